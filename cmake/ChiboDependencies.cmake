@@ -1,0 +1,28 @@
+# Every dependency is a Debian 12 package (scripts/setup.sh installs them).
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(GTest REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)
+
+# SOCI and http_parser ship no CMake or pkg-config files in Debian.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
+find_library(SOCI_SQLITE3_LIBRARY soci_sqlite3 REQUIRED)
+find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
+add_library(soci INTERFACE)
+target_include_directories(soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${PostgreSQL_INCLUDE_DIRS})
+target_link_libraries(soci INTERFACE ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY}
+  ${SOCI_CORE_LIBRARY} SQLite::SQLite3 PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+
+find_path(RESTINIO_INCLUDE_DIR restinio/all.hpp REQUIRED)
+find_library(HTTP_PARSER_LIBRARY http_parser REQUIRED)
+add_library(restinio_dep INTERFACE)
+target_include_directories(restinio_dep SYSTEM INTERFACE ${RESTINIO_INCLUDE_DIR})
+target_compile_definitions(restinio_dep INTERFACE ASIO_STANDALONE)
+target_link_libraries(restinio_dep INTERFACE fmt::fmt ${HTTP_PARSER_LIBRARY} Threads::Threads)

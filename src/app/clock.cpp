@@ -1,0 +1,34 @@
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "app/ports/clock.h"
+
+namespace chibo::app {
+
+namespace {
+constexpr int kVietnamOffsetSeconds = 7 * 3600;
+}
+
+std::string SystemClock::now_utc() {
+  const auto now = std::chrono::system_clock::now();
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
+                parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
+                static_cast<int>(millis % 1000));
+  return buffer;
+}
+
+Date SystemClock::today() {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  return Date(static_cast<int32_t>((seconds + kVietnamOffsetSeconds) / 86400));
+}
+
+}  // namespace chibo::app

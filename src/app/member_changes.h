@@ -1,0 +1,29 @@
+// Write use cases for member records. Every change is validated as a whole record, checked
+// against the store (organization, unique CCCD and card number), written, and recorded as an
+// event in the member's history, all in one transaction.
+#pragma once
+
+#include "app/member_views.h"
+#include "domain/members/member_fields.h"
+
+namespace chibo::app {
+
+Result<MemberDetail> create_member(Services& services, const Actor& actor,
+                                   const domain::MemberPatch& fields);
+
+// Applies `fields` to the stored record when `version` is still current (else kStaleVersion
+// and nothing changes).
+Result<MemberDetail> update_member(Services& services, const Actor& actor, MemberId id,
+                                   int64_t version, const domain::MemberPatch& fields);
+
+// Builds a new member from `fields` and checks it completely, without writing: field errors
+// first, then the store's (organization, duplicates). Used by create and by imports.
+Result<Member> prepare_new_member(Services& services, Transaction& tx,
+                                  const domain::MemberPatch& fields);
+
+// Checks that need stored data: the organization is active and holds members, CCCD and card
+// number are not someone else's.
+std::vector<FieldError> check_member_references(Services& services, Transaction& tx,
+                                                Member& member);
+
+}  // namespace chibo::app

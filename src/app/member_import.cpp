@@ -1,0 +1,228 @@
+#include "app/member_import.h"
+
+#include <map>
+#include <set>
+
+#include "app/member_changes.h"
+#include "domain/members/member_fields.h"
+#include "io/csv.h"
+#include "text/clean.h"
+#include "text/fold.h"
+
+namespace chibo::app {
+
+namespace {
+
+constexpr long long kProgressEvery = 5000;
+const char* const kOrgCode = "org_code";
+
+// Columns an export writes that an import may carry back and ignores.
+bool is_ignored_column(const std::string& key) {
+  return key == "id" || key == "org_name" || key == "age" || key == "version" ||
+         key == "created_at" || key == "updated_at";
+}
+
+// Maps a header cell to a field name: the name itself, or a label in either language.
+std::string column_key(const std::string& header) {
+  const text::Cleaned cleaned = text::clean_line(header);
+  if (!cleaned.ok()) return std::string();
+  if (domain::find_member_field(cleaned.text) || cleaned.text == kOrgCode ||
+      is_ignored_column(cleaned.text)) {
+    return cleaned.text;
+  }
+  const std::string folded = text::fold(cleaned.text);
+  for (const domain::MemberField& field : domain::member_fields()) {
+    if (folded == text::fold(field.label_vi) || folded == text::fold(field.label_en))
+      return field.name;
+  }
+  if (folded == "ma chi bo" || folded == "organization code") return kOrgCode;
+  return std::string();
+}
+
+FieldError at_line(FieldError error, long long line) {
+  error.params.emplace_back("line", std::to_string(line));
+  return error;
+}
+
+struct PreparedRow {
+  long long line;
+  Member member;
+};
+
+}  // namespace
+
+Result<ImportReport> import_members(Services& services, const Actor& actor, std::istream& in,
+                                    const ImportOptions& options) {
+  ImportReport report;
+  std::vector<FieldError> errors;
+  size_t error_count = 0;
+  auto add_error = [&](FieldError error) {
+    ++error_count;
+    if (errors.size() < kMaxReportedErrors) errors.push_back(std::move(error));
+  };
+  io::CsvReader reader(in);
+  std::vector<std::string> header;
+  if (!reader.next(header)) {
+    return Error::invalid(
+        {{"file", reader.error() ? "csv_unterminated_quote" : "csv_no_header", {{"line", "1"}}}});
+  }
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  for (const std::string& cell : header) {
+    const std::string key = column_key(cell);
+    if (key.empty()) {
+      add_error(at_line({"file", "column_unknown", {{"column", cell.substr(0, 60)}}}, 1));
+    } else if (!seen.insert(key).second) {
+      add_error(at_line({key, "column_duplicate", {}}, 1));
+    }
+    keys.push_back(key);
+  }
+  for (const domain::MemberField& field : domain::member_fields()) {
+    const bool has_org = seen.count("org_id") || seen.count(kOrgCode);
+    const bool present =
+        field.kind == domain::FieldKind::kOrgRef ? has_org : seen.count(field.name) > 0;
+    if (field.required && !present) add_error(at_line({field.name, "column_missing", {}}, 1));
+  }
+  if (error_count > 0) {
+    Error error = Error::invalid(std::move(errors));
+    error.reason = "import_failed";
+    error.params = {{"count", std::to_string(error_count)}};
+    return error;
+  }
+
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::vector<PreparedRow> prepared;
+    std::map<std::string, long long> citizen_lines;
+    std::map<std::string, long long> card_lines;
+    std::map<std::string, std::optional<OrgId>> org_codes;
+    std::vector<std::string> cells;
+    while (reader.next(cells)) {
+      const long long line = reader.record_line();
+      ++report.rows;
+      if (options.progress && report.rows % kProgressEvery == 0) {
+        options.progress({"checking", report.rows, reader.bytes_read()});
+      }
+      if (cells.size() != keys.size()) {
+        add_error(at_line(
+            {"file",
+             "row_width",
+             {{"found", std::to_string(cells.size())}, {"expected", std::to_string(keys.size())}}},
+            line));
+        continue;
+      }
+      domain::MemberPatch patch;
+      bool row_ok = true;
+      for (size_t index = 0; index < cells.size(); ++index) {
+        const std::string& key = keys[index];
+        const std::string cell = io::unguard_cell(cells[index]);
+        if (cell.empty() || is_ignored_column(key)) continue;
+        if (key == kOrgCode) {
+          auto found = org_codes.find(cell);
+          if (found == org_codes.end())
+            found = org_codes.emplace(cell, tx.orgs().find_by_code(cell)).first;
+          if (!found->second) {
+            add_error(at_line({kOrgCode, "org_not_found", {}}, line));
+            row_ok = false;
+          } else {
+            patch["org_id"] = std::to_string(found->second->value);
+          }
+          continue;
+        }
+        patch[key] = cell;
+      }
+      if (!row_ok) continue;
+      Result<Member> member = prepare_new_member(services, tx, patch);
+      if (!member) {
+        for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
+        continue;
+      }
+      // Duplicates inside the file, which the store cannot see yet.
+      if (auto [it, fresh] = citizen_lines.emplace(member->citizen_id, line); !fresh) {
+        add_error(at_line(
+            {"citizen_id", "duplicate_in_file", {{"line", std::to_string(it->second)}}}, line));
+        continue;
+      }
+      if (!member->party_card_no.empty()) {
+        if (auto [it, fresh] = card_lines.emplace(member->party_card_no, line); !fresh) {
+          add_error(at_line(
+              {"party_card_no", "duplicate_in_file", {{"line", std::to_string(it->second)}}},
+              line));
+          continue;
+        }
+      }
+      prepared.push_back({line, std::move(*member)});
+    }
+    if (reader.error())
+      add_error(at_line({"file", "csv_unterminated_quote", {}}, reader.record_line()));
+    if (error_count > 0) {
+      Error error = Error::invalid(std::move(errors));
+      error.reason = "import_failed";
+      error.params = {{"count", std::to_string(error_count)}};
+      return error;
+    }
+    if (options.dry_run) return Ok();
+    const std::string now = services.clock.now_utc();
+    for (PreparedRow& row : prepared) {
+      row.member.created_at = row.member.updated_at = now;
+      tx.members().insert(row.member);
+      tx.members().append_event({0, row.member.id, now, actor.name, "import",
+                                 domain::diff_members(Member(), row.member)});
+      ++report.imported;
+      if (options.progress && report.imported % kProgressEvery == 0) {
+        options.progress({"writing", report.imported, reader.bytes_read()});
+      }
+    }
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return report;
+}
+
+Result<long long> export_members(Services& services, const MemberQuery& query, std::ostream& out,
+                                 const ExportOptions& options) {
+  long long written = 0;
+  if (options.bom) out << "\xEF\xBB\xBF";
+  io::CsvWriter writer(out);
+  const auto& fields = domain::member_fields();
+  std::vector<std::string> header = {options.labels ? "Mã số" : "id"};
+  for (const domain::MemberField& field : fields)
+    header.push_back(options.labels ? field.label_vi : field.name);
+  header.push_back(options.labels ? "Tên chi bộ" : "org_name");
+  writer.write(header);
+  const domain::Catalog& catalog = services.catalog;
+  auto label_of = [&](const domain::MemberField& field, const std::string& code) -> std::string {
+    if (!options.labels || code.empty()) return code;
+    if (field.list) {
+      const domain::CatalogEntry* entry = (catalog.*(field.list)).find(code);
+      return entry ? entry->name_vi : code;
+    }
+    if (field.kind == domain::FieldKind::kStatus) {
+      const domain::MemberStatusInfo* info = catalog.member_status(code);
+      return info ? info->name_vi : code;
+    }
+    return code;
+  };
+  Status status = services.store.read([&](Transaction& tx) -> Status {
+    MemberQuery unpaged = query;
+    unpaged.offset = 0;
+    unpaged.limit = 1;
+    Result<MemberFilter> filter = build_filter(services, tx, unpaged);
+    if (!filter) return std::move(filter).error();
+    std::vector<std::string> row;
+    tx.members().scan(*filter, [&](const Member& member, const std::string& org_name) {
+      row.clear();
+      row.push_back(std::to_string(member.id.value));
+      for (const domain::MemberField& field : fields)
+        row.push_back(label_of(field, domain::member_field_text(member, field)));
+      row.push_back(org_name);
+      writer.write(row);
+      ++written;
+    });
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  out.flush();
+  return written;
+}
+
+}  // namespace chibo::app

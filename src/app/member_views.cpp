@@ -1,0 +1,143 @@
+#include "app/member_views.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace chibo::app {
+
+namespace {
+
+constexpr int kMaxAge = 130;
+
+bool is_number_text(const std::string& text) {
+  int digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '-' ||
+                 c == '/')) {
+      return false;
+    }
+  }
+  return digits >= 3;
+}
+
+bool has_letter(const std::string& folded) {
+  for (char c : folded) {
+    if (!(c >= '0' && c <= '9') && c != ' ') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<MemberFilter> build_filter(Services& services, Transaction& tx, const MemberQuery& query) {
+  std::vector<FieldError> errors;
+  MemberFilter filter;
+  if (query.org.valid()) {
+    std::optional<Organization> org = tx.orgs().find(query.org);
+    if (!org) return Error::not_found("organization");
+    filter.subtree = org->path;
+  }
+  for (const std::string& status : query.statuses) {
+    if (!services.catalog.member_status(status))
+      errors.push_back({"status", "unknown_code", {{"value", status}}});
+  }
+  filter.statuses = query.statuses;
+  if (query.sex && !services.catalog.sexes.find(*query.sex)) {
+    errors.push_back({"sex", "unknown_code", {{"value", *query.sex}}});
+  }
+  filter.sex = query.sex;
+  for (const std::string& code : query.ethnicities) {
+    if (!services.catalog.ethnicities.find(code))
+      errors.push_back({"ethnicity", "unknown_code", {{"value", code}}});
+  }
+  filter.ethnicities = query.ethnicities;
+  const Date today = services.clock.today();
+  if (query.age_min && (*query.age_min < 0 || *query.age_min > kMaxAge)) {
+    errors.push_back({"age_min", "out_of_range", {{"min", "0"}, {"max", std::to_string(kMaxAge)}}});
+  }
+  if (query.age_max && (*query.age_max < 0 || *query.age_max > kMaxAge)) {
+    errors.push_back({"age_max", "out_of_range", {{"min", "0"}, {"max", std::to_string(kMaxAge)}}});
+  }
+  if (query.age_min && query.age_max && *query.age_min > *query.age_max) {
+    errors.push_back({"age_max", "range_reversed", {}});
+  }
+  // Age a on `today` means born in (today - (a+1) years, today - a years].
+  if (query.age_min) filter.born_to = today.add_years(-*query.age_min);
+  if (query.age_max) filter.born_from = today.add_years(-(*query.age_max + 1)).add_days(1);
+  for (const auto& [name, year] : {std::pair{"admitted_from", query.admitted_year_from},
+                                   std::pair{"admitted_to", query.admitted_year_to}}) {
+    if (year && (*year < 1930 || *year > today.year())) {
+      errors.push_back(
+          {name, "out_of_range", {{"min", "1930"}, {"max", std::to_string(today.year())}}});
+    }
+  }
+  if (errors.empty()) {
+    if (query.admitted_year_from)
+      filter.admitted_from = Date::from_ymd(*query.admitted_year_from, 1, 1);
+    if (query.admitted_year_to)
+      filter.admitted_to = Date::from_ymd(*query.admitted_year_to, 12, 31);
+    if (query.admitted_year_from && query.admitted_year_to &&
+        *query.admitted_year_from > *query.admitted_year_to) {
+      errors.push_back({"admitted_to", "range_reversed", {}});
+    }
+  }
+  if (query.limit < 1 || query.limit > kMaxPageSize) {
+    errors.push_back(
+        {"limit", "out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxPageSize)}}});
+  }
+  if (query.offset < 0) errors.push_back({"offset", "out_of_range", {{"min", "0"}}});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+
+  std::string compact;
+  for (char c : query.q) {
+    if (c != ' ') compact.push_back(c);
+  }
+  if (is_number_text(compact)) filter.number_query = compact;
+  const std::string folded = text::fold(query.q);
+  if (has_letter(folded) || (filter.number_query.empty() && !folded.empty()))
+    filter.name_query = folded;
+  filter.sort = query.sort;
+  filter.descending = query.descending;
+  filter.offset = query.offset;
+  filter.limit = query.limit;
+  return filter;
+}
+
+Result<MemberPage> list_members(Services& services, const MemberQuery& query) {
+  MemberPage page;
+  Status status = services.store.read([&](Transaction& tx) -> Status {
+    Result<MemberFilter> filter = build_filter(services, tx, query);
+    if (!filter) return std::move(filter).error();
+    page = tx.members().page(*filter);
+    std::vector<OrgId> org_ids;
+    for (const Member& member : page.items) {
+      if (std::find(org_ids.begin(), org_ids.end(), member.org_id) == org_ids.end())
+        org_ids.push_back(member.org_id);
+    }
+    for (const Organization& org : tx.orgs().find_many(org_ids)) page.org_names[org.id] = org.name;
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return page;
+}
+
+Result<MemberDetail> get_member(Services& services, MemberId id) {
+  MemberDetail detail;
+  Status status = services.store.read([&](Transaction& tx) -> Status {
+    std::optional<Member> member = tx.members().find(id);
+    if (!member) return Error::not_found("member");
+    std::optional<Organization> org = tx.orgs().find(member->org_id);
+    if (!org) return Error::internal("member without organization");
+    detail.member = std::move(*member);
+    detail.org = std::move(*org);
+    detail.history = tx.members().history(id);
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return detail;
+}
+
+}  // namespace chibo::app

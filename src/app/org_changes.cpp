@@ -1,0 +1,202 @@
+#include "app/org_changes.h"
+
+#include "domain/members/member_fields.h"
+#include "domain/org/org_rules.h"
+
+namespace chibo::app {
+
+namespace {
+
+using domain::OrgDraft;
+
+Result<OrgView> view_of(Services& services, OrgId id) {
+  Result<OrgDetail> detail = get_org(services, id);
+  if (!detail) return std::move(detail).error();
+  return std::move(detail.value().view);
+}
+
+Status check_code_free(Transaction& tx, const OrgDraft& draft, OrgId self) {
+  if (!draft.code || draft.code->empty()) return Ok();
+  const std::optional<OrgId> owner = tx.orgs().find_by_code(*draft.code);
+  if (owner && *owner != self) {
+    return Error::conflict("duplicate_org_code", {{"code", *draft.code}})
+        .with_field({"code", "duplicate", {}});
+  }
+  return Ok();
+}
+
+Status check_dates(const OrgDraft& draft, Date today) {
+  if (draft.established_on && *draft.established_on && **draft.established_on > today) {
+    return Error::invalid_field("established_on", "date_in_future");
+  }
+  return Ok();
+}
+
+void apply(Organization& org, const OrgDraft& draft) {
+  if (draft.kind) org.kind = *draft.kind;
+  if (draft.name) org.name = *draft.name;
+  if (draft.short_name) org.short_name = *draft.short_name;
+  if (draft.code) org.code = *draft.code;
+  if (draft.established_on) org.established_on = *draft.established_on;
+}
+
+// A kind change must still fit the parent, the children and any members held directly.
+Status check_kind_change(Services& services, Transaction& tx, const Organization& org,
+                         const std::string& new_kind) {
+  std::optional<Organization> parent;
+  if (org.parent_id.valid()) parent = tx.orgs().find(org.parent_id);
+  if (Status placed =
+          domain::check_placement(new_kind, parent ? &*parent : nullptr, services.catalog);
+      !placed) {
+    return placed;
+  }
+  const domain::OrgKind* kind = services.catalog.org_kind(new_kind);
+  for (const Organization& child : tx.orgs().children(org.id, false)) {
+    const domain::OrgKind* child_kind = services.catalog.org_kind(child.kind);
+    if (!child_kind || !child_kind->may_be_child_of(new_kind)) {
+      return Error::invalid_field("kind", "kind_conflicts_with_children", {{"child", child.name}});
+    }
+  }
+  if (!kind->holds_members && !tx.members().direct_members(org.id).empty()) {
+    return Error::invalid_field("kind", "kind_cannot_hold_members");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_id,
+                           const OrgDraft& draft) {
+  (void)actor;  // organization changes enter the audit trail with accounts (issue 4)
+  std::vector<FieldError> errors = domain::check_org_fields(draft, true, services.catalog);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (Status dates = check_dates(draft, services.clock.today()); !dates)
+    return std::move(dates).error();
+  OrgId created;
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<Organization> parent;
+    if (parent_id.valid()) {
+      parent = tx.orgs().find(parent_id);
+      if (!parent) return Error::invalid_field("parent_id", "org_not_found");
+    }
+    if (Status placed =
+            domain::check_placement(*draft.kind, parent ? &*parent : nullptr, services.catalog);
+        !placed) {
+      return placed;
+    }
+    if (Status free = check_code_free(tx, draft, OrgId()); !free) return free;
+    Organization org;
+    org.parent_id = parent_id;
+    if (parent) org.path = parent->path;  // the store appends the new id
+    apply(org, draft);
+    org.created_at = org.updated_at = services.clock.now_utc();
+    tx.orgs().insert(org);
+    created = org.id;
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return view_of(services, created);
+}
+
+Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,
+                           const OrgDraft& draft) {
+  (void)actor;
+  std::vector<FieldError> errors = domain::check_org_fields(draft, false, services.catalog);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (Status dates = check_dates(draft, services.clock.today()); !dates)
+    return std::move(dates).error();
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<Organization> org = tx.orgs().find(id);
+    if (!org) return Error::not_found("organization");
+    if (org->version != version) return Error::stale_version();
+    if (!org->active()) return Error::conflict("org_not_active");
+    if (draft.kind && *draft.kind != org->kind) {
+      if (Status ok = check_kind_change(services, tx, *org, *draft.kind); !ok) return ok;
+    }
+    if (Status free = check_code_free(tx, draft, id); !free) return free;
+    apply(*org, draft);
+    org->updated_at = services.clock.now_utc();
+    if (!tx.orgs().update_fields(*org)) return Error::stale_version();
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return view_of(services, id);
+}
+
+Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId new_parent_id,
+                         std::optional<int64_t> version) {
+  (void)actor;
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<Organization> org = tx.orgs().find(id);
+    if (!org) return Error::not_found("organization");
+    if (version && org->version != *version) return Error::stale_version();
+    std::optional<Organization> new_parent = tx.orgs().find(new_parent_id);
+    if (!new_parent) return Error::invalid_field("parent_id", "org_not_found");
+    if (Status ok = domain::check_move(*org, *new_parent, services.catalog); !ok) return ok;
+    tx.orgs().move_subtree(*org, *new_parent, services.clock.now_utc());
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return view_of(services, id);
+}
+
+Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
+                             std::optional<Date> on) {
+  (void)actor;
+  const Date today = services.clock.today();
+  const Date date = on.value_or(today);
+  if (date > today) return Error::invalid_field("dissolved_on", "date_in_future");
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<Organization> org = tx.orgs().find(id);
+    if (!org) return Error::not_found("organization");
+    constexpr int kListedMembers = 50;
+    int64_t total = 0;
+    const std::vector<ErrorItem> blocking =
+        tx.members().on_roll_in(org->path, kListedMembers, total);
+    if (Status ok = domain::check_dissolve(*org, date, blocking, total); !ok) return ok;
+    tx.orgs().close_subtree(*org, domain::OrgStatus::kDissolved, date, OrgId(),
+                            services.clock.now_utc());
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return view_of(services, id);
+}
+
+Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_id, OrgId target_id,
+                          std::optional<Date> on) {
+  const Date today = services.clock.today();
+  const Date date = on.value_or(today);
+  if (date > today) return Error::invalid_field("merged_on", "date_in_future");
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<Organization> source = tx.orgs().find(source_id);
+    if (!source) return Error::not_found("organization");
+    std::optional<Organization> target = tx.orgs().find(target_id);
+    if (!target) return Error::invalid_field("target_id", "org_not_found");
+    const std::vector<Organization> children = tx.orgs().children(source_id, false);
+    std::vector<Member> members = tx.members().direct_members(source_id);
+    if (Status ok = domain::check_merge(*source, *target, children,
+                                        static_cast<int64_t>(members.size()), services.catalog);
+        !ok) {
+      return ok;
+    }
+    const std::string now = services.clock.now_utc();
+    for (const Organization& child : children) tx.orgs().move_subtree(child, *target, now);
+    for (Member& member : members) {
+      const Member before = member;
+      member.org_id = target->id;
+      member.org_path = target->path;
+      member.updated_at = now;
+      if (!tx.members().update(member, before)) return Error::stale_version();
+      tx.members().append_event(
+          {0, member.id, now, actor.name, "merge", domain::diff_members(before, member)});
+    }
+    // Re-read: moving children changed nothing about source itself, but keep the version exact.
+    tx.orgs().close_subtree(*tx.orgs().find(source_id), domain::OrgStatus::kMerged, date,
+                            target->id, now);
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  return view_of(services, source_id);
+}
+
+}  // namespace chibo::app

@@ -1,0 +1,33 @@
+// Write use cases for the organization tree. Each runs in one transaction: it loads the
+// facts, asks domain/org for a decision, and writes the outcome (or nothing).
+#pragma once
+
+#include <optional>
+
+#include "app/org_views.h"
+#include "domain/org/organization.h"
+
+namespace chibo::app {
+
+// A new organization under `parent` (a root when invalid).
+Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent,
+                           const domain::OrgDraft& draft);
+
+// Rename or edit; `version` must be the one the caller read.
+Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,
+                           const domain::OrgDraft& draft);
+
+// Moves the subtree under `new_parent`; descendants and their members follow.
+Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId new_parent,
+                         std::optional<int64_t> version);
+
+// Dissolves the organization and its subtree on `on`; refused while members remain on the roll.
+Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
+                             std::optional<Date> on);
+
+// Merges `source` into `target` on `on`: its members and child organizations move to target,
+// and source closes as merged.
+Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source, OrgId target,
+                          std::optional<Date> on);
+
+}  // namespace chibo::app

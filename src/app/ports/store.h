@@ -1,0 +1,132 @@
+// What the use cases need from storage. One implementation (storage/sql) serves SQLite and
+// PostgreSQL; tests may supply others. Every repository call happens inside a transaction
+// opened by Store::read or Store::write.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/ids.h"
+#include "core/org_path.h"
+#include "core/result.h"
+#include "domain/members/member.h"
+#include "domain/org/organization.h"
+
+namespace chibo::app {
+
+using domain::FieldChange;
+using domain::Member;
+using domain::MemberCounts;
+using domain::Organization;
+
+struct MemberEvent {
+  int64_t id = 0;
+  MemberId member_id;
+  std::string at;      // UTC instant
+  std::string actor;   // who made the change
+  std::string action;  // "create", "update", "import", "move", "merge"
+  std::vector<FieldChange> changes;
+};
+
+// kAge ascending lists the youngest first.
+enum class MemberSort { kName, kAge, kAdmissionDate };
+
+struct MemberFilter {
+  std::optional<OrgPath> subtree;
+  std::vector<std::string> statuses;  // empty: any
+  std::optional<std::string> sex;
+  std::vector<std::string> ethnicities;
+  std::optional<Date> born_from, born_to;  // inclusive birth-date range
+  std::optional<Date> admitted_from, admitted_to;
+  std::string name_query;    // folded words, matched as a prefix of a name's word suffix
+  std::string number_query;  // digits or card text, matched as a prefix of CCCD / card no
+  MemberSort sort = MemberSort::kName;
+  bool descending = false;
+  int64_t offset = 0;
+  int limit = 50;
+};
+
+struct MemberPage {
+  std::vector<Member> items;
+  int64_t total = 0;
+  std::map<OrgId, std::string> org_names;  // the items' organizations (filled by list_members)
+};
+
+// Counts for dashboards: value -> members, over an organization's subtree (on the roll).
+struct Breakdown {
+  std::string dimension;  // "status", "sex", "ethnicity", ...
+  std::vector<std::pair<std::string, int64_t>> values;
+};
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  virtual std::optional<Organization> find(OrgId id) = 0;
+  virtual std::vector<Organization> find_many(const std::vector<OrgId>& ids) = 0;
+  // Children of `parent` (roots when invalid), in Vietnamese name order.
+  virtual std::vector<Organization> children(OrgId parent, bool include_inactive) = 0;
+  virtual std::map<OrgId, MemberCounts> counts(const std::vector<OrgId>& ids) = 0;
+  virtual std::map<OrgId, int64_t> active_child_counts(const std::vector<OrgId>& ids) = 0;
+  // Active organizations whose folded name contains all `words`, best first.
+  virtual std::vector<Organization> search(const std::vector<std::string>& words, int limit) = 0;
+  virtual std::optional<OrgId> find_by_code(const std::string& code) = 0;
+
+  // Inserts and fills id, path, version, timestamps.
+  virtual void insert(Organization& org) = 0;
+  // Saves the editable fields when the stored version equals org.version; bumps it.
+  virtual bool update_fields(Organization& org) = 0;
+  // Moves `node` and its subtree under `new_parent`, members and counts following.
+  virtual void move_subtree(const Organization& node, const Organization& new_parent,
+                            const std::string& now) = 0;
+  // Marks `node` and its active descendants dissolved (or merged into `merged_into`).
+  virtual int64_t close_subtree(const Organization& node, domain::OrgStatus status, Date on,
+                                OrgId merged_into, const std::string& now) = 0;
+};
+
+class MemberRepository {
+ public:
+  virtual ~MemberRepository() = default;
+  virtual std::optional<Member> find(MemberId id) = 0;
+  virtual std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) = 0;
+  virtual std::optional<MemberId> find_by_card_no(const std::string& card_no) = 0;
+  virtual MemberPage page(const MemberFilter& filter) = 0;
+  // Members on the roll in a subtree: up to `limit` of them (name order), and how many in all.
+  virtual std::vector<ErrorItem> on_roll_in(const OrgPath& subtree, int limit, int64_t& total) = 0;
+  virtual std::vector<Member> direct_members(OrgId org) = 0;
+  virtual std::vector<Breakdown> breakdowns(const OrgPath& subtree, Date today) = 0;
+  // Every member matching `filter` (offset and limit ignored) in its order, with the name of
+  // the member's organization; for exports that must not hold the whole list in memory.
+  virtual void scan(
+      const MemberFilter& filter,
+      const std::function<void(const Member&, const std::string& org_name)>& visit) = 0;
+
+  // Inserts (filling id, org_path, version, timestamps) and keeps counts and search keys.
+  virtual void insert(Member& member) = 0;
+  // Saves when the stored version equals member.version; bumps it. False on a stale version.
+  virtual bool update(Member& member, const Member& before) = 0;
+  virtual void append_event(const MemberEvent& event) = 0;
+  virtual std::vector<MemberEvent> history(MemberId id) = 0;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual OrgRepository& orgs() = 0;
+  virtual MemberRepository& members() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs `work` in a read-only transaction.
+  virtual Status read(const std::function<Status(Transaction&)>& work) = 0;
+  // Runs `work` in a write transaction: committed when it returns Ok, rolled back otherwise
+  // (and on exceptions, which propagate). Writers are serialized.
+  virtual Status write(const std::function<Status(Transaction&)>& work) = 0;
+};
+
+}  // namespace chibo::app

@@ -1,0 +1,42 @@
+// chibo check: verify the database's integrity and the derived data chibo keeps.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/runtime.h"
+#include "storage/sql/consistency.h"
+#include "storage/sql/database_url.h"
+
+namespace chibo::cli {
+
+namespace {
+
+int check(const std::string& db) {
+  auto runtime = open_runtime({db, "", 1, true});
+  if (!runtime) {
+    print_error(runtime.error());
+    return 1;
+  }
+  auto problems = storage::check_consistency(*(*runtime)->store);
+  if (!problems) {
+    print_error(problems.error());
+    return 1;
+  }
+  for (const std::string& problem : *problems) std::cout << "problem: " << problem << "\n";
+  std::cout << "chibo check: "
+            << (problems->empty() ? "ok" : std::to_string(problems->size()) + " problem(s)")
+            << "\n";
+  return problems->empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto db = std::make_shared<std::string>(storage::kDefaultDatabaseUrl);
+  CLI::App* command =
+      app.add_subcommand("check", "Check database integrity, tree paths and member counts");
+  command->add_option("--db", *db, "Database URL: sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  command->callback([db, &exit_code] { exit_code = check(*db); });
+}
+
+}  // namespace chibo::cli

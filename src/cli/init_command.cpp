@@ -1,0 +1,61 @@
+// chibo init: create or upgrade the database, and optionally its root organization.
+#include <iostream>
+
+#include "app/org_changes.h"
+#include "cli/commands.h"
+#include "cli/runtime.h"
+#include "storage/sql/database_url.h"
+#include "storage/sql/migrations.h"
+
+namespace chibo::cli {
+
+namespace {
+
+struct InitOptions {
+  std::string db = storage::kDefaultDatabaseUrl;
+  std::string rules_dir;
+  std::string root_name;
+  std::string root_code;
+  std::string root_kind = "committee_central";
+};
+
+int init(const InitOptions& options) {
+  auto runtime = open_runtime({options.db, options.rules_dir, 1, true});
+  if (!runtime) {
+    print_error(runtime.error());
+    return 1;
+  }
+  std::cout << "chibo: database ready (" << options.db << ")\n";
+  if (options.root_name.empty()) return 0;
+  domain::OrgDraft draft;
+  draft.kind = options.root_kind;
+  draft.name = options.root_name;
+  if (!options.root_code.empty()) draft.code = options.root_code;
+  auto created = app::create_org(*(*runtime)->services, {cli_actor(), "init"}, OrgId(), draft);
+  if (!created) {
+    print_error(created.error());
+    return 1;
+  }
+  std::cout << "chibo: created root organization #" << created->org.id.value << " "
+            << created->org.name << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_init_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<InitOptions>();
+  CLI::App* command =
+      app.add_subcommand("init", "Create the database (or apply pending migrations)");
+  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  command->add_option("--rules-dir", options->rules_dir, "Read rule files from this folder");
+  command->add_option("--root-name", options->root_name,
+                      "Also create the root organization with this name");
+  command->add_option("--root-code", options->root_code, "Code of the root organization");
+  command->add_option("--root-kind", options->root_kind, "Kind of the root organization")
+      ->capture_default_str();
+  command->callback([options, &exit_code] { exit_code = init(*options); });
+}
+
+}  // namespace chibo::cli

@@ -1,0 +1,67 @@
+#include "cli/runtime.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "http/field_labels.h"
+#include "io/catalog_loader.h"
+#include "io/rules_loader.h"
+
+namespace chibo::cli {
+
+i18n::Lang terminal_language() {
+  if (const char* chosen = std::getenv("CHIBO_LANG")) return i18n::pick_language(chosen);
+  if (const char* lang = std::getenv("LANG"); lang && std::string(lang).rfind("en", 0) == 0)
+    return i18n::Lang::kEn;
+  return i18n::Lang::kVi;
+}
+
+void print_error(const Error& error) {
+  const i18n::Lang lang = terminal_language();
+  Params params = error.params;
+  for (auto& [name, value] : params) {
+    if (name == "what") value = i18n::message("noun." + value, lang);
+  }
+  std::cerr << "chibo: " << i18n::message(error.reason, lang, params) << "\n";
+  for (const FieldError& field : error.fields) {
+    std::string line;
+    for (const auto& [name, value] : field.params) {
+      if (name == "line") line = value;
+    }
+    std::cerr << "  ";
+    if (!line.empty()) std::cerr << (lang == i18n::Lang::kVi ? "dòng " : "line ") << line << ": ";
+    std::cerr << http::field_message(field, lang) << "\n";
+  }
+}
+
+std::string cli_actor() {
+  const char* user = std::getenv("SUDO_USER");
+  if (!user) user = std::getenv("USER");
+  return std::string("cli:") + (user ? user : std::to_string(getuid()));
+}
+
+Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
+  auto runtime = std::make_unique<Runtime>();
+  Result<domain::Catalog> catalog = io::load_catalog();
+  if (!catalog) return std::move(catalog).error();
+  runtime->catalog = std::move(*catalog);
+  Result<domain::RuleSet> rules = io::load_rules(options.rules_dir);
+  if (!rules) return std::move(rules).error();
+  runtime->rules = std::move(*rules);
+  Result<storage::DatabaseUrl> url = storage::DatabaseUrl::parse(options.db_url);
+  if (!url) return std::move(url).error();
+  storage::StoreOptions store_options;
+  store_options.readers = options.connections;
+  store_options.migrate = options.migrate;
+  store_options.on_roll_statuses = runtime->catalog.on_roll_statuses();
+  auto store = storage::SqlStore::open(*url, store_options, runtime->clock.now_utc());
+  if (!store) return std::move(store).error();
+  runtime->store = std::move(*store);
+  runtime->services = std::make_unique<app::Services>(
+      app::Services{*runtime->store, runtime->catalog, runtime->rules, runtime->clock});
+  return runtime;
+}
+
+}  // namespace chibo::cli

@@ -1,0 +1,100 @@
+// chibo serve: the HTTP API and the web UI.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/runtime.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "storage/sql/database_url.h"
+
+#ifndef CHIBO_DEFAULT_WEB_ROOT
+#define CHIBO_DEFAULT_WEB_ROOT ""
+#endif
+
+namespace chibo::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string db = storage::kDefaultDatabaseUrl;
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string web_root;
+  std::string rules_dir;
+  std::string log_level = "info";
+};
+
+bool parse_listen(const std::string& text, http::ServerOptions& server) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  server.host = text.substr(0, colon);
+  if (server.host.size() > 2 && server.host.front() == '[' && server.host.back() == ']') {
+    server.host = server.host.substr(1, server.host.size() - 2);
+  }
+  try {
+    const int port = std::stoi(text.substr(colon + 1));
+    if (port < 1 || port > 65535) return false;
+    server.port = static_cast<uint16_t>(port);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+int serve(const ServeOptions& options) {
+  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  http::ServerOptions server;
+  if (!parse_listen(options.listen, server)) {
+    std::cerr << "chibo serve: --listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
+    return 2;
+  }
+  server.threads = std::max(1u, options.threads);
+  RuntimeOptions runtime_options{options.db, options.rules_dir,
+                                 static_cast<int>(server.threads) + 2, true};
+  auto runtime = open_runtime(runtime_options);
+  if (!runtime) {
+    print_error(runtime.error());
+    return 1;
+  }
+  const std::string web_root = !options.web_root.empty()       ? options.web_root
+                               : std::getenv("CHIBO_WEB_ROOT") ? std::getenv("CHIBO_WEB_ROOT")
+                                                               : CHIBO_DEFAULT_WEB_ROOT;
+  const http::StaticFiles web(web_root);
+  if (web.file_count() == 0)
+    spdlog::warn("no web UI files under '{}': serving the API only", web_root);
+  http::ApiContext context{
+      *(*runtime)->services,
+      (*runtime)->store->engine() == storage::Engine::kSqlite ? "sqlite" : "postgresql"};
+  const http::Router api = http::build_api(context);
+  std::string error;
+  if (!http::serve_until_signal(server, api, web, error)) {
+    std::cerr << "chibo serve: cannot listen on " << options.listen << ": " << error << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* command =
+      app.add_subcommand("serve", "Serve the API and the web UI until SIGINT/SIGTERM");
+  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  command->add_option("--listen", options->listen, "Address to listen on, HOST:PORT")
+      ->capture_default_str();
+  command->add_option("--threads", options->threads, "Worker threads")->capture_default_str();
+  command->add_option("--web-root", options->web_root,
+                      "Folder with the built web UI (default: web/dist)");
+  command->add_option("--rules-dir", options->rules_dir,
+                      "Read rule files from this folder instead of the built-in ones");
+  command->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
+      ->capture_default_str();
+  command->callback([options, &exit_code] { exit_code = serve(*options); });
+}
+
+}  // namespace chibo::cli

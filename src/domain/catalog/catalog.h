@@ -1,0 +1,73 @@
+// Reference lists that are data, not code: ethnic groups, religions, province codes of the
+// citizen ID, organization kinds, member statuses, qualification levels. Loaded once at
+// start-up (io/catalog_loader) and shared read-only.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chibo::domain {
+
+struct CatalogEntry {
+  std::string code;
+  std::string name_vi;
+  std::string name_en;
+};
+
+class CatalogList {
+ public:
+  CatalogList() = default;
+  explicit CatalogList(std::vector<CatalogEntry> entries);
+  const std::vector<CatalogEntry>& entries() const { return entries_; }
+  const CatalogEntry* find(std::string_view code) const;
+  // Looks a value up by code, or by its Vietnamese or English name without regard to case
+  // or diacritics ("kinh", "Phật giáo", "nam" all work); for imports typed by people.
+  const CatalogEntry* lookup(std::string_view code_or_name) const;
+
+ private:
+  std::vector<CatalogEntry> entries_;
+  std::vector<std::string> folded_names_;  // 2 per entry: vi, en
+};
+
+struct OrgKind {
+  std::string code;
+  std::string name_vi;
+  std::string name_en;
+  std::vector<std::string> parent_kinds;  // empty: a root kind
+  bool holds_members = false;             // members are registered directly in it (cells)
+  bool is_base = false;                   // a base organization (tổ chức cơ sở đảng)
+  bool min_official_applies = true;       // the minimum of official members applies to it
+  bool may_be_child_of(std::string_view parent_kind) const;
+};
+
+struct MemberStatusInfo {
+  std::string code;
+  std::string name_vi;
+  std::string name_en;
+  bool on_roll = false;  // still a member of the organization (counts toward its size)
+};
+
+struct Catalog {
+  CatalogList sexes;
+  CatalogList ethnicities;
+  CatalogList religions;
+  CatalogList provinces;  // code = the 3 leading digits of a citizen ID
+  CatalogList professional_qualifications;
+  CatalogList political_theory_levels;
+  CatalogList occupations;
+  std::vector<OrgKind> org_kinds;
+  std::vector<MemberStatusInfo> member_statuses;
+
+  const OrgKind* org_kind(std::string_view code) const;
+  const MemberStatusInfo* member_status(std::string_view code) const;
+  std::vector<std::string> on_roll_statuses() const;
+};
+
+// Status codes the rules refer to by name.
+namespace status {
+inline constexpr std::string_view kProbationary = "probationary";
+inline constexpr std::string_view kOfficial = "official";
+}  // namespace status
+
+}  // namespace chibo::domain

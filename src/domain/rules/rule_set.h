@@ -1,0 +1,44 @@
+// Versioned rule parameters. The Party's rules change (four regulations in 2025 alone), so
+// every number a decision uses is a parameter with the date it takes effect and its source.
+// A decision asks for the value in force on the date it applies to.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/result.h"
+
+namespace chibo::domain {
+
+struct RuleParameter {
+  std::string key;  // e.g. "org.min_official_members"
+  int64_t value = 0;
+  Date effective_from;
+  std::string source;  // document number and article, e.g. "Điều lệ Đảng 2011, Điều 21"
+  std::string note;
+};
+
+class RuleSet {
+ public:
+  RuleSet() = default;
+  // Fails when a key has two versions with the same effective date or a key is missing.
+  static Result<RuleSet> build(std::vector<RuleParameter> parameters,
+                               const std::vector<std::string>& required_keys);
+
+  // The version of `key` in force on `on`, or nullptr when none had taken effect yet.
+  const RuleParameter* in_force(const std::string& key, Date on) const;
+  // Every version of every key, ordered by key then effective date.
+  std::vector<RuleParameter> all() const;
+
+ private:
+  std::map<std::string, std::vector<RuleParameter>> versions_;  // each sorted by effective_from
+};
+
+// The keys the registry's decisions read; start-up refuses a rule set that lacks one.
+const std::vector<std::string>& registry_rule_keys();
+
+}  // namespace chibo::domain

@@ -1,0 +1,30 @@
+// The JSON API under /api/v1: builds the router from the use cases.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "app/context.h"
+#include "http/router.h"
+
+namespace chibo::http {
+
+struct ApiContext {
+  app::Services& services;
+  std::string engine;  // "sqlite" or "postgresql", for /health
+};
+
+void add_org_routes(Router& router, ApiContext& context);
+void add_member_routes(Router& router, ApiContext& context);
+void add_meta_routes(Router& router, ApiContext& context);
+
+Router build_api(ApiContext& context);
+
+// Helpers shared by the route files.
+HttpResponse json_response(int status, const nlohmann::json& body);
+app::Actor actor_of(const HttpRequest& request);
+// The {name} path parameter as an id, or nullopt (the route then answers 404).
+std::optional<long long> path_id(const HttpRequest& request, const std::string& name = "id");
+
+}  // namespace chibo::http

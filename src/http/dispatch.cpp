@@ -1,0 +1,47 @@
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+#include "http/server.h"
+
+namespace chibo::http {
+
+HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& request) {
+  HttpResponse response;
+  const bool is_api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+  if (is_api) {
+    const Router::Match match = api.match(request);
+    try {
+      if (match.outcome == Router::Outcome::kMatched) {
+        response = (*match.handler)(request);
+      } else if (match.outcome == Router::Outcome::kWrongMethod) {
+        std::string allow;
+        for (const std::string& method : match.allowed_methods)
+          allow += (allow.empty() ? "" : ", ") + method;
+        response =
+            problem_response(Error::unsupported("method_not_allowed", {{"allow", allow}}), request);
+      } else {
+        Error error = Error::not_found("route");
+        error.reason = "route_not_found";
+        response = problem_response(error, request);
+      }
+    } catch (const std::exception& exception) {
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                    exception.what());
+      response = problem_response(Error::internal("unhandled"), request);
+    }
+    response.with_header("Cache-Control", "no-store");
+  } else {
+    response = web.serve(request);
+  }
+  response.with_header("X-Request-Id", request.request_id);
+  response.with_header("X-Content-Type-Options", "nosniff");
+  response.with_header("X-Frame-Options", "DENY");
+  response.with_header("Referrer-Policy", "no-referrer");
+  if (response.status >= 500) {
+    spdlog::warn("{} {} {} -> {}", request.request_id, request.method, request.path,
+                 response.status);
+  }
+  return response;
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,184 @@
+// /api/v1/members: the member registry.
+#include <charconv>
+
+#include "app/member_changes.h"
+#include "app/member_views.h"
+#include "http/api.h"
+#include "http/json_body.h"
+#include "http/json_views.h"
+#include "http/problem.h"
+#include "http/query_params.h"
+
+namespace chibo::http {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr long long kMaxYear = 9999;
+constexpr long long kMaxPages = 1000000;
+constexpr int kDefaultPageSize = 50;
+
+HttpResponse not_found(const HttpRequest& request) {
+  return problem_response(Error::not_found("member"), request);
+}
+
+// Member fields of a JSON body as a patch; type problems go to `errors`.
+domain::MemberPatch read_patch(JsonFields& fields) {
+  domain::MemberPatch patch;
+  for (const domain::MemberField& field : domain::member_fields()) {
+    std::optional<std::optional<std::string>> value;
+    if (field.kind == domain::FieldKind::kAliases) {
+      value = fields.string_list(field.name);
+    } else if (field.kind == domain::FieldKind::kOrgRef) {
+      value = fields.text_or_number(field.name);
+    } else {
+      value = fields.text(field.name);
+    }
+    if (value) patch[field.name] = *value;
+  }
+  return patch;
+}
+
+std::optional<app::MemberSort> parse_sort(const std::string& text, bool& descending) {
+  descending = !text.empty() && text.front() == '-';
+  const std::string key = descending ? text.substr(1) : text;
+  if (key == "name") return app::MemberSort::kName;
+  if (key == "age") return app::MemberSort::kAge;
+  if (key == "admission_date") return app::MemberSort::kAdmissionDate;
+  return std::nullopt;
+}
+
+// The version a PATCH is based on: the body's "version", else an If-Match: "vN" header.
+std::optional<long long> if_match_version(const HttpRequest& request) {
+  std::string_view header = request.header("if-match");
+  if (header.size() < 4 || header.substr(0, 2) != "\"v" || header.back() != '"')
+    return std::nullopt;
+  header = header.substr(2, header.size() - 3);
+  long long version = 0;
+  const auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), version);
+  if (error != std::errc() || end != header.data() + header.size()) return std::nullopt;
+  return version;
+}
+
+HttpResponse detail_response(int status, const app::MemberDetail& detail, Date today) {
+  return json_response(status, member_detail_json(detail, today))
+      .with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
+}
+
+}  // namespace
+
+void add_member_routes(Router& router, ApiContext& context) {
+  app::Services& services = context.services;
+
+  router.add("GET", "/api/v1/members", [&](HttpRequest& request) {
+    QueryParams params(request.query);
+    app::MemberQuery query;
+    std::vector<FieldError> errors;
+    if (const auto org = params.integer("org", 1, INT64_MAX)) query.org = OrgId(*org);
+    query.statuses = params.list("status");
+    query.sex = params.text("sex");
+    query.ethnicities = params.list("ethnicity");
+    if (const auto value = params.integer("age_min", 0, 200))
+      query.age_min = static_cast<int>(*value);
+    if (const auto value = params.integer("age_max", 0, 200))
+      query.age_max = static_cast<int>(*value);
+    if (const auto value = params.integer("admitted_from", 0, kMaxYear))
+      query.admitted_year_from = static_cast<int>(*value);
+    if (const auto value = params.integer("admitted_to", 0, kMaxYear))
+      query.admitted_year_to = static_cast<int>(*value);
+    query.q = params.text("q").value_or("");
+    if (query.q.size() > 200) errors.push_back({"q", "too_long", {{"max", "200"}}});
+    if (const auto sort = params.text("sort")) {
+      const auto parsed = parse_sort(*sort, query.descending);
+      if (parsed) {
+        query.sort = *parsed;
+      } else {
+        errors.push_back({"sort", "unknown_code", {{"value", *sort}}});
+      }
+    }
+    const long long page = params.integer("page", 1, kMaxPages).value_or(1);
+    const long long page_size =
+        params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
+    for (FieldError& error : params.finish()) errors.push_back(std::move(error));
+    if (!errors.empty()) {
+      Error error = Error::malformed("invalid_parameter");
+      error.fields = std::move(errors);
+      return problem_response(error, request);
+    }
+    query.limit = static_cast<int>(page_size);
+    query.offset = (page - 1) * page_size;
+    auto result = app::list_members(services, query);
+    if (!result) return problem_response(result.error(), request);
+    const Date today = services.clock.today();
+    json items = json::array();
+    for (const domain::Member& member : result->items) {
+      const auto org_name = result->org_names.find(member.org_id);
+      items.push_back(
+          member_json(member, org_name == result->org_names.end() ? "" : org_name->second, today));
+    }
+    return json_response(200, {{"items", std::move(items)},
+                               {"total", result->total},
+                               {"page", page},
+                               {"page_size", page_size}});
+  });
+
+  router.add("POST", "/api/v1/members", [&](HttpRequest& request) {
+    auto body = read_json_object(request);
+    if (!body) return problem_response(body.error(), request);
+    JsonFields fields(*body);
+    const domain::MemberPatch patch = read_patch(fields);
+    if (auto errors = fields.finish(); !errors.empty())
+      return problem_response(Error::invalid(std::move(errors)), request);
+    auto created = app::create_member(services, actor_of(request), patch);
+    if (!created) return problem_response(created.error(), request);
+    return detail_response(201, *created, services.clock.today())
+        .with_header("Location", "/api/v1/members/" + std::to_string(created->member.id.value));
+  });
+
+  router.add("GET", "/api/v1/members/{id}", [&](HttpRequest& request) {
+    const auto id = path_id(request);
+    if (!id) return not_found(request);
+    auto detail = app::get_member(services, MemberId(*id));
+    if (!detail) return problem_response(detail.error(), request);
+    return detail_response(200, *detail, services.clock.today());
+  });
+
+  router.add("GET", "/api/v1/members/{id}/history", [&](HttpRequest& request) {
+    const auto id = path_id(request);
+    if (!id) return not_found(request);
+    auto detail = app::get_member(services, MemberId(*id));
+    if (!detail) return problem_response(detail.error(), request);
+    json items = json::array();
+    for (const app::MemberEvent& event : detail->history) items.push_back(event_json(event));
+    return json_response(200, {{"items", std::move(items)}});
+  });
+
+  router.add("PATCH", "/api/v1/members/{id}", [&](HttpRequest& request) {
+    const auto id = path_id(request);
+    if (!id) return not_found(request);
+    auto body = read_json_object(request);
+    if (!body) return problem_response(body.error(), request);
+    JsonFields fields(*body);
+    std::optional<long long> version;
+    std::vector<FieldError> errors;
+    if (fields.has("version")) {
+      version = fields.integer("version", true);
+    } else {
+      (void)fields.integer("version", false);
+      version = if_match_version(request);
+    }
+    const domain::MemberPatch patch = read_patch(fields);
+    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
+    if (!version) {
+      Error error = Error::invalid_field("version", "required");
+      return problem_response(error, request);
+    }
+    auto updated = app::update_member(services, actor_of(request), MemberId(*id), *version, patch);
+    if (!updated) return problem_response(updated.error(), request);
+    return detail_response(200, *updated, services.clock.today());
+  });
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,91 @@
+#include "http/problem.h"
+
+#include <nlohmann/json.hpp>
+
+#include "http/field_labels.h"
+#include "i18n/messages.h"
+
+namespace chibo::http {
+
+int http_status(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kInvalid:
+      return 422;
+    case ErrorCode::kMalformed:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+    case ErrorCode::kStaleVersion:
+      return 409;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnsupported:
+      return error.reason == "method_not_allowed" ? 405 : 415;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+HttpResponse problem_response(const Error& error, const HttpRequest& request) {
+  const i18n::Lang lang = i18n::pick_language(request.header("accept-language"));
+  const int status = http_status(error);
+  // Internal errors never show their details.
+  const std::string reason = status == 500 ? "internal" : error.reason;
+  Params params = status == 500 ? Params{} : error.params;
+  for (auto& [name, value] : params) {
+    if (name == "what") value = i18n::message("noun." + value, lang);
+  }
+  nlohmann::json body = {
+      {"type", "urn:chibo:problem:" + reason},
+      {"title", i18n::message(reason, lang, params)},
+      {"status", status},
+      {"code", reason},
+      {"instance", request.path},
+      {"request_id", request.request_id},
+  };
+  std::string detail = body["title"];
+  if (!error.fields.empty() && status != 500) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const FieldError& field : error.fields) {
+      nlohmann::json item = {
+          {"field", field.field}, {"code", field.code}, {"message", field_message(field, lang)}};
+      for (const auto& [name, value] : field.params) {
+        if (name == "line") item["line"] = std::stoll(value);
+      }
+      errors.push_back(std::move(item));
+    }
+    detail = errors.front()["message"];
+    if (error.fields.size() > 1) {
+      detail += lang == i18n::Lang::kVi
+                    ? " (và " + std::to_string(error.fields.size() - 1) + " lỗi khác)"
+                    : " (and " + std::to_string(error.fields.size() - 1) + " more)";
+    }
+    body["errors"] = std::move(errors);
+  }
+  if (!error.items.empty()) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const ErrorItem& item : error.items)
+      items.push_back({{"id", item.id}, {"label", item.label}});
+    body["items"] = std::move(items);
+  }
+  body["detail"] = detail;
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "application/problem+json";
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (status == 503) response.with_header("Retry-After", "1");
+  if (status == 405) {
+    std::string allow;
+    for (const auto& [name, value] : error.params) {
+      if (name == "allow") allow = value;
+    }
+    response.with_header("Allow", allow);
+  }
+  return response;
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,99 @@
+// The one translation unit that includes RESTinio (it costs ~25 s and 0.7 GB to compile).
+#include "http/server.h"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <cctype>
+#include <random>
+#include <restinio/all.hpp>
+
+namespace chibo::http {
+
+namespace {
+
+// Requests over this many bytes are cut off by the transport (the connection closes); between
+// kMaxBodyBytes (1 MiB) and this, the API answers 413 with a problem body.
+constexpr std::uint64_t kTransportBodyLimit = 4 * 1024 * 1024;
+constexpr std::size_t kMaxUrlBytes = 8 * 1024;
+constexpr std::size_t kMaxHeaderFields = 100;
+
+std::string make_request_id() {
+  static const std::string prefix = [] {
+    std::random_device device;
+    char buffer[9];
+    std::snprintf(buffer, sizeof buffer, "%08x", device());
+    return std::string(buffer);
+  }();
+  static std::atomic<unsigned long long> counter{0};
+  return prefix + "-" + std::to_string(++counter);
+}
+
+HttpRequest to_request(const restinio::request_t& source) {
+  HttpRequest request;
+  request.method = source.header().method().c_str();
+  request.path = std::string(source.header().path());
+  request.query = std::string(source.header().query());
+  source.header().for_each_field([&request](const restinio::http_header_field_t& field) {
+    std::string name = field.name();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), field.value());
+  });
+  request.body = source.body();
+  request.remote_address = source.remote_endpoint().address().to_string();
+  request.request_id = make_request_id();
+  return request;
+}
+
+}  // namespace
+
+bool serve_until_signal(const ServerOptions& options, const Router& api, const StaticFiles& web,
+                        std::string& error) {
+  // Block the stop signals before any thread starts, so that only sigwait() below sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto handler = [&api, &web](restinio::request_handle_t source) {
+    HttpRequest request = to_request(*source);
+    HttpResponse response = dispatch(api, web, request);
+    auto builder = source->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        reason_phrase(response.status)});
+    builder.append_header(restinio::http_field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) builder.append_header(name, value);
+    builder.set_body(std::move(response.body));
+    return builder.done();
+  };
+  using Settings = restinio::server_settings_t<restinio::default_traits_t>;
+  Settings settings;
+  settings.address(options.host)
+      .port(options.port)
+      .request_handler(handler)
+      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                    .max_body_size(kTransportBodyLimit)
+                                    .max_url_size(kMaxUrlBytes)
+                                    .max_field_count(kMaxHeaderFields))
+      .read_next_http_message_timelimit(std::chrono::seconds(60))
+      .handle_request_timeout(std::chrono::seconds(60));
+  try {
+    auto server =
+        restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+    spdlog::info("chibo listening on http://{}:{}/ ({} threads)", options.host, options.port,
+                 options.threads);
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    spdlog::info("signal {}: stopping", received);
+    server->stop();
+    server->wait();
+  } catch (const std::exception& exception) {
+    error = exception.what();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,218 @@
+#include "i18n/messages.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+namespace chibo::i18n {
+
+namespace {
+
+struct Text {
+  const char* vi;
+  const char* en;
+};
+
+const std::unordered_map<std::string_view, Text>& catalog() {
+  static const std::unordered_map<std::string_view, Text> texts = {
+      // Whole-request problems (titles).
+      {"validation_failed", {"Dữ liệu không hợp lệ", "Invalid data"}},
+      {"not_found", {"Không tìm thấy {what}", "{what} not found"}},
+      {"unknown_parameter", {"Tham số {field} không được hỗ trợ", "Unsupported parameter {field}"}},
+      {"malformed_escape", {"{label}: mã hóa URL không hợp lệ", "{label}: malformed URL encoding"}},
+      {"route_not_found", {"Không có địa chỉ này", "No such address"}},
+      {"method_not_allowed", {"Phương thức không được hỗ trợ", "Method not allowed"}},
+      {"version_conflict",
+       {"Bản ghi đã được người khác sửa trước. Hãy tải lại để xem bản mới nhất.",
+        "Someone else saved this record first. Reload to see the latest version."}},
+      {"duplicate_member", {"Trùng với một đảng viên đã có", "Duplicates an existing member"}},
+      {"duplicate_org_code",
+       {"Mã tổ chức {code} đã được dùng", "Organization code {code} is already used"}},
+      {"org_has_active_members",
+       {"Không thể giải thể: còn {count} đảng viên trong danh sách sinh hoạt",
+        "Cannot dissolve: {count} members are still on the roll"}},
+      {"org_not_active",
+       {"Tổ chức đã giải thể hoặc sáp nhập", "The organization is dissolved or merged"}},
+      {"malformed_json",
+       {"Nội dung JSON không đọc được: {detail}", "The JSON body cannot be read: {detail}"}},
+      {"body_not_object",
+       {"Nội dung phải là một đối tượng JSON", "The body must be a JSON object"}},
+      {"body_too_large", {"Nội dung vượt quá {max} byte", "The body exceeds {max} bytes"}},
+      {"unsupported_media_type",
+       {"Chỉ nhận nội dung application/json", "Only application/json bodies are accepted"}},
+      {"invalid_parameter", {"Tham số không hợp lệ", "Invalid parameter"}},
+      {"database_busy",
+       {"Hệ thống đang bận, vui lòng thử lại", "The system is busy; please retry"}},
+      {"database_unavailable",
+       {"Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại",
+        "The database is temporarily unavailable; please retry"}},
+      {"storage_failure",
+       {"Lỗi lưu trữ, vui lòng thử lại sau", "Storage failure; please retry later"}},
+      {"database_error", {"Lỗi hệ thống", "Internal error"}},
+      {"internal", {"Lỗi hệ thống", "Internal error"}},
+      {"database_too_new",
+       {"Cơ sở dữ liệu do phiên bản chibo mới hơn tạo (lược đồ {found}, phiên bản này hỗ trợ đến "
+        "{supported}). "
+        "Hãy dùng chibo mới hơn.",
+        "The database was written by a newer chibo (schema {found}; this one supports up to "
+        "{supported}). "
+        "Use a newer chibo."}},
+      {"database_not_initialized",
+       {"Cơ sở dữ liệu chưa được khởi tạo: chạy `chibo init`",
+        "The database is not initialized: run `chibo init`"}},
+      {"database_open_failed",
+       {"Không mở được cơ sở dữ liệu {url}: {detail}", "Cannot open database {url}: {detail}"}},
+      {"migration_failed",
+       {"Nâng cấp lược đồ thất bại ở bước {migration}; cơ sở dữ liệu giữ nguyên. Chi tiết: "
+        "{detail}",
+        "Schema migration {migration} failed; the database is unchanged. Detail: {detail}"}},
+      {"import_failed",
+       {"Không nhập dữ liệu nào: có {count} lỗi", "Nothing was imported: {count} errors found"}},
+      {"csv_unterminated_quote", {"Dấu ngoặc kép không được đóng", "Unterminated quote"}},
+      {"csv_no_header", {"Tệp không có dòng tiêu đề", "The file has no header row"}},
+      {"noun.member", {"đảng viên", "Member"}},
+      {"noun.organization", {"tổ chức", "Organization"}},
+      {"noun.route", {"địa chỉ", "Address"}},
+      // Field problems.
+      {"required", {"{label}: bắt buộc nhập", "{label}: required"}},
+      {"too_long", {"{label}: dài quá {max} ký tự", "{label}: longer than {max} characters"}},
+      {"invalid_utf8",
+       {"{label}: không phải văn bản UTF-8 hợp lệ", "{label}: not valid UTF-8 text"}},
+      {"control_character",
+       {"{label}: chứa ký tự điều khiển", "{label}: contains control characters"}},
+      {"invalid_date",
+       {"{label}: ngày không hợp lệ (cần dạng YYYY-MM-DD và là ngày có thật)",
+        "{label}: not a valid date (YYYY-MM-DD, a real calendar day)"}},
+      {"unknown_code",
+       {"{label}: giá trị \"{value}\" không có trong danh mục",
+        "{label}: \"{value}\" is not in the list"}},
+      {"unknown_field", {"Trường {field} không tồn tại", "Unknown field {field}"}},
+      {"wrong_type", {"{label}: cần {expected}", "{label}: must be {expected}"}},
+      {"name_charset",
+       {"{label}: chỉ gồm chữ cái, dấu cách và các dấu ' - .",
+        "{label}: only letters, spaces and ' - ."}},
+      {"cccd_format", {"{label}: phải gồm đúng 12 chữ số", "{label}: must be exactly 12 digits"}},
+      {"cccd_province",
+       {"{label}: 3 chữ số đầu không phải mã tỉnh, thành phố",
+        "{label}: the first 3 digits are not a province code"}},
+      {"cccd_mismatch",
+       {"{label}: chữ số thế kỷ, giới tính hoặc năm sinh không khớp với ngày sinh và giới tính",
+        "{label}: the century, sex or birth-year digits disagree with the date of birth and sex"}},
+      {"card_charset",
+       {"{label}: chỉ gồm chữ, số và các dấu . - /", "{label}: only letters, digits and . - /"}},
+      {"phone_format",
+       {"{label}: số điện thoại Việt Nam gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84",
+        "{label}: a Vietnamese number of 10 or 11 digits starting with 0 or +84"}},
+      {"email_format",
+       {"{label}: địa chỉ email không hợp lệ", "{label}: not a valid email address"}},
+      {"education_format",
+       {"{label}: ghi theo dạng lớp/hệ, ví dụ 12/12 hoặc 10/10",
+        "{label}: grade/system, e.g. 12/12 or 10/10"}},
+      {"invalid_id", {"{label}: mã số không hợp lệ", "{label}: not a valid id"}},
+      {"org_not_found", {"{label}: không tìm thấy tổ chức", "{label}: organization not found"}},
+      {"org_cannot_hold_members",
+       {"{label}: {name} không phải chi bộ, không sinh hoạt đảng viên trực tiếp",
+        "{label}: {name} is not a cell and cannot hold members"}},
+      {"duplicate", {"{label}: đã có người khác dùng", "{label}: already used by someone else"}},
+      {"date_in_future",
+       {"{label}: không được sau ngày hôm nay", "{label}: cannot be after today"}},
+      {"date_too_early", {"{label}: không được trước {min}", "{label}: cannot be before {min}"}},
+      {"admission_under_age",
+       {"{label}: khi vào Đảng chưa đủ {min} tuổi ({source})",
+        "{label}: under {min} years old at admission ({source})"}},
+      {"official_date_for_probationary",
+       {"{label}: đảng viên dự bị chưa có ngày chính thức",
+        "{label}: a probationary member has no official date"}},
+      {"official_before_admission",
+       {"{label}: phải sau ngày vào Đảng", "{label}: must be after the admission date"}},
+      {"required_for_official",
+       {"{label}: bắt buộc với đảng viên chính thức", "{label}: required for an official member"}},
+      {"card_for_probationary",
+       {"{label}: thẻ đảng chỉ cấp cho đảng viên chính thức",
+        "{label}: party cards are issued to official members only"}},
+      {"out_of_range", {"{label}: ngoài khoảng cho phép", "{label}: out of range"}},
+      {"range_reversed",
+       {"{label}: nhỏ hơn giá trị bắt đầu", "{label}: smaller than the start of the range"}},
+      {"parent_required",
+       {"{label}: {kind} phải thuộc một tổ chức cấp trên",
+        "{label}: a {kind} needs a parent organization"}},
+      {"kind_not_allowed_under",
+       {"{label}: {kind} không thể trực thuộc {parent_kind}",
+        "{label}: a {kind} cannot sit under a {parent_kind}"}},
+      {"move_into_own_subtree",
+       {"{label}: không thể chuyển vào chính nó hoặc tổ chức trực thuộc nó",
+        "{label}: cannot move into itself or its own subtree"}},
+      {"move_same_parent",
+       {"{label}: tổ chức đã trực thuộc nơi này", "{label}: it is already there"}},
+      {"merge_into_own_subtree",
+       {"{label}: không thể hợp nhất vào tổ chức trực thuộc nó",
+        "{label}: cannot merge into its own subtree"}},
+      {"target_cannot_hold_members",
+       {"{label}: tổ chức nhận không sinh hoạt đảng viên trực tiếp",
+        "{label}: the target cannot hold members"}},
+      {"target_cannot_take_children",
+       {"{label}: tổ chức nhận không thể quản lý {child}",
+        "{label}: the target cannot take {child}"}},
+      {"date_before_established",
+       {"{label}: trước ngày thành lập", "{label}: before the organization was established"}},
+      {"kind_conflicts_with_children",
+       {"{label}: không phù hợp với tổ chức trực thuộc {child}",
+        "{label}: does not fit the child {child}"}},
+      {"kind_cannot_hold_members",
+       {"{label}: loại này không sinh hoạt đảng viên trực tiếp mà tổ chức đang có đảng viên",
+        "{label}: this kind cannot hold the members the organization has"}},
+      {"code_charset",
+       {"{label}: chỉ gồm chữ không dấu, số và các dấu . - _",
+        "{label}: only ASCII letters, digits and . - _"}},
+      {"db_url_format",
+       {"{label}: cần dạng sqlite:ĐƯỜNG_DẪN hoặc postgresql://...",
+        "{label}: use sqlite:PATH or postgresql://..."}},
+      {"column_unknown", {"Cột \"{column}\" không được hỗ trợ", "Unsupported column \"{column}\""}},
+      {"column_missing", {"Thiếu cột bắt buộc {label}", "Missing required column {label}"}},
+      {"column_duplicate", {"Cột {label} xuất hiện hai lần", "Column {label} appears twice"}},
+      {"row_width",
+       {"Dòng có {found} cột, tiêu đề có {expected}",
+        "The row has {found} columns; the header has {expected}"}},
+      {"duplicate_in_file",
+       {"{label}: trùng với dòng {line} trong tệp", "{label}: same as line {line} of the file"}},
+  };
+  return texts;
+}
+
+void fill(std::string& text, const Params& params) {
+  for (const auto& [name, value] : params) {
+    const std::string placeholder = "{" + name + "}";
+    for (size_t at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + value.size())) {
+      text.replace(at, placeholder.size(), value);
+    }
+  }
+}
+
+}  // namespace
+
+Lang pick_language(std::string_view accept_language) {
+  // The first language tag decides; anything but English gets Vietnamese.
+  std::string first(accept_language.substr(0, accept_language.find_first_of(",;")));
+  std::transform(first.begin(), first.end(), first.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  while (!first.empty() && first.front() == ' ') first.erase(first.begin());
+  return first.rfind("en", 0) == 0 ? Lang::kEn : Lang::kVi;
+}
+
+std::string message(std::string_view code, Lang lang, const Params& params) {
+  const auto& texts = catalog();
+  const auto found = texts.find(code);
+  std::string text;
+  if (found == texts.end()) {
+    text = lang == Lang::kVi ? "Lỗi: " + std::string(code) : "Error: " + std::string(code);
+  } else {
+    text = lang == Lang::kVi ? found->second.vi : found->second.en;
+  }
+  fill(text, params);
+  return text;
+}
+
+bool has_message(std::string_view code) { return catalog().count(code) > 0; }
+
+}  // namespace chibo::i18n

@@ -1,0 +1,127 @@
+#include "io/catalog_loader.h"
+
+#include <set>
+
+#include "io/tsv.h"
+#include "resources/resources.h"
+
+namespace chibo::io {
+
+namespace {
+
+using domain::CatalogEntry;
+using domain::CatalogList;
+
+Result<TsvTable> table_of(const std::string& file,
+                          const std::vector<std::string>& required_columns) {
+  const std::string path = "data/catalog/" + file;
+  const std::optional<std::string_view> data = resources::find(path);
+  if (!data) return Error::malformed("catalog_missing", {{"source", path}});
+  Result<TsvTable> table = parse_tsv(*data, path);
+  if (!table) return table;
+  for (const std::string& column : required_columns) {
+    if (table->column(column) < 0)
+      return Error::malformed("catalog_column_missing", {{"source", path}, {"column", column}});
+  }
+  std::set<std::string> seen;
+  const int first = table->column(required_columns.front());
+  for (const auto& row : table->rows) {
+    if (!seen.insert(row[first]).second) {
+      return Error::malformed("catalog_duplicate_code", {{"source", path}, {"code", row[first]}});
+    }
+  }
+  return table;
+}
+
+// A list from columns code (or `code_column`), name_vi, name_en.
+Result<CatalogList> list_of(const std::string& file, const std::string& code_column = "code") {
+  Result<TsvTable> table = table_of(file, {code_column, "name_vi"});
+  if (!table) return std::move(table).error();
+  const int code = table->column(code_column);
+  const int name_vi = table->column("name_vi");
+  const int name_en = table->column("name_en");
+  std::vector<CatalogEntry> entries;
+  for (const auto& row : table->rows) {
+    entries.push_back({row[code], row[name_vi], name_en >= 0 ? row[name_en] : row[name_vi]});
+  }
+  return CatalogList(std::move(entries));
+}
+
+bool flag(const std::string& value) { return value == "1" || value == "yes" || value == "true"; }
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string part = text.substr(start, end - start);
+    if (!part.empty() && part != "-") parts.push_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+Result<domain::Catalog> load_catalog() {
+  domain::Catalog catalog;
+  struct ListFile {
+    CatalogList domain::Catalog::*list;
+    const char* file;
+    const char* code_column;
+  };
+  const ListFile lists[] = {
+      {&domain::Catalog::sexes, "sexes.tsv", "code"},
+      {&domain::Catalog::ethnicities, "ethnicities.tsv", "code"},
+      {&domain::Catalog::religions, "religions.tsv", "code"},
+      {&domain::Catalog::provinces, "provinces.tsv", "cccd_code"},
+      {&domain::Catalog::professional_qualifications, "professional_qualifications.tsv", "code"},
+      {&domain::Catalog::political_theory_levels, "political_theory_levels.tsv", "code"},
+      {&domain::Catalog::occupations, "occupations.tsv", "code"},
+  };
+  for (const ListFile& list : lists) {
+    Result<CatalogList> loaded = list_of(list.file, list.code_column);
+    if (!loaded) return std::move(loaded).error();
+    catalog.*(list.list) = std::move(*loaded);
+  }
+  Result<TsvTable> kinds =
+      table_of("org_kinds.tsv", {"code", "name_vi", "name_en", "parents", "holds_members",
+                                 "is_base", "min_official_applies"});
+  if (!kinds) return std::move(kinds).error();
+  for (const auto& row : kinds->rows) {
+    domain::OrgKind kind;
+    kind.code = row[kinds->column("code")];
+    kind.name_vi = row[kinds->column("name_vi")];
+    kind.name_en = row[kinds->column("name_en")];
+    kind.parent_kinds = split_commas(row[kinds->column("parents")]);
+    kind.holds_members = flag(row[kinds->column("holds_members")]);
+    kind.is_base = flag(row[kinds->column("is_base")]);
+    kind.min_official_applies = flag(row[kinds->column("min_official_applies")]);
+    catalog.org_kinds.push_back(std::move(kind));
+  }
+  for (const domain::OrgKind& kind : catalog.org_kinds) {
+    for (const std::string& parent : kind.parent_kinds) {
+      if (!catalog.org_kind(parent)) {
+        return Error::malformed("catalog_unknown_parent_kind",
+                                {{"source", "org_kinds.tsv"}, {"code", parent}});
+      }
+    }
+  }
+  Result<TsvTable> statuses =
+      table_of("member_statuses.tsv", {"code", "name_vi", "name_en", "on_roll"});
+  if (!statuses) return std::move(statuses).error();
+  for (const auto& row : statuses->rows) {
+    catalog.member_statuses.push_back(
+        {row[statuses->column("code")], row[statuses->column("name_vi")],
+         row[statuses->column("name_en")], flag(row[statuses->column("on_roll")])});
+  }
+  for (std::string_view required : {domain::status::kOfficial, domain::status::kProbationary}) {
+    if (!catalog.member_status(required)) {
+      return Error::malformed("catalog_missing_status", {{"code", std::string(required)}});
+    }
+  }
+  return catalog;
+}
+
+}  // namespace chibo::io

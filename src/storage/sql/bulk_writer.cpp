@@ -1,0 +1,190 @@
+#include "storage/sql/bulk_writer.h"
+
+#include "domain/members/member_fields.h"
+#include "domain/members/search_keys.h"
+#include "storage/sql/member_counts.h"
+#include "text/collation.h"
+#include "text/fold.h"
+#include "text/person_name.h"
+
+namespace chibo::storage {
+
+namespace {
+
+constexpr size_t kMemberTextColumns = 22;
+const char* const kMemberTextNames[kMemberTextColumns] = {"birth_name",
+                                                          "aliases",
+                                                          "sex",
+                                                          "birth_date",
+                                                          "place_of_birth",
+                                                          "home_town",
+                                                          "permanent_residence",
+                                                          "current_residence",
+                                                          "ethnicity",
+                                                          "religion",
+                                                          "citizen_id",
+                                                          "party_card_no",
+                                                          "phone",
+                                                          "email",
+                                                          "general_education",
+                                                          "professional_qualification",
+                                                          "political_theory",
+                                                          "occupation",
+                                                          "work_unit",
+                                                          "position",
+                                                          "admission_date",
+                                                          "official_date"};
+
+}  // namespace
+
+struct BulkWriter::Statements {
+  // Organization columns.
+  long long org_id = 0, parent_id = 0, depth = 0;
+  soci::indicator parent_ind = soci::i_ok, short_ind = soci::i_ok, code_ind = soci::i_ok,
+                  established_ind = soci::i_ok, dissolved_ind = soci::i_ok;
+  std::string path, kind, name, name_fold, org_sort_key, short_name, code, established_on,
+      dissolved_on, org_status, org_created;
+  std::unique_ptr<soci::statement> insert_org;
+
+  // Member columns.
+  long long member_id = 0, member_org = 0;
+  std::string org_path, full_name, sort_key, status, member_created;
+  std::string texts[kMemberTextColumns];
+  soci::indicator indicators[kMemberTextColumns] = {};
+  std::unique_ptr<soci::statement> insert_member;
+
+  std::string search_key, prev_key;
+  std::unique_ptr<soci::statement> insert_key;
+
+  std::string actor, action;
+  std::unique_ptr<soci::statement> insert_event;
+};
+
+BulkWriter::BulkWriter(soci::session& session, Engine engine)
+    : session_(session), engine_(engine), statements_(std::make_unique<Statements>()) {
+  Statements& s = *statements_;
+  s.insert_org = std::make_unique<soci::statement>(
+      (session.prepare
+           << "INSERT INTO organizations (id, parent_id, path, depth, kind, name, name_fold, "
+              "sort_key, "
+              "short_name, code, established_on, dissolved_on, status, version, created_at, "
+              "updated_at) "
+              "VALUES (:id, :parent, :path, :depth, :kind, :name, :fold, :sort, :short, :code, "
+              ":established, :dissolved, :status, 1, :created, :created2)",
+       soci::use(s.org_id, "id"), soci::use(s.parent_id, s.parent_ind, "parent"),
+       soci::use(s.path, "path"), soci::use(s.depth, "depth"), soci::use(s.kind, "kind"),
+       soci::use(s.name, "name"), soci::use(s.name_fold, "fold"), soci::use(s.org_sort_key, "sort"),
+       soci::use(s.short_name, s.short_ind, "short"), soci::use(s.code, s.code_ind, "code"),
+       soci::use(s.established_on, s.established_ind, "established"),
+       soci::use(s.dissolved_on, s.dissolved_ind, "dissolved"), soci::use(s.org_status, "status"),
+       soci::use(s.org_created, "created"), soci::use(s.org_created, "created2")));
+
+  std::string columns = "id, org_id, org_path, full_name, sort_key";
+  std::string values = ":id, :org_id, :org_path, :full_name, :sort_key";
+  for (const char* column : kMemberTextNames) {
+    columns += std::string(", ") + column;
+    values += std::string(", :") + column;
+  }
+  soci::statement* member = new soci::statement(session);
+  s.insert_member.reset(member);
+  member->exchange(soci::use(s.member_id, "id"));
+  member->exchange(soci::use(s.member_org, "org_id"));
+  member->exchange(soci::use(s.org_path, "org_path"));
+  member->exchange(soci::use(s.full_name, "full_name"));
+  member->exchange(soci::use(s.sort_key, "sort_key"));
+  for (size_t index = 0; index < kMemberTextColumns; ++index) {
+    member->exchange(soci::use(s.texts[index], s.indicators[index], kMemberTextNames[index]));
+  }
+  member->exchange(soci::use(s.status, "status"));
+  member->exchange(soci::use(s.member_created, "created"));
+  member->alloc();
+  member->prepare("INSERT INTO members (" + columns +
+                  ", status, version, created_at, updated_at) VALUES (" + values +
+                  ", :status, 1, :created, :created)");
+  member->define_and_bind();
+
+  s.insert_key = std::make_unique<soci::statement>(
+      (session.prepare
+           << "INSERT INTO member_search_keys (search_key, prev_key, org_path, status, sort_key, "
+              "member_id) VALUES (:key, :prev, :path, :status, :sort, :id)",
+       soci::use(s.search_key, "key"), soci::use(s.prev_key, "prev"), soci::use(s.org_path, "path"),
+       soci::use(s.status, "status"), soci::use(s.sort_key, "sort"), soci::use(s.member_id, "id")));
+  s.insert_event = std::make_unique<soci::statement>((
+      session.prepare << "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
+                         "(:id, :at, :actor, :action, '[]')",
+      soci::use(s.member_id, "id"), soci::use(s.member_created, "at"), soci::use(s.actor, "actor"),
+      soci::use(s.action, "action")));
+}
+
+BulkWriter::~BulkWriter() = default;
+
+void BulkWriter::add_org(const domain::Organization& org) {
+  Statements& s = *statements_;
+  s.org_id = org.id.value;
+  s.parent_id = org.parent_id.value;
+  s.parent_ind = org.parent_id.valid() ? soci::i_ok : soci::i_null;
+  s.path = org.path.str();
+  s.depth = org.path.depth();
+  s.kind = org.kind;
+  s.name = org.name;
+  s.name_fold = text::fold(org.name);
+  s.org_sort_key = text::sort_key_hex(org.name);
+  s.short_name = org.short_name;
+  s.short_ind = org.short_name.empty() ? soci::i_null : soci::i_ok;
+  s.code = org.code;
+  s.code_ind = org.code.empty() ? soci::i_null : soci::i_ok;
+  s.established_on = org.established_on ? org.established_on->iso() : "";
+  s.established_ind = org.established_on ? soci::i_ok : soci::i_null;
+  s.dissolved_on = org.dissolved_on ? org.dissolved_on->iso() : "";
+  s.dissolved_ind = org.dissolved_on ? soci::i_ok : soci::i_null;
+  s.org_status = domain::org_status_code(org.status);
+  s.org_created = org.created_at;
+  s.insert_org->execute(true);
+}
+
+void BulkWriter::add_member(const domain::Member& member, const std::string& actor,
+                            const std::string& action) {
+  Statements& s = *statements_;
+  s.member_id = member.id.value;
+  s.member_org = member.org_id.value;
+  s.org_path = member.org_path.str();
+  s.full_name = member.full_name;
+  s.sort_key = text::name_sort_key(member.full_name);
+  for (size_t index = 0; index < kMemberTextColumns; ++index) {
+    s.texts[index] =
+        domain::member_field_text(member, *domain::find_member_field(kMemberTextNames[index]));
+    s.indicators[index] = s.texts[index].empty() ? soci::i_null : soci::i_ok;
+  }
+  s.status = member.status;
+  s.member_created = member.created_at;
+  s.insert_member->execute(true);
+  s.prev_key.clear();
+  for (std::string& key : domain::member_search_keys(member)) {
+    s.search_key = std::move(key);
+    s.insert_key->execute(true);
+    s.prev_key = s.search_key;
+  }
+  s.actor = actor;
+  s.action = action;
+  s.insert_event->execute(true);
+}
+
+void BulkWriter::finish() {
+  rebuild_counts(session_);
+  if (engine_ == Engine::kPostgres) {
+    for (const char* table : {"organizations", "members", "member_events"}) {
+      session_ << std::string("SELECT setval(pg_get_serial_sequence('") + table +
+                      "', 'id'), "
+                      "COALESCE((SELECT MAX(id) FROM " +
+                      table + "), 0) + 1, false)";
+    }
+  }
+}
+
+bool database_is_empty(soci::session& session) {
+  long long count = 0;
+  session << "SELECT COUNT(*) FROM organizations", soci::into(count);
+  return count == 0;
+}
+
+}  // namespace chibo::storage

@@ -1,0 +1,40 @@
+// Loading whole trees and member lists fast (demo data; legacy registers): the caller assigns
+// ids and paths, rows go through reused prepared statements, and the subtree counts are
+// rebuilt once at the end. Run inside one write transaction (SqlStore::write_session).
+#pragma once
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+
+#include "domain/members/member.h"
+#include "domain/org/organization.h"
+#include "storage/sql/dialect.h"
+
+namespace chibo::storage {
+
+class BulkWriter {
+ public:
+  BulkWriter(soci::session& session, Engine engine);
+  ~BulkWriter();
+
+  void add_org(const domain::Organization& org);
+  // The member row, its search keys and one history event (`action` by `actor`, no field list:
+  // the row itself is the snapshot).
+  void add_member(const domain::Member& member, const std::string& actor,
+                  const std::string& action);
+  // Rebuilds org_member_counts and, on PostgreSQL, moves id sequences past the loaded ids.
+  void finish();
+
+ private:
+  struct Statements;
+  soci::session& session_;
+  Engine engine_;
+  std::unique_ptr<Statements> statements_;
+};
+
+// True when the database holds no organization yet.
+bool database_is_empty(soci::session& session);
+
+}  // namespace chibo::storage

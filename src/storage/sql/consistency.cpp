@@ -1,0 +1,88 @@
+#include "storage/sql/consistency.h"
+
+#include <map>
+
+#include "storage/sql/member_counts.h"
+
+namespace chibo::storage {
+
+namespace {
+
+using Counts = std::map<std::pair<long long, std::string>, long long>;
+
+Counts read_counts(soci::session& session) {
+  Counts counts;
+  long long org = 0;
+  std::string status;
+  long long n = 0;
+  soci::statement select =
+      (session.prepare << "SELECT org_id, status, n FROM org_member_counts WHERE n <> 0",
+       soci::into(org), soci::into(status), soci::into(n));
+  if (select.execute(true)) {
+    do {
+      counts[{org, status}] = n;
+    } while (select.fetch());
+  }
+  return counts;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> check_consistency(SqlStore& store) {
+  std::vector<std::string> problems;
+  // Runs in a write transaction that is always rolled back: the recount is written and
+  // compared, never kept.
+  Status status = store.write_session([&](soci::session& session) -> Status {
+    if (store.engine() == Engine::kSqlite) {
+      std::string result;
+      session << "PRAGMA integrity_check", soci::into(result);
+      if (result != "ok") problems.push_back("sqlite integrity_check: " + result);
+    }
+    long long bad_paths = 0;
+    session << "SELECT COUNT(*) FROM organizations c JOIN organizations p ON p.id = c.parent_id "
+               "WHERE c.path <> p.path || CAST(c.id AS TEXT) || '/'",
+        soci::into(bad_paths);
+    if (bad_paths)
+      problems.push_back(std::to_string(bad_paths) +
+                         " organization(s) whose path disagrees with the parent's");
+    long long bad_roots = 0;
+    session << "SELECT COUNT(*) FROM organizations WHERE parent_id IS NULL AND path <> '/' || "
+               "CAST(id AS TEXT) || '/'",
+        soci::into(bad_roots);
+    if (bad_roots)
+      problems.push_back(std::to_string(bad_roots) + " root organization(s) with a wrong path");
+    long long bad_members = 0;
+    session << "SELECT COUNT(*) FROM members m JOIN organizations o ON o.id = m.org_id WHERE "
+               "m.org_path <> o.path",
+        soci::into(bad_members);
+    if (bad_members)
+      problems.push_back(std::to_string(bad_members) +
+                         " member(s) whose org_path disagrees with their organization");
+    long long bad_keys = 0;
+    session << "SELECT COUNT(*) FROM member_search_keys k JOIN members m ON m.id = k.member_id "
+               "WHERE k.org_path <> m.org_path OR k.status <> m.status OR k.sort_key <> m.sort_key",
+        soci::into(bad_keys);
+    if (bad_keys)
+      problems.push_back(std::to_string(bad_keys) + " search key(s) out of step with their member");
+    long long keyless = 0;
+    session << "SELECT COUNT(*) FROM members m WHERE NOT EXISTS "
+               "(SELECT 1 FROM member_search_keys k WHERE k.member_id = m.id)",
+        soci::into(keyless);
+    if (keyless) problems.push_back(std::to_string(keyless) + " member(s) without search keys");
+    const Counts stored = read_counts(session);
+    rebuild_counts(session);
+    const Counts recounted = read_counts(session);
+    if (stored != recounted) {
+      long long differing = 0;
+      for (const auto& [key, n] : recounted)
+        differing += stored.count(key) && stored.at(key) == n ? 0 : 1;
+      for (const auto& [key, n] : stored) differing += recounted.count(key) ? 0 : 1;
+      problems.push_back(std::to_string(differing) + " member count(s) differ from a recount");
+    }
+    return Error::conflict("check_rollback");  // never keep the recount
+  });
+  if (!status && status.error().reason != "check_rollback") return std::move(status).error();
+  return problems;
+}
+
+}  // namespace chibo::storage

@@ -1,0 +1,82 @@
+#include "storage/sql/maintenance.h"
+
+#include <spdlog/spdlog.h>
+
+#include <vector>
+
+#include "text/collation.h"
+#include "text/person_name.h"
+
+namespace chibo::storage {
+
+namespace {
+
+constexpr const char* kCollationKey = "collation_version";
+
+template <class KeyOf>
+void rekey(soci::session& session, const std::string& table, const std::string& column,
+           KeyOf key_of) {
+  std::vector<long long> ids;
+  std::vector<std::string> names;
+  {
+    long long id = 0;
+    std::string name;
+    soci::statement select = (session.prepare << "SELECT id, " + column + " FROM " + table,
+                              soci::into(id), soci::into(name));
+    if (select.execute(true)) {
+      do {
+        ids.push_back(id);
+        names.push_back(name);
+      } while (select.fetch());
+    }
+  }
+  long long id = 0;
+  std::string key;
+  soci::statement update =
+      (session.prepare << "UPDATE " + table + " SET sort_key = :key WHERE id = :id",
+       soci::use(key, "key"), soci::use(id, "id"));
+  for (size_t index = 0; index < ids.size(); ++index) {
+    id = ids[index];
+    key = key_of(names[index]);
+    update.execute(true);
+  }
+}
+
+}  // namespace
+
+void recompute_sort_keys(soci::session& session) {
+  rekey(session, "organizations", "name",
+        [](const std::string& name) { return text::sort_key_hex(name); });
+  rekey(session, "members", "full_name",
+        [](const std::string& name) { return text::name_sort_key(name); });
+  session << "UPDATE member_search_keys SET sort_key = (SELECT m.sort_key FROM members m WHERE "
+             "m.id = member_id)";
+}
+
+Status refresh_sort_keys_if_needed(soci::session& session, Engine engine) {
+  std::string stored;
+  soci::indicator indicator = soci::i_null;
+  std::string key = kCollationKey;
+  session << "SELECT value FROM meta WHERE key = :key", soci::use(key, "key"),
+      soci::into(stored, indicator);
+  std::string running = text::collation_version();
+  const bool known = session.got_data() && indicator == soci::i_ok;
+  if (known && stored == running) return Ok();
+  session << begin_write_sql(engine);
+  try {
+    if (known) {
+      spdlog::warn("ICU collation changed ({} -> {}): recomputing sort keys", stored, running);
+      recompute_sort_keys(session);
+    }
+    session << "DELETE FROM meta WHERE key = :key", soci::use(key, "key");
+    session << "INSERT INTO meta (key, value) VALUES (:key, :value)", soci::use(key, "key"),
+        soci::use(running, "value");
+    session << "COMMIT";
+  } catch (...) {
+    session << "ROLLBACK";
+    throw;
+  }
+  return Ok();
+}
+
+}  // namespace chibo::storage

@@ -1,0 +1,582 @@
+#include "storage/sql/member_repository.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "domain/members/age_bands.h"
+#include "domain/members/member_fields.h"
+#include "domain/members/search_keys.h"
+#include "storage/sql/bindings.h"
+#include "storage/sql/member_counts.h"
+#include "storage/sql/rows.h"
+#include "text/fold.h"
+#include "text/person_name.h"
+
+namespace chibo::storage {
+
+using app::Member;
+using app::MemberFilter;
+
+namespace {
+
+// Members' columns in insert/update order (all but id, version and created_at).
+struct MemberValues {
+  long long org_id = 0;
+  std::string org_path, full_name, sort_key;
+  std::vector<std::string> texts;  // nullable text columns, see kTextColumns
+  std::vector<soci::indicator> indicators;
+  std::string status, updated_at;
+};
+
+const std::vector<const char*>& text_columns() {
+  static const std::vector<const char*> columns = {"birth_name",
+                                                   "aliases",
+                                                   "sex",
+                                                   "birth_date",
+                                                   "place_of_birth",
+                                                   "home_town",
+                                                   "permanent_residence",
+                                                   "current_residence",
+                                                   "ethnicity",
+                                                   "religion",
+                                                   "citizen_id",
+                                                   "party_card_no",
+                                                   "phone",
+                                                   "email",
+                                                   "general_education",
+                                                   "professional_qualification",
+                                                   "political_theory",
+                                                   "occupation",
+                                                   "work_unit",
+                                                   "position",
+                                                   "admission_date",
+                                                   "official_date"};
+  return columns;
+}
+
+MemberValues values_of(const Member& member) {
+  MemberValues values;
+  values.org_id = member.org_id.value;
+  values.org_path = member.org_path.str();
+  values.full_name = member.full_name;
+  values.sort_key = text::name_sort_key(member.full_name);
+  for (const char* column : text_columns()) {
+    const domain::MemberField* field = domain::find_member_field(column);
+    values.texts.push_back(domain::member_field_text(member, *field));
+  }
+  for (const std::string& text : values.texts) {
+    values.indicators.push_back(text.empty() ? soci::i_null : soci::i_ok);
+  }
+  values.status = member.status;
+  values.updated_at = member.updated_at;
+  return values;
+}
+
+void use_values(soci::statement& statement, MemberValues& values) {
+  statement.exchange(soci::use(values.org_id, "org_id"));
+  statement.exchange(soci::use(values.org_path, "org_path"));
+  statement.exchange(soci::use(values.full_name, "full_name"));
+  statement.exchange(soci::use(values.sort_key, "sort_key"));
+  for (size_t index = 0; index < values.texts.size(); ++index) {
+    statement.exchange(
+        soci::use(values.texts[index], values.indicators[index], text_columns()[index]));
+  }
+  statement.exchange(soci::use(values.status, "status"));
+  statement.exchange(soci::use(values.updated_at, "updated_at"));
+}
+
+std::string change_json(const std::vector<app::FieldChange>& changes) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const app::FieldChange& change : changes) {
+    list.push_back({{"field", change.field}, {"before", change.before}, {"after", change.after}});
+  }
+  return list.dump();
+}
+
+std::vector<app::FieldChange> parse_changes(const std::string& text) {
+  std::vector<app::FieldChange> changes;
+  const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+  if (!list.is_array()) return changes;
+  for (const nlohmann::json& item : list) {
+    changes.push_back({item.value("field", ""), item.value("before", ""), item.value("after", "")});
+  }
+  return changes;
+}
+
+bool names_changed(const Member& a, const Member& b) {
+  return a.full_name != b.full_name || a.birth_name != b.birth_name || a.aliases != b.aliases;
+}
+
+// Turns the filter into WHERE conditions (without the word WHERE); true when it only narrows
+// by subtree and status, so the stored counts can answer the total.
+bool filter_conditions(const MemberFilter& filter, Bindings& bindings,
+                       std::vector<std::string>& where) {
+  bool counts_can_answer = true;
+  if (filter.subtree) {
+    where.push_back("m.org_path >= " + bindings.text(filter.subtree->str()) + " AND m.org_path < " +
+                    bindings.text(filter.subtree->subtree_end()));
+  }
+  if (!filter.statuses.empty())
+    where.push_back("m.status IN " + bindings.text_list(filter.statuses));
+  if (filter.sex) {
+    where.push_back("m.sex = " + bindings.text(*filter.sex));
+    counts_can_answer = false;
+  }
+  if (!filter.ethnicities.empty()) {
+    where.push_back("m.ethnicity IN " + bindings.text_list(filter.ethnicities));
+    counts_can_answer = false;
+  }
+  const std::pair<const char*, std::optional<Date>> ranges[] = {
+      {"m.birth_date >= ", filter.born_from},
+      {"m.birth_date <= ", filter.born_to},
+      {"m.admission_date >= ", filter.admitted_from},
+      {"m.admission_date <= ", filter.admitted_to}};
+  for (const auto& [condition, date] : ranges) {
+    if (!date) continue;
+    where.push_back(condition + bindings.text(date->iso()));
+    counts_can_answer = false;
+  }
+  std::vector<std::string> hits;
+  if (!filter.name_query.empty()) {
+    hits.push_back("SELECT member_id FROM member_search_keys WHERE search_key >= " +
+                   bindings.text(filter.name_query) + " AND search_key < " +
+                   bindings.text(text::prefix_end(filter.name_query)));
+  }
+  if (!filter.number_query.empty()) {
+    std::string upper = filter.number_query;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
+    hits.push_back("SELECT id FROM members WHERE citizen_id >= " + bindings.text(upper) +
+                   " AND citizen_id < " + bindings.text(text::prefix_end(upper)));
+    hits.push_back("SELECT id FROM members WHERE party_card_no >= " + bindings.text(upper) +
+                   " AND party_card_no < " + bindings.text(text::prefix_end(upper)));
+  }
+  if (!hits.empty()) {
+    std::string joined;
+    for (const std::string& hit : hits) joined += (joined.empty() ? "" : " UNION ") + hit;
+    where.push_back("m.id IN (" + joined + ")");
+    counts_can_answer = false;
+  }
+  return counts_can_answer;
+}
+
+std::string join_where(const std::vector<std::string>& where) {
+  std::string sql;
+  for (const std::string& condition : where) sql += (sql.empty() ? " WHERE " : " AND ") + condition;
+  return sql;
+}
+
+std::string order_by(const MemberFilter& filter) {
+  const char* direction = filter.descending ? " DESC" : "";
+  switch (filter.sort) {
+    case app::MemberSort::kAge:  // younger first: later birth dates first
+      return std::string(" ORDER BY m.birth_date") + (filter.descending ? "" : " DESC") +
+             ", m.sort_key, m.id";
+    case app::MemberSort::kAdmissionDate:
+      return std::string(" ORDER BY m.admission_date") + direction + ", m.sort_key, m.id";
+    case app::MemberSort::kName:
+      break;
+  }
+  return std::string(" ORDER BY m.sort_key") + direction + ", m.id" + direction;
+}
+
+long long run_count(soci::session& session, const std::string& sql, Bindings& bindings) {
+  long long total = 0;
+  soci::statement statement(session);
+  statement.exchange(soci::into(total));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  statement.execute(true);
+  return total;
+}
+
+}  // namespace
+
+std::optional<Member> SqlMemberRepository::find(MemberId id) {
+  Bindings bindings;
+  std::optional<Member> found;
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          " FROM members m WHERE m.id = " + bindings.number(id.value);
+  for_each_row<MemberRow>(session_, sql, bindings,
+                          [&](const MemberRow& row) { found = row.to_member(); });
+  return found;
+}
+
+std::optional<MemberId> SqlMemberRepository::find_id_by(const char* column,
+                                                        const std::string& value) {
+  long long id = 0;
+  std::string bound = value;
+  soci::indicator indicator = soci::i_null;
+  session_ << std::string("SELECT id FROM members WHERE ") + column + " = :value",
+      soci::use(bound, "value"), soci::into(id, indicator);
+  if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
+  return MemberId(id);
+}
+
+std::optional<MemberId> SqlMemberRepository::find_by_citizen_id(const std::string& citizen_id) {
+  return find_id_by("citizen_id", citizen_id);
+}
+
+std::optional<MemberId> SqlMemberRepository::find_by_card_no(const std::string& card_no) {
+  return find_id_by("party_card_no", card_no);
+}
+
+namespace {
+
+// A name search narrowed only by subtree and status, in name order, is answered from the
+// covering index on member_search_keys: count and page without reading members rows.
+// From this many matches on, a page is cheaper to find by walking the name-order index.
+constexpr long long kWalkNameOrderFrom = 1000;
+
+bool keys_can_answer(const MemberFilter& filter) {
+  return !filter.name_query.empty() && filter.number_query.empty() && !filter.sex &&
+         filter.ethnicities.empty() && !filter.born_from && !filter.born_to &&
+         !filter.admitted_from && !filter.admitted_to && filter.sort == app::MemberSort::kName;
+}
+
+// Conditions on member_search_keys k that select exactly one row per matching member.
+std::string key_conditions(const MemberFilter& filter, Bindings& bindings) {
+  const std::string low = bindings.text(filter.name_query);
+  const std::string high = bindings.text(text::prefix_end(filter.name_query));
+  std::string where = " WHERE k.search_key >= " + low + " AND k.search_key < " + high +
+                      " AND NOT (k.prev_key >= " + low + " AND k.prev_key < " + high + ")";
+  if (filter.subtree) {
+    where += " AND k.org_path >= " + bindings.text(filter.subtree->str()) + " AND k.org_path < " +
+             bindings.text(filter.subtree->subtree_end());
+  }
+  if (!filter.statuses.empty()) where += " AND k.status IN " + bindings.text_list(filter.statuses);
+  return where;
+}
+
+}  // namespace
+
+app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
+  app::MemberPage page;
+  {
+    Bindings bindings;
+    page.total = run_count(
+        session_, "SELECT COUNT(*) FROM member_search_keys k" + key_conditions(filter, bindings),
+        bindings);
+  }
+  if (page.total == 0 || filter.offset >= page.total) return page;
+  std::vector<long long> ids;
+  const char* direction = filter.descending ? " DESC" : "";
+  Bindings bindings;
+  std::string sql;
+  if (page.total >= kWalkNameOrderFrom) {
+    // Many matches: walk members in name order and stop at the page's end, instead of sorting
+    // every match.
+    std::string where =
+        " WHERE EXISTS (SELECT 1 FROM member_search_keys k WHERE k.member_id = m.id AND "
+        "k.search_key >= " +
+        bindings.text(filter.name_query) + " AND k.search_key < " +
+        bindings.text(text::prefix_end(filter.name_query)) + ")";
+    if (filter.subtree) {
+      where += " AND m.org_path >= " + bindings.text(filter.subtree->str()) + " AND m.org_path < " +
+               bindings.text(filter.subtree->subtree_end());
+    }
+    if (!filter.statuses.empty())
+      where += " AND m.status IN " + bindings.text_list(filter.statuses);
+    sql = "SELECT m.id FROM members m" + where + " ORDER BY m.sort_key" + direction + ", m.id" +
+          direction;
+  } else {
+    sql = "SELECT k.member_id FROM member_search_keys k" + key_conditions(filter, bindings) +
+          " ORDER BY k.sort_key" + direction + ", k.member_id" + direction;
+  }
+  sql += " LIMIT " + bindings.number(filter.limit) + " OFFSET " + bindings.number(filter.offset);
+  {
+    long long id = 0;
+    soci::statement statement(session_);
+    statement.exchange(soci::into(id));
+    bindings.attach(statement);
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
+    if (statement.execute(true)) {
+      do {
+        ids.push_back(id);
+      } while (statement.fetch());
+    }
+  }
+  if (ids.empty()) return page;
+  Bindings id_bindings;
+  std::map<long long, Member> by_id;
+  const std::string rows_sql = std::string("SELECT ") + kMemberColumns +
+                               " FROM members m WHERE m.id IN " + id_bindings.number_list(ids);
+  for_each_row<MemberRow>(session_, rows_sql, id_bindings,
+                          [&](const MemberRow& row) { by_id.emplace(row.id, row.to_member()); });
+  for (long long id : ids) {
+    if (auto found = by_id.find(id); found != by_id.end())
+      page.items.push_back(std::move(found->second));
+  }
+  return page;
+}
+
+app::MemberPage SqlMemberRepository::page(const MemberFilter& filter) {
+  if (keys_can_answer(filter)) return page_by_keys(filter);
+  app::MemberPage page;
+  {
+    Bindings bindings;
+    std::vector<std::string> where;
+    const bool counts_can_answer = filter_conditions(filter, bindings, where);
+    if (counts_can_answer) {
+      // The stored subtree counts answer "how many" without reading members.
+      Bindings count_bindings;
+      std::string sql =
+          "SELECT COALESCE(SUM(c.n), 0) FROM org_member_counts c JOIN organizations o ON o.id = "
+          "c.org_id WHERE ";
+      sql += filter.subtree ? "o.id = " + count_bindings.number(filter.subtree->leaf().value)
+                            : std::string("o.parent_id IS NULL");
+      if (!filter.statuses.empty())
+        sql += " AND c.status IN " + count_bindings.text_list(filter.statuses);
+      page.total = run_count(session_, sql, count_bindings);
+    } else {
+      page.total =
+          run_count(session_, "SELECT COUNT(*) FROM members m" + join_where(where), bindings);
+    }
+  }
+  if (page.total == 0 || filter.offset >= page.total) return page;
+  Bindings bindings;
+  std::vector<std::string> where;
+  filter_conditions(filter, bindings, where);
+  const std::string sql = std::string("SELECT ") + kMemberColumns + " FROM members m" +
+                          join_where(where) + order_by(filter) + " LIMIT " +
+                          bindings.number(filter.limit) + " OFFSET " +
+                          bindings.number(filter.offset);
+  for_each_row<MemberRow>(session_, sql, bindings,
+                          [&](const MemberRow& row) { page.items.push_back(row.to_member()); });
+  return page;
+}
+
+std::vector<ErrorItem> SqlMemberRepository::on_roll_in(const OrgPath& subtree, int limit,
+                                                       int64_t& total) {
+  Bindings bindings;
+  const std::string where = " WHERE m.org_path >= " + bindings.text(subtree.str()) +
+                            " AND m.org_path < " + bindings.text(subtree.subtree_end()) +
+                            " AND m.status IN " + bindings.text_list(on_roll_statuses_);
+  total = run_count(session_, "SELECT COUNT(*) FROM members m" + where, bindings);
+  std::vector<ErrorItem> items;
+  if (total == 0) return items;
+  Bindings page_bindings;
+  const std::string page_where = " WHERE m.org_path >= " + page_bindings.text(subtree.str()) +
+                                 " AND m.org_path < " + page_bindings.text(subtree.subtree_end()) +
+                                 " AND m.status IN " + page_bindings.text_list(on_roll_statuses_);
+  const std::string sql = std::string("SELECT ") + kMemberColumns + " FROM members m" + page_where +
+                          " ORDER BY m.sort_key, m.id LIMIT " + page_bindings.number(limit);
+  for_each_row<MemberRow>(session_, sql, page_bindings, [&](const MemberRow& row) {
+    items.push_back({row.id, row.full_name});
+  });
+  return items;
+}
+
+std::vector<Member> SqlMemberRepository::direct_members(OrgId org) {
+  Bindings bindings;
+  std::vector<Member> members;
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          " FROM members m WHERE m.org_id = " + bindings.number(org.value) +
+                          " ORDER BY m.sort_key, m.id";
+  for_each_row<MemberRow>(session_, sql, bindings,
+                          [&](const MemberRow& row) { members.push_back(row.to_member()); });
+  return members;
+}
+
+std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtree, Date today) {
+  static const char* const kDimensions[] = {"status",
+                                            "sex",
+                                            "age_band",
+                                            "ethnicity",
+                                            "religion",
+                                            "general_education",
+                                            "professional_qualification",
+                                            "political_theory"};
+  constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
+  std::map<std::string, int64_t> tallies[kDimensionCount];
+  Bindings bindings;
+  const std::string sql =
+      "SELECT m.status, m.sex, m.birth_date, m.ethnicity, m.religion, m.general_education, "
+      "m.professional_qualification, m.political_theory FROM members m WHERE m.org_path >= " +
+      bindings.text(subtree.str()) + " AND m.org_path < " + bindings.text(subtree.subtree_end()) +
+      " AND m.status IN " + bindings.text_list(on_roll_statuses_);
+  std::string values[8];
+  soci::indicator indicators[8];
+  soci::statement statement(session_);
+  for (size_t index = 0; index < 8; ++index)
+    statement.exchange(soci::into(values[index], indicators[index]));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  if (statement.execute(true)) {
+    do {
+      auto value = [&](size_t index) {
+        return indicators[index] == soci::i_ok && !values[index].empty() ? values[index]
+                                                                         : std::string("unknown");
+      };
+      const std::optional<Date> birth = Date::parse(value(2));
+      const std::string band =
+          birth ? domain::age_band(whole_years_between(*birth, today)) : "unknown";
+      ++tallies[0][value(0)];
+      ++tallies[1][value(1)];
+      ++tallies[2][band];
+      for (size_t index = 3; index < 8; ++index) ++tallies[index][value(index)];
+    } while (statement.fetch());
+  }
+  std::vector<app::Breakdown> result;
+  for (size_t index = 0; index < kDimensionCount; ++index) {
+    app::Breakdown breakdown;
+    breakdown.dimension = kDimensions[index];
+    if (index == 2) {
+      for (const std::string& band : domain::age_band_codes()) {
+        if (auto found = tallies[index].find(band); found != tallies[index].end()) {
+          breakdown.values.emplace_back(band, found->second);
+        }
+      }
+    } else {
+      breakdown.values.assign(tallies[index].begin(), tallies[index].end());
+      std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
+    result.push_back(std::move(breakdown));
+  }
+  return result;
+}
+
+namespace {
+
+struct MemberWithOrgRow : MemberRow {
+  std::string org_name;
+  void bind(soci::statement& statement) {
+    MemberRow::bind(statement);
+    statement.exchange(soci::into(org_name));
+  }
+};
+
+}  // namespace
+
+void SqlMemberRepository::scan(
+    const MemberFilter& filter,
+    const std::function<void(const Member&, const std::string&)>& visit) {
+  Bindings bindings;
+  std::vector<std::string> where;
+  filter_conditions(filter, bindings, where);
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          ", o.name FROM members m JOIN organizations o ON o.id = m.org_id" +
+                          join_where(where) + order_by(filter);
+  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+    visit(row.to_member(), row.org_name);
+  });
+}
+
+void SqlMemberRepository::write_search_keys(const Member& member) {
+  long long id = member.id.value;
+  std::string key;
+  std::string org_path = member.org_path.str();
+  std::string status = member.status;
+  std::string sort_key = text::name_sort_key(member.full_name);
+  std::string previous;
+  soci::statement insert =
+      (session_.prepare << "INSERT INTO member_search_keys (search_key, prev_key, org_path, "
+                           "status, sort_key, member_id) "
+                           "VALUES (:key, :prev, :path, :status, :sort, :id)",
+       soci::use(key, "key"), soci::use(previous, "prev"), soci::use(org_path, "path"),
+       soci::use(status, "status"), soci::use(sort_key, "sort"), soci::use(id, "id"));
+  for (std::string& each : domain::member_search_keys(member)) {
+    key = std::move(each);
+    insert.execute(true);
+    previous = key;
+  }
+}
+
+void SqlMemberRepository::insert(Member& member) {
+  MemberValues values = values_of(member);
+  std::string columns = "org_id, org_path, full_name, sort_key";
+  std::string placeholders = ":org_id, :org_path, :full_name, :sort_key";
+  for (const char* column : text_columns()) {
+    columns += std::string(", ") + column;
+    placeholders += std::string(", :") + column;
+  }
+  long long id = 0;
+  std::string created = member.created_at;
+  soci::statement statement(session_);
+  use_values(statement, values);
+  statement.exchange(soci::use(created, "created_at"));
+  statement.exchange(soci::into(id));
+  statement.alloc();
+  statement.prepare("INSERT INTO members (" + columns +
+                    ", status, updated_at, created_at, version) VALUES (" + placeholders +
+                    ", :status, :updated_at, :created_at, 1) RETURNING id");
+  statement.define_and_bind();
+  statement.execute(true);
+  member.id = MemberId(id);
+  member.version = 1;
+  write_search_keys(member);
+  adjust_counts(session_, member.org_path, member.status, 1);
+}
+
+bool SqlMemberRepository::update(Member& member, const Member& before) {
+  MemberValues values = values_of(member);
+  std::string assignments =
+      "org_id = :org_id, org_path = :org_path, full_name = :full_name, sort_key = :sort_key";
+  for (const char* column : text_columns())
+    assignments += std::string(", ") + column + " = :" + column;
+  long long id = member.id.value;
+  long long version = before.version;
+  soci::statement statement(session_);
+  use_values(statement, values);
+  statement.exchange(soci::use(id, "id"));
+  statement.exchange(soci::use(version, "version"));
+  statement.alloc();
+  statement.prepare("UPDATE members SET " + assignments +
+                    ", status = :status, updated_at = :updated_at, version = version + 1 "
+                    "WHERE id = :id AND version = :version");
+  statement.define_and_bind();
+  statement.execute(true);
+  if (statement.get_affected_rows() != 1) return false;
+  member.version = before.version + 1;
+  // The search keys copy names, organization path and status: rewrite them when any changes.
+  if (names_changed(member, before) || member.org_path != before.org_path ||
+      member.status != before.status) {
+    session_ << "DELETE FROM member_search_keys WHERE member_id = :id", soci::use(id, "id");
+    write_search_keys(member);
+  }
+  if (member.org_path != before.org_path || member.status != before.status) {
+    adjust_counts(session_, before.org_path, before.status, -1);
+    adjust_counts(session_, member.org_path, member.status, 1);
+  }
+  return true;
+}
+
+void SqlMemberRepository::append_event(const app::MemberEvent& event) {
+  long long member = event.member_id.value;
+  std::string at = event.at;
+  std::string actor = event.actor;
+  std::string action = event.action;
+  std::string changes = change_json(event.changes);
+  session_ << "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
+              "(:member, :at, :actor, :action, :changes)",
+      soci::use(member, "member"), soci::use(at, "at"), soci::use(actor, "actor"),
+      soci::use(action, "action"), soci::use(changes, "changes");
+}
+
+std::vector<app::MemberEvent> SqlMemberRepository::history(MemberId id) {
+  std::vector<app::MemberEvent> events;
+  long long member = id.value;
+  long long event_id = 0;
+  std::string at, actor, action, changes;
+  soci::statement statement =
+      (session_.prepare
+           << "SELECT id, at, actor, action, changes FROM member_events WHERE member_id = :member "
+              "ORDER BY id DESC",
+       soci::use(member, "member"), soci::into(event_id), soci::into(at), soci::into(actor),
+       soci::into(action), soci::into(changes));
+  if (statement.execute(true)) {
+    do {
+      events.push_back({event_id, id, at, actor, action, parse_changes(changes)});
+    } while (statement.fetch());
+  }
+  return events;
+}
+
+}  // namespace chibo::storage

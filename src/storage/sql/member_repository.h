@@ -1,0 +1,40 @@
+// Members on SOCI (SQLite and PostgreSQL alike). Keeps the search keys and the subtree counts
+// in step with every insert and update.
+#pragma once
+
+#include <soci/soci.h>
+
+#include "app/ports/store.h"
+
+namespace chibo::storage {
+
+class SqlMemberRepository : public app::MemberRepository {
+ public:
+  SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses)
+      : session_(session), on_roll_statuses_(on_roll_statuses) {}
+
+  std::optional<app::Member> find(MemberId id) override;
+  std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) override;
+  std::optional<MemberId> find_by_card_no(const std::string& card_no) override;
+  app::MemberPage page(const app::MemberFilter& filter) override;
+  std::vector<ErrorItem> on_roll_in(const OrgPath& subtree, int limit, int64_t& total) override;
+  std::vector<app::Member> direct_members(OrgId org) override;
+  std::vector<app::Breakdown> breakdowns(const OrgPath& subtree, Date today) override;
+  void scan(const app::MemberFilter& filter,
+            const std::function<void(const app::Member&, const std::string&)>& visit) override;
+
+  void insert(app::Member& member) override;
+  bool update(app::Member& member, const app::Member& before) override;
+  void append_event(const app::MemberEvent& event) override;
+  std::vector<app::MemberEvent> history(MemberId id) override;
+
+ private:
+  std::optional<MemberId> find_id_by(const char* column, const std::string& value);
+  app::MemberPage page_by_keys(const app::MemberFilter& filter);
+  void write_search_keys(const app::Member& member);
+
+  soci::session& session_;
+  const std::vector<std::string>& on_roll_statuses_;
+};
+
+}  // namespace chibo::storage

@@ -1,0 +1,36 @@
+// Numbered schema migrations (src/storage/sql/migrations/NNNN_name.sql, compiled in). They run
+// at start-up, all pending ones in one transaction, and are recorded in schema_migrations; a
+// failure leaves the database exactly as it was, and a database from a newer chibo is refused.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/sql/dialect.h"
+
+namespace chibo::storage {
+
+struct Migration {
+  int version = 0;
+  std::string name;
+  std::string sql;
+};
+
+// The migrations this build knows, in order.
+std::vector<Migration> known_migrations();
+
+// Splits a script into statements at ';' line ends, keeping trigger bodies (BEGIN ... END;)
+// and dollar-quoted bodies whole.
+std::vector<std::string> split_sql_statements(const std::string& script);
+
+// Applies what is pending. Returns the number applied.
+Result<int> migrate(soci::session& session, Engine engine, const std::vector<Migration>& migrations,
+                    const std::string& now_utc);
+
+// The highest applied version (0 for a new database).
+int schema_version(soci::session& session);
+
+}  // namespace chibo::storage

@@ -1,0 +1,58 @@
+// The Store on SOCI. SQLite: one writer connection behind a mutex (SQLite allows one writer at
+// a time; serializing in-process avoids busy waits) and a pool of read connections that see
+// consistent WAL snapshots. PostgreSQL: a pool of connections for both.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "app/ports/store.h"
+#include "storage/sql/database_url.h"
+
+namespace chibo::storage {
+
+struct StoreOptions {
+  int readers = 4;      // pooled read connections (SQLite) or all connections (PostgreSQL)
+  bool migrate = true;  // apply pending migrations at open
+  std::vector<std::string> on_roll_statuses;
+};
+
+class SqlStore : public app::Store {
+ public:
+  // Opens (creating a SQLite file if needed), migrates, and checks stored sort keys against the
+  // ICU version in use.
+  static Result<std::unique_ptr<SqlStore>> open(const DatabaseUrl& url, StoreOptions options,
+                                                const std::string& now_utc);
+  ~SqlStore() override;
+
+  Status read(const std::function<Status(app::Transaction&)>& work) override;
+  Status write(const std::function<Status(app::Transaction&)>& work) override;
+
+  // A write transaction on a raw session, for bulk loaders and maintenance.
+  Status write_session(const std::function<Status(soci::session&)>& work);
+  Engine engine() const { return url_.engine; }
+  const DatabaseUrl& url() const { return url_; }
+
+ private:
+  SqlStore(DatabaseUrl url, StoreOptions options);
+  std::unique_ptr<soci::session> connect(bool reader) const;
+  std::unique_ptr<soci::session> acquire();
+  void release(std::unique_ptr<soci::session> session);
+  Status run(soci::session& session, bool writing,
+             const std::function<Status(soci::session&)>& work);
+
+  DatabaseUrl url_;
+  StoreOptions options_;
+  std::mutex writer_mutex_;                // SQLite: held for the whole write transaction
+  std::unique_ptr<soci::session> writer_;  // SQLite only
+  std::mutex pool_mutex_;
+  std::condition_variable pool_ready_;
+  std::vector<std::unique_ptr<soci::session>> idle_;
+  int open_sessions_ = 0;
+};
+
+}  // namespace chibo::storage
