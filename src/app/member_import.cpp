@@ -36,6 +36,9 @@ std::string column_key(const std::string& header) {
       return field.name;
   }
   if (folded == "ma chi bo" || folded == "organization code") return kOrgCode;
+  // The headers a labelled export writes for its extra columns.
+  if (folded == "ma so") return "id";
+  if (folded == "ten chi bo") return "org_name";
   return std::string();
 }
 

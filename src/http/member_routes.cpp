@@ -1,7 +1,10 @@
 // /api/v1/members: the member registry.
 #include <charconv>
 
+#include <sstream>
+
 #include "app/member_changes.h"
+#include "app/member_import.h"
 #include "app/member_views.h"
 #include "http/api.h"
 #include "http/json_body.h"
@@ -18,6 +21,7 @@ using nlohmann::json;
 constexpr long long kMaxYear = 9999;
 constexpr long long kMaxPages = 1000000;
 constexpr int kDefaultPageSize = 50;
+constexpr size_t kMaxQueryBytes = 200;
 
 HttpResponse not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("member"), request);
@@ -61,6 +65,36 @@ std::optional<long long> if_match_version(const HttpRequest& request) {
   return version;
 }
 
+// The filters shared by the list and the CSV export.
+app::MemberQuery read_member_query(QueryParams& params, std::vector<FieldError>& errors) {
+  app::MemberQuery query;
+  if (const auto org = params.integer("org", 1, INT64_MAX)) query.org = OrgId(*org);
+  query.statuses = params.list("status");
+  query.sex = params.text("sex");
+  query.ethnicities = params.list("ethnicity");
+  if (const auto value = params.integer("age_min", 0, 200)) query.age_min = static_cast<int>(*value);
+  if (const auto value = params.integer("age_max", 0, 200)) query.age_max = static_cast<int>(*value);
+  if (const auto value = params.integer("admitted_from", 0, kMaxYear)) query.admitted_year_from = static_cast<int>(*value);
+  if (const auto value = params.integer("admitted_to", 0, kMaxYear)) query.admitted_year_to = static_cast<int>(*value);
+  query.q = params.text("q").value_or("");
+  if (query.q.size() > kMaxQueryBytes) errors.push_back({"q", "too_long", {{"max", std::to_string(kMaxQueryBytes)}}});
+  if (const auto sort = params.text("sort")) {
+    const auto parsed = parse_sort(*sort, query.descending);
+    if (parsed) {
+      query.sort = *parsed;
+    } else {
+      errors.push_back({"sort", "unknown_code", {{"value", *sort}}});
+    }
+  }
+  return query;
+}
+
+HttpResponse parameter_problem(std::vector<FieldError> errors, const HttpRequest& request) {
+  Error error = Error::malformed("invalid_parameter");
+  error.fields = std::move(errors);
+  return problem_response(error, request);
+}
+
 HttpResponse detail_response(int status, const app::MemberDetail& detail, Date today) {
   return json_response(status, member_detail_json(detail, today))
       .with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
@@ -73,39 +107,12 @@ void add_member_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/members", [&](HttpRequest& request) {
     QueryParams params(request.query);
-    app::MemberQuery query;
     std::vector<FieldError> errors;
-    if (const auto org = params.integer("org", 1, INT64_MAX)) query.org = OrgId(*org);
-    query.statuses = params.list("status");
-    query.sex = params.text("sex");
-    query.ethnicities = params.list("ethnicity");
-    if (const auto value = params.integer("age_min", 0, 200))
-      query.age_min = static_cast<int>(*value);
-    if (const auto value = params.integer("age_max", 0, 200))
-      query.age_max = static_cast<int>(*value);
-    if (const auto value = params.integer("admitted_from", 0, kMaxYear))
-      query.admitted_year_from = static_cast<int>(*value);
-    if (const auto value = params.integer("admitted_to", 0, kMaxYear))
-      query.admitted_year_to = static_cast<int>(*value);
-    query.q = params.text("q").value_or("");
-    if (query.q.size() > 200) errors.push_back({"q", "too_long", {{"max", "200"}}});
-    if (const auto sort = params.text("sort")) {
-      const auto parsed = parse_sort(*sort, query.descending);
-      if (parsed) {
-        query.sort = *parsed;
-      } else {
-        errors.push_back({"sort", "unknown_code", {{"value", *sort}}});
-      }
-    }
+    app::MemberQuery query = read_member_query(params, errors);
     const long long page = params.integer("page", 1, kMaxPages).value_or(1);
-    const long long page_size =
-        params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
+    const long long page_size = params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
     for (FieldError& error : params.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) {
-      Error error = Error::malformed("invalid_parameter");
-      error.fields = std::move(errors);
-      return problem_response(error, request);
-    }
+    if (!errors.empty()) return parameter_problem(std::move(errors), request);
     query.limit = static_cast<int>(page_size);
     query.offset = (page - 1) * page_size;
     auto result = app::list_members(services, query);
@@ -121,6 +128,24 @@ void add_member_routes(Router& router, ApiContext& context) {
                                {"total", result->total},
                                {"page", page},
                                {"page_size", page_size}});
+  });
+
+  // The filtered list as CSV (UTF-8 with a byte order mark so that Excel shows the accents).
+  router.add("GET", "/api/v1/members.csv", [&](HttpRequest& request) {
+    QueryParams params(request.query);
+    std::vector<FieldError> errors;
+    const app::MemberQuery query = read_member_query(params, errors);
+    const bool labels = params.flag("labels").value_or(true);
+    for (FieldError& error : params.finish()) errors.push_back(std::move(error));
+    if (!errors.empty()) return parameter_problem(std::move(errors), request);
+    std::ostringstream out;
+    auto written = app::export_members(services, query, out, {labels, true});
+    if (!written) return problem_response(written.error(), request);
+    HttpResponse response;
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = out.str();
+    return response.with_header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"")
+        .with_header("X-Total-Count", std::to_string(*written));
   });
 
   router.add("POST", "/api/v1/members", [&](HttpRequest& request) {
