@@ -20,6 +20,7 @@ function(chibo_layer name)
     add_executable(${target}_test ${tests})
     target_link_libraries(${target}_test PRIVATE ${target} ${ARG_TEST_DEPS} GTest::gtest_main GTest::gmock)
     gtest_discover_tests(${target}_test DISCOVERY_MODE PRE_TEST TEST_PREFIX "${name}." PROPERTIES LABELS unit)
+    set_property(GLOBAL APPEND PROPERTY CHIBO_UNIT_TESTS ${target}_test)
   endif()
 endfunction()
 

@@ -1,0 +1,88 @@
+#include "demo/demo_generator.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "app/member_import.h"
+#include "app/member_views.h"
+#include "app/org_views.h"
+#include "domain/members/member_rules.h"
+#include "storage/sql/consistency.h"
+#include "testing/fixtures.h"
+#include "testing/temp_store.h"
+
+namespace chibo::demo {
+namespace {
+
+using chibo::testing::TempStore;
+
+DemoOptions options(long long members, uint64_t seed) {
+  DemoOptions result;
+  result.members = members;
+  result.seed = seed;
+  result.today = *Date::parse("2026-11-29");
+  result.now_utc = "2026-11-29T03:00:00.000Z";
+  return result;
+}
+
+TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
+  TempStore temp;
+  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(6500, 7));
+  ASSERT_TRUE(report) << report.error().reason;
+  EXPECT_EQ(report->members, 6500);
+  EXPECT_GE(report->committees, 30);  // the bloc and its committees above base level
+  EXPECT_GT(report->cells, 400);
+  EXPECT_GT(report->base_orgs, 60);
+  auto roots = app::list_children(temp.services(), OrgId(), false);
+  ASSERT_EQ(roots->size(), 1u);
+  EXPECT_EQ((*roots)[0].org.name, "Đảng bộ Khối các cơ quan Trung ương");
+  EXPECT_EQ((*roots)[0].counts.total, 6500);
+  auto problems = storage::check_consistency(temp.store());
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
+TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
+  TempStore temp;
+  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(1500, 11)));
+  app::MemberQuery query;
+  query.limit = 500;
+  long long checked = 0;
+  for (query.offset = 0; query.offset < 1500; query.offset += 500) {
+    auto page = app::list_members(temp.services(), query);
+    ASSERT_TRUE(page);
+    for (const domain::Member& member : page->items) {
+      const auto errors = domain::check_member(member, chibo::testing::catalog(),
+                                               chibo::testing::rules(), *Date::parse("2026-11-29"));
+      EXPECT_TRUE(errors.empty()) << member.full_name << ": " << errors[0].field << " "
+                                  << errors[0].code;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 1500);
+}
+
+TEST(Demo, TheSameSeedGivesTheSameData) {
+  auto export_of = [](uint64_t seed) {
+    TempStore temp;
+    EXPECT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(800, seed)));
+    std::ostringstream out;
+    EXPECT_TRUE(app::export_members(temp.services(), app::MemberQuery{}, out, {}));
+    return out.str();
+  };
+  const std::string first = export_of(5);
+  EXPECT_EQ(first, export_of(5));
+  EXPECT_NE(first, export_of(6));
+}
+
+TEST(Demo, RefusesADatabaseThatHoldsData) {
+  TempStore temp;
+  temp.make_tree();
+  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(100, 1));
+  ASSERT_FALSE(report);
+  EXPECT_EQ(report.error().reason, "database_not_empty");
+}
+
+}  // namespace
+}  // namespace chibo::demo

@@ -1,0 +1,20 @@
+// Shared test fixtures: the real catalogs and rules as shipped, and a valid member record.
+#pragma once
+
+#include "core/date.h"
+#include "domain/catalog/catalog.h"
+#include "domain/members/member_fields.h"
+#include "domain/rules/rule_set.h"
+
+namespace chibo::testing {
+
+const domain::Catalog& catalog();
+const domain::RuleSet& rules();
+
+// A complete, valid new member (official, born 1980, CCCD agreeing) in organization `org`.
+domain::MemberPatch valid_member_patch(long long org,
+                                       const std::string& citizen_id = "001080012345");
+
+inline Date date(const char* iso) { return *Date::parse(iso); }
+
+}  // namespace chibo::testing

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { MemberCreate } from '@/features/members/components/member-create';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+export default function MemberNewPage() {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const org = Number(search.get('org'));
+  useDocumentTitle(t('member.form.newTitle'));
+  return <MemberCreate org={Number.isInteger(org) && org > 0 ? org : undefined} />;
+}

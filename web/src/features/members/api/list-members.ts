@@ -1,0 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, toQueryString } from '@/lib/api-client';
+import type { MemberPage } from '@/types/api';
+import { filterQuery, type MemberListParams } from '../lib/list-params';
+
+export const memberKeys = {
+  all: ['members'] as const,
+  list: (params: MemberListParams) => ['members', 'list', params] as const,
+  detail: (id: number) => ['members', 'detail', id] as const,
+};
+
+export function fetchMembers(params: MemberListParams, signal?: AbortSignal) {
+  return api<MemberPage>('/members', {
+    params: { ...filterQuery(params), page: params.page, page_size: params.page_size },
+    signal,
+  });
+}
+
+/** One page of members; the previous page stays on screen while the next one loads. */
+export function useMembers(params: MemberListParams) {
+  return useQuery({
+    queryKey: memberKeys.list(params),
+    queryFn: ({ signal }) => fetchMembers(params, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/** The CSV export of the filtered list (every page), as a download link. */
+export function exportUrl(params: MemberListParams): string {
+  return `/api/v1/members.csv${toQueryString(filterQuery(params))}`;
+}

@@ -1,0 +1,70 @@
+// A new member: the scope's cell is filled in when the scope holds members directly.
+import { useQuery } from '@tanstack/react-query';
+import { App, Form } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { LoadingState } from '@/components/page-state';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { applyFieldErrors } from '@/lib/form-errors';
+import { orgQuery } from '@/lib/org-queries';
+import type { ProblemFieldError } from '@/types/api';
+import { useCreateMember } from '../api/save-member';
+import { fieldNames } from '../lib/fields';
+import { valuesToInput, type MemberValues } from '../lib/values';
+import { MemberForm } from './member-form';
+
+export function MemberCreate({ org }: { org?: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<MemberValues>();
+  const create = useCreateMember();
+  const scope = useQuery({ ...orgQuery(org ?? 0), enabled: !!org });
+  const [problem, setProblem] = useState<{ title: string; rest: ProblemFieldError[] } | null>(null);
+  const initialValues = useMemo<MemberValues>(
+    () => ({
+      status: 'probationary',
+      ethnicity: '01',
+      religion: 'none',
+      aliases: [],
+      org_id: scope.data?.holds_members ? scope.data.id : undefined,
+    }),
+    [scope.data],
+  );
+
+  if (org && scope.isPending) return <LoadingState rows={12} />;
+
+  async function save(values: MemberValues) {
+    setProblem(null);
+    const input = valuesToInput(values);
+    for (const key of Object.keys(input)) {
+      const value = input[key];
+      if (value === null || (Array.isArray(value) && value.length === 0)) delete input[key];
+    }
+    try {
+      const created = await create.mutateAsync(input);
+      message.success(t('member.form.created', { name: created.full_name }));
+      navigate(paths.member(created.id), { replace: true });
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      const rest = applyFieldErrors(form, error.problem, fieldNames);
+      setProblem({ title: error.problem.title, rest });
+      const first = error.problem.errors?.find((item) => fieldNames.includes(item.field));
+      if (first) form.scrollToField(first.field, { focus: true, block: 'center' });
+    }
+  }
+
+  return (
+    <MemberForm
+      form={form}
+      title={t('member.form.newTitle')}
+      initialValues={initialValues}
+      onFinish={(values) => void save(values)}
+      onCancel={() => navigate(paths.membersOf(org))}
+      saving={create.isPending}
+      problem={problem}
+    />
+  );
+}

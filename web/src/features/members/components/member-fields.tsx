@@ -1,0 +1,202 @@
+// The member form's fields, grouped as in the personal history, each with the checks the
+// server makes (required, length, format, and the cross-field rules: CCCD against sex and
+// birth date, minimum admission age, official date against status).
+import { Card, Col, Form, Input, Row, Select } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateInput } from '@/components/date-input';
+import { OrgPicker } from '@/components/org-picker';
+import { entryLabel, ruleInForce, useCatalogs, useRules } from '@/lib/catalogs';
+import { fold, formatDate, todayIso } from '@/lib/format';
+import type { CatalogEntry } from '@/types/api';
+import { fieldGroups, fieldSpec, type FieldSpec } from '../lib/fields';
+import * as check from '../lib/validation';
+
+const dependencies: Record<string, string[]> = {
+  citizen_id: ['sex', 'birth_date'],
+  party_card_no: ['status'],
+  admission_date: ['birth_date'],
+  official_date: ['status', 'admission_date'],
+};
+
+const wide = new Set(['full_name', 'birth_name', 'aliases', 'permanent_residence', 'current_residence', 'work_unit', 'org_id']);
+
+function useFieldRules(form: FormInstance) {
+  const { t, i18n } = useTranslation();
+  const catalogs = useCatalogs().data;
+  const rules = useRules().data;
+  const lang = i18n.language;
+
+  return useMemo(() => {
+    const info = (name: string) => catalogs?.member_fields.find((field) => field.name === name);
+    const labelOf = (name: string) => {
+      const field = info(name);
+      return field ? (lang === 'en' ? field.label_en : field.label_vi) : name;
+    };
+    const message = (name: string, problem: check.Problem) => {
+      const params = { ...problem.params } as Record<string, string | number>;
+      if (problem.code === 'date_too_early' && typeof params.min === 'string') params.min = formatDate(params.min);
+      return t(`validation.${problem.code}`, { label: labelOf(name), ...params });
+    };
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+    return (spec: FieldSpec): FormRule[] => {
+      const field = info(spec.name);
+      const list: FormRule[] = [];
+      if (field?.required) {
+        list.push({
+          required: true,
+          whitespace: true,
+          type: spec.kind === 'org' ? 'number' : spec.kind === 'aliases' ? 'array' : 'string',
+          message: t('validation.required', { label: labelOf(spec.name) }),
+        });
+      }
+      const validate = (problemOf: (value: string) => check.Problem | null): FormRule => ({
+        validator: async (_, value) => {
+          const current = text(value);
+          if (!current) return;
+          const problem = problemOf(current);
+          if (problem) throw new Error(message(spec.name, problem));
+        },
+      });
+      if (field && spec.kind !== 'org' && spec.kind !== 'aliases' && spec.kind !== 'date') {
+        const max = spec.kind === 'citizen_id' ? field.max_length : field.max_length;
+        list.push(validate((value) => check.checkLength(value, max)));
+      }
+      const get = (name: string) => form.getFieldValue(name) as string | undefined;
+      const today = todayIso();
+      switch (spec.kind) {
+        case 'name':
+          list.push(validate(check.checkName));
+          break;
+        case 'citizen_id':
+          list.push(validate((value) => check.checkCitizenId(value, get('sex'), get('birth_date'))));
+          break;
+        case 'card':
+          list.push(validate((value) => check.checkCardNo(value, get('status'))));
+          break;
+        case 'phone':
+          list.push(validate(check.checkPhone));
+          break;
+        case 'email':
+          list.push(validate(check.checkEmail));
+          break;
+        case 'education':
+          list.push(validate(check.checkEducation));
+          break;
+        case 'aliases':
+          list.push({
+            validator: async (_, value) => {
+              for (const alias of (value as string[] | undefined) ?? []) {
+                const problem = check.checkName(alias) ?? check.checkLength(alias, 100);
+                if (problem) throw new Error(message(spec.name, problem));
+              }
+            },
+          });
+          break;
+        case 'date':
+          if (spec.name === 'birth_date') list.push(validate((value) => check.checkBirthDate(value, today)));
+          if (spec.name === 'admission_date') {
+            list.push(
+              validate((value) => {
+                const rule = ruleInForce(rules, 'member.min_admission_age_years', value);
+                return check.checkAdmissionDate(value, get('birth_date'), today, rule);
+              }),
+            );
+          }
+          if (spec.name === 'official_date') {
+            list.push({
+              validator: async (_, value) => {
+                const problem = check.checkOfficialDate(value, get('admission_date'), get('status'), today);
+                if (problem) throw new Error(message(spec.name, problem));
+              },
+            });
+          }
+          break;
+        default:
+          break;
+      }
+      return list;
+    };
+  }, [catalogs, rules, lang, t, form]);
+}
+
+function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; required?: boolean; id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
+  const { t, i18n } = useTranslation();
+  const options = useMemo(
+    () => entries.map((entry) => ({ value: entry.code, label: entryLabel(entry, i18n.language), search: fold(`${entry.name_vi} ${entry.name_en}`) })),
+    [entries, i18n.language],
+  );
+  return (
+    <Select
+      {...props}
+      allowClear={!required}
+      placeholder={t('common.choose')}
+      options={options}
+      showSearch={{ filterOption: (input, option) => !!option && option.search.includes(fold(input)) }}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+function FieldInput({ spec, required }: { spec: FieldSpec; required: boolean }) {
+  const { t } = useTranslation();
+  const catalogs = useCatalogs().data;
+  switch (spec.kind) {
+    case 'date':
+      return <DateInput disabledAfterToday />;
+    case 'code':
+    case 'status':
+      return <CodeSelect entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]} required={required} />;
+    case 'aliases':
+      return <Select mode="tags" open={false} tokenSeparators={[';']} suffixIcon={null} placeholder={t('member.form.aliasesHint')} />;
+    case 'org':
+      return <OrgPicker holdsMembersOnly />;
+    case 'citizen_id':
+      return <Input inputMode="numeric" autoComplete="off" placeholder="001074012345" />;
+    case 'phone':
+      return <Input inputMode="tel" autoComplete="off" placeholder="09xxxxxxxx" />;
+    case 'email':
+      return <Input inputMode="email" autoComplete="off" />;
+    case 'education':
+      return <Input placeholder="12/12" />;
+    default:
+      return <Input autoComplete="off" />;
+  }
+}
+
+export function MemberFields({ form }: { form: FormInstance }) {
+  const { t, i18n } = useTranslation();
+  const catalogs = useCatalogs().data;
+  const rulesFor = useFieldRules(form);
+  return (
+    <>
+      {fieldGroups.map((group) => (
+        <Card key={group.key} size="small" title={t(`member.groups.${group.key}`)} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            {group.fields.map((name) => {
+              const spec = fieldSpec(name)!;
+              const info = catalogs?.member_fields.find((field) => field.name === name);
+              const label = info ? (i18n.language === 'en' ? info.label_en : info.label_vi) : name;
+              return (
+                <Col key={name} xs={24} md={wide.has(name) ? 24 : 12} xl={wide.has(name) ? 16 : 8}>
+                  <Form.Item
+                    name={name}
+                    label={label}
+                    rules={rulesFor(spec)}
+                    dependencies={dependencies[name]}
+                    validateDebounce={spec.kind === 'date' || spec.kind === 'code' ? undefined : 250}
+                    data-field={name}
+                  >
+                    <FieldInput spec={spec} required={!!info?.required} />
+                  </Form.Item>
+                </Col>
+              );
+            })}
+          </Row>
+        </Card>
+      ))}
+    </>
+  );
+}

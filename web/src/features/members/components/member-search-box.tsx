@@ -1,0 +1,59 @@
+// Search as you type: the list follows the text after a short pause (120 ms), matching names
+// without diacritics ("nguyen van an"), CCCD or party card numbers.
+import { SearchOutlined } from '@ant-design/icons';
+import { Input } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const searchDebounceMs = 120;
+
+export function MemberSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+  const timer = useRef<number | undefined>(undefined);
+
+  // Follow the URL when it changes from elsewhere (back button, a link).
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is the source of truth
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const send = (next: string) => {
+    window.clearTimeout(timer.current);
+    sent.current = next;
+    onSearch(next);
+  };
+
+  return (
+    <Input
+      allowClear
+      size="large"
+      prefix={<SearchOutlined aria-hidden />}
+      placeholder={t('members.search')}
+      aria-label={t('members.search')}
+      value={text}
+      maxLength={200}
+      data-testid="member-search"
+      onChange={(event) => {
+        const next = event.target.value;
+        setText(next);
+        window.clearTimeout(timer.current);
+        if (next === '') send('');
+        else timer.current = window.setTimeout(() => send(next), searchDebounceMs);
+      }}
+      onPressEnter={() => send(text)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && text) {
+          setText('');
+          send('');
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+// The member page: the record grouped as the personal history groups it, and its history.
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/page-state';
+import { paths } from '@/config/paths';
+import { useFieldLabel } from '@/lib/catalogs';
+import { formatDateTime } from '@/lib/format';
+import { useMember } from '../api/get-member';
+import { fieldGroups } from '../lib/fields';
+import { FieldValue, StatusTag } from './field-value';
+import { MemberHistory } from './member-history';
+
+export function MemberView({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const fieldLabel = useFieldLabel();
+  const member = useMember(id);
+  const back = (location.state as { from?: string } | null)?.from;
+
+  if (member.isPending) return <LoadingState rows={12} />;
+  if (member.isError) return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
+  const data = member.data;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="member-page">
+      <Flex justify="space-between" align="flex-start" wrap gap={12}>
+        <div>
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            style={{ paddingInline: 0 }}
+            onClick={() => navigate(back ?? paths.membersOf(data.org.id))}
+          >
+            {t('member.backToList')}
+          </Button>
+          <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="member-name">
+            {data.full_name}
+          </Typography.Title>
+          <Space wrap>
+            <StatusTag status={data.status} />
+            <Typography.Text type="secondary">
+              {t('member.updatedAt', { at: formatDateTime(data.updated_at), version: data.version })}
+            </Typography.Text>
+          </Space>
+        </div>
+        <Button
+          type="primary"
+          icon={<EditOutlined />}
+          onClick={() => navigate(paths.memberEdit(data.id), { state: location.state })}
+        >
+          {t('common.edit')}
+        </Button>
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {fieldGroups.map((group) => (
+              <Card key={group.key} size="small" title={t(`member.groups.${group.key}`)}>
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+                  items={group.fields.map((name) => ({
+                    key: name,
+                    label: fieldLabel(name),
+                    children: (
+                      <span data-field={name}>
+                        <FieldValue member={data} name={name} />
+                      </span>
+                    ),
+                  }))}
+                />
+              </Card>
+            ))}
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('member.history.title')}>
+            <MemberHistory events={data.history} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields, valuesToInput } from './values';
+
+describe('member form values', () => {
+  it('trims, empties to null and normalizes', () => {
+    const input = valuesToInput({
+      full_name: '  Nguyễn Văn An ',
+      citizen_id: '001 074 495 851',
+      phone: '+84 912 345 678',
+      email: '',
+      aliases: [' Ba ', ''],
+      org_id: 12,
+    });
+    expect(input.full_name).toBe('Nguyễn Văn An');
+    expect(input.citizen_id).toBe('001074495851');
+    expect(input.phone).toBe('0912345678');
+    expect(input.email).toBeNull();
+    expect(input.aliases).toEqual(['Ba']);
+    expect(input.org_id).toBe(12);
+    expect(input.birth_date).toBeNull();
+  });
+
+  it('keeps only what changed', () => {
+    const before = valuesToInput({ full_name: 'A', position: 'x', aliases: ['b'] });
+    const after = valuesToInput({ full_name: 'A', position: 'y', aliases: ['b'] });
+    expect(changedFields(before, after)).toEqual({ position: 'y' });
+  });
+});

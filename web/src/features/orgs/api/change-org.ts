@@ -1,0 +1,55 @@
+// Writes to the organization tree. Each success invalidates every organization query (counts
+// and child lists change along the path) and the member lists (members may have moved).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { orgKeys } from '@/lib/org-queries';
+import type { Org } from '@/types/api';
+
+export interface OrgFields {
+  kind?: string;
+  name?: string;
+  short_name?: string | null;
+  code?: string | null;
+  established_on?: string | null;
+}
+
+function useOrgMutation<Input>(request: (input: Input) => Promise<Org>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: orgKeys.all });
+      void client.invalidateQueries({ queryKey: ['members'] });
+    },
+  });
+}
+
+export function useCreateOrg() {
+  return useOrgMutation((input: OrgFields & { parent_id: number | null }) =>
+    api<Org>('/orgs', { method: 'POST', body: input }),
+  );
+}
+
+export function useUpdateOrg(id: number) {
+  return useOrgMutation((input: OrgFields & { version: number }) =>
+    api<Org>(`/orgs/${id}`, { method: 'PATCH', body: input }),
+  );
+}
+
+export function useMoveOrg(id: number) {
+  return useOrgMutation((input: { parent_id: number; version: number }) =>
+    api<Org>(`/orgs/${id}/move`, { method: 'POST', body: input }),
+  );
+}
+
+export function useMergeOrg(id: number) {
+  return useOrgMutation((input: { target_id: number; merged_on?: string }) =>
+    api<Org>(`/orgs/${id}/merge`, { method: 'POST', body: input }),
+  );
+}
+
+export function useDissolveOrg(id: number) {
+  return useOrgMutation((input: { dissolved_on?: string }) =>
+    api<Org>(`/orgs/${id}/dissolve`, { method: 'POST', body: input }),
+  );
+}

@@ -1,0 +1,73 @@
+// The organization screen: the searchable tree on the left, the selected organization's
+// dashboard on the right (stacked on narrow screens).
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@/components/page-state';
+import { OrgDashboard } from './org-dashboard';
+import { OrgFormModal } from './org-form-modal';
+import { OrgSearchBox, OrgSearchResults } from './org-search';
+import { OrgTree } from './org-tree';
+
+export function OrgExplorer({ selectedId, onSelect }: { selectedId?: number; onSelect: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [creatingRoot, setCreatingRoot] = useState(false);
+  const searching = text.trim().length > 0;
+
+  const empty = (
+    <EmptyState
+      description={t('org.tree.empty')}
+      action={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingRoot(true)}>
+          {t('org.tree.createRoot')}
+        </Button>
+      }
+    />
+  );
+
+  return (
+    <Row gutter={[16, 16]} className="org-explorer">
+      <Col xs={24} lg={9} xl={8} xxl={6}>
+        <Card size="small" className="org-tree-card" title={<Typography.Text strong>{t('org.tree.title')}</Typography.Text>}>
+          <OrgSearchBox value={text} onChange={setText} />
+          <div className="org-tree-panel">
+            {searching ? (
+              <OrgSearchResults
+                text={text}
+                onPick={(id) => {
+                  setText('');
+                  onSelect(id);
+                }}
+              />
+            ) : (
+              <OrgTree selectedId={selectedId} onSelect={onSelect} empty={empty} />
+            )}
+          </div>
+        </Card>
+      </Col>
+      <Col xs={24} lg={15} xl={16} xxl={18}>
+        {selectedId ? (
+          <OrgDashboard orgId={selectedId} />
+        ) : (
+          <Card>
+            <EmptyState description={t('org.dashboard.pick')} />
+          </Card>
+        )}
+      </Col>
+      <OrgFormModal
+        mode="create"
+        parent={null}
+        open={creatingRoot}
+        onClose={() => setCreatingRoot(false)}
+        onDone={(org) => {
+          setCreatingRoot(false);
+          message.success(t('org.form.created', { name: org.name }));
+          onSelect(org.id);
+        }}
+      />
+    </Row>
+  );
+}

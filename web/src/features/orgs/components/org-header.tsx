@@ -1,0 +1,95 @@
+// The organization's name, place in the tree, facts and the actions on it.
+import {
+  ApartmentOutlined,
+  DeleteOutlined,
+  DownOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Breadcrumb, Button, Dropdown, Flex, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '@/config/paths';
+import { useCatalogLabel } from '@/lib/catalogs';
+import { formatDate } from '@/lib/format';
+import type { OrgDetail } from '@/types/api';
+
+export type OrgAction = 'create' | 'edit' | 'move' | 'merge' | 'dissolve';
+
+export function OrgHeader({
+  org,
+  canAddChild,
+  onAction,
+}: {
+  org: OrgDetail;
+  canAddChild: boolean;
+  onAction: (action: OrgAction) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useCatalogLabel();
+  const navigate = useNavigate();
+  const active = org.status === 'active';
+  const isRoot = org.parent_id === null;
+  return (
+    <div className="org-header">
+      {org.ancestors.length > 0 && (
+        <Breadcrumb
+          items={org.ancestors.map((item) => ({
+            key: item.id,
+            title: <Link to={paths.org(item.id)}>{item.short_name || item.name}</Link>,
+          }))}
+        />
+      )}
+      <Flex justify="space-between" align="flex-start" wrap gap={12}>
+        <div style={{ minWidth: 0, flex: '1 1 360px' }}>
+          <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="org-title">
+            {org.name}
+          </Typography.Title>
+          <Space size={[4, 4]} wrap>
+            <Tag icon={<ApartmentOutlined />}>{label('org_kinds', org.kind)}</Tag>
+            {org.code && <Tag>{t('org.fields.code')}: {org.code}</Tag>}
+            {org.established_on && (
+              <Tag>{t('org.dashboard.established', { date: formatDate(org.established_on) })}</Tag>
+            )}
+            {!active && <Tag color="red">{t(`org.status.${org.status}`)}</Tag>}
+          </Space>
+        </div>
+        <Space wrap>
+          <Button type="primary" icon={<TeamOutlined />} onClick={() => navigate(paths.membersOf(org.id))}>
+            {t('org.dashboard.members')}
+          </Button>
+          {active && canAddChild && (
+            <Button icon={<PlusOutlined />} onClick={() => onAction('create')}>
+              {t('org.actions.addChild')}
+            </Button>
+          )}
+          {active && (
+            <Button icon={<EditOutlined />} onClick={() => onAction('edit')}>
+              {t('org.actions.edit')}
+            </Button>
+          )}
+          {active && !isRoot && (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'move', icon: <ApartmentOutlined />, label: t('org.actions.move') },
+                  { key: 'merge', icon: <MergeCellsOutlined />, label: t('org.actions.merge') },
+                  { type: 'divider' },
+                  { key: 'dissolve', icon: <DeleteOutlined />, label: t('org.actions.dissolve'), danger: true },
+                ],
+                onClick: ({ key }) => onAction(key as OrgAction),
+              }}
+            >
+              <Button>
+                {t('org.actions.more')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          )}
+        </Space>
+      </Flex>
+    </div>
+  );
+}

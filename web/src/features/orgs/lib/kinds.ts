@@ -1,0 +1,13 @@
+import type { Catalogs, OrgKind } from '@/types/api';
+
+/** Kinds that may sit directly under an organization of `parentKind` (null: a root). */
+export function childKinds(catalogs: Catalogs | undefined, parentKind: string | null): OrgKind[] {
+  return (catalogs?.org_kinds ?? []).filter((kind) =>
+    parentKind === null ? kind.parents.length === 0 : kind.parents.includes(parentKind),
+  );
+}
+
+export function mayBeChildOf(catalogs: Catalogs | undefined, kind: string, parentKind: string): boolean {
+  const info = catalogs?.org_kinds.find((item) => item.code === kind);
+  return !!info && info.parents.includes(parentKind);
+}

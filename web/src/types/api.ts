@@ -1,0 +1,187 @@
+// Shapes of the chibo JSON API (/api/v1), as rendered by src/http/json_views.cpp and
+// meta_routes.cpp on the server. Dates are ISO "YYYY-MM-DD"; instants are UTC ISO strings.
+
+export type OrgStatus = 'active' | 'dissolved' | 'merged';
+
+export interface OrgCounts {
+  official: number;
+  probationary: number;
+  on_roll: number;
+  total: number;
+}
+
+export interface StructureWarning {
+  code: string; // few_official_members, base_cell_too_large, base_committee_too_small
+  rule: string; // rule key, e.g. org.min_official_members
+  threshold: number;
+  actual: number;
+  source: string; // the rule's legal source, in Vietnamese
+}
+
+export interface OrgBrief {
+  id: number;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  status: OrgStatus;
+}
+
+export interface Org extends OrgBrief {
+  parent_id: number | null;
+  path: string; // "/1/613/"
+  depth: number;
+  kind_name: string;
+  holds_members: boolean;
+  code: string | null;
+  established_on: string | null;
+  dissolved_on: string | null;
+  merged_into: number | null;
+  version: number;
+  child_count: number;
+  counts: OrgCounts;
+  warnings: StructureWarning[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrgDetail extends Org {
+  ancestors: OrgBrief[];
+}
+
+export interface ListOf<T> {
+  items: T[];
+}
+
+export interface CountByValue {
+  value: string;
+  count: number;
+}
+
+export interface OrgStats {
+  org_id: number;
+  breakdowns: Record<string, CountByValue[]>;
+}
+
+export interface Member {
+  id: number;
+  full_name: string;
+  birth_name: string | null;
+  aliases: string[];
+  sex: string | null;
+  birth_date: string | null;
+  place_of_birth: string | null;
+  home_town: string | null;
+  permanent_residence: string | null;
+  current_residence: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  citizen_id: string | null;
+  party_card_no: string | null;
+  phone: string | null;
+  email: string | null;
+  general_education: string | null;
+  professional_qualification: string | null;
+  political_theory: string | null;
+  occupation: string | null;
+  work_unit: string | null;
+  position: string | null;
+  admission_date: string | null;
+  official_date: string | null;
+  org_id: number;
+  org_name: string | null;
+  status: string;
+  age: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface MemberEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string; // create, update, import, demo ...
+  changes: FieldChange[];
+}
+
+export interface MemberDetail extends Member {
+  org: OrgBrief;
+  history: MemberEvent[];
+}
+
+export interface MemberPage {
+  items: Member[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface CatalogEntry {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface OrgKind extends CatalogEntry {
+  parents: string[];
+  holds_members: boolean;
+  is_base: boolean;
+}
+
+export interface MemberStatusInfo extends CatalogEntry {
+  on_roll: boolean;
+}
+
+export interface MemberFieldInfo {
+  name: string;
+  label_vi: string;
+  label_en: string;
+  required: boolean;
+  max_length: number;
+}
+
+export interface Catalogs {
+  sexes: CatalogEntry[];
+  ethnicities: CatalogEntry[];
+  religions: CatalogEntry[];
+  professional_qualifications: CatalogEntry[];
+  political_theory_levels: CatalogEntry[];
+  occupations: CatalogEntry[];
+  org_kinds: OrgKind[];
+  member_statuses: MemberStatusInfo[];
+  member_fields: MemberFieldInfo[];
+  age_bands: string[];
+}
+
+export interface RuleParameter {
+  key: string;
+  value: number;
+  effective_from: string;
+  source: string;
+  note: string;
+}
+
+// application/problem+json (RFC 9457) as src/http/problem.cpp writes it.
+export interface ProblemFieldError {
+  field: string;
+  code: string;
+  message: string;
+  line?: number;
+}
+
+export interface Problem {
+  type?: string;
+  code: string;
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: ProblemFieldError[];
+  items?: { id: number | string; label: string }[];
+  request_id?: string;
+}
