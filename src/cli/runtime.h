@@ -23,6 +23,7 @@ struct RuntimeOptions {
   std::string rules_dir;
   int connections = 4;
   bool migrate = true;
+  bool search_index = false;
 };
 
 Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options);

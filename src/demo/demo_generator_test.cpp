@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
 #include "app/org_views.h"
@@ -82,6 +83,56 @@ TEST(Demo, RefusesADatabaseThatHoldsData) {
   auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(100, 1));
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().reason, "database_not_empty");
+}
+
+}  // namespace
+}  // namespace chibo::demo
+
+namespace chibo::demo {
+namespace {
+
+// The in-memory index the server keeps must answer exactly as SQL does.
+TEST(Demo, SearchIndexAgreesWithSql) {
+  TempStore temp;
+  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(3000, 3)));
+  auto indexed = temp.reopen(true);
+  ASSERT_TRUE(indexed);
+  app::Services with_index{*indexed, chibo::testing::catalog(), chibo::testing::rules(),
+                           temp.services().clock};
+  auto subtrees = app::list_children(temp.services(), OrgId(1), false);
+  ASSERT_TRUE(subtrees);
+  const OrgId subtree = (*subtrees)[0].org.id;
+  long long compared = 0;
+  for (const char* q :
+       {"nguyen", "nguyen van", "thi", "an", "anh", "tran thi h", "h", "le", "dang", "zzz"}) {
+    for (bool scoped : {false, true}) {
+      for (bool descending : {false, true}) {
+        app::MemberQuery query;
+        query.q = q;
+        query.limit = 20;
+        query.offset = 5;
+        query.descending = descending;
+        if (scoped) query.org = subtree;
+        auto by_sql = app::list_members(temp.services(), query);
+        auto by_index = app::list_members(with_index, query);
+        ASSERT_TRUE(by_sql && by_index);
+        EXPECT_EQ(by_sql->total, by_index->total) << q;
+        ASSERT_EQ(by_sql->items.size(), by_index->items.size()) << q;
+        for (size_t i = 0; i < by_sql->items.size(); ++i)
+          EXPECT_EQ(by_sql->items[i].id, by_index->items[i].id) << q;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_EQ(compared, 40);
+  // A write through the indexed store is visible to its next search.
+  auto detail = app::get_member(with_index, MemberId(1));
+  ASSERT_TRUE(detail);
+  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, MemberId(1), detail->member.version,
+                                 {{"full_name", "Quách Thị Độc Nhất"}}));
+  app::MemberQuery query;
+  query.q = "doc nhat";
+  EXPECT_EQ(app::list_members(with_index, query)->total, 1);
 }
 
 }  // namespace

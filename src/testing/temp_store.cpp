@@ -10,11 +10,13 @@
 
 namespace chibo::testing {
 
-TempStore::TempStore() : clock_("2026-11-29T03:00:00.000Z", *Date::parse("2026-11-29")) {
+TempStore::TempStore(bool search_index)
+    : clock_("2026-11-29T03:00:00.000Z", *Date::parse("2026-11-29")) {
   std::string pattern = (std::filesystem::temp_directory_path() / "chibo-test-XXXXXX").string();
   folder_ = mkdtemp(pattern.data());
   storage::StoreOptions options;
   options.on_roll_statuses = catalog().on_roll_statuses();
+  options.search_index = search_index;
   auto url = storage::DatabaseUrl::parse(this->url());
   auto opened = storage::SqlStore::open(*url, options, clock_.now_utc());
   if (!opened) {
@@ -23,6 +25,19 @@ TempStore::TempStore() : clock_("2026-11-29T03:00:00.000Z", *Date::parse("2026-1
   }
   store_ = std::move(*opened);
   services_ = std::make_unique<app::Services>(app::Services{*store_, catalog(), rules(), clock_});
+}
+
+std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index) {
+  storage::StoreOptions options;
+  options.on_roll_statuses = catalog().on_roll_statuses();
+  options.search_index = search_index;
+  auto opened =
+      storage::SqlStore::open(*storage::DatabaseUrl::parse(url()), options, clock_.now_utc());
+  if (!opened) {
+    ADD_FAILURE() << "cannot reopen test store: " << opened.error().reason;
+    return nullptr;
+  }
+  return std::move(*opened);
 }
 
 TempStore::~TempStore() {

@@ -12,7 +12,10 @@ namespace chibo::testing {
 
 class TempStore {
  public:
-  TempStore();
+  // `search_index`: keep the in-memory name index, as `chibo serve` does.
+  explicit TempStore(bool search_index = false);
+  // Opens another store on the same database file.
+  std::unique_ptr<storage::SqlStore> reopen(bool search_index);
   ~TempStore();
 
   storage::SqlStore& store() { return *store_; }

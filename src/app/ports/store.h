@@ -53,7 +53,7 @@ struct MemberFilter {
 struct MemberPage {
   std::vector<Member> items;
   int64_t total = 0;
-  std::map<OrgId, std::string> org_names;  // the items' organizations (filled by list_members)
+  std::map<OrgId, std::string> org_names;  // names of the items' organizations
 };
 
 // Counts for dashboards: value -> members, over an organization's subtree (on the roll).

@@ -227,9 +227,6 @@ namespace {
 
 // A name search narrowed only by subtree and status, in name order, is answered from the
 // covering index on member_search_keys: count and page without reading members rows.
-// From this many matches on, a page is cheaper to find by walking the name-order index.
-constexpr long long kWalkNameOrderFrom = 1000;
-
 bool keys_can_answer(const MemberFilter& filter) {
   return !filter.name_query.empty() && filter.number_query.empty() && !filter.sex &&
          filter.ethnicities.empty() && !filter.born_from && !filter.born_to &&
@@ -254,6 +251,20 @@ std::string key_conditions(const MemberFilter& filter, Bindings& bindings) {
 
 app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
   app::MemberPage page;
+  if (index_) {
+    IndexQuery query;
+    query.prefix = filter.name_query;
+    query.subtree = filter.subtree ? filter.subtree->str() : std::string();
+    query.statuses = filter.statuses;
+    query.descending = filter.descending;
+    query.offset = filter.offset;
+    query.limit = filter.limit;
+    if (std::optional<IndexResult> found = index_->search(query)) {
+      page.total = found->total;
+      fill_page(found->ids, page);
+      return page;
+    }
+  }
   {
     Bindings bindings;
     page.total = run_count(
@@ -264,54 +275,56 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
   std::vector<long long> ids;
   const char* direction = filter.descending ? " DESC" : "";
   Bindings bindings;
-  std::string sql;
-  if (page.total >= kWalkNameOrderFrom) {
-    // Many matches: walk members in name order and stop at the page's end, instead of sorting
-    // every match.
-    std::string where =
-        " WHERE EXISTS (SELECT 1 FROM member_search_keys k WHERE k.member_id = m.id AND "
-        "k.search_key >= " +
-        bindings.text(filter.name_query) + " AND k.search_key < " +
-        bindings.text(text::prefix_end(filter.name_query)) + ")";
-    if (filter.subtree) {
-      where += " AND m.org_path >= " + bindings.text(filter.subtree->str()) + " AND m.org_path < " +
-               bindings.text(filter.subtree->subtree_end());
-    }
-    if (!filter.statuses.empty())
-      where += " AND m.status IN " + bindings.text_list(filter.statuses);
-    sql = "SELECT m.id FROM members m" + where + " ORDER BY m.sort_key" + direction + ", m.id" +
-          direction;
-  } else {
-    sql = "SELECT k.member_id FROM member_search_keys k" + key_conditions(filter, bindings) +
-          " ORDER BY k.sort_key" + direction + ", k.member_id" + direction;
+  // SQLite keeps only the top rows while sorting under a LIMIT, so this stays cheap even for
+  // a family name shared by a third of the members.
+  const std::string sql = "SELECT k.member_id FROM member_search_keys k" +
+                          key_conditions(filter, bindings) + " ORDER BY k.sort_key" + direction +
+                          ", k.member_id" + direction + " LIMIT " + bindings.number(filter.limit) +
+                          " OFFSET " + bindings.number(filter.offset);
+  long long id = 0;
+  soci::statement statement(session_);
+  statement.exchange(soci::into(id));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  if (statement.execute(true)) {
+    do {
+      ids.push_back(id);
+    } while (statement.fetch());
   }
-  sql += " LIMIT " + bindings.number(filter.limit) + " OFFSET " + bindings.number(filter.offset);
-  {
-    long long id = 0;
-    soci::statement statement(session_);
-    statement.exchange(soci::into(id));
-    bindings.attach(statement);
-    statement.alloc();
-    statement.prepare(sql);
-    statement.define_and_bind();
-    if (statement.execute(true)) {
-      do {
-        ids.push_back(id);
-      } while (statement.fetch());
-    }
+  fill_page(ids, page);
+  return page;
+}
+
+namespace {
+
+struct MemberWithOrgRow : MemberRow {
+  std::string org_name;
+  void bind(soci::statement& statement) {
+    MemberRow::bind(statement);
+    statement.exchange(soci::into(org_name));
   }
-  if (ids.empty()) return page;
-  Bindings id_bindings;
+};
+
+}  // namespace
+
+void SqlMemberRepository::fill_page(const std::vector<long long>& ids, app::MemberPage& page) {
+  if (ids.empty()) return;
+  Bindings bindings;
   std::map<long long, Member> by_id;
-  const std::string rows_sql = std::string("SELECT ") + kMemberColumns +
-                               " FROM members m WHERE m.id IN " + id_bindings.number_list(ids);
-  for_each_row<MemberRow>(session_, rows_sql, id_bindings,
-                          [&](const MemberRow& row) { by_id.emplace(row.id, row.to_member()); });
+  const std::string sql =
+      std::string("SELECT ") + kMemberColumns +
+      ", o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id IN " +
+      bindings.number_list(ids);
+  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+    page.org_names[OrgId(row.org_id)] = row.org_name;
+    by_id.emplace(row.id, row.to_member());
+  });
   for (long long id : ids) {
     if (auto found = by_id.find(id); found != by_id.end())
       page.items.push_back(std::move(found->second));
   }
-  return page;
 }
 
 app::MemberPage SqlMemberRepository::page(const MemberFilter& filter) {
@@ -443,18 +456,6 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
   return result;
 }
 
-namespace {
-
-struct MemberWithOrgRow : MemberRow {
-  std::string org_name;
-  void bind(soci::statement& statement) {
-    MemberRow::bind(statement);
-    statement.exchange(soci::into(org_name));
-  }
-};
-
-}  // namespace
-
 void SqlMemberRepository::scan(
     const MemberFilter& filter,
     const std::function<void(const Member&, const std::string&)>& visit) {
@@ -512,6 +513,7 @@ void SqlMemberRepository::insert(Member& member) {
   member.id = MemberId(id);
   member.version = 1;
   write_search_keys(member);
+  if (changes_) changes_->members.push_back(id);
   adjust_counts(session_, member.org_path, member.status, 1);
 }
 
@@ -540,6 +542,7 @@ bool SqlMemberRepository::update(Member& member, const Member& before) {
       member.status != before.status) {
     session_ << "DELETE FROM member_search_keys WHERE member_id = :id", soci::use(id, "id");
     write_search_keys(member);
+    if (changes_) changes_->members.push_back(id);
   }
   if (member.org_path != before.org_path || member.status != before.status) {
     adjust_counts(session_, before.org_path, before.status, -1);

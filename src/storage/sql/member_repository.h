@@ -5,13 +5,18 @@
 #include <soci/soci.h>
 
 #include "app/ports/store.h"
+#include "storage/sql/search_index.h"
+#include "storage/sql/search_index_loader.h"
 
 namespace chibo::storage {
 
 class SqlMemberRepository : public app::MemberRepository {
  public:
-  SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses)
-      : session_(session), on_roll_statuses_(on_roll_statuses) {}
+  // `index` (optional) answers name searches; `changes` (optional) records which members a
+  // write touched, so the store can refresh the index after commit.
+  SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
+                      const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr)
+      : session_(session), on_roll_statuses_(on_roll_statuses), index_(index), changes_(changes) {}
 
   std::optional<app::Member> find(MemberId id) override;
   std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) override;
@@ -31,10 +36,14 @@ class SqlMemberRepository : public app::MemberRepository {
  private:
   std::optional<MemberId> find_id_by(const char* column, const std::string& value);
   app::MemberPage page_by_keys(const app::MemberFilter& filter);
+  // The members with these ids, in this order, with their organizations' names.
+  void fill_page(const std::vector<long long>& ids, app::MemberPage& page);
   void write_search_keys(const app::Member& member);
 
   soci::session& session_;
   const std::vector<std::string>& on_roll_statuses_;
+  const MemberSearchIndex* index_;
+  IndexChanges* changes_;
 };
 
 }  // namespace chibo::storage

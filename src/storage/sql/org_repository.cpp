@@ -255,6 +255,7 @@ void SqlOrgRepository::move_subtree(const Organization& node, const Organization
   }
   adjust_counts(session_, leaving, moved, -1);
   adjust_counts(session_, joining, moved, 1);
+  if (changes_) changes_->everything = true;  // many members' paths changed
 }
 
 int64_t SqlOrgRepository::close_subtree(const Organization& node, domain::OrgStatus status, Date on,

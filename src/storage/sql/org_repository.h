@@ -5,13 +5,15 @@
 
 #include "app/ports/store.h"
 #include "storage/sql/dialect.h"
+#include "storage/sql/search_index_loader.h"
 
 namespace chibo::storage {
 
 class SqlOrgRepository : public app::OrgRepository {
  public:
-  SqlOrgRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses)
-      : session_(session), on_roll_statuses_(on_roll_statuses) {}
+  SqlOrgRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
+                   IndexChanges* changes = nullptr)
+      : session_(session), on_roll_statuses_(on_roll_statuses), changes_(changes) {}
 
   std::optional<app::Organization> find(OrgId id) override;
   std::vector<app::Organization> find_many(const std::vector<OrgId>& ids) override;
@@ -34,6 +36,7 @@ class SqlOrgRepository : public app::OrgRepository {
 
   soci::session& session_;
   const std::vector<std::string>& on_roll_statuses_;
+  IndexChanges* changes_;
 };
 
 }  // namespace chibo::storage

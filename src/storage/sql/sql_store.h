@@ -12,12 +12,15 @@
 
 #include "app/ports/store.h"
 #include "storage/sql/database_url.h"
+#include "storage/sql/search_index.h"
+#include "storage/sql/search_index_loader.h"
 
 namespace chibo::storage {
 
 struct StoreOptions {
-  int readers = 4;      // pooled read connections (SQLite) or all connections (PostgreSQL)
-  bool migrate = true;  // apply pending migrations at open
+  int readers = 4;            // pooled read connections (SQLite) or all connections (PostgreSQL)
+  bool migrate = true;        // apply pending migrations at open
+  bool search_index = false;  // SQLite: keep member name search in memory (for the server)
   std::vector<std::string> on_roll_statuses;
 };
 
@@ -42,8 +45,11 @@ class SqlStore : public app::Store {
   std::unique_ptr<soci::session> connect(bool reader) const;
   std::unique_ptr<soci::session> acquire();
   void release(std::unique_ptr<soci::session> session);
+  // Runs `work` in a transaction. For writes, `changes` says what to refresh in the search
+  // index after commit (nullptr: everything).
   Status run(soci::session& session, bool writing,
-             const std::function<Status(soci::session&)>& work);
+             const std::function<Status(soci::session&)>& work, IndexChanges* changes = nullptr);
+  void rebuild_index(soci::session& session);
 
   DatabaseUrl url_;
   StoreOptions options_;
@@ -53,6 +59,7 @@ class SqlStore : public app::Store {
   std::condition_variable pool_ready_;
   std::vector<std::unique_ptr<soci::session>> idle_;
   int open_sessions_ = 0;
+  std::unique_ptr<MemberSearchIndex> index_;  // SQLite only: one process owns the data
 };
 
 }  // namespace chibo::storage

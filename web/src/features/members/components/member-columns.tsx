@@ -11,7 +11,7 @@ import type { Member } from '@/types/api';
 import type { SortKey } from '../lib/list-params';
 import { StatusTag } from './field-value';
 
-export const defaultColumns = ['birth_date', 'age', 'sex', 'ethnicity', 'org_name', 'admission_date', 'official_date', 'status', 'position'];
+export const defaultColumns = ['birth_date', 'sex', 'ethnicity', 'org_name', 'admission_date', 'official_date', 'status'];
 export const optionalColumns = [
   'birth_date',
   'age',
@@ -90,15 +90,20 @@ export function useMemberColumns(sort: SortKey, offset: number) {
   };
 
   const width: Record<string, number> = {
-    birth_date: 110,
-    admission_date: 120,
-    official_date: 120,
-    age: 70,
-    sex: 70,
-    status: 170,
-    citizen_id: 130,
-    org_name: 220,
+    birth_date: 104,
+    admission_date: 112,
+    official_date: 112,
+    age: 64,
+    sex: 72,
+    ethnicity: 88,
+    status: 176,
+    citizen_id: 128,
+    org_name: 240,
+    position: 180,
+    work_unit: 240,
+    current_residence: 240,
   };
+  const clipped = new Set(['org_name', 'position', 'work_unit', 'current_residence', 'home_town']);
 
   const build = (visible: string[]): TableColumnType<Member>[] => [
     {
@@ -137,7 +142,7 @@ export function useMemberColumns(sort: SortKey, offset: number) {
       sortOrder: order(key),
       sortDirections: key in sortable ? ['ascend', 'descend', 'ascend'] : undefined,
       render: render(key),
-      ellipsis: key === 'work_unit' || key === 'current_residence' ? { showTitle: true } : undefined,
+      ellipsis: clipped.has(key) ? { showTitle: true } : undefined,
     })),
   ];
 

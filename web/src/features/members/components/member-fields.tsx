@@ -122,7 +122,7 @@ function useFieldRules(form: FormInstance) {
   }, [catalogs, rules, lang, t, form]);
 }
 
-function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; required?: boolean; id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
+function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; required?: boolean } & InjectedProps) {
   const { t, i18n } = useTranslation();
   const options = useMemo(
     () => entries.map((entry) => ({ value: entry.code, label: entryLabel(entry, i18n.language), search: fold(`${entry.name_vi} ${entry.name_en}`) })),
@@ -140,29 +140,41 @@ function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; 
   );
 }
 
-function FieldInput({ spec, required }: { spec: FieldSpec; required: boolean }) {
+// Form.Item hands its child value, onChange, id and status: every input below receives them.
+type InjectedProps = Record<string, unknown>;
+
+function FieldInput({ spec, required, ...injected }: { spec: FieldSpec; required: boolean } & InjectedProps) {
   const { t } = useTranslation();
   const catalogs = useCatalogs().data;
   switch (spec.kind) {
     case 'date':
-      return <DateInput disabledAfterToday />;
+      return <DateInput {...injected} disabledAfterToday />;
     case 'code':
     case 'status':
-      return <CodeSelect entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]} required={required} />;
+      return <CodeSelect {...injected} entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]} required={required} />;
     case 'aliases':
-      return <Select mode="tags" open={false} tokenSeparators={[';']} suffixIcon={null} placeholder={t('member.form.aliasesHint')} />;
+      return (
+        <Select
+          {...injected}
+          mode="tags"
+          open={false}
+          tokenSeparators={[';']}
+          suffixIcon={null}
+          placeholder={t('member.form.aliasesHint')}
+        />
+      );
     case 'org':
-      return <OrgPicker holdsMembersOnly />;
+      return <OrgPicker {...injected} holdsMembersOnly />;
     case 'citizen_id':
-      return <Input inputMode="numeric" autoComplete="off" placeholder="001074012345" />;
+      return <Input {...injected} inputMode="numeric" autoComplete="off" placeholder="001074012345" />;
     case 'phone':
-      return <Input inputMode="tel" autoComplete="off" placeholder="09xxxxxxxx" />;
+      return <Input {...injected} inputMode="tel" autoComplete="off" placeholder="09xxxxxxxx" />;
     case 'email':
-      return <Input inputMode="email" autoComplete="off" />;
+      return <Input {...injected} inputMode="email" autoComplete="off" />;
     case 'education':
-      return <Input placeholder="12/12" />;
+      return <Input {...injected} placeholder="12/12" />;
     default:
-      return <Input autoComplete="off" />;
+      return <Input {...injected} autoComplete="off" />;
   }
 }
 

@@ -1,12 +1,10 @@
 // An organization's dashboard: who it is, its member counts, structural warnings, member
 // breakdowns as charts with their numbers, and its children with their counts.
 import { useQuery } from '@tanstack/react-query';
-import { App, Card, Col, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Col, Row, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
-import { paths } from '@/config/paths';
 import { useCatalogs } from '@/lib/catalogs';
 import { formatNumber } from '@/lib/format';
 import { orgQuery } from '@/lib/org-queries';
@@ -16,21 +14,19 @@ import { childKinds } from '../lib/kinds';
 import { BreakdownCard } from './breakdown-card';
 import { OrgChildren } from './org-children';
 import { OrgCounts } from './org-counts';
-import { OrgDissolveModal } from './org-dissolve-modal';
-import { OrgFormModal } from './org-form-modal';
 import { OrgHeader, type OrgAction } from './org-header';
-import { OrgMergeModal } from './org-merge-modal';
-import { OrgMoveModal } from './org-move-modal';
 import { OrgWarnings } from './org-warnings';
+
+const OrgActionModals = lazy(() => import('./org-action-modals'));
 
 export function OrgDashboard({ orgId }: { orgId: number }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const org = useQuery(orgQuery(orgId));
   const stats = useOrgStats(orgId);
   const catalogs = useCatalogs().data;
   const [action, setAction] = useState<OrgAction | null>(null);
+  // The dialogs' code loads on the first action and stays mounted after that.
+  const [modalsUsed, setModalsUsed] = useState(false);
 
   if (org.isPending) return <LoadingState rows={10} />;
   if (org.isError) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
@@ -40,7 +36,14 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-dashboard" data-org-id={data.id}>
-      <OrgHeader org={data} canAddChild={canAddChild} onAction={setAction} />
+      <OrgHeader
+        org={data}
+        canAddChild={canAddChild}
+        onAction={(next) => {
+          setModalsUsed(true);
+          setAction(next);
+        }}
+      />
       <OrgCounts counts={data.counts} />
       <OrgWarnings warnings={data.warnings} />
       <section aria-labelledby="breakdowns-title">
@@ -57,7 +60,7 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
         ) : (
           <Row gutter={[12, 12]}>
             {dimensions.map((dimension) => (
-              <Col xs={24} xl={12} key={dimension.key}>
+              <Col xs={24} xxl={12} key={dimension.key}>
                 <BreakdownCard
                   dimension={dimension}
                   rows={stats.data.breakdowns[dimension.key] ?? []}
@@ -77,57 +80,11 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
         </Card>
       ) : null}
 
-      <OrgFormModal
-        mode="create"
-        parent={data}
-        open={action === 'create'}
-        onClose={close}
-        onDone={(created) => {
-          close();
-          message.success(t('org.form.created', { name: created.name }));
-          navigate(paths.org(created.id));
-        }}
-      />
-      <OrgFormModal
-        mode="edit"
-        org={data}
-        open={action === 'edit'}
-        onClose={close}
-        onReload={() => void org.refetch()}
-        onDone={() => {
-          close();
-          message.success(t('common.saved'));
-        }}
-      />
-      <OrgMoveModal
-        org={data}
-        open={action === 'move'}
-        onClose={close}
-        onDone={() => {
-          close();
-          message.success(t('org.move.done'));
-        }}
-      />
-      <OrgMergeModal
-        org={data}
-        open={action === 'merge'}
-        onClose={close}
-        onDone={(target) => {
-          close();
-          message.success(t('org.merge.done'));
-          navigate(paths.org(target));
-        }}
-      />
-      <OrgDissolveModal
-        org={data}
-        open={action === 'dissolve'}
-        onClose={close}
-        onDone={() => {
-          close();
-          message.success(t('org.dissolve.done'));
-          navigate(data.parent_id ? paths.org(data.parent_id) : paths.orgs());
-        }}
-      />
+      {modalsUsed && (
+        <Suspense fallback={null}>
+          <OrgActionModals org={data} action={action} onClose={close} onReload={() => void org.refetch()} />
+        </Suspense>
+      )}
     </Space>
   );
 }

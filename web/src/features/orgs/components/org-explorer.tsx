@@ -2,13 +2,14 @@
 // dashboard on the right (stacked on narrow screens).
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/page-state';
 import { OrgDashboard } from './org-dashboard';
-import { OrgFormModal } from './org-form-modal';
 import { OrgSearchBox, OrgSearchResults } from './org-search';
 import { OrgTree } from './org-tree';
+
+const OrgFormModal = lazy(() => import('./org-form-modal').then((module) => ({ default: module.OrgFormModal })));
 
 export function OrgExplorer({ selectedId, onSelect }: { selectedId?: number; onSelect: (id: number) => void }) {
   const { t } = useTranslation();
@@ -57,17 +58,21 @@ export function OrgExplorer({ selectedId, onSelect }: { selectedId?: number; onS
           </Card>
         )}
       </Col>
-      <OrgFormModal
-        mode="create"
-        parent={null}
-        open={creatingRoot}
-        onClose={() => setCreatingRoot(false)}
-        onDone={(org) => {
-          setCreatingRoot(false);
-          message.success(t('org.form.created', { name: org.name }));
-          onSelect(org.id);
-        }}
-      />
+      {creatingRoot && (
+        <Suspense fallback={null}>
+          <OrgFormModal
+            mode="create"
+            parent={null}
+            open={creatingRoot}
+            onClose={() => setCreatingRoot(false)}
+            onDone={(org) => {
+              setCreatingRoot(false);
+              message.success(t('org.form.created', { name: org.name }));
+              onSelect(org.id);
+            }}
+          />
+        </Suspense>
+      )}
     </Row>
   );
 }

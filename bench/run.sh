@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# chibo's benchmarks, side by side with their reference, in one run. Prints the figures that
+# docs/BENCHMARKS.md records. Run through `make bench` (which builds and installs wrk,
+# hyperfine and nginx-light). Servers listen on 127.0.0.1 only and are stopped at the end.
+#   MEMBERS=65000 DURATION=20 CONNECTIONS=64 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chibo=${CHIBO:-build/src/chibo}
+members=${MEMBERS:-65000}
+duration=${DURATION:-20}
+connections=${CONNECTIONS:-64}
+work=$(mktemp -d /tmp/chibo-bench.XXXXXX)
+chibo_port=18090
+nginx_port=18091
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cores=$(nproc)
+# Server on core 0, load generator on core 1 (when there are two), so they do not compete.
+server_cpu=(taskset -c 0)
+load_cpu=(taskset -c $((cores > 1 ? 1 : 0)))
+
+echo "# chibo benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
+echo "# $("$chibo" --version), members=$members duration=${duration}s connections=$connections"
+
+echo
+echo "## 1. Demo generation ($members members, SQLite)"
+hyperfine --runs 3 --warmup 1 --export-markdown "$work/demo.md" \
+  "$chibo demo --db sqlite:$work/gen.db --members $members --replace --quiet" >/dev/null
+cat "$work/demo.md"
+rm -f "$work"/gen.db*
+
+db=$work/bench.db
+"$chibo" demo --db "sqlite:$db" --members "$members" --quiet >/dev/null
+sqlite3 "$db" < bench/make_queries.sql > "$work/queries.txt"
+echo "($(wc -l < "$work/queries.txt") search queries sampled from the demo members: bench/make_queries.sql)"
+
+"${server_cpu[@]}" "$chibo" serve --db "sqlite:$db" --listen "127.0.0.1:$chibo_port" --threads 1 --log-level warn \
+  > "$work/serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$chibo_port/api/v1/health" && break; sleep 0.1; done
+
+# nginx with one worker serving a typical search response from a file: the static ceiling.
+sample_query=$(sed -n '1p' "$work/queries.txt" | sed 's/ /%20/g')
+curl -sf "http://127.0.0.1:$chibo_port/api/v1/members?page_size=20&q=$sample_query" > "$work/search.json"
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  open_file_cache max=16 valid=60s;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work;
+    location = /search.json { default_type application/json; }
+  }
+}
+CONF
+"${server_cpu[@]}" nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=($!)
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/search.json" && break; sleep 0.1; done
+
+run_wrk() {  # label, then wrk arguments
+  local label=$1
+  shift
+  local line
+  line=$("${load_cpu[@]}" wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" | grep '^REPORT')
+  printf '| %s | %s |\n' "$label" "${line#REPORT }"
+}
+
+echo
+echo "## 2. Member search over HTTP (wrk -t1 -c$connections -d${duration}s; server pinned to core 0, wrk to core 1)"
+echo "| what | result |"
+echo "|---|---|"
+# Warm the page caches first, as a server that has been up for a while would be.
+QUERIES=$work/queries.txt "${load_cpu[@]}" wrk -t1 -c8 -d3s -s bench/search.lua "http://127.0.0.1:$chibo_port" >/dev/null
+QUERIES=$work/queries.txt run_wrk "chibo search (query mix, 20 per page, $(stat -c %s "$work/search.json") B typical)" \
+  -s bench/search.lua "http://127.0.0.1:$chibo_port"
+PATHS=/search.json run_wrk "nginx 1 worker, same-size static file" -s bench/path.lua "http://127.0.0.1:$nginx_port"
+
+echo
+echo "## 3. Listing a large subtree and the tree (same setup)"
+echo "| what | result |"
+echo "|---|---|"
+big=$(sqlite3 "$db" "SELECT org_id FROM org_member_counts c JOIN organizations o ON o.id = c.org_id WHERE o.depth = 2 GROUP BY org_id ORDER BY SUM(n) DESC LIMIT 1")
+big_size=$(sqlite3 "$db" "SELECT SUM(n) FROM org_member_counts WHERE org_id = $big")
+PATHS="/api/v1/members?org=$big&page_size=50" run_wrk "first page of the largest committee ($big_size members)" \
+  -s bench/path.lua "http://127.0.0.1:$chibo_port"
+PATHS="/api/v1/members?org=$big&page_size=50&page=40" run_wrk "page 40 of the same" \
+  -s bench/path.lua "http://127.0.0.1:$chibo_port"
+PATHS="/api/v1/members?page_size=50&sex=female&age_max=35" run_wrk "whole bloc, filtered (women under 36)" \
+  -s bench/path.lua "http://127.0.0.1:$chibo_port"
+PATHS="/api/v1/orgs/1/children" run_wrk "children of the root with counts" \
+  -s bench/path.lua "http://127.0.0.1:$chibo_port"
+PATHS="/api/v1/orgs/1/stats" CONNECTIONS_OVERRIDE=1 run_wrk "root dashboard breakdowns ($members members)" \
+  -s bench/path.lua "http://127.0.0.1:$chibo_port"
+
+echo
+echo "## 4. Export of the whole bloc as CSV"
+hyperfine --runs 3 --export-markdown "$work/export.md" "$chibo export --db sqlite:$db -o $work/all.csv" >/dev/null 2>&1
+cat "$work/export.md"
+echo
+echo "server RSS after the run: $(ps -o rss= -p "${pids[0]}" | awk '{printf "%.1f MiB", $1/1024}')"

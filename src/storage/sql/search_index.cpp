@@ -1,0 +1,150 @@
+#include "storage/sql/search_index.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "text/fold.h"
+
+namespace chibo::storage {
+
+namespace {
+
+bool entry_less(const std::string& key, uint32_t slot, const std::string& other_key,
+                uint32_t other_slot) {
+  const int compared = key.compare(other_key);
+  return compared < 0 || (compared == 0 && slot < other_slot);
+}
+
+}  // namespace
+
+std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) const {
+  std::shared_lock lock(mutex_);
+  if (!enabled_) return std::nullopt;
+  IndexResult result;
+  const std::string end = text::prefix_end(query.prefix);
+  auto first =
+      std::lower_bound(entries_.begin(), entries_.end(), query.prefix,
+                       [](const Entry& entry, const std::string& key) { return entry.key < key; });
+  // A member matches once however many of its keys share the prefix: remember who was seen.
+  thread_local std::vector<uint32_t> seen_stamp;
+  thread_local uint32_t stamp = 0;
+  if (seen_stamp.size() < slots_.size()) seen_stamp.resize(slots_.size(), 0);
+  if (++stamp == 0) {
+    std::fill(seen_stamp.begin(), seen_stamp.end(), 0);
+    stamp = 1;
+  }
+  // The page: the best (offset + limit) matches by name order, kept in a heap.
+  const size_t wanted =
+      static_cast<size_t>(std::max<long long>(0, query.offset) + std::max(0, query.limit));
+  auto better = [&](uint32_t a, uint32_t b) {
+    const int compared = slots_[a].sort_key.compare(slots_[b].sort_key);
+    if (compared != 0) return query.descending ? compared > 0 : compared < 0;
+    return query.descending ? slots_[a].id > slots_[b].id : slots_[a].id < slots_[b].id;
+  };
+  std::vector<uint32_t> heap;  // max-heap under `better`: the worst kept match on top
+  heap.reserve(std::min<size_t>(wanted, 4096));
+  for (auto it = first; it != entries_.end() && it->key < end; ++it) {
+    const uint32_t slot = it->slot;
+    if (seen_stamp[slot] == stamp) continue;
+    seen_stamp[slot] = stamp;
+    const Slot& member = slots_[slot];
+    if (!query.subtree.empty() &&
+        member.org_path.compare(0, query.subtree.size(), query.subtree) != 0)
+      continue;
+    if (!query.statuses.empty() && std::find(query.statuses.begin(), query.statuses.end(),
+                                             member.status) == query.statuses.end()) {
+      continue;
+    }
+    ++result.total;
+    if (wanted == 0) continue;
+    if (heap.size() < wanted) {
+      heap.push_back(slot);
+      std::push_heap(heap.begin(), heap.end(), better);
+    } else if (better(slot, heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.back() = slot;
+      std::push_heap(heap.begin(), heap.end(), better);
+    }
+  }
+  std::sort_heap(heap.begin(), heap.end(), better);
+  for (size_t index = static_cast<size_t>(std::max<long long>(0, query.offset));
+       index < heap.size(); ++index) {
+    result.ids.push_back(slots_[heap[index]].id);
+  }
+  return result;
+}
+
+void MemberSearchIndex::insert_keys(uint32_t slot, const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) {
+    auto at = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [slot](const Entry& entry, const std::string& k) {
+                                 return entry_less(entry.key, entry.slot, k, slot);
+                               });
+    entries_.insert(at, Entry{key, slot});
+  }
+}
+
+void MemberSearchIndex::rebuild(std::vector<IndexedMember> members) {
+  std::vector<Slot> slots;
+  std::unordered_map<long long, uint32_t> slot_of;
+  std::vector<Entry> entries;
+  slots.reserve(members.size());
+  slot_of.reserve(members.size());
+  for (IndexedMember& member : members) {
+    const auto slot = static_cast<uint32_t>(slots.size());
+    slot_of[member.id] = slot;
+    for (std::string& key : member.keys) entries.push_back({std::move(key), slot});
+    slots.push_back({member.id, std::move(member.org_path), std::move(member.status),
+                     std::move(member.sort_key)});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return entry_less(a.key, a.slot, b.key, b.slot);
+  });
+  std::unique_lock lock(mutex_);
+  slots_ = std::move(slots);
+  slot_of_ = std::move(slot_of);
+  entries_ = std::move(entries);
+  enabled_ = true;
+}
+
+void MemberSearchIndex::disable() {
+  std::unique_lock lock(mutex_);
+  enabled_ = false;
+  slots_.clear();
+  slot_of_.clear();
+  entries_.clear();
+}
+
+void MemberSearchIndex::replace(std::vector<IndexedMember> members) {
+  std::unique_lock lock(mutex_);
+  if (!enabled_) return;
+  for (IndexedMember& member : members) {
+    auto found = slot_of_.find(member.id);
+    uint32_t slot = 0;
+    if (found == slot_of_.end()) {
+      slot = static_cast<uint32_t>(slots_.size());
+      slots_.push_back({});
+      slot_of_[member.id] = slot;
+    } else {
+      slot = found->second;
+      entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                    [slot](const Entry& entry) { return entry.slot == slot; }),
+                     entries_.end());
+    }
+    slots_[slot] = {member.id, std::move(member.org_path), std::move(member.status),
+                    std::move(member.sort_key)};
+    insert_keys(slot, member.keys);
+  }
+}
+
+size_t MemberSearchIndex::member_count() const {
+  std::shared_lock lock(mutex_);
+  return slot_of_.size();
+}
+
+size_t MemberSearchIndex::key_count() const {
+  std::shared_lock lock(mutex_);
+  return entries_.size();
+}
+
+}  // namespace chibo::storage

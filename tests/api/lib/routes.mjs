@@ -1,0 +1,54 @@
+// Every route of /api/v1 as method + OpenAPI path template. The HTTP client in api.mjs refuses
+// to call a path that matches none of these (unless the test says it probes an unknown route on
+// purpose), and openapi.test.mjs checks that each one is documented: so every route the suite
+// exercises is in the OpenAPI document.
+export const ROUTES = [
+  ['GET', '/api/v1/health'],
+  ['GET', '/api/v1/openapi.json'],
+  ['GET', '/api/v1/catalogs'],
+  ['GET', '/api/v1/rules'],
+  ['GET', '/api/v1/orgs'],
+  ['POST', '/api/v1/orgs'],
+  ['GET', '/api/v1/orgs/search'],
+  ['GET', '/api/v1/orgs/{id}'],
+  ['PATCH', '/api/v1/orgs/{id}'],
+  ['GET', '/api/v1/orgs/{id}/children'],
+  ['GET', '/api/v1/orgs/{id}/stats'],
+  ['POST', '/api/v1/orgs/{id}/move'],
+  ['POST', '/api/v1/orgs/{id}/dissolve'],
+  ['POST', '/api/v1/orgs/{id}/merge'],
+  ['GET', '/api/v1/members'],
+  ['POST', '/api/v1/members'],
+  ['GET', '/api/v1/members.csv'],
+  ['GET', '/api/v1/members/{id}'],
+  ['PATCH', '/api/v1/members/{id}'],
+  ['GET', '/api/v1/members/{id}/history'],
+];
+
+function segments(p) {
+  return p.split('/').filter((s) => s !== '');
+}
+
+/** The template a concrete path matches (literal segments win over {params}), or null. */
+export function templateOf(method, pathname) {
+  const actual = segments(pathname);
+  let best = null;
+  let bestLiterals = -1;
+  for (const [routeMethod, template] of ROUTES) {
+    if (routeMethod !== method) continue;
+    const pattern = segments(template);
+    if (pattern.length !== actual.length) continue;
+    let literals = 0;
+    let ok = true;
+    for (let i = 0; i < pattern.length && ok; i++) {
+      if (pattern[i].startsWith('{')) continue;
+      if (pattern[i] === actual[i]) literals++;
+      else ok = false;
+    }
+    if (ok && literals > bestLiterals) {
+      best = template;
+      bestLiterals = literals;
+    }
+  }
+  return best;
+}

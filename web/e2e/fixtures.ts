@@ -1,0 +1,64 @@
+// Shared test setup: the server's URL as baseURL, an API client speaking to the same server,
+// and a guard that fails a test on any uncaught page error or React/antd warning.
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const serverUrl = () => {
+  const url = process.env.CHIBO_E2E_URL;
+  if (!url) throw new Error('CHIBO_E2E_URL is not set (global setup did not run)');
+  return url;
+};
+
+export const screenshotsDir = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+export const test = base.extend<{ api: APIRequestContext; consoleProblems: string[] }>({
+  baseURL: async ({}, use) => use(serverUrl()),
+  api: async ({ playwright }, use) => {
+    const api = await playwright.request.newContext({
+      baseURL: serverUrl(),
+      extraHTTPHeaders: { 'Accept-Language': 'vi' },
+    });
+    await use(api);
+    await api.dispose();
+  },
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        const text = message.text();
+        // Failed requests that a test provokes on purpose (422, 409) are logged by Chromium.
+        if (text.startsWith('Failed to load resource')) return;
+        if (message.type() === 'error' || (message.type() === 'warning' && /antd|React/.test(text))) {
+          problems.push(`${message.type()}: ${text}`);
+        }
+      });
+      await use(problems);
+      expect(problems, 'console errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** "65.000" -> 65000 */
+export function parseViNumber(text: string): number {
+  return Number(text.replace(/\./g, '').replace(/,/g, '.').trim());
+}
+
+/** As the server folds names: no diacritics, đ -> d, lower case. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+export function metric(name: string, valueMs: number): void {
+  console.log(`METRIC ${name} ${Math.round(valueMs)}`);
+}
+
+export async function waitForMemberResults(page: Page, q: string) {
+  await expect(page.getByTestId('member-table')).toHaveAttribute('data-result-q', q);
+}

@@ -1,0 +1,39 @@
+// Vietnamese by default; English on request, remembered, and sent to the server.
+import { expect, test } from './fixtures';
+
+test('switching to English changes the labels, numbers and server messages', async ({ page, api }) => {
+  await page.goto('/orgs');
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Tổ chức đảng' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Đảng viên' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByTestId('org-counts')).toContainText('65.000');
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(nav.getByRole('link', { name: 'Organizations' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(page.getByText('Member breakdowns')).toBeVisible();
+  await expect(page.getByTestId('org-counts')).toContainText('65,000');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Members' })).toBeVisible();
+
+  // Server messages come in English too (Accept-Language follows the UI).
+  const [target] = (await (await api.get('/api/v1/members?page=11&page_size=1')).json()).items;
+  await page.goto(`/members/${target.id}/edit`);
+  await expect(page.getByText('Personal particulars')).toBeVisible();
+  const cccd = page.locator('#member_citizen_id');
+  await cccd.fill('12');
+  await cccd.press('Tab');
+  await expect(page.locator('#member_citizen_id_help')).toHaveText('Citizen ID: must be exactly 12 digits');
+  const year = Number(target.birth_date.slice(0, 4));
+  const middle = `${Math.floor((year - 1900) / 100) * 2 + (target.sex === 'female' ? 1 : 0)}${String(year % 100).padStart(2, '0')}`;
+  await cccd.fill(`999${middle}000000`);
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.locator('#member_citizen_id_help')).toContainText('not a province code');
+
+  await page.getByTestId('language-switch').getByText('Tiếng Việt').click();
+  await expect(page.getByText('Sơ yếu lý lịch')).toBeVisible();
+});

@@ -1,0 +1,94 @@
+// Screenshots of the main screens for docs/ and the README (1366x768), and the layout at
+// tablet width (no sideways scrolling of the page).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, screenshotsDir, test } from './fixtures';
+
+interface Org {
+  id: number;
+  kind: string;
+  child_count: number;
+  warnings: unknown[];
+}
+
+async function children(api: APIRequestContext, id: number): Promise<Org[]> {
+  return (await (await api.get(`/api/v1/orgs/${id}/children`)).json()).items;
+}
+
+/** A base committee with children, to show a deep tree beside a dashboard. */
+async function sampleCommittee(api: APIRequestContext): Promise<Org> {
+  const [root] = (await (await api.get('/api/v1/orgs')).json()).items as Org[];
+  for (const above of await children(api, root.id)) {
+    const base = (await children(api, above.id)).find((org) => org.kind === 'base_committee' && org.child_count >= 4);
+    if (base) return base;
+  }
+  throw new Error('no base committee found');
+}
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(400); // chart animations
+}
+
+test('main screens at 1366x768', async ({ page, api }) => {
+  const committee = await sampleCommittee(api);
+  await page.goto(`/orgs/${committee.id}`);
+  await expect(page.getByTestId('org-dashboard')).toBeVisible();
+  await expect(page.locator('.breakdown-chart svg').first()).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}orgs-dashboard.png` });
+
+  await page.goto(`/members?org=${committee.id}`);
+  await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}member-list.png` });
+
+  await page.getByTestId('member-search').pressSequentially('nguyen thi', { delay: 20 });
+  await expect(page.getByTestId('member-table')).toHaveAttribute('data-result-q', 'nguyen thi');
+  await page.getByRole('button', { name: 'Bộ lọc' }).click();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}member-search.png` });
+
+  const link = page.getByTestId('member-table').locator('tbody tr.ant-table-row a').first();
+  await link.click();
+  await expect(page.getByTestId('member-page')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}member-page.png` });
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto(`/orgs/${committee.id}`);
+  await expect(page.getByText('Member breakdowns')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}orgs-dashboard-en.png` });
+});
+
+test('tablet width: no sideways scrolling, navigation collapsed', async ({ browser, api }) => {
+  const committee = await sampleCommittee(api);
+  const context = await browser.newContext({
+    baseURL: process.env.CHIBO_E2E_URL,
+    viewport: { width: 820, height: 1180 },
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  for (const [path, name, ready] of [
+    [`/orgs/${committee.id}`, 'tablet-orgs', '[data-testid="org-dashboard"]'],
+    [`/members?org=${committee.id}`, 'tablet-members', '[data-testid="member-table"] tbody tr.ant-table-row'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator(ready).first()).toBeVisible();
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${screenshotsDir}${name}.png` });
+  }
+  await context.close();
+});
+
+test('keyboard: skip link, tree arrows and form fields in order', async ({ page }) => {
+  await page.goto('/orgs');
+  await expect(page.getByTestId('org-tree').locator('.ant-tree-treenode').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Bỏ qua, đến nội dung chính')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
