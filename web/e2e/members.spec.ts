@@ -88,7 +88,7 @@ test('edit a field, save, reload: the change persisted and is in the history', a
   const position = `Bí thư chi bộ ${Date.now() % 100000}`;
   // Open the member from the list.
   await page.goto(`/members?q=${encodeURIComponent(fold(target.full_name))}&org=${target.org_id}`);
-  await row(page, target.full_name).first().getByRole('link').click();
+  await row(page, target.full_name).first().getByRole('link', { name: target.full_name, exact: true }).click();
   await expect(page.getByTestId('member-name')).toHaveText(target.full_name);
   await page.getByRole('button', { name: 'Sửa' }).click();
   await page.locator('#member_position').fill(position);

@@ -34,7 +34,7 @@ async function timeToVisible(browser: Browser, path: string, selector: string) {
 
 test('first load with a cold cache', async ({ browser }) => {
   for (const [name, path, selector] of [
-    ['first_load_tree', '/orgs', '[data-testid="org-tree"] .ant-tree-treenode'],
+    ['first_load_tree', '/orgs', '[data-testid="org-tree"] .org-node'],
     ['first_load_member_list', '/members', '[data-testid="member-table"] tbody tr.ant-table-row'],
   ] as const) {
     const times: number[] = [];

@@ -86,7 +86,7 @@ test('tablet width: no sideways scrolling, navigation collapsed', async ({ brows
 
 test('keyboard: skip link, tree arrows and form fields in order', async ({ page }) => {
   await page.goto('/orgs');
-  await expect(page.getByTestId('org-tree').locator('.ant-tree-treenode').first()).toBeVisible();
+  await expect(page.getByTestId('org-tree').locator('.org-node').first()).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByText('Bỏ qua, đến nội dung chính')).toBeFocused();
   await page.keyboard.press('Enter');

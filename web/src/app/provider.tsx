@@ -7,9 +7,9 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createQueryClient } from '@/lib/react-query';
+import { queryClient } from '@/lib/react-query';
 
 const theme = {
   token: {
@@ -22,12 +22,11 @@ const theme = {
 };
 
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(createQueryClient);
   const { i18n } = useTranslation();
   const vi = i18n.language !== 'en';
   dayjs.locale(vi ? 'vi' : 'en');
   return (
-    <QueryClientProvider client={client}>
+    <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={vi ? viVN : enUS} theme={theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>

@@ -2,6 +2,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/app-layout';
+import { memberLoader, membersLoader, orgsLoader } from './loaders';
 import { RouteError } from './routes/route-error';
 
 const OrgsPage = lazy(() => import('./routes/orgs'));
@@ -15,14 +16,15 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <div aria-busy="true" />,
     children: [
       { index: true, element: <Navigate to="/orgs" replace /> },
-      { path: 'orgs', element: <OrgsPage />, errorElement: <RouteError /> },
-      { path: 'orgs/:orgId', element: <OrgsPage />, errorElement: <RouteError /> },
-      { path: 'members', element: <MembersPage />, errorElement: <RouteError /> },
+      { path: 'orgs', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
+      { path: 'orgs/:orgId', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
+      { path: 'members', element: <MembersPage />, loader: membersLoader, errorElement: <RouteError /> },
       { path: 'members/new', element: <MemberNewPage />, errorElement: <RouteError /> },
-      { path: 'members/:memberId', element: <MemberPage />, errorElement: <RouteError /> },
-      { path: 'members/:memberId/edit', element: <MemberEditPage />, errorElement: <RouteError /> },
+      { path: 'members/:memberId', element: <MemberPage />, loader: memberLoader, errorElement: <RouteError /> },
+      { path: 'members/:memberId/edit', element: <MemberEditPage />, loader: memberLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -7,6 +7,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return isApiError(error) && (error.status === 0 || error.status === 503);
 }
 
+/** The one query cache of the app (also used by route loaders to start fetches early). */
+export const queryClient = createQueryClient();
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

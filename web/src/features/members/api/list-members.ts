@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '@/lib/api-client';
 import type { MemberPage } from '@/types/api';
 import { filterQuery, type MemberListParams } from '../lib/list-params';
@@ -16,14 +16,16 @@ export function fetchMembers(params: MemberListParams, signal?: AbortSignal) {
   });
 }
 
-/** One page of members; the previous page stays on screen while the next one loads. */
-export function useMembers(params: MemberListParams) {
-  return useQuery({
+export const membersQuery = (params: MemberListParams) =>
+  queryOptions({
     queryKey: memberKeys.list(params),
     queryFn: ({ signal }) => fetchMembers(params, signal),
-    placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
+
+/** One page of members; the previous page stays on screen while the next one loads. */
+export function useMembers(params: MemberListParams) {
+  return useQuery({ ...membersQuery(params), placeholderData: keepPreviousData });
 }
 
 /** The CSV export of the filtered list (every page), as a download link. */

@@ -1,11 +1,11 @@
-// Search as you type: the list follows the text after a short pause (120 ms), matching names
+// Search as you type: the list follows the text after a short pause (60 ms, to merge fast typing), matching names
 // without diacritics ("nguyen van an"), CCCD or party card numbers.
 import { SearchOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const searchDebounceMs = 120;
+export const searchDebounceMs = 60;
 
 export function MemberSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useTranslation();

@@ -37,7 +37,7 @@ function initialValues(props: Props, kinds: string[]): Values {
       established_on: org.established_on,
     };
   }
-  return { kind: kinds.length === 1 ? kinds[0] : undefined, name: '', short_name: '', code: '', established_on: null };
+  return { kind: kinds[0], name: '', short_name: '', code: '', established_on: null };
 }
 
 export function OrgFormModal(props: Props) {
@@ -54,7 +54,9 @@ export function OrgFormModal(props: Props) {
       : (props.org.ancestors[props.org.ancestors.length - 1]?.kind ?? null);
   const kinds = useMemo(() => childKinds(catalogs, parentKind), [catalogs, parentKind]);
   const { open } = props;
-  const initial = initialValues(props, kinds.map((k) => k.code));
+  // Suggest the kind most often created: one that holds members (a cell), else the only one.
+  const suggested = kinds.find((kind) => kind.holds_members) ?? (kinds.length === 1 ? kinds[0] : undefined);
+  const initial = initialValues(props, suggested ? [suggested.code] : []);
   const conflict = isApiError(mutation.error) && mutation.error.problem.code === 'version_conflict';
 
   useEffect(() => {

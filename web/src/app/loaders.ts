@@ -1,0 +1,50 @@
+// Route loaders that only start fetches (they never wait), so the data for the first screen
+// loads in parallel with the page's code chunk instead of after it.
+import type { LoaderFunctionArgs } from 'react-router';
+import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
+import { memberQuery } from '@/features/members/api/get-member';
+import { membersQuery } from '@/features/members/api/list-members';
+import { readListParams } from '@/features/members/lib/list-params';
+import { queryClient } from '@/lib/react-query';
+import { orgQuery, rootsQuery } from '@/lib/org-queries';
+import { api } from '@/lib/api-client';
+import type { Catalogs } from '@/types/api';
+
+function prefetchCatalogs() {
+  void queryClient.prefetchQuery({
+    queryKey: ['catalogs'],
+    queryFn: ({ signal }) => api<Catalogs>('/catalogs', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+function positive(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+export function orgsLoader({ params }: LoaderFunctionArgs) {
+  prefetchCatalogs();
+  void queryClient.prefetchQuery(rootsQuery());
+  const id = positive(params.orgId);
+  if (id) {
+    void queryClient.prefetchQuery(orgQuery(id));
+    void queryClient.prefetchQuery(orgStatsQuery(id));
+  }
+  return null;
+}
+
+export function membersLoader({ request }: LoaderFunctionArgs) {
+  prefetchCatalogs();
+  const list = readListParams(new URL(request.url).searchParams);
+  void queryClient.prefetchQuery(membersQuery(list));
+  if (list.org) void queryClient.prefetchQuery(orgQuery(list.org));
+  return null;
+}
+
+export function memberLoader({ params }: LoaderFunctionArgs) {
+  prefetchCatalogs();
+  const id = positive(params.memberId);
+  if (id) void queryClient.prefetchQuery(memberQuery(id));
+  return null;
+}
