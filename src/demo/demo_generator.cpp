@@ -18,8 +18,8 @@ using domain::Organization;
 
 constexpr long long kBlocMembers = 65000;
 constexpr long long kSingleBlocLimit = 200000;
-constexpr double kMembersPerCell = 11.8;
-constexpr double kMembersPerBaseOrg = 72.0;
+constexpr double kMembersPerCell = 11.2;
+constexpr double kMembersPerBaseOrg = 66.0;
 constexpr const char* kActor = "demo";
 
 std::string pad(long long value, int width) {
