@@ -119,13 +119,13 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   const [home, other] = committees;
   const stamp = Date.now().toString().slice(-6);
 
-  const createCell = async (name: string) => {
+  const createCell = async (name: string, code: string) => {
     await page.goto(`/orgs/${home.id}`);
     await page.getByRole('button', { name: 'Thêm tổ chức trực thuộc' }).click();
     const dialog = page.getByRole('dialog', { name: `Thêm tổ chức trực thuộc ${home.name}` });
     await expect(dialog).toBeVisible();
     await dialog.locator('#name').fill(name);
-    await dialog.locator('#code').fill(`E2E-${stamp}-${name.length}`);
+    await dialog.locator('#code').fill(code);
     await dialog.getByRole('button', { name: 'Tạo' }).click();
     await expect(page.getByTestId('org-title')).toHaveText(name);
     return Number(/\/orgs\/(\d+)$/.exec(page.url())![1]);
@@ -142,8 +142,8 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   await create.getByRole('button', { name: 'Hủy' }).click();
   await expect(create).toBeHidden();
 
-  const first = await createCell(`Chi bộ Kiểm thử A ${stamp}`);
-  const second = await createCell(`Chi bộ Kiểm thử B ${stamp}`);
+  const first = await createCell(`Chi bộ Kiểm thử A ${stamp}`, `E2E-${stamp}-A`);
+  const second = await createCell(`Chi bộ Kiểm thử B ${stamp}`, `E2E-${stamp}-B`);
 
   // Rename.
   await page.goto(`/orgs/${first}`);

@@ -2,6 +2,7 @@
 // libpq URI, including several hosts and target_session_attrs=read-write).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -12,7 +13,7 @@ namespace chibo::storage {
 struct DatabaseUrl {
   Engine engine = Engine::kSqlite;
   std::string sqlite_path;  // for kSqlite
-  std::string conninfo;     // for kPostgres: the URI as given
+  std::string conninfo;     // for kPostgres: libpq keyword='value' pairs parsed from the URI
   std::string text;         // the URL as given, for messages
 
   static Result<DatabaseUrl> parse(const std::string& url);

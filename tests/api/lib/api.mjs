@@ -146,6 +146,8 @@ export function memberPayload(orgId, overrides = {}) {
   const sex = overrides.sex ?? 'male';
   const birth = overrides.birth_date ?? '1980-05-15';
   const status = overrides.status ?? 'official';
+  // Admitted at 25 and recognized a year later, unless the test says otherwise.
+  const admissionYear = Math.min(Number(birth.slice(0, 4)) + 25, todayUtc().getUTCFullYear() - 2);
   const payload = {
     full_name: 'Nguyễn Văn Thử',
     sex,
@@ -153,8 +155,8 @@ export function memberPayload(orgId, overrides = {}) {
     ethnicity: '01',
     religion: 'none',
     citizen_id: cccd({ sex, birthYear: Number(birth.slice(0, 4)) }),
-    admission_date: '2005-03-02',
-    official_date: status === 'official' ? '2006-03-02' : undefined,
+    admission_date: `${admissionYear}-03-02`,
+    official_date: status === 'official' ? `${admissionYear + 1}-03-02` : undefined,
     org_id: orgId,
     status,
     ...overrides,
