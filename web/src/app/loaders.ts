@@ -9,6 +9,7 @@ import { queryClient } from '@/lib/react-query';
 import { orgQuery, rootsQuery } from '@/lib/org-queries';
 import { api } from '@/lib/api-client';
 import type { Catalogs } from '@/types/api';
+import { pages } from './pages';
 
 function prefetchCatalogs() {
   void queryClient.prefetchQuery({
@@ -24,6 +25,7 @@ function positive(text: string | undefined): number | undefined {
 }
 
 export function orgsLoader({ params }: LoaderFunctionArgs) {
+  void pages.orgs();
   prefetchCatalogs();
   void queryClient.prefetchQuery(rootsQuery());
   const id = positive(params.orgId);
@@ -35,6 +37,7 @@ export function orgsLoader({ params }: LoaderFunctionArgs) {
 }
 
 export function membersLoader({ request }: LoaderFunctionArgs) {
+  void pages.members();
   prefetchCatalogs();
   const list = readListParams(new URL(request.url).searchParams);
   void queryClient.prefetchQuery(membersQuery(list));
@@ -42,9 +45,26 @@ export function membersLoader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export function memberLoader({ params }: LoaderFunctionArgs) {
+function prefetchMember(id: string | undefined) {
   prefetchCatalogs();
-  const id = positive(params.memberId);
-  if (id) void queryClient.prefetchQuery(memberQuery(id));
+  const member = positive(id);
+  if (member) void queryClient.prefetchQuery(memberQuery(member));
+}
+
+export function memberLoader({ params }: LoaderFunctionArgs) {
+  void pages.member();
+  prefetchMember(params.memberId);
+  return null;
+}
+
+export function memberEditLoader({ params }: LoaderFunctionArgs) {
+  void pages.memberEdit();
+  prefetchMember(params.memberId);
+  return null;
+}
+
+export function memberNewLoader() {
+  void pages.memberNew();
+  prefetchCatalogs();
   return null;
 }

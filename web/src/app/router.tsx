@@ -2,15 +2,16 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/app-layout';
-import { memberLoader, membersLoader, orgsLoader } from './loaders';
+import { memberEditLoader, memberLoader, memberNewLoader, membersLoader, orgsLoader } from './loaders';
+import { pages } from './pages';
 import { RouteError } from './routes/route-error';
 
-const OrgsPage = lazy(() => import('./routes/orgs'));
-const MembersPage = lazy(() => import('./routes/members'));
-const MemberPage = lazy(() => import('./routes/member'));
-const MemberEditPage = lazy(() => import('./routes/member-edit'));
-const MemberNewPage = lazy(() => import('./routes/member-new'));
-const NotFoundPage = lazy(() => import('./routes/not-found'));
+const OrgsPage = lazy(pages.orgs);
+const MembersPage = lazy(pages.members);
+const MemberPage = lazy(pages.member);
+const MemberEditPage = lazy(pages.memberEdit);
+const MemberNewPage = lazy(pages.memberNew);
+const NotFoundPage = lazy(pages.notFound);
 
 export const router = createBrowserRouter([
   {
@@ -22,9 +23,9 @@ export const router = createBrowserRouter([
       { path: 'orgs', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
       { path: 'orgs/:orgId', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
       { path: 'members', element: <MembersPage />, loader: membersLoader, errorElement: <RouteError /> },
-      { path: 'members/new', element: <MemberNewPage />, errorElement: <RouteError /> },
+      { path: 'members/new', element: <MemberNewPage />, loader: memberNewLoader, errorElement: <RouteError /> },
       { path: 'members/:memberId', element: <MemberPage />, loader: memberLoader, errorElement: <RouteError /> },
-      { path: 'members/:memberId/edit', element: <MemberEditPage />, loader: memberLoader, errorElement: <RouteError /> },
+      { path: 'members/:memberId/edit', element: <MemberEditPage />, loader: memberEditLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

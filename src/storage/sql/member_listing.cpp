@@ -1,0 +1,356 @@
+// Reading members in lists: filters, name search (in-memory index or SQL), pages, exports,
+// breakdowns. The writes are in member_repository.cpp.
+#include <algorithm>
+#include <map>
+
+#include "domain/members/age_bands.h"
+#include "storage/sql/bindings.h"
+#include "storage/sql/member_repository.h"
+#include "storage/sql/rows.h"
+#include "text/fold.h"
+
+namespace chibo::storage {
+
+using app::Member;
+using app::MemberFilter;
+
+namespace {
+
+// Turns the filter into WHERE conditions (without the word WHERE); true when it only narrows
+// by subtree and status, so the stored counts can answer the total.
+bool filter_conditions(const MemberFilter& filter, Bindings& bindings,
+                       std::vector<std::string>& where) {
+  bool counts_can_answer = true;
+  if (filter.subtree) {
+    where.push_back("m.org_path >= " + bindings.text(filter.subtree->str()) + " AND m.org_path < " +
+                    bindings.text(filter.subtree->subtree_end()));
+  }
+  if (!filter.statuses.empty())
+    where.push_back("m.status IN " + bindings.text_list(filter.statuses));
+  if (filter.sex) {
+    where.push_back("m.sex = " + bindings.text(*filter.sex));
+    counts_can_answer = false;
+  }
+  if (!filter.ethnicities.empty()) {
+    where.push_back("m.ethnicity IN " + bindings.text_list(filter.ethnicities));
+    counts_can_answer = false;
+  }
+  const std::pair<const char*, std::optional<Date>> ranges[] = {
+      {"m.birth_date >= ", filter.born_from},
+      {"m.birth_date <= ", filter.born_to},
+      {"m.admission_date >= ", filter.admitted_from},
+      {"m.admission_date <= ", filter.admitted_to}};
+  for (const auto& [condition, date] : ranges) {
+    if (!date) continue;
+    where.push_back(condition + bindings.text(date->iso()));
+    counts_can_answer = false;
+  }
+  std::vector<std::string> hits;
+  if (!filter.name_query.empty()) {
+    hits.push_back("SELECT member_id FROM member_search_keys WHERE search_key >= " +
+                   bindings.text(filter.name_query) + " AND search_key < " +
+                   bindings.text(text::prefix_end(filter.name_query)));
+  }
+  if (!filter.number_query.empty()) {
+    std::string upper = filter.number_query;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
+    hits.push_back("SELECT id FROM members WHERE citizen_id >= " + bindings.text(upper) +
+                   " AND citizen_id < " + bindings.text(text::prefix_end(upper)));
+    hits.push_back("SELECT id FROM members WHERE party_card_no >= " + bindings.text(upper) +
+                   " AND party_card_no < " + bindings.text(text::prefix_end(upper)));
+  }
+  if (!hits.empty()) {
+    std::string joined;
+    for (const std::string& hit : hits) joined += (joined.empty() ? "" : " UNION ") + hit;
+    where.push_back("m.id IN (" + joined + ")");
+    counts_can_answer = false;
+  }
+  return counts_can_answer;
+}
+
+std::string join_where(const std::vector<std::string>& where) {
+  std::string sql;
+  for (const std::string& condition : where) sql += (sql.empty() ? " WHERE " : " AND ") + condition;
+  return sql;
+}
+
+std::string order_by(const MemberFilter& filter) {
+  const char* direction = filter.descending ? " DESC" : "";
+  switch (filter.sort) {
+    case app::MemberSort::kAge:  // younger first: later birth dates first
+      return std::string(" ORDER BY m.birth_date") + (filter.descending ? "" : " DESC") +
+             ", m.sort_key, m.id";
+    case app::MemberSort::kAdmissionDate:
+      return std::string(" ORDER BY m.admission_date") + direction + ", m.sort_key, m.id";
+    case app::MemberSort::kName:
+      break;
+  }
+  return std::string(" ORDER BY m.sort_key") + direction + ", m.id" + direction;
+}
+
+long long run_count(soci::session& session, const std::string& sql, Bindings& bindings) {
+  long long total = 0;
+  soci::statement statement(session);
+  statement.exchange(soci::into(total));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  statement.execute(true);
+  return total;
+}
+
+}  // namespace
+
+namespace {
+
+// A name search narrowed only by subtree and status, in name order, is answered from the
+// covering index on member_search_keys: count and page without reading members rows.
+bool keys_can_answer(const MemberFilter& filter) {
+  return !filter.name_query.empty() && filter.number_query.empty() && !filter.sex &&
+         filter.ethnicities.empty() && !filter.born_from && !filter.born_to &&
+         !filter.admitted_from && !filter.admitted_to && filter.sort == app::MemberSort::kName;
+}
+
+// Conditions on member_search_keys k that select exactly one row per matching member.
+std::string key_conditions(const MemberFilter& filter, Bindings& bindings) {
+  const std::string low = bindings.text(filter.name_query);
+  const std::string high = bindings.text(text::prefix_end(filter.name_query));
+  std::string where = " WHERE k.search_key >= " + low + " AND k.search_key < " + high +
+                      " AND NOT (k.prev_key >= " + low + " AND k.prev_key < " + high + ")";
+  if (filter.subtree) {
+    where += " AND k.org_path >= " + bindings.text(filter.subtree->str()) + " AND k.org_path < " +
+             bindings.text(filter.subtree->subtree_end());
+  }
+  if (!filter.statuses.empty()) where += " AND k.status IN " + bindings.text_list(filter.statuses);
+  return where;
+}
+
+}  // namespace
+
+app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
+  app::MemberPage page;
+  if (index_) {
+    IndexQuery query;
+    query.prefix = filter.name_query;
+    query.subtree = filter.subtree ? filter.subtree->str() : std::string();
+    query.statuses = filter.statuses;
+    query.descending = filter.descending;
+    query.offset = filter.offset;
+    query.limit = filter.limit;
+    if (std::optional<IndexResult> found = index_->search(query)) {
+      page.total = found->total;
+      fill_page(found->ids, page);
+      return page;
+    }
+  }
+  {
+    Bindings bindings;
+    page.total = run_count(
+        session_, "SELECT COUNT(*) FROM member_search_keys k" + key_conditions(filter, bindings),
+        bindings);
+  }
+  if (page.total == 0 || filter.offset >= page.total) return page;
+  std::vector<long long> ids;
+  const char* direction = filter.descending ? " DESC" : "";
+  Bindings bindings;
+  // SQLite keeps only the top rows while sorting under a LIMIT, so this stays cheap even for
+  // a family name shared by a third of the members.
+  const std::string sql = "SELECT k.member_id FROM member_search_keys k" +
+                          key_conditions(filter, bindings) + " ORDER BY k.sort_key" + direction +
+                          ", k.member_id" + direction + " LIMIT " + bindings.number(filter.limit) +
+                          " OFFSET " + bindings.number(filter.offset);
+  long long id = 0;
+  soci::statement statement(session_);
+  statement.exchange(soci::into(id));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  if (statement.execute(true)) {
+    do {
+      ids.push_back(id);
+    } while (statement.fetch());
+  }
+  fill_page(ids, page);
+  return page;
+}
+
+namespace {
+
+struct MemberWithOrgRow : MemberRow {
+  std::string org_name;
+  void bind(soci::statement& statement) {
+    MemberRow::bind(statement);
+    statement.exchange(soci::into(org_name));
+  }
+};
+
+}  // namespace
+
+void SqlMemberRepository::fill_page(const std::vector<long long>& ids, app::MemberPage& page) {
+  if (ids.empty()) return;
+  Bindings bindings;
+  std::map<long long, Member> by_id;
+  const std::string sql =
+      std::string("SELECT ") + kMemberColumns +
+      ", o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id IN " +
+      bindings.number_list(ids);
+  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+    page.org_names[OrgId(row.org_id)] = row.org_name;
+    by_id.emplace(row.id, row.to_member());
+  });
+  for (long long id : ids) {
+    if (auto found = by_id.find(id); found != by_id.end())
+      page.items.push_back(std::move(found->second));
+  }
+}
+
+app::MemberPage SqlMemberRepository::page(const MemberFilter& filter) {
+  if (keys_can_answer(filter)) return page_by_keys(filter);
+  app::MemberPage page;
+  {
+    Bindings bindings;
+    std::vector<std::string> where;
+    const bool counts_can_answer = filter_conditions(filter, bindings, where);
+    if (counts_can_answer) {
+      // The stored subtree counts answer "how many" without reading members.
+      Bindings count_bindings;
+      std::string sql =
+          "SELECT COALESCE(SUM(c.n), 0) FROM org_member_counts c JOIN organizations o ON o.id = "
+          "c.org_id WHERE ";
+      sql += filter.subtree ? "o.id = " + count_bindings.number(filter.subtree->leaf().value)
+                            : std::string("o.parent_id IS NULL");
+      if (!filter.statuses.empty())
+        sql += " AND c.status IN " + count_bindings.text_list(filter.statuses);
+      page.total = run_count(session_, sql, count_bindings);
+    } else {
+      page.total =
+          run_count(session_, "SELECT COUNT(*) FROM members m" + join_where(where), bindings);
+    }
+  }
+  if (page.total == 0 || filter.offset >= page.total) return page;
+  Bindings bindings;
+  std::vector<std::string> where;
+  filter_conditions(filter, bindings, where);
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          ", o.name FROM members m JOIN organizations o ON o.id = m.org_id" +
+                          join_where(where) + order_by(filter) + " LIMIT " +
+                          bindings.number(filter.limit) + " OFFSET " +
+                          bindings.number(filter.offset);
+  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+    page.org_names[OrgId(row.org_id)] = row.org_name;
+    page.items.push_back(row.to_member());
+  });
+  return page;
+}
+
+std::vector<ErrorItem> SqlMemberRepository::on_roll_in(const OrgPath& subtree, int limit,
+                                                       int64_t& total) {
+  Bindings bindings;
+  const std::string where = " WHERE m.org_path >= " + bindings.text(subtree.str()) +
+                            " AND m.org_path < " + bindings.text(subtree.subtree_end()) +
+                            " AND m.status IN " + bindings.text_list(on_roll_statuses_);
+  total = run_count(session_, "SELECT COUNT(*) FROM members m" + where, bindings);
+  std::vector<ErrorItem> items;
+  if (total == 0) return items;
+  Bindings page_bindings;
+  const std::string page_where = " WHERE m.org_path >= " + page_bindings.text(subtree.str()) +
+                                 " AND m.org_path < " + page_bindings.text(subtree.subtree_end()) +
+                                 " AND m.status IN " + page_bindings.text_list(on_roll_statuses_);
+  const std::string sql = std::string("SELECT ") + kMemberColumns + " FROM members m" + page_where +
+                          " ORDER BY m.sort_key, m.id LIMIT " + page_bindings.number(limit);
+  for_each_row<MemberRow>(session_, sql, page_bindings, [&](const MemberRow& row) {
+    items.push_back({row.id, row.full_name});
+  });
+  return items;
+}
+
+std::vector<Member> SqlMemberRepository::direct_members(OrgId org) {
+  Bindings bindings;
+  std::vector<Member> members;
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          " FROM members m WHERE m.org_id = " + bindings.number(org.value) +
+                          " ORDER BY m.sort_key, m.id";
+  for_each_row<MemberRow>(session_, sql, bindings,
+                          [&](const MemberRow& row) { members.push_back(row.to_member()); });
+  return members;
+}
+
+std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtree, Date today) {
+  static const char* const kDimensions[] = {"status",
+                                            "sex",
+                                            "age_band",
+                                            "ethnicity",
+                                            "religion",
+                                            "general_education",
+                                            "professional_qualification",
+                                            "political_theory"};
+  constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
+  std::map<std::string, int64_t> tallies[kDimensionCount];
+  Bindings bindings;
+  const std::string sql =
+      "SELECT m.status, m.sex, m.birth_date, m.ethnicity, m.religion, m.general_education, "
+      "m.professional_qualification, m.political_theory FROM members m WHERE m.org_path >= " +
+      bindings.text(subtree.str()) + " AND m.org_path < " + bindings.text(subtree.subtree_end()) +
+      " AND m.status IN " + bindings.text_list(on_roll_statuses_);
+  std::string values[8];
+  soci::indicator indicators[8];
+  soci::statement statement(session_);
+  for (size_t index = 0; index < 8; ++index)
+    statement.exchange(soci::into(values[index], indicators[index]));
+  bindings.attach(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  if (statement.execute(true)) {
+    do {
+      auto value = [&](size_t index) {
+        return indicators[index] == soci::i_ok && !values[index].empty() ? values[index]
+                                                                         : std::string("unknown");
+      };
+      const std::optional<Date> birth = Date::parse(value(2));
+      const std::string band =
+          birth ? domain::age_band(whole_years_between(*birth, today)) : "unknown";
+      ++tallies[0][value(0)];
+      ++tallies[1][value(1)];
+      ++tallies[2][band];
+      for (size_t index = 3; index < 8; ++index) ++tallies[index][value(index)];
+    } while (statement.fetch());
+  }
+  std::vector<app::Breakdown> result;
+  for (size_t index = 0; index < kDimensionCount; ++index) {
+    app::Breakdown breakdown;
+    breakdown.dimension = kDimensions[index];
+    if (index == 2) {
+      for (const std::string& band : domain::age_band_codes()) {
+        if (auto found = tallies[index].find(band); found != tallies[index].end()) {
+          breakdown.values.emplace_back(band, found->second);
+        }
+      }
+    } else {
+      breakdown.values.assign(tallies[index].begin(), tallies[index].end());
+      std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
+    result.push_back(std::move(breakdown));
+  }
+  return result;
+}
+
+void SqlMemberRepository::scan(
+    const MemberFilter& filter,
+    const std::function<void(const Member&, const std::string&)>& visit) {
+  Bindings bindings;
+  std::vector<std::string> where;
+  filter_conditions(filter, bindings, where);
+  const std::string sql = std::string("SELECT ") + kMemberColumns +
+                          ", o.name FROM members m JOIN organizations o ON o.id = m.org_id" +
+                          join_where(where) + order_by(filter);
+  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+    visit(row.to_member(), row.org_name);
+  });
+}
+
+}  // namespace chibo::storage
