@@ -11,6 +11,7 @@ export const serverUrl = () => {
 export const screenshotsDir = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 export const test = base.extend<{ api: APIRequestContext; consoleProblems: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructuring pattern
   baseURL: async ({}, use) => use(serverUrl()),
   api: async ({ playwright }, use) => {
     const api = await playwright.request.newContext({
@@ -28,7 +29,10 @@ export const test = base.extend<{ api: APIRequestContext; consoleProblems: strin
         const text = message.text();
         // Failed requests that a test provokes on purpose (422, 409) are logged by Chromium.
         if (text.startsWith('Failed to load resource')) return;
-        if (message.type() === 'error' || (message.type() === 'warning' && /antd|React/.test(text))) {
+        if (
+          message.type() === 'error' ||
+          (message.type() === 'warning' && /antd|React/.test(text))
+        ) {
           problems.push(`${message.type()}: ${text}`);
         }
       });

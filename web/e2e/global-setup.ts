@@ -56,7 +56,17 @@ export default async function globalSetup() {
   const log = openSync(path.join(dir, 'serve.log'), 'a');
   const server = spawn(
     bin,
-    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', dist, '--log-level', 'warn'],
+    [
+      'serve',
+      '--db',
+      db,
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--web-root',
+      dist,
+      '--log-level',
+      'warn',
+    ],
     { stdio: ['ignore', log, log] },
   );
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));

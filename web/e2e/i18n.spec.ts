@@ -1,7 +1,10 @@
 // Vietnamese by default; English on request, remembered, and sent to the server.
 import { expect, test } from './fixtures';
 
-test('switching to English changes the labels, numbers and server messages', async ({ page, api }) => {
+test('switching to English changes the labels, numbers and server messages', async ({
+  page,
+  api,
+}) => {
   await page.goto('/orgs');
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Tổ chức đảng' })).toBeVisible();
@@ -27,7 +30,9 @@ test('switching to English changes the labels, numbers and server messages', asy
   const cccd = page.locator('#member_citizen_id');
   await cccd.fill('12');
   await cccd.press('Tab');
-  await expect(page.locator('#member_citizen_id_help')).toHaveText('Citizen ID: must be exactly 12 digits');
+  await expect(page.locator('#member_citizen_id_help')).toHaveText(
+    'Citizen ID: must be exactly 12 digits',
+  );
   const year = Number(target.birth_date.slice(0, 4));
   const middle = `${Math.floor((year - 1900) / 100) * 2 + (target.sex === 'female' ? 1 : 0)}${String(year % 100).padStart(2, '0')}`;
   await cccd.fill(`999${middle}000000`);

@@ -14,7 +14,10 @@ interface Member {
   version: number;
 }
 
-async function members(api: APIRequestContext, query: string): Promise<{ items: Member[]; total: number }> {
+async function members(
+  api: APIRequestContext,
+  query: string,
+): Promise<{ items: Member[]; total: number }> {
   const response = await api.get(`/api/v1/members?${query}`);
   expect(response.ok()).toBeTruthy();
   return response.json();
@@ -38,21 +41,30 @@ async function openEdit(page: Page, id: number) {
 }
 
 const row = (page: Page, name: string) =>
-  page.getByTestId('member-table').locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+  page
+    .getByTestId('member-table')
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
 
 test('a search without diacritics finds a member', async ({ page, api }) => {
   const sample = (await members(api, 'page=3&page_size=1')).items[0];
   expect(fold(sample.full_name)).not.toBe(sample.full_name.toLowerCase());
   await page.goto('/members');
-  await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(
+    page.getByTestId('member-table').locator('tbody tr.ant-table-row').first(),
+  ).toBeVisible();
   const q = fold(sample.full_name);
   await page.getByTestId('member-search').pressSequentially(q, { delay: 30 });
   await waitForMemberResults(page, q);
   await expect(row(page, sample.full_name).first()).toBeVisible();
   // The search is in the URL: reloading shows the same results.
-  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(q).replace(/%20/g, '(\\+|%20)')}`));
+  await expect(page).toHaveURL(
+    new RegExp(`q=${encodeURIComponent(q).replace(/%20/g, '(\\+|%20)')}`),
+  );
   const expected = await members(api, `q=${encodeURIComponent(q)}&page_size=1`);
-  await expect(page.getByTestId('member-total')).toContainText(expected.total.toLocaleString('vi-VN'));
+  await expect(page.getByTestId('member-total')).toContainText(
+    expected.total.toLocaleString('vi-VN'),
+  );
 });
 
 test('a new member is created and then found as "nguyen van an"', async ({ page, api }) => {
@@ -61,7 +73,9 @@ test('a new member is created and then found as "nguyen van an"', async ({ page,
   const suffix = String(Date.now()).slice(-6);
   await page.goto(`/members/new?org=${cell.id}`);
   const form = page.getByTestId('member-form');
-  await expect(form.locator('#member_org_id').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(cell.name);
+  await expect(
+    form.locator('#member_org_id').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
+  ).toContainText(cell.name);
   await form.locator('#member_full_name').fill('Nguyễn Văn An');
   await form.locator('#member_sex').click();
   await page.locator('.ant-select-item-option[title="Nam"]').click();
@@ -79,16 +93,24 @@ test('a new member is created and then found as "nguyen van an"', async ({ page,
   await page.getByTestId('member-search').pressSequentially('nguyen van an', { delay: 30 });
   await waitForMemberResults(page, 'nguyen van an');
   // Vietnamese name order: "An" sorts before the many "Anh".
-  await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toContainText('Nguyễn Văn An');
+  await expect(
+    page.getByTestId('member-table').locator('tbody tr.ant-table-row').first(),
+  ).toContainText('Nguyễn Văn An');
   await expect(row(page, 'Nguyễn Văn An').first()).toBeVisible();
 });
 
-test('edit a field, save, reload: the change persisted and is in the history', async ({ page, api }) => {
+test('edit a field, save, reload: the change persisted and is in the history', async ({
+  page,
+  api,
+}) => {
   const target = (await members(api, 'page=5&page_size=1')).items[0];
   const position = `Bí thư chi bộ ${Date.now() % 100000}`;
   // Open the member from the list.
   await page.goto(`/members?q=${encodeURIComponent(fold(target.full_name))}&org=${target.org_id}`);
-  await row(page, target.full_name).first().getByRole('link', { name: target.full_name, exact: true }).click();
+  await row(page, target.full_name)
+    .first()
+    .getByRole('link', { name: target.full_name, exact: true })
+    .click();
   await expect(page.getByTestId('member-name')).toHaveText(target.full_name);
   await page.getByRole('button', { name: 'Sửa' }).click();
   await page.locator('#member_position').fill(position);
@@ -104,7 +126,10 @@ test('edit a field, save, reload: the change persisted and is in the history', a
   await expect(page).toHaveURL(/\/members\?/);
 });
 
-test('an invalid CCCD shows its error on that field (browser and server checks)', async ({ page, api }) => {
+test('an invalid CCCD shows its error on that field (browser and server checks)', async ({
+  page,
+  api,
+}) => {
   const target = (await members(api, 'page=7&page_size=1')).items[0];
   await openEdit(page, target.id);
   const cccd = page.locator('#member_citizen_id');
@@ -124,7 +149,10 @@ test('an invalid CCCD shows its error on that field (browser and server checks)'
   expect((await member(api, target.id)).citizen_id).toBe(target.citizen_id);
 });
 
-test('a conflict (someone else saved first) is explained and offers a reload', async ({ page, api }) => {
+test('a conflict (someone else saved first) is explained and offers a reload', async ({
+  page,
+  api,
+}) => {
   const target = (await members(api, 'page=9&page_size=1')).items[0];
   await openEdit(page, target.id);
   const mine = `Phó bí thư ${Date.now() % 100000}`;
@@ -148,15 +176,25 @@ test('a conflict (someone else saved first) is explained and offers a reload', a
   expect([after.position, after.work_unit]).toEqual([mine, theirs]);
 });
 
-test('filters, page and sort live in the URL; the CSV export has the filtered list', async ({ page, api }) => {
+test('filters, page and sort live in the URL; the CSV export has the filtered list', async ({
+  page,
+  api,
+}) => {
   const url = '/members?status=probationary&sex=female&sort=-age&page=2&page_size=20';
   await page.goto(url);
-  const expected = await members(api, 'status=probationary&sex=female&sort=-age&page=2&page_size=20');
+  const expected = await members(
+    api,
+    'status=probationary&sex=female&sort=-age&page=2&page_size=20',
+  );
   const first = expected.items[0];
-  await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toContainText(first.full_name);
+  await expect(
+    page.getByTestId('member-table').locator('tbody tr.ant-table-row').first(),
+  ).toContainText(first.full_name);
   await expect(page.locator('.ant-pagination-item-active')).toHaveText('2');
   await expect(page.getByTestId('member-filters')).toBeVisible();
-  await expect(page.getByTestId('member-total')).toContainText(expected.total.toLocaleString('vi-VN'));
+  await expect(page.getByTestId('member-total')).toContainText(
+    expected.total.toLocaleString('vi-VN'),
+  );
 
   const href = await page.getByTestId('export-csv').getAttribute('href');
   expect(href).toContain('/api/v1/members.csv?');

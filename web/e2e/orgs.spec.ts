@@ -24,7 +24,9 @@ async function getJson<T>(api: APIRequestContext, url: string): Promise<T> {
 
 const tree = (page: Page) => page.getByTestId('org-tree');
 const treeNode = (page: Page, name: string) =>
-  tree(page).locator('.ant-tree-treenode').filter({ has: page.locator(`.org-node-name:text-is("${name}")`) });
+  tree(page)
+    .locator('.ant-tree-treenode')
+    .filter({ has: page.locator(`.org-node-name:text-is("${name}")`) });
 
 test('the tree expands lazily and the dashboard shows the API numbers', async ({ page, api }) => {
   const [root] = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs')).items;
@@ -74,13 +76,19 @@ test('the tree expands lazily and the dashboard shows the API numbers', async ({
   await expect(page.locator('.breakdown-chart svg').first()).toBeVisible();
 
   // Children with their counts.
-  const grandchildren = (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${child.id}/children`)).items;
+  const grandchildren = (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${child.id}/children`))
+    .items;
   const first = page.getByTestId('org-children').locator('tbody tr').first();
   await expect(first).toContainText(grandchildren[0].name);
 });
 
-test('organizations are found by name without diacritics and opened in the tree', async ({ page, api }) => {
-  const found = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs/search?q=bo%20giao%20duc&limit=5')).items;
+test('organizations are found by name without diacritics and opened in the tree', async ({
+  page,
+  api,
+}) => {
+  const found = (
+    await getJson<{ items: Org[] }>(api, '/api/v1/orgs/search?q=bo%20giao%20duc&limit=5')
+  ).items;
   expect(found.length).toBeGreaterThan(0);
   await page.goto('/orgs');
   await page.getByTestId('org-search').fill('bo giao duc');
@@ -96,8 +104,10 @@ test('organizations are found by name without diacritics and opened in the tree'
 test('structural warnings show their rule source', async ({ page, api }) => {
   const [root] = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs')).items;
   let warned: Org | undefined;
-  for (const committee of (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${root.id}/children`)).items) {
-    const kids = (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${committee.id}/children`)).items;
+  for (const committee of (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${root.id}/children`))
+    .items) {
+    const kids = (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${committee.id}/children`))
+      .items;
     warned = kids.find((org) => org.warnings.length > 0);
     if (warned) break;
   }
@@ -108,11 +118,15 @@ test('structural warnings show their rule source', async ({ page, api }) => {
   await expect(warnings).toContainText(warned!.warnings[0].source);
 });
 
-test('create, rename, move, merge and dissolve organizations, with confirmations', async ({ page, api }) => {
+test('create, rename, move, merge and dissolve organizations, with confirmations', async ({
+  page,
+  api,
+}) => {
   // Two base committees under the same parent: the new cells live in them.
   const [root] = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs')).items;
   let committees: Org[] = [];
-  for (const above of (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${root.id}/children`)).items) {
+  for (const above of (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${root.id}/children`))
+    .items) {
     const kids = (await getJson<{ items: Org[] }>(api, `/api/v1/orgs/${above.id}/children`)).items;
     committees = kids.filter((org) => org.kind === 'base_committee');
     if (committees.length >= 2) break;
@@ -177,7 +191,11 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   const merge = page.getByRole('dialog', { name: `Hợp nhất Chi bộ Kiểm thử B ${stamp}` });
   await merge.locator('.ant-select').click();
   await page.keyboard.type(`kiem thu a1 ${stamp}`);
-  await page.locator('.ant-select-item-option').filter({ hasText: `A1 ${stamp}` }).first().click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: `A1 ${stamp}` })
+    .first()
+    .click();
   await merge.getByRole('button', { name: 'Hợp nhất' }).click();
   const confirmMerge = page.getByRole('dialog', { name: /Hợp nhất tổ chức\?/ });
   await expect(confirmMerge).toContainText(`A1 ${stamp}`);
@@ -196,21 +214,30 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   await expect(confirmDissolve).toBeHidden();
   expect((await getJson<Org>(api, `/api/v1/orgs/${first}`)).status).toBe('active');
   await dissolve.getByRole('button', { name: 'Giải thể' }).click();
-  await page.getByRole('dialog', { name: /Giải thể tổ chức\?/ }).getByRole('button', { name: 'Giải thể' }).click();
+  await page
+    .getByRole('dialog', { name: /Giải thể tổ chức\?/ })
+    .getByRole('button', { name: 'Giải thể' })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${other.id}$`));
   expect((await getJson<Org>(api, `/api/v1/orgs/${first}`)).status).toBe('dissolved');
 });
 
 test('dissolving an organization with members is refused and explained', async ({ page, api }) => {
-  const cells = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs/search?q=chi%20bo&limit=50')).items;
-  const cell = cells.find((org) => org.kind === 'cell' && org.counts.on_roll > 0 && org.counts.on_roll < 20)!;
+  const cells = (await getJson<{ items: Org[] }>(api, '/api/v1/orgs/search?q=chi%20bo&limit=50'))
+    .items;
+  const cell = cells.find(
+    (org) => org.kind === 'cell' && org.counts.on_roll > 0 && org.counts.on_roll < 20,
+  )!;
   await page.goto(`/orgs/${cell.id}`);
   await page.getByRole('button', { name: 'Thao tác khác' }).click();
   await page.getByRole('menuitem', { name: 'Giải thể' }).click();
   const dialog = page.getByRole('dialog', { name: `Giải thể ${cell.name}` });
   await expect(dialog).toContainText('đảng viên đang sinh hoạt');
   await dialog.getByRole('button', { name: 'Giải thể' }).click();
-  await page.getByRole('dialog', { name: /Giải thể tổ chức\?/ }).getByRole('button', { name: 'Giải thể' }).click();
+  await page
+    .getByRole('dialog', { name: /Giải thể tổ chức\?/ })
+    .getByRole('button', { name: 'Giải thể' })
+    .click();
   await expect(dialog.getByRole('alert')).toContainText('Không thể giải thể');
   expect((await getJson<Org>(api, `/api/v1/orgs/${cell.id}`)).status).toBe('active');
 });

@@ -13,7 +13,10 @@ function median(values: number[]): number {
 
 /** ms from navigation start until `selector` exists, polled every animation frame. */
 async function timeToVisible(browser: Browser, path: string, selector: string) {
-  const context = await browser.newContext({ baseURL: serverUrl(), viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    baseURL: serverUrl(),
+    viewport: { width: 1366, height: 768 },
+  });
   const page = await context.newPage();
   await page.goto(path, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
@@ -58,7 +61,9 @@ async function searchOnce(page: Page, q: string): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { __lastInput?: number };
     delete w.__lastInput;
-    document.addEventListener('input', () => (w.__lastInput = performance.now()), { capture: true });
+    document.addEventListener('input', () => (w.__lastInput = performance.now()), {
+      capture: true,
+    });
   });
   await box.pressSequentially(q, { delay: 40 });
   const handle = await page.waitForFunction(
@@ -78,7 +83,15 @@ async function searchOnce(page: Page, q: string): Promise<number> {
 test('search results on screen after the last keystroke, at 65,000 members', async ({ page }) => {
   await page.goto('/members');
   await expect(page.getByTestId('member-total')).toContainText(/65\.\d{3} đảng viên/);
-  const queries = ['nguyen van an', 'tran thi hoa', 'le minh', 'pham thu', 'hoang van nam', 'vu thi', 'do duc'];
+  const queries = [
+    'nguyen van an',
+    'tran thi hoa',
+    'le minh',
+    'pham thu',
+    'hoang van nam',
+    'vu thi',
+    'do duc',
+  ];
   const times: number[] = [];
   for (const q of queries) {
     const ms = await searchOnce(page, q);

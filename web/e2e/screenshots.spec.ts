@@ -18,7 +18,9 @@ async function children(api: APIRequestContext, id: number): Promise<Org[]> {
 async function sampleCommittee(api: APIRequestContext): Promise<Org> {
   const [root] = (await (await api.get('/api/v1/orgs')).json()).items as Org[];
   for (const above of await children(api, root.id)) {
-    const base = (await children(api, above.id)).find((org) => org.kind === 'base_committee' && org.child_count >= 4);
+    const base = (await children(api, above.id)).find(
+      (org) => org.kind === 'base_committee' && org.child_count >= 4,
+    );
     if (base) return base;
   }
   throw new Error('no base committee found');
@@ -39,7 +41,9 @@ test('main screens at 1366x768', async ({ page, api }) => {
   await page.screenshot({ path: `${screenshotsDir}orgs-dashboard.png` });
 
   await page.goto(`/members?org=${committee.id}`);
-  await expect(page.getByTestId('member-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(
+    page.getByTestId('member-table').locator('tbody tr.ant-table-row').first(),
+  ).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${screenshotsDir}member-list.png` });
 
@@ -72,12 +76,18 @@ test('tablet width: no sideways scrolling, navigation collapsed', async ({ brows
   const page = await context.newPage();
   for (const [path, name, ready] of [
     [`/orgs/${committee.id}`, 'tablet-orgs', '[data-testid="org-dashboard"]'],
-    [`/members?org=${committee.id}`, 'tablet-members', '[data-testid="member-table"] tbody tr.ant-table-row'],
+    [
+      `/members?org=${committee.id}`,
+      'tablet-members',
+      '[data-testid="member-table"] tbody tr.ant-table-row',
+    ],
   ] as const) {
     await page.goto(path);
     await expect(page.locator(ready).first()).toBeVisible();
     await settle(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${screenshotsDir}${name}.png` });
   }

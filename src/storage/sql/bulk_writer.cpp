@@ -62,6 +62,21 @@ struct BulkWriter::Statements {
 
 BulkWriter::BulkWriter(soci::session& session, Engine engine)
     : session_(session), engine_(engine), statements_(std::make_unique<Statements>()) {
+  if (engine == Engine::kSqlite) {
+    std::vector<std::string> names;
+    std::string name, sql;
+    soci::statement indexes =
+        (session.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                            "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
+         soci::into(name), soci::into(sql));
+    if (indexes.execute(true)) {
+      do {
+        names.push_back(name);
+        deferred_indexes_.push_back(sql);
+      } while (indexes.fetch());
+    }
+    for (const std::string& index : names) session << "DROP INDEX " + index;
+  }
   Statements& s = *statements_;
   s.insert_org = std::make_unique<soci::statement>(
       (session.prepare
@@ -170,6 +185,8 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
 }
 
 void BulkWriter::finish() {
+  for (const std::string& index : deferred_indexes_) session_ << index;
+  deferred_indexes_.clear();
   rebuild_counts(session_);
   if (engine_ == Engine::kPostgres) {
     for (const char* table : {"organizations", "members", "member_events"}) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/members/member.h"
 #include "domain/org/organization.h"
@@ -16,6 +17,8 @@ namespace chibo::storage {
 
 class BulkWriter {
  public:
+  // On SQLite the secondary indexes of the loaded tables are dropped here and built again in
+  // finish(): sorting once is many times faster than inserting in random key order.
   BulkWriter(soci::session& session, Engine engine);
   ~BulkWriter();
 
@@ -32,6 +35,7 @@ class BulkWriter {
   soci::session& session_;
   Engine engine_;
   std::unique_ptr<Statements> statements_;
+  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run at finish()
 };
 
 // True when the database holds no organization yet.

@@ -2,7 +2,13 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/app-layout';
-import { memberEditLoader, memberLoader, memberNewLoader, membersLoader, orgsLoader } from './loaders';
+import {
+  memberEditLoader,
+  memberLoader,
+  memberNewLoader,
+  membersLoader,
+  orgsLoader,
+} from './loaders';
 import { pages } from './pages';
 import { RouteError } from './routes/route-error';
 
@@ -21,11 +27,36 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/orgs" replace /> },
       { path: 'orgs', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
-      { path: 'orgs/:orgId', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
-      { path: 'members', element: <MembersPage />, loader: membersLoader, errorElement: <RouteError /> },
-      { path: 'members/new', element: <MemberNewPage />, loader: memberNewLoader, errorElement: <RouteError /> },
-      { path: 'members/:memberId', element: <MemberPage />, loader: memberLoader, errorElement: <RouteError /> },
-      { path: 'members/:memberId/edit', element: <MemberEditPage />, loader: memberEditLoader, errorElement: <RouteError /> },
+      {
+        path: 'orgs/:orgId',
+        element: <OrgsPage />,
+        loader: orgsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'members',
+        element: <MembersPage />,
+        loader: membersLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'members/new',
+        element: <MemberNewPage />,
+        loader: memberNewLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'members/:memberId',
+        element: <MemberPage />,
+        loader: memberLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'members/:memberId/edit',
+        element: <MemberEditPage />,
+        loader: memberEditLoader,
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,7 +19,15 @@ export interface DateInputProps {
   style?: React.CSSProperties;
 }
 
-export function DateInput({ value, onChange, id, disabledAfterToday, status, style, ...rest }: DateInputProps) {
+export function DateInput({
+  value,
+  onChange,
+  id,
+  disabledAfterToday,
+  status,
+  style,
+  ...rest
+}: DateInputProps) {
   const { t } = useTranslation();
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   return (

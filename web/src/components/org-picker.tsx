@@ -88,7 +88,11 @@ export function OrgPicker({
       loading={search.isFetching}
       popupMatchSelectWidth={false}
       notFoundContent={
-        q.length === 0 ? t('orgPicker.typeToSearch') : search.isFetching ? t('common.loading') : t('orgPicker.noMatch')
+        q.length === 0
+          ? t('orgPicker.typeToSearch')
+          : search.isFetching
+            ? t('common.loading')
+            : t('orgPicker.noMatch')
       }
       options={options}
       optionRender={(option) => {

@@ -49,7 +49,13 @@ export function ErrorState({
   );
 }
 
-export function EmptyState({ description, action }: { description: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  description,
+  action,
+}: {
+  description: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description}>
       {action}

@@ -30,7 +30,8 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly (string | number)[];
 
 /** "?a=1&b=x,y" from an object; empty, null and undefined values and empty lists are left out. */
 export function toQueryString(params: Record<string, QueryValue>): string {
@@ -69,7 +70,11 @@ async function problemOf(response: Response): Promise<Problem> {
       // fall through to the generic problem below
     }
   }
-  return { code: 'http_error', status: response.status, title: response.statusText || 'HTTP error' };
+  return {
+    code: 'http_error',
+    status: response.status,
+    title: response.statusText || 'HTTP error',
+  };
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -22,6 +22,9 @@ export function applyFieldErrors(
 }
 
 /** The first field with a server error, for focusing it. */
-export function firstErrorField(problem: Problem, formFields: readonly string[]): string | undefined {
+export function firstErrorField(
+  problem: Problem,
+  formFields: readonly string[],
+): string | undefined {
   return problem.errors?.find((error) => formFields.includes(error.field))?.field;
 }

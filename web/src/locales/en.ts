@@ -134,7 +134,8 @@ export const en = {
       kindHint: 'Only the kinds allowed under the parent organization.',
       noKinds: 'No kind of organization is allowed here',
       created: 'Created {{name}}',
-      conflict: 'Someone else saved this organization while you were editing. Reload to see the latest version, then edit again.',
+      conflict:
+        'Someone else saved this organization while you were editing. Reload to see the latest version, then edit again.',
     },
     move: {
       title: 'Move {{name}}',
@@ -142,7 +143,8 @@ export const en = {
       newParent: 'New parent organization',
       ok: 'Move',
       confirmTitle: 'Move the organization?',
-      confirmBody: '{{name}} with its subordinate organizations and members will move under {{target}}.',
+      confirmBody:
+        '{{name}} with its subordinate organizations and members will move under {{target}}.',
       done: 'The organization was moved',
     },
     merge: {

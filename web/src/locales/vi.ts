@@ -78,7 +78,8 @@ export const vi = {
     warnings: {
       title: 'Có cảnh báo về tổ chức',
       source: 'Căn cứ: {{source}}.',
-      few_official_members: 'Chỉ có {{actual}} đảng viên chính thức, dưới mức tối thiểu {{threshold}}',
+      few_official_members:
+        'Chỉ có {{actual}} đảng viên chính thức, dưới mức tối thiểu {{threshold}}',
       base_cell_too_large:
         'Chi bộ cơ sở có {{actual}} đảng viên (từ {{threshold}} trở lên): cần lập đảng bộ cơ sở hoặc được cấp trên đồng ý giữ chi bộ cơ sở',
       base_committee_too_small:
@@ -134,7 +135,8 @@ export const vi = {
       kindHint: 'Chỉ gồm các loại được phép trực thuộc tổ chức cấp trên.',
       noKinds: 'Không có loại tổ chức nào được phép ở đây',
       created: 'Đã tạo {{name}}',
-      conflict: 'Trong lúc bạn sửa, người khác đã lưu tổ chức này. Tải lại để xem bản mới nhất rồi sửa lại.',
+      conflict:
+        'Trong lúc bạn sửa, người khác đã lưu tổ chức này. Tải lại để xem bản mới nhất rồi sửa lại.',
     },
     move: {
       title: 'Chuyển {{name}}',
@@ -142,7 +144,8 @@ export const vi = {
       newParent: 'Tổ chức cấp trên mới',
       ok: 'Chuyển',
       confirmTitle: 'Chuyển tổ chức?',
-      confirmBody: '{{name}} cùng các tổ chức trực thuộc và đảng viên sẽ chuyển sang trực thuộc {{target}}.',
+      confirmBody:
+        '{{name}} cùng các tổ chức trực thuộc và đảng viên sẽ chuyển sang trực thuộc {{target}}.',
       done: 'Đã chuyển tổ chức',
     },
     merge: {
@@ -245,7 +248,8 @@ export const vi = {
       '{{label}}: chữ số thế kỷ, giới tính hoặc năm sinh không khớp với ngày sinh và giới tính',
     card_charset: '{{label}}: chỉ gồm chữ, số và các dấu . - /',
     card_for_probationary: '{{label}}: thẻ đảng chỉ cấp cho đảng viên chính thức',
-    phone_format: '{{label}}: số điện thoại Việt Nam gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84',
+    phone_format:
+      '{{label}}: số điện thoại Việt Nam gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84',
     email_format: '{{label}}: địa chỉ email không hợp lệ',
     education_format: '{{label}}: ghi theo dạng lớp/hệ, ví dụ 12/12 hoặc 10/10',
     date_in_future: '{{label}}: không được sau ngày hôm nay',

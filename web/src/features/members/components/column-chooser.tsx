@@ -49,7 +49,9 @@ export function ColumnChooser({
         <div className="column-chooser" role="group" aria-label={t('members.columns')}>
           <Checkbox.Group
             value={visible}
-            onChange={(next) => onChange(columns.map((c) => c.key).filter((key) => next.includes(key)))}
+            onChange={(next) =>
+              onChange(columns.map((c) => c.key).filter((key) => next.includes(key)))
+            }
           >
             <Space orientation="vertical" size={4}>
               {columns.map((column) => (

@@ -54,7 +54,10 @@ export function FieldValue({ member, name }: { member: MemberDetail; name: strin
         <>
           {formatDate(member.birth_date)}
           {member.age !== null && (
-            <Typography.Text type="secondary"> ({t('member.age', { age: member.age })})</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              ({t('member.age', { age: member.age })})
+            </Typography.Text>
           )}
         </>
       ) : (

@@ -20,7 +20,8 @@ import { MemberForm } from './member-form';
 export function MemberEdit({ id }: { id: number }) {
   const member = useMember(id);
   if (member.isPending) return <LoadingState rows={12} />;
-  if (member.isError) return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
+  if (member.isError)
+    return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
   return <MemberEditForm key={member.data.id} initial={member.data} />;
 }
 
@@ -67,7 +68,10 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
   async function reload(keepMine: boolean) {
     setReloading(true);
     try {
-      const mine = changedFields(valuesToInput(memberToValues(base)), valuesToInput(form.getFieldsValue(true)));
+      const mine = changedFields(
+        valuesToInput(memberToValues(base)),
+        valuesToInput(form.getFieldsValue(true)),
+      );
       const latest = await client.fetchQuery({ ...memberQuery(base.id), staleTime: 0 });
       setBase(latest);
       const values = memberToValues(latest);

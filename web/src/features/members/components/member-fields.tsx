@@ -20,7 +20,15 @@ const dependencies: Record<string, string[]> = {
   official_date: ['status', 'admission_date'],
 };
 
-const wide = new Set(['full_name', 'birth_name', 'aliases', 'permanent_residence', 'current_residence', 'work_unit', 'org_id']);
+const wide = new Set([
+  'full_name',
+  'birth_name',
+  'aliases',
+  'permanent_residence',
+  'current_residence',
+  'work_unit',
+  'org_id',
+]);
 
 function useFieldRules(form: FormInstance) {
   const { t, i18n } = useTranslation();
@@ -36,7 +44,8 @@ function useFieldRules(form: FormInstance) {
     };
     const message = (name: string, problem: check.Problem) => {
       const params = { ...problem.params } as Record<string, string | number>;
-      if (problem.code === 'date_too_early' && typeof params.min === 'string') params.min = formatDate(params.min);
+      if (problem.code === 'date_too_early' && typeof params.min === 'string')
+        params.min = formatDate(params.min);
       return t(`validation.${problem.code}`, { label: labelOf(name), ...params });
     };
     const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -71,7 +80,9 @@ function useFieldRules(form: FormInstance) {
           list.push(validate(check.checkName));
           break;
         case 'citizen_id':
-          list.push(validate((value) => check.checkCitizenId(value, get('sex'), get('birth_date'))));
+          list.push(
+            validate((value) => check.checkCitizenId(value, get('sex'), get('birth_date'))),
+          );
           break;
         case 'card':
           list.push(validate((value) => check.checkCardNo(value, get('status'))));
@@ -96,7 +107,8 @@ function useFieldRules(form: FormInstance) {
           });
           break;
         case 'date':
-          if (spec.name === 'birth_date') list.push(validate((value) => check.checkBirthDate(value, today)));
+          if (spec.name === 'birth_date')
+            list.push(validate((value) => check.checkBirthDate(value, today)));
           if (spec.name === 'admission_date') {
             list.push(
               validate((value) => {
@@ -108,7 +120,12 @@ function useFieldRules(form: FormInstance) {
           if (spec.name === 'official_date') {
             list.push({
               validator: async (_, value) => {
-                const problem = check.checkOfficialDate(value, get('admission_date'), get('status'), today);
+                const problem = check.checkOfficialDate(
+                  value,
+                  get('admission_date'),
+                  get('status'),
+                  today,
+                );
                 if (problem) throw new Error(message(spec.name, problem));
               },
             });
@@ -122,10 +139,19 @@ function useFieldRules(form: FormInstance) {
   }, [catalogs, rules, lang, t, form]);
 }
 
-function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; required?: boolean } & InjectedProps) {
+function CodeSelect({
+  entries,
+  required,
+  ...props
+}: { entries: CatalogEntry[]; required?: boolean } & InjectedProps) {
   const { t, i18n } = useTranslation();
   const options = useMemo(
-    () => entries.map((entry) => ({ value: entry.code, label: entryLabel(entry, i18n.language), search: fold(`${entry.name_vi} ${entry.name_en}`) })),
+    () =>
+      entries.map((entry) => ({
+        value: entry.code,
+        label: entryLabel(entry, i18n.language),
+        search: fold(`${entry.name_vi} ${entry.name_en}`),
+      })),
     [entries, i18n.language],
   );
   return (
@@ -134,7 +160,9 @@ function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; 
       allowClear={!required}
       placeholder={t('common.choose')}
       options={options}
-      showSearch={{ filterOption: (input, option) => !!option && option.search.includes(fold(input)) }}
+      showSearch={{
+        filterOption: (input, option) => !!option && option.search.includes(fold(input)),
+      }}
       popupMatchSelectWidth={false}
     />
   );
@@ -143,7 +171,11 @@ function CodeSelect({ entries, required, ...props }: { entries: CatalogEntry[]; 
 // Form.Item hands its child value, onChange, id and status: every input below receives them.
 type InjectedProps = Record<string, unknown>;
 
-function FieldInput({ spec, required, ...injected }: { spec: FieldSpec; required: boolean } & InjectedProps) {
+function FieldInput({
+  spec,
+  required,
+  ...injected
+}: { spec: FieldSpec; required: boolean } & InjectedProps) {
   const { t } = useTranslation();
   const catalogs = useCatalogs().data;
   switch (spec.kind) {
@@ -151,7 +183,13 @@ function FieldInput({ spec, required, ...injected }: { spec: FieldSpec; required
       return <DateInput {...injected} disabledAfterToday />;
     case 'code':
     case 'status':
-      return <CodeSelect {...injected} entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]} required={required} />;
+      return (
+        <CodeSelect
+          {...injected}
+          entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]}
+          required={required}
+        />
+      );
     case 'aliases':
       return (
         <Select
@@ -166,7 +204,9 @@ function FieldInput({ spec, required, ...injected }: { spec: FieldSpec; required
     case 'org':
       return <OrgPicker {...injected} holdsMembersOnly />;
     case 'citizen_id':
-      return <Input {...injected} inputMode="numeric" autoComplete="off" placeholder="001074012345" />;
+      return (
+        <Input {...injected} inputMode="numeric" autoComplete="off" placeholder="001074012345" />
+      );
     case 'phone':
       return <Input {...injected} inputMode="tel" autoComplete="off" placeholder="09xxxxxxxx" />;
     case 'email':
@@ -185,7 +225,12 @@ export function MemberFields({ form }: { form: FormInstance }) {
   return (
     <>
       {fieldGroups.map((group) => (
-        <Card key={group.key} size="small" title={t(`member.groups.${group.key}`)} style={{ marginBottom: 16 }}>
+        <Card
+          key={group.key}
+          size="small"
+          title={t(`member.groups.${group.key}`)}
+          style={{ marginBottom: 16 }}
+        >
           <Row gutter={16}>
             {group.fields.map((name) => {
               const spec = fieldSpec(name)!;
@@ -198,7 +243,9 @@ export function MemberFields({ form }: { form: FormInstance }) {
                     label={label}
                     rules={rulesFor(spec)}
                     dependencies={dependencies[name]}
-                    validateDebounce={spec.kind === 'date' || spec.kind === 'code' ? undefined : 250}
+                    validateDebounce={
+                      spec.kind === 'date' || spec.kind === 'code' ? undefined : 250
+                    }
                     data-field={name}
                   >
                     <FieldInput spec={spec} required={!!info?.required} />

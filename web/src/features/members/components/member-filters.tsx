@@ -7,14 +7,31 @@ import type { MemberListParams } from '../lib/list-params';
 
 type Patch = Partial<MemberListParams>;
 
-export function MemberFilters({ params, onChange }: { params: MemberListParams; onChange: (patch: Patch) => void }) {
+export function MemberFilters({
+  params,
+  onChange,
+}: {
+  params: MemberListParams;
+  onChange: (patch: Patch) => void;
+}) {
   const { t, i18n } = useTranslation();
   const catalogs = useCatalogs().data;
   const lang = i18n.language;
   const options = (entries: { code: string; name_vi: string; name_en: string }[] = []) =>
-    entries.map((entry) => ({ value: entry.code, label: entryLabel(entry, lang), search: fold(`${entry.name_vi} ${entry.name_en}`) }));
-  const filterOption = (input: string, option?: { search: string }) => !!option && option.search.includes(fold(input));
-  const range = (from: keyof MemberListParams, to: keyof MemberListParams, min: number, max: number, label: string) => (
+    entries.map((entry) => ({
+      value: entry.code,
+      label: entryLabel(entry, lang),
+      search: fold(`${entry.name_vi} ${entry.name_en}`),
+    }));
+  const filterOption = (input: string, option?: { search: string }) =>
+    !!option && option.search.includes(fold(input));
+  const range = (
+    from: keyof MemberListParams,
+    to: keyof MemberListParams,
+    min: number,
+    max: number,
+    label: string,
+  ) => (
     <Space.Compact style={{ width: '100%' }}>
       <InputNumber
         aria-label={`${label} ${t('members.filters.from')}`}
@@ -82,7 +99,9 @@ export function MemberFilters({ params, onChange }: { params: MemberListParams; 
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Form.Item label={t('members.filters.age')}>{range('age_min', 'age_max', 0, 200, t('members.filters.age'))}</Form.Item>
+          <Form.Item label={t('members.filters.age')}>
+            {range('age_min', 'age_max', 0, 200, t('members.filters.age'))}
+          </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Form.Item label={t('members.filters.admitted')}>

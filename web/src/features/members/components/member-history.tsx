@@ -6,7 +6,12 @@ import { formatDateTime } from '@/lib/format';
 import type { MemberEvent } from '@/types/api';
 import { useFieldText } from './field-value';
 
-const colors: Record<string, string> = { create: 'green', update: 'blue', import: 'gray', demo: 'gray' };
+const colors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  import: 'gray',
+  demo: 'gray',
+};
 
 export function MemberHistory({ events }: { events: MemberEvent[] }) {
   const { t } = useTranslation();

@@ -37,7 +37,11 @@ export function MemberList() {
   const filterCount = activeFilterCount(params);
   const [showFilters, setShowFilters] = useState(filterCount > 0);
   const [visible, setVisible] = useColumnChoice(optionalColumns, defaultColumns);
-  const { build, titleOf } = useMemberColumns(params.sort, (params.page - 1) * params.page_size);
+  const { columns, titleOf } = useMemberColumns(
+    params.sort,
+    (params.page - 1) * params.page_size,
+    visible,
+  );
 
   const change = (patch: Partial<MemberListParams>, replace = false) => {
     const next = { ...params, page: 1, ...patch };
@@ -69,11 +73,17 @@ export function MemberList() {
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="member-total">
             {scopeName} ·{' '}
-            {members.data ? t('members.total', { count: total, n: formatNumber(total, lang) }) : t('common.loading')}
+            {members.data
+              ? t('members.total', { count: total, n: formatNumber(total, lang) })
+              : t('common.loading')}
           </Typography.Text>
         </div>
         <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(paths.memberNew(params.org))}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(paths.memberNew(params.org))}
+          >
             {t('members.add')}
           </Button>
         </Space>
@@ -100,7 +110,13 @@ export function MemberList() {
             onReset={() => setVisible(defaultColumns)}
           />
           <Tooltip title={t('members.exportHint', { n: formatNumber(total, lang) })}>
-            <Button icon={<DownloadOutlined />} href={exportUrl(params)} download="dang-vien.csv" disabled={!total} data-testid="export-csv">
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportUrl(params)}
+              download="dang-vien.csv"
+              disabled={!total}
+              data-testid="export-csv"
+            >
               {t('members.export')}
             </Button>
           </Tooltip>
@@ -114,11 +130,15 @@ export function MemberList() {
       {members.isError ? (
         <ErrorState error={members.error} onRetry={() => void members.refetch()} />
       ) : (
-        <div data-testid="member-table" data-result-q={shownQ} data-fetching={members.isFetching ? 'true' : 'false'}>
+        <div
+          data-testid="member-table"
+          data-result-q={shownQ}
+          data-fetching={members.isFetching ? 'true' : 'false'}
+        >
           <Table<Member>
             rowKey="id"
             size="small"
-            columns={build(visible)}
+            columns={columns}
             dataSource={members.data?.items ?? []}
             loading={{ spinning: members.isFetching, delay: 150 }}
             onChange={onTableChange}
@@ -131,19 +151,34 @@ export function MemberList() {
               showSizeChanger: true,
               pageSizeOptions: pageSizes.map(String),
               showTotal: (count, [from, to]) =>
-                t('members.range', { from: formatNumber(from, lang), to: formatNumber(to, lang), total: formatNumber(count, lang) }),
+                t('members.range', {
+                  from: formatNumber(from, lang),
+                  to: formatNumber(to, lang),
+                  total: formatNumber(count, lang),
+                }),
             }}
             locale={{
               emptyText: members.isPending ? (
                 ' '
               ) : (
                 <EmptyState
-                  description={params.q || filterCount ? t('members.emptyFiltered') : t('members.empty')}
+                  description={
+                    params.q || filterCount ? t('members.emptyFiltered') : t('members.empty')
+                  }
                   action={
                     params.q || filterCount ? (
                       <Button
                         onClick={() =>
-                          change({ q: '', status: [], sex: undefined, ethnicity: [], age_min: undefined, age_max: undefined, admitted_from: undefined, admitted_to: undefined })
+                          change({
+                            q: '',
+                            status: [],
+                            sex: undefined,
+                            ethnicity: [],
+                            age_min: undefined,
+                            age_max: undefined,
+                            admitted_from: undefined,
+                            admitted_to: undefined,
+                          })
                         }
                       >
                         {t('members.clearAll')}

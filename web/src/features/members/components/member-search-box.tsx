@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next';
 
 export const searchDebounceMs = 60;
 
-export function MemberSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+export function MemberSearchBox({
+  value,
+  onSearch,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const sent = useRef(value);
@@ -17,7 +23,6 @@ export function MemberSearchBox({ value, onSearch }: { value: string; onSearch: 
   useEffect(() => {
     if (value !== sent.current) {
       sent.current = value;
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is the source of truth
       setText(value);
     }
   }, [value]);

@@ -21,7 +21,8 @@ export function MemberView({ id }: { id: number }) {
   const back = (location.state as { from?: string } | null)?.from;
 
   if (member.isPending) return <LoadingState rows={12} />;
-  if (member.isError) return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
+  if (member.isError)
+    return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
   const data = member.data;
 
   return (
@@ -42,7 +43,10 @@ export function MemberView({ id }: { id: number }) {
           <Space wrap>
             <StatusTag status={data.status} />
             <Typography.Text type="secondary">
-              {t('member.updatedAt', { at: formatDateTime(data.updated_at), version: data.version })}
+              {t('member.updatedAt', {
+                at: formatDateTime(data.updated_at),
+                version: data.version,
+              })}
             </Typography.Text>
           </Space>
         </div>

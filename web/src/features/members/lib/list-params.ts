@@ -52,7 +52,8 @@ export function readListParams(search: URLSearchParams): MemberListParams {
     admitted_to: positiveInt(search.get('admitted_to'), 9999),
     sort: sort && sortKeys.includes(sort) ? sort : 'name',
     page: Math.max(1, positiveInt(search.get('page'), 1_000_000) ?? 1),
-    page_size: pageSize && (pageSizes as readonly number[]).includes(pageSize) ? pageSize : defaultPageSize,
+    page_size:
+      pageSize && (pageSizes as readonly number[]).includes(pageSize) ? pageSize : defaultPageSize,
   };
 }
 

@@ -30,7 +30,7 @@ describe('member checks mirror the server', () => {
     expect(checkCitizenId('001201495851', 'male', '2001-01-01')).toBeNull();
   });
 
-  it('names take letters, marks, spaces and \' - .', () => {
+  it("names take letters, marks, spaces and ' - .", () => {
     expect(checkName('Nguyễn Văn An')).toBeNull();
     expect(checkName("H'Hen Niê")).toBeNull();
     expect(checkName('An 2')?.code).toBe('name_charset');

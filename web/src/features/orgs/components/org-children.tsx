@@ -56,7 +56,12 @@ export function OrgChildren({ org }: { org: Org }) {
       ),
       sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
     },
-    { title: t('org.fields.kind'), key: 'kind', render: (_, row) => label('org_kinds', row.kind), responsive: ['lg'] },
+    {
+      title: t('org.fields.kind'),
+      key: 'kind',
+      render: (_, row) => label('org_kinds', row.kind),
+      responsive: ['lg'],
+    },
     number('on_roll'),
     number('official'),
     { ...number('probationary'), responsive: ['md'] },
@@ -75,7 +80,9 @@ export function OrgChildren({ org }: { org: Org }) {
       columns={columns}
       dataSource={children.data ?? []}
       loading={children.isFetching}
-      pagination={(children.data?.length ?? 0) > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+      pagination={
+        (children.data?.length ?? 0) > 15 ? { pageSize: 15, showSizeChanger: false } : false
+      }
       locale={{ emptyText: t('org.children.none') }}
       data-testid="org-children"
     />

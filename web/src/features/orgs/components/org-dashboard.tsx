@@ -35,7 +35,13 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
   const canAddChild = childKinds(catalogs, data.kind).length > 0;
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-dashboard" data-org-id={data.id}>
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="org-dashboard"
+      data-org-id={data.id}
+    >
       <OrgHeader
         org={data}
         canAddChild={canAddChild}
@@ -51,7 +57,10 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
           {t('org.breakdown.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t('org.breakdown.basis', { count: data.counts.on_roll, n: formatNumber(data.counts.on_roll, i18n.language) })}
+          {t('org.breakdown.basis', {
+            count: data.counts.on_roll,
+            n: formatNumber(data.counts.on_roll, i18n.language),
+          })}
         </Typography.Paragraph>
         {stats.isPending ? (
           <LoadingState rows={6} />
@@ -82,7 +91,12 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
 
       {modalsUsed && (
         <Suspense fallback={null}>
-          <OrgActionModals org={data} action={action} onClose={close} onReload={() => void org.refetch()} />
+          <OrgActionModals
+            org={data}
+            action={action}
+            onClose={close}
+            onReload={() => void org.refetch()}
+          />
         </Suspense>
       )}
     </Space>

@@ -1,7 +1,7 @@
 // Dissolve an organization on a date, after confirmation. The server refuses while members
 // are still on its roll and names them; they are listed here.
 import { App, Form, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { isApiError } from '@/lib/api-client';
@@ -27,15 +27,6 @@ export function OrgDissolveModal({
   const [form] = Form.useForm<{ dissolved_on?: string | null }>();
   const dissolve = useDissolveOrg(org.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      dissolve.reset();
-      setRest([]);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
 
   function submit(values: { dissolved_on?: string | null }) {
     const on = values.dissolved_on || todayIso();
@@ -71,10 +62,18 @@ export function OrgDissolveModal({
       <ProblemAlert error={dissolve.error} rest={rest} />
       {org.counts.on_roll > 0 && (
         <Typography.Paragraph type="warning">
-          {t('org.dissolve.hasMembers', { count: org.counts.on_roll, n: formatNumber(org.counts.on_roll, i18n.language) })}
+          {t('org.dissolve.hasMembers', {
+            count: org.counts.on_roll,
+            n: formatNumber(org.counts.on_roll, i18n.language),
+          })}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ dissolved_on: todayIso() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ dissolved_on: todayIso() }}
+      >
         <Form.Item name="dissolved_on" label={t('org.dissolve.date')}>
           <DateInput disabledAfterToday />
         </Form.Item>

@@ -9,9 +9,17 @@ import { OrgDashboard } from './org-dashboard';
 import { OrgSearchBox, OrgSearchResults } from './org-search';
 import { OrgTree } from './org-tree';
 
-const OrgFormModal = lazy(() => import('./org-form-modal').then((module) => ({ default: module.OrgFormModal })));
+const OrgFormModal = lazy(() =>
+  import('./org-form-modal').then((module) => ({ default: module.OrgFormModal })),
+);
 
-export function OrgExplorer({ selectedId, onSelect }: { selectedId?: number; onSelect: (id: number) => void }) {
+export function OrgExplorer({
+  selectedId,
+  onSelect,
+}: {
+  selectedId?: number;
+  onSelect: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [text, setText] = useState('');
@@ -32,7 +40,11 @@ export function OrgExplorer({ selectedId, onSelect }: { selectedId?: number; onS
   return (
     <Row gutter={[16, 16]} className="org-explorer">
       <Col xs={24} lg={9} xl={8} xxl={6}>
-        <Card size="small" className="org-tree-card" title={<Typography.Text strong>{t('org.tree.title')}</Typography.Text>}>
+        <Card
+          size="small"
+          className="org-tree-card"
+          title={<Typography.Text strong>{t('org.tree.title')}</Typography.Text>}
+        >
           <OrgSearchBox value={text} onChange={setText} />
           <div className="org-tree-panel">
             {searching ? (

@@ -1,7 +1,7 @@
 // Create an organization (under a parent, or the first root) or edit one's name, short name,
 // code, kind and founding date. Checks mirror domain/org/org_rules.cpp; the server decides.
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { isApiError } from '@/lib/api-client';
@@ -23,8 +23,23 @@ interface Values {
 }
 
 type Props =
-  | { mode: 'create'; parent: Org | null; org?: undefined; open: boolean; onClose: () => void; onDone: (org: Org) => void }
-  | { mode: 'edit'; org: OrgDetail; parent?: undefined; open: boolean; onClose: () => void; onDone: (org: Org) => void; onReload: () => void };
+  | {
+      mode: 'create';
+      parent: Org | null;
+      org?: undefined;
+      open: boolean;
+      onClose: () => void;
+      onDone: (org: Org) => void;
+    }
+  | {
+      mode: 'edit';
+      org: OrgDetail;
+      parent?: undefined;
+      open: boolean;
+      onClose: () => void;
+      onDone: (org: Org) => void;
+      onReload: () => void;
+    };
 
 function initialValues(props: Props, kinds: string[]): Values {
   if (props.mode === 'edit') {
@@ -55,19 +70,10 @@ export function OrgFormModal(props: Props) {
   const kinds = useMemo(() => childKinds(catalogs, parentKind), [catalogs, parentKind]);
   const { open } = props;
   // Suggest the kind most often created: one that holds members (a cell), else the only one.
-  const suggested = kinds.find((kind) => kind.holds_members) ?? (kinds.length === 1 ? kinds[0] : undefined);
+  const suggested =
+    kinds.find((kind) => kind.holds_members) ?? (kinds.length === 1 ? kinds[0] : undefined);
   const initial = initialValues(props, suggested ? [suggested.code] : []);
   const conflict = isApiError(mutation.error) && mutation.error.problem.code === 'version_conflict';
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setRest([]);
-      create.reset();
-      update.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
 
   async function submit(values: Values) {
     setRest([]);
@@ -154,11 +160,16 @@ export function OrgFormModal(props: Props) {
         <Form.Item
           name="kind"
           label={t('org.fields.kind')}
-          rules={[{ required: true, message: t('validation.required', { label: t('org.fields.kind') }) }]}
+          rules={[
+            { required: true, message: t('validation.required', { label: t('org.fields.kind') }) },
+          ]}
           extra={parentKind ? t('org.form.kindHint') : undefined}
         >
           <Select
-            options={kinds.map((kind) => ({ value: kind.code, label: entryLabel(kind, i18n.language) }))}
+            options={kinds.map((kind) => ({
+              value: kind.code,
+              label: entryLabel(kind, i18n.language),
+            }))}
             notFoundContent={t('org.form.noKinds')}
           />
         </Form.Item>
@@ -166,8 +177,15 @@ export function OrgFormModal(props: Props) {
           name="name"
           label={t('org.fields.name')}
           rules={[
-            { required: true, whitespace: true, message: t('validation.required', { label: t('org.fields.name') }) },
-            { max: 255, message: t('validation.too_long', { label: t('org.fields.name'), max: 255 }) },
+            {
+              required: true,
+              whitespace: true,
+              message: t('validation.required', { label: t('org.fields.name') }),
+            },
+            {
+              max: 255,
+              message: t('validation.too_long', { label: t('org.fields.name'), max: 255 }),
+            },
           ]}
         >
           <Input autoFocus />
@@ -175,7 +193,12 @@ export function OrgFormModal(props: Props) {
         <Form.Item
           name="short_name"
           label={t('org.fields.short_name')}
-          rules={[{ max: 100, message: t('validation.too_long', { label: t('org.fields.short_name'), max: 100 }) }]}
+          rules={[
+            {
+              max: 100,
+              message: t('validation.too_long', { label: t('org.fields.short_name'), max: 100 }),
+            },
+          ]}
         >
           <Input />
         </Form.Item>
@@ -183,8 +206,14 @@ export function OrgFormModal(props: Props) {
           name="code"
           label={t('org.fields.code')}
           rules={[
-            { max: 32, message: t('validation.too_long', { label: t('org.fields.code'), max: 32 }) },
-            { pattern: /^[A-Za-z0-9._-]*$/, message: t('validation.code_charset', { label: t('org.fields.code') }) },
+            {
+              max: 32,
+              message: t('validation.too_long', { label: t('org.fields.code'), max: 32 }),
+            },
+            {
+              pattern: /^[A-Za-z0-9._-]*$/,
+              message: t('validation.code_charset', { label: t('org.fields.code') }),
+            },
           ]}
         >
           <Input />

@@ -49,7 +49,11 @@ export function OrgHeader({
           </Typography.Title>
           <Space size={[4, 4]} wrap>
             <Tag icon={<ApartmentOutlined />}>{label('org_kinds', org.kind)}</Tag>
-            {org.code && <Tag>{t('org.fields.code')}: {org.code}</Tag>}
+            {org.code && (
+              <Tag>
+                {t('org.fields.code')}: {org.code}
+              </Tag>
+            )}
             {org.established_on && (
               <Tag>{t('org.dashboard.established', { date: formatDate(org.established_on) })}</Tag>
             )}
@@ -57,7 +61,11 @@ export function OrgHeader({
           </Space>
         </div>
         <Space wrap>
-          <Button type="primary" icon={<TeamOutlined />} onClick={() => navigate(paths.membersOf(org.id))}>
+          <Button
+            type="primary"
+            icon={<TeamOutlined />}
+            onClick={() => navigate(paths.membersOf(org.id))}
+          >
             {t('org.dashboard.members')}
           </Button>
           {active && canAddChild && (
@@ -78,7 +86,12 @@ export function OrgHeader({
                   { key: 'move', icon: <ApartmentOutlined />, label: t('org.actions.move') },
                   { key: 'merge', icon: <MergeCellsOutlined />, label: t('org.actions.merge') },
                   { type: 'divider' },
-                  { key: 'dissolve', icon: <DeleteOutlined />, label: t('org.actions.dissolve'), danger: true },
+                  {
+                    key: 'dissolve',
+                    icon: <DeleteOutlined />,
+                    label: t('org.actions.dissolve'),
+                    danger: true,
+                  },
                 ],
                 onClick: ({ key }) => onAction(key as OrgAction),
               }}

@@ -1,7 +1,7 @@
 // Merge an organization into another: its members and children go to the target and it
 // stops being active. Destructive, so it asks for confirmation.
 import { App, Form, Modal, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { OrgPicker } from '@/components/org-picker';
@@ -39,15 +39,6 @@ export function OrgMergeModal({
     [org.id, org.holds_members],
   );
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      merge.reset();
-      setRest([]);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
-
   function submit(values: Values) {
     if (!values.target_id) return;
     const on = values.merged_on || todayIso();
@@ -66,7 +57,8 @@ export function OrgMergeModal({
           await merge.mutateAsync({ target_id: values.target_id!, merged_on: on });
           onDone(values.target_id!);
         } catch (error) {
-          if (isApiError(error)) setRest(applyFieldErrors(form, error.problem, ['target_id', 'merged_on']));
+          if (isApiError(error))
+            setRest(applyFieldErrors(form, error.problem, ['target_id', 'merged_on']));
         }
       },
     });
@@ -86,13 +78,24 @@ export function OrgMergeModal({
     >
       <ProblemAlert error={merge.error} rest={rest} />
       <Typography.Paragraph type="secondary">{t('org.merge.help')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ merged_on: todayIso() }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ merged_on: todayIso() }}
+      >
         <Form.Item
           name="target_id"
           label={t('org.merge.target')}
-          rules={[{ required: true, message: t('validation.required', { label: t('org.merge.target') }) }]}
+          rules={[
+            { required: true, message: t('validation.required', { label: t('org.merge.target') }) },
+          ]}
         >
-          <OrgPicker excludePath={org.path} accept={accept} onChange={(_, picked) => setTarget(picked)} />
+          <OrgPicker
+            excludePath={org.path}
+            accept={accept}
+            onChange={(_, picked) => setTarget(picked)}
+          />
         </Form.Item>
         <Form.Item name="merged_on" label={t('org.merge.date')}>
           <DateInput disabledAfterToday />

@@ -1,7 +1,7 @@
 // Move an organization (with its subtree and members) under another parent, after a
 // confirmation. Only parents whose kind may hold this kind are offered.
 import { App, Form, Modal, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgPicker } from '@/components/org-picker';
 import { isApiError } from '@/lib/api-client';
@@ -31,18 +31,10 @@ export function OrgMoveModal({
   const [target, setTarget] = useState<Org | undefined>();
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
   const accept = useCallback(
-    (candidate: Org) => candidate.id !== org.parent_id && mayBeChildOf(catalogs, org.kind, candidate.kind),
+    (candidate: Org) =>
+      candidate.id !== org.parent_id && mayBeChildOf(catalogs, org.kind, candidate.kind),
     [catalogs, org.kind, org.parent_id],
   );
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      move.reset();
-      setRest([]);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
 
   function submit(values: { parent_id?: number }) {
     if (!values.parent_id) return;
@@ -53,7 +45,10 @@ export function OrgMoveModal({
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          const moved = await move.mutateAsync({ parent_id: values.parent_id!, version: org.version });
+          const moved = await move.mutateAsync({
+            parent_id: values.parent_id!,
+            version: org.version,
+          });
           onDone(moved);
         } catch (error) {
           if (isApiError(error)) setRest(applyFieldErrors(form, error.problem, ['parent_id']));
@@ -79,9 +74,18 @@ export function OrgMoveModal({
         <Form.Item
           name="parent_id"
           label={t('org.move.newParent')}
-          rules={[{ required: true, message: t('validation.required', { label: t('org.move.newParent') }) }]}
+          rules={[
+            {
+              required: true,
+              message: t('validation.required', { label: t('org.move.newParent') }),
+            },
+          ]}
         >
-          <OrgPicker excludePath={org.path} accept={accept} onChange={(_, picked) => setTarget(picked)} />
+          <OrgPicker
+            excludePath={org.path}
+            accept={accept}
+            onChange={(_, picked) => setTarget(picked)}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -10,7 +10,13 @@ import { formatNumber } from '@/lib/format';
 import { orgSearchQuery } from '@/lib/org-queries';
 import { ErrorState } from '@/components/page-state';
 
-export function OrgSearchBox({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+export function OrgSearchBox({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Input
@@ -38,7 +44,8 @@ export function OrgSearchResults({ text, onPick }: { text: string; onPick: (id: 
   const label = useCatalogLabel();
   const q = useDebouncedValue(text.trim(), 150);
   const search = useQuery({ ...orgSearchQuery(q, 50), enabled: q.length > 0 });
-  if (search.isError) return <ErrorState error={search.error} onRetry={() => void search.refetch()} compact />;
+  if (search.isError)
+    return <ErrorState error={search.error} onRetry={() => void search.refetch()} compact />;
   return (
     <div className="org-search-results" aria-live="polite">
       <List
@@ -62,10 +69,14 @@ export function OrgSearchResults({ text, onPick }: { text: string; onPick: (id: 
               onKeyDown={(event) => {
                 const item = event.currentTarget.closest('li');
                 if (event.key === 'ArrowDown') {
-                  (item?.nextElementSibling?.querySelector('button') as HTMLElement | null)?.focus();
+                  (
+                    item?.nextElementSibling?.querySelector('button') as HTMLElement | null
+                  )?.focus();
                   event.preventDefault();
                 } else if (event.key === 'ArrowUp') {
-                  (item?.previousElementSibling?.querySelector('button') as HTMLElement | null)?.focus();
+                  (
+                    item?.previousElementSibling?.querySelector('button') as HTMLElement | null
+                  )?.focus();
                   event.preventDefault();
                 }
               }}

@@ -45,7 +45,6 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
     if (!selectedData || revealed.current === selectedData.path) return;
     revealed.current = selectedData.path;
     const path = selectedData.ancestors.map((org) => org.id);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing with the URL's selection
     setRequested((list) => union(list, path));
     setExpanded((list) => union(list, path));
   }, [selectedData]);
@@ -112,7 +111,8 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
   };
 
   if (roots.isPending) return <LoadingState rows={8} />;
-  if (roots.isError) return <ErrorState error={roots.error} onRetry={() => void roots.refetch()} compact />;
+  if (roots.isError)
+    return <ErrorState error={roots.error} onRetry={() => void roots.refetch()} compact />;
   if (roots.data.length === 0) return <>{empty}</>;
 
   return (

@@ -17,12 +17,21 @@ export const dimensions: Dimension[] = [
   { key: 'ethnicity', list: 'ethnicities', chart: 'bar' },
   { key: 'religion', list: 'religions', chart: 'bar' },
   { key: 'general_education', chart: 'pie' },
-  { key: 'professional_qualification', list: 'professional_qualifications', chart: 'bar', ordered: true },
+  {
+    key: 'professional_qualification',
+    list: 'professional_qualifications',
+    chart: 'bar',
+    ordered: true,
+  },
   { key: 'political_theory', list: 'political_theory_levels', chart: 'bar', ordered: true },
 ];
 
 /** The rows to show, in display order. */
-export function orderRows(dimension: Dimension, rows: CountByValue[], catalogs?: Catalogs): CountByValue[] {
+export function orderRows(
+  dimension: Dimension,
+  rows: CountByValue[],
+  catalogs?: Catalogs,
+): CountByValue[] {
   if (!dimension.ordered) return [...rows].sort((a, b) => b.count - a.count);
   const order: string[] =
     dimension.key === 'age_band'

@@ -7,7 +7,11 @@ export function childKinds(catalogs: Catalogs | undefined, parentKind: string | 
   );
 }
 
-export function mayBeChildOf(catalogs: Catalogs | undefined, kind: string, parentKind: string): boolean {
+export function mayBeChildOf(
+  catalogs: Catalogs | undefined,
+  kind: string,
+  parentKind: string,
+): boolean {
   const info = catalogs?.org_kinds.find((item) => item.code === kind);
   return !!info && info.parents.includes(parentKind);
 }
