@@ -36,10 +36,19 @@ const layersRule = {
       const sharedUp = sharedLayers.has(from[0]) && (to[0] === 'features' || to[0] === 'app');
       const featureToApp = from[0] === 'features' && to[0] === 'app';
       if (crossFeature || sharedUp || featureToApp) {
-        context.report({ node, messageId: 'bad', data: { from: from.join('/'), to: to.join('/') } });
+        context.report({
+          node,
+          messageId: 'bad',
+          data: { from: from.join('/'), to: to.join('/') },
+        });
       }
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

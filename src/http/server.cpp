@@ -18,6 +18,12 @@ namespace {
 constexpr std::uint64_t kTransportBodyLimit = 4 * 1024 * 1024;
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxHeaderFields = 100;
+// More connections wait in the kernel's accept queue instead of exhausting file descriptors.
+constexpr std::size_t kMaxConnections = 2048;
+
+struct Traits : public restinio::default_traits_t {
+  static constexpr bool use_connection_count_limiter = true;
+};
 
 std::string make_request_id() {
   static const std::string prefix = [] {
@@ -68,7 +74,7 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const S
     builder.set_body(std::move(response.body));
     return builder.done();
   };
-  using Settings = restinio::server_settings_t<restinio::default_traits_t>;
+  using Settings = restinio::server_settings_t<Traits>;
   Settings settings;
   settings.address(options.host)
       .port(options.port)
@@ -77,6 +83,7 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const S
                                     .max_body_size(kTransportBodyLimit)
                                     .max_url_size(kMaxUrlBytes)
                                     .max_field_count(kMaxHeaderFields))
+      .max_parallel_connections(kMaxConnections)
       .read_next_http_message_timelimit(std::chrono::seconds(60))
       .handle_request_timeout(std::chrono::seconds(60));
   try {

@@ -144,7 +144,7 @@ export function cardNo() {
  */
 export function memberPayload(orgId, overrides = {}) {
   const sex = overrides.sex ?? 'male';
-  const birth = overrides.birth_date ?? '1980-05-15';
+  const birth = typeof overrides.birth_date === 'string' ? overrides.birth_date : '1980-05-15';
   const status = overrides.status ?? 'official';
   // Admitted at 25 and recognized a year later, unless the test says otherwise.
   const admissionYear = Math.min(Number(birth.slice(0, 4)) + 25, todayUtc().getUTCFullYear() - 2);
