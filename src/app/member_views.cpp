@@ -40,20 +40,28 @@ Result<MemberFilter> build_filter(Services& services, Transaction& tx, const Mem
     if (!org) return Error::not_found("organization");
     filter.subtree = org->path;
   }
+  // Filters take codes or names, as bodies and imports do ("sex=Nữ", "status=dự bị").
   for (const std::string& status : query.statuses) {
-    if (!services.catalog.member_status(status))
+    if (const domain::MemberStatusInfo* info = services.catalog.lookup_member_status(status)) {
+      filter.statuses.push_back(info->code);
+    } else {
       errors.push_back({"status", "unknown_code", {{"value", status}}});
+    }
   }
-  filter.statuses = query.statuses;
-  if (query.sex && !services.catalog.sexes.find(*query.sex)) {
-    errors.push_back({"sex", "unknown_code", {{"value", *query.sex}}});
+  if (query.sex) {
+    if (const domain::CatalogEntry* sex = services.catalog.sexes.lookup(*query.sex)) {
+      filter.sex = sex->code;
+    } else {
+      errors.push_back({"sex", "unknown_code", {{"value", *query.sex}}});
+    }
   }
-  filter.sex = query.sex;
-  for (const std::string& code : query.ethnicities) {
-    if (!services.catalog.ethnicities.find(code))
-      errors.push_back({"ethnicity", "unknown_code", {{"value", code}}});
+  for (const std::string& value : query.ethnicities) {
+    if (const domain::CatalogEntry* ethnicity = services.catalog.ethnicities.lookup(value)) {
+      filter.ethnicities.push_back(ethnicity->code);
+    } else {
+      errors.push_back({"ethnicity", "unknown_code", {{"value", value}}});
+    }
   }
-  filter.ethnicities = query.ethnicities;
   const Date today = services.clock.today();
   if (query.age_min && (*query.age_min < 0 || *query.age_min > kMaxAge)) {
     errors.push_back({"age_min", "out_of_range", {{"min", "0"}, {"max", std::to_string(kMaxAge)}}});

@@ -141,7 +141,7 @@ Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId
 }
 
 Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
-                             std::optional<Date> on) {
+                             std::optional<Date> on, std::optional<int64_t> version) {
   (void)actor;
   const Date today = services.clock.today();
   const Date date = on.value_or(today);
@@ -149,6 +149,7 @@ Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> org = tx.orgs().find(id);
     if (!org) return Error::not_found("organization");
+    if (version && org->version != *version) return Error::stale_version();
     constexpr int kListedMembers = 50;
     int64_t total = 0;
     const std::vector<ErrorItem> blocking =
@@ -163,13 +164,14 @@ Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
 }
 
 Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_id, OrgId target_id,
-                          std::optional<Date> on) {
+                          std::optional<Date> on, std::optional<int64_t> version) {
   const Date today = services.clock.today();
   const Date date = on.value_or(today);
   if (date > today) return Error::invalid_field("merged_on", "date_in_future");
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> source = tx.orgs().find(source_id);
     if (!source) return Error::not_found("organization");
+    if (version && source->version != *version) return Error::stale_version();
     std::optional<Organization> target = tx.orgs().find(target_id);
     if (!target) return Error::invalid_field("target_id", "org_not_found");
     const std::vector<Organization> children = tx.orgs().children(source_id, false);

@@ -22,12 +22,13 @@ Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId
                          std::optional<int64_t> version);
 
 // Dissolves the organization and its subtree on `on`; refused while members remain on the roll.
+// `version`, when given, must be the one the caller read (also for merge_org).
 Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
-                             std::optional<Date> on);
+                             std::optional<Date> on, std::optional<int64_t> version = std::nullopt);
 
 // Merges `source` into `target` on `on`: its members and child organizations move to target,
 // and source closes as merged.
 Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source, OrgId target,
-                          std::optional<Date> on);
+                          std::optional<Date> on, std::optional<int64_t> version = std::nullopt);
 
 }  // namespace chibo::app

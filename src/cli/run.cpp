@@ -17,7 +17,7 @@ int run(int argc, char** argv) {
   CLI::App app{"chibo: the working system of a party committee (tổ chức, đảng viên, chi bộ)",
                "chibo"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "chibo 0.1.0");
+  app.set_version_flag("--version", std::string("chibo ") + CHIBO_VERSION);
   int exit_code = 0;
   add_commands(app, exit_code);
   try {

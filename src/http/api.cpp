@@ -3,6 +3,9 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "http/problem.h"
+#include "http/query_params.h"
+
 namespace chibo::http {
 
 HttpResponse json_response(int status, const nlohmann::json& body) {
@@ -25,6 +28,32 @@ std::optional<long long> path_id(const HttpRequest& request, const std::string& 
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
   return value;
+}
+
+Handler no_query(Handler handler) {
+  return [handler = std::move(handler)](HttpRequest& request) {
+    if (!request.query.empty()) {
+      QueryParams params(request.query);
+      std::vector<FieldError> errors = params.finish();
+      if (!errors.empty()) {
+        Error error = Error::malformed("invalid_parameter");
+        error.fields = std::move(errors);
+        return problem_response(error, request);
+      }
+    }
+    return handler(request);
+  };
+}
+
+std::optional<long long> if_match_version(const HttpRequest& request) {
+  std::string_view header = request.header("if-match");
+  if (header.size() < 4 || header.substr(0, 2) != "\"v" || header.back() != '"')
+    return std::nullopt;
+  header = header.substr(2, header.size() - 3);
+  long long version = 0;
+  const auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), version);
+  if (error != std::errc() || end != header.data() + header.size()) return std::nullopt;
+  return version;
 }
 
 Router build_api(ApiContext& context) {

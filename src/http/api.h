@@ -26,5 +26,9 @@ HttpResponse json_response(int status, const nlohmann::json& body);
 app::Actor actor_of(const HttpRequest& request);
 // The {name} path parameter as an id, or nullopt (the route then answers 404).
 std::optional<long long> path_id(const HttpRequest& request, const std::string& name = "id");
+// For routes that take no query parameters: answers 400 naming any that were sent.
+Handler no_query(Handler handler);
+// The version a request is based on from an If-Match: "vN" header, if any.
+std::optional<long long> if_match_version(const HttpRequest& request);
 
 }  // namespace chibo::http

@@ -8,6 +8,9 @@ namespace chibo::http {
 HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& request) {
   HttpResponse response;
   const bool is_api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+  // HEAD is GET without the body (RFC 9110 §9.3.2); the transport sends the length only.
+  const bool head = request.method == "HEAD";
+  if (head) request.method = "GET";
   if (is_api) {
     const Router::Match match = api.match(request);
     try {
@@ -37,6 +40,7 @@ HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& re
   response.with_header("X-Content-Type-Options", "nosniff");
   response.with_header("X-Frame-Options", "DENY");
   response.with_header("Referrer-Policy", "no-referrer");
+  if (head) request.method = "HEAD";
   if (response.status >= 500) {
     spdlog::warn("{} {} {} -> {}", request.request_id, request.method, request.path,
                  response.status);

@@ -74,7 +74,11 @@ std::string field_message(const FieldError& error, i18n::Lang lang) {
   for (const auto& [name, value] : error.params) {
     if (name == "expected_code") params.emplace_back("expected", expected_text(value, lang));
   }
-  return i18n::message(error.code, lang, params);
+  std::string text = i18n::message(error.code, lang, params);
+  // Codes shared with whole-request problems (org_not_active ...) have no {label}: add it.
+  const std::string label = field_label(error.field, lang);
+  if (text.rfind(label, 0) != 0) text = label + ": " + text;
+  return text;
 }
 
 }  // namespace chibo::http

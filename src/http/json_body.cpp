@@ -1,6 +1,7 @@
 #include "http/json_body.h"
 
 #include <algorithm>
+#include <set>
 
 #include "text/clean.h"
 
@@ -64,7 +65,8 @@ bool is_json_media_type(std::string_view content_type) {
 
 }  // namespace
 
-Result<nlohmann::json> read_json_object(const HttpRequest& request) {
+Result<nlohmann::json> read_json_object(const HttpRequest& request, bool empty_is_object) {
+  if (empty_is_object && request.body.empty()) return nlohmann::json::object();
   if (request.body.size() > kMaxBodyBytes) {
     return Error::too_large("body_too_large", {{"max", std::to_string(kMaxBodyBytes)}});
   }
@@ -72,7 +74,21 @@ Result<nlohmann::json> read_json_object(const HttpRequest& request) {
     return Error::unsupported("unsupported_media_type");
   bool found_invalid = false;
   const std::string marked = mark_invalid_utf8(request.body, found_invalid);
-  nlohmann::json document = nlohmann::json::parse(marked, nullptr, false);
+  // nlohmann keeps the last of two equal keys; a body that says two things is refused instead.
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate_key;
+  auto watch_keys = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == nlohmann::json::parse_event_t::object_end && !open_objects.empty()) {
+      open_objects.pop_back();
+    } else if (event == nlohmann::json::parse_event_t::key && !open_objects.empty()) {
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (!open_objects.back().insert(key).second && duplicate_key.empty()) duplicate_key = key;
+    }
+    return true;
+  };
+  nlohmann::json document = nlohmann::json::parse(marked, watch_keys, false);
   if (document.is_discarded()) {
     // Report where parsing stopped, by re-running with exceptions for the message.
     std::string detail;
@@ -85,12 +101,15 @@ Result<nlohmann::json> read_json_object(const HttpRequest& request) {
     return Error::malformed("malformed_json", {{"detail", detail}});
   }
   if (!document.is_object()) return Error::malformed("body_not_object");
+  if (!duplicate_key.empty()) {
+    Error error = Error::malformed("duplicate_key");
+    error.fields = {{duplicate_key, "duplicate_key", {}}};
+    return error;
+  }
   if (found_invalid) {
     std::vector<FieldError> errors;
     collect_marked(document, "", errors);
-    Error error = Error::malformed("validation_failed");
-    error.fields = std::move(errors);
-    return error;
+    return Error::invalid(std::move(errors));
   }
   return document;
 }

@@ -15,7 +15,9 @@ namespace chibo::http {
 
 inline constexpr size_t kMaxBodyBytes = 1024 * 1024;
 
-Result<nlohmann::json> read_json_object(const HttpRequest& request);
+// `empty_is_object`: an empty body (any Content-Type) reads as {}, for actions whose fields
+// are all optional.
+Result<nlohmann::json> read_json_object(const HttpRequest& request, bool empty_is_object = false);
 
 // Typed access to an object's fields; every problem becomes a FieldError.
 class JsonFields {

@@ -39,6 +39,19 @@ TEST(JsonBody, NamesTheFieldHoldingInvalidUtf8) {
   EXPECT_EQ(body.error().fields[0].code, "invalid_utf8");
 }
 
+TEST(JsonBody, RefusesAKeyGivenTwice) {
+  auto body =
+      read_json_object(post(R"({"full_name": "A", "nested": {"x": 1, "x": 2}, "full_name": "B"})"));
+  ASSERT_FALSE(body);
+  EXPECT_EQ(body.error().reason, "duplicate_key");
+  EXPECT_EQ(body.error().fields[0].field, "x");
+  // The same key in two different objects is fine.
+  EXPECT_TRUE(read_json_object(post(R"({"a": {"x": 1}, "b": {"x": 2}})")));
+  // An empty body reads as {} where every field is optional.
+  EXPECT_TRUE(read_json_object(post("", ""), true));
+  EXPECT_FALSE(read_json_object(post("", "")));
+}
+
 TEST(JsonFields, TypesAndUnknownFields) {
   const nlohmann::json object = nlohmann::json::parse(
       R"({"full_name": 12, "phone": null, "aliases": ["Ba", "Tư"], "org_id": 7, "version": "3", "shoe": 1})");

@@ -53,18 +53,6 @@ std::optional<app::MemberSort> parse_sort(const std::string& text, bool& descend
   return std::nullopt;
 }
 
-// The version a PATCH is based on: the body's "version", else an If-Match: "vN" header.
-std::optional<long long> if_match_version(const HttpRequest& request) {
-  std::string_view header = request.header("if-match");
-  if (header.size() < 4 || header.substr(0, 2) != "\"v" || header.back() != '"')
-    return std::nullopt;
-  header = header.substr(2, header.size() - 3);
-  long long version = 0;
-  const auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), version);
-  if (error != std::errc() || end != header.data() + header.size()) return std::nullopt;
-  return version;
-}
-
 // The filters shared by the list and the CSV export.
 app::MemberQuery read_member_query(QueryParams& params, std::vector<FieldError>& errors) {
   app::MemberQuery query;
@@ -72,12 +60,20 @@ app::MemberQuery read_member_query(QueryParams& params, std::vector<FieldError>&
   query.statuses = params.list("status");
   query.sex = params.text("sex");
   query.ethnicities = params.list("ethnicity");
-  if (const auto value = params.integer("age_min", 0, 200)) query.age_min = static_cast<int>(*value);
-  if (const auto value = params.integer("age_max", 0, 200)) query.age_max = static_cast<int>(*value);
-  if (const auto value = params.integer("admitted_from", 0, kMaxYear)) query.admitted_year_from = static_cast<int>(*value);
-  if (const auto value = params.integer("admitted_to", 0, kMaxYear)) query.admitted_year_to = static_cast<int>(*value);
+  if (const auto value = params.integer("age_min", 0, 200))
+    query.age_min = static_cast<int>(*value);
+  if (const auto value = params.integer("age_max", 0, 200))
+    query.age_max = static_cast<int>(*value);
+  if (const auto value = params.integer("admitted_from", 0, kMaxYear)) {
+    query.admitted_year_from = static_cast<int>(*value);
+  }
+  if (const auto value = params.integer("admitted_to", 0, kMaxYear)) {
+    query.admitted_year_to = static_cast<int>(*value);
+  }
   query.q = params.text("q").value_or("");
-  if (query.q.size() > kMaxQueryBytes) errors.push_back({"q", "too_long", {{"max", std::to_string(kMaxQueryBytes)}}});
+  if (query.q.size() > kMaxQueryBytes) {
+    errors.push_back({"q", "too_long", {{"max", std::to_string(kMaxQueryBytes)}}});
+  }
   if (const auto sort = params.text("sort")) {
     const auto parsed = parse_sort(*sort, query.descending);
     if (parsed) {
@@ -95,6 +91,16 @@ HttpResponse parameter_problem(std::vector<FieldError> errors, const HttpRequest
   return problem_response(error, request);
 }
 
+// A list's filters are query parameters: values the use case refuses are a 400, like values
+// that do not parse.
+Error as_parameter_error(Error error) {
+  if (error.code == ErrorCode::kInvalid) {
+    error.code = ErrorCode::kMalformed;
+    error.reason = "invalid_parameter";
+  }
+  return error;
+}
+
 HttpResponse detail_response(int status, const app::MemberDetail& detail, Date today) {
   return json_response(status, member_detail_json(detail, today))
       .with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
@@ -110,13 +116,14 @@ void add_member_routes(Router& router, ApiContext& context) {
     std::vector<FieldError> errors;
     app::MemberQuery query = read_member_query(params, errors);
     const long long page = params.integer("page", 1, kMaxPages).value_or(1);
-    const long long page_size = params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
+    const long long page_size =
+        params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
     for (FieldError& error : params.finish()) errors.push_back(std::move(error));
     if (!errors.empty()) return parameter_problem(std::move(errors), request);
     query.limit = static_cast<int>(page_size);
     query.offset = (page - 1) * page_size;
     auto result = app::list_members(services, query);
-    if (!result) return problem_response(result.error(), request);
+    if (!result) return problem_response(as_parameter_error(std::move(result).error()), request);
     const Date today = services.clock.today();
     json items = json::array();
     for (const domain::Member& member : result->items) {
@@ -140,7 +147,7 @@ void add_member_routes(Router& router, ApiContext& context) {
     if (!errors.empty()) return parameter_problem(std::move(errors), request);
     std::ostringstream out;
     auto written = app::export_members(services, query, out, {labels, true});
-    if (!written) return problem_response(written.error(), request);
+    if (!written) return problem_response(as_parameter_error(std::move(written).error()), request);
     HttpResponse response;
     response.content_type = "text/csv; charset=utf-8";
     response.body = out.str();
@@ -148,62 +155,66 @@ void add_member_routes(Router& router, ApiContext& context) {
         .with_header("X-Total-Count", std::to_string(*written));
   });
 
-  router.add("POST", "/api/v1/members", [&](HttpRequest& request) {
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    const domain::MemberPatch patch = read_patch(fields);
-    if (auto errors = fields.finish(); !errors.empty())
-      return problem_response(Error::invalid(std::move(errors)), request);
-    auto created = app::create_member(services, actor_of(request), patch);
-    if (!created) return problem_response(created.error(), request);
-    return detail_response(201, *created, services.clock.today())
-        .with_header("Location", "/api/v1/members/" + std::to_string(created->member.id.value));
-  });
+  router.add("POST", "/api/v1/members", no_query([&](HttpRequest& request) {
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               const domain::MemberPatch patch = read_patch(fields);
+               if (auto errors = fields.finish(); !errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               auto created = app::create_member(services, actor_of(request), patch);
+               if (!created) return problem_response(created.error(), request);
+               return detail_response(201, *created, services.clock.today())
+                   .with_header("Location",
+                                "/api/v1/members/" + std::to_string(created->member.id.value));
+             }));
 
-  router.add("GET", "/api/v1/members/{id}", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto detail = app::get_member(services, MemberId(*id));
-    if (!detail) return problem_response(detail.error(), request);
-    return detail_response(200, *detail, services.clock.today());
-  });
+  router.add("GET", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto detail = app::get_member(services, MemberId(*id));
+               if (!detail) return problem_response(detail.error(), request);
+               return detail_response(200, *detail, services.clock.today());
+             }));
 
-  router.add("GET", "/api/v1/members/{id}/history", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto detail = app::get_member(services, MemberId(*id));
-    if (!detail) return problem_response(detail.error(), request);
-    json items = json::array();
-    for (const app::MemberEvent& event : detail->history) items.push_back(event_json(event));
-    return json_response(200, {{"items", std::move(items)}});
-  });
+  router.add("GET", "/api/v1/members/{id}/history", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto detail = app::get_member(services, MemberId(*id));
+               if (!detail) return problem_response(detail.error(), request);
+               json items = json::array();
+               for (const app::MemberEvent& event : detail->history)
+                 items.push_back(event_json(event));
+               return json_response(200, {{"items", std::move(items)}});
+             }));
 
-  router.add("PATCH", "/api/v1/members/{id}", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    std::optional<long long> version;
-    std::vector<FieldError> errors;
-    if (fields.has("version")) {
-      version = fields.integer("version", true);
-    } else {
-      (void)fields.integer("version", false);
-      version = if_match_version(request);
-    }
-    const domain::MemberPatch patch = read_patch(fields);
-    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
-    if (!version) {
-      Error error = Error::invalid_field("version", "required");
-      return problem_response(error, request);
-    }
-    auto updated = app::update_member(services, actor_of(request), MemberId(*id), *version, patch);
-    if (!updated) return problem_response(updated.error(), request);
-    return detail_response(200, *updated, services.clock.today());
-  });
+  router.add("PATCH", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::optional<long long> version;
+               std::vector<FieldError> errors;
+               if (fields.has("version")) {
+                 version = fields.integer("version", true);
+               } else {
+                 (void)fields.integer("version", false);
+                 version = if_match_version(request);
+               }
+               const domain::MemberPatch patch = read_patch(fields);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               if (!version) {
+                 Error error = Error::invalid_field("version", "required");
+                 return problem_response(error, request);
+               }
+               auto updated =
+                   app::update_member(services, actor_of(request), MemberId(*id), *version, patch);
+               if (!updated) return problem_response(updated.error(), request);
+               return detail_response(200, *updated, services.clock.today());
+             }));
 }
 
 }  // namespace chibo::http

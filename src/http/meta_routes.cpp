@@ -64,38 +64,40 @@ void add_meta_routes(Router& router, ApiContext& context) {
   // Catalogs are fixed for the process's life: render them once.
   const std::string catalogs = catalogs_json(services.catalog).dump();
 
-  router.add("GET", "/api/v1/health", [&context](HttpRequest&) {
-    const Status status = context.services.store.read([](app::Transaction& tx) -> Status {
-      (void)tx.orgs().children(OrgId(), false);
-      return Ok();
-    });
-    return json_response(status ? 200 : 503,
-                         {{"status", status ? "ok" : "unavailable"}, {"database", context.engine}});
-  });
+  router.add("GET", "/api/v1/health", no_query([&context](HttpRequest&) {
+               const Status status =
+                   context.services.store.read([](app::Transaction& tx) -> Status {
+                     (void)tx.orgs().children(OrgId(), false);
+                     return Ok();
+                   });
+               return json_response(status ? 200 : 503, {{"status", status ? "ok" : "unavailable"},
+                                                         {"database", context.engine},
+                                                         {"version", CHIBO_VERSION}});
+             }));
 
-  router.add("GET", "/api/v1/openapi.json", [](HttpRequest&) {
-    HttpResponse response;
-    response.body = std::string(resources::find("src/http/openapi.json").value_or("{}"));
-    return response;
-  });
+  router.add("GET", "/api/v1/openapi.json", no_query([](HttpRequest&) {
+               HttpResponse response;
+               response.body = std::string(resources::find("src/http/openapi.json").value_or("{}"));
+               return response;
+             }));
 
-  router.add("GET", "/api/v1/catalogs", [catalogs](HttpRequest&) {
-    HttpResponse response;
-    response.body = catalogs;
-    return response;
-  });
+  router.add("GET", "/api/v1/catalogs", no_query([catalogs](HttpRequest&) {
+               HttpResponse response;
+               response.body = catalogs;
+               return response;
+             }));
 
-  router.add("GET", "/api/v1/rules", [&services](HttpRequest&) {
-    json items = json::array();
-    for (const domain::RuleParameter& rule : services.rules.all()) {
-      items.push_back({{"key", rule.key},
-                       {"value", rule.value},
-                       {"effective_from", rule.effective_from.iso()},
-                       {"source", rule.source},
-                       {"note", rule.note}});
-    }
-    return json_response(200, {{"items", std::move(items)}});
-  });
+  router.add("GET", "/api/v1/rules", no_query([&services](HttpRequest&) {
+               json items = json::array();
+               for (const domain::RuleParameter& rule : services.rules.all()) {
+                 items.push_back({{"key", rule.key},
+                                  {"value", rule.value},
+                                  {"effective_from", rule.effective_from.iso()},
+                                  {"source", rule.source},
+                                  {"note", rule.note}});
+               }
+               return json_response(200, {{"items", std::move(items)}});
+             }));
 }
 
 }  // namespace chibo::http

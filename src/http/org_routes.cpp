@@ -68,6 +68,12 @@ std::optional<Date> read_date(JsonFields& fields, const std::string& name,
   return domain::parse_date_field(name, **value, errors);
 }
 
+// The version the client read: the body's "version", else an If-Match: "vN" header.
+std::optional<long long> read_version(JsonFields& fields, const HttpRequest& request) {
+  if (std::optional<long long> version = fields.integer("version", false)) return version;
+  return if_match_version(request);
+}
+
 HttpResponse respond(Result<app::OrgView> result, int status, const HttpRequest& request,
                      const domain::Catalog& catalog) {
   if (!result) return problem_response(result.error(), request);
@@ -102,14 +108,14 @@ void add_org_routes(Router& router, ApiContext& context) {
     return json_response(200, list_json(*found, catalog));
   });
 
-  router.add("GET", "/api/v1/orgs/{id}", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto detail = app::get_org(services, OrgId(*id));
-    if (!detail) return problem_response(detail.error(), request);
-    return json_response(200, org_detail_json(*detail, catalog))
-        .with_header("ETag", "\"v" + std::to_string(detail->view.org.version) + "\"");
-  });
+  router.add("GET", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto detail = app::get_org(services, OrgId(*id));
+               if (!detail) return problem_response(detail.error(), request);
+               return json_response(200, org_detail_json(*detail, catalog))
+                   .with_header("ETag", "\"v" + std::to_string(detail->view.org.version) + "\"");
+             }));
 
   router.add("GET", "/api/v1/orgs/{id}/children", [&](HttpRequest& request) {
     const auto id = path_id(request);
@@ -123,94 +129,108 @@ void add_org_routes(Router& router, ApiContext& context) {
     return json_response(200, list_json(*children, catalog));
   });
 
-  router.add("GET", "/api/v1/orgs/{id}/stats", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto breakdowns = app::org_breakdowns(services, OrgId(*id));
-    if (!breakdowns) return problem_response(breakdowns.error(), request);
-    json body = json::object();
-    for (const app::Breakdown& breakdown : *breakdowns) {
-      json values = json::array();
-      for (const auto& [value, count] : breakdown.values)
-        values.push_back({{"value", value}, {"count", count}});
-      body[breakdown.dimension] = std::move(values);
-    }
-    return json_response(200, {{"org_id", *id}, {"breakdowns", std::move(body)}});
-  });
+  router.add("GET", "/api/v1/orgs/{id}/stats", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto breakdowns = app::org_breakdowns(services, OrgId(*id));
+               if (!breakdowns) return problem_response(breakdowns.error(), request);
+               json body = json::object();
+               for (const app::Breakdown& breakdown : *breakdowns) {
+                 json values = json::array();
+                 for (const auto& [value, count] : breakdown.values)
+                   values.push_back({{"value", value}, {"count", count}});
+                 body[breakdown.dimension] = std::move(values);
+               }
+               return json_response(200, {{"org_id", *id}, {"breakdowns", std::move(body)}});
+             }));
 
-  router.add("POST", "/api/v1/orgs", [&](HttpRequest& request) {
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    std::vector<FieldError> errors;
-    const auto parent = fields.nullable_integer("parent_id");
-    domain::OrgDraft draft = read_draft(fields, errors);
-    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
-    const OrgId parent_id(parent && *parent ? **parent : 0);
-    auto created = app::create_org(services, actor_of(request), parent_id, draft);
-    if (!created) return problem_response(created.error(), request);
-    return json_response(201, org_json(*created, catalog))
-        .with_header("Location", "/api/v1/orgs/" + std::to_string(created->org.id.value));
-  });
+  router.add("POST", "/api/v1/orgs", no_query([&](HttpRequest& request) {
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::vector<FieldError> errors;
+               const auto parent = fields.nullable_integer("parent_id");
+               domain::OrgDraft draft = read_draft(fields, errors);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               const OrgId parent_id(parent && *parent ? **parent : 0);
+               auto created = app::create_org(services, actor_of(request), parent_id, draft);
+               if (!created) return problem_response(created.error(), request);
+               return json_response(201, org_json(*created, catalog))
+                   .with_header("Location",
+                                "/api/v1/orgs/" + std::to_string(created->org.id.value));
+             }));
 
-  router.add("PATCH", "/api/v1/orgs/{id}", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    std::vector<FieldError> errors;
-    const auto version = fields.integer("version", true);
-    domain::OrgDraft draft = read_draft(fields, errors);
-    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
-    return respond(app::update_org(services, actor_of(request), OrgId(*id), *version, draft), 200,
+  router.add("PATCH", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::vector<FieldError> errors;
+               const std::optional<long long> version = read_version(fields, request);
+               if (!version) errors.push_back({"version", "required", {}});
+               domain::OrgDraft draft = read_draft(fields, errors);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               return respond(
+                   app::update_org(services, actor_of(request), OrgId(*id), *version, draft), 200,
                    request, catalog);
-  });
+             }));
 
-  router.add("POST", "/api/v1/orgs/{id}/move", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    const auto parent = fields.integer("parent_id", true);
-    const auto version = fields.integer("version", false);
-    if (auto errors = fields.finish(); !errors.empty())
-      return problem_response(Error::invalid(std::move(errors)), request);
-    return respond(app::move_org(services, actor_of(request), OrgId(*id), OrgId(*parent), version),
+  router.add("POST", "/api/v1/orgs/{id}/move", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               const auto parent = fields.integer("parent_id", true);
+               const std::optional<long long> version = read_version(fields, request);
+               if (auto errors = fields.finish(); !errors.empty()) {
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               }
+               return respond(
+                   app::move_org(services, actor_of(request), OrgId(*id), OrgId(*parent), version),
                    200, request, catalog);
-  });
+             }));
 
-  router.add("POST", "/api/v1/orgs/{id}/dissolve", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    std::vector<FieldError> errors;
-    const std::optional<Date> on = read_date(fields, "dissolved_on", errors);
-    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
-    return respond(app::dissolve_org(services, actor_of(request), OrgId(*id), on), 200, request,
-                   catalog);
-  });
-
-  router.add("POST", "/api/v1/orgs/{id}/merge", [&](HttpRequest& request) {
-    const auto id = path_id(request);
-    if (!id) return not_found(request);
-    auto body = read_json_object(request);
-    if (!body) return problem_response(body.error(), request);
-    JsonFields fields(*body);
-    std::vector<FieldError> errors;
-    const auto target = fields.integer("target_id", true);
-    const std::optional<Date> on = read_date(fields, "merged_on", errors);
-    for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
-    return respond(app::merge_org(services, actor_of(request), OrgId(*id), OrgId(*target), on), 200,
+  // Every field is optional: an empty body dissolves today.
+  router.add("POST", "/api/v1/orgs/{id}/dissolve", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto body = read_json_object(request, true);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::vector<FieldError> errors;
+               const std::optional<Date> on = read_date(fields, "dissolved_on", errors);
+               const std::optional<long long> version = read_version(fields, request);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               return respond(
+                   app::dissolve_org(services, actor_of(request), OrgId(*id), on, version), 200,
                    request, catalog);
-  });
+             }));
+
+  router.add("POST", "/api/v1/orgs/{id}/merge", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return not_found(request);
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::vector<FieldError> errors;
+               const auto target = fields.integer("target_id", true);
+               const std::optional<Date> on = read_date(fields, "merged_on", errors);
+               const std::optional<long long> version = read_version(fields, request);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!errors.empty())
+                 return problem_response(Error::invalid(std::move(errors)), request);
+               return respond(app::merge_org(services, actor_of(request), OrgId(*id),
+                                             OrgId(*target), on, version),
+                              200, request, catalog);
+             }));
 }
 
 }  // namespace chibo::http

@@ -72,6 +72,13 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
       items.push_back({{"id", item.id}, {"label", item.label}});
     body["items"] = std::move(items);
   }
+  // The error's parameters (count, code, max ...) as RFC 9457 extension members, for clients.
+  if (status != 500) {
+    for (const auto& [name, value] : error.params) {
+      if (body.contains(name) || name == "what" || name == "detail") continue;
+      body[name] = value;
+    }
+  }
   body["detail"] = detail;
   HttpResponse response;
   response.status = status;

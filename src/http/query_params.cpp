@@ -71,6 +71,10 @@ std::optional<std::string> QueryParams::text(const std::string& name) {
   read_.push_back(name);
   const auto found = values_.find(name);
   if (found == values_.end()) return std::nullopt;
+  if (values_.count(name) > 1) {
+    errors_.push_back({name, "duplicate_parameter", {}});
+    return std::nullopt;
+  }
   return found->second;
 }
 
@@ -117,6 +121,8 @@ std::optional<bool> QueryParams::flag(const std::string& name) {
   errors_.push_back({name, "wrong_type", {{"expected_code", "boolean"}}});
   return std::nullopt;
 }
+
+bool QueryParams::empty() const { return values_.empty() && errors_.empty(); }
 
 std::vector<FieldError> QueryParams::finish() {
   std::vector<FieldError> errors = std::move(errors_);

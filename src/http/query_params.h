@@ -16,7 +16,9 @@ class QueryParams {
   // Decodes `raw`; malformed escapes or bad UTF-8 become errors named after the parameter.
   explicit QueryParams(std::string_view raw);
 
+  // A parameter given twice is an error ("duplicate_parameter"), except through list().
   std::optional<std::string> text(const std::string& name);
+  bool empty() const;
   std::vector<std::string> list(const std::string& name);  // repeated and comma-separated
   std::optional<long long> integer(const std::string& name, long long min, long long max);
   std::optional<bool> flag(const std::string& name);

@@ -72,7 +72,7 @@ HttpResponse StaticFiles::serve(const HttpRequest& request) const {
   }
   const File& file = found->second;
   response.content_type = file.content_type;
-  response.body = request.method == "HEAD" ? std::string() : file.body;
+  response.body = file.body;
   response.with_header("Cache-Control",
                        file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (file.content_type.rfind("text/html", 0) == 0)

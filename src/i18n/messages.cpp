@@ -37,6 +37,9 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Nội dung JSON không đọc được: {detail}", "The JSON body cannot be read: {detail}"}},
       {"body_not_object",
        {"Nội dung phải là một đối tượng JSON", "The body must be a JSON object"}},
+      {"duplicate_key",
+       {"{label}: xuất hiện hai lần trong nội dung", "{label}: appears twice in the body"}},
+      {"duplicate_parameter", {"{label}: chỉ được nêu một lần", "{label}: may be given only once"}},
       {"body_too_large", {"Nội dung vượt quá {max} byte", "The body exceeds {max} bytes"}},
       {"unsupported_media_type",
        {"Chỉ nhận nội dung application/json", "Only application/json bodies are accepted"}},
@@ -192,12 +195,34 @@ void fill(std::string& text, const Params& params) {
 }  // namespace
 
 Lang pick_language(std::string_view accept_language) {
-  // The first language tag decides; anything but English gets Vietnamese.
-  std::string first(accept_language.substr(0, accept_language.find_first_of(",;")));
-  std::transform(first.begin(), first.end(), first.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  while (!first.empty() && first.front() == ' ') first.erase(first.begin());
-  return first.rfind("en", 0) == 0 ? Lang::kEn : Lang::kVi;
+  // The preferred of Vietnamese and English by q-value (RFC 9110 §12.5.4); ties and anything
+  // else go to Vietnamese.
+  double vi = -1;
+  double en = -1;
+  size_t start = 0;
+  while (start < accept_language.size()) {
+    size_t end = accept_language.find(',', start);
+    if (end == std::string_view::npos) end = accept_language.size();
+    std::string item(accept_language.substr(start, end - start));
+    start = end + 1;
+    std::transform(item.begin(), item.end(), item.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
+    double quality = 1.0;
+    const size_t q = item.find(";q=");
+    if (q != std::string::npos) {
+      try {
+        quality = std::stod(item.substr(q + 3));
+      } catch (const std::exception&) {
+        quality = 0;
+      }
+      item = item.substr(0, q);
+    }
+    const std::string primary = item.substr(0, item.find('-'));
+    if (primary == "vi") vi = std::max(vi, quality);
+    if (primary == "en") en = std::max(en, quality);
+  }
+  return en > 0 && en > vi ? Lang::kEn : Lang::kVi;
 }
 
 std::string message(std::string_view code, Lang lang, const Params& params) {

@@ -11,6 +11,10 @@ TEST(Messages, PicksLanguageFromTheFirstTag) {
   EXPECT_EQ(pick_language("en-US,en;q=0.9"), Lang::kEn);
   EXPECT_EQ(pick_language("EN"), Lang::kEn);
   EXPECT_EQ(pick_language("fr"), Lang::kVi);
+  EXPECT_EQ(pick_language("fr-FR,en;q=0.5"), Lang::kEn);
+  EXPECT_EQ(pick_language("en;q=0.4,vi;q=0.9"), Lang::kVi);
+  EXPECT_EQ(pick_language("vi;q=0.2, en-GB;q=0.8"), Lang::kEn);
+  EXPECT_EQ(pick_language("en;q=0"), Lang::kVi);
 }
 
 TEST(Messages, FillsPlaceholders) {
@@ -93,6 +97,9 @@ TEST(Messages, EveryCodeTheCodeUsesHasBothLanguages) {
                            "csv_unterminated_quote",
                            "csv_no_header",
                            "malformed_escape",
+                           "duplicate_key",
+                           "duplicate_parameter",
+                           "unknown_parameter",
                            "noun.member",
                            "noun.organization"}) {
     EXPECT_TRUE(has_message(code)) << code;

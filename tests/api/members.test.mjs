@@ -169,6 +169,14 @@ describe('POST /api/v1/members', () => {
     assert.equal(read.headers.get('etag'), '"v1"');
   });
 
+  test('look-alike letters and odd spaces are cleaned: Ð (eth) becomes Đ, no-break spaces collapse', async () => {
+    const m = await createMember(api, tree.baseCell.id, {
+      full_name: '\u00D0inh\u00A0Văn\u3000\tCường', birth_date: '1978-04-04', citizen_id: cccd({ birthYear: 1978 }),
+    });
+    assert.equal(m.full_name, 'Đinh Văn Cường');
+    assert.deepEqual((await listMembers(api, { q: 'dinh van cuong' })).items.map((x) => x.id), [m.id]);
+  });
+
   test('a probationary member counts as probationary up the tree', async () => {
     const before = await Promise.all([tree.cellA, tree.base, tree.above, tree.root].map((o) => counts(api, o.id)));
     const m = await createMember(api, tree.cellA.id, {
@@ -188,6 +196,18 @@ describe('POST /api/v1/members', () => {
     // Keep cellA to the ordered names for the order tests.
     const moved = await api.patch(`/api/v1/members/${m.id}`, { version: m.version, org_id: tree.baseCell.id });
     ok(moved);
+  });
+
+  test('admission on the 18th birthday is allowed (the day before is not)', async () => {
+    const ok18 = await createMember(api, tree.baseCell.id, {
+      full_name: 'Kiều Văn Đủ Tuổi', birth_date: '1990-06-01', admission_date: '2008-06-01', official_date: '2009-06-01',
+      citizen_id: cccd({ birthYear: 1990 }),
+    });
+    assert.equal(ok18.admission_date, '2008-06-01');
+    problem(await api.post('/api/v1/members', memberPayload(tree.baseCell.id, {
+      full_name: 'Kiều Văn Chưa Đủ', birth_date: '1990-06-01', admission_date: '2008-05-31', official_date: '2009-06-01',
+      citizen_id: cccd({ birthYear: 1990 }),
+    })), 422, 'validation_failed', [['admission_date', 'admission_under_age']]);
   });
 
   test('a status given by its Vietnamese label is stored as its code', async () => {
@@ -281,6 +301,19 @@ describe('PATCH /api/v1/members/{id}', () => {
     assert.equal(reread.version, 1);
   });
 
+  test('null clears an optional field, and the history says so', async () => {
+    const created = await createMember(api, tree.baseCell.id, {
+      full_name: 'Mạc Văn Xóa', birth_date: '1989-03-04', citizen_id: cccd({ birthYear: 1989 }), phone: '0912000222', email: 'xoa@example.vn',
+    });
+    const updated = ok(await api.patch(`/api/v1/members/${created.id}`, { version: 1, phone: null, email: '' }));
+    assert.equal(updated.phone, null);
+    assert.equal(updated.email, null);
+    assert.deepEqual(updated.history[0].changes, [
+      { field: 'phone', before: '0912000222', after: null },
+      { field: 'email', before: 'xoa@example.vn', after: null },
+    ]);
+  });
+
   test('saving the same values changes nothing and keeps the version', async () => {
     const created = await createMember(api, tree.baseCell.id, {
       full_name: 'Mạc Văn Giữ', birth_date: '1987-03-04', citizen_id: cccd({ birthYear: 1987 }),
@@ -347,6 +380,62 @@ describe('PATCH /api/v1/members/{id}', () => {
   test('an unknown member is 404', async () => {
     problem(await api.patch('/api/v1/members/987654', { version: 1, position: 'X' }), 404, 'not_found');
   });
+
+  test('concurrent PATCHes with the same version: exactly one wins, the others get 409', async () => {
+    const created = await createMember(api, tree.baseCell.id, {
+      full_name: 'Mạc Văn Đua', birth_date: '1974-03-04', citizen_id: cccd({ birthYear: 1974 }),
+    });
+    const replies = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+      api.patch(`/api/v1/members/${created.id}`, { version: 1, position: `Vị trí ${i}` })));
+    const statuses = replies.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [200, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = replies.find((r) => r.status === 200).body;
+    for (const r of replies.filter((x) => x.status === 409)) problem(r, 409, 'version_conflict');
+    const reread = ok(await api.get(`/api/v1/members/${created.id}`));
+    assert.equal(reread.version, 2);
+    assert.equal(reread.position, winner.position);
+    assert.equal(reread.history.length, 2);
+  });
+
+  test('concurrent creations with the same CCCD: exactly one is stored, the others get 409', async () => {
+    const citizenId = cccd({ birthYear: 1973 });
+    const before = (await listMembers(api, {})).total;
+    const replies = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+      api.post('/api/v1/members', memberPayload(tree.baseCell.id, {
+        full_name: `Mạc Văn Trùng ${'ABCDEF'[i]}`, birth_date: '1973-03-04', citizen_id: citizenId,
+      }))));
+    assert.deepEqual(replies.map((r) => r.status).sort(), [201, 409, 409, 409, 409, 409]);
+    for (const r of replies.filter((x) => x.status === 409)) problem(r, 409, 'duplicate_member', [['citizen_id', 'duplicate']]);
+    assert.equal((await listMembers(api, {})).total, before + 1);
+    assert.equal((await listMembers(api, { q: citizenId })).total, 1);
+  });
+
+  test('a status change shows in a name search narrowed by status', async () => {
+    const created = await createMember(api, tree.baseCell.id, {
+      full_name: 'Mạc Văn Trạng', birth_date: '1972-03-04', citizen_id: cccd({ birthYear: 1972 }),
+    });
+    assert.equal((await listMembers(api, { q: 'mac van trang', status: 'official' })).total, 1);
+    ok(await api.patch(`/api/v1/members/${created.id}`, { version: 1, status: 'deceased' }));
+    assert.equal((await listMembers(api, { q: 'mac van trang', status: 'official' })).total, 0);
+    assert.deepEqual((await listMembers(api, { q: 'mac van trang', status: 'deceased' })).items.map((m) => m.id), [created.id]);
+    assert.deepEqual((await listMembers(api, { q: 'mac van trang', org: tree.baseCell.id })).items.map((m) => m.id), [created.id]);
+  });
+
+  test('aliases and birth name: history shows before and after, search follows', async () => {
+    const created = await createMember(api, tree.baseCell.id, {
+      full_name: 'Mạc Văn Danh', birth_date: '1971-03-04', citizen_id: cccd({ birthYear: 1971 }), aliases: ['Tư Danh'],
+    });
+    const updated = ok(await api.patch(`/api/v1/members/${created.id}`, { version: 1, aliases: ['Sáu Danh', 'Bảy Danh'], birth_name: 'Mạc Văn Khai Sinh' }));
+    assert.deepEqual(updated.aliases, ['Sáu Danh', 'Bảy Danh']);
+    const changes = Object.fromEntries(updated.history[0].changes.map((c) => [c.field, c]));
+    assert.equal(changes.aliases.before, 'Tư Danh');
+    assert.match(changes.aliases.after, /Sáu Danh.*Bảy Danh/);
+    assert.equal(changes.birth_name.before, null);
+    assert.equal(changes.birth_name.after, 'Mạc Văn Khai Sinh');
+    assert.deepEqual((await listMembers(api, { q: 'bay danh' })).items.map((m) => m.id), [created.id]);
+    assert.deepEqual((await listMembers(api, { q: 'khai sinh' })).items.map((m) => m.id), [created.id]);
+    assert.equal((await listMembers(api, { q: 'tu danh' })).total, 0);
+  });
 });
 
 describe('GET /api/v1/members: search with q=', () => {
@@ -402,6 +491,14 @@ describe('GET /api/v1/members: search with q=', () => {
       assert.deepEqual(page.items.map((m) => m.id), [member.id], q);
       assert.equal(page.items[0].party_card_no, CARD);
     }
+  });
+
+  test('search results page like the list', async () => {
+    const first = await listMembers(api, { q: 'binh', org: tree.cellA.id, page_size: 2 });
+    const second = await listMembers(api, { q: 'binh', org: tree.cellA.id, page_size: 2, page: 2 });
+    assert.equal(first.total, 3);
+    assert.equal(second.total, 3);
+    assert.deepEqual([...first.items, ...second.items].map((m) => m.full_name), ['Đặng Thị Bình', 'Lê Thị Bình', 'Nguyễn Văn Bình']);
   });
 
   test('no match is an empty page, not an error', async () => {
@@ -642,6 +739,17 @@ describe('GET /api/v1/members.csv', () => {
     const listed = ok(await api.get(`/api/v1/members?${query}`));
     assert.equal(Number(reply.headers.get('x-total-count')), listed.total);
     assert.deepEqual(data.map((r) => r[0]), listed.items.map((m) => String(m.id)));
+  });
+
+  test('cells a spreadsheet would run as a formula are defused', async () => {
+    const m = await createMember(api, tree.baseCell.id, {
+      full_name: 'Mạc Văn Công Thức', birth_date: '1970-03-04', citizen_id: cccd({ birthYear: 1970 }),
+      work_unit: '=HYPERLINK("http://x","y")', position: '@SUM(1)',
+    });
+    const reply = await api.get(`/api/v1/members.csv?q=${m.citizen_id}&labels=false`);
+    const [header, row] = parseCsv(reply.text.replace(/^\uFEFF/, ''));
+    assert.equal(row[header.indexOf('work_unit')], `'=HYPERLINK("http://x","y")`);
+    assert.equal(row[header.indexOf('position')], "'@SUM(1)");
   });
 
   test('bad parameters are refused as for the list', async () => {

@@ -429,6 +429,10 @@ describe('POST /api/v1/orgs/{id}/dissolve', () => {
     problem(await api.post(`/api/v1/orgs/${empty.id}/move`, { parent_id: tree.base.id }), 409, 'org_not_active');
     problem(await api.post('/api/v1/orgs', { kind: 'party_group', name: 'Tổ đảng muộn', parent_id: empty.id }),
       422, 'validation_failed', [['parent_id', 'org_not_active']]);
+    const wanderer = await createOrg(api, { kind: 'party_group', name: 'Tổ đảng Lang Thang', parent_id: full.id });
+    problem(await api.post(`/api/v1/orgs/${wanderer.id}/move`, { parent_id: empty.id }),
+      422, 'validation_failed', [['parent_id', 'org_not_active']]);
+    assert.equal((await getOrg(api, wanderer.id)).parent_id, full.id);
     assert.equal((await getOrg(api, empty.id)).name, 'Chi bộ Trống');
   });
 
@@ -521,6 +525,31 @@ describe('POST /api/v1/orgs/{id}/merge', () => {
       citizen_id: cccd({ birthYear: 1980 }), admission_date: '2005-01-01', official_date: '2006-01-01',
       org_id: source.id, status: 'official',
     }), 422, 'validation_failed', [['org_id', null]]);
+  });
+
+  test('a merge across subtrees moves the counts between the two branches', async () => {
+    const left = await createOrg(api, { kind: 'base_committee', name: 'Đảng bộ Nhánh Trái', parent_id: tree.above.id });
+    const right = await createOrg(api, { kind: 'base_committee', name: 'Đảng bộ Nhánh Phải', parent_id: tree.above2.id });
+    const src = await createOrg(api, { kind: 'cell', name: 'Chi bộ Bên Trái', parent_id: left.id });
+    const dst = await createOrg(api, { kind: 'cell', name: 'Chi bộ Bên Phải', parent_id: right.id });
+    await createMember(api, src.id, { full_name: 'Kha Văn Trái', birth_date: '1979-09-09', citizen_id: cccd({ birthYear: 1979 }) });
+    await createMember(api, src.id, {
+      full_name: 'Kha Thị Dự', sex: 'female', birth_date: '2000-09-09', admission_date: '2025-09-09',
+      citizen_id: cccd({ sex: 'female', birthYear: 2000 }), status: 'probationary',
+    });
+    const [aboveBefore, above2Before, rootBefore] = await Promise.all([tree.above, tree.above2, tree.root].map((o) => counts(api, o.id)));
+    ok(await api.post(`/api/v1/orgs/${src.id}/merge`, { target_id: dst.id }));
+    const [aboveAfter, above2After, rootAfter] = await Promise.all([tree.above, tree.above2, tree.root].map((o) => counts(api, o.id)));
+    assert.equal(aboveAfter.official, aboveBefore.official - 1);
+    assert.equal(aboveAfter.probationary, aboveBefore.probationary - 1);
+    assert.equal(above2After.official, above2Before.official + 1);
+    assert.equal(above2After.probationary, above2Before.probationary + 1);
+    assert.deepEqual(rootAfter, rootBefore);
+    assert.deepEqual(await counts(api, left.id), { official: 0, probationary: 0, on_roll: 0, total: 0 });
+    assert.deepEqual(await counts(api, right.id), { official: 1, probationary: 1, on_roll: 2, total: 2 });
+    assert.equal((await listMembers(api, { org: left.id })).total, 0);
+    assert.equal((await listMembers(api, { org: right.id })).total, 2);
+    assert.equal((await listMembers(api, { org: right.id, q: 'kha' })).total, 2);
   });
 
   test('merging a committee hands its children to the target', async () => {

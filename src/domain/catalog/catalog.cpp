@@ -49,6 +49,16 @@ const MemberStatusInfo* Catalog::member_status(std::string_view code) const {
   return nullptr;
 }
 
+const MemberStatusInfo* Catalog::lookup_member_status(std::string_view code_or_name) const {
+  if (const MemberStatusInfo* by_code = member_status(code_or_name)) return by_code;
+  const std::string folded = text::fold(code_or_name);
+  if (folded.empty()) return nullptr;
+  for (const MemberStatusInfo& info : member_statuses) {
+    if (text::fold(info.name_vi) == folded || text::fold(info.name_en) == folded) return &info;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> Catalog::on_roll_statuses() const {
   std::vector<std::string> codes;
   for (const MemberStatusInfo& info : member_statuses) {

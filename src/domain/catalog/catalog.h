@@ -61,6 +61,8 @@ struct Catalog {
 
   const OrgKind* org_kind(std::string_view code) const;
   const MemberStatusInfo* member_status(std::string_view code) const;
+  // By code, or by Vietnamese or English name without regard to case or diacritics.
+  const MemberStatusInfo* lookup_member_status(std::string_view code_or_name) const;
   std::vector<std::string> on_roll_statuses() const;
 };
 

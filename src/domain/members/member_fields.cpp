@@ -155,22 +155,16 @@ bool is_card_text(const std::string& text) {
   return true;
 }
 
-const MemberStatusInfo* lookup_status(const Catalog& catalog, const std::string& text) {
-  if (const MemberStatusInfo* by_code = catalog.member_status(text)) return by_code;
-  const std::string folded = text::fold(text);
-  for (const MemberStatusInfo& info : catalog.member_statuses) {
-    if (text::fold(info.name_vi) == folded || text::fold(info.name_en) == folded) return &info;
-  }
-  return nullptr;
-}
-
 void apply_field(Member& member, const MemberField& field, const std::optional<std::string>& raw,
                  const Catalog& catalog, std::vector<FieldError>& errors) {
   const std::string name = field.name;
   std::optional<std::string> cleaned;
   if (raw) {
-    cleaned = clean_text_field(name, *raw,
-                               field.kind == FieldKind::kAliases ? 10000 : field.max_chars, errors);
+    // Aliases are measured after splitting; an over-long date is reported as not a date.
+    const size_t limit = field.kind == FieldKind::kAliases ? 10000
+                         : field.kind == FieldKind::kDate  ? 64
+                                                           : field.max_chars;
+    cleaned = clean_text_field(name, *raw, limit, errors);
     if (!cleaned) return;
   }
   const std::string value = cleaned.value_or("");
@@ -241,7 +235,7 @@ void apply_field(Member& member, const MemberField& field, const std::optional<s
       return;
     }
     case FieldKind::kStatus: {
-      const MemberStatusInfo* info = lookup_status(catalog, value);
+      const MemberStatusInfo* info = catalog.lookup_member_status(value);
       if (!info) {
         errors.push_back({name, "unknown_code", {{"value", value}}});
         return;

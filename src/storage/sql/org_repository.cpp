@@ -130,8 +130,11 @@ std::vector<Organization> SqlOrgRepository::search(const std::vector<std::string
   Bindings bindings;
   std::string where = "WHERE o.status = 'active'";
   for (const std::string& word : words) {
-    // Folded words are letters and digits only, so they carry no LIKE wildcards.
-    where += " AND o.name_fold LIKE " + bindings.text("%" + word + "%");
+    // Each word must begin a word of the name, as in member search ("vu" finds "Vụ Pháp chế",
+    // not "Bộ Tư pháp ... vụ"-less names containing "vu"). Folded words are letters and
+    // digits only, so they carry no LIKE wildcards.
+    where += " AND (o.name_fold LIKE " + bindings.text(word + "%") + " OR o.name_fold LIKE " +
+             bindings.text("% " + word + "%") + ")";
   }
   where += " ORDER BY o.depth, o.sort_key, o.id LIMIT " + bindings.number(limit);
   return select(where, bindings);

@@ -1,0 +1,133 @@
+// The live server against the OpenAPI document in the source tree: every reply's status must be
+// documented for its route, and every JSON body must match the documented schema (on demo data,
+// so that real records with every kind of value are checked).
+import { before, after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { client, memberPayload, cccd } from './lib/api.mjs';
+import { loadOpenApi, checkReply } from './lib/openapi.mjs';
+
+let server;
+let api;
+let doc;
+let root;
+let cell;
+let member;
+
+before(async () => {
+  doc = loadOpenApi();
+  server = await startServer({ data: 'demo', members: 1500, seed: 5 });
+  api = client(server.base);
+});
+after(async () => { await server?.stop(); });
+
+/** Calls the API and asserts the reply conforms to the document; returns the reply. */
+async function call(method, path, options = {}) {
+  const reply = await api.request(method, path, options);
+  const problems = checkReply(doc, method, path, reply);
+  assert.deepEqual(problems.slice(0, 20), [], `${method} ${path} -> ${reply.status}: ${reply.text.slice(0, 300)}`);
+  return reply;
+}
+const json = (method, path, body, options = {}) => call(method, path, { ...options, json: body });
+
+describe('meta routes match the document', () => {
+  test('health, openapi.json, catalogs, rules', async () => {
+    for (const path of ['/api/v1/health', '/api/v1/openapi.json', '/api/v1/catalogs', '/api/v1/rules']) {
+      assert.equal((await call('GET', path)).status, 200);
+    }
+  });
+});
+
+describe('organization routes match the document', () => {
+  test('roots, children, one, search, stats', async () => {
+    const roots = await call('GET', '/api/v1/orgs');
+    root = roots.body.items[0];
+    const children = await call('GET', `/api/v1/orgs?parent=${root.id}&include_dissolved=true`);
+    await call('GET', `/api/v1/orgs/${root.id}/children`);
+    await call('GET', `/api/v1/orgs/${root.id}`);
+    await call('GET', `/api/v1/orgs/${root.id}/stats`);
+    await call('GET', '/api/v1/orgs/search?q=ban&limit=50');
+    // walk down to a cell that holds members
+    let node = children.body.items.find((o) => o.counts.total > 0);
+    while (!node.holds_members) {
+      node = (await call('GET', `/api/v1/orgs/${node.id}/children`)).body.items.find((o) => o.counts.total > 0);
+    }
+    cell = node;
+    await call('GET', `/api/v1/orgs/${cell.id}`);
+    await call('GET', `/api/v1/orgs/${cell.id}/stats`);
+  });
+
+  test('create, rename, move, dissolve, merge', async () => {
+    const parent = (await call('GET', `/api/v1/orgs/${cell.parent_id}`)).body;
+    const a = (await json('POST', '/api/v1/orgs', { kind: cell.kind, name: 'Chi bộ Hợp Đồng A', parent_id: parent.id, established_on: '2015-01-01' })).body;
+    const b = (await json('POST', '/api/v1/orgs', { kind: cell.kind, name: 'Chi bộ Hợp Đồng B', parent_id: parent.id })).body;
+    const c = (await json('POST', '/api/v1/orgs', { kind: cell.kind, name: 'Chi bộ Hợp Đồng C', parent_id: parent.id })).body;
+    const renamed = await json('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, name: 'Chi bộ Hợp Đồng Một', short_name: 'HĐ1' });
+    assert.equal(renamed.status, 200);
+    const otherParent = (await call('GET', `/api/v1/orgs?parent=${parent.parent_id}`)).body.items.find((o) => o.id !== parent.id && o.kind === parent.kind);
+    if (otherParent) assert.equal((await json('POST', `/api/v1/orgs/${c.id}/move`, { parent_id: otherParent.id })).status, 200);
+    assert.equal((await json('POST', `/api/v1/orgs/${b.id}/dissolve`, { dissolved_on: '2025-01-01' })).status, 200);
+    assert.equal((await json('POST', `/api/v1/orgs/${a.id}/merge`, { target_id: cell.id })).status, 200);
+    assert.equal((await json('POST', `/api/v1/orgs/${cell.id}/dissolve`, {})).status, 409);
+    assert.equal((await json('POST', `/api/v1/orgs/${a.id}/merge`, { target_id: cell.id })).status, 409);
+    assert.equal((await json('PATCH', `/api/v1/orgs/${cell.id}`, { version: 999, name: 'X' })).status, 409);
+    assert.equal((await json('POST', '/api/v1/orgs', { kind: 'cell', name: 'X', parent_id: root.id })).status, 422);
+    assert.equal((await json('POST', '/api/v1/orgs', { kind: 'committee_central', name: 'X', code: root.code })).status, 409);
+  });
+
+  test('problem replies', async () => {
+    assert.equal((await call('GET', '/api/v1/orgs/999999')).status, 404);
+    assert.equal((await call('GET', '/api/v1/orgs?bogus=1')).status, 400);
+    assert.equal((await call('GET', '/api/v1/orgs/search?limit=0')).status, 400);
+    assert.equal((await call('POST', '/api/v1/orgs', { body: '{', headers: { 'content-type': 'application/json' } })).status, 400);
+    assert.equal((await call('POST', '/api/v1/orgs', { body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
+    assert.equal((await call('POST', `/api/v1/orgs/${root.id}/move`, { body: JSON.stringify({ parent_id: 1, pad: 'x'.repeat(1100000) }), headers: { 'content-type': 'application/json' } })).status, 413);
+    assert.equal((await call('DELETE', `/api/v1/orgs/${root.id}`, { unrouted: true })).status, 405);
+  });
+});
+
+describe('member routes match the document', () => {
+  test('every member of the first 1000 in name order matches the Member schema', async () => {
+    for (const page of [1, 2]) assert.equal((await call('GET', `/api/v1/members?page=${page}&page_size=500`)).status, 200);
+  });
+
+  test('lists with filters, the CSV export, one member and its history', async () => {
+    const list = await call('GET', `/api/v1/members?org=${root.id}&status=official,probationary&sex=female&age_min=20&age_max=80&admitted_from=1980&admitted_to=2024&sort=-age&page_size=20`);
+    await call('GET', '/api/v1/members?q=nguyen&sort=admission_date');
+    await call('GET', `/api/v1/members.csv?org=${cell.id}`);
+    member = list.body.items[0];
+    for (const m of list.body.items.slice(0, 10)) {
+      await call('GET', `/api/v1/members/${m.id}`);
+      await call('GET', `/api/v1/members/${m.id}/history`);
+    }
+  });
+
+  test('create and update', async () => {
+    const created = await json('POST', '/api/v1/members', memberPayload(cell.id, {
+      full_name: 'Ông Văn Hợp Đồng', aliases: ['Ba Hợp'], phone: '+84 912 000 333', email: 'hop.dong@example.vn',
+      party_card_no: `HD${Date.now() % 1000000}`, general_education: '12/12', occupation: 'civil_servant',
+    }));
+    assert.equal(created.status, 201);
+    const { id, version } = created.body;
+    assert.equal((await json('PATCH', `/api/v1/members/${id}`, { version, position: 'Bí thư chi bộ', aliases: null })).status, 200);
+    assert.equal((await json('PATCH', `/api/v1/members/${id}`, { version, position: 'X' })).status, 409);
+    assert.equal((await json('POST', '/api/v1/members', memberPayload(cell.id, { citizen_id: created.body.citizen_id }))).status, 409);
+  });
+
+  test('problem replies', async () => {
+    assert.equal((await call('GET', '/api/v1/members?age_min=abc')).status, 400);
+    assert.equal((await call('GET', '/api/v1/members?status=bogus')).status, 400);
+    assert.equal((await call('GET', '/api/v1/members?org=999999')).status, 404);
+    assert.equal((await call('GET', '/api/v1/members.csv?bogus=1')).status, 400);
+    assert.equal((await call('GET', '/api/v1/members/999999')).status, 404);
+    assert.equal((await call('GET', '/api/v1/members/999999/history')).status, 404);
+    assert.equal((await json('POST', '/api/v1/members', memberPayload(cell.id, { birth_date: '2024-02-30' }))).status, 422);
+    assert.equal((await json('POST', '/api/v1/members', memberPayload(root.id, { citizen_id: cccd() }))).status, 422);
+    assert.equal((await call('POST', '/api/v1/members', { body: '[]', headers: { 'content-type': 'application/json' } })).status, 400);
+    assert.equal((await call('POST', '/api/v1/members', { body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
+    assert.equal((await call('POST', '/api/v1/members', { body: JSON.stringify({ full_name: 'x'.repeat(1100000) }), headers: { 'content-type': 'application/json' } })).status, 413);
+    assert.equal((await json('PATCH', `/api/v1/members/${member.id}`, { version: member.version, birth_date: '2023-02-29' })).status, 422);
+    assert.equal((await json('PATCH', '/api/v1/members/999999', { version: 1 })).status, 404);
+    assert.equal((await call('PUT', `/api/v1/members/${member.id}`, { json: {}, unrouted: true })).status, 405);
+  });
+});

@@ -1,0 +1,273 @@
+// The OpenAPI document in the source tree (src/http/openapi.json, compiled into the binary):
+// valid JSON and OpenAPI 3.0.3, every route the suite exercises documented with its status
+// codes, every reference resolved, every example valid, and the member fields in step with
+// src/domain/members/member_fields.cpp. No server needed.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROUTES } from './lib/routes.mjs';
+import { SOURCE_ROOT } from './lib/server.mjs';
+import { OPENAPI_PATH, loadOpenApi, resolveRef, validate } from './lib/openapi.mjs';
+
+const text = fs.readFileSync(OPENAPI_PATH, 'utf8');
+let doc;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const deref = (node) => (node && node.$ref ? deref(resolveRef(doc, node.$ref)) : node);
+
+function operations() {
+  const out = [];
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) if (item[method]) out.push([method.toUpperCase(), template, item[method], item]);
+  }
+  return out;
+}
+
+describe('the document', () => {
+  test('is valid UTF-8 JSON', () => {
+    assert.doesNotThrow(() => { doc = JSON.parse(text); });
+    assert.deepEqual(loadOpenApi(), doc);
+    assert.ok(!text.includes('\uFFFD'), 'no replacement characters');
+  });
+
+  test('is OpenAPI 3.0.3 with info and paths', () => {
+    doc ??= loadOpenApi();
+    assert.equal(doc.openapi, '3.0.3');
+    assert.equal(typeof doc.info.title, 'string');
+    assert.equal(typeof doc.info.version, 'string');
+    assert.equal(typeof doc.paths, 'object');
+    for (const key of Object.keys(doc)) {
+      assert.ok(['openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs'].includes(key) || key.startsWith('x-'), `top-level ${key}`);
+    }
+  });
+
+  test('every $ref resolves', () => {
+    doc ??= loadOpenApi();
+    const missing = [];
+    (function walk(node, where) {
+      if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${where}[${i}]`));
+      else if (node && typeof node === 'object') {
+        if (typeof node.$ref === 'string' && resolveRef(doc, node.$ref) === undefined) missing.push(`${where}: ${node.$ref}`);
+        for (const [k, v] of Object.entries(node)) walk(v, `${where}.${k}`);
+      }
+    }(doc, '$'));
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('routes', () => {
+  test('every route the suite exercises is documented (method + path template)', () => {
+    doc ??= loadOpenApi();
+    const missing = ROUTES.filter(([method, template]) => !doc.paths[template]?.[method.toLowerCase()])
+      .map(([m, t]) => `${m} ${t}`);
+    assert.deepEqual(missing, []);
+  });
+
+  test('nothing is documented that the server does not serve', () => {
+    doc ??= loadOpenApi();
+    const known = new Set(ROUTES.map(([m, t]) => `${m} ${t}`));
+    const extra = operations().map(([m, t]) => `${m} ${t}`).filter((x) => !known.has(x));
+    assert.deepEqual(extra, []);
+  });
+
+  test('operations have a unique operationId, a summary, a tag and responses', () => {
+    doc ??= loadOpenApi();
+    const ids = new Set();
+    for (const [method, template, op] of operations()) {
+      assert.ok(op.operationId, `${method} ${template} operationId`);
+      assert.ok(!ids.has(op.operationId), `duplicate operationId ${op.operationId}`);
+      ids.add(op.operationId);
+      assert.ok(op.summary, `${method} ${template} summary`);
+      assert.ok(op.tags?.length, `${method} ${template} tags`);
+      assert.ok(Object.keys(op.responses ?? {}).length > 0);
+    }
+  });
+
+  test('path parameters are declared as required integers', () => {
+    doc ??= loadOpenApi();
+    for (const [method, template, op, item] of operations()) {
+      const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+      for (const name of names) {
+        const p = params.find((x) => x.in === 'path' && x.name === name);
+        assert.ok(p, `${method} ${template}: path parameter ${name}`);
+        assert.equal(p.required, true);
+        assert.equal(deref(p.schema).type, 'integer');
+      }
+      for (const p of params.filter((x) => x.in === 'path')) assert.ok(names.includes(p.name), `${method} ${template}: stray path parameter ${p.name}`);
+    }
+  });
+
+  // The status codes each route can answer (see src/http/*.cpp, src/app/*.cpp).
+  const EXPECTED = {
+    'GET /api/v1/health': [200, 400, 405, 503],
+    'GET /api/v1/openapi.json': [200, 400, 405],
+    'GET /api/v1/catalogs': [200, 400, 405],
+    'GET /api/v1/rules': [200, 400, 405],
+    'GET /api/v1/orgs': [200, 400, 404, 405, 503],
+    'POST /api/v1/orgs': [201, 400, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/search': [200, 400, 405, 503],
+    'GET /api/v1/orgs/{id}': [200, 400, 404, 405, 503],
+    'PATCH /api/v1/orgs/{id}': [200, 400, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/children': [200, 400, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/stats': [200, 400, 404, 405, 503],
+    'POST /api/v1/orgs/{id}/move': [200, 400, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/orgs/{id}/dissolve': [200, 400, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/orgs/{id}/merge': [200, 400, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members': [200, 400, 404, 405, 503],
+    'POST /api/v1/members': [201, 400, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members.csv': [200, 400, 404, 405, 503],
+    'GET /api/v1/members/{id}': [200, 400, 404, 405, 503],
+    'PATCH /api/v1/members/{id}': [200, 400, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/history': [200, 400, 404, 405, 503],
+  };
+
+  test('each route documents its status codes', () => {
+    doc ??= loadOpenApi();
+    for (const [key, codes] of Object.entries(EXPECTED)) {
+      const [method, template] = key.split(' ');
+      const op = doc.paths[template][method.toLowerCase()];
+      const documented = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
+      assert.deepEqual(documented, codes, key);
+    }
+  });
+
+  test('error responses are application/problem+json Problems; writes take application/json', () => {
+    doc ??= loadOpenApi();
+    for (const [method, template, op] of operations()) {
+      for (const [status, raw] of Object.entries(op.responses)) {
+        const response = deref(raw);
+        assert.ok(response.description, `${method} ${template} ${status}: description`);
+        if (Number(status) >= 400 && !(template === '/api/v1/health' && status === '503')) {
+          const media = response.content?.['application/problem+json'];
+          assert.ok(media, `${method} ${template} ${status}: application/problem+json`);
+          assert.equal(deref(media.schema), doc.components.schemas.Problem);
+        }
+      }
+      if (['POST', 'PATCH'].includes(method)) {
+        assert.ok(op.requestBody?.content?.['application/json'], `${method} ${template}: JSON request body`);
+      }
+    }
+  });
+});
+
+describe('schemas', () => {
+  const schema = (name) => doc.components.schemas[name];
+  const props = (name) => {
+    const s = schema(name);
+    if (s.allOf) return Object.assign({}, ...s.allOf.map((p) => deref(p).properties ?? {}));
+    return s.properties;
+  };
+
+  test('the response shapes are all there', () => {
+    doc ??= loadOpenApi();
+    for (const name of ['Organization', 'OrganizationDetail', 'OrgCounts', 'StructureWarning', 'OrgList', 'Member',
+      'MemberDetail', 'MemberEvent', 'FieldChange', 'MemberPage', 'MemberHistory', 'Stats', 'Catalogs', 'Rules',
+      'Problem', 'FieldProblem', 'ProblemItem', 'Health', 'MemberCreate', 'MemberUpdate', 'OrgCreate', 'OrgUpdate',
+      'OrgMove', 'OrgDissolve', 'OrgMerge']) {
+      assert.ok(schema(name), name);
+    }
+    assert.ok(props('Organization').counts && props('Organization').warnings);
+    assert.deepEqual(Object.keys(deref(props('Organization').counts).properties).sort(), ['official', 'on_roll', 'probationary', 'total']);
+    assert.ok(props('MemberDetail').history && props('MemberDetail').org);
+    assert.deepEqual(Object.keys(props('MemberPage')).sort(), ['items', 'page', 'page_size', 'total']);
+    for (const key of ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'items']) assert.ok(props('Problem')[key], `Problem.${key}`);
+    assert.deepEqual(deref(props('Problem').errors.items).required, ['field', 'code', 'message']);
+  });
+
+  // member_fields.cpp: {"name", K::kKind, max_chars, required, "label_vi", "label_en"...}
+  const source = fs.readFileSync(path.join(SOURCE_ROOT, 'src/domain/members/member_fields.cpp'), 'utf8');
+  const constants = Object.fromEntries([...source.matchAll(/constexpr size_t (\w+) = (\d+);/g)].map((m) => [m[1], Number(m[2])]));
+  const fields = [...source.matchAll(/\{"(\w+)",\s*K::(\w+),\s*(\w+),\s*(true|false),/g)]
+    .map((m) => ({ name: m[1], kind: m[2], max: constants[m[3]] ?? Number(m[3]), required: m[4] === 'true' }));
+
+  test('member_fields.cpp was read (sanity check of the parser)', () => {
+    assert.equal(fields.length, 25);
+    assert.equal(fields[0].name, 'full_name');
+    assert.equal(fields[0].max, 100);
+  });
+
+  test('MemberCreate documents every member field, the required ones and their limits', () => {
+    doc ??= loadOpenApi();
+    const create = schema('MemberCreate');
+    assert.deepEqual(Object.keys(create.properties).sort(), fields.map((f) => f.name).sort());
+    assert.deepEqual([...create.required].sort(), fields.filter((f) => f.required).map((f) => f.name).sort());
+    assert.equal(create.additionalProperties, false, 'unknown fields are refused');
+    for (const f of fields) {
+      if (['kName', 'kText', 'kCitizenId', 'kCardNo', 'kPhone', 'kEmail', 'kEducation'].includes(f.kind)) {
+        assert.equal(create.properties[f.name].maxLength, f.max, `${f.name} maxLength`);
+      }
+    }
+  });
+
+  test('MemberUpdate is every member field plus version; Member has them all plus computed ones', () => {
+    doc ??= loadOpenApi();
+    assert.deepEqual(Object.keys(schema('MemberUpdate').properties).sort(), [...fields.map((f) => f.name), 'version'].sort());
+    const member = Object.keys(schema('Member').properties);
+    for (const f of fields) assert.ok(member.includes(f.name), `Member.${f.name}`);
+    for (const extra of ['id', 'org_name', 'age', 'version', 'created_at', 'updated_at']) assert.ok(member.includes(extra), `Member.${extra}`);
+  });
+
+  test('organization bodies list exactly the fields the handlers read', () => {
+    doc ??= loadOpenApi();
+    assert.deepEqual(Object.keys(schema('OrgCreate').properties).sort(), ['code', 'established_on', 'kind', 'name', 'parent_id', 'short_name']);
+    assert.deepEqual(Object.keys(schema('OrgUpdate').properties).sort(), ['code', 'established_on', 'kind', 'name', 'short_name', 'version']);
+    assert.deepEqual(Object.keys(schema('OrgMove').properties).sort(), ['parent_id', 'version']);
+    assert.deepEqual(Object.keys(schema('OrgDissolve').properties).sort(), ['dissolved_on', 'version']);
+    assert.deepEqual(Object.keys(schema('OrgMerge').properties).sort(), ['merged_on', 'target_id', 'version']);
+  });
+
+  test('query parameters are exactly those the handlers read', () => {
+    doc ??= loadOpenApi();
+    const read = (file) => new Set([...fs.readFileSync(path.join(SOURCE_ROOT, 'src/http', file), 'utf8')
+      .matchAll(/params\.(?:integer|text|list|flag)\("(\w+)"/g)].map((m) => m[1]));
+    const documented = (...keys) => new Set(keys.flatMap((key) => {
+      const [method, template] = key.split(' ');
+      return (doc.paths[template][method].parameters ?? []).map(deref).filter((p) => p.in === 'query').map((p) => p.name);
+    }));
+    assert.deepEqual([...documented('get /api/v1/members', 'get /api/v1/members.csv')].sort(), [...read('member_routes.cpp')].sort());
+    assert.deepEqual([...documented('get /api/v1/orgs', 'get /api/v1/orgs/search', 'get /api/v1/orgs/{id}/children')].sort(), [...read('org_routes.cpp')].sort());
+    const sort = deref(doc.paths['/api/v1/members'].get.parameters.map(deref).find((p) => p.name === 'sort').schema);
+    assert.deepEqual(sort.enum, ['name', '-name', 'age', '-age', 'admission_date', '-admission_date']);
+    const pageSize = deref(doc.paths['/api/v1/members'].get.parameters.map(deref).find((p) => p.name === 'page_size').schema);
+    assert.equal(pageSize.maximum, 500);
+  });
+});
+
+describe('examples', () => {
+  test('every example matches its schema', () => {
+    doc ??= loadOpenApi();
+    const problems = [];
+    for (const [name, s] of Object.entries(doc.components.schemas)) {
+      if (s.example !== undefined) problems.push(...validate(doc, s, s.example, `schemas.${name}.example`));
+    }
+    const checkMedia = (media, where) => {
+      if (!media?.schema) return;
+      if (media.example !== undefined) problems.push(...validate(doc, media.schema, media.example, where));
+      for (const [k, ex] of Object.entries(media.examples ?? {})) problems.push(...validate(doc, media.schema, deref(ex).value, `${where}.${k}`));
+    };
+    for (const [method, template, op] of operations()) {
+      const where = `${method} ${template}`;
+      for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) checkMedia(media, `${where} request ${type}`);
+      for (const [status, raw] of Object.entries(op.responses)) {
+        for (const [type, media] of Object.entries(deref(raw).content ?? {})) {
+          if (type === 'text/csv') continue;
+          checkMedia(media, `${where} ${status} ${type}`);
+        }
+      }
+      for (const p of (op.parameters ?? []).map(deref)) {
+        if (p.example !== undefined && p.schema) problems.push(...validate(doc, p.schema, p.example, `${where} parameter ${p.name}`));
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('examples are in Vietnamese', () => {
+    doc ??= loadOpenApi();
+    const create = doc.paths['/api/v1/members'].post.requestBody.content['application/json'].examples;
+    assert.ok(Object.values(create).some((e) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(e.value.full_name)));
+    const conflict = deref(doc.paths['/api/v1/members'].post.responses['409']).content['application/problem+json'].examples;
+    assert.match(JSON.stringify(conflict), /Trùng với một đảng viên đã có/);
+  });
+});
