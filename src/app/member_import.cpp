@@ -37,8 +37,8 @@ std::string column_key(const std::string& header) {
   }
   if (folded == "ma chi bo" || folded == "organization code") return kOrgCode;
   // The headers a labelled export writes for its extra columns.
-  if (folded == "ma so") return "id";
-  if (folded == "ten chi bo") return "org_name";
+  if (folded == "ma so" || folded == "id") return "id";
+  if (folded == "ten chi bo" || folded == "organization name") return "org_name";
   return std::string();
 }
 
@@ -187,21 +187,23 @@ Result<long long> export_members(Services& services, const MemberQuery& query, s
   if (options.bom) out << "\xEF\xBB\xBF";
   io::CsvWriter writer(out);
   const auto& fields = domain::member_fields();
-  std::vector<std::string> header = {options.labels ? "Mã số" : "id"};
-  for (const domain::MemberField& field : fields)
-    header.push_back(options.labels ? field.label_vi : field.name);
-  header.push_back(options.labels ? "Tên chi bộ" : "org_name");
+  const bool en = options.english;
+  std::vector<std::string> header = {options.labels ? (en ? "Id" : "Mã số") : "id"};
+  for (const domain::MemberField& field : fields) {
+    header.push_back(options.labels ? (en ? field.label_en : field.label_vi) : field.name);
+  }
+  header.push_back(options.labels ? (en ? "Organization name" : "Tên chi bộ") : "org_name");
   writer.write(header);
   const domain::Catalog& catalog = services.catalog;
   auto label_of = [&](const domain::MemberField& field, const std::string& code) -> std::string {
     if (!options.labels || code.empty()) return code;
     if (field.list) {
       const domain::CatalogEntry* entry = (catalog.*(field.list)).find(code);
-      return entry ? entry->name_vi : code;
+      return entry ? (en ? entry->name_en : entry->name_vi) : code;
     }
     if (field.kind == domain::FieldKind::kStatus) {
       const domain::MemberStatusInfo* info = catalog.member_status(code);
-      return info ? info->name_vi : code;
+      return info ? (en ? info->name_en : info->name_vi) : code;
     }
     return code;
   };

@@ -36,8 +36,9 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
 inline constexpr size_t kMaxReportedErrors = 1000;
 
 struct ExportOptions {
-  bool labels = false;  // Vietnamese headers and names instead of field names and codes
-  bool bom = false;     // a UTF-8 byte order mark, so that Excel reads the accents right
+  bool labels = false;   // headers and names (in `english` or Vietnamese) instead of codes
+  bool bom = false;      // a UTF-8 byte order mark, so that Excel reads the accents right
+  bool english = false;  // English labels (with `labels`)
 };
 
 // Writes the members `query` selects (paging ignored); returns how many.

@@ -1,5 +1,7 @@
 #include "app/org_views.h"
 
+#include <algorithm>
+
 #include "text/fold.h"
 
 namespace chibo::app {
@@ -59,16 +61,53 @@ Result<OrgDetail> get_org(Services& services, OrgId id) {
   return detail;
 }
 
-Result<std::vector<OrgView>> search_orgs(Services& services, const std::string& query, int limit) {
-  const std::vector<std::string> words = text::fold_words(query);
-  std::vector<OrgView> views;
-  if (words.empty()) return views;
+Result<std::vector<OrgDetail>> search_orgs(Services& services, const OrgSearch& search) {
+  const std::vector<std::string> words = text::fold_words(search.query);
+  std::vector<OrgDetail> found;
+  if (words.empty()) return found;
+  std::vector<FieldError> errors;
+  std::vector<std::string> kinds;
+  for (const std::string& kind : search.kinds) {
+    if (!services.catalog.org_kind(kind))
+      errors.push_back({"kind", "unknown_code", {{"value", kind}}});
+  }
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  for (const domain::OrgKind& kind : services.catalog.org_kinds) {
+    const bool listed = search.kinds.empty() || std::find(search.kinds.begin(), search.kinds.end(),
+                                                          kind.code) != search.kinds.end();
+    const bool holds = !search.holds_members || *search.holds_members == kind.holds_members;
+    if (listed && holds) kinds.push_back(kind.code);
+  }
+  if (kinds.empty()) return found;
   Status status = services.store.read([&](Transaction& tx) -> Status {
-    views = decorate(services, tx, tx.orgs().search(words, limit));
+    std::vector<OrgView> views =
+        decorate(services, tx, tx.orgs().search(words, kinds, search.limit));
+    // One query for every result's ancestors.
+    std::vector<OrgId> ancestor_ids;
+    for (const OrgView& view : views) {
+      for (const OrgId& id : view.org.path.ids()) {
+        if (id != view.org.id &&
+            std::find(ancestor_ids.begin(), ancestor_ids.end(), id) == ancestor_ids.end()) {
+          ancestor_ids.push_back(id);
+        }
+      }
+    }
+    std::map<OrgId, Organization> ancestors;
+    for (Organization& org : tx.orgs().find_many(ancestor_ids))
+      ancestors.emplace(org.id, std::move(org));
+    for (OrgView& view : views) {
+      OrgDetail detail;
+      for (const OrgId& id : view.org.path.ids()) {
+        if (auto it = ancestors.find(id); id != view.org.id && it != ancestors.end())
+          detail.ancestors.push_back(it->second);
+      }
+      detail.view = std::move(view);
+      found.push_back(std::move(detail));
+    }
     return Ok();
   });
   if (!status) return std::move(status).error();
-  return views;
+  return found;
 }
 
 Result<std::vector<Breakdown>> org_breakdowns(Services& services, OrgId id) {

@@ -1,6 +1,7 @@
 // Read use cases for the organization tree.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "app/context.h"
@@ -25,8 +26,16 @@ Result<std::vector<OrgView>> list_children(Services& services, OrgId parent, boo
 
 Result<OrgDetail> get_org(Services& services, OrgId id);
 
-// Active organizations whose name matches `query` without regard to case or diacritics.
-Result<std::vector<OrgView>> search_orgs(Services& services, const std::string& query, int limit);
+struct OrgSearch {
+  std::string query;                  // words matched without regard to case or diacritics
+  std::vector<std::string> kinds;     // only these kinds (empty: any)
+  std::optional<bool> holds_members;  // only kinds that do (true) or do not (false) hold members
+  int limit = 20;
+};
+
+// Active organizations matching the search, each with its ancestors (to tell apart
+// organizations of the same name in different places).
+Result<std::vector<OrgDetail>> search_orgs(Services& services, const OrgSearch& search);
 
 // Members on the roll in the subtree, broken down for dashboards.
 Result<std::vector<Breakdown>> org_breakdowns(Services& services, OrgId id);

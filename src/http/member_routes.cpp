@@ -143,10 +143,13 @@ void add_member_routes(Router& router, ApiContext& context) {
     std::vector<FieldError> errors;
     const app::MemberQuery query = read_member_query(params, errors);
     const bool labels = params.flag("labels").value_or(true);
+    // A download link cannot send Accept-Language: lang= chooses the labels' language.
+    const std::string lang = params.text("lang").value_or("vi");
+    if (lang != "vi" && lang != "en") errors.push_back({"lang", "unknown_code", {{"value", lang}}});
     for (FieldError& error : params.finish()) errors.push_back(std::move(error));
     if (!errors.empty()) return parameter_problem(std::move(errors), request);
     std::ostringstream out;
-    auto written = app::export_members(services, query, out, {labels, true});
+    auto written = app::export_members(services, query, out, {labels, true, lang == "en"});
     if (!written) return problem_response(as_parameter_error(std::move(written).error()), request);
     HttpResponse response;
     response.content_type = "text/csv; charset=utf-8";

@@ -50,6 +50,7 @@ json catalogs_json(const domain::Catalog& catalog) {
       {"professional_qualifications", list_json(catalog.professional_qualifications)},
       {"political_theory_levels", list_json(catalog.political_theory_levels)},
       {"occupations", list_json(catalog.occupations)},
+      {"provinces", list_json(catalog.provinces)},
       {"org_kinds", std::move(kinds)},
       {"member_statuses", std::move(statuses)},
       {"member_fields", std::move(fields)},

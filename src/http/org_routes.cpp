@@ -99,13 +99,26 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/orgs/search", [&](HttpRequest& request) {
     QueryParams params(request.query);
-    const std::string q = params.text("q").value_or("");
-    const auto limit = params.integer("limit", 1, kMaxSearchResults);
-    if (auto errors = params.finish(); !errors.empty())
+    app::OrgSearch search;
+    search.query = params.text("q").value_or("");
+    search.kinds = params.list("kind");
+    search.holds_members = params.flag("holds_members");
+    search.limit = static_cast<int>(params.integer("limit", 1, kMaxSearchResults).value_or(20));
+    if (auto errors = params.finish(); !errors.empty()) {
       return query_problem(std::move(errors), request);
-    auto found = app::search_orgs(services, q, static_cast<int>(limit.value_or(20)));
-    if (!found) return problem_response(found.error(), request);
-    return json_response(200, list_json(*found, catalog));
+    }
+    auto found = app::search_orgs(services, search);
+    if (!found) {
+      Error error = std::move(found).error();
+      if (error.code == ErrorCode::kInvalid) {
+        error.code = ErrorCode::kMalformed;
+        error.reason = "invalid_parameter";
+      }
+      return problem_response(error, request);
+    }
+    json items = json::array();
+    for (const app::OrgDetail& detail : *found) items.push_back(org_detail_json(detail, catalog));
+    return json_response(200, {{"items", std::move(items)}});
   });
 
   router.add("GET", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {

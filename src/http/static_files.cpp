@@ -1,5 +1,7 @@
 #include "http/static_files.h"
 
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,6 +30,34 @@ const char* const kHtmlPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
+bool is_compressible(const std::string& content_type) {
+  return content_type.rfind("text/", 0) == 0 || content_type == "application/json" ||
+         content_type == "image/svg+xml";
+}
+
+// gzip (RFC 1952) of `data` at the best level, or "" if zlib fails.
+std::string gzip(const std::string& data) {
+  z_stream stream{};
+  constexpr int kGzipWindowBits = 15 + 16;
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, kGzipWindowBits, 9,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    return {};
+  }
+  std::string out(deflateBound(&stream, data.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return result == Z_STREAM_END ? out : std::string();
+}
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  return accept_encoding.find("gzip") != std::string_view::npos;
+}
+
 }  // namespace
 
 StaticFiles::StaticFiles(const std::string& root) {
@@ -45,6 +75,11 @@ StaticFiles::StaticFiles(const std::string& root) {
     file.body = content.str();
     // Vite puts content-hashed names under /assets/.
     file.immutable = relative.rfind("/assets/", 0) == 0;
+    if (is_compressible(file.content_type) && file.body.size() > 512) {
+      std::string compressed = gzip(file.body);
+      if (!compressed.empty() && compressed.size() < file.body.size())
+        file.gzipped = std::move(compressed);
+    }
     files_[relative] = std::move(file);
   }
 }
@@ -72,7 +107,17 @@ HttpResponse StaticFiles::serve(const HttpRequest& request) const {
   }
   const File& file = found->second;
   response.content_type = file.content_type;
-  response.body = file.body;
+  if (!file.gzipped.empty()) {
+    response.with_header("Vary", "Accept-Encoding");
+    if (accepts_gzip(request.header("accept-encoding"))) {
+      response.body = file.gzipped;
+      response.with_header("Content-Encoding", "gzip");
+    } else {
+      response.body = file.body;
+    }
+  } else {
+    response.body = file.body;
+  }
   response.with_header("Cache-Control",
                        file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (file.content_type.rfind("text/html", 0) == 0)

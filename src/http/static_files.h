@@ -1,5 +1,6 @@
-// The web UI's built files (web/dist), read into memory at start-up and served with the right
-// type and caching: hashed assets for a year, index.html never cached. Unknown paths without
+// The web UI's built files (web/dist), read into memory at start-up (text files also
+// gzip-compressed once, for clients that accept it) and served with the right type and
+// caching: hashed assets for a year, index.html never cached. Unknown paths without
 // a file extension get index.html, so the UI's client-side routes can be bookmarked.
 #pragma once
 
@@ -22,6 +23,7 @@ class StaticFiles {
   struct File {
     std::string content_type;
     std::string body;
+    std::string gzipped;  // the body gzip-compressed when that is smaller (text types)
     bool immutable = false;
   };
   std::map<std::string, File> files_;  // "/assets/index-abc.js" -> file

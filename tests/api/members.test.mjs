@@ -717,6 +717,17 @@ describe('GET /api/v1/members.csv', () => {
     assert.equal(an.at(-1), tree.cellA.name);
   });
 
+  test('lang=en gives English headers and labels', async () => {
+    const reply = await api.get(`/api/v1/members.csv?org=${tree.cellA.id}&lang=en`);
+    assert.equal(reply.status, 200);
+    const [header, ...data] = parseCsv(reply.text.replace(/^\uFEFF/, ''));
+    assert.equal(header[1], 'Full name');
+    assert.equal(header.at(-1), 'Organization name');
+    const an = data.find((r) => r[1] === 'Ngô Văn Ân');
+    assert.ok(an.includes('Official member'), 'status shown by its English label');
+    problem(await api.get('/api/v1/members.csv?lang=fr'), 400, 'invalid_parameter', [['lang', 'unknown_code']]);
+  });
+
   test('labels=false gives field names and codes', async () => {
     const reply = await api.get(`/api/v1/members.csv?org=${tree.cellA.id}&labels=false&q=binh`);
     assert.equal(reply.status, 200);

@@ -72,6 +72,12 @@ describe('GET /api/v1/catalogs', () => {
     assert.ok(catalogs.ethnicities.some((e) => e.name_vi === 'Tày'));
   });
 
+  test('the 63 province codes of the citizen ID, Hà Nội first', () => {
+    assert.equal(catalogs.provinces.length, 63);
+    assert.deepEqual(catalogs.provinces[0], { code: '001', name_vi: 'Hà Nội', name_en: 'Hà Nội' });
+    assert.ok(catalogs.provinces.every((p) => /^\d{3}$/.test(p.code)));
+  });
+
   test('member statuses with their on-roll flag', () => {
     const statuses = Object.fromEntries(catalogs.member_statuses.map((s) => [s.code, s.on_roll]));
     assert.deepEqual(statuses, {

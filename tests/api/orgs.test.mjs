@@ -147,7 +147,7 @@ describe('GET /api/v1/orgs/search', () => {
     const found = ids(body.items);
     for (const org of Object.values(tree)) assert.ok(found.includes(org.id), org.name);
     const one = ok(await api.get(`/api/v1/orgs/search?q=${encodeURIComponent('phòng kiểm thử a')}`));
-    // every word must occur in the name (as a substring: "a" also matches "Văn")
+    // every word must begin a word of the name: "a" matches "... A", not "Văn" or "... B"
     assert.ok(one.items.some((o) => o.id === tree.cellA.id));
     assert.ok(!one.items.some((o) => o.id === tree.cellB.id));
     assert.deepEqual(Object.keys(one.items[0].counts).sort(), ['official', 'on_roll', 'probationary', 'total']);
@@ -163,6 +163,29 @@ describe('GET /api/v1/orgs/search', () => {
     assert.deepEqual(ok(await api.get('/api/v1/orgs/search?q=')).items, []);
     assert.deepEqual(ok(await api.get('/api/v1/orgs/search')).items, []);
     assert.deepEqual(ok(await api.get('/api/v1/orgs/search?q=zzqqxx')).items, []);
+  });
+
+  test('each result names its ancestors, root first, to tell apart namesakes', async () => {
+    const body = ok(await api.get(`/api/v1/orgs/search?q=${encodeURIComponent('phòng kiểm thử a')}`));
+    const cell = body.items.find((o) => o.id === tree.cellA.id);
+    assert.ok(cell, 'cell A found');
+    const chain = cell.ancestors.map((a) => a.id);
+    assert.equal(chain[0], tree.root.id);
+    assert.ok(!chain.includes(cell.id));
+    assert.equal(chain.length, cell.depth - 1);
+  });
+
+  test('kind= and holds_members= narrow the results', async () => {
+    const q = encodeURIComponent('kiem thu');
+    const cells = ok(await api.get(`/api/v1/orgs/search?q=${q}&holds_members=true`)).items;
+    assert.ok(cells.length > 0);
+    for (const org of cells) assert.equal(org.holds_members, true, org.name);
+    const committees = ok(await api.get(`/api/v1/orgs/search?q=${q}&holds_members=false`)).items;
+    for (const org of committees) assert.equal(org.holds_members, false, org.name);
+    assert.equal(cells.length + committees.length, ok(await api.get(`/api/v1/orgs/search?q=${q}`)).items.length);
+    const roots = ok(await api.get(`/api/v1/orgs/search?q=${q}&kind=committee_central`)).items;
+    assert.deepEqual(roots.map((o) => o.id), [tree.root.id]);
+    problem(await api.get(`/api/v1/orgs/search?q=${q}&kind=nope`), 400, 'invalid_parameter', [['kind', 'unknown_code']]);
   });
 
   test('bad parameters are 400', async () => {

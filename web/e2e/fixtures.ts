@@ -8,7 +8,11 @@ export const serverUrl = () => {
   return url;
 };
 
-export const screenshotsDir = new URL('../../docs/screenshots/', import.meta.url).pathname;
+// Screenshots go to test-results/ unless CHIBO_SCREENSHOTS_DIR says otherwise: `npm run
+// screenshots` refreshes docs/screenshots/ on purpose, an ordinary test run leaves them alone.
+export const screenshotsDir =
+  process.env.CHIBO_SCREENSHOTS_DIR ??
+  new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 export const test = base.extend<{ api: APIRequestContext; consoleProblems: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructuring pattern

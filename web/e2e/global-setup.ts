@@ -70,12 +70,19 @@ export default async function globalSetup() {
     { stdio: ['ignore', log, log] },
   );
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const failed = new Promise<never>((_, reject) => {
+    server.once('error', (error) => reject(new Error(`cannot start ${bin}: ${error.message}`)));
+    server.once('exit', (code) =>
+      reject(new Error(`chibo serve exited with ${code}; log in ${path.join(dir, 'serve.log')}`)),
+    );
+  });
   try {
-    await waitForHealth(url, 20_000);
+    await Promise.race([waitForHealth(url, 20_000), failed]);
   } catch (error) {
     server.kill('SIGTERM');
     throw error;
   }
+  failed.catch(() => {}); // a later exit is the teardown's business
   process.env.CHIBO_E2E_URL = url;
   console.log(`chibo serve (pid ${server.pid}) at ${url}`);
 

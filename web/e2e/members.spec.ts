@@ -80,10 +80,12 @@ test('a new member is created and then found as "nguyen van an"', async ({ page,
   await form.locator('#member_sex').click();
   await page.locator('.ant-select-item-option[title="Nam"]').click();
   await form.locator('#member_birth_date').fill('15/05/1990');
-  await form.locator('#member_birth_date').press('Enter');
+  await form.locator('#member_birth_date').press('Tab');
+  await expect(form.locator('#member_birth_date')).toHaveValue('15/05/1990');
   await form.locator('#member_citizen_id').fill(`001${cccdMiddle('1990-05-15', 'male')}${suffix}`);
   await form.locator('#member_admission_date').fill('10/03/2020');
-  await form.locator('#member_admission_date').press('Enter');
+  await form.locator('#member_admission_date').press('Tab');
+  await expect(form.locator('#member_admission_date')).toHaveValue('10/03/2020');
   await form.getByRole('button', { name: 'Lưu' }).first().click();
   await expect(page.getByTestId('member-name')).toHaveText('Nguyễn Văn An');
   const id = Number(/\/members\/(\d+)$/.exec(page.url())![1]);
@@ -145,6 +147,7 @@ test('an invalid CCCD shows its error on that field (browser and server checks)'
   await page.getByRole('button', { name: 'Lưu' }).first().click();
   await expect(help).toContainText('3 chữ số đầu không phải mã tỉnh');
   await expect(page.getByRole('alert').filter({ hasText: 'Dữ liệu không hợp lệ' })).toBeVisible();
+  await page.waitForTimeout(500); // the error message slides in
   await page.screenshot({ path: `${screenshotsDir}member-edit-error.png` });
   expect((await member(api, target.id)).citizen_id).toBe(target.citizen_id);
 });
@@ -234,4 +237,22 @@ test('unknown member and page addresses show their error states', async ({ page 
   await expect(page.getByText('Không có trang này')).toBeVisible();
   await page.goto('/members?q=zzzzqqqq');
   await expect(page.getByText('Không có đảng viên nào khớp')).toBeVisible();
+});
+
+test('leaving a form with unsaved changes asks first', async ({ page, api }) => {
+  const target = (await members(api, 'page=13&page_size=1')).items[0];
+  await openEdit(page, target.id);
+  await page.locator('#member_position').fill('Chưa lưu');
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  const ask = page.getByRole('dialog', { name: 'Rời trang khi chưa lưu?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Ở lại' }).click();
+  await expect(page.locator('#member_position')).toHaveValue('Chưa lưu');
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page
+    .getByRole('dialog', { name: 'Rời trang khi chưa lưu?' })
+    .getByRole('button', { name: 'Rời trang' })
+    .click();
+  await expect(page.getByTestId('member-table')).toBeVisible();
+  expect((await member(api, target.id)).position).toBe(target.position);
 });

@@ -136,7 +136,7 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
 
   const createCell = async (name: string, code: string) => {
     await page.goto(`/orgs/${home.id}`);
-    await page.getByRole('button', { name: 'Thêm tổ chức trực thuộc' }).click();
+    await page.getByRole('button', { name: 'Thêm trực thuộc' }).click();
     const dialog = page.getByRole('dialog', { name: `Thêm tổ chức trực thuộc ${home.name}` });
     await expect(dialog).toBeVisible();
     await dialog.locator('#name').fill(name);
@@ -148,7 +148,7 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
 
   // An invalid code is caught on its field before anything is sent.
   await page.goto(`/orgs/${home.id}`);
-  await page.getByRole('button', { name: 'Thêm tổ chức trực thuộc' }).click();
+  await page.getByRole('button', { name: 'Thêm trực thuộc' }).click();
   const create = page.getByRole('dialog', { name: `Thêm tổ chức trực thuộc ${home.name}` });
   await create.locator('#name').fill('Chi bộ thử');
   await create.locator('#code').fill('mã có dấu');
@@ -162,7 +162,7 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
 
   // Rename.
   await page.goto(`/orgs/${first}`);
-  await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+  await page.getByRole('button', { name: 'Sửa' }).click();
   const edit = page.getByRole('dialog', { name: `Sửa thông tin: Chi bộ Kiểm thử A ${stamp}` });
   await edit.locator('#name').fill(`Chi bộ Kiểm thử A1 ${stamp}`);
   await edit.getByRole('button', { name: 'Lưu' }).click();

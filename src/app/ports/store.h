@@ -71,8 +71,10 @@ class OrgRepository {
   virtual std::vector<Organization> children(OrgId parent, bool include_inactive) = 0;
   virtual std::map<OrgId, MemberCounts> counts(const std::vector<OrgId>& ids) = 0;
   virtual std::map<OrgId, int64_t> active_child_counts(const std::vector<OrgId>& ids) = 0;
-  // Active organizations whose folded name contains all `words`, best first.
-  virtual std::vector<Organization> search(const std::vector<std::string>& words, int limit) = 0;
+  // Active organizations where each of `words` begins a word of the folded name, of one of
+  // `kinds` (any when empty), shallowest first then in name order.
+  virtual std::vector<Organization> search(const std::vector<std::string>& words,
+                                           const std::vector<std::string>& kinds, int limit) = 0;
   virtual std::optional<OrgId> find_by_code(const std::string& code) = 0;
 
   // Inserts and fills id, path, version, timestamps.

@@ -126,6 +126,7 @@ std::map<OrgId, int64_t> SqlOrgRepository::active_child_counts(const std::vector
 }
 
 std::vector<Organization> SqlOrgRepository::search(const std::vector<std::string>& words,
+                                                   const std::vector<std::string>& kinds,
                                                    int limit) {
   Bindings bindings;
   std::string where = "WHERE o.status = 'active'";
@@ -136,6 +137,7 @@ std::vector<Organization> SqlOrgRepository::search(const std::vector<std::string
     where += " AND (o.name_fold LIKE " + bindings.text(word + "%") + " OR o.name_fold LIKE " +
              bindings.text("% " + word + "%") + ")";
   }
+  if (!kinds.empty()) where += " AND o.kind IN " + bindings.text_list(kinds);
   where += " ORDER BY o.depth, o.sort_key, o.id LIMIT " + bindings.number(limit);
   return select(where, bindings);
 }

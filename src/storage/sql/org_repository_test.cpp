@@ -174,15 +174,33 @@ TEST(OrgTree, RenameWithOptimisticConcurrency) {
   EXPECT_EQ(taken.error().reason, "duplicate_org_code");
 }
 
-TEST(OrgTree, SearchIgnoresDiacritics) {
+TEST(OrgTree, SearchIgnoresDiacriticsAndFiltersKinds) {
   TempStore temp;
   const auto tree = temp.make_tree();
-  auto found = app::search_orgs(temp.services(), "vu phap che", 10);
-  ASSERT_TRUE(found);
-  ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ((*found)[0].org.id, tree[2]);
-  EXPECT_EQ(app::search_orgs(temp.services(), "phong", 10)->size(), 2u);
-  EXPECT_TRUE(app::search_orgs(temp.services(), "", 10)->empty());
+  auto search = [&](const char* q, std::optional<bool> holds_members = std::nullopt) {
+    app::OrgSearch query;
+    query.query = q;
+    query.holds_members = holds_members;
+    auto found = app::search_orgs(temp.services(), query);
+    EXPECT_TRUE(found);
+    return found ? *found : std::vector<app::OrgDetail>{};
+  };
+  const auto found = search("vu phap che");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].view.org.id, tree[2]);
+  // Each result names its ancestors, root first.
+  ASSERT_EQ(found[0].ancestors.size(), 2u);
+  EXPECT_EQ(found[0].ancestors[0].id, tree[0]);
+  EXPECT_EQ(found[0].ancestors[1].id, tree[1]);
+  EXPECT_EQ(search("phong").size(), 2u);
+  EXPECT_EQ(search("dang bo").size(), 3u);
+  EXPECT_EQ(search("bo", true).size(), 2u);  // only cells hold members
+  EXPECT_EQ(search("hap").size(), 0u);       // words match from their start ("Pháp" is not "hap")
+  EXPECT_TRUE(search("").empty());
+  app::OrgSearch bad;
+  bad.query = "x";
+  bad.kinds = {"no_such_kind"};
+  EXPECT_FALSE(app::search_orgs(temp.services(), bad));
 }
 
 }  // namespace

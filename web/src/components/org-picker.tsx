@@ -112,7 +112,6 @@ export function OrgPicker({
         const org = option && !Array.isArray(option) ? (option as { org?: Org }).org : undefined;
         onChange?.(next ?? null, org);
       }}
-      onClear={() => onChange?.(null)}
     />
   );
 }

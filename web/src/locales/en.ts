@@ -120,9 +120,10 @@ export const en = {
       none: 'No subordinate organizations',
     },
     actions: {
-      addChild: 'Add a subordinate organization',
-      edit: 'Edit details',
+      addChild: 'Add child',
+      edit: 'Edit',
       more: 'More actions',
+      moreShort: 'More',
       move: 'Move under another parent',
       merge: 'Merge into another organization',
       dissolve: 'Dissolve',
@@ -183,6 +184,7 @@ export const en = {
     exportHint: 'Download the {{n}} members of the current filter (opens in Excel)',
     empty: 'No members yet',
     emptyFiltered: 'No member matches the search and filters',
+    nameOrder: 'Sorted by given name, then family and middle names (Vietnamese order)',
     clearAll: 'Clear search and filters',
     col: {
       index: 'No.',
@@ -232,6 +234,12 @@ export const en = {
       saved: 'Changes saved',
       created: 'Added {{name}}',
       noChanges: 'Nothing has changed',
+      seeFields_one: 'See the field marked in red below.',
+      seeFields_other: 'See the {{count}} fields marked in red below.',
+      leaveTitle: 'Leave without saving?',
+      leaveBody: 'Your unsaved changes will be lost.',
+      leave: 'Leave',
+      stay: 'Stay',
     },
     conflict: {
       body: 'Someone else saved this record while you were editing it. Reload the latest version: keep your changes to review and save them, or drop them.',

@@ -121,9 +121,10 @@ export const vi = {
       none: 'Không có tổ chức trực thuộc',
     },
     actions: {
-      addChild: 'Thêm tổ chức trực thuộc',
-      edit: 'Sửa thông tin',
+      addChild: 'Thêm trực thuộc',
+      edit: 'Sửa',
       more: 'Thao tác khác',
+      moreShort: 'Khác',
       move: 'Chuyển sang cấp trên khác',
       merge: 'Hợp nhất vào tổ chức khác',
       dissolve: 'Giải thể',
@@ -183,6 +184,7 @@ export const vi = {
     exportHint: 'Tải về {{n}} đảng viên theo bộ lọc hiện tại (mở được bằng Excel)',
     empty: 'Chưa có đảng viên nào',
     emptyFiltered: 'Không có đảng viên nào khớp với tìm kiếm và bộ lọc',
+    nameOrder: 'Xếp theo tên, rồi đến họ và tên đệm (thứ tự tên tiếng Việt)',
     clearAll: 'Bỏ tìm kiếm và bộ lọc',
     col: {
       index: 'STT',
@@ -232,6 +234,11 @@ export const vi = {
       saved: 'Đã lưu thay đổi',
       created: 'Đã thêm đảng viên {{name}}',
       noChanges: 'Không có thay đổi nào để lưu',
+      seeFields: 'Xem các ô được đánh dấu đỏ bên dưới.',
+      leaveTitle: 'Rời trang khi chưa lưu?',
+      leaveBody: 'Các thay đổi chưa lưu sẽ mất.',
+      leave: 'Rời trang',
+      stay: 'Ở lại',
     },
     conflict: {
       body: 'Trong lúc bạn sửa, một người khác đã lưu lý lịch này. Hãy tải lại bản mới nhất: có thể giữ các thay đổi của bạn để xem lại rồi lưu, hoặc bỏ chúng.',

@@ -1,7 +1,7 @@
 // A new member: the scope's cell is filled in when the scope holds members directly.
 import { useQuery } from '@tanstack/react-query';
 import { App, Form } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoadingState } from '@/components/page-state';
@@ -9,11 +9,10 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { orgQuery } from '@/lib/org-queries';
-import type { ProblemFieldError } from '@/types/api';
 import { useCreateMember } from '../api/save-member';
 import { fieldNames } from '../lib/fields';
 import { valuesToInput, type MemberValues } from '../lib/values';
-import { MemberForm } from './member-form';
+import { MemberForm, type FormProblem } from './member-form';
 
 export function MemberCreate({ org }: { org?: number }) {
   const { t } = useTranslation();
@@ -21,8 +20,9 @@ export function MemberCreate({ org }: { org?: number }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<MemberValues>();
   const create = useCreateMember();
+  const dirtyRef = useRef(false);
   const scope = useQuery({ ...orgQuery(org ?? 0), enabled: !!org });
-  const [problem, setProblem] = useState<{ title: string; rest: ProblemFieldError[] } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const initialValues = useMemo<MemberValues>(
     () => ({
       status: 'probationary',
@@ -45,12 +45,14 @@ export function MemberCreate({ org }: { org?: number }) {
     }
     try {
       const created = await create.mutateAsync(input);
+      dirtyRef.current = false;
       message.success(t('member.form.created', { name: created.full_name }));
       navigate(paths.member(created.id), { replace: true });
     } catch (error) {
       if (!isApiError(error)) throw error;
       const rest = applyFieldErrors(form, error.problem, fieldNames);
-      setProblem({ title: error.problem.title, rest });
+      const onFields = (error.problem.errors?.length ?? 0) - rest.length;
+      setProblem({ title: error.problem.title, rest, onFields });
       const first = error.problem.errors?.find((item) => fieldNames.includes(item.field));
       if (first) form.scrollToField(first.field, { focus: true, block: 'center' });
     }
@@ -63,6 +65,7 @@ export function MemberCreate({ org }: { org?: number }) {
       initialValues={initialValues}
       onFinish={(values) => void save(values)}
       onCancel={() => navigate(paths.membersOf(org))}
+      dirtyRef={dirtyRef}
       saving={create.isPending}
       problem={problem}
     />

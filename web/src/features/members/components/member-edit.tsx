@@ -3,19 +3,19 @@
 // either dropping their changes or keeping them on top of the latest record.
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import type { MemberDetail, ProblemFieldError } from '@/types/api';
+import type { MemberDetail } from '@/types/api';
 import { memberQuery, useMember } from '../api/get-member';
 import { useUpdateMember } from '../api/save-member';
 import { fieldNames } from '../lib/fields';
 import { changedFields, memberToValues, valuesToInput, type MemberValues } from '../lib/values';
-import { MemberForm } from './member-form';
+import { MemberForm, type FormProblem } from './member-form';
 
 export function MemberEdit({ id }: { id: number }) {
   const member = useMember(id);
@@ -34,10 +34,11 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
   const [form] = Form.useForm<MemberValues>();
   // The record the edit is based on: its version goes with the PATCH.
   const [base, setBase] = useState(initial);
-  const [problem, setProblem] = useState<{ title: string; rest: ProblemFieldError[] } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const update = useUpdateMember(base.id);
+  const dirtyRef = useRef(false);
 
   const leave = () => navigate(paths.member(base.id), { state: location.state, replace: true });
 
@@ -45,11 +46,13 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
     setProblem(null);
     const changes = changedFields(valuesToInput(memberToValues(base)), valuesToInput(values));
     if (Object.keys(changes).length === 0) {
+      dirtyRef.current = false;
       message.info(t('member.form.noChanges'));
       return;
     }
     try {
       await update.mutateAsync({ version: base.version, changes });
+      dirtyRef.current = false;
       message.success(t('member.form.saved'));
       leave();
     } catch (error) {
@@ -59,7 +62,8 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
         return;
       }
       const rest = applyFieldErrors(form, error.problem, fieldNames);
-      setProblem({ title: error.problem.title, rest });
+      const onFields = (error.problem.errors?.length ?? 0) - rest.length;
+      setProblem({ title: error.problem.title, rest, onFields });
       const first = error.problem.errors?.find((item) => fieldNames.includes(item.field));
       if (first) form.scrollToField(first.field, { focus: true, block: 'center' });
     }
@@ -113,6 +117,7 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
       initialValues={memberToValues(base)}
       onFinish={(values) => void save(values)}
       onCancel={leave}
+      dirtyRef={dirtyRef}
       saving={update.isPending}
       problem={problem}
       banner={banner}

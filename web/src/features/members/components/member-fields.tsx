@@ -20,15 +20,7 @@ const dependencies: Record<string, string[]> = {
   official_date: ['status', 'admission_date'],
 };
 
-const wide = new Set([
-  'full_name',
-  'birth_name',
-  'aliases',
-  'permanent_residence',
-  'current_residence',
-  'work_unit',
-  'org_id',
-]);
+const wide = new Set(['permanent_residence', 'current_residence', 'work_unit', 'org_id']);
 
 function useFieldRules(form: FormInstance) {
   const { t, i18n } = useTranslation();
@@ -237,7 +229,7 @@ export function MemberFields({ form }: { form: FormInstance }) {
               const info = catalogs?.member_fields.find((field) => field.name === name);
               const label = info ? (i18n.language === 'en' ? info.label_en : info.label_vi) : name;
               return (
-                <Col key={name} xs={24} md={wide.has(name) ? 24 : 12} xl={wide.has(name) ? 16 : 8}>
+                <Col key={name} xs={24} md={wide.has(name) ? 24 : 12} xl={wide.has(name) ? 12 : 8}>
                   <Form.Item
                     name={name}
                     label={label}

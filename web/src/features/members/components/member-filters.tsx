@@ -56,7 +56,7 @@ export function MemberFilters({
   return (
     <Form layout="vertical" className="member-filters" data-testid="member-filters">
       <Row gutter={12}>
-        <Col xs={24} md={12} xl={6}>
+        <Col xs={24} md={12} xl={5}>
           <Form.Item label={t('members.filters.status')} htmlFor="filter-status">
             <Select
               id="filter-status"
@@ -108,7 +108,7 @@ export function MemberFilters({
             {range('admitted_from', 'admitted_to', 1930, 9999, t('members.filters.admitted'))}
           </Form.Item>
         </Col>
-        <Col xs={24} md={8} xl={2} style={{ display: 'flex', alignItems: 'flex-end' }}>
+        <Col xs={24} md={8} xl={3} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Form.Item>
             <Button
               onClick={() =>

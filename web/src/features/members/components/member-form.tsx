@@ -1,13 +1,54 @@
 // The form frame shared by "new member" and "edit member": fields, save/cancel, Ctrl+S,
 // server problems mapped onto their fields (the rest shown above the form).
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Space, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
 import type { ProblemFieldError } from '@/types/api';
 import type { MemberValues } from '../lib/values';
 import { MemberFields } from './member-fields';
+
+export interface FormProblem {
+  title: string;
+  /** How many problems were shown under their fields. */
+  onFields: number;
+  /** Problems no field of the form could show. */
+  rest: ProblemFieldError[];
+}
+
+/**
+ * Asks before leaving a form with unsaved changes (in-app navigation and closing the tab).
+ * `dirtyRef` is set by the form on every change and cleared by the caller once saved.
+ */
+function useLeaveGuard(dirtyRef: RefObject<boolean>) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !!dirtyRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: t('member.form.leaveTitle'),
+      content: t('member.form.leaveBody'),
+      okText: t('member.form.leave'),
+      okButtonProps: { danger: true },
+      cancelText: t('member.form.stay'),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirtyRef.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirtyRef]);
+}
 
 export function MemberForm({
   form,
@@ -18,6 +59,7 @@ export function MemberForm({
   saving,
   problem,
   banner,
+  dirtyRef,
 }: {
   form: FormInstance<MemberValues>;
   title: ReactNode;
@@ -25,10 +67,12 @@ export function MemberForm({
   onFinish: (values: MemberValues) => void;
   onCancel: () => void;
   saving: boolean;
-  problem?: { title: string; rest: ProblemFieldError[] } | null;
+  problem?: FormProblem | null;
   banner?: ReactNode;
+  dirtyRef: RefObject<boolean>;
 }) {
   const { t } = useTranslation();
+  useLeaveGuard(dirtyRef);
   return (
     <div
       onKeyDown={(event) => {
@@ -44,6 +88,9 @@ export function MemberForm({
         layout="vertical"
         initialValues={initialValues}
         onFinish={onFinish}
+        onValuesChange={() => {
+          dirtyRef.current = true;
+        }}
         scrollToFirstError={{ focus: true, block: 'center' }}
         validateTrigger={['onChange', 'onBlur']}
         data-testid="member-form"
@@ -71,13 +118,16 @@ export function MemberForm({
             style={{ marginBottom: 16 }}
             title={problem.title}
             description={
-              problem.rest.length > 0 ? (
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {problem.rest.map((item, index) => (
-                    <li key={index}>{item.message}</li>
-                  ))}
-                </ul>
-              ) : undefined
+              <>
+                {problem.onFields > 0 && t('member.form.seeFields', { count: problem.onFields })}
+                {problem.rest.length > 0 && (
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {problem.rest.map((item, index) => (
+                      <li key={index}>{item.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
             }
           />
         )}

@@ -27,13 +27,11 @@ export function MemberHistory({ events }: { events: MemberEvent[] }) {
       items={ordered.map((event) => ({
         key: event.id,
         color: colors[event.action] ?? 'blue',
-        title: (
-          <Typography.Text strong>
-            {t(`member.history.action.${event.action}`, { defaultValue: event.action })}
-          </Typography.Text>
-        ),
         content: (
           <div>
+            <Typography.Text strong style={{ display: 'block' }}>
+              {t(`member.history.action.${event.action}`, { defaultValue: event.action })}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(event.at)} · {event.actor}
             </Typography.Text>

@@ -43,13 +43,13 @@ export function useMoveOrg(id: number) {
 }
 
 export function useMergeOrg(id: number) {
-  return useOrgMutation((input: { target_id: number; merged_on?: string }) =>
+  return useOrgMutation((input: { target_id: number; merged_on?: string; version: number }) =>
     api<Org>(`/orgs/${id}/merge`, { method: 'POST', body: input }),
   );
 }
 
 export function useDissolveOrg(id: number) {
-  return useOrgMutation((input: { dissolved_on?: string }) =>
+  return useOrgMutation((input: { dissolved_on?: string; version: number }) =>
     api<Org>(`/orgs/${id}/dissolve`, { method: 'POST', body: input }),
   );
 }

@@ -38,7 +38,7 @@ export function OrgDissolveModal({
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await dissolve.mutateAsync({ dissolved_on: on });
+          await dissolve.mutateAsync({ dissolved_on: on, version: org.version });
           onDone();
         } catch (error) {
           if (isApiError(error)) setRest(applyFieldErrors(form, error.problem, ['dissolved_on']));

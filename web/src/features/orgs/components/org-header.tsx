@@ -42,25 +42,23 @@ export function OrgHeader({
           }))}
         />
       )}
-      <Flex justify="space-between" align="flex-start" wrap gap={12}>
-        <div style={{ minWidth: 0, flex: '1 1 360px' }}>
-          <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="org-title">
-            {org.name}
-          </Typography.Title>
-          <Space size={[4, 4]} wrap>
-            <Tag icon={<ApartmentOutlined />}>{label('org_kinds', org.kind)}</Tag>
-            {org.code && (
-              <Tag>
-                {t('org.fields.code')}: {org.code}
-              </Tag>
-            )}
-            {org.established_on && (
-              <Tag>{t('org.dashboard.established', { date: formatDate(org.established_on) })}</Tag>
-            )}
-            {!active && <Tag color="red">{t(`org.status.${org.status}`)}</Tag>}
-          </Space>
-        </div>
-        <Space wrap>
+      <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="org-title">
+        {org.name}
+      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Space size={[4, 4]} wrap>
+          <Tag icon={<ApartmentOutlined />}>{label('org_kinds', org.kind)}</Tag>
+          {org.code && (
+            <Tag>
+              {t('org.fields.code')}: {org.code}
+            </Tag>
+          )}
+          {org.established_on && (
+            <Tag>{t('org.dashboard.established', { date: formatDate(org.established_on) })}</Tag>
+          )}
+          {!active && <Tag color="red">{t(`org.status.${org.status}`)}</Tag>}
+        </Space>
+        <Space wrap size={8}>
           <Button
             type="primary"
             icon={<TeamOutlined />}
@@ -96,8 +94,8 @@ export function OrgHeader({
                 onClick: ({ key }) => onAction(key as OrgAction),
               }}
             >
-              <Button>
-                {t('org.actions.more')} <DownOutlined />
+              <Button aria-label={t('org.actions.more')}>
+                {t('org.actions.moreShort')} <DownOutlined />
               </Button>
             </Dropdown>
           )}

@@ -54,7 +54,11 @@ export function OrgMergeModal({
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await merge.mutateAsync({ target_id: values.target_id!, merged_on: on });
+          await merge.mutateAsync({
+            target_id: values.target_id!,
+            merged_on: on,
+            version: org.version,
+          });
           onDone(values.target_id!);
         } catch (error) {
           if (isApiError(error))
