@@ -66,8 +66,9 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
     std::vector<std::string> names;
     std::string name, sql;
     soci::statement indexes =
-        (session.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-                            "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
+        (session.prepare
+             << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
          soci::into(name), soci::into(sql));
     if (indexes.execute(true)) {
       do {
