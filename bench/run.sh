@@ -58,7 +58,8 @@ error_log $work/nginx/logs/error.log warn;
 events { worker_connections 1024; }
 http {
   access_log off;
-  open_file_cache max=16 valid=60s;
+  open_file_cache max=16 inactive=60s;
+  open_file_cache_valid 60s;
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
   uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
   server {
@@ -113,3 +114,13 @@ hyperfine --runs 3 --export-markdown "$work/export.md" "$chibo export --db sqlit
 cat "$work/export.md"
 echo
 echo "server RSS after the run: $(ps -o rss= -p "${pids[0]}" | awk '{printf "%.1f MiB", $1/1024}')"
+
+if [[ -f web/package.json && "${SKIP_UI:-}" != 1 ]]; then
+  echo
+  echo "## 5. Web UI in Chromium (web/e2e/performance.spec.ts, its own server and 65,000-member demo)"
+  CHIBO_BIN=$PWD/$chibo npm --prefix web run --silent bench 2>&1 | grep -E '^(METRIC|INFO)' | sed 's/^/    /'
+  echo "    bundle (gzip, KiB):"
+  for file in web/dist/assets/*.js web/dist/assets/*.css; do
+    printf '    %7.1f  %s\n' "$(gzip -9c "$file" | wc -c | awk '{print $1/1024}')" "$(basename "$file")"
+  done | sort -rn | head -12
+fi

@@ -52,8 +52,11 @@ int serve(const ServeOptions& options) {
     return 2;
   }
   server.threads = std::max(1u, options.threads);
-  RuntimeOptions runtime_options{options.db, options.rules_dir,
-                                 static_cast<int>(server.threads) + 2, true};
+  RuntimeOptions runtime_options;
+  runtime_options.db_url = options.db;
+  runtime_options.rules_dir = options.rules_dir;
+  runtime_options.connections = static_cast<int>(server.threads) + 2;
+  runtime_options.search_index = true;  // the server answers name searches from memory
   auto runtime = open_runtime(runtime_options);
   if (!runtime) {
     print_error(runtime.error());

@@ -72,47 +72,103 @@ json org_detail_json(const app::OrgDetail& detail, const domain::Catalog& catalo
   return body;
 }
 
-json member_json(const domain::Member& member, const std::string& org_name, Date today) {
-  json body = {{"id", member.id.value}};
+void write_member(JsonWriter& json, const domain::Member& member, const std::string& org_name,
+                  Date today) {
+  json.begin_object().key("id").number(member.id.value);
   for (const domain::MemberField& field : domain::member_fields()) {
-    const std::string value = domain::member_field_text(member, field);
+    json.key(field.name);
     if (field.kind == domain::FieldKind::kAliases) {
-      body[field.name] = member.aliases;
+      json.begin_array();
+      for (const std::string& alias : member.aliases) json.string(alias);
+      json.end_array();
     } else if (field.kind == domain::FieldKind::kOrgRef) {
-      body[field.name] = member.org_id.value;
+      json.number(member.org_id.value);
     } else {
-      body[field.name] = text_or_null(value);
+      json.string_or_null(domain::member_field_text(member, field));
     }
   }
-  body["org_name"] = text_or_null(org_name);
-  body["age"] =
-      member.birth_date ? json(whole_years_between(*member.birth_date, today)) : json(nullptr);
-  body["version"] = member.version;
-  body["created_at"] = member.created_at;
-  body["updated_at"] = member.updated_at;
+  json.key("org_name").string_or_null(org_name);
+  json.key("age");
+  if (member.birth_date) {
+    json.number(whole_years_between(*member.birth_date, today));
+  } else {
+    json.null();
+  }
+  json.key("version").number(member.version);
+  json.key("created_at").string(member.created_at);
+  json.key("updated_at").string(member.updated_at);
+  json.end_object();
+}
+
+void write_event(JsonWriter& json, const app::MemberEvent& event) {
+  json.begin_object()
+      .key("id")
+      .number(event.id)
+      .key("at")
+      .string(event.at)
+      .key("actor")
+      .string(event.actor)
+      .key("action")
+      .string(event.action)
+      .key("changes")
+      .begin_array();
+  for (const domain::FieldChange& change : event.changes) {
+    json.begin_object()
+        .key("field")
+        .string(change.field)
+        .key("before")
+        .string_or_null(change.before)
+        .key("after")
+        .string_or_null(change.after)
+        .end_object();
+  }
+  json.end_array().end_object();
+}
+
+std::string member_detail_body(const app::MemberDetail& detail, Date today) {
+  std::string body;
+  JsonWriter json(body);
+  write_member(json, detail.member, detail.org.name, today);
+  // Extend the member object: drop its closing brace, add the organization and history.
+  body.pop_back();
+  body += ",\"org\":" + org_brief_json(detail.org).dump() + ",\"history\":";
+  std::string history;
+  JsonWriter history_json(history);
+  history_json.begin_array();
+  for (const app::MemberEvent& event : detail.history) write_event(history_json, event);
+  history_json.end_array();
+  body += history;
+  body.push_back('}');
   return body;
 }
 
-json event_json(const app::MemberEvent& event) {
-  json changes = json::array();
-  for (const domain::FieldChange& change : event.changes) {
-    changes.push_back({{"field", change.field},
-                       {"before", text_or_null(change.before)},
-                       {"after", text_or_null(change.after)}});
+std::string member_page_body(const app::MemberPage& page, long long page_number,
+                             long long page_size, Date today) {
+  std::string body;
+  body.reserve(1024 + page.items.size() * 1200);
+  JsonWriter json(body);
+  json.begin_object().key("items").begin_array();
+  for (const domain::Member& member : page.items) {
+    const auto org = page.org_names.find(member.org_id);
+    write_member(json, member, org == page.org_names.end() ? std::string() : org->second, today);
   }
-  return {{"id", event.id},
-          {"at", event.at},
-          {"actor", event.actor},
-          {"action", event.action},
-          {"changes", std::move(changes)}};
+  json.end_array()
+      .key("total")
+      .number(page.total)
+      .key("page")
+      .number(page_number)
+      .key("page_size")
+      .number(page_size)
+      .end_object();
+  return body;
 }
 
-json member_detail_json(const app::MemberDetail& detail, Date today) {
-  json body = member_json(detail.member, detail.org.name, today);
-  body["org"] = org_brief_json(detail.org);
-  json history = json::array();
-  for (const app::MemberEvent& event : detail.history) history.push_back(event_json(event));
-  body["history"] = std::move(history);
+std::string member_history_body(const std::vector<app::MemberEvent>& events) {
+  std::string body;
+  JsonWriter json(body);
+  json.begin_object().key("items").begin_array();
+  for (const app::MemberEvent& event : events) write_event(json, event);
+  json.end_array().end_object();
   return body;
 }
 

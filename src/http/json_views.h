@@ -5,6 +5,7 @@
 
 #include "app/member_views.h"
 #include "app/org_views.h"
+#include "http/json_writer.h"
 
 namespace chibo::http {
 
@@ -12,9 +13,14 @@ nlohmann::json org_json(const app::OrgView& view, const domain::Catalog& catalog
 nlohmann::json org_detail_json(const app::OrgDetail& detail, const domain::Catalog& catalog);
 nlohmann::json org_brief_json(const domain::Organization& org);
 
-// `today` gives the age; `org_name` may be empty.
-nlohmann::json member_json(const domain::Member& member, const std::string& org_name, Date today);
-nlohmann::json member_detail_json(const app::MemberDetail& detail, Date today);
-nlohmann::json event_json(const app::MemberEvent& event);
+// Member responses are written with JsonWriter (they are the hot path). `today` gives the
+// age; `org_name` may be empty.
+void write_member(JsonWriter& json, const domain::Member& member, const std::string& org_name,
+                  Date today);
+void write_event(JsonWriter& json, const app::MemberEvent& event);
+std::string member_detail_body(const app::MemberDetail& detail, Date today);
+std::string member_page_body(const app::MemberPage& page, long long page_number,
+                             long long page_size, Date today);
+std::string member_history_body(const std::vector<app::MemberEvent>& events);
 
 }  // namespace chibo::http

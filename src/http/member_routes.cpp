@@ -102,8 +102,10 @@ Error as_parameter_error(Error error) {
 }
 
 HttpResponse detail_response(int status, const app::MemberDetail& detail, Date today) {
-  return json_response(status, member_detail_json(detail, today))
-      .with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
+  HttpResponse response;
+  response.status = status;
+  response.body = member_detail_body(detail, today);
+  return response.with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
 }
 
 }  // namespace
@@ -124,17 +126,9 @@ void add_member_routes(Router& router, ApiContext& context) {
     query.offset = (page - 1) * page_size;
     auto result = app::list_members(services, query);
     if (!result) return problem_response(as_parameter_error(std::move(result).error()), request);
-    const Date today = services.clock.today();
-    json items = json::array();
-    for (const domain::Member& member : result->items) {
-      const auto org_name = result->org_names.find(member.org_id);
-      items.push_back(
-          member_json(member, org_name == result->org_names.end() ? "" : org_name->second, today));
-    }
-    return json_response(200, {{"items", std::move(items)},
-                               {"total", result->total},
-                               {"page", page},
-                               {"page_size", page_size}});
+    HttpResponse response;
+    response.body = member_page_body(*result, page, page_size, services.clock.today());
+    return response;
   });
 
   // The filtered list as CSV (UTF-8 with a byte order mark so that Excel shows the accents).
@@ -185,10 +179,9 @@ void add_member_routes(Router& router, ApiContext& context) {
                if (!id) return not_found(request);
                auto detail = app::get_member(services, MemberId(*id));
                if (!detail) return problem_response(detail.error(), request);
-               json items = json::array();
-               for (const app::MemberEvent& event : detail->history)
-                 items.push_back(event_json(event));
-               return json_response(200, {{"items", std::move(items)}});
+               HttpResponse response;
+               response.body = member_history_body(detail->history);
+               return response;
              }));
 
   router.add("PATCH", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {

@@ -37,6 +37,8 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
   const size_t wanted =
       static_cast<size_t>(std::max<long long>(0, query.offset) + std::max(0, query.limit));
   auto better = [&](uint32_t a, uint32_t b) {
+    if (prefixes_[a] != prefixes_[b])
+      return query.descending ? prefixes_[a] > prefixes_[b] : prefixes_[a] < prefixes_[b];
     const int compared = slots_[a].sort_key.compare(slots_[b].sort_key);
     if (compared != 0) return query.descending ? compared > 0 : compared < 0;
     return query.descending ? slots_[a].id > slots_[b].id : slots_[a].id < slots_[b].id;
@@ -74,6 +76,17 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
   return result;
 }
 
+uint64_t MemberSearchIndex::sort_prefix(const std::string& hex_key) {
+  uint64_t prefix = 0;
+  for (size_t index = 0; index < 16; ++index) {
+    const char c = index < hex_key.size() ? hex_key[index] : '0';
+    const uint64_t nibble =
+        c >= 'a' ? static_cast<uint64_t>(c - 'a' + 10) : static_cast<uint64_t>(c - '0');
+    prefix = (prefix << 4) | nibble;
+  }
+  return prefix;
+}
+
 void MemberSearchIndex::insert_keys(uint32_t slot, const std::vector<std::string>& keys) {
   for (const std::string& key : keys) {
     auto at = std::lower_bound(entries_.begin(), entries_.end(), key,
@@ -100,8 +113,12 @@ void MemberSearchIndex::rebuild(std::vector<IndexedMember> members) {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return entry_less(a.key, a.slot, b.key, b.slot);
   });
+  std::vector<uint64_t> prefixes;
+  prefixes.reserve(slots.size());
+  for (const Slot& slot : slots) prefixes.push_back(sort_prefix(slot.sort_key));
   std::unique_lock lock(mutex_);
   slots_ = std::move(slots);
+  prefixes_ = std::move(prefixes);
   slot_of_ = std::move(slot_of);
   entries_ = std::move(entries);
   enabled_ = true;
@@ -111,6 +128,7 @@ void MemberSearchIndex::disable() {
   std::unique_lock lock(mutex_);
   enabled_ = false;
   slots_.clear();
+  prefixes_.clear();
   slot_of_.clear();
   entries_.clear();
 }
@@ -124,6 +142,7 @@ void MemberSearchIndex::replace(std::vector<IndexedMember> members) {
     if (found == slot_of_.end()) {
       slot = static_cast<uint32_t>(slots_.size());
       slots_.push_back({});
+      prefixes_.push_back(0);
       slot_of_[member.id] = slot;
     } else {
       slot = found->second;
@@ -131,6 +150,7 @@ void MemberSearchIndex::replace(std::vector<IndexedMember> members) {
                                     [slot](const Entry& entry) { return entry.slot == slot; }),
                      entries_.end());
     }
+    prefixes_[slot] = sort_prefix(member.sort_key);
     slots_[slot] = {member.id, std::move(member.org_path), std::move(member.status),
                     std::move(member.sort_key)};
     insert_keys(slot, member.keys);

@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <chrono>
+
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
@@ -162,7 +164,13 @@ void SqlStore::rebuild_index(soci::session& session) {
     index_->disable();
     return;
   }
+  const auto started = std::chrono::steady_clock::now();
   index_->rebuild(load_indexed_members(session));
+  spdlog::info("search index: {} members, {} keys ({} ms)", index_->member_count(),
+               index_->key_count(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count());
 }
 
 Status SqlStore::run(soci::session& session, bool writing,
