@@ -71,6 +71,8 @@ int serve(const ServeOptions& options) {
   http::ApiContext context{
       *(*runtime)->services,
       (*runtime)->store->engine() == storage::Engine::kSqlite ? "sqlite" : "postgresql"};
+  storage::SqlStore& store = *(*runtime)->store;
+  context.search_in_memory = [&store] { return store.search_in_memory(); };
   const http::Router api = http::build_api(context);
   std::string error;
   if (!http::serve_until_signal(server, api, web, error)) {

@@ -1,6 +1,7 @@
 // The JSON API under /api/v1: builds the router from the use cases.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@ namespace chibo::http {
 struct ApiContext {
   app::Services& services;
   std::string engine;  // "sqlite" or "postgresql", for /health
+  std::function<bool()> search_in_memory = [] { return false; };  // for /health
 };
 
 void add_org_routes(Router& router, ApiContext& context);

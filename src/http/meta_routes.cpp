@@ -71,9 +71,11 @@ void add_meta_routes(Router& router, ApiContext& context) {
                      (void)tx.orgs().children(OrgId(), false);
                      return Ok();
                    });
-               return json_response(status ? 200 : 503, {{"status", status ? "ok" : "unavailable"},
-                                                         {"database", context.engine},
-                                                         {"version", CHIBO_VERSION}});
+               return json_response(status ? 200 : 503,
+                                    {{"status", status ? "ok" : "unavailable"},
+                                     {"database", context.engine},
+                                     {"version", CHIBO_VERSION},
+                                     {"search", context.search_in_memory() ? "memory" : "sql"}});
              }));
 
   router.add("GET", "/api/v1/openapi.json", no_query([](HttpRequest&) {

@@ -22,6 +22,8 @@ describe('GET /api/v1/health', () => {
     assert.equal(body.status, 'ok');
     assert.equal(body.database, 'sqlite');
     assert.match(body.version, /^\d+\.\d+\.\d+$/);
+    // The embedded server answers name searches from its in-memory index.
+    assert.equal(body.search, 'memory');
     assert.equal(reply.headers.get('cache-control'), 'no-store');
     assert.ok(reply.headers.get('x-request-id'), 'X-Request-Id header');
     assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');

@@ -162,6 +162,11 @@ size_t MemberSearchIndex::member_count() const {
   return slot_of_.size();
 }
 
+bool MemberSearchIndex::enabled() const {
+  std::shared_lock lock(mutex_);
+  return enabled_;
+}
+
 size_t MemberSearchIndex::key_count() const {
   std::shared_lock lock(mutex_);
   return entries_.size();

@@ -56,6 +56,7 @@ class MemberSearchIndex {
   void replace(std::vector<IndexedMember> members);
 
   size_t member_count() const;
+  bool enabled() const;
   size_t key_count() const;
 
  private:

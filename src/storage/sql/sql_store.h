@@ -38,6 +38,8 @@ class SqlStore : public app::Store {
   // A write transaction on a raw session, for bulk loaders and maintenance.
   Status write_session(const std::function<Status(soci::session&)>& work);
   Engine engine() const { return url_.engine; }
+  // True when name searches are answered from the in-memory index.
+  bool search_in_memory() const { return index_ && index_->enabled(); }
   const DatabaseUrl& url() const { return url_; }
 
  private:
