@@ -112,7 +112,13 @@ void JsonWriter::write_escaped(std::string_view text) {
     return;
   }
   out_.push_back('"');
-  for (const char c : text) {
+  // Copy runs of characters that need no escape in one append.
+  size_t run = 0;
+  for (size_t index = 0; index < text.size(); ++index) {
+    const auto c = static_cast<unsigned char>(text[index]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(text.data() + run, index - run);
+    run = index + 1;
     switch (c) {
       case '"':
         out_ += "\\\"";
@@ -129,17 +135,14 @@ void JsonWriter::write_escaped(std::string_view text) {
       case '\t':
         out_ += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(c));
-          out_ += escape;
-        } else {
-          out_.push_back(c);
-        }
+      default: {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", c);
+        out_ += escape;
+      }
     }
   }
+  out_.append(text.data() + run, text.size() - run);
   out_.push_back('"');
 }
-
 }  // namespace chibo::http

@@ -15,7 +15,8 @@ class Bindings {
   // Each returns the placeholder to write into the SQL text, e.g. ":p3".
   std::string text(std::string value);
   std::string number(long long value);
-  // "(:p1, :p2, ...)" for an IN list; `values` must not be empty.
+  // "(:p1, :p2, ...)" for an IN list of text, "(1, 2, ...)" for integers (written inline:
+  // they cannot carry SQL); `values` must not be empty.
   std::string text_list(const std::vector<std::string>& values);
   std::string number_list(const std::vector<long long>& values);
 

@@ -45,7 +45,9 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
   };
   std::vector<uint32_t> heap;  // max-heap under `better`: the worst kept match on top
   heap.reserve(std::min<size_t>(wanted, 4096));
-  for (auto it = first; it != entries_.end() && it->key < end; ++it) {
+  const auto last = std::lower_bound(first, entries_.end(), end,
+                                     [](const Entry& entry, const std::string& key) { return entry.key < key; });
+  for (auto it = first; it != last; ++it) {
     const uint32_t slot = it->slot;
     if (seen_stamp[slot] == stamp) continue;
     seen_stamp[slot] = stamp;
