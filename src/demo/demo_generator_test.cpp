@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/member_changes.h"
+#include "app/org_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
 #include "app/org_views.h"
@@ -133,6 +134,23 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   app::MemberQuery query;
   query.q = "doc nhat";
   EXPECT_EQ(app::list_members(with_index, query)->total, 1);
+  // The page's records come from a cache checked against each record's version: a change
+  // that leaves the name alone, and a renamed organization, still show at once.
+  auto first = app::list_members(with_index, query);  // now cached
+  ASSERT_TRUE(first);
+  const domain::Member cached = first->items.at(0);
+  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, cached.id, cached.version, {{"phone", "0911222333"}}));
+  auto second = app::list_members(with_index, query);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->items.at(0).phone, "0911222333");
+  auto org = app::get_org(with_index, cached.org_id);
+  ASSERT_TRUE(org);
+  domain::OrgDraft rename;
+  rename.name = "Chi bộ Đổi Tên";
+  ASSERT_TRUE(app::update_org(with_index, {"test", "r"}, cached.org_id, org->view.org.version, rename));
+  auto third = app::list_members(with_index, query);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->org_names.at(cached.org_id), "Chi bộ Đổi Tên");
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
     query.limit = filter.limit;
     if (std::optional<IndexResult> found = index_->search(query)) {
       page.total = found->total;
-      fill_page(found->ids, page);
+      fill_page(found->ids, &found->versions, page);
       return page;
     }
   }
@@ -173,7 +173,7 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
       ids.push_back(id);
     } while (statement.fetch());
   }
-  fill_page(ids, page);
+  fill_page(ids, nullptr, page);
   return page;
 }
 
@@ -189,21 +189,67 @@ struct MemberWithOrgRow : MemberRow {
 
 }  // namespace
 
-void SqlMemberRepository::fill_page(const std::vector<long long>& ids, app::MemberPage& page) {
+void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
+                                    const std::vector<long long>* versions, app::MemberPage& page) {
   if (ids.empty()) return;
-  Bindings bindings;
   std::map<long long, Member> by_id;
-  const std::string sql =
-      std::string("SELECT ") + kMemberColumns +
-      ", o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id IN " +
-      bindings.number_list(ids);
-  for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
-    page.org_names[OrgId(row.org_id)] = row.org_name;
-    by_id.emplace(row.id, row.to_member());
-  });
+  std::vector<long long> missing;
+  for (size_t index = 0; index < ids.size(); ++index) {
+    std::optional<Member> cached;
+    if (cache_ && versions) cached = cache_->member(ids[index], (*versions)[index]);
+    if (cached) {
+      by_id.emplace(ids[index], std::move(*cached));
+    } else {
+      missing.push_back(ids[index]);
+    }
+  }
+  if (!missing.empty()) {
+    Bindings bindings;
+    const std::string sql =
+        std::string("SELECT ") + kMemberColumns +
+        ", o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id IN " +
+        bindings.number_list(missing);
+    for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
+      page.org_names[OrgId(row.org_id)] = row.org_name;
+      Member member = row.to_member();
+      if (cache_) {
+        cache_->put_member(member);
+        cache_->put_org_name(row.org_id, row.org_name);
+      }
+      by_id.emplace(row.id, std::move(member));
+    });
+  }
+  std::vector<long long> unnamed_orgs;
   for (long long id : ids) {
-    if (auto found = by_id.find(id); found != by_id.end())
-      page.items.push_back(std::move(found->second));
+    auto found = by_id.find(id);
+    if (found == by_id.end()) continue;
+    const OrgId org = found->second.org_id;
+    if (!page.org_names.count(org)) {
+      if (std::optional<std::string> name = cache_ ? cache_->org_name(org.value) : std::nullopt) {
+        page.org_names[org] = std::move(*name);
+      } else {
+        unnamed_orgs.push_back(org.value);
+      }
+    }
+    page.items.push_back(std::move(found->second));
+  }
+  if (!unnamed_orgs.empty()) {
+    Bindings bindings;
+    long long org_id = 0;
+    std::string name;
+    soci::statement statement(session_);
+    statement.exchange(soci::into(org_id));
+    statement.exchange(soci::into(name));
+    statement.alloc();
+    statement.prepare("SELECT id, name FROM organizations WHERE id IN " +
+                      bindings.number_list(unnamed_orgs));
+    statement.define_and_bind();
+    if (statement.execute(true)) {
+      do {
+        page.org_names[OrgId(org_id)] = name;
+        if (cache_) cache_->put_org_name(org_id, name);
+      } while (statement.fetch());
+    }
   }
 }
 

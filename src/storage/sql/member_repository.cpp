@@ -208,8 +208,8 @@ bool SqlMemberRepository::update(Member& member, const Member& before) {
       member.status != before.status) {
     session_ << "DELETE FROM member_search_keys WHERE member_id = :id", soci::use(id, "id");
     write_search_keys(member);
-    if (changes_) changes_->members.push_back(id);
   }
+  if (changes_) changes_->members.push_back(id);  // the index tracks each record's version
   if (member.org_path != before.org_path || member.status != before.status) {
     adjust_counts(session_, before.org_path, before.status, -1);
     adjust_counts(session_, member.org_path, member.status, 1);

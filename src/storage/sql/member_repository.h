@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "app/ports/store.h"
+#include "storage/sql/record_cache.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
 
@@ -15,8 +16,13 @@ class SqlMemberRepository : public app::MemberRepository {
   // `index` (optional) answers name searches; `changes` (optional) records which members a
   // write touched, so the store can refresh the index after commit.
   SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
-                      const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr)
-      : session_(session), on_roll_statuses_(on_roll_statuses), index_(index), changes_(changes) {}
+                      const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
+                      RecordCache* cache = nullptr)
+      : session_(session),
+        on_roll_statuses_(on_roll_statuses),
+        index_(index),
+        changes_(changes),
+        cache_(cache) {}
 
   std::optional<app::Member> find(MemberId id) override;
   std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) override;
@@ -37,13 +43,16 @@ class SqlMemberRepository : public app::MemberRepository {
   std::optional<MemberId> find_id_by(const char* column, const std::string& value);
   app::MemberPage page_by_keys(const app::MemberFilter& filter);
   // The members with these ids, in this order, with their organizations' names.
-  void fill_page(const std::vector<long long>& ids, app::MemberPage& page);
+  // With `versions` (from the index), members cached at those versions need no SQL.
+  void fill_page(const std::vector<long long>& ids, const std::vector<long long>* versions,
+                 app::MemberPage& page);
   void write_search_keys(const app::Member& member);
 
   soci::session& session_;
   const std::vector<std::string>& on_roll_statuses_;
   const MemberSearchIndex* index_;
   IndexChanges* changes_;
+  RecordCache* cache_;
 };
 
 }  // namespace chibo::storage

@@ -210,6 +210,7 @@ bool SqlOrgRepository::update_fields(Organization& org) {
   update.execute(true);
   if (update.get_affected_rows() != 1) return false;
   ++org.version;
+  if (changes_) changes_->orgs.push_back(org.id.value);  // its cached name may be stale
   return true;
 }
 

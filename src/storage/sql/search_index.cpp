@@ -45,8 +45,9 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
   };
   std::vector<uint32_t> heap;  // max-heap under `better`: the worst kept match on top
   heap.reserve(std::min<size_t>(wanted, 4096));
-  const auto last = std::lower_bound(first, entries_.end(), end,
-                                     [](const Entry& entry, const std::string& key) { return entry.key < key; });
+  const auto last =
+      std::lower_bound(first, entries_.end(), end,
+                       [](const Entry& entry, const std::string& key) { return entry.key < key; });
   for (auto it = first; it != last; ++it) {
     const uint32_t slot = it->slot;
     if (seen_stamp[slot] == stamp) continue;
@@ -74,6 +75,7 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
   for (size_t index = static_cast<size_t>(std::max<long long>(0, query.offset));
        index < heap.size(); ++index) {
     result.ids.push_back(slots_[heap[index]].id);
+    result.versions.push_back(slots_[heap[index]].version);
   }
   return result;
 }
@@ -109,8 +111,8 @@ void MemberSearchIndex::rebuild(std::vector<IndexedMember> members) {
     const auto slot = static_cast<uint32_t>(slots.size());
     slot_of[member.id] = slot;
     for (std::string& key : member.keys) entries.push_back({std::move(key), slot});
-    slots.push_back({member.id, std::move(member.org_path), std::move(member.status),
-                     std::move(member.sort_key)});
+    slots.push_back({member.id, member.version, std::move(member.org_path),
+                     std::move(member.status), std::move(member.sort_key)});
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return entry_less(a.key, a.slot, b.key, b.slot);
@@ -153,7 +155,7 @@ void MemberSearchIndex::replace(std::vector<IndexedMember> members) {
                      entries_.end());
     }
     prefixes_[slot] = sort_prefix(member.sort_key);
-    slots_[slot] = {member.id, std::move(member.org_path), std::move(member.status),
+    slots_[slot] = {member.id, member.version, std::move(member.org_path), std::move(member.status),
                     std::move(member.sort_key)};
     insert_keys(slot, member.keys);
   }

@@ -19,6 +19,7 @@ namespace chibo::storage {
 
 struct IndexedMember {
   long long id = 0;
+  long long version = 0;  // the record's version, to validate cached copies
   std::string org_path;
   std::string status;
   std::string sort_key;
@@ -36,7 +37,8 @@ struct IndexQuery {
 
 struct IndexResult {
   long long total = 0;
-  std::vector<long long> ids;  // the page, in name order
+  std::vector<long long> ids;       // the page, in name order
+  std::vector<long long> versions;  // their record versions
 };
 
 // Above this many members the index would cost gigabytes of memory; the store then answers
@@ -62,6 +64,7 @@ class MemberSearchIndex {
  private:
   struct Slot {
     long long id = 0;
+    long long version = 0;
     std::string org_path;
     std::string status;
     std::string sort_key;

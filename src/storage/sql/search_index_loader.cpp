@@ -9,10 +9,12 @@ std::vector<IndexedMember> load_indexed_members(soci::session& session,
   std::vector<IndexedMember> members;
   Bindings bindings;
   std::string sql =
-      "SELECT member_id, search_key, org_path, status, sort_key FROM member_search_keys";
-  if (ids) sql += " WHERE member_id IN " + bindings.number_list(*ids);
-  sql += " ORDER BY member_id, search_key";
+      "SELECT k.member_id, k.search_key, k.org_path, k.status, k.sort_key, m.version "
+      "FROM member_search_keys k JOIN members m ON m.id = k.member_id";
+  if (ids) sql += " WHERE k.member_id IN " + bindings.number_list(*ids);
+  sql += " ORDER BY k.member_id, k.search_key";
   long long id = 0;
+  long long version = 0;
   std::string key, path, status, sort_key;
   soci::statement statement(session);
   statement.exchange(soci::into(id));
@@ -20,14 +22,16 @@ std::vector<IndexedMember> load_indexed_members(soci::session& session,
   statement.exchange(soci::into(path));
   statement.exchange(soci::into(status));
   statement.exchange(soci::into(sort_key));
+  statement.exchange(soci::into(version));
   bindings.attach(statement);
   statement.alloc();
   statement.prepare(sql);
   statement.define_and_bind();
   if (statement.execute(true)) {
     do {
-      if (members.empty() || members.back().id != id)
-        members.push_back({id, path, status, sort_key, {}});
+      if (members.empty() || members.back().id != id) {
+        members.push_back({id, version, path, status, sort_key, {}});
+      }
       members.back().keys.push_back(key);
     } while (statement.fetch());
   }

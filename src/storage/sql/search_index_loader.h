@@ -18,7 +18,8 @@ long long member_total(soci::session& session);
 
 // What a write transaction changed that the index copies.
 struct IndexChanges {
-  std::vector<long long> members;  // reload these members' keys
+  std::vector<long long> members;  // reload these members' keys and versions
+  std::vector<long long> orgs;     // renamed organizations (cached names to drop)
   bool everything = false;         // reload the whole index (subtree moved, bulk load)
 };
 

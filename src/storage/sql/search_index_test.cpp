@@ -7,7 +7,7 @@ namespace {
 
 IndexedMember member(long long id, const char* path, const char* status, const char* sort_key,
                      std::vector<std::string> keys) {
-  return {id, path, status, sort_key, std::move(keys)};
+  return {id, 1, path, status, sort_key, std::move(keys)};
 }
 
 class Index : public ::testing::Test {

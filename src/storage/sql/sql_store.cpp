@@ -21,8 +21,9 @@ constexpr int kBusyTimeoutMs = 5000;
 class SqlTransaction : public app::Transaction {
  public:
   SqlTransaction(soci::session& session, const std::vector<std::string>& on_roll,
-                 const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr)
-      : orgs_(session, on_roll, changes), members_(session, on_roll, index, changes) {}
+                 const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
+                 RecordCache* cache = nullptr)
+      : orgs_(session, on_roll, changes), members_(session, on_roll, index, changes, cache) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
 
@@ -113,6 +114,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     if (url.engine == Engine::kSqlite) {
       if (store->options_.search_index) {
         store->index_ = std::make_unique<MemberSearchIndex>();
+        store->cache_ = std::make_unique<RecordCache>();
         store->rebuild_index(*setup);
       }
       store->writer_ = std::move(setup);
@@ -191,9 +193,11 @@ Status SqlStore::run(soci::session& session, bool writing,
     session << (status ? "COMMIT" : "ROLLBACK");
     if (everything) {
       rebuild_index(session);
+      if (cache_) cache_->clear();
     } else if (!changed.empty()) {
       index_->replace(std::move(changed));
     }
+    if (refresh && cache_ && changes && !changes->orgs.empty()) cache_->forget_orgs(changes->orgs);
     return status;
   } catch (const soci::soci_error& error) {
     if (open) {
@@ -223,7 +227,7 @@ Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
     return classify(error);
   }
   Status status = run(*session, false, [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get());
+    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), nullptr, cache_.get());
     return work(tx);
   });
   const bool broken =
@@ -235,7 +239,7 @@ Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
 Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   IndexChanges changes;
   auto transaction = [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), &changes);
+    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), &changes, cache_.get());
     return work(tx);
   };
   if (url_.engine == Engine::kSqlite) {

@@ -12,6 +12,7 @@
 
 #include "app/ports/store.h"
 #include "storage/sql/database_url.h"
+#include "storage/sql/record_cache.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
 
@@ -62,6 +63,7 @@ class SqlStore : public app::Store {
   std::vector<std::unique_ptr<soci::session>> idle_;
   int open_sessions_ = 0;
   std::unique_ptr<MemberSearchIndex> index_;  // SQLite only: one process owns the data
+  std::unique_ptr<RecordCache> cache_;        // with the index: records of search pages
 };
 
 }  // namespace chibo::storage
