@@ -63,6 +63,25 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+interface OrgBrief {
+  name: string;
+  short_name: string | null;
+}
+
+/** "Đảng bộ Vụ X › Đảng bộ Bộ Y": ancestors (listed root first) nearest first, short names. */
+export function ancestorPath(ancestors: OrgBrief[]): string {
+  return [...ancestors]
+    .reverse()
+    .map((item) => item.short_name || item.name)
+    .join(' › ');
+}
+
+/** How the pickers show an organization: "Chi bộ Phòng Tổng hợp — Đảng bộ Vụ X › ...". */
+export function orgPathLabel(org: { name: string; ancestors: OrgBrief[] }): string {
+  const path = ancestorPath(org.ancestors);
+  return path ? `${org.name} — ${path}` : org.name;
+}
+
 export function metric(name: string, valueMs: number): void {
   console.log(`METRIC ${name} ${Math.round(valueMs)}`);
 }

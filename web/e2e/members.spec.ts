@@ -1,11 +1,12 @@
 // The member registry: search, the member page, editing with checks and conflicts, creating.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, fold, screenshotsDir, test, waitForMemberResults } from './fixtures';
+import { expect, fold, orgPathLabel, screenshotsDir, test, waitForMemberResults } from './fixtures';
 
 interface Member {
   id: number;
   full_name: string;
   sex: string;
+  age: number | null;
   birth_date: string;
   citizen_id: string;
   position: string | null;
@@ -40,6 +41,9 @@ async function openEdit(page: Page, id: number) {
   await expect(page.getByTestId('member-form')).toBeVisible();
 }
 
+/** A literal string as a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const row = (page: Page, name: string) =>
   page
     .getByTestId('member-table')
@@ -68,8 +72,10 @@ test('a search without diacritics finds a member', async ({ page, api }) => {
 });
 
 test('a new member is created and then found as "nguyen van an"', async ({ page, api }) => {
-  const cells = await (await api.get('/api/v1/orgs/search?q=chi%20bo&limit=50')).json();
-  const cell = cells.items.find((org: { holds_members: boolean }) => org.holds_members);
+  const cells = await (
+    await api.get('/api/v1/orgs/search?q=chi%20bo&limit=50&holds_members=true')
+  ).json();
+  const cell = cells.items[0];
   const suffix = String(Date.now()).slice(-6);
   await page.goto(`/members/new?org=${cell.id}`);
   const form = page.getByTestId('member-form');
@@ -135,21 +141,108 @@ test('an invalid CCCD shows its error on that field (browser and server checks)'
   const target = (await members(api, 'page=7&page_size=1')).items[0];
   await openEdit(page, target.id);
   const cccd = page.locator('#member_citizen_id');
+  const help = page.locator('#member_citizen_id_help');
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') saves.push(request.url());
+  });
   await cccd.fill('12345');
   await cccd.press('Tab');
-  const help = page.locator('#member_citizen_id_help');
   await expect(help).toHaveText('Số CCCD: phải gồm đúng 12 chữ số');
-  // A CCCD with the right shape but no such province passes the browser and is refused by
-  // the server: its message lands under the same field.
-  await cccd.fill(`999${cccdMiddle(target.birth_date, target.sex)}123456`);
+  // Twelve digits that begin with no province code (the catalog's provinces): caught in the
+  // browser with the server's message, before anything is sent.
+  const middle = cccdMiddle(target.birth_date, target.sex);
+  await cccd.fill(`999${middle}123456`);
+  await cccd.press('Tab');
+  await expect(help).toHaveText('Số CCCD: 3 chữ số đầu không phải mã tỉnh, thành phố');
+  await page.getByRole('button', { name: 'Lưu' }).first().click();
+  await expect(help).toHaveText('Số CCCD: 3 chữ số đầu không phải mã tỉnh, thành phố');
+  await expect(cccd).toBeFocused();
+  expect(saves).toEqual([]);
+
+  // Someone else's CCCD (same sex and birth year, so the browser finds nothing wrong) is
+  // refused by the server: its message lands under the same field.
+  const year = target.birth_date.slice(0, 4);
+  const peers = await members(
+    api,
+    `sex=${target.sex}&age_min=${target.age! - 1}&age_max=${target.age! + 1}&page_size=200`,
+  );
+  const other = peers.items.find(
+    (item) => item.id !== target.id && item.citizen_id && item.birth_date.startsWith(year),
+  )!;
+  expect(other, 'a member born the same year').toBeTruthy();
+  await cccd.fill(other.citizen_id);
   await cccd.press('Tab');
   await expect(help).toHaveCount(0);
   await page.getByRole('button', { name: 'Lưu' }).first().click();
-  await expect(help).toContainText('3 chữ số đầu không phải mã tỉnh');
-  await expect(page.getByRole('alert').filter({ hasText: 'Dữ liệu không hợp lệ' })).toBeVisible();
+  await expect(help).toHaveText('Số CCCD: đã có người khác dùng');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Trùng với một đảng viên đã có' }),
+  ).toBeVisible();
+  expect(saves).toHaveLength(1);
   await page.waitForTimeout(500); // the error message slides in
   await page.screenshot({ path: `${screenshotsDir}member-edit-error.png` });
   expect((await member(api, target.id)).citizen_id).toBe(target.citizen_id);
+});
+
+test("the member's cell is picked among cells only, each shown with its ancestors", async ({
+  page,
+  api,
+}) => {
+  interface Found {
+    id: number;
+    name: string;
+    holds_members: boolean;
+    ancestors: { name: string; short_name: string | null }[];
+  }
+  const search = async (query: string): Promise<Found[]> =>
+    (await (await api.get(`/api/v1/orgs/search?${query}`)).json()).items;
+  // "van phong" finds committees first; the picker asks the server for cells only.
+  const all = await search('q=van%20phong&limit=30');
+  expect(all.some((org) => !org.holds_members)).toBeTruthy();
+  const cells = await search('q=van%20phong&limit=30&holds_members=true');
+  expect(cells.every((org) => org.holds_members)).toBeTruthy();
+  const committees = new Set(all.filter((org) => !org.holds_members).map((org) => org.id));
+
+  await page.goto('/members/new');
+  const form = page.getByTestId('member-form');
+  await form.locator('#member_org_id').click();
+  const asked = page.waitForRequest(
+    (request) =>
+      request.url().includes('/api/v1/orgs/search?') &&
+      new URL(request.url()).searchParams.get('q') === 'van phong',
+  );
+  await page.keyboard.type('van phong');
+  const url = new URL((await asked).url());
+  expect(url.searchParams.get('holds_members')).toBe('true');
+
+  const options = page.locator('.ant-select-dropdown:visible .org-option');
+  await expect(options.first()).toHaveText(new RegExp(`^${literal(orgPathLabel(cells[0]))}`));
+  const shown = await options.evaluateAll((nodes) =>
+    nodes.map((node) => Number((node as HTMLElement).dataset.orgId)),
+  );
+  expect(shown.length).toBeGreaterThan(3);
+  expect(shown).toEqual(cells.slice(0, shown.length).map((org) => org.id));
+  expect(shown.filter((id) => committees.has(id))).toEqual([]);
+  for (const [index, id] of shown.entries()) {
+    const org = cells.find((item) => item.id === id)!;
+    await expect(options.nth(index)).toContainText(orgPathLabel(org));
+  }
+  await page.screenshot({ path: `${screenshotsDir}member-org-picker.png` });
+
+  // Namesakes: "Chi bộ Phòng Bảo vệ" under different committees read differently.
+  const guards = await search('q=bao%20ve&limit=30&holds_members=true');
+  const [a, b] = guards.filter((org) => org.name === guards[0].name);
+  expect(orgPathLabel(a)).not.toBe(orgPathLabel(b));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('bao ve');
+  await expect(options.filter({ hasText: orgPathLabel(a) })).toHaveCount(1);
+  await expect(options.filter({ hasText: orgPathLabel(b) })).toHaveCount(1);
+  await options.filter({ hasText: orgPathLabel(b) }).click();
+  const chosen = form
+    .locator('#member_org_id')
+    .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
+  await expect(chosen).toContainText(orgPathLabel(b));
 });
 
 test('a conflict (someone else saved first) is explained and offers a reload', async ({
@@ -202,6 +295,7 @@ test('filters, page and sort live in the URL; the CSV export has the filtered li
   const href = await page.getByTestId('export-csv').getAttribute('href');
   expect(href).toContain('/api/v1/members.csv?');
   expect(href).toContain('status=probationary');
+  expect(href).toContain('lang=vi');
   expect(href).not.toContain('page=');
   const csv = await api.get(href!);
   expect(csv.ok()).toBeTruthy();

@@ -1,10 +1,11 @@
 // The organization tree, its dashboard, and the forms that change the tree.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, parseViNumber, test } from './fixtures';
+import { ancestorPath, expect, parseViNumber, test } from './fixtures';
 
 interface Org {
   id: number;
   name: string;
+  ancestors?: { id: number; name: string; short_name: string | null }[];
   short_name: string | null;
   code: string | null;
   kind: string;
@@ -99,6 +100,41 @@ test('organizations are found by name without diacritics and opened in the tree'
   await expect(page.getByTestId('org-title')).toHaveText(found[0].name);
   // The tree opened the ancestors and shows the organization selected.
   await expect(tree(page).locator('.ant-tree-treenode-selected')).toContainText(found[0].name);
+});
+
+test('search hits show their ancestors; opening one reuses them to open the tree', async ({
+  page,
+  api,
+}) => {
+  // A cell three levels down, with namesakes elsewhere.
+  const hits = (
+    await getJson<{ items: Org[] }>(api, '/api/v1/orgs/search?q=phong%20bao%20ve&limit=50')
+  ).items;
+  const deep = hits.filter((org) => org.ancestors!.length >= 2);
+  const target = deep.find((org) => hits.filter((other) => other.name === org.name).length > 1)!;
+  expect(target, 'a cell with namesakes').toBeTruthy();
+  const detail = await getJson<Org>(api, `/api/v1/orgs/${target.id}`);
+  expect(detail.ancestors).toEqual(target.ancestors);
+
+  await page.goto('/orgs');
+  await expect(tree(page).locator('.org-node').first()).toBeVisible();
+  await page.getByTestId('org-search').fill('phong bao ve');
+  const hit = page.locator(`.org-search-hit[data-org-id="${target.id}"]`);
+  await expect(hit).toBeVisible();
+  await expect(hit.locator('.org-search-path')).toHaveText(ancestorPath(target.ancestors!));
+  // The organization itself is not fetched again: its detail came with the search result.
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === `/api/v1/orgs/${target.id}`) fetched.push(path);
+  });
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${target.id}$`));
+  await expect(page.getByTestId('org-title')).toHaveText(target.name);
+  const selected = tree(page).locator('.ant-tree-treenode-selected');
+  await expect(selected).toContainText(target.name);
+  await expect(selected.locator(`.org-node[data-org-id="${target.id}"]`)).toBeVisible();
+  expect(fetched).toEqual([]);
 });
 
 test('structural warnings show their rule source', async ({ page, api }) => {
@@ -210,6 +246,8 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   await dissolve.getByRole('button', { name: 'Giải thể' }).click();
   const confirmDissolve = page.getByRole('dialog', { name: /Giải thể tổ chức\?/ });
   await expect(confirmDissolve).toContainText(`A1 ${stamp}`);
+  // A click while the dialog still zooms in can be lost: wait until it has settled.
+  await expect(confirmDissolve).not.toHaveClass(/ant-zoom/);
   await confirmDissolve.getByRole('button', { name: 'Hủy' }).click();
   await expect(confirmDissolve).toBeHidden();
   expect((await getJson<Org>(api, `/api/v1/orgs/${first}`)).status).toBe('active');

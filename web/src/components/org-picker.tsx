@@ -1,23 +1,30 @@
-// Picks an organization by typing part of its name (accent-insensitive, searched on the server).
-// Used for the working scope, a member's cell, and the target of a move or merge.
-import { useQuery } from '@tanstack/react-query';
+// Picks an organization by typing the beginnings of words of its name (accent-insensitive,
+// searched on the server). Used for the working scope, a member's cell, and the target of a
+// move or merge. Each option shows its ancestors, so namesakes can be told apart.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useCatalogLabel } from '@/lib/catalogs';
-import { orgQuery, orgSearchQuery } from '@/lib/org-queries';
-import type { Org } from '@/types/api';
+import { ancestorPath, nameSeparator, orgPathLabel } from '@/lib/org-path';
+import { orgQuery, orgSearchQuery, seedOrgDetail } from '@/lib/org-queries';
+import type { OrgDetail } from '@/types/api';
 
 export interface OrgPickerProps {
   value?: number | null;
-  onChange?: (id: number | null, org?: Org) => void;
-  /** Only organizations that hold members directly (cells, base cells, party groups). */
-  holdsMembersOnly?: boolean;
+  onChange?: (id: number | null, org?: OrgDetail) => void;
+  /**
+   * Only organizations that hold members directly (cells, base cells, party groups) when true;
+   * only the others when false. Filtered by the server (holds_members).
+   */
+  holdsMembers?: boolean;
+  /** Only these kinds (filtered by the server). */
+  kinds?: string[];
   /** Leave out this subtree (its path, e.g. "/1/613/"), as when moving an organization. */
   excludePath?: string;
   /** Leave out organizations for which this returns false. */
-  accept?: (org: Org) => boolean;
+  accept?: (org: OrgDetail) => boolean;
   placeholder?: string;
   allowClear?: boolean;
   id?: string;
@@ -28,10 +35,23 @@ export interface OrgPickerProps {
   variant?: 'outlined' | 'borderless' | 'filled' | 'underlined';
 }
 
+interface Option {
+  value: number;
+  label: string;
+  title: string;
+  org: OrgDetail;
+}
+
+const toOption = (org: OrgDetail): Option => {
+  const label = orgPathLabel(org);
+  return { value: org.id, label, title: label, org };
+};
+
 export function OrgPicker({
   value,
   onChange,
-  holdsMembersOnly,
+  holdsMembers,
+  kinds,
   excludePath,
   accept,
   placeholder,
@@ -45,36 +65,32 @@ export function OrgPicker({
 }: OrgPickerProps) {
   const { t } = useTranslation();
   const label = useCatalogLabel();
+  const client = useQueryClient();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 150);
-  const search = useQuery({ ...orgSearchQuery(q, 30), enabled: q.length > 0 });
+  const search = useQuery({
+    ...orgSearchQuery({ q, limit: 30, kinds, holdsMembers }),
+    enabled: q.length > 0,
+  });
   const selected = useQuery({ ...orgQuery(value ?? 0), enabled: !!value });
 
-  const found = useMemo(() => {
-    const items = (search.data ?? []).filter(
-      (org) =>
-        org.status === 'active' &&
-        (!holdsMembersOnly || org.holds_members) &&
-        (!excludePath || !org.path.startsWith(excludePath)) &&
-        (!accept || accept(org)),
-    );
-    return items;
-  }, [search.data, holdsMembersOnly, excludePath, accept]);
-
   const options = useMemo(() => {
-    const list = found.map((org) => ({
-      value: org.id,
-      label: org.name,
-      org,
-    }));
+    const list = (search.data ?? [])
+      .filter(
+        (org) =>
+          org.status === 'active' &&
+          (!excludePath || !org.path.startsWith(excludePath)) &&
+          (!accept || accept(org)),
+      )
+      .map(toOption);
     if (value && selected.data && !list.some((option) => option.value === value)) {
-      list.unshift({ value, label: selected.data.name, org: selected.data });
+      list.unshift(toOption(selected.data));
     }
     return list;
-  }, [found, selected.data, value]);
+  }, [search.data, excludePath, accept, selected.data, value]);
 
   return (
-    <Select<number>
+    <Select<number, Option>
       id={id}
       aria-label={rest['aria-label']}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
@@ -96,10 +112,25 @@ export function OrgPicker({
       }
       options={options}
       optionRender={(option) => {
-        const org = (option.data as { org: Org }).org;
+        const org = option.data.org;
+        const path = ancestorPath(org.ancestors);
         return (
-          <Space orientation="vertical" size={0} style={{ maxWidth: 520 }}>
-            <span>{org.name}</span>
+          <Space
+            orientation="vertical"
+            size={0}
+            style={{ maxWidth: 560, whiteSpace: 'normal' }}
+            className="org-option"
+            data-org-id={org.id}
+          >
+            <span>
+              <span className="org-option-name">{org.name}</span>
+              {path && (
+                <Typography.Text type="secondary" className="org-option-path">
+                  {nameSeparator}
+                  {path}
+                </Typography.Text>
+              )}
+            </span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {label('org_kinds', org.kind)}
               {org.code ? ` · ${org.code}` : ''}
@@ -109,7 +140,10 @@ export function OrgPicker({
       }}
       onChange={(next, option) => {
         setText('');
-        const org = option && !Array.isArray(option) ? (option as { org?: Org }).org : undefined;
+        const org = option && !Array.isArray(option) ? option.org : undefined;
+        // Search results carry their ancestors: whatever opens the picked organization next
+        // (the tree, its dashboard, this picker's own label) need not fetch it again.
+        if (org) seedOrgDetail(client, org, search.dataUpdatedAt || undefined);
         onChange?.(next ?? null, org);
       }}
     />

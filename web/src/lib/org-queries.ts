@@ -1,7 +1,7 @@
 // Organization reads that more than one feature needs (the scope picker, member forms, the
 // tree): fetchers and query keys in one place so caches are shared and invalidated together.
-import { queryOptions } from '@tanstack/react-query';
-import type { ListOf, Org, OrgDetail } from '@/types/api';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { ListOf, Org, OrgDetail, OrgSearchParams } from '@/types/api';
 import { api } from './api-client';
 
 export const orgKeys = {
@@ -10,7 +10,7 @@ export const orgKeys = {
   children: (id: number) => ['orgs', 'children', id] as const,
   detail: (id: number) => ['orgs', 'detail', id] as const,
   stats: (id: number) => ['orgs', 'stats', id] as const,
-  search: (q: string, limit: number) => ['orgs', 'search', q, limit] as const,
+  search: (params: OrgSearchParams) => ['orgs', 'search', params] as const,
 };
 
 export const rootsQuery = () =>
@@ -32,10 +32,30 @@ export const orgQuery = (id: number) =>
     queryFn: ({ signal }) => api<OrgDetail>(`/orgs/${id}`, { signal }),
   });
 
-export const orgSearchQuery = (q: string, limit = 20) =>
+/** The search's query parameters (kind as a comma-separated list, as the server takes it). */
+export function orgSearchRequest({ q, limit = 20, kinds, holdsMembers }: OrgSearchParams) {
+  return { q, limit, kind: kinds, holds_members: holdsMembers };
+}
+
+/** Active organizations whose name has words beginning with each word of q, with ancestors. */
+export const orgSearchQuery = (params: OrgSearchParams) =>
   queryOptions({
-    queryKey: orgKeys.search(q, limit),
+    queryKey: orgKeys.search(params),
     queryFn: ({ signal }) =>
-      api<ListOf<Org>>('/orgs/search', { params: { q, limit }, signal }).then((b) => b.items),
+      api<ListOf<OrgDetail>>('/orgs/search', { params: orgSearchRequest(params), signal }).then(
+        (body) => body.items,
+      ),
     staleTime: 60_000,
   });
+
+/**
+ * Puts an organization picked from search results (they carry their ancestors, like GET
+ * /orgs/{id}) into the detail cache, so opening it shows it at once and the tree can open its
+ * ancestors without first fetching it again. Newer cached data is kept.
+ */
+export function seedOrgDetail(client: QueryClient, org: OrgDetail, updatedAt = Date.now()): void {
+  const key = orgKeys.detail(org.id);
+  const cached = client.getQueryState(key);
+  if (cached?.data && cached.dataUpdatedAt >= updatedAt) return;
+  client.setQueryData(key, org, { updatedAt });
+}

@@ -38,7 +38,8 @@ export const en = {
   },
   orgPicker: {
     placeholder: 'Type an organization name',
-    typeToSearch: 'Type part of an organization name (accents optional)',
+    typeToSearch:
+      'Type the beginnings of words of the name, accents optional (e.g. “chi bo phong”)',
     noMatch: 'No organization matches',
   },
   org: {
@@ -252,6 +253,7 @@ export const en = {
     too_long: '{{label}}: longer than {{max}} characters',
     name_charset: "{{label}}: only letters, spaces and ' - .",
     cccd_format: '{{label}}: must be exactly 12 digits',
+    cccd_province: '{{label}}: the first 3 digits are not a province code',
     cccd_mismatch:
       '{{label}}: the century, sex or birth-year digits disagree with the date of birth and sex',
     card_charset: '{{label}}: only letters, digits and . - /',

@@ -39,7 +39,7 @@ export const vi = {
   },
   orgPicker: {
     placeholder: 'Gõ tên tổ chức để tìm',
-    typeToSearch: 'Gõ vài chữ của tên tổ chức (không cần dấu)',
+    typeToSearch: 'Gõ phần đầu các từ trong tên tổ chức, không cần dấu (vd. “chi bo phong”)',
     noMatch: 'Không có tổ chức nào khớp',
   },
   org: {
@@ -251,6 +251,7 @@ export const vi = {
     too_long: '{{label}}: dài quá {{max}} ký tự',
     name_charset: "{{label}}: chỉ gồm chữ cái, dấu cách và các dấu ' - .",
     cccd_format: '{{label}}: phải gồm đúng 12 chữ số',
+    cccd_province: '{{label}}: 3 chữ số đầu không phải mã tỉnh, thành phố',
     cccd_mismatch:
       '{{label}}: chữ số thế kỷ, giới tính hoặc năm sinh không khớp với ngày sinh và giới tính',
     card_charset: '{{label}}: chỉ gồm chữ, số và các dấu . - /',

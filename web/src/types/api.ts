@@ -44,8 +44,17 @@ export interface Org extends OrgBrief {
   updated_at: string;
 }
 
+/** GET /orgs/{id}, and every result of GET /orgs/search (OrgDetailList). */
 export interface OrgDetail extends Org {
-  ancestors: OrgBrief[];
+  ancestors: OrgBrief[]; // root first, the parent last; empty for a root
+}
+
+/** GET /orgs/search's query: each word of q must begin a word of the name (folded). */
+export interface OrgSearchParams {
+  q: string;
+  limit?: number; // 1..100, default 20
+  kinds?: string[]; // only these kinds (sent as kind=a,b)
+  holdsMembers?: boolean; // true: only kinds that hold members (cells); false: the others
 }
 
 export interface ListOf<T> {
@@ -157,6 +166,7 @@ export interface Catalogs {
   member_statuses: MemberStatusInfo[];
   member_fields: MemberFieldInfo[];
   age_bands: string[];
+  provinces: CatalogEntry[]; // code = the first 3 digits of a citizen ID (CCCD)
 }
 
 export interface RuleParameter {

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '@/lib/api-client';
+import type { Language } from '@/lib/i18n';
 import type { MemberPage } from '@/types/api';
 import { filterQuery, type MemberListParams } from '../lib/list-params';
 
@@ -28,7 +29,10 @@ export function useMembers(params: MemberListParams) {
   return useQuery({ ...membersQuery(params), placeholderData: keepPreviousData });
 }
 
-/** The CSV export of the filtered list (every page), as a download link. */
-export function exportUrl(params: MemberListParams): string {
-  return `/api/v1/members.csv${toQueryString(filterQuery(params))}`;
+/**
+ * The CSV export of the filtered list (every page), as a download link. A link cannot send
+ * Accept-Language, so the UI's language goes in `lang` (column titles and labels follow it).
+ */
+export function exportUrl(params: MemberListParams, lang: Language): string {
+  return `/api/v1/members.csv${toQueryString({ ...filterQuery(params), lang })}`;
 }

@@ -1,6 +1,6 @@
 // The member form's fields, grouped as in the personal history, each with the checks the
-// server makes (required, length, format, and the cross-field rules: CCCD against sex and
-// birth date, minimum admission age, official date against status).
+// server makes (required, length, format, and the cross-field rules: CCCD's province code and
+// its digits against sex and birth date, minimum admission age, official date against status).
 import { Card, Col, Form, Input, Row, Select } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
 import { useMemo } from 'react';
@@ -29,6 +29,7 @@ function useFieldRules(form: FormInstance) {
   const lang = i18n.language;
 
   return useMemo(() => {
+    const provinces = check.provinceCodes(catalogs?.provinces);
     const info = (name: string) => catalogs?.member_fields.find((field) => field.name === name);
     const labelOf = (name: string) => {
       const field = info(name);
@@ -73,7 +74,9 @@ function useFieldRules(form: FormInstance) {
           break;
         case 'citizen_id':
           list.push(
-            validate((value) => check.checkCitizenId(value, get('sex'), get('birth_date'))),
+            validate((value) =>
+              check.checkCitizenId(value, get('sex'), get('birth_date'), provinces),
+            ),
           );
           break;
         case 'card':
@@ -194,7 +197,7 @@ function FieldInput({
         />
       );
     case 'org':
-      return <OrgPicker {...injected} holdsMembersOnly />;
+      return <OrgPicker {...injected} holdsMembers />;
     case 'citizen_id':
       return (
         <Input {...injected} inputMode="numeric" autoComplete="off" placeholder="001074012345" />

@@ -10,6 +10,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { formatNumber } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
 import { orgQuery } from '@/lib/org-queries';
 import type { Member } from '@/types/api';
 import { exportUrl, useMembers } from '../api/list-members';
@@ -112,7 +113,7 @@ export function MemberList() {
           <Tooltip title={t('members.exportHint', { n: formatNumber(total, lang) })}>
             <Button
               icon={<DownloadOutlined />}
-              href={exportUrl(params)}
+              href={exportUrl(params, currentLanguage(lang))}
               download="dang-vien.csv"
               disabled={!total}
               data-testid="export-csv"

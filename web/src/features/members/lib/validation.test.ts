@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '@/types/api';
 import {
   checkAdmissionDate,
   checkCardNo,
@@ -10,6 +11,7 @@ import {
   checkPhone,
   checkLength,
   normalizePhone,
+  provinceCodes,
   wholeYearsBetween,
 } from './validation';
 
@@ -28,6 +30,33 @@ describe('member checks mirror the server', () => {
     expect(checkCitizenId('001174495851', 'male', '1974-12-23')?.code).toBe('cccd_mismatch');
     expect(checkCitizenId('001075495851', 'male', '1974-12-23')?.code).toBe('cccd_mismatch');
     expect(checkCitizenId('001201495851', 'male', '2001-01-01')).toBeNull();
+  });
+
+  it('CCCD begins with a province code of the catalog (before the date checks)', () => {
+    const catalog: CatalogEntry[] = [
+      { code: '001', name_vi: 'Hà Nội', name_en: 'Hà Nội' },
+      { code: '079', name_vi: 'Hồ Chí Minh', name_en: 'Hồ Chí Minh' },
+    ];
+    const provinces = provinceCodes(catalog);
+    expect(checkCitizenId('001080012345', 'male', '1980-05-17', provinces)).toBeNull();
+    expect(checkCitizenId('079301012345', 'female', '2001-01-01', provinces)).toBeNull();
+    expect(checkCitizenId('003080012345', 'male', '1980-05-17', provinces)?.code).toBe(
+      'cccd_province',
+    );
+    expect(checkCitizenId('999 080 012 345', null, null, provinces)?.code).toBe('cccd_province');
+    // As on the server: the shape first, then the province, then the digits against the date.
+    expect(checkCitizenId('99908001234', null, null, provinces)?.code).toBe('cccd_format');
+    expect(checkCitizenId('999180012345', 'male', '1980-05-17', provinces)?.code).toBe(
+      'cccd_province',
+    );
+    expect(checkCitizenId('001180012345', 'male', '1980-05-17', provinces)?.code).toBe(
+      'cccd_mismatch',
+    );
+    // Before the catalog has loaded, the province is left to the server.
+    expect(checkCitizenId('999080012345', 'male', '1980-05-17')).toBeNull();
+    expect(
+      checkCitizenId('999080012345', 'male', '1980-05-17', provinceCodes(undefined)),
+    ).toBeNull();
   });
 
   it("names take letters, marks, spaces and ' - .", () => {

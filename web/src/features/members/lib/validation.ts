@@ -34,13 +34,27 @@ export function citizenIdCenturyDigit(year: number, sex: string): number {
   return Math.floor((year - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0);
 }
 
+/** The province codes of the catalog (GET /catalogs `provinces`), for checkCitizenId. */
+export function provinceCodes(provinces: readonly { code: string }[] | undefined): Set<string> {
+  return new Set((provinces ?? []).map((province) => province.code));
+}
+
+/**
+ * As the server (member_rules.cpp citizen_id_problem): 12 digits, then the first 3 a province
+ * code, then the century/sex digit and the year digits against the birth date and sex. The
+ * province check is skipped while the catalog is not known (undefined or empty set).
+ */
 export function checkCitizenId(
   value: string,
   sex: string | null | undefined,
   birthDate: string | null | undefined,
+  provinces?: ReadonlySet<string>,
 ): Problem | null {
   const digits = citizenIdDigits(value.trim());
   if (!/^\d{12}$/.test(digits)) return { code: 'cccd_format' };
+  if (provinces && provinces.size > 0 && !provinces.has(digits.slice(0, 3))) {
+    return { code: 'cccd_province' };
+  }
   if (!birthDate || !sex) return null;
   const year = Number(birthDate.slice(0, 4));
   if (!(year >= 1900)) return null;

@@ -34,10 +34,8 @@ export function OrgMergeModal({
   const merge = useMergeOrg(org.id);
   const [target, setTarget] = useState<Org | undefined>();
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
-  const accept = useCallback(
-    (candidate: Org) => candidate.id !== org.id && (!org.holds_members || candidate.holds_members),
-    [org.id, org.holds_members],
-  );
+  // A cell's members need a target that holds members: the server filters for that.
+  const accept = useCallback((candidate: Org) => candidate.id !== org.id, [org.id]);
 
   function submit(values: Values) {
     if (!values.target_id) return;
@@ -96,6 +94,7 @@ export function OrgMergeModal({
           ]}
         >
           <OrgPicker
+            holdsMembers={org.holds_members || undefined}
             excludePath={org.path}
             accept={accept}
             onChange={(_, picked) => setTarget(picked)}

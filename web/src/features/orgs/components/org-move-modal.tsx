@@ -1,7 +1,7 @@
 // Move an organization (with its subtree and members) under another parent, after a
 // confirmation. Only parents whose kind may hold this kind are offered.
 import { App, Form, Modal, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgPicker } from '@/components/org-picker';
 import { isApiError } from '@/lib/api-client';
@@ -30,6 +30,11 @@ export function OrgMoveModal({
   const move = useMoveOrg(org.id);
   const [target, setTarget] = useState<Org | undefined>();
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  // The server offers only the kinds that may hold this one; the rest is checked here.
+  const parentKinds = useMemo(
+    () => catalogs?.org_kinds.find((kind) => kind.code === org.kind)?.parents,
+    [catalogs, org.kind],
+  );
   const accept = useCallback(
     (candidate: Org) =>
       candidate.id !== org.parent_id && mayBeChildOf(catalogs, org.kind, candidate.kind),
@@ -82,6 +87,7 @@ export function OrgMoveModal({
           ]}
         >
           <OrgPicker
+            kinds={parentKinds}
             excludePath={org.path}
             accept={accept}
             onChange={(_, picked) => setTarget(picked)}

@@ -1,13 +1,15 @@
-// Finds organizations by name without diacritics ("van phong" finds "Văn phòng"); the server
-// folds both sides. Results replace the tree while there is a query.
+// Finds organizations by the beginnings of the words of their name, without diacritics ("van
+// phong" and "v ph" find "Văn phòng"); the server folds both sides. Results replace the tree
+// while there is a query; each shows its ancestors, so namesakes can be told apart.
 import { SearchOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { formatNumber } from '@/lib/format';
-import { orgSearchQuery } from '@/lib/org-queries';
+import { ancestorPath } from '@/lib/org-path';
+import { orgSearchQuery, seedOrgDetail } from '@/lib/org-queries';
 import { ErrorState } from '@/components/page-state';
 
 export function OrgSearchBox({
@@ -42,8 +44,9 @@ export function OrgSearchBox({
 export function OrgSearchResults({ text, onPick }: { text: string; onPick: (id: number) => void }) {
   const { t, i18n } = useTranslation();
   const label = useCatalogLabel();
+  const client = useQueryClient();
   const q = useDebouncedValue(text.trim(), 150);
-  const search = useQuery({ ...orgSearchQuery(q, 50), enabled: q.length > 0 });
+  const search = useQuery({ ...orgSearchQuery({ q, limit: 50 }), enabled: q.length > 0 });
   if (search.isError)
     return <ErrorState error={search.error} onRetry={() => void search.refetch()} compact />;
   return (
@@ -65,7 +68,12 @@ export function OrgSearchResults({ text, onPick }: { text: string; onPick: (id: 
             <button
               type="button"
               className="org-search-hit"
-              onClick={() => onPick(org.id)}
+              data-org-id={org.id}
+              onClick={() => {
+                // The hit carries its ancestors: the tree opens them without fetching it again.
+                seedOrgDetail(client, org, search.dataUpdatedAt || undefined);
+                onPick(org.id);
+              }}
               onKeyDown={(event) => {
                 const item = event.currentTarget.closest('li');
                 if (event.key === 'ArrowDown') {
@@ -82,6 +90,15 @@ export function OrgSearchResults({ text, onPick }: { text: string; onPick: (id: 
               }}
             >
               <span className="org-node-name">{org.name}</span>
+              {org.ancestors.length > 0 && (
+                <Typography.Text
+                  type="secondary"
+                  className="org-search-path"
+                  title={ancestorPath(org.ancestors)}
+                >
+                  {ancestorPath(org.ancestors)}
+                </Typography.Text>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {label('org_kinds', org.kind)} · {formatNumber(org.counts.on_roll, i18n.language)}{' '}
                 {t('org.tree.membersShort')}

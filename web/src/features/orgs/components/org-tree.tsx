@@ -1,6 +1,8 @@
 // The organization tree, loaded one level at a time as nodes are opened (the bloc has
 // thousands of organizations). Opening an organization from the URL or a search opens its
-// ancestors and scrolls it into view. Arrow keys move through the tree once it has focus.
+// ancestors and scrolls it into view: its detail (fetched, or already cached from a search
+// result) lists them, so every level on the way loads at once. Arrow keys move through the
+// tree once it has focus.
 import { WarningFilled } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Tree } from 'antd';
@@ -38,7 +40,7 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
   const [expanded, setExpanded] = useState<number[]>([]);
   const selected = useQuery({ ...orgQuery(selectedId ?? 0), enabled: !!selectedId });
 
-  // Open the selected organization's ancestors (once per selection).
+  // Open the selected organization's ancestors, all levels at once (once per selection).
   const revealed = useRef<string | undefined>(undefined);
   const selectedData = selected.data;
   useEffect(() => {
@@ -94,12 +96,11 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
     return build(roots.data ?? []);
   }, [roots.data, childrenById, title]);
 
-  // Scroll the selection into view once its row exists.
+  // Scroll the selection into view once its row exists (every level above it loaded).
   const scrolled = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!selectedId || !selectedData || scrolled.current === selectedData.path) return;
-    const parent = selectedData?.parent_id;
-    if (parent && !childrenById.has(parent)) return;
+    if (!selectedData.ancestors.every((org) => childrenById.has(org.id))) return;
     scrolled.current = selectedData.path;
     requestAnimationFrame(() => treeRef.current?.scrollTo({ key: selectedId, align: 'auto' }));
   }, [selectedId, selectedData, childrenById]);
