@@ -11,6 +11,7 @@ members=${MEMBERS:-65000}
 duration=${DURATION:-20}
 connections=${CONNECTIONS:-64}
 work=$(mktemp -d /tmp/chibo-bench.XXXXXX)
+chmod 755 "$work"  # nginx's workers (user nobody) read the static file from here
 chibo_port=18090
 nginx_port=18091
 pids=()
@@ -73,11 +74,11 @@ CONF
 pids+=($!)
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/search.json" && break; sleep 0.1; done
 
-run_wrk() {  # label, then wrk arguments
-  local label=$1
-  shift
+run_wrk() {  # label, connections, then wrk arguments
+  local label=$1 clients=$2
+  shift 2
   local line
-  line=$("${load_cpu[@]}" wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" | grep '^REPORT')
+  line=$("${load_cpu[@]}" wrk -t1 -c"$clients" -d"${duration}s" --latency "$@" | grep '^REPORT')
   printf '| %s | %s |\n' "$label" "${line#REPORT }"
 }
 
@@ -88,24 +89,35 @@ echo "|---|---|"
 # Warm the page caches first, as a server that has been up for a while would be.
 QUERIES=$work/queries.txt "${load_cpu[@]}" wrk -t1 -c8 -d3s -s bench/search.lua "http://127.0.0.1:$chibo_port" >/dev/null
 QUERIES=$work/queries.txt run_wrk "chibo search (query mix, 20 per page, $(stat -c %s "$work/search.json") B typical)" \
-  -s bench/search.lua "http://127.0.0.1:$chibo_port"
-PATHS=/search.json run_wrk "nginx 1 worker, same-size static file" -s bench/path.lua "http://127.0.0.1:$nginx_port"
+  "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
+PATHS=/search.json run_wrk "nginx 1 worker, same-size static file" "$connections" -s bench/path.lua \
+  "http://127.0.0.1:$nginx_port"
+
+# The same search with the whole machine: two server threads and wrk, none of them pinned.
+"$chibo" serve --db "sqlite:$db" --listen "127.0.0.1:$((chibo_port + 2))" --threads 2 --log-level warn \
+  > "$work/serve2.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$((chibo_port + 2))/api/v1/health" && break; sleep 0.1; done
+QUERIES=$work/queries.txt wrk -t1 -c8 -d3s -s bench/search.lua "http://127.0.0.1:$((chibo_port + 2))" >/dev/null
+line=$(QUERIES=$work/queries.txt wrk -t1 -c"$connections" -d"${duration}s" -s bench/search.lua \
+  "http://127.0.0.1:$((chibo_port + 2))" | grep '^REPORT')
+printf '| %s | %s |\n' "chibo search, 2 server threads and wrk unpinned on both cores" "${line#REPORT }"
 
 echo
-echo "## 3. Listing a large subtree and the tree (same setup)"
+echo "## 3. Listing a large subtree and the tree (same setup, 8 connections: heavier requests)"
 echo "| what | result |"
 echo "|---|---|"
 big=$(sqlite3 "$db" "SELECT org_id FROM org_member_counts c JOIN organizations o ON o.id = c.org_id WHERE o.depth = 2 GROUP BY org_id ORDER BY SUM(n) DESC LIMIT 1")
 big_size=$(sqlite3 "$db" "SELECT SUM(n) FROM org_member_counts WHERE org_id = $big")
-PATHS="/api/v1/members?org=$big&page_size=50" run_wrk "first page of the largest committee ($big_size members)" \
+PATHS="/api/v1/members?org=$big&page_size=50" run_wrk "first page of the largest committee ($big_size members)" 8 \
   -s bench/path.lua "http://127.0.0.1:$chibo_port"
-PATHS="/api/v1/members?org=$big&page_size=50&page=40" run_wrk "page 40 of the same" \
+PATHS="/api/v1/members?org=$big&page_size=50&page=40" run_wrk "page 40 of the same" 8 \
   -s bench/path.lua "http://127.0.0.1:$chibo_port"
-PATHS="/api/v1/members?page_size=50&sex=female&age_max=35" run_wrk "whole bloc, filtered (women under 36)" \
+PATHS="/api/v1/members?page_size=50&sex=female&age_max=35" run_wrk "whole bloc, filtered (women under 36)" 8 \
   -s bench/path.lua "http://127.0.0.1:$chibo_port"
-PATHS="/api/v1/orgs/1/children" run_wrk "children of the root with counts" \
+PATHS="/api/v1/orgs/1/children" run_wrk "children of the root with counts" 8 \
   -s bench/path.lua "http://127.0.0.1:$chibo_port"
-PATHS="/api/v1/orgs/1/stats" CONNECTIONS_OVERRIDE=1 run_wrk "root dashboard breakdowns ($members members)" \
+PATHS="/api/v1/orgs/1/stats" run_wrk "root dashboard breakdowns ($members members)" 8 \
   -s bench/path.lua "http://127.0.0.1:$chibo_port"
 
 echo
