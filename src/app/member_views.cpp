@@ -119,13 +119,7 @@ Result<MemberPage> list_members(Services& services, const MemberQuery& query) {
   Status status = services.store.read([&](Transaction& tx) -> Status {
     Result<MemberFilter> filter = build_filter(services, tx, query);
     if (!filter) return std::move(filter).error();
-    page = tx.members().page(*filter);
-    std::vector<OrgId> org_ids;
-    for (const Member& member : page.items) {
-      if (std::find(org_ids.begin(), org_ids.end(), member.org_id) == org_ids.end())
-        org_ids.push_back(member.org_id);
-    }
-    for (const Organization& org : tx.orgs().find_many(org_ids)) page.org_names[org.id] = org.name;
+    page = tx.members().page(*filter);  // with the items' organization names
     return Ok();
   });
   if (!status) return std::move(status).error();

@@ -5,9 +5,9 @@
 #include <sstream>
 
 #include "app/member_changes.h"
-#include "app/org_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
+#include "app/org_changes.h"
 #include "app/org_views.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/consistency.h"
@@ -54,7 +54,8 @@ TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   for (query.offset = 0; query.offset < 1500; query.offset += 500) {
     auto page = app::list_members(temp.services(), query);
     ASSERT_TRUE(page);
-    for (const domain::Member& member : page->items) {
+    for (const auto& item : page->items) {
+      const domain::Member& member = *item;
       const auto errors = domain::check_member(member, chibo::testing::catalog(),
                                                chibo::testing::rules(), *Date::parse("2026-11-29"));
       EXPECT_TRUE(errors.empty()) << member.full_name << ": " << errors[0].field << " "
@@ -120,7 +121,7 @@ TEST(Demo, SearchIndexAgreesWithSql) {
         EXPECT_EQ(by_sql->total, by_index->total) << q;
         ASSERT_EQ(by_sql->items.size(), by_index->items.size()) << q;
         for (size_t i = 0; i < by_sql->items.size(); ++i)
-          EXPECT_EQ(by_sql->items[i].id, by_index->items[i].id) << q;
+          EXPECT_EQ(by_sql->items[i]->id, by_index->items[i]->id) << q;
         ++compared;
       }
     }
@@ -138,16 +139,18 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   // that leaves the name alone, and a renamed organization, still show at once.
   auto first = app::list_members(with_index, query);  // now cached
   ASSERT_TRUE(first);
-  const domain::Member cached = first->items.at(0);
-  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, cached.id, cached.version, {{"phone", "0911222333"}}));
+  const domain::Member cached = *first->items.at(0);
+  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, cached.id, cached.version,
+                                 {{"phone", "0911222333"}}));
   auto second = app::list_members(with_index, query);
   ASSERT_TRUE(second);
-  EXPECT_EQ(second->items.at(0).phone, "0911222333");
+  EXPECT_EQ(second->items.at(0)->phone, "0911222333");
   auto org = app::get_org(with_index, cached.org_id);
   ASSERT_TRUE(org);
   domain::OrgDraft rename;
   rename.name = "Chi bộ Đổi Tên";
-  ASSERT_TRUE(app::update_org(with_index, {"test", "r"}, cached.org_id, org->view.org.version, rename));
+  ASSERT_TRUE(
+      app::update_org(with_index, {"test", "r"}, cached.org_id, org->view.org.version, rename));
   auto third = app::list_members(with_index, query);
   ASSERT_TRUE(third);
   EXPECT_EQ(third->org_names.at(cached.org_id), "Chi bộ Đổi Tên");

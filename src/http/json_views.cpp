@@ -148,9 +148,9 @@ std::string member_page_body(const app::MemberPage& page, long long page_number,
   body.reserve(1024 + page.items.size() * 1200);
   JsonWriter json(body);
   json.begin_object().key("items").begin_array();
-  for (const domain::Member& member : page.items) {
-    const auto org = page.org_names.find(member.org_id);
-    write_member(json, member, org == page.org_names.end() ? std::string() : org->second, today);
+  for (const app::MemberRef& member : page.items) {
+    const auto org = page.org_names.find(member->org_id);
+    write_member(json, *member, org == page.org_names.end() ? std::string() : org->second, today);
   }
   json.end_array()
       .key("total")

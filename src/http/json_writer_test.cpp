@@ -10,7 +10,15 @@ namespace {
 TEST(JsonWriter, WritesNestedValuesWithCommas) {
   std::string out;
   JsonWriter json(out);
-  json.begin_object().key("a").number(1).key("b").begin_array().string("x").null().boolean(true).end_array();
+  json.begin_object()
+      .key("a")
+      .number(1)
+      .key("b")
+      .begin_array()
+      .string("x")
+      .null()
+      .boolean(true)
+      .end_array();
   json.key("c").begin_object().end_object().key("d").string_or_null("").end_object();
   EXPECT_EQ(out, R"({"a":1,"b":["x",null,true],"c":{},"d":null})");
 }

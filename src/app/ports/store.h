@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,8 +51,11 @@ struct MemberFilter {
   int limit = 50;
 };
 
+// Records are shared, not copied: a page may come from a cache of records.
+using MemberRef = std::shared_ptr<const Member>;
+
 struct MemberPage {
-  std::vector<Member> items;
+  std::vector<MemberRef> items;
   int64_t total = 0;
   std::map<OrgId, std::string> org_names;  // names of the items' organizations
 };

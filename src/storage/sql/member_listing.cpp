@@ -192,13 +192,13 @@ struct MemberWithOrgRow : MemberRow {
 void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
                                     const std::vector<long long>* versions, app::MemberPage& page) {
   if (ids.empty()) return;
-  std::map<long long, Member> by_id;
+  std::map<long long, app::MemberRef> by_id;
   std::vector<long long> missing;
   for (size_t index = 0; index < ids.size(); ++index) {
-    std::optional<Member> cached;
+    app::MemberRef cached;
     if (cache_ && versions) cached = cache_->member(ids[index], (*versions)[index]);
     if (cached) {
-      by_id.emplace(ids[index], std::move(*cached));
+      by_id.emplace(ids[index], std::move(cached));
     } else {
       missing.push_back(ids[index]);
     }
@@ -211,7 +211,7 @@ void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
         bindings.number_list(missing);
     for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
       page.org_names[OrgId(row.org_id)] = row.org_name;
-      Member member = row.to_member();
+      auto member = std::make_shared<const Member>(row.to_member());
       if (cache_) {
         cache_->put_member(member);
         cache_->put_org_name(row.org_id, row.org_name);
@@ -223,7 +223,7 @@ void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
   for (long long id : ids) {
     auto found = by_id.find(id);
     if (found == by_id.end()) continue;
-    const OrgId org = found->second.org_id;
+    const OrgId org = found->second->org_id;
     if (!page.org_names.count(org)) {
       if (std::optional<std::string> name = cache_ ? cache_->org_name(org.value) : std::nullopt) {
         page.org_names[org] = std::move(*name);
@@ -287,7 +287,7 @@ app::MemberPage SqlMemberRepository::page(const MemberFilter& filter) {
                           bindings.number(filter.offset);
   for_each_row<MemberWithOrgRow>(session_, sql, bindings, [&](const MemberWithOrgRow& row) {
     page.org_names[OrgId(row.org_id)] = row.org_name;
-    page.items.push_back(row.to_member());
+    page.items.push_back(std::make_shared<const Member>(row.to_member()));
   });
   return page;
 }

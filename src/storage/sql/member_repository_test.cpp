@@ -31,7 +31,7 @@ MemberId add(TempStore& temp, OrgId org, const std::string& name, const std::str
 
 std::vector<std::string> names(const app::MemberPage& page) {
   std::vector<std::string> result;
-  for (const domain::Member& member : page.items) result.push_back(member.full_name);
+  for (const auto& member : page.items) result.push_back(member->full_name);
   return result;
 }
 

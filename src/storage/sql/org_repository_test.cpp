@@ -145,9 +145,9 @@ TEST(OrgTree, MergeMovesMembersAndClosesTheSource) {
   EXPECT_EQ(view(temp, tree[3]).counts.official, 0);
   EXPECT_EQ(view(temp, tree[2]).counts.official, 3);
   auto page = app::list_members(temp.services(), app::MemberQuery{});
-  for (const domain::Member& member : page->items) EXPECT_EQ(member.org_id, tree[4]);
+  for (const auto& member : page->items) EXPECT_EQ(member->org_id, tree[4]);
   // Each moved member's history says so.
-  auto detail = app::get_member(temp.services(), page->items[0].id);
+  auto detail = app::get_member(temp.services(), page->items[0]->id);
   EXPECT_EQ(detail->history.front().action, "merge");
   expect_consistent(temp);
 }

@@ -2,17 +2,18 @@
 
 namespace chibo::storage {
 
-std::optional<domain::Member> RecordCache::member(long long id, long long version) const {
+std::shared_ptr<const domain::Member> RecordCache::member(long long id, long long version) const {
   std::shared_lock lock(mutex_);
   const auto found = members_.find(id);
-  if (found == members_.end() || found->second.version != version) return std::nullopt;
+  if (found == members_.end() || found->second->version != version) return nullptr;
   return found->second;
 }
 
-void RecordCache::put_member(const domain::Member& member) {
+void RecordCache::put_member(std::shared_ptr<const domain::Member> member) {
   std::unique_lock lock(mutex_);
   if (members_.size() >= kMaxMembers) members_.clear();
-  members_[member.id.value] = member;
+  const long long id = member->id.value;
+  members_[id] = std::move(member);
 }
 
 std::optional<std::string> RecordCache::org_name(long long org_id) const {

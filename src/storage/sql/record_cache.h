@@ -6,6 +6,7 @@
 // Thread safety: all methods may be called from any thread.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -20,8 +21,8 @@ namespace chibo::storage {
 class RecordCache {
  public:
   // The member with this id if cached at exactly `version`.
-  std::optional<domain::Member> member(long long id, long long version) const;
-  void put_member(const domain::Member& member);
+  std::shared_ptr<const domain::Member> member(long long id, long long version) const;
+  void put_member(std::shared_ptr<const domain::Member> member);
   std::optional<std::string> org_name(long long org_id) const;
   void put_org_name(long long org_id, const std::string& name);
   void forget_orgs(const std::vector<long long>& org_ids);
@@ -33,7 +34,7 @@ class RecordCache {
   static constexpr size_t kMaxMembers = 200'000;
 
   mutable std::shared_mutex mutex_;
-  std::unordered_map<long long, domain::Member> members_;
+  std::unordered_map<long long, std::shared_ptr<const domain::Member>> members_;
   std::unordered_map<long long, std::string> org_names_;
 };
 
