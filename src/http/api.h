@@ -7,14 +7,19 @@
 #include <string>
 
 #include "app/context.h"
+#include "http/member_json_cache.h"
 #include "http/router.h"
 
 namespace chibo::http {
 
 struct ApiContext {
+  ApiContext(app::Services& services_in, std::string engine_in)
+      : services(services_in), engine(std::move(engine_in)) {}
+
   app::Services& services;
   std::string engine;  // "sqlite" or "postgresql", for /health
   std::function<bool()> search_in_memory = [] { return false; };  // for /health
+  MemberJsonCache member_json;  // rendered records of search pages
 };
 
 void add_org_routes(Router& router, ApiContext& context);

@@ -1,6 +1,7 @@
 #include "http/json_views.h"
 
 #include "domain/members/member_fields.h"
+#include "http/member_json_cache.h"
 
 namespace chibo::http {
 
@@ -143,14 +144,19 @@ std::string member_detail_body(const app::MemberDetail& detail, Date today) {
 }
 
 std::string member_page_body(const app::MemberPage& page, long long page_number,
-                             long long page_size, Date today) {
+                             long long page_size, Date today, MemberJsonCache* cache) {
   std::string body;
   body.reserve(1024 + page.items.size() * 1200);
   JsonWriter json(body);
   json.begin_object().key("items").begin_array();
   for (const app::MemberRef& member : page.items) {
     const auto org = page.org_names.find(member->org_id);
-    write_member(json, *member, org == page.org_names.end() ? std::string() : org->second, today);
+    const std::string& org_name = org == page.org_names.end() ? std::string() : org->second;
+    if (cache) {
+      json.raw(*cache->get(*member, org_name, today));
+    } else {
+      write_member(json, *member, org_name, today);
+    }
   }
   json.end_array()
       .key("total")

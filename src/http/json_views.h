@@ -19,8 +19,10 @@ void write_member(JsonWriter& json, const domain::Member& member, const std::str
                   Date today);
 void write_event(JsonWriter& json, const app::MemberEvent& event);
 std::string member_detail_body(const app::MemberDetail& detail, Date today);
+// With a cache, records already rendered at their version are copied, not rendered again.
 std::string member_page_body(const app::MemberPage& page, long long page_number,
-                             long long page_size, Date today);
+                             long long page_size, Date today,
+                             class MemberJsonCache* cache = nullptr);
 std::string member_history_body(const std::vector<app::MemberEvent>& events);
 
 }  // namespace chibo::http

@@ -127,7 +127,8 @@ void add_member_routes(Router& router, ApiContext& context) {
     auto result = app::list_members(services, query);
     if (!result) return problem_response(as_parameter_error(std::move(result).error()), request);
     HttpResponse response;
-    response.body = member_page_body(*result, page, page_size, services.clock.today());
+    response.body =
+        member_page_body(*result, page, page_size, services.clock.today(), &context.member_json);
     return response;
   });
 
