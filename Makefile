@@ -23,7 +23,7 @@ web:
 
 # A demo database (made once; your changes in it are kept) served on http://$(LISTEN)/.
 demo: build
-	@if [ ! -f $(DB) ]; then $(BUILD)/src/chibo demo --db sqlite:$(DB); else echo "demo: using the existing $(DB) (delete it for a fresh demo)"; fi
+	@if [ ! -f $(DB) ]; then $(BUILD)/src/chibo demo --db sqlite:$(DB); else echo "demo: using the existing $(DB) (delete it for a fresh demo)"; cat $(DB).demo-users.txt 2>/dev/null || true; fi
 	@echo "demo: open http://$(LISTEN)/ (Ctrl-C stops the server)"
 	@$(BUILD)/src/chibo serve --db sqlite:$(DB) --listen $(LISTEN)
 

@@ -2,6 +2,9 @@
 local paths = {}
 for p in string.gmatch(os.getenv("PATHS") or "/", "[^|]+") do table.insert(paths, p) end
 local counter = 0
+-- COOKIE env: the session cookie ("chibo_session=...") of the user the requests run as.
+local cookie = os.getenv("COOKIE")
+if cookie then wrk.headers["Cookie"] = cookie end
 request = function()
   counter = counter % #paths + 1
   return wrk.format("GET", paths[counter])

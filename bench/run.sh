@@ -42,14 +42,43 @@ db=$work/bench.db
 sqlite3 "$db" < bench/make_queries.sql > "$work/queries.txt"
 echo "($(wc -l < "$work/queries.txt") search queries sampled from the demo members: bench/make_queries.sql)"
 
+# The users the requests run as: an administrator reaching everything (with a second factor),
+# and users scoped to a committee and to a cell, for the cost of authorization.
+totp_secret=JBSWY3DPEHPK3PXPJBSWY3DP
+password="bench password $(date +%s%N)"
+cell=$(sqlite3 "$db" "SELECT org_id FROM members ORDER BY id LIMIT 1")
+committee=$(sqlite3 "$db" "SELECT id FROM organizations WHERE depth = 2 ORDER BY id LIMIT 1")
+echo "$password" | "$chibo" user add --db "sqlite:$db" --username bench.admin --role administrator \
+  --totp-secret "$totp_secret" >/dev/null
+echo "$password" | "$chibo" user add --db "sqlite:$db" --username bench.committee --role office_staff \
+  --scope "$committee" >/dev/null
+echo "$password" | "$chibo" user add --db "sqlite:$db" --username bench.cell --role cell_secretary \
+  --scope "$cell" >/dev/null
+totp_now() {
+  python3 -c 'import base64,hashlib,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1]); h=hmac.new(k,struct.pack(">Q",int(time.time())//30),hashlib.sha1).digest()
+o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"
+}
+login_cookie() {  # port, username[, totp] -> "chibo_session=..."
+  local body
+  body=$(printf '{"username":"%s","password":"%s"%s}' "$2" "$password" "${3:+,\"totp\":\"$3\"}")
+  curl -sf -o /dev/null -D - -H 'Content-Type: application/json' -H 'X-Requested-With: chibo' \
+    -H "Origin: http://127.0.0.1:$1" -d "$body" "http://127.0.0.1:$1/api/v1/auth/login" |
+    grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+}
+
 "${server_cpu[@]}" "$chibo" serve --db "sqlite:$db" --listen "127.0.0.1:$chibo_port" --threads 1 --log-level warn \
   > "$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$chibo_port/api/v1/health" && break; sleep 0.1; done
+export COOKIE
+COOKIE=$(login_cookie "$chibo_port" bench.admin "$(totp_now "$totp_secret")")
+committee_cookie=$(login_cookie "$chibo_port" bench.committee)
+cell_cookie=$(login_cookie "$chibo_port" bench.cell)
 
 # nginx with one worker serving a typical search response from a file: the static ceiling.
 sample_query=$(sed -n '1p' "$work/queries.txt" | sed 's/ /%20/g')
-curl -sf "http://127.0.0.1:$chibo_port/api/v1/members?page_size=20&q=$sample_query" > "$work/search.json"
+curl -sf -H "Cookie: $COOKIE" "http://127.0.0.1:$chibo_port/api/v1/members?page_size=20&q=$sample_query" > "$work/search.json"
 mkdir -p "$work/nginx/logs"
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 1;
@@ -92,12 +121,21 @@ QUERIES=$work/queries.txt run_wrk "chibo search (query mix, 20 per page, $(stat 
   "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
 PATHS=/search.json run_wrk "nginx 1 worker, same-size static file" "$connections" -s bench/path.lua \
   "http://127.0.0.1:$nginx_port"
+# The cost of authorization: the same searches as a committee's office and as a cell secretary,
+# whose results are filtered to their subtree, next to the administrator's (above).
+QUERIES=$work/queries.txt COOKIE=$committee_cookie run_wrk "chibo search as a committee's office staff (scoped to 1 committee)" \
+  "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
+QUERIES=$work/queries.txt COOKIE=$cell_cookie run_wrk "chibo search as a cell secretary (scoped to 1 cell)" \
+  "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
+QUERIES=$work/queries.txt run_wrk "chibo search as the administrator, again" \
+  "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
 
 # The same search with the whole machine: two server threads and wrk, none of them pinned.
 "$chibo" serve --db "sqlite:$db" --listen "127.0.0.1:$((chibo_port + 2))" --threads 2 --log-level warn \
   > "$work/serve2.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$((chibo_port + 2))/api/v1/health" && break; sleep 0.1; done
+# (Sessions live in the database: the administrator's cookie works on this server too.)
 QUERIES=$work/queries.txt wrk -t1 -c8 -d3s -s bench/search.lua "http://127.0.0.1:$((chibo_port + 2))" >/dev/null
 line=$(QUERIES=$work/queries.txt wrk -t1 -c"$connections" -d"${duration}s" -s bench/search.lua \
   "http://127.0.0.1:$((chibo_port + 2))" | grep '^REPORT')

@@ -9,6 +9,9 @@ for line in io.lines(path) do
   end
 end
 local counter = 0
+-- COOKIE env: the session cookie ("chibo_session=...") of the user the requests run as.
+local cookie = os.getenv("COOKIE")
+if cookie then wrk.headers["Cookie"] = cookie end
 
 init = function(args)
   -- Each thread starts at a different point of the list.

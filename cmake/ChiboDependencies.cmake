@@ -10,6 +10,7 @@ find_package(Threads REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
+find_package(OpenSSL REQUIRED)
 
 # SOCI and http_parser ship no CMake or pkg-config files in Debian.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
@@ -27,3 +28,10 @@ add_library(restinio_dep INTERFACE)
 target_include_directories(restinio_dep SYSTEM INTERFACE ${RESTINIO_INCLUDE_DIR})
 target_compile_definitions(restinio_dep INTERFACE ASIO_STANDALONE)
 target_link_libraries(restinio_dep INTERFACE fmt::fmt ${HTTP_PARSER_LIBRARY} Threads::Threads)
+
+# libsodium ships no CMake file in Debian (its pkg-config file is not needed for one library).
+find_path(SODIUM_INCLUDE_DIR sodium.h REQUIRED)
+find_library(SODIUM_LIBRARY sodium REQUIRED)
+add_library(sodium_dep INTERFACE)
+target_include_directories(sodium_dep SYSTEM INTERFACE ${SODIUM_INCLUDE_DIR})
+target_link_libraries(sodium_dep INTERFACE ${SODIUM_LIBRARY})

@@ -11,7 +11,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   libicu-dev nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libcli11-dev libspdlog-dev
-  libtomlplusplus-dev zlib1g-dev
+  libtomlplusplus-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm chromium curl ca-certificates
 )

@@ -6,6 +6,7 @@
 
 #include "app/ports/clock.h"
 #include "app/ports/store.h"
+#include "domain/access/access.h"
 #include "domain/catalog/catalog.h"
 #include "domain/rules/rule_set.h"
 
@@ -18,10 +19,17 @@ struct Services {
   Clock& clock;
 };
 
-// The person or process behind a request; recorded in every history event.
+// The person or process behind a request: who (their grants decide what they may touch),
+// through which session, from where. Recorded in history events and the audit trail.
 struct Actor {
-  std::string name;        // "http:127.0.0.1" until accounts exist, "cli:root" for commands
-  std::string request_id;  // ties log lines and events together
+  domain::Principal principal;
+  std::string name;          // the username, or "cli:<user>" for the operator's commands
+  std::string session_hash;  // SHA-256 of the session token ("" for commands)
+  std::string request_id;    // ties log lines, history events and audit events together
+  std::string address;       // the client's address ("" for commands)
+
+  // The local operator: unrestricted (command-line tools on the server itself).
+  static Actor system(std::string name, std::string request_id = {});
 };
 
 }  // namespace chibo::app

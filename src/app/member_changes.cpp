@@ -1,15 +1,20 @@
 #include "app/member_changes.h"
 
+#include <algorithm>
+
+#include "app/access_control.h"
+#include "app/audit_trail.h"
 #include "domain/members/member_rules.h"
 
 namespace chibo::app {
 
-std::vector<FieldError> check_member_references(Services& services, Transaction& tx,
-                                                Member& member) {
+std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,
+                                                const domain::Reach& write) {
   std::vector<FieldError> errors;
   if (member.org_id.valid()) {
     std::optional<Organization> org = tx.orgs().find(member.org_id);
-    if (!org) {
+    // An organization beyond the actor's reach is reported like one that does not exist.
+    if (!org || !write.covers(org->path)) {
       errors.push_back({"org_id", "org_not_found", {}});
     } else if (!org->active()) {
       errors.push_back({"org_id", "org_not_active", {{"name", org->name}}});
@@ -50,16 +55,39 @@ Error reference_error(std::vector<FieldError> errors) {
 
 }  // namespace
 
-Result<Member> prepare_new_member(Services& services, Transaction& tx,
-                                  const domain::MemberPatch& fields) {
-  Member member;
+namespace {
+
+// Restricted fields are hidden from those who may not change them: to them they do not exist.
+std::vector<FieldError> hidden_fields(const domain::MemberPatch& fields,
+                                      bool may_write_restricted) {
   std::vector<FieldError> errors;
+  if (may_write_restricted) return errors;
+  for (const auto& [name, value] : fields) {
+    const domain::MemberField* field = domain::find_member_field(name);
+    if (field && field->restricted) errors.push_back({name, "unknown_field", {}});
+  }
+  return errors;
+}
+
+}  // namespace
+
+Result<Member> prepare_new_member(Services& services, const Actor& actor, Transaction& tx,
+                                  const domain::MemberPatch& fields) {
+  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedWrite);
+  if (write.none()) return Error::forbidden("forbidden");
+  Member member;
+  std::vector<FieldError> errors = hidden_fields(fields, !restricted.none());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
   domain::apply_member_patch(member, fields, services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  errors = check_member_references(services, tx, member);
+  errors = check_member_references(services, tx, member, write);
   if (!errors.empty()) return reference_error(std::move(errors));
+  if (!member.discipline.empty() && !restricted.covers(member.org_path)) {
+    return Error::invalid_field("discipline", "unknown_field");
+  }
   return member;
 }
 
@@ -67,44 +95,69 @@ Result<MemberDetail> create_member(Services& services, const Actor& actor,
                                    const domain::MemberPatch& fields) {
   MemberId created;
   Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Member> member = prepare_new_member(services, tx, fields);
+    Result<Member> member = prepare_new_member(services, actor, tx, fields);
     if (!member) return std::move(member).error();
     const std::string now = services.clock.now_utc();
     member->created_at = member->updated_at = now;
     tx.members().insert(*member);
-    tx.members().append_event(
-        {0, member->id, now, actor.name, "create", domain::diff_members(Member(), *member)});
+    const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
+    tx.members().append_event({0, member->id, now, actor.name, "create", changes});
+    audit(tx, services, actor,
+          {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
+           !member->discipline.empty(), "ok", audit_changes(changes)});
     created = member->id;
     return Ok();
   });
   if (!status) return std::move(status).error();
-  return get_member(services, created);
+  return get_member(services, actor, created, false);
 }
 
 Result<MemberDetail> update_member(Services& services, const Actor& actor, MemberId id,
                                    int64_t version, const domain::MemberPatch& fields) {
+  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedWrite);
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Member> stored = tx.members().find(id);
     if (!stored) return Error::not_found("member");
+    // The inspection committee records discipline without the right to edit the rest.
+    const bool restricted_only =
+        !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const auto& entry) {
+          const domain::MemberField* field = domain::find_member_field(entry.first);
+          return field && field->restricted;
+        });
+    if (!write.covers(stored->org_path) &&
+        !(restricted_only && restricted.covers(stored->org_path))) {
+      // Seen (in scope, or one's own record) but not writable: forbidden; else not found.
+      if (reach_of(services, actor, domain::Permission::kMemberRead)
+              .covers_member(id, stored->org_path))
+        return Error::forbidden("forbidden");
+      return Error::not_found("member");
+    }
+    std::vector<FieldError> errors = hidden_fields(fields, restricted.covers(stored->org_path));
+    if (!errors.empty()) return Error::invalid(std::move(errors));
     if (stored->version != version) return Error::stale_version();
     Member member = *stored;
-    std::vector<FieldError> errors;
     domain::apply_member_patch(member, fields, services.catalog, errors);
     if (!errors.empty()) return Error::invalid(std::move(errors));
     errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    errors = check_member_references(services, tx, member);
+    // A restricted-only change leaves the organization as it is: check it against that reach.
+    errors = check_member_references(services, tx, member,
+                                     write.covers(stored->org_path) ? write : restricted);
     if (!errors.empty()) return reference_error(std::move(errors));
     std::vector<FieldChange> changes = domain::diff_members(*stored, member);
     if (changes.empty()) return Ok();  // nothing to save; the version stays
     const std::string now = services.clock.now_utc();
     member.updated_at = now;
     if (!tx.members().update(member, *stored)) return Error::stale_version();
+    audit(tx, services, actor,
+          {"member.update", "member", std::to_string(id.value), member.org_path.str(),
+           touches_restricted(changes), "ok", audit_changes(changes)});
     tx.members().append_event({0, id, now, actor.name, "update", std::move(changes)});
     return Ok();
   });
   if (!status) return std::move(status).error();
-  return get_member(services, id);
+  return get_member(services, actor, id, false);
 }
 
 }  // namespace chibo::app

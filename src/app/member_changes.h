@@ -17,13 +17,14 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
                                    int64_t version, const domain::MemberPatch& fields);
 
 // Builds a new member from `fields` and checks it completely, without writing: field errors
-// first, then the store's (organization, duplicates). Used by create and by imports.
-Result<Member> prepare_new_member(Services& services, Transaction& tx,
+// first, then the store's (organization, duplicates), as `actor` may write (an organization
+// outside their reach is "not found"). Used by create and by imports.
+Result<Member> prepare_new_member(Services& services, const Actor& actor, Transaction& tx,
                                   const domain::MemberPatch& fields);
 
 // Checks that need stored data: the organization is active and holds members, CCCD and card
 // number are not someone else's.
-std::vector<FieldError> check_member_references(Services& services, Transaction& tx,
-                                                Member& member);
+std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,
+                                                const domain::Reach& write);
 
 }  // namespace chibo::app

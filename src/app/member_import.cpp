@@ -1,8 +1,11 @@
 #include "app/member_import.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/access_control.h"
+#include "app/audit_trail.h"
 #include "app/member_changes.h"
 #include "domain/members/member_fields.h"
 #include "io/csv.h"
@@ -45,6 +48,21 @@ std::string column_key(const std::string& header) {
 FieldError at_line(FieldError error, long long line) {
   error.params.emplace_back("line", std::to_string(line));
   return error;
+}
+
+// What an export selected, for the audit trail.
+std::string export_details(const MemberQuery& query) {
+  nlohmann::json details = nlohmann::json::object();
+  if (query.org.valid()) details["org"] = query.org.value;
+  if (!query.statuses.empty()) details["status"] = query.statuses;
+  if (query.sex) details["sex"] = *query.sex;
+  if (!query.ethnicities.empty()) details["ethnicity"] = query.ethnicities;
+  if (query.age_min) details["age_min"] = *query.age_min;
+  if (query.age_max) details["age_max"] = *query.age_max;
+  if (query.admitted_year_from) details["admitted_from"] = *query.admitted_year_from;
+  if (query.admitted_year_to) details["admitted_to"] = *query.admitted_year_to;
+  if (!query.q.empty()) details["q"] = query.q;
+  return details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 struct PreparedRow {
@@ -93,6 +111,9 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
     return error;
   }
 
+  // Importing is a permission of its own; rows outside the importer's reach are "not found".
+  if (reach_of(services, actor, domain::Permission::kMemberImport).none())
+    return Error::not_found("organization");
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::vector<PreparedRow> prepared;
     std::map<std::string, long long> citizen_lines;
@@ -134,7 +155,7 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
         patch[key] = cell;
       }
       if (!row_ok) continue;
-      Result<Member> member = prepare_new_member(services, tx, patch);
+      Result<Member> member = prepare_new_member(services, actor, tx, patch);
       if (!member) {
         for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
         continue;
@@ -175,18 +196,26 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
         options.progress({"writing", report.imported, reader.bytes_read()});
       }
     }
+    audit(tx, services, actor,
+          {"member.import", "import", "", "", false, "ok",
+           "{\"rows\":" + std::to_string(report.imported) + "}"});
     return Ok();
   });
   if (!status) return std::move(status).error();
   return report;
 }
 
-Result<long long> export_members(Services& services, const MemberQuery& query, std::ostream& out,
-                                 const ExportOptions& options) {
+Result<long long> export_members(Services& services, const Actor& actor, const MemberQuery& query,
+                                 std::ostream& out, const ExportOptions& options) {
   long long written = 0;
   if (options.bom) out << "\xEF\xBB\xBF";
   io::CsvWriter writer(out);
-  const auto& fields = domain::member_fields();
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
+  // Restricted columns exist only for those who may read restricted records somewhere; values
+  // outside their restricted reach are blank.
+  std::vector<domain::MemberField> fields;
+  for (const domain::MemberField& field : domain::member_fields())
+    if (!field.restricted || !restricted.none()) fields.push_back(field);
   const bool en = options.english;
   std::vector<std::string> header = {options.labels ? (en ? "Id" : "Mã số") : "id"};
   for (const domain::MemberField& field : fields) {
@@ -207,18 +236,34 @@ Result<long long> export_members(Services& services, const MemberQuery& query, s
     }
     return code;
   };
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    MemberQuery unpaged = query;
-    unpaged.offset = 0;
-    unpaged.limit = 1;
-    Result<MemberFilter> filter = build_filter(services, tx, unpaged);
-    if (!filter) return std::move(filter).error();
+  MemberQuery unpaged = query;
+  unpaged.offset = 0;
+  unpaged.limit = 1;
+  // The export is recorded first (what was asked, by whom); a failed export leaves that record.
+  Result<MemberFilter> checked = Error::internal("unset");
+  Status status = services.store.write([&](Transaction& tx) -> Status {
+    checked = build_filter(services, actor, domain::Permission::kMemberExport, tx, unpaged);
+    if (!checked) return checked.error();
+    const std::string path = checked->subtree ? checked->subtree->str() : std::string();
+    audit(tx, services, actor,
+          {"member.export", "export", "", path, !restricted.none(), "ok", export_details(query)});
+    return Ok();
+  });
+  if (!status) return std::move(status).error();
+  status = services.store.read([&](Transaction& tx) -> Status {
     std::vector<std::string> row;
-    tx.members().scan(*filter, [&](const Member& member, const std::string& org_name) {
+    tx.members().scan(*checked, [&](const Member& stored, const std::string& org_name) {
+      const Member* member = &stored;
+      Member redacted;
+      if (!stored.discipline.empty() && !restricted.covers(stored.org_path)) {
+        redacted = stored;
+        redact(redacted, restricted);
+        member = &redacted;
+      }
       row.clear();
-      row.push_back(std::to_string(member.id.value));
+      row.push_back(std::to_string(member->id.value));
       for (const domain::MemberField& field : fields)
-        row.push_back(label_of(field, domain::member_field_text(member, field)));
+        row.push_back(label_of(field, domain::member_field_text(*member, field)));
       row.push_back(org_name);
       writer.write(row);
       ++written;

@@ -41,8 +41,9 @@ struct ExportOptions {
   bool english = false;  // English labels (with `labels`)
 };
 
-// Writes the members `query` selects (paging ignored); returns how many.
-Result<long long> export_members(Services& services, const MemberQuery& query, std::ostream& out,
-                                 const ExportOptions& options);
+// Writes the members `query` selects (paging ignored) that the actor may export, restricted
+// fields blanked unless they may read them; the export is audited. Returns how many.
+Result<long long> export_members(Services& services, const Actor& actor, const MemberQuery& query,
+                                 std::ostream& out, const ExportOptions& options);
 
 }  // namespace chibo::app

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "app/access_control.h"
+#include "app/audit_trail.h"
+
 #include "text/fold.h"
 
 namespace chibo::app {
@@ -32,13 +35,21 @@ bool has_letter(const std::string& folded) {
 
 }  // namespace
 
-Result<MemberFilter> build_filter(Services& services, Transaction& tx, const MemberQuery& query) {
+Result<MemberFilter> build_filter(Services& services, const Actor& actor,
+                                  domain::Permission permission, Transaction& tx,
+                                  const MemberQuery& query) {
   std::vector<FieldError> errors;
   MemberFilter filter;
+  const domain::Reach reach = reach_of(services, actor, permission);
+  if (reach.none()) return Error::forbidden("forbidden");  // held nowhere: deny by default
   if (query.org.valid()) {
     std::optional<Organization> org = tx.orgs().find(query.org);
-    if (!org) return Error::not_found("organization");
+    if (!org || !reach.covers(org->path)) return Error::not_found("organization");
     filter.subtree = org->path;
+  } else if (!reach.everything) {
+    filter.within = reach.subtrees;
+    // Someone who may only see their own record lists just that (or nothing).
+    if (reach.subtrees.empty()) filter.only_member = reach.own_member.value_or(MemberId());
   }
   // Filters take codes or names, as bodies and imports do ("sex=Nữ", "status=dự bị").
   for (const std::string& status : query.statuses) {
@@ -114,19 +125,29 @@ Result<MemberFilter> build_filter(Services& services, Transaction& tx, const Mem
   return filter;
 }
 
-Result<MemberPage> list_members(Services& services, const MemberQuery& query) {
+Result<MemberPage> list_members(Services& services, const Actor& actor, const MemberQuery& query) {
   MemberPage page;
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
   Status status = services.store.read([&](Transaction& tx) -> Status {
-    Result<MemberFilter> filter = build_filter(services, tx, query);
+    Result<MemberFilter> filter =
+        build_filter(services, actor, domain::Permission::kMemberRead, tx, query);
     if (!filter) return std::move(filter).error();
     page = tx.members().page(*filter);  // with the items' organization names
     return Ok();
   });
   if (!status) return std::move(status).error();
+  // Restricted fields never reach lists for those who may not read them.
+  for (MemberRef& item : page.items) {
+    if (!item->discipline.empty() && !restricted.covers(item->org_path)) {
+      auto copy = std::make_shared<Member>(*item);
+      redact(*copy, restricted);
+      item = std::move(copy);
+    }
+  }
   return page;
 }
 
-Result<MemberDetail> get_member(Services& services, MemberId id) {
+Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id) {
   MemberDetail detail;
   Status status = services.store.read([&](Transaction& tx) -> Status {
     std::optional<Member> member = tx.members().find(id);
@@ -139,6 +160,34 @@ Result<MemberDetail> get_member(Services& services, MemberId id) {
     return Ok();
   });
   if (!status) return std::move(status).error();
+  return detail;
+}
+
+Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
+                                bool record_read) {
+  const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberRead);
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
+  Result<MemberDetail> detail = member_detail_unchecked(services, id);
+  if (!detail) return detail;
+  if (!reach.covers_member(id, detail->member.org_path)) return Error::not_found("member");
+  if (restricted.covers(detail->member.org_path)) {
+    if (record_read && !detail->member.discipline.empty()) {
+      // Reading a restricted record is itself recorded (without its values).
+      Status audited = services.store.write([&](Transaction& tx) -> Status {
+        audit(tx, services, actor,
+              {"member.read_restricted", "member", std::to_string(id.value),
+               detail->member.org_path.str(), true});
+        return Ok();
+      });
+      if (!audited) return std::move(audited).error();
+    }
+    detail->restricted_shown = true;
+    return detail;
+  }
+  for (MemberEvent& event : detail->history) {
+    event.changes = redact_changes(std::move(event.changes), detail->member, restricted);
+  }
+  redact(detail->member, restricted);
   return detail;
 }
 

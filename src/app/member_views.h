@@ -26,18 +26,30 @@ struct MemberQuery {
 
 inline constexpr int kMaxPageSize = 500;
 
-// Checks the query's values (known codes, sane ranges) and returns the page.
-Result<MemberPage> list_members(Services& services, const MemberQuery& query);
+// Checks the query's values (known codes, sane ranges) and returns the page, within what the
+// actor may read (restricted fields blanked unless they may read those too).
+Result<MemberPage> list_members(Services& services, const Actor& actor, const MemberQuery& query);
 
 struct MemberDetail {
   Member member;
   Organization org;
   std::vector<MemberEvent> history;  // newest first
+  bool restricted_shown = false;     // the actor may read the restricted fields (discipline)
 };
 
-Result<MemberDetail> get_member(Services& services, MemberId id);
+// One member with its history, if the actor may read it ("not found" otherwise). Reading a
+// record whose restricted fields are shown is itself audited.
+// `record_read` is false where the record is returned after a write (already audited).
+Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
+                                bool record_read = true);
 
-// The filter list_members would run (exposed for exports and tests).
-Result<MemberFilter> build_filter(Services& services, Transaction& tx, const MemberQuery& query);
+// The same without access checks or redaction, for use cases that have already checked.
+Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id);
+
+// The filter list_members would run for `actor` under `permission` (member.read for lists,
+// member.export for exports).
+Result<MemberFilter> build_filter(Services& services, const Actor& actor,
+                                  domain::Permission permission, Transaction& tx,
+                                  const MemberQuery& query);
 
 }  // namespace chibo::app

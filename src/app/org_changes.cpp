@@ -1,5 +1,9 @@
 #include "app/org_changes.h"
 
+#include <nlohmann/json.hpp>
+
+#include "app/access_control.h"
+#include "app/audit_trail.h"
 #include "domain/members/member_fields.h"
 #include "domain/org/org_rules.h"
 
@@ -9,10 +13,27 @@ namespace {
 
 using domain::OrgDraft;
 
+using domain::Permission;
+
+// The result of a change, shown to an actor who was allowed to make it.
 Result<OrgView> view_of(Services& services, OrgId id) {
-  Result<OrgDetail> detail = get_org(services, id);
+  Result<OrgDetail> detail = org_detail_unchecked(services, id);
   if (!detail) return std::move(detail).error();
   return std::move(detail.value().view);
+}
+
+std::string draft_details(const Organization& before, const Organization& after) {
+  std::vector<domain::FieldChange> changes;
+  auto add = [&](const char* field, const std::string& old_value, const std::string& new_value) {
+    if (old_value != new_value) changes.push_back({field, old_value, new_value});
+  };
+  add("kind", before.kind, after.kind);
+  add("name", before.name, after.name);
+  add("short_name", before.short_name, after.short_name);
+  add("code", before.code, after.code);
+  add("established_on", before.established_on ? before.established_on->iso() : "",
+      after.established_on ? after.established_on->iso() : "");
+  return audit_changes(changes);
 }
 
 Status check_code_free(Transaction& tx, const OrgDraft& draft, OrgId self) {
@@ -67,17 +88,22 @@ Status check_kind_change(Services& services, Transaction& tx, const Organization
 
 Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_id,
                            const OrgDraft& draft) {
-  (void)actor;  // organization changes enter the audit trail with accounts (issue 4)
+  if (reach_of(services, actor, Permission::kOrgWrite).none()) return Error::forbidden("forbidden");
   std::vector<FieldError> errors = domain::check_org_fields(draft, true, services.catalog);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (Status dates = check_dates(draft, services.clock.today()); !dates)
     return std::move(dates).error();
+  const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
   OrgId created;
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> parent;
     if (parent_id.valid()) {
       parent = tx.orgs().find(parent_id);
-      if (!parent) return Error::invalid_field("parent_id", "org_not_found");
+      // A parent beyond the actor's reach is reported exactly like one that does not exist.
+      if (!parent || !reach.covers(parent->path))
+        return Error::invalid_field("parent_id", "org_not_found");
+    } else if (!reach.everything) {
+      return Error::invalid_field("parent_id", "root_needs_global_scope");
     }
     if (Status placed =
             domain::check_placement(*draft.kind, parent ? &*parent : nullptr, services.catalog);
@@ -92,6 +118,9 @@ Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_
     org.created_at = org.updated_at = services.clock.now_utc();
     tx.orgs().insert(org);
     created = org.id;
+    audit(tx, services, actor,
+          {"org.create", "organization", std::to_string(org.id.value), org.path.str(), false, "ok",
+           draft_details(Organization(), org)});
     return Ok();
   });
   if (!status) return std::move(status).error();
@@ -100,23 +129,29 @@ Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_
 
 Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,
                            const OrgDraft& draft) {
-  (void)actor;
   std::vector<FieldError> errors = domain::check_org_fields(draft, false, services.catalog);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (Status dates = check_dates(draft, services.clock.today()); !dates)
     return std::move(dates).error();
+  const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> org = tx.orgs().find(id);
     if (!org) return Error::not_found("organization");
+    if (!reach.covers(org->path))
+      return refusal(services, actor, Permission::kOrgRead, org->path, "organization");
     if (org->version != version) return Error::stale_version();
     if (!org->active()) return Error::conflict("org_not_active");
     if (draft.kind && *draft.kind != org->kind) {
       if (Status ok = check_kind_change(services, tx, *org, *draft.kind); !ok) return ok;
     }
     if (Status free = check_code_free(tx, draft, id); !free) return free;
+    const Organization before = *org;
     apply(*org, draft);
     org->updated_at = services.clock.now_utc();
     if (!tx.orgs().update_fields(*org)) return Error::stale_version();
+    audit(tx, services, actor,
+          {"org.update", "organization", std::to_string(id.value), org->path.str(), false, "ok",
+           draft_details(before, *org)});
     return Ok();
   });
   if (!status) return std::move(status).error();
@@ -125,15 +160,23 @@ Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int
 
 Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId new_parent_id,
                          std::optional<int64_t> version) {
-  (void)actor;
+  const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> org = tx.orgs().find(id);
     if (!org) return Error::not_found("organization");
+    if (!reach.covers(org->path))
+      return refusal(services, actor, Permission::kOrgRead, org->path, "organization");
     if (version && org->version != *version) return Error::stale_version();
     std::optional<Organization> new_parent = tx.orgs().find(new_parent_id);
-    if (!new_parent) return Error::invalid_field("parent_id", "org_not_found");
+    if (!new_parent || !reach.covers(new_parent->path))
+      return Error::invalid_field("parent_id", "org_not_found");
     if (Status ok = domain::check_move(*org, *new_parent, services.catalog); !ok) return ok;
     tx.orgs().move_subtree(*org, *new_parent, services.clock.now_utc());
+    nlohmann::json details = {{"from", org->path.str()},
+                              {"to", new_parent->path.child(org->id).str()}};
+    audit(tx, services, actor,
+          {"org.move", "organization", std::to_string(id.value),
+           new_parent->path.child(org->id).str(), false, "ok", details.dump()});
     return Ok();
   });
   if (!status) return std::move(status).error();
@@ -142,21 +185,27 @@ Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId
 
 Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
                              std::optional<Date> on, std::optional<int64_t> version) {
-  (void)actor;
   const Date today = services.clock.today();
   const Date date = on.value_or(today);
   if (date > today) return Error::invalid_field("dissolved_on", "date_in_future");
+  const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> org = tx.orgs().find(id);
     if (!org) return Error::not_found("organization");
+    if (!reach.covers(org->path))
+      return refusal(services, actor, Permission::kOrgRead, org->path, "organization");
     if (version && org->version != *version) return Error::stale_version();
     constexpr int kListedMembers = 50;
     int64_t total = 0;
     const std::vector<ErrorItem> blocking =
         tx.members().on_roll_in(org->path, kListedMembers, total);
     if (Status ok = domain::check_dissolve(*org, date, blocking, total); !ok) return ok;
-    tx.orgs().close_subtree(*org, domain::OrgStatus::kDissolved, date, OrgId(),
-                            services.clock.now_utc());
+    const int64_t closed = tx.orgs().close_subtree(*org, domain::OrgStatus::kDissolved, date,
+                                                   OrgId(), services.clock.now_utc());
+    nlohmann::json details = {{"dissolved_on", date.iso()}, {"organizations_closed", closed}};
+    audit(tx, services, actor,
+          {"org.dissolve", "organization", std::to_string(id.value), org->path.str(), false, "ok",
+           details.dump()});
     return Ok();
   });
   if (!status) return std::move(status).error();
@@ -168,12 +217,16 @@ Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_i
   const Date today = services.clock.today();
   const Date date = on.value_or(today);
   if (date > today) return Error::invalid_field("merged_on", "date_in_future");
+  const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
   Status status = services.store.write([&](Transaction& tx) -> Status {
     std::optional<Organization> source = tx.orgs().find(source_id);
     if (!source) return Error::not_found("organization");
+    if (!reach.covers(source->path))
+      return refusal(services, actor, Permission::kOrgRead, source->path, "organization");
     if (version && source->version != *version) return Error::stale_version();
     std::optional<Organization> target = tx.orgs().find(target_id);
-    if (!target) return Error::invalid_field("target_id", "org_not_found");
+    if (!target || !reach.covers(target->path))
+      return Error::invalid_field("target_id", "org_not_found");
     const std::vector<Organization> children = tx.orgs().children(source_id, false);
     std::vector<Member> members = tx.members().direct_members(source_id);
     if (Status ok = domain::check_merge(*source, *target, children,
@@ -192,9 +245,15 @@ Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_i
       tx.members().append_event(
           {0, member.id, now, actor.name, "merge", domain::diff_members(before, member)});
     }
-    // Re-read: moving children changed nothing about source itself, but keep the version exact.
     tx.orgs().close_subtree(*tx.orgs().find(source_id), domain::OrgStatus::kMerged, date,
                             target->id, now);
+    nlohmann::json details = {{"merged_on", date.iso()},
+                              {"target_id", target->id.value},
+                              {"children_moved", children.size()},
+                              {"members_moved", members.size()}};
+    audit(tx, services, actor,
+          {"org.merge", "organization", std::to_string(source_id.value), source->path.str(), false,
+           "ok", details.dump()});
     return Ok();
   });
   if (!status) return std::move(status).error();

@@ -21,10 +21,14 @@ struct OrgDetail {
   std::vector<Organization> ancestors;  // root first, parent last
 };
 
-// Children of `parent` (the roots when invalid) with subtree counts and warnings.
-Result<std::vector<OrgView>> list_children(Services& services, OrgId parent, bool include_inactive);
+// Children of `parent` with subtree counts and warnings. Without a parent: the tops of the
+// actor's view (the true roots for someone who may read everything, else the organizations
+// their grants are scoped to). Organizations outside the actor's reach are "not found".
+Result<std::vector<OrgView>> list_children(Services& services, const Actor& actor, OrgId parent,
+                                           bool include_inactive);
 
-Result<OrgDetail> get_org(Services& services, OrgId id);
+// One organization with its ancestors (names only beyond the actor's reach: context).
+Result<OrgDetail> get_org(Services& services, const Actor& actor, OrgId id);
 
 struct OrgSearch {
   std::string query;                  // words matched without regard to case or diacritics
@@ -35,9 +39,13 @@ struct OrgSearch {
 
 // Active organizations matching the search, each with its ancestors (to tell apart
 // organizations of the same name in different places).
-Result<std::vector<OrgDetail>> search_orgs(Services& services, const OrgSearch& search);
+Result<std::vector<OrgDetail>> search_orgs(Services& services, const Actor& actor,
+                                           const OrgSearch& search);
 
 // Members on the roll in the subtree, broken down for dashboards.
-Result<std::vector<Breakdown>> org_breakdowns(Services& services, OrgId id);
+Result<std::vector<Breakdown>> org_breakdowns(Services& services, const Actor& actor, OrgId id);
+
+// The same view without an access check, for use cases that have already checked.
+Result<OrgDetail> org_detail_unchecked(Services& services, OrgId id);
 
 }  // namespace chibo::app

@@ -1,11 +1,19 @@
 // chibo demo: a realistic bloc of organizations and members.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
+
+#include "app/member_views.h"
+#include "app/users.h"
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "demo/demo_generator.h"
+#include "security/random.h"
 #include "storage/sql/database_url.h"
 
 namespace chibo::cli {
@@ -19,6 +27,66 @@ struct DemoCommandOptions {
   bool replace = false;
   bool quiet = false;
 };
+
+struct DemoUser {
+  const char* username;
+  const char* display_name;
+  const char* role;
+  bool in_a_cell;  // scoped to the first member's cell (else everywhere)
+};
+
+// One user per role, with random passwords: there is no default password anywhere. The
+// administrator enrols a second factor at the first login, as every administrator must.
+constexpr DemoUser kDemoUsers[] = {
+    {"admin", "Quản trị hệ thống", "administrator", false},
+    {"vanphong", "Cán bộ Văn phòng Đảng ủy", "office_staff", false},
+    {"lanhdao", "Lãnh đạo Đảng ủy", "leader", false},
+    {"kiemtra", "Ủy ban Kiểm tra", "inspection", false},
+    {"bithu", "Bí thư chi bộ", "cell_secretary", true},
+    {"dangvien", "Đảng viên", "member", true},
+};
+
+int create_demo_users(app::Services& services, const std::string& db, bool quiet) {
+  // The first generated member, and their cell, for the cell secretary and the member.
+  auto first = app::member_detail_unchecked(services, MemberId(1));
+  if (!first) {
+    print_error(first.error());
+    return 1;
+  }
+  std::ostringstream table;
+  table << "Demo users (username / password / role / scope):\n";
+  for (const DemoUser& demo_user : kDemoUsers) {
+    app::NewUser draft;
+    draft.username = demo_user.username;
+    draft.display_name = demo_user.display_name;
+    draft.grants.push_back({demo_user.role, demo_user.in_a_cell ? first->org.id : OrgId()});
+    if (std::string(demo_user.role) == "member") draft.member_id = first->member.id;
+    draft.password = security::random_password();
+    const std::string password = draft.password;
+    auto created =
+        app::create_user(services, app::Actor::system(cli_actor(), "demo"), std::move(draft));
+    if (!created) {
+      print_error(created.error());
+      return 1;
+    }
+    table << "  " << demo_user.username << "  " << password << "  " << demo_user.role << "  "
+          << (demo_user.in_a_cell ? first->org.name : std::string("(toàn hệ thống / everywhere)"))
+          << "\n";
+  }
+  // Kept next to a SQLite database so that `make demo` can show them again (mode 0600).
+  if (auto url = storage::DatabaseUrl::parse(db); url && url->engine == storage::Engine::kSqlite) {
+    const std::string path = url->sqlite_path + ".demo-users.txt";
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd >= 0) {
+      const std::string text = table.str();
+      if (::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+        std::cerr << "chibo demo: cannot write " << path << "\n";
+      ::close(fd);
+    }
+  }
+  if (!quiet) std::cout << table.str();
+  return 0;
+}
 
 int demo(const DemoCommandOptions& options) {
   if (options.members < 1 || options.members > demo::kMaxDemoMembers) {
@@ -67,7 +135,7 @@ int demo(const DemoCommandOptions& options) {
             << " base organizations, " << report->cells << " cells, " << report->members
             << " members in " << seconds << " s (seed " << options.seed << ", " << options.db
             << ")\n";
-  return 0;
+  return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 
 }  // namespace

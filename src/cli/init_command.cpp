@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/org_changes.h"
+#include "app/users.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "storage/sql/database_url.h"
@@ -19,6 +20,23 @@ struct InitOptions {
   std::string root_kind = "committee_central";
 };
 
+// The first administrator, once: its one-time password is printed here and nowhere else, and
+// must be changed (then a second factor enrolled) at the first login.
+int first_administrator(app::Services& services) {
+  auto created = app::create_first_administrator(services, app::Actor::system(cli_actor(), "init"));
+  if (!created) {
+    if (created.error().reason == "users_exist") return 0;
+    print_error(created.error());
+    return 1;
+  }
+  std::cout
+      << "chibo: created the administrator \"" << created->view.user.username
+      << "\" with the one-time password\n\n    " << created->one_time_password
+      << "\n\nIt is shown only now. Sign in with it, choose a new password and enrol a second "
+         "factor (TOTP).\n";
+  return 0;
+}
+
 int init(const InitOptions& options) {
   auto runtime = open_runtime({options.db, options.rules_dir, 1, true});
   if (!runtime) {
@@ -26,12 +44,14 @@ int init(const InitOptions& options) {
     return 1;
   }
   std::cout << "chibo: database ready (" << options.db << ")\n";
+  if (const int status = first_administrator(*(*runtime)->services); status != 0) return status;
   if (options.root_name.empty()) return 0;
   domain::OrgDraft draft;
   draft.kind = options.root_kind;
   draft.name = options.root_name;
   if (!options.root_code.empty()) draft.code = options.root_code;
-  auto created = app::create_org(*(*runtime)->services, {cli_actor(), "init"}, OrgId(), draft);
+  auto created = app::create_org(*(*runtime)->services, app::Actor::system(cli_actor(), "init"),
+                                 OrgId(), draft);
   if (!created) {
     print_error(created.error());
     return 1;

@@ -11,6 +11,8 @@ void add_commands(CLI::App& app, int& exit_code) {
   add_import_command(app, exit_code);
   add_export_command(app, exit_code);
   add_check_command(app, exit_code);
+  add_user_command(app, exit_code);
+  add_audit_command(app, exit_code);
 }
 
 int run(int argc, char** argv) {

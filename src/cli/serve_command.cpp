@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string web_root;
   std::string rules_dir;
   std::string log_level = "info";
+  bool secure_cookies = false;
 };
 
 bool parse_listen(const std::string& text, http::ServerOptions& server) {
@@ -73,9 +74,13 @@ int serve(const ServeOptions& options) {
       (*runtime)->store->engine() == storage::Engine::kSqlite ? "sqlite" : "postgresql"};
   storage::SqlStore& store = *(*runtime)->store;
   context.search_in_memory = [&store] { return store.search_in_memory(); };
+  context.sessions.secure_cookies = options.secure_cookies;
   const http::Router api = http::build_api(context);
+  const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
+    return http::admit(context.services, context.sessions, gate, request);
+  };
   std::string error;
-  if (!http::serve_until_signal(server, api, web, error)) {
+  if (!http::serve_until_signal(server, api, admission, web, error)) {
     std::cerr << "chibo serve: cannot listen on " << options.listen << ": " << error << "\n";
     return 1;
   }
@@ -99,6 +104,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                       "Read rule files from this folder instead of the built-in ones");
   command->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
       ->capture_default_str();
+  command->add_flag("--secure-cookies", options->secure_cookies,
+                    "Behind TLS: Secure __Host- session cookie, and https Origin for writes");
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

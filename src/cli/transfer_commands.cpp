@@ -34,8 +34,8 @@ int import_file(const ImportCommandOptions& options) {
     std::cerr << "\r  " << progress.phase << ": " << progress.rows << " rows ("
               << progress.bytes / 1024 << " KiB)" << std::flush;
   };
-  auto report =
-      app::import_members(*(*runtime)->services, {cli_actor(), "import"}, in, import_options);
+  auto report = app::import_members(*(*runtime)->services,
+                                    app::Actor::system(cli_actor(), "import"), in, import_options);
   std::cerr << "\n";
   if (!report) {
     print_error(report.error());
@@ -77,7 +77,8 @@ int export_file(const ExportCommandOptions& options) {
   }
   std::ostream& out = options.output == "-" ? std::cout : file;
   auto written =
-      app::export_members(*(*runtime)->services, query, out, {options.labels, options.bom});
+      app::export_members(*(*runtime)->services, app::Actor::system(cli_actor(), "export"), query,
+                          out, {options.labels, options.bom});
   if (!written) {
     print_error(written.error());
     return 1;

@@ -44,6 +44,19 @@ Error Error::unsupported(std::string reason, Params params) {
   return make(ErrorCode::kUnsupported, std::move(reason), std::move(params));
 }
 
+Error Error::unauthenticated(std::string reason, Params params) {
+  return make(ErrorCode::kUnauthenticated, std::move(reason), std::move(params));
+}
+
+Error Error::forbidden(std::string reason) {
+  return make(ErrorCode::kForbidden, std::move(reason));
+}
+
+Error Error::throttled(std::string reason, long long retry_after_seconds) {
+  return make(ErrorCode::kThrottled, std::move(reason),
+              {{"retry_after", std::to_string(retry_after_seconds)}});
+}
+
 Error Error::unavailable(std::string reason) {
   return make(ErrorCode::kUnavailable, std::move(reason));
 }

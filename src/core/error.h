@@ -10,15 +10,18 @@
 namespace chibo {
 
 enum class ErrorCode {
-  kInvalid,       // input failed validation; `fields` says where
-  kMalformed,     // the request itself could not be read (bad JSON, bad encoding)
-  kNotFound,      // the object does not exist (or is outside the actor's reach)
-  kConflict,      // the request contradicts stored state (duplicate, still in use ...)
-  kStaleVersion,  // optimistic concurrency: someone else saved first
-  kTooLarge,      // the body or file is over its limit
-  kUnsupported,   // media type, method or version not supported
-  kUnavailable,   // the database is busy or gone; retry later
-  kInternal,      // a bug; details are logged, never shown
+  kInvalid,          // input failed validation; `fields` says where
+  kMalformed,        // the request itself could not be read (bad JSON, bad encoding)
+  kNotFound,         // the object does not exist (or is outside the actor's reach)
+  kConflict,         // the request contradicts stored state (duplicate, still in use ...)
+  kStaleVersion,     // optimistic concurrency: someone else saved first
+  kTooLarge,         // the body or file is over its limit
+  kUnsupported,      // media type, method or version not supported
+  kUnauthenticated,  // no valid session, or a failed login
+  kForbidden,        // the actor sees the object but may not do this (or the request is forged)
+  kThrottled,        // too many attempts; `params` has "retry_after" (seconds)
+  kUnavailable,      // the database is busy or gone; retry later
+  kInternal,         // a bug; details are logged, never shown
 };
 
 // Key/value parameters a message template may use, e.g. {"max", "255"}.
@@ -51,6 +54,9 @@ struct Error {
   static Error stale_version();
   static Error too_large(std::string reason, Params params = {});
   static Error unsupported(std::string reason, Params params = {});
+  static Error unauthenticated(std::string reason, Params params = {});
+  static Error forbidden(std::string reason);
+  static Error throttled(std::string reason, long long retry_after_seconds);
   static Error unavailable(std::string reason);
   static Error internal(std::string reason);
 

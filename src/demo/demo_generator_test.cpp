@@ -36,7 +36,7 @@ TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
   EXPECT_GE(report->committees, 30);  // the bloc and its committees above base level
   EXPECT_GT(report->cells, 400);
   EXPECT_GT(report->base_orgs, 60);
-  auto roots = app::list_children(temp.services(), OrgId(), false);
+  auto roots = app::list_children(temp.services(), temp.actor(), OrgId(), false);
   ASSERT_EQ(roots->size(), 1u);
   EXPECT_EQ((*roots)[0].org.name, "Đảng bộ Khối các cơ quan Trung ương");
   EXPECT_EQ((*roots)[0].counts.total, 6500);
@@ -52,7 +52,7 @@ TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   query.limit = 500;
   long long checked = 0;
   for (query.offset = 0; query.offset < 1500; query.offset += 500) {
-    auto page = app::list_members(temp.services(), query);
+    auto page = app::list_members(temp.services(), temp.actor(), query);
     ASSERT_TRUE(page);
     for (const auto& item : page->items) {
       const domain::Member& member = *item;
@@ -71,7 +71,7 @@ TEST(Demo, TheSameSeedGivesTheSameData) {
     TempStore temp;
     EXPECT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(800, seed)));
     std::ostringstream out;
-    EXPECT_TRUE(app::export_members(temp.services(), app::MemberQuery{}, out, {}));
+    EXPECT_TRUE(app::export_members(temp.services(), temp.actor(), app::MemberQuery{}, out, {}));
     return out.str();
   };
   const std::string first = export_of(5);
@@ -101,7 +101,7 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   ASSERT_TRUE(indexed);
   app::Services with_index{*indexed, chibo::testing::catalog(), chibo::testing::rules(),
                            temp.services().clock};
-  auto subtrees = app::list_children(temp.services(), OrgId(1), false);
+  auto subtrees = app::list_children(temp.services(), temp.actor(), OrgId(1), false);
   ASSERT_TRUE(subtrees);
   const OrgId subtree = (*subtrees)[0].org.id;
   long long compared = 0;
@@ -115,8 +115,8 @@ TEST(Demo, SearchIndexAgreesWithSql) {
         query.offset = 5;
         query.descending = descending;
         if (scoped) query.org = subtree;
-        auto by_sql = app::list_members(temp.services(), query);
-        auto by_index = app::list_members(with_index, query);
+        auto by_sql = app::list_members(temp.services(), temp.actor(), query);
+        auto by_index = app::list_members(with_index, app::Actor::system("test"), query);
         ASSERT_TRUE(by_sql && by_index);
         EXPECT_EQ(by_sql->total, by_index->total) << q;
         ASSERT_EQ(by_sql->items.size(), by_index->items.size()) << q;
@@ -128,30 +128,30 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   }
   EXPECT_EQ(compared, 40);
   // A write through the indexed store is visible to its next search.
-  auto detail = app::get_member(with_index, MemberId(1));
+  auto detail = app::get_member(with_index, app::Actor::system("test"), MemberId(1));
   ASSERT_TRUE(detail);
-  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, MemberId(1), detail->member.version,
-                                 {{"full_name", "Quách Thị Độc Nhất"}}));
+  ASSERT_TRUE(app::update_member(with_index, app::Actor::system("test", "r"), MemberId(1),
+                                 detail->member.version, {{"full_name", "Quách Thị Độc Nhất"}}));
   app::MemberQuery query;
   query.q = "doc nhat";
-  EXPECT_EQ(app::list_members(with_index, query)->total, 1);
+  EXPECT_EQ(app::list_members(with_index, app::Actor::system("test"), query)->total, 1);
   // The page's records come from a cache checked against each record's version: a change
   // that leaves the name alone, and a renamed organization, still show at once.
-  auto first = app::list_members(with_index, query);  // now cached
+  auto first = app::list_members(with_index, app::Actor::system("test"), query);  // now cached
   ASSERT_TRUE(first);
   const domain::Member cached = *first->items.at(0);
-  ASSERT_TRUE(app::update_member(with_index, {"test", "r"}, cached.id, cached.version,
-                                 {{"phone", "0911222333"}}));
-  auto second = app::list_members(with_index, query);
+  ASSERT_TRUE(app::update_member(with_index, app::Actor::system("test", "r"), cached.id,
+                                 cached.version, {{"phone", "0911222333"}}));
+  auto second = app::list_members(with_index, app::Actor::system("test"), query);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->items.at(0)->phone, "0911222333");
-  auto org = app::get_org(with_index, cached.org_id);
+  auto org = app::get_org(with_index, app::Actor::system("test"), cached.org_id);
   ASSERT_TRUE(org);
   domain::OrgDraft rename;
   rename.name = "Chi bộ Đổi Tên";
-  ASSERT_TRUE(
-      app::update_org(with_index, {"test", "r"}, cached.org_id, org->view.org.version, rename));
-  auto third = app::list_members(with_index, query);
+  ASSERT_TRUE(app::update_org(with_index, app::Actor::system("test", "r"), cached.org_id,
+                              org->view.org.version, rename));
+  auto third = app::list_members(with_index, app::Actor::system("test"), query);
   ASSERT_TRUE(third);
   EXPECT_EQ(third->org_names.at(cached.org_id), "Chi bộ Đổi Tên");
 }

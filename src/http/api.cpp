@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "http/problem.h"
 #include "http/query_params.h"
@@ -15,9 +16,10 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   return response;
 }
 
-app::Actor actor_of(const HttpRequest& request) {
-  // Until accounts exist (issue 4) the actor is the client address.
-  return {"http:" + request.remote_address, request.request_id};
+const app::Actor& actor_of(const HttpRequest& request) {
+  // Handlers of non-public routes run only after the gate has authenticated the request.
+  if (!request.actor) throw std::logic_error("actor_of: " + request.path + " has no session");
+  return *request.actor;
 }
 
 std::optional<long long> path_id(const HttpRequest& request, const std::string& name) {
@@ -28,6 +30,12 @@ std::optional<long long> path_id(const HttpRequest& request, const std::string& 
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
   return value;
+}
+
+HttpResponse query_problem(std::vector<FieldError> errors, const HttpRequest& request) {
+  Error error = Error::malformed("invalid_parameter");
+  error.fields = std::move(errors);
+  return problem_response(error, request);
 }
 
 Handler no_query(Handler handler) {
@@ -61,6 +69,9 @@ Router build_api(ApiContext& context) {
   add_meta_routes(router, context);
   add_org_routes(router, context);
   add_member_routes(router, context);
+  add_auth_routes(router, context);
+  add_user_routes(router, context);
+  add_audit_routes(router, context);
   return router;
 }
 

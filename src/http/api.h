@@ -9,6 +9,7 @@
 #include "app/context.h"
 #include "http/member_json_cache.h"
 #include "http/router.h"
+#include "http/session_gate.h"
 
 namespace chibo::http {
 
@@ -20,19 +21,26 @@ struct ApiContext {
   std::string engine;  // "sqlite" or "postgresql", for /health
   std::function<bool()> search_in_memory = [] { return false; };  // for /health
   MemberJsonCache member_json;  // rendered records of search pages
+  SessionSettings sessions;
 };
 
 void add_org_routes(Router& router, ApiContext& context);
 void add_member_routes(Router& router, ApiContext& context);
 void add_meta_routes(Router& router, ApiContext& context);
+void add_auth_routes(Router& router, ApiContext& context);
+void add_user_routes(Router& router, ApiContext& context);
+void add_audit_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 
 // Helpers shared by the route files.
 HttpResponse json_response(int status, const nlohmann::json& body);
-app::Actor actor_of(const HttpRequest& request);
+// Who sent the request: set by the session gate for every non-public route.
+const app::Actor& actor_of(const HttpRequest& request);
 // The {name} path parameter as an id, or nullopt (the route then answers 404).
 std::optional<long long> path_id(const HttpRequest& request, const std::string& name = "id");
+// 400 invalid_parameter naming the bad query parameters.
+HttpResponse query_problem(std::vector<FieldError> errors, const HttpRequest& request);
 // For routes that take no query parameters: answers 400 naming any that were sent.
 Handler no_query(Handler handler);
 // The version a request is based on from an If-Match: "vN" header, if any.

@@ -5,7 +5,8 @@
 
 namespace chibo::http {
 
-HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& request) {
+HttpResponse dispatch(const Router& api, const Admission& admission, const StaticFiles& web,
+                      HttpRequest& request) {
   HttpResponse response;
   const bool is_api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
   // HEAD is GET without the body (RFC 9110 §9.3.2); the transport sends the length only.
@@ -15,7 +16,8 @@ HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& re
     const Router::Match match = api.match(request);
     try {
       if (match.outcome == Router::Outcome::kMatched) {
-        response = (*match.handler)(request);
+        std::optional<HttpResponse> refused = admission(match.gate, request);
+        response = refused ? std::move(*refused) : (*match.handler)(request);
       } else if (match.outcome == Router::Outcome::kWrongMethod) {
         std::string allow;
         for (const std::string& method : match.allowed_methods)

@@ -40,6 +40,26 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"include_dissolved", {"Gồm tổ chức đã giải thể", "Include dissolved"}},
       {"id", {"Mã số", "Id"}},
       {"org_code", {"Mã chi bộ", "Organization code"}},
+      {"username", {"Tên đăng nhập", "Username"}},
+      {"password", {"Mật khẩu", "Password"}},
+      {"totp", {"Mã xác thực", "Authentication code"}},
+      {"display_name", {"Họ và tên hiển thị", "Display name"}},
+      {"grants", {"Vai trò và phạm vi", "Roles and scopes"}},
+      {"role", {"Vai trò", "Role"}},
+      {"scope_org_id", {"Phạm vi (tổ chức)", "Scope (organization)"}},
+      {"member_id", {"Hồ sơ đảng viên", "Member record"}},
+      {"current_password", {"Mật khẩu hiện tại", "Current password"}},
+      {"new_password", {"Mật khẩu mới", "New password"}},
+      {"disabled", {"Khóa tài khoản", "Disabled"}},
+      {"reset_totp", {"Đặt lại xác thực hai lớp", "Reset two-factor authentication"}},
+      {"totp_secret", {"Khóa bí mật TOTP", "TOTP secret"}},
+      {"actor_id", {"Người thực hiện", "User"}},
+      {"object_type", {"Loại đối tượng", "Object type"}},
+      {"object_id", {"Mã đối tượng", "Object id"}},
+      {"action", {"Thao tác", "Action"}},
+      {"from", {"Từ ngày", "From"}},
+      {"to", {"Đến ngày", "To"}},
+      {"before", {"Trước sự kiện", "Before event"}},
   };
   return labels;
 }
@@ -51,12 +71,30 @@ std::string expected_text(const std::string& code, i18n::Lang lang) {
   if (code == "boolean") return vi ? "true hoặc false" : "true or false";
   if (code == "string_list") return vi ? "một danh sách chuỗi" : "a list of strings";
   if (code == "date") return vi ? "một ngày dạng YYYY-MM-DD" : "a date as YYYY-MM-DD";
+  if (code == "grant_list")
+    return vi ? "một danh sách {role, scope_org_id}" : "a list of {role, scope_org_id}";
+  if (code == "grant")
+    return vi ? "một đối tượng {role, scope_org_id}" : "a {role, scope_org_id} object";
   return code;
 }
 
 }  // namespace
 
 std::string field_label(const std::string& field, i18n::Lang lang) {
+  // An item of a list ("grants[1].role"): the label of its last part, with its position.
+  if (const size_t bracket = field.find('['); bracket != std::string::npos) {
+    const size_t close = field.find(']', bracket);
+    const size_t dot = field.find('.', bracket);
+    if (close != std::string::npos && dot != std::string::npos && dot > close) {
+      std::string position = field.substr(bracket + 1, close - bracket - 1);
+      try {
+        position = std::to_string(std::stoi(position) + 1);
+      } catch (const std::exception&) {
+      }
+      return field_label(field.substr(dot + 1), lang) + " (" +
+             (lang == i18n::Lang::kVi ? "dòng " : "line ") + position + ")";
+    }
+  }
   if (const domain::MemberField* member_field = domain::find_member_field(field)) {
     return lang == i18n::Lang::kVi ? member_field->label_vi : member_field->label_en;
   }

@@ -186,6 +186,23 @@ std::optional<std::optional<long long>> JsonFields::nullable_integer(const std::
   return std::optional<long long>(value.get<long long>());
 }
 
+std::optional<bool> JsonFields::boolean(const std::string& name) {
+  read_.push_back(name);
+  if (!object_.contains(name) || object_.at(name).is_null()) return std::nullopt;
+  const nlohmann::json& value = object_.at(name);
+  if (!value.is_boolean()) {
+    errors_.push_back({name, "wrong_type", {{"expected_code", "boolean"}}});
+    return std::nullopt;
+  }
+  return value.get<bool>();
+}
+
+const nlohmann::json* JsonFields::raw(const std::string& name) {
+  read_.push_back(name);
+  if (!object_.contains(name)) return nullptr;
+  return &object_.at(name);
+}
+
 std::vector<FieldError> JsonFields::finish() {
   std::vector<FieldError> errors = std::move(errors_);
   for (const auto& [key, value] : object_.items()) {

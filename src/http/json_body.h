@@ -33,6 +33,10 @@ class JsonFields {
   std::optional<std::optional<std::string>> string_list(const std::string& name);
   std::optional<long long> integer(const std::string& name, bool required);
   std::optional<std::optional<long long>> nullable_integer(const std::string& name);
+  std::optional<bool> boolean(const std::string& name);
+  // The value as it is, for nested structures the caller checks itself (null when absent).
+  const nlohmann::json* raw(const std::string& name);
+  void add_error(FieldError error) { errors_.push_back(std::move(error)); }
 
   // Adds "unknown_field" for every field never asked for; returns all problems.
   std::vector<FieldError> finish();

@@ -74,9 +74,10 @@ json org_detail_json(const app::OrgDetail& detail, const domain::Catalog& catalo
 }
 
 void write_member(JsonWriter& json, const domain::Member& member, const std::string& org_name,
-                  Date today) {
+                  Date today, bool restricted_shown) {
   json.begin_object().key("id").number(member.id.value);
   for (const domain::MemberField& field : domain::member_fields()) {
+    if (field.restricted && !restricted_shown) continue;
     json.key(field.name);
     if (field.kind == domain::FieldKind::kAliases) {
       json.begin_array();
@@ -129,7 +130,7 @@ void write_event(JsonWriter& json, const app::MemberEvent& event) {
 std::string member_detail_body(const app::MemberDetail& detail, Date today) {
   std::string body;
   JsonWriter json(body);
-  write_member(json, detail.member, detail.org.name, today);
+  write_member(json, detail.member, detail.org.name, today, detail.restricted_shown);
   // Extend the member object: drop its closing brace, add the organization and history.
   body.pop_back();
   body += ",\"org\":" + org_brief_json(detail.org).dump() + ",\"history\":";

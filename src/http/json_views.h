@@ -15,8 +15,10 @@ nlohmann::json org_brief_json(const domain::Organization& org);
 
 // Member responses are written with JsonWriter (they are the hot path). `today` gives the
 // age; `org_name` may be empty.
+// Restricted fields (discipline) are written only with `restricted_shown`: lists never carry
+// them (which also keeps the shared render cache free of them).
 void write_member(JsonWriter& json, const domain::Member& member, const std::string& org_name,
-                  Date today);
+                  Date today, bool restricted_shown = false);
 void write_event(JsonWriter& json, const app::MemberEvent& event);
 std::string member_detail_body(const app::MemberDetail& detail, Date today);
 // With a cache, records already rendered at their version are copied, not rendered again.

@@ -124,7 +124,7 @@ void add_member_routes(Router& router, ApiContext& context) {
     if (!errors.empty()) return parameter_problem(std::move(errors), request);
     query.limit = static_cast<int>(page_size);
     query.offset = (page - 1) * page_size;
-    auto result = app::list_members(services, query);
+    auto result = app::list_members(services, actor_of(request), query);
     if (!result) return problem_response(as_parameter_error(std::move(result).error()), request);
     HttpResponse response;
     response.body =
@@ -144,7 +144,8 @@ void add_member_routes(Router& router, ApiContext& context) {
     for (FieldError& error : params.finish()) errors.push_back(std::move(error));
     if (!errors.empty()) return parameter_problem(std::move(errors), request);
     std::ostringstream out;
-    auto written = app::export_members(services, query, out, {labels, true, lang == "en"});
+    auto written =
+        app::export_members(services, actor_of(request), query, out, {labels, true, lang == "en"});
     if (!written) return problem_response(as_parameter_error(std::move(written).error()), request);
     HttpResponse response;
     response.content_type = "text/csv; charset=utf-8";
@@ -170,7 +171,7 @@ void add_member_routes(Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
                if (!id) return not_found(request);
-               auto detail = app::get_member(services, MemberId(*id));
+               auto detail = app::get_member(services, actor_of(request), MemberId(*id));
                if (!detail) return problem_response(detail.error(), request);
                return detail_response(200, *detail, services.clock.today());
              }));
@@ -178,7 +179,7 @@ void add_member_routes(Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/members/{id}/history", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
                if (!id) return not_found(request);
-               auto detail = app::get_member(services, MemberId(*id));
+               auto detail = app::get_member(services, actor_of(request), MemberId(*id));
                if (!detail) return problem_response(detail.error(), request);
                HttpResponse response;
                response.body = member_history_body(detail->history);

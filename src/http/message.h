@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "app/context.h"
 
 namespace chibo::http {
 
@@ -19,6 +22,7 @@ struct HttpRequest {
   std::string remote_address;
   std::string request_id;
   std::map<std::string, std::string> path_params;  // filled by the router
+  std::optional<app::Actor> actor;                 // set by the session gate
 
   // The first header named `name` (lower case), or "".
   std::string_view header(std::string_view name) const;

@@ -43,7 +43,21 @@ json catalogs_json(const domain::Catalog& catalog) {
                       {"required", field.required},
                       {"max_length", field.max_chars}});
   }
+  json roles = json::array();
+  for (const domain::Role& role : catalog.roles) {
+    json permissions = json::array();
+    for (const domain::Permission permission : role.permissions)
+      permissions.push_back(std::string(domain::permission_code(permission)));
+    roles.push_back(
+        {{"code", role.code},
+         {"name_vi", role.name_vi},
+         {"name_en", role.name_en},
+         {"scope", role.scope == domain::ScopeKind::kOwnRecord ? "own_record" : "subtree"},
+         {"requires_totp", role.requires_totp},
+         {"permissions", std::move(permissions)}});
+  }
   return {
+      {"roles", std::move(roles)},
       {"sexes", list_json(catalog.sexes)},
       {"ethnicities", list_json(catalog.ethnicities)},
       {"religions", list_json(catalog.religions)},
@@ -76,19 +90,22 @@ void add_meta_routes(Router& router, ApiContext& context) {
                                      {"database", context.engine},
                                      {"version", CHIBO_VERSION},
                                      {"search", context.search_in_memory() ? "memory" : "sql"}});
-             }));
+             }),
+             Gate::kPublic);
 
   router.add("GET", "/api/v1/openapi.json", no_query([](HttpRequest&) {
                HttpResponse response;
                response.body = std::string(resources::find("src/http/openapi.json").value_or("{}"));
                return response;
-             }));
+             }),
+             Gate::kPublic);
 
   router.add("GET", "/api/v1/catalogs", no_query([catalogs](HttpRequest&) {
                HttpResponse response;
                response.body = catalogs;
                return response;
-             }));
+             }),
+             Gate::kAnySession);
 
   router.add("GET", "/api/v1/rules", no_query([&services](HttpRequest&) {
                json items = json::array();

@@ -20,12 +20,6 @@ HttpResponse not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("organization"), request);
 }
 
-HttpResponse query_problem(std::vector<FieldError> errors, const HttpRequest& request) {
-  Error error = Error::malformed("invalid_parameter");
-  error.fields = std::move(errors);
-  return problem_response(error, request);
-}
-
 json list_json(const std::vector<app::OrgView>& views, const domain::Catalog& catalog) {
   json items = json::array();
   for (const app::OrgView& view : views) items.push_back(org_json(view, catalog));
@@ -92,7 +86,8 @@ void add_org_routes(Router& router, ApiContext& context) {
     const bool include_dissolved = params.flag("include_dissolved").value_or(false);
     if (auto errors = params.finish(); !errors.empty())
       return query_problem(std::move(errors), request);
-    auto children = app::list_children(services, OrgId(parent.value_or(0)), include_dissolved);
+    auto children = app::list_children(services, actor_of(request), OrgId(parent.value_or(0)),
+                                       include_dissolved);
     if (!children) return problem_response(children.error(), request);
     return json_response(200, list_json(*children, catalog));
   });
@@ -107,7 +102,7 @@ void add_org_routes(Router& router, ApiContext& context) {
     if (auto errors = params.finish(); !errors.empty()) {
       return query_problem(std::move(errors), request);
     }
-    auto found = app::search_orgs(services, search);
+    auto found = app::search_orgs(services, actor_of(request), search);
     if (!found) {
       Error error = std::move(found).error();
       if (error.code == ErrorCode::kInvalid) {
@@ -124,7 +119,7 @@ void add_org_routes(Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
                if (!id) return not_found(request);
-               auto detail = app::get_org(services, OrgId(*id));
+               auto detail = app::get_org(services, actor_of(request), OrgId(*id));
                if (!detail) return problem_response(detail.error(), request);
                return json_response(200, org_detail_json(*detail, catalog))
                    .with_header("ETag", "\"v" + std::to_string(detail->view.org.version) + "\"");
@@ -137,7 +132,7 @@ void add_org_routes(Router& router, ApiContext& context) {
     const bool include_dissolved = params.flag("include_dissolved").value_or(false);
     if (auto errors = params.finish(); !errors.empty())
       return query_problem(std::move(errors), request);
-    auto children = app::list_children(services, OrgId(*id), include_dissolved);
+    auto children = app::list_children(services, actor_of(request), OrgId(*id), include_dissolved);
     if (!children) return problem_response(children.error(), request);
     return json_response(200, list_json(*children, catalog));
   });
@@ -145,7 +140,7 @@ void add_org_routes(Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/orgs/{id}/stats", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
                if (!id) return not_found(request);
-               auto breakdowns = app::org_breakdowns(services, OrgId(*id));
+               auto breakdowns = app::org_breakdowns(services, actor_of(request), OrgId(*id));
                if (!breakdowns) return problem_response(breakdowns.error(), request);
                json body = json::object();
                for (const app::Breakdown& breakdown : *breakdowns) {

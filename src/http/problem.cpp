@@ -22,6 +22,12 @@ int http_status(const Error& error) {
       return 413;
     case ErrorCode::kUnsupported:
       return error.reason == "method_not_allowed" ? 405 : 415;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kThrottled:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:
@@ -85,6 +91,7 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
   response.content_type = "application/problem+json";
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (status == 503) response.with_header("Retry-After", "1");
+  if (status == 429) response.with_header("Retry-After", error.param("retry_after"));
   if (status == 405) {
     std::string allow;
     for (const auto& [name, value] : error.params) {

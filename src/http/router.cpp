@@ -18,8 +18,8 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-void Router::add(std::string method, const std::string& pattern, Handler handler) {
-  routes_.push_back({std::move(method), split_path(pattern), std::move(handler)});
+void Router::add(std::string method, const std::string& pattern, Handler handler, Gate gate) {
+  routes_.push_back({std::move(method), split_path(pattern), std::move(handler), gate});
 }
 
 Router::Match Router::match(HttpRequest& request) const {
@@ -46,6 +46,7 @@ Router::Match Router::match(HttpRequest& request) const {
     request.path_params = std::move(params);
     result.outcome = Outcome::kMatched;
     result.handler = &route.handler;
+    result.gate = route.gate;
     return result;
   }
   return result;

@@ -13,14 +13,21 @@ namespace chibo::http {
 
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 
+// Who may reach a route: anyone (health, login), any signed-in session whatever its stage
+// (who am I, logout, the first login's password change and TOTP enrolment), or a session
+// that has passed those stages (everything else, the default).
+enum class Gate { kPublic, kAnySession, kFullSession };
+
 class Router {
  public:
-  void add(std::string method, const std::string& pattern, Handler handler);
+  void add(std::string method, const std::string& pattern, Handler handler,
+           Gate gate = Gate::kFullSession);
 
   enum class Outcome { kMatched, kNoPath, kWrongMethod };
   struct Match {
     Outcome outcome = Outcome::kNoPath;
     const Handler* handler = nullptr;
+    Gate gate = Gate::kFullSession;
     std::vector<std::string> allowed_methods;  // for kWrongMethod
   };
   // Fills `request.path_params` on a match.
@@ -31,6 +38,7 @@ class Router {
     std::string method;
     std::vector<std::string> segments;  // "{name}" for a parameter
     Handler handler;
+    Gate gate;
   };
   std::vector<Route> routes_;
 };

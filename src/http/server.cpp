@@ -56,8 +56,8 @@ HttpRequest to_request(const restinio::request_t& source) {
 
 }  // namespace
 
-bool serve_until_signal(const ServerOptions& options, const Router& api, const StaticFiles& web,
-                        std::string& error) {
+bool serve_until_signal(const ServerOptions& options, const Router& api, const Admission& admission,
+                        const StaticFiles& web, std::string& error) {
   // Block the stop signals before any thread starts, so that only sigwait() below sees them.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -65,9 +65,9 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const S
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto handler = [&api, &web](restinio::request_handle_t source) {
+  auto handler = [&api, &admission, &web](restinio::request_handle_t source) {
     HttpRequest request = to_request(*source);
-    HttpResponse response = dispatch(api, web, request);
+    HttpResponse response = dispatch(api, admission, web, request);
     const restinio::http_status_line_t status_line{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         reason_phrase(response.status)};

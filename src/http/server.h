@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "http/router.h"
@@ -16,12 +18,17 @@ struct ServerOptions {
   unsigned threads = 2;
 };
 
-// Answers one request: routing, errors as problem+json, common security headers.
-HttpResponse dispatch(const Router& api, const StaticFiles& web, HttpRequest& request);
+// Decides whether a matched API request reaches its handler (see session_gate.h): a
+// response stops it there.
+using Admission = std::function<std::optional<HttpResponse>(Gate, HttpRequest&)>;
+
+// Answers one request: routing, admission, errors as problem+json, common security headers.
+HttpResponse dispatch(const Router& api, const Admission& admission, const StaticFiles& web,
+                      HttpRequest& request);
 
 // Serves until SIGINT or SIGTERM, then stops cleanly (in-flight requests finish). Returns
 // false with `error` set when it cannot listen.
-bool serve_until_signal(const ServerOptions& options, const Router& api, const StaticFiles& web,
-                        std::string& error);
+bool serve_until_signal(const ServerOptions& options, const Router& api, const Admission& admission,
+                        const StaticFiles& web, std::string& error);
 
 }  // namespace chibo::http

@@ -116,6 +116,31 @@ Result<domain::Catalog> load_catalog() {
         {row[statuses->column("code")], row[statuses->column("name_vi")],
          row[statuses->column("name_en")], flag(row[statuses->column("on_roll")])});
   }
+  Result<TsvTable> roles = table_of(
+      "roles.tsv", {"code", "name_vi", "name_en", "scope", "requires_totp", "permissions"});
+  if (!roles) return std::move(roles).error();
+  for (const auto& row : roles->rows) {
+    domain::Role role;
+    role.code = row[roles->column("code")];
+    role.name_vi = row[roles->column("name_vi")];
+    role.name_en = row[roles->column("name_en")];
+    const std::string scope = row[roles->column("scope")];
+    if (scope != "subtree" && scope != "own_record") {
+      return Error::malformed("catalog_bad_scope", {{"source", "roles.tsv"}, {"code", role.code}});
+    }
+    role.scope =
+        scope == "own_record" ? domain::ScopeKind::kOwnRecord : domain::ScopeKind::kSubtree;
+    role.requires_totp = flag(row[roles->column("requires_totp")]);
+    for (const std::string& code : split_commas(row[roles->column("permissions")])) {
+      const std::optional<domain::Permission> permission = domain::parse_permission(code);
+      if (!permission) {
+        return Error::malformed("catalog_unknown_permission",
+                                {{"source", "roles.tsv"}, {"code", code}});
+      }
+      role.permissions.insert(*permission);
+    }
+    catalog.roles.push_back(std::move(role));
+  }
   for (std::string_view required : {domain::status::kOfficial, domain::status::kProbationary}) {
     if (!catalog.member_status(required)) {
       return Error::malformed("catalog_missing_status", {{"code", std::string(required)}});

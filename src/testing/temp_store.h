@@ -20,9 +20,10 @@ class TempStore {
 
   storage::SqlStore& store() { return *store_; }
   app::Services& services() { return *services_; }
+  app::FixedClock& clock() { return clock_; }
   const std::filesystem::path& folder() const { return folder_; }
   std::string url() const { return "sqlite:" + (folder_ / "chibo.db").string(); }
-  app::Actor actor() const { return {"test", "req-1"}; }
+  app::Actor actor() const { return app::Actor::system("test", "req-1"); }
 
   // Creates a small tree: bloc (root) > committee > base committee > two cells; returns ids
   // in that order: {bloc, committee, base, cell_a, cell_b}.

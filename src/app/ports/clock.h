@@ -29,6 +29,7 @@ class FixedClock : public Clock {
   FixedClock(std::string now_utc, Date today) : now_(std::move(now_utc)), today_(today) {}
   std::string now_utc() override { return now_; }
   Date today() override { return today_; }
+  void set(std::string now_utc) { now_ = std::move(now_utc); }
 
  private:
   std::string now_;

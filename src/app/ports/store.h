@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/accounts.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -49,6 +50,9 @@ struct MemberFilter {
   bool descending = false;
   int64_t offset = 0;
   int limit = 50;
+  // Access: only inside these subtrees (empty: no such limit), or only this one member.
+  std::vector<OrgPath> within;
+  std::optional<MemberId> only_member;
 };
 
 // Records are shared, not copied: a page may come from a cache of records.
@@ -76,9 +80,11 @@ class OrgRepository {
   virtual std::map<OrgId, MemberCounts> counts(const std::vector<OrgId>& ids) = 0;
   virtual std::map<OrgId, int64_t> active_child_counts(const std::vector<OrgId>& ids) = 0;
   // Active organizations where each of `words` begins a word of the folded name, of one of
-  // `kinds` (any when empty), shallowest first then in name order.
+  // `kinds` (any when empty), inside `within` (anywhere when empty), shallowest first then in
+  // name order.
   virtual std::vector<Organization> search(const std::vector<std::string>& words,
-                                           const std::vector<std::string>& kinds, int limit) = 0;
+                                           const std::vector<std::string>& kinds,
+                                           const std::vector<OrgPath>& within, int limit) = 0;
   virtual std::optional<OrgId> find_by_code(const std::string& code) = 0;
 
   // Inserts and fills id, path, version, timestamps.
@@ -123,6 +129,9 @@ class Transaction {
   virtual ~Transaction() = default;
   virtual OrgRepository& orgs() = 0;
   virtual MemberRepository& members() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual AuditLog& audit() = 0;
 };
 
 class Store {

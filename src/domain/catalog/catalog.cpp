@@ -59,6 +59,13 @@ const MemberStatusInfo* Catalog::lookup_member_status(std::string_view code_or_n
   return nullptr;
 }
 
+const Role* Catalog::role(std::string_view code) const {
+  for (const Role& candidate : roles) {
+    if (candidate.code == code) return &candidate;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> Catalog::on_roll_statuses() const {
   std::vector<std::string> codes;
   for (const MemberStatusInfo& info : member_statuses) {

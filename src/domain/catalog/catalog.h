@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access/access.h"
+
 namespace chibo::domain {
 
 struct CatalogEntry {
@@ -58,6 +60,9 @@ struct Catalog {
   CatalogList occupations;
   std::vector<OrgKind> org_kinds;
   std::vector<MemberStatusInfo> member_statuses;
+  std::vector<Role> roles;
+
+  const Role* role(std::string_view code) const;
 
   const OrgKind* org_kind(std::string_view code) const;
   const MemberStatusInfo* member_status(std::string_view code) const;

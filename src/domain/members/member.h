@@ -38,6 +38,7 @@ struct Member {
   std::string occupation;                  // catalog code
   std::string work_unit;
   std::string position;
+  std::string discipline;  // kỷ luật (item 21): restricted, see MemberField::restricted
   std::optional<Date> admission_date;  // the admission decision
   std::optional<Date> official_date;   // recognized as official
   std::string status;                  // catalog code

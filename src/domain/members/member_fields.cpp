@@ -41,6 +41,7 @@ std::vector<MemberField> build_fields() {
       {"occupation", K::kCode, 100, false, "Nghề nghiệp", "Occupation", &Catalog::occupations},
       {"work_unit", K::kText, kTextChars, false, "Đơn vị công tác", "Work unit"},
       {"position", K::kText, kTextChars, false, "Chức vụ", "Position"},
+      {"discipline", K::kText, 1000, false, "Kỷ luật", "Discipline", nullptr, true},
       {"admission_date", K::kDate, 10, true, "Ngày vào Đảng", "Admission date"},
       {"official_date", K::kDate, 10, false, "Ngày chính thức", "Official date"},
       {"org_id", K::kOrgRef, 20, true, "Chi bộ", "Organization"},
@@ -70,6 +71,7 @@ auto text_slot(M& member, std::string_view name) -> decltype(&member.full_name) 
   if (name == "occupation") return &member.occupation;
   if (name == "work_unit") return &member.work_unit;
   if (name == "position") return &member.position;
+  if (name == "discipline") return &member.discipline;
   if (name == "status") return &member.status;
   return nullptr;
 }

@@ -37,6 +37,9 @@ struct MemberField {
   const char* label_vi;
   const char* label_en;
   CatalogList Catalog::*list = nullptr;  // for kCode
+  // A restricted record class (discipline): shown, exported and changed only with the
+  // restricted permissions (domain/access); never in search keys.
+  bool restricted = false;
 };
 
 // Every field of a member record, in personal-history order.

@@ -11,7 +11,7 @@ namespace chibo::storage {
 
 namespace {
 
-constexpr size_t kMemberTextColumns = 22;
+constexpr size_t kMemberTextColumns = 23;
 const char* const kMemberTextNames[kMemberTextColumns] = {"birth_name",
                                                           "aliases",
                                                           "sex",
@@ -33,7 +33,8 @@ const char* const kMemberTextNames[kMemberTextColumns] = {"birth_name",
                                                           "work_unit",
                                                           "position",
                                                           "admission_date",
-                                                          "official_date"};
+                                                          "official_date",
+                                                          "discipline"};
 
 }  // namespace
 

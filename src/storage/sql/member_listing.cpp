@@ -16,6 +16,18 @@ using app::MemberFilter;
 
 namespace {
 
+// `column` lies under one of the subtrees `within`.
+std::string within_condition(const char* column, const std::vector<OrgPath>& within,
+                             Bindings& bindings) {
+  std::string condition;
+  for (const OrgPath& path : within) {
+    condition += (condition.empty() ? "(" : " OR ") + std::string("(") + column +
+                 " >= " + bindings.text(path.str()) + " AND " + column + " < " +
+                 bindings.text(path.subtree_end()) + ")";
+  }
+  return condition.empty() ? "1 = 0" : condition + ")";
+}
+
 // Turns the filter into WHERE conditions (without the word WHERE); true when it only narrows
 // by subtree and status, so the stored counts can answer the total.
 bool filter_conditions(const MemberFilter& filter, Bindings& bindings,
@@ -27,6 +39,14 @@ bool filter_conditions(const MemberFilter& filter, Bindings& bindings,
   }
   if (!filter.statuses.empty())
     where.push_back("m.status IN " + bindings.text_list(filter.statuses));
+  if (!filter.within.empty()) {
+    where.push_back(within_condition("m.org_path", filter.within, bindings));
+    counts_can_answer = false;
+  }
+  if (filter.only_member) {
+    where.push_back("m.id = " + bindings.number(filter.only_member->value));
+    counts_can_answer = false;
+  }
   if (filter.sex) {
     where.push_back("m.sex = " + bindings.text(*filter.sex));
     counts_can_answer = false;
@@ -124,6 +144,10 @@ std::string key_conditions(const MemberFilter& filter, Bindings& bindings) {
              bindings.text(filter.subtree->subtree_end());
   }
   if (!filter.statuses.empty()) where += " AND k.status IN " + bindings.text_list(filter.statuses);
+  if (!filter.within.empty())
+    where += " AND " + within_condition("k.org_path", filter.within, bindings);
+  if (filter.only_member)
+    where += " AND k.member_id = " + bindings.number(filter.only_member->value);
   return where;
 }
 
@@ -136,6 +160,8 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
     query.prefix = filter.name_query;
     query.subtree = filter.subtree ? filter.subtree->str() : std::string();
     query.statuses = filter.statuses;
+    for (const OrgPath& path : filter.within) query.within.push_back(path.str());
+    if (filter.only_member) query.only_id = filter.only_member->value;
     query.descending = filter.descending;
     query.offset = filter.offset;
     query.limit = filter.limit;

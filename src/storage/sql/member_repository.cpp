@@ -48,7 +48,8 @@ const std::vector<const char*>& text_columns() {
                                                    "work_unit",
                                                    "position",
                                                    "admission_date",
-                                                   "official_date"};
+                                                   "official_date",
+                                                   "discipline"};
   return columns;
 }
 

@@ -39,7 +39,7 @@ app::MemberPage search(TempStore& temp, const std::string& q, OrgId org = OrgId(
   app::MemberQuery query;
   query.q = q;
   query.org = org;
-  auto page = app::list_members(temp.services(), query);
+  auto page = app::list_members(temp.services(), temp.actor(), query);
   EXPECT_TRUE(page);
   return page ? *page : app::MemberPage{};
 }
@@ -72,7 +72,7 @@ TEST_F(Registry, SearchIgnoresDiacriticsAndCase) {
 TEST_F(Registry, SearchByCitizenIdAndCardNumber) {
   EXPECT_EQ(search(temp_, "0011860").total, 2);  // women born in 1986, registered in Hà Nội
   EXPECT_EQ(names(search(temp_, "001186000002")), std::vector<std::string>{"Đặng Thị Bình"});
-  auto detail = app::get_member(temp_.services(), an_);
+  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
   ASSERT_TRUE(app::update_member(temp_.services(), temp_.actor(), an_, detail->member.version,
                                  {{"party_card_no", "ab-778899"}}));
   EXPECT_EQ(names(search(temp_, "AB-7788")), std::vector<std::string>{"Nguyễn Văn An"});
@@ -87,38 +87,40 @@ TEST_F(Registry, AMemberWithRepeatedWordsIsCountedOnce) {
 
 TEST_F(Registry, ListsInVietnameseNameOrder) {
   app::MemberQuery query;
-  auto page = app::list_members(temp_.services(), query);
+  auto page = app::list_members(temp_.services(), temp_.actor(), query);
   ASSERT_TRUE(page);
   EXPECT_EQ(names(*page), (std::vector<std::string>{"Nguyễn Văn An", "Trần Văn An", "Đặng Thị Bình",
                                                     "Lê Thị Bình"}));
   query.descending = true;
-  EXPECT_EQ(names(*app::list_members(temp_.services(), query)).front(), "Lê Thị Bình");
+  EXPECT_EQ(names(*app::list_members(temp_.services(), temp_.actor(), query)).front(),
+            "Lê Thị Bình");
   query.descending = false;
   query.sort = app::MemberSort::kAge;  // youngest first
-  EXPECT_EQ(names(*app::list_members(temp_.services(), query)).front(), "Lê Thị Bình");
+  EXPECT_EQ(names(*app::list_members(temp_.services(), temp_.actor(), query)).front(),
+            "Lê Thị Bình");
 }
 
 TEST_F(Registry, FiltersAndPaging) {
   app::MemberQuery query;
   query.sex = "female";
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 2);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 2);
   query = {};
   query.age_min = 40;  // born on or before 1986-11-29
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 3);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 3);
   query.age_max = 40;
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 1);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 1);
   query = {};
   query.statuses = {"probationary"};
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 0);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 0);
   query = {};
   query.limit = 3;
   query.offset = 3;
-  auto page = app::list_members(temp_.services(), query);
+  auto page = app::list_members(temp_.services(), temp_.actor(), query);
   EXPECT_EQ(page->total, 4);
   EXPECT_EQ(page->items.size(), 1u);
   query = {};
   query.sex = "unknown";
-  auto bad = app::list_members(temp_.services(), query);
+  auto bad = app::list_members(temp_.services(), temp_.actor(), query);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().fields[0].field, "sex");
 }
@@ -126,14 +128,14 @@ TEST_F(Registry, FiltersAndPaging) {
 TEST_F(Registry, TheTotalOfASubtreeMatchesItsCounts) {
   app::MemberQuery query;
   query.org = tree_[2];
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 4);
-  EXPECT_EQ(app::get_org(temp_.services(), tree_[2])->view.counts.on_roll, 4);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 4);
+  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[2])->view.counts.on_roll, 4);
   query.org = tree_[3];
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 2);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 2);
 }
 
 TEST_F(Registry, UpdatesRecordHistoryAndRespectVersions) {
-  auto detail = app::get_member(temp_.services(), an_);
+  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
   ASSERT_TRUE(detail);
   ASSERT_EQ(detail->history.size(), 1u);
   EXPECT_EQ(detail->history[0].action, "create");
@@ -153,22 +155,22 @@ TEST_F(Registry, UpdatesRecordHistoryAndRespectVersions) {
       app::update_member(temp_.services(), temp_.actor(), an_, version, {{"phone", "0987654321"}});
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
-  EXPECT_EQ(app::get_member(temp_.services(), an_)->member.phone, "0912345678");
+  EXPECT_EQ(app::get_member(temp_.services(), temp_.actor(), an_)->member.phone, "0912345678");
 }
 
 TEST_F(Registry, StatusAndMoveChangesKeepCountsAndSearch) {
-  auto detail = app::get_member(temp_.services(), an_);
+  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
   ASSERT_TRUE(
       app::update_member(temp_.services(), temp_.actor(), an_, detail->member.version,
                          {{"status", "deceased"}, {"org_id", std::to_string(tree_[4].value)}}));
-  EXPECT_EQ(app::get_org(temp_.services(), tree_[3])->view.counts.on_roll, 1);
-  EXPECT_EQ(app::get_org(temp_.services(), tree_[4])->view.counts.on_roll, 2);
-  EXPECT_EQ(app::get_org(temp_.services(), tree_[4])->view.counts.total, 3);
+  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[3])->view.counts.on_roll, 1);
+  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.on_roll, 2);
+  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.total, 3);
   app::MemberQuery query;
   query.q = "nguyen";
   query.org = tree_[4];
   query.statuses = {"deceased"};
-  EXPECT_EQ(app::list_members(temp_.services(), query)->total, 1);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 1);
   auto problems = check_consistency(temp_.store());
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty()) << problems->front();
@@ -188,11 +190,11 @@ TEST_F(Registry, DuplicatesAndBadReferencesWriteNothing) {
       app::create_member(temp_.services(), temp_.actor(), valid_member_patch(999, "001080000078"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().fields[0].code, "org_not_found");
-  EXPECT_EQ(app::list_members(temp_.services(), app::MemberQuery{})->total, 4);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 4);
 }
 
 TEST_F(Registry, BreakdownsCountTheSubtreeOnTheRoll) {
-  auto breakdowns = app::org_breakdowns(temp_.services(), tree_[0]);
+  auto breakdowns = app::org_breakdowns(temp_.services(), temp_.actor(), tree_[0]);
   ASSERT_TRUE(breakdowns);
   for (const app::Breakdown& breakdown : *breakdowns) {
     int64_t sum = 0;
@@ -206,7 +208,8 @@ TEST_F(Registry, BreakdownsCountTheSubtreeOnTheRoll) {
 
 TEST_F(Registry, CsvExportThenImportRoundTrips) {
   std::ostringstream exported;
-  auto written = app::export_members(temp_.services(), app::MemberQuery{}, exported, {true, false});
+  auto written = app::export_members(temp_.services(), temp_.actor(), app::MemberQuery{}, exported,
+                                     {true, false});
   ASSERT_TRUE(written);
   EXPECT_EQ(*written, 4);
   const std::string csv = exported.str();
@@ -250,7 +253,7 @@ TEST_F(Registry, ImportChecksEveryRowAndWritesAllOrNone) {
   EXPECT_EQ(found,
             (std::vector<std::string>{"3:birth_date:invalid_date", "4:org_code:org_not_found",
                                       "5:citizen_id:duplicate_in_file"}));
-  EXPECT_EQ(app::list_members(temp_.services(), app::MemberQuery{})->total, 4);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 4);
   std::istringstream good(
       "Họ và tên đang dùng,Giới tính,Ngày sinh,Dân tộc,Tôn giáo,Số CCCD,Ngày vào Đảng,Ngày chính "
       "thức,Mã chi bộ,Trạng thái\n"
@@ -259,7 +262,7 @@ TEST_F(Registry, ImportChecksEveryRowAndWritesAllOrNone) {
   auto imported = app::import_members(temp_.services(), temp_.actor(), good, {});
   ASSERT_TRUE(imported) << imported.error().reason;
   EXPECT_EQ(imported->imported, 1);
-  EXPECT_EQ(app::list_members(temp_.services(), app::MemberQuery{})->total, 5);
+  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 5);
 }
 
 TEST_F(Registry, ImportRejectsUnknownAndMissingColumns) {

@@ -23,14 +23,21 @@ std::string upper_trimmed(const std::string& line) {
 
 }  // namespace
 
-std::vector<Migration> known_migrations() {
+std::vector<Migration> known_migrations(Engine engine) {
+  const std::string own_suffix = engine == Engine::kSqlite ? ".sqlite.sql" : ".postgresql.sql";
+  const std::string other_suffix = engine == Engine::kSqlite ? ".postgresql.sql" : ".sqlite.sql";
+  auto ends_with = [](const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   std::vector<Migration> migrations;
   for (const resources::Resource& resource : resources::under(kMigrationDir)) {
     const std::string file(resource.path.substr(kMigrationDir.size()));
-    if (file.size() < 6 || file.substr(file.size() - 4) != ".sql") continue;
+    if (file.size() < 10 || !ends_with(file, ".sql") || ends_with(file, other_suffix)) continue;
+    const size_t suffix = ends_with(file, own_suffix) ? own_suffix.size() : 4;
     Migration migration;
     migration.version = std::stoi(file.substr(0, 4));
-    migration.name = file.substr(5, file.size() - 9);
+    migration.name = file.substr(5, file.size() - 5 - suffix);
     migration.sql = std::string(resource.data);
     migrations.push_back(std::move(migration));
   }

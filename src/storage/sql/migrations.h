@@ -19,8 +19,10 @@ struct Migration {
   std::string sql;
 };
 
-// The migrations this build knows, in order.
-std::vector<Migration> known_migrations();
+// The migrations this build knows for `engine`, in order. A file NNNN_name.sql serves both
+// engines; NNNN_name.sqlite.sql and NNNN_name.postgresql.sql hold one engine's version of a
+// step whose SQL differs (triggers).
+std::vector<Migration> known_migrations(Engine engine = Engine::kSqlite);
 
 // Splits a script into statements at ';' line ends, keeping trigger bodies (BEGIN ... END;)
 // and dollar-quoted bodies whole.

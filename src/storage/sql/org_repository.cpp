@@ -127,7 +127,7 @@ std::map<OrgId, int64_t> SqlOrgRepository::active_child_counts(const std::vector
 
 std::vector<Organization> SqlOrgRepository::search(const std::vector<std::string>& words,
                                                    const std::vector<std::string>& kinds,
-                                                   int limit) {
+                                                   const std::vector<OrgPath>& within, int limit) {
   Bindings bindings;
   std::string where = "WHERE o.status = 'active'";
   for (const std::string& word : words) {
@@ -138,6 +138,15 @@ std::vector<Organization> SqlOrgRepository::search(const std::vector<std::string
              bindings.text("% " + word + "%") + ")";
   }
   if (!kinds.empty()) where += " AND o.kind IN " + bindings.text_list(kinds);
+  if (!within.empty()) {
+    std::string scope;
+    for (const OrgPath& path : within) {
+      scope += (scope.empty() ? "" : " OR ") + std::string("(o.path >= ") +
+               bindings.text(path.str()) + " AND o.path < " + bindings.text(path.subtree_end()) +
+               ")";
+    }
+    where += " AND (" + scope + ")";
+  }
   where += " ORDER BY o.depth, o.sort_key, o.id LIMIT " + bindings.number(limit);
   return select(where, bindings);
 }

@@ -21,7 +21,8 @@ class SqlOrgRepository : public app::OrgRepository {
   std::map<OrgId, app::MemberCounts> counts(const std::vector<OrgId>& ids) override;
   std::map<OrgId, int64_t> active_child_counts(const std::vector<OrgId>& ids) override;
   std::vector<app::Organization> search(const std::vector<std::string>& words,
-                                        const std::vector<std::string>& kinds, int limit) override;
+                                        const std::vector<std::string>& kinds,
+                                        const std::vector<OrgPath>& within, int limit) override;
   std::optional<OrgId> find_by_code(const std::string& code) override;
 
   void insert(app::Organization& org) override;

@@ -29,7 +29,9 @@ void add_member(TempStore& temp, OrgId org, const std::string& citizen_id,
                        << (created.error().fields.empty() ? "" : created.error().fields[0].code);
 }
 
-app::OrgView view(TempStore& temp, OrgId id) { return app::get_org(temp.services(), id)->view; }
+app::OrgView view(TempStore& temp, OrgId id) {
+  return app::get_org(temp.services(), temp.actor(), id)->view;
+}
 
 void expect_consistent(TempStore& temp) {
   auto problems = check_consistency(temp.store());
@@ -42,12 +44,12 @@ TEST(OrgTree, PathsAndChildrenInVietnameseOrder) {
   const auto tree = temp.make_tree();
   const app::OrgView cell = view(temp, tree[3]);
   EXPECT_EQ(cell.org.path.ids(), (std::vector<OrgId>{tree[0], tree[1], tree[2], tree[3]}));
-  auto children = app::list_children(temp.services(), tree[2], false);
+  auto children = app::list_children(temp.services(), temp.actor(), tree[2], false);
   ASSERT_TRUE(children);
   ASSERT_EQ(children->size(), 2u);
   // "Phòng Hai" sorts before "Phòng Một" (H < M).
   EXPECT_EQ((*children)[0].org.name, "Chi bộ Phòng Hai");
-  EXPECT_EQ(app::get_org(temp.services(), tree[3])->ancestors.size(), 3u);
+  EXPECT_EQ(app::get_org(temp.services(), temp.actor(), tree[3])->ancestors.size(), 3u);
   EXPECT_EQ(view(temp, tree[2]).active_children, 2);
 }
 
@@ -86,9 +88,9 @@ TEST(OrgTree, MovingASubtreeMovesPathsMembersAndCounts) {
   EXPECT_EQ(view(temp, tree[0]).counts.official, 2);
   app::MemberQuery query;
   query.org = other;
-  EXPECT_EQ(app::list_members(temp.services(), query)->total, 2);
+  EXPECT_EQ(app::list_members(temp.services(), temp.actor(), query)->total, 2);
   query.q = "nguyen";
-  EXPECT_EQ(app::list_members(temp.services(), query)->total, 2);
+  EXPECT_EQ(app::list_members(temp.services(), temp.actor(), query)->total, 2);
   expect_consistent(temp);
 }
 
@@ -127,8 +129,8 @@ TEST(OrgTree, DissolveIsRefusedWhileMembersRemain) {
   ASSERT_FALSE(placed);
   EXPECT_EQ(placed.error().fields[0].field, "org_id");
   EXPECT_EQ(placed.error().fields[0].code, "org_not_active");
-  EXPECT_EQ(app::list_children(temp.services(), tree[2], false)->size(), 1u);
-  EXPECT_EQ(app::list_children(temp.services(), tree[2], true)->size(), 2u);
+  EXPECT_EQ(app::list_children(temp.services(), temp.actor(), tree[2], false)->size(), 1u);
+  EXPECT_EQ(app::list_children(temp.services(), temp.actor(), tree[2], true)->size(), 2u);
 }
 
 TEST(OrgTree, MergeMovesMembersAndClosesTheSource) {
@@ -144,10 +146,10 @@ TEST(OrgTree, MergeMovesMembersAndClosesTheSource) {
   EXPECT_EQ(view(temp, tree[4]).counts.official, 3);
   EXPECT_EQ(view(temp, tree[3]).counts.official, 0);
   EXPECT_EQ(view(temp, tree[2]).counts.official, 3);
-  auto page = app::list_members(temp.services(), app::MemberQuery{});
+  auto page = app::list_members(temp.services(), temp.actor(), app::MemberQuery{});
   for (const auto& member : page->items) EXPECT_EQ(member->org_id, tree[4]);
   // Each moved member's history says so.
-  auto detail = app::get_member(temp.services(), page->items[0]->id);
+  auto detail = app::get_member(temp.services(), temp.actor(), page->items[0]->id);
   EXPECT_EQ(detail->history.front().action, "merge");
   expect_consistent(temp);
 }
@@ -181,7 +183,7 @@ TEST(OrgTree, SearchIgnoresDiacriticsAndFiltersKinds) {
     app::OrgSearch query;
     query.query = q;
     query.holds_members = holds_members;
-    auto found = app::search_orgs(temp.services(), query);
+    auto found = app::search_orgs(temp.services(), temp.actor(), query);
     EXPECT_TRUE(found);
     return found ? *found : std::vector<app::OrgDetail>{};
   };
@@ -200,7 +202,7 @@ TEST(OrgTree, SearchIgnoresDiacriticsAndFiltersKinds) {
   app::OrgSearch bad;
   bad.query = "x";
   bad.kinds = {"no_such_kind"};
-  EXPECT_FALSE(app::search_orgs(temp.services(), bad));
+  EXPECT_FALSE(app::search_orgs(temp.services(), temp.actor(), bad));
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ const char* const kMemberColumns =
     "m.place_of_birth, m.home_town, m.permanent_residence, m.current_residence, m.ethnicity, "
     "m.religion, m.citizen_id, m.party_card_no, m.phone, m.email, m.general_education, "
     "m.professional_qualification, m.political_theory, m.occupation, m.work_unit, m.position, "
-    "m.admission_date, m.official_date, m.status, m.version, m.created_at, m.updated_at";
+    "m.admission_date, m.official_date, m.discipline, m.status, m.version, m.created_at, "
+    "m.updated_at";
 
 namespace {
 
@@ -93,7 +94,8 @@ void MemberRow::bind(soci::statement& statement) {
                              &work_unit,
                              &position,
                              &admission_date,
-                             &official_date};
+                             &official_date,
+                             &discipline};
   static_assert(sizeof(nullable) / sizeof(nullable[0]) ==
                 sizeof(indicators) / sizeof(indicators[0]));
   for (size_t index = 0; index < sizeof(indicators) / sizeof(indicators[0]); ++index) {
@@ -142,6 +144,7 @@ Member MemberRow::to_member() const {
   member.position = text(position, 19);
   member.admission_date = to_date(text(admission_date, 20));
   member.official_date = to_date(text(official_date, 21));
+  member.discipline = text(discipline, 22);
   member.status = status;
   member.version = version;
   member.created_at = created_at;

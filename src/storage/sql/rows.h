@@ -30,8 +30,8 @@ struct MemberRow {
   std::string org_path, full_name, birth_name, aliases, sex, birth_date, place_of_birth, home_town,
       permanent_residence, current_residence, ethnicity, religion, citizen_id, party_card_no, phone,
       email, general_education, professional_qualification, political_theory, occupation, work_unit,
-      position, admission_date, official_date, status, created_at, updated_at;
-  soci::indicator indicators[22]{};
+      position, admission_date, official_date, discipline, status, created_at, updated_at;
+  soci::indicator indicators[23]{};
   void bind(soci::statement& statement);
   domain::Member to_member() const;
 };

@@ -56,6 +56,13 @@ std::optional<IndexResult> MemberSearchIndex::search(const IndexQuery& query) co
     if (!query.subtree.empty() &&
         member.org_path.compare(0, query.subtree.size(), query.subtree) != 0)
       continue;
+    if (!query.within.empty() &&
+        std::none_of(query.within.begin(), query.within.end(), [&](const std::string& path) {
+          return member.org_path.compare(0, path.size(), path) == 0;
+        })) {
+      continue;
+    }
+    if (query.only_id && member.id != *query.only_id) continue;
     if (!query.statuses.empty() && std::find(query.statuses.begin(), query.statuses.end(),
                                              member.status) == query.statuses.end()) {
       continue;

@@ -30,6 +30,9 @@ struct IndexQuery {
   std::string prefix;                 // folded, non-empty
   std::string subtree;                // org path prefix, "" = everywhere
   std::vector<std::string> statuses;  // empty = any
+  // Access limits: only under one of these path prefixes (empty: no limit), only this member.
+  std::vector<std::string> within;
+  std::optional<long long> only_id;
   bool descending = false;
   long long offset = 0;
   int limit = 20;

@@ -7,10 +7,13 @@
 
 #include <chrono>
 
+#include "storage/sql/audit_log.h"
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/org_repository.h"
+#include "storage/sql/session_repository.h"
+#include "storage/sql/user_repository.h"
 
 namespace chibo::storage {
 
@@ -23,13 +26,23 @@ class SqlTransaction : public app::Transaction {
   SqlTransaction(soci::session& session, const std::vector<std::string>& on_roll,
                  const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                  RecordCache* cache = nullptr)
-      : orgs_(session, on_roll, changes), members_(session, on_roll, index, changes, cache) {}
+      : orgs_(session, on_roll, changes),
+        members_(session, on_roll, index, changes, cache),
+        users_(session),
+        sessions_(session),
+        audit_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
+  app::UserRepository& users() override { return users_; }
+  app::SessionRepository& sessions() override { return sessions_; }
+  app::AuditLog& audit() override { return audit_; }
 
  private:
   SqlOrgRepository orgs_;
   SqlMemberRepository members_;
+  SqlUserRepository users_;
+  SqlSessionRepository sessions_;
+  SqlAuditLog audit_;
 };
 
 // Errors from the engine that a retry may cure become kUnavailable (HTTP 503); the rest are bugs.
@@ -103,7 +116,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
   try {
     std::unique_ptr<soci::session> setup = store->connect(false);
     if (store->options_.migrate) {
-      Result<int> migrated = migrate(*setup, url.engine, known_migrations(), now_utc);
+      Result<int> migrated = migrate(*setup, url.engine, known_migrations(url.engine), now_utc);
       if (!migrated) return std::move(migrated).error();
       if (migrated.value() > 0) spdlog::info("applied {} schema migration(s)", migrated.value());
     } else if (schema_version(*setup) == 0) {

@@ -96,7 +96,7 @@ TEST(Transactions, AnErrorRollsBackEverything) {
   TempStore temp;
   const auto tree = temp.make_tree();
   Status status = temp.store().write([&](app::Transaction& tx) -> Status {
-    auto member = app::prepare_new_member(temp.services(), tx,
+    auto member = app::prepare_new_member(temp.services(), temp.actor(), tx,
                                           chibo::testing::valid_member_patch(tree[3].value));
     EXPECT_TRUE(member);
     tx.members().insert(*member);
@@ -112,7 +112,7 @@ TEST(Transactions, AnExceptionRollsBackAndPropagates) {
   TempStore temp;
   const auto tree = temp.make_tree();
   EXPECT_THROW((void)temp.store().write([&](app::Transaction& tx) -> Status {
-    auto member = app::prepare_new_member(temp.services(), tx,
+    auto member = app::prepare_new_member(temp.services(), temp.actor(), tx,
                                           chibo::testing::valid_member_patch(tree[3].value));
     tx.members().insert(*member);
     throw std::runtime_error("bug");

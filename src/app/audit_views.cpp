@@ -1,0 +1,130 @@
+#include "app/audit_views.h"
+
+#include "app/access_control.h"
+#include "core/instant.h"
+
+namespace chibo::app {
+
+namespace {
+
+constexpr int64_t kVerifyBatch = 5000;
+
+// A date or an instant, as an instant; dates at the start (or, for `end`, the end) of the day.
+std::optional<std::string> instant_bound(const std::string& text, bool end) {
+  if (parse_instant(text)) return text;
+  if (std::optional<Date> date = Date::parse(text))
+    return date->iso() + (end ? "T23:59:59.999Z" : "T00:00:00.000Z");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<AuditPage> list_audit(Services& services, const Actor& actor, const AuditQuery& query) {
+  const domain::Reach reach = reach_of(services, actor, domain::Permission::kAuditRead);
+  if (reach.none()) return Error::forbidden("forbidden");
+  std::vector<FieldError> errors;
+  AuditFilter filter;
+  filter.actor_id = query.actor_id;
+  filter.object_type = query.object_type;
+  filter.object_id = query.object_id;
+  filter.action = query.action;
+  if (!query.from.empty()) {
+    if (auto from = instant_bound(query.from, false))
+      filter.from = *from;
+    else
+      errors.push_back({"from", "date_format", {}});
+  }
+  if (!query.to.empty()) {
+    if (auto to = instant_bound(query.to, true))
+      filter.to = *to;
+    else
+      errors.push_back({"to", "date_format", {}});
+  }
+  if (query.limit < 1 || query.limit > 500)
+    errors.push_back({"limit", "out_of_range", {{"min", "1"}, {"max", "500"}}});
+  if (query.before < 0) errors.push_back({"before", "out_of_range", {{"min", "0"}}});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  filter.before_seq = query.before;
+  filter.limit = query.limit + 1;  // one more tells whether there is a next page
+  filter.everything = reach.everything;
+  for (const OrgPath& path : reach.subtrees) filter.within.push_back(path.str());
+  AuditPage page;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    page.items = tx.audit().list(filter);
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  if (static_cast<int>(page.items.size()) > query.limit) {
+    page.items.resize(static_cast<size_t>(query.limit));
+    page.next_before = page.items.back().seq;
+  }
+  return page;
+}
+
+Result<AuditVerification> verify_audit(Services& services,
+                                       const std::optional<domain::AuditCheckpoint>& checkpoint) {
+  AuditVerification result;
+  if (checkpoint && !domain::checkpoint_signed(*checkpoint)) {
+    result.ok = false;
+    result.problem = "checkpoint_signature";
+    return result;
+  }
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    std::tie(result.head_seq, result.head_hash) = tx.audit().head();
+    int64_t last_seq = 0;
+    std::string last_hash = domain::kGenesisHash;
+    while (true) {
+      std::vector<domain::AuditEvent> batch = tx.audit().range(last_seq, kVerifyBatch);
+      if (batch.empty()) break;
+      if (std::optional<int64_t> broken = domain::first_broken(batch, last_seq, last_hash)) {
+        result.ok = false;
+        result.first_broken = *broken;
+        result.problem = "chain";
+        return Ok();
+      }
+      for (const domain::AuditEvent& event : batch) {
+        if (checkpoint && event.seq == checkpoint->seq && event.hash != checkpoint->hash) {
+          result.ok = false;
+          result.first_broken = event.seq;
+          result.problem = "checkpoint";
+          return Ok();
+        }
+      }
+      result.events += static_cast<int64_t>(batch.size());
+      last_seq = batch.back().seq;
+      last_hash = batch.back().hash;
+    }
+    // Events cut from the end leave the head ahead of the table.
+    if (last_seq != result.head_seq || last_hash != result.head_hash) {
+      result.ok = false;
+      result.first_broken = last_seq + 1;
+      result.problem = "head";
+    } else if (checkpoint && checkpoint->seq > last_seq) {
+      result.ok = false;
+      result.first_broken = last_seq + 1;
+      result.problem = "checkpoint";
+    }
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  return result;
+}
+
+Result<AuditVerification> verify_audit_as(Services& services, const Actor& actor) {
+  if (!reach_of(services, actor, domain::Permission::kAuditRead).everything)
+    return Error::forbidden("forbidden");
+  return verify_audit(services);
+}
+
+Result<domain::AuditCheckpoint> checkpoint_audit(Services& services,
+                                                 const std::string& secret_key) {
+  std::pair<int64_t, std::string> head;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    head = tx.audit().head();
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  return domain::make_checkpoint(head.first, head.second, services.clock.now_utc(), secret_key);
+}
+
+}  // namespace chibo::app

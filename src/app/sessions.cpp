@@ -1,0 +1,367 @@
+#include "app/sessions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "app/access_control.h"
+#include "app/audit_trail.h"
+#include "core/instant.h"
+#include "security/hashing.h"
+#include "security/password.h"
+#include "security/random.h"
+#include "security/totp.h"
+#include "text/clean.h"
+
+namespace chibo::app {
+
+namespace {
+
+constexpr const char* kTotpIssuer = "chibo";
+
+// A hash to verify against when the username does not exist, so that the answer takes as long
+// as for a real account (no user enumeration by timing).
+const std::string& dummy_hash() {
+  static const std::string hash = security::hash_password(security::random_token());
+  return hash;
+}
+
+domain::SessionTimes times_of(const Session& session) {
+  domain::SessionTimes times;
+  times.created = parse_instant(session.created_at).value_or(0);
+  times.last_seen = parse_instant(session.last_seen_at).value_or(0);
+  times.expires = parse_instant(session.expires_at).value_or(0);
+  times.ended = !session.ended_at.empty();
+  return times;
+}
+
+int64_t now_millis(Services& services) {
+  return parse_instant(services.clock.now_utc()).value_or(0);
+}
+
+Actor actor_for(const User& user, domain::Principal principal, const Session& session,
+                std::string request_id, std::string address) {
+  Actor actor;
+  actor.principal = std::move(principal);
+  actor.name = user.username;
+  actor.session_hash = session.token_hash;
+  actor.request_id = std::move(request_id);
+  actor.address = std::move(address);
+  return actor;
+}
+
+// The user behind the actor, read in `tx` (kNotFound when gone: a bug or a race with an admin).
+Result<User> current_user(Transaction& tx, const Actor& actor) {
+  std::optional<User> user = tx.users().find(actor.principal.user_id);
+  if (!user) return Error::unauthenticated("unauthenticated");
+  return std::move(*user);
+}
+
+std::string stage_after(const Services& services, const User& user,
+                        const domain::Principal& principal) {
+  return domain::session_stage(user.must_change_password,
+                               domain::requires_totp(principal, services.catalog.roles),
+                               user.totp_enabled);
+}
+
+}  // namespace
+
+std::string normalize_username(const std::string& typed) {
+  std::string name = text::clean_line(typed).text;
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return name;
+}
+
+bool valid_username(const std::string& username) {
+  if (username.size() < 3 || username.size() > 64) return false;
+  if (!((username[0] >= 'a' && username[0] <= 'z') || (username[0] >= '0' && username[0] <= '9')))
+    return false;
+  return std::all_of(username.begin(), username.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
+domain::Principal principal_of(Transaction& tx, const User& user) {
+  domain::Principal principal;
+  principal.user_id = user.id;
+  principal.username = user.username;
+  principal.member_id = user.member_id;
+  for (const UserGrant& grant : user.grants) {
+    if (!grant.scope.valid()) {
+      principal.grants.push_back({grant.role, std::nullopt});
+    } else if (std::optional<Organization> org = tx.orgs().find(grant.scope)) {
+      principal.grants.push_back({grant.role, org->path});
+    }
+    // A grant whose organization is gone grants nothing.
+  }
+  return principal;
+}
+
+Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
+                       const domain::SessionPolicy& policy) {
+  const std::string username = normalize_username(attempt.username);
+  std::vector<FieldError> missing;
+  if (username.empty()) missing.push_back({"username", "required", {}});
+  if (attempt.password.empty()) missing.push_back({"password", "required", {}});
+  if (!missing.empty()) return Error::invalid(std::move(missing));
+  const std::string now = services.clock.now_utc();
+  const int64_t now_ms = parse_instant(now).value_or(0);
+  const std::string window_start = format_instant(now_ms - policy.throttle_window_ms);
+
+  std::optional<User> user;
+  domain::LoginFailures failures;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    failures.account_at_address = tx.sessions().failures(username, attempt.address, window_start);
+    failures.at_address = tx.sessions().failures_from(attempt.address, window_start);
+    user = tx.users().find_by_username(username);
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  if (domain::login_throttled(failures, policy)) {
+    return Error::throttled("login_throttled", policy.throttle_window_ms / 1000);
+  }
+
+  // Argon2id takes a tenth of a second: outside any transaction.
+  const bool password_ok = user
+                               ? security::verify_password(attempt.password, user->password_hash)
+                               : (security::verify_password(attempt.password, dummy_hash()), false);
+  const int64_t unix_seconds = now_ms / 1000;
+  std::optional<int64_t> totp_step;
+  std::string refusal;
+  if (!user || !password_ok || user->disabled) {
+    refusal = "login_failed";
+  } else if (user->totp_enabled) {
+    if (attempt.totp.empty()) {
+      // The first step of a two-step form, not a failure.
+      return Error::unauthenticated("totp_required").with_field({"totp", "totp_required", {}});
+    }
+    totp_step = security::totp_matching_step(user->totp_secret, attempt.totp, unix_seconds);
+    if (!totp_step || *totp_step <= user->totp_last_step) refusal = "totp_invalid";
+  }
+
+  Actor actor;
+  actor.name = username;
+  actor.request_id = attempt.request_id;
+  actor.address = attempt.address;
+  if (!refusal.empty()) {
+    Status recorded = services.store.write([&](Transaction& tx) -> Status {
+      tx.sessions().record_attempt(username, attempt.address, now, false);
+      if (user) actor.principal.user_id = user->id;
+      audit(tx, services, actor,
+            {"auth.login_failed", "user", user ? std::to_string(user->id) : "", "", false,
+             "refused", "{\"reason\":\"" + refusal + "\"}"});
+      return Ok();
+    });
+    if (!recorded) return std::move(recorded).error();
+    Error error = Error::unauthenticated(refusal);
+    if (refusal == "totp_invalid") error.fields.push_back({"totp", "totp_invalid", {}});
+    return error;
+  }
+
+  SignedIn signed_in;
+  const std::string token = security::random_token();
+  Status written = services.store.write([&](Transaction& tx) -> Status {
+    std::optional<User> fresh = tx.users().find(user->id);
+    if (!fresh) return Error::unauthenticated("login_failed");
+    if (totp_step) {
+      // Checked again under the writer: two logins with one code cannot both pass.
+      if (*totp_step <= fresh->totp_last_step) return Error::unauthenticated("totp_invalid");
+      fresh->totp_last_step = *totp_step;
+    }
+    if (security::needs_rehash(fresh->password_hash))
+      fresh->password_hash = security::hash_password(attempt.password);
+    fresh->last_login_at = now;
+    fresh->updated_at = now;
+    if (!tx.users().update(*fresh)) return Error::stale_version();
+    const domain::Principal principal = principal_of(tx, *fresh);
+    Session session;
+    session.token_hash = security::token_hash(token);
+    session.user_id = fresh->id;
+    session.stage = stage_after(services, *fresh, principal);
+    session.created_at = now;
+    session.last_seen_at = now;
+    session.expires_at = format_instant(now_ms + policy.absolute_lifetime_ms);
+    session.address = attempt.address;
+    session.user_agent = attempt.user_agent.substr(0, 300);
+    tx.sessions().insert(session);
+    tx.sessions().record_attempt(username, attempt.address, now, true);
+    Actor logged_in = actor_for(*fresh, principal, session, attempt.request_id, attempt.address);
+    audit(tx, services, logged_in,
+          {"auth.login", "session", "", "", false, "ok", "{\"stage\":\"" + session.stage + "\"}"});
+    signed_in.session = std::move(session);
+    signed_in.user = std::move(*fresh);
+    return Ok();
+  });
+  if (!written) return std::move(written).error();
+  signed_in.token = token;
+  return signed_in;
+}
+
+Result<Authenticated> authenticate(Services& services, const std::string& token,
+                                   const std::string& request_id, const std::string& address,
+                                   const domain::SessionPolicy& policy) {
+  if (token.empty() || token.size() > 128) return Error::unauthenticated("unauthenticated");
+  const std::string hash = security::token_hash(token);
+  const int64_t now_ms = now_millis(services);
+  Authenticated result;
+  bool touch = false;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    std::optional<Session> session = tx.sessions().find(hash);
+    if (!session) return Error::unauthenticated("unauthenticated");
+    const domain::SessionTimes times = times_of(*session);
+    if (domain::session_state(times, now_ms, policy) != domain::SessionState::kActive)
+      return Error::unauthenticated("session_expired");
+    std::optional<User> user = tx.users().find(session->user_id);
+    if (!user || user->disabled) return Error::unauthenticated("session_expired");
+    touch = domain::should_touch(times, now_ms, policy);
+    result.actor = actor_for(*user, principal_of(tx, *user), *session, request_id, address);
+    result.session = std::move(*session);
+    result.user = std::move(*user);
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  if (touch) {
+    const std::string now = format_instant(now_ms);
+    Status touched = services.store.write([&](Transaction& tx) -> Status {
+      tx.sessions().touch(hash, now);
+      return Ok();
+    });
+    if (!touched) return std::move(touched).error();
+    result.session.last_seen_at = now;
+  }
+  return result;
+}
+
+Status logout(Services& services, const Actor& actor) {
+  return services.store.write([&](Transaction& tx) -> Status {
+    tx.sessions().end(actor.session_hash, services.clock.now_utc());
+    audit(tx, services, actor, {"auth.logout", "session", "", "", false});
+    return Ok();
+  });
+}
+
+Result<std::string> change_password(Services& services, const Actor& actor,
+                                    const std::string& current, const std::string& replacement) {
+  std::vector<FieldError> errors;
+  if (current.empty()) errors.push_back({"current_password", "required", {}});
+  if (std::optional<std::string> problem = security::password_problem(replacement, actor.name))
+    errors.push_back({"new_password",
+                      *problem,
+                      {{"min", std::to_string(security::kMinPasswordLength)},
+                       {"max", std::to_string(security::kMaxPasswordLength)}}});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  std::optional<User> user;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    Result<User> found = current_user(tx, actor);
+    if (!found) return found.error();
+    user = std::move(*found);
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  if (!security::verify_password(current, user->password_hash)) {
+    Status recorded = services.store.write([&](Transaction& tx) -> Status {
+      tx.sessions().record_attempt(user->username, actor.address, services.clock.now_utc(), false);
+      audit(tx, services, actor,
+            {"user.password_change", "user", std::to_string(user->id), "", false, "refused"});
+      return Ok();
+    });
+    if (!recorded) return std::move(recorded).error();
+    return Error::invalid_field("current_password", "password_wrong");
+  }
+  if (current == replacement) return Error::invalid_field("new_password", "password_unchanged");
+  const std::string hash = security::hash_password(replacement);
+  std::string stage;
+  Status written = services.store.write([&](Transaction& tx) -> Status {
+    Result<User> found = current_user(tx, actor);
+    if (!found) return found.error();
+    User fresh = std::move(*found);
+    const std::string now = services.clock.now_utc();
+    fresh.password_hash = hash;
+    fresh.must_change_password = false;
+    fresh.updated_at = now;
+    if (!tx.users().update(fresh)) return Error::stale_version();
+    const int64_t ended = tx.sessions().end_all(fresh.id, now, actor.session_hash);
+    stage = stage_after(services, fresh, principal_of(tx, fresh));
+    tx.sessions().set_stage(actor.session_hash, stage);
+    audit(tx, services, actor,
+          {"user.password_change", "user", std::to_string(fresh.id), "", false, "ok",
+           "{\"other_sessions_ended\":" + std::to_string(ended) + "}"});
+    return Ok();
+  });
+  if (!written) return std::move(written).error();
+  return stage;
+}
+
+Result<TotpEnrolment> begin_totp(Services& services, const Actor& actor) {
+  TotpEnrolment enrolment;
+  enrolment.secret = security::new_totp_secret();
+  enrolment.uri = security::totp_uri(kTotpIssuer, actor.name, enrolment.secret);
+  Status written = services.store.write([&](Transaction& tx) -> Status {
+    Result<User> found = current_user(tx, actor);
+    if (!found) return found.error();
+    found->totp_pending = enrolment.secret;
+    found->updated_at = services.clock.now_utc();
+    if (!tx.users().update(*found)) return Error::stale_version();
+    audit(tx, services, actor, {"user.totp_begin", "user", std::to_string(found->id), "", false});
+    return Ok();
+  });
+  if (!written) return std::move(written).error();
+  return enrolment;
+}
+
+Result<std::string> confirm_totp(Services& services, const Actor& actor, const std::string& code) {
+  if (code.empty()) return Error::invalid_field("code", "required");
+  const int64_t unix_seconds = now_millis(services) / 1000;
+  std::string stage;
+  Status written = services.store.write([&](Transaction& tx) -> Status {
+    Result<User> found = current_user(tx, actor);
+    if (!found) return found.error();
+    User user = std::move(*found);
+    if (user.totp_pending.empty()) return Error::conflict("totp_not_begun");
+    const std::optional<int64_t> step =
+        security::totp_matching_step(user.totp_pending, code, unix_seconds);
+    if (!step) return Error::invalid_field("code", "totp_invalid");
+    user.totp_secret = user.totp_pending;
+    user.totp_pending.clear();
+    user.totp_enabled = true;
+    user.totp_last_step = *step;
+    user.updated_at = services.clock.now_utc();
+    if (!tx.users().update(user)) return Error::stale_version();
+    stage = stage_after(services, user, principal_of(tx, user));
+    tx.sessions().set_stage(actor.session_hash, stage);
+    audit(tx, services, actor, {"user.totp_enrol", "user", std::to_string(user.id), "", false});
+    return Ok();
+  });
+  if (!written) return std::move(written).error();
+  return stage;
+}
+
+Result<MeView> me(Services& services, const Actor& actor) {
+  MeView view;
+  Status read = services.store.read([&](Transaction& tx) -> Status {
+    Result<User> found = current_user(tx, actor);
+    if (!found) return found.error();
+    view.user = std::move(*found);
+    std::optional<Session> session = tx.sessions().find(actor.session_hash);
+    if (session) view.session = std::move(*session);
+    for (const UserGrant& grant : view.user.grants) {
+      std::optional<Organization> org =
+          grant.scope.valid() ? tx.orgs().find(grant.scope) : std::nullopt;
+      view.scope_names.push_back(org ? org->name : std::string());
+    }
+    return Ok();
+  });
+  if (!read) return std::move(read).error();
+  std::set<std::string> permissions;
+  for (const domain::Grant& grant : actor.principal.grants) {
+    if (const domain::Role* role = services.catalog.role(grant.role)) {
+      for (domain::Permission permission : role->permissions)
+        permissions.insert(std::string(domain::permission_code(permission)));
+    }
+  }
+  view.permissions.assign(permissions.begin(), permissions.end());
+  return view;
+}
+
+}  // namespace chibo::app

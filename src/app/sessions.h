@@ -1,0 +1,83 @@
+// Signing in and out, and what a session may do: login with password and second factor,
+// throttling, session lookup per request, password change and TOTP enrolment. See
+// docs/accounts.md for the rules these implement.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "app/ports/accounts.h"
+#include "domain/access/session_policy.h"
+
+namespace chibo::app {
+
+struct LoginAttempt {
+  std::string username;
+  std::string password;
+  std::string totp;  // "" when not given
+  std::string address;
+  std::string user_agent;
+  std::string request_id;
+};
+
+struct SignedIn {
+  std::string token;  // for the cookie; stored only as its hash
+  Session session;
+  User user;
+};
+
+// Checks the password (Argon2id) and, when enrolled, the second factor; refuses while
+// throttled. Each success issues a new token. Failures and successes are audited.
+Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
+                       const domain::SessionPolicy& policy = {});
+
+struct Authenticated {
+  Actor actor;
+  Session session;
+  User user;
+};
+
+// The session behind `token`, if it is open, its user enabled, and neither idle nor expired;
+// records activity at most once a minute. kUnauthenticated otherwise.
+Result<Authenticated> authenticate(Services& services, const std::string& token,
+                                   const std::string& request_id, const std::string& address,
+                                   const domain::SessionPolicy& policy = {});
+
+// The actor a user acts as: their grants with their scopes' current paths.
+domain::Principal principal_of(Transaction& tx, const User& user);
+
+Status logout(Services& services, const Actor& actor);
+
+// Needs the current password; the new one must pass the password policy. Ends the user's
+// other sessions, and moves this session to its next stage. Returns that stage.
+Result<std::string> change_password(Services& services, const Actor& actor,
+                                    const std::string& current, const std::string& replacement);
+
+struct TotpEnrolment {
+  std::string secret;  // base32, to type in by hand
+  std::string uri;     // otpauth:// for a QR code
+};
+
+// A new secret, kept pending until confirm_totp sees a code from it (the current factor, if
+// any, stays in force until then).
+Result<TotpEnrolment> begin_totp(Services& services, const Actor& actor);
+
+// Activates the pending secret; returns the session's new stage.
+Result<std::string> confirm_totp(Services& services, const Actor& actor, const std::string& code);
+
+struct MeView {
+  User user;
+  Session session;
+  std::vector<std::string> permissions;  // every permission any grant gives
+  std::vector<std::string> scope_names;  // the grants' organization names ("" = everywhere)
+};
+
+Result<MeView> me(Services& services, const Actor& actor);
+
+// Usernames are lower case ASCII letters, digits and . _ -, 3 to 64 characters; what a
+// person types is lower-cased first.
+std::string normalize_username(const std::string& typed);
+bool valid_username(const std::string& username);
+
+}  // namespace chibo::app

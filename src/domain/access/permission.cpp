@@ -1,0 +1,39 @@
+#include "domain/access/permission.h"
+
+#include <array>
+#include <utility>
+
+namespace chibo::domain {
+
+namespace {
+
+constexpr std::array<std::pair<Permission, std::string_view>, 10> kCodes = {{
+    {Permission::kOrgRead, "org.read"},
+    {Permission::kOrgWrite, "org.write"},
+    {Permission::kMemberRead, "member.read"},
+    {Permission::kMemberWrite, "member.write"},
+    {Permission::kRestrictedRead, "member.restricted.read"},
+    {Permission::kRestrictedWrite, "member.restricted.write"},
+    {Permission::kMemberExport, "member.export"},
+    {Permission::kMemberImport, "member.import"},
+    {Permission::kUserManage, "user.manage"},
+    {Permission::kAuditRead, "audit.read"},
+}};
+
+}  // namespace
+
+std::optional<Permission> parse_permission(std::string_view code) {
+  for (const auto& [permission, name] : kCodes) {
+    if (name == code) return permission;
+  }
+  return std::nullopt;
+}
+
+std::string_view permission_code(Permission permission) {
+  for (const auto& [candidate, name] : kCodes) {
+    if (candidate == permission) return name;
+  }
+  return "unknown";
+}
+
+}  // namespace chibo::domain

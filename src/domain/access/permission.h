@@ -1,0 +1,26 @@
+// What an actor may do. The set is closed (the code checks each by name); which roles hold
+// which permissions is data (data/catalog/roles.tsv).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace chibo::domain {
+
+enum class Permission {
+  kOrgRead,
+  kOrgWrite,
+  kMemberRead,
+  kMemberWrite,
+  kRestrictedRead,  // record classes with restricted access: discipline, inspection
+  kRestrictedWrite,
+  kMemberExport,
+  kMemberImport,
+  kUserManage,
+  kAuditRead,
+};
+
+std::optional<Permission> parse_permission(std::string_view code);
+std::string_view permission_code(Permission permission);
+
+}  // namespace chibo::domain

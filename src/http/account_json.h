@@ -1,0 +1,20 @@
+// JSON renderings of users, the signed-in user ("me") and audit events (docs/accounts.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/sessions.h"
+#include "app/users.h"
+#include "domain/catalog/catalog.h"
+
+namespace chibo::http {
+
+nlohmann::json grants_json(const std::vector<app::UserGrant>& grants,
+                           const std::vector<std::string>& scope_names,
+                           const domain::Catalog& catalog);
+nlohmann::json me_json(const app::MeView& view, const domain::Catalog& catalog,
+                       const domain::SessionPolicy& policy);
+nlohmann::json user_json(const app::UserView& view, const domain::Catalog& catalog);
+nlohmann::json audit_event_json(const domain::AuditEvent& event);
+
+}  // namespace chibo::http
