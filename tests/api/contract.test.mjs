@@ -3,8 +3,8 @@
 // so that real records with every kind of value are checked).
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { client, memberPayload, cccd } from './lib/api.mjs';
+import { startServer, strongPassword } from './lib/server.mjs';
+import { client, cookieJar, memberPayload, cccd } from './lib/api.mjs';
 import { loadOpenApi, checkReply } from './lib/openapi.mjs';
 
 let server;
@@ -129,5 +129,56 @@ describe('member routes match the document', () => {
     assert.equal((await json('PATCH', `/api/v1/members/${member.id}`, { version: member.version, birth_date: '2023-02-29' })).status, 422);
     assert.equal((await json('PATCH', '/api/v1/members/999999', { version: 1 })).status, 404);
     assert.equal((await call('PUT', `/api/v1/members/${member.id}`, { json: {}, unrouted: true })).status, 405);
+  });
+});
+
+describe('account routes match the document', () => {
+  test('login, me, password, TOTP enrolment, logout; 401, 403 and 422 problems', async () => {
+    const created = await json('POST', '/api/v1/users', { username: 'hopdong.moi', display_name: 'Hợp Đồng', grants: [{ role: 'administrator', scope_org_id: root.id }] });
+    assert.equal(created.status, 201);
+    const jar = cookieJar();
+    const user = client(server.base, { jar });
+    const check = async (method, path, options = {}) => {
+      const reply = await user.request(method, path, options);
+      assert.deepEqual(checkReply(doc, method, path, reply).slice(0, 20), [], `${method} ${path} -> ${reply.status}: ${reply.text.slice(0, 300)}`);
+      return reply;
+    };
+    assert.equal((await check('POST', '/api/v1/auth/login', { json: { username: 'hopdong.moi', password: 'sai-mat-khau-123' } })).status, 401);
+    assert.equal((await check('POST', '/api/v1/auth/login', { json: { username: 'hopdong.moi' } })).status, 422);
+    assert.equal((await check('POST', '/api/v1/auth/login', { json: { username: 'hopdong.moi', password: created.body.one_time_password }, csrf: false })).status, 403);
+    assert.equal((await check('POST', '/api/v1/auth/login', { json: { username: 'hopdong.moi', password: created.body.one_time_password } })).status, 200);
+    assert.equal((await check('GET', '/api/v1/auth/me')).body.stage, 'change_password');
+    assert.equal((await check('GET', '/api/v1/members')).status, 403);
+    assert.equal((await check('POST', '/api/v1/auth/password', { json: { current_password: created.body.one_time_password, new_password: 'password123' } })).status, 422);
+    const changed = await check('POST', '/api/v1/auth/password', { json: { current_password: created.body.one_time_password, new_password: strongPassword() } });
+    assert.equal(changed.body.stage, 'enrol_totp');
+    assert.equal((await check('POST', '/api/v1/auth/totp/confirm', { json: { code: '000000' } })).status, 409);
+    assert.equal((await check('POST', '/api/v1/auth/totp/begin', { json: {} })).status, 200);
+    assert.equal((await check('POST', '/api/v1/auth/totp/confirm', { json: { code: 'abc' } })).status, 422);
+    assert.equal((await check('POST', '/api/v1/auth/logout')).status, 204);
+    assert.equal((await check('GET', '/api/v1/auth/me')).status, 401);
+    assert.equal((await check('GET', '/api/v1/members')).status, 401);
+  });
+
+  test('users and audit', async () => {
+    const list = await call('GET', '/api/v1/users?q=hopdong&limit=10&offset=0');
+    const target = list.body.items[0];
+    await call('GET', `/api/v1/users/${target.id}`);
+    await json('PATCH', `/api/v1/users/${target.id}`, { version: target.version, display_name: 'Hợp Đồng Hai', grants: [{ role: 'leader', scope_org_id: root.id }] });
+    assert.equal((await json('PATCH', `/api/v1/users/${target.id}`, { version: target.version })).status, 409);
+    assert.equal((await json('PATCH', `/api/v1/users/${target.id}`, { version: 'x' })).status, 422);
+    assert.equal((await call('GET', '/api/v1/users/999999')).status, 404);
+    await json('POST', `/api/v1/users/${target.id}/end-sessions`, {});
+    await json('POST', `/api/v1/users/${target.id}/reset-password`, { reset_totp: true });
+    assert.equal((await json('POST', '/api/v1/users', { username: 'x' })).status, 422);
+    const page = await call('GET', '/api/v1/audit?limit=50');
+    assert.ok(page.body.items.length > 0);
+    await call('GET', `/api/v1/audit?limit=5&before=${page.body.items[0].seq}&object_type=member&action=member.update`);
+    assert.equal((await call('GET', '/api/v1/audit?from=x')).status, 400);
+    assert.equal((await call('GET', '/api/v1/audit/verify')).body.ok, true);
+    const anonymous = client(server.base, { jar: null });
+    const reply = await anonymous.get('/api/v1/users');
+    assert.deepEqual(checkReply(doc, 'GET', '/api/v1/users', reply), []);
+    assert.equal(reply.status, 401);
   });
 });

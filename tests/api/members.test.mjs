@@ -147,7 +147,7 @@ describe('POST /api/v1/members', () => {
     assert.equal(member.history.length, 1);
     const [event] = member.history;
     assert.equal(event.action, 'create');
-    assert.equal(typeof event.actor, 'string');
+    assert.equal(event.actor, 'tester', 'the history names the signed-in user');
     assert.match(event.at, /^\d{4}-\d{2}-\d{2}T/);
     const changed = Object.fromEntries(event.changes.map((c) => [c.field, c]));
     assert.equal(changed.full_name.after, 'Nguyễn Thị Hoa');

@@ -111,7 +111,7 @@ describe('GET /api/v1/catalogs', () => {
       'full_name', 'birth_name', 'aliases', 'sex', 'birth_date', 'place_of_birth', 'home_town',
       'permanent_residence', 'current_residence', 'ethnicity', 'religion', 'citizen_id',
       'party_card_no', 'phone', 'email', 'general_education', 'professional_qualification',
-      'political_theory', 'occupation', 'work_unit', 'position', 'admission_date',
+      'political_theory', 'occupation', 'work_unit', 'position', 'discipline', 'admission_date',
       'official_date', 'org_id', 'status',
     ]);
     const required = catalogs.member_fields.filter((f) => f.required).map((f) => f.name);

@@ -100,28 +100,58 @@ describe('routes', () => {
   });
 
   // The status codes each route can answer (see src/http/*.cpp, src/app/*.cpp).
+  // 401: no valid session; 403: CSRF refused (writes), a session still in its first-login stage,
+  // or a role without the permission (docs/accounts.md, docs/access-matrix.md).
   const EXPECTED = {
     'GET /api/v1/health': [200, 400, 405, 503],
     'GET /api/v1/openapi.json': [200, 400, 405],
-    'GET /api/v1/catalogs': [200, 400, 405],
-    'GET /api/v1/rules': [200, 400, 405],
-    'GET /api/v1/orgs': [200, 400, 404, 405, 503],
-    'POST /api/v1/orgs': [201, 400, 405, 409, 413, 415, 422, 503],
-    'GET /api/v1/orgs/search': [200, 400, 405, 503],
-    'GET /api/v1/orgs/{id}': [200, 400, 404, 405, 503],
-    'PATCH /api/v1/orgs/{id}': [200, 400, 404, 405, 409, 413, 415, 422, 503],
-    'GET /api/v1/orgs/{id}/children': [200, 400, 404, 405, 503],
-    'GET /api/v1/orgs/{id}/stats': [200, 400, 404, 405, 503],
-    'POST /api/v1/orgs/{id}/move': [200, 400, 404, 405, 409, 413, 415, 422, 503],
-    'POST /api/v1/orgs/{id}/dissolve': [200, 400, 404, 405, 409, 413, 415, 422, 503],
-    'POST /api/v1/orgs/{id}/merge': [200, 400, 404, 405, 409, 413, 415, 422, 503],
-    'GET /api/v1/members': [200, 400, 404, 405, 503],
-    'POST /api/v1/members': [201, 400, 405, 409, 413, 415, 422, 503],
-    'GET /api/v1/members.csv': [200, 400, 404, 405, 503],
-    'GET /api/v1/members/{id}': [200, 400, 404, 405, 503],
-    'PATCH /api/v1/members/{id}': [200, 400, 404, 405, 409, 413, 415, 422, 503],
-    'GET /api/v1/members/{id}/history': [200, 400, 404, 405, 503],
+    'GET /api/v1/catalogs': [200, 400, 401, 405],
+    'GET /api/v1/rules': [200, 400, 401, 403, 405],
+    'GET /api/v1/orgs': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/orgs': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/search': [200, 400, 401, 403, 405, 503],
+    'GET /api/v1/orgs/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/orgs/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/children': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/stats': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/orgs/{id}/move': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/orgs/{id}/dissolve': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/orgs/{id}/merge': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/members': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members.csv': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/members/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/members/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/history': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/auth/login': [200, 400, 401, 403, 405, 413, 415, 422, 429, 503],
+    'POST /api/v1/auth/logout': [204, 400, 401, 403, 405, 503],
+    'GET /api/v1/auth/me': [200, 400, 401, 405, 503],
+    'POST /api/v1/auth/password': [200, 400, 401, 403, 405, 413, 415, 422, 503],
+    'POST /api/v1/auth/totp/begin': [200, 400, 401, 403, 405, 413, 415, 422, 503],
+    'POST /api/v1/auth/totp/confirm': [200, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/users': [200, 400, 401, 403, 405, 503],
+    'POST /api/v1/users': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/users/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/users/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/users/{id}/reset-password': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/users/{id}/end-sessions': [200, 400, 401, 403, 404, 405, 413, 415, 422, 503],
+    'GET /api/v1/audit': [200, 400, 401, 403, 405, 503],
+    'GET /api/v1/audit/verify': [200, 400, 401, 403, 405, 503],
   };
+
+  test('every route is in the status table above', () => {
+    assert.deepEqual(ROUTES.map(([m, t]) => `${m} ${t}`).sort(), Object.keys(EXPECTED).sort());
+  });
+
+  test('only health, openapi.json and login are public; every other route needs the session cookie', () => {
+    doc ??= loadOpenApi();
+    assert.deepEqual(doc.security, [{ sessionCookie: [] }]);
+    const scheme = doc.components.securitySchemes.sessionCookie;
+    assert.deepEqual([scheme.type, scheme.in, scheme.name], ['apiKey', 'cookie', 'chibo_session']);
+    const open = operations().filter(([, , op]) => Array.isArray(op.security) && op.security.length === 0)
+      .map(([m, t]) => `${m} ${t}`).sort();
+    assert.deepEqual(open, ['GET /api/v1/health', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login']);
+  });
 
   test('each route documents its status codes', () => {
     doc ??= loadOpenApi();
@@ -165,7 +195,8 @@ describe('schemas', () => {
     for (const name of ['Organization', 'OrganizationDetail', 'OrgCounts', 'StructureWarning', 'OrgList', 'Member',
       'MemberDetail', 'MemberEvent', 'FieldChange', 'MemberPage', 'MemberHistory', 'Stats', 'Catalogs', 'Rules',
       'Problem', 'FieldProblem', 'ProblemItem', 'Health', 'MemberCreate', 'MemberUpdate', 'OrgCreate', 'OrgUpdate',
-      'OrgMove', 'OrgDissolve', 'OrgMerge']) {
+      'OrgMove', 'OrgDissolve', 'OrgMerge', 'RoleInfo', 'Me', 'Grant', 'User', 'UserList', 'UserCreate', 'UserCreated',
+      'UserUpdate', 'AuditEvent', 'AuditPage', 'AuditVerification', 'Login', 'PasswordChange']) {
       assert.ok(schema(name), name);
     }
     assert.ok(props('Organization').counts && props('Organization').warnings);
@@ -183,7 +214,7 @@ describe('schemas', () => {
     .map((m) => ({ name: m[1], kind: m[2], max: constants[m[3]] ?? Number(m[3]), required: m[4] === 'true' }));
 
   test('member_fields.cpp was read (sanity check of the parser)', () => {
-    assert.equal(fields.length, 25);
+    assert.equal(fields.length, 26);
     assert.equal(fields[0].name, 'full_name');
     assert.equal(fields[0].max, 100);
   });

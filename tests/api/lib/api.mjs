@@ -6,18 +6,73 @@ import { templateOf } from './routes.mjs';
  * @typedef {{status: number, headers: Headers, text: string, body: any, contentType: string}} Reply
  */
 
+// ---- sessions ----------------------------------------------------------------------------
+
+/** The session cookie's name (without --secure-cookies). */
+export const SESSION_COOKIE = 'chibo_session';
+
+// The session a plain `client(base)` uses: startServer() signs an administrator in and
+// registers its jar here, so that tests written before sign-in existed run signed in.
+const defaultJars = new Map();
+
+/** Makes `jar` the session of every `client(base)` created without an explicit session. */
+export function setDefaultSession(base, jar) {
+  defaultJars.set(base, jar);
+}
+
+/** A cookie jar holding at most the session cookie: `{ value }` (null: no cookie). */
+export function cookieJar(value = null) {
+  return { value };
+}
+
+/** The session cookie a reply sets: a token, '' when it clears the cookie, undefined if none. */
+export function setCookieOf(reply) {
+  const all = typeof reply.headers.getSetCookie === 'function' ? reply.headers.getSetCookie() : [];
+  for (const line of all) {
+    const [pair] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    const name = pair.slice(0, eq).trim();
+    if (name === SESSION_COOKIE || name === `__Host-${SESSION_COOKIE}`) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
 /**
  * Client bound to one server. Every call goes through request(); a path that matches no known
  * route throws unless `unrouted: true` says the test probes unknown routes on purpose.
+ *
+ * By default the client uses the server's default session (the administrator that startServer
+ * signed in) and sends the CSRF headers (X-Requested-With: chibo, Origin: the server's origin)
+ * on every write. Options:
+ *   - `jar`: its own cookie jar (`cookieJar()`), updated from Set-Cookie (login, logout);
+ *     `jar: null` sends no cookie at all;
+ *   - `csrf: false`: never send the CSRF headers.
+ * Per request, `csrf: false` leaves the CSRF headers out, `cookie: 'raw value'` sends exactly
+ * that Cookie header, and `headers` override anything.
  */
-export function client(base) {
+export function client(base, { jar, csrf = true } = {}) {
+  const sessionJar = jar === undefined ? (defaultJars.get(base) ?? null) : jar;
   async function request(method, path, options = {}) {
     const { json, body, headers = {}, unrouted = false, lang } = options;
     const pathname = path.split('?')[0];
     if (!unrouted && !templateOf(method, pathname)) {
       throw new Error(`${method} ${pathname} is not a known route (add it to lib/routes.mjs)`);
     }
-    const sent = { ...headers };
+    const sent = {};
+    const sendCsrf = options.csrf ?? csrf;
+    if (sendCsrf && WRITES.has(method)) {
+      sent['x-requested-with'] = 'chibo';
+      sent.origin = base;
+    }
+    if (options.cookie !== undefined) {
+      if (options.cookie !== null) sent.cookie = options.cookie;
+    } else if (sessionJar?.value) {
+      sent.cookie = `${SESSION_COOKIE}=${sessionJar.value}`;
+    }
+    Object.assign(sent, headers);
     let payload = body;
     if (json !== undefined) {
       payload = JSON.stringify(json);
@@ -36,14 +91,26 @@ export function client(base) {
         throw new Error(`${method} ${path}: invalid JSON in the response: ${error.message}\n${text.slice(0, 500)}`);
       }
     }
-    return { status: response.status, headers: response.headers, text, buffer, body: parsed, contentType };
+    const reply = { status: response.status, headers: response.headers, text, buffer, body: parsed, contentType };
+    if (sessionJar && options.cookie === undefined) {
+      const set = setCookieOf(reply);
+      if (set !== undefined) sessionJar.value = set === '' ? null : set;
+    }
+    return reply;
   }
   return {
+    base,
+    jar: sessionJar,
     request,
     get: (path, options) => request('GET', path, options),
     post: (path, json, options = {}) => request('POST', path, { ...options, json }),
     patch: (path, json, options = {}) => request('PATCH', path, { ...options, json }),
   };
+}
+
+/** A client with no session and no CSRF headers: what an anonymous browser or script sends. */
+export function rawClient(base) {
+  return client(base, { jar: null, csrf: false });
 }
 
 /** Asserts a 2xx JSON reply with the given status and returns its body. */

@@ -122,6 +122,7 @@ export function checkReply(doc, method, url, reply) {
   if (!operation) return [`${method} ${pathname}: not documented`];
   const response = deref(doc, operation.responses?.[String(reply.status)] ?? operation.responses?.default);
   if (!response) return [`${method} ${template}: status ${reply.status} is not documented`];
+  if (reply.status === 204) return reply.text === '' ? [] : [`${method} ${template} 204 with a body`];
   const type = reply.contentType.split(';')[0].trim();
   const media = response.content?.[type];
   if (!media) return [`${method} ${template} ${reply.status}: content type ${type} is not documented (${Object.keys(response.content ?? {}).join(', ')})`];

@@ -23,6 +23,20 @@ export const ROUTES = [
   ['GET', '/api/v1/members/{id}'],
   ['PATCH', '/api/v1/members/{id}'],
   ['GET', '/api/v1/members/{id}/history'],
+  ['POST', '/api/v1/auth/login'],
+  ['POST', '/api/v1/auth/logout'],
+  ['GET', '/api/v1/auth/me'],
+  ['POST', '/api/v1/auth/password'],
+  ['POST', '/api/v1/auth/totp/begin'],
+  ['POST', '/api/v1/auth/totp/confirm'],
+  ['GET', '/api/v1/users'],
+  ['POST', '/api/v1/users'],
+  ['GET', '/api/v1/users/{id}'],
+  ['PATCH', '/api/v1/users/{id}'],
+  ['POST', '/api/v1/users/{id}/reset-password'],
+  ['POST', '/api/v1/users/{id}/end-sessions'],
+  ['GET', '/api/v1/audit'],
+  ['GET', '/api/v1/audit/verify'],
 ];
 
 function segments(p) {

@@ -1,13 +1,21 @@
 // Starts a real `chibo serve` on 127.0.0.1 against a fresh SQLite database in a temporary
 // directory, and tears it down (SIGTERM, wait for exit, delete the directory).
 //
+// Every API route but health, openapi.json and login needs a session: startServer() creates an
+// administrator with the CLI (`chibo user add`, with a pre-enrolled TOTP secret), signs it in
+// and makes its session the default of `client(server.base)` (lib/api.mjs), so tests run signed
+// in unless they ask otherwise. `server.addUser()` creates more users, `server.login()` gives a
+// client with its own cookie jar.
+//
 // The binary comes from env CHIBO_BIN, else ../../build/src/chibo relative to the test folder.
 import { spawn, execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { client, cookieJar, setDefaultSession } from './api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_ROOT = path.resolve(here, '..', '..', '..');
@@ -34,13 +42,87 @@ function freePort() {
   });
 }
 
-function run(args) {
+function run(args, input) {
   return new Promise((resolve, reject) => {
-    execFile(CHIBO_BIN, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`chibo ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+    const child = execFile(CHIBO_BIN, args, { timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`chibo ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
       else resolve({ stdout, stderr });
     });
+    child.stdin.on('error', () => { /* the command did not read its input */ });
+    child.stdin.end(input ?? '');
   });
+}
+
+/** Runs the chibo CLI; resolves with {code, stdout, stderr} whatever the exit status. */
+export function runChibo(args, input = '') {
+  return new Promise((resolve) => {
+    const child = execFile(CHIBO_BIN, args, { timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+    child.stdin.on('error', () => { /* the command did not read its input */ });
+    child.stdin.end(input);
+  });
+}
+
+// ---- TOTP (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) ---------------------------------------
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** A random base32 secret (160 bits). */
+export function totpSecret() {
+  const bytes = crypto.randomBytes(20);
+  let bits = '';
+  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+  let out = '';
+  for (let i = 0; i + 5 <= bits.length; i += 5) out += BASE32[parseInt(bits.slice(i, i + 5), 2)];
+  return out;
+}
+
+function base32Decode(text) {
+  let bits = '';
+  for (const c of text.replace(/[=\s]/g, '').toUpperCase()) {
+    const v = BASE32.indexOf(c);
+    if (v < 0) throw new Error(`not base32: ${text}`);
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+export const totpStepNow = () => Math.floor(Date.now() / 1000 / 30);
+
+/** The 6-digit code of `secret` for time step `step` (default: now). */
+export function totpCode(secret, step = totpStepNow()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, '0');
+}
+
+// The server accepts the steps next to the current one, each once per user: the last step used
+// per secret, so that two logins in one 30 s window use the next step (and a third waits).
+const lastStep = new Map();
+
+/** A code for `secret` that the server has not seen yet (waits for the clock when needed). */
+export async function freshTotp(secret) {
+  for (;;) {
+    const now = totpStepNow();
+    const step = Math.max(now, (lastStep.get(secret) ?? 0) + 1);
+    if (step <= now + 1) {
+      lastStep.set(secret, step);
+      return totpCode(secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+let userSerial = 0;
+/** A password chibo accepts (long, random, not a common one). */
+export function strongPassword() {
+  return `Th-${crypto.randomBytes(12).toString('base64url')}-${++userSerial}`;
 }
 
 async function waitForBinary() {
@@ -60,9 +142,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {'empty'|'demo'} [options.data] 'empty': `chibo init`; 'demo': `chibo demo`.
  * @param {number} [options.members] demo size (default 3000).
  * @param {number} [options.seed] demo seed (default 7).
- * @returns {Promise<{base: string, url: (p: string) => string, dir: string, db: string, stop: () => Promise<void>, log: () => string}>}
+ * @param {boolean} [options.signIn] create and sign in the default administrator (default true).
+ * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, stop, log, admin, adminUser, chibo,
+ *   addUser, login, signIn}`
  */
-export async function startServer({ data = 'empty', members = 3000, seed = 7 } = {}) {
+export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
   const db = path.join(dir, 'chibo.db');
@@ -115,10 +199,69 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7 } =
         await exited;
         clearTimeout(timer);
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     };
-    return { base, url: (p) => base + p, dir, db, stop, log: () => output };
+    const server = { base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output };
+    decorate(server);
+    if (signIn) {
+      server.adminUser = await server.addUser({ username: 'tester', roles: ['administrator'], displayName: 'Người kiểm thử' });
+      server.admin = await server.login(server.adminUser);
+      setDefaultSession(base, server.admin.jar);
+    }
+    return server;
   }
   fs.rmSync(dir, { recursive: true, force: true });
   throw lastError;
+}
+
+/**
+ * Adds the user helpers to a started server:
+ *   - `chibo(args, input)`: runs the CLI on this database → {code, stdout, stderr};
+ *   - `addUser({username, roles, scope, memberId, displayName, password, totp})`: `chibo user
+ *     add`; administrators get a TOTP secret unless `totp: false`; returns the credentials
+ *     `{username, password, totpSecret, roles, scope, id}`;
+ *   - `signIn(credentials, {jar})`: POST /auth/login (with a fresh TOTP code when the user has a
+ *     secret) → the reply; the jar gets the cookie;
+ *   - `login(credentials)`: a client with its own cookie jar, signed in (asserts 200).
+ */
+function decorate(server) {
+  server.chibo = (args, input = '') => runChibo(args, input);
+  server.addUser = async ({ username, roles = ['office_staff'], scope, memberId, displayName, password, totp } = {}) => {
+    const list = Array.isArray(roles) ? roles : [roles];
+    const credentials = {
+      username: username ?? `u${++userSerial}${crypto.randomBytes(3).toString('hex')}`,
+      password: password ?? strongPassword(),
+      totpSecret: totp === false ? null : (typeof totp === 'string' ? totp : (list.includes('administrator') ? totpSecret() : null)),
+      roles: list,
+      scope: scope ?? null,
+    };
+    const args = ['user', 'add', '--db', server.dbUrl, '--username', credentials.username];
+    for (const role of list) args.push('--role', role);
+    if (scope !== undefined && scope !== null) args.push('--scope', String(scope));
+    if (memberId !== undefined && memberId !== null) args.push('--member-id', String(memberId));
+    if (displayName) args.push('--display-name', displayName);
+    if (credentials.totpSecret) args.push('--totp-secret', credentials.totpSecret);
+    const { stdout } = await run(args, `${credentials.password}\n`);
+    const id = /#(\d+)/.exec(stdout);
+    credentials.id = id ? Number(id[1]) : null;
+    return credentials;
+  };
+  server.signIn = async (credentials, { jar = cookieJar(), totp } = {}) => {
+    const api = client(server.base, { jar });
+    const body = { username: credentials.username, password: credentials.password };
+    if (totp !== undefined) body.totp = totp;
+    else if (credentials.totpSecret) body.totp = await freshTotp(credentials.totpSecret);
+    return api.post('/api/v1/auth/login', body);
+  };
+  server.login = async (credentials) => {
+    const jar = cookieJar();
+    const reply = await server.signIn(credentials, { jar });
+    if (reply.status !== 200 || !jar.value) {
+      throw new Error(`login of ${credentials.username} failed: ${reply.status} ${reply.text.slice(0, 400)}`);
+    }
+    const api = client(server.base, { jar });
+    api.me = reply.body;
+    api.credentials = credentials;
+    return api;
+  };
 }

@@ -1,0 +1,472 @@
+// The authorization matrix, generated: every API route × every role of data/catalog/roles.tsv
+// (each granted within one committee of a demo database, plus an unscoped administrator and an
+// anonymous caller) × an object inside the grant's scope and one outside it. The expected status
+// comes from the permission table (lib/access.mjs: deny by default; outside the scope → 404,
+// never 403 and never the object; a route the role has no permission for → 403; no session →
+// 401). Denied replies must not carry the object's name or citizen ID, and every list, search and
+// export of a scoped user holds only what lies inside the scope; the restricted field
+// (discipline) never reaches lists or searches, and reaches a member's detail and the CSV export
+// only for the roles with member.restricted.read.
+//
+// Reads run first; the writes of the matrix use stale versions (an allowed write answers 409 and
+// changes nothing) or create fresh objects, and run last.
+import { before, after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { client, ok, problem, allMembers, memberPayload, iso, todayUtc } from './lib/api.mjs';
+import { ROUTES } from './lib/routes.mjs';
+import { loadRoles, ROUTE_RULES, expectedAccess, permissionTable, routeTable } from './lib/access.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SOURCE_ROOT } from './lib/server.mjs';
+import { parseCsv } from './lib/csv.mjs';
+
+const ROLES = loadRoles();
+const roleByCode = Object.fromEntries(ROLES.map((r) => [r.code, r]));
+
+let server;
+let admin; // the unscoped administrator
+const fx = {}; // the fixture: scope, objects in and out, users
+const callers = []; // {label, role, api, grant}
+
+const stamp = Date.now().toString(36).slice(-4);
+const NAMES = {
+  orgIn: 'Chi bộ Trong Phạm Vi Kiểm Thử',
+  orgOut: 'Chi bộ Ngoài Phạm Vi Kiểm Thử',
+  memberIn: 'Trần Văn Trongphạmvi',
+  memberIn2: 'Lê Thị Cùngchibộ',
+  memberOut: 'Ngô Thị Ngoàiphạmvi',
+};
+const DISCIPLINE = `Khiển trách năm 2019 mã ${stamp}`;
+
+/** Strings that must never appear in a refusal, nor in any reply to a scoped user about `out`. */
+function secretsOf(side) {
+  if (side === 'out') return [NAMES.orgOut, NAMES.memberOut, fx.memberOut.citizen_id];
+  return [NAMES.orgIn, NAMES.memberIn, fx.memberIn.citizen_id];
+}
+
+async function walkSubtree(api, orgId) {
+  const ids = [orgId];
+  for (let i = 0; i < ids.length; i++) {
+    const children = ok(await api.get(`/api/v1/orgs/${ids[i]}/children?include_dissolved=true`)).items;
+    for (const c of children) ids.push(c.id);
+  }
+  return new Set(ids);
+}
+
+before(async () => {
+  server = await startServer({ data: 'demo', members: 600, seed: 7 });
+  admin = server.admin;
+
+  // The scope: a committee directly under the root holding a member organization with at least
+  // two members; the object outside: a member organization under another committee.
+  const everyone = await allMembers(admin);
+  const byOrg = new Map();
+  for (const m of everyone) byOrg.set(m.org_id, [...(byOrg.get(m.org_id) ?? []), m]);
+  const detail = new Map();
+  for (const orgId of byOrg.keys()) detail.set(orgId, ok(await admin.get(`/api/v1/orgs/${orgId}`)));
+  const topOf = (orgId) => {
+    const d = detail.get(orgId);
+    return d.ancestors.length >= 2 ? d.ancestors[1].id : d.id;
+  };
+  const inOrgId = [...byOrg.keys()].find((id) => byOrg.get(id).length >= 2 && detail.get(id).ancestors.length >= 2);
+  assert.ok(inOrgId, 'the demo has an organization with two members under a committee');
+  fx.scope = ok(await admin.get(`/api/v1/orgs/${topOf(inOrgId)}`));
+  const outOrgId = [...byOrg.keys()].find((id) => topOf(id) !== fx.scope.id && detail.get(id).ancestors.length >= 2);
+  assert.ok(outOrgId);
+  fx.outTop = ok(await admin.get(`/api/v1/orgs/${topOf(outOrgId)}`));
+
+  // Unique names, so that a leak can be told from a coincidence; discipline on all three.
+  fx.orgIn = ok(await admin.patch(`/api/v1/orgs/${inOrgId}`, { version: detail.get(inOrgId).version, name: NAMES.orgIn }));
+  fx.orgOut = ok(await admin.patch(`/api/v1/orgs/${outOrgId}`, { version: detail.get(outOrgId).version, name: NAMES.orgOut }));
+  const [a, b] = byOrg.get(inOrgId);
+  const [c] = byOrg.get(outOrgId);
+  fx.memberIn = ok(await admin.patch(`/api/v1/members/${a.id}`, { version: a.version, full_name: NAMES.memberIn, discipline: DISCIPLINE }));
+  fx.memberIn2 = ok(await admin.patch(`/api/v1/members/${b.id}`, { version: b.version, full_name: NAMES.memberIn2, discipline: DISCIPLINE }));
+  fx.memberOut = ok(await admin.patch(`/api/v1/members/${c.id}`, { version: c.version, full_name: NAMES.memberOut, discipline: DISCIPLINE }));
+  assert.equal(fx.memberIn.discipline, DISCIPLINE, 'the administrator reads and writes the restricted field');
+
+  fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
+  fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
+  assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
+
+  // Users to manage: one whose grant lies inside the scope, one outside.
+  fx.userIn = await server.addUser({ roles: ['leader'], scope: fx.orgIn.id });
+  fx.userOut = await server.addUser({ roles: ['leader'], scope: fx.orgOut.id });
+
+  // One user per role, granted within the scope (the member role: the in-scope member's record).
+  for (const role of ROLES) {
+    const credentials = await server.addUser({
+      roles: [role.code],
+      scope: fx.scope.id,
+      memberId: role.scope === 'own_record' ? fx.memberIn.id : undefined,
+      displayName: `Kiểm thử ${role.name_vi}`,
+    });
+    const api = await server.login(credentials);
+    assert.equal(api.me.stage, 'full', `${role.code} signs in to a full session`);
+    callers.push({ label: `${role.code} (scope ${fx.scope.id})`, role, api, grant: { unscoped: false } });
+  }
+  callers.push({ label: 'administrator (everywhere)', role: roleByCode.administrator, api: admin, grant: { unscoped: true } });
+  callers.push({ label: 'anonymous', role: null, api: client(server.base, { jar: null }), grant: {} });
+});
+after(async () => { await server?.stop(); });
+
+const scoped = () => callers.filter((c) => c.role && !c.grant.unscoped);
+
+// ---- the route table ----------------------------------------------------------------------
+
+// The account routes of the session itself (login, logout, password, TOTP) change the caller's
+// session: auth.test.mjs covers them.
+const ELSEWHERE = new Set([
+  'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password',
+  'POST /api/v1/auth/totp/begin', 'POST /api/v1/auth/totp/confirm',
+]);
+
+let serial = 0;
+/** The request of a route for an object on one side; `allowed`: its status when permitted. */
+function requestFor(key, side) {
+  const org = side === 'out' ? fx.orgOut : fx.orgIn;
+  const member = side === 'out' ? fx.memberOut : side === 'own' ? fx.memberIn : fx.memberIn2;
+  const top = side === 'out' ? fx.outTop : fx.scope;
+  const user = side === 'out' ? fx.userOut : fx.userIn;
+  const today = iso(todayUtc());
+  switch (key) {
+    case 'GET /api/v1/health': return { path: '/api/v1/health' };
+    case 'GET /api/v1/openapi.json': return { path: '/api/v1/openapi.json' };
+    case 'GET /api/v1/auth/me': return { path: '/api/v1/auth/me' };
+    case 'GET /api/v1/catalogs': return { path: '/api/v1/catalogs' };
+    case 'GET /api/v1/rules': return { path: '/api/v1/rules' };
+    case 'GET /api/v1/orgs': return { path: '/api/v1/orgs' };
+    case 'GET /api/v1/orgs/search': return { path: `/api/v1/orgs/search?q=${encodeURIComponent('Chi bộ')}` };
+    case 'GET /api/v1/members': return { path: '/api/v1/members?page_size=500' };
+    case 'GET /api/v1/members.csv': return { path: '/api/v1/members.csv' };
+    case 'GET /api/v1/users': return { path: '/api/v1/users' };
+    case 'GET /api/v1/audit': return { path: '/api/v1/audit?limit=500' };
+    case 'GET /api/v1/audit/verify': return { path: '/api/v1/audit/verify' };
+    case 'GET /api/v1/orgs/{id}': return { path: `/api/v1/orgs/${org.id}` };
+    case 'GET /api/v1/orgs/{id}/children': return { path: `/api/v1/orgs/${org.id}/children` };
+    case 'GET /api/v1/orgs/{id}/stats': return { path: `/api/v1/orgs/${org.id}/stats` };
+    case 'PATCH /api/v1/orgs/{id}': return { path: `/api/v1/orgs/${org.id}`, json: { version: 0, name: 'Chi bộ Đổi Tên Trái Phép' }, allowed: 409 };
+    case 'POST /api/v1/orgs/{id}/move': return { path: `/api/v1/orgs/${org.id}/move`, json: { version: 0, parent_id: top.id }, allowed: 409 };
+    case 'POST /api/v1/orgs/{id}/dissolve': return { path: `/api/v1/orgs/${org.id}/dissolve`, json: { version: 0, dissolved_on: today }, allowed: 409 };
+    case 'POST /api/v1/orgs/{id}/merge': return { path: `/api/v1/orgs/${org.id}/merge`, json: { version: 0, target_id: top.id, merged_on: today }, allowed: 409 };
+    case 'POST /api/v1/orgs': return { path: '/api/v1/orgs', json: { kind: 'base_cell', name: `Chi bộ Mới Số ${++serial}`, parent_id: top.id }, allowed: 201 };
+    case 'GET /api/v1/members/{id}': return { path: `/api/v1/members/${member.id}` };
+    case 'GET /api/v1/members/{id}/history': return { path: `/api/v1/members/${member.id}/history` };
+    case 'PATCH /api/v1/members/{id}': return { path: `/api/v1/members/${member.id}`, json: { version: 0, phone: '0912000111' }, allowed: 409 };
+    case 'POST /api/v1/members': return { path: '/api/v1/members', json: memberPayload(org.id, { full_name: 'Phạm Văn Mới' }), allowed: 201 };
+    case 'POST /api/v1/users': return { path: '/api/v1/users', json: { username: `moi.${stamp}.${++serial}`, display_name: 'Người Mới', grants: [{ role: 'leader', scope_org_id: fx.orgIn.id }] }, allowed: 201 };
+    case 'GET /api/v1/users/{id}': return { path: `/api/v1/users/${user.id}` };
+    case 'PATCH /api/v1/users/{id}': return { path: `/api/v1/users/${user.id}`, json: { version: 0, display_name: 'Đổi Tên' }, allowed: 409 };
+    case 'POST /api/v1/users/{id}/reset-password': return { path: `/api/v1/users/${user.id}/reset-password`, json: {} };
+    case 'POST /api/v1/users/{id}/end-sessions': return { path: `/api/v1/users/${user.id}/end-sessions`, json: {} };
+    default: throw new Error(`no request for ${key}`);
+  }
+}
+
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org'].includes(ROUTE_RULES[key].object);
+
+function sidesOf(key, caller) {
+  if (!isObjectRoute(key)) return ['in'];
+  if (caller.role?.scope === 'own_record' && ROUTE_RULES[key].object === 'member') return ['own', 'in', 'out'];
+  return ['in', 'out'];
+}
+
+async function runCell(key, caller, side) {
+  const [method] = key.split(' ');
+  const request = requestFor(key, side);
+  // The unscoped administrator reaches both sides.
+  const where = caller.grant.unscoped && side === 'out' ? 'in' : side;
+  const expected = expectedAccess(key, caller.role, where, caller.grant);
+  const status = expected.allowed ? (request.allowed ?? expected.status) : expected.status;
+  const reply = await caller.api.request(method, request.path, request.json === undefined ? {} : { json: request.json });
+  const label = `${caller.label}: ${key} [${side}] ${request.path}`;
+  return { reply, status, expected, label, side, key, role: caller.role };
+}
+
+// Cells where the role has no permission at all for a list or a create: deny by default says
+// 403. They are checked apart (see 'deny by default' below) so that the rest of the matrix
+// stays readable when one of them fails.
+const denyByDefault = [];
+const isNoPermissionCell = (key, role) => role && ROUTE_RULES[key].needs && !role.permissions.has(ROUTE_RULES[key].needs)
+  && (ROUTE_RULES[key].filtered || ['parent', 'member-org'].includes(ROUTE_RULES[key].object));
+
+function checkCell({ reply, status, expected, label, side, key, role }, failures) {
+  if (reply.status !== status) {
+    const line = `${label}: expected ${status}, got ${reply.status} ${reply.text.slice(0, 160)}`;
+    if (isNoPermissionCell(key, role)) denyByDefault.push(line);
+    else failures.push(line);
+    return;
+  }
+  if (reply.status >= 400) {
+    if (!/^application\/problem\+json/.test(reply.contentType)) failures.push(`${label}: not a problem`);
+    const wanted = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[reply.status];
+    if (wanted && reply.body?.code !== wanted) failures.push(`${label}: code ${reply.body?.code}, expected ${wanted}`);
+    // A refusal names nothing of the object.
+    for (const secret of [...secretsOf('in'), ...secretsOf('out')]) {
+      if (reply.text.includes(secret)) failures.push(`${label}: the refusal contains "${secret}"`);
+    }
+  }
+  if (side === 'out' && !expected.allowed && reply.status < 400) failures.push(`${label}: answered ${reply.status} outside the scope`);
+}
+
+test('roles.tsv and the route rules cover every role, permission and route', () => {
+  assert.deepEqual(ROLES.map((r) => r.code), ['administrator', 'office_staff', 'leader', 'inspection', 'cell_secretary', 'member']);
+  assert.deepEqual(ROUTES.map(([m, t]) => `${m} ${t}`).sort(), Object.keys(ROUTE_RULES).sort());
+  assert.ok(roleByCode.administrator.requires_totp);
+  assert.equal(roleByCode.member.scope, 'own_record');
+});
+
+test('docs/access-matrix.md shows the role × permission and route × role tables of roles.tsv and the route rules', () => {
+  const doc = fs.readFileSync(path.join(SOURCE_ROOT, 'docs', 'access-matrix.md'), 'utf8');
+  assert.ok(doc.includes(permissionTable()), 'the role × permission table is out of date: regenerate it (see lib/access.mjs)');
+  assert.ok(doc.includes(routeTable()), 'the route × role table is out of date: regenerate it (see lib/access.mjs)');
+  for (const role of ROLES) assert.ok(doc.includes(role.name_vi), `the doc names ${role.name_vi}`);
+});
+
+test('GET /catalogs lists the roles exactly as roles.tsv says', async () => {
+  const catalogs = ok(await admin.get('/api/v1/catalogs'));
+  assert.deepEqual(catalogs.roles.map((r) => ({ ...r, permissions: [...r.permissions].sort() })),
+    ROLES.map((r) => ({ ...r, permissions: [...r.permissions].sort() })));
+});
+
+test('each user sees the permissions of its role in /auth/me', async () => {
+  for (const caller of scoped()) {
+    const me = ok(await caller.api.get('/api/v1/auth/me'));
+    assert.deepEqual([...me.permissions].sort(), [...caller.role.permissions].sort(), caller.label);
+    assert.equal(me.grants.length, 1);
+    assert.equal(me.grants[0].role, caller.role.code);
+    assert.equal(me.grants[0].role_name, caller.role.name_vi);
+    assert.equal(me.grants[0].scope_org_id, fx.scope.id);
+  }
+});
+
+// ---- reads ---------------------------------------------------------------------------------
+
+describe('the matrix: reads', () => {
+  const reads = ROUTES.map(([m, t]) => `${m} ${t}`).filter((k) => k.startsWith('GET ') && !ELSEWHERE.has(k));
+
+  test('every GET route × every role × in/out of scope answers as the permission table says', async () => {
+    const failures = [];
+    let cells = 0;
+    for (const caller of callers) {
+      for (const key of reads) {
+        for (const side of sidesOf(key, caller)) {
+          const cell = await runCell(key, caller, side);
+          checkCell(cell, failures);
+          cells++;
+          // A scoped caller's allowed replies never name the objects outside the scope.
+          if (caller.role && !caller.grant.unscoped && cell.reply.status < 400 && key !== 'GET /api/v1/openapi.json') {
+            for (const secret of secretsOf('out')) {
+              if (cell.reply.text.includes(secret)) failures.push(`${cell.label}: the reply contains "${secret}" from outside the scope`);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(cells > 100, `${cells} cells`);
+    assert.deepEqual(failures, []);
+  });
+
+  test('anonymous callers get 401 on every route but health, openapi.json and login', async () => {
+    const anonymous = client(server.base, { jar: null });
+    for (const [method, template] of ROUTES) {
+      const key = `${method} ${template}`;
+      if (ROUTE_RULES[key].gate === 'public') continue;
+      const path = template.replace('{id}', String(fx.orgIn.id));
+      const reply = await anonymous.request(method, path, method === 'GET' ? {} : { json: {} });
+      problem(reply, 401, 'unauthenticated');
+    }
+  });
+});
+
+describe('lists, searches and exports hold only the scope', () => {
+  test('GET /members: exactly the scope\'s members for every scoped role; the own record only for the member role', async () => {
+    for (const caller of scoped()) {
+      const items = await allMembers(caller.api);
+      const ids = items.map((m) => m.id).sort((x, y) => x - y);
+      if (caller.role.scope === 'own_record') {
+        assert.deepEqual(ids, [fx.memberIn.id], caller.label);
+      } else {
+        assert.deepEqual(ids, [...fx.scopeMemberIds].sort((x, y) => x - y), caller.label);
+      }
+      for (const m of items) {
+        assert.ok(fx.scopeOrgIds.has(m.org_id), `${caller.label}: member ${m.id} in org ${m.org_id}`);
+        assert.ok(!('discipline' in m), `${caller.label}: discipline in the list`);
+      }
+    }
+  });
+
+  test('no list item carries the restricted field, not even for the administrator', async () => {
+    for (const caller of callers.filter((c) => c.role)) {
+      const body = ok(await caller.api.get('/api/v1/members?page_size=500'));
+      assert.ok(!JSON.stringify(body).includes(DISCIPLINE), caller.label);
+      for (const m of body.items) assert.ok(!('discipline' in m), caller.label);
+    }
+  });
+
+  test('filtering by an organization outside the scope is 404; inside it works', async () => {
+    for (const caller of scoped().filter((c) => c.role.scope !== 'own_record')) {
+      problem(await caller.api.get(`/api/v1/members?org=${fx.orgOut.id}`), 404, 'not_found');
+      problem(await caller.api.get(`/api/v1/members.csv?org=${fx.orgOut.id}`), 404, 'not_found');
+      problem(await caller.api.get(`/api/v1/orgs?parent=${fx.orgOut.id}`), 404, 'not_found');
+      const page = ok(await caller.api.get(`/api/v1/members?org=${fx.orgIn.id}`));
+      assert.ok(page.total >= 2, caller.label);
+    }
+  });
+
+  test('searching by the name or citizen ID of a member outside the scope finds nothing', async () => {
+    for (const caller of scoped()) {
+      for (const q of [NAMES.memberOut, fx.memberOut.citizen_id, 'Ngoàiphạmvi']) {
+        const page = ok(await caller.api.get(`/api/v1/members?q=${encodeURIComponent(q)}`));
+        assert.equal(page.total, 0, `${caller.label}: q=${q}`);
+        assert.equal(page.items.length, 0);
+      }
+    }
+    // The unscoped administrator finds it: the search itself works.
+    assert.equal(ok(await admin.get(`/api/v1/members?q=${encodeURIComponent(NAMES.memberOut)}`)).total, 1);
+  });
+
+  test('organization search and roots stay inside the scope', async () => {
+    for (const caller of scoped()) {
+      if (!caller.role.permissions.has('org.read')) {
+        // Deny by default: a role that reads no organization may not search or list them.
+        problem(await caller.api.get(`/api/v1/orgs/search?q=${encodeURIComponent('Phạm Vi Kiểm Thử')}`), 403, 'forbidden');
+        problem(await caller.api.get('/api/v1/orgs'), 403, 'forbidden');
+        continue;
+      }
+      const found = ok(await caller.api.get(`/api/v1/orgs/search?q=${encodeURIComponent('Phạm Vi Kiểm Thử')}`));
+      const ids = found.items.map((o) => o.id);
+      assert.ok(!ids.includes(fx.orgOut.id), `${caller.label}: search finds the organization outside`);
+      for (const id of ids) assert.ok(fx.scopeOrgIds.has(id), `${caller.label}: search result ${id}`);
+      if (caller.role.scope === 'subtree') assert.ok(ids.includes(fx.orgIn.id), `${caller.label}: search finds the one inside`);
+      const roots = ok(await caller.api.get('/api/v1/orgs')).items.map((o) => o.id);
+      if (caller.role.scope === 'subtree') assert.deepEqual(roots, [fx.scope.id], caller.label);
+      else assert.deepEqual(roots, [], caller.label);
+    }
+  });
+
+  test('CSV export: only the scope; the restricted field only for roles that may read it', async () => {
+    for (const caller of callers.filter((c) => c.role)) {
+      const reply = await caller.api.get('/api/v1/members.csv?labels=false');
+      if (!caller.role.permissions.has('member.export')) {
+        problem(reply, 403, 'forbidden');
+        continue;
+      }
+      assert.equal(reply.status, 200, `${caller.label}: ${reply.text.slice(0, 200)}`);
+      const rows = parseCsv(reply.text.replace(/^\uFEFF/, ''));
+      const header = rows.shift();
+      if (caller.role.permissions.has('member.restricted.read')) {
+        // Entitled (administrator, inspection): the column, with the values of their scope.
+        assert.ok(header.includes('discipline'), `${caller.label}: no discipline column`);
+        assert.ok(reply.text.includes(DISCIPLINE), `${caller.label}: the discipline values are missing`);
+      } else {
+        assert.ok(!reply.text.includes(DISCIPLINE), `${caller.label}: the CSV holds the discipline value`);
+        assert.ok(!header.includes('discipline'), `${caller.label}: the CSV has a discipline column`);
+      }
+      const ids = rows.filter((r) => r.length > 1).map((r) => Number(r[0]));
+      assert.equal(ids.length, Number(reply.headers.get('x-total-count')));
+      if (!caller.grant.unscoped) {
+        for (const id of ids) assert.ok(fx.scopeMemberIds.has(id), `${caller.label}: CSV row ${id} outside the scope`);
+        assert.equal(ids.length, fx.scopeMemberIds.size, caller.label);
+        assert.ok(!reply.text.includes(fx.memberOut.citizen_id));
+      }
+    }
+  });
+
+  test('a member\'s detail and history show discipline only to roles with member.restricted.read', async () => {
+    for (const caller of callers.filter((c) => c.role)) {
+      for (const member of [fx.memberIn, fx.memberIn2]) {
+        const reply = await caller.api.get(`/api/v1/members/${member.id}`);
+        if (reply.status !== 200) continue; // the matrix checked who may read it
+        if (caller.role.permissions.has('member.restricted.read')) {
+          assert.equal(reply.body.discipline, DISCIPLINE, caller.label);
+        } else {
+          assert.ok(!('discipline' in reply.body), `${caller.label}: discipline shown`);
+          assert.ok(!reply.text.includes(DISCIPLINE), `${caller.label}: the discipline value is in the reply`);
+          const history = ok(await caller.api.get(`/api/v1/members/${member.id}/history`));
+          assert.ok(!JSON.stringify(history).includes(DISCIPLINE), `${caller.label}: the history shows discipline`);
+        }
+      }
+    }
+  });
+
+  test('a scoped administrator lists only the users inside its scope, and the audit of its subtree', async () => {
+    const scopedAdmin = scoped().find((c) => c.role.code === 'administrator');
+    const users = ok(await scopedAdmin.api.get('/api/v1/users?limit=500')).items;
+    const names = users.map((u) => u.username);
+    assert.ok(names.includes(fx.userIn.username));
+    assert.ok(!names.includes(fx.userOut.username));
+    assert.ok(!names.includes('tester'), 'the unscoped administrator is beyond a scoped one\'s reach');
+    for (const u of users) {
+      for (const g of u.grants) assert.ok(g.scope_org_id !== null && fx.scopeOrgIds.has(g.scope_org_id), `user ${u.username}`);
+    }
+    const audit = ok(await scopedAdmin.api.get('/api/v1/audit?limit=500')).items;
+    assert.ok(audit.length > 0, 'the changes inside the scope are visible');
+    for (const event of audit) {
+      assert.ok(event.object_path && event.object_path.startsWith(fx.scope.path),
+        `event ${event.seq} ${event.action} at ${event.object_path} is outside ${fx.scope.path}`);
+    }
+    assert.ok(audit.some((e) => e.object_type === 'member' && e.object_id === String(fx.memberIn.id)));
+    assert.ok(!audit.some((e) => e.object_type === 'member' && e.object_id === String(fx.memberOut.id)));
+  });
+});
+
+// ---- writes (last) -------------------------------------------------------------------------
+
+describe('the matrix: writes', () => {
+  test('every write route × every role × in/out of scope: allowed → 409 on a stale version (or created), else 403/404/422; nothing changes', async () => {
+    const writes = ROUTES.map(([m, t]) => `${m} ${t}`).filter((k) => !k.startsWith('GET ') && !ELSEWHERE.has(k));
+    const snapshot = async () => Promise.all([
+      admin.get(`/api/v1/orgs/${fx.orgIn.id}`), admin.get(`/api/v1/orgs/${fx.orgOut.id}`),
+      admin.get(`/api/v1/members/${fx.memberIn.id}`), admin.get(`/api/v1/members/${fx.memberOut.id}`),
+    ].map(async (p) => { const b = ok(await p); return [b.id, b.version, b.name ?? b.full_name, b.phone ?? null]; }));
+    const before = await snapshot();
+    const failures = [];
+    for (const caller of callers) {
+      for (const key of writes) {
+        for (const side of sidesOf(key, caller)) {
+          const cell = await runCell(key, caller, side);
+          checkCell(cell, failures);
+          if (cell.status === 422 && cell.reply.status === 422) {
+            const field = key === 'POST /api/v1/orgs' ? 'parent_id' : 'org_id';
+            if (!cell.reply.body.errors?.some((e) => e.field === field && e.code === 'org_not_found')) {
+              failures.push(`${cell.label}: 422 without ${field} org_not_found`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual(await snapshot(), before, 'the stale writes changed nothing');
+    assert.deepEqual(failures, []);
+  });
+
+  test('deny by default: a role without the permission gets 403 on lists, exports and creates too (not an empty 200 or a 422)', () => {
+    assert.deepEqual(denyByDefault, []);
+  });
+
+  test('writes without the CSRF headers are refused before anything else (403 csrf_rejected)', async () => {
+    for (const caller of callers) {
+      const reply = await caller.api.patch(`/api/v1/members/${fx.memberIn.id}`, { version: 1, phone: '0912000222' }, { csrf: false });
+      problem(reply, 403, 'csrf_rejected');
+    }
+  });
+
+  test('the restricted field: roles with member.restricted.write change it; with member.write only, it does not exist (422)', async () => {
+    for (const caller of scoped()) {
+      const current = ok(await admin.get(`/api/v1/members/${fx.memberIn2.id}`));
+      const text = `Sửa bởi ${caller.role.code}`;
+      const reply = await caller.api.patch(`/api/v1/members/${fx.memberIn2.id}`, { version: current.version, discipline: text });
+      const restrictedWrite = caller.role.permissions.has('member.restricted.write') && caller.role.scope === 'subtree';
+      const memberWrite = caller.role.permissions.has('member.write') && caller.role.scope === 'subtree';
+      if (restrictedWrite) {
+        assert.equal(reply.status, 200, `${caller.label}: ${reply.text.slice(0, 300)}`);
+        assert.equal(reply.body.discipline, text, caller.label);
+      } else if (memberWrite) {
+        problem(reply, 422, 'validation_failed', [['discipline', 'unknown_field']]);
+      } else {
+        assert.ok([403, 404].includes(reply.status), `${caller.label}: ${reply.status} ${reply.text.slice(0, 200)}`);
+      }
+    }
+  });
+});

@@ -1,0 +1,163 @@
+// Who may call what: the roles and their permissions read from data/catalog/roles.tsv (so that
+// the tests, docs/access-matrix.md and the server share one table), and what each API route
+// needs (docs/accounts.md, docs/access-matrix.md). authz-matrix.test.mjs derives the expected
+// status of every (route, role, object in or out of scope) from these two tables.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SOURCE_ROOT } from './server.mjs';
+
+export const ROLES_TSV = path.join(SOURCE_ROOT, 'data', 'catalog', 'roles.tsv');
+
+/** The closed set of permissions (src/domain/access/permission.h), in the table's order. */
+export const PERMISSIONS = [
+  'org.read', 'org.write', 'member.read', 'member.write', 'member.restricted.read',
+  'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
+];
+
+/** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
+export function loadRoles() {
+  const lines = fs.readFileSync(ROLES_TSV, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  const header = lines.shift().split('\t');
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+    return {
+      code: row.code,
+      name_vi: row.name_vi,
+      name_en: row.name_en,
+      scope: row.scope,
+      requires_totp: row.requires_totp === '1',
+      permissions: new Set(row.permissions.split(',').map((p) => p.trim()).filter(Boolean)),
+    };
+  });
+}
+
+/**
+ * What each route needs. `gate`: 'public' (no session), 'any' (any session, whatever its stage),
+ * 'full' (a session past the first-login stages). `needs`: the permission, or null. `object`:
+ * how the permission is checked:
+ *   - 'none': the route has no object; with the permission anywhere it answers 2xx (lists are
+ *     filtered to the user's scope), without it 403;
+ *   - 'org' / 'member' / 'user': the object in the path must lie in the permission's scope, else
+ *     404; a write to an object the user may read but not change is 403;
+ *   - 'parent' / 'member-org': a create; the organization named in the body must lie in the
+ *     scope of the permission (else 422 on parent_id / org_id); no such permission at all: 403.
+ * `read`: for object writes, the permission that makes the object visible (403 vs 404).
+ * `everywhere`: the permission must reach every organization (an unscoped grant).
+ */
+export const ROUTE_RULES = {
+  'GET /api/v1/health': { gate: 'public', needs: null, object: 'none' },
+  'GET /api/v1/openapi.json': { gate: 'public', needs: null, object: 'none' },
+  'POST /api/v1/auth/login': { gate: 'public', needs: null, object: 'none' },
+  'GET /api/v1/auth/me': { gate: 'any', needs: null, object: 'none' },
+  'POST /api/v1/auth/logout': { gate: 'any', needs: null, object: 'none' },
+  'POST /api/v1/auth/password': { gate: 'any', needs: null, object: 'none' },
+  'POST /api/v1/auth/totp/begin': { gate: 'any', needs: null, object: 'none' },
+  'POST /api/v1/auth/totp/confirm': { gate: 'any', needs: null, object: 'none' },
+  'GET /api/v1/catalogs': { gate: 'any', needs: null, object: 'none' },
+  'GET /api/v1/rules': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/orgs': { gate: 'full', needs: 'org.read', object: 'none', filtered: true },
+  'POST /api/v1/orgs': { gate: 'full', needs: 'org.write', object: 'parent' },
+  'GET /api/v1/orgs/search': { gate: 'full', needs: 'org.read', object: 'none', filtered: true },
+  'GET /api/v1/orgs/{id}': { gate: 'full', needs: 'org.read', object: 'org' },
+  'PATCH /api/v1/orgs/{id}': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'GET /api/v1/orgs/{id}/children': { gate: 'full', needs: 'org.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/stats': { gate: 'full', needs: 'member.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/move': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'POST /api/v1/orgs/{id}/dissolve': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'POST /api/v1/orgs/{id}/merge': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'GET /api/v1/members': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
+  'POST /api/v1/members': { gate: 'full', needs: 'member.write', object: 'member-org' },
+  'GET /api/v1/members.csv': { gate: 'full', needs: 'member.export', object: 'none', filtered: true },
+  'GET /api/v1/members/{id}': { gate: 'full', needs: 'member.read', object: 'member' },
+  'PATCH /api/v1/members/{id}': { gate: 'full', needs: 'member.write', object: 'member', read: 'member.read' },
+  'GET /api/v1/members/{id}/history': { gate: 'full', needs: 'member.read', object: 'member' },
+  'GET /api/v1/users': { gate: 'full', needs: 'user.manage', object: 'none', filtered: true },
+  'POST /api/v1/users': { gate: 'full', needs: 'user.manage', object: 'none' },
+  'GET /api/v1/users/{id}': { gate: 'full', needs: 'user.manage', object: 'user' },
+  'PATCH /api/v1/users/{id}': { gate: 'full', needs: 'user.manage', object: 'user' },
+  'POST /api/v1/users/{id}/reset-password': { gate: 'full', needs: 'user.manage', object: 'user' },
+  'POST /api/v1/users/{id}/end-sessions': { gate: 'full', needs: 'user.manage', object: 'user' },
+  'GET /api/v1/audit': { gate: 'full', needs: 'audit.read', object: 'none', filtered: true },
+  'GET /api/v1/audit/verify': { gate: 'full', needs: 'audit.read', object: 'none', everywhere: true },
+};
+
+/**
+ * The status a route should answer.
+ * @param {string} key "METHOD /template"
+ * @param {{permissions: Set<string>, scope: string}|null} role null: anonymous (no session)
+ * @param {'in'|'out'|'own'} where the object (or the body's organization) lies inside the user's
+ *   grant scope, outside it, or is the user's own member record (for the `member` role)
+ * @param {{unscoped?: boolean}} grant whether the user's grant has no scope (everywhere)
+ * @returns {{status: number, allowed: boolean}} `allowed`: the permission check passes (the
+ *   request then answers whatever its body leads to: the matrix uses bodies with a stale version
+ *   so that allowed writes answer 409 and change nothing).
+ */
+export function expectedAccess(key, role, where, grant = {}) {
+  const rule = ROUTE_RULES[key];
+  if (!rule) throw new Error(`no access rule for ${key}`);
+  if (rule.gate === 'public') return { status: 200, allowed: true };
+  if (role === null) return { status: 401, allowed: false };
+  if (!rule.needs) return { status: 200, allowed: true };
+  const has = (permission) => role.permissions.has(permission);
+  // The member role reaches only its own member record (never an organization), and only for
+  // the permissions it holds.
+  const reaches = (permission) => {
+    if (!has(permission)) return false;
+    if (role.scope === 'own_record') return where === 'own' && rule.object === 'member';
+    return where === 'in' || where === 'own';
+  };
+  switch (rule.object) {
+    case 'none':
+      if (!has(rule.needs)) return { status: 403, allowed: false };
+      if (rule.everywhere && !grant.unscoped) return { status: 403, allowed: false };
+      return { status: 200, allowed: true };
+    case 'parent':
+    case 'member-org':
+      if (!has(rule.needs)) return { status: 403, allowed: false };
+      if (!reaches(rule.needs)) return { status: 422, allowed: false };
+      return { status: 201, allowed: true };
+    case 'user':
+      if (!has(rule.needs)) return { status: 403, allowed: false };
+      return { status: where === 'in' ? 200 : 404, allowed: where === 'in' };
+    default: // 'org' | 'member'
+      if (reaches(rule.needs)) return { status: 200, allowed: true };
+      if (rule.read && reaches(rule.read)) return { status: 403, allowed: false };
+      return { status: 404, allowed: false };
+  }
+}
+
+// ---- the tables of docs/access-matrix.md --------------------------------------------------
+// The doc shows these two tables verbatim; authz-matrix.test.mjs checks that it still does, so
+// that roles.tsv, the route rules and the doc cannot drift apart. Print them with
+//   node -e "import('./tests/api/lib/access.mjs').then((m) => console.log(m.permissionTable() + '\n\n' + m.routeTable()))"
+
+/** Role × permission, as markdown. */
+export function permissionTable(roles = loadRoles()) {
+  const lines = [];
+  lines.push(`| Quyền / permission | ${roles.map((r) => `\`${r.code}\``).join(' | ')} |`);
+  lines.push(`|---|${roles.map(() => ':-:').join('|')}|`);
+  for (const p of PERMISSIONS) lines.push(`| \`${p}\` | ${roles.map((r) => (r.permissions.has(p) ? '✓' : '·')).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** Route × role for an object inside the user's scope (the member role: its own record). */
+export function routeTable(roles = loadRoles()) {
+  const lines = [];
+  lines.push(`| Route | Cần / needs | ${roles.map((r) => `\`${r.code}\``).join(' | ')} |`);
+  lines.push(`|---|---|${roles.map(() => ':-:').join('|')}|`);
+  for (const [key, rule] of Object.entries(ROUTE_RULES)) {
+    let needs;
+    if (rule.gate === 'public') needs = 'công khai / public';
+    else if (rule.needs) needs = `\`${rule.needs}\`${rule.everywhere ? ' (toàn hệ thống / everywhere)' : ''}`;
+    else needs = rule.gate === 'any' ? 'phiên bất kỳ / any session' : 'phiên đầy đủ / full session';
+    const cells = roles.map((r) => {
+      const where = r.scope === 'own_record' && rule.object === 'member' ? 'own' : 'in';
+      const e = expectedAccess(key, r, where, { unscoped: true });
+      if (!e.allowed) return String(e.status);
+      return where === 'own' ? '✓ (own)' : '✓';
+    });
+    lines.push(`| \`${key}\` | ${needs} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
