@@ -1,12 +1,28 @@
-// Shared test setup: the server's URL as baseURL, an API client speaking to the same server,
-// and a guard that fails a test on any uncaught page error or React/antd warning.
+// Shared test setup: the server's URL as baseURL, the administrator's session (saved by the
+// global setup) as every test's default, an API client speaking to the same server in that
+// session, and a guard that fails a test on any uncaught page error or React/antd warning.
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Account } from './accounts';
+import { freshTotp } from './totp';
 
 export const serverUrl = () => {
   const url = process.env.CHIBO_E2E_URL;
   if (!url) throw new Error('CHIBO_E2E_URL is not set (global setup did not run)');
   return url;
 };
+
+/** The signed-in administrator's session (cookies), for browser.newContext({ storageState }). */
+export const adminState = () => {
+  const state = process.env.CHIBO_E2E_STATE;
+  if (!state) throw new Error('CHIBO_E2E_STATE is not set (global setup did not run)');
+  return state;
+};
+
+/** No session at all. */
+export const signedOut = { cookies: [], origins: [] };
+
+/** What the server's CSRF check wants on every write (a browser sends Origin itself). */
+export const writeHeaders = () => ({ 'X-Requested-With': 'chibo', Origin: serverUrl() });
 
 // Screenshots go to test-results/ unless CHIBO_SCREENSHOTS_DIR says otherwise: `npm run
 // screenshots` refreshes docs/screenshots/ on purpose, an ordinary test run leaves them alone.
@@ -17,10 +33,13 @@ export const screenshotsDir =
 export const test = base.extend<{ api: APIRequestContext; consoleProblems: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructuring pattern
   baseURL: async ({}, use) => use(serverUrl()),
+  // eslint-disable-next-line no-empty-pattern -- as above
+  storageState: async ({}, use) => use(adminState()),
   api: async ({ playwright }, use) => {
     const api = await playwright.request.newContext({
       baseURL: serverUrl(),
-      extraHTTPHeaders: { 'Accept-Language': 'vi' },
+      storageState: adminState(),
+      extraHTTPHeaders: { 'Accept-Language': 'vi', ...writeHeaders() },
     });
     await use(api);
     await api.dispose();
@@ -31,7 +50,7 @@ export const test = base.extend<{ api: APIRequestContext; consoleProblems: strin
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         const text = message.text();
-        // Failed requests that a test provokes on purpose (422, 409) are logged by Chromium.
+        // Failed requests that a test provokes on purpose (422, 409, 401) are logged by Chromium.
         if (text.startsWith('Failed to load resource')) return;
         if (
           message.type() === 'error' ||
@@ -88,4 +107,18 @@ export function metric(name: string, valueMs: number): void {
 
 export async function waitForMemberResults(page: Page, q: string) {
   await expect(page.getByTestId('member-table')).toHaveAttribute('data-result-q', q);
+}
+
+/** Signs in through the login page (the code step too, for an account with a second factor). */
+export async function signIn(page: Page, account: Account, returnTo?: string) {
+  await page.goto(returnTo ? `/login?return_to=${encodeURIComponent(returnTo)}` : '/login');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Tên đăng nhập').fill(account.username);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
+  await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  if (account.totpSecret) {
+    await expect(page.getByTestId('login-totp')).toBeFocused();
+    await page.getByTestId('login-totp').fill(await freshTotp(account.totpSecret));
+    await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  }
 }

@@ -1,11 +1,17 @@
-// Starts the system under test: a fresh demo database (65,000 members) and `chibo serve` on a
-// free port of 127.0.0.1 serving web/dist. The URL reaches the tests as CHIBO_E2E_URL; the
-// returned function stops the server (SIGTERM) and removes the temporary folder.
+// Starts the system under test: a fresh demo database (65,000 members), the test accounts
+// (e2e/accounts.ts, made with `chibo user add`), and `chibo serve` on a free port of 127.0.0.1
+// serving web/dist. It signs the administrator in once and saves that session, which every
+// test starts with unless it says otherwise. The tests get CHIBO_E2E_URL, CHIBO_E2E_DIR,
+// CHIBO_E2E_STATE (the saved session) and CHIBO_E2E_SCOPE_ORG (the scoped user's
+// organization); the returned function stops the server (SIGTERM) and removes the folder.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { request } from '@playwright/test';
+import { admin, admin2, office, scoped, type Account } from './accounts';
+import { freshTotp } from './totp';
 
 const web = path.resolve(import.meta.dirname, '..');
 
@@ -38,6 +44,41 @@ async function waitForHealth(url: string, deadlineMs: number): Promise<void> {
   throw new Error(`chibo did not become healthy at ${url}: ${last}`);
 }
 
+/** `chibo user add`, the password on standard input. */
+function addUser(bin: string, db: string, account: Account, scope?: number): void {
+  const args = ['user', 'add', '--db', db, '--username', account.username, '--role', account.role];
+  args.push('--display-name', account.displayName);
+  if (scope) args.push('--scope', String(scope));
+  if (account.totpSecret) args.push('--totp-secret', account.totpSecret);
+  execFileSync(bin, args, { input: `${account.password}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+}
+
+/** Signs the administrator in and saves the session (cookies) for the tests. */
+async function signInAdmin(url: string, statePath: string): Promise<number> {
+  const api = await request.newContext({
+    baseURL: url,
+    extraHTTPHeaders: { 'X-Requested-With': 'chibo', Origin: url },
+  });
+  const login = await api.post('/api/v1/auth/login', {
+    data: {
+      username: admin.username,
+      password: admin.password,
+      totp: await freshTotp(admin.totpSecret!),
+    },
+  });
+  if (!login.ok()) throw new Error(`admin login: ${login.status()} ${await login.text()}`);
+  // The scoped user's organization: a committee right under the root, with children.
+  const [root] = (await (await api.get('/api/v1/orgs')).json()).items as { id: number }[];
+  const children = (await (await api.get(`/api/v1/orgs/${root.id}/children`)).json()).items as {
+    id: number;
+    child_count: number;
+  }[];
+  const scope = children.find((org) => org.child_count >= 3) ?? children[0];
+  await api.storageState({ path: statePath });
+  await api.dispose();
+  return scope.id;
+}
+
 export default async function globalSetup() {
   const bin = path.resolve(web, process.env.CHIBO_BIN ?? '../build/src/chibo');
   if (!existsSync(bin)) throw new Error(`chibo binary not found at ${bin} (set CHIBO_BIN)`);
@@ -50,6 +91,7 @@ export default async function globalSetup() {
   const started = Date.now();
   execFileSync(bin, ['demo', '--db', db, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
   console.log(`demo database in ${Date.now() - started} ms`);
+  for (const account of [admin, admin2, office]) addUser(bin, db, account);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -84,7 +126,19 @@ export default async function globalSetup() {
   }
   failed.catch(() => {}); // a later exit is the teardown's business
   process.env.CHIBO_E2E_URL = url;
+  process.env.CHIBO_E2E_DIR = dir;
   console.log(`chibo serve (pid ${server.pid}) at ${url}`);
+
+  try {
+    const statePath = path.join(dir, 'admin-state.json');
+    const scope = await signInAdmin(url, statePath);
+    addUser(bin, db, scoped, scope);
+    process.env.CHIBO_E2E_STATE = statePath;
+    process.env.CHIBO_E2E_SCOPE_ORG = String(scope);
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
+  }
 
   return async () => {
     server.kill('SIGTERM');

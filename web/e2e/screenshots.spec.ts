@@ -1,7 +1,7 @@
 // Screenshots of the main screens for docs/ and the README (1366x768), and the layout at
 // tablet width (no sideways scrolling of the page).
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, screenshotsDir, test } from './fixtures';
+import { adminState, expect, screenshotsDir, signedOut, test } from './fixtures';
 
 interface Org {
   id: number;
@@ -66,12 +66,48 @@ test('main screens at 1366x768', async ({ page, api }) => {
   await page.screenshot({ path: `${screenshotsDir}orgs-dashboard-en.png` });
 });
 
+test('sign-in, users and audit screens at 1366x768', async ({ browser, page, baseURL }) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1366, height: 768 },
+    storageState: signedOut,
+  });
+  const signIn = await context.newPage();
+  await signIn.goto('/login');
+  await expect(signIn.getByTestId('login-form')).toBeVisible();
+  await settle(signIn);
+  await signIn.screenshot({ path: `${screenshotsDir}login.png` });
+  await context.close();
+
+  await page.goto('/users');
+  await expect(
+    page.getByTestId('user-table').locator('tbody tr.ant-table-row').first(),
+  ).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}users.png` });
+
+  await page.goto('/audit');
+  const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().locator('.ant-table-row-expand-icon').click();
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-verify-result')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}audit.png` });
+
+  await page.goto('/account');
+  await expect(page.getByTestId('account-page')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}account.png` });
+});
+
 test('tablet width: no sideways scrolling, navigation collapsed', async ({ browser, api }) => {
   const committee = await sampleCommittee(api);
   const context = await browser.newContext({
     baseURL: process.env.CHIBO_E2E_URL,
     viewport: { width: 820, height: 1180 },
     hasTouch: true,
+    storageState: adminState(),
   });
   const page = await context.newPage();
   for (const [path, name, ready] of [

@@ -8,6 +8,7 @@ import { readListParams } from '@/features/members/lib/list-params';
 import { queryClient } from '@/lib/react-query';
 import { orgQuery, rootsQuery } from '@/lib/org-queries';
 import { api } from '@/lib/api-client';
+import { meQuery } from '@/lib/session';
 import type { Catalogs } from '@/types/api';
 import { pages } from './pages';
 
@@ -17,6 +18,12 @@ function prefetchCatalogs() {
     queryFn: ({ signal }) => api<Catalogs>('/catalogs', { signal }),
     staleTime: Infinity,
   });
+}
+
+/** The frame's: who is signed in (a 401 here sends the browser to the sign-in page). */
+export function appLoader() {
+  void queryClient.prefetchQuery(meQuery());
+  return null;
 }
 
 function positive(text: string | undefined): number | undefined {
@@ -66,5 +73,16 @@ export function memberEditLoader({ params }: LoaderFunctionArgs) {
 export function memberNewLoader() {
   void pages.memberNew();
   prefetchCatalogs();
+  return null;
+}
+
+export function usersLoader() {
+  void pages.users();
+  prefetchCatalogs();
+  return null;
+}
+
+export function auditLoader() {
+  void pages.audit();
   return null;
 }

@@ -1,10 +1,15 @@
 // The pages' code chunks. The router renders them with React.lazy and the loaders start
 // downloading them at navigation time, in parallel with the first render of the frame.
 export const pages = {
+  login: () => import('./routes/login'),
+  firstLogin: () => import('./routes/first-login'),
   orgs: () => import('./routes/orgs'),
   members: () => import('./routes/members'),
   member: () => import('./routes/member'),
   memberEdit: () => import('./routes/member-edit'),
   memberNew: () => import('./routes/member-new'),
+  account: () => import('./routes/account'),
+  users: () => import('./routes/users'),
+  audit: () => import('./routes/audit'),
   notFound: () => import('./routes/not-found'),
 };

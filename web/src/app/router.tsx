@@ -1,31 +1,87 @@
 // Routes. Each page is its own chunk (React.lazy), so the first load carries only the frame.
-import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+// Signing in and the first-login steps live outside the frame; the frame shows pages only to a
+// session that has finished them (layout/app-layout.tsx).
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { queryClient } from '@/lib/react-query';
 import { AppLayout } from './layout/app-layout';
 import {
+  appLoader,
+  auditLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
   membersLoader,
   orgsLoader,
+  usersLoader,
 } from './loaders';
 import { pages } from './pages';
+import { Home } from './routes/home';
 import { RouteError } from './routes/route-error';
+import { installSessionHandler } from './session-handler';
 
+const LoginPage = lazy(pages.login);
+const FirstLoginPage = lazy(pages.firstLogin);
 const OrgsPage = lazy(pages.orgs);
 const MembersPage = lazy(pages.members);
 const MemberPage = lazy(pages.member);
 const MemberEditPage = lazy(pages.memberEdit);
 const MemberNewPage = lazy(pages.memberNew);
+const AccountPage = lazy(pages.account);
+const UsersPage = lazy(pages.users);
+const AuditPage = lazy(pages.audit);
 const NotFoundPage = lazy(pages.notFound);
+
+function Standalone({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page-loading">
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export const router = createBrowserRouter([
   {
+    path: 'login',
+    element: (
+      <Standalone>
+        <LoginPage />
+      </Standalone>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: 'first-login/password',
+    element: (
+      <Standalone>
+        <FirstLoginPage step="password" />
+      </Standalone>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: 'first-login/totp',
+    element: (
+      <Standalone>
+        <FirstLoginPage step="totp" />
+      </Standalone>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     element: <AppLayout />,
+    loader: appLoader,
     errorElement: <RouteError />,
     hydrateFallbackElement: <div aria-busy="true" />,
     children: [
-      { index: true, element: <Navigate to="/orgs" replace /> },
+      { index: true, element: <Home /> },
       { path: 'orgs', element: <OrgsPage />, loader: orgsLoader, errorElement: <RouteError /> },
       {
         path: 'orgs/:orgId',
@@ -57,7 +113,12 @@ export const router = createBrowserRouter([
         loader: memberEditLoader,
         errorElement: <RouteError />,
       },
+      { path: 'account', element: <AccountPage />, errorElement: <RouteError /> },
+      { path: 'users', element: <UsersPage />, loader: usersLoader, errorElement: <RouteError /> },
+      { path: 'audit', element: <AuditPage />, loader: auditLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
+
+installSessionHandler(router, queryClient);

@@ -1,6 +1,10 @@
 // Every address the UI links to, in one place. The scope (organization worked in) travels
 // as /orgs/:id on the tree and as ?org= on member lists, so any screen can be bookmarked.
 
+function withReturnTo(path: string, returnTo: string | undefined): string {
+  return returnTo ? `${path}?return_to=${encodeURIComponent(returnTo)}` : path;
+}
+
 export const paths = {
   orgs: () => '/orgs',
   org: (id: number) => `/orgs/${id}`,
@@ -12,4 +16,17 @@ export const paths = {
   member: (id: number) => `/members/${id}`,
   memberEdit: (id: number) => `/members/${id}/edit`,
   memberNew: (org?: number) => (org ? `/members/new?org=${org}` : '/members/new'),
+  // Signing in; `return_to` is where to go afterwards (only a path of this app: lib/return-to.ts).
+  login: (returnTo?: string) => withReturnTo('/login', returnTo),
+  changePassword: (returnTo?: string) => withReturnTo('/first-login/password', returnTo),
+  enrolTotp: (returnTo?: string) => withReturnTo('/first-login/totp', returnTo),
+  account: () => '/account',
+  users: (search?: URLSearchParams | string) => {
+    const text = search ? search.toString() : '';
+    return text ? `/users?${text}` : '/users';
+  },
+  audit: (search?: URLSearchParams | string) => {
+    const text = search ? search.toString() : '';
+    return text ? `/audit?${text}` : '/audit';
+  },
 };

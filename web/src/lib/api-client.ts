@@ -1,9 +1,43 @@
 // The one way the UI talks to the chibo API: JSON in and out, the UI's language in
 // Accept-Language (server messages follow it), and every failure as an ApiError carrying the
-// server's problem+json body (or a synthesized one for network failures).
+// server's problem+json body (or a synthesized one for network failures). Every write says
+// X-Requested-With: chibo (the server's CSRF check; the browser adds Origin itself), every
+// request sends the session cookie, and a lost session or an unfinished first login is reported
+// to the app (setSessionProblemHandler), which owns the router.
 import type { Problem } from '@/types/api';
 
 let language = 'vi';
+
+/**
+ * What a failed request says about the session: gone (401 unauthenticated or
+ * session_expired), or signed in but a first-login step is due (403 password_change_required /
+ * totp_enrolment_required).
+ */
+export type SessionProblem = 'unauthenticated' | 'change_password' | 'enrol_totp';
+
+const sessionProblems: Record<string, SessionProblem> = {
+  unauthenticated: 'unauthenticated',
+  session_expired: 'unauthenticated',
+  password_change_required: 'change_password',
+  totp_enrolment_required: 'enrol_totp',
+};
+
+// Signing in and out answer for themselves: their failures are the caller's to show.
+const sessionRoutes = new Set(['/auth/login', '/auth/logout']);
+
+let onSessionProblem: ((problem: SessionProblem) => void) | undefined;
+
+/** The app's reaction to session problems (it owns the router); one handler at a time. */
+export function setSessionProblemHandler(handler: (problem: SessionProblem) => void): void {
+  onSessionProblem = handler;
+}
+
+export function sessionProblemOf(problem: Problem): SessionProblem | undefined {
+  if (problem.status !== 401 && problem.status !== 403) return undefined;
+  if (!Object.hasOwn(sessionProblems, problem.code)) return undefined;
+  const found = sessionProblems[problem.code];
+  return (found === 'unauthenticated') === (problem.status === 401) ? found : undefined;
+}
 
 /** Called by the i18n setup whenever the UI language changes. */
 export function setApiLanguage(lang: string): void {
@@ -17,12 +51,15 @@ export function apiLanguage(): string {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** Seconds to wait before trying again (Retry-After on 429 and 503), when the server said. */
+  readonly retryAfter?: number;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -49,7 +86,7 @@ export function toQueryString(params: Record<string, QueryValue>): string {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   params?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
@@ -77,11 +114,22 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
+/** Retry-After as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': language,
   };
+  if (method !== 'GET') headers['X-Requested-With'] = 'chibo';
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -90,7 +138,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}${toQueryString(options.params ?? {})}`, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       signal: options.signal,
@@ -100,7 +148,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError({ code: 'network_error', status: 0, title: (error as Error).message });
   }
-  if (!response.ok) throw new ApiError(await problemOf(response));
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    const session = sessionRoutes.has(path) ? undefined : sessionProblemOf(problem);
+    if (session) onSessionProblem?.(session);
+    throw new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

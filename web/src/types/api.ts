@@ -94,6 +94,7 @@ export interface Member {
   occupation: string | null;
   work_unit: string | null;
   position: string | null;
+  discipline?: string | null; // restricted: present only for who may read it
   admission_date: string | null;
   official_date: string | null;
   org_id: number;
@@ -155,7 +156,15 @@ export interface MemberFieldInfo {
   max_length: number;
 }
 
+/** A role (data/catalog/roles.tsv): what it may do, within a scope's subtree or own record. */
+export interface RoleInfo extends CatalogEntry {
+  scope: 'subtree' | 'own_record';
+  requires_totp: boolean;
+  permissions: Permission[];
+}
+
 export interface Catalogs {
+  roles: RoleInfo[];
   sexes: CatalogEntry[];
   ethnicities: CatalogEntry[];
   religions: CatalogEntry[];
@@ -194,4 +203,129 @@ export interface Problem {
   errors?: ProblemFieldError[];
   items?: { id: number | string; label: string }[];
   request_id?: string;
+}
+
+// Accounts, sessions and the audit trail (docs/accounts.md).
+
+/** The closed set of permissions (src/domain/access/permission.h); roles hold them as data. */
+export type Permission =
+  | 'org.read'
+  | 'org.write'
+  | 'member.read'
+  | 'member.write'
+  | 'member.restricted.read'
+  | 'member.restricted.write'
+  | 'member.export'
+  | 'member.import'
+  | 'user.manage'
+  | 'audit.read';
+
+/** change_password and enrol_totp allow only the first-login steps (and me, logout). */
+export type SessionStage = 'change_password' | 'enrol_totp' | 'full';
+
+export interface Grant {
+  role: string;
+  role_name: string; // Vietnamese
+  role_name_en?: string;
+  scope_org_id: number | null; // null: everywhere
+  scope_org_name: string | null;
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  display_name: string;
+  stage: SessionStage;
+  totp_enabled: boolean;
+  must_change_password: boolean;
+  grants: Grant[];
+  permissions: Permission[];
+  member_id?: number | null;
+  session: { created_at: string; expires_at: string; idle_timeout_seconds: number };
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export interface TotpBegin {
+  secret: string;
+  uri: string; // otpauth://totp/...
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  grants: Grant[];
+  member_id: number | null;
+  disabled: boolean;
+  totp_enabled: boolean;
+  must_change_password: boolean;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  open_sessions: number;
+}
+
+export interface UserPage {
+  items: User[];
+  total: number;
+}
+
+/** What a write sends for a grant: the role's code and the scope (null: everywhere). */
+export interface GrantInput {
+  role: string;
+  scope_org_id: number | null;
+}
+
+/** POST /users and POST /users/{id}/reset-password: the password is shown once, here only. */
+export interface UserWithPassword {
+  user: User;
+  one_time_password: string;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor_id: number | null; // null: the system or an unknown username (failed login)
+  actor: string;
+  session: string | null; // the session token's hash
+  request_id: string | null;
+  address: string | null;
+  action: string; // member.update, org.move, auth.login, user.create ...
+  object_type: string; // member, organization, user, session, export
+  object_id: string | null;
+  object_path: string | null;
+  record_class: string; // ordinary, restricted
+  outcome: string; // ok, refused, failed
+  details: unknown; // JSON: {"field": [before, after]} for changes; counts and the like otherwise
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  next_before: number | null;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  events: number;
+  head_seq?: number;
+  head_hash?: string;
+  first_broken?: number | null; // only when !ok
+  problem?: string;
+}
+
+/** GET /audit's filters (docs/accounts.md); from/to are dates or UTC instants. */
+export interface AuditFilters {
+  actor_id?: number;
+  object_type?: string;
+  object_id?: string;
+  action?: string;
+  from?: string;
+  to?: string;
 }

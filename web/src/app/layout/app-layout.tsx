@@ -1,23 +1,81 @@
-// The frame of every screen: navigation by work area (only areas that exist), the scope
-// picker, the language switch, and the page in a Suspense boundary (pages load lazily).
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+// The frame of every screen: navigation by work area (only areas that exist and the user may
+// open), the scope picker, the language switch, the user's menu, and the page in a Suspense
+// boundary (pages load lazily). No page shows before the session is known and complete: a
+// request without one sends the browser to the sign-in page (app/session-handler.ts), and a
+// session with a first-login step due goes to that step.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
+import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorState } from '@/components/page-state';
 import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { can } from '@/lib/permissions';
+import { afterSignIn, returnToOf, stageStep } from '@/lib/return-to';
+import { meQuery } from '@/lib/session';
 import { useScope } from '../scope';
 import { LanguageSwitch } from './language-switch';
 import { ScopePicker } from './scope-picker';
+import { UserMenu } from './user-menu';
 
 const { Header, Sider, Content } = Layout;
+
+const areas = ['orgs', 'members', 'users', 'audit', 'account'];
+
+const pageLoading = (
+  <div className="page-loading">
+    <Spin />
+  </div>
+);
 
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const scope = useScope();
   const [collapsed, setCollapsed] = useState(false);
-  const area = location.pathname.startsWith('/members') ? 'members' : 'orgs';
+  const me = useQuery(meQuery());
+  const area = areas.find((name) => location.pathname.startsWith(`/${name}`)) ?? 'orgs';
+
+  if (me.isPending) return pageLoading;
+  if (me.isError) {
+    // 401: the sign-in page is on its way.
+    if (isApiError(me.error) && me.error.status === 401) return pageLoading;
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (stageStep(me.data.stage)) {
+    return <Navigate to={afterSignIn(me.data, returnToOf(location))} replace />;
+  }
+  const user = me.data;
+  const menu: MenuProps['items'] = [
+    can(user, 'org.read') && {
+      key: 'orgs',
+      icon: <ApartmentOutlined />,
+      label: <Link to={scope ? paths.org(scope) : paths.orgs()}>{t('nav.orgs')}</Link>,
+    },
+    can(user, 'member.read') && {
+      key: 'members',
+      icon: <TeamOutlined />,
+      label: <Link to={paths.membersOf(scope)}>{t('nav.members')}</Link>,
+    },
+    can(user, 'user.manage') && {
+      key: 'users',
+      icon: <UserSwitchOutlined />,
+      label: <Link to={paths.users()}>{t('nav.users')}</Link>,
+    },
+    can(user, 'audit.read') && {
+      key: 'audit',
+      icon: <AuditOutlined />,
+      label: <Link to={paths.audit()}>{t('nav.audit')}</Link>,
+    },
+  ].filter((item) => !!item);
 
   return (
     <Layout className="app-layout">
@@ -34,42 +92,24 @@ export function AppLayout() {
         theme="light"
         className="app-sider"
       >
-        <Link to={paths.orgs()} className="brand" aria-label="chibo">
+        <Link to="/" className="brand" aria-label="chibo">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && <span>chibo</span>}
         </Link>
         <nav aria-label={t('app.nav')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[area]}
-            items={[
-              {
-                key: 'orgs',
-                icon: <ApartmentOutlined />,
-                label: <Link to={scope ? paths.org(scope) : paths.orgs()}>{t('nav.orgs')}</Link>,
-              },
-              {
-                key: 'members',
-                icon: <TeamOutlined />,
-                label: <Link to={paths.membersOf(scope)}>{t('nav.members')}</Link>,
-              },
-            ]}
-          />
+          <Menu mode="inline" selectedKeys={[area]} items={menu} />
         </nav>
       </Sider>
       <Layout>
         <Header className="app-header">
-          <ScopePicker />
-          <LanguageSwitch />
+          {can(user, 'org.read') ? <ScopePicker /> : <span />}
+          <div className="header-end">
+            <LanguageSwitch />
+            <UserMenu me={user} />
+          </div>
         </Header>
         <Content id="main" className="app-content" tabIndex={-1}>
-          <Suspense
-            fallback={
-              <div className="page-loading">
-                <Spin />
-              </div>
-            }
-          >
+          <Suspense fallback={pageLoading}>
             <Outlet />
           </Suspense>
         </Content>

@@ -1,9 +1,12 @@
 // The header's "working in" picker: choosing an organization keeps the current work area and
-// switches its scope (the tree opens it; the member list filters to it).
+// switches its scope (the tree opens it; the member list filters to it). Its search finds only
+// organizations within the user's scopes (the server filters).
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { OrgPicker } from '@/components/org-picker';
 import { paths } from '@/config/paths';
+import { scopeIds } from '@/lib/permissions';
+import { useMe } from '@/lib/session';
 import { forgetScope, useScope } from '../scope';
 
 export function ScopePicker() {
@@ -12,6 +15,8 @@ export function ScopePicker() {
   const location = useLocation();
   const [search] = useSearchParams();
   const scope = useScope();
+  // A scoped user's "everything" is their scope (the server shows nothing else).
+  const scoped = scopeIds(useMe()) !== null;
 
   const choose = (id: number | null) => {
     if (!id) forgetScope();
@@ -38,7 +43,7 @@ export function ScopePicker() {
         value={scope ?? null}
         onChange={choose}
         allowClear
-        placeholder={t('app.scopeAll')}
+        placeholder={scoped ? t('app.scopeMine') : t('app.scopeAll')}
         style={{ width: '100%' }}
       />
     </div>

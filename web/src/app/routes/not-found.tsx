@@ -12,7 +12,7 @@ export default function NotFoundPage() {
       status="404"
       title={t('errorPage.notFound')}
       extra={
-        <Button type="primary" onClick={() => navigate('/orgs')}>
+        <Button type="primary" onClick={() => navigate('/')}>
           {t('errorPage.home')}
         </Button>
       }

@@ -9,6 +9,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { orgQuery } from '@/lib/org-queries';
+import { useCan } from '@/lib/session';
 import { useCreateMember } from '../api/save-member';
 import { fieldNames } from '../lib/fields';
 import { valuesToInput, type MemberValues } from '../lib/values';
@@ -20,6 +21,7 @@ export function MemberCreate({ org }: { org?: number }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<MemberValues>();
   const create = useCreateMember();
+  const restricted = useCan('member.restricted.write');
   const dirtyRef = useRef(false);
   const scope = useQuery({ ...orgQuery(org ?? 0), enabled: !!org });
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -38,7 +40,7 @@ export function MemberCreate({ org }: { org?: number }) {
 
   async function save(values: MemberValues) {
     setProblem(null);
-    const input = valuesToInput(values);
+    const input = valuesToInput(values, restricted);
     for (const key of Object.keys(input)) {
       const value = input[key];
       if (value === null || (Array.isArray(value) && value.length === 0)) delete input[key];
@@ -60,6 +62,7 @@ export function MemberCreate({ org }: { org?: number }) {
 
   return (
     <MemberForm
+      restricted={restricted}
       form={form}
       title={t('member.form.newTitle')}
       initialValues={initialValues}

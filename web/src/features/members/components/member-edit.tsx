@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
+import { useCan } from '@/lib/session';
 import type { MemberDetail } from '@/types/api';
 import { memberQuery, useMember } from '../api/get-member';
 import { useUpdateMember } from '../api/save-member';
@@ -38,13 +39,18 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const update = useUpdateMember(base.id);
+  // The restricted field is edited only when the server showed it and the user may write it.
+  const restricted = useCan('member.restricted.write') && 'discipline' in base;
   const dirtyRef = useRef(false);
 
   const leave = () => navigate(paths.member(base.id), { state: location.state, replace: true });
 
   async function save(values: MemberValues) {
     setProblem(null);
-    const changes = changedFields(valuesToInput(memberToValues(base)), valuesToInput(values));
+    const changes = changedFields(
+      valuesToInput(memberToValues(base, restricted), restricted),
+      valuesToInput(values, restricted),
+    );
     if (Object.keys(changes).length === 0) {
       dirtyRef.current = false;
       message.info(t('member.form.noChanges'));
@@ -73,12 +79,12 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
     setReloading(true);
     try {
       const mine = changedFields(
-        valuesToInput(memberToValues(base)),
-        valuesToInput(form.getFieldsValue(true)),
+        valuesToInput(memberToValues(base, restricted), restricted),
+        valuesToInput(form.getFieldsValue(true), restricted),
       );
       const latest = await client.fetchQuery({ ...memberQuery(base.id), staleTime: 0 });
       setBase(latest);
-      const values = memberToValues(latest);
+      const values = memberToValues(latest, restricted);
       form.resetFields();
       form.setFieldsValue(keepMine ? { ...values, ...mine } : values);
       setConflict(false);
@@ -114,7 +120,8 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
     <MemberForm
       form={form}
       title={t('member.form.editTitle', { name: base.full_name })}
-      initialValues={memberToValues(base)}
+      initialValues={memberToValues(base, restricted)}
+      restricted={restricted}
       onFinish={(values) => void save(values)}
       onCancel={leave}
       dirtyRef={dirtyRef}

@@ -213,44 +213,62 @@ function FieldInput({
   }
 }
 
-export function MemberFields({ form }: { form: FormInstance }) {
+export function MemberFields({
+  form,
+  restricted,
+}: {
+  form: FormInstance;
+  /** Show the restricted fields (discipline). */
+  restricted?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const catalogs = useCatalogs().data;
   const rulesFor = useFieldRules(form);
   return (
     <>
-      {fieldGroups.map((group) => (
-        <Card
-          key={group.key}
-          size="small"
-          title={t(`member.groups.${group.key}`)}
-          style={{ marginBottom: 16 }}
-        >
-          <Row gutter={16}>
-            {group.fields.map((name) => {
-              const spec = fieldSpec(name)!;
-              const info = catalogs?.member_fields.find((field) => field.name === name);
-              const label = info ? (i18n.language === 'en' ? info.label_en : info.label_vi) : name;
-              return (
-                <Col key={name} xs={24} md={wide.has(name) ? 24 : 12} xl={wide.has(name) ? 12 : 8}>
-                  <Form.Item
-                    name={name}
-                    label={label}
-                    rules={rulesFor(spec)}
-                    dependencies={dependencies[name]}
-                    validateDebounce={
-                      spec.kind === 'date' || spec.kind === 'code' ? undefined : 250
-                    }
-                    data-field={name}
+      {fieldGroups
+        .filter((group) => restricted || !group.restricted)
+        .map((group) => (
+          <Card
+            key={group.key}
+            size="small"
+            title={t(`member.groups.${group.key}`)}
+            style={{ marginBottom: 16 }}
+          >
+            <Row gutter={16}>
+              {group.fields.map((name) => {
+                const spec = fieldSpec(name)!;
+                const info = catalogs?.member_fields.find((field) => field.name === name);
+                const label = info
+                  ? i18n.language === 'en'
+                    ? info.label_en
+                    : info.label_vi
+                  : name;
+                return (
+                  <Col
+                    key={name}
+                    xs={24}
+                    md={wide.has(name) ? 24 : 12}
+                    xl={wide.has(name) ? 12 : 8}
                   >
-                    <FieldInput spec={spec} required={!!info?.required} />
-                  </Form.Item>
-                </Col>
-              );
-            })}
-          </Row>
-        </Card>
-      ))}
+                    <Form.Item
+                      name={name}
+                      label={label}
+                      rules={rulesFor(spec)}
+                      dependencies={dependencies[name]}
+                      validateDebounce={
+                        spec.kind === 'date' || spec.kind === 'code' ? undefined : 250
+                      }
+                      data-field={name}
+                    >
+                      <FieldInput spec={spec} required={!!info?.required} />
+                    </Form.Item>
+                  </Col>
+                );
+              })}
+            </Row>
+          </Card>
+        ))}
     </>
   );
 }

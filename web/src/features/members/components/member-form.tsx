@@ -60,6 +60,7 @@ export function MemberForm({
   problem,
   banner,
   dirtyRef,
+  restricted,
 }: {
   form: FormInstance<MemberValues>;
   title: ReactNode;
@@ -70,6 +71,8 @@ export function MemberForm({
   problem?: FormProblem | null;
   banner?: ReactNode;
   dirtyRef: RefObject<boolean>;
+  /** Show the restricted fields (discipline). */
+  restricted?: boolean;
 }) {
   const { t } = useTranslation();
   useLeaveGuard(dirtyRef);
@@ -131,7 +134,7 @@ export function MemberForm({
             }
           />
         )}
-        <MemberFields form={form} />
+        <MemberFields form={form} restricted={restricted} />
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>

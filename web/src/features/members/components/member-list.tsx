@@ -12,6 +12,7 @@ import { paths } from '@/config/paths';
 import { formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { orgQuery } from '@/lib/org-queries';
+import { useCan } from '@/lib/session';
 import type { Member } from '@/types/api';
 import { exportUrl, useMembers } from '../api/list-members';
 import {
@@ -34,6 +35,8 @@ export function MemberList() {
   const [search, setSearch] = useSearchParams();
   const params = readListParams(search);
   const members = useMembers(params);
+  const canWrite = useCan('member.write');
+  const canExport = useCan('member.export');
   const scope = useQuery({ ...orgQuery(params.org ?? 0), enabled: !!params.org });
   const filterCount = activeFilterCount(params);
   const [showFilters, setShowFilters] = useState(filterCount > 0);
@@ -79,15 +82,17 @@ export function MemberList() {
               : t('common.loading')}
           </Typography.Text>
         </div>
-        <Space wrap>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate(paths.memberNew(params.org))}
-          >
-            {t('members.add')}
-          </Button>
-        </Space>
+        {canWrite && (
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(paths.memberNew(params.org))}
+            >
+              {t('members.add')}
+            </Button>
+          </Space>
+        )}
       </Flex>
       <Card size="small">
         <Flex gap={8} wrap align="center">
@@ -110,17 +115,19 @@ export function MemberList() {
             onChange={setVisible}
             onReset={() => setVisible(defaultColumns)}
           />
-          <Tooltip title={t('members.exportHint', { n: formatNumber(total, lang) })}>
-            <Button
-              icon={<DownloadOutlined />}
-              href={exportUrl(params, currentLanguage(lang))}
-              download="dang-vien.csv"
-              disabled={!total}
-              data-testid="export-csv"
-            >
-              {t('members.export')}
-            </Button>
-          </Tooltip>
+          {canExport && (
+            <Tooltip title={t('members.exportHint', { n: formatNumber(total, lang) })}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={exportUrl(params, currentLanguage(lang))}
+                download="dang-vien.csv"
+                disabled={!total}
+                data-testid="export-csv"
+              >
+                {t('members.export')}
+              </Button>
+            </Tooltip>
+          )}
         </Flex>
         {showFilters && (
           <div id="member-filters" style={{ marginTop: 12 }}>

@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { useFieldLabel } from '@/lib/catalogs';
+import { useCan } from '@/lib/session';
 import { formatDateTime } from '@/lib/format';
 import { useMember } from '../api/get-member';
 import { fieldGroups } from '../lib/fields';
@@ -18,6 +19,7 @@ export function MemberView({ id }: { id: number }) {
   const location = useLocation();
   const fieldLabel = useFieldLabel();
   const member = useMember(id);
+  const canWrite = useCan('member.write');
   const back = (location.state as { from?: string } | null)?.from;
 
   if (member.isPending) return <LoadingState rows={12} />;
@@ -50,34 +52,39 @@ export function MemberView({ id }: { id: number }) {
             </Typography.Text>
           </Space>
         </div>
-        <Button
-          type="primary"
-          icon={<EditOutlined />}
-          onClick={() => navigate(paths.memberEdit(data.id), { state: location.state })}
-        >
-          {t('common.edit')}
-        </Button>
+        {canWrite && (
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => navigate(paths.memberEdit(data.id), { state: location.state })}
+          >
+            {t('common.edit')}
+          </Button>
+        )}
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            {fieldGroups.map((group) => (
-              <Card key={group.key} size="small" title={t(`member.groups.${group.key}`)}>
-                <Descriptions
-                  size="small"
-                  column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
-                  items={group.fields.map((name) => ({
-                    key: name,
-                    label: fieldLabel(name),
-                    children: (
-                      <span data-field={name}>
-                        <FieldValue member={data} name={name} />
-                      </span>
-                    ),
-                  }))}
-                />
-              </Card>
-            ))}
+            {fieldGroups
+              // The restricted fields only when the server showed them.
+              .filter((group) => !group.restricted || group.fields.some((name) => name in data))
+              .map((group) => (
+                <Card key={group.key} size="small" title={t(`member.groups.${group.key}`)}>
+                  <Descriptions
+                    size="small"
+                    column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+                    items={group.fields.map((name) => ({
+                      key: name,
+                      label: fieldLabel(name),
+                      children: (
+                        <span data-field={name}>
+                          <FieldValue member={data} name={name} />
+                        </span>
+                      ),
+                    }))}
+                  />
+                </Card>
+              ))}
           </Space>
         </Col>
         <Col xs={24} xl={8}>

@@ -76,6 +76,7 @@ const briefKeys: Record<keyof OrgBrief, true> = {
   status: true,
 };
 const catalogKeys: Record<keyof Catalogs, true> = {
+  roles: true,
   sexes: true,
   ethnicities: true,
   religions: true,

@@ -21,6 +21,11 @@ export interface FieldSpec {
   name: string;
   kind: FieldKind;
   list?: CatalogListName;
+  /**
+   * A restricted record class (discipline): the server shows it only to who may read it
+   * (member.restricted.read over the member) and takes it only from who may write it.
+   */
+  restricted?: boolean;
 }
 
 export const fieldSpecs: FieldSpec[] = [
@@ -45,6 +50,7 @@ export const fieldSpecs: FieldSpec[] = [
   { name: 'occupation', kind: 'code', list: 'occupations' },
   { name: 'work_unit', kind: 'text' },
   { name: 'position', kind: 'text' },
+  { name: 'discipline', kind: 'text', restricted: true },
   { name: 'admission_date', kind: 'date' },
   { name: 'official_date', kind: 'date' },
   { name: 'org_id', kind: 'org' },
@@ -58,7 +64,7 @@ export function fieldSpec(name: string): FieldSpec | undefined {
 }
 
 /** The personal history's sections, in its order. */
-export const fieldGroups: { key: string; fields: string[] }[] = [
+export const fieldGroups: { key: string; fields: string[]; restricted?: boolean }[] = [
   {
     key: 'identity',
     fields: [
@@ -87,4 +93,10 @@ export const fieldGroups: { key: string; fields: string[] }[] = [
     key: 'party',
     fields: ['admission_date', 'official_date', 'party_card_no', 'org_id', 'status'],
   },
+  { key: 'restricted', fields: ['discipline'], restricted: true },
 ];
+
+/** The specs a form works with: the restricted ones only when they may be shown and sent. */
+export function formFieldSpecs(includeRestricted: boolean): FieldSpec[] {
+  return fieldSpecs.filter((spec) => includeRestricted || !spec.restricted);
+}

@@ -26,3 +26,12 @@ describe('member form values', () => {
     expect(changedFields(before, after)).toEqual({ position: 'y' });
   });
 });
+
+describe('restricted fields', () => {
+  it('are sent only when included (the server refuses them from others)', () => {
+    expect('discipline' in valuesToInput({ full_name: 'A' })).toBe(false);
+    expect(valuesToInput({ full_name: 'A', discipline: ' Khiển trách ' }, true).discipline).toBe(
+      'Khiển trách',
+    );
+  });
+});

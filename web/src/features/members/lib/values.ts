@@ -2,15 +2,16 @@
 // API takes: text trimmed, empty text as null, only changed fields in a PATCH.
 import type { Member } from '@/types/api';
 import type { MemberInput } from '../api/save-member';
-import { fieldSpecs } from './fields';
+import { formFieldSpecs } from './fields';
 import { citizenIdDigits, normalizePhone } from './validation';
 
 export type MemberValues = Record<string, string | string[] | number | null | undefined>;
 
-export function memberToValues(member: Member): MemberValues {
+/** The form's values; restricted fields only when included (shown and editable). */
+export function memberToValues(member: Member, includeRestricted = false): MemberValues {
   const values: MemberValues = {};
   const record = member as unknown as Record<string, unknown>;
-  for (const spec of fieldSpecs) {
+  for (const spec of formFieldSpecs(includeRestricted)) {
     const value = record[spec.name];
     if (spec.kind === 'aliases') values[spec.name] = Array.isArray(value) ? [...value] : [];
     else if (spec.kind === 'org') values[spec.name] = typeof value === 'number' ? value : undefined;
@@ -19,10 +20,13 @@ export function memberToValues(member: Member): MemberValues {
   return values;
 }
 
-/** The API body for every field of the form (empty text as null). */
-export function valuesToInput(values: MemberValues): MemberInput {
+/**
+ * The API body for every field of the form (empty text as null). Restricted fields only when
+ * included: the server refuses them from users who may not write them.
+ */
+export function valuesToInput(values: MemberValues, includeRestricted = false): MemberInput {
   const input: MemberInput = {};
-  for (const spec of fieldSpecs) {
+  for (const spec of formFieldSpecs(includeRestricted)) {
     const value = values[spec.name];
     if (spec.kind === 'aliases') {
       input[spec.name] = Array.isArray(value)

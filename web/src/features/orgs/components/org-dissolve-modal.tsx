@@ -4,12 +4,12 @@ import { App, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
+import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, formatNumber, todayIso } from '@/lib/format';
 import type { OrgDetail, ProblemFieldError } from '@/types/api';
 import { useDissolveOrg } from '../api/change-org';
-import { ProblemAlert } from './problem-alert';
 
 export function OrgDissolveModal({
   org,

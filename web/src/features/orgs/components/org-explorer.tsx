@@ -5,6 +5,7 @@ import { App, Button, Card, Col, Row, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/page-state';
+import { useCan } from '@/lib/session';
 import { OrgDashboard } from './org-dashboard';
 import { OrgSearchBox, OrgSearchResults } from './org-search';
 import { OrgTree } from './org-tree';
@@ -24,15 +25,18 @@ export function OrgExplorer({
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [creatingRoot, setCreatingRoot] = useState(false);
+  const canWrite = useCan('org.write');
   const searching = text.trim().length > 0;
 
   const empty = (
     <EmptyState
       description={t('org.tree.empty')}
       action={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingRoot(true)}>
-          {t('org.tree.createRoot')}
-        </Button>
+        canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingRoot(true)}>
+            {t('org.tree.createRoot')}
+          </Button>
+        ) : undefined
       }
     />
   );

@@ -4,13 +4,13 @@ import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
+import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { entryLabel, useCatalogs } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
 import { useCreateOrg, useUpdateOrg, type OrgFields } from '../api/change-org';
 import { childKinds } from '../lib/kinds';
-import { ProblemAlert } from './problem-alert';
 
 const formFields = ['kind', 'name', 'short_name', 'code', 'established_on', 'parent_id'];
 

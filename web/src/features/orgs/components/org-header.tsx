@@ -14,6 +14,8 @@ import { Link, useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { formatDate } from '@/lib/format';
+import { reachesAncestor, scopeIds } from '@/lib/permissions';
+import { useMe } from '@/lib/session';
 import type { OrgDetail } from '@/types/api';
 
 export type OrgAction = 'create' | 'edit' | 'move' | 'merge' | 'dissolve';
@@ -30,15 +32,24 @@ export function OrgHeader({
   const { t } = useTranslation();
   const label = useCatalogLabel();
   const navigate = useNavigate();
-  const active = org.status === 'active';
+  const me = useMe();
+  // Changes need org.write; ancestors above the user's scope are named but not linked (the
+  // server would not show them).
+  const canWrite = !!me?.permissions.includes('org.write');
+  const scopes = scopeIds(me);
+  const changeable = org.status === 'active' && canWrite;
   const isRoot = org.parent_id === null;
   return (
     <div className="org-header">
       {org.ancestors.length > 0 && (
         <Breadcrumb
-          items={org.ancestors.map((item) => ({
+          items={org.ancestors.map((item, index) => ({
             key: item.id,
-            title: <Link to={paths.org(item.id)}>{item.short_name || item.name}</Link>,
+            title: reachesAncestor(scopes, org.ancestors, index) ? (
+              <Link to={paths.org(item.id)}>{item.short_name || item.name}</Link>
+            ) : (
+              item.short_name || item.name
+            ),
           }))}
         />
       )}
@@ -56,7 +67,7 @@ export function OrgHeader({
           {org.established_on && (
             <Tag>{t('org.dashboard.established', { date: formatDate(org.established_on) })}</Tag>
           )}
-          {!active && <Tag color="red">{t(`org.status.${org.status}`)}</Tag>}
+          {org.status !== 'active' && <Tag color="red">{t(`org.status.${org.status}`)}</Tag>}
         </Space>
         <Space wrap size={8}>
           <Button
@@ -66,17 +77,17 @@ export function OrgHeader({
           >
             {t('org.dashboard.members')}
           </Button>
-          {active && canAddChild && (
+          {changeable && canAddChild && (
             <Button icon={<PlusOutlined />} onClick={() => onAction('create')}>
               {t('org.actions.addChild')}
             </Button>
           )}
-          {active && (
+          {changeable && (
             <Button icon={<EditOutlined />} onClick={() => onAction('edit')}>
               {t('org.actions.edit')}
             </Button>
           )}
-          {active && !isRoot && (
+          {changeable && !isRoot && (
             <Dropdown
               trigger={['click']}
               menu={{

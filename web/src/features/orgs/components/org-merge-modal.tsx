@@ -5,12 +5,12 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { OrgPicker } from '@/components/org-picker';
+import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, todayIso } from '@/lib/format';
 import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
 import { useMergeOrg } from '../api/change-org';
-import { ProblemAlert } from './problem-alert';
 
 interface Values {
   target_id?: number;

@@ -4,13 +4,13 @@ import { App, Form, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgPicker } from '@/components/org-picker';
+import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { useCatalogs } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
 import { useMoveOrg } from '../api/change-org';
 import { mayBeChildOf } from '../lib/kinds';
-import { ProblemAlert } from './problem-alert';
 
 export function OrgMoveModal({
   org,

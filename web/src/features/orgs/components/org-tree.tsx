@@ -40,16 +40,26 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
   const [expanded, setExpanded] = useState<number[]>([]);
   const selected = useQuery({ ...orgQuery(selectedId ?? 0), enabled: !!selectedId });
 
-  // Open the selected organization's ancestors, all levels at once (once per selection).
+  // Open the selected organization's ancestors, all levels at once (once per selection). The
+  // tree starts at the user's scopes (GET /orgs lists them for a scoped user), so only the
+  // ancestors from a top of the tree down are opened; those above are out of reach.
   const revealed = useRef<string | undefined>(undefined);
   const selectedData = selected.data;
+  const rootIds = useMemo(() => (roots.data ?? []).map((org) => org.id), [roots.data]);
+  const reachable = useMemo(() => {
+    if (!selectedData) return undefined;
+    const ids = selectedData.ancestors.map((org) => org.id);
+    const top = ids.findIndex((id) => rootIds.includes(id));
+    return top < 0 ? [] : ids.slice(top);
+  }, [selectedData, rootIds]);
   useEffect(() => {
-    if (!selectedData || revealed.current === selectedData.path) return;
+    if (!selectedData || !reachable || !roots.data || revealed.current === selectedData.path) {
+      return;
+    }
     revealed.current = selectedData.path;
-    const path = selectedData.ancestors.map((org) => org.id);
-    setRequested((list) => union(list, path));
-    setExpanded((list) => union(list, path));
-  }, [selectedData]);
+    setRequested((list) => union(list, reachable));
+    setExpanded((list) => union(list, reachable));
+  }, [selectedData, reachable, roots.data]);
 
   const children = useQueries({ queries: requested.map((id) => childrenQuery(id)) });
   const childrenById = useMemo(() => {
@@ -100,10 +110,10 @@ export function OrgTree({ selectedId, onSelect, empty }: OrgTreeProps) {
   const scrolled = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!selectedId || !selectedData || scrolled.current === selectedData.path) return;
-    if (!selectedData.ancestors.every((org) => childrenById.has(org.id))) return;
+    if (!reachable?.every((id) => childrenById.has(id))) return;
     scrolled.current = selectedData.path;
     requestAnimationFrame(() => treeRef.current?.scrollTo({ key: selectedId, align: 'auto' }));
-  }, [selectedId, selectedData, childrenById]);
+  }, [selectedId, selectedData, reachable, childrenById]);
 
   const loadData: TreeProps['loadData'] = async (node) => {
     const id = Number(node.key);

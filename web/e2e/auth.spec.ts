@@ -1,0 +1,85 @@
+// Signing in and out (docs/accounts.md): the second factor, wrong passwords, the way back to
+// where the user was sent from, and signing out leaving nothing to go back to.
+import { admin2, office } from './accounts';
+import { expect, signIn, signedOut, test } from './fixtures';
+
+test.use({ storageState: signedOut });
+
+test('a signed-out visit goes to the sign-in page, and back there after a sign-in with TOTP', async ({
+  page,
+}) => {
+  await page.goto('/members?q=nguyen');
+  await expect(page).toHaveURL(/\/login\?return_to=%2Fmembers%3Fq%3Dnguyen$/);
+  const form = page.getByTestId('login-form');
+  await expect(form.getByLabel('Tên đăng nhập')).toHaveAttribute('autocomplete', 'username');
+  await expect(form.getByLabel('Mật khẩu', { exact: true })).toHaveAttribute(
+    'autocomplete',
+    'current-password',
+  );
+
+  await signIn(page, admin2, '/members?q=nguyen');
+  const code = page.getByTestId('login-totp');
+  await expect(code).toHaveCount(0);
+  await expect(page).toHaveURL(/\/members\?q=nguyen$/);
+  await expect(page.getByTestId('member-table')).toHaveAttribute('data-result-q', 'nguyen');
+  await expect(page.getByTestId('user-menu')).toContainText(admin2.displayName);
+
+  // Home, for a fresh sign-in without a return address, is the tree.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/orgs\/\d+$/);
+});
+
+test('the code step asks for the 6 digits on a numeric keypad', async ({ page }) => {
+  await page.goto('/login');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Tên đăng nhập').fill(admin2.username);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill(admin2.password);
+  await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  const code = page.getByTestId('login-totp');
+  await expect(code).toBeFocused();
+  await expect(code).toHaveAttribute('inputmode', 'numeric');
+  await expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+  await code.fill('12a');
+  await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await expect(page.getByText('Mã xác thực gồm đúng 6 chữ số')).toBeVisible();
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/login');
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Tên đăng nhập').fill(office.username);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill('not the password');
+  await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await expect(page.getByTestId('login-error')).toHaveText(
+    'Tên đăng nhập hoặc mật khẩu không đúng.',
+  );
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(form.getByLabel('Mật khẩu', { exact: true })).toHaveValue('');
+});
+
+test('signing out returns to the sign-in page, and Back shows no data', async ({ page }) => {
+  await signIn(page, office);
+  await expect(page).toHaveURL(/\/orgs\/\d+$/);
+  await page.goto('/members');
+  const rows = page.getByTestId('member-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  // Not an administrator: no users or audit log in the navigation.
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Đảng viên' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
+
+  await page.getByTestId('user-menu').click();
+  await expect(page.getByTestId('user-menu-who')).toContainText(office.displayName);
+  await expect(page.getByTestId('user-menu-who')).toContainText('Cán bộ văn phòng cấp ủy');
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Back reaches a page of the session that ended: it asks to sign in, and shows nothing.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/login\?return_to=%2F/);
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await expect(page.getByTestId('member-table')).toHaveCount(0);
+  await expect(page.getByTestId('org-tree')).toHaveCount(0);
+  const me = await page.request.get('/api/v1/auth/me');
+  expect(me.status()).toBe(401);
+});

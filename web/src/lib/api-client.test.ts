@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  api,
+  ApiError,
+  parseRetryAfter,
+  sessionProblemOf,
+  setSessionProblemHandler,
+  type SessionProblem,
+} from './api-client';
+
+function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setSessionProblemHandler(() => {});
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('900')).toBe(900);
+    expect(parseRetryAfter(' 60 ')).toBe(60);
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:02:00 GMT', now)).toBe(120);
+    expect(parseRetryAfter('Tue, 31 Dec 2024 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('session problems', () => {
+  const problem = (status: number, code: string) => ({ status, code, title: code });
+
+  it('knows a lost session and the first-login steps', () => {
+    expect(sessionProblemOf(problem(401, 'unauthenticated'))).toBe('unauthenticated');
+    expect(sessionProblemOf(problem(401, 'session_expired'))).toBe('unauthenticated');
+    expect(sessionProblemOf(problem(403, 'password_change_required'))).toBe('change_password');
+    expect(sessionProblemOf(problem(403, 'totp_enrolment_required'))).toBe('enrol_totp');
+  });
+
+  it('leaves other refusals to the caller', () => {
+    expect(sessionProblemOf(problem(401, 'login_failed'))).toBeUndefined();
+    expect(sessionProblemOf(problem(401, 'totp_required'))).toBeUndefined();
+    expect(sessionProblemOf(problem(403, 'forbidden'))).toBeUndefined();
+    expect(sessionProblemOf(problem(403, 'csrf_rejected'))).toBeUndefined();
+    expect(sessionProblemOf(problem(403, 'unauthenticated'))).toBeUndefined();
+    expect(sessionProblemOf(problem(404, 'constructor'))).toBeUndefined();
+  });
+});
+
+describe('api', () => {
+  it('marks writes for the CSRF check and sends the session cookie', async () => {
+    const fetch = vi.fn(async () => reply(204, null));
+    vi.stubGlobal('fetch', fetch);
+    await api('/auth/logout', { method: 'POST' });
+    await api('/orgs');
+    const [[, write], [, read]] = fetch.mock.calls as unknown as [string, RequestInit][];
+    expect((write.headers as Record<string, string>)['X-Requested-With']).toBe('chibo');
+    expect(write.credentials).toBe('same-origin');
+    expect((read.headers as Record<string, string>)['X-Requested-With']).toBeUndefined();
+    expect(read.credentials).toBe('same-origin');
+  });
+
+  it('reports a lost session, except from signing in', async () => {
+    const seen: SessionProblem[] = [];
+    setSessionProblemHandler((problem) => seen.push(problem));
+    vi.stubGlobal('fetch', async () => reply(401, { status: 401, code: 'session_expired' }));
+    await expect(api('/orgs')).rejects.toBeInstanceOf(ApiError);
+    expect(seen).toEqual(['unauthenticated']);
+    vi.stubGlobal('fetch', async () => reply(401, { status: 401, code: 'login_failed' }));
+    await expect(api('/auth/login', { method: 'POST', body: {} })).rejects.toBeInstanceOf(ApiError);
+    expect(seen).toEqual(['unauthenticated']);
+  });
+
+  it('carries Retry-After on a throttled sign-in', async () => {
+    vi.stubGlobal('fetch', async () =>
+      reply(429, { status: 429, code: 'login_throttled' }, { 'retry-after': '900' }),
+    );
+    const error = await api('/auth/login', { method: 'POST', body: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem.code).toBe('login_throttled');
+    expect((error as ApiError).retryAfter).toBe(900);
+  });
+});
