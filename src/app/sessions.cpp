@@ -200,10 +200,26 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
 
 Result<Authenticated> authenticate(Services& services, const std::string& token,
                                    const std::string& request_id, const std::string& address,
-                                   const domain::SessionPolicy& policy) {
+                                   const domain::SessionPolicy& policy, SessionCache* cache) {
   if (token.empty() || token.size() > 128) return Error::unauthenticated("unauthenticated");
   const std::string hash = security::token_hash(token);
   const int64_t now_ms = now_millis(services);
+  // Read before the session: a change committed after this makes the cached entry stale.
+  const uint64_t generation = services.store.access_generation();
+  if (cache) {
+    if (std::optional<CachedSession> hit = cache->find(hash, generation, now_ms)) {
+      const domain::SessionTimes times = times_of(hit->session);
+      if (domain::session_state(times, now_ms, policy) == domain::SessionState::kActive &&
+          !domain::should_touch(times, now_ms, policy)) {
+        Authenticated cached;
+        cached.actor =
+            actor_for(hit->user, std::move(hit->principal), hit->session, request_id, address);
+        cached.session = std::move(hit->session);
+        cached.user = std::move(hit->user);
+        return cached;
+      }
+    }
+  }
   Authenticated result;
   bool touch = false;
   Status read = services.store.read([&](Transaction& tx) -> Status {
@@ -230,6 +246,8 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
     if (!touched) return std::move(touched).error();
     result.session.last_seen_at = now;
   }
+  if (cache)
+    cache->put(hash, {result.session, result.user, result.actor.principal}, generation, now_ms);
   return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/context.h"
 #include "app/ports/accounts.h"
+#include "app/session_cache.h"
 #include "domain/access/session_policy.h"
 
 namespace chibo::app {
@@ -39,10 +40,12 @@ struct Authenticated {
 };
 
 // The session behind `token`, if it is open, its user enabled, and neither idle nor expired;
-// records activity at most once a minute. kUnauthenticated otherwise.
+// records activity at most once a minute. kUnauthenticated otherwise. With a cache, a session
+// checked within the last second (and no access change since) is not read again.
 Result<Authenticated> authenticate(Services& services, const std::string& token,
                                    const std::string& request_id, const std::string& address,
-                                   const domain::SessionPolicy& policy = {});
+                                   const domain::SessionPolicy& policy = {},
+                                   SessionCache* cache = nullptr);
 
 // The actor a user acts as: their grants with their scopes' current paths.
 domain::Principal principal_of(Transaction& tx, const User& user);

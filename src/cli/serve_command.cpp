@@ -77,7 +77,7 @@ int serve(const ServeOptions& options) {
   context.sessions.secure_cookies = options.secure_cookies;
   const http::Router api = http::build_api(context);
   const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
-    return http::admit(context.services, context.sessions, gate, request);
+    return http::admit(context.services, context.sessions, &context.session_cache, gate, request);
   };
   std::string error;
   if (!http::serve_until_signal(server, api, admission, web, error)) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/context.h"
+#include "app/session_cache.h"
 #include "http/member_json_cache.h"
 #include "http/router.h"
 #include "http/session_gate.h"
@@ -22,6 +23,7 @@ struct ApiContext {
   std::function<bool()> search_in_memory = [] { return false; };  // for /health
   MemberJsonCache member_json;  // rendered records of search pages
   SessionSettings sessions;
+  app::SessionCache session_cache;  // sessions checked within the last second
 };
 
 void add_org_routes(Router& router, ApiContext& context);

@@ -62,14 +62,14 @@ bool passes_csrf_check(const HttpRequest& request, const SessionSettings& settin
 }
 
 std::optional<HttpResponse> admit(app::Services& services, const SessionSettings& settings,
-                                  Gate gate, HttpRequest& request) {
+                                  app::SessionCache* cache, Gate gate, HttpRequest& request) {
   if (!passes_csrf_check(request, settings))
     return problem_response(Error::forbidden("csrf_rejected"), request);
   if (gate == Gate::kPublic) return std::nullopt;
   const std::string token = cookie_value(request, session_cookie_name(settings));
   if (token.empty()) return problem_response(Error::unauthenticated("unauthenticated"), request);
   auto authenticated = app::authenticate(services, token, request.request_id,
-                                         request.remote_address, settings.policy);
+                                         request.remote_address, settings.policy, cache);
   if (!authenticated) {
     HttpResponse response = problem_response(authenticated.error(), request);
     response.with_header("Set-Cookie", cleared_session_cookie(settings));

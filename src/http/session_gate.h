@@ -11,7 +11,8 @@
 
 namespace chibo::app {
 struct Services;
-}
+class SessionCache;
+}  // namespace chibo::app
 
 namespace chibo::http {
 
@@ -37,6 +38,6 @@ bool passes_csrf_check(const HttpRequest& request, const SessionSettings& settin
 // Runs before the handler: CSRF for writes, then the session for non-public routes (sets
 // request.actor) and the stage the route needs. A problem response when the request stops here.
 std::optional<HttpResponse> admit(app::Services& services, const SessionSettings& settings,
-                                  Gate gate, HttpRequest& request);
+                                  app::SessionCache* cache, Gate gate, HttpRequest& request);
 
 }  // namespace chibo::http

@@ -142,6 +142,9 @@ class Store {
   // Runs `work` in a write transaction: committed when it returns Ok, rolled back otherwise
   // (and on exceptions, which propagate). Writers are serialized.
   virtual Status write(const std::function<Status(Transaction&)>& work) = 0;
+  // Grows after each commit of this process that ended sessions or changed users or the
+  // tree's paths: caches of who may do what are valid only while it stays the same.
+  virtual uint64_t access_generation() const = 0;
 };
 
 }  // namespace chibo::app

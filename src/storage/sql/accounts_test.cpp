@@ -199,6 +199,53 @@ TEST_F(Accounts, LogoutDisablingAndEndingSessionsTakeEffectAtOnce) {
   EXPECT_EQ(refused.error().reason, "login_failed");
 }
 
+TEST_F(Accounts, ACachedSessionIsDroppedAtOnceByEveryAccessChange) {
+  const int64_t id = add_user("bithu.a", "cell_secretary", tree_[3]);
+  app::SessionCache cache;
+  auto check = [&](const std::string& token) {
+    return app::authenticate(services(), token, "req", "10.0.0.1", {}, &cache);
+  };
+  auto a = login("bithu.a");
+  auto b = login("bithu.a");
+  ASSERT_TRUE(a && b);
+  auto who = check(a->token);
+  ASSERT_TRUE(who);
+  ASSERT_TRUE(check(b->token));
+  ASSERT_TRUE(check(a->token));  // from the cache
+
+  // Grants changed: the next request sees the new scope.
+  auto user = app::get_user(services(), temp_.actor(), id);
+  ASSERT_TRUE(user);
+  app::UserPatch regrant;
+  regrant.version = user->user.version;
+  regrant.grants = std::vector<app::UserGrant>{{"cell_secretary", tree_[4]}};
+  ASSERT_TRUE(app::update_user(services(), temp_.actor(), id, regrant));
+  // (Changing grants ends the user's sessions: both are gone at once.)
+  EXPECT_FALSE(check(a->token));
+  EXPECT_FALSE(check(b->token));
+
+  auto c = login("bithu.a");
+  ASSERT_TRUE(c);
+  auto moved = check(c->token);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->actor.principal.grants.at(0).scope->leaf(), tree_[4]);
+  ASSERT_TRUE(app::logout(services(), moved->actor));
+  EXPECT_FALSE(check(c->token));
+
+  auto d = login("bithu.a");
+  ASSERT_TRUE(d);
+  ASSERT_TRUE(check(d->token));
+  ASSERT_TRUE(app::end_sessions(services(), temp_.actor(), id));
+  EXPECT_FALSE(check(d->token));
+
+  // Idle time is judged on every request, cached or not.
+  auto e = login("bithu.a");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(check(e->token));
+  advance(15 * 60'000 + 1);
+  EXPECT_FALSE(check(e->token));
+}
+
 TEST_F(Accounts, ThePasswordPolicyAndAPasswordChangeEndOtherSessions) {
   add_user("bithu.a", "cell_secretary", tree_[3]);
   auto here = login("bithu.a");
@@ -348,10 +395,12 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
   EXPECT_EQ(hidden_field.error().fields.at(0).field, "discipline");
 
   // The inspection committee records discipline, and only that.
-  auto recorded = app::update_member(services(), inspector, in_a, own->member.version,
-                                     {{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
+  auto recorded =
+      app::update_member(services(), inspector, in_a, own->member.version,
+                         {{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
   ASSERT_TRUE(recorded) << recorded.error().reason;
-  auto not_theirs = app::update_member(services(), inspector, in_a, recorded->member.version, phone);
+  auto not_theirs =
+      app::update_member(services(), inspector, in_a, recorded->member.version, phone);
   ASSERT_FALSE(not_theirs);
   EXPECT_EQ(not_theirs.error().code, ErrorCode::kForbidden);
   EXPECT_TRUE(app::list_members(services(), inspector, everyone));

@@ -21,6 +21,7 @@ struct IndexChanges {
   std::vector<long long> members;  // reload these members' keys and versions
   std::vector<long long> orgs;     // renamed organizations (cached names to drop)
   bool everything = false;         // reload the whole index (subtree moved, bulk load)
+  bool access = false;             // sessions or users changed (see Store::access_generation)
 };
 
 }  // namespace chibo::storage

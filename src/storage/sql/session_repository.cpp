@@ -65,12 +65,14 @@ void SqlSessionRepository::touch(const std::string& token_hash, const std::strin
 }
 
 void SqlSessionRepository::set_stage(const std::string& token_hash, const std::string& stage) {
+  if (changes_) changes_->access = true;
   std::string hash = token_hash, value = stage;
   session_ << "UPDATE sessions SET stage = :stage WHERE token_hash = :hash",
       soci::use(value, "stage"), soci::use(hash, "hash");
 }
 
 void SqlSessionRepository::end(const std::string& token_hash, const std::string& now) {
+  if (changes_) changes_->access = true;
   std::string hash = token_hash, at = now;
   session_ << "UPDATE sessions SET ended_at = :at WHERE token_hash = :hash AND ended_at IS NULL",
       soci::use(at, "at"), soci::use(hash, "hash");
@@ -78,6 +80,7 @@ void SqlSessionRepository::end(const std::string& token_hash, const std::string&
 
 int64_t SqlSessionRepository::end_all(int64_t user_id, const std::string& now,
                                       const std::string& except) {
+  if (changes_) changes_->access = true;
   long long id = user_id;
   std::string at = now, keep = except;
   soci::statement update =

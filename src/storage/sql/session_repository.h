@@ -3,13 +3,16 @@
 
 #include <soci/soci.h>
 
+#include "storage/sql/search_index_loader.h"
+
 #include "app/ports/accounts.h"
 
 namespace chibo::storage {
 
 class SqlSessionRepository : public app::SessionRepository {
  public:
-  explicit SqlSessionRepository(soci::session& session) : session_(session) {}
+  explicit SqlSessionRepository(soci::session& session, IndexChanges* changes = nullptr)
+      : session_(session), changes_(changes) {}
   void insert(const app::Session& session) override;
   std::optional<app::Session> find(const std::string& token_hash) override;
   void touch(const std::string& token_hash, const std::string& now) override;
@@ -27,6 +30,7 @@ class SqlSessionRepository : public app::SessionRepository {
   std::vector<app::Session> select(const std::string& where, const std::string& a,
                                    const std::string& b);
   soci::session& session_;
+  IndexChanges* changes_;  // marks access changes for the store's caches
 };
 
 }  // namespace chibo::storage

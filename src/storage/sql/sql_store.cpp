@@ -28,8 +28,8 @@ class SqlTransaction : public app::Transaction {
                  RecordCache* cache = nullptr)
       : orgs_(session, on_roll, changes),
         members_(session, on_roll, index, changes, cache),
-        users_(session),
-        sessions_(session),
+        users_(session, changes),
+        sessions_(session, changes),
         audit_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
@@ -255,11 +255,17 @@ Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
     SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), &changes, cache_.get());
     return work(tx);
   };
+  Status status = Ok();
   if (url_.engine == Engine::kSqlite) {
     std::lock_guard lock(writer_mutex_);
-    return run(*writer_, true, transaction, &changes);
+    status = run(*writer_, true, transaction, &changes);
+  } else {
+    status = write_session(transaction);
   }
-  return write_session(transaction);
+  // After the commit: an entry cached under the old generation (read before it) is dropped,
+  // and nothing read before the commit can be cached under the new one.
+  if (status && (changes.access || changes.everything)) access_generation_.fetch_add(1);
+  return status;
 }
 
 Status SqlStore::write_session(const std::function<Status(soci::session&)>& work) {

@@ -3,6 +3,8 @@
 // consistent WAL snapshots. PostgreSQL: a pool of connections for both.
 #pragma once
 
+#include <atomic>
+
 #include <soci/soci.h>
 
 #include <condition_variable>
@@ -35,6 +37,7 @@ class SqlStore : public app::Store {
 
   Status read(const std::function<Status(app::Transaction&)>& work) override;
   Status write(const std::function<Status(app::Transaction&)>& work) override;
+  uint64_t access_generation() const override { return access_generation_.load(); }
 
   // A write transaction on a raw session, for bulk loaders and maintenance.
   Status write_session(const std::function<Status(soci::session&)>& work);
@@ -56,6 +59,7 @@ class SqlStore : public app::Store {
 
   DatabaseUrl url_;
   StoreOptions options_;
+  std::atomic<uint64_t> access_generation_{0};
   std::mutex writer_mutex_;                // SQLite: held for the whole write transaction
   std::unique_ptr<soci::session> writer_;  // SQLite only
   std::mutex pool_mutex_;

@@ -146,6 +146,7 @@ void SqlUserRepository::insert(app::User& user) {
 }
 
 bool SqlUserRepository::update(app::User& user) {
+  if (changes_) changes_->access = true;
   int must_change = user.must_change_password ? 1 : 0;
   int totp_enabled = user.totp_enabled ? 1 : 0;
   int disabled = user.disabled ? 1 : 0;

@@ -3,13 +3,16 @@
 
 #include <soci/soci.h>
 
+#include "storage/sql/search_index_loader.h"
+
 #include "app/ports/accounts.h"
 
 namespace chibo::storage {
 
 class SqlUserRepository : public app::UserRepository {
  public:
-  explicit SqlUserRepository(soci::session& session) : session_(session) {}
+  explicit SqlUserRepository(soci::session& session, IndexChanges* changes = nullptr)
+      : session_(session), changes_(changes) {}
   std::optional<app::User> find(int64_t id) override;
   std::optional<app::User> find_by_username(const std::string& username) override;
   std::vector<app::User> list() override;
@@ -21,6 +24,7 @@ class SqlUserRepository : public app::UserRepository {
   std::vector<app::User> select(const std::string& where, const std::string& value);
   void write_grants(const app::User& user);
   soci::session& session_;
+  IndexChanges* changes_;  // marks access changes for the store's caches
 };
 
 }  // namespace chibo::storage
