@@ -4,7 +4,7 @@ for p in string.gmatch(os.getenv("PATHS") or "/", "[^|]+") do table.insert(paths
 local counter = 0
 -- COOKIE env: the session cookie ("chibo_session=...") of the user the requests run as.
 local cookie = os.getenv("COOKIE")
-if cookie then wrk.headers["Cookie"] = cookie end
+if cookie and #cookie > 0 then wrk.headers["Cookie"] = cookie end
 request = function()
   counter = counter % #paths + 1
   return wrk.format("GET", paths[counter])

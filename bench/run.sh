@@ -129,6 +129,20 @@ QUERIES=$work/queries.txt COOKIE=$cell_cookie run_wrk "chibo search as a cell se
   "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
 QUERIES=$work/queries.txt run_wrk "chibo search as the administrator, again" \
   "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
+# BASELINE_CHIBO=path: a chibo from before accounts (commit e9e4f24), on its own demo database
+# with the same seed, answering the same searches without sessions: what signing in costs.
+if [[ -n "${BASELINE_CHIBO:-}" ]]; then
+  "$BASELINE_CHIBO" demo --db "sqlite:$work/baseline.db" --members "$members" --quiet >/dev/null
+  "${server_cpu[@]}" "$BASELINE_CHIBO" serve --db "sqlite:$work/baseline.db" --listen "127.0.0.1:$((chibo_port + 4))" \
+    --threads 1 --log-level warn > "$work/baseline.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$((chibo_port + 4))/api/v1/health" && break; sleep 0.1; done
+  QUERIES=$work/queries.txt COOKIE= "${load_cpu[@]}" wrk -t1 -c8 -d3s -s bench/search.lua "http://127.0.0.1:$((chibo_port + 4))" >/dev/null
+  QUERIES=$work/queries.txt COOKIE= run_wrk "baseline: chibo before accounts, no session ($("$BASELINE_CHIBO" --version))" \
+    "$connections" -s bench/search.lua "http://127.0.0.1:$((chibo_port + 4))"
+  QUERIES=$work/queries.txt run_wrk "chibo search as the administrator, after the baseline" \
+    "$connections" -s bench/search.lua "http://127.0.0.1:$chibo_port"
+fi
 
 # The same search with the whole machine: two server threads and wrk, none of them pinned.
 "$chibo" serve --db "sqlite:$db" --listen "127.0.0.1:$((chibo_port + 2))" --threads 2 --log-level warn \

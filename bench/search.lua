@@ -11,7 +11,7 @@ end
 local counter = 0
 -- COOKIE env: the session cookie ("chibo_session=...") of the user the requests run as.
 local cookie = os.getenv("COOKIE")
-if cookie then wrk.headers["Cookie"] = cookie end
+if cookie and #cookie > 0 then wrk.headers["Cookie"] = cookie end
 
 init = function(args)
   -- Each thread starts at a different point of the list.
