@@ -80,16 +80,8 @@ Result<std::vector<OrgView>> list_children(Services& services, const Actor& acto
 
 Result<OrgDetail> get_org(Services& services, const Actor& actor, OrgId id) {
   const domain::Reach reach = reach_of(services, actor, Permission::kOrgRead);
-  OrgDetail detail;
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    std::optional<Organization> org = tx.orgs().find(id);
-    if (!org || !reach.covers(org->path)) return Error::not_found("organization");
-    Result<OrgDetail> found = detail_in(services, tx, *org);
-    if (!found) return std::move(found).error();
-    detail = std::move(*found);
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+  Result<OrgDetail> detail = org_detail_unchecked(services, id);
+  if (detail && !reach.covers(detail->view.org.path)) return Error::not_found("organization");
   return detail;
 }
 
