@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build and run.
+# Build and run. libboost-dev: Debian builds SOCI with SOCI_HAVE_BOOST, so its headers include
+# Boost.Fusion, and libsoci-dev does not depend on it.
 packages=(
   build-essential cmake ninja-build g++ clang libclang-rt-14-dev pkg-config git
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
-  libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   libicu-dev nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libcli11-dev libspdlog-dev
   libtomlplusplus-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
