@@ -9,11 +9,12 @@ namespace {
 
 constexpr int64_t kVerifyBatch = 5000;
 
-// A date or an instant, as an instant; dates at the start (or, for `end`, the end) of the day.
+// A date or an instant, as an instant; dates (Vietnam's civil days, as users read them) at
+// the start (or, for `end`, the end) of the day.
 std::optional<std::string> instant_bound(const std::string& text, bool end) {
   if (parse_instant(text)) return text;
   if (std::optional<Date> date = Date::parse(text))
-    return date->iso() + (end ? "T23:59:59.999Z" : "T00:00:00.000Z");
+    return format_instant(end ? civil_day_end(*date) : civil_day_start(*date));
   return std::nullopt;
 }
 

@@ -3,12 +3,9 @@
 #include <ctime>
 
 #include "app/ports/clock.h"
+#include "core/instant.h"
 
 namespace chibo::app {
-
-namespace {
-constexpr int kVietnamOffsetSeconds = 7 * 3600;
-}
 
 std::string SystemClock::now_utc() {
   const auto now = std::chrono::system_clock::now();
@@ -25,10 +22,10 @@ std::string SystemClock::now_utc() {
 }
 
 Date SystemClock::today() {
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-  return Date(static_cast<int32_t>((seconds + kVietnamOffsetSeconds) / 86400));
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  return civil_date_of(millis);
 }
 
 }  // namespace chibo::app

@@ -57,4 +57,17 @@ std::string shift_instant(const std::string& instant, int64_t millis) {
   return parsed ? format_instant(*parsed + millis) : instant;
 }
 
+Date civil_date_of(int64_t millis) {
+  const int64_t local = millis + kVietnamOffsetMillis;
+  int64_t days = local / kDayMillis;
+  if (local % kDayMillis < 0) --days;
+  return Date(static_cast<int32_t>(days));
+}
+
+int64_t civil_day_start(Date day) {
+  return int64_t{day.serial()} * kDayMillis - kVietnamOffsetMillis;
+}
+
+int64_t civil_day_end(Date day) { return civil_day_start(day.add_days(1)) - 1; }
+
 }  // namespace chibo

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
+
 namespace chibo {
 
 // nullopt unless `text` is "YYYY-MM-DDTHH:MM:SS[.mmm]Z" naming a real instant.
@@ -18,5 +20,12 @@ std::string format_instant(int64_t millis);
 
 // `instant` moved by `millis` (an unparsable instant is returned unchanged).
 std::string shift_instant(const std::string& instant, int64_t millis);
+
+// Civil dates are Vietnam's (UTC+7 all year, no daylight saving): the day `millis` falls on
+// there, and the first and last millisecond of a civil day as UTC instants.
+inline constexpr int64_t kVietnamOffsetMillis = 7 * 3600 * int64_t{1000};
+Date civil_date_of(int64_t millis);
+int64_t civil_day_start(Date day);
+int64_t civil_day_end(Date day);
 
 }  // namespace chibo

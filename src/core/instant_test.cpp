@@ -27,5 +27,15 @@ TEST(Instant, ShiftsAcrossDaysAndYears) {
   EXPECT_EQ(shift_instant("garbage", 5), "garbage");
 }
 
+TEST(Instant, CivilDaysAreVietnamDays) {
+  // 17:00 UTC is already midnight in Hà Nội.
+  EXPECT_EQ(civil_date_of(*parse_instant("2026-12-02T16:59:59.999Z")).iso(), "2026-12-02");
+  EXPECT_EQ(civil_date_of(*parse_instant("2026-12-02T17:00:00.000Z")).iso(), "2026-12-03");
+  EXPECT_EQ(civil_date_of(-1).iso(), "1970-01-01");
+  const Date day = *Date::parse("2026-12-03");
+  EXPECT_EQ(format_instant(civil_day_start(day)), "2026-12-02T17:00:00.000Z");
+  EXPECT_EQ(format_instant(civil_day_end(day)), "2026-12-03T16:59:59.999Z");
+}
+
 }  // namespace
 }  // namespace chibo

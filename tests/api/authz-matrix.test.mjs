@@ -13,7 +13,7 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { client, ok, problem, allMembers, memberPayload, iso, todayUtc } from './lib/api.mjs';
+import { client, ok, problem, allMembers, memberPayload, iso, serverToday } from './lib/api.mjs';
 import { ROUTES } from './lib/routes.mjs';
 import { loadRoles, ROUTE_RULES, expectedAccess, permissionTable, routeTable } from './lib/access.mjs';
 import fs from 'node:fs';
@@ -129,7 +129,7 @@ function requestFor(key, side) {
   const member = side === 'out' ? fx.memberOut : side === 'own' ? fx.memberIn : fx.memberIn2;
   const top = side === 'out' ? fx.outTop : fx.scope;
   const user = side === 'out' ? fx.userOut : fx.userIn;
-  const today = iso(todayUtc());
+  const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
     case 'GET /api/v1/openapi.json': return { path: '/api/v1/openapi.json' };

@@ -3,7 +3,7 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { client, ok, listMembers, allMembers, compareNames, iso, todayUtc, ageOn } from './lib/api.mjs';
+import { client, ok, listMembers, allMembers, compareNames, iso, serverToday, ageOn } from './lib/api.mjs';
 import { parseCsv } from './lib/csv.mjs';
 
 let server;
@@ -114,7 +114,7 @@ describe('filters', () => {
   });
 
   test('age range: every age inside it, and two ranges split the total', async () => {
-    const today = iso(todayUtc());
+    const today = iso(serverToday());
     const range = await allMembers(api, { age_min: 30, age_max: 40 });
     assert.ok(range.length > 0);
     for (const m of range) {

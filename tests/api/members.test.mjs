@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import {
   client, ok, problem, buildTree, memberPayload, createMember, counts, listMembers, allMembers,
-  cccd, cardNo, compareNames, yearsAgo, todayUtc, iso, ageOn,
+  cccd, cardNo, compareNames, yearsAgo, serverToday, iso, ageOn,
 } from './lib/api.mjs';
 import { parseCsv } from './lib/csv.mjs';
 
@@ -136,7 +136,7 @@ describe('POST /api/v1/members', () => {
     });
     assert.equal(member.status, 'official');
     assert.equal(member.version, 1);
-    assert.equal(member.age, ageOn('1990-02-28', iso(todayUtc())));
+    assert.equal(member.age, ageOn('1990-02-28', iso(serverToday())));
     for (const field of ['email', 'birth_name', 'place_of_birth', 'home_town', 'permanent_residence',
       'current_residence', 'general_education', 'professional_qualification', 'political_theory',
       'occupation', 'work_unit', 'position', 'birth_date', 'admission_date', 'official_date',
@@ -603,7 +603,7 @@ describe('GET /api/v1/members: paging', () => {
     }
     assert.equal(item.org_id, tree.cellA.id);
     assert.equal(item.org_name, tree.cellA.name);
-    assert.equal(item.age, ageOn(item.birth_date, iso(todayUtc())));
+    assert.equal(item.age, ageOn(item.birth_date, iso(serverToday())));
     assert.ok(!('history' in item), 'list items carry no history');
   });
 });

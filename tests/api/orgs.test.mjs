@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import {
   client, ok, problem, buildTree, createOrg, createMember, counts, getOrg, listMembers,
-  allMembers, cccd, iso, todayUtc,
+  allMembers, cccd, iso, serverToday,
 } from './lib/api.mjs';
 
 let server;
 let api;
 let tree;
-const today = iso(todayUtc());
+const today = iso(serverToday());
 
 before(async () => {
   server = await startServer({ data: 'empty' });

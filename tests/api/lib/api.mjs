@@ -155,9 +155,12 @@ export function problem(reply, status, code, fields = []) {
 
 // ---- dates -------------------------------------------------------------------------------
 
-/** Today's civil date in UTC (the server's clock), as a Date at 00:00Z. */
-export function todayUtc() {
-  const now = new Date();
+/**
+ * Today's civil date as the server counts it (Vietnam, UTC+7, no daylight saving: see
+ * src/app/clock.cpp), as a Date at 00:00Z. Between 17:00 and 24:00 UTC it is already tomorrow.
+ */
+export function serverToday() {
+  const now = new Date(Date.now() + 7 * 3600 * 1000);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
@@ -167,7 +170,7 @@ export function iso(date) {
 
 /** ISO date `years` years before today (clamped for 29 February like the server's add_years). */
 export function yearsAgo(years, extraDays = 0) {
-  const t = todayUtc();
+  const t = serverToday();
   const y = t.getUTCFullYear() - years;
   const m = t.getUTCMonth();
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
@@ -214,7 +217,7 @@ export function memberPayload(orgId, overrides = {}) {
   const birth = typeof overrides.birth_date === 'string' ? overrides.birth_date : '1980-05-15';
   const status = overrides.status ?? 'official';
   // Admitted at 25 and recognized a year later, unless the test says otherwise.
-  const admissionYear = Math.min(Number(birth.slice(0, 4)) + 25, todayUtc().getUTCFullYear() - 2);
+  const admissionYear = Math.min(Number(birth.slice(0, 4)) + 25, serverToday().getUTCFullYear() - 2);
   const payload = {
     full_name: 'Nguyễn Văn Thử',
     sex,
