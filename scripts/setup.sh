@@ -15,6 +15,9 @@ packages=(
   libtomlplusplus-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm chromium curl ca-certificates
+  # PostgreSQL 15: the tests start throwaway clusters of their own (scripts/pg-cluster.sh);
+  # pgbouncer for the transaction-pooling test; python3 picks free ports.
+  postgresql-15 postgresql-client-15 pgbouncer python3
 )
 # Benchmarks: load generator, command timer, and nginx as the static-file ceiling.
 if [[ "${1:-}" == "--bench" ]]; then
@@ -35,8 +38,16 @@ if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=()
   if [[ $EUID -ne 0 ]]; then sudo_cmd=(sudo); fi
+  # Debian's postgresql package creates and starts a "main" cluster on port 5432 when it is
+  # installed; the tests need none (they run their own on free ports), so ask for none unless
+  # postgresql-common is already configured.
+  if [[ " ${missing[*]} " == *" postgresql-15 "* && ! -e /etc/postgresql-common/createcluster.conf ]]; then
+    "${sudo_cmd[@]}" mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | "${sudo_cmd[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # (UCF_FORCE_CONFFOLD keeps that createcluster.conf when postgresql-common installs its own.)
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive UCF_FORCE_CONFFOLD=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)

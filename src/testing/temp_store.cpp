@@ -8,16 +8,46 @@
 #include "app/org_changes.h"
 #include "testing/fixtures.h"
 
+#include <soci/postgresql/soci-postgresql.h>
+
 namespace chibo::testing {
+
+std::string postgres_url_with_database(const std::string& server_url, const std::string& name) {
+  // postgresql://user@host:port/dbname?options: swap the path's database name.
+  const size_t scheme = server_url.find("://");
+  const size_t slash = server_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  const size_t query = server_url.find('?');
+  std::string url = server_url.substr(0, slash == std::string::npos ? query : slash) + "/" + name;
+  if (query != std::string::npos) url += server_url.substr(query);
+  return url;
+}
+
+void run_on_server(const std::string& server_url, const std::string& sql) {
+  auto url = storage::DatabaseUrl::parse(server_url);
+  if (!url) {
+    ADD_FAILURE() << "CHIBO_TEST_POSTGRES is not a postgresql:// URL: " << server_url;
+    std::abort();
+  }
+  soci::session session(*soci::factory_postgresql(), url->conninfo);
+  session << sql;
+}
 
 TempStore::TempStore(bool search_index)
     : clock_("2026-11-29T03:00:00.000Z", *Date::parse("2026-11-29")) {
   std::string pattern = (std::filesystem::temp_directory_path() / "chibo-test-XXXXXX").string();
   folder_ = mkdtemp(pattern.data());
+  url_ = "sqlite:" + (folder_ / "chibo.db").string();
+  if (const char* server = std::getenv("CHIBO_TEST_POSTGRES"); server && *server) {
+    database_ =
+        "chibo_test_" + folder_.filename().string().substr(11) + "_" + std::to_string(getpid());
+    for (char& c : database_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    url_ = postgres_url_with_database(server, database_);
+    run_on_server(server, "CREATE DATABASE " + database_);
+  }
   storage::StoreOptions options;
   options.on_roll_statuses = catalog().on_roll_statuses();
   options.search_index = search_index;
-  auto url = storage::DatabaseUrl::parse(this->url());
+  auto url = storage::DatabaseUrl::parse(url_);
   auto opened = storage::SqlStore::open(*url, options, clock_.now_utc());
   if (!opened) {
     ADD_FAILURE() << "cannot open test store: " << opened.error().reason;
@@ -43,6 +73,10 @@ std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index) {
 TempStore::~TempStore() {
   services_.reset();
   store_.reset();
+  if (!database_.empty()) {
+    run_on_server(std::getenv("CHIBO_TEST_POSTGRES"),
+                  "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+  }
   std::error_code ignored;
   std::filesystem::remove_all(folder_, ignored);
 }

@@ -1,5 +1,7 @@
-// A real SQLite store in a temporary folder, with services and a fixed clock, for tests of
-// the storage adapter and the use cases.
+// A real store with services and a fixed clock, for tests of the storage adapter and the use
+// cases: SQLite in a temporary folder, or, when CHIBO_TEST_POSTGRES holds a server's URL
+// (scripts/pg-cluster.sh run sets it), a fresh PostgreSQL database on that server, dropped
+// at the end. The same tests thus check both engines.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +11,11 @@
 #include "storage/sql/sql_store.h"
 
 namespace chibo::testing {
+
+// `server_url` with its database name replaced by `name`.
+std::string postgres_url_with_database(const std::string& server_url, const std::string& name);
+// Runs one statement on the server's maintenance database (CREATE / DROP DATABASE).
+void run_on_server(const std::string& server_url, const std::string& sql);
 
 class TempStore {
  public:
@@ -22,7 +29,9 @@ class TempStore {
   app::Services& services() { return *services_; }
   app::FixedClock& clock() { return clock_; }
   const std::filesystem::path& folder() const { return folder_; }
-  std::string url() const { return "sqlite:" + (folder_ / "chibo.db").string(); }
+  // The database's URL (sqlite:... or postgresql://...).
+  const std::string& url() const { return url_; }
+  bool on_postgres() const { return !database_.empty(); }
   app::Actor actor() const { return app::Actor::system("test", "req-1"); }
 
   // Creates a small tree: bloc (root) > committee > base committee > two cells; returns ids
@@ -31,6 +40,8 @@ class TempStore {
 
  private:
   std::filesystem::path folder_;
+  std::string url_;
+  std::string database_;  // PostgreSQL: the database created for this store
   std::unique_ptr<storage::SqlStore> store_;
   app::FixedClock clock_;
   std::unique_ptr<app::Services> services_;

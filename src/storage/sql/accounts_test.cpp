@@ -448,7 +448,9 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
   }));
   ASSERT_TRUE(app::verify_audit(services())->ok);
   ASSERT_TRUE(temp_.store().write_session([&](soci::session& sql) -> Status {
-    sql << "DROP TRIGGER audit_events_no_update";
+    // PostgreSQL names a trigger with its table.
+    sql << (temp_.on_postgres() ? "DROP TRIGGER audit_events_no_update ON audit_events"
+                                : "DROP TRIGGER audit_events_no_update");
     sql << "UPDATE audit_events SET outcome = 'refused' WHERE seq = 3";
     return Ok();
   }));

@@ -1,6 +1,7 @@
 #include "storage/sql/audit_log.h"
 
 #include "storage/sql/bindings.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -78,9 +79,8 @@ std::vector<domain::AuditEvent> SqlAuditLog::select(const std::string& where_ord
   statement.exchange(soci::into(row.prev_hash));
   statement.exchange(soci::into(row.hash));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(std::string("SELECT ") + kColumns + " FROM audit_events" + where_order_limit);
-  statement.define_and_bind();
+  prepare_unnamed(statement,
+                  std::string("SELECT ") + kColumns + " FROM audit_events" + where_order_limit);
   if (statement.execute(true)) {
     do {
       domain::AuditEvent event = row;

@@ -3,6 +3,7 @@
 #include "domain/members/member_fields.h"
 #include "domain/members/search_keys.h"
 #include "storage/sql/member_counts.h"
+#include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/fold.h"
 #include "text/person_name.h"
@@ -66,11 +67,11 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
   if (engine == Engine::kSqlite) {
     std::vector<std::string> names;
     std::string name, sql;
-    soci::statement indexes =
-        (session.prepare
-             << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-                "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
-         soci::into(name), soci::into(sql));
+    soci::statement indexes = unnamed_statement(
+        session,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+        "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
+        soci::into(name), soci::into(sql));
     if (indexes.execute(true)) {
       do {
         names.push_back(name);
@@ -80,21 +81,21 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
     for (const std::string& index : names) session << "DROP INDEX " + index;
   }
   Statements& s = *statements_;
-  s.insert_org = std::make_unique<soci::statement>(
-      (session.prepare
-           << "INSERT INTO organizations (id, parent_id, path, depth, kind, name, name_fold, "
-              "sort_key, "
-              "short_name, code, established_on, dissolved_on, status, version, created_at, "
-              "updated_at) "
-              "VALUES (:id, :parent, :path, :depth, :kind, :name, :fold, :sort, :short, :code, "
-              ":established, :dissolved, :status, 1, :created, :created2)",
-       soci::use(s.org_id, "id"), soci::use(s.parent_id, s.parent_ind, "parent"),
-       soci::use(s.path, "path"), soci::use(s.depth, "depth"), soci::use(s.kind, "kind"),
-       soci::use(s.name, "name"), soci::use(s.name_fold, "fold"), soci::use(s.org_sort_key, "sort"),
-       soci::use(s.short_name, s.short_ind, "short"), soci::use(s.code, s.code_ind, "code"),
-       soci::use(s.established_on, s.established_ind, "established"),
-       soci::use(s.dissolved_on, s.dissolved_ind, "dissolved"), soci::use(s.org_status, "status"),
-       soci::use(s.org_created, "created"), soci::use(s.org_created, "created2")));
+  s.insert_org = std::make_unique<soci::statement>(unnamed_statement(
+      session,
+      "INSERT INTO organizations (id, parent_id, path, depth, kind, name, name_fold, "
+      "sort_key, "
+      "short_name, code, established_on, dissolved_on, status, version, created_at, "
+      "updated_at) "
+      "VALUES (:id, :parent, :path, :depth, :kind, :name, :fold, :sort, :short, :code, "
+      ":established, :dissolved, :status, 1, :created, :created2)",
+      soci::use(s.org_id, "id"), soci::use(s.parent_id, s.parent_ind, "parent"),
+      soci::use(s.path, "path"), soci::use(s.depth, "depth"), soci::use(s.kind, "kind"),
+      soci::use(s.name, "name"), soci::use(s.name_fold, "fold"), soci::use(s.org_sort_key, "sort"),
+      soci::use(s.short_name, s.short_ind, "short"), soci::use(s.code, s.code_ind, "code"),
+      soci::use(s.established_on, s.established_ind, "established"),
+      soci::use(s.dissolved_on, s.dissolved_ind, "dissolved"), soci::use(s.org_status, "status"),
+      soci::use(s.org_created, "created"), soci::use(s.org_created, "created2")));
 
   std::string columns = "id, org_id, org_path, full_name, sort_key";
   std::string values = ":id, :org_id, :org_path, :full_name, :sort_key";
@@ -114,23 +115,22 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
   }
   member->exchange(soci::use(s.status, "status"));
   member->exchange(soci::use(s.member_created, "created"));
-  member->alloc();
-  member->prepare("INSERT INTO members (" + columns +
-                  ", status, version, created_at, updated_at) VALUES (" + values +
-                  ", :status, 1, :created, :created)");
-  member->define_and_bind();
+  prepare_unnamed(*member, "INSERT INTO members (" + columns +
+                               ", status, version, created_at, updated_at) VALUES (" + values +
+                               ", :status, 1, :created, :created)");
 
-  s.insert_key = std::make_unique<soci::statement>(
-      (session.prepare
-           << "INSERT INTO member_search_keys (search_key, prev_key, org_path, status, sort_key, "
-              "member_id) VALUES (:key, :prev, :path, :status, :sort, :id)",
-       soci::use(s.search_key, "key"), soci::use(s.prev_key, "prev"), soci::use(s.org_path, "path"),
-       soci::use(s.status, "status"), soci::use(s.sort_key, "sort"), soci::use(s.member_id, "id")));
-  s.insert_event = std::make_unique<soci::statement>((
-      session.prepare << "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
-                         "(:id, :at, :actor, :action, '[]')",
-      soci::use(s.member_id, "id"), soci::use(s.member_created, "at"), soci::use(s.actor, "actor"),
-      soci::use(s.action, "action")));
+  s.insert_key = std::make_unique<soci::statement>(unnamed_statement(
+      session,
+      "INSERT INTO member_search_keys (search_key, prev_key, org_path, status, sort_key, "
+      "member_id) VALUES (:key, :prev, :path, :status, :sort, :id)",
+      soci::use(s.search_key, "key"), soci::use(s.prev_key, "prev"), soci::use(s.org_path, "path"),
+      soci::use(s.status, "status"), soci::use(s.sort_key, "sort"), soci::use(s.member_id, "id")));
+  s.insert_event = std::make_unique<soci::statement>(
+      unnamed_statement(session,
+                        "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
+                        "(:id, :at, :actor, :action, '[]')",
+                        soci::use(s.member_id, "id"), soci::use(s.member_created, "at"),
+                        soci::use(s.actor, "actor"), soci::use(s.action, "action")));
 }
 
 BulkWriter::~BulkWriter() = default;

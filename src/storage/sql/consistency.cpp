@@ -3,6 +3,7 @@
 #include <map>
 
 #include "storage/sql/member_counts.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -16,8 +17,8 @@ Counts read_counts(soci::session& session) {
   std::string status;
   long long n = 0;
   soci::statement select =
-      (session.prepare << "SELECT org_id, status, n FROM org_member_counts WHERE n <> 0",
-       soci::into(org), soci::into(status), soci::into(n));
+      unnamed_statement(session, "SELECT org_id, status, n FROM org_member_counts WHERE n <> 0",
+                        soci::into(org), soci::into(status), soci::into(n));
   if (select.execute(true)) {
     do {
       counts[{org, status}] = n;

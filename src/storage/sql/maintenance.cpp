@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/person_name.h"
 
@@ -21,8 +22,8 @@ void rekey(soci::session& session, const std::string& table, const std::string& 
   {
     long long id = 0;
     std::string name;
-    soci::statement select = (session.prepare << "SELECT id, " + column + " FROM " + table,
-                              soci::into(id), soci::into(name));
+    soci::statement select = unnamed_statement(session, "SELECT id, " + column + " FROM " + table,
+                                               soci::into(id), soci::into(name));
     if (select.execute(true)) {
       do {
         ids.push_back(id);
@@ -33,8 +34,8 @@ void rekey(soci::session& session, const std::string& table, const std::string& 
   long long id = 0;
   std::string key;
   soci::statement update =
-      (session.prepare << "UPDATE " + table + " SET sort_key = :key WHERE id = :id",
-       soci::use(key, "key"), soci::use(id, "id"));
+      unnamed_statement(session, "UPDATE " + table + " SET sort_key = :key WHERE id = :id",
+                        soci::use(key, "key"), soci::use(id, "id"));
   for (size_t index = 0; index < ids.size(); ++index) {
     id = ids[index];
     key = key_of(names[index]);

@@ -1,4 +1,5 @@
 #include "storage/sql/member_counts.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -20,8 +21,9 @@ void adjust_counts(soci::session& session, const std::vector<OrgId>& orgs,
   long long org_value = 0;
   std::string status;
   long long delta = 0;
-  soci::statement upsert = (session.prepare << kUpsert, soci::use(org_value, "org"),
-                            soci::use(status, "status"), soci::use(delta, "delta"));
+  soci::statement upsert =
+      unnamed_statement(session, kUpsert, soci::use(org_value, "org"), soci::use(status, "status"),
+                        soci::use(delta, "delta"));
   for (const OrgId& org : orgs) {
     for (const auto& [status_code, count] : by_status) {
       if (count == 0) continue;
@@ -39,8 +41,8 @@ std::map<std::string, long long> counts_of(soci::session& session, OrgId org) {
   std::string status;
   long long n = 0;
   soci::statement select =
-      (session.prepare << "SELECT status, n FROM org_member_counts WHERE org_id = :org",
-       soci::use(org_value, "org"), soci::into(status), soci::into(n));
+      unnamed_statement(session, "SELECT status, n FROM org_member_counts WHERE org_id = :org",
+                        soci::use(org_value, "org"), soci::into(status), soci::into(n));
   if (select.execute(true)) {
     do {
       counts[status] = n;
@@ -57,9 +59,10 @@ void rebuild_counts(soci::session& session) {
     long long org = 0;
     std::string status;
     long long n = 0;
-    soci::statement select = (session.prepare << "SELECT org_id, status, COUNT(*) FROM members "
-                                                 "GROUP BY org_id, status",
-                              soci::into(org), soci::into(status), soci::into(n));
+    soci::statement select = unnamed_statement(session,
+                                               "SELECT org_id, status, COUNT(*) FROM members "
+                                               "GROUP BY org_id, status",
+                                               soci::into(org), soci::into(status), soci::into(n));
     if (select.execute(true)) {
       do {
         direct[org][status] = n;
@@ -70,8 +73,8 @@ void rebuild_counts(soci::session& session) {
   {
     long long org = 0;
     std::string path_text;
-    soci::statement select = (session.prepare << "SELECT id, path FROM organizations",
-                              soci::into(org), soci::into(path_text));
+    soci::statement select = unnamed_statement(session, "SELECT id, path FROM organizations",
+                                               soci::into(org), soci::into(path_text));
     if (select.execute(true)) {
       do {
         const auto found = direct.find(org);
@@ -88,10 +91,9 @@ void rebuild_counts(soci::session& session) {
   long long org_value = 0;
   std::string status;
   long long n = 0;
-  soci::statement insert =
-      (session.prepare
-           << "INSERT INTO org_member_counts (org_id, status, n) VALUES (:org, :status, :n)",
-       soci::use(org_value, "org"), soci::use(status, "status"), soci::use(n, "n"));
+  soci::statement insert = unnamed_statement(
+      session, "INSERT INTO org_member_counts (org_id, status, n) VALUES (:org, :status, :n)",
+      soci::use(org_value, "org"), soci::use(status, "status"), soci::use(n, "n"));
   for (const auto& [org, by_status] : subtree) {
     for (const auto& [status_code, count] : by_status) {
       org_value = org;

@@ -7,6 +7,7 @@
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/statement.h"
 #include "text/fold.h"
 
 namespace chibo::storage {
@@ -114,9 +115,7 @@ long long run_count(soci::session& session, const std::string& sql, Bindings& bi
   soci::statement statement(session);
   statement.exchange(soci::into(total));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   statement.execute(true);
   return total;
 }
@@ -191,9 +190,7 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
   soci::statement statement(session_);
   statement.exchange(soci::into(id));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (statement.execute(true)) {
     do {
       ids.push_back(id);
@@ -266,10 +263,8 @@ void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
     soci::statement statement(session_);
     statement.exchange(soci::into(org_id));
     statement.exchange(soci::into(name));
-    statement.alloc();
-    statement.prepare("SELECT id, name FROM organizations WHERE id IN " +
-                      bindings.number_list(unnamed_orgs));
-    statement.define_and_bind();
+    prepare_unnamed(statement, "SELECT id, name FROM organizations WHERE id IN " +
+                                   bindings.number_list(unnamed_orgs));
     if (statement.execute(true)) {
       do {
         page.org_names[OrgId(org_id)] = name;
@@ -373,9 +368,7 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
   for (size_t index = 0; index < 8; ++index)
     statement.exchange(soci::into(values[index], indicators[index]));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (statement.execute(true)) {
     do {
       auto value = [&](size_t index) {

@@ -8,6 +8,7 @@
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_counts.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/statement.h"
 #include "text/person_name.h"
 
 namespace chibo::storage {
@@ -144,12 +145,13 @@ void SqlMemberRepository::write_search_keys(const Member& member) {
   std::string status = member.status;
   std::string sort_key = text::name_sort_key(member.full_name);
   std::string previous;
-  soci::statement insert =
-      (session_.prepare << "INSERT INTO member_search_keys (search_key, prev_key, org_path, "
-                           "status, sort_key, member_id) "
-                           "VALUES (:key, :prev, :path, :status, :sort, :id)",
-       soci::use(key, "key"), soci::use(previous, "prev"), soci::use(org_path, "path"),
-       soci::use(status, "status"), soci::use(sort_key, "sort"), soci::use(id, "id"));
+  soci::statement insert = unnamed_statement(
+      session_,
+      "INSERT INTO member_search_keys (search_key, prev_key, org_path, "
+      "status, sort_key, member_id) "
+      "VALUES (:key, :prev, :path, :status, :sort, :id)",
+      soci::use(key, "key"), soci::use(previous, "prev"), soci::use(org_path, "path"),
+      soci::use(status, "status"), soci::use(sort_key, "sort"), soci::use(id, "id"));
   for (std::string& each : domain::member_search_keys(member)) {
     key = std::move(each);
     insert.execute(true);
@@ -171,11 +173,10 @@ void SqlMemberRepository::insert(Member& member) {
   use_values(statement, values);
   statement.exchange(soci::use(created, "created_at"));
   statement.exchange(soci::into(id));
-  statement.alloc();
-  statement.prepare("INSERT INTO members (" + columns +
-                    ", status, updated_at, created_at, version) VALUES (" + placeholders +
-                    ", :status, :updated_at, :created_at, 1) RETURNING id");
-  statement.define_and_bind();
+  prepare_unnamed(statement, "INSERT INTO members (" + columns +
+                                 ", status, updated_at, created_at, version) VALUES (" +
+                                 placeholders +
+                                 ", :status, :updated_at, :created_at, 1) RETURNING id");
   statement.execute(true);
   member.id = MemberId(id);
   member.version = 1;
@@ -196,11 +197,10 @@ bool SqlMemberRepository::update(Member& member, const Member& before) {
   use_values(statement, values);
   statement.exchange(soci::use(id, "id"));
   statement.exchange(soci::use(version, "version"));
-  statement.alloc();
-  statement.prepare("UPDATE members SET " + assignments +
-                    ", status = :status, updated_at = :updated_at, version = version + 1 "
-                    "WHERE id = :id AND version = :version");
-  statement.define_and_bind();
+  prepare_unnamed(statement,
+                  "UPDATE members SET " + assignments +
+                      ", status = :status, updated_at = :updated_at, version = version + 1 "
+                      "WHERE id = :id AND version = :version");
   statement.execute(true);
   if (statement.get_affected_rows() != 1) return false;
   member.version = before.version + 1;
@@ -235,12 +235,12 @@ std::vector<app::MemberEvent> SqlMemberRepository::history(MemberId id) {
   long long member = id.value;
   long long event_id = 0;
   std::string at, actor, action, changes;
-  soci::statement statement =
-      (session_.prepare
-           << "SELECT id, at, actor, action, changes FROM member_events WHERE member_id = :member "
-              "ORDER BY id DESC",
-       soci::use(member, "member"), soci::into(event_id), soci::into(at), soci::into(actor),
-       soci::into(action), soci::into(changes));
+  soci::statement statement = unnamed_statement(
+      session_,
+      "SELECT id, at, actor, action, changes FROM member_events WHERE member_id = :member "
+      "ORDER BY id DESC",
+      soci::use(member, "member"), soci::into(event_id), soci::into(at), soci::into(actor),
+      soci::into(action), soci::into(changes));
   if (statement.execute(true)) {
     do {
       events.push_back({event_id, id, at, actor, action, parse_changes(changes)});

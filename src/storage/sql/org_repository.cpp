@@ -6,6 +6,7 @@
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_counts.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/fold.h"
 #include "text/person_name.h"
@@ -83,9 +84,7 @@ std::map<OrgId, app::MemberCounts> SqlOrgRepository::counts(const std::vector<Or
   statement.exchange(soci::into(status));
   statement.exchange(soci::into(n));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (statement.execute(true)) {
     do {
       app::MemberCounts& counts = result[OrgId(org)];
@@ -114,9 +113,7 @@ std::map<OrgId, int64_t> SqlOrgRepository::active_child_counts(const std::vector
   statement.exchange(soci::into(parent));
   statement.exchange(soci::into(n));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (statement.execute(true)) {
     do {
       result[OrgId(parent)] = n;
@@ -205,17 +202,16 @@ bool SqlOrgRepository::update_fields(Organization& org) {
   soci::indicator code_ind = null_if_empty(org.code);
   long long id = org.id.value;
   long long version = org.version;
-  soci::statement update =
-      (session_.prepare
-           << "UPDATE organizations SET kind = :kind, name = :name, name_fold = :fold, "
-              "sort_key = :sort, short_name = :short, code = :code, established_on = "
-              ":established, version = version + 1, updated_at = :updated "
-              "WHERE id = :id AND version = :version",
-       soci::use(org.kind, "kind"), soci::use(org.name, "name"), soci::use(name_fold, "fold"),
-       soci::use(sort_key, "sort"), soci::use(org.short_name, short_ind, "short"),
-       soci::use(org.code, code_ind, "code"),
-       soci::use(established, established_ind, "established"), soci::use(org.updated_at, "updated"),
-       soci::use(id, "id"), soci::use(version, "version"));
+  soci::statement update = unnamed_statement(
+      session_,
+      "UPDATE organizations SET kind = :kind, name = :name, name_fold = :fold, "
+      "sort_key = :sort, short_name = :short, code = :code, established_on = "
+      ":established, version = version + 1, updated_at = :updated "
+      "WHERE id = :id AND version = :version",
+      soci::use(org.kind, "kind"), soci::use(org.name, "name"), soci::use(name_fold, "fold"),
+      soci::use(sort_key, "sort"), soci::use(org.short_name, short_ind, "short"),
+      soci::use(org.code, code_ind, "code"), soci::use(established, established_ind, "established"),
+      soci::use(org.updated_at, "updated"), soci::use(id, "id"), soci::use(version, "version"));
   update.execute(true);
   if (update.get_affected_rows() != 1) return false;
   ++org.version;
@@ -280,12 +276,13 @@ int64_t SqlOrgRepository::close_subtree(const Organization& node, domain::OrgSta
   std::string updated = now;
   std::string path = node.path.str();
   std::string path_end = node.path.subtree_end();
-  soci::statement update =
-      (session_.prepare << "UPDATE organizations SET status = :status, dissolved_on = :on, "
-                           "version = version + 1, updated_at = :now WHERE path >= :path AND "
-                           "path < :path_end AND status = 'active'",
-       soci::use(status_code, "status"), soci::use(date, "on"), soci::use(updated, "now"),
-       soci::use(path, "path"), soci::use(path_end, "path_end"));
+  soci::statement update = unnamed_statement(
+      session_,
+      "UPDATE organizations SET status = :status, dissolved_on = :on, "
+      "version = version + 1, updated_at = :now WHERE path >= :path AND "
+      "path < :path_end AND status = 'active'",
+      soci::use(status_code, "status"), soci::use(date, "on"), soci::use(updated, "now"),
+      soci::use(path, "path"), soci::use(path_end, "path_end"));
   update.execute(true);
   const int64_t closed = update.get_affected_rows();
   if (merged_into.valid()) {

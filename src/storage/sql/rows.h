@@ -8,6 +8,7 @@
 
 #include "domain/members/member.h"
 #include "domain/org/organization.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -44,9 +45,7 @@ void for_each_row(soci::session& session, const std::string& sql, Bindings& bind
   soci::statement statement(session);
   row.bind(statement);
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (!statement.execute(true)) return;
   do {
     on_row(row);

@@ -1,6 +1,7 @@
 #include "storage/sql/search_index_loader.h"
 
 #include "storage/sql/bindings.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -24,9 +25,7 @@ std::vector<IndexedMember> load_indexed_members(soci::session& session,
   statement.exchange(soci::into(sort_key));
   statement.exchange(soci::into(version));
   bindings.attach(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  prepare_unnamed(statement, sql);
   if (statement.execute(true)) {
     do {
       if (members.empty() || members.back().id != id) {

@@ -1,4 +1,5 @@
 #include "storage/sql/session_repository.h"
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -21,13 +22,12 @@ std::vector<app::Session> SqlSessionRepository::select(const std::string& where,
   statement.exchange(soci::into(row.user_agent));
   statement.exchange(soci::use(first, "a"));
   if (where.find(":b") != std::string::npos) statement.exchange(soci::use(second, "b"));
-  statement.alloc();
-  statement.prepare(
+  prepare_unnamed(
+      statement,
       "SELECT token_hash, user_id, stage, created_at, last_seen_at, expires_at, ended_at, address, "
       "user_agent "
       "FROM sessions " +
-      where);
-  statement.define_and_bind();
+          where);
   if (statement.execute(true)) {
     do {
       app::Session session = row;
@@ -84,9 +84,10 @@ int64_t SqlSessionRepository::end_all(int64_t user_id, const std::string& now,
   long long id = user_id;
   std::string at = now, keep = except;
   soci::statement update =
-      (session_.prepare << "UPDATE sessions SET ended_at = :at WHERE user_id = :user AND "
-                           "ended_at IS NULL AND token_hash <> :keep",
-       soci::use(at, "at"), soci::use(id, "user"), soci::use(keep, "keep"));
+      unnamed_statement(session_,
+                        "UPDATE sessions SET ended_at = :at WHERE user_id = :user AND "
+                        "ended_at IS NULL AND token_hash <> :keep",
+                        soci::use(at, "at"), soci::use(id, "user"), soci::use(keep, "keep"));
   update.execute(true);
   return update.get_affected_rows();
 }

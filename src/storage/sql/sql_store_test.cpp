@@ -55,12 +55,15 @@ TEST(Migrations, AFailedMigrationLeavesTheDatabaseAsItWas) {
                         "CREATE TABLE extra (x INT);\nINSERT INTO no_such_table VALUES (1);\n"});
   Status status = temp.store().write_session([&](soci::session& session) -> Status {
     session << "ROLLBACK";  // migrate() manages its own transaction
-    auto result = migrate(session, Engine::kSqlite, migrations, "2026-11-29T00:00:00Z");
+    auto result = migrate(session, temp.store().engine(), migrations, "2026-11-29T00:00:00Z");
     EXPECT_FALSE(result);
     EXPECT_EQ(result.error().reason, "migration_failed");
     EXPECT_EQ(schema_version(session), next - 1);
     long long tables = 0;
-    session << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'", soci::into(tables);
+    session << (temp.on_postgres()
+                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'extra'"
+                    : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'"),
+        soci::into(tables);
     EXPECT_EQ(tables, 0);
     session << "BEGIN";
     return Ok();

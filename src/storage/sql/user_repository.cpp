@@ -1,6 +1,7 @@
 #include "storage/sql/user_repository.h"
 
 #include <map>
+#include "storage/sql/statement.h"
 
 namespace chibo::storage {
 
@@ -40,10 +41,8 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
   statement.exchange(soci::into(row.updated_at));
   statement.exchange(soci::into(row.last_login_at, login_ind));
   if (!where.empty()) statement.exchange(soci::use(bound, "value"));
-  statement.alloc();
-  statement.prepare(std::string("SELECT ") + kColumns + " FROM users" + where +
-                    " ORDER BY username");
-  statement.define_and_bind();
+  prepare_unnamed(statement,
+                  std::string("SELECT ") + kColumns + " FROM users" + where + " ORDER BY username");
   if (statement.execute(true)) {
     do {
       app::User user = row;
@@ -69,11 +68,12 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
   // One user (a session's): only theirs; a list: everyone's.
   long long only = users.size() == 1 ? users.front().id : 0;
   soci::statement grant_query =
-      (session_.prepare << "SELECT user_id, role, scope_org_id FROM user_grants WHERE (:only = 0 "
-                           "OR user_id = :only2) "
-                           "ORDER BY id",
-       soci::use(only, "only"), soci::use(only, "only2"), soci::into(user_id), soci::into(role),
-       soci::into(scope, scope_ind));
+      unnamed_statement(session_,
+                        "SELECT user_id, role, scope_org_id FROM user_grants WHERE (:only = 0 "
+                        "OR user_id = :only2) "
+                        "ORDER BY id",
+                        soci::use(only, "only"), soci::use(only, "only2"), soci::into(user_id),
+                        soci::into(role), soci::into(scope, scope_ind));
   if (grant_query.execute(true)) {
     do {
       grants[user_id].push_back({role, OrgId(scope_ind == soci::i_ok ? scope : 0)});
@@ -109,10 +109,11 @@ void SqlUserRepository::write_grants(const app::User& user) {
   std::string role;
   long long scope = 0;
   soci::indicator scope_ind{};
-  soci::statement insert =
-      (session_.prepare << "INSERT INTO user_grants (user_id, role, scope_org_id) VALUES "
-                           "(:id, :role, :scope)",
-       soci::use(id, "id"), soci::use(role, "role"), soci::use(scope, scope_ind, "scope"));
+  soci::statement insert = unnamed_statement(
+      session_,
+      "INSERT INTO user_grants (user_id, role, scope_org_id) VALUES "
+      "(:id, :role, :scope)",
+      soci::use(id, "id"), soci::use(role, "role"), soci::use(scope, scope_ind, "scope"));
   for (const app::UserGrant& grant : user.grants) {
     role = grant.role;
     scope = grant.scope.value;
@@ -158,22 +159,22 @@ bool SqlUserRepository::update(app::User& user) {
   long long id = user.id;
   long long version = user.version;
   long long last_step = user.totp_last_step;
-  soci::statement update =
-      (session_.prepare
-           << "UPDATE users SET display_name = :display, password_hash = :hash, "
-              "must_change_password = "
-              ":must, totp_secret = :secret, totp_enabled = :totp, totp_pending = :pending, "
-              "totp_last_step = :step, "
-              "member_id = :member, disabled = "
-              ":disabled, updated_at = :updated, last_login_at = :login, version = version + 1 "
-              "WHERE id = :id AND version = :version",
-       soci::use(user.display_name, "display"), soci::use(user.password_hash, "hash"),
-       soci::use(must_change, "must"), soci::use(user.totp_secret, secret_ind, "secret"),
-       soci::use(totp_enabled, "totp"), soci::use(user.totp_pending, pending_ind, "pending"),
-       soci::use(last_step, "step"), soci::use(member, member_ind, "member"),
-       soci::use(disabled, "disabled"), soci::use(user.updated_at, "updated"),
-       soci::use(user.last_login_at, login_ind, "login"), soci::use(id, "id"),
-       soci::use(version, "version"));
+  soci::statement update = unnamed_statement(
+      session_,
+      "UPDATE users SET display_name = :display, password_hash = :hash, "
+      "must_change_password = "
+      ":must, totp_secret = :secret, totp_enabled = :totp, totp_pending = :pending, "
+      "totp_last_step = :step, "
+      "member_id = :member, disabled = "
+      ":disabled, updated_at = :updated, last_login_at = :login, version = version + 1 "
+      "WHERE id = :id AND version = :version",
+      soci::use(user.display_name, "display"), soci::use(user.password_hash, "hash"),
+      soci::use(must_change, "must"), soci::use(user.totp_secret, secret_ind, "secret"),
+      soci::use(totp_enabled, "totp"), soci::use(user.totp_pending, pending_ind, "pending"),
+      soci::use(last_step, "step"), soci::use(member, member_ind, "member"),
+      soci::use(disabled, "disabled"), soci::use(user.updated_at, "updated"),
+      soci::use(user.last_login_at, login_ind, "login"), soci::use(id, "id"),
+      soci::use(version, "version"));
   update.execute(true);
   if (update.get_affected_rows() != 1) return false;
   ++user.version;

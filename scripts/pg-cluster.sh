@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 cluster in a temporary folder, listening on 127.0.0.1 only, for
+# tests and benchmarks. As root the server runs as the postgres user (PostgreSQL refuses to run
+# as root); as anyone else, as that user.
+#
+#   scripts/pg-cluster.sh run [--keep-fsync] -- COMMAND...   start, run COMMAND with
+#       CHIBO_TEST_POSTGRES=postgresql://USER@127.0.0.1:PORT/postgres (plus PGDATA_DIR,
+#       PG_CTL, PG_PORT for tests that stop and start the server), stop; exits as COMMAND did
+#   scripts/pg-cluster.sh start DIR [--keep-fsync]            start a cluster in DIR (created), print its URL
+#   scripts/pg-cluster.sh stop DIR                            stop it and delete DIR
+#
+# Test clusters run with fsync=off unless --keep-fsync: a killed server loses nothing that way
+# (its writes are in the kernel's cache), only a power cut would, and tests do not cut power.
+set -euo pipefail
+
+bin=/usr/lib/postgresql/15/bin
+[[ -x $bin/initdb ]] || { echo "pg-cluster: PostgreSQL 15 is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
+
+as_owner() {  # runs a command as the cluster's owner
+  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+start() {  # dir [--keep-fsync] -> prints the URL
+  local dir=$1 fsync=off
+  [[ "${2:-}" == "--keep-fsync" ]] && fsync=on
+  mkdir -p "$dir"
+  if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+  local user
+  user=$([[ $EUID -eq 0 ]] && echo postgres || id -un)
+  as_owner "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+    { cat "$dir/initdb.log" >&2; return 1; }
+  local attempt port
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=256MB" \
+      start >/dev/null; then
+      echo "$port" > "$dir/port"
+      echo "postgresql://$user@127.0.0.1:$port/postgres"
+      return 0
+    fi
+  done
+  cat "$dir/server.log" >&2
+  return 1
+}
+
+stop() {  # dir
+  local dir=$1
+  if [[ -f "$dir/data/postmaster.pid" ]]; then
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null 2>&1 ||
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start)
+    start "$2" "${3:-}"
+    ;;
+  stop)
+    stop "$2"
+    ;;
+  run)
+    shift
+    keep=""
+    if [[ "${1:-}" == "--keep-fsync" ]]; then keep=--keep-fsync; shift; fi
+    [[ "${1:-}" == "--" ]] && shift
+    dir=$(mktemp -d /tmp/chibo-pg.XXXXXX)
+    trap 'stop "$dir"' EXIT
+    url=$(start "$dir" $keep)
+    export CHIBO_TEST_POSTGRES=$url PGDATA_DIR=$dir/data PG_CTL=$bin/pg_ctl PG_PORT=$(cat "$dir/port") PG_SOCKET_DIR=$dir
+    status=0
+    "$@" || status=$?
+    exit $status
+    ;;
+  *)
+    sed -n '2,14p' "$0" >&2
+    exit 2
+    ;;
+esac
