@@ -71,6 +71,7 @@ Result<AuditVerification> verify_audit(Services& services,
     return result;
   }
   Status read = services.store.read([&](Transaction& tx) -> Status {
+    result = AuditVerification();  // a retried attempt starts afresh
     std::tie(result.head_seq, result.head_hash) = tx.audit().head();
     int64_t last_seq = 0;
     std::string last_hash = domain::kGenesisHash;

@@ -7,6 +7,7 @@
 #include "app/access_control.h"
 #include "app/audit_trail.h"
 #include "app/member_changes.h"
+#include "app/single_attempt.h"
 #include "domain/members/member_fields.h"
 #include "io/csv.h"
 #include "text/clean.h"
@@ -114,7 +115,9 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
   // Importing is a permission of its own; rows outside the importer's reach are "not found".
   if (reach_of(services, actor, domain::Permission::kMemberImport).none())
     return Error::not_found("organization");
+  SingleAttempt once;  // the rows are read from the stream inside the transaction
   Status status = services.store.write([&](Transaction& tx) -> Status {
+    if (Status first = once.begin(); !first) return first;
     std::vector<PreparedRow> prepared;
     std::map<std::string, long long> citizen_lines;
     std::map<std::string, long long> card_lines;
@@ -250,7 +253,9 @@ Result<long long> export_members(Services& services, const Actor& actor, const M
     return Ok();
   });
   if (!status) return std::move(status).error();
+  SingleAttempt once;  // rows go to `out` as they are read
   status = services.store.read([&](Transaction& tx) -> Status {
+    if (Status first = once.begin(); !first) return first;
     std::vector<std::string> row;
     tx.members().scan(*checked, [&](const Member& stored, const std::string& org_name) {
       const Member* member = &stored;

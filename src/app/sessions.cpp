@@ -360,6 +360,7 @@ Result<MeView> me(Services& services, const Actor& actor) {
   Status read = services.store.read([&](Transaction& tx) -> Status {
     Result<User> found = current_user(tx, actor);
     if (!found) return found.error();
+    view = MeView();  // a retried attempt starts afresh
     view.user = std::move(*found);
     std::optional<Session> session = tx.sessions().find(actor.session_hash);
     if (session) view.session = std::move(*session);

@@ -125,6 +125,7 @@ Result<UserList> list_users(Services& services, const Actor& actor, const std::s
   UserList list;
   const std::string now = services.clock.now_utc();
   Status read = services.store.read([&](Transaction& tx) -> Status {
+    list = UserList();  // a retried attempt starts afresh
     for (User& user : tx.users().list()) {
       if (!manageable(tx, reach, user)) continue;
       if (!folded.empty() && text::fold(user.username).find(folded) == std::string::npos &&

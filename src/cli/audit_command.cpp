@@ -136,13 +136,13 @@ void add_audit_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<AuditOptions>();
   CLI::App* verify_command = audit->add_subcommand(
       "verify", "Recompute the hash chain; name the first broken event (exit status 1)");
-  verify_command->add_option("--db", options->db, "Database URL")->capture_default_str();
+  add_db_option(*verify_command, options->db);
   verify_command->add_option("--checkpoint", options->checkpoint,
                              "Also check against a line printed by `chibo audit checkpoint`");
   verify_command->callback([options, &exit_code] { exit_code = verify(*options); });
   CLI::App* checkpoint_command = audit->add_subcommand(
       "checkpoint", "Print a signed line with the chain's head; keep it off this machine");
-  checkpoint_command->add_option("--db", options->db, "Database URL")->capture_default_str();
+  add_db_option(*checkpoint_command, options->db);
   checkpoint_command->add_option(
       "--key", options->key_file,
       "Ed25519 key file (created if missing; default <database>.audit-key)");

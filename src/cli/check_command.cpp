@@ -34,8 +34,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto db = std::make_shared<std::string>(storage::kDefaultDatabaseUrl);
   CLI::App* command =
       app.add_subcommand("check", "Check database integrity, tree paths and member counts");
-  command->add_option("--db", *db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, *db);
   command->callback([db, &exit_code] { exit_code = check(*db); });
 }
 

@@ -144,8 +144,7 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DemoCommandOptions>();
   CLI::App* command =
       app.add_subcommand("demo", "Fill an empty database with a realistic demo bloc");
-  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, options->db);
   command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")
       ->capture_default_str();
   command->add_option("--members", options->members, "Number of members (up to 6,000,000)")

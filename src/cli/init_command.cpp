@@ -67,8 +67,7 @@ void add_init_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<InitOptions>();
   CLI::App* command =
       app.add_subcommand("init", "Create the database (or apply pending migrations)");
-  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, options->db);
   command->add_option("--rules-dir", options->rules_dir, "Read rule files from this folder");
   command->add_option("--root-name", options->root_name,
                       "Also create the root organization with this name");

@@ -36,6 +36,13 @@ void print_error(const Error& error) {
   }
 }
 
+CLI::Option* add_db_option(CLI::App& command, std::string& db) {
+  return command
+      .add_option("--db", db, "Database URL: sqlite:PATH or postgresql://...")
+      ->envname("CHIBO_DB")
+      ->capture_default_str();
+}
+
 std::string cli_actor() {
   const char* user = std::getenv("SUDO_USER");
   if (!user) user = std::getenv("USER");
@@ -53,7 +60,7 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   Result<storage::DatabaseUrl> url = storage::DatabaseUrl::parse(options.db_url);
   if (!url) return std::move(url).error();
   storage::StoreOptions store_options;
-  store_options.readers = options.connections;
+  store_options.pool_size = options.connections;
   store_options.migrate = options.migrate;
   store_options.search_index = options.search_index;
   store_options.on_roll_statuses = runtime->catalog.on_roll_statuses();

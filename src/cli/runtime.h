@@ -1,6 +1,8 @@
 // What every command opens: catalogs, rules, the store, the clock.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <string>
 
@@ -27,6 +29,11 @@ struct RuntimeOptions {
 };
 
 Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options);
+
+// The --db option every command takes: sqlite:PATH (the default) or postgresql://... (any
+// libpq URI: several hosts, target_session_attrs=read-write ...), also read from CHIBO_DB so
+// that a password-bearing URL need not appear in the process list.
+CLI::Option* add_db_option(CLI::App& command, std::string& db);
 
 // The language for messages on the terminal: CHIBO_LANG, else LANG ("en..." = English),
 // else Vietnamese.

@@ -9,6 +9,7 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "storage/sql/database_url.h"
+#include "storage/sql/sql_store.h"
 
 #ifndef CHIBO_DEFAULT_WEB_ROOT
 #define CHIBO_DEFAULT_WEB_ROOT ""
@@ -22,6 +23,7 @@ struct ServeOptions {
   std::string db = storage::kDefaultDatabaseUrl;
   std::string listen = "127.0.0.1:8080";
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  int pool_size = 0;  // 0: threads + 2
   std::string web_root;
   std::string rules_dir;
   std::string log_level = "info";
@@ -56,7 +58,10 @@ int serve(const ServeOptions& options) {
   RuntimeOptions runtime_options;
   runtime_options.db_url = options.db;
   runtime_options.rules_dir = options.rules_dir;
-  runtime_options.connections = static_cast<int>(server.threads) + 2;
+  // A transaction in flight per worker thread, and two more for requests that finish on
+  // another thread (password hashing) while a worker starts the next one.
+  runtime_options.connections =
+      options.pool_size > 0 ? options.pool_size : static_cast<int>(server.threads) + 2;
   runtime_options.search_index = true;  // the server answers name searches from memory
   auto runtime = open_runtime(runtime_options);
   if (!runtime) {
@@ -93,11 +98,16 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* command =
       app.add_subcommand("serve", "Serve the API and the web UI until SIGINT/SIGTERM");
-  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, options->db);
   command->add_option("--listen", options->listen, "Address to listen on, HOST:PORT")
       ->capture_default_str();
   command->add_option("--threads", options->threads, "Worker threads")->capture_default_str();
+  command
+      ->add_option("--pool-size", options->pool_size,
+                   "Database connections (PostgreSQL: in all; SQLite: readers); default "
+                   "threads + 2")
+      ->envname("CHIBO_POOL_SIZE")
+      ->check(CLI::Range(storage::kMinPoolSize, storage::kMaxPoolSize));
   command->add_option("--web-root", options->web_root,
                       "Folder with the built web UI (default: web/dist)");
   command->add_option("--rules-dir", options->rules_dir,

@@ -96,8 +96,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
       "Import members from a CSV file (UTF-8, header row); every row is checked and either all are "
       "written or none");
   command->add_option("file", options->file, "CSV file")->required();
-  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, options->db);
   command->add_flag("--dry-run", options->dry_run, "Check the file without writing anything");
   command->callback([options, &exit_code] { exit_code = import_file(*options); });
 }
@@ -106,8 +105,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* command =
       app.add_subcommand("export", "Export members as CSV in Vietnamese name order");
-  command->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*command, options->db);
   command->add_option("--org", options->org, "Only this organization's subtree (id)");
   command->add_option("--status", options->statuses, "Only these statuses (repeatable)");
   command->add_option("--q", options->q, "Only members matching this search text");

@@ -61,8 +61,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<UserAddOptions>();
   CLI::App* add = user->add_subcommand(
       "add", "Create a user; the password is read from standard input (first line)");
-  add->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
-      ->capture_default_str();
+  add_db_option(*add, options->db);
   add->add_option("--username", options->username, "Login name (a-z, 0-9, . _ -)")->required();
   add->add_option("--role", options->roles,
                   "Role (data/catalog/roles.tsv): administrator, office_staff, leader, "

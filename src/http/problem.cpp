@@ -90,7 +90,11 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
   response.status = status;
   response.content_type = "application/problem+json";
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (status == 503) response.with_header("Retry-After", "1");
+  // The store says how long its reconnects wait (connection_pool.h); a second otherwise.
+  if (status == 503) {
+    const std::string after = error.param("retry_after");
+    response.with_header("Retry-After", after.empty() ? "1" : after);
+  }
   if (status == 429) response.with_header("Retry-After", error.param("retry_after"));
   if (status == 405) {
     std::string allow;

@@ -49,6 +49,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"database_unavailable",
        {"Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại",
         "The database is temporarily unavailable; please retry"}},
+      {"commit_outcome_unknown",
+       {"Mất kết nối cơ sở dữ liệu đúng lúc lưu: chưa rõ đã lưu hay chưa. Hãy gửi lại yêu cầu với "
+        "cùng Idempotency-Key để biết kết quả, không tạo bản ghi trùng.",
+        "The database connection was lost while saving: the change may or may not have been "
+        "saved. Send the request again with the same Idempotency-Key to learn the outcome "
+        "without creating a duplicate."}},
       {"storage_failure",
        {"Lỗi lưu trữ, vui lòng thử lại sau", "Storage failure; please retry later"}},
       {"database_error", {"Lỗi hệ thống", "Internal error"}},

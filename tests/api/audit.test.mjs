@@ -5,8 +5,8 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { startServer } from './lib/server.mjs';
+import path from 'node:path';
+import { startServer, ENGINE } from './lib/server.mjs';
 import { ok, problem, buildTree, createMember, cccd, iso, serverToday } from './lib/api.mjs';
 
 let server;
@@ -14,12 +14,6 @@ let admin;
 let tree;
 
 const sha = (text) => `sha256:${crypto.createHash('sha256').update(text, 'utf8').digest('hex')}`;
-
-function sqlite(db, sql) {
-  return new Promise((resolve) => {
-    execFile('sqlite3', [db, sql], (error, stdout, stderr) => resolve({ code: error ? error.code ?? 1 : 0, stdout, stderr }));
-  });
-}
 
 async function events(api, query = '') {
   return ok(await api.get(`/api/v1/audit?limit=500${query ? `&${query}` : ''}`)).items;
@@ -222,7 +216,10 @@ describe('tampering (last: it breaks the chain)', () => {
     assert.equal(verified.code, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, /intact/);
 
-    const made = await server.chibo(['audit', 'checkpoint', '--db', server.dbUrl]);
+    // On SQLite the key defaults to a file beside the database; a PostgreSQL URL has no such
+    // place, so the command wants --key there.
+    const key = ENGINE === 'postgresql' ? ['--key', path.join(server.dir, 'audit-key')] : [];
+    const made = await server.chibo(['audit', 'checkpoint', '--db', server.dbUrl, ...key]);
     assert.equal(made.code, 0, made.stderr);
     checkpoint = made.stdout.trim().split('\n').at(-1);
     assert.ok(checkpoint.length > 20, checkpoint);
@@ -242,10 +239,10 @@ describe('tampering (last: it breaks the chain)', () => {
   });
 
   test('raw UPDATE and DELETE on audit_events are refused by the triggers', async () => {
-    const update = await sqlite(server.db, "UPDATE audit_events SET details = '{}' WHERE seq = 2;");
+    const update = await server.sql("UPDATE audit_events SET details = '{}' WHERE seq = 2;");
     assert.notEqual(update.code, 0);
     assert.match(update.stderr, /append-only/);
-    const remove = await sqlite(server.db, 'DELETE FROM audit_events WHERE seq = 2;');
+    const remove = await server.sql('DELETE FROM audit_events WHERE seq = 2;');
     assert.notEqual(remove.code, 0);
     assert.match(remove.stderr, /append-only/);
     const verified = await server.chibo(['audit', 'verify', '--db', server.dbUrl]);
@@ -254,8 +251,11 @@ describe('tampering (last: it breaks the chain)', () => {
 
   test('with the triggers dropped, an altered event is found: verify exits 1 and names its seq', async () => {
     const [{ seq }] = (await events(admin, 'action=member.create')).slice(-1);
-    const dropped = await sqlite(server.db,
-      'DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; ' +
+    // PostgreSQL has one trigger for UPDATE and DELETE, named with its table; SQLite has two.
+    const drop = ENGINE === 'postgresql'
+      ? 'DROP TRIGGER audit_events_no_update ON audit_events; '
+      : 'DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; ';
+    const dropped = await server.sql(drop +
       `UPDATE audit_events SET details = '{"full_name":[null,"Người Khác"]}' WHERE seq = ${seq};`);
     assert.equal(dropped.code, 0, dropped.stderr);
     const verified = await server.chibo(['audit', 'verify', '--db', server.dbUrl]);

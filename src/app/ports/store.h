@@ -137,6 +137,11 @@ class Transaction {
 class Store {
  public:
   virtual ~Store() = default;
+  // `work` may run more than once: a transaction that failed before it committed (a lost
+  // connection, a serialization failure, a deadlock) runs again from the start. So `work`
+  // starts from its inputs, not from what an earlier attempt left in captured variables
+  // (reset them first), and work that cannot run twice takes an app::SingleAttempt.
+  //
   // Runs `work` in a read-only transaction.
   virtual Status read(const std::function<Status(Transaction&)>& work) = 0;
   // Runs `work` in a write transaction: committed when it returns Ok, rolled back otherwise

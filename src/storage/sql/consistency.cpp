@@ -34,6 +34,7 @@ Result<std::vector<std::string>> check_consistency(SqlStore& store) {
   // Runs in a write transaction that is always rolled back: the recount is written and
   // compared, never kept.
   Status status = store.write_session([&](soci::session& session) -> Status {
+    problems.clear();  // a retried attempt starts afresh
     if (store.engine() == Engine::kSqlite) {
       std::string result;
       session << "PRAGMA integrity_check", soci::into(result);

@@ -6,8 +6,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <random>
+#include <thread>
 
 #include "storage/sql/audit_log.h"
+#include "storage/sql/db_errors.h"
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
@@ -44,24 +47,6 @@ class SqlTransaction : public app::Transaction {
   SqlSessionRepository sessions_;
   SqlAuditLog audit_;
 };
-
-// Errors from the engine that a retry may cure become kUnavailable (HTTP 503); the rest are bugs.
-Error classify(const soci::soci_error& error) {
-  if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
-    const int code = sqlite->result() & 0xFF;
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Error::unavailable("database_busy");
-    if (code == SQLITE_FULL || code == SQLITE_IOERR) return Error::unavailable("storage_failure");
-  }
-  if (const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
-    const std::string state = postgres->sqlstate();
-    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P03" || state == "40001" ||
-        state == "40P01" || state == "25006") {
-      return Error::unavailable("database_unavailable");
-    }
-  }
-  spdlog::error("database error: {}", error.what());
-  return Error::internal("database_error");
-}
 
 // Before the first connection: each connection is used by one thread at a time (the pool
 // hands it out), so SQLite needs no mutex per connection; and memory statistics would take a
@@ -124,6 +109,11 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     }
     Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
     if (!keys) return std::move(keys).error();
+    SqlStore* raw = store.get();
+    PoolOptions pool = store->options_.pool;
+    pool.size = store->options_.pool_size;
+    store->pool_ = std::make_unique<ConnectionPool>(
+        [raw] { return raw->connect(raw->url_.engine == Engine::kSqlite); }, pool);
     if (url.engine == Engine::kSqlite) {
       if (store->options_.search_index) {
         store->index_ = std::make_unique<MemberSearchIndex>();
@@ -132,8 +122,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
       }
       store->writer_ = std::move(setup);
     } else {
-      store->idle_.push_back(std::move(setup));
-      store->open_sessions_ = 1;
+      store->pool_->adopt(std::move(setup));
     }
   } catch (const soci::soci_error& error) {
     Error failure = Error::unavailable("database_open_failed");
@@ -141,36 +130,6 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     return failure;
   }
   return store;
-}
-
-std::unique_ptr<soci::session> SqlStore::acquire() {
-  std::unique_lock lock(pool_mutex_);
-  while (idle_.empty() && open_sessions_ >= options_.readers) pool_ready_.wait(lock);
-  if (!idle_.empty()) {
-    std::unique_ptr<soci::session> session = std::move(idle_.back());
-    idle_.pop_back();
-    return session;
-  }
-  ++open_sessions_;
-  lock.unlock();
-  try {
-    return connect(url_.engine == Engine::kSqlite);
-  } catch (...) {
-    lock.lock();
-    --open_sessions_;
-    pool_ready_.notify_one();
-    throw;
-  }
-}
-
-void SqlStore::release(std::unique_ptr<soci::session> session) {
-  std::lock_guard lock(pool_mutex_);
-  if (session) {
-    idle_.push_back(std::move(session));
-  } else {
-    --open_sessions_;  // a broken connection is dropped; the next acquire opens a new one
-  }
-  pool_ready_.notify_one();
 }
 
 void SqlStore::rebuild_index(soci::session& session) {
@@ -188,9 +147,19 @@ void SqlStore::rebuild_index(soci::session& session) {
                    .count());
 }
 
-Status SqlStore::run(soci::session& session, bool writing,
-                     const std::function<Status(soci::session&)>& work, IndexChanges* changes) {
+SqlStore::Attempt SqlStore::run_once(soci::session& session, bool writing,
+                                     const std::function<Status(soci::session&)>& work,
+                                     IndexChanges* changes) {
+  Attempt attempt;
   bool open = false;
+  auto roll_back = [&] {
+    if (!open) return;
+    try {
+      session << "ROLLBACK";
+    } catch (const soci::soci_error&) {
+      // Nothing more to undo: the engine already ended the transaction (or the connection).
+    }
+  };
   try {
     session << (writing ? begin_write_sql(url_.engine) : "BEGIN");
     open = true;
@@ -202,6 +171,7 @@ Status SqlStore::run(soci::session& session, bool writing,
     std::vector<IndexedMember> changed;
     if (refresh && !everything && !changes->members.empty())
       changed = load_indexed_members(session, &changes->members);
+    if (status) attempt.phase = Phase::kCommit;
     open = false;
     session << (status ? "COMMIT" : "ROLLBACK");
     if (everything) {
@@ -211,42 +181,54 @@ Status SqlStore::run(soci::session& session, bool writing,
       index_->replace(std::move(changed));
     }
     if (refresh && cache_ && changes && !changes->orgs.empty()) cache_->forget_orgs(changes->orgs);
-    return status;
+    attempt.status = std::move(status);
   } catch (const soci::soci_error& error) {
-    if (open) {
-      try {
-        session << "ROLLBACK";
-      } catch (const soci::soci_error&) {
-        // Nothing more to undo: the engine already ended the transaction.
-      }
-    }
-    return classify(error);
+    open = open && attempt.phase == Phase::kBody;
+    attempt.failure = failure_of(error, session, url_.engine);
+    attempt.detail = error.what();
+    if (attempt.failure != Failure::kConnection) roll_back();
+    attempt.status = Error::internal("database_error");  // replaced by the caller's decision
   } catch (...) {
-    if (open) {
-      try {
-        session << "ROLLBACK";
-      } catch (const soci::soci_error&) {
-      }
-    }
+    roll_back();
     throw;
+  }
+  return attempt;
+}
+
+Status SqlStore::run_pooled(bool writing, const std::function<Status(soci::session&)>& work,
+                            IndexChanges* changes) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  for (int number = 1;; ++number) {
+    Result<ConnectionPool::Lease> lease = pool_->acquire();
+    if (!lease) return std::move(lease).error();
+    if (changes) *changes = IndexChanges{};
+    Attempt attempt;
+    try {
+      attempt = run_once(*lease->session, writing, work, changes);
+    } catch (...) {
+      pool_->release(std::move(*lease), false);  // rolled back; the connection is fine
+      throw;
+    }
+    const RetryDecision decision =
+        decide_retry(attempt.failure, attempt.phase, writing, number, options_.retry);
+    pool_->release(std::move(*lease), decision.drop_connection);
+    if (attempt.failure == Failure::kNone) return std::move(attempt.status);
+    if (!decision.retry)
+      return error_for(attempt.failure, attempt.detail, decision.outcome_unknown);
+    spdlog::info("transaction attempt {} failed ({}); running it again", number, attempt.detail);
+    if (decision.pause) {
+      const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(random);
+      std::this_thread::sleep_for(backoff_delay(number, std::chrono::milliseconds(10),
+                                                std::chrono::milliseconds(200), unit));
+    }
   }
 }
 
 Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
-  std::unique_ptr<soci::session> session;
-  try {
-    session = acquire();
-  } catch (const soci::soci_error& error) {
-    return classify(error);
-  }
-  Status status = run(*session, false, [&](soci::session& sql) {
+  return run_pooled(false, [&](soci::session& sql) {
     SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), nullptr, cache_.get());
     return work(tx);
   });
-  const bool broken =
-      !status && status.error().code == ErrorCode::kUnavailable && url_.engine == Engine::kPostgres;
-  release(broken ? nullptr : std::move(session));
-  return status;
 }
 
 Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
@@ -258,9 +240,11 @@ Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   Status status = Ok();
   if (url_.engine == Engine::kSqlite) {
     std::lock_guard lock(writer_mutex_);
-    status = run(*writer_, true, transaction, &changes);
+    Attempt attempt = run_once(*writer_, true, transaction, &changes);
+    status = attempt.failure == Failure::kNone ? std::move(attempt.status)
+                                               : error_for(attempt.failure, attempt.detail, false);
   } else {
-    status = write_session(transaction);
+    status = run_pooled(true, transaction, &changes);
   }
   // After the commit: an entry cached under the old generation (read before it) is dropped,
   // and nothing read before the commit can be cached under the new one.
@@ -271,18 +255,11 @@ Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
 Status SqlStore::write_session(const std::function<Status(soci::session&)>& work) {
   if (url_.engine == Engine::kSqlite) {
     std::lock_guard lock(writer_mutex_);
-    return run(*writer_, true, work);
+    Attempt attempt = run_once(*writer_, true, work);
+    return attempt.failure == Failure::kNone ? std::move(attempt.status)
+                                             : error_for(attempt.failure, attempt.detail, false);
   }
-  std::unique_ptr<soci::session> session;
-  try {
-    session = acquire();
-  } catch (const soci::soci_error& error) {
-    return classify(error);
-  }
-  Status status = run(*session, true, work);
-  const bool broken = !status && status.error().code == ErrorCode::kUnavailable;
-  release(broken ? nullptr : std::move(session));
-  return status;
+  return run_pooled(true, work);
 }
 
 }  // namespace chibo::storage

@@ -1,31 +1,41 @@
 // The Store on SOCI. SQLite: one writer connection behind a mutex (SQLite allows one writer at
 // a time; serializing in-process avoids busy waits) and a pool of read connections that see
-// consistent WAL snapshots. PostgreSQL: a pool of connections for both.
+// consistent WAL snapshots. PostgreSQL: one pool of connections for both (connection_pool.h),
+// whose transactions run again when retry_policy.h says it is safe.
 #pragma once
 
 #include <atomic>
 
 #include <soci/soci.h>
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "app/ports/store.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/database_url.h"
 #include "storage/sql/record_cache.h"
+#include "storage/sql/retry_policy.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
 
 namespace chibo::storage {
 
 struct StoreOptions {
-  int readers = 4;            // pooled read connections (SQLite) or all connections (PostgreSQL)
+  // PostgreSQL: connections in all (one per transaction in flight). SQLite: read
+  // connections (writes have one connection of their own).
+  int pool_size = 4;
   bool migrate = true;        // apply pending migrations at open
   bool search_index = false;  // SQLite: keep member name search in memory (for the server)
   std::vector<std::string> on_roll_statuses;
+  RetryLimits retry;
+  PoolOptions pool;  // its size is pool_size
 };
+
+// Bounds of --pool-size.
+inline constexpr int kMinPoolSize = 1;
+inline constexpr int kMaxPoolSize = 500;
 
 class SqlStore : public app::Store {
  public:
@@ -45,27 +55,37 @@ class SqlStore : public app::Store {
   // True when name searches are answered from the in-memory index.
   bool search_in_memory() const { return index_ && index_->enabled(); }
   const DatabaseUrl& url() const { return url_; }
+  // The connection pool's state (for /health).
+  ConnectionPool::Stats pool_stats() const { return pool_->stats(); }
 
  private:
+  // One try of a transaction, and how it ended.
+  struct Attempt {
+    Status status;
+    Failure failure = Failure::kNone;
+    Phase phase = Phase::kBody;
+    std::string detail;  // the engine's message, for the log
+  };
+
   SqlStore(DatabaseUrl url, StoreOptions options);
   std::unique_ptr<soci::session> connect(bool reader) const;
-  std::unique_ptr<soci::session> acquire();
-  void release(std::unique_ptr<soci::session> session);
-  // Runs `work` in a transaction. For writes, `changes` says what to refresh in the search
-  // index after commit (nullptr: everything).
-  Status run(soci::session& session, bool writing,
-             const std::function<Status(soci::session&)>& work, IndexChanges* changes = nullptr);
+  // Runs `work` in a transaction once. For writes, `changes` says what to refresh in the
+  // search index after commit (nullptr: everything).
+  Attempt run_once(soci::session& session, bool writing,
+                   const std::function<Status(soci::session&)>& work,
+                   IndexChanges* changes = nullptr);
+  // Runs `work` on a pooled connection, again while retry_policy.h allows; `changes` is
+  // cleared before each attempt.
+  Status run_pooled(bool writing, const std::function<Status(soci::session&)>& work,
+                    IndexChanges* changes = nullptr);
   void rebuild_index(soci::session& session);
 
   DatabaseUrl url_;
   StoreOptions options_;
   std::atomic<uint64_t> access_generation_{0};
-  std::mutex writer_mutex_;                // SQLite: held for the whole write transaction
-  std::unique_ptr<soci::session> writer_;  // SQLite only
-  std::mutex pool_mutex_;
-  std::condition_variable pool_ready_;
-  std::vector<std::unique_ptr<soci::session>> idle_;
-  int open_sessions_ = 0;
+  std::mutex writer_mutex_;                   // SQLite: held for the whole write transaction
+  std::unique_ptr<soci::session> writer_;     // SQLite only
+  std::unique_ptr<ConnectionPool> pool_;      // PostgreSQL: every transaction; SQLite: reads
   std::unique_ptr<MemberSearchIndex> index_;  // SQLite only: one process owns the data
   std::unique_ptr<RecordCache> cache_;        // with the index: records of search pages
 };

@@ -1,5 +1,10 @@
-// Starts a real `chibo serve` on 127.0.0.1 against a fresh SQLite database in a temporary
-// directory, and tears it down (SIGTERM, wait for exit, delete the directory).
+// Starts a real `chibo serve` on 127.0.0.1 against a fresh database, and tears it down
+// (SIGTERM, wait for exit, drop the database, delete the directory). The engine is SQLite (a
+// file in a temporary directory) unless CHIBO_TEST_POSTGRES names a PostgreSQL server
+// (postgresql://user@host:port/maintenance_db, as scripts/pg-cluster.sh run sets it): then each
+// server gets a database of its own on it. Tests that need raw SQL (tampering with the audit
+// table) use `server.sql(...)`, which speaks sqlite3 or psql as the engine requires; ENGINE
+// says which one runs.
 //
 // Every API route but health, openapi.json and login needs a session: startServer() creates an
 // administrator with the CLI (`chibo user add`, with a pre-enrolled TOTP secret), signs it in
@@ -22,6 +27,41 @@ export const SOURCE_ROOT = path.resolve(here, '..', '..', '..');
 export const CHIBO_BIN = process.env.CHIBO_BIN
   ? path.resolve(process.env.CHIBO_BIN)
   : path.resolve(here, '..', '..', '..', 'build', 'src', 'chibo');
+
+/** The PostgreSQL server the suites run against, or '' for SQLite. */
+export const PG_SERVER = process.env.CHIBO_TEST_POSTGRES ?? '';
+/** 'sqlite' or 'postgresql': the engine under test. */
+export const ENGINE = PG_SERVER ? 'postgresql' : 'sqlite';
+
+/** `server` (a postgresql:// URL) with its database name replaced by `name`. */
+export function withDatabase(server, name) {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs SQL with the engine's shell (sqlite3 FILE or psql URL) → {code, stdout, stderr}. */
+export function runSql(dbUrl, sql) {
+  const [command, args] = dbUrl.startsWith('sqlite:')
+    ? ['sqlite3', [dbUrl.slice('sqlite:'.length), sql]]
+    : ['psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', dbUrl, '-c', sql]];
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function createDatabase() {
+  const name = `chibo_api_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const created = await runSql(PG_SERVER, `CREATE DATABASE ${name}`);
+  if (created.code !== 0) throw new Error(`cannot create database ${name}: ${created.stderr}`);
+  return { name, url: withDatabase(PG_SERVER, name) };
+}
+
+async function dropDatabase(name) {
+  await runSql(PG_SERVER, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
 
 const live = new Set();
 process.on('exit', () => {
@@ -143,14 +183,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {number} [options.members] demo size (default 3000).
  * @param {number} [options.seed] demo seed (default 7).
  * @param {boolean} [options.signIn] create and sign in the default administrator (default true).
- * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, stop, log, admin, adminUser, chibo,
- *   addUser, login, signIn}`
+ * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, sql, stop, log, admin,
+ *   adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on PostgreSQL)
  */
 export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
-  const db = path.join(dir, 'chibo.db');
-  const dbUrl = `sqlite:${db}`;
+  const database = PG_SERVER ? await createDatabase() : null;
+  const db = database ? null : path.join(dir, 'chibo.db');
+  const dbUrl = database ? database.url : `sqlite:${db}`;
   if (data === 'demo') {
     await run(['demo', '--db', dbUrl, '--members', String(members), '--seed', String(seed), '--quiet']);
   } else {
@@ -200,8 +241,12 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
         clearTimeout(timer);
       }
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (database) await dropDatabase(database.name);
     };
-    const server = { base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output };
+    const server = {
+      base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE,
+      sql: (text) => runSql(dbUrl, text),
+    };
     decorate(server);
     if (signIn) {
       server.adminUser = await server.addUser({ username: 'tester', roles: ['administrator'], displayName: 'Người kiểm thử' });
@@ -211,6 +256,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     return server;
   }
   fs.rmSync(dir, { recursive: true, force: true });
+  if (database) await dropDatabase(database.name);
   throw lastError;
 }
 
