@@ -91,25 +91,32 @@ Result<Member> prepare_new_member(Services& services, const Actor& actor, Transa
   return member;
 }
 
+Result<MemberDetail> create_member_in(Services& services, const Actor& actor, Transaction& tx,
+                                      const domain::MemberPatch& fields) {
+  Result<Member> member = prepare_new_member(services, actor, tx, fields);
+  if (!member) return std::move(member).error();
+  const std::string now = services.clock.now_utc();
+  member->created_at = member->updated_at = now;
+  tx.members().insert(*member);
+  const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
+  tx.members().append_event({0, member->id, now, actor.name, "create", changes});
+  audit(tx, services, actor,
+        {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
+         !member->discipline.empty(), "ok", audit_changes(changes)});
+  Result<MemberDetail> detail = member_detail_in(tx, member->id);
+  if (!detail) return detail;
+  return shown_to(services, actor, std::move(*detail));
+}
+
 Result<MemberDetail> create_member(Services& services, const Actor& actor,
                                    const domain::MemberPatch& fields) {
-  MemberId created;
+  Result<MemberDetail> created = Error::internal("unset");
   Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Member> member = prepare_new_member(services, actor, tx, fields);
-    if (!member) return std::move(member).error();
-    const std::string now = services.clock.now_utc();
-    member->created_at = member->updated_at = now;
-    tx.members().insert(*member);
-    const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
-    tx.members().append_event({0, member->id, now, actor.name, "create", changes});
-    audit(tx, services, actor,
-          {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
-           !member->discipline.empty(), "ok", audit_changes(changes)});
-    created = member->id;
-    return Ok();
+    created = create_member_in(services, actor, tx, fields);
+    return created ? Ok() : Status(created.error());
   });
   if (!status) return std::move(status).error();
-  return get_member(services, actor, created, false);
+  return created;
 }
 
 Result<MemberDetail> update_member(Services& services, const Actor& actor, MemberId id,

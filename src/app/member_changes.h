@@ -10,6 +10,10 @@ namespace chibo::app {
 
 Result<MemberDetail> create_member(Services& services, const Actor& actor,
                                    const domain::MemberPatch& fields);
+// The same inside a transaction of the caller's (a keyed request: app/idempotency.h); the
+// result is the new record as the actor sees it.
+Result<MemberDetail> create_member_in(Services& services, const Actor& actor, Transaction& tx,
+                                      const domain::MemberPatch& fields);
 
 // Applies `fields` to the stored record when `version` is still current (else kStaleVersion
 // and nothing changes).

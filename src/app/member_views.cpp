@@ -147,30 +147,51 @@ Result<MemberPage> list_members(Services& services, const Actor& actor, const Me
   return page;
 }
 
-Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id) {
+Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id) {
   MemberDetail detail;
+  std::optional<Member> member = tx.members().find(id);
+  if (!member) return Error::not_found("member");
+  std::optional<Organization> org = tx.orgs().find(member->org_id);
+  if (!org) return Error::internal("member without organization");
+  detail.member = std::move(*member);
+  detail.org = std::move(*org);
+  detail.history = tx.members().history(id);
+  return detail;
+}
+
+Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id) {
+  Result<MemberDetail> detail = Error::internal("unset");
   Status status = services.store.read([&](Transaction& tx) -> Status {
-    std::optional<Member> member = tx.members().find(id);
-    if (!member) return Error::not_found("member");
-    std::optional<Organization> org = tx.orgs().find(member->org_id);
-    if (!org) return Error::internal("member without organization");
-    detail.member = std::move(*member);
-    detail.org = std::move(*org);
-    detail.history = tx.members().history(id);
-    return Ok();
+    detail = member_detail_in(tx, id);
+    return detail ? Ok() : Status(detail.error());
   });
   if (!status) return std::move(status).error();
   return detail;
 }
 
-Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
-                                bool record_read) {
+Result<MemberDetail> shown_to(Services& services, const Actor& actor, MemberDetail detail) {
   const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberRead);
   const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
-  Result<MemberDetail> detail = member_detail_unchecked(services, id);
+  if (!reach.covers_member(detail.member.id, detail.member.org_path))
+    return Error::not_found("member");
+  if (restricted.covers(detail.member.org_path)) {
+    detail.restricted_shown = true;
+    return detail;
+  }
+  for (MemberEvent& event : detail.history) {
+    event.changes = redact_changes(std::move(event.changes), detail.member, restricted);
+  }
+  redact(detail.member, restricted);
+  return detail;
+}
+
+Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
+                                bool record_read) {
+  Result<MemberDetail> unchecked = member_detail_unchecked(services, id);
+  if (!unchecked) return unchecked;
+  Result<MemberDetail> detail = shown_to(services, actor, std::move(*unchecked));
   if (!detail) return detail;
-  if (!reach.covers_member(id, detail->member.org_path)) return Error::not_found("member");
-  if (restricted.covers(detail->member.org_path)) {
+  if (detail->restricted_shown) {
     if (record_read && !detail->member.discipline.empty()) {
       // Reading a restricted record is itself recorded (without its values).
       Status audited = services.store.write([&](Transaction& tx) -> Status {
@@ -181,13 +202,7 @@ Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId
       });
       if (!audited) return std::move(audited).error();
     }
-    detail->restricted_shown = true;
-    return detail;
   }
-  for (MemberEvent& event : detail->history) {
-    event.changes = redact_changes(std::move(event.changes), detail->member, restricted);
-  }
-  redact(detail->member, restricted);
   return detail;
 }
 

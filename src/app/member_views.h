@@ -43,8 +43,14 @@ struct MemberDetail {
 Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
                                 bool record_read = true);
 
-// The same without access checks or redaction, for use cases that have already checked.
+// The same without access checks or redaction, for use cases that have already checked; and
+// inside a transaction of the caller's.
 Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id);
+Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id);
+
+// `detail` as `actor` may see it: "not found" beyond their reach, restricted fields blanked
+// unless they may read them (restricted_shown says which). Audits nothing.
+Result<MemberDetail> shown_to(Services& services, const Actor& actor, MemberDetail detail);
 
 // The filter list_members would run for `actor` under `permission` (member.read for lists,
 // member.export for exports).

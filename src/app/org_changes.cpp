@@ -86,45 +86,50 @@ Status check_kind_change(Services& services, Transaction& tx, const Organization
 
 }  // namespace
 
-Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_id,
-                           const OrgDraft& draft) {
+Result<OrgView> create_org_in(Services& services, const Actor& actor, Transaction& tx,
+                              OrgId parent_id, const OrgDraft& draft) {
   if (reach_of(services, actor, Permission::kOrgWrite).none()) return Error::forbidden("forbidden");
   std::vector<FieldError> errors = domain::check_org_fields(draft, true, services.catalog);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (Status dates = check_dates(draft, services.clock.today()); !dates)
     return std::move(dates).error();
   const domain::Reach reach = reach_of(services, actor, Permission::kOrgWrite);
-  OrgId created;
+  std::optional<Organization> parent;
+  if (parent_id.valid()) {
+    parent = tx.orgs().find(parent_id);
+    // A parent beyond the actor's reach is reported exactly like one that does not exist.
+    if (!parent || !reach.covers(parent->path))
+      return Error::invalid_field("parent_id", "org_not_found");
+  } else if (!reach.everything) {
+    return Error::invalid_field("parent_id", "root_needs_global_scope");
+  }
+  if (Status placed =
+          domain::check_placement(*draft.kind, parent ? &*parent : nullptr, services.catalog);
+      !placed) {
+    return std::move(placed).error();
+  }
+  if (Status free = check_code_free(tx, draft, OrgId()); !free) return std::move(free).error();
+  Organization org;
+  org.parent_id = parent_id;
+  if (parent) org.path = parent->path;  // the store appends the new id
+  apply(org, draft);
+  org.created_at = org.updated_at = services.clock.now_utc();
+  tx.orgs().insert(org);
+  audit(tx, services, actor,
+        {"org.create", "organization", std::to_string(org.id.value), org.path.str(), false, "ok",
+         draft_details(Organization(), org)});
+  return org_view_in(services, tx, org.id);
+}
+
+Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent_id,
+                           const OrgDraft& draft) {
+  Result<OrgView> created = Error::internal("unset");
   Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Organization> parent;
-    if (parent_id.valid()) {
-      parent = tx.orgs().find(parent_id);
-      // A parent beyond the actor's reach is reported exactly like one that does not exist.
-      if (!parent || !reach.covers(parent->path))
-        return Error::invalid_field("parent_id", "org_not_found");
-    } else if (!reach.everything) {
-      return Error::invalid_field("parent_id", "root_needs_global_scope");
-    }
-    if (Status placed =
-            domain::check_placement(*draft.kind, parent ? &*parent : nullptr, services.catalog);
-        !placed) {
-      return placed;
-    }
-    if (Status free = check_code_free(tx, draft, OrgId()); !free) return free;
-    Organization org;
-    org.parent_id = parent_id;
-    if (parent) org.path = parent->path;  // the store appends the new id
-    apply(org, draft);
-    org.created_at = org.updated_at = services.clock.now_utc();
-    tx.orgs().insert(org);
-    created = org.id;
-    audit(tx, services, actor,
-          {"org.create", "organization", std::to_string(org.id.value), org.path.str(), false, "ok",
-           draft_details(Organization(), org)});
-    return Ok();
+    created = create_org_in(services, actor, tx, parent_id, draft);
+    return created ? Ok() : Status(created.error());
   });
   if (!status) return std::move(status).error();
-  return view_of(services, created);
+  return created;
 }
 
 Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,

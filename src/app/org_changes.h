@@ -12,6 +12,9 @@ namespace chibo::app {
 // A new organization under `parent` (a root when invalid).
 Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent,
                            const domain::OrgDraft& draft);
+// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
+Result<OrgView> create_org_in(Services& services, const Actor& actor, Transaction& tx,
+                              OrgId parent_id, const domain::OrgDraft& draft);
 
 // Rename or edit; `version` must be the one the caller read.
 Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,

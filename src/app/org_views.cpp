@@ -167,4 +167,10 @@ Result<std::vector<Breakdown>> org_breakdowns(Services& services, const Actor& a
   return breakdowns;
 }
 
+Result<OrgView> org_view_in(Services& services, Transaction& tx, OrgId id) {
+  std::optional<Organization> org = tx.orgs().find(id);
+  if (!org) return Error::not_found("organization");
+  return std::move(decorate(services, tx, {*org}).front());
+}
+
 }  // namespace chibo::app

@@ -45,7 +45,9 @@ Result<std::vector<OrgDetail>> search_orgs(Services& services, const Actor& acto
 // Members on the roll in the subtree, broken down for dashboards.
 Result<std::vector<Breakdown>> org_breakdowns(Services& services, const Actor& actor, OrgId id);
 
-// The same view without an access check, for use cases that have already checked.
+// The same view without an access check, for use cases that have already checked; and one
+// organization's view inside a transaction of the caller's.
 Result<OrgDetail> org_detail_unchecked(Services& services, OrgId id);
+Result<OrgView> org_view_in(Services& services, Transaction& tx, OrgId id);
 
 }  // namespace chibo::app

@@ -60,6 +60,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"from", {"Từ ngày", "From"}},
       {"to", {"Đến ngày", "To"}},
       {"before", {"Trước sự kiện", "Before event"}},
+      {"Idempotency-Key", {"Idempotency-Key", "Idempotency-Key"}},
   };
   return labels;
 }

@@ -7,6 +7,7 @@
 #include "app/member_import.h"
 #include "app/member_views.h"
 #include "http/api.h"
+#include "http/idempotency.h"
 #include "http/json_body.h"
 #include "http/json_views.h"
 #include "http/problem.h"
@@ -161,11 +162,16 @@ void add_member_routes(Router& router, ApiContext& context) {
                const domain::MemberPatch patch = read_patch(fields);
                if (auto errors = fields.finish(); !errors.empty())
                  return problem_response(Error::invalid(std::move(errors)), request);
-               auto created = app::create_member(services, actor_of(request), patch);
-               if (!created) return problem_response(created.error(), request);
-               return detail_response(201, *created, services.clock.today())
-                   .with_header("Location",
-                                "/api/v1/members/" + std::to_string(created->member.id.value));
+               // With an Idempotency-Key the reply is stored with the new record
+               // (app/idempotency.h).
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto created = tx ? app::create_member_in(services, actor_of(request), *tx, patch)
+                                   : app::create_member(services, actor_of(request), patch);
+                 if (!created) return problem_response(created.error(), request);
+                 return detail_response(201, *created, services.clock.today())
+                     .with_header("Location",
+                                  "/api/v1/members/" + std::to_string(created->member.id.value));
+               });
              }));
 
   router.add("GET", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {

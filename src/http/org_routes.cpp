@@ -3,6 +3,7 @@
 #include "app/org_views.h"
 #include "domain/fields.h"
 #include "http/api.h"
+#include "http/idempotency.h"
 #include "http/json_body.h"
 #include "http/json_views.h"
 #include "http/problem.h"
@@ -152,23 +153,26 @@ void add_org_routes(Router& router, ApiContext& context) {
                return json_response(200, {{"org_id", *id}, {"breakdowns", std::move(body)}});
              }));
 
-  router.add("POST", "/api/v1/orgs", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               std::vector<FieldError> errors;
-               const auto parent = fields.nullable_integer("parent_id");
-               domain::OrgDraft draft = read_draft(fields, errors);
-               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-               if (!errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               const OrgId parent_id(parent && *parent ? **parent : 0);
-               auto created = app::create_org(services, actor_of(request), parent_id, draft);
-               if (!created) return problem_response(created.error(), request);
-               return json_response(201, org_json(*created, catalog))
-                   .with_header("Location",
-                                "/api/v1/orgs/" + std::to_string(created->org.id.value));
-             }));
+  router.add(
+      "POST", "/api/v1/orgs", no_query([&](HttpRequest& request) {
+        auto body = read_json_object(request);
+        if (!body) return problem_response(body.error(), request);
+        JsonFields fields(*body);
+        std::vector<FieldError> errors;
+        const auto parent = fields.nullable_integer("parent_id");
+        domain::OrgDraft draft = read_draft(fields, errors);
+        for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+        if (!errors.empty()) return problem_response(Error::invalid(std::move(errors)), request);
+        const OrgId parent_id(parent && *parent ? **parent : 0);
+        // With an Idempotency-Key the reply is stored with the new organization.
+        return with_idempotency(services, request, [&](app::Transaction* tx) {
+          auto created = tx ? app::create_org_in(services, actor_of(request), *tx, parent_id, draft)
+                            : app::create_org(services, actor_of(request), parent_id, draft);
+          if (!created) return problem_response(created.error(), request);
+          return json_response(201, org_json(*created, catalog))
+              .with_header("Location", "/api/v1/orgs/" + std::to_string(created->org.id.value));
+        });
+      }));
 
   router.add("PATCH", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);

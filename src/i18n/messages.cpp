@@ -115,6 +115,21 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"audit_scope_required",
        {"Chỉ quản trị viên toàn hệ thống mới kiểm tra được toàn bộ nhật ký",
         "Only an administrator reaching everything can verify the whole trail"}},
+      {"idempotency_key_reused",
+       {"Idempotency-Key này đã được dùng cho một yêu cầu khác (khác đường dẫn hoặc nội dung); "
+        "mỗi yêu cầu tạo mới cần một khóa riêng",
+        "This Idempotency-Key was used for a different request (another path or body); each "
+        "creating request needs a key of its own"}},
+      {"idempotency_key_invalid",
+       {"Tiêu đề Idempotency-Key không hợp lệ", "The Idempotency-Key header is not valid"}},
+      {"idempotency_key_format",
+       {"Idempotency-Key: từ 1 đến 255 ký tự ASCII nhìn thấy được (có thể đặt trong dấu "
+        "ngoặc kép), không gồm dấu cách, \" hay \\",
+        "Idempotency-Key: 1 to 255 visible ASCII characters (optionally in double quotes), no "
+        "spaces, \" or \\"}},
+      {"idempotency_key_no_user",
+       {"Idempotency-Key chỉ dùng được khi đã đăng nhập bằng một tài khoản",
+        "An Idempotency-Key needs a signed-in user"}},
       // Field problems.
       {"required", {"{label}: bắt buộc nhập", "{label}: required"}},
       {"too_long", {"{label}: dài quá {max} ký tự", "{label}: longer than {max} characters"}},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/idempotency.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -132,6 +133,7 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditLog& audit() = 0;
+  virtual IdempotencyRepository& idempotency() = 0;
 };
 
 class Store {

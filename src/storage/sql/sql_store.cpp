@@ -11,6 +11,7 @@
 
 #include "storage/sql/audit_log.h"
 #include "storage/sql/db_errors.h"
+#include "storage/sql/idempotency_repository.h"
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
@@ -33,12 +34,14 @@ class SqlTransaction : public app::Transaction {
         members_(session, on_roll, index, changes, cache),
         users_(session, changes),
         sessions_(session, changes),
-        audit_(session) {}
+        audit_(session),
+        idempotency_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
   app::SessionRepository& sessions() override { return sessions_; }
   app::AuditLog& audit() override { return audit_; }
+  app::IdempotencyRepository& idempotency() override { return idempotency_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -46,6 +49,7 @@ class SqlTransaction : public app::Transaction {
   SqlUserRepository users_;
   SqlSessionRepository sessions_;
   SqlAuditLog audit_;
+  SqlIdempotencyRepository idempotency_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

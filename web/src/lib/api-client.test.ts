@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   api,
+  IDEMPOTENT_ATTEMPTS,
   ApiError,
   parseRetryAfter,
   sessionProblemOf,
@@ -84,5 +85,50 @@ describe('api', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem.code).toBe('login_throttled');
     expect((error as ApiError).retryAfter).toBe(900);
+  });
+});
+
+describe('idempotent creations', () => {
+  it('send one key, and send it again after a 503 until the record is created', async () => {
+    vi.useFakeTimers();
+    const keys: string[] = [];
+    const replies = [
+      reply(503, { status: 503, code: 'database_unavailable', title: 'x' }, { 'retry-after': '2' }),
+      reply(201, { id: 7 }, { 'content-type': 'application/json' }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        keys.push((init.headers as Record<string, string>)['Idempotency-Key']);
+        return replies.shift()!;
+      }),
+    );
+    const created = api<{ id: number }>('/members', { method: 'POST', body: {}, idempotent: true });
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(created).resolves.toEqual({ id: 7 });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    vi.useRealTimers();
+  });
+
+  it('do not resend refusals, and give up after a few attempts', async () => {
+    const fetch = vi.fn(async () =>
+      reply(422, { status: 422, code: 'validation_failed', title: 'x' }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    await expect(api('/members', { method: 'POST', body: {}, idempotent: true })).rejects.toThrow();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    vi.useFakeTimers();
+    const down = vi.fn(async () =>
+      reply(503, { status: 503, code: 'database_unavailable', title: 'x' }),
+    );
+    vi.stubGlobal('fetch', down);
+    const failed = api('/orgs', { method: 'POST', body: {}, idempotent: true });
+    const settled = expect(failed).rejects.toThrow();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await settled;
+    expect(down).toHaveBeenCalledTimes(IDEMPOTENT_ATTEMPTS);
+    vi.useRealTimers();
   });
 });

@@ -90,7 +90,33 @@ interface RequestOptions {
   params?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * A creating POST: sent with an Idempotency-Key, and sent again with the same key when the
+   * reply is lost (network error) or the server answers 503 (its database is restarting or
+   * failing over), so that the record is created once however many times it is sent.
+   */
+  idempotent?: boolean;
 }
+
+/** Attempts in all for an idempotent request, and the longest wait between two. */
+export const IDEMPOTENT_ATTEMPTS = 4;
+const MAX_RETRY_WAIT_SECONDS = 5;
+
+/** 128 random bits as hex (crypto.randomUUID needs a secure context; plain HTTP on a LAN is not one). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    });
+  });
 
 async function problemOf(response: Response): Promise<Problem> {
   const type = response.headers.get('content-type') ?? '';
@@ -124,12 +150,34 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if (!options.idempotent) return request<T>(path, options, {});
+  const key = newIdempotencyKey();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request<T>(path, options, { 'Idempotency-Key': key });
+    } catch (error) {
+      const retryable =
+        isApiError(error) &&
+        (error.problem.status === 503 || error.problem.code === 'network_error');
+      if (!retryable || attempt >= IDEMPOTENT_ATTEMPTS) throw error;
+      const wait = Math.min(error.retryAfter ?? 1, MAX_RETRY_WAIT_SECONDS);
+      await sleep(wait * 1000, options.signal);
+    }
+  }
+}
+
+async function request<T>(
+  path: string,
+  options: RequestOptions,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': language,
   };
   if (method !== 'GET') headers['X-Requested-With'] = 'chibo';
+  Object.assign(headers, extraHeaders);
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

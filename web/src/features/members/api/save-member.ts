@@ -11,7 +11,7 @@ export function useCreateMember() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: MemberInput) =>
-      api<MemberDetail>('/members', { method: 'POST', body: input }),
+      api<MemberDetail>('/members', { method: 'POST', body: input, idempotent: true }),
     onSuccess: (member) => {
       client.setQueryData(memberKeys.detail(member.id), member);
       void client.invalidateQueries({ queryKey: memberKeys.all, refetchType: 'none' });

@@ -26,7 +26,7 @@ function useOrgMutation<Input>(request: (input: Input) => Promise<Org>) {
 
 export function useCreateOrg() {
   return useOrgMutation((input: OrgFields & { parent_id: number | null }) =>
-    api<Org>('/orgs', { method: 'POST', body: input }),
+    api<Org>('/orgs', { method: 'POST', body: input, idempotent: true }),
   );
 }
 
