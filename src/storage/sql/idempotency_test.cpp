@@ -33,7 +33,8 @@ class Idempotency : public ::testing::Test {
           auto created = app::create_member_in(temp_.services(), actor_, tx, patch);
           if (!created) return created.error();
           ++writes_;
-          return app::StoredReply{201, "application/json",
+          return app::StoredReply{201,
+                                  "application/json",
                                   "{\"id\":" + std::to_string(created->member.id.value) + "}",
                                   {{"Location", "/m/" + std::to_string(created->member.id.value)}}};
         });

@@ -88,18 +88,24 @@ int schema_version(soci::session& session) {
 
 Result<int> migrate(soci::session& session, Engine engine, const std::vector<Migration>& migrations,
                     const std::string& now_utc) {
-  session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-             "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-  const int current = schema_version(session);
-  const int latest = migrations.empty() ? 0 : migrations.back().version;
-  if (current > latest) {
-    return Error::unsupported("database_too_new", {{"found", std::to_string(current)},
-                                                   {"supported", std::to_string(latest)}});
-  }
   int applied = 0;
   std::string failing;
   try {
+    // One transaction for everything, the version check included: several chibo processes
+    // starting at once against one PostgreSQL server take turns on a transaction-scoped
+    // advisory lock (it needs no session state, so it works behind pgbouncer too); SQLite's
+    // BEGIN IMMEDIATE serializes them already. The loser then finds nothing left to do.
     session << begin_write_sql(engine);
+    if (engine == Engine::kPostgres) session << "SELECT pg_advisory_xact_lock(7236348295512580611)";
+    session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+               "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    const int current = schema_version(session);
+    const int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > latest) {
+      session << "ROLLBACK";
+      return Error::unsupported("database_too_new", {{"found", std::to_string(current)},
+                                                     {"supported", std::to_string(latest)}});
+    }
     for (const Migration& migration : migrations) {
       if (migration.version <= current) continue;
       failing = migration.name;

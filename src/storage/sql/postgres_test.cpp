@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 #include <soci/postgresql/soci-postgresql.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <thread>
 
 #include "app/member_changes.h"
 #include "app/member_views.h"
+#include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
@@ -109,6 +113,32 @@ TEST(Postgres, ConcurrentDuplicatesAreConflictsNotErrors) {
     }
   }
   EXPECT_EQ(winners, 1);
+}
+
+TEST(Postgres, ProcessesStartingTogetherMigrateOnce) {
+  const char* server = std::getenv("CHIBO_TEST_POSTGRES");
+  if (!server || !*server) GTEST_SKIP() << "PostgreSQL only (set CHIBO_TEST_POSTGRES)";
+  const std::string name = "chibo_test_migrate_" + std::to_string(getpid());
+  chibo::testing::run_on_server(server, "CREATE DATABASE " + name);
+  const std::string url = chibo::testing::postgres_url_with_database(server, name);
+  constexpr int kProcesses = 4;
+  std::vector<std::thread> starters;
+  std::vector<bool> opened(kProcesses, false);
+  for (int index = 0; index < kProcesses; ++index) {
+    starters.emplace_back([&, index] {
+      auto store = SqlStore::open(*DatabaseUrl::parse(url), StoreOptions(), "2026-11-29T00:00:00Z");
+      opened[index] = store.ok();
+    });
+  }
+  for (std::thread& starter : starters) starter.join();
+  for (int index = 0; index < kProcesses; ++index) EXPECT_TRUE(opened[index]) << index;
+  {
+    soci::session check(*soci::factory_postgresql(), DatabaseUrl::parse(url)->conninfo);
+    long long recorded = 0;
+    check << "SELECT COUNT(*) FROM schema_migrations", soci::into(recorded);
+    EXPECT_EQ(recorded, static_cast<long long>(known_migrations(Engine::kPostgres).size()));
+  }
+  chibo::testing::run_on_server(server, "DROP DATABASE " + name + " WITH (FORCE)");
 }
 
 }  // namespace
