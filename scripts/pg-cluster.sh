@@ -4,10 +4,12 @@
 # as root); as anyone else, as that user.
 #
 #   scripts/pg-cluster.sh run [--keep-fsync] -- COMMAND...   start, run COMMAND with
-#       CHIBO_TEST_POSTGRES=postgresql://USER@127.0.0.1:PORT/postgres (plus PGDATA_DIR,
-#       PG_CTL, PG_PORT for tests that stop and start the server), stop; exits as COMMAND did
+#       CHIBO_TEST_POSTGRES=postgresql://USER@127.0.0.1:PORT/postgres and PG_CLUSTER_DIR (for
+#       tests that crash and resume the server), stop; exits as COMMAND did
 #   scripts/pg-cluster.sh start DIR [--keep-fsync]            start a cluster in DIR (created), print its URL
 #   scripts/pg-cluster.sh stop DIR                            stop it and delete DIR
+#   scripts/pg-cluster.sh crash DIR                           SIGKILL the server and all its processes
+#   scripts/pg-cluster.sh resume DIR                          start it again (crash recovery), same port
 #
 # Test clusters run with fsync=off unless --keep-fsync: a killed server loses nothing that way
 # (its writes are in the kernel's cache), only a power cut would, and tests do not cut power.
@@ -36,10 +38,10 @@ start() {  # dir [--keep-fsync] -> prints the URL
   local attempt port
   for attempt in 1 2 3; do
     port=$(free_port)
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=256MB" \
-      start >/dev/null; then
+    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=256MB"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$options" start >/dev/null; then
       echo "$port" > "$dir/port"
+      echo "$options" > "$dir/options"
       echo "postgresql://$user@127.0.0.1:$port/postgres"
       return 0
     fi
@@ -57,7 +59,27 @@ stop() {  # dir
   rm -rf "$dir"
 }
 
+crash() {  # dir: what a power-less crash of the server looks like to its clients
+  local dir=$1 pid
+  pid=$(head -1 "$dir/data/postmaster.pid")
+  local children
+  children=$(pgrep -P "$pid" || true)
+  kill -KILL "$pid" $children 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+}
+
+resume() {  # dir
+  local dir=$1
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
+}
+
 case "${1:-}" in
+  crash)
+    crash "$2"
+    ;;
+  resume)
+    resume "$2"
+    ;;
   start)
     start "$2" "${3:-}"
     ;;
@@ -72,13 +94,13 @@ case "${1:-}" in
     dir=$(mktemp -d /tmp/chibo-pg.XXXXXX)
     trap 'stop "$dir"' EXIT
     url=$(start "$dir" $keep)
-    export CHIBO_TEST_POSTGRES=$url PGDATA_DIR=$dir/data PG_CTL=$bin/pg_ctl PG_PORT=$(cat "$dir/port") PG_SOCKET_DIR=$dir
+    export CHIBO_TEST_POSTGRES=$url PG_CLUSTER_DIR=$dir
     status=0
     "$@" || status=$?
     exit $status
     ;;
   *)
-    sed -n '2,14p' "$0" >&2
+    sed -n '2,16p' "$0" >&2
     exit 2
     ;;
 esac

@@ -72,7 +72,10 @@ std::optional<HttpResponse> admit(app::Services& services, const SessionSettings
                                          request.remote_address, settings.policy, cache);
   if (!authenticated) {
     HttpResponse response = problem_response(authenticated.error(), request);
-    response.with_header("Set-Cookie", cleared_session_cookie(settings));
+    // Only a session that is gone loses its cookie: a database that cannot be reached (503)
+    // must not sign everybody out.
+    if (authenticated.error().code == ErrorCode::kUnauthenticated)
+      response.with_header("Set-Cookie", cleared_session_cookie(settings));
     return response;
   }
   const std::string& stage = authenticated->session.stage;
