@@ -4,7 +4,8 @@
 // (postgresql://user@host:port/maintenance_db, as scripts/pg-cluster.sh run sets it): then each
 // server gets a database of its own on it. Tests that need raw SQL (tampering with the audit
 // table) use `server.sql(...)`, which speaks sqlite3 or psql as the engine requires; ENGINE
-// says which one runs.
+// says which one runs. With CHIBO_TEST_PGBOUNCER (HOST:PORT) chibo reaches PostgreSQL through
+// that pgbouncer (tests/pg/with-pgbouncer.sh); server.sql still goes straight to the server.
 //
 // Every API route but health, openapi.json and login needs a session: startServer() creates an
 // administrator with the CLI (`chibo user add`, with a pre-enrolled TOTP secret), signs it in
@@ -52,11 +53,22 @@ export function runSql(dbUrl, sql) {
   });
 }
 
+/** HOST:PORT of a pgbouncer in front of PG_SERVER that chibo connects through, or ''. */
+export const PGBOUNCER = process.env.CHIBO_TEST_PGBOUNCER ?? '';
+
 async function createDatabase() {
   const name = `chibo_api_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const created = await runSql(PG_SERVER, `CREATE DATABASE ${name}`);
   if (created.code !== 0) throw new Error(`cannot create database ${name}: ${created.stderr}`);
-  return { name, url: withDatabase(PG_SERVER, name) };
+  // `url` is chibo's (through pgbouncer when one is given); `direct` is the test's own.
+  const direct = withDatabase(PG_SERVER, name);
+  let url = direct;
+  if (PGBOUNCER) {
+    const via = new URL(direct);
+    via.host = PGBOUNCER;
+    url = via.toString();
+  }
+  return { name, url, direct };
 }
 
 async function dropDatabase(name) {
@@ -245,7 +257,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     };
     const server = {
       base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE,
-      sql: (text) => runSql(dbUrl, text),
+      sql: (text) => runSql(database ? database.direct : dbUrl, text),
     };
     decorate(server);
     if (signIn) {
