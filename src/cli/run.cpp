@@ -13,6 +13,7 @@ void add_commands(CLI::App& app, int& exit_code) {
   add_check_command(app, exit_code);
   add_user_command(app, exit_code);
   add_audit_command(app, exit_code);
+  add_db_command(app, exit_code);
 }
 
 int run(int argc, char** argv) {

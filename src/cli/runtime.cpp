@@ -37,8 +37,7 @@ void print_error(const Error& error) {
 }
 
 CLI::Option* add_db_option(CLI::App& command, std::string& db) {
-  return command
-      .add_option("--db", db, "Database URL: sqlite:PATH or postgresql://...")
+  return command.add_option("--db", db, "Database URL: sqlite:PATH or postgresql://...")
       ->envname("CHIBO_DB")
       ->capture_default_str();
 }

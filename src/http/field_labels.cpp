@@ -61,6 +61,8 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"to", {"Đến ngày", "To"}},
       {"before", {"Trước sự kiện", "Before event"}},
       {"Idempotency-Key", {"Idempotency-Key", "Idempotency-Key"}},
+      {"--from", {"--from (nguồn)", "--from (source)"}},
+      {"--to", {"--to (đích)", "--to (target)"}},
   };
   return labels;
 }

@@ -224,6 +224,43 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"db_url_format",
        {"{label}: cần dạng sqlite:ĐƯỜNG_DẪN hoặc postgresql://...",
         "{label}: use sqlite:PATH or postgresql://..."}},
+      {"db_copy_refused",
+       {"chibo db copy: không sao chép được", "chibo db copy: cannot copy"}},
+      {"db_copy_failed",
+       {"Sao chép thất bại, không để lại gì ở đích: {detail}",
+        "The copy failed and left nothing at the target: {detail}"}},
+      {"db_copy_mismatch",
+       {"Bảng {table} ở đích khác nguồn sau khi chép ({target} so với {source}); không để lại gì",
+        "Table {table} differs from the source after copying ({target} against {source}); "
+        "nothing was kept"}},
+      {"db_copy_audit_broken",
+       {"Chuỗi nhật ký kiểm toán ở bản sao đứt tại #{seq}; không để lại gì",
+        "The copy's audit chain breaks at #{seq}; nothing was kept"}},
+      {"db_copy_same", {"{label}: trùng với --from", "{label}: the same database as --from"}},
+      {"db_copy_no_source", {"{label}: không có tệp {url}", "{label}: {url} does not exist"}},
+      {"db_copy_cannot_open",
+       {"{label}: không mở được {url}: {detail}", "{label}: cannot open {url}: {detail}"}},
+      {"db_copy_target_exists",
+       {"{label}: {url} đã có; chỉ chép sang một tệp chưa có",
+        "{label}: {url} exists; the copy goes only to a file that does not exist yet"}},
+      {"db_copy_target_not_empty",
+       {"{label}: cơ sở dữ liệu {url} đã có bảng; chỉ chép vào một cơ sở dữ liệu trống "
+        "(createdb)",
+        "{label}: the database {url} has tables already; the copy goes only into an empty "
+        "database (createdb)"}},
+      {"db_copy_source_version",
+       {"{label}: lược đồ của nguồn là {found}, phiên bản chibo này là {supported}; chạy chibo "
+        "init trên nguồn bằng chibo này trước",
+        "{label}: the source's schema is {found}, this chibo's is {supported}; run chibo init on "
+        "the source with this chibo first"}},
+      {"db_copy_schema_differs",
+       {"{label}: các bảng của nguồn khác lược đồ của chibo này {table}",
+        "{label}: the source's tables differ from this chibo's schema {table}"}},
+      {"db_copy_broken_reference",
+       {"{label}: nguồn có dòng tham chiếu tới bản ghi không tồn tại {table}; sửa nguồn (chibo "
+        "check) rồi chép lại",
+        "{label}: the source has rows referring to records that do not exist {table}; repair "
+        "the source (chibo check) and copy again"}},
       {"column_unknown", {"Cột \"{column}\" không được hỗ trợ", "Unsupported column \"{column}\""}},
       {"column_missing", {"Thiếu cột bắt buộc {label}", "Missing required column {label}"}},
       {"column_duplicate", {"Cột {label} xuất hiện hai lần", "Column {label} appears twice"}},

@@ -31,6 +31,28 @@ std::optional<std::string> keyword_conninfo(const std::string& uri) {
   return conninfo;
 }
 
+// The URL for messages and logs: a password in it (user:secret@, password=secret) masked.
+std::string redacted(const std::string& url) {
+  std::string text = url;
+  const size_t scheme = text.find("://");
+  if (scheme != std::string::npos) {
+    const size_t authority = scheme + 3;
+    const size_t end = text.find_first_of("/?", authority);
+    const size_t at = text.rfind('@', end == std::string::npos ? text.size() : end);
+    if (at != std::string::npos && at > authority) {
+      const size_t colon = text.find(':', authority);
+      if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  for (size_t at = text.find("password="); at != std::string::npos;
+       at = text.find("password=", at + 1)) {
+    const size_t value = at + 9;
+    const size_t end = text.find('&', value);
+    text.replace(value, (end == std::string::npos ? text.size() : end) - value, "***");
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<DatabaseUrl> DatabaseUrl::parse(const std::string& url) {
@@ -48,6 +70,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const std::string& url) {
     const std::optional<std::string> conninfo = keyword_conninfo(url);
     if (!conninfo) return Error::invalid_field("db", "db_url_format");
     parsed.conninfo = *conninfo;
+    // Text in UTF-8 whatever the server's or the machine's default (libpq otherwise takes
+    // the database's encoding); chibo stores and sends nothing else.
+    if (parsed.conninfo.find("client_encoding=") == std::string::npos)
+      parsed.conninfo += " client_encoding='UTF8'";
+    parsed.text = redacted(url);
     return parsed;
   }
   return Error::invalid_field("db", "db_url_format");

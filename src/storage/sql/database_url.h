@@ -14,7 +14,7 @@ struct DatabaseUrl {
   Engine engine = Engine::kSqlite;
   std::string sqlite_path;  // for kSqlite
   std::string conninfo;     // for kPostgres: libpq keyword='value' pairs parsed from the URI
-  std::string text;         // the URL as given, for messages
+  std::string text;         // the URL as given, for messages (a password masked: ***)
 
   static Result<DatabaseUrl> parse(const std::string& url);
 };

@@ -86,6 +86,40 @@ int schema_version(soci::session& session) {
   return indicator == soci::i_ok ? static_cast<int>(version) : 0;
 }
 
+void lock_migrations(soci::session& session, Engine engine) {
+  if (engine == Engine::kPostgres) session << "SELECT pg_advisory_xact_lock(7236348295512580611)";
+  session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+             "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+}
+
+int apply_migrations(soci::session& session, Engine engine,
+                     const std::vector<Migration>& migrations, const std::string& now_utc,
+                     std::vector<std::string>* deferred_indexes, std::string* failing) {
+  const int current = schema_version(session);
+  int applied = 0;
+  for (const Migration& migration : migrations) {
+    if (migration.version <= current) continue;
+    if (failing) *failing = migration.name;
+    for (const std::string& statement :
+         split_sql_statements(render_schema_sql(migration.sql, engine))) {
+      const std::string upper = upper_trimmed(statement);
+      if (deferred_indexes &&
+          (upper.rfind("CREATE INDEX", 0) == 0 || upper.rfind("CREATE UNIQUE INDEX", 0) == 0)) {
+        deferred_indexes->push_back(statement);
+        continue;
+      }
+      session << statement;
+    }
+    long long version = migration.version;
+    std::string name = migration.name;
+    std::string at = now_utc;
+    session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
+        soci::use(version), soci::use(name), soci::use(at);
+    ++applied;
+  }
+  return applied;
+}
+
 Result<int> migrate(soci::session& session, Engine engine, const std::vector<Migration>& migrations,
                     const std::string& now_utc) {
   int applied = 0;
@@ -94,11 +128,9 @@ Result<int> migrate(soci::session& session, Engine engine, const std::vector<Mig
     // One transaction for everything, the version check included: several chibo processes
     // starting at once against one PostgreSQL server take turns on a transaction-scoped
     // advisory lock (it needs no session state, so it works behind pgbouncer too); SQLite's
-    // BEGIN IMMEDIATE serializes them already. The loser then finds nothing left to do.
+    // BEGIN IMMEDIATE serializes them already. The later ones find nothing left to do.
     session << begin_write_sql(engine);
-    if (engine == Engine::kPostgres) session << "SELECT pg_advisory_xact_lock(7236348295512580611)";
-    session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-               "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    lock_migrations(session, engine);
     const int current = schema_version(session);
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
@@ -106,20 +138,7 @@ Result<int> migrate(soci::session& session, Engine engine, const std::vector<Mig
       return Error::unsupported("database_too_new", {{"found", std::to_string(current)},
                                                      {"supported", std::to_string(latest)}});
     }
-    for (const Migration& migration : migrations) {
-      if (migration.version <= current) continue;
-      failing = migration.name;
-      for (const std::string& statement :
-           split_sql_statements(render_schema_sql(migration.sql, engine))) {
-        session << statement;
-      }
-      long long version = migration.version;
-      std::string name = migration.name;
-      std::string at = now_utc;
-      session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
-          soci::use(version), soci::use(name), soci::use(at);
-      ++applied;
-    }
+    applied = apply_migrations(session, engine, migrations, now_utc, nullptr, &failing);
     session << "COMMIT";
   } catch (const std::exception& error) {
     try {

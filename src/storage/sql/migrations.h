@@ -32,6 +32,18 @@ std::vector<std::string> split_sql_statements(const std::string& script);
 Result<int> migrate(soci::session& session, Engine engine, const std::vector<Migration>& migrations,
                     const std::string& now_utc);
 
+// Inside the caller's open transaction: takes the migration lock (PostgreSQL) and creates
+// schema_migrations if needed.
+void lock_migrations(soci::session& session, Engine engine);
+
+// Then applies what is above the recorded version, in that same transaction (`chibo db copy`
+// builds a whole database in one).
+// With `deferred_indexes`, CREATE INDEX statements are collected there instead of run (an
+// index built once after a bulk load is much faster than one kept up row by row).
+int apply_migrations(soci::session& session, Engine engine,
+                     const std::vector<Migration>& migrations, const std::string& now_utc,
+                     std::vector<std::string>* deferred_indexes, std::string* failing = nullptr);
+
 // The highest applied version (0 for a new database).
 int schema_version(soci::session& session);
 

@@ -16,6 +16,7 @@
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/org_repository.h"
+#include "storage/sql/pg_copy.h"
 #include "storage/sql/session_repository.h"
 #include "storage/sql/user_repository.h"
 
@@ -73,7 +74,9 @@ SqlStore::~SqlStore() = default;
 
 std::unique_ptr<soci::session> SqlStore::connect(bool reader) const {
   if (url_.engine == Engine::kPostgres) {
-    return std::make_unique<soci::session>(*soci::factory_postgresql(), url_.conninfo);
+    auto session = std::make_unique<soci::session>(*soci::factory_postgresql(), url_.conninfo);
+    route_notices_to_log(*session);
+    return session;
   }
   auto session = std::make_unique<soci::session>(
       *soci::factory_sqlite3(),

@@ -92,6 +92,21 @@ TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(DatabaseUrl::parse("postgresql://u@h1,h2/db?target_session_attrs=read-write")->engine,
             Engine::kPostgres);
   EXPECT_FALSE(DatabaseUrl::parse("mysql://x"));
+  // Several hosts and their options reach libpq as it defines them.
+  const auto multi = DatabaseUrl::parse(
+      "postgresql://chibo@db1:5432,db2:5433/"
+      "party?target_session_attrs=read-write&connect_timeout=3");
+  ASSERT_TRUE(multi);
+  EXPECT_NE(multi->conninfo.find("host='db1,db2'"), std::string::npos) << multi->conninfo;
+  EXPECT_NE(multi->conninfo.find("port='5432,5433'"), std::string::npos);
+  EXPECT_NE(multi->conninfo.find("target_session_attrs='read-write'"), std::string::npos);
+  EXPECT_NE(multi->conninfo.find("client_encoding='UTF8'"), std::string::npos);
+  // Messages never show a password.
+  EXPECT_EQ(DatabaseUrl::parse("postgresql://chibo:s3cret@db1/party")->text,
+            "postgresql://chibo:***@db1/party");
+  EXPECT_EQ(
+      DatabaseUrl::parse("postgresql://db1/party?user=chibo&password=s3cret&sslmode=require")->text,
+      "postgresql://db1/party?user=chibo&password=***&sslmode=require");
   EXPECT_FALSE(DatabaseUrl::parse("sqlite:"));
 }
 
