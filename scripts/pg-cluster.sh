@@ -11,6 +11,7 @@
 #   scripts/pg-cluster.sh crash DIR                           SIGKILL the server and all its processes
 #   scripts/pg-cluster.sh resume DIR                          start it again (crash recovery), same port
 #
+# PG_SHARED_BUFFERS (default 256MB) and PG_OPTIONS ("-c name=value ...") tune the server.
 # Test clusters run with fsync=off unless --keep-fsync: a killed server loses nothing that way
 # (its writes are in the kernel's cache), only a power cut would, and tests do not cut power.
 set -euo pipefail
@@ -38,7 +39,7 @@ start() {  # dir [--keep-fsync] -> prints the URL
   local attempt port
   for attempt in 1 2 3; do
     port=$(free_port)
-    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=256MB"
+    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} ${PG_OPTIONS:-}"
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$options" start >/dev/null; then
       echo "$port" > "$dir/port"
       echo "$options" > "$dir/options"

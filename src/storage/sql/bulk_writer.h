@@ -1,6 +1,9 @@
 // Loading whole trees and member lists fast (demo data; legacy registers): the caller assigns
-// ids and paths, rows go through reused prepared statements, and the subtree counts are
-// rebuilt once at the end. Run inside one write transaction (SqlStore::write_session).
+// ids and paths, and the subtree counts are rebuilt once at the end. Run inside one write
+// transaction (SqlStore::write_session). SQLite: rows go through reused prepared statements.
+// PostgreSQL: rows are spooled to temporary files in COPY's text format (one COPY at a time can
+// run on a connection, and organizations and members arrive interleaved) and loaded by COPY in
+// finish(), with indexes and constraints built once after the load (as pg_restore does).
 #pragma once
 
 #include <soci/soci.h>
@@ -27,14 +30,18 @@ class BulkWriter {
   // the row itself is the snapshot).
   void add_member(const domain::Member& member, const std::string& actor,
                   const std::string& action);
-  // Rebuilds org_member_counts and, on PostgreSQL, moves id sequences past the loaded ids.
+  // Rebuilds org_member_counts and, on PostgreSQL, loads the spooled rows and moves id
+  // sequences past the loaded ids.
   void finish();
 
  private:
   struct Statements;
+  struct Spool;
+  void finish_postgres();
   soci::session& session_;
   Engine engine_;
-  std::unique_ptr<Statements> statements_;
+  std::unique_ptr<Statements> statements_;  // SQLite
+  std::unique_ptr<Spool> spool_;            // PostgreSQL
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run at finish()
 };
 

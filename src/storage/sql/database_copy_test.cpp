@@ -159,7 +159,8 @@ TEST_F(Copy, AFailedCopyLeavesNoTargetBehind) {
   EXPECT_EQ(failed.error().fields.at(0).code, "db_copy_broken_reference");
   EXPECT_FALSE(fs::exists(target));
   for (const auto& entry : fs::directory_iterator(temp_.folder()))
-    EXPECT_EQ(entry.path().filename().string().find("broken.db"), std::string::npos) << entry.path();
+    EXPECT_EQ(entry.path().filename().string().find("broken.db"), std::string::npos)
+        << entry.path();
   if (pg_server()) {
     TempDatabase database("broken");
     auto refused = copy(temp_.url(), database.url);
@@ -192,9 +193,11 @@ TEST_F(Copy, ToPostgresqlAndBackWithTheSameChecksums) {
   // New rows on the copy get fresh ids (its sequences were moved past the copied ones).
   StoreOptions options;
   options.on_roll_statuses = chibo::testing::catalog().on_roll_statuses();
-  auto store = SqlStore::open(*DatabaseUrl::parse(database.url), options, "2026-11-29T04:00:00.000Z");
+  auto store =
+      SqlStore::open(*DatabaseUrl::parse(database.url), options, "2026-11-29T04:00:00.000Z");
   ASSERT_TRUE(store);
-  app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(), temp_.clock()};
+  app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(),
+                         temp_.clock()};
   auto patch = chibo::testing::valid_member_patch(tree_[3].value);
   patch["citizen_id"] = "001080000099";
   auto added = app::create_member(services, temp_.actor(), patch);

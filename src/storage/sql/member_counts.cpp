@@ -1,4 +1,6 @@
 #include "storage/sql/member_counts.h"
+
+#include "storage/sql/pg_copy.h"
 #include "storage/sql/statement.h"
 
 namespace chibo::storage {
@@ -88,6 +90,16 @@ void rebuild_counts(soci::session& session) {
     }
   }
   session << "DELETE FROM org_member_counts";
+  if (session.get_backend_name() == "postgresql") {
+    // National scale: a million rows, one COPY instead of a round trip each.
+    CopyIn copy(session, "org_member_counts", {"org_id", "status", "n"});
+    for (const auto& [org, by_status] : subtree) {
+      for (const auto& [status_code, count] : by_status)
+        copy.row({std::to_string(org), status_code, std::to_string(count)});
+    }
+    copy.finish();
+    return;
+  }
   long long org_value = 0;
   std::string status;
   long long n = 0;

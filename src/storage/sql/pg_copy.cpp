@@ -167,6 +167,11 @@ void CopyIn::row(const TextRow& values) {
   end_row();
 }
 
+void CopyIn::raw(std::string_view lines) {
+  buffer_.append(lines.data(), lines.size());
+  if (buffer_.size() >= kFlushBytes) flush();
+}
+
 void CopyIn::flush() {
   if (buffer_.empty()) return;
   if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)

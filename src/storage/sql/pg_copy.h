@@ -42,6 +42,8 @@ class CopyIn {
   void field(std::optional<std::string_view> value);
   void end_row();
   void row(const TextRow& values);
+  // Bytes already in COPY's text format (whole lines).
+  void raw(std::string_view lines);
   // Sends the rest and checks the outcome; throws soci::soci_error (with the SQLSTATE) on
   // failure. Returns the rows loaded.
   long long finish();
