@@ -78,8 +78,15 @@ class Generator {
   DemoReport run() {
     const long long total = options_.members;
     const long long bloc = total <= kSingleBlocLimit ? total : kBlocMembers;
-    build_bloc(bloc);
-    if (total > bloc) build_provinces(total - bloc);
+    // At national scale the bloc and the 63 provincial committees sit under one national root,
+    // whose dashboard is the whole Party's.
+    std::optional<Organization> nation;
+    if (total > bloc) {
+      nation = add_org(nullptr, "party_central", "Đảng Cộng sản Việt Nam", "ĐCSVN", "TW",
+                       *Date::from_ymd(1930, 2, 3));
+    }
+    build_bloc(bloc, nation ? &*nation : nullptr);
+    if (total > bloc) build_provinces(total - bloc, &*nation);
     writer_.finish();
     return report_;
   }
@@ -101,7 +108,8 @@ class Generator {
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
-    if (kind == "committee_central" || kind == "committee_above_base") ++report_.committees;
+    if (kind == "party_central" || kind == "committee_central" || kind == "committee_above_base")
+      ++report_.committees;
     return org;
   }
 
@@ -112,9 +120,9 @@ class Generator {
         static_cast<int32_t>(rng_.below(static_cast<uint64_t>(end.serial() - start.serial() + 1))));
   }
 
-  void build_bloc(long long members) {
+  void build_bloc(long long members, const Organization* nation) {
     const Organization root =
-        add_org(nullptr, "committee_central", "Đảng bộ Khối các cơ quan Trung ương",
+        add_org(nation, "committee_central", "Đảng bộ Khối các cơ quan Trung ương",
                 "Đảng bộ Khối CCQ TW", "DBK", *Date::from_ymd(2007, 4, 11));
     std::vector<double> weights;
     for (const Agency& agency : data_.agencies) weights.push_back(agency.weight);
@@ -136,7 +144,7 @@ class Generator {
     }
   }
 
-  void build_provinces(long long members) {
+  void build_provinces(long long members, const Organization* nation) {
     std::vector<double> weights;
     std::vector<const domain::CatalogEntry*> provinces;
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
@@ -154,7 +162,7 @@ class Generator {
       const std::string name = (city ? "Đảng bộ thành phố " : "Đảng bộ tỉnh ") + bare;
       const std::string code = "T" + provinces[index]->code;
       const Organization root =
-          add_org(nullptr, "committee_central", name, bare, code, *Date::from_ymd(1930, 2, 3));
+          add_org(nation, "committee_central", name, bare, code, *Date::from_ymd(1930, 2, 3));
       // Since 2025 commune and ward committees sit directly above base organizations.
       const long long communes = std::max<long long>(1, shares[index] / 3000);
       const std::vector<long long> commune_shares =

@@ -2,7 +2,8 @@
 // (about 60 subordinate committees, 900 base organizations, 5,500 cells, 65,000 members at
 // the default size), with Vietnamese names in their real frequencies and consistent records
 // (CCCD digits agree with sex and birth year; admission after 18; official 12 months later).
-// Past 200,000 members the extra members go to 63 provincial committees, up to national scale.
+// Past 200,000 members the extra members go to 63 provincial committees, up to national scale,
+// and the bloc and the provinces sit under one national root (party_central).
 // The same seed and size give the same data.
 #pragma once
 

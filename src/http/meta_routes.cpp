@@ -25,6 +25,7 @@ json catalogs_json(const domain::Catalog& catalog) {
                      {"name_vi", kind.name_vi},
                      {"name_en", kind.name_en},
                      {"parents", kind.parent_kinds},
+                     {"root", kind.may_be_root},
                      {"holds_members", kind.holds_members},
                      {"is_base", kind.is_base}});
   }

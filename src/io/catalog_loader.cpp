@@ -95,6 +95,12 @@ Result<domain::Catalog> load_catalog() {
     kind.name_vi = row[kinds->column("name_vi")];
     kind.name_en = row[kinds->column("name_en")];
     kind.parent_kinds = split_commas(row[kinds->column("parents")]);
+    // "-" among the parents (or no parent at all): the kind may be a root. A committee
+    // directly under the Central Committee is the root of its own deployment, and sits under
+    // the national root (party_central) in a deployment for the whole Party.
+    const std::string parents = row[kinds->column("parents")];
+    kind.may_be_root = kind.parent_kinds.empty() || parents == "-" || parents.rfind("-,", 0) == 0 ||
+                       parents.find(",-") != std::string::npos;
     kind.holds_members = flag(row[kinds->column("holds_members")]);
     kind.is_base = flag(row[kinds->column("is_base")]);
     kind.min_official_applies = flag(row[kinds->column("min_official_applies")]);

@@ -95,9 +95,14 @@ describe('GET /api/v1/catalogs', () => {
     const kinds = Object.fromEntries(catalogs.org_kinds.map((k) => [k.code, k]));
     assert.deepEqual(Object.keys(kinds).sort(), [
       'base_cell', 'base_committee', 'cell', 'committee_above_base', 'committee_central',
-      'party_group', 'sub_committee',
+      'party_central', 'party_group', 'sub_committee',
     ]);
-    assert.deepEqual(kinds.committee_central.parents, []);
+    // A committee under the Central Committee is a root, or sits under the national root.
+    assert.deepEqual(kinds.committee_central.parents, ['party_central']);
+    assert.equal(kinds.committee_central.root, true);
+    assert.deepEqual(kinds.party_central.parents, []);
+    assert.equal(kinds.party_central.root, true);
+    assert.equal(kinds.cell.root, false);
     assert.equal(kinds.committee_central.holds_members, false);
     assert.deepEqual(kinds.cell.parents, ['base_committee', 'sub_committee']);
     assert.equal(kinds.cell.holds_members, true);

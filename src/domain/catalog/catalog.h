@@ -36,7 +36,8 @@ struct OrgKind {
   std::string code;
   std::string name_vi;
   std::string name_en;
-  std::vector<std::string> parent_kinds;  // empty: a root kind
+  std::vector<std::string> parent_kinds;  // kinds it may sit under
+  bool may_be_root = false;               // it may also be a root (a deployment's top)
   bool holds_members = false;             // members are registered directly in it (cells)
   bool is_base = false;                   // a base organization (tổ chức cơ sở đảng)
   bool min_official_applies = true;       // the minimum of official members applies to it

@@ -55,7 +55,7 @@ Status check_placement(const std::string& kind_code, const Organization* parent,
   const OrgKind* kind = catalog.org_kind(kind_code);
   if (!kind) return Error::invalid_field("kind", "unknown_code", {{"value", kind_code}});
   if (!parent) {
-    if (!kind->parent_kinds.empty()) {
+    if (!kind->may_be_root) {
       return Error::invalid_field("parent_id", "parent_required", {{"kind", kind->name_vi}});
     }
     return Ok();

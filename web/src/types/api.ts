@@ -140,6 +140,8 @@ export interface CatalogEntry {
 
 export interface OrgKind extends CatalogEntry {
   parents: string[];
+  /** May be a root (committee_central in one committee's deployment; party_central for the whole Party). */
+  root?: boolean;
   holds_members: boolean;
   is_base: boolean;
 }

@@ -3,7 +3,9 @@ import type { Catalogs, OrgKind } from '@/types/api';
 /** Kinds that may sit directly under an organization of `parentKind` (null: a root). */
 export function childKinds(catalogs: Catalogs | undefined, parentKind: string | null): OrgKind[] {
   return (catalogs?.org_kinds ?? []).filter((kind) =>
-    parentKind === null ? kind.parents.length === 0 : kind.parents.includes(parentKind),
+    parentKind === null
+      ? (kind.root ?? kind.parents.length === 0)
+      : kind.parents.includes(parentKind),
   );
 }
 
