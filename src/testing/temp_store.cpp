@@ -32,7 +32,7 @@ void run_on_server(const std::string& server_url, const std::string& sql) {
   session << sql;
 }
 
-TempStore::TempStore(bool search_index)
+TempStore::TempStore(bool search_index, long long stats_threshold)
     : clock_("2026-11-29T03:00:00.000Z", *Date::parse("2026-11-29")) {
   std::string pattern = (std::filesystem::temp_directory_path() / "chibo-test-XXXXXX").string();
   folder_ = mkdtemp(pattern.data());
@@ -47,6 +47,7 @@ TempStore::TempStore(bool search_index)
   storage::StoreOptions options;
   options.on_roll_statuses = catalog().on_roll_statuses();
   options.search_index = search_index;
+  if (stats_threshold > 0) options.stats_threshold = stats_threshold;
   auto url = storage::DatabaseUrl::parse(url_);
   auto opened = storage::SqlStore::open(*url, options, clock_.now_utc());
   if (!opened) {

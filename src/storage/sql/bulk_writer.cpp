@@ -9,6 +9,7 @@
 #include "domain/members/member_fields.h"
 #include "domain/members/search_keys.h"
 #include "storage/sql/member_counts.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/pg_copy.h"
 #include "storage/sql/statement.h"
 #include "text/collation.h"
@@ -330,6 +331,7 @@ void BulkWriter::finish() {
   for (const std::string& index : deferred_indexes_) session_ << index;
   deferred_indexes_.clear();
   rebuild_counts(session_);
+  rebuild_stats(session_, kDefaultStatsThreshold, true);
 }
 
 void BulkWriter::finish_postgres() {
@@ -398,6 +400,7 @@ void BulkWriter::finish_postgres() {
                     constraint.definition;
   for (const std::string& index : indexes) session_ << index;
   rebuild_counts(session_);
+  rebuild_stats(session_, kDefaultStatsThreshold, true);
   for (const char* table : {"organizations", "members", "member_events"}) {
     session_ << std::string("SELECT setval(pg_get_serial_sequence('") + table +
                     "', 'id'), "
@@ -406,7 +409,7 @@ void BulkWriter::finish_postgres() {
   }
   // Fresh statistics, so that the first queries on the new data are planned for its size.
   session_ << "ANALYZE organizations, members, member_search_keys, member_events, "
-              "org_member_counts";
+              "org_member_counts, org_member_stats";
 }
 
 bool database_is_empty(soci::session& session) {

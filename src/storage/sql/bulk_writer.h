@@ -40,8 +40,8 @@ class BulkWriter {
   void finish_postgres();
   soci::session& session_;
   Engine engine_;
-  std::unique_ptr<Statements> statements_;  // SQLite
-  std::unique_ptr<Spool> spool_;            // PostgreSQL
+  std::unique_ptr<Statements> statements_;     // SQLite
+  std::unique_ptr<Spool> spool_;               // PostgreSQL
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run at finish()
 };
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "storage/sql/member_counts.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/statement.h"
 
 namespace chibo::storage {
@@ -80,6 +81,18 @@ Result<std::vector<std::string>> check_consistency(SqlStore& store) {
         differing += stored.count(key) && stored.at(key) == n ? 0 : 1;
       for (const auto& [key, n] : stored) differing += recounted.count(key) ? 0 : 1;
       problems.push_back(std::to_string(differing) + " member count(s) differ from a recount");
+    }
+    // Breakdowns kept for large subtrees, against a recount of the same organizations.
+    const auto kept = stored_stats(session);
+    rebuild_stats(session, kDefaultStatsThreshold, false);
+    const auto recounted_stats = stored_stats(session);
+    if (kept != recounted_stats) {
+      long long differing = 0;
+      for (const auto& [key, n] : recounted_stats)
+        differing += kept.count(key) && kept.at(key) == n ? 0 : 1;
+      for (const auto& [key, n] : kept) differing += recounted_stats.count(key) ? 0 : 1;
+      problems.push_back(std::to_string(differing) +
+                         " dashboard breakdown count(s) differ from a recount");
     }
     return Error::conflict("check_rollback");  // never keep the recount
   });

@@ -1,11 +1,14 @@
 // Reading members in lists: filters, name search (in-memory index or SQL), pages, exports,
 // breakdowns. The writes are in member_repository.cpp.
 #include <algorithm>
+#include <array>
 #include <map>
 
+#include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_repository.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/statement.h"
 #include "text/fold.h"
@@ -345,8 +348,9 @@ std::vector<Member> SqlMemberRepository::direct_members(OrgId org) {
   return members;
 }
 
-std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtree, Date today) {
-  static const char* const kDimensions[] = {"status",
+namespace {
+
+const char* const kBreakdownDimensions[] = {"status",
                                             "sex",
                                             "age_band",
                                             "ethnicity",
@@ -354,8 +358,88 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
                                             "general_education",
                                             "professional_qualification",
                                             "political_theory"};
-  constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
-  std::map<std::string, int64_t> tallies[kDimensionCount];
+constexpr size_t kBreakdownCount = sizeof(kBreakdownDimensions) / sizeof(kBreakdownDimensions[0]);
+using Tallies = std::array<std::map<std::string, int64_t>, kBreakdownCount>;
+
+std::vector<app::Breakdown> breakdowns_of(Tallies& tallies) {
+  std::vector<app::Breakdown> result;
+  for (size_t index = 0; index < kBreakdownCount; ++index) {
+    app::Breakdown breakdown;
+    breakdown.dimension = kBreakdownDimensions[index];
+    if (index == 2) {
+      for (const std::string& band : domain::age_band_codes()) {
+        if (auto found = tallies[index].find(band); found != tallies[index].end()) {
+          breakdown.values.emplace_back(band, found->second);
+        }
+      }
+    } else {
+      breakdown.values.assign(tallies[index].begin(), tallies[index].end());
+      std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
+    result.push_back(std::move(breakdown));
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtree, Date today) {
+  Tallies tallies;
+  // A large subtree's breakdowns are kept up to date (member_stats.h): a few thousand rows
+  // instead of its members, and members by day only for the birth months that straddle a band.
+  if (std::optional<StatsTable> kept = tracked_stats(session_, subtree.leaf())) {
+    std::map<std::string, int64_t> by_month;
+    for (const std::string& status : on_roll_statuses_) {
+      const auto found = kept->find(status);
+      if (found == kept->end()) continue;
+      for (const auto& [dimension, values] : found->second) {
+        const auto position =
+            std::find(std::begin(kBreakdownDimensions), std::end(kBreakdownDimensions), dimension);
+        for (const auto& [value, n] : values) {
+          if (dimension == "sex") tallies[0][status] += n;
+          if (dimension == "birth_month") {
+            by_month[value] += n;
+          } else if (position != std::end(kBreakdownDimensions)) {
+            tallies[static_cast<size_t>(position - std::begin(kBreakdownDimensions))][value] += n;
+          }
+        }
+      }
+    }
+    std::map<std::string, int64_t> by_day;
+    std::vector<std::string> split;
+    for (const std::string& month : domain::months_split_by_day(today))
+      if (by_month.count(month)) split.push_back(month);
+    if (!split.empty()) {
+      Bindings bindings;
+      std::string days;
+      for (const std::string& month : split) {
+        days += (days.empty() ? "" : " OR ") + std::string("(m.birth_date >= ") +
+                bindings.text(month + "-01") +
+                " AND m.birth_date <= " + bindings.text(month + "-31") + ")";
+      }
+      const std::string sql = "SELECT m.birth_date, COUNT(*) FROM members m WHERE (" + days +
+                              ") AND m.org_path >= " + bindings.text(subtree.str()) +
+                              " AND m.org_path < " + bindings.text(subtree.subtree_end()) +
+                              " AND m.status IN " + bindings.text_list(on_roll_statuses_) +
+                              " GROUP BY m.birth_date";
+      std::string day;
+      long long n = 0;
+      soci::statement statement(session_);
+      statement.exchange(soci::into(day));
+      statement.exchange(soci::into(n));
+      bindings.attach(statement);
+      prepare_unnamed(statement, sql);
+      if (statement.execute(true)) {
+        do {
+          by_day[day] += n;
+        } while (statement.fetch());
+      }
+    }
+    for (const auto& [band, n] : domain::tally_age_bands(by_month, by_day, today))
+      tallies[2][band] += n;
+    return breakdowns_of(tallies);
+  }
   Bindings bindings;
   const std::string sql =
       "SELECT m.status, m.sex, m.birth_date, m.ethnicity, m.religion, m.general_education, "
@@ -384,24 +468,7 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
       for (size_t index = 3; index < 8; ++index) ++tallies[index][value(index)];
     } while (statement.fetch());
   }
-  std::vector<app::Breakdown> result;
-  for (size_t index = 0; index < kDimensionCount; ++index) {
-    app::Breakdown breakdown;
-    breakdown.dimension = kDimensions[index];
-    if (index == 2) {
-      for (const std::string& band : domain::age_band_codes()) {
-        if (auto found = tallies[index].find(band); found != tallies[index].end()) {
-          breakdown.values.emplace_back(band, found->second);
-        }
-      }
-    } else {
-      breakdown.values.assign(tallies[index].begin(), tallies[index].end());
-      std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
-    }
-    result.push_back(std::move(breakdown));
-  }
-  return result;
+  return breakdowns_of(tallies);
 }
 
 void SqlMemberRepository::scan(

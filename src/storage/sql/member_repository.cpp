@@ -183,6 +183,7 @@ void SqlMemberRepository::insert(Member& member) {
   write_search_keys(member);
   if (changes_) changes_->members.push_back(id);
   adjust_counts(session_, member.org_path, member.status, 1);
+  adjust_member_stats(session_, nullptr, member, stats_threshold_);
 }
 
 bool SqlMemberRepository::update(Member& member, const Member& before) {
@@ -215,6 +216,7 @@ bool SqlMemberRepository::update(Member& member, const Member& before) {
     adjust_counts(session_, before.org_path, before.status, -1);
     adjust_counts(session_, member.org_path, member.status, 1);
   }
+  adjust_member_stats(session_, &before, member, stats_threshold_);
   return true;
 }
 

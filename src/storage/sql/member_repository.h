@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "app/ports/store.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/record_cache.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
@@ -17,12 +18,14 @@ class SqlMemberRepository : public app::MemberRepository {
   // write touched, so the store can refresh the index after commit.
   SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
                       const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
-                      RecordCache* cache = nullptr)
+                      RecordCache* cache = nullptr,
+                      long long stats_threshold = kDefaultStatsThreshold)
       : session_(session),
         on_roll_statuses_(on_roll_statuses),
         index_(index),
         changes_(changes),
-        cache_(cache) {}
+        cache_(cache),
+        stats_threshold_(stats_threshold) {}
 
   std::optional<app::Member> find(MemberId id) override;
   std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) override;
@@ -53,6 +56,7 @@ class SqlMemberRepository : public app::MemberRepository {
   const MemberSearchIndex* index_;
   IndexChanges* changes_;
   RecordCache* cache_;
+  long long stats_threshold_;
 };
 
 }  // namespace chibo::storage

@@ -266,6 +266,7 @@ void SqlOrgRepository::move_subtree(const Organization& node, const Organization
   }
   adjust_counts(session_, leaving, moved, -1);
   adjust_counts(session_, joining, moved, 1);
+  adjust_stats_for_move(session_, node.id, leaving, joining, stats_threshold_);
   if (changes_) changes_->everything = true;  // many members' paths changed
 }
 

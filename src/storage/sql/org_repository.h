@@ -5,6 +5,7 @@
 
 #include "app/ports/store.h"
 #include "storage/sql/dialect.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/search_index_loader.h"
 
 namespace chibo::storage {
@@ -12,8 +13,12 @@ namespace chibo::storage {
 class SqlOrgRepository : public app::OrgRepository {
  public:
   SqlOrgRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
-                   IndexChanges* changes = nullptr)
-      : session_(session), on_roll_statuses_(on_roll_statuses), changes_(changes) {}
+                   IndexChanges* changes = nullptr,
+                   long long stats_threshold = kDefaultStatsThreshold)
+      : session_(session),
+        on_roll_statuses_(on_roll_statuses),
+        changes_(changes),
+        stats_threshold_(stats_threshold) {}
 
   std::optional<app::Organization> find(OrgId id) override;
   std::vector<app::Organization> find_many(const std::vector<OrgId>& ids) override;
@@ -39,6 +44,7 @@ class SqlOrgRepository : public app::OrgRepository {
   soci::session& session_;
   const std::vector<std::string>& on_roll_statuses_;
   IndexChanges* changes_;
+  long long stats_threshold_;
 };
 
 }  // namespace chibo::storage

@@ -28,11 +28,11 @@ constexpr int kBusyTimeoutMs = 5000;
 
 class SqlTransaction : public app::Transaction {
  public:
-  SqlTransaction(soci::session& session, const std::vector<std::string>& on_roll,
+  SqlTransaction(soci::session& session, const StoreOptions& options,
                  const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                  RecordCache* cache = nullptr)
-      : orgs_(session, on_roll, changes),
-        members_(session, on_roll, index, changes, cache),
+      : orgs_(session, options.on_roll_statuses, changes, options.stats_threshold),
+        members_(session, options.on_roll_statuses, index, changes, cache, options.stats_threshold),
         users_(session, changes),
         sessions_(session, changes),
         audit_(session),
@@ -116,6 +116,13 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     }
     Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
     if (!keys) return std::move(keys).error();
+    if (store->options_.migrate) {
+      // A database that grew (or predates migration 0010) gets its large subtrees' breakdowns
+      // now; there is nothing to do on later starts.
+      *setup << begin_write_sql(url.engine);
+      track_large_subtrees(*setup, store->options_.stats_threshold);
+      *setup << "COMMIT";
+    }
     SqlStore* raw = store.get();
     PoolOptions pool = store->options_.pool;
     pool.size = store->options_.pool_size;
@@ -233,7 +240,7 @@ Status SqlStore::run_pooled(bool writing, const std::function<Status(soci::sessi
 
 Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
   return run_pooled(false, [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), nullptr, cache_.get());
+    SqlTransaction tx(sql, options_, index_.get(), nullptr, cache_.get());
     return work(tx);
   });
 }
@@ -241,7 +248,7 @@ Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
 Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   IndexChanges changes;
   auto transaction = [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_.on_roll_statuses, index_.get(), &changes, cache_.get());
+    SqlTransaction tx(sql, options_, index_.get(), &changes, cache_.get());
     return work(tx);
   };
   Status status = Ok();

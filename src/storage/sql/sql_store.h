@@ -15,6 +15,7 @@
 #include "app/ports/store.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/database_url.h"
+#include "storage/sql/member_stats.h"
 #include "storage/sql/record_cache.h"
 #include "storage/sql/retry_policy.h"
 #include "storage/sql/search_index.h"
@@ -30,6 +31,8 @@ struct StoreOptions {
   bool search_index = false;  // SQLite: keep member name search in memory (for the server)
   std::vector<std::string> on_roll_statuses;
   RetryLimits retry;
+  // Subtrees this large keep their dashboard breakdowns up to date (member_stats.h).
+  long long stats_threshold = kDefaultStatsThreshold;
   PoolOptions pool;  // its size is pool_size
 };
 
