@@ -162,6 +162,8 @@ std::string member_page_body(const app::MemberPage& page, long long page_number,
   json.end_array()
       .key("total")
       .number(page.total)
+      .key("total_exact")
+      .boolean(page.total_exact)
       .key("page")
       .number(page_number)
       .key("page_size")

@@ -58,8 +58,10 @@ TempStore::TempStore(bool search_index, long long stats_threshold)
   services_ = std::make_unique<app::Services>(app::Services{*store_, catalog(), rules(), clock_});
 }
 
-std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index) {
+std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index,
+                                                    const storage::SearchLimits& search) {
   storage::StoreOptions options;
+  options.search = search;
   options.on_roll_statuses = catalog().on_roll_statuses();
   options.search_index = search_index;
   auto opened =

@@ -23,7 +23,8 @@ class TempStore {
   // `stats_threshold`: subtrees this large keep their breakdowns (storage/sql/member_stats.h).
   explicit TempStore(bool search_index = false, long long stats_threshold = 0);
   // Opens another store on the same database file.
-  std::unique_ptr<storage::SqlStore> reopen(bool search_index);
+  std::unique_ptr<storage::SqlStore> reopen(bool search_index,
+                                            const storage::SearchLimits& search = {});
   ~TempStore();
 
   storage::SqlStore& store() { return *store_; }

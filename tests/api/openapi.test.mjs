@@ -202,7 +202,7 @@ describe('schemas', () => {
     assert.ok(props('Organization').counts && props('Organization').warnings);
     assert.deepEqual(Object.keys(deref(props('Organization').counts).properties).sort(), ['official', 'on_roll', 'probationary', 'total']);
     assert.ok(props('MemberDetail').history && props('MemberDetail').org);
-    assert.deepEqual(Object.keys(props('MemberPage')).sort(), ['items', 'page', 'page_size', 'total']);
+    assert.deepEqual(Object.keys(props('MemberPage')).sort(), ['items', 'page', 'page_size', 'total', 'total_exact']);
     for (const key of ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'items']) assert.ok(props('Problem')[key], `Problem.${key}`);
     assert.deepEqual(deref(props('Problem').errors.items).required, ['field', 'code', 'message']);
   });

@@ -62,6 +62,9 @@ using MemberRef = std::shared_ptr<const Member>;
 struct MemberPage {
   std::vector<MemberRef> items;
   int64_t total = 0;
+  // False when `total` is only a lower bound: a name prefix so common (national scale) that
+  // counting its matches would take longer than a search may. The items are exact either way.
+  bool total_exact = true;
   std::map<OrgId, std::string> org_names;  // names of the items' organizations
 };
 

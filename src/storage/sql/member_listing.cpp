@@ -135,73 +135,7 @@ bool keys_can_answer(const MemberFilter& filter) {
          !filter.admitted_from && !filter.admitted_to && filter.sort == app::MemberSort::kName;
 }
 
-// Conditions on member_search_keys k that select exactly one row per matching member.
-std::string key_conditions(const MemberFilter& filter, Bindings& bindings) {
-  const std::string low = bindings.text(filter.name_query);
-  const std::string high = bindings.text(text::prefix_end(filter.name_query));
-  std::string where = " WHERE k.search_key >= " + low + " AND k.search_key < " + high +
-                      " AND NOT (k.prev_key >= " + low + " AND k.prev_key < " + high + ")";
-  if (filter.subtree) {
-    where += " AND k.org_path >= " + bindings.text(filter.subtree->str()) + " AND k.org_path < " +
-             bindings.text(filter.subtree->subtree_end());
-  }
-  if (!filter.statuses.empty()) where += " AND k.status IN " + bindings.text_list(filter.statuses);
-  if (!filter.within.empty())
-    where += " AND " + within_condition("k.org_path", filter.within, bindings);
-  if (filter.only_member)
-    where += " AND k.member_id = " + bindings.number(filter.only_member->value);
-  return where;
-}
-
 }  // namespace
-
-app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
-  app::MemberPage page;
-  if (index_) {
-    IndexQuery query;
-    query.prefix = filter.name_query;
-    query.subtree = filter.subtree ? filter.subtree->str() : std::string();
-    query.statuses = filter.statuses;
-    for (const OrgPath& path : filter.within) query.within.push_back(path.str());
-    if (filter.only_member) query.only_id = filter.only_member->value;
-    query.descending = filter.descending;
-    query.offset = filter.offset;
-    query.limit = filter.limit;
-    if (std::optional<IndexResult> found = index_->search(query)) {
-      page.total = found->total;
-      fill_page(found->ids, &found->versions, page);
-      return page;
-    }
-  }
-  {
-    Bindings bindings;
-    page.total = run_count(
-        session_, "SELECT COUNT(*) FROM member_search_keys k" + key_conditions(filter, bindings),
-        bindings);
-  }
-  if (page.total == 0 || filter.offset >= page.total) return page;
-  std::vector<long long> ids;
-  const char* direction = filter.descending ? " DESC" : "";
-  Bindings bindings;
-  // SQLite keeps only the top rows while sorting under a LIMIT, so this stays cheap even for
-  // a family name shared by a third of the members.
-  const std::string sql = "SELECT k.member_id FROM member_search_keys k" +
-                          key_conditions(filter, bindings) + " ORDER BY k.sort_key" + direction +
-                          ", k.member_id" + direction + " LIMIT " + bindings.number(filter.limit) +
-                          " OFFSET " + bindings.number(filter.offset);
-  long long id = 0;
-  soci::statement statement(session_);
-  statement.exchange(soci::into(id));
-  bindings.attach(statement);
-  prepare_unnamed(statement, sql);
-  if (statement.execute(true)) {
-    do {
-      ids.push_back(id);
-    } while (statement.fetch());
-  }
-  fill_page(ids, nullptr, page);
-  return page;
-}
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "storage/sql/record_cache.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
+#include "storage/sql/search_plan.h"
 
 namespace chibo::storage {
 
@@ -19,13 +20,15 @@ class SqlMemberRepository : public app::MemberRepository {
   SqlMemberRepository(soci::session& session, const std::vector<std::string>& on_roll_statuses,
                       const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                       RecordCache* cache = nullptr,
-                      long long stats_threshold = kDefaultStatsThreshold)
+                      long long stats_threshold = kDefaultStatsThreshold,
+                      SearchLimits search_limits = {})
       : session_(session),
         on_roll_statuses_(on_roll_statuses),
         index_(index),
         changes_(changes),
         cache_(cache),
-        stats_threshold_(stats_threshold) {}
+        stats_threshold_(stats_threshold),
+        search_limits_(search_limits) {}
 
   std::optional<app::Member> find(MemberId id) override;
   std::optional<MemberId> find_by_citizen_id(const std::string& citizen_id) override;
@@ -44,7 +47,9 @@ class SqlMemberRepository : public app::MemberRepository {
 
  private:
   std::optional<MemberId> find_id_by(const char* column, const std::string& value);
+  // Name searches (member_search.cpp, search_plan.h).
   app::MemberPage page_by_keys(const app::MemberFilter& filter);
+  std::optional<long long> scope_members(const app::MemberFilter& filter);
   // The members with these ids, in this order, with their organizations' names.
   // With `versions` (from the index), members cached at those versions need no SQL.
   void fill_page(const std::vector<long long>& ids, const std::vector<long long>* versions,
@@ -57,6 +62,7 @@ class SqlMemberRepository : public app::MemberRepository {
   IndexChanges* changes_;
   RecordCache* cache_;
   long long stats_threshold_;
+  SearchLimits search_limits_;
 };
 
 }  // namespace chibo::storage

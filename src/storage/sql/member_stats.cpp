@@ -144,46 +144,78 @@ std::string path_of(soci::session& session, long long org) {
   return path;
 }
 
-// The breakdown of the members under `path`, counted from the members table.
-StatsTable tally_subtree(soci::session& session, const std::string& path) {
-  StatsTable table;
-  Bindings bindings;
-  std::string sql = "SELECT status";
-  for (const char* column : kValueColumns) sql += std::string(", ") + column;
-  const OrgPath parsed = *OrgPath::parse(path);
-  sql += " FROM members WHERE org_path >= " + bindings.text(path) + " AND org_path < " +
-         bindings.text(parsed.subtree_end());
-  std::string status;
-  std::vector<std::string> columns(kDimensions);
-  std::vector<soci::indicator> indicators(kDimensions);
-  soci::statement statement(session);
-  statement.exchange(soci::into(status));
-  for (size_t index = 0; index < kDimensions; ++index)
-    statement.exchange(soci::into(columns[index], indicators[index]));
-  bindings.attach(statement);
-  prepare_unnamed(statement, sql);
-  if (statement.execute(true)) {
-    do {
-      for (size_t index = 0; index < kDimensions; ++index)
-        if (indicators[index] != soci::i_ok) columns[index].clear();
-      const std::vector<std::string> values = values_from_columns(columns);
-      for (size_t index = 0; index < kDimensions; ++index)
-        ++table[status][stat_dimensions()[index]][values[index]];
-    } while (statement.fetch());
+using Counts = std::map<Key, long long>;
+
+// Counts of the members (under `path` only, when given) rolled up to the organizations of
+// `orgs` on their paths. Streams the rows (COPY on PostgreSQL): a root's subtree is millions.
+Counts tally_members(soci::session& session, const std::unordered_set<long long>& orgs,
+                     const std::string& path = "") {
+  Counts counts;
+  std::vector<std::string> columns = {"org_path", "status"};
+  for (const char* column : kValueColumns) columns.push_back(column);
+  std::string where;
+  if (!path.empty()) {
+    // Paths are digits and slashes (OrgPath), safe as literals.
+    const std::optional<OrgPath> parsed = OrgPath::parse(path);
+    if (!parsed) return counts;
+    where = "org_path >= '" + parsed->str() + "' AND org_path < '" + parsed->subtree_end() + "'";
   }
+  std::vector<std::string> raw(kDimensions);
+  read_rows(
+      session, on_postgres(session) ? Engine::kPostgres : Engine::kSqlite, "members", columns,
+      [&](const TextRow& row) {
+        for (size_t index = 0; index < kDimensions; ++index)
+          raw[index] = row[index + 2].value_or("");
+        const std::vector<std::string> values = values_from_columns(raw);
+        const std::optional<OrgPath> member_path = OrgPath::parse(row[0].value_or(""));
+        if (!member_path) return;
+        for (const OrgId& id : member_path->ids()) {
+          if (!orgs.count(id.value)) continue;
+          for (size_t index = 0; index < kDimensions; ++index)
+            ++counts[{id.value, *row[1], stat_dimensions()[index], values[index]}];
+        }
+      },
+      where);
+  return counts;
+}
+
+void write_counts(soci::session& session, const Counts& counts) {
+  std::unique_ptr<RowWriter> writer =
+      row_writer(session, on_postgres(session) ? Engine::kPostgres : Engine::kSqlite,
+                 "org_member_stats", {"org_id", "status", "dimension", "value", "n"});
+  for (const auto& [key, n] : counts) {
+    writer->write({std::to_string(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
+                   std::get<3>(key), std::to_string(n)});
+  }
+  writer->finish();
+}
+
+// The breakdown of the members under `path`, counted from the members table.
+StatsTable tally_subtree(soci::session& session, long long org, const std::string& path) {
+  StatsTable table;
+  for (const auto& [key, n] : tally_members(session, {org}, path))
+    table[std::get<1>(key)][std::get<2>(key)][std::get<3>(key)] = n;
   return table;
 }
 
-void start_tracking(soci::session& session, long long org) {
-  if (on_postgres(session)) session << "SELECT " + lock_call("pg_advisory_xact_lock", org);
-  long long already = 0;
-  session << "SELECT COUNT(*) FROM org_stats_tracked WHERE org_id = " + std::to_string(org),
-      soci::into(already);
-  if (already > 0) return;  // another writer started while this one waited
-  session << "INSERT INTO org_stats_tracked (org_id) VALUES (" + std::to_string(org) + ")";
-  StatsDelta delta;
-  delta.add(org, tally_subtree(session, path_of(session, org)), 1);
-  delta.apply(session);
+// Starts tracking `orgs` (not yet tracked): locks them (PostgreSQL), then counts their
+// subtrees, in one pass over the members when there are several.
+void start_tracking(soci::session& session, std::vector<long long> orgs) {
+  std::sort(orgs.begin(), orgs.end());
+  std::unordered_set<long long> fresh;
+  for (long long org : orgs) {
+    if (on_postgres(session)) session << "SELECT " + lock_call("pg_advisory_xact_lock", org);
+    long long already = 0;
+    session << "SELECT COUNT(*) FROM org_stats_tracked WHERE org_id = " + std::to_string(org),
+        soci::into(already);
+    if (already > 0) continue;  // another writer started while this one waited
+    session << "INSERT INTO org_stats_tracked (org_id) VALUES (" + std::to_string(org) + ")";
+    fresh.insert(org);
+  }
+  if (fresh.empty()) return;
+  write_counts(session, fresh.size() == 1
+                            ? tally_members(session, fresh, path_of(session, *fresh.begin()))
+                            : tally_members(session, fresh));
 }
 
 std::vector<long long> values_of(const std::vector<OrgId>& ids) {
@@ -238,10 +270,12 @@ void adjust_member_stats(soci::session& session, const domain::Member* before,
   for (const OrgId& id : after.org_path.ids())
     if (states.at(id.value).tracked) delta.add(id.value, after.status, after_values, 1);
   delta.apply(session);
+  std::vector<long long> grown;
   for (const OrgId& id : after.org_path.ids()) {
     const AncestorState& state = states.at(id.value);
-    if (!state.tracked && state.total >= threshold) start_tracking(session, id.value);
+    if (!state.tracked && state.total >= threshold) grown.push_back(id.value);
   }
+  if (!grown.empty()) start_tracking(session, grown);
 }
 
 void adjust_stats_for_move(soci::session& session, OrgId node, const std::vector<OrgId>& leaving,
@@ -259,7 +293,8 @@ void adjust_stats_for_move(soci::session& session, OrgId node, const std::vector
   };
   if (any_tracked(leaving) || any_tracked(joining)) {
     const std::optional<StatsTable> kept = tracked_stats(session, node);
-    const StatsTable moved = kept ? *kept : tally_subtree(session, path_of(session, node.value));
+    const StatsTable moved =
+        kept ? *kept : tally_subtree(session, node.value, path_of(session, node.value));
     StatsDelta delta;
     for (const OrgId& id : leaving)
       if (states.at(id.value).tracked) delta.add(id.value, moved, -1);
@@ -267,10 +302,12 @@ void adjust_stats_for_move(soci::session& session, OrgId node, const std::vector
       if (states.at(id.value).tracked) delta.add(id.value, moved, 1);
     delta.apply(session);
   }
+  std::vector<long long> grown;
   for (const OrgId& id : joining) {
     const AncestorState& state = states.at(id.value);
-    if (!state.tracked && state.total >= threshold) start_tracking(session, id.value);
+    if (!state.tracked && state.total >= threshold) grown.push_back(id.value);
   }
+  if (!grown.empty()) start_tracking(session, grown);
 }
 
 void track_large_subtrees(soci::session& session, long long threshold) {
@@ -287,11 +324,10 @@ void track_large_subtrees(soci::session& session, long long threshold) {
       large.push_back(org);
     } while (select.fetch());
   }
-  for (long long id : large) start_tracking(session, id);
+  if (!large.empty()) start_tracking(session, large);
 }
 
 void rebuild_stats(soci::session& session, long long threshold, bool track_new) {
-  const bool postgres = on_postgres(session);
   if (track_new) {
     session << "INSERT INTO org_stats_tracked (org_id) SELECT c.org_id FROM org_member_counts c "
                "WHERE NOT EXISTS (SELECT 1 FROM org_stats_tracked t WHERE t.org_id = c.org_id) "
@@ -311,33 +347,9 @@ void rebuild_stats(soci::session& session, long long threshold, bool track_new) 
   }
   session << "DELETE FROM org_member_stats";
   if (tracked.empty()) return;
-  // One pass over the members (COPY on PostgreSQL), rolled up in memory to the tracked
-  // ancestors only: a few hundred organizations at national scale.
-  std::map<Key, long long> counts;
-  std::vector<std::string> columns = {"org_path", "status"};
-  for (const char* column : kValueColumns) columns.push_back(column);
-  std::vector<std::string> raw(kDimensions);
-  read_rows(session, postgres ? Engine::kPostgres : Engine::kSqlite, "members", columns,
-            [&](const TextRow& row) {
-              for (size_t index = 0; index < kDimensions; ++index)
-                raw[index] = row[index + 2].value_or("");
-              const std::vector<std::string> values = values_from_columns(raw);
-              const std::optional<OrgPath> path = OrgPath::parse(row[0].value_or(""));
-              if (!path) return;
-              for (const OrgId& id : path->ids()) {
-                if (!tracked.count(id.value)) continue;
-                for (size_t index = 0; index < kDimensions; ++index)
-                  ++counts[{id.value, *row[1], stat_dimensions()[index], values[index]}];
-              }
-            });
-  std::unique_ptr<RowWriter> writer =
-      row_writer(session, postgres ? Engine::kPostgres : Engine::kSqlite, "org_member_stats",
-                 {"org_id", "status", "dimension", "value", "n"});
-  for (const auto& [key, n] : counts) {
-    writer->write({std::to_string(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
-                   std::get<3>(key), std::to_string(n)});
-  }
-  writer->finish();
+  // One pass over the members, rolled up in memory to the tracked ancestors only: a few
+  // hundred organizations at national scale.
+  write_counts(session, tally_members(session, tracked));
 }
 
 std::optional<StatsTable> tracked_stats(soci::session& session, OrgId org) {

@@ -42,8 +42,8 @@ class Stats : public ::testing::Test {
   void change(MemberId id, const domain::MemberPatch& patch) {
     auto stored = app::get_member(temp_.services(), temp_.actor(), id, false);
     ASSERT_TRUE(stored);
-    auto updated = app::update_member(temp_.services(), temp_.actor(), id,
-                                      stored->member.version, patch);
+    auto updated =
+        app::update_member(temp_.services(), temp_.actor(), id, stored->member.version, patch);
     ASSERT_TRUE(updated) << updated.error().reason;
   }
 
@@ -64,7 +64,8 @@ class Stats : public ::testing::Test {
         paths.push_back(*OrgPath::parse(path));
       }
       SqlMemberRepository members(sql, on_roll);
-      for (const OrgPath& path : paths) kept.push_back({path.str(), members.breakdowns(path, today)});
+      for (const OrgPath& path : paths)
+        kept.push_back({path.str(), members.breakdowns(path, today)});
       sql << "DELETE FROM org_stats_tracked";
       for (size_t index = 0; index < paths.size(); ++index) {
         const auto counted = members.breakdowns(paths[index], today);
@@ -97,7 +98,7 @@ TEST_F(Stats, KeptBreakdownsEqualCountedOnesThroughEveryKindOfChange) {
   add(tree_[4], "1955-11-30");
   const MemberId g = add(tree_[4], "1980-05-17");
   expect_kept_equals_counted();
-  change(c, {{"status", "deceased"}});                   // leaves the roll
+  change(c, {{"status", "deceased"}});  // leaves the roll
   change(e, {{"birth_date", "1955-11-28"}, {"citizen_id", "001155999999"}});
   change(g, {{"org_id", std::to_string(tree_[3].value)}});  // another cell
   change(g, {{"ethnicity", "02"}});

@@ -103,6 +103,25 @@ int apply_migrations(soci::session& session, Engine engine,
     for (const std::string& statement :
          split_sql_statements(render_schema_sql(migration.sql, engine))) {
       const std::string upper = upper_trimmed(statement);
+      // A later step dropping an index that is still deferred drops it from the list.
+      if (deferred_indexes && upper.rfind("DROP INDEX ", 0) == 0) {
+        std::string name = upper.substr(11);
+        while (!name.empty() &&
+               (name.back() == ';' || std::isspace(static_cast<unsigned char>(name.back()))))
+          name.pop_back();
+        const auto deferred = std::find_if(
+            deferred_indexes->begin(), deferred_indexes->end(), [&](const std::string& create) {
+              const std::string created = upper_trimmed(create);
+              const size_t at = created.find(" INDEX ");
+              return at != std::string::npos && created.compare(at + 7, name.size(), name) == 0 &&
+                     (created.size() == at + 7 + name.size() ||
+                      std::isspace(static_cast<unsigned char>(created[at + 7 + name.size()])));
+            });
+        if (deferred != deferred_indexes->end()) {
+          deferred_indexes->erase(deferred);
+          continue;
+        }
+      }
       if (deferred_indexes &&
           (upper.rfind("CREATE INDEX", 0) == 0 || upper.rfind("CREATE UNIQUE INDEX", 0) == 0)) {
         deferred_indexes->push_back(statement);

@@ -91,8 +91,9 @@ class PostgresWriter : public RowWriter {
 
 void read_rows(soci::session& session, Engine engine, const std::string& table,
                const std::vector<std::string>& columns,
-               const std::function<void(const TextRow&)>& visit) {
-  const std::string sql = "SELECT " + column_list(columns) + " FROM " + quote_identifier(table);
+               const std::function<void(const TextRow&)>& visit, const std::string& where) {
+  const std::string sql = "SELECT " + column_list(columns) + " FROM " + quote_identifier(table) +
+                          (where.empty() ? "" : " WHERE " + where);
   if (engine == Engine::kPostgres) {
     copy_out(session, sql, visit);
     return;

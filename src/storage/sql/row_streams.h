@@ -16,10 +16,11 @@
 
 namespace chibo::storage {
 
-// Calls `visit` with every row of `table` (`columns`, in that order).
+// Calls `visit` with every row of `table` (`columns`, in that order), or only those meeting
+// `where` (SQL of the caller's own, without parameters: literals it has checked).
 void read_rows(soci::session& session, Engine engine, const std::string& table,
                const std::vector<std::string>& columns,
-               const std::function<void(const TextRow&)>& visit);
+               const std::function<void(const TextRow&)>& visit, const std::string& where = "");
 
 // Appends rows to a table, inside the session's open transaction.
 class RowWriter {

@@ -32,7 +32,8 @@ class SqlTransaction : public app::Transaction {
                  const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                  RecordCache* cache = nullptr)
       : orgs_(session, options.on_roll_statuses, changes, options.stats_threshold),
-        members_(session, options.on_roll_statuses, index, changes, cache, options.stats_threshold),
+        members_(session, options.on_roll_statuses, index, changes, cache, options.stats_threshold,
+                 options.search),
         users_(session, changes),
         sessions_(session, changes),
         audit_(session),

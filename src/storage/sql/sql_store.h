@@ -20,6 +20,7 @@
 #include "storage/sql/retry_policy.h"
 #include "storage/sql/search_index.h"
 #include "storage/sql/search_index_loader.h"
+#include "storage/sql/search_plan.h"
 
 namespace chibo::storage {
 
@@ -33,7 +34,8 @@ struct StoreOptions {
   RetryLimits retry;
   // Subtrees this large keep their dashboard breakdowns up to date (member_stats.h).
   long long stats_threshold = kDefaultStatsThreshold;
-  PoolOptions pool;  // its size is pool_size
+  SearchLimits search;  // name searches without the in-memory index (search_plan.h)
+  PoolOptions pool;     // its size is pool_size
 };
 
 // Bounds of --pool-size.

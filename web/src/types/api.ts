@@ -127,7 +127,9 @@ export interface MemberDetail extends Member {
 
 export interface MemberPage {
   items: Member[];
+  /** Members matching; a lower bound when total_exact is false (a very common name at national scale). */
   total: number;
+  total_exact?: boolean;
   page: number;
   page_size: number;
 }

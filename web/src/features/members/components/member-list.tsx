@@ -65,6 +65,8 @@ export function MemberList() {
   };
 
   const total = members.data?.total ?? 0;
+  // A very common name at national scale: the server counts up to a bound and says so.
+  const atLeast = members.data?.total_exact === false;
   const shownQ = members.isSuccess && !members.isPlaceholderData ? params.q : undefined;
   const scopeName = params.org ? (scope.data?.name ?? '…') : t('members.allScopes');
 
@@ -78,7 +80,9 @@ export function MemberList() {
           <Typography.Text type="secondary" data-testid="member-total">
             {scopeName} ·{' '}
             {members.data
-              ? t('members.total', { count: total, n: formatNumber(total, lang) })
+              ? atLeast
+                ? t('members.totalAtLeast', { n: formatNumber(total, lang) })
+                : t('members.total', { count: total, n: formatNumber(total, lang) })
               : t('common.loading')}
           </Typography.Text>
         </div>
@@ -159,7 +163,7 @@ export function MemberList() {
               showSizeChanger: true,
               pageSizeOptions: pageSizes.map(String),
               showTotal: (count, [from, to]) =>
-                t('members.range', {
+                t(atLeast ? 'members.rangeAtLeast' : 'members.range', {
                   from: formatNumber(from, lang),
                   to: formatNumber(to, lang),
                   total: formatNumber(count, lang),
