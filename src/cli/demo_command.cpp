@@ -129,11 +129,15 @@ int demo(const DemoCommandOptions& options) {
     print_error(report.error());
     return 1;
   }
+  if (Status vacuumed = (*runtime)->store->vacuum_analyze(); !vacuumed) {
+    print_error(vacuumed.error());
+    return 1;
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "chibo demo: " << report->committees << " committees, " << report->base_orgs
             << " base organizations, " << report->cells << " cells, " << report->members
-            << " members in " << seconds << " s (seed " << options.seed << ", " << options.db
+            << " members in " << seconds << " s (seed " << options.seed << ", " << url->text
             << ")\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }

@@ -267,6 +267,23 @@ Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   return status;
 }
 
+Status SqlStore::vacuum_analyze() {
+  if (url_.engine != Engine::kPostgres) return Ok();
+  Result<ConnectionPool::Lease> lease = pool_->acquire();
+  if (!lease) return std::move(lease).error();
+  bool broken = false;
+  Status status = Ok();
+  try {
+    *lease->session << "VACUUM (ANALYZE)";
+  } catch (const soci::soci_error& error) {
+    const Failure failure = failure_of(error, *lease->session, url_.engine);
+    broken = failure == Failure::kConnection;
+    status = error_for(failure, error.what(), false);
+  }
+  pool_->release(std::move(*lease), broken);
+  return status;
+}
+
 Status SqlStore::write_session(const std::function<Status(soci::session&)>& work) {
   if (url_.engine == Engine::kSqlite) {
     std::lock_guard lock(writer_mutex_);

@@ -54,6 +54,10 @@ class SqlStore : public app::Store {
   Status write(const std::function<Status(app::Transaction&)>& work) override;
   uint64_t access_generation() const override { return access_generation_.load(); }
 
+  // PostgreSQL: VACUUM (ANALYZE) after a bulk load, outside any transaction, so that index-only
+  // scans need no heap visits and the planner knows the new sizes. No-op on SQLite.
+  Status vacuum_analyze();
+
   // A write transaction on a raw session, for bulk loaders and maintenance.
   Status write_session(const std::function<Status(soci::session&)>& work);
   Engine engine() const { return url_.engine; }
