@@ -101,7 +101,7 @@ Result<MemberDetail> create_member(Services& services, const Actor& actor,
     member->created_at = member->updated_at = now;
     tx.members().insert(*member);
     const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
-    tx.members().append_event({0, member->id, now, actor.name, "create", changes});
+    tx.members().append_event({0, member->id, now, actor.name, "create", changes, {}, {}});
     audit(tx, services, actor,
           {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
            !member->discipline.empty(), "ok", audit_changes(changes)});
@@ -139,7 +139,8 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
     Member member = *stored;
     domain::apply_member_patch(member, fields, services.catalog, errors);
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
+    errors = domain::check_member(member, services.catalog, services.rules, services.clock.today(),
+                                  false);
     if (!errors.empty()) return Error::invalid(std::move(errors));
     // A restricted-only change leaves the organization as it is: check it against that reach.
     errors = check_member_references(services, tx, member,
@@ -153,7 +154,7 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
     audit(tx, services, actor,
           {"member.update", "member", std::to_string(id.value), member.org_path.str(),
            touches_restricted(changes), "ok", audit_changes(changes)});
-    tx.members().append_event({0, id, now, actor.name, "update", std::move(changes)});
+    tx.members().append_event({0, id, now, actor.name, "update", std::move(changes), {}, {}});
     return Ok();
   });
   if (!status) return std::move(status).error();

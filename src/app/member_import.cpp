@@ -190,7 +190,7 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
       row.member.created_at = row.member.updated_at = now;
       tx.members().insert(row.member);
       tx.members().append_event({0, row.member.id, now, actor.name, "import",
-                                 domain::diff_members(Member(), row.member)});
+                                 domain::diff_members(Member(), row.member), {}, {}});
       ++report.imported;
       if (options.progress && report.imported % kProgressEvery == 0) {
         options.progress({"writing", report.imported, reader.bytes_read()});

@@ -243,7 +243,7 @@ Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_i
       member.updated_at = now;
       if (!tx.members().update(member, before)) return Error::stale_version();
       tx.members().append_event(
-          {0, member.id, now, actor.name, "merge", domain::diff_members(before, member)});
+          {0, member.id, now, actor.name, "merge", domain::diff_members(before, member), {}, {}});
     }
     tx.orgs().close_subtree(*tx.orgs().find(source_id), domain::OrgStatus::kMerged, date,
                             target->id, now);

@@ -118,7 +118,9 @@ int demo(const DemoCommandOptions& options) {
       std::cerr << "\r  " << written << " / " << total << " members" << std::flush;
     };
   }
-  auto report = demo::generate_demo(*(*runtime)->store, (*runtime)->catalog, demo_options);
+  auto report = demo::generate_demo(
+      *(*runtime)->store, {(*runtime)->catalog, (*runtime)->rules, (*runtime)->calendar},
+      demo_options);
   if (!options.quiet && options.members >= 50000) std::cerr << "\n";
   if (!report) {
     if (report.error().reason == "database_not_empty") {

@@ -62,10 +62,16 @@ std::vector<long long> split(Rng& rng, long long total, size_t parts, double sig
 
 class Generator {
  public:
-  Generator(const DemoData& data, const domain::Catalog& catalog, storage::BulkWriter& writer,
+  Generator(const DemoData& data, const DemoRules& rules, storage::BulkWriter& writer,
             const DemoOptions& options)
-      : data_(data), catalog_(catalog), writer_(writer), options_(options), rng_(options.seed) {
-    for (const domain::CatalogEntry& province : catalog.provinces.entries()) {
+      : data_(data),
+        catalog_(rules.catalog),
+        rules_(rules.rules),
+        calendar_(rules.calendar),
+        writer_(writer),
+        options_(options),
+        rng_(options.seed) {
+    for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
                             : province.code == "079" ? 120
@@ -283,7 +289,11 @@ class Generator {
     // Admission: most join between 20 and 35; about 3% joined in the last year (probation).
     const Date eighteen = member.birth_date->add_years(19);
     if (age >= 20 && rng_.chance(0.03)) {
-      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(7, 360)));
+      // Decided 2 weeks to 13 months ago; the ceremony within a few weeks of the decision.
+      // Those past 12 months await recognition.
+      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(14, 400)));
+      member.ceremony_date = std::min(
+          today, member.admission_date->add_days(static_cast<int32_t>(rng_.between(5, 30))));
       member.status = "probationary";
     } else {
       const int latest_age = std::max(20, std::min(age - 1, 40));
@@ -293,19 +303,26 @@ class Generator {
       admitted = std::max(admitted, eighteen);
       admitted = std::min(admitted, today.add_days(-400));
       member.admission_date = admitted;
-      member.official_date = admitted.add_months(12);
+      member.ceremony_date = admitted.add_days(static_cast<int32_t>(rng_.between(5, 30)));
+      member.official_date = member.ceremony_date->add_months(12);
       member.status = "official";
       if (member.occupation == "retired" && age >= 75 && rng_.chance(0.3))
         member.status = "exempted";
       const double roll = rng_.real();
-      if (roll < 0.004) {
-        member.status = "transferred_temporarily";
-      } else if (roll < 0.005) {
-        member.status = "removed";
-      } else if (roll < 0.006) {
-        member.status = "left";
-      } else if (roll < 0.008 && age >= 60) {
-        member.status = "deceased";
+      const char* exit = roll < 0.001   ? "removed"
+                         : roll < 0.002 ? "left"
+                         : roll < 0.004 && age >= 60 ? "deceased"
+                                                     : nullptr;
+      if (exit) {
+        member.status = exit;
+        const Date earliest = std::max(*member.official_date, today.add_years(-8));
+        member.exit_date = earliest.add_days(
+            static_cast<int32_t>(rng_.below(static_cast<uint64_t>(today.serial() - earliest.serial()))));
+        member.exit_ground = std::string(exit) == "removed"
+                                 ? (rng_.chance(0.6) ? "missed_activities_or_dues"
+                                                     : "violated_standards_two_years")
+                             : std::string(exit) == "left" ? "resigned_family_hardship"
+                                                           : "deceased";
       }
       // Cards are numbered per person; an affine map modulo 10^8 keeps them unique.
       member.party_card_no = pad((member.id.value * 48271 + 10203040) % 100000000, 8);
@@ -335,11 +352,14 @@ class Generator {
     member.position = data_.positions.pick(rng_);
     member.work_unit = work_unit;
     member.created_at = member.updated_at = options_.now_utc;
+    domain::derive_member_facts(member, rules_);
     return member;
   }
 
   const DemoData& data_;
   const domain::Catalog& catalog_;
+  const domain::RuleSet& rules_;
+  const domain::WorkingCalendar& calendar_;
   storage::BulkWriter& writer_;
   const DemoOptions& options_;
   Rng rng_;
@@ -352,7 +372,7 @@ class Generator {
 
 }  // namespace
 
-Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog& catalog,
+Result<DemoReport> generate_demo(storage::SqlStore& store, const DemoRules& rules,
                                  const DemoOptions& options) {
   if (options.members < 1 || options.members > kMaxDemoMembers) {
     return Error::invalid_field("members", "out_of_range",
@@ -364,7 +384,7 @@ Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog
   Status status = store.write_session([&](soci::session& session) -> Status {
     if (!storage::database_is_empty(session)) return Error::conflict("database_not_empty");
     storage::BulkWriter writer(session, store.engine());
-    Generator generator(*data, catalog, writer, options);
+    Generator generator(*data, rules, writer, options);
     report = generator.run();
     return Ok();
   });

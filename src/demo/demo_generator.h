@@ -11,7 +11,9 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
+#include "domain/rules/rule_set.h"
 #include "storage/sql/sql_store.h"
 
 namespace chibo::demo {
@@ -33,8 +35,15 @@ struct DemoReport {
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;
 
+// What the generated records are checked against (the same as the server's).
+struct DemoRules {
+  const domain::Catalog& catalog;
+  const domain::RuleSet& rules;
+  const domain::WorkingCalendar& calendar;
+};
+
 // Fills an empty database; refuses one that already holds organizations.
-Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog& catalog,
+Result<DemoReport> generate_demo(storage::SqlStore& store, const DemoRules& rules,
                                  const DemoOptions& options);
 
 }  // namespace chibo::demo

@@ -19,6 +19,10 @@ namespace {
 
 using chibo::testing::TempStore;
 
+DemoRules demo_rules() {
+  return {chibo::testing::catalog(), chibo::testing::rules(), chibo::testing::calendar()};
+}
+
 DemoOptions options(long long members, uint64_t seed) {
   DemoOptions result;
   result.members = members;
@@ -30,7 +34,7 @@ DemoOptions options(long long members, uint64_t seed) {
 
 TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
   TempStore temp;
-  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(6500, 7));
+  auto report = generate_demo(temp.store(), demo_rules(), options(6500, 7));
   ASSERT_TRUE(report) << report.error().reason;
   EXPECT_EQ(report->members, 6500);
   EXPECT_GE(report->committees, 30);  // the bloc and its committees above base level
@@ -47,7 +51,7 @@ TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
 
 TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   TempStore temp;
-  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(1500, 11)));
+  ASSERT_TRUE(generate_demo(temp.store(), demo_rules(), options(1500, 11)));
   app::MemberQuery query;
   query.limit = 500;
   long long checked = 0;
@@ -69,7 +73,7 @@ TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
 TEST(Demo, TheSameSeedGivesTheSameData) {
   auto export_of = [](uint64_t seed) {
     TempStore temp;
-    EXPECT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(800, seed)));
+    EXPECT_TRUE(generate_demo(temp.store(), demo_rules(), options(800, seed)));
     std::ostringstream out;
     EXPECT_TRUE(app::export_members(temp.services(), temp.actor(), app::MemberQuery{}, out, {}));
     return out.str();
@@ -82,7 +86,7 @@ TEST(Demo, TheSameSeedGivesTheSameData) {
 TEST(Demo, RefusesADatabaseThatHoldsData) {
   TempStore temp;
   temp.make_tree();
-  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(100, 1));
+  auto report = generate_demo(temp.store(), demo_rules(), options(100, 1));
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().reason, "database_not_empty");
 }
@@ -96,11 +100,11 @@ namespace {
 // The in-memory index the server keeps must answer exactly as SQL does.
 TEST(Demo, SearchIndexAgreesWithSql) {
   TempStore temp;
-  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(3000, 3)));
+  ASSERT_TRUE(generate_demo(temp.store(), demo_rules(), options(3000, 3)));
   auto indexed = temp.reopen(true);
   ASSERT_TRUE(indexed);
   app::Services with_index{*indexed, chibo::testing::catalog(), chibo::testing::rules(),
-                           temp.services().clock};
+                           temp.services().clock, chibo::testing::calendar()};
   auto subtrees = app::list_children(temp.services(), temp.actor(), OrgId(1), false);
   ASSERT_TRUE(subtrees);
   const OrgId subtree = (*subtrees)[0].org.id;

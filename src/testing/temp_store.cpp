@@ -24,7 +24,8 @@ TempStore::TempStore(bool search_index)
     std::abort();
   }
   store_ = std::move(*opened);
-  services_ = std::make_unique<app::Services>(app::Services{*store_, catalog(), rules(), clock_});
+  services_ = std::make_unique<app::Services>(
+      app::Services{*store_, catalog(), rules(), clock_, calendar()});
 }
 
 std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index) {

@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/lifecycle.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "core/result.h"
+#include "domain/lifecycle/decision.h"
 #include "domain/members/member.h"
 #include "domain/org/organization.h"
 
@@ -30,8 +32,11 @@ struct MemberEvent {
   MemberId member_id;
   std::string at;      // UTC instant
   std::string actor;   // who made the change
-  std::string action;  // "create", "update", "import", "move", "merge"
+  std::string action;  // "create", "update", "import", "move", "merge", and the lifecycle's:
+                       // "admission", "readmission", "recognition", "transfer", "exit" ...
   std::vector<FieldChange> changes;
+  std::optional<Date> effective_on;  // the day a lifecycle step takes effect
+  domain::Document document;         // its deciding document
 };
 
 // kAge ascending lists the youngest first.
@@ -132,6 +137,9 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditLog& audit() = 0;
+  virtual CandidateRepository& candidates() = 0;
+  virtual TransferRepository& transfers() = 0;
+  virtual LifecycleRepository& lifecycle() = 0;
 };
 
 class Store {

@@ -3,6 +3,9 @@
 #include "domain/members/member_fields.h"
 #include "domain/members/search_keys.h"
 #include "storage/sql/member_counts.h"
+#include "storage/sql/rows.h"
+
+#include <stdexcept>
 #include "text/collation.h"
 #include "text/fold.h"
 #include "text/person_name.h"
@@ -11,30 +14,7 @@ namespace chibo::storage {
 
 namespace {
 
-constexpr size_t kMemberTextColumns = 23;
-const char* const kMemberTextNames[kMemberTextColumns] = {"birth_name",
-                                                          "aliases",
-                                                          "sex",
-                                                          "birth_date",
-                                                          "place_of_birth",
-                                                          "home_town",
-                                                          "permanent_residence",
-                                                          "current_residence",
-                                                          "ethnicity",
-                                                          "religion",
-                                                          "citizen_id",
-                                                          "party_card_no",
-                                                          "phone",
-                                                          "email",
-                                                          "general_education",
-                                                          "professional_qualification",
-                                                          "political_theory",
-                                                          "occupation",
-                                                          "work_unit",
-                                                          "position",
-                                                          "admission_date",
-                                                          "official_date",
-                                                          "discipline"};
+constexpr size_t kMemberTextColumns = 29;
 
 }  // namespace
 
@@ -52,6 +32,7 @@ struct BulkWriter::Statements {
   std::string org_path, full_name, sort_key, status, member_created;
   std::string texts[kMemberTextColumns];
   soci::indicator indicators[kMemberTextColumns] = {};
+  long long gap_days = 0, highest_badge = 0;
   std::unique_ptr<soci::statement> insert_member;
 
   std::string search_key, prev_key;
@@ -98,7 +79,9 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
 
   std::string columns = "id, org_id, org_path, full_name, sort_key";
   std::string values = ":id, :org_id, :org_path, :full_name, :sort_key";
-  for (const char* column : kMemberTextNames) {
+  const std::vector<const char*>& text_names = member_text_columns();
+  if (text_names.size() != kMemberTextColumns) throw std::logic_error("member text columns");
+  for (const char* column : text_names) {
     columns += std::string(", ") + column;
     values += std::string(", :") + column;
   }
@@ -110,14 +93,17 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
   member->exchange(soci::use(s.full_name, "full_name"));
   member->exchange(soci::use(s.sort_key, "sort_key"));
   for (size_t index = 0; index < kMemberTextColumns; ++index) {
-    member->exchange(soci::use(s.texts[index], s.indicators[index], kMemberTextNames[index]));
+    member->exchange(soci::use(s.texts[index], s.indicators[index], text_names[index]));
   }
   member->exchange(soci::use(s.status, "status"));
   member->exchange(soci::use(s.member_created, "created"));
+  member->exchange(soci::use(s.gap_days, "gap_days"));
+  member->exchange(soci::use(s.highest_badge, "highest_badge"));
   member->alloc();
   member->prepare("INSERT INTO members (" + columns +
-                  ", status, version, created_at, updated_at) VALUES (" + values +
-                  ", :status, 1, :created, :created)");
+                  ", status, version, created_at, updated_at, party_age_gap_days, highest_badge) "
+                  "VALUES (" +
+                  values + ", :status, 1, :created, :created, :gap_days, :highest_badge)");
   member->define_and_bind();
 
   s.insert_key = std::make_unique<soci::statement>(
@@ -168,10 +154,11 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
   s.full_name = member.full_name;
   s.sort_key = text::name_sort_key(member.full_name);
   for (size_t index = 0; index < kMemberTextColumns; ++index) {
-    s.texts[index] =
-        domain::member_field_text(member, *domain::find_member_field(kMemberTextNames[index]));
+    s.texts[index] = member_column_text(member, member_text_columns()[index]);
     s.indicators[index] = s.texts[index].empty() ? soci::i_null : soci::i_ok;
   }
+  s.gap_days = member.party_age_gap_days;
+  s.highest_badge = member.highest_badge;
   s.status = member.status;
   s.member_created = member.created_at;
   s.insert_member->execute(true);

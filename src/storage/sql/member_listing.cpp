@@ -5,6 +5,7 @@
 
 #include "domain/members/age_bands.h"
 #include "storage/sql/bindings.h"
+#include "storage/sql/conditions.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/rows.h"
 #include "text/fold.h"
@@ -15,18 +16,6 @@ using app::Member;
 using app::MemberFilter;
 
 namespace {
-
-// `column` lies under one of the subtrees `within`.
-std::string within_condition(const char* column, const std::vector<OrgPath>& within,
-                             Bindings& bindings) {
-  std::string condition;
-  for (const OrgPath& path : within) {
-    condition += (condition.empty() ? "(" : " OR ") + std::string("(") + column +
-                 " >= " + bindings.text(path.str()) + " AND " + column + " < " +
-                 bindings.text(path.subtree_end()) + ")";
-  }
-  return condition.empty() ? "1 = 0" : condition + ")";
-}
 
 // Turns the filter into WHERE conditions (without the word WHERE); true when it only narrows
 // by subtree and status, so the stored counts can answer the total.
@@ -202,18 +191,6 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
   fill_page(ids, nullptr, page);
   return page;
 }
-
-namespace {
-
-struct MemberWithOrgRow : MemberRow {
-  std::string org_name;
-  void bind(soci::statement& statement) {
-    MemberRow::bind(statement);
-    statement.exchange(soci::into(org_name));
-  }
-};
-
-}  // namespace
 
 void SqlMemberRepository::fill_page(const std::vector<long long>& ids,
                                     const std::vector<long long>* versions, app::MemberPage& page) {

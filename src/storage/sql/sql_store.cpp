@@ -8,6 +8,9 @@
 #include <chrono>
 
 #include "storage/sql/audit_log.h"
+#include "storage/sql/candidate_repository.h"
+#include "storage/sql/lifecycle_repository.h"
+#include "storage/sql/transfer_repository.h"
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
@@ -30,12 +33,18 @@ class SqlTransaction : public app::Transaction {
         members_(session, on_roll, index, changes, cache),
         users_(session, changes),
         sessions_(session, changes),
-        audit_(session) {}
+        audit_(session),
+        candidates_(session),
+        transfers_(session),
+        lifecycle_(session, on_roll) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
   app::SessionRepository& sessions() override { return sessions_; }
   app::AuditLog& audit() override { return audit_; }
+  app::CandidateRepository& candidates() override { return candidates_; }
+  app::TransferRepository& transfers() override { return transfers_; }
+  app::LifecycleRepository& lifecycle() override { return lifecycle_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -43,6 +52,9 @@ class SqlTransaction : public app::Transaction {
   SqlUserRepository users_;
   SqlSessionRepository sessions_;
   SqlAuditLog audit_;
+  SqlCandidateRepository candidates_;
+  SqlTransferRepository transfers_;
+  SqlLifecycleRepository lifecycle_;
 };
 
 // Errors from the engine that a retry may cure become kUnavailable (HTTP 503); the rest are bugs.
