@@ -36,6 +36,7 @@ struct CandidateFilter {
   std::optional<OrgPath> subtree;
   std::vector<OrgPath> within;  // access: only inside these (empty: no such limit)
   std::vector<std::string> statuses;
+  std::vector<std::string> phases;
   std::string name_query;  // folded words, each the start of a word of the name
   int64_t offset = 0;
   int limit = 50;

@@ -91,8 +91,7 @@ Date last_day_within(Date birth, int64_t max_months) {
 
 void require_document(const StepRecord& next, bool number, bool authority,
                       std::vector<FieldError>& errors) {
-  if (number && next.document.number.empty())
-    errors.push_back({"document.number", "required", {}});
+  if (number && next.document.number.empty()) errors.push_back({"document.number", "required", {}});
   if (authority && next.document.authority.empty())
     errors.push_back({"document.authority", "required", {}});
 }
@@ -103,18 +102,16 @@ void check_age(const Candidate& candidate, Date on, const RuleSet& rules,
   const int months = whole_months_between(*candidate.person.birth_date, on);
   if (const RuleParameter* min = rule_on(rules, "admission.min_age_months", on, "on", errors);
       min && months < min->value) {
-    errors.push_back(rule_error("on", "candidate_under_age", *min,
-                                {{"eligible_from",
-                                  candidate.person.birth_date
-                                      ->add_months(static_cast<int>(min->value))
-                                      .iso()}}));
+    errors.push_back(rule_error(
+        "on", "candidate_under_age", *min,
+        {{"eligible_from",
+          candidate.person.birth_date->add_months(static_cast<int>(min->value)).iso()}}));
   }
   if (const RuleParameter* max = rule_on(rules, "admission.max_age_months", on, "on", errors);
       max && months > max->value && candidate.over_age_approval.empty()) {
-    errors.push_back(rule_error("on", "candidate_over_age", *max,
-                                {{"last_day", last_day_within(*candidate.person.birth_date,
-                                                              max->value)
-                                                  .iso()}}));
+    errors.push_back(rule_error(
+        "on", "candidate_over_age", *max,
+        {{"last_day", last_day_within(*candidate.person.birth_date, max->value).iso()}}));
   }
 }
 
@@ -160,31 +157,29 @@ void check_introduction(const Candidate& candidate, const StepRecord& next,
       errors.push_back({prefix + ".member_id", "introducer_not_found", {}});
       continue;
     }
-    const bool official_then = fact->status == status::kOfficial && fact->official_date &&
-                               *fact->official_date <= next.on;
+    const bool official_then =
+        fact->status == status::kOfficial && fact->official_date && *fact->official_date <= next.on;
     if (!official_then) {
-      errors.push_back({prefix + ".member_id",
-                        "introducer_not_official",
-                        {{"name", fact->full_name},
-                         {"rule", count->key},
-                         {"source", count->source}}});
+      errors.push_back(
+          {prefix + ".member_id",
+           "introducer_not_official",
+           {{"name", fact->full_name}, {"rule", count->key}, {"source", count->source}}});
     }
     if (!fact->same_base_organization) {
-      errors.push_back({prefix + ".member_id",
-                        "introducer_other_base",
-                        {{"name", fact->full_name},
-                         {"rule", known->key},
-                         {"source", known->source}}});
+      errors.push_back(
+          {prefix + ".member_id",
+           "introducer_other_base",
+           {{"name", fact->full_name}, {"rule", known->key}, {"source", known->source}}});
     }
     if (!introducer.known_since) {
       errors.push_back({prefix + ".known_since", "required", {}});
     } else if (*introducer.known_since > next.on) {
       errors.push_back({prefix + ".known_since", "date_after_step", {}});
     } else if (whole_months_between(*introducer.known_since, next.on) < known->value) {
-      errors.push_back(rule_error(prefix + ".known_since", "introducer_known_too_short", *known,
-                                  {{"name", fact->full_name},
-                                   {"months", std::to_string(whole_months_between(
-                                                  *introducer.known_since, next.on))}}));
+      errors.push_back(rule_error(
+          prefix + ".known_since", "introducer_known_too_short", *known,
+          {{"name", fact->full_name},
+           {"months", std::to_string(whole_months_between(*introducer.known_since, next.on))}}));
     }
   }
 }
@@ -272,12 +267,26 @@ std::string_view phase_code(AdmissionPhase phase) {
 
 const std::vector<std::string>& candidate_person_fields() {
   static const std::vector<std::string> fields = {
-      "full_name",         "birth_name",        "sex",        "birth_date",
-      "place_of_birth",    "home_town",         "permanent_residence",
-      "current_residence", "ethnicity",         "religion",   "citizen_id",
-      "phone",             "email",             "general_education",
-      "professional_qualification", "political_theory", "occupation", "work_unit",
-      "position",          "org_id",
+      "full_name",
+      "birth_name",
+      "sex",
+      "birth_date",
+      "place_of_birth",
+      "home_town",
+      "permanent_residence",
+      "current_residence",
+      "ethnicity",
+      "religion",
+      "citizen_id",
+      "phone",
+      "email",
+      "general_education",
+      "professional_qualification",
+      "political_theory",
+      "occupation",
+      "work_unit",
+      "position",
+      "org_id",
   };
   return fields;
 }
@@ -287,9 +296,12 @@ std::vector<FieldError> check_candidate(const Candidate& candidate, const Catalo
   std::vector<FieldError> errors;
   const Member& person = candidate.person;
   const std::pair<const char*, bool> required[] = {
-      {"full_name", !person.full_name.empty()}, {"sex", !person.sex.empty()},
-      {"birth_date", person.birth_date.has_value()}, {"ethnicity", !person.ethnicity.empty()},
-      {"religion", !person.religion.empty()},   {"citizen_id", !person.citizen_id.empty()},
+      {"full_name", !person.full_name.empty()},
+      {"sex", !person.sex.empty()},
+      {"birth_date", person.birth_date.has_value()},
+      {"ethnicity", !person.ethnicity.empty()},
+      {"religion", !person.religion.empty()},
+      {"citizen_id", !person.citizen_id.empty()},
       {"org_id", person.org_id.valid()},
   };
   for (const auto& [field, present] : required) {
@@ -298,7 +310,8 @@ std::vector<FieldError> check_candidate(const Candidate& candidate, const Catalo
   if (person.birth_date && *person.birth_date > today)
     errors.push_back({"birth_date", "date_in_future", {}});
   if (!person.citizen_id.empty()) {
-    if (auto problem = citizen_id_problem(person.citizen_id, person.sex, person.birth_date, catalog))
+    if (auto problem =
+            citizen_id_problem(person.citizen_id, person.sex, person.birth_date, catalog))
       errors.push_back({"citizen_id", *problem, {}});
   }
   if (candidate.record_cleared_on && *candidate.record_cleared_on > today)
@@ -306,8 +319,9 @@ std::vector<FieldError> check_candidate(const Candidate& candidate, const Catalo
   return errors;
 }
 
-std::vector<FieldError> check_readmission(const Candidate& candidate, const ReadmissionFacts& former,
-                                          Date on, const Catalog& catalog, const RuleSet& rules,
+std::vector<FieldError> check_readmission(const Candidate& candidate,
+                                          const ReadmissionFacts& former, Date on,
+                                          const Catalog& catalog, const RuleSet& rules,
                                           const std::string& field) {
   std::vector<FieldError> errors;
   const ExitGround* ground = catalog.exit_ground(former.exit_ground);
@@ -341,18 +355,16 @@ std::vector<FieldError> check_readmission(const Candidate& candidate, const Read
     }
   }
   if (on < eligible)
-    errors.push_back(rule_error(field, "readmission_too_early", *binding,
-                                {{"eligible_from", eligible.iso()}}));
+    errors.push_back(
+        rule_error(field, "readmission_too_early", *binding, {{"eligible_from", eligible.iso()}}));
   return errors;
 }
 
-std::vector<FieldError> check_admission_step(const Candidate& candidate,
-                                             const std::vector<StepRecord>& recorded,
-                                             const StepRecord& next, const AdmissionContext& context,
-                                             const std::vector<IntroducerFacts>& introducers,
-                                             const std::optional<ReadmissionFacts>& former,
-                                             const Catalog& catalog, const RuleSet& rules,
-                                             const WorkingCalendar& calendar, Date today) {
+std::vector<FieldError> check_admission_step(
+    const Candidate& candidate, const std::vector<StepRecord>& recorded, const StepRecord& next,
+    const AdmissionContext& context, const std::vector<IntroducerFacts>& introducers,
+    const std::optional<ReadmissionFacts>& former, const Catalog& catalog, const RuleSet& rules,
+    const WorkingCalendar& calendar, Date today) {
   std::vector<FieldError> errors;
   if (candidate.status != candidate_status::kOpen) {
     errors.push_back({"step", "candidate_closed", {{"status", candidate.status}}});
@@ -372,7 +384,8 @@ std::vector<FieldError> check_admission_step(const Candidate& candidate,
     if (!done) {
       missing.push_back(before);
     } else if (next.on < done->on) {
-      errors.push_back({"on", "step_before_prerequisite",
+      errors.push_back({"on",
+                        "step_before_prerequisite",
                         {{"step", std::string(step_code(before))}, {"date", done->on.iso()}}});
     }
   }
@@ -441,7 +454,8 @@ std::vector<AdmissionStep> steps_to_go(const std::vector<StepRecord>& recorded,
 AdmissionProgress admission_progress(const Candidate& candidate,
                                      const std::vector<StepRecord>& recorded,
                                      const AdmissionContext& context, const RuleSet& rules,
-                                     const WorkingCalendar& calendar, Date today) {
+                                     const WorkingCalendar& calendar, Date today,
+                                     const std::optional<ReadmissionFacts>& former) {
   AdmissionProgress progress;
   if (candidate.status == candidate_status::kAdmitted) {
     progress.phase = AdmissionPhase::kAdmitted;
@@ -488,7 +502,25 @@ AdmissionProgress admission_progress(const Candidate& candidate,
       if (last < today.add_days(183)) notice(last < today ? "over_age" : "age_limit", last, max);
     }
   }
-  if (const StepRecord* course = find_step(recorded, AdmissionStep::kCourse); course && before_cell) {
+  if (former && former->exit_date && before_cell) {
+    if (const RuleParameter* wait = rules.in_force("readmission.wait_months", today)) {
+      Date eligible = former->exit_date->add_months(static_cast<int>(wait->value));
+      const RuleParameter* binding = wait;
+      const RuleParameter* after_record =
+          rules.in_force("readmission.wait_after_record_months", today);
+      if (candidate.record_cleared_on && after_record) {
+        const Date later =
+            candidate.record_cleared_on->add_months(static_cast<int>(after_record->value));
+        if (later > eligible) {
+          eligible = later;
+          binding = after_record;
+        }
+      }
+      if (eligible > today) notice("readmission_from", eligible, binding);
+    }
+  }
+  if (const StepRecord* course = find_step(recorded, AdmissionStep::kCourse);
+      course && before_cell) {
     if (const RuleParameter* valid = rules.in_force("admission.course_valid_months", today)) {
       const Date expires = course->on.add_months(static_cast<int>(valid->value));
       if (expires < today.add_days(183))
@@ -530,7 +562,8 @@ Member admitted_member(const Candidate& candidate, const StepRecord& decision,
 int64_t readmit(Member& former, const StepRecord& decision, const StepRecord& ceremony,
                 const RuleSet& rules) {
   const Date left = former.exit_date.value_or(decision.on);
-  const int64_t gap = decision.on.serial() > left.serial() ? decision.on.serial() - left.serial() : 0;
+  const int64_t gap =
+      decision.on.serial() > left.serial() ? decision.on.serial() - left.serial() : 0;
   former.status = std::string(status::kProbationary);
   former.ceremony_date = ceremony.on;
   former.official_date.reset();

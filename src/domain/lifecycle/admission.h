@@ -22,17 +22,17 @@
 namespace chibo::domain {
 
 enum class AdmissionStep {
-  kCourse,                 // lớp bồi dưỡng nhận thức về Đảng (certificate)
-  kApplication,            // đơn xin vào Đảng (1-KNĐ)
-  kPersonalHistory,        // lý lịch người xin vào Đảng (2-KNĐ)
-  kVerification,           // thẩm tra lý lịch
-  kIntroduction,           // giới thiệu: two official members, or the Youth Union and one
-  kEndorsement,            // nhận xét của đoàn thể và chi ủy nơi cư trú (5-KNĐ)
-  kCellResolution,         // nghị quyết chi bộ đề nghị kết nạp (6-KNĐ)
+  kCourse,           // lớp bồi dưỡng nhận thức về Đảng (certificate)
+  kApplication,      // đơn xin vào Đảng (1-KNĐ)
+  kPersonalHistory,  // lý lịch người xin vào Đảng (2-KNĐ)
+  kVerification,     // thẩm tra lý lịch
+  kIntroduction,     // giới thiệu: two official members, or the Youth Union and one
+  kEndorsement,      // nhận xét của đoàn thể và chi ủy nơi cư trú (5-KNĐ)
+  kCellResolution,   // nghị quyết chi bộ đề nghị kết nạp (6-KNĐ)
   kSubCommitteeAppraisal,  // thẩm định của đảng ủy bộ phận (only under a đảng bộ bộ phận)
-  kBaseResolution,         // nghị quyết đảng ủy cơ sở (8-KNĐ; not when the cell is the base)
-  kDecision,               // quyết định kết nạp (9-KNĐ)
-  kCeremony,               // lễ kết nạp: the member is on the roll, probation begins
+  kBaseResolution,  // nghị quyết đảng ủy cơ sở (8-KNĐ; not when the cell is the base)
+  kDecision,        // quyết định kết nạp (9-KNĐ)
+  kCeremony,        // lễ kết nạp: the member is on the roll, probation begins
 };
 
 // Every step, in order.
@@ -60,9 +60,9 @@ struct Introducer {
 
 struct StepRecord {
   AdmissionStep step = AdmissionStep::kCourse;
-  Date on;            // the step's date (a resolution's or decision's own date)
-  Document document;  // certificate, resolution or decision number, and issuer
-  Vote vote;          // resolutions
+  Date on;                              // the step's date (a resolution's or decision's own date)
+  Document document;                    // certificate, resolution or decision number, and issuer
+  Vote vote;                            // resolutions
   std::vector<Introducer> introducers;  // introduction
   bool youth_union = false;             // introduction: the Youth Union's committee introduces
   std::optional<Date> received_on;      // decision: when the cell received it
@@ -83,13 +83,14 @@ struct Candidate {
   // The person as the future member record: name, sex, birth date, CCCD, ethnicity ... and the
   // cell (org_id, org_path) considering them.
   Member person;
-  bool youth_union_member = false;  // đoàn viên
-  MemberId readmission_of;          // a former member applying to be readmitted
+  bool youth_union_member = false;        // đoàn viên
+  MemberId readmission_of;                // a former member applying to be readmitted
   std::optional<Date> record_cleared_on;  // a minor criminal record cleared (readmission wait)
   std::string over_age_approval;  // the approval of the committee under the Central Committee
                                   // for a candidate over the age limit (its number)
   std::string status = std::string(candidate_status::kOpen);
-  MemberId member_id;  // the member record, once admitted
+  std::string phase = "preparing";  // phase_code() of admission_progress, kept with each step
+  MemberId member_id;               // the member record, once admitted
   std::optional<Date> closed_on;
   std::string close_reason;
   int64_t version = 0;
@@ -104,7 +105,7 @@ const std::vector<std::string>& candidate_person_fields();
 // What the tree says about the candidate's cell.
 struct AdmissionContext {
   bool needs_sub_committee_appraisal = false;  // the cell is inside a đảng bộ bộ phận
-  bool needs_base_resolution = true;           // false for a chi bộ cơ sở (the cell is the base)
+  bool needs_base_resolution = true;  // false for a chi bộ cơ sở (the cell is the base)
 };
 
 // An introducer as the registry knows them, on the day of the introduction.
@@ -133,18 +134,17 @@ std::vector<FieldError> check_candidate(const Candidate& candidate, const Catalo
 // Checks recording `next` after the steps already `recorded`. Errors name the request's fields:
 // step, on, document.number, document.authority, vote.*, introducers[i].member_id,
 // introducers[i].known_since, received_on, note.
-std::vector<FieldError> check_admission_step(const Candidate& candidate,
-                                             const std::vector<StepRecord>& recorded,
-                                             const StepRecord& next, const AdmissionContext& context,
-                                             const std::vector<IntroducerFacts>& introducers,
-                                             const std::optional<ReadmissionFacts>& former,
-                                             const Catalog& catalog, const RuleSet& rules,
-                                             const WorkingCalendar& calendar, Date today);
+std::vector<FieldError> check_admission_step(
+    const Candidate& candidate, const std::vector<StepRecord>& recorded, const StepRecord& next,
+    const AdmissionContext& context, const std::vector<IntroducerFacts>& introducers,
+    const std::optional<ReadmissionFacts>& former, const Catalog& catalog, const RuleSet& rules,
+    const WorkingCalendar& calendar, Date today);
 
 // Whether a readmission may be considered on `on` at all (ground, count, waiting period);
 // also checked when the candidate is created (with today's date).
-std::vector<FieldError> check_readmission(const Candidate& candidate, const ReadmissionFacts& former,
-                                          Date on, const Catalog& catalog, const RuleSet& rules,
+std::vector<FieldError> check_readmission(const Candidate& candidate,
+                                          const ReadmissionFacts& former, Date on,
+                                          const Catalog& catalog, const RuleSet& rules,
                                           const std::string& field);
 
 // A deadline, a limit or a warning about a candidate, with the rule it comes from.
@@ -160,10 +160,13 @@ struct AdmissionProgress {
   std::vector<Notice> notices;
 };
 
+// `former`: the former membership of a readmission candidate (adds when the cell may consider
+// the file).
 AdmissionProgress admission_progress(const Candidate& candidate,
                                      const std::vector<StepRecord>& recorded,
                                      const AdmissionContext& context, const RuleSet& rules,
-                                     const WorkingCalendar& calendar, Date today);
+                                     const WorkingCalendar& calendar, Date today,
+                                     const std::optional<ReadmissionFacts>& former = std::nullopt);
 
 // The steps a candidate still lacks in `context`, in order (every applicable step).
 std::vector<AdmissionStep> steps_to_go(const std::vector<StepRecord>& recorded,

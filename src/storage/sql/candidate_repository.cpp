@@ -41,11 +41,11 @@ const PersonColumn kPersonColumns[] = {
 constexpr size_t kPersonCount = sizeof(kPersonColumns) / sizeof(kPersonColumns[0]);
 
 // SELECT order: org_path, the person's columns, then these texts; then the numbers.
-const char* const kOtherTexts[] = {"record_cleared_on", "over_age_approval", "status",
-                                   "closed_on",         "close_reason",      "created_at",
-                                   "updated_at"};
+const char* const kOtherTexts[] = {
+    "record_cleared_on", "over_age_approval", "status",     "closed_on",
+    "close_reason",      "created_at",        "updated_at", "phase"};
 constexpr size_t kOtherCount = sizeof(kOtherTexts) / sizeof(kOtherTexts[0]);
-const char* const kNumbers[] = {"id", "org_id", "youth_union_member", "readmission_of",
+const char* const kNumbers[] = {"id",        "org_id", "youth_union_member", "readmission_of",
                                 "member_id", "version"};
 constexpr size_t kNumberCount = sizeof(kNumbers) / sizeof(kNumbers[0]);
 
@@ -75,6 +75,7 @@ Candidate candidate_of(const RowReader& row) {
   candidate.close_reason = row.text(other + 4);
   candidate.created_at = row.text(other + 5);
   candidate.updated_at = row.text(other + 6);
+  candidate.phase = row.text(other + 7);
   candidate.id = CandidateId(row.number(0));
   candidate.person.org_id = OrgId(row.number(1));
   candidate.youth_union_member = row.number(2) != 0;
@@ -91,7 +92,7 @@ RowValues values_of(const Candidate& candidate) {
       .text("sort_key", text::name_sort_key(candidate.person.full_name))
       .text("name_fold", text::fold(candidate.person.full_name));
   for (const PersonColumn& column : kPersonColumns) {
-    values.text(column.name, column.text ? candidate.person.*(column.text)
+    values.text(column.name, column.text                   ? candidate.person.*(column.text)
                              : candidate.person.birth_date ? candidate.person.birth_date->iso()
                                                            : std::string());
   }
@@ -100,6 +101,7 @@ RowValues values_of(const Candidate& candidate) {
       .date("record_cleared_on", candidate.record_cleared_on)
       .text("over_age_approval", candidate.over_age_approval)
       .text("status", candidate.status)
+      .text("phase", candidate.phase)
       .optional_id("member_id", candidate.member_id.value)
       .date("closed_on", candidate.closed_on)
       .text("close_reason", candidate.close_reason)
@@ -134,8 +136,8 @@ std::optional<Candidate> SqlCandidateRepository::find(CandidateId id) {
 std::optional<CandidateId> SqlCandidateRepository::find_open_by_citizen_id(
     const std::string& citizen_id) {
   Bindings bindings;
-  std::vector<Candidate> found = select(
-      "WHERE citizen_id = " + bindings.text(citizen_id) + " AND status = 'open'", bindings);
+  std::vector<Candidate> found =
+      select("WHERE citizen_id = " + bindings.text(citizen_id) + " AND status = 'open'", bindings);
   if (found.empty()) return std::nullopt;
   return found.front().id;
 }
@@ -144,8 +146,10 @@ app::CandidatePage SqlCandidateRepository::page(const app::CandidateFilter& filt
   Bindings bindings;
   std::string where = "1 = 1";
   if (filter.subtree) where += " AND " + subtree_condition("org_path", *filter.subtree, bindings);
-  if (!filter.within.empty()) where += " AND " + within_condition("org_path", filter.within, bindings);
+  if (!filter.within.empty())
+    where += " AND " + within_condition("org_path", filter.within, bindings);
   if (!filter.statuses.empty()) where += " AND status IN " + bindings.text_list(filter.statuses);
+  if (!filter.phases.empty()) where += " AND phase IN " + bindings.text_list(filter.phases);
   // Each folded word must begin a word of the folded name.
   size_t start = 0;
   const std::string& query = filter.name_query;
@@ -198,8 +202,8 @@ bool SqlCandidateRepository::update(Candidate& candidate, const Candidate& befor
   RowValues values = values_of(candidate);
   values.number("version", before.version + 1);
   Bindings where;
-  const std::string condition = "id = " + where.number(candidate.id.value) +
-                                " AND version = " + where.number(before.version);
+  const std::string condition =
+      "id = " + where.number(candidate.id.value) + " AND version = " + where.number(before.version);
   if (update_rows(session_, "candidates", values, condition, where) != 1) return false;
   candidate.version = before.version + 1;
   return true;
@@ -210,40 +214,42 @@ std::map<CandidateId, std::vector<StepRecord>> SqlCandidateRepository::steps_whe
   std::map<CandidateId, std::vector<StepRecord>> steps;
   std::map<long long, std::pair<CandidateId, size_t>> by_step_id;
   RowReader row(9, 6);
-  select_rows(session_,
-              std::string("SELECT ") + kStepColumns + " FROM admission_steps s WHERE " + where +
-                  " ORDER BY s.done_on, s.id",
-              bindings, row, [&] {
-                StepRecord record;
-                record.step =
-                    domain::parse_admission_step(row.text(0)).value_or(domain::AdmissionStep::kCourse);
-                record.on = row.date(1).value_or(Date());
-                record.document = {row.text(2), row.text(3)};
-                record.received_on = row.date(4);
-                record.place = row.text(5);
-                record.note = row.text(6);
-                record.recorded_by = row.text(7);
-                record.recorded_at = row.text(8);
-                record.vote = {static_cast<int>(row.number(2)), static_cast<int>(row.number(3)),
-                               static_cast<int>(row.number(4))};
-                record.youth_union = row.number(5) != 0;
-                const CandidateId candidate(row.number(1));
-                steps[candidate].push_back(std::move(record));
-                by_step_id[row.number(0)] = {candidate, steps[candidate].size() - 1};
-              });
+  select_rows(
+      session_,
+      std::string("SELECT ") + kStepColumns + " FROM admission_steps s WHERE " + where +
+          " ORDER BY s.done_on, s.id",
+      bindings, row, [&] {
+        StepRecord record;
+        record.step =
+            domain::parse_admission_step(row.text(0)).value_or(domain::AdmissionStep::kCourse);
+        record.on = row.date(1).value_or(Date());
+        record.document = {row.text(2), row.text(3)};
+        record.received_on = row.date(4);
+        record.place = row.text(5);
+        record.note = row.text(6);
+        record.recorded_by = row.text(7);
+        record.recorded_at = row.text(8);
+        record.vote = {static_cast<int>(row.number(2)), static_cast<int>(row.number(3)),
+                       static_cast<int>(row.number(4))};
+        record.youth_union = row.number(5) != 0;
+        const CandidateId candidate(row.number(1));
+        steps[candidate].push_back(std::move(record));
+        by_step_id[row.number(0)] = {candidate, steps[candidate].size() - 1};
+      });
   if (by_step_id.empty()) return steps;
   std::vector<long long> step_ids;
   for (const auto& [step_id, where_it_is] : by_step_id) step_ids.push_back(step_id);
   Bindings introducer_bindings;
   RowReader introducer(1, 2);
-  select_rows(session_,
-              "SELECT known_since, step_id, member_id FROM admission_introducers WHERE step_id IN " +
-                  introducer_bindings.number_list(step_ids) + " ORDER BY step_id, position",
-              introducer_bindings, introducer, [&] {
-                const auto& [candidate, index] = by_step_id[introducer.number(0)];
-                steps[candidate][index].introducers.push_back(
-                    {MemberId(introducer.number(1)), introducer.date(0)});
-              });
+  select_rows(
+      session_,
+      "SELECT known_since, step_id, member_id FROM admission_introducers WHERE step_id IN " +
+          introducer_bindings.number_list(step_ids) + " ORDER BY step_id, position",
+      introducer_bindings, introducer, [&] {
+        const auto& [candidate, index] = by_step_id[introducer.number(0)];
+        steps[candidate][index].introducers.push_back(
+            {MemberId(introducer.number(1)), introducer.date(0)});
+      });
   return steps;
 }
 
@@ -318,13 +324,13 @@ std::vector<app::CandidateEvent> SqlCandidateRepository::history(CandidateId id)
   std::vector<app::CandidateEvent> events;
   Bindings bindings;
   RowReader row(4, 1);
-  select_rows(session_,
-              "SELECT at, actor, action, details, id FROM candidate_events WHERE candidate_id = " +
-                  bindings.number(id.value) + " ORDER BY id",
-              bindings, row, [&] {
-                events.push_back({row.number(0), id, row.text(0), row.text(1), row.text(2),
-                                  row.text(3)});
-              });
+  select_rows(
+      session_,
+      "SELECT at, actor, action, details, id FROM candidate_events WHERE candidate_id = " +
+          bindings.number(id.value) + " ORDER BY id",
+      bindings, row, [&] {
+        events.push_back({row.number(0), id, row.text(0), row.text(1), row.text(2), row.text(3)});
+      });
   return events;
 }
 

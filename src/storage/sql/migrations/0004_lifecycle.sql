@@ -54,6 +54,9 @@ CREATE TABLE candidates (
   record_cleared_on TEXT,
   over_age_approval TEXT,
   status TEXT NOT NULL CHECK (status IN ('open', 'admitted', 'withdrawn')),
+  -- Where the file stands (domain/lifecycle/admission.h AdmissionPhase), kept with each step
+  -- so that boards count and filter by it.
+  phase TEXT NOT NULL,
   member_id BIGINT REFERENCES members (id),
   closed_on TEXT,
   close_reason TEXT,
@@ -61,7 +64,7 @@ CREATE TABLE candidates (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX candidates_subtree ON candidates (org_path, status, sort_key);
+CREATE INDEX candidates_subtree ON candidates (org_path, phase, sort_key);
 -- One open file per person.
 CREATE UNIQUE INDEX candidates_open_citizen ON candidates (citizen_id) WHERE status = 'open';
 
