@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/access_control.h"
+#include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
 
 namespace chibo::app {
@@ -50,6 +51,7 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
         milestones->values.end())
       return Error::invalid_field("milestone", "unknown_code", {{"value", std::to_string(wanted)}});
   }
+  std::string exported_path;
   Status status = services.store.read([&](Transaction& tx) -> Status {
     BadgeQuery facts_query;
     facts_query.occasion = list.occasion;
@@ -57,6 +59,7 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
       std::optional<Organization> org = tx.orgs().find(query.org);
       if (!org || !reach.covers(org->path)) return Error::not_found("organization");
       facts_query.subtree = org->path;
+      exported_path = org->path.str();
     } else if (!reach.everything) {
       if (reach.subtrees.empty()) return Ok();
       facts_query.within = reach.subtrees;
@@ -102,6 +105,17 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
     return Ok();
   });
   if (!status) return std::move(status).error();
+  if (permission == domain::Permission::kMemberExport) {
+    // An export of names is recorded, like the member list's.
+    Status audited = services.store.write([&](Transaction& tx) -> Status {
+      nlohmann::json details = {{"occasion", list.occasion.iso()}, {"rows", list.total}};
+      if (query.org.valid()) details["org"] = query.org.value;
+      audit(tx, services, actor,
+            {"badges.export", "export", "", exported_path, false, "ok", details.dump()});
+      return Ok();
+    });
+    if (!audited) return std::move(audited).error();
+  }
   return list;
 }
 
