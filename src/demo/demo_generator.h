@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "demo/lifecycle_demo.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/rules/rule_set.h"
@@ -31,6 +32,7 @@ struct DemoReport {
   long long base_orgs = 0;
   long long cells = 0;  // chi bộ trực thuộc and chi bộ cơ sở
   long long members = 0;
+  LifecycleReport lifecycle;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

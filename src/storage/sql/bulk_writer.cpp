@@ -40,6 +40,10 @@ struct BulkWriter::Statements {
 
   std::string actor, action;
   std::unique_ptr<soci::statement> insert_event;
+
+  long long award_member = 0, milestone = 0;
+  std::string occasion, decided_on, award_number, award_authority, award_actor, award_at;
+  std::unique_ptr<soci::statement> insert_award;
 };
 
 BulkWriter::BulkWriter(soci::session& session, Engine engine)
@@ -120,6 +124,31 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine)
 }
 
 BulkWriter::~BulkWriter() = default;
+
+void BulkWriter::add_award(MemberId member, int milestone, Date occasion, Date decided_on,
+                           const std::string& number, const std::string& authority,
+                           const std::string& actor, const std::string& now) {
+  Statements& s = *statements_;
+  if (!s.insert_award) {
+    s.insert_award = std::make_unique<soci::statement>((
+        session_.prepare << "INSERT INTO badge_awards (member_id, milestone, occasion, doc_number, "
+                            "doc_authority, decided_on, recorded_by, recorded_at) VALUES (:member, "
+                            ":milestone, :occasion, :number, :authority, :decided, :actor, :at)",
+        soci::use(s.award_member, "member"), soci::use(s.milestone, "milestone"),
+        soci::use(s.occasion, "occasion"), soci::use(s.award_number, "number"),
+        soci::use(s.award_authority, "authority"), soci::use(s.decided_on, "decided"),
+        soci::use(s.award_actor, "actor"), soci::use(s.award_at, "at")));
+  }
+  s.award_member = member.value;
+  s.milestone = milestone;
+  s.occasion = occasion.iso();
+  s.decided_on = decided_on.iso();
+  s.award_number = number;
+  s.award_authority = authority;
+  s.award_actor = actor;
+  s.award_at = now;
+  s.insert_award->execute(true);
+}
 
 void BulkWriter::add_org(const domain::Organization& org) {
   Statements& s = *statements_;
