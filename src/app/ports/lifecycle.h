@@ -14,11 +14,13 @@
 #include "domain/lifecycle/party_age.h"
 #include "domain/lifecycle/probation.h"
 #include "domain/lifecycle/transfer.h"
+#include "domain/org/organization.h"
 
 namespace chibo::app {
 
 using domain::Candidate;
 using domain::Member;
+using domain::Organization;
 using domain::StepRecord;
 using domain::Transfer;
 
@@ -65,6 +67,10 @@ class CandidateRepository {
   virtual std::vector<CandidateEvent> history(CandidateId id) = 0;  // oldest first
   // Earlier readmissions of a former member (candidates admitted with readmission_of).
   virtual int readmissions_of(MemberId member) = 0;
+  // Open files in a subtree (a dissolution must not strand them).
+  virtual int64_t open_in(const OrgPath& subtree) = 0;
+  // Moves the open files of cell `from` to `to` (a merge); returns how many.
+  virtual int64_t move_open(OrgId from, const Organization& to, const std::string& now) = 0;
 };
 
 struct TransferFilter {

@@ -343,4 +343,30 @@ int SqlCandidateRepository::readmissions_of(MemberId member) {
   return static_cast<int>(count);
 }
 
+int64_t SqlCandidateRepository::open_in(const OrgPath& subtree) {
+  long long count = 0;
+  std::string from = subtree.str();
+  std::string to = subtree.subtree_end();
+  session_ << "SELECT COUNT(*) FROM candidates WHERE org_path >= :from AND org_path < :to AND "
+              "status = 'open'",
+      soci::use(from, "from"), soci::use(to, "to"), soci::into(count);
+  return count;
+}
+
+int64_t SqlCandidateRepository::move_open(OrgId from, const domain::Organization& to,
+                                          const std::string& now) {
+  long long source = from.value;
+  long long target = to.id.value;
+  std::string path = to.path.str();
+  std::string updated = now;
+  soci::statement update =
+      (session_.prepare << "UPDATE candidates SET org_id = :target, org_path = :path, "
+                           "updated_at = :now, version = version + 1 WHERE org_id = :source AND "
+                           "status = 'open'",
+       soci::use(target, "target"), soci::use(path, "path"), soci::use(updated, "now"),
+       soci::use(source, "source"));
+  update.execute(true);
+  return update.get_affected_rows();
+}
+
 }  // namespace chibo::storage

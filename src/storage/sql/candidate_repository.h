@@ -23,11 +23,13 @@ class SqlCandidateRepository : public app::CandidateRepository {
   void append_event(const app::CandidateEvent& event) override;
   std::vector<app::CandidateEvent> history(CandidateId id) override;
   int readmissions_of(MemberId member) override;
+  int64_t open_in(const OrgPath& subtree) override;
+  int64_t move_open(OrgId from, const domain::Organization& to, const std::string& now) override;
 
  private:
   std::vector<app::Candidate> select(const std::string& where_and_order, Bindings& bindings);
   std::map<CandidateId, std::vector<app::StepRecord>> steps_where(const std::string& where,
-                                                                 Bindings& bindings);
+                                                                  Bindings& bindings);
 
   soci::session& session_;
 };
