@@ -58,9 +58,17 @@ std::optional<domain::ReadmissionFacts> former_of(Transaction& tx, const Candida
 }
 
 CandidateView view_of(Services& services, Transaction& tx, Candidate candidate,
-                      std::vector<StepRecord> steps, const Organization& org) {
+                      std::vector<StepRecord> steps, const Organization& org,
+                      std::map<OrgId, domain::AdmissionContext>* contexts = nullptr) {
   CandidateView view;
-  view.context = admission_context_of(tx, services.catalog, org);
+  if (contexts) {
+    auto found = contexts->find(org.id);
+    if (found == contexts->end())
+      found = contexts->emplace(org.id, admission_context_of(tx, services.catalog, org)).first;
+    view.context = found->second;
+  } else {
+    view.context = admission_context_of(tx, services.catalog, org);
+  }
   view.progress =
       domain::admission_progress(candidate, steps, view.context, services.rules, services.calendar,
                                  services.clock.today(), former_of(tx, candidate));
@@ -370,12 +378,13 @@ Result<CandidateList> list_candidates(Services& services, const Actor& actor,
     for (const Candidate& candidate : page.items) org_ids.push_back(candidate.person.org_id);
     std::map<OrgId, Organization> orgs;
     for (Organization& org : tx.orgs().find_many(org_ids)) orgs.emplace(org.id, std::move(org));
+    std::map<OrgId, domain::AdmissionContext> contexts;  // one per cell of the page
     for (Candidate& candidate : page.items) {
       const auto org = orgs.find(candidate.person.org_id);
       if (org == orgs.end()) return Error::internal("candidate without organization");
       std::vector<StepRecord> steps = std::move(page.steps[candidate.id]);
       list.items.push_back(
-          view_of(services, tx, std::move(candidate), std::move(steps), org->second));
+          view_of(services, tx, std::move(candidate), std::move(steps), org->second, &contexts));
     }
     return Ok();
   });

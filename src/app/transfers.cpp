@@ -1,5 +1,6 @@
 #include "app/transfers.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/access_control.h"
@@ -42,28 +43,44 @@ bool visible(const Transfer& t, const domain::Reach& reach) {
          (!t.to_path.empty() && reach.covers(t.to_path));
 }
 
+// Views of transfers, with the names of their members and organizations read in two queries.
+std::vector<TransferView> views_of(Services& services, Transaction& tx,
+                                   std::vector<Transfer> transfers) {
+  std::vector<MemberId> member_ids;
+  std::vector<OrgId> org_ids;
+  for (const Transfer& t : transfers) {
+    if (t.member_id.valid()) member_ids.push_back(t.member_id);
+    if (t.from_org.valid()) org_ids.push_back(t.from_org);
+    if (t.to_org.valid()) org_ids.push_back(t.to_org);
+  }
+  std::map<MemberId, std::string> member_names;
+  for (const auto& [member, org_name] : tx.lifecycle().members_with_org(member_ids))
+    member_names[member.id] = member.full_name;
+  std::map<OrgId, std::string> org_names;
+  for (const Organization& org : tx.orgs().find_many(org_ids)) org_names[org.id] = org.name;
+  const Date today = services.clock.today();
+  std::vector<TransferView> views;
+  views.reserve(transfers.size());
+  for (Transfer& transfer : transfers) {
+    TransferView view;
+    view.member_name =
+        transfer.member_id.valid() ? member_names[transfer.member_id] : transfer.guest_name;
+    if (transfer.from_org.valid()) view.from_name = org_names[transfer.from_org];
+    if (transfer.to_org.valid()) view.to_name = org_names[transfer.to_org];
+    if (transfer.direction == TransferDirection::kIncoming) view.from_name = transfer.external_org;
+    if (transfer.direction == TransferDirection::kOutgoing) view.to_name = transfer.external_org;
+    view.present_by = domain::present_by(transfer, services.rules, services.calendar);
+    view.overdue = domain::transfer_overdue(transfer, services.rules, services.calendar, today);
+    view.transfer = std::move(transfer);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
 TransferView view_of(Services& services, Transaction& tx, Transfer transfer) {
-  TransferView view;
-  if (transfer.member_id.valid()) {
-    if (std::optional<Member> member = tx.members().find(transfer.member_id))
-      view.member_name = member->full_name;
-  } else {
-    view.member_name = transfer.guest_name;
-  }
-  std::vector<OrgId> ids;
-  if (transfer.from_org.valid()) ids.push_back(transfer.from_org);
-  if (transfer.to_org.valid()) ids.push_back(transfer.to_org);
-  for (const Organization& org : tx.orgs().find_many(ids)) {
-    if (org.id == transfer.from_org) view.from_name = org.name;
-    if (org.id == transfer.to_org) view.to_name = org.name;
-  }
-  if (transfer.direction == TransferDirection::kIncoming) view.from_name = transfer.external_org;
-  if (transfer.direction == TransferDirection::kOutgoing) view.to_name = transfer.external_org;
-  view.present_by = domain::present_by(transfer, services.rules, services.calendar);
-  view.overdue =
-      domain::transfer_overdue(transfer, services.rules, services.calendar, services.clock.today());
-  view.transfer = std::move(transfer);
-  return view;
+  std::vector<Transfer> one;
+  one.push_back(std::move(transfer));
+  return std::move(views_of(services, tx, std::move(one)).front());
 }
 
 void audit_transfer(Services& services, const Actor& actor, Transaction& tx, const Transfer& t,
@@ -183,8 +200,7 @@ Result<std::vector<TransferView>> list_transfers(Services& services, const Actor
       if (reach.subtrees.empty()) return Ok();
       filter.within = reach.subtrees;
     }
-    for (Transfer& transfer : tx.transfers().list(filter)) {
-      TransferView view = view_of(services, tx, std::move(transfer));
+    for (TransferView& view : views_of(services, tx, tx.transfers().list(filter))) {
       if (!query.overdue_only || view.overdue) views.push_back(std::move(view));
     }
     return Ok();

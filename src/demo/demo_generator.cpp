@@ -303,9 +303,9 @@ class Generator {
     // Admission: most join between 20 and 35; about 3% joined in the last year (probation).
     const Date eighteen = member.birth_date->add_years(19);
     if (age >= 20 && rng_.chance(0.03)) {
-      // Decided 2 weeks to 13 months ago; the ceremony within a few weeks of the decision.
-      // Those past 12 months await recognition.
-      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(14, 400)));
+      // Decided 2 weeks to 15 months ago; the ceremony within a few weeks of the decision.
+      // Those past 12 months await recognition, some of them overdue.
+      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(14, 460)));
       member.ceremony_date = std::min(
           today, member.admission_date->add_days(static_cast<int32_t>(rng_.between(5, 30))));
       member.status = "probationary";

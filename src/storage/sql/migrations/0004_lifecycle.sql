@@ -16,6 +16,9 @@ ALTER TABLE members ADD COLUMN next_badge_on TEXT;
 UPDATE members SET party_age_anchor = admission_date;
 -- Badge lists: the members whose next milestone is reached by an occasion.
 CREATE INDEX members_next_badge ON members (next_badge_on, status);
+-- Probation lists: probationary members by the end of their probation. Partial, so that only
+-- queries naming status = 'probationary' use it (the badge lists keep members_next_badge).
+CREATE INDEX members_probation ON members (probation_ends_on) WHERE status = 'probationary';
 
 -- History events name the day they take effect and the deciding document.
 ALTER TABLE member_events ADD COLUMN effective_on TEXT;
