@@ -7,6 +7,7 @@
 #include "app/ports/clock.h"
 #include "app/ports/store.h"
 #include "domain/access/access.h"
+#include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/rules/rule_set.h"
 
@@ -17,6 +18,7 @@ struct Services {
   const domain::Catalog& catalog;
   const domain::RuleSet& rules;
   Clock& clock;
+  const domain::WorkingCalendar& calendar;  // working days for the rules' deadlines
 };
 
 // The person or process behind a request: who (their grants decide what they may touch),

@@ -8,24 +8,34 @@
 
 namespace chibo::app {
 
+std::optional<Organization> check_member_org(Services& services, Transaction& tx, OrgId org_id,
+                                             const domain::Reach& write, const std::string& field,
+                                             std::vector<FieldError>& errors) {
+  std::optional<Organization> org = tx.orgs().find(org_id);
+  // An organization beyond the actor's reach is reported like one that does not exist.
+  if (!org || !write.covers(org->path)) {
+    errors.push_back({field, "org_not_found", {}});
+    return std::nullopt;
+  }
+  if (!org->active()) {
+    errors.push_back({field, "org_not_active", {{"name", org->name}}});
+    return std::nullopt;
+  }
+  const domain::OrgKind* kind = services.catalog.org_kind(org->kind);
+  if (!kind || !kind->holds_members) {
+    errors.push_back({field, "org_cannot_hold_members", {{"name", org->name}}});
+    return std::nullopt;
+  }
+  return org;
+}
+
 std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,
                                                 const domain::Reach& write) {
   std::vector<FieldError> errors;
   if (member.org_id.valid()) {
-    std::optional<Organization> org = tx.orgs().find(member.org_id);
-    // An organization beyond the actor's reach is reported like one that does not exist.
-    if (!org || !write.covers(org->path)) {
-      errors.push_back({"org_id", "org_not_found", {}});
-    } else if (!org->active()) {
-      errors.push_back({"org_id", "org_not_active", {{"name", org->name}}});
-    } else {
-      const domain::OrgKind* kind = services.catalog.org_kind(org->kind);
-      if (!kind || !kind->holds_members) {
-        errors.push_back({"org_id", "org_cannot_hold_members", {{"name", org->name}}});
-      } else {
-        member.org_path = org->path;
-      }
-    }
+    if (std::optional<Organization> org =
+            check_member_org(services, tx, member.org_id, write, "org_id", errors))
+      member.org_path = org->path;
   }
   if (!member.citizen_id.empty()) {
     const std::optional<MemberId> owner = tx.members().find_by_citizen_id(member.citizen_id);
@@ -81,6 +91,7 @@ Result<Member> prepare_new_member(Services& services, const Actor& actor, Transa
   if (!errors.empty()) return Error::invalid(std::move(errors));
   domain::apply_member_patch(member, fields, services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  domain::derive_member_facts(member, services.rules);
   errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = check_member_references(services, tx, member, write);
@@ -99,7 +110,7 @@ Result<MemberDetail> create_member_in(Services& services, const Actor& actor, Tr
   member->created_at = member->updated_at = now;
   tx.members().insert(*member);
   const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
-  tx.members().append_event({0, member->id, now, actor.name, "create", changes});
+  tx.members().append_event({0, member->id, now, actor.name, "create", changes, {}, {}});
   audit(tx, services, actor,
         {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
          !member->discipline.empty(), "ok", audit_changes(changes)});
@@ -146,7 +157,17 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
     Member member = *stored;
     domain::apply_member_patch(member, fields, services.catalog, errors);
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
+    // Status and exit change only through their procedures (recognition, transfer, exit ...),
+    // which keep the deciding document; the same value sent back is fine.
+    for (const domain::MemberField& field : domain::member_fields()) {
+      if (field.access == domain::FieldAccess::kProcedure && fields.count(field.name) &&
+          domain::member_field_text(member, field) != domain::member_field_text(*stored, field))
+        errors.push_back({field.name, "changed_by_procedure", {}});
+    }
+    if (!errors.empty()) return Error::invalid(std::move(errors));
+    domain::derive_member_facts(member, services.rules);
+    errors = domain::check_member(member, services.catalog, services.rules, services.clock.today(),
+                                  false);
     if (!errors.empty()) return Error::invalid(std::move(errors));
     // A restricted-only change leaves the organization as it is: check it against that reach.
     errors = check_member_references(services, tx, member,
@@ -160,7 +181,7 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
     audit(tx, services, actor,
           {"member.update", "member", std::to_string(id.value), member.org_path.str(),
            touches_restricted(changes), "ok", audit_changes(changes)});
-    tx.members().append_event({0, id, now, actor.name, "update", std::move(changes)});
+    tx.members().append_event({0, id, now, actor.name, "update", std::move(changes), {}, {}});
     return Ok();
   });
   if (!status) return std::move(status).error();

@@ -26,6 +26,12 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
 Result<Member> prepare_new_member(Services& services, const Actor& actor, Transaction& tx,
                                   const domain::MemberPatch& fields);
 
+// The organization `org_id` names, when `write` reaches it, it is active and it holds members;
+// else nullopt with the reason appended against `field`.
+std::optional<Organization> check_member_org(Services& services, Transaction& tx, OrgId org_id,
+                                             const domain::Reach& write, const std::string& field,
+                                             std::vector<FieldError>& errors);
+
 // Checks that need stored data: the organization is active and holds members, CCCD and card
 // number are not someone else's.
 std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,

@@ -20,8 +20,10 @@ namespace {
 constexpr long long kProgressEvery = 5000;
 const char* const kOrgCode = "org_code";
 
-// Columns an export writes that an import may carry back and ignores.
+// Columns an export writes that an import may carry back and ignores (chibo derives them).
 bool is_ignored_column(const std::string& key) {
+  const domain::MemberField* field = domain::find_member_field(key);
+  if (field && field->access == domain::FieldAccess::kDerived) return true;
   return key == "id" || key == "org_name" || key == "age" || key == "version" ||
          key == "created_at" || key == "updated_at";
 }
@@ -192,8 +194,14 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
     for (PreparedRow& row : prepared) {
       row.member.created_at = row.member.updated_at = now;
       tx.members().insert(row.member);
-      tx.members().append_event({0, row.member.id, now, actor.name, "import",
-                                 domain::diff_members(Member(), row.member)});
+      tx.members().append_event({0,
+                                 row.member.id,
+                                 now,
+                                 actor.name,
+                                 "import",
+                                 domain::diff_members(Member(), row.member),
+                                 {},
+                                 {}});
       ++report.imported;
       if (options.progress && report.imported % kProgressEvery == 0) {
         options.progress({"writing", report.imported, reader.bytes_read()});

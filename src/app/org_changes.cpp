@@ -205,6 +205,9 @@ Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
     const std::vector<ErrorItem> blocking =
         tx.members().on_roll_in(org->path, kListedMembers, total);
     if (Status ok = domain::check_dissolve(*org, date, blocking, total); !ok) return ok;
+    // Admission files still open would be left without a cell: close or move them first.
+    if (const int64_t open = tx.candidates().open_in(org->path); open > 0)
+      return Error::conflict("org_has_open_candidates", {{"count", std::to_string(open)}});
     const int64_t closed = tx.orgs().close_subtree(*org, domain::OrgStatus::kDissolved, date,
                                                    OrgId(), services.clock.now_utc());
     nlohmann::json details = {{"dissolved_on", date.iso()}, {"organizations_closed", closed}};
@@ -240,6 +243,13 @@ Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_i
       return ok;
     }
     const std::string now = services.clock.now_utc();
+    // Open admission files follow the members into the target cell.
+    if (tx.candidates().open_in(source->path) > 0) {
+      const domain::OrgKind* kind = services.catalog.org_kind(target->kind);
+      if (!kind || !kind->holds_members)
+        return Error::invalid_field("target_id", "target_cannot_hold_members");
+    }
+    tx.candidates().move_open(source_id, *target, now);
     for (const Organization& child : children) tx.orgs().move_subtree(child, *target, now);
     for (Member& member : members) {
       const Member before = member;
@@ -248,7 +258,7 @@ Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source_i
       member.updated_at = now;
       if (!tx.members().update(member, before)) return Error::stale_version();
       tx.members().append_event(
-          {0, member.id, now, actor.name, "merge", domain::diff_members(before, member)});
+          {0, member.id, now, actor.name, "merge", domain::diff_members(before, member), {}, {}});
     }
     tx.orgs().close_subtree(*tx.orgs().find(source_id), domain::OrgStatus::kMerged, date,
                             target->id, now);

@@ -118,7 +118,9 @@ int demo(const DemoCommandOptions& options) {
       std::cerr << "\r  " << written << " / " << total << " members" << std::flush;
     };
   }
-  auto report = demo::generate_demo(*(*runtime)->store, (*runtime)->catalog, demo_options);
+  auto report = demo::generate_demo(*(*runtime)->store,
+                                    {(*runtime)->catalog, (*runtime)->rules, (*runtime)->calendar},
+                                    demo_options);
   if (!options.quiet && options.members >= 50000) std::cerr << "\n";
   if (!report) {
     if (report.error().reason == "database_not_empty") {
@@ -139,6 +141,10 @@ int demo(const DemoCommandOptions& options) {
             << " base organizations, " << report->cells << " cells, " << report->members
             << " members in " << seconds << " s (seed " << options.seed << ", " << url->text
             << ")\n";
+  const demo::LifecycleReport& lifecycle = report->lifecycle;
+  std::cout << "  " << lifecycle.candidates << " admission files (" << lifecycle.steps
+            << " steps), " << lifecycle.recognitions << " recognition resolutions, "
+            << lifecycle.transfers << " transfers, " << lifecycle.awards << " badges awarded\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "http/field_labels.h"
+#include "io/calendar_loader.h"
 #include "io/catalog_loader.h"
 #include "io/rules_loader.h"
 
@@ -56,6 +57,9 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   Result<domain::RuleSet> rules = io::load_rules(options.rules_dir);
   if (!rules) return std::move(rules).error();
   runtime->rules = std::move(*rules);
+  Result<domain::WorkingCalendar> calendar = io::load_calendar(options.rules_dir);
+  if (!calendar) return std::move(calendar).error();
+  runtime->calendar = std::move(*calendar);
   Result<storage::DatabaseUrl> url = storage::DatabaseUrl::parse(options.db_url);
   if (!url) return std::move(url).error();
   storage::StoreOptions store_options;
@@ -66,8 +70,8 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   auto store = storage::SqlStore::open(*url, store_options, runtime->clock.now_utc());
   if (!store) return std::move(store).error();
   runtime->store = std::move(*store);
-  runtime->services = std::make_unique<app::Services>(
-      app::Services{*runtime->store, runtime->catalog, runtime->rules, runtime->clock});
+  runtime->services = std::make_unique<app::Services>(app::Services{
+      *runtime->store, runtime->catalog, runtime->rules, runtime->clock, runtime->calendar});
   return runtime;
 }
 

@@ -15,6 +15,7 @@ namespace chibo::cli {
 struct Runtime {
   domain::Catalog catalog;
   domain::RuleSet rules;
+  domain::WorkingCalendar calendar;
   std::unique_ptr<storage::SqlStore> store;
   app::SystemClock clock;
   std::unique_ptr<app::Services> services;

@@ -18,6 +18,8 @@ struct Id {
 
 using OrgId = Id<struct OrgTag>;
 using MemberId = Id<struct MemberTag>;
+using CandidateId = Id<struct CandidateTag>;
+using TransferId = Id<struct TransferTag>;
 
 }  // namespace chibo
 

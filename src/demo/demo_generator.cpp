@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "demo/demo_data.h"
+#include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/bulk_writer.h"
 #include "text/fold.h"
@@ -62,10 +63,17 @@ std::vector<long long> split(Rng& rng, long long total, size_t parts, double sig
 
 class Generator {
  public:
-  Generator(const DemoData& data, const domain::Catalog& catalog, storage::BulkWriter& writer,
+  Generator(const DemoData& data, const DemoRules& rules, storage::BulkWriter& writer,
             const DemoOptions& options)
-      : data_(data), catalog_(catalog), writer_(writer), options_(options), rng_(options.seed) {
-    for (const domain::CatalogEntry& province : catalog.provinces.entries()) {
+      : data_(data),
+        catalog_(rules.catalog),
+        rules_(rules.rules),
+        calendar_(rules.calendar),
+        writer_(writer),
+        options_(options),
+        rng_(options.seed),
+        lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc) {
+    for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
                             : province.code == "079" ? 120
@@ -86,8 +94,12 @@ class Generator {
                        *Date::from_ymd(1930, 2, 3));
     }
     build_bloc(bloc, nation ? &*nation : nullptr);
+    in_bloc_ = false;
     if (total > bloc) build_provinces(total - bloc, &*nation);
+    lifecycle_.write_awards(writer_);
     writer_.finish();
+    lifecycle_.write(writer_.session());
+    report_.lifecycle = lifecycle_.report();
     return report_;
   }
 
@@ -207,7 +219,8 @@ class Generator {
       } else {
         const Organization org =
             add_org(&parent, "base_cell", "Chi bộ " + unit, unit, base_code, established);
-        fill_cell(org, size, unit + ", " + agency_short);
+        // A chi bộ cơ sở is its own base organization.
+        fill_cell({org, org.id, {false, false}, in_bloc_}, size, unit + ", " + agency_short);
       }
     }
   }
@@ -233,18 +246,23 @@ class Generator {
       const std::string cell_code = code + "." + pad(static_cast<long long>(index + 1), 3);
       const Organization cell = add_org(grouped ? &group : &base, "cell", "Chi bộ " + unit, unit,
                                         cell_code, random_date(2008, 2023));
-      fill_cell(cell, shares[index], unit + ", " + work_unit);
+      fill_cell({cell, base.id, {grouped, true}, in_bloc_}, shares[index], unit + ", " + work_unit);
     }
   }
 
-  void fill_cell(const Organization& cell, long long count, const std::string& work_unit) {
+  void fill_cell(const CellPlace& place, long long count, const std::string& work_unit) {
     for (long long index = 0; index < count; ++index) {
-      Member member = make_member(cell, work_unit);
+      Member member = make_member(place.cell, work_unit);
+      lifecycle_.shape_member(member, place);
       writer_.add_member(member, kActor, "demo");
+      lifecycle_.member_written(member, place);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
     }
+    // People the cell is preparing for admission: never written as members (their CCCDs come
+    // from the same counters, so they are unique).
+    lifecycle_.cell_done(place, [&](int age) { return make_member(place.cell, work_unit, age); });
   }
 
   std::string citizen_id(const std::string& province, const std::string& sex, Date birth) {
@@ -257,7 +275,8 @@ class Generator {
            pad(scrambled, 6);
   }
 
-  Member make_member(const Organization& cell, const std::string& work_unit) {
+  // `forced_age`: a person of that age (candidates), else the age an occupation suggests.
+  Member make_member(const Organization& cell, const std::string& work_unit, int forced_age = 0) {
     Member member;
     member.id = MemberId(next_member_id_++);
     member.org_id = cell.id;
@@ -270,7 +289,9 @@ class Generator {
     member.full_name = family + " " + middle + " " + given;
     member.occupation = data_.occupations.pick(rng_);
     int age = 0;
-    if (member.occupation == "retired") {
+    if (forced_age > 0) {
+      age = forced_age;
+    } else if (member.occupation == "retired") {
       age = static_cast<int>(rng_.between(60, 88));
     } else if (member.occupation == "student") {
       age = static_cast<int>(rng_.between(19, 24));
@@ -291,7 +312,11 @@ class Generator {
     // Admission: most join between 20 and 35; about 3% joined in the last year (probation).
     const Date eighteen = member.birth_date->add_years(19);
     if (age >= 20 && rng_.chance(0.03)) {
-      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(7, 360)));
+      // Decided 2 weeks to 15 months ago; the ceremony within a few weeks of the decision.
+      // Those past 12 months await recognition, some of them overdue.
+      member.admission_date = today.add_days(-static_cast<int32_t>(rng_.between(14, 460)));
+      member.ceremony_date = std::min(
+          today, member.admission_date->add_days(static_cast<int32_t>(rng_.between(5, 30))));
       member.status = "probationary";
     } else {
       const int latest_age = std::max(20, std::min(age - 1, 40));
@@ -301,19 +326,26 @@ class Generator {
       admitted = std::max(admitted, eighteen);
       admitted = std::min(admitted, today.add_days(-400));
       member.admission_date = admitted;
-      member.official_date = admitted.add_months(12);
+      member.ceremony_date = admitted.add_days(static_cast<int32_t>(rng_.between(5, 30)));
+      member.official_date = member.ceremony_date->add_months(12);
       member.status = "official";
       if (member.occupation == "retired" && age >= 75 && rng_.chance(0.3))
         member.status = "exempted";
       const double roll = rng_.real();
-      if (roll < 0.004) {
-        member.status = "transferred_temporarily";
-      } else if (roll < 0.005) {
-        member.status = "removed";
-      } else if (roll < 0.006) {
-        member.status = "left";
-      } else if (roll < 0.008 && age >= 60) {
-        member.status = "deceased";
+      const char* exit = roll < 0.001                ? "removed"
+                         : roll < 0.002              ? "left"
+                         : roll < 0.004 && age >= 60 ? "deceased"
+                                                     : nullptr;
+      if (exit) {
+        member.status = exit;
+        const Date earliest = std::max(*member.official_date, today.add_years(-8));
+        member.exit_date = earliest.add_days(static_cast<int32_t>(
+            rng_.below(static_cast<uint64_t>(today.serial() - earliest.serial()))));
+        member.exit_ground =
+            std::string(exit) == "removed"
+                ? (rng_.chance(0.6) ? "missed_activities_or_dues" : "violated_standards_two_years")
+            : std::string(exit) == "left" ? "resigned_family_hardship"
+                                          : "deceased";
       }
       // Cards are numbered per person; an affine map modulo 10^8 keeps them unique.
       member.party_card_no = pad((member.id.value * 48271 + 10203040) % 100000000, 8);
@@ -343,16 +375,21 @@ class Generator {
     member.position = data_.positions.pick(rng_);
     member.work_unit = work_unit;
     member.created_at = member.updated_at = options_.now_utc;
+    domain::derive_member_facts(member, rules_);  // again once the lifecycle has shaped it
     return member;
   }
 
   const DemoData& data_;
   const domain::Catalog& catalog_;
+  const domain::RuleSet& rules_;
+  const domain::WorkingCalendar& calendar_;
   storage::BulkWriter& writer_;
   const DemoOptions& options_;
   Rng rng_;
   Weighted<domain::CatalogEntry> provinces_;
   std::unordered_map<int, long long> bucket_counters_;
+  LifecycleDemo lifecycle_;
+  bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;
   DemoReport report_;
@@ -360,7 +397,7 @@ class Generator {
 
 }  // namespace
 
-Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog& catalog,
+Result<DemoReport> generate_demo(storage::SqlStore& store, const DemoRules& rules,
                                  const DemoOptions& options) {
   if (options.members < 1 || options.members > kMaxDemoMembers) {
     return Error::invalid_field("members", "out_of_range",
@@ -372,7 +409,7 @@ Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog
   Status status = store.write_session([&](soci::session& session) -> Status {
     if (!storage::database_is_empty(session)) return Error::conflict("database_not_empty");
     storage::BulkWriter writer(session, store.engine());
-    Generator generator(*data, catalog, writer, options);
+    Generator generator(*data, rules, writer, options);
     report = generator.run();
     return Ok();
   });

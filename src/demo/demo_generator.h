@@ -12,7 +12,10 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "demo/lifecycle_demo.h"
+#include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
+#include "domain/rules/rule_set.h"
 #include "storage/sql/sql_store.h"
 
 namespace chibo::demo {
@@ -30,12 +33,20 @@ struct DemoReport {
   long long base_orgs = 0;
   long long cells = 0;  // chi bộ trực thuộc and chi bộ cơ sở
   long long members = 0;
+  LifecycleReport lifecycle;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;
 
+// What the generated records are checked against (the same as the server's).
+struct DemoRules {
+  const domain::Catalog& catalog;
+  const domain::RuleSet& rules;
+  const domain::WorkingCalendar& calendar;
+};
+
 // Fills an empty database; refuses one that already holds organizations.
-Result<DemoReport> generate_demo(storage::SqlStore& store, const domain::Catalog& catalog,
+Result<DemoReport> generate_demo(storage::SqlStore& store, const DemoRules& rules,
                                  const DemoOptions& options);
 
 }  // namespace chibo::demo

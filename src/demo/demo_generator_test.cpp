@@ -2,13 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
+#include "app/candidates.h"
 #include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
 #include "app/org_changes.h"
 #include "app/org_views.h"
+#include "app/probation.h"
+#include "app/transfers.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/consistency.h"
 #include "testing/fixtures.h"
@@ -18,6 +22,10 @@ namespace chibo::demo {
 namespace {
 
 using chibo::testing::TempStore;
+
+DemoRules demo_rules() {
+  return {chibo::testing::catalog(), chibo::testing::rules(), chibo::testing::calendar()};
+}
 
 DemoOptions options(long long members, uint64_t seed) {
   DemoOptions result;
@@ -30,7 +38,7 @@ DemoOptions options(long long members, uint64_t seed) {
 
 TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
   TempStore temp;
-  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(6500, 7));
+  auto report = generate_demo(temp.store(), demo_rules(), options(6500, 7));
   ASSERT_TRUE(report) << report.error().reason;
   EXPECT_EQ(report->members, 6500);
   EXPECT_GE(report->committees, 30);  // the bloc and its committees above base level
@@ -47,7 +55,7 @@ TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
 
 TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   TempStore temp;
-  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(1500, 11)));
+  ASSERT_TRUE(generate_demo(temp.store(), demo_rules(), options(1500, 11)));
   app::MemberQuery query;
   query.limit = 500;
   long long checked = 0;
@@ -66,10 +74,63 @@ TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   EXPECT_EQ(checked, 1500);
 }
 
+// The lifecycle in the demo: files at every phase, each step as the rules allow it (replayed
+// through the same checks), transfers, recognition awaiting decisions, badges matching awards.
+TEST(Demo, TheLifecycleIsThereAndFollowsTheRules) {
+  TempStore temp;
+  auto report = generate_demo(temp.store(), demo_rules(), options(6500, 3));
+  ASSERT_TRUE(report);
+  EXPECT_GT(report->lifecycle.candidates, 50);
+  EXPECT_GT(report->lifecycle.transfers, 5);
+  EXPECT_GT(report->lifecycle.awards, 100);
+  app::CandidateQuery query;
+  query.limit = 500;
+  auto list = app::list_candidates(temp.services(), temp.actor(), query);
+  ASSERT_TRUE(list);
+  std::set<std::string> phases;
+  const Date today = *Date::parse("2026-11-29");
+  for (const app::CandidateView& view : list->items) {
+    phases.insert(std::string(domain::phase_code(view.progress.phase)));
+    std::vector<domain::StepRecord> replayed;
+    std::vector<domain::IntroducerFacts> facts;
+    for (const domain::StepRecord& step : view.steps) {
+      for (const domain::Introducer& introducer : step.introducers) {
+        auto member = app::get_member(temp.services(), temp.actor(), introducer.member_id, false);
+        ASSERT_TRUE(member);
+        facts.push_back({member->member.id, true, member->member.full_name, member->member.status,
+                         member->member.official_date, true});
+      }
+      // Steps are listed by date; equal dates keep their recording order.
+      domain::Candidate as_then = view.candidate;
+      as_then.status = "open";
+      const auto errors = domain::check_admission_step(
+          as_then, replayed, step, view.context, facts, std::nullopt, chibo::testing::catalog(),
+          chibo::testing::rules(), chibo::testing::calendar(), today);
+      EXPECT_TRUE(errors.empty()) << view.candidate.person.full_name << " "
+                                  << domain::step_code(step.step) << ": " << errors[0].field << " "
+                                  << errors[0].code;
+      replayed.push_back(step);
+    }
+  }
+  EXPECT_TRUE(phases.count("preparing") && phases.count("cell_review") &&
+              phases.count("superior_review") && phases.count("ceremony"));
+  auto probation = app::probation_lists(temp.services(), temp.actor(), OrgId(), 366);
+  ASSERT_TRUE(probation);
+  EXPECT_FALSE(probation->due.empty());
+  auto transfers = app::list_transfers(temp.services(), temp.actor(), {});
+  ASSERT_TRUE(transfers);
+  EXPECT_TRUE(std::any_of(transfers->begin(), transfers->end(), [](const app::TransferView& t) {
+    return t.transfer.state == domain::TransferState::kAway;
+  }));
+  auto problems = storage::check_consistency(temp.store());
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
 TEST(Demo, TheSameSeedGivesTheSameData) {
   auto export_of = [](uint64_t seed) {
     TempStore temp;
-    EXPECT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(800, seed)));
+    EXPECT_TRUE(generate_demo(temp.store(), demo_rules(), options(800, seed)));
     std::ostringstream out;
     EXPECT_TRUE(app::export_members(temp.services(), temp.actor(), app::MemberQuery{}, out, {}));
     return out.str();
@@ -82,7 +143,7 @@ TEST(Demo, TheSameSeedGivesTheSameData) {
 TEST(Demo, RefusesADatabaseThatHoldsData) {
   TempStore temp;
   temp.make_tree();
-  auto report = generate_demo(temp.store(), chibo::testing::catalog(), options(100, 1));
+  auto report = generate_demo(temp.store(), demo_rules(), options(100, 1));
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().reason, "database_not_empty");
 }
@@ -96,11 +157,11 @@ namespace {
 // The in-memory index the server keeps must answer exactly as SQL does.
 TEST(Demo, SearchIndexAgreesWithSql) {
   TempStore temp;
-  ASSERT_TRUE(generate_demo(temp.store(), chibo::testing::catalog(), options(3000, 3)));
+  ASSERT_TRUE(generate_demo(temp.store(), demo_rules(), options(3000, 3)));
   auto indexed = temp.reopen(true);
   ASSERT_TRUE(indexed);
   app::Services with_index{*indexed, chibo::testing::catalog(), chibo::testing::rules(),
-                           temp.services().clock};
+                           temp.services().clock, chibo::testing::calendar()};
   auto subtrees = app::list_children(temp.services(), temp.actor(), OrgId(1), false);
   ASSERT_TRUE(subtrees);
   const OrgId subtree = (*subtrees)[0].org.id;

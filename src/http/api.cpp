@@ -72,6 +72,8 @@ Router build_api(ApiContext& context) {
   add_auth_routes(router, context);
   add_user_routes(router, context);
   add_audit_routes(router, context);
+  add_candidate_routes(router, context);
+  add_lifecycle_routes(router, context);
   return router;
 }
 

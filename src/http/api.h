@@ -32,6 +32,8 @@ void add_meta_routes(Router& router, ApiContext& context);
 void add_auth_routes(Router& router, ApiContext& context);
 void add_user_routes(Router& router, ApiContext& context);
 void add_audit_routes(Router& router, ApiContext& context);
+void add_candidate_routes(Router& router, ApiContext& context);
+void add_lifecycle_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -63,6 +63,51 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"Idempotency-Key", {"Idempotency-Key", "Idempotency-Key"}},
       {"--from", {"--from (nguồn)", "--from (source)"}},
       {"--to", {"--to (đích)", "--to (target)"}},
+      {"candidate", {"Hồ sơ kết nạp", "Admission file"}},
+      {"step", {"Bước", "Step"}},
+      {"on", {"Ngày", "Date"}},
+      {"document", {"Văn bản", "Document"}},
+      {"document.number", {"Số văn bản", "Document number"}},
+      {"document.authority", {"Cơ quan ban hành", "Issued by"}},
+      {"vote", {"Biểu quyết", "Vote"}},
+      {"vote.in_favour", {"Số tán thành", "In favour"}},
+      {"vote.against", {"Số không tán thành", "Against"}},
+      {"vote.entitled", {"Số có quyền biểu quyết", "Entitled to vote"}},
+      {"introducers", {"Người giới thiệu", "Introducers"}},
+      {"known_since", {"Biết người vào Đảng từ", "Known since"}},
+      {"youth_union", {"Đoàn thanh niên giới thiệu", "Youth Union introduction"}},
+      {"youth_union_member", {"Đoàn viên", "Youth Union member"}},
+      {"received_on", {"Ngày chi bộ nhận quyết định", "Received on"}},
+      {"place", {"Địa điểm", "Place"}},
+      {"note", {"Ghi chú, lý do", "Note, reason"}},
+      {"reason", {"Lý do", "Reason"}},
+      {"readmission_of", {"Kết nạp lại (đảng viên cũ)", "Readmission of"}},
+      {"record_cleared_on", {"Ngày được xóa án tích", "Criminal record cleared on"}},
+      {"over_age_approval", {"Văn bản đồng ý kết nạp trên 60 tuổi", "Approval over the age limit"}},
+      {"phase", {"Giai đoạn", "Phase"}},
+      {"within", {"Trong số ngày tới", "Within days"}},
+      {"direction", {"Hướng", "Direction"}},
+      {"purpose", {"Mục đích", "Purpose"}},
+      {"to_org_id", {"Nơi chuyển đến", "Destination"}},
+      {"external_org", {"Tổ chức đảng ngoài đảng bộ", "Organization outside"}},
+      {"letter_date", {"Ngày giấy giới thiệu", "Letter date"}},
+      {"letter", {"Giấy giới thiệu", "Introduction letter"}},
+      {"letter.number", {"Số giấy giới thiệu", "Letter number"}},
+      {"letter.authority", {"Nơi cấp giấy giới thiệu", "Letter issued by"}},
+      {"until", {"Đến ngày", "Until"}},
+      {"guest_name", {"Họ tên đảng viên sinh hoạt tạm thời", "Guest's name"}},
+      {"guest_citizen_id", {"Số CCCD đảng viên sinh hoạt tạm thời", "Guest's citizen ID"}},
+      {"state", {"Tình trạng", "State"}},
+      {"ground", {"Lý do", "Ground"}},
+      {"occasion", {"Đợt trao tặng", "Occasion"}},
+      {"decided_on", {"Ngày quyết định", "Decided on"}},
+      {"awards", {"Danh sách trao tặng", "Awards"}},
+      {"milestone", {"Huy hiệu (năm tuổi đảng)", "Badge (years)"}},
+      {"overdue", {"Quá hạn", "Overdue"}},
+      {"year", {"Năm", "Year"}},
+      {"lang", {"Ngôn ngữ", "Language"}},
+      {"member", {"Đảng viên", "Member"}},
+
   };
   return labels;
 }
@@ -74,6 +119,8 @@ std::string expected_text(const std::string& code, i18n::Lang lang) {
   if (code == "boolean") return vi ? "true hoặc false" : "true or false";
   if (code == "string_list") return vi ? "một danh sách chuỗi" : "a list of strings";
   if (code == "date") return vi ? "một ngày dạng YYYY-MM-DD" : "a date as YYYY-MM-DD";
+  if (code == "object") return vi ? "một đối tượng JSON" : "a JSON object";
+  if (code == "array") return vi ? "một danh sách" : "a list";
   if (code == "grant_list")
     return vi ? "một danh sách {role, scope_org_id}" : "a list of {role, scope_org_id}";
   if (code == "grant")
@@ -105,6 +152,9 @@ std::string field_label(const std::string& field, i18n::Lang lang) {
   if (auto found = labels.find(field); found != labels.end()) {
     return lang == i18n::Lang::kVi ? found->second.vi : found->second.en;
   }
+  // A field of a nested object ("member.citizen_id" of an arriving member): its own label.
+  if (const size_t dot = field.find('.'); dot != std::string::npos)
+    return field_label(field.substr(dot + 1), lang);
   return field;
 }
 
@@ -114,6 +164,22 @@ std::string field_message(const FieldError& error, i18n::Lang lang) {
   params.emplace_back("field", error.field);
   for (const auto& [name, value] : error.params) {
     if (name == "expected_code") params.emplace_back("expected", expected_text(value, lang));
+  }
+  // Step codes ("course,application") read as the steps' names.
+  for (auto& [name, value] : params) {
+    if (name != "steps" && name != "step" && name != "later") continue;
+    std::string names;
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t end = value.find(',', start);
+      if (end == std::string::npos) end = value.size();
+      const std::string code = value.substr(start, end - start);
+      const std::string key = "step." + code;
+      if (!names.empty()) names += ", ";
+      names += i18n::has_message(key) ? i18n::message(key, lang) : code;
+      start = end + 1;
+    }
+    value = names;
   }
   std::string text = i18n::message(error.code, lang, params);
   // Codes shared with whole-request problems (org_not_active ...) have no {label}: add it.

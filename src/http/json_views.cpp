@@ -124,7 +124,24 @@ void write_event(JsonWriter& json, const app::MemberEvent& event) {
         .string_or_null(change.after)
         .end_object();
   }
-  json.end_array().end_object();
+  json.end_array().key("effective_on");
+  if (event.effective_on) {
+    json.string(event.effective_on->iso());
+  } else {
+    json.null();
+  }
+  json.key("document");
+  if (event.document.empty()) {
+    json.null();
+  } else {
+    json.begin_object()
+        .key("number")
+        .string_or_null(event.document.number)
+        .key("authority")
+        .string_or_null(event.document.authority)
+        .end_object();
+  }
+  json.end_object();
 }
 
 std::string member_detail_body(const app::MemberDetail& detail, Date today) {

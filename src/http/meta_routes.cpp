@@ -44,6 +44,15 @@ json catalogs_json(const domain::Catalog& catalog) {
                       {"required", field.required},
                       {"max_length", field.max_chars}});
   }
+  json grounds = json::array();
+  for (const domain::ExitGround& ground : catalog.exit_grounds) {
+    grounds.push_back({{"code", ground.code},
+                       {"status", ground.status},
+                       {"name_vi", ground.name_vi},
+                       {"name_en", ground.name_en},
+                       {"readmission_allowed", ground.readmission_allowed},
+                       {"source", ground.source}});
+  }
   json roles = json::array();
   for (const domain::Role& role : catalog.roles) {
     json permissions = json::array();
@@ -69,6 +78,7 @@ json catalogs_json(const domain::Catalog& catalog) {
       {"org_kinds", std::move(kinds)},
       {"member_statuses", std::move(statuses)},
       {"member_fields", std::move(fields)},
+      {"exit_grounds", std::move(grounds)},
       {"age_bands", domain::age_band_codes()},
   };
 }
@@ -113,6 +123,7 @@ void add_meta_routes(Router& router, ApiContext& context) {
                for (const domain::RuleParameter& rule : services.rules.all()) {
                  items.push_back({{"key", rule.key},
                                   {"value", rule.value},
+                                  {"values", rule.values},
                                   {"effective_from", rule.effective_from.iso()},
                                   {"source", rule.source},
                                   {"note", rule.note}});

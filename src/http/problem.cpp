@@ -60,7 +60,12 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
       nlohmann::json item = {
           {"field", field.field}, {"code", field.code}, {"message", field_message(field, lang)}};
       for (const auto& [name, value] : field.params) {
-        if (name == "line") item["line"] = std::stoll(value);
+        if (name == "line") {
+          item["line"] = std::stoll(value);
+        } else if (name == "rule" || name == "source") {
+          // A refusal under a rule names the rule and its source document.
+          item[name] = value;
+        }
       }
       errors.push_back(std::move(item));
     }

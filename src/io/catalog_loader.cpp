@@ -122,6 +122,32 @@ Result<domain::Catalog> load_catalog() {
         {row[statuses->column("code")], row[statuses->column("name_vi")],
          row[statuses->column("name_en")], flag(row[statuses->column("on_roll")])});
   }
+  Result<TsvTable> grounds = table_of(
+      "exit_grounds.tsv", {"code", "status", "name_vi", "name_en", "readmission", "source"});
+  if (!grounds) return std::move(grounds).error();
+  std::vector<CatalogEntry> ground_entries;
+  for (const auto& row : grounds->rows) {
+    domain::ExitGround ground;
+    ground.code = row[grounds->column("code")];
+    ground.status = row[grounds->column("status")];
+    ground.name_vi = row[grounds->column("name_vi")];
+    ground.name_en = row[grounds->column("name_en")];
+    const std::string readmission = row[grounds->column("readmission")];
+    if (readmission != "allowed" && readmission != "never") {
+      return Error::malformed("catalog_bad_readmission",
+                              {{"source", "exit_grounds.tsv"}, {"code", ground.code}});
+    }
+    ground.readmission_allowed = readmission == "allowed";
+    ground.source = row[grounds->column("source")];
+    const domain::MemberStatusInfo* status = catalog.member_status(ground.status);
+    if (!status || status->on_roll) {
+      return Error::malformed("catalog_bad_exit_status",
+                              {{"source", "exit_grounds.tsv"}, {"code", ground.status}});
+    }
+    ground_entries.push_back({ground.code, ground.name_vi, ground.name_en});
+    catalog.exit_grounds.push_back(std::move(ground));
+  }
+  catalog.exit_ground_list = CatalogList(std::move(ground_entries));
   Result<TsvTable> roles = table_of(
       "roles.tsv", {"code", "name_vi", "name_en", "scope", "requires_totp", "permissions"});
   if (!roles) return std::move(roles).error();
@@ -147,7 +173,10 @@ Result<domain::Catalog> load_catalog() {
     }
     catalog.roles.push_back(std::move(role));
   }
-  for (std::string_view required : {domain::status::kOfficial, domain::status::kProbationary}) {
+  for (std::string_view required :
+       {domain::status::kOfficial, domain::status::kProbationary, domain::status::kExempted,
+        domain::status::kNotRecognized, domain::status::kExpelled, domain::status::kDeceased,
+        domain::status::kTransferredOut}) {
     if (!catalog.member_status(required)) {
       return Error::malformed("catalog_missing_status", {{"code", std::string(required)}});
     }

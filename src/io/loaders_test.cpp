@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "io/calendar_loader.h"
 #include "io/catalog_loader.h"
 #include "io/rules_loader.h"
 #include "io/tsv.h"
@@ -43,10 +44,25 @@ TEST(Rules, ParsesVersionsAndNamesTheBadParameter) {
                              "[[parameter]]\nkey = \"org.base_committee_min_members\"\nvalue = 30\n"
                              "effective_from = 2011-01-19\nsource = \"x\"\n"
                              "[[parameter]]\nkey = \"member.min_admission_age_years\"\nvalue = 18\n"
-                             "effective_from = 2011-01-19\nsource = \"x\"\n"}});
+                             "effective_from = 2011-01-19\nsource = \"x\"\n"
+                             "[[parameter]]\nkey = \"share\"\nvalue = [2, 3]\n"
+                             "effective_from = 2011-01-19\nsource = \"x\"\n"}},
+                           domain::registry_rule_keys());
   ASSERT_TRUE(rules) << rules.error().reason;
   EXPECT_EQ(rules->in_force("org.min_official_members", *Date::parse("2029-12-31"))->value, 3);
   EXPECT_EQ(rules->in_force("org.min_official_members", *Date::parse("2030-01-01"))->value, 4);
+  const domain::RuleParameter* share = rules->in_force("share", *Date::parse("2026-01-01"));
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->values, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(share->value, 2);
+  auto bad_list = parse_rules({{"e.toml",
+                                "[[parameter]]\nkey = \"x\"\nvalue = [1, \"two\"]\n"
+                                "effective_from = 2011-01-19\nsource = \"s\"\n"}},
+                              {});
+  ASSERT_FALSE(bad_list);
+  EXPECT_NE(bad_list.error().param("problem").find("integers"), std::string::npos);
+  // The shipped rules lack nothing the lifecycle reads.
+  EXPECT_TRUE(load_rules(""));
   auto no_source = parse_rules(
       {{"b.toml", "[[parameter]]\nkey = \"x\"\nvalue = 1\neffective_from = 2011-01-19\n"}});
   ASSERT_FALSE(no_source);
@@ -59,6 +75,30 @@ TEST(Rules, ParsesVersionsAndNamesTheBadParameter) {
         "[[parameter]]\nkey = \"x\"\nvalue = 1\neffective_from = 2011-01-19\nsource = \"s\"\n"}});
   ASSERT_FALSE(missing_key);
   EXPECT_EQ(missing_key.error().fields.front().code, "rule_missing");
+}
+
+TEST(Calendar, ParsesDaysAndRefusesBadLines) {
+  auto calendar = parse_calendar(
+      "# comment\ndate\tkind\tname_vi\tsource\n2025-09-01\toff\tQuốc khánh\tBLLĐ\n"
+      "2025-04-26\twork\tLàm bù\tThông báo\n",
+      "test.tsv");
+  ASSERT_TRUE(calendar) << calendar.error().param("problem");
+  EXPECT_FALSE(calendar->is_working_day(*Date::parse("2025-09-01")));
+  EXPECT_TRUE(calendar->is_working_day(*Date::parse("2025-04-26")));
+  const char* bad[] = {
+      "date\tkind\tname_vi\tsource\n2025-02-30\toff\tx\ts\n",   // not a date
+      "date\tkind\tname_vi\tsource\n2025-09-01\tnap\tx\ts\n",   // unknown kind
+      "date\tkind\tname_vi\tsource\n2025-09-01\twork\tx\ts\n",  // a Monday "worked"
+      "date\tkind\tname_vi\tsource\n2025-09-01\toff\tx\t\n",    // no source
+      "date\tkind\tname_vi\tsource\n2025-09-01\toff\tx\ts\n2025-09-01\toff\ty\ts\n",
+      "date\tkind\n2025-09-01\toff\n",
+  };
+  for (const char* text : bad) {
+    auto refused = parse_calendar(text, "bad.tsv");
+    ASSERT_FALSE(refused) << text;
+    EXPECT_EQ(refused.error().param("source"), "bad.tsv");
+  }
+  EXPECT_TRUE(load_calendar(""));
 }
 
 TEST(Rules, TheShippedRuleSetLoads) {

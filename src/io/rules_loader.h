@@ -9,9 +9,12 @@
 
 namespace chibo::io {
 
-// Each file holds [[parameter]] tables with key, value (integer), effective_from (a TOML
-// date), source and an optional note. Fails naming the file and the parameter.
-Result<domain::RuleSet> parse_rules(const std::vector<std::pair<std::string, std::string>>& files);
+// Each file holds [[parameter]] tables with key, value (an integer or a list of integers),
+// effective_from (a TOML date), source and an optional note. Fails naming the file and the
+// parameter, or a key of `required` that no file gives.
+Result<domain::RuleSet> parse_rules(
+    const std::vector<std::pair<std::string, std::string>>& files,
+    const std::vector<std::string>& required = domain::required_rule_keys());
 
 // From `directory` when not empty, else from the compiled-in rules/.
 Result<domain::RuleSet> load_rules(const std::string& directory);

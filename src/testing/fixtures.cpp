@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "io/calendar_loader.h"
 #include "io/catalog_loader.h"
 #include "io/rules_loader.h"
 
@@ -25,6 +26,18 @@ const domain::RuleSet& rules() {
     auto result = io::load_rules("");
     if (!result) {
       std::cerr << "rules failed to load: " << result.error().reason << "\n";
+      std::abort();
+    }
+    return std::move(*result);
+  }();
+  return loaded;
+}
+
+const domain::WorkingCalendar& calendar() {
+  static const domain::WorkingCalendar loaded = [] {
+    auto result = io::load_calendar("");
+    if (!result) {
+      std::cerr << "calendar failed to load: " << result.error().reason << "\n";
       std::abort();
     }
     return std::move(*result);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/date.h"
+#include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/members/member_fields.h"
 #include "domain/rules/rule_set.h"
@@ -10,6 +11,7 @@ namespace chibo::testing {
 
 const domain::Catalog& catalog();
 const domain::RuleSet& rules();
+const domain::WorkingCalendar& calendar();
 
 // A complete, valid new member (official, born 1980, CCCD agreeing) in organization `org`.
 domain::MemberPatch valid_member_patch(long long org,

@@ -55,11 +55,12 @@ TempStore::TempStore(bool search_index, long long stats_threshold)
     std::abort();
   }
   store_ = std::move(*opened);
-  services_ = std::make_unique<app::Services>(app::Services{*store_, catalog(), rules(), clock_});
+  services_ = std::make_unique<app::Services>(
+      app::Services{*store_, catalog(), rules(), clock_, calendar()});
 }
 
 std::unique_ptr<storage::SqlStore> TempStore::reopen(bool search_index,
-                                                    const storage::SearchLimits& search) {
+                                                     const storage::SearchLimits& search) {
   storage::StoreOptions options;
   options.search = search;
   options.on_roll_statuses = catalog().on_roll_statuses();

@@ -86,6 +86,15 @@ before(async () => {
   fx.memberOut = ok(await admin.patch(`/api/v1/members/${c.id}`, { version: c.version, full_name: NAMES.memberOut, discipline: DISCIPLINE }));
   assert.equal(fx.memberIn.discipline, DISCIPLINE, 'the administrator reads and writes the restricted field');
 
+  // Admission files in a cell inside and outside the scope; a temporary transfer of a member on
+  // each side (kept open, so that writes on them stay refused and nothing changes).
+  const person = (orgId, n) => ({ full_name: `Vũ Thị Hồsơ ${n === '4101' ? 'Trong' : 'Ngoài'}`, sex: 'female', birth_date: '1998-03-03', ethnicity: '01', religion: 'none', citizen_id: `00119800${n}`, org_id: orgId });
+  fx.candidateIn = ok(await admin.post('/api/v1/candidates', person(fx.orgIn.id, '4101')), 201);
+  fx.candidateOut = ok(await admin.post('/api/v1/candidates', person(fx.orgOut.id, '4102')), 201);
+  const away = (memberId) => ({ kind: 'temporary', direction: 'outgoing', purpose: 'study', member_id: memberId, external_org: 'Chi bộ lớp bồi dưỡng kiểm thử', letter_date: iso(serverToday()), letter: { number: '7-GGT/CB', authority: 'Chi bộ' }, until: iso(new Date(serverToday().getTime() + 200 * 86400000)) });
+  fx.transferIn = ok(await admin.post('/api/v1/transfers', away(fx.memberIn2.id)), 201);
+  fx.transferOut = ok(await admin.post('/api/v1/transfers', away(fx.memberOut.id)), 201);
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -129,6 +138,8 @@ function requestFor(key, side) {
   const member = side === 'out' ? fx.memberOut : side === 'own' ? fx.memberIn : fx.memberIn2;
   const top = side === 'out' ? fx.outTop : fx.scope;
   const user = side === 'out' ? fx.userOut : fx.userIn;
+  const candidate = side === 'out' ? fx.candidateOut : fx.candidateIn;
+  const transfer = side === 'out' ? fx.transferOut : fx.transferIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -150,7 +161,8 @@ function requestFor(key, side) {
     case 'POST /api/v1/orgs/{id}/move': return { path: `/api/v1/orgs/${org.id}/move`, json: { version: 0, parent_id: top.id }, allowed: 409 };
     case 'POST /api/v1/orgs/{id}/dissolve': return { path: `/api/v1/orgs/${org.id}/dissolve`, json: { version: 0, dissolved_on: today }, allowed: 409 };
     case 'POST /api/v1/orgs/{id}/merge': return { path: `/api/v1/orgs/${org.id}/merge`, json: { version: 0, target_id: top.id, merged_on: today }, allowed: 409 };
-    case 'POST /api/v1/orgs': return { path: '/api/v1/orgs', json: { kind: 'base_cell', name: `Chi bộ Mới Số ${++serial}`, parent_id: top.id }, allowed: 201 };
+    // A cell under a base committee, a base cell under any other committee.
+    case 'POST /api/v1/orgs': return { path: '/api/v1/orgs', json: { kind: top.kind === 'base_committee' ? 'cell' : 'base_cell', name: `Chi bộ Mới Số ${++serial}`, parent_id: top.id }, allowed: 201 };
     case 'GET /api/v1/members/{id}': return { path: `/api/v1/members/${member.id}` };
     case 'GET /api/v1/members/{id}/history': return { path: `/api/v1/members/${member.id}/history` };
     case 'PATCH /api/v1/members/{id}': return { path: `/api/v1/members/${member.id}`, json: { version: 0, phone: '0912000111' }, allowed: 409 };
@@ -160,11 +172,34 @@ function requestFor(key, side) {
     case 'PATCH /api/v1/users/{id}': return { path: `/api/v1/users/${user.id}`, json: { version: 0, display_name: 'Đổi Tên' }, allowed: 409 };
     case 'POST /api/v1/users/{id}/reset-password': return { path: `/api/v1/users/${user.id}/reset-password`, json: {} };
     case 'POST /api/v1/users/{id}/end-sessions': return { path: `/api/v1/users/${user.id}/end-sessions`, json: {} };
+    // The lifecycle: allowed writes fail on a stale version or on the file's own state, so that
+    // nothing changes (the members named have an open temporary transfer: a new one is a 409).
+    case 'GET /api/v1/candidates': return { path: '/api/v1/candidates?page_size=500' };
+    case 'POST /api/v1/candidates': return { path: '/api/v1/candidates', json: { full_name: 'Đỗ Thị Mới', sex: 'female', birth_date: '1999-01-01', ethnicity: '01', religion: 'none', citizen_id: `00119900${String(++serial).padStart(4, '0')}`, org_id: org.id }, allowed: 201 };
+    case 'GET /api/v1/candidates/{id}': return { path: `/api/v1/candidates/${candidate.id}` };
+    case 'PATCH /api/v1/candidates/{id}': return { path: `/api/v1/candidates/${candidate.id}`, json: { version: 0, phone: '0912000333' }, allowed: 409 };
+    case 'POST /api/v1/candidates/{id}/steps': return { path: `/api/v1/candidates/${candidate.id}/steps`, json: { step: 'cell_resolution', on: today }, allowed: 422 };
+    case 'POST /api/v1/candidates/{id}/undo': return { path: `/api/v1/candidates/${candidate.id}/undo`, json: { step: 'ceremony' }, allowed: 422 };
+    case 'POST /api/v1/candidates/{id}/close': return { path: `/api/v1/candidates/${candidate.id}/close`, json: { version: 0, on: today, reason: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/probation': return { path: '/api/v1/probation?within=366' };
+    case 'POST /api/v1/members/{id}/recognition': return { path: `/api/v1/members/${member.id}/recognition`, json: { version: 0, step: 'cell_resolution', on: today }, allowed: 409 };
+    case 'GET /api/v1/transfers': return { path: '/api/v1/transfers' };
+    case 'POST /api/v1/transfers': return { path: '/api/v1/transfers', json: { kind: 'official', direction: 'internal', member_id: member.id, to_org_id: top.id, letter_date: today }, allowed: 409 };
+    case 'GET /api/v1/transfers/{id}': return { path: `/api/v1/transfers/${transfer.id}` };
+    case 'POST /api/v1/transfers/{id}/complete': return { path: `/api/v1/transfers/${transfer.id}/complete`, json: { version: 0, on: today }, allowed: 409 };
+    case 'POST /api/v1/transfers/{id}/cancel': return { path: `/api/v1/transfers/${transfer.id}/cancel`, json: { version: 0, on: today, reason: 'Thử' }, allowed: 409 };
+    case 'POST /api/v1/members/{id}/exit': return { path: `/api/v1/members/${member.id}/exit`, json: { version: 0, status: 'removed', on: today, ground: 'no_progress_after_help', document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' } }, allowed: 409 };
+    case 'POST /api/v1/members/{id}/exemption': return { path: `/api/v1/members/${member.id}/exemption`, json: { version: 0, action: 'start', on: today, document: { number: '1-QĐ/CB' } }, allowed: 409 };
+    case 'GET /api/v1/members/{id}/lifecycle': return { path: `/api/v1/members/${member.id}/lifecycle` };
+    case 'GET /api/v1/badges': return { path: '/api/v1/badges?page_size=500' };
+    case 'GET /api/v1/badges.csv': return { path: '/api/v1/badges.csv' };
+    case 'POST /api/v1/badges/awards': return { path: '/api/v1/badges/awards', json: { occasion: today, decided_on: today, document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' }, awards: [] }, allowed: 422 };
+    case 'GET /api/v1/calendar': return { path: '/api/v1/calendar' };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];
@@ -189,7 +224,7 @@ async function runCell(key, caller, side) {
 // stays readable when one of them fails.
 const denyByDefault = [];
 const isNoPermissionCell = (key, role) => role && ROUTE_RULES[key].needs && !role.permissions.has(ROUTE_RULES[key].needs)
-  && (ROUTE_RULES[key].filtered || ['parent', 'member-org'].includes(ROUTE_RULES[key].object));
+  && (ROUTE_RULES[key].filtered || ['parent', 'member-org', 'member-body'].includes(ROUTE_RULES[key].object));
 
 function checkCell({ reply, status, expected, label, side, key, role }, failures) {
   if (reply.status !== status) {
@@ -428,10 +463,12 @@ describe('the matrix: writes', () => {
         for (const side of sidesOf(key, caller)) {
           const cell = await runCell(key, caller, side);
           checkCell(cell, failures);
-          if (cell.status === 422 && cell.reply.status === 422) {
-            const field = key === 'POST /api/v1/orgs' ? 'parent_id' : 'org_id';
-            if (!cell.reply.body.errors?.some((e) => e.field === field && e.code === 'org_not_found')) {
-              failures.push(`${cell.label}: 422 without ${field} org_not_found`);
+          // An object in the body outside the scope is "not found", named on its field.
+          if (!cell.expected.allowed && cell.status === 422 && cell.reply.status === 422) {
+            const [field, code] = key === 'POST /api/v1/orgs' ? ['parent_id', 'org_not_found']
+              : key === 'POST /api/v1/transfers' ? ['member_id', 'member_not_found'] : ['org_id', 'org_not_found'];
+            if (!cell.reply.body.errors?.some((e) => e.field === field && e.code === code)) {
+              failures.push(`${cell.label}: 422 without ${field} ${code}`);
             }
           }
         }

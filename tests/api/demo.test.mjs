@@ -11,7 +11,7 @@ let api;
 let root;
 let rootChildren;
 let catalogs;
-const ON_ROLL = 'probationary,official,exempted,transferred_temporarily';
+const ON_ROLL = 'probationary,official,exempted';
 
 before(async () => {
   server = await startServer({ data: 'demo', members: 3000, seed: 11 });

@@ -60,7 +60,7 @@ before(async () => {
   });
   filterSet.left = await createMember(api, b, {
     full_name: 'Đỗ Văn Lâm', birth_date: '1960-03-03', admission_date: '1985-01-01',
-    official_date: '1986-01-01', status: 'left',
+    official_date: '1986-01-01', status: 'left', exit_date: '2010-06-01', exit_ground: 'resigned_family_hardship',
   });
   filterSet.forty = await createMember(api, b, {
     full_name: 'Trịnh Văn Bốn', birth_date: yearsAgo(40), admission_date: yearsAgo(15),
@@ -347,18 +347,26 @@ describe('PATCH /api/v1/members/{id}', () => {
     ok(await api.patch(`/api/v1/members/${created.id}`, { version: 2, org_id: tree.baseCell.id }));
   });
 
-  test('recognition as official: probationary -> official with an official date', async () => {
+  test('recognition as official: probationary -> official from the end of probation, through its procedure', async () => {
     const created = await createMember(api, tree.baseCell.id, {
       full_name: 'Mạc Thị Công', sex: 'female', birth_date: '1998-03-04', admission_date: '2023-01-10',
-      citizen_id: cccd({ sex: 'female', birthYear: 1998 }), status: 'probationary',
+      ceremony_date: '2023-01-20', citizen_id: cccd({ sex: 'female', birthYear: 1998 }), status: 'probationary',
     });
+    assert.equal(created.probation_ends_on, '2024-01-20');
     const before = await counts(api, tree.baseCell.id);
-    problem(await api.patch(`/api/v1/members/${created.id}`, { version: 1, status: 'official' }),
-      422, 'validation_failed', [['official_date', 'required_for_official']]);
-    const updated = ok(await api.patch(`/api/v1/members/${created.id}`,
-      { version: 1, status: 'official', official_date: '2024-01-10' }));
+    // The status is not edited: it changes through recognition, with its documents.
+    problem(await api.patch(`/api/v1/members/${created.id}`, { version: 1, status: 'official', official_date: '2024-01-20' }),
+      422, 'validation_failed', [['status', 'changed_by_procedure']]);
+    ok(await api.post(`/api/v1/members/${created.id}/recognition`, { version: 1, step: 'cell_resolution', on: '2024-01-25',
+      document: { number: '3-NQ/CB' }, vote: { in_favour: 5, against: 0, entitled: 6 } }), 201);
+    ok(await api.post(`/api/v1/members/${created.id}/recognition`, { version: 1, step: 'decision', on: '2024-02-20',
+      document: { number: '45-QĐ/ĐU', authority: 'Đảng ủy cấp trên' } }), 201);
+    const updated = ok(await api.get(`/api/v1/members/${created.id}`));
     assert.equal(updated.status, 'official');
+    assert.equal(updated.official_date, '2024-01-20');
+    assert.equal(updated.history[0].action, 'recognition');
     assert.deepEqual(updated.history[0].changes.map((c) => c.field).sort(), ['official_date', 'status']);
+    assert.deepEqual(updated.history[0].document, { number: '45-QĐ/ĐU', authority: 'Đảng ủy cấp trên' });
     const after = await counts(api, tree.baseCell.id);
     assert.equal(after.official, before.official + 1);
     assert.equal(after.probationary, before.probationary - 1);
@@ -370,7 +378,8 @@ describe('PATCH /api/v1/members/{id}', () => {
       full_name: 'Mạc Văn Đi', birth_date: '1975-03-04', citizen_id: cccd({ birthYear: 1975 }),
     });
     const before = await counts(api, tree.baseCell.id);
-    ok(await api.patch(`/api/v1/members/${created.id}`, { version: 1, status: 'left' }));
+    ok(await api.post(`/api/v1/members/${created.id}/exit`, { version: 1, status: 'left', on: '2026-01-15',
+      ground: 'resigned_family_hardship', document: { number: '8-QĐ/ĐU', authority: 'Đảng ủy' } }));
     const after = await counts(api, tree.baseCell.id);
     assert.equal(after.on_roll, before.on_roll - 1);
     assert.equal(after.official, before.official - 1);
@@ -415,7 +424,7 @@ describe('PATCH /api/v1/members/{id}', () => {
       full_name: 'Mạc Văn Trạng', birth_date: '1972-03-04', citizen_id: cccd({ birthYear: 1972 }),
     });
     assert.equal((await listMembers(api, { q: 'mac van trang', status: 'official' })).total, 1);
-    ok(await api.patch(`/api/v1/members/${created.id}`, { version: 1, status: 'deceased' }));
+    ok(await api.post(`/api/v1/members/${created.id}/exit`, { version: 1, status: 'deceased', on: '2026-02-01', ground: 'deceased' }));
     assert.equal((await listMembers(api, { q: 'mac van trang', status: 'official' })).total, 0);
     assert.deepEqual((await listMembers(api, { q: 'mac van trang', status: 'deceased' })).items.map((m) => m.id), [created.id]);
     assert.deepEqual((await listMembers(api, { q: 'mac van trang', org: tree.baseCell.id })).items.map((m) => m.id), [created.id]);
@@ -676,7 +685,7 @@ describe('GET /api/v1/members: filters', () => {
       assert.equal((await listMembers(api, { org: org.id, status: 'official' })).total, c.official);
       assert.equal((await listMembers(api, { org: org.id, status: 'probationary' })).total, c.probationary);
       assert.equal((await listMembers(api, {
-        org: org.id, status: 'probationary,official,exempted,transferred_temporarily',
+        org: org.id, status: 'probationary,official,exempted',
       })).total, c.on_roll);
       const allowed = new Set(await subtreeIds(org.id));
       for (const m of all) assert.ok(allowed.has(m.org_id), `${m.full_name} is under ${org.name}`);

@@ -84,9 +84,15 @@ describe('GET /api/v1/catalogs', () => {
   test('member statuses with their on-roll flag', () => {
     const statuses = Object.fromEntries(catalogs.member_statuses.map((s) => [s.code, s.on_roll]));
     assert.deepEqual(statuses, {
-      probationary: true, official: true, exempted: true, transferred_temporarily: true,
-      removed: false, expelled: false, left: false, deceased: false,
+      probationary: true, official: true, exempted: true,
+      not_recognized: false, removed: false, expelled: false, left: false, deceased: false, transferred_out: false,
     });
+    // Every status off the roll has its grounds for leaving; each ground names its source.
+    for (const status of catalogs.member_statuses.filter((s) => !s.on_roll)) {
+      assert.ok(catalogs.exit_grounds.some((g) => g.status === status.code), status.code);
+    }
+    for (const ground of catalogs.exit_grounds) assert.ok(ground.source && ground.name_vi, ground.code);
+    assert.equal(catalogs.exit_grounds.find((g) => g.code === 'resigned').readmission_allowed, false);
     const official = catalogs.member_statuses.find((s) => s.code === 'official');
     assert.equal(official.name_vi, 'Đảng viên chính thức');
   });
@@ -118,7 +124,7 @@ describe('GET /api/v1/catalogs', () => {
       'permanent_residence', 'current_residence', 'ethnicity', 'religion', 'citizen_id',
       'party_card_no', 'phone', 'email', 'general_education', 'professional_qualification',
       'political_theory', 'occupation', 'work_unit', 'position', 'discipline', 'admission_date',
-      'official_date', 'org_id', 'status',
+      'ceremony_date', 'official_date', 'probation_ends_on', 'org_id', 'status', 'exit_date', 'exit_ground',
     ]);
     const required = catalogs.member_fields.filter((f) => f.required).map((f) => f.name);
     assert.deepEqual(required, ['full_name', 'sex', 'birth_date', 'ethnicity', 'religion',

@@ -137,6 +137,27 @@ describe('routes', () => {
     'POST /api/v1/users/{id}/end-sessions': [200, 400, 401, 403, 404, 405, 413, 415, 422, 503],
     'GET /api/v1/audit': [200, 400, 401, 403, 405, 503],
     'GET /api/v1/audit/verify': [200, 400, 401, 403, 405, 503],
+    'GET /api/v1/candidates': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/candidates': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/candidates/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/candidates/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/candidates/{id}/steps': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/candidates/{id}/undo': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/candidates/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/probation': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/members/{id}/recognition': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/transfers': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/transfers': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/transfers/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/transfers/{id}/complete': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/transfers/{id}/cancel': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/members/{id}/exit': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/members/{id}/exemption': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/lifecycle': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/badges': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/badges.csv': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/badges/awards': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/calendar': [200, 400, 401, 403, 405],
   };
 
   test('every route is in the status table above', () => {
@@ -210,11 +231,15 @@ describe('schemas', () => {
   // member_fields.cpp: {"name", K::kKind, max_chars, required, "label_vi", "label_en"...}
   const source = fs.readFileSync(path.join(SOURCE_ROOT, 'src/domain/members/member_fields.cpp'), 'utf8');
   const constants = Object.fromEntries([...source.matchAll(/constexpr size_t (\w+) = (\d+);/g)].map((m) => [m[1], Number(m[2])]));
-  const fields = [...source.matchAll(/\{"(\w+)",\s*K::(\w+),\s*(\w+),\s*(true|false),/g)]
-    .map((m) => ({ name: m[1], kind: m[2], max: constants[m[3]] ?? Number(m[3]), required: m[4] === 'true' }));
+  // An entry ends at its closing brace; A::kDerived in it marks a field chibo computes.
+  const fields = [...source.matchAll(/\{"(\w+)",\s*K::(\w+),\s*(\w+),\s*(true|false),([^}]*)\}/g)]
+    .map((m) => ({ name: m[1], kind: m[2], max: constants[m[3]] ?? Number(m[3]), required: m[4] === 'true',
+      derived: /A::kDerived/.test(m[5]) }));
+  const inputs = fields.filter((f) => !f.derived);
 
   test('member_fields.cpp was read (sanity check of the parser)', () => {
-    assert.equal(fields.length, 26);
+    assert.equal(fields.length, 30);
+    assert.deepEqual(fields.filter((f) => f.derived).map((f) => f.name), ['probation_ends_on']);
     assert.equal(fields[0].name, 'full_name');
     assert.equal(fields[0].max, 100);
   });
@@ -222,10 +247,10 @@ describe('schemas', () => {
   test('MemberCreate documents every member field, the required ones and their limits', () => {
     doc ??= loadOpenApi();
     const create = schema('MemberCreate');
-    assert.deepEqual(Object.keys(create.properties).sort(), fields.map((f) => f.name).sort());
-    assert.deepEqual([...create.required].sort(), fields.filter((f) => f.required).map((f) => f.name).sort());
+    assert.deepEqual(Object.keys(create.properties).sort(), inputs.map((f) => f.name).sort());
+    assert.deepEqual([...create.required].sort(), inputs.filter((f) => f.required).map((f) => f.name).sort());
     assert.equal(create.additionalProperties, false, 'unknown fields are refused');
-    for (const f of fields) {
+    for (const f of inputs) {
       if (['kName', 'kText', 'kCitizenId', 'kCardNo', 'kPhone', 'kEmail', 'kEducation'].includes(f.kind)) {
         assert.equal(create.properties[f.name].maxLength, f.max, `${f.name} maxLength`);
       }
@@ -234,7 +259,7 @@ describe('schemas', () => {
 
   test('MemberUpdate is every member field plus version; Member has them all plus computed ones', () => {
     doc ??= loadOpenApi();
-    assert.deepEqual(Object.keys(schema('MemberUpdate').properties).sort(), [...fields.map((f) => f.name), 'version'].sort());
+    assert.deepEqual(Object.keys(schema('MemberUpdate').properties).sort(), [...inputs.map((f) => f.name), 'version'].sort());
     const member = Object.keys(schema('Member').properties);
     for (const f of fields) assert.ok(member.includes(f.name), `Member.${f.name}`);
     for (const extra of ['id', 'org_name', 'age', 'version', 'created_at', 'updated_at']) assert.ok(member.includes(extra), `Member.${extra}`);
@@ -259,6 +284,9 @@ describe('schemas', () => {
     }));
     assert.deepEqual([...documented('get /api/v1/members', 'get /api/v1/members.csv')].sort(), [...read('member_routes.cpp')].sort());
     assert.deepEqual([...documented('get /api/v1/orgs', 'get /api/v1/orgs/search', 'get /api/v1/orgs/{id}/children')].sort(), [...read('org_routes.cpp')].sort());
+    assert.deepEqual([...documented('get /api/v1/candidates')].sort(), [...read('candidate_routes.cpp')].sort());
+    assert.deepEqual([...documented('get /api/v1/probation', 'get /api/v1/transfers', 'get /api/v1/badges', 'get /api/v1/badges.csv', 'get /api/v1/calendar')].sort(),
+      [...read('lifecycle_routes.cpp')].sort());
     const sort = deref(doc.paths['/api/v1/members'].get.parameters.map(deref).find((p) => p.name === 'sort').schema);
     assert.deepEqual(sort.enum, ['name', '-name', 'age', '-age', 'admission_date', '-admission_date']);
     const pageSize = deref(doc.paths['/api/v1/members'].get.parameters.map(deref).find((p) => p.name === 'page_size').schema);

@@ -462,7 +462,8 @@ describe('POST /api/v1/orgs/{id}/dissolve', () => {
   test('members who left the roll do not block; dissolving a parent closes its subtree', async () => {
     for (const p of people) {
       const cur = ok(await api.get(`/api/v1/members/${p.id}`));
-      ok(await api.patch(`/api/v1/members/${p.id}`, { version: cur.version, status: 'left' }));
+      ok(await api.post(`/api/v1/members/${p.id}/exit`, { version: cur.version, status: 'left', on: today,
+        ground: 'resigned_family_hardship', document: { number: '2-QĐ/ĐU', authority: 'Đảng ủy' } }));
     }
     const body = ok(await api.post(`/api/v1/orgs/${unit.id}/dissolve`, {}));
     assert.equal(body.status, 'dissolved');
@@ -602,7 +603,7 @@ describe('GET /api/v1/orgs/{id}/stats', () => {
       full_name: 'Lương Thị Ba', sex: 'female', ethnicity: '02', birth_date: '1999-01-01', admission_date: '2025-01-01',
       citizen_id: cccd({ sex: 'female', birthYear: 1999 }), status: 'probationary',
     });
-    await createMember(api, cell.id, { full_name: 'Lương Văn Đi', birth_date: '1950-01-01', citizen_id: cccd({ birthYear: 1950 }), status: 'deceased' });
+    await createMember(api, cell.id, { full_name: 'Lương Văn Đi', birth_date: '1950-01-01', citizen_id: cccd({ birthYear: 1950 }), status: 'deceased', exit_date: '2020-05-05', exit_ground: 'deceased' });
     const body = ok(await api.get(`/api/v1/orgs/${unit.id}/stats`));
     assert.equal(body.org_id, unit.id);
     const asMap = (list) => Object.fromEntries(list.map((v) => [v.value, v.count]));

@@ -12,10 +12,12 @@
 
 #include "app/ports/accounts.h"
 #include "app/ports/idempotency.h"
+#include "app/ports/lifecycle.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "core/result.h"
+#include "domain/lifecycle/decision.h"
 #include "domain/members/member.h"
 #include "domain/org/organization.h"
 
@@ -31,8 +33,11 @@ struct MemberEvent {
   MemberId member_id;
   std::string at;      // UTC instant
   std::string actor;   // who made the change
-  std::string action;  // "create", "update", "import", "move", "merge"
+  std::string action;  // "create", "update", "import", "move", "merge", and the lifecycle's:
+                       // "admission", "readmission", "recognition", "transfer", "exit" ...
   std::vector<FieldChange> changes;
+  std::optional<Date> effective_on;  // the day a lifecycle step takes effect
+  domain::Document document;         // its deciding document
 };
 
 // kAge ascending lists the youngest first.
@@ -137,6 +142,9 @@ class Transaction {
   virtual SessionRepository& sessions() = 0;
   virtual AuditLog& audit() = 0;
   virtual IdempotencyRepository& idempotency() = 0;
+  virtual CandidateRepository& candidates() = 0;
+  virtual TransferRepository& transfers() = 0;
+  virtual LifecycleRepository& lifecycle() = 0;
 };
 
 class Store {

@@ -7,11 +7,12 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 10> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 11> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
     {Permission::kMemberWrite, "member.write"},
+    {Permission::kMemberDecide, "member.decide"},
     {Permission::kRestrictedRead, "member.restricted.read"},
     {Permission::kRestrictedWrite, "member.restricted.write"},
     {Permission::kMemberExport, "member.export"},

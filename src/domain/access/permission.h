@@ -12,6 +12,8 @@ enum class Permission {
   kOrgWrite,
   kMemberRead,
   kMemberWrite,
+  kMemberDecide,    // record the superior's decisions: admission, recognition, official
+                    // transfers, leaving the roll, badges
   kRestrictedRead,  // record classes with restricted access: discipline, inspection
   kRestrictedWrite,
   kMemberExport,

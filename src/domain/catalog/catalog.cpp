@@ -59,6 +59,13 @@ const MemberStatusInfo* Catalog::lookup_member_status(std::string_view code_or_n
   return nullptr;
 }
 
+const ExitGround* Catalog::exit_ground(std::string_view code) const {
+  for (const ExitGround& ground : exit_grounds) {
+    if (ground.code == code) return &ground;
+  }
+  return nullptr;
+}
+
 const Role* Catalog::role(std::string_view code) const {
   for (const Role& candidate : roles) {
     if (candidate.code == code) return &candidate;

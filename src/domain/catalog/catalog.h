@@ -51,6 +51,17 @@ struct MemberStatusInfo {
   bool on_roll = false;  // still a member of the organization (counts toward its size)
 };
 
+// Why a member left the roll (xóa tên, khai trừ, ra khỏi Đảng, từ trần ...), and whether
+// such a person may ever be readmitted.
+struct ExitGround {
+  std::string code;
+  std::string status;  // the exit status it belongs to
+  std::string name_vi;
+  std::string name_en;
+  bool readmission_allowed = false;
+  std::string source;
+};
+
 struct Catalog {
   CatalogList sexes;
   CatalogList ethnicities;
@@ -61,7 +72,11 @@ struct Catalog {
   CatalogList occupations;
   std::vector<OrgKind> org_kinds;
   std::vector<MemberStatusInfo> member_statuses;
+  std::vector<ExitGround> exit_grounds;
+  CatalogList exit_ground_list;  // the same, for field lookup by code or name
   std::vector<Role> roles;
+
+  const ExitGround* exit_ground(std::string_view code) const;
 
   const Role* role(std::string_view code) const;
 
@@ -76,6 +91,11 @@ struct Catalog {
 namespace status {
 inline constexpr std::string_view kProbationary = "probationary";
 inline constexpr std::string_view kOfficial = "official";
+inline constexpr std::string_view kExempted = "exempted";
+inline constexpr std::string_view kNotRecognized = "not_recognized";
+inline constexpr std::string_view kExpelled = "expelled";
+inline constexpr std::string_view kDeceased = "deceased";
+inline constexpr std::string_view kTransferredOut = "transferred_out";
 }  // namespace status
 
 }  // namespace chibo::domain

@@ -39,9 +39,19 @@ struct Member {
   std::string work_unit;
   std::string position;
   std::string discipline;  // kỷ luật (item 21): restricted, see MemberField::restricted
-  std::optional<Date> admission_date;  // the admission decision
-  std::optional<Date> official_date;   // recognized as official
-  std::string status;                  // catalog code
+  std::optional<Date> admission_date;  // the (first) admission decision: party age counts from it
+  std::optional<Date> ceremony_date;   // the admission ceremony: probation counts from it
+  std::optional<Date> official_date;   // official from: the exact end of probation
+  std::optional<Date> probation_ends_on;  // derived from the ceremony (or, unknown, admission)
+  std::string status;                     // catalog code
+  std::optional<Date> exit_date;          // off the roll since (statuses not on the roll)
+  std::string exit_ground;                // catalog code (data/catalog/exit_grounds.tsv)
+  // Party age: days of gaps (time off the roll before a readmission, transfers presented
+  // late) and the first admission shifted by them, from which milestones are counted.
+  int64_t party_age_gap_days = 0;
+  std::optional<Date> party_age_anchor;
+  int highest_badge = 0;              // the highest badge milestone awarded (years), 0 for none
+  std::optional<Date> next_badge_on;  // when the next milestone above it is reached
   int64_t version = 0;
   std::string created_at;
   std::string updated_at;

@@ -17,6 +17,7 @@ constexpr size_t kTextChars = 255;
 
 std::vector<MemberField> build_fields() {
   using K = FieldKind;
+  using A = FieldAccess;
   return {
       {"full_name", K::kName, kNameChars, true, "Họ và tên đang dùng", "Full name"},
       {"birth_name", K::kName, kNameChars, false, "Họ và tên khai sinh", "Birth name"},
@@ -43,9 +44,16 @@ std::vector<MemberField> build_fields() {
       {"position", K::kText, kTextChars, false, "Chức vụ", "Position"},
       {"discipline", K::kText, 1000, false, "Kỷ luật", "Discipline", nullptr, true},
       {"admission_date", K::kDate, 10, true, "Ngày vào Đảng", "Admission date"},
+      {"ceremony_date", K::kDate, 10, false, "Ngày lễ kết nạp", "Admission ceremony"},
       {"official_date", K::kDate, 10, false, "Ngày chính thức", "Official date"},
+      {"probation_ends_on", K::kDate, 10, false, "Ngày hết dự bị", "Probation ends on", nullptr,
+       false, A::kDerived},
       {"org_id", K::kOrgRef, 20, true, "Chi bộ", "Organization"},
-      {"status", K::kStatus, 60, true, "Trạng thái", "Status"},
+      {"status", K::kStatus, 60, true, "Trạng thái", "Status", nullptr, false, A::kProcedure},
+      {"exit_date", K::kDate, 10, false, "Ngày ra khỏi danh sách", "Left the roll on", nullptr,
+       false, A::kProcedure},
+      {"exit_ground", K::kCode, 100, false, "Lý do ra khỏi danh sách", "Ground for leaving",
+       &Catalog::exit_ground_list, false, A::kProcedure},
   };
 }
 
@@ -73,6 +81,7 @@ auto text_slot(M& member, std::string_view name) -> decltype(&member.full_name) 
   if (name == "position") return &member.position;
   if (name == "discipline") return &member.discipline;
   if (name == "status") return &member.status;
+  if (name == "exit_ground") return &member.exit_ground;
   return nullptr;
 }
 
@@ -81,6 +90,9 @@ auto date_slot(M& member, std::string_view name) -> decltype(&member.birth_date)
   if (name == "birth_date") return &member.birth_date;
   if (name == "admission_date") return &member.admission_date;
   if (name == "official_date") return &member.official_date;
+  if (name == "ceremony_date") return &member.ceremony_date;
+  if (name == "probation_ends_on") return &member.probation_ends_on;
+  if (name == "exit_date") return &member.exit_date;
   return nullptr;
 }
 
@@ -312,6 +324,10 @@ void apply_member_patch(Member& member, const MemberPatch& patch, const Catalog&
     const MemberField* field = find_member_field(name);
     if (!field) {
       errors.push_back({name, "unknown_field", {}});
+      continue;
+    }
+    if (field->access == FieldAccess::kDerived) {
+      errors.push_back({name, "derived_field", {}});
       continue;
     }
     apply_field(member, *field, raw, catalog, errors);

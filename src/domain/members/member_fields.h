@@ -29,6 +29,11 @@ enum class FieldKind {
   kStatus,     // a member status code
 };
 
+// Who sets a field: anyone editing the record; a lifecycle procedure (the value may be given
+// when a record is created or imported, later only a procedure changes it, with its deciding
+// document); or chibo itself (never an input).
+enum class FieldAccess { kEditable, kProcedure, kDerived };
+
 struct MemberField {
   const char* name;
   FieldKind kind;
@@ -40,6 +45,7 @@ struct MemberField {
   // A restricted record class (discipline): shown, exported and changed only with the
   // restricted permissions (domain/access); never in search keys.
   bool restricted = false;
+  FieldAccess access = FieldAccess::kEditable;
 };
 
 // Every field of a member record, in personal-history order.

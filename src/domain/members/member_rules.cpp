@@ -37,7 +37,7 @@ std::optional<std::string> citizen_id_problem(const std::string& citizen_id, con
 }
 
 std::vector<FieldError> check_member(const Member& member, const Catalog& catalog,
-                                     const RuleSet& rules, Date today) {
+                                     const RuleSet& rules, Date today, bool new_record) {
   std::vector<FieldError> errors;
   for (const MemberField& field : member_fields()) {
     if (field.required && is_empty(member, field)) errors.push_back({field.name, "required", {}});
@@ -71,6 +71,30 @@ std::vector<FieldError> check_member(const Member& member, const Catalog& catalo
   } else if (member.status == status::kOfficial) {
     errors.push_back({"official_date", "required_for_official", {}});
   }
+  if (member.ceremony_date) {
+    if (*member.ceremony_date > today) errors.push_back({"ceremony_date", "date_in_future", {}});
+    if (member.admission_date && *member.ceremony_date < *member.admission_date)
+      errors.push_back({"ceremony_date", "ceremony_before_admission", {}});
+  }
+  const MemberStatusInfo* standing = catalog.member_status(member.status);
+  if (standing && standing->on_roll) {
+    if (member.exit_date) errors.push_back({"exit_date", "exit_date_on_roll", {}});
+    if (!member.exit_ground.empty()) errors.push_back({"exit_ground", "exit_ground_on_roll", {}});
+  } else if (standing) {
+    if (!member.exit_date) {
+      if (new_record) errors.push_back({"exit_date", "required_for_exit", {}});
+    } else {
+      if (*member.exit_date > today) errors.push_back({"exit_date", "date_in_future", {}});
+      if (member.admission_date && *member.exit_date < *member.admission_date)
+        errors.push_back({"exit_date", "exit_before_admission", {}});
+    }
+    const ExitGround* ground = catalog.exit_ground(member.exit_ground);
+    if (member.exit_ground.empty()) {
+      if (new_record) errors.push_back({"exit_ground", "required_for_exit", {}});
+    } else if (ground && ground->status != member.status) {
+      errors.push_back({"exit_ground", "exit_ground_mismatch", {{"status", member.status}}});
+    }
+  }
   if (probationary && !member.party_card_no.empty()) {
     errors.push_back({"party_card_no", "card_for_probationary", {}});
   }
@@ -81,6 +105,29 @@ std::vector<FieldError> check_member(const Member& member, const Catalog& catalo
     }
   }
   return errors;
+}
+
+void derive_member_facts(Member& member, const RuleSet& rules) {
+  member.probation_ends_on.reset();
+  const std::optional<Date> start =
+      member.ceremony_date ? member.ceremony_date : member.admission_date;
+  if (start) {
+    if (const RuleParameter* months = rules.in_force("probation.months", *start))
+      member.probation_ends_on = start->add_months(static_cast<int>(months->value));
+  }
+  member.party_age_anchor.reset();
+  member.next_badge_on.reset();
+  if (!member.admission_date) return;
+  member.party_age_anchor =
+      member.admission_date->add_days(static_cast<int32_t>(member.party_age_gap_days));
+  if (const RuleParameter* milestones = rules.latest("badge.milestone_years")) {
+    for (const int64_t years : milestones->values) {
+      if (years > member.highest_badge) {
+        member.next_badge_on = member.party_age_anchor->add_years(static_cast<int>(years));
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace chibo::domain

@@ -13,8 +13,17 @@
 
 namespace chibo::domain {
 
+// `new_record`: a record being created or imported must say when and why a member off the
+// roll left it; records written before chibo kept exits are edited without that.
 std::vector<FieldError> check_member(const Member& member, const Catalog& catalog,
-                                     const RuleSet& rules, Date today);
+                                     const RuleSet& rules, Date today, bool new_record = true);
+
+// Fills what chibo derives from the record: the end of probation (12 months, as the rule in
+// force on the ceremony says, from the ceremony, or from the admission decision when the
+// ceremony's date is unknown), the party-age anchor (the first admission shifted by the gap
+// days) and the day the next badge milestone above the highest awarded is reached (from the
+// latest badge.milestone_years).
+void derive_member_facts(Member& member, const RuleSet& rules);
 
 // The citizen ID's structure (Thông tư 59/2021/TT-BCA): 3 digits of province of birth
 // registration, 1 digit for century and sex, 2 digits of birth year, 6 serial digits.

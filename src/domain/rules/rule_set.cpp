@@ -38,6 +38,12 @@ const RuleParameter* RuleSet::in_force(const std::string& key, Date on) const {
   return current;
 }
 
+const RuleParameter* RuleSet::latest(const std::string& key) const {
+  const auto found = versions_.find(key);
+  if (found == versions_.end() || found->second.empty()) return nullptr;
+  return &found->second.back();
+}
+
 std::vector<RuleParameter> RuleSet::all() const {
   std::vector<RuleParameter> flat;
   for (const auto& [key, versions] : versions_) {
@@ -53,6 +59,46 @@ const std::vector<std::string>& registry_rule_keys() {
       "org.base_committee_min_members",
       "member.min_admission_age_years",
   };
+  return keys;
+}
+
+const std::vector<std::string>& lifecycle_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "admission.min_age_months",
+      "admission.max_age_months",
+      "admission.course_valid_months",
+      "admission.introducers",
+      "admission.introducer_known_months",
+      "admission.youth_union_replaces_introducer",
+      "admission.youth_max_age_years",
+      "admission.cell_vote_share",
+      "admission.base_vote_share",
+      "admission.decision_working_days",
+      "admission.ceremony_working_days",
+      "probation.months",
+      "recognition.consider_working_days",
+      "recognition.decision_working_days",
+      "recognition.cell_vote_share",
+      "transfer.present_working_days",
+      "transfer.temporary_min_months",
+      "transfer.temporary_work_max_months",
+      "transfer.temporary_study_max_months",
+      "transfer.late_days_deducted",
+      "readmission.wait_months",
+      "readmission.wait_after_record_months",
+      "readmission.max_times",
+      "exit.probationary_may_be_expelled",
+      "exemption.probationary_allowed",
+      "badge.milestone_years",
+      "badge.occasions",
+  };
+  return keys;
+}
+
+std::vector<std::string> required_rule_keys() {
+  std::vector<std::string> keys = registry_rule_keys();
+  const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
+  keys.insert(keys.end(), lifecycle.begin(), lifecycle.end());
   return keys;
 }
 

@@ -20,6 +20,9 @@ struct RuleParameter {
   Date effective_from;
   std::string source;  // document number and article, e.g. "Điều lệ Đảng 2011, Điều 21"
   std::string note;
+  // List parameters (badge milestones, a vote share as numerator and denominator) keep their
+  // items here; `value` is then the first item.
+  std::vector<int64_t> values;
 };
 
 class RuleSet {
@@ -31,6 +34,8 @@ class RuleSet {
 
   // The version of `key` in force on `on`, or nullptr when none had taken effect yet.
   const RuleParameter* in_force(const std::string& key, Date on) const;
+  // The latest version of `key` (in force now or from a future date), or nullptr.
+  const RuleParameter* latest(const std::string& key) const;
   // Every version of every key, ordered by key then effective date.
   std::vector<RuleParameter> all() const;
 
@@ -40,5 +45,11 @@ class RuleSet {
 
 // The keys the registry's decisions read; start-up refuses a rule set that lacks one.
 const std::vector<std::string>& registry_rule_keys();
+
+// The keys the member lifecycle reads (admission, probation, transfers, exits, badges).
+const std::vector<std::string>& lifecycle_rule_keys();
+
+// Every key chibo's decisions read.
+std::vector<std::string> required_rule_keys();
 
 }  // namespace chibo::domain

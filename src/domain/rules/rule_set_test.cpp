@@ -10,7 +10,7 @@ namespace {
 using chibo::testing::date;
 
 RuleParameter param(const char* key, int64_t value, const char* from) {
-  return {key, value, date(from), std::string("source of ") + key + " " + from, ""};
+  return {key, value, date(from), std::string("source of ") + key + " " + from, "", {}};
 }
 
 TEST(RuleSet, UsesTheVersionInForceOnTheDate) {

@@ -11,6 +11,7 @@
 #include "storage/sql/member_counts.h"
 #include "storage/sql/member_stats.h"
 #include "storage/sql/pg_copy.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/fold.h"
@@ -20,30 +21,7 @@ namespace chibo::storage {
 
 namespace {
 
-constexpr size_t kMemberTextColumns = 23;
-const char* const kMemberTextNames[kMemberTextColumns] = {"birth_name",
-                                                          "aliases",
-                                                          "sex",
-                                                          "birth_date",
-                                                          "place_of_birth",
-                                                          "home_town",
-                                                          "permanent_residence",
-                                                          "current_residence",
-                                                          "ethnicity",
-                                                          "religion",
-                                                          "citizen_id",
-                                                          "party_card_no",
-                                                          "phone",
-                                                          "email",
-                                                          "general_education",
-                                                          "professional_qualification",
-                                                          "political_theory",
-                                                          "occupation",
-                                                          "work_unit",
-                                                          "position",
-                                                          "admission_date",
-                                                          "official_date",
-                                                          "discipline"};
+constexpr size_t kMemberTextColumns = 29;
 
 }  // namespace
 
@@ -61,6 +39,7 @@ struct BulkWriter::Statements {
   std::string org_path, full_name, sort_key, status, member_created;
   std::string texts[kMemberTextColumns];
   soci::indicator indicators[kMemberTextColumns] = {};
+  long long gap_days = 0, highest_badge = 0;
   std::unique_ptr<soci::statement> insert_member;
 
   std::string search_key, prev_key;
@@ -68,24 +47,29 @@ struct BulkWriter::Statements {
 
   std::string actor, action;
   std::unique_ptr<soci::statement> insert_event;
+
+  long long award_member = 0, milestone = 0;
+  std::string occasion, decided_on, award_number, award_authority, award_actor, award_at;
+  std::unique_ptr<soci::statement> insert_award;
 };
 
-// Rows of the four loaded tables in COPY's text format, in files under a temporary folder
+// Rows of the five loaded tables in COPY's text format, in files under a temporary folder
 // (national scale: several GB, more than is worth holding in memory).
 struct BulkWriter::Spool {
-  static constexpr const char* kTables[] = {"organizations", "members", "member_search_keys",
-                                            "member_events"};
+  static constexpr int kCount = 5;
+  static constexpr const char* kTables[kCount] = {"organizations", "members", "member_search_keys",
+                                                  "member_events", "badge_awards"};
   std::filesystem::path folder;
-  std::FILE* files[4] = {};
+  std::FILE* files[kCount] = {};
   std::string line;
   bool first = true;
-  std::vector<std::string> columns[4];
+  std::vector<std::string> columns[kCount];
 
   Spool() {
     std::string pattern = (std::filesystem::temp_directory_path() / "chibo-bulk-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a spool folder");
     folder = pattern;
-    for (int table = 0; table < 4; ++table) {
+    for (int table = 0; table < kCount; ++table) {
       files[table] = std::fopen((folder / kTables[table]).c_str(), "wb");
       if (!files[table]) throw std::runtime_error("cannot create a spool file");
       std::setvbuf(files[table], nullptr, _IOFBF, 1 << 20);
@@ -125,11 +109,14 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
                           "short_name", "code",      "established_on", "dissolved_on",
                           "status",     "version",   "created_at",     "updated_at"};
     spool_->columns[1] = {"id", "org_id", "org_path", "full_name", "sort_key"};
-    for (const char* column : kMemberTextNames) spool_->columns[1].push_back(column);
-    for (const char* column : {"status", "version", "created_at", "updated_at"})
+    for (const char* column : member_text_columns()) spool_->columns[1].push_back(column);
+    for (const char* column :
+         {"status", "version", "created_at", "updated_at", "party_age_gap_days", "highest_badge"})
       spool_->columns[1].push_back(column);
     spool_->columns[2] = {"search_key", "prev_key", "org_path", "status", "sort_key", "member_id"};
     spool_->columns[3] = {"member_id", "at", "actor", "action", "changes"};
+    spool_->columns[4] = {"member_id",     "milestone",  "occasion",    "doc_number",
+                          "doc_authority", "decided_on", "recorded_by", "recorded_at"};
     return;
   }
   statements_ = std::make_unique<Statements>();
@@ -168,7 +155,9 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
 
   std::string columns = "id, org_id, org_path, full_name, sort_key";
   std::string values = ":id, :org_id, :org_path, :full_name, :sort_key";
-  for (const char* column : kMemberTextNames) {
+  const std::vector<const char*>& text_names = member_text_columns();
+  if (text_names.size() != kMemberTextColumns) throw std::logic_error("member text columns");
+  for (const char* column : text_names) {
     columns += std::string(", ") + column;
     values += std::string(", :") + column;
   }
@@ -180,13 +169,18 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
   member->exchange(soci::use(s.full_name, "full_name"));
   member->exchange(soci::use(s.sort_key, "sort_key"));
   for (size_t index = 0; index < kMemberTextColumns; ++index) {
-    member->exchange(soci::use(s.texts[index], s.indicators[index], kMemberTextNames[index]));
+    member->exchange(soci::use(s.texts[index], s.indicators[index], text_names[index]));
   }
   member->exchange(soci::use(s.status, "status"));
   member->exchange(soci::use(s.member_created, "created"));
+  member->exchange(soci::use(s.gap_days, "gap_days"));
+  member->exchange(soci::use(s.highest_badge, "highest_badge"));
   prepare_unnamed(*member, "INSERT INTO members (" + columns +
-                               ", status, version, created_at, updated_at) VALUES (" + values +
-                               ", :status, 1, :created, :created)");
+                               ", status, version, created_at, updated_at, party_age_gap_days, "
+                               "highest_badge) VALUES (" +
+                               values +
+                               ", :status, 1, :created, :created, :gap_days, "
+                               ":highest_badge)");
 
   s.insert_key = std::make_unique<soci::statement>(unnamed_statement(
       session,
@@ -203,6 +197,45 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
 }
 
 BulkWriter::~BulkWriter() = default;
+
+void BulkWriter::add_award(MemberId member, int milestone, Date occasion, Date decided_on,
+                           const std::string& number, const std::string& authority,
+                           const std::string& actor, const std::string& now) {
+  if (spool_) {
+    Spool& p = *spool_;
+    p.field(static_cast<long long>(member.value));
+    p.field(static_cast<long long>(milestone));
+    p.field(std::string_view(occasion.iso()));
+    p.field(std::string_view(number));
+    p.field(std::string_view(authority));
+    p.field(std::string_view(decided_on.iso()));
+    p.field(std::string_view(actor));
+    p.field(std::string_view(now));
+    p.end(4);
+    return;
+  }
+  Statements& s = *statements_;
+  if (!s.insert_award) {
+    s.insert_award = std::make_unique<soci::statement>(unnamed_statement(
+        session_,
+        "INSERT INTO badge_awards (member_id, milestone, occasion, doc_number, doc_authority, "
+        "decided_on, recorded_by, recorded_at) VALUES (:member, :milestone, :occasion, :number, "
+        ":authority, :decided, :actor, :at)",
+        soci::use(s.award_member, "member"), soci::use(s.milestone, "milestone"),
+        soci::use(s.occasion, "occasion"), soci::use(s.award_number, "number"),
+        soci::use(s.award_authority, "authority"), soci::use(s.decided_on, "decided"),
+        soci::use(s.award_actor, "actor"), soci::use(s.award_at, "at")));
+  }
+  s.award_member = member.value;
+  s.milestone = milestone;
+  s.occasion = occasion.iso();
+  s.decided_on = decided_on.iso();
+  s.award_number = number;
+  s.award_authority = authority;
+  s.award_actor = actor;
+  s.award_at = now;
+  s.insert_award->execute(true);
+}
 
 void BulkWriter::add_org(const domain::Organization& org) {
   if (spool_) {
@@ -269,15 +302,16 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
     p.field(std::string_view(path));
     p.field(std::string_view(member.full_name));
     p.field(std::string_view(sort_key));
-    for (const char* column : kMemberTextNames) {
-      const std::string text =
-          domain::member_field_text(member, *domain::find_member_field(column));
+    for (const char* column : member_text_columns()) {
+      const std::string text = member_column_text(member, column);
       p.field(text.empty() ? std::nullopt : std::optional<std::string_view>(text));
     }
     p.field(std::string_view(member.status));
     p.field(1LL);
     p.field(std::string_view(member.created_at));
     p.field(std::string_view(member.created_at));
+    p.field(static_cast<long long>(member.party_age_gap_days));
+    p.field(static_cast<long long>(member.highest_badge));
     p.end(1);
     std::string previous;
     for (std::string& key : domain::member_search_keys(member)) {
@@ -305,10 +339,11 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
   s.full_name = member.full_name;
   s.sort_key = text::name_sort_key(member.full_name);
   for (size_t index = 0; index < kMemberTextColumns; ++index) {
-    s.texts[index] =
-        domain::member_field_text(member, *domain::find_member_field(kMemberTextNames[index]));
+    s.texts[index] = member_column_text(member, member_text_columns()[index]);
     s.indicators[index] = s.texts[index].empty() ? soci::i_null : soci::i_ok;
   }
+  s.gap_days = member.party_age_gap_days;
+  s.highest_badge = member.highest_badge;
   s.status = member.status;
   s.member_created = member.created_at;
   s.insert_member->execute(true);
@@ -341,7 +376,8 @@ void BulkWriter::finish_postgres() {
   // before the load and come back after it: one sort per index instead of a B-tree kept in
   // random order, one join per foreign key instead of a lookup per row.
   session_ << "SET LOCAL maintenance_work_mem = '512MB'";
-  const std::string tables = "'organizations', 'members', 'member_search_keys', 'member_events'";
+  const std::string tables =
+      "'organizations', 'members', 'member_search_keys', 'member_events', 'badge_awards'";
   std::vector<std::string> indexes;
   {
     std::string definition;
@@ -385,7 +421,7 @@ void BulkWriter::finish_postgres() {
                                              index.find(" ON ") - index.find("INDEX ") - 6);
   for (auto it = constraints.rbegin(); it != constraints.rend(); ++it)
     session_ << "ALTER TABLE " + it->table + " DROP CONSTRAINT " + it->name;
-  for (int table = 0; table < 4; ++table) {
+  for (int table = 0; table < Spool::kCount; ++table) {
     CopyIn copy(session_, Spool::kTables[table], spool.columns[table]);
     std::FILE* file = std::fopen((spool.folder / Spool::kTables[table]).c_str(), "rb");
     if (!file) throw std::runtime_error("cannot read the spool");
@@ -401,14 +437,14 @@ void BulkWriter::finish_postgres() {
   for (const std::string& index : indexes) session_ << index;
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
-  for (const char* table : {"organizations", "members", "member_events"}) {
+  for (const char* table : {"organizations", "members", "member_events", "badge_awards"}) {
     session_ << std::string("SELECT setval(pg_get_serial_sequence('") + table +
                     "', 'id'), "
                     "COALESCE((SELECT MAX(id) FROM " +
                     table + "), 0) + 1, false)";
   }
   // Fresh statistics, so that the first queries on the new data are planned for its size.
-  session_ << "ANALYZE organizations, members, member_search_keys, member_events, "
+  session_ << "ANALYZE organizations, members, member_search_keys, member_events, badge_awards, "
               "org_member_counts, org_member_stats";
 }
 

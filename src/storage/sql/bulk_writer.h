@@ -30,9 +30,14 @@ class BulkWriter {
   // the row itself is the snapshot).
   void add_member(const domain::Member& member, const std::string& actor,
                   const std::string& action);
+  // A badge awarded to a loaded member (the member row carries highest_badge already).
+  void add_award(MemberId member, int milestone, Date occasion, Date decided_on,
+                 const std::string& number, const std::string& authority, const std::string& actor,
+                 const std::string& now);
   // Rebuilds org_member_counts and, on PostgreSQL, loads the spooled rows and moves id
   // sequences past the loaded ids.
   void finish();
+  soci::session& session() { return session_; }
 
  private:
   struct Statements;

@@ -72,6 +72,30 @@ Result<std::vector<std::string>> check_consistency(SqlStore& store) {
                "(SELECT 1 FROM member_search_keys k WHERE k.member_id = m.id)",
         soci::into(keyless);
     if (keyless) problems.push_back(std::to_string(keyless) + " member(s) without search keys");
+    // The lifecycle's copies: the highest badge of awards, party-age gap days of gaps, and the
+    // paths candidates and transfers keep of their organizations.
+    const std::pair<const char*, const char*> lifecycle_checks[] = {
+        {"SELECT COUNT(*) FROM members m WHERE m.highest_badge <> COALESCE((SELECT "
+         "MAX(b.milestone) FROM badge_awards b WHERE b.member_id = m.id), 0)",
+         " member(s) whose highest badge disagrees with their awards"},
+        {"SELECT COUNT(*) FROM members m WHERE (m.party_age_gap_days > 0) <> EXISTS (SELECT 1 "
+         "FROM party_age_gaps g WHERE g.member_id = m.id)",
+         " member(s) whose party-age gap days disagree with their gaps"},
+        {"SELECT COUNT(*) FROM candidates c JOIN organizations o ON o.id = c.org_id WHERE "
+         "c.org_path <> o.path",
+         " admission file(s) whose org_path disagrees with their cell"},
+        {"SELECT COUNT(*) FROM transfers t JOIN organizations o ON o.id = t.from_org_id WHERE "
+         "t.from_path <> o.path",
+         " transfer(s) whose from_path disagrees with their organization"},
+        {"SELECT COUNT(*) FROM members m WHERE m.status = 'probationary' AND m.probation_ends_on "
+         "IS NULL",
+         " probationary member(s) without an end of probation"},
+    };
+    for (const auto& [sql, what] : lifecycle_checks) {
+      long long wrong = 0;
+      session << sql, soci::into(wrong);
+      if (wrong) problems.push_back(std::to_string(wrong) + what);
+    }
     const Counts stored = read_counts(session);
     rebuild_counts(session);
     const Counts recounted = read_counts(session);

@@ -73,7 +73,7 @@ class Copy : public ::testing::Test {
     ASSERT_TRUE(problems);
     EXPECT_TRUE(problems->empty()) << problems->front();
     app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(),
-                           temp_.clock()};
+                           temp_.clock(), chibo::testing::calendar()};
     auto verified = app::verify_audit(services);
     ASSERT_TRUE(verified);
     EXPECT_TRUE(verified->ok) << verified->problem;
@@ -196,8 +196,8 @@ TEST_F(Copy, ToPostgresqlAndBackWithTheSameChecksums) {
   auto store =
       SqlStore::open(*DatabaseUrl::parse(database.url), options, "2026-11-29T04:00:00.000Z");
   ASSERT_TRUE(store);
-  app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(),
-                         temp_.clock()};
+  app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(), temp_.clock(),
+                         chibo::testing::calendar()};
   auto patch = chibo::testing::valid_member_patch(tree_[3].value);
   patch["citizen_id"] = "001080000099";
   auto added = app::create_member(services, temp_.actor(), patch);

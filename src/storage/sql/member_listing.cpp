@@ -7,6 +7,7 @@
 #include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
 #include "storage/sql/bindings.h"
+#include "storage/sql/conditions.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/member_stats.h"
 #include "storage/sql/rows.h"
@@ -19,18 +20,6 @@ using app::Member;
 using app::MemberFilter;
 
 namespace {
-
-// `column` lies under one of the subtrees `within`.
-std::string within_condition(const char* column, const std::vector<OrgPath>& within,
-                             Bindings& bindings) {
-  std::string condition;
-  for (const OrgPath& path : within) {
-    condition += (condition.empty() ? "(" : " OR ") + std::string("(") + column +
-                 " >= " + bindings.text(path.str()) + " AND " + column + " < " +
-                 bindings.text(path.subtree_end()) + ")";
-  }
-  return condition.empty() ? "1 = 0" : condition + ")";
-}
 
 // Turns the filter into WHERE conditions (without the word WHERE); true when it only narrows
 // by subtree and status, so the stored counts can answer the total.
@@ -134,18 +123,6 @@ bool keys_can_answer(const MemberFilter& filter) {
          filter.ethnicities.empty() && !filter.born_from && !filter.born_to &&
          !filter.admitted_from && !filter.admitted_to && filter.sort == app::MemberSort::kName;
 }
-
-}  // namespace
-
-namespace {
-
-struct MemberWithOrgRow : MemberRow {
-  std::string org_name;
-  void bind(soci::statement& statement) {
-    MemberRow::bind(statement);
-    statement.exchange(soci::into(org_name));
-  }
-};
 
 }  // namespace
 

@@ -25,34 +25,10 @@ struct MemberValues {
   std::vector<std::string> texts;  // nullable text columns, see kTextColumns
   std::vector<soci::indicator> indicators;
   std::string status, updated_at;
+  long long party_age_gap_days = 0, highest_badge = 0;
 };
 
-const std::vector<const char*>& text_columns() {
-  static const std::vector<const char*> columns = {"birth_name",
-                                                   "aliases",
-                                                   "sex",
-                                                   "birth_date",
-                                                   "place_of_birth",
-                                                   "home_town",
-                                                   "permanent_residence",
-                                                   "current_residence",
-                                                   "ethnicity",
-                                                   "religion",
-                                                   "citizen_id",
-                                                   "party_card_no",
-                                                   "phone",
-                                                   "email",
-                                                   "general_education",
-                                                   "professional_qualification",
-                                                   "political_theory",
-                                                   "occupation",
-                                                   "work_unit",
-                                                   "position",
-                                                   "admission_date",
-                                                   "official_date",
-                                                   "discipline"};
-  return columns;
-}
+const std::vector<const char*>& text_columns() { return member_text_columns(); }
 
 MemberValues values_of(const Member& member) {
   MemberValues values;
@@ -60,15 +36,15 @@ MemberValues values_of(const Member& member) {
   values.org_path = member.org_path.str();
   values.full_name = member.full_name;
   values.sort_key = text::name_sort_key(member.full_name);
-  for (const char* column : text_columns()) {
-    const domain::MemberField* field = domain::find_member_field(column);
-    values.texts.push_back(domain::member_field_text(member, *field));
-  }
+  for (const char* column : text_columns())
+    values.texts.push_back(member_column_text(member, column));
   for (const std::string& text : values.texts) {
     values.indicators.push_back(text.empty() ? soci::i_null : soci::i_ok);
   }
   values.status = member.status;
   values.updated_at = member.updated_at;
+  values.party_age_gap_days = member.party_age_gap_days;
+  values.highest_badge = member.highest_badge;
   return values;
 }
 
@@ -83,6 +59,8 @@ void use_values(soci::statement& statement, MemberValues& values) {
   }
   statement.exchange(soci::use(values.status, "status"));
   statement.exchange(soci::use(values.updated_at, "updated_at"));
+  statement.exchange(soci::use(values.party_age_gap_days, "party_age_gap_days"));
+  statement.exchange(soci::use(values.highest_badge, "highest_badge"));
 }
 
 std::string change_json(const std::vector<app::FieldChange>& changes) {
@@ -174,9 +152,11 @@ void SqlMemberRepository::insert(Member& member) {
   statement.exchange(soci::use(created, "created_at"));
   statement.exchange(soci::into(id));
   prepare_unnamed(statement, "INSERT INTO members (" + columns +
-                                 ", status, updated_at, created_at, version) VALUES (" +
+                                 ", status, updated_at, party_age_gap_days, highest_badge, "
+                                 "created_at, version) VALUES (" +
                                  placeholders +
-                                 ", :status, :updated_at, :created_at, 1) RETURNING id");
+                                 ", :status, :updated_at, :party_age_gap_days, :highest_badge, "
+                                 ":created_at, 1) RETURNING id");
   statement.execute(true);
   member.id = MemberId(id);
   member.version = 1;
@@ -200,8 +180,9 @@ bool SqlMemberRepository::update(Member& member, const Member& before) {
   statement.exchange(soci::use(version, "version"));
   prepare_unnamed(statement,
                   "UPDATE members SET " + assignments +
-                      ", status = :status, updated_at = :updated_at, version = version + 1 "
-                      "WHERE id = :id AND version = :version");
+                      ", status = :status, updated_at = :updated_at, "
+                      "party_age_gap_days = :party_age_gap_days, highest_badge = :highest_badge, "
+                      "version = version + 1 WHERE id = :id AND version = :version");
   statement.execute(true);
   if (statement.get_affected_rows() != 1) return false;
   member.version = before.version + 1;
@@ -226,26 +207,41 @@ void SqlMemberRepository::append_event(const app::MemberEvent& event) {
   std::string actor = event.actor;
   std::string action = event.action;
   std::string changes = change_json(event.changes);
-  session_ << "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
-              "(:member, :at, :actor, :action, :changes)",
+  std::string effective = event.effective_on ? event.effective_on->iso() : std::string();
+  std::string number = event.document.number;
+  std::string authority = event.document.authority;
+  soci::indicator effective_ind = effective.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator authority_ind = authority.empty() ? soci::i_null : soci::i_ok;
+  session_ << "INSERT INTO member_events (member_id, at, actor, action, changes, effective_on, "
+              "doc_number, doc_authority) VALUES (:member, :at, :actor, :action, :changes, "
+              ":effective, :number, :authority)",
       soci::use(member, "member"), soci::use(at, "at"), soci::use(actor, "actor"),
-      soci::use(action, "action"), soci::use(changes, "changes");
+      soci::use(action, "action"), soci::use(changes, "changes"),
+      soci::use(effective, effective_ind, "effective"), soci::use(number, number_ind, "number"),
+      soci::use(authority, authority_ind, "authority");
 }
 
 std::vector<app::MemberEvent> SqlMemberRepository::history(MemberId id) {
   std::vector<app::MemberEvent> events;
   long long member = id.value;
   long long event_id = 0;
-  std::string at, actor, action, changes;
+  std::string at, actor, action, changes, effective, number, authority;
+  soci::indicator effective_ind{}, number_ind{}, authority_ind{};
   soci::statement statement = unnamed_statement(
       session_,
-      "SELECT id, at, actor, action, changes FROM member_events WHERE member_id = :member "
-      "ORDER BY id DESC",
+      "SELECT id, at, actor, action, changes, effective_on, doc_number, doc_authority "
+      "FROM member_events WHERE member_id = :member ORDER BY id DESC",
       soci::use(member, "member"), soci::into(event_id), soci::into(at), soci::into(actor),
-      soci::into(action), soci::into(changes));
+      soci::into(action), soci::into(changes), soci::into(effective, effective_ind),
+      soci::into(number, number_ind), soci::into(authority, authority_ind));
   if (statement.execute(true)) {
     do {
-      events.push_back({event_id, id, at, actor, action, parse_changes(changes)});
+      app::MemberEvent event{event_id, id, at, actor, action, parse_changes(changes), {}, {}};
+      if (effective_ind == soci::i_ok) event.effective_on = Date::parse(effective);
+      event.document = {number_ind == soci::i_ok ? number : "",
+                        authority_ind == soci::i_ok ? authority : ""};
+      events.push_back(std::move(event));
     } while (statement.fetch());
   }
   return events;

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "app/exits.h"
 #include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/org_views.h"
@@ -160,9 +161,18 @@ TEST_F(Registry, UpdatesRecordHistoryAndRespectVersions) {
 
 TEST_F(Registry, StatusAndMoveChangesKeepCountsAndSearch) {
   auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
-  ASSERT_TRUE(
+  // A status changes through its procedure; the same PATCH refuses it and changes nothing.
+  auto refused =
       app::update_member(temp_.services(), temp_.actor(), an_, detail->member.version,
-                         {{"status", "deceased"}, {"org_id", std::to_string(tree_[4].value)}}));
+                         {{"status", "deceased"}, {"org_id", std::to_string(tree_[4].value)}});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "status");
+  EXPECT_EQ(refused.error().fields.front().code, "changed_by_procedure");
+  auto deceased = app::record_exit(temp_.services(), temp_.actor(), an_, detail->member.version,
+                                   {"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
+  ASSERT_TRUE(deceased) << deceased.error().reason;
+  ASSERT_TRUE(app::update_member(temp_.services(), temp_.actor(), an_, deceased->version,
+                                 {{"org_id", std::to_string(tree_[4].value)}}));
   EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[3])->view.counts.on_roll, 1);
   EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.on_roll, 2);
   EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.total, 3);

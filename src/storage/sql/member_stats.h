@@ -1,4 +1,4 @@
-// Breakdowns kept up to date for organizations with large subtrees (migration 0010).
+// Breakdowns kept up to date for organizations with large subtrees (migration 0007).
 //
 // Invariant: for each organization X in org_stats_tracked and each dimension D,
 // org_member_stats(X, status, D, value) is the number of members with that status and value

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/exits.h"
 #include "app/member_changes.h"
 #include "app/member_views.h"
 #include "app/org_changes.h"
@@ -98,7 +99,13 @@ TEST_F(Stats, KeptBreakdownsEqualCountedOnesThroughEveryKindOfChange) {
   add(tree_[4], "1955-11-30");
   const MemberId g = add(tree_[4], "1980-05-17");
   expect_kept_equals_counted();
-  change(c, {{"status", "deceased"}});  // leaves the roll
+  {  // leaves the roll, through its procedure
+    auto stored = app::get_member(temp_.services(), temp_.actor(), c, false);
+    ASSERT_TRUE(stored);
+    auto deceased = app::record_exit(temp_.services(), temp_.actor(), c, stored->member.version,
+                                     {"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
+    ASSERT_TRUE(deceased) << deceased.error().reason;
+  }
   change(e, {{"birth_date", "1955-11-28"}, {"citizen_id", "001155999999"}});
   change(g, {{"org_id", std::to_string(tree_[3].value)}});  // another cell
   change(g, {{"ethnicity", "02"}});

@@ -237,10 +237,18 @@ void SqlOrgRepository::move_subtree(const Organization& node, const Organization
               "WHERE org_path >= :old_path AND org_path < :old_end",
       soci::use(new_text, "new_path"), soci::use(keep_from, "keep_from"),
       soci::use(old_text, "old_path"), soci::use(old_end, "old_end");
-  session_ << "UPDATE member_search_keys SET org_path = :new_path || substr(org_path, :keep_from) "
-              "WHERE org_path >= :old_path AND org_path < :old_end",
-      soci::use(new_text, "new_path"), soci::use(keep_from, "keep_from"),
-      soci::use(old_text, "old_path"), soci::use(old_end, "old_end");
+  // Everything else that keeps a copy of an organization's path follows it.
+  const std::pair<const char*, const char*> copies[] = {{"member_search_keys", "org_path"},
+                                                        {"candidates", "org_path"},
+                                                        {"transfers", "from_path"},
+                                                        {"transfers", "to_path"}};
+  for (const auto& [table, column] : copies) {
+    const std::string col(column);
+    session_ << std::string("UPDATE ") + table + " SET " + col + " = :new_path || substr(" + col +
+                    ", :keep_from) WHERE " + col + " >= :old_path AND " + col + " < :old_end",
+        soci::use(new_text, "new_path"), soci::use(keep_from, "keep_from"),
+        soci::use(old_text, "old_path"), soci::use(old_end, "old_end");
+  }
   long long id = node.id.value;
   long long parent = new_parent.id.value;
   std::string updated = now;

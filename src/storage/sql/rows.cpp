@@ -1,5 +1,7 @@
 #include "storage/sql/rows.h"
 
+#include "domain/members/member_fields.h"
+
 namespace chibo::storage {
 
 using domain::Member;
@@ -14,8 +16,51 @@ const char* const kMemberColumns =
     "m.place_of_birth, m.home_town, m.permanent_residence, m.current_residence, m.ethnicity, "
     "m.religion, m.citizen_id, m.party_card_no, m.phone, m.email, m.general_education, "
     "m.professional_qualification, m.political_theory, m.occupation, m.work_unit, m.position, "
-    "m.admission_date, m.official_date, m.discipline, m.status, m.version, m.created_at, "
-    "m.updated_at";
+    "m.admission_date, m.official_date, m.discipline, m.ceremony_date, m.probation_ends_on, "
+    "m.exit_date, m.exit_ground, m.party_age_anchor, m.next_badge_on, m.status, m.version, "
+    "m.created_at, "
+    "m.updated_at, m.party_age_gap_days, m.highest_badge";
+
+const std::vector<const char*>& member_text_columns() {
+  static const std::vector<const char*> columns = {"birth_name",
+                                                   "aliases",
+                                                   "sex",
+                                                   "birth_date",
+                                                   "place_of_birth",
+                                                   "home_town",
+                                                   "permanent_residence",
+                                                   "current_residence",
+                                                   "ethnicity",
+                                                   "religion",
+                                                   "citizen_id",
+                                                   "party_card_no",
+                                                   "phone",
+                                                   "email",
+                                                   "general_education",
+                                                   "professional_qualification",
+                                                   "political_theory",
+                                                   "occupation",
+                                                   "work_unit",
+                                                   "position",
+                                                   "admission_date",
+                                                   "official_date",
+                                                   "discipline",
+                                                   "ceremony_date",
+                                                   "probation_ends_on",
+                                                   "exit_date",
+                                                   "exit_ground",
+                                                   "party_age_anchor",
+                                                   "next_badge_on"};
+  return columns;
+}
+
+std::string member_column_text(const Member& member, const char* column) {
+  if (std::string_view(column) == "party_age_anchor")
+    return member.party_age_anchor ? member.party_age_anchor->iso() : std::string();
+  if (std::string_view(column) == "next_badge_on")
+    return member.next_badge_on ? member.next_badge_on->iso() : std::string();
+  return domain::member_field_text(member, *domain::find_member_field(column));
+}
 
 namespace {
 
@@ -95,7 +140,13 @@ void MemberRow::bind(soci::statement& statement) {
                              &position,
                              &admission_date,
                              &official_date,
-                             &discipline};
+                             &discipline,
+                             &ceremony_date,
+                             &probation_ends_on,
+                             &exit_date,
+                             &exit_ground,
+                             &party_age_anchor,
+                             &next_badge_on};
   static_assert(sizeof(nullable) / sizeof(nullable[0]) ==
                 sizeof(indicators) / sizeof(indicators[0]));
   for (size_t index = 0; index < sizeof(indicators) / sizeof(indicators[0]); ++index) {
@@ -105,6 +156,8 @@ void MemberRow::bind(soci::statement& statement) {
   statement.exchange(soci::into(version));
   statement.exchange(soci::into(created_at));
   statement.exchange(soci::into(updated_at));
+  statement.exchange(soci::into(party_age_gap_days));
+  statement.exchange(soci::into(highest_badge));
 }
 
 Member MemberRow::to_member() const {
@@ -145,6 +198,14 @@ Member MemberRow::to_member() const {
   member.admission_date = to_date(text(admission_date, 20));
   member.official_date = to_date(text(official_date, 21));
   member.discipline = text(discipline, 22);
+  member.ceremony_date = to_date(text(ceremony_date, 23));
+  member.probation_ends_on = to_date(text(probation_ends_on, 24));
+  member.exit_date = to_date(text(exit_date, 25));
+  member.exit_ground = text(exit_ground, 26);
+  member.party_age_anchor = to_date(text(party_age_anchor, 27));
+  member.next_badge_on = to_date(text(next_badge_on, 28));
+  member.party_age_gap_days = party_age_gap_days;
+  member.highest_badge = static_cast<int>(highest_badge);
   member.status = status;
   member.version = version;
   member.created_at = created_at;

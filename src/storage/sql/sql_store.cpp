@@ -10,14 +10,17 @@
 #include <thread>
 
 #include "storage/sql/audit_log.h"
+#include "storage/sql/candidate_repository.h"
 #include "storage/sql/db_errors.h"
 #include "storage/sql/idempotency_repository.h"
+#include "storage/sql/lifecycle_repository.h"
 #include "storage/sql/maintenance.h"
 #include "storage/sql/member_repository.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/org_repository.h"
 #include "storage/sql/pg_copy.h"
 #include "storage/sql/session_repository.h"
+#include "storage/sql/transfer_repository.h"
 #include "storage/sql/user_repository.h"
 
 namespace chibo::storage {
@@ -37,13 +40,19 @@ class SqlTransaction : public app::Transaction {
         users_(session, changes),
         sessions_(session, changes),
         audit_(session),
-        idempotency_(session) {}
+        idempotency_(session),
+        candidates_(session),
+        transfers_(session),
+        lifecycle_(session, options.on_roll_statuses) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
   app::SessionRepository& sessions() override { return sessions_; }
   app::AuditLog& audit() override { return audit_; }
   app::IdempotencyRepository& idempotency() override { return idempotency_; }
+  app::CandidateRepository& candidates() override { return candidates_; }
+  app::TransferRepository& transfers() override { return transfers_; }
+  app::LifecycleRepository& lifecycle() override { return lifecycle_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -52,6 +61,9 @@ class SqlTransaction : public app::Transaction {
   SqlSessionRepository sessions_;
   SqlAuditLog audit_;
   SqlIdempotencyRepository idempotency_;
+  SqlCandidateRepository candidates_;
+  SqlTransferRepository transfers_;
+  SqlLifecycleRepository lifecycle_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
@@ -118,7 +130,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
     if (!keys) return std::move(keys).error();
     if (store->options_.migrate) {
-      // A database that grew (or predates migration 0010) gets its large subtrees' breakdowns
+      // A database that grew (or predates migration 0007) gets its large subtrees' breakdowns
       // now; there is nothing to do on later starts.
       *setup << begin_write_sql(url.engine);
       track_large_subtrees(*setup, store->options_.stats_threshold);

@@ -10,7 +10,7 @@ export const ROLES_TSV = path.join(SOURCE_ROOT, 'data', 'catalog', 'roles.tsv');
 
 /** The closed set of permissions (src/domain/access/permission.h), in the table's order. */
 export const PERMISSIONS = [
-  'org.read', 'org.write', 'member.read', 'member.write', 'member.restricted.read',
+  'org.read', 'org.write', 'member.read', 'member.write', 'member.decide', 'member.restricted.read',
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
 ];
 
@@ -41,7 +41,10 @@ export function loadRoles() {
  *   - 'org' / 'member' / 'user': the object in the path must lie in the permission's scope, else
  *     404; a write to an object the user may read but not change is 403;
  *   - 'parent' / 'member-org': a create; the organization named in the body must lie in the
- *     scope of the permission (else 422 on parent_id / org_id); no such permission at all: 403.
+ *     scope of the permission (else 422 on parent_id / org_id); no such permission at all: 403;
+ *   - 'member-body': the same for a member named in the body (422 on member_id);
+ *   - 'candidate' / 'transfer': like 'member', for an admission file or a transfer (a transfer
+ *     lies where either of its ends does).
  * `read`: for object writes, the permission that makes the object visible (403 vs 404).
  * `everywhere`: the permission must reach every organization (an unscoped grant).
  */
@@ -80,6 +83,27 @@ export const ROUTE_RULES = {
   'POST /api/v1/users/{id}/end-sessions': { gate: 'full', needs: 'user.manage', object: 'user' },
   'GET /api/v1/audit': { gate: 'full', needs: 'audit.read', object: 'none', filtered: true },
   'GET /api/v1/audit/verify': { gate: 'full', needs: 'audit.read', object: 'none', everywhere: true },
+  'GET /api/v1/candidates': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
+  'POST /api/v1/candidates': { gate: 'full', needs: 'member.write', object: 'member-org' },
+  'GET /api/v1/candidates/{id}': { gate: 'full', needs: 'member.read', object: 'candidate' },
+  'PATCH /api/v1/candidates/{id}': { gate: 'full', needs: 'member.write', object: 'candidate', read: 'member.read' },
+  'POST /api/v1/candidates/{id}/steps': { gate: 'full', needs: 'member.write', object: 'candidate', read: 'member.read' },
+  'POST /api/v1/candidates/{id}/undo': { gate: 'full', needs: 'member.write', object: 'candidate', read: 'member.read' },
+  'POST /api/v1/candidates/{id}/close': { gate: 'full', needs: 'member.write', object: 'candidate', read: 'member.read' },
+  'GET /api/v1/probation': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
+  'POST /api/v1/members/{id}/recognition': { gate: 'full', needs: 'member.write', object: 'member', read: 'member.read' },
+  'GET /api/v1/transfers': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
+  'POST /api/v1/transfers': { gate: 'full', needs: 'member.decide', object: 'member-body' },
+  'GET /api/v1/transfers/{id}': { gate: 'full', needs: 'member.read', object: 'transfer' },
+  'POST /api/v1/transfers/{id}/complete': { gate: 'full', needs: 'member.write', object: 'transfer', read: 'member.read' },
+  'POST /api/v1/transfers/{id}/cancel': { gate: 'full', needs: 'member.write', object: 'transfer', read: 'member.read' },
+  'POST /api/v1/members/{id}/exit': { gate: 'full', needs: 'member.decide', object: 'member', read: 'member.read' },
+  'POST /api/v1/members/{id}/exemption': { gate: 'full', needs: 'member.write', object: 'member', read: 'member.read' },
+  'GET /api/v1/members/{id}/lifecycle': { gate: 'full', needs: 'member.read', object: 'member' },
+  'GET /api/v1/badges': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
+  'GET /api/v1/badges.csv': { gate: 'full', needs: 'member.export', object: 'none', filtered: true },
+  'POST /api/v1/badges/awards': { gate: 'full', needs: 'member.decide', object: 'none' },
+  'GET /api/v1/calendar': { gate: 'full', needs: null, object: 'none' },
 };
 
 /**
@@ -114,6 +138,7 @@ export function expectedAccess(key, role, where, grant = {}) {
       return { status: 200, allowed: true };
     case 'parent':
     case 'member-org':
+    case 'member-body':
       if (!has(rule.needs)) return { status: 403, allowed: false };
       if (!reaches(rule.needs)) return { status: 422, allowed: false };
       return { status: 201, allowed: true };

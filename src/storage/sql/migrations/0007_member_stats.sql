@@ -4,7 +4,7 @@
 -- organization in org_stats_tracked, org_member_stats(org, status, dimension, value) = n holds
 -- the number of members with that status and value in its whole subtree, for each dimension
 -- (sex, birth month, ethnicity, religion, education, qualification, political theory). Smaller
--- subtrees are counted from members when asked. (Numbered 0010, after 0009_idempotency_keys.)
+-- subtrees are counted from members when asked.
 CREATE TABLE org_stats_tracked (
   org_id BIGINT PRIMARY KEY REFERENCES organizations (id)
 );

@@ -1,7 +1,6 @@
 -- Replies to creating requests that carried an Idempotency-Key (issue 5), stored in the
 -- transaction of the write itself: a request resent after a lost reply finds the first
 -- outcome instead of writing twice. Keys are per user and kept 24 hours (app/idempotency.h).
--- (Numbered 0009 to leave 0004-0008 to the member lifecycle work.)
 CREATE TABLE idempotency_keys (
   user_id BIGINT NOT NULL,
   idem_key {{key_text}} NOT NULL,

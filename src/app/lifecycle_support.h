@@ -1,0 +1,41 @@
+// What the lifecycle use cases share: where a cell sits in the tree (its base organization,
+// whether a đảng bộ bộ phận is between), access checks, and writing a member's change with its
+// history event and audit entry in the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/context.h"
+#include "domain/lifecycle/admission.h"
+
+namespace chibo::app {
+
+// The base organization (tổ chức cơ sở đảng) of the organization at `path`: the deepest of it
+// and its ancestors whose kind is a base kind.
+std::optional<Organization> base_organization_of(Transaction& tx, const domain::Catalog& catalog,
+                                                 const OrgPath& path);
+
+// Which resolutions a candidate of `cell` needs.
+domain::AdmissionContext admission_context_of(Transaction& tx, const domain::Catalog& catalog,
+                                              const Organization& cell);
+
+// Ok when `permission` reaches `path`; else "forbidden" when the actor may read it under
+// `read` (they know it exists: in their scope, or `member` is their own record) or "not found"
+// (`what`).
+Status require_reach(const Services& services, const Actor& actor, domain::Permission permission,
+                     domain::Permission read, const OrgPath& path, const std::string& what,
+                     MemberId member = MemberId());
+
+// A member changed by a lifecycle step: saves it (kStaleVersion when someone else saved first),
+// appends the history event (`action`, the day it takes effect, its document) and the audit
+// entry ("member." + action), all in `tx`.
+Status save_lifecycle_change(Transaction& tx, Services& services, const Actor& actor,
+                             const Member& before, Member& after, const std::string& action,
+                             Date effective_on, const domain::Document& document,
+                             const std::string& details = "{}");
+
+// The document's number and issuer as JSON, for audit details.
+std::string document_json(const domain::Document& document, Date on);
+
+}  // namespace chibo::app

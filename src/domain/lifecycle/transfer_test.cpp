@@ -1,0 +1,151 @@
+#include "domain/lifecycle/transfer.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/fixtures.h"
+
+namespace chibo::domain {
+namespace {
+
+using chibo::testing::date;
+
+Member member_with(const char* status) {
+  Member member;
+  member.id = MemberId(5);
+  member.status = status;
+  member.org_id = OrgId(20);
+  return member;
+}
+
+Transfer transfer(TransferKind kind, TransferDirection direction, const char* letter_date) {
+  Transfer t;
+  t.kind = kind;
+  t.direction = direction;
+  t.member_id = MemberId(5);
+  t.from_org = OrgId(20);
+  t.to_org = OrgId(21);
+  t.letter_date = date(letter_date);
+  t.letter = {"88-GGT/ĐU", "Đảng ủy Bộ Công Thương"};
+  if (direction != TransferDirection::kInternal) t.external_org = "Đảng bộ tỉnh Nghệ An";
+  return t;
+}
+
+bool has(const std::vector<FieldError>& errors, const std::string& field, const std::string& code) {
+  for (const FieldError& error : errors) {
+    if (error.field == field && error.code == code) return true;
+  }
+  return false;
+}
+
+const RuleSet& rules() { return chibo::testing::rules(); }
+const WorkingCalendar& calendar() { return chibo::testing::calendar(); }
+const Date kToday = date("2026-12-02");
+
+TEST(Transfer, CodesRoundTrip) {
+  EXPECT_EQ(parse_transfer_kind(transfer_kind_code(TransferKind::kTemporary)),
+            TransferKind::kTemporary);
+  EXPECT_EQ(parse_transfer_direction("outgoing"), TransferDirection::kOutgoing);
+  EXPECT_EQ(transfer_state_code(TransferState::kInTransit), "in_transit");
+  EXPECT_FALSE(parse_transfer_state("lost"));
+}
+
+TEST(Transfer, OnlyMembersOnTheRollMove) {
+  const Member left = member_with("removed");
+  const Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kInternal, "2026-11-02");
+  EXPECT_TRUE(has(check_new_transfer(t, &left, date("2026-11-02"), rules(), calendar(), kToday),
+                  "member_id", "member_not_on_roll"));
+  const Member official = member_with("official");
+  EXPECT_TRUE(
+      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
+  Transfer same = t;
+  same.to_org = same.from_org;
+  EXPECT_TRUE(
+      has(check_new_transfer(same, &official, date("2026-11-02"), rules(), calendar(), kToday),
+          "to_org_id", "transfer_same_org"));
+}
+
+TEST(Transfer, LeavingTheTreeNeedsALetterAndADestination) {
+  const Member official = member_with("official");
+  Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-11-02");
+  EXPECT_TRUE(
+      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
+  t.external_org.clear();
+  t.letter.number.clear();
+  auto errors = check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday);
+  EXPECT_TRUE(has(errors, "external_org", "required"));
+  EXPECT_TRUE(has(errors, "letter.number", "required"));
+}
+
+TEST(Transfer, AnArrivalPastItsThirtyWorkingDaysNeedsAReasonAndCostsPartyAge) {
+  Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kIncoming, "2026-08-20");
+  // 30 working days from Thursday 2026-08-20, with Quốc khánh (1/9, 2/9) off: Monday 5/10
+  // (weekdays alone would give Thursday 1/10).
+  EXPECT_EQ(present_by(t, rules(), calendar()), date("2026-10-05"));
+  EXPECT_TRUE(
+      check_new_transfer(t, nullptr, date("2026-10-05"), rules(), calendar(), kToday).empty());
+  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-05"), rules(), calendar()), 0);
+  auto errors = check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday);
+  ASSERT_TRUE(has(errors, "note", "presented_late"));
+  t.note = "Ốm điều trị dài ngày";
+  EXPECT_TRUE(
+      check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday).empty());
+  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-15"), rules(), calendar()), 10);
+  EXPECT_TRUE(has(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kToday),
+                  "on", "date_before_letter"));
+}
+
+TEST(Transfer, TemporaryForThreeMonthsToUnderAYearOrUpToTwoYearsOfStudy) {
+  const Member official = member_with("probationary");
+  Transfer t = transfer(TransferKind::kTemporary, TransferDirection::kOutgoing, "2026-01-05");
+  t.purpose = "work";
+  t.until = date("2026-04-04");
+  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+                  "until", "temporary_too_short"));
+  t.until = date("2026-04-05");
+  EXPECT_TRUE(
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+  t.until = date("2027-01-04");
+  EXPECT_TRUE(
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+  t.until = date("2027-01-05");  // a full year is not "under one year"
+  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+                  "until", "temporary_too_long"));
+  t.purpose = "study";
+  t.until = date("2028-01-05");  // two years of study, inclusive
+  EXPECT_TRUE(
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+  t.until = date("2028-01-06");
+  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+                  "until", "temporary_too_long"));
+  t.purpose = "holiday";
+  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+                  "purpose", "unknown_code"));
+}
+
+TEST(Transfer, OverdueInTransitAndOverdueReturns) {
+  Transfer out = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-08-20");
+  out.state = TransferState::kInTransit;
+  EXPECT_FALSE(transfer_overdue(out, rules(), calendar(), date("2026-10-05")));
+  EXPECT_TRUE(transfer_overdue(out, rules(), calendar(), date("2026-10-06")));
+  Transfer away = transfer(TransferKind::kTemporary, TransferDirection::kInternal, "2026-01-05");
+  away.state = TransferState::kAway;
+  away.until = date("2026-06-30");
+  EXPECT_FALSE(transfer_overdue(away, rules(), calendar(), date("2026-06-30")));
+  EXPECT_TRUE(transfer_overdue(away, rules(), calendar(), date("2026-07-01")));
+  away.state = TransferState::kReturned;
+  EXPECT_FALSE(transfer_overdue(away, rules(), calendar(), date("2026-07-01")));
+}
+
+TEST(Transfer, CompletingOnlyWhatIsOpen) {
+  Transfer out = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-08-20");
+  out.state = TransferState::kInTransit;
+  EXPECT_TRUE(check_transfer_completion(out, date("2026-09-01"), kToday).empty());
+  EXPECT_TRUE(
+      has(check_transfer_completion(out, date("2026-08-19"), kToday), "on", "date_before_letter"));
+  out.state = TransferState::kCompleted;
+  EXPECT_TRUE(
+      has(check_transfer_completion(out, date("2026-09-01"), kToday), "state", "transfer_closed"));
+}
+
+}  // namespace
+}  // namespace chibo::domain

@@ -1,0 +1,18 @@
+// Reads the working-day calendar from rules/holidays.tsv: the copy compiled into the binary, or
+// the one in the rules directory given at start-up (each year's schedule is announced late).
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+#include "domain/calendar/working_calendar.h"
+
+namespace chibo::io {
+
+// Columns date (ISO), kind (off | work), name_vi, source. Fails naming the line.
+Result<domain::WorkingCalendar> parse_calendar(std::string_view text, const std::string& source);
+
+// From `<directory>/holidays.tsv` when `directory` is not empty, else the compiled-in one.
+Result<domain::WorkingCalendar> load_calendar(const std::string& directory);
+
+}  // namespace chibo::io
