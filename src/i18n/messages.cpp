@@ -434,6 +434,18 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"db_url_format",
        {"{label}: cần dạng sqlite:ĐƯỜNG_DẪN hoặc postgresql://...",
         "{label}: use sqlite:PATH or postgresql://..."}},
+      {"db_backup_refused",
+       {"chibo db backup: không sao lưu được", "chibo db backup: cannot back up"}},
+      {"db_backup_failed",
+       {"Sao lưu thất bại, không để lại gì ở đích: {detail}",
+        "The backup failed and left nothing at the target: {detail}"}},
+      {"db_backup_cannot_open",
+       {"{label}: không mở được {url}: {detail}", "{label}: cannot open {url}: {detail}"}},
+      {"db_backup_sqlite_only",
+       {"{label}: sao lưu trực tuyến là của SQLite; PostgreSQL dùng pg_basebackup hoặc pg_dump "
+        "(docs/deploy.md)",
+        "{label}: online backup is SQLite's; for PostgreSQL use pg_basebackup or pg_dump "
+        "(docs/deploy.md)"}},
       {"db_copy_refused", {"chibo db copy: không sao chép được", "chibo db copy: cannot copy"}},
       {"db_copy_failed",
        {"Sao chép thất bại, không để lại gì ở đích: {detail}",
