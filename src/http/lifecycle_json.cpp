@@ -291,10 +291,11 @@ json recognition_json(const domain::RecognitionRecord& step) {
   return value;
 }
 
-json probation_lists_json(const app::ProbationLists& lists) {
-  auto items = [](const std::vector<app::ProbationItem>& list) {
+json probation_lists_json(const app::ProbationLists& lists, size_t limit) {
+  auto items = [limit](const std::vector<app::ProbationItem>& list) {
     json array = json::array();
     for (const app::ProbationItem& item : list) {
+      if (array.size() >= limit) break;
       json value = member_brief(item.member, item.org_name);
       value["admission_date"] = date_or_null(item.member.admission_date);
       value["ceremony_date"] = date_or_null(item.member.ceremony_date);
@@ -313,7 +314,11 @@ json probation_lists_json(const app::ProbationLists& lists) {
           {"within_days", lists.within_days},
           {"due", items(lists.due)},
           {"overdue", items(lists.overdue)},
-          {"awaiting_decision", items(lists.awaiting)}};
+          {"awaiting_decision", items(lists.awaiting)},
+          {"counts",
+           {{"due", lists.due.size()},
+            {"overdue", lists.overdue.size()},
+            {"awaiting_decision", lists.awaiting.size()}}}};
 }
 
 json badge_list_json(const app::BadgeList& list) {

@@ -39,7 +39,9 @@ nlohmann::json step_json(const domain::StepRecord& step);
 nlohmann::json candidate_json(const app::CandidateView& view);
 nlohmann::json candidate_detail_json(const app::CandidateDetail& detail);
 nlohmann::json transfer_json(const app::TransferView& view);
-nlohmann::json probation_lists_json(const app::ProbationLists& lists);
+// Each list holds at most `limit` members (the first by end of probation); `counts` says how
+// many each has in all.
+nlohmann::json probation_lists_json(const app::ProbationLists& lists, size_t limit);
 nlohmann::json recognition_json(const domain::RecognitionRecord& step);
 nlohmann::json badge_list_json(const app::BadgeList& list);
 nlohmann::json lifecycle_json(const app::MemberLifecycle& lifecycle);

@@ -165,12 +165,14 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
     QueryParams params(request.query);
     const auto org = params.integer("org", 1, INT64_MAX);
     const auto within = params.integer("within", 0, 366).value_or(60);
+    // A national list runs to tens of thousands: each list is cut at `limit`, counts stay whole.
+    const auto limit = params.integer("limit", 1, 5000).value_or(500);
     if (auto errors = params.finish(); !errors.empty())
       return query_problem(std::move(errors), request);
     auto lists = app::probation_lists(services, actor_of(request), OrgId(org.value_or(0)),
                                       static_cast<int>(within));
     if (!lists) return list_problem(std::move(lists).error(), request);
-    return json_response(200, probation_lists_json(*lists));
+    return json_response(200, probation_lists_json(*lists, static_cast<size_t>(limit)));
   });
 
   router.add("POST", "/api/v1/members/{id}/recognition", no_query([&](HttpRequest& request) {

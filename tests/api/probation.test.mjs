@@ -87,6 +87,15 @@ describe('the lists', () => {
     assert.ok(waiting.decision_due > daysFromToday(-60));
     const wide = ok(await api.get(`/api/v1/probation?org=${tree.root.id}&within=366`));
     assert.ok(ids(wide.due).includes(notYet.id));
+    assert.deepEqual(lists.counts, {
+      due: lists.due.length, overdue: lists.overdue.length, awaiting_decision: lists.awaiting_decision.length,
+    });
+    // Cut at `limit`, earliest end first; the counts stay whole.
+    const cut = ok(await api.get(`/api/v1/probation?org=${tree.root.id}&within=366&limit=1`));
+    assert.deepEqual(cut.counts, wide.counts);
+    assert.ok(wide.due.length >= 2);
+    assert.deepEqual(ids(cut.due), [wide.due[0].id]);
+    problem(await api.get('/api/v1/probation?limit=0'), 400, 'invalid_parameter', [['limit', 'out_of_range']]);
     problem(await api.get('/api/v1/probation?within=400'), 400, 'invalid_parameter', [['within', 'out_of_range']]);
     problem(await api.get('/api/v1/probation?org=999999'), 404, 'not_found');
   });

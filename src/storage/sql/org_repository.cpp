@@ -1,6 +1,7 @@
 #include "storage/sql/org_repository.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "domain/catalog/catalog.h"
 #include "storage/sql/bindings.h"
@@ -49,15 +50,20 @@ std::optional<Organization> SqlOrgRepository::find(OrgId id) {
 
 std::vector<Organization> SqlOrgRepository::find_many(const std::vector<OrgId>& ids) {
   if (ids.empty()) return {};
+  // Lists pass one id per row they show (the same cell many times): ask for each once.
+  std::vector<long long> unique = raw_ids(ids);
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   Bindings bindings;
   std::vector<Organization> found =
-      select("WHERE o.id IN " + bindings.number_list(raw_ids(ids)), bindings);
+      select("WHERE o.id IN " + bindings.number_list(unique), bindings);
+  std::unordered_map<long long, const Organization*> by_id;
+  for (const Organization& org : found) by_id.emplace(org.id.value, &org);
   // Keep the caller's order (ancestors root first).
   std::vector<Organization> ordered;
+  ordered.reserve(ids.size());
   for (const OrgId& id : ids) {
-    for (Organization& org : found) {
-      if (org.id == id) ordered.push_back(org);
-    }
+    if (auto it = by_id.find(id.value); it != by_id.end()) ordered.push_back(*it->second);
   }
   return ordered;
 }
