@@ -1,4 +1,5 @@
 // chibo serve: the HTTP API and the web UI.
+#include <arpa/inet.h>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
@@ -28,6 +29,7 @@ struct ServeOptions {
   std::string rules_dir;
   std::string log_level = "info";
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
 };
 
 bool parse_listen(const std::string& text, http::ServerOptions& server) {
@@ -55,6 +57,15 @@ int serve(const ServeOptions& options) {
     return 2;
   }
   server.threads = std::max(1u, options.threads);
+  for (const std::string& proxy : options.trusted_proxies) {
+    unsigned char parsed[16];
+    if (inet_pton(AF_INET, proxy.c_str(), parsed) != 1 &&
+        inet_pton(AF_INET6, proxy.c_str(), parsed) != 1) {
+      std::cerr << "chibo serve: --trusted-proxy must be an IP address, e.g. 127.0.0.1\n";
+      return 2;
+    }
+    server.trusted_proxies.push_back(proxy);
+  }
   RuntimeOptions runtime_options;
   runtime_options.db_url = options.db;
   runtime_options.rules_dir = options.rules_dir;
@@ -116,6 +127,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   command->add_flag("--secure-cookies", options->secure_cookies,
                     "Behind TLS: Secure __Host- session cookie, and https Origin for writes");
+  command
+      ->add_option("--trusted-proxy", options->trusted_proxies,
+                   "A reverse proxy's address (repeatable): its requests' client is the last "
+                   "X-Forwarded-For entry")
+      ->envname("CHIBO_TRUSTED_PROXY");
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

@@ -9,6 +9,8 @@
 #include <random>
 #include <restinio/all.hpp>
 
+#include <algorithm>
+
 namespace chibo::http {
 
 namespace {
@@ -38,7 +40,28 @@ std::string make_request_id() {
   return prefix + "-" + std::to_string(++counter);
 }
 
-HttpRequest to_request(const restinio::request_t& source) {
+// The client's address: the peer, or behind a trusted proxy the last X-Forwarded-For entry.
+std::string client_address(const restinio::request_t& source, const HttpRequest& request,
+                           const std::vector<std::string>& trusted_proxies) {
+  std::string peer = source.remote_endpoint().address().to_string();
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end())
+    return peer;
+  const std::string* forwarded = nullptr;
+  for (const auto& [name, value] : request.headers) {
+    if (name == "x-forwarded-for") forwarded = &value;  // the last such header
+  }
+  if (!forwarded) return peer;
+  std::string last = forwarded->substr(forwarded->rfind(',') + 1);
+  const size_t first = last.find_first_not_of(" \t");
+  if (first == std::string::npos) return peer;
+  last = last.substr(first, last.find_last_not_of(" \t") - first + 1);
+  restinio::asio_ns::error_code invalid;
+  const auto address = restinio::asio_ns::ip::make_address(last, invalid);
+  return invalid ? peer : address.to_string();
+}
+
+HttpRequest to_request(const restinio::request_t& source,
+                       const std::vector<std::string>& trusted_proxies) {
   HttpRequest request;
   request.method = source.header().method().c_str();
   request.path = std::string(source.header().path());
@@ -49,7 +72,7 @@ HttpRequest to_request(const restinio::request_t& source) {
     request.headers.emplace_back(std::move(name), field.value());
   });
   request.body = source.body();
-  request.remote_address = source.remote_endpoint().address().to_string();
+  request.remote_address = client_address(source, request, trusted_proxies);
   request.request_id = make_request_id();
   return request;
 }
@@ -65,8 +88,8 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const A
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto handler = [&api, &admission, &web](restinio::request_handle_t source) {
-    HttpRequest request = to_request(*source);
+  auto handler = [&api, &admission, &web, &options](restinio::request_handle_t source) {
+    HttpRequest request = to_request(*source, options.trusted_proxies);
     HttpResponse response = dispatch(api, admission, web, request);
     const restinio::http_status_line_t status_line{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},

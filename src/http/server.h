@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 #include "http/static_files.h"
@@ -16,6 +17,10 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   unsigned threads = 2;
+  // Peers (a reverse proxy such as nginx) whose X-Forwarded-For names the client: requests from
+  // them take the header's last address, the one the proxy appended, for login throttling and
+  // the audit trail. From any other peer the header is ignored (a client could forge it).
+  std::vector<std::string> trusted_proxies;
 };
 
 // Decides whether a matched API request reaches its handler (see session_gate.h): a

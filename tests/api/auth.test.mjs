@@ -383,5 +383,35 @@ describe('login throttling (a server of its own)', () => {
     assert.equal(failures, 20);
     const fresh = await other.addUser({ roles: ['leader'] });
     problem(await other.signIn(fresh), 429, 'login_throttled');
+    // No proxy is trusted here: a forged X-Forwarded-For does not make another address.
+    problem(await other.signIn(fresh, { headers: { 'x-forwarded-for': '198.51.100.7' } }), 429, 'login_throttled');
+  });
+});
+
+describe('behind a trusted reverse proxy (--trusted-proxy 127.0.0.1)', () => {
+  let proxied;
+  before(async () => { proxied = await startServer({ data: 'empty', signIn: false, serveArgs: ['--trusted-proxy', '127.0.0.1'] }); });
+  after(async () => { await proxied?.stop(); });
+
+  test('the client is the last X-Forwarded-For address: one client locked out, the others not', async () => {
+    const users = [];
+    for (let i = 0; i < 7; i++) users.push(await proxied.addUser({ roles: ['leader'] }));
+    // The proxy appends the peer to what the client sent: only the last entry counts.
+    const attacker = { 'x-forwarded-for': '10.9.9.9, 203.0.113.5' };
+    let failures = 0;
+    for (const u of users.slice(0, 5)) {
+      for (let i = 0; i < 4; i++, failures++) {
+        problem(await proxied.signIn({ ...u, password: `wrong-password-${i}` }, { headers: attacker }), 401, 'login_failed');
+      }
+    }
+    assert.equal(failures, 20);
+    problem(await proxied.signIn(users[5], { headers: attacker }), 429, 'login_throttled');
+    problem(await proxied.signIn(users[5], { headers: { 'x-forwarded-for': '203.0.113.5' } }), 429, 'login_throttled');
+    ok(await proxied.signIn(users[5], { headers: { 'x-forwarded-for': '203.0.113.6' } }));
+    // An entry that is not an address falls back to the peer, which has failed nothing itself.
+    ok(await proxied.signIn(users[6], { headers: { 'x-forwarded-for': 'not-an-address' } }));
+    const recorded = await proxied.sql("SELECT COUNT(*) FROM login_attempts WHERE address = '203.0.113.5'");
+    assert.equal(recorded.code, 0, recorded.stderr);
+    assert.ok(Number(recorded.stdout.trim()) >= 20, recorded.stdout);
   });
 });

@@ -195,10 +195,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {number} [options.members] demo size (default 3000).
  * @param {number} [options.seed] demo seed (default 7).
  * @param {boolean} [options.signIn] create and sign in the default administrator (default true).
+ * @param {string[]} [options.serveArgs] more arguments for `chibo serve`.
  * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, sql, stop, log, admin,
  *   adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on PostgreSQL)
  */
-export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true } = {}) {
+export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [] } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
   const database = PG_SERVER ? await createDatabase() : null;
@@ -215,7 +216,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let output = '';
-    const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`], {
+    const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, ...serveArgs], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -304,12 +305,12 @@ function decorate(server) {
     credentials.id = id ? Number(id[1]) : null;
     return credentials;
   };
-  server.signIn = async (credentials, { jar = cookieJar(), totp } = {}) => {
+  server.signIn = async (credentials, { jar = cookieJar(), totp, headers } = {}) => {
     const api = client(server.base, { jar });
     const body = { username: credentials.username, password: credentials.password };
     if (totp !== undefined) body.totp = totp;
     else if (credentials.totpSecret) body.totp = await freshTotp(credentials.totpSecret);
-    return api.post('/api/v1/auth/login', body);
+    return api.post('/api/v1/auth/login', body, headers ? { headers } : {});
   };
   server.login = async (credentials) => {
     const jar = cookieJar();
