@@ -14,6 +14,7 @@ export interface DateInputProps {
   onChange?: (value: string | null) => void;
   id?: string;
   disabledAfterToday?: boolean;
+  disabled?: boolean;
   status?: 'error' | 'warning';
   'aria-required'?: boolean;
   style?: React.CSSProperties;
@@ -24,6 +25,7 @@ export function DateInput({
   onChange,
   id,
   disabledAfterToday,
+  disabled,
   status,
   style,
   ...rest
@@ -37,6 +39,7 @@ export function DateInput({
       format={formats}
       placeholder={t('common.datePlaceholder')}
       status={status}
+      disabled={disabled}
       style={{ width: '100%', ...style }}
       aria-required={rest['aria-required']}
       disabledDate={disabledAfterToday ? (day) => day.isAfter(dayjs(), 'day') : undefined}

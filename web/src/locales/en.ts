@@ -237,6 +237,8 @@ export const en = {
     form: {
       newTitle: 'New member',
       editTitle: 'Edit personal history: {{name}}',
+      byProcedure:
+        'Changes only through a procedure (recognition, transfer, leaving the roll) on the member page',
       shortcut: 'Ctrl+S saves',
       aliasesHint: 'Type, then press Enter',
       saved: 'Changes saved',
@@ -497,6 +499,9 @@ export const en = {
     official_date_for_probationary: '{{label}}: a probationary member has no official date',
     official_before_admission: '{{label}}: must be after the admission date',
     required_for_official: '{{label}}: required for an official member',
+    ceremony_before_admission: '{{label}}: before the admission decision',
+    exit_before_admission: '{{label}}: before the admission',
+    required_for_exit: '{{label}}: required for a member off the roll',
     code_charset: '{{label}}: only ASCII letters, digits and . - _',
   },
 };

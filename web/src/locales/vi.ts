@@ -236,6 +236,8 @@ export const vi = {
     form: {
       newTitle: 'Thêm đảng viên',
       editTitle: 'Sửa lý lịch: {{name}}',
+      byProcedure:
+        'Chỉ thay đổi qua thủ tục (công nhận, chuyển sinh hoạt, ra khỏi danh sách) ở trang đảng viên',
       shortcut: 'Ctrl+S để lưu',
       aliasesHint: 'Gõ rồi nhấn Enter',
       saved: 'Đã lưu thay đổi',
@@ -492,6 +494,9 @@ export const vi = {
     official_date_for_probationary: '{{label}}: đảng viên dự bị chưa có ngày chính thức',
     official_before_admission: '{{label}}: phải sau ngày vào Đảng',
     required_for_official: '{{label}}: bắt buộc với đảng viên chính thức',
+    ceremony_before_admission: '{{label}}: trước ngày quyết định kết nạp',
+    exit_before_admission: '{{label}}: trước ngày vào Đảng',
+    required_for_exit: '{{label}}: bắt buộc khi đảng viên ra khỏi danh sách sinh hoạt',
     code_charset: '{{label}}: chỉ gồm chữ không dấu, số và các dấu . - _',
   },
 };

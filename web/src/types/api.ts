@@ -96,10 +96,14 @@ export interface Member {
   position: string | null;
   discipline?: string | null; // restricted: present only for who may read it
   admission_date: string | null;
+  ceremony_date: string | null; // the admission ceremony: probation runs 12 months from it
   official_date: string | null;
+  probation_ends_on: string | null; // derived by the server (probationary members)
   org_id: number;
   org_name: string | null;
   status: string;
+  exit_date: string | null; // off the roll only; changed only by the exit procedures
+  exit_ground: string | null; // a code of Catalogs.exit_grounds for the status
   age: number | null;
   version: number;
   created_at: string;
@@ -167,6 +171,13 @@ export interface RoleInfo extends CatalogEntry {
   permissions: Permission[];
 }
 
+/** A ground for leaving the roll (data/catalog/exit_grounds.tsv), of one exit status. */
+export interface ExitGround extends CatalogEntry {
+  status: string; // removed, expelled, left, deceased, not_recognized, transferred_out
+  readmission_allowed: boolean;
+  source: string;
+}
+
 export interface Catalogs {
   roles: RoleInfo[];
   sexes: CatalogEntry[];
@@ -180,11 +191,13 @@ export interface Catalogs {
   member_fields: MemberFieldInfo[];
   age_bands: string[];
   provinces: CatalogEntry[]; // code = the first 3 digits of a citizen ID (CCCD)
+  exit_grounds: ExitGround[];
 }
 
 export interface RuleParameter {
   key: string;
   value: number;
+  values: number[]; // list rules (badge milestones, vote ratios); empty for single values
   effective_from: string;
   source: string;
   note: string;
@@ -196,6 +209,8 @@ export interface ProblemFieldError {
   code: string;
   message: string;
   line?: number;
+  rule?: string; // the rule key broken (rules/*.toml), e.g. admission.min_age_months
+  source?: string; // the rule's source document, e.g. "Điều lệ Đảng, Điều 1"
 }
 
 export interface Problem {
@@ -217,6 +232,7 @@ export type Permission =
   | 'org.write'
   | 'member.read'
   | 'member.write'
+  | 'member.decide'
   | 'member.restricted.read'
   | 'member.restricted.write'
   | 'member.export'

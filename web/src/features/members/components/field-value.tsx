@@ -4,7 +4,7 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
-import { useCatalogLabel } from '@/lib/catalogs';
+import { entryLabel, useCatalogLabel, useCatalogs } from '@/lib/catalogs';
 import { formatDate } from '@/lib/format';
 import type { MemberDetail } from '@/types/api';
 import { fieldSpec } from '../lib/fields';
@@ -38,9 +38,21 @@ export function useFieldText() {
   };
 }
 
+/** An exit ground's name in the UI language (the code when unknown). */
+export function useExitGroundLabel() {
+  const { data } = useCatalogs();
+  const { i18n } = useTranslation();
+  return (code: string | null | undefined): string => {
+    if (!code) return '';
+    const ground = data?.exit_grounds.find((item) => item.code === code);
+    return ground ? entryLabel(ground, i18n.language) : code;
+  };
+}
+
 export function FieldValue({ member, name }: { member: MemberDetail; name: string }) {
   const { t } = useTranslation();
   const text = useFieldText();
+  const groundLabel = useExitGroundLabel();
   const empty = <Typography.Text type="secondary">—</Typography.Text>;
   switch (name) {
     case 'org_id':
@@ -63,6 +75,8 @@ export function FieldValue({ member, name }: { member: MemberDetail; name: strin
       ) : (
         empty
       );
+    case 'exit_ground':
+      return member.exit_ground ? <>{groundLabel(member.exit_ground)}</> : empty;
     case 'phone':
       return member.phone ? <a href={`tel:${member.phone}`}>{member.phone}</a> : empty;
     case 'email':

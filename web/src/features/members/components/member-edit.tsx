@@ -1,4 +1,5 @@
-// Editing a member: only changed fields are sent, with the version the edit started from.
+// Editing a member: only changed fields are sent, with the version the edit started from. The
+// status and the exit fields are shown but never sent: only the procedures change them.
 // If someone else saved first (409 version_conflict) the user is told and offered a reload,
 // either dropping their changes or keeping them on top of the latest record.
 import { useQueryClient } from '@tanstack/react-query';
@@ -48,8 +49,8 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
   async function save(values: MemberValues) {
     setProblem(null);
     const changes = changedFields(
-      valuesToInput(memberToValues(base, restricted), restricted),
-      valuesToInput(values, restricted),
+      valuesToInput(memberToValues(base, restricted), restricted, 'edit'),
+      valuesToInput(values, restricted, 'edit'),
     );
     if (Object.keys(changes).length === 0) {
       dirtyRef.current = false;
@@ -79,8 +80,8 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
     setReloading(true);
     try {
       const mine = changedFields(
-        valuesToInput(memberToValues(base, restricted), restricted),
-        valuesToInput(form.getFieldsValue(true), restricted),
+        valuesToInput(memberToValues(base, restricted), restricted, 'edit'),
+        valuesToInput(form.getFieldsValue(true), restricted, 'edit'),
       );
       const latest = await client.fetchQuery({ ...memberQuery(base.id), staleTime: 0 });
       setBase(latest);
@@ -122,6 +123,7 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
       title={t('member.form.editTitle', { name: base.full_name })}
       initialValues={memberToValues(base, restricted)}
       restricted={restricted}
+      mode="edit"
       onFinish={(values) => void save(values)}
       onCancel={leave}
       dirtyRef={dirtyRef}

@@ -1,6 +1,8 @@
 // The member form's fields, grouped as in the personal history, each with the checks the
 // server makes (required, length, format, and the cross-field rules: CCCD's province code and
-// its digits against sex and birth date, minimum admission age, official date against status).
+// its digits against sex and birth date, minimum admission age, official date against status,
+// the ceremony and the exit against the admission). The status and the exit fields are entered
+// when a file is registered; an edit shows them read-only (only procedures change them).
 import { Card, Col, Form, Input, Row, Select } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
 import { useMemo } from 'react';
@@ -9,16 +11,31 @@ import { DateInput } from '@/components/date-input';
 import { OrgPicker } from '@/components/org-picker';
 import { entryLabel, ruleInForce, useCatalogs, useRules } from '@/lib/catalogs';
 import { fold, formatDate, todayIso } from '@/lib/format';
-import type { CatalogEntry } from '@/types/api';
-import { fieldGroups, fieldSpec, type FieldSpec } from '../lib/fields';
-import * as check from '../lib/validation';
+import type { CatalogEntry, Catalogs } from '@/types/api';
+import {
+  exitFieldNames,
+  fieldGroups,
+  fieldSpec,
+  type FieldSpec,
+  type FormMode,
+} from '../lib/fields';
+import * as check from '@/lib/person-checks';
 
 const dependencies: Record<string, string[]> = {
   citizen_id: ['sex', 'birth_date'],
   party_card_no: ['status'],
   admission_date: ['birth_date'],
+  ceremony_date: ['admission_date'],
   official_date: ['status', 'admission_date'],
+  exit_date: ['status', 'admission_date'],
+  exit_ground: ['status'],
 };
+
+/** Whether a status is off the roll (its file then carries the exit date and ground). */
+export function isOffRoll(catalogs: Catalogs | undefined, status: unknown): boolean {
+  const info = catalogs?.member_statuses.find((item) => item.code === status);
+  return !!info && !info.on_roll;
+}
 
 const wide = new Set(['permanent_residence', 'current_residence', 'work_unit', 'org_id']);
 
@@ -46,6 +63,14 @@ function useFieldRules(form: FormInstance) {
     return (spec: FieldSpec): FormRule[] => {
       const field = info(spec.name);
       const list: FormRule[] = [];
+      if (exitFieldNames.includes(spec.name)) {
+        list.push({
+          validator: async (_, value) => {
+            if (isOffRoll(catalogs, form.getFieldValue('status')) && !text(value))
+              throw new Error(message(spec.name, { code: 'required_for_exit' }));
+          },
+        });
+      }
       if (field?.required) {
         list.push({
           required: true,
@@ -62,7 +87,13 @@ function useFieldRules(form: FormInstance) {
           if (problem) throw new Error(message(spec.name, problem));
         },
       });
-      if (field && spec.kind !== 'org' && spec.kind !== 'aliases' && spec.kind !== 'date') {
+      if (
+        field &&
+        spec.kind !== 'org' &&
+        spec.kind !== 'aliases' &&
+        spec.kind !== 'date' &&
+        spec.kind !== 'exit_ground'
+      ) {
         const max = spec.kind === 'citizen_id' ? field.max_length : field.max_length;
         list.push(validate((value) => check.checkLength(value, max)));
       }
@@ -112,6 +143,14 @@ function useFieldRules(form: FormInstance) {
               }),
             );
           }
+          if (spec.name === 'ceremony_date')
+            list.push(
+              validate((value) => check.checkCeremonyDate(value, get('admission_date'), today)),
+            );
+          if (spec.name === 'exit_date')
+            list.push(
+              validate((value) => check.checkExitDate(value, get('admission_date'), today)),
+            );
           if (spec.name === 'official_date') {
             list.push({
               validator: async (_, value) => {
@@ -169,8 +208,9 @@ type InjectedProps = Record<string, unknown>;
 function FieldInput({
   spec,
   required,
+  status,
   ...injected
-}: { spec: FieldSpec; required: boolean } & InjectedProps) {
+}: { spec: FieldSpec; required: boolean; status?: unknown } & InjectedProps) {
   const { t } = useTranslation();
   const catalogs = useCatalogs().data;
   switch (spec.kind) {
@@ -183,6 +223,13 @@ function FieldInput({
           {...injected}
           entries={(catalogs?.[spec.list!] ?? []) as CatalogEntry[]}
           required={required}
+        />
+      );
+    case 'exit_ground':
+      return (
+        <CodeSelect
+          {...injected}
+          entries={(catalogs?.exit_grounds ?? []).filter((ground) => ground.status === status)}
         />
       );
     case 'aliases':
@@ -216,14 +263,19 @@ function FieldInput({
 export function MemberFields({
   form,
   restricted,
+  mode = 'create',
 }: {
   form: FormInstance;
   /** Show the restricted fields (discipline). */
   restricted?: boolean;
+  /** An edit shows the fields only procedures change, read-only. */
+  mode?: FormMode;
 }) {
   const { t, i18n } = useTranslation();
   const catalogs = useCatalogs().data;
   const rulesFor = useFieldRules(form);
+  const status: unknown = Form.useWatch('status', { form, preserve: true });
+  const offRoll = isOffRoll(catalogs, status);
   return (
     <>
       {fieldGroups
@@ -238,6 +290,9 @@ export function MemberFields({
             <Row gutter={16}>
               {group.fields.map((name) => {
                 const spec = fieldSpec(name)!;
+                // The exit fields belong to a file off the roll only.
+                if (exitFieldNames.includes(name) && !offRoll) return null;
+                const readOnly = mode === 'edit' && !!spec.procedure;
                 const info = catalogs?.member_fields.find((field) => field.name === name);
                 const label = info
                   ? i18n.language === 'en'
@@ -254,14 +309,21 @@ export function MemberFields({
                     <Form.Item
                       name={name}
                       label={label}
-                      rules={rulesFor(spec)}
-                      dependencies={dependencies[name]}
+                      rules={readOnly ? [] : rulesFor(spec)}
+                      dependencies={readOnly ? undefined : dependencies[name]}
                       validateDebounce={
                         spec.kind === 'date' || spec.kind === 'code' ? undefined : 250
                       }
+                      extra={readOnly ? t('member.form.byProcedure') : undefined}
+                      preserve={!exitFieldNames.includes(name)}
                       data-field={name}
                     >
-                      <FieldInput spec={spec} required={!!info?.required} />
+                      <FieldInput
+                        spec={spec}
+                        required={!!info?.required}
+                        status={status}
+                        disabled={readOnly}
+                      />
                     </Form.Item>
                   </Col>
                 );

@@ -7,6 +7,7 @@ import { useEffect, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import type { ProblemFieldError } from '@/types/api';
+import type { FormMode } from '../lib/fields';
 import type { MemberValues } from '../lib/values';
 import { MemberFields } from './member-fields';
 
@@ -61,6 +62,7 @@ export function MemberForm({
   banner,
   dirtyRef,
   restricted,
+  mode = 'create',
 }: {
   form: FormInstance<MemberValues>;
   title: ReactNode;
@@ -73,6 +75,7 @@ export function MemberForm({
   dirtyRef: RefObject<boolean>;
   /** Show the restricted fields (discipline). */
   restricted?: boolean;
+  mode?: FormMode;
 }) {
   const { t } = useTranslation();
   useLeaveGuard(dirtyRef);
@@ -134,7 +137,7 @@ export function MemberForm({
             }
           />
         )}
-        <MemberFields form={form} restricted={restricted} />
+        <MemberFields form={form} restricted={restricted} mode={mode} />
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>

@@ -9,7 +9,7 @@ import { useFieldLabel } from '@/lib/catalogs';
 import { useCan } from '@/lib/session';
 import { formatDateTime } from '@/lib/format';
 import { useMember } from '../api/get-member';
-import { fieldGroups } from '../lib/fields';
+import { exitFieldNames, fieldGroups } from '../lib/fields';
 import { FieldValue, StatusTag } from './field-value';
 import { MemberHistory } from './member-history';
 
@@ -73,15 +73,20 @@ export function MemberView({ id }: { id: number }) {
                   <Descriptions
                     size="small"
                     column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
-                    items={group.fields.map((name) => ({
-                      key: name,
-                      label: fieldLabel(name),
-                      children: (
-                        <span data-field={name}>
-                          <FieldValue member={data} name={name} />
-                        </span>
-                      ),
-                    }))}
+                    items={group.fields
+                      // The exit fields only for a member off the roll.
+                      .filter(
+                        (name) => !exitFieldNames.includes(name) || !!data[name as 'exit_date'],
+                      )
+                      .map((name) => ({
+                        key: name,
+                        label: fieldLabel(name),
+                        children: (
+                          <span data-field={name}>
+                            <FieldValue member={data} name={name} />
+                          </span>
+                        ),
+                      }))}
                   />
                 </Card>
               ))}

@@ -6,10 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orgSearchRequest } from '@/lib/org-queries';
-import type { Catalogs, OrgBrief } from '@/types/api';
-import { fieldNames } from './fields';
+import type { Catalogs, ExitGround, OrgBrief } from '@/types/api';
+import { editFieldNames, fieldNames, procedureFieldNames } from './fields';
 
 interface Schema {
+  description?: string;
   properties?: Record<string, Schema>;
   required?: string[];
   allOf?: Schema[];
@@ -67,7 +68,15 @@ function queryParameters(path: string): Map<string, Parameter> {
 // types make `npm run typecheck` fail when api.ts gains or loses a key these lists miss.
 const orgKeys = ['id', 'parent_id', 'path', 'kind', 'holds_members', 'name', 'short_name', 'code'];
 const orgMoreKeys = ['established_on', 'status', 'version', 'child_count', 'counts', 'warnings'];
-const memberKeys = ['id', 'org_name', 'age', 'version', 'updated_at', ...fieldNames];
+const memberKeys = [
+  'id',
+  'org_name',
+  'age',
+  'version',
+  'updated_at',
+  'probation_ends_on',
+  ...fieldNames,
+];
 const briefKeys: Record<keyof OrgBrief, true> = {
   id: true,
   name: true,
@@ -88,11 +97,37 @@ const catalogKeys: Record<keyof Catalogs, true> = {
   member_fields: true,
   age_bands: true,
   provinces: true,
+  exit_grounds: true,
+};
+const exitGroundKeys: Record<keyof ExitGround, true> = {
+  code: true,
+  status: true,
+  name_vi: true,
+  name_en: true,
+  readmission_allowed: true,
+  source: true,
 };
 
 describe.skipIf(!spec)('the API contract (openapi.json)', () => {
   it('takes exactly the member fields the forms send', () => {
     expect(new Set(properties('MemberCreate'))).toEqual(new Set(fieldNames));
+  });
+
+  it('edits only what PATCH takes, leaving out what only procedures change', () => {
+    const update = properties('MemberUpdate');
+    expect(update).toEqual(expect.arrayContaining(editFieldNames(true)));
+    // The fields the edit leaves out are exactly those the server changes only by procedure.
+    expect(new Set(fieldNames.filter((name) => !editFieldNames(true).includes(name)))).toEqual(
+      new Set(procedureFieldNames),
+    );
+    // The status is the one the contract says changes only by procedure, its exit fields with it.
+    const status = property('MemberCreate', 'status')?.description ?? '';
+    expect(status).toMatch(/changed_by_procedure/);
+    for (const name of procedureFieldNames.filter((item) => item !== 'status')) {
+      expect(status, name).toContain(name);
+    }
+    expect(property('MemberCreate', 'exit_date')?.description).toMatch(/thủ tục/);
+    expect(property('MemberCreate', 'exit_ground')?.description).toMatch(/exit_grounds/);
   });
 
   it('returns the member and organization keys the screens read', () => {
@@ -115,6 +150,13 @@ describe.skipIf(!spec)('the API contract (openapi.json)', () => {
     expect(new Set(properties('Catalogs'))).toEqual(new Set(Object.keys(catalogKeys)));
     expect(spec!.components.schemas.Catalogs.required).toContain('provinces');
     expect(property('Catalogs', 'provinces')?.items?.$ref).toMatch(/CatalogEntry$/);
+    expect(spec!.components.schemas.Catalogs.required).toContain('exit_grounds');
+    expect(property('Catalogs', 'exit_grounds')?.items?.$ref).toMatch(/ExitGround$/);
+    expect(new Set(properties('ExitGround'))).toEqual(new Set(Object.keys(exitGroundKeys)));
+  });
+
+  it('says which rule a refusal broke, and its source', () => {
+    expect(properties('FieldProblem')).toEqual(expect.arrayContaining(['rule', 'source']));
   });
 
   it('returns search results with their ancestors, as GET /orgs/{id}', () => {

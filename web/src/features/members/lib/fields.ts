@@ -15,7 +15,8 @@ export type FieldKind =
   | 'education'
   | 'aliases'
   | 'org'
-  | 'status';
+  | 'status'
+  | 'exit_ground';
 
 export interface FieldSpec {
   name: string;
@@ -26,6 +27,12 @@ export interface FieldSpec {
    * (member.restricted.read over the member) and takes it only from who may write it.
    */
   restricted?: boolean;
+  /**
+   * Changed only by a procedure with its deciding document (recognition, transfer, exit:
+   * docs/lifecycle.md): entered when a member's file is registered, shown but never sent when
+   * it is edited (PATCH refuses a change with `changed_by_procedure`).
+   */
+  procedure?: boolean;
 }
 
 export const fieldSpecs: FieldSpec[] = [
@@ -52,9 +59,14 @@ export const fieldSpecs: FieldSpec[] = [
   { name: 'position', kind: 'text' },
   { name: 'discipline', kind: 'text', restricted: true },
   { name: 'admission_date', kind: 'date' },
+  // Entered for an existing member's file; probation runs 12 months from it.
+  { name: 'ceremony_date', kind: 'date' },
   { name: 'official_date', kind: 'date' },
   { name: 'org_id', kind: 'org' },
-  { name: 'status', kind: 'status', list: 'member_statuses' },
+  { name: 'status', kind: 'status', list: 'member_statuses', procedure: true },
+  // Only for a file registered with a status off the roll (a member who left, died ...).
+  { name: 'exit_date', kind: 'date', procedure: true },
+  { name: 'exit_ground', kind: 'exit_ground', procedure: true },
 ];
 
 export const fieldNames = fieldSpecs.map((spec) => spec.name);
@@ -91,12 +103,39 @@ export const fieldGroups: { key: string; fields: string[]; restricted?: boolean 
   { key: 'work', fields: ['occupation', 'work_unit', 'position'] },
   {
     key: 'party',
-    fields: ['admission_date', 'official_date', 'party_card_no', 'org_id', 'status'],
+    fields: [
+      'admission_date',
+      'ceremony_date',
+      'official_date',
+      'party_card_no',
+      'org_id',
+      'status',
+      'exit_date',
+      'exit_ground',
+    ],
   },
   { key: 'restricted', fields: ['discipline'], restricted: true },
 ];
 
-/** The specs a form works with: the restricted ones only when they may be shown and sent. */
-export function formFieldSpecs(includeRestricted: boolean): FieldSpec[] {
-  return fieldSpecs.filter((spec) => includeRestricted || !spec.restricted);
+/** The fields only a procedure changes (sent when a file is created, never in an edit). */
+export const procedureFieldNames = fieldSpecs.filter((spec) => spec.procedure).map((s) => s.name);
+
+/** Fields about leaving the roll: shown only with a status off the roll. */
+export const exitFieldNames = ['exit_date', 'exit_ground'];
+
+export type FormMode = 'create' | 'edit';
+
+/**
+ * The specs a form sends: the restricted ones only when they may be shown and sent, the
+ * procedure ones only when the file is created.
+ */
+export function formFieldSpecs(includeRestricted: boolean, mode: FormMode = 'create'): FieldSpec[] {
+  return fieldSpecs.filter(
+    (spec) => (includeRestricted || !spec.restricted) && (mode === 'create' || !spec.procedure),
+  );
+}
+
+/** The names an edit sends (PATCH /members/{id}). */
+export function editFieldNames(includeRestricted: boolean): string[] {
+  return formFieldSpecs(includeRestricted, 'edit').map((spec) => spec.name);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { editFieldNames, procedureFieldNames } from './fields';
 import { changedFields, valuesToInput } from './values';
 
 describe('member form values', () => {
@@ -33,5 +34,29 @@ describe('restricted fields', () => {
     expect(valuesToInput({ full_name: 'A', discipline: ' Khiển trách ' }, true).discipline).toBe(
       'Khiển trách',
     );
+  });
+});
+
+describe('fields changed only by procedures', () => {
+  const values = {
+    full_name: 'A',
+    status: 'removed',
+    exit_date: '2024-05-02',
+    exit_ground: 'removed_no_activity',
+    ceremony_date: '2004-05-20',
+  };
+
+  it('go with a new file (a member registered as off the roll)', () => {
+    const input = valuesToInput(values);
+    expect(input.status).toBe('removed');
+    expect(input.exit_date).toBe('2024-05-02');
+    expect(input.exit_ground).toBe('removed_no_activity');
+  });
+
+  it('never go with an edit (PATCH refuses them: changed_by_procedure)', () => {
+    const input = valuesToInput(values, false, 'edit');
+    expect(Object.keys(input)).toEqual(expect.not.arrayContaining(procedureFieldNames));
+    expect(input.ceremony_date).toBe('2004-05-20');
+    expect(Object.keys(input).sort()).toEqual([...editFieldNames(false)].sort());
   });
 });

@@ -2,16 +2,19 @@
 // API takes: text trimmed, empty text as null, only changed fields in a PATCH.
 import type { Member } from '@/types/api';
 import type { MemberInput } from '../api/save-member';
-import { formFieldSpecs } from './fields';
-import { citizenIdDigits, normalizePhone } from './validation';
+import { fieldSpecs, formFieldSpecs, type FormMode } from './fields';
+import { citizenIdDigits, normalizePhone } from '@/lib/person-checks';
 
 export type MemberValues = Record<string, string | string[] | number | null | undefined>;
 
-/** The form's values; restricted fields only when included (shown and editable). */
+/**
+ * The form's values; restricted fields only when included (shown and editable). The procedure
+ * fields are there too (an edit shows them, read-only); valuesToInput leaves them out.
+ */
 export function memberToValues(member: Member, includeRestricted = false): MemberValues {
   const values: MemberValues = {};
   const record = member as unknown as Record<string, unknown>;
-  for (const spec of formFieldSpecs(includeRestricted)) {
+  for (const spec of fieldSpecs.filter((item) => includeRestricted || !item.restricted)) {
     const value = record[spec.name];
     if (spec.kind === 'aliases') values[spec.name] = Array.isArray(value) ? [...value] : [];
     else if (spec.kind === 'org') values[spec.name] = typeof value === 'number' ? value : undefined;
@@ -22,11 +25,16 @@ export function memberToValues(member: Member, includeRestricted = false): Membe
 
 /**
  * The API body for every field of the form (empty text as null). Restricted fields only when
- * included: the server refuses them from users who may not write them.
+ * included: the server refuses them from users who may not write them. An edit leaves out the
+ * fields only procedures change (status, exit).
  */
-export function valuesToInput(values: MemberValues, includeRestricted = false): MemberInput {
+export function valuesToInput(
+  values: MemberValues,
+  includeRestricted = false,
+  mode: FormMode = 'create',
+): MemberInput {
   const input: MemberInput = {};
-  for (const spec of formFieldSpecs(includeRestricted)) {
+  for (const spec of formFieldSpecs(includeRestricted, mode)) {
     const value = values[spec.name];
     if (spec.kind === 'aliases') {
       input[spec.name] = Array.isArray(value)

@@ -1,6 +1,7 @@
-// Client-side checks that mirror the server's (domain/members/member_fields.cpp and
-// member_rules.cpp), so most mistakes show under their field before saving. The server stays
-// the judge: whatever it still rejects is shown under the same fields.
+// Client-side checks of a person's record (members, and candidates for admission) that mirror
+// the server's (domain/members/member_fields.cpp and member_rules.cpp), so most mistakes show
+// under their field before saving. The server stays the judge: whatever it still rejects is
+// shown under the same fields.
 //
 // Each check returns null when the value passes, else a problem code the server also uses
 // (the message texts are in the locales under "validation.<code>").
@@ -147,4 +148,26 @@ export function checkOfficialDate(
     return null;
   }
   return status === 'official' ? { code: 'required_for_official' } : null;
+}
+
+/** The admission ceremony: not in the future, not before the admission decision. */
+export function checkCeremonyDate(
+  ceremony: string,
+  admission: string | null | undefined,
+  today: string,
+): Problem | null {
+  if (ceremony > today) return { code: 'date_in_future' };
+  if (admission && ceremony < admission) return { code: 'ceremony_before_admission' };
+  return null;
+}
+
+/** The day a member left the roll: not in the future, not before the admission. */
+export function checkExitDate(
+  exit: string,
+  admission: string | null | undefined,
+  today: string,
+): Problem | null {
+  if (exit > today) return { code: 'date_in_future' };
+  if (admission && exit < admission) return { code: 'exit_before_admission' };
+  return null;
 }

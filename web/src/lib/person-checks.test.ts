@@ -3,9 +3,11 @@ import type { CatalogEntry } from '@/types/api';
 import {
   checkAdmissionDate,
   checkCardNo,
+  checkCeremonyDate,
   checkCitizenId,
   checkEducation,
   checkEmail,
+  checkExitDate,
   checkName,
   checkOfficialDate,
   checkPhone,
@@ -13,7 +15,7 @@ import {
   normalizePhone,
   provinceCodes,
   wholeYearsBetween,
-} from './validation';
+} from './person-checks';
 
 describe('member checks mirror the server', () => {
   it('CCCD is exactly 12 digits, spaces ignored', () => {
@@ -108,5 +110,23 @@ describe('member checks mirror the server', () => {
       'official_before_admission',
     );
     expect(checkOfficialDate('2021-01-01', '2020-01-01', 'official', '2026-01-01')).toBeNull();
+  });
+});
+
+describe('ceremony and exit dates mirror the server', () => {
+  it('the ceremony is on or after the admission decision, not in the future', () => {
+    expect(checkCeremonyDate('2020-01-01', '2020-01-01', '2026-01-01')).toBeNull();
+    expect(checkCeremonyDate('2019-12-31', '2020-01-01', '2026-01-01')?.code).toBe(
+      'ceremony_before_admission',
+    );
+    expect(checkCeremonyDate('2027-01-01', null, '2026-01-01')?.code).toBe('date_in_future');
+  });
+
+  it('leaving the roll is on or after the admission, not in the future', () => {
+    expect(checkExitDate('2020-01-01', '2020-01-01', '2026-01-01')).toBeNull();
+    expect(checkExitDate('2019-01-01', '2020-01-01', '2026-01-01')?.code).toBe(
+      'exit_before_admission',
+    );
+    expect(checkExitDate('2026-01-02', '2020-01-01', '2026-01-01')?.code).toBe('date_in_future');
   });
 });
