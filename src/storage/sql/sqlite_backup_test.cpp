@@ -31,7 +31,7 @@ TEST(SqliteBackup, ASnapshotTakenUnderWritesOpensSound) {
   std::atomic<int> written = 0;
   std::thread writer([&] {
     for (int serial = 1; !stop && serial < 2000; ++serial) {
-      char cccd[16];
+      char cccd[32];  // room for any int, so -Wformat-truncation stays quiet
       std::snprintf(cccd, sizeof cccd, "001080%06d", serial);
       auto created = app::create_member(temp.services(), temp.actor(),
                                         chibo::testing::valid_member_patch(tree[3].value, cccd));
