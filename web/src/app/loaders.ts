@@ -86,3 +86,9 @@ export function auditLoader() {
   void pages.audit();
   return null;
 }
+
+export function admissionLoader() {
+  void pages.admission();
+  prefetchCatalogs();
+  return null;
+}

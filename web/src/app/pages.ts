@@ -11,5 +11,6 @@ export const pages = {
   account: () => import('./routes/account'),
   users: () => import('./routes/users'),
   audit: () => import('./routes/audit'),
+  admission: () => import('./routes/admission'),
   notFound: () => import('./routes/not-found'),
 };

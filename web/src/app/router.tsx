@@ -7,6 +7,7 @@ import { createBrowserRouter } from 'react-router';
 import { queryClient } from '@/lib/react-query';
 import { AppLayout } from './layout/app-layout';
 import {
+  admissionLoader,
   appLoader,
   auditLoader,
   memberEditLoader,
@@ -31,6 +32,7 @@ const MemberNewPage = lazy(pages.memberNew);
 const AccountPage = lazy(pages.account);
 const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
+const AdmissionPage = lazy(pages.admission);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -116,6 +118,12 @@ export const router = createBrowserRouter([
       { path: 'account', element: <AccountPage />, errorElement: <RouteError /> },
       { path: 'users', element: <UsersPage />, loader: usersLoader, errorElement: <RouteError /> },
       { path: 'audit', element: <AuditPage />, loader: auditLoader, errorElement: <RouteError /> },
+      {
+        path: 'admission',
+        element: <AdmissionPage />,
+        loader: admissionLoader,
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,15 +1,27 @@
 // A failed write explained above its form: the server's title, the field problems no field
-// could show, and the records the problem is about (e.g. members still on the roll).
+// could show (each with the rule it broke and its source), and the records the problem is
+// about (e.g. members still on the roll).
 import { Alert } from 'antd';
 import { isApiError } from '@/lib/api-client';
+import { useProblemText } from '@/lib/problem-text';
 import type { ProblemFieldError } from '@/types/api';
 
-export function ProblemAlert({ error, rest }: { error: unknown; rest?: ProblemFieldError[] }) {
+export function ProblemAlert({
+  error,
+  rest,
+  all,
+}: {
+  error: unknown;
+  rest?: ProblemFieldError[];
+  /** List every field problem (no form shows them under fields). */
+  all?: boolean;
+}) {
+  const text = useProblemText();
   if (!error) return null;
   const problem = isApiError(error) ? error.problem : undefined;
   const title = problem ? problem.title : String(error);
   const details = [
-    ...(rest ?? []).map((item) => item.message),
+    ...(all ? (problem?.errors ?? []) : (rest ?? [])).map(text),
     ...(problem?.items ?? []).slice(0, 10).map((item) => item.label),
   ];
   const more = (problem?.items?.length ?? 0) - 10;

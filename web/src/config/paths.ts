@@ -21,6 +21,17 @@ export const paths = {
   changePassword: (returnTo?: string) => withReturnTo('/first-login/password', returnTo),
   enrolTotp: (returnTo?: string) => withReturnTo('/first-login/totp', returnTo),
   account: () => '/account',
+  admission: (org?: number, candidate?: number) => {
+    const search = new URLSearchParams();
+    if (org) search.set('org', String(org));
+    if (candidate) search.set('candidate', String(candidate));
+    const text = search.toString();
+    return text ? `/admission?${text}` : '/admission';
+  },
+  probation: () => '/probation',
+  transfers: () => '/transfers',
+  badges: () => '/badges',
+  rules: () => '/rules',
   users: (search?: URLSearchParams | string) => {
     const text = search ? search.toString() : '';
     return text ? `/users?${text}` : '/users';

@@ -1,5 +1,8 @@
 // English. Keys as in vi.ts (a unit test keeps them in step).
+import { lifecycleEn } from './lifecycle-en';
+
 export const en = {
+  ...lifecycleEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -9,6 +12,11 @@ export const en = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    admission: 'Admission',
+    probation: 'Probation',
+    transfers: 'Transfers',
+    badges: 'Party badges',
+    rules: 'Rules and holidays',
     orgs: 'Organizations',
     members: 'Members',
     users: 'Users',

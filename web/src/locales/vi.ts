@@ -1,6 +1,9 @@
 // Vietnamese (the default). Field-problem texts mirror the server's (src/i18n/messages.cpp) so
 // a check reads the same whether the browser or the server made it.
+import { lifecycleVi } from './lifecycle-vi';
+
 export const vi = {
+  ...lifecycleVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -10,6 +13,11 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   nav: {
+    admission: 'Kết nạp đảng viên',
+    probation: 'Dự bị, công nhận',
+    transfers: 'Chuyển sinh hoạt',
+    badges: 'Huy hiệu Đảng',
+    rules: 'Quy định, lịch nghỉ',
     orgs: 'Tổ chức đảng',
     members: 'Đảng viên',
     users: 'Người dùng',

@@ -349,3 +349,260 @@ export interface AuditFilters {
   from?: string;
   to?: string;
 }
+
+// The member lifecycle (docs/lifecycle.md): admission files, probation, transfers, exits,
+// party age and badges. Each decision is checked under the rules in force on its date.
+
+/** A deciding document: its number and the authority that issued it. */
+export interface DocumentRef {
+  number?: string | null;
+  authority?: string | null;
+}
+
+export interface Vote {
+  in_favour?: number;
+  against?: number;
+  entitled?: number;
+}
+
+/** The rule a deadline or notice rests on (the version in force on the day concerned). */
+export interface RuleRef {
+  key: string;
+  value: number;
+  source: string;
+}
+
+export interface Introducer {
+  member_id: number;
+  known_since: string | null;
+}
+
+export interface AdmissionStep {
+  step: string;
+  on: string;
+  document: DocumentRef | null;
+  vote: Vote | null;
+  introducers: Introducer[];
+  youth_union: boolean;
+  received_on: string | null;
+  place: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface AdmissionStepInput {
+  step: string;
+  on: string;
+  document?: DocumentRef | null;
+  vote?: Vote | null;
+  introducers?: Introducer[];
+  youth_union?: boolean;
+  received_on?: string | null;
+  place?: string | null;
+  note?: string | null;
+}
+
+export interface Notice {
+  code: string; // eligible_from, age_limit, course_expires, decision_due, ceremony_overdue ...
+  date: string | null;
+  rule: RuleRef | null;
+}
+
+export type CandidatePhase =
+  'preparing' | 'cell_review' | 'superior_review' | 'ceremony' | 'admitted' | 'closed';
+
+export interface Candidate {
+  id: number;
+  full_name: string;
+  birth_name: string | null;
+  sex: string;
+  birth_date: string;
+  place_of_birth: string | null;
+  home_town: string | null;
+  permanent_residence: string | null;
+  current_residence: string | null;
+  ethnicity: string;
+  religion: string;
+  citizen_id: string;
+  phone: string | null;
+  email: string | null;
+  general_education: string | null;
+  professional_qualification: string | null;
+  political_theory: string | null;
+  occupation: string | null;
+  work_unit: string | null;
+  position: string | null;
+  org_id: number;
+  org_name: string;
+  youth_union_member: boolean;
+  readmission_of: number | null;
+  record_cleared_on: string | null;
+  over_age_approval: string | null;
+  status: 'open' | 'admitted' | 'withdrawn';
+  phase: CandidatePhase;
+  member_id: number | null;
+  closed_on: string | null;
+  close_reason: string | null;
+  missing: string[]; // what the current phase still lacks, in order
+  notices: Notice[];
+  steps: AdmissionStep[];
+  needs_sub_committee_appraisal: boolean;
+  needs_base_resolution: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CandidateEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string; // create, update, step, undo_step, close, admit
+  details: unknown;
+}
+
+export interface CandidateDetail extends Candidate {
+  steps_to_go: string[];
+  introducer_names: Record<string, string>;
+  history: CandidateEvent[];
+  former: {
+    status: string;
+    exit_date: string | null;
+    exit_ground: string | null;
+    previous_readmissions: number;
+  } | null;
+}
+
+export interface CandidatePage {
+  items: Candidate[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface RecognitionStep {
+  step: 'cell_resolution' | 'decision';
+  on: string;
+  document: DocumentRef | null;
+  recognized: boolean;
+  vote: Vote | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface Transfer {
+  id: number;
+  kind: 'official' | 'temporary';
+  direction: 'internal' | 'outgoing' | 'incoming';
+  purpose: 'work' | 'study' | null;
+  state: 'in_transit' | 'away' | 'completed' | 'returned' | 'cancelled';
+  member_id: number | null;
+  member_name: string | null;
+  from_org_id: number | null;
+  from_name: string | null;
+  to_org_id: number | null;
+  to_name: string | null;
+  external_org: string | null;
+  letter_date: string;
+  letter: DocumentRef | null;
+  started_on: string;
+  until: string | null;
+  present_by: string | null;
+  completed_on: string | null;
+  overdue: boolean;
+  gap_days: number;
+  note: string | null;
+  guest_citizen_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberLifecycle {
+  member_id: number;
+  status: string;
+  version: number;
+  today: string;
+  admission_date: string | null;
+  ceremony_date: string | null;
+  official_date: string | null;
+  exit_date: string | null;
+  exit_ground: string | null;
+  party_age: { years: number; months: number; days: number; gap_days: number };
+  gaps: { from: string; to: string; days: number; reason: 'readmission' | 'late_transfer' }[];
+  probation: {
+    ends_on: string;
+    consider_by: string;
+    ceremony_known: boolean;
+    days_to_end: number;
+    overdue: boolean;
+  } | null;
+  recognition: RecognitionStep[];
+  transfers: Transfer[];
+  badges: {
+    milestone: number;
+    occasion: string;
+    decided_on: string;
+    document: DocumentRef | null;
+  }[];
+  next_badge: { milestone: number; on: string | null } | null;
+}
+
+export interface ProbationItem {
+  id: number;
+  full_name: string;
+  org_id: number;
+  org_name: string;
+  status: string;
+  version: number;
+  admission_date: string | null;
+  ceremony_date: string | null;
+  probation_ends_on: string;
+  consider_by: string;
+  ceremony_known: boolean;
+  days_to_end: number;
+  cell_resolution: RecognitionStep | null;
+  decision_due: string | null;
+}
+
+export interface ProbationLists {
+  today: string;
+  within_days: number;
+  due: ProbationItem[];
+  overdue: ProbationItem[];
+  awaiting_decision: ProbationItem[];
+}
+
+export interface BadgeItem {
+  id: number;
+  full_name: string;
+  org_id: number;
+  org_name: string;
+  status: string;
+  version: number;
+  admission_date: string | null;
+  milestone: number;
+  reached_on: string;
+  since_last_occasion: boolean;
+  highest_awarded: number;
+  party_age_years: number;
+}
+
+export interface BadgeList {
+  occasion: string;
+  previous_occasion: string;
+  total: number;
+  by_milestone: Record<string, number>;
+  items: BadgeItem[];
+  page: number;
+  page_size: number;
+}
+
+export interface CalendarDay {
+  date: string;
+  working: boolean; // true: a weekend day worked; false: a day off
+  name_vi: string;
+  source: string;
+}

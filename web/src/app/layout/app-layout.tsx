@@ -6,6 +6,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -28,7 +29,18 @@ import { UserMenu } from './user-menu';
 
 const { Header, Sider, Content } = Layout;
 
-const areas = ['orgs', 'members', 'users', 'audit', 'account'];
+const areas = [
+  'orgs',
+  'members',
+  'admission',
+  'probation',
+  'transfers',
+  'badges',
+  'rules',
+  'users',
+  'audit',
+  'account',
+];
 
 const pageLoading = (
   <div className="page-loading">
@@ -64,6 +76,11 @@ export function AppLayout() {
       key: 'members',
       icon: <TeamOutlined />,
       label: <Link to={paths.membersOf(scope)}>{t('nav.members')}</Link>,
+    },
+    can(user, 'member.read') && {
+      key: 'admission',
+      icon: <SolutionOutlined />,
+      label: <Link to={paths.admission(scope)}>{t('nav.admission')}</Link>,
     },
     can(user, 'user.manage') && {
       key: 'users',
