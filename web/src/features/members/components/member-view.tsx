@@ -12,6 +12,7 @@ import { useMember } from '../api/get-member';
 import { exitFieldNames, fieldGroups } from '../lib/fields';
 import { FieldValue, StatusTag } from './field-value';
 import { MemberHistory } from './member-history';
+import { MemberLifecycle } from './member-lifecycle';
 
 export function MemberView({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -43,7 +44,9 @@ export function MemberView({ id }: { id: number }) {
             {data.full_name}
           </Typography.Title>
           <Space wrap>
-            <StatusTag status={data.status} />
+            <span data-testid="member-status">
+              <StatusTag status={data.status} />
+            </span>
             <Typography.Text type="secondary">
               {t('member.updatedAt', {
                 at: formatDateTime(data.updated_at),
@@ -93,9 +96,12 @@ export function MemberView({ id }: { id: number }) {
           </Space>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('member.history.title')}>
-            <MemberHistory events={data.history} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <MemberLifecycle id={data.id} name={data.full_name} />
+            <Card size="small" title={t('member.history.title')}>
+              <MemberHistory events={data.history} />
+            </Card>
+          </Space>
         </Col>
       </Row>
     </Space>
