@@ -65,8 +65,8 @@ test('signing out returns to the sign-in page, and Back shows no data', async ({
   await expect(rows.first()).toBeVisible();
   // Not an administrator: no users or audit log in the navigation.
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link', { name: 'Đảng viên' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Đảng viên', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Người dùng', exact: true })).toHaveCount(0);
 
   await page.getByTestId('user-menu').click();
   await expect(page.getByTestId('user-menu-who')).toContainText(office.displayName);

@@ -7,21 +7,23 @@ test('switching to English changes the labels, numbers and server messages', asy
 }) => {
   await page.goto('/orgs');
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link', { name: 'Tổ chức đảng' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Đảng viên' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Tổ chức đảng', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Đảng viên', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByTestId('org-counts')).toContainText('65.000');
 
   await page.getByTestId('language-switch').getByText('English').click();
-  await expect(nav.getByRole('link', { name: 'Organizations' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Organizations', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Members', exact: true })).toBeVisible();
   await expect(page.getByText('Member breakdowns')).toBeVisible();
   await expect(page.getByTestId('org-counts')).toContainText('65,000');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // The choice is remembered.
   await page.reload();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation').getByRole('link', { name: 'Members', exact: true }),
+  ).toBeVisible();
 
   // The CSV export link cannot send Accept-Language: it carries lang=en, and the file has
   // English column titles.

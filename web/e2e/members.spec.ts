@@ -341,12 +341,12 @@ test('leaving a form with unsaved changes asks first', async ({ page, api }) => 
   const target = (await members(api, 'page=13&page_size=1')).items[0];
   await openEdit(page, target.id);
   await page.locator('#member_position').fill('Chưa lưu');
-  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên', exact: true }).click();
   const ask = page.getByRole('dialog', { name: 'Rời trang khi chưa lưu?' });
   await expect(ask).toBeVisible();
   await ask.getByRole('button', { name: 'Ở lại' }).click();
   await expect(page.locator('#member_position')).toHaveValue('Chưa lưu');
-  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên', exact: true }).click();
   await page
     .getByRole('dialog', { name: 'Rời trang khi chưa lưu?' })
     .getByRole('button', { name: 'Rời trang' })

@@ -46,7 +46,7 @@ test('an administrator creates a user, who signs in for the first time and sets 
   const page = await context.newPage();
   await signIn(page, admin);
   await expect(page).toHaveURL(/\/orgs\/\d+$/);
-  await page.getByRole('navigation').getByRole('link', { name: 'Người dùng' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Người dùng', exact: true }).click();
   await expect(page).toHaveURL(/\/users$/);
 
   const username = `e2e.moi${Date.now() % 100000}`;
@@ -174,9 +174,9 @@ test('a scoped user sees only their subtree, and no account management', async (
   await expect(page).toHaveURL(new RegExp(`/orgs/${scope}$`));
 
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link', { name: 'Tổ chức đảng' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
-  await expect(nav.getByRole('link', { name: 'Nhật ký kiểm toán' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Tổ chức đảng', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Người dùng', exact: true })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Nhật ký kiểm toán', exact: true })).toHaveCount(0);
 
   // The tree starts at the granted committee; the root above it is not linked.
   const names = page.getByTestId('org-tree').locator('.org-node-name');
