@@ -12,6 +12,7 @@
 #include "storage/sql/member_stats.h"
 #include "storage/sql/pg_copy.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/search_key_bounds.h"
 #include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/fold.h"
@@ -367,6 +368,7 @@ void BulkWriter::finish() {
   deferred_indexes_.clear();
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
+  rebuild_search_key_bounds(session_);
 }
 
 void BulkWriter::finish_postgres() {
@@ -437,6 +439,7 @@ void BulkWriter::finish_postgres() {
   for (const std::string& index : indexes) session_ << index;
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
+  rebuild_search_key_bounds(session_);
   for (const char* table : {"organizations", "members", "member_events", "badge_awards"}) {
     session_ << std::string("SELECT setval(pg_get_serial_sequence('") + table +
                     "', 'id'), "
@@ -445,7 +448,7 @@ void BulkWriter::finish_postgres() {
   }
   // Fresh statistics, so that the first queries on the new data are planned for its size.
   session_ << "ANALYZE organizations, members, member_search_keys, member_events, badge_awards, "
-              "org_member_counts, org_member_stats";
+              "org_member_counts, org_member_stats, search_key_bounds";
 }
 
 bool database_is_empty(soci::session& session) {

@@ -4,6 +4,7 @@
 
 #include "storage/sql/member_counts.h"
 #include "storage/sql/member_stats.h"
+#include "storage/sql/search_key_bounds.h"
 #include "storage/sql/statement.h"
 
 namespace chibo::storage {
@@ -72,6 +73,8 @@ Result<std::vector<std::string>> check_consistency(SqlStore& store) {
                "(SELECT 1 FROM member_search_keys k WHERE k.member_id = m.id)",
         soci::into(keyless);
     if (keyless) problems.push_back(std::to_string(keyless) + " member(s) without search keys");
+    if (const long long outside = search_keys_out_of_bounds(session))
+      problems.push_back(std::to_string(outside) + " search key(s) outside their key's bounds");
     // The lifecycle's copies: the highest badge of awards, party-age gap days of gaps, and the
     // paths candidates and transfers keep of their organizations.
     const std::pair<const char*, const char*> lifecycle_checks[] = {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "storage/sql/search_key_bounds.h"
 #include "storage/sql/statement.h"
 #include "text/collation.h"
 #include "text/person_name.h"
@@ -52,6 +53,7 @@ void recompute_sort_keys(soci::session& session) {
         [](const std::string& name) { return text::name_sort_key(name); });
   session << "UPDATE member_search_keys SET sort_key = (SELECT m.sort_key FROM members m WHERE "
              "m.id = member_id)";
+  rebuild_search_key_bounds(session);
 }
 
 Status refresh_sort_keys_if_needed(soci::session& session, Engine engine) {
@@ -65,6 +67,18 @@ Status refresh_sort_keys_if_needed(soci::session& session, Engine engine) {
   if (known && stored == running) return Ok();
   session << begin_write_sql(engine);
   try {
+    // Processes starting together: one records the version, the others then find it (SQLite's
+    // BEGIN IMMEDIATE already serializes them).
+    if (engine == Engine::kPostgres) {
+      session << "SELECT pg_advisory_xact_lock(7236348295512580612)";
+      indicator = soci::i_null;
+      session << "SELECT value FROM meta WHERE key = :key", soci::use(key, "key"),
+          soci::into(stored, indicator);
+      if (session.got_data() && indicator == soci::i_ok && stored == running) {
+        session << "COMMIT";
+        return Ok();
+      }
+    }
     if (known) {
       spdlog::warn("ICU collation changed ({} -> {}): recomputing sort keys", stored, running);
       recompute_sort_keys(session);

@@ -8,6 +8,7 @@
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_counts.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/search_key_bounds.h"
 #include "storage/sql/statement.h"
 #include "text/person_name.h"
 
@@ -130,11 +131,13 @@ void SqlMemberRepository::write_search_keys(const Member& member) {
       "VALUES (:key, :prev, :path, :status, :sort, :id)",
       soci::use(key, "key"), soci::use(previous, "prev"), soci::use(org_path, "path"),
       soci::use(status, "status"), soci::use(sort_key, "sort"), soci::use(id, "id"));
-  for (std::string& each : domain::member_search_keys(member)) {
-    key = std::move(each);
+  const std::vector<std::string> keys = domain::member_search_keys(member);
+  for (const std::string& each : keys) {
+    key = each;
     insert.execute(true);
     previous = key;
   }
+  widen_search_key_bounds(session_, keys, sort_key);
 }
 
 void SqlMemberRepository::insert(Member& member) {

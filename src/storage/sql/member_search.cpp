@@ -1,7 +1,8 @@
 // Name searches: from the in-memory index when the store keeps one, else in SQL by the plans
 // of search_plan.h (the scope member by member, all matching keys, or a broad prefix's page in
-// name order with a lower-bound count).
+// name order, key by key in the order of their bounds, with a lower-bound count).
 #include <algorithm>
+#include <tuple>
 
 #include "storage/sql/bindings.h"
 #include "storage/sql/member_repository.h"
@@ -150,7 +151,7 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
       std::string(" ORDER BY sort_key") + direction(filter) + ", id" + direction(filter);
 
   const std::optional<long long> scope = scope_members(filter);
-  long long probed = 0, lower_bound = 0, phrase_rows = 0;
+  long long probed = 0, lower_bound = 0;
   if (!scope || *scope > limits.scope_first) {
     // The probe: at most probe + 1 key rows of each kind; how many there are, and how many of
     // them are members (first of their run) in the scope.
@@ -160,12 +161,11 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
     const std::string scope_k = scope_conditions(filter, "k", bindings);
     auto part = [&](const char* kind) {
       return "SELECT CASE WHEN " + first_of_run(range) + scope_k +
-             " THEN 1 ELSE 0 END AS member, " + (kind == kPhraseKeys ? "1" : "0") +
-             " AS phrase FROM member_search_keys k WHERE " + in_range("k.search_key", range) +
-             " AND " + kind + " LIMIT " + window;
+             " THEN 1 ELSE 0 END AS member FROM member_search_keys k WHERE " +
+             in_range("k.search_key", range) + " AND " + kind + " LIMIT " + window;
     };
     const std::string sql =
-        "SELECT COUNT(*), COALESCE(SUM(member), 0), COALESCE(SUM(phrase), 0) "
+        "SELECT COUNT(*), COALESCE(SUM(member), 0) "
         "FROM (SELECT * FROM (" +
         part(kWordKeys) +
         ") w UNION ALL "
@@ -174,7 +174,6 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
     soci::statement statement(session_);
     statement.exchange(soci::into(probed));
     statement.exchange(soci::into(lower_bound));
-    statement.exchange(soci::into(phrase_rows));
     bindings.attach(statement);
     prepare_unnamed(statement, sql);
     statement.execute(true);
@@ -228,83 +227,67 @@ app::MemberPage SqlMemberRepository::page_by_keys(const MemberFilter& filter) {
     return page;
   }
 
-  // Broad: the count is a lower bound (members seen by the probe); the page is exact.
+  // Broad: the count is a lower bound (members seen by the probe); the page is exact. The
+  // prefix's keys come in the order of their bounds, a round of them at a time; each key's
+  // first matches come in name order from its index; the walk stops at the first key whose
+  // bound falls after the page's last member (search_plan.h).
   page.total_exact = false;
-  // One-word keys, word by word in name order: the words of the prefix come from a skip scan
-  // of their index, then each word's first members, merged.
-  std::vector<RankedMember> words_top;
-  {
-    Bindings bindings;
-    const Range range = range_of(filter, bindings);
-    const std::string sql =
-        "WITH RECURSIVE w(word) AS (SELECT MIN(k.search_key) FROM member_search_keys k WHERE " +
-        in_range("k.search_key", range) + " AND " + kWordKeys +
-        " UNION ALL SELECT (SELECT MIN(k.search_key) FROM member_search_keys k WHERE "
-        "k.search_key > w.word AND k.search_key < " +
-        range.high + " AND " + kWordKeys +
-        ") FROM w WHERE w.word IS NOT NULL) SELECT word FROM w WHERE word IS NOT NULL LIMIT " +
-        bindings.number(limits.max_words + 1);
-    std::vector<std::string> words;
-    std::string word;
-    soci::statement statement(session_);
-    statement.exchange(soci::into(word));
-    bindings.attach(statement);
-    prepare_unnamed(statement, sql);
-    if (statement.execute(true)) {
-      do {
-        words.push_back(word);
-      } while (statement.fetch());
-    }
-    if (static_cast<long long>(words.size()) > limits.max_words) {
-      words_top = top_of(kWordKeys, wanted);  // so many words: their range, sorted
-    } else if (!words.empty()) {
-      Bindings merged;
-      const Range word_range = range_of(filter, merged);
-      std::string sql_words;
-      for (const std::string& each : words) {
-        sql_words += std::string(sql_words.empty() ? "" : " UNION ALL ") +
-                     "SELECT * FROM (SELECT k.member_id AS id, k.sort_key AS sort_key FROM "
-                     "member_search_keys k WHERE k.search_key = " +
-                     merged.text(each) + " AND " + kWordKeys + " AND " + first_of_run(word_range) +
-                     scope_conditions(filter, "k", merged) + order + " LIMIT " +
-                     merged.number(wanted) + ") x";
+  std::vector<RankedMember> top;
+  std::string after_bound, after_key;  // where the next round of keys starts
+  bool more_keys = true;
+  while (more_keys) {
+    std::vector<std::pair<std::string, std::string>> keys;  // (key, bound)
+    {
+      Bindings bindings;
+      const Range range = range_of(filter, bindings);
+      const std::string bound = filter.descending ? "b.high_sort_key" : "b.low_sort_key";
+      const char* beyond = filter.descending ? " < " : " > ";
+      std::string sql = "SELECT b.search_key, " + bound + " FROM search_key_bounds b WHERE " +
+                        in_range("b.search_key", range);
+      if (!after_key.empty()) {
+        const std::string last_bound = bindings.text(after_bound);
+        sql += " AND (" + bound + beyond + last_bound + " OR (" + bound + " = " + last_bound +
+               " AND b.search_key" + beyond + bindings.text(after_key) + "))";
       }
-      words_top = ranked(session_,
-                         "SELECT id, sort_key FROM (" + sql_words + ") words" + order + " LIMIT " +
-                             merged.number(wanted),
-                         merged);
+      sql += " ORDER BY " + bound + direction(filter) + ", b.search_key" + direction(filter) +
+             " LIMIT " + bindings.number(limits.keys_per_round);
+      std::pair<std::string, std::string> row;
+      soci::statement statement(session_);
+      statement.exchange(soci::into(row.first));
+      statement.exchange(soci::into(row.second));
+      bindings.attach(statement);
+      prepare_unnamed(statement, sql);
+      if (statement.execute(true)) {
+        do {
+          keys.push_back(row);
+        } while (statement.fetch());
+      }
     }
+    more_keys = static_cast<long long>(keys.size()) == limits.keys_per_round;
+    for (const auto& [key, bound] : keys) {
+      if (!key_may_place(bound, top, wanted, filter.descending)) {
+        more_keys = false;
+        break;
+      }
+      Bindings bindings;
+      const Range range = range_of(filter, bindings);
+      const std::string sql =
+          "SELECT k.member_id AS id, k.sort_key AS sort_key FROM member_search_keys k WHERE "
+          "k.search_key = " +
+          bindings.text(key) + " AND " +
+          (key.find(' ') == std::string::npos ? kWordKeys : kPhraseKeys) + " AND " +
+          first_of_run(range) + scope_conditions(filter, "k", bindings) + order + " LIMIT " +
+          bindings.number(wanted);
+      keep_first(top, ranked(session_, sql, bindings), wanted, filter.descending);
+    }
+    if (!keys.empty()) std::tie(after_key, after_bound) = keys.back();
   }
-  // Phrase keys: few, from their index range; many, from a walk of the members in name order,
-  // which meets them soon since family and middle names are spread over it.
-  std::vector<RankedMember> phrases_top;
-  if (phrase_rows <= limits.probe) {
-    phrases_top = top_of(kPhraseKeys, wanted);
-  } else {
-    Bindings bindings;
-    const Range range = range_of(filter, bindings);
-    const long long budget = walk_budget(wanted, limits);
-    const std::string walked = "SELECT m.id, m.sort_key FROM members m WHERE 1 = 1" +
-                               scope_conditions(filter, "m", bindings) + " ORDER BY m.sort_key" +
-                               direction(filter) + ", m.id" + direction(filter) + " LIMIT " +
-                               bindings.number(budget);
-    const std::string sql = "SELECT w.id, w.sort_key FROM (" + walked +
-                            ") w WHERE EXISTS (SELECT 1 FROM member_search_keys k WHERE "
-                            "k.member_id = w.id AND " +
-                            in_range("k.search_key", range) + " AND " + kPhraseKeys + ")" + order +
-                            " LIMIT " + bindings.number(wanted);
-    phrases_top = ranked(session_, sql, bindings);
-    // The walk ended before finding a page of them: they are rarer than they looked; read
-    // their range (exact, and slower).
-    if (static_cast<long long>(phrases_top.size()) < wanted)
-      phrases_top = top_of(kPhraseKeys, wanted);
-  }
-  fill_page(merge_ranked(words_top, phrases_top, filter.offset, filter.limit, filter.descending),
+  fill_page(merge_ranked(std::move(top), {}, filter.offset, filter.limit, filter.descending),
             nullptr, page);
   // At least the members the probe saw, and at least those of this page and before it.
   if (!page.items.empty()) {
-    page.total = std::max<long long>(lower_bound,
-                                     filter.offset + static_cast<long long>(page.items.size()));
+    page.total =
+        std::max<long long>(lower_bound, filter.offset + static_cast<long long>(page.items.size()));
   } else {
     page.total = lower_bound;
   }

@@ -124,14 +124,17 @@ TEST(Postgres, ProcessesStartingTogetherMigrateOnce) {
   constexpr int kProcesses = 4;
   std::vector<std::thread> starters;
   std::vector<bool> opened(kProcesses, false);
+  std::vector<std::string> failures(kProcesses);
   for (int index = 0; index < kProcesses; ++index) {
     starters.emplace_back([&, index] {
       auto store = SqlStore::open(*DatabaseUrl::parse(url), StoreOptions(), "2026-11-29T00:00:00Z");
       opened[index] = store.ok();
+      if (!store) failures[index] = store.error().reason + " " + store.error().param("detail");
     });
   }
   for (std::thread& starter : starters) starter.join();
-  for (int index = 0; index < kProcesses; ++index) EXPECT_TRUE(opened[index]) << index;
+  for (int index = 0; index < kProcesses; ++index)
+    EXPECT_TRUE(opened[index]) << index << ": " << failures[index];
   {
     soci::session check(*soci::factory_postgresql(), DatabaseUrl::parse(url)->conninfo);
     long long recorded = 0;

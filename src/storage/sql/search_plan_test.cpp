@@ -15,12 +15,33 @@ TEST(SearchPlan, SmallScopesAreReadMemberByMemberNarrowPrefixesByKeysTheRestBroa
   EXPECT_EQ(choose_search_plan(300'000, 5'001, limits), SearchPlan::kBroad);  // a province
 }
 
-TEST(SearchPlan, TheWalkGrowsWithThePageUpToItsBound) {
-  const SearchLimits limits;
-  EXPECT_EQ(walk_budget(20, limits), 4000);
-  EXPECT_EQ(walk_budget(100, limits), 20000);
-  EXPECT_EQ(walk_budget(100000, limits), 20000);
-  EXPECT_EQ(walk_budget(0, limits), 200);
+TEST(SearchPlan, AKeyIsReadWhileItsBoundCanStillReachThePage) {
+  const std::vector<RankedMember> top = {{"10", 1}, {"30", 3}};
+  EXPECT_TRUE(key_may_place("99", top, 3, false));  // the page is not full yet
+  EXPECT_TRUE(key_may_place("20", top, 2, false));
+  EXPECT_TRUE(key_may_place("30", top, 2, false));  // a tie: its members may have smaller ids
+  EXPECT_FALSE(key_may_place("31", top, 2, false));
+  const std::vector<RankedMember> down = {{"50", 5}, {"30", 3}};
+  EXPECT_TRUE(key_may_place("30", down, 2, true));
+  EXPECT_FALSE(key_may_place("29", down, 2, true));
+  EXPECT_TRUE(key_may_place("", {}, 1, false));
+}
+
+TEST(SearchPlan, KeepingTheFirstMergesDropsDuplicatesAndCuts) {
+  std::vector<RankedMember> top = {{"10", 1}, {"30", 3}};
+  keep_first(top, {{"20", 2}, {"30", 3}, {"40", 4}}, 3, false);
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_EQ(top[0].id, 1);
+  EXPECT_EQ(top[1].id, 2);
+  EXPECT_EQ(top[2].id, 3);
+  keep_first(top, {{"10", 0}}, 3, false);  // same sort key, smaller id: first
+  EXPECT_EQ(top.front().id, 0);
+  EXPECT_EQ(top.back().id, 2);
+  std::vector<RankedMember> down;
+  keep_first(down, {{"10", 1}, {"50", 5}, {"30", 3}}, 2, true);
+  ASSERT_EQ(down.size(), 2u);
+  EXPECT_EQ(down[0].id, 5);
+  EXPECT_EQ(down[1].id, 3);
 }
 
 TEST(SearchPlan, MergingKeepsNameOrderDropsDuplicatesAndPages) {
