@@ -232,6 +232,18 @@ describe('badges', () => {
 });
 
 describe('keys across the lifecycle', () => {
+  test('concurrent repeats of one keyed step record it once and all get its reply', async () => {
+    const candidate = await createCandidate(api, tree.cellA.id);
+    const path = `/api/v1/candidates/${candidate.id}/steps`;
+    const k = key();
+    const replies = await Promise.all(Array.from({ length: 5 },
+      () => api.post(path, { step: 'application', on: daysFromToday(-2) }, keyed(k))));
+    for (const reply of replies) ok(reply, 201);
+    assert.equal(new Set(replies.map((reply) => reply.text)).size, 1, 'one body');
+    assert.equal(replies.filter((reply) => reply.headers.get('idempotent-replayed') === 'true').length, 4);
+    assert.equal(count(ok(await api.get(`/api/v1/candidates/${candidate.id}`)).history, 'step'), 1);
+  });
+
   test('a refused keyed step stores nothing: corrected, the same key records it', async () => {
     const candidate = await createCandidate(api, tree.cellA.id);
     const path = `/api/v1/candidates/${candidate.id}/steps`;
