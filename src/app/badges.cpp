@@ -7,6 +7,7 @@
 #include "app/access_control.h"
 #include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
+#include "app/own_write.h"
 
 namespace chibo::app {
 
@@ -119,7 +120,8 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
   return list;
 }
 
-Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwardRequest& request) {
+Result<int> award_badges_in(Services& services, const Actor& actor, Transaction& tx,
+                            const BadgeAwardRequest& request) {
   const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberDecide);
   if (reach.none()) return Error::forbidden("forbidden");
   std::vector<FieldError> errors;
@@ -135,57 +137,58 @@ Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwar
   if (!errors.empty()) return Error::invalid(std::move(errors));
   const domain::RuleParameter* milestones = milestones_on(services.rules, request.occasion);
   int awarded = 0;
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::set<int64_t> seen;
-    for (size_t index = 0; index < request.awards.size(); ++index) {
-      const auto& [id, milestone] = request.awards[index];
-      const std::string prefix = "awards[" + std::to_string(index) + "]";
-      std::optional<Member> stored = tx.members().find(id);
-      if (!stored || !reach.covers(stored->org_path)) {
-        errors.push_back({prefix + ".member_id", "member_not_found", {}});
-        continue;
-      }
-      if (!seen.insert(id.value).second) {
-        errors.push_back({prefix + ".member_id", "repeated", {}});
-        continue;
-      }
-      const domain::MemberStatusInfo* standing = services.catalog.member_status(stored->status);
-      if (!standing || !standing->on_roll) {
-        errors.push_back({prefix + ".member_id", "member_not_on_roll", {}});
-        continue;
-      }
-      if (!milestones || std::find(milestones->values.begin(), milestones->values.end(),
-                                   milestone) == milestones->values.end()) {
-        errors.push_back(
-            {prefix + ".milestone", "unknown_code", {{"value", std::to_string(milestone)}}});
-        continue;
-      }
-      if (milestone <= stored->highest_badge || tx.lifecycle().has_award(id, milestone)) {
-        errors.push_back({prefix + ".milestone", "badge_already_awarded", {}});
-        continue;
-      }
-      const Date reached = stored->party_age_anchor.value_or(request.occasion).add_years(milestone);
-      if (reached > request.occasion) {
-        errors.push_back(domain::rule_error(prefix + ".milestone", "badge_not_reached", *milestones,
-                                            {{"reached_on", reached.iso()}}));
-        continue;
-      }
-      if (!errors.empty()) continue;  // all or none: only check the rest
-      tx.lifecycle().add_award({id, milestone, request.occasion, request.document,
-                                request.decided_on, actor.name, services.clock.now_utc()});
-      Member member = *stored;
-      member.highest_badge = milestone;
-      Status saved =
-          save_lifecycle_change(tx, services, actor, *stored, member, "badge", request.occasion,
-                                request.document, nlohmann::json{{"milestone", milestone}}.dump());
-      if (!saved) return saved;
-      ++awarded;
+  std::set<int64_t> seen;
+  for (size_t index = 0; index < request.awards.size(); ++index) {
+    const auto& [id, milestone] = request.awards[index];
+    const std::string prefix = "awards[" + std::to_string(index) + "]";
+    std::optional<Member> stored = tx.members().find(id);
+    if (!stored || !reach.covers(stored->org_path)) {
+      errors.push_back({prefix + ".member_id", "member_not_found", {}});
+      continue;
     }
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+    if (!seen.insert(id.value).second) {
+      errors.push_back({prefix + ".member_id", "repeated", {}});
+      continue;
+    }
+    const domain::MemberStatusInfo* standing = services.catalog.member_status(stored->status);
+    if (!standing || !standing->on_roll) {
+      errors.push_back({prefix + ".member_id", "member_not_on_roll", {}});
+      continue;
+    }
+    if (!milestones || std::find(milestones->values.begin(), milestones->values.end(), milestone) ==
+                           milestones->values.end()) {
+      errors.push_back(
+          {prefix + ".milestone", "unknown_code", {{"value", std::to_string(milestone)}}});
+      continue;
+    }
+    if (milestone <= stored->highest_badge || tx.lifecycle().has_award(id, milestone)) {
+      errors.push_back({prefix + ".milestone", "badge_already_awarded", {}});
+      continue;
+    }
+    const Date reached = stored->party_age_anchor.value_or(request.occasion).add_years(milestone);
+    if (reached > request.occasion) {
+      errors.push_back(domain::rule_error(prefix + ".milestone", "badge_not_reached", *milestones,
+                                          {{"reached_on", reached.iso()}}));
+      continue;
+    }
+    if (!errors.empty()) continue;  // all or none: only check the rest
+    tx.lifecycle().add_award({id, milestone, request.occasion, request.document, request.decided_on,
+                              actor.name, services.clock.now_utc()});
+    Member member = *stored;
+    member.highest_badge = milestone;
+    Status saved =
+        save_lifecycle_change(tx, services, actor, *stored, member, "badge", request.occasion,
+                              request.document, nlohmann::json{{"milestone", milestone}}.dump());
+    if (!saved) return std::move(saved).error();
+    ++awarded;
+  }
+  if (!errors.empty()) return Error::invalid(std::move(errors));
   return awarded;
+}
+
+Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwardRequest& request) {
+  return own_write(services,
+                   [&](Transaction& tx) { return award_badges_in(services, actor, tx, request); });
 }
 
 }  // namespace chibo::app

@@ -46,5 +46,8 @@ struct BadgeAwardRequest {
 
 // Records a decision's awards, all or none; returns how many.
 Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwardRequest& request);
+// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
+Result<int> award_badges_in(Services& services, const Actor& actor, Transaction& tx,
+                            const BadgeAwardRequest& request);
 
 }  // namespace chibo::app

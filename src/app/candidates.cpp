@@ -8,6 +8,7 @@
 #include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
 #include "app/member_changes.h"
+#include "app/own_write.h"
 #include "domain/fields.h"
 #include "domain/members/member_rules.h"
 #include "text/clean.h"
@@ -405,8 +406,8 @@ Result<CandidateDetail> get_candidate(Services& services, const Actor& actor, Ca
   return detail;
 }
 
-Result<CandidateDetail> create_candidate(Services& services, const Actor& actor,
-                                         const CandidateInput& input) {
+Result<CandidateDetail> create_candidate_in(Services& services, const Actor& actor, Transaction& tx,
+                                            const CandidateInput& input) {
   if (reach_of(services, actor, domain::Permission::kMemberWrite).none())
     return Error::forbidden("forbidden");
   Candidate candidate;
@@ -415,19 +416,19 @@ Result<CandidateDetail> create_candidate(Services& services, const Actor& actor,
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = domain::check_candidate(candidate, services.catalog, services.clock.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Result<CandidateDetail> detail = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    Status references = check_references(services, actor, tx, candidate);
-    if (!references) return references;
-    candidate.created_at = candidate.updated_at = services.clock.now_utc();
-    refresh_phase(services, tx, candidate, {});
-    tx.candidates().insert(candidate);
-    record_event(services, actor, tx, candidate, "create", person_changes(Candidate(), candidate));
-    detail = detail_in(services, tx, candidate.id);
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
-  return detail;
+  Status references = check_references(services, actor, tx, candidate);
+  if (!references) return std::move(references).error();
+  candidate.created_at = candidate.updated_at = services.clock.now_utc();
+  refresh_phase(services, tx, candidate, {});
+  tx.candidates().insert(candidate);
+  record_event(services, actor, tx, candidate, "create", person_changes(Candidate(), candidate));
+  return detail_in(services, tx, candidate.id);
+}
+
+Result<CandidateDetail> create_candidate(Services& services, const Actor& actor,
+                                         const CandidateInput& input) {
+  return own_write(
+      services, [&](Transaction& tx) { return create_candidate_in(services, actor, tx, input); });
 }
 
 Result<CandidateDetail> update_candidate(Services& services, const Actor& actor, CandidateId id,
@@ -469,143 +470,148 @@ Result<CandidateDetail> update_candidate(Services& services, const Actor& actor,
   return detail;
 }
 
+Result<CandidateDetail> record_admission_step_in(Services& services, const Actor& actor,
+                                                 Transaction& tx, CandidateId id, StepRecord step) {
+  std::optional<Candidate> stored = tx.candidates().find(id);
+  if (!stored ||
+      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+    return Error::not_found("candidate");
+  Status allowed =
+      require_reach(services, actor, step_permission(step.step), domain::Permission::kMemberRead,
+                    stored->person.org_path, "candidate");
+  if (!allowed) return std::move(allowed).error();
+  std::optional<Organization> cell = tx.orgs().find(stored->person.org_id);
+  if (!cell) return Error::internal("candidate without organization");
+  std::vector<StepRecord> steps = tx.candidates().steps(id);
+  // Introducers, as the registry knows them; one beyond the actor's reach is "not found".
+  std::vector<domain::IntroducerFacts> introducers;
+  const domain::Reach read = reach_of(services, actor, domain::Permission::kMemberRead);
+  const std::optional<Organization> base = base_organization_of(tx, services.catalog, cell->path);
+  for (const domain::Introducer& introducer : step.introducers) {
+    domain::IntroducerFacts facts;
+    facts.id = introducer.member_id;
+    if (std::optional<Member> member = tx.members().find(introducer.member_id);
+        member && read.covers(member->org_path)) {
+      facts.found = true;
+      facts.full_name = member->full_name;
+      facts.status = member->status;
+      facts.official_date = member->official_date;
+      const std::optional<Organization> theirs =
+          base_organization_of(tx, services.catalog, member->org_path);
+      facts.same_base_organization = base && theirs && base->id == theirs->id;
+    }
+    introducers.push_back(std::move(facts));
+  }
+  std::vector<FieldError> errors = domain::check_admission_step(
+      *stored, steps, step, admission_context_of(tx, services.catalog, *cell), introducers,
+      former_of(tx, *stored), services.catalog, services.rules, services.calendar,
+      services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  step.recorded_by = actor.name;
+  step.recorded_at = services.clock.now_utc();
+  tx.candidates().add_step(id, step);
+  steps.push_back(step);
+  Candidate candidate = *stored;
+  if (step.step == AdmissionStep::kCeremony) {
+    Status admitted = admit(services, actor, tx, candidate, steps, step);
+    if (!admitted) return std::move(admitted).error();
+  }
+  refresh_phase(services, tx, candidate, steps);
+  Status saved = save_candidate(services, tx, candidate, *stored);
+  if (!saved) return std::move(saved).error();
+  record_event(services, actor, tx, candidate, "step", step_json(step));
+  if (step.step == AdmissionStep::kCeremony)
+    record_event(services, actor, tx, candidate, "admit",
+                 {{"member_id", candidate.member_id.value}});
+  return detail_in(services, tx, id);
+}
+
 Result<CandidateDetail> record_admission_step(Services& services, const Actor& actor,
                                               CandidateId id, StepRecord step) {
-  Result<CandidateDetail> detail = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Candidate> stored = tx.candidates().find(id);
-    if (!stored ||
-        !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
-      return Error::not_found("candidate");
-    Status allowed =
-        require_reach(services, actor, step_permission(step.step), domain::Permission::kMemberRead,
-                      stored->person.org_path, "candidate");
-    if (!allowed) return allowed;
-    std::optional<Organization> cell = tx.orgs().find(stored->person.org_id);
-    if (!cell) return Error::internal("candidate without organization");
-    std::vector<StepRecord> steps = tx.candidates().steps(id);
-    // Introducers, as the registry knows them; one beyond the actor's reach is "not found".
-    std::vector<domain::IntroducerFacts> introducers;
-    const domain::Reach read = reach_of(services, actor, domain::Permission::kMemberRead);
-    const std::optional<Organization> base = base_organization_of(tx, services.catalog, cell->path);
-    for (const domain::Introducer& introducer : step.introducers) {
-      domain::IntroducerFacts facts;
-      facts.id = introducer.member_id;
-      if (std::optional<Member> member = tx.members().find(introducer.member_id);
-          member && read.covers(member->org_path)) {
-        facts.found = true;
-        facts.full_name = member->full_name;
-        facts.status = member->status;
-        facts.official_date = member->official_date;
-        const std::optional<Organization> theirs =
-            base_organization_of(tx, services.catalog, member->org_path);
-        facts.same_base_organization = base && theirs && base->id == theirs->id;
-      }
-      introducers.push_back(std::move(facts));
-    }
-    std::vector<FieldError> errors = domain::check_admission_step(
-        *stored, steps, step, admission_context_of(tx, services.catalog, *cell), introducers,
-        former_of(tx, *stored), services.catalog, services.rules, services.calendar,
-        services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    step.recorded_by = actor.name;
-    step.recorded_at = services.clock.now_utc();
-    tx.candidates().add_step(id, step);
-    steps.push_back(step);
-    Candidate candidate = *stored;
-    if (step.step == AdmissionStep::kCeremony) {
-      Status admitted = admit(services, actor, tx, candidate, steps, step);
-      if (!admitted) return admitted;
-    }
-    refresh_phase(services, tx, candidate, steps);
-    Status saved = save_candidate(services, tx, candidate, *stored);
-    if (!saved) return saved;
-    record_event(services, actor, tx, candidate, "step", step_json(step));
-    if (step.step == AdmissionStep::kCeremony)
-      record_event(services, actor, tx, candidate, "admit",
-                   {{"member_id", candidate.member_id.value}});
-    detail = detail_in(services, tx, id);
-    return Ok();
+  return own_write(services, [&](Transaction& tx) {
+    return record_admission_step_in(services, actor, tx, id, step);
   });
-  if (!status) return std::move(status).error();
-  return detail;
+}
+
+Result<CandidateDetail> undo_admission_step_in(Services& services, const Actor& actor,
+                                               Transaction& tx, CandidateId id,
+                                               AdmissionStep step) {
+  std::optional<Candidate> stored = tx.candidates().find(id);
+  if (!stored ||
+      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+    return Error::not_found("candidate");
+  Status allowed =
+      require_reach(services, actor, step_permission(step), domain::Permission::kMemberRead,
+                    stored->person.org_path, "candidate");
+  if (!allowed) return std::move(allowed).error();
+  if (stored->status != domain::candidate_status::kOpen)
+    return Error::conflict("candidate_closed", {{"status", stored->status}});
+  std::vector<StepRecord> steps = tx.candidates().steps(id);
+  const StepRecord* recorded = find_step(steps, step);
+  if (!recorded) return Error::invalid_field("step", "step_not_recorded");
+  // Only the latest step in the procedure's order: the later ones rest on it.
+  for (const StepRecord& other : steps) {
+    if (static_cast<int>(other.step) > static_cast<int>(step)) {
+      return Error::invalid_field("step", "step_has_later",
+                                  {{"later", std::string(domain::step_code(other.step))}});
+    }
+  }
+  const json undone = step_json(*recorded);
+  tx.candidates().remove_step(id, step);
+  steps.erase(std::remove_if(steps.begin(), steps.end(),
+                             [&](const StepRecord& r) { return r.step == step; }),
+              steps.end());
+  Candidate candidate = *stored;
+  refresh_phase(services, tx, candidate, steps);
+  Status saved = save_candidate(services, tx, candidate, *stored);
+  if (!saved) return std::move(saved).error();
+  record_event(services, actor, tx, candidate, "undo_step", undone);
+  return detail_in(services, tx, id);
 }
 
 Result<CandidateDetail> undo_admission_step(Services& services, const Actor& actor, CandidateId id,
                                             AdmissionStep step) {
-  Result<CandidateDetail> detail = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Candidate> stored = tx.candidates().find(id);
-    if (!stored ||
-        !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
-      return Error::not_found("candidate");
-    Status allowed =
-        require_reach(services, actor, step_permission(step), domain::Permission::kMemberRead,
-                      stored->person.org_path, "candidate");
-    if (!allowed) return allowed;
-    if (stored->status != domain::candidate_status::kOpen)
-      return Error::conflict("candidate_closed", {{"status", stored->status}});
-    std::vector<StepRecord> steps = tx.candidates().steps(id);
-    const StepRecord* recorded = find_step(steps, step);
-    if (!recorded) return Error::invalid_field("step", "step_not_recorded");
-    // Only the latest step in the procedure's order: the later ones rest on it.
-    for (const StepRecord& other : steps) {
-      if (static_cast<int>(other.step) > static_cast<int>(step)) {
-        return Error::invalid_field("step", "step_has_later",
-                                    {{"later", std::string(domain::step_code(other.step))}});
-      }
-    }
-    const json undone = step_json(*recorded);
-    tx.candidates().remove_step(id, step);
-    steps.erase(std::remove_if(steps.begin(), steps.end(),
-                               [&](const StepRecord& r) { return r.step == step; }),
-                steps.end());
-    Candidate candidate = *stored;
-    refresh_phase(services, tx, candidate, steps);
-    Status saved = save_candidate(services, tx, candidate, *stored);
-    if (!saved) return saved;
-    record_event(services, actor, tx, candidate, "undo_step", undone);
-    detail = detail_in(services, tx, id);
-    return Ok();
+  return own_write(services, [&](Transaction& tx) {
+    return undo_admission_step_in(services, actor, tx, id, step);
   });
-  if (!status) return std::move(status).error();
-  return detail;
 }
 
-Result<CandidateDetail> close_candidate(Services& services, const Actor& actor, CandidateId id,
-                                        int64_t version, Date on, const std::string& reason) {
+Result<CandidateDetail> close_candidate_in(Services& services, const Actor& actor, Transaction& tx,
+                                           CandidateId id, int64_t version, Date on,
+                                           const std::string& reason) {
   std::vector<FieldError> errors;
   const std::optional<std::string> cleaned =
       domain::clean_text_field("reason", reason, kMaxReasonChars, errors);
   if (cleaned && cleaned->empty()) errors.push_back({"reason", "required", {}});
   if (on > services.clock.today()) errors.push_back({"on", "date_in_future", {}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Result<CandidateDetail> detail = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Candidate> stored = tx.candidates().find(id);
-    if (!stored ||
-        !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
-      return Error::not_found("candidate");
-    Status allowed =
-        require_reach(services, actor, domain::Permission::kMemberWrite,
-                      domain::Permission::kMemberRead, stored->person.org_path, "candidate");
-    if (!allowed) return allowed;
-    if (stored->version != version) return Error::stale_version();
-    if (stored->status != domain::candidate_status::kOpen)
-      return Error::conflict("candidate_closed", {{"status", stored->status}});
-    Candidate candidate = *stored;
-    candidate.status = std::string(domain::candidate_status::kWithdrawn);
-    candidate.closed_on = on;
-    candidate.close_reason = *cleaned;
-    candidate.phase = std::string(domain::phase_code(domain::AdmissionPhase::kClosed));
-    Status saved = save_candidate(services, tx, candidate, *stored);
-    if (!saved) return saved;
-    record_event(services, actor, tx, candidate, "close", {{"on", on.iso()}, {"reason", *cleaned}});
-    detail = detail_in(services, tx, id);
-    return Ok();
+  std::optional<Candidate> stored = tx.candidates().find(id);
+  if (!stored ||
+      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+    return Error::not_found("candidate");
+  Status allowed =
+      require_reach(services, actor, domain::Permission::kMemberWrite,
+                    domain::Permission::kMemberRead, stored->person.org_path, "candidate");
+  if (!allowed) return std::move(allowed).error();
+  if (stored->version != version) return Error::stale_version();
+  if (stored->status != domain::candidate_status::kOpen)
+    return Error::conflict("candidate_closed", {{"status", stored->status}});
+  Candidate candidate = *stored;
+  candidate.status = std::string(domain::candidate_status::kWithdrawn);
+  candidate.closed_on = on;
+  candidate.close_reason = *cleaned;
+  candidate.phase = std::string(domain::phase_code(domain::AdmissionPhase::kClosed));
+  Status saved = save_candidate(services, tx, candidate, *stored);
+  if (!saved) return std::move(saved).error();
+  record_event(services, actor, tx, candidate, "close", {{"on", on.iso()}, {"reason", *cleaned}});
+  return detail_in(services, tx, id);
+}
+
+Result<CandidateDetail> close_candidate(Services& services, const Actor& actor, CandidateId id,
+                                        int64_t version, Date on, const std::string& reason) {
+  return own_write(services, [&](Transaction& tx) {
+    return close_candidate_in(services, actor, tx, id, version, on, reason);
   });
-  if (!status) return std::move(status).error();
-  return detail;
 }
 
 }  // namespace chibo::app

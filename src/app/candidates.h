@@ -73,6 +73,20 @@ Result<CandidateDetail> undo_admission_step(Services& services, const Actor& act
 Result<CandidateDetail> close_candidate(Services& services, const Actor& actor, CandidateId id,
                                         int64_t version, Date on, const std::string& reason);
 
+// The creating and changing use cases above inside a transaction of the caller's (a keyed
+// request: app/idempotency.h); each plain form runs its _in form in a transaction of its own
+// (app/own_write.h).
+Result<CandidateDetail> create_candidate_in(Services& services, const Actor& actor, Transaction& tx,
+                                            const CandidateInput& input);
+Result<CandidateDetail> record_admission_step_in(Services& services, const Actor& actor,
+                                                 Transaction& tx, CandidateId id, StepRecord step);
+Result<CandidateDetail> undo_admission_step_in(Services& services, const Actor& actor,
+                                               Transaction& tx, CandidateId id,
+                                               domain::AdmissionStep step);
+Result<CandidateDetail> close_candidate_in(Services& services, const Actor& actor, Transaction& tx,
+                                           CandidateId id, int64_t version, Date on,
+                                           const std::string& reason);
+
 // The permission a step needs.
 domain::Permission step_permission(domain::AdmissionStep step);
 

@@ -4,6 +4,7 @@
 
 #include "app/access_control.h"
 #include "app/lifecycle_support.h"
+#include "app/own_write.h"
 
 namespace chibo::app {
 
@@ -25,64 +26,67 @@ Result<Member> member_for_change(Services& services, const Actor& actor, Transac
 
 }  // namespace
 
-Result<Member> record_exit(Services& services, const Actor& actor, MemberId id, int64_t version,
-                           const domain::ExitRequest& request) {
+Result<Member> record_exit_in(Services& services, const Actor& actor, Transaction& tx, MemberId id,
+                              int64_t version, const domain::ExitRequest& request) {
   const domain::Permission needed = request.status == domain::status::kDeceased
                                         ? domain::Permission::kMemberWrite
                                         : domain::Permission::kMemberDecide;
-  Result<Member> result = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Member> stored = member_for_change(services, actor, tx, id, version, needed);
-    if (!stored) return std::move(stored).error();
-    std::vector<FieldError> errors = domain::check_exit(*stored, request, services.catalog,
-                                                        services.rules, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    Member member = *stored;
-    domain::apply_exit(member, request);
-    nlohmann::json details = {{"status", request.status}, {"ground", request.ground}};
-    if (!request.note.empty()) details["note"] = request.note;
-    Status saved = save_lifecycle_change(tx, services, actor, *stored, member, "exit", request.on,
-                                         request.document, details.dump());
-    if (!saved) return saved;
-    // A temporary absence ends with the membership.
-    if (std::optional<Transfer> open = tx.transfers().open_for(id)) {
-      Transfer closed = *open;
-      closed.state = domain::TransferState::kCancelled;
-      closed.completed_on = request.on;
-      closed.note = "ended: the member left the roll";
-      closed.updated_at = services.clock.now_utc();
-      if (!tx.transfers().update(closed, *open)) return Error::stale_version();
-    }
-    result = member;
-    return Ok();
+  Result<Member> stored = member_for_change(services, actor, tx, id, version, needed);
+  if (!stored) return std::move(stored).error();
+  std::vector<FieldError> errors = domain::check_exit(*stored, request, services.catalog,
+                                                      services.rules, services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  Member member = *stored;
+  domain::apply_exit(member, request);
+  nlohmann::json details = {{"status", request.status}, {"ground", request.ground}};
+  if (!request.note.empty()) details["note"] = request.note;
+  Status saved = save_lifecycle_change(tx, services, actor, *stored, member, "exit", request.on,
+                                       request.document, details.dump());
+  if (!saved) return std::move(saved).error();
+  // A temporary absence ends with the membership.
+  if (std::optional<Transfer> open = tx.transfers().open_for(id)) {
+    Transfer closed = *open;
+    closed.state = domain::TransferState::kCancelled;
+    closed.completed_on = request.on;
+    closed.note = "ended: the member left the roll";
+    closed.updated_at = services.clock.now_utc();
+    if (!tx.transfers().update(closed, *open)) return Error::stale_version();
+  }
+  return member;
+}
+
+Result<Member> record_exit(Services& services, const Actor& actor, MemberId id, int64_t version,
+                           const domain::ExitRequest& request) {
+  return own_write(services, [&](Transaction& tx) {
+    return record_exit_in(services, actor, tx, id, version, request);
   });
-  if (!status) return std::move(status).error();
-  return result;
+}
+
+Result<Member> record_exemption_in(Services& services, const Actor& actor, Transaction& tx,
+                                   MemberId id, int64_t version,
+                                   const domain::ExemptionRequest& request) {
+  Result<Member> stored =
+      member_for_change(services, actor, tx, id, version, domain::Permission::kMemberWrite);
+  if (!stored) return std::move(stored).error();
+  std::vector<FieldError> errors =
+      domain::check_exemption(*stored, request, services.rules, services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  Member member = *stored;
+  domain::apply_exemption(member, request);
+  nlohmann::json details = {{"action", request.start ? "start" : "end"}};
+  if (!request.note.empty()) details["note"] = request.note;
+  Status saved = save_lifecycle_change(tx, services, actor, *stored, member,
+                                       request.start ? "exemption" : "exemption_end", request.on,
+                                       request.document, details.dump());
+  if (!saved) return std::move(saved).error();
+  return member;
 }
 
 Result<Member> record_exemption(Services& services, const Actor& actor, MemberId id,
                                 int64_t version, const domain::ExemptionRequest& request) {
-  Result<Member> result = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Member> stored =
-        member_for_change(services, actor, tx, id, version, domain::Permission::kMemberWrite);
-    if (!stored) return std::move(stored).error();
-    std::vector<FieldError> errors =
-        domain::check_exemption(*stored, request, services.rules, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    Member member = *stored;
-    domain::apply_exemption(member, request);
-    nlohmann::json details = {{"action", request.start ? "start" : "end"}};
-    if (!request.note.empty()) details["note"] = request.note;
-    Status saved = save_lifecycle_change(tx, services, actor, *stored, member,
-                                         request.start ? "exemption" : "exemption_end", request.on,
-                                         request.document, details.dump());
-    if (!saved) return saved;
-    result = member;
-    return Ok();
+  return own_write(services, [&](Transaction& tx) {
+    return record_exemption_in(services, actor, tx, id, version, request);
   });
-  if (!status) return std::move(status).error();
-  return result;
 }
 
 }  // namespace chibo::app

@@ -1,6 +1,8 @@
 // Creating requests with an Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): a
 // client that lost the reply to a POST sends it again with the same key and gets the first
-// reply, status and body, without a second record.
+// reply, status and body, without a second record. The lifecycle's procedures (a step, a
+// transfer, an exit ...) take keys too: resent, they would be refused as already done or as a
+// stale version, though the first one succeeded.
 //
 // The key is claimed, the write is done and the reply is stored in ONE transaction, so no
 // acknowledged write lacks its stored reply and no stored reply lacks its write. A concurrent

@@ -5,6 +5,7 @@
 #include "app/access_control.h"
 #include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
+#include "app/own_write.h"
 
 namespace chibo::app {
 
@@ -73,55 +74,58 @@ Result<ProbationLists> probation_lists(Services& services, const Actor& actor, O
   return lists;
 }
 
-Result<std::vector<RecognitionRecord>> record_recognition(Services& services, const Actor& actor,
-                                                          MemberId id, int64_t version,
-                                                          RecognitionRecord step) {
+Result<std::vector<RecognitionRecord>> record_recognition_in(Services& services, const Actor& actor,
+                                                             Transaction& tx, MemberId id,
+                                                             int64_t version,
+                                                             RecognitionRecord step) {
   const domain::Permission needed = step.step == RecognitionStep::kDecision
                                         ? domain::Permission::kMemberDecide
                                         : domain::Permission::kMemberWrite;
-  std::vector<RecognitionRecord> result;
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Member> stored = tx.members().find(id);
-    if (!stored || !reach_of(services, actor, domain::Permission::kMemberRead)
-                        .covers_member(id, stored->org_path))
-      return Error::not_found("member");
-    Status allowed = require_reach(services, actor, needed, domain::Permission::kMemberRead,
-                                   stored->org_path, "member", id);
-    if (!allowed) return allowed;
-    if (stored->version != version) return Error::stale_version();
-    const Date ends = stored->probation_ends_on.value_or(Date());
-    std::vector<RecognitionRecord> steps = stored->probation_ends_on
-                                               ? tx.lifecycle().recognition(id, ends)
-                                               : std::vector<RecognitionRecord>{};
-    std::vector<FieldError> errors = domain::check_recognition(
-        *stored, cell_step(steps), step, services.rules, services.calendar, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    step.recorded_by = actor.name;
-    step.recorded_at = services.clock.now_utc();
-    tx.lifecycle().add_recognition(id, ends, step);
-    if (step.step == RecognitionStep::kDecision) {
-      Member member = *stored;
-      domain::apply_recognition(member, step);
-      Status saved = save_lifecycle_change(tx, services, actor, *stored, member, "recognition",
-                                           step.recognized ? ends : step.on, step.document,
-                                           nlohmann::json{{"recognized", step.recognized}}.dump());
-      if (!saved) return saved;
-    } else {
-      // The cell's resolution changes no field but belongs in the member's history.
-      const std::string action =
-          step.recognized ? "recognition_proposed" : "non_recognition_proposed";
-      audit(tx, services, actor,
-            {"member." + action, "member", std::to_string(id.value), stored->org_path.str(), false,
-             "ok", document_json(step.document, step.on)});
-      tx.members().append_event(
-          {0, id, step.recorded_at, actor.name, action, {}, step.on, step.document});
-    }
-    steps.push_back(step);
-    result = std::move(steps);
-    return Ok();
+  std::optional<Member> stored = tx.members().find(id);
+  if (!stored || !reach_of(services, actor, domain::Permission::kMemberRead)
+                      .covers_member(id, stored->org_path))
+    return Error::not_found("member");
+  Status allowed = require_reach(services, actor, needed, domain::Permission::kMemberRead,
+                                 stored->org_path, "member", id);
+  if (!allowed) return std::move(allowed).error();
+  if (stored->version != version) return Error::stale_version();
+  const Date ends = stored->probation_ends_on.value_or(Date());
+  std::vector<RecognitionRecord> steps = stored->probation_ends_on
+                                             ? tx.lifecycle().recognition(id, ends)
+                                             : std::vector<RecognitionRecord>{};
+  std::vector<FieldError> errors = domain::check_recognition(
+      *stored, cell_step(steps), step, services.rules, services.calendar, services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  step.recorded_by = actor.name;
+  step.recorded_at = services.clock.now_utc();
+  tx.lifecycle().add_recognition(id, ends, step);
+  if (step.step == RecognitionStep::kDecision) {
+    Member member = *stored;
+    domain::apply_recognition(member, step);
+    Status saved = save_lifecycle_change(tx, services, actor, *stored, member, "recognition",
+                                         step.recognized ? ends : step.on, step.document,
+                                         nlohmann::json{{"recognized", step.recognized}}.dump());
+    if (!saved) return std::move(saved).error();
+  } else {
+    // The cell's resolution changes no field but belongs in the member's history.
+    const std::string action =
+        step.recognized ? "recognition_proposed" : "non_recognition_proposed";
+    audit(tx, services, actor,
+          {"member." + action, "member", std::to_string(id.value), stored->org_path.str(), false,
+           "ok", document_json(step.document, step.on)});
+    tx.members().append_event(
+        {0, id, step.recorded_at, actor.name, action, {}, step.on, step.document});
+  }
+  steps.push_back(step);
+  return steps;
+}
+
+Result<std::vector<RecognitionRecord>> record_recognition(Services& services, const Actor& actor,
+                                                          MemberId id, int64_t version,
+                                                          RecognitionRecord step) {
+  return own_write(services, [&](Transaction& tx) {
+    return record_recognition_in(services, actor, tx, id, version, step);
   });
-  if (!status) return std::move(status).error();
-  return result;
 }
 
 }  // namespace chibo::app

@@ -36,5 +36,9 @@ Result<std::vector<domain::RecognitionRecord>> record_recognition(Services& serv
                                                                   const Actor& actor, MemberId id,
                                                                   int64_t version,
                                                                   domain::RecognitionRecord step);
+// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
+Result<std::vector<domain::RecognitionRecord>> record_recognition_in(
+    Services& services, const Actor& actor, Transaction& tx, MemberId id, int64_t version,
+    domain::RecognitionRecord step);
 
 }  // namespace chibo::app

@@ -7,6 +7,7 @@
 #include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
 #include "app/member_changes.h"
+#include "app/own_write.h"
 #include "domain/members/member_rules.h"
 
 namespace chibo::app {
@@ -221,8 +222,8 @@ Result<TransferView> get_transfer(Services& services, const Actor& actor, Transf
   return view;
 }
 
-Result<TransferView> start_transfer(Services& services, const Actor& actor,
-                                    TransferRequest request) {
+Result<TransferView> start_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                       TransferRequest request) {
   Transfer& t = request.transfer;
   const domain::Permission needed = transfer_permission(t.kind);
   const domain::Reach reach = reach_of(services, actor, needed);
@@ -231,85 +232,85 @@ Result<TransferView> start_transfer(Services& services, const Actor& actor,
   if (!t.note.empty() && t.note.size() > kMaxNoteChars)
     errors.push_back({"note", "too_long", {{"max", std::to_string(kMaxNoteChars)}}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Result<TransferView> result = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Member> member;
-    if (t.direction != TransferDirection::kIncoming) {
-      member = tx.members().find(t.member_id);
-      // A member beyond the reach is not found, like one that does not exist.
-      if (!member || !reach.covers(member->org_path))
-        return Error::invalid_field("member_id", "member_not_found");
-      t.from_org = member->org_id;
-      t.from_path = member->org_path;
-      if (std::optional<Transfer> open = tx.transfers().open_for(member->id)) {
-        return Error::conflict("transfer_open", {{"transfer_id", std::to_string(open->id.value)}});
-      }
+  std::optional<Member> member;
+  if (t.direction != TransferDirection::kIncoming) {
+    member = tx.members().find(t.member_id);
+    // A member beyond the reach is not found, like one that does not exist.
+    if (!member || !reach.covers(member->org_path))
+      return Error::invalid_field("member_id", "member_not_found");
+    t.from_org = member->org_id;
+    t.from_path = member->org_path;
+    if (std::optional<Transfer> open = tx.transfers().open_for(member->id)) {
+      return Error::conflict("transfer_open", {{"transfer_id", std::to_string(open->id.value)}});
     }
-    if (t.direction != TransferDirection::kOutgoing) {
-      std::vector<FieldError> org_errors;
-      std::optional<Organization> to =
-          check_member_org(services, tx, t.to_org, reach, "to_org_id", org_errors);
-      if (!to) return Error::invalid(std::move(org_errors));
-      t.to_path = to->path;
-    } else {
-      t.to_org = OrgId();
+  }
+  if (t.direction != TransferDirection::kOutgoing) {
+    std::vector<FieldError> org_errors;
+    std::optional<Organization> to =
+        check_member_org(services, tx, t.to_org, reach, "to_org_id", org_errors);
+    if (!to) return Error::invalid(std::move(org_errors));
+    t.to_path = to->path;
+  } else {
+    t.to_org = OrgId();
+  }
+  std::vector<FieldError> checks =
+      domain::check_new_transfer(t, member ? &*member : nullptr, request.on, services.rules,
+                                 services.calendar, services.clock.today());
+  if (!checks.empty()) return Error::invalid(std::move(checks));
+  const std::string now = services.clock.now_utc();
+  t.started_on = request.on;
+  t.created_at = t.updated_at = now;
+  const bool official = t.kind == TransferKind::kOfficial;
+  if (official && t.direction == TransferDirection::kInternal) {
+    Member moved = *member;
+    moved.org_id = t.to_org;
+    moved.org_path = t.to_path;
+    t.state = TransferState::kCompleted;
+    t.completed_on = request.on;
+    t.standing = member->status;
+    tx.transfers().insert(t);
+    Status saved = save_lifecycle_change(tx, services, actor, *member, moved, "transfer",
+                                         request.on, t.letter, dump(transfer_json(t)));
+    if (!saved) return std::move(saved).error();
+  } else if (official && t.direction == TransferDirection::kOutgoing) {
+    Member leaving = *member;
+    leaving.status = std::string(domain::status::kTransferredOut);
+    leaving.exit_date = request.on;
+    leaving.exit_ground = std::string(domain::status::kTransferredOut);
+    t.state = TransferState::kInTransit;
+    t.standing = member->status;
+    tx.transfers().insert(t);
+    Status saved = save_lifecycle_change(tx, services, actor, *member, leaving, "transfer_out",
+                                         request.on, t.letter, dump(transfer_json(t)));
+    if (!saved) return std::move(saved).error();
+  } else if (official) {
+    t.state = TransferState::kCompleted;
+    t.completed_on = request.on;
+    Status arrived = arrive(services, actor, tx, t, request);
+    if (!arrived) return std::move(arrived).error();
+    tx.transfers().insert(t);
+    // Presented late: the days past the deadline do not count toward party age.
+    if (const std::optional<Date> due = domain::present_by(t, services.rules, services.calendar);
+        due && t.gap_days > 0) {
+      tx.lifecycle().add_gap(t.member_id, {{*due, request.on}, "late_transfer", t.id}, now);
     }
-    std::vector<FieldError> checks =
-        domain::check_new_transfer(t, member ? &*member : nullptr, request.on, services.rules,
-                                   services.calendar, services.clock.today());
-    if (!checks.empty()) return Error::invalid(std::move(checks));
-    const std::string now = services.clock.now_utc();
-    t.started_on = request.on;
-    t.created_at = t.updated_at = now;
-    const bool official = t.kind == TransferKind::kOfficial;
-    if (official && t.direction == TransferDirection::kInternal) {
-      Member moved = *member;
-      moved.org_id = t.to_org;
-      moved.org_path = t.to_path;
-      t.state = TransferState::kCompleted;
-      t.completed_on = request.on;
-      t.standing = member->status;
-      tx.transfers().insert(t);
-      Status saved = save_lifecycle_change(tx, services, actor, *member, moved, "transfer",
-                                           request.on, t.letter, dump(transfer_json(t)));
-      if (!saved) return saved;
-    } else if (official && t.direction == TransferDirection::kOutgoing) {
-      Member leaving = *member;
-      leaving.status = std::string(domain::status::kTransferredOut);
-      leaving.exit_date = request.on;
-      leaving.exit_ground = std::string(domain::status::kTransferredOut);
-      t.state = TransferState::kInTransit;
-      t.standing = member->status;
-      tx.transfers().insert(t);
-      Status saved = save_lifecycle_change(tx, services, actor, *member, leaving, "transfer_out",
-                                           request.on, t.letter, dump(transfer_json(t)));
-      if (!saved) return saved;
-    } else if (official) {
-      t.state = TransferState::kCompleted;
-      t.completed_on = request.on;
-      Status arrived = arrive(services, actor, tx, t, request);
-      if (!arrived) return arrived;
-      tx.transfers().insert(t);
-      // Presented late: the days past the deadline do not count toward party age.
-      if (const std::optional<Date> due = domain::present_by(t, services.rules, services.calendar);
-          due && t.gap_days > 0) {
-        tx.lifecycle().add_gap(t.member_id, {{*due, request.on}, "late_transfer", t.id}, now);
-      }
-    } else {
-      t.state = TransferState::kAway;
-      if (member) t.standing = member->status;
-      tx.transfers().insert(t);
-      if (member) {
-        tx.members().append_event(
-            {0, member->id, now, actor.name, "transfer_temporary", {}, request.on, t.letter});
-      }
+  } else {
+    t.state = TransferState::kAway;
+    if (member) t.standing = member->status;
+    tx.transfers().insert(t);
+    if (member) {
+      tx.members().append_event(
+          {0, member->id, now, actor.name, "transfer_temporary", {}, request.on, t.letter});
     }
-    audit_transfer(services, actor, tx, t, "start");
-    result = view_of(services, tx, t);
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
-  return result;
+  }
+  audit_transfer(services, actor, tx, t, "start");
+  return view_of(services, tx, t);
+}
+
+Result<TransferView> start_transfer(Services& services, const Actor& actor,
+                                    TransferRequest request) {
+  return own_write(
+      services, [&](Transaction& tx) { return start_transfer_in(services, actor, tx, request); });
 }
 
 namespace {
@@ -328,77 +329,79 @@ Result<Transfer> open_transfer(Services& services, const Actor& actor, Transacti
 
 }  // namespace
 
-Result<TransferView> complete_transfer(Services& services, const Actor& actor, TransferId id,
-                                       int64_t version, Date on, const std::string& note) {
+Result<TransferView> complete_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                          TransferId id, int64_t version, Date on,
+                                          const std::string& note) {
   if (note.size() > kMaxNoteChars)
     return Error::invalid_field("note", "too_long", {{"max", std::to_string(kMaxNoteChars)}});
-  Result<TransferView> result = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Transfer> found = open_transfer(services, actor, tx, id, version);
-    if (!found) return std::move(found).error();
-    Transfer before = *found;
-    Transfer t = *found;
-    std::vector<FieldError> errors =
-        domain::check_transfer_completion(t, on, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    t.state =
-        t.kind == TransferKind::kOfficial ? TransferState::kCompleted : TransferState::kReturned;
-    t.completed_on = on;
-    if (!note.empty()) t.note = note;
-    t.updated_at = services.clock.now_utc();
-    if (!tx.transfers().update(t, before)) return Error::stale_version();
-    if (t.kind == TransferKind::kTemporary && t.member_id.valid()) {
-      tx.members().append_event(
-          {0, t.member_id, t.updated_at, actor.name, "transfer_return", {}, on, {}});
-    }
-    audit_transfer(services, actor, tx, t, "complete");
-    result = view_of(services, tx, t);
-    return Ok();
+  Result<Transfer> found = open_transfer(services, actor, tx, id, version);
+  if (!found) return std::move(found).error();
+  Transfer before = *found;
+  Transfer t = *found;
+  std::vector<FieldError> errors = domain::check_transfer_completion(t, on, services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  t.state =
+      t.kind == TransferKind::kOfficial ? TransferState::kCompleted : TransferState::kReturned;
+  t.completed_on = on;
+  if (!note.empty()) t.note = note;
+  t.updated_at = services.clock.now_utc();
+  if (!tx.transfers().update(t, before)) return Error::stale_version();
+  if (t.kind == TransferKind::kTemporary && t.member_id.valid()) {
+    tx.members().append_event(
+        {0, t.member_id, t.updated_at, actor.name, "transfer_return", {}, on, {}});
+  }
+  audit_transfer(services, actor, tx, t, "complete");
+  return view_of(services, tx, t);
+}
+
+Result<TransferView> complete_transfer(Services& services, const Actor& actor, TransferId id,
+                                       int64_t version, Date on, const std::string& note) {
+  return own_write(services, [&](Transaction& tx) {
+    return complete_transfer_in(services, actor, tx, id, version, on, note);
   });
-  if (!status) return std::move(status).error();
-  return result;
+}
+
+Result<TransferView> cancel_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                        TransferId id, int64_t version, Date on,
+                                        const std::string& reason) {
+  if (reason.empty()) return Error::invalid_field("reason", "required");
+  if (reason.size() > kMaxNoteChars)
+    return Error::invalid_field("reason", "too_long", {{"max", std::to_string(kMaxNoteChars)}});
+  Result<Transfer> found = open_transfer(services, actor, tx, id, version);
+  if (!found) return std::move(found).error();
+  Transfer before = *found;
+  Transfer t = *found;
+  std::vector<FieldError> errors = domain::check_transfer_completion(t, on, services.clock.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  t.state = TransferState::kCancelled;
+  t.completed_on = on;
+  t.note = reason;
+  t.updated_at = services.clock.now_utc();
+  if (!tx.transfers().update(t, before)) return Error::stale_version();
+  if (t.kind == TransferKind::kOfficial && t.direction == TransferDirection::kOutgoing) {
+    // The member did not leave after all: back on the roll as they were.
+    std::optional<Member> member = tx.members().find(t.member_id);
+    if (!member) return Error::internal("transfer without member");
+    Member back = *member;
+    back.status = t.standing.empty() ? std::string(domain::status::kOfficial) : t.standing;
+    back.exit_date.reset();
+    back.exit_ground.clear();
+    Status saved = save_lifecycle_change(tx, services, actor, *member, back, "transfer_cancelled",
+                                         on, t.letter, dump(transfer_json(t)));
+    if (!saved) return std::move(saved).error();
+  } else if (t.member_id.valid()) {
+    tx.members().append_event(
+        {0, t.member_id, t.updated_at, actor.name, "transfer_cancelled", {}, on, {}});
+  }
+  audit_transfer(services, actor, tx, t, "cancel");
+  return view_of(services, tx, t);
 }
 
 Result<TransferView> cancel_transfer(Services& services, const Actor& actor, TransferId id,
                                      int64_t version, Date on, const std::string& reason) {
-  if (reason.empty()) return Error::invalid_field("reason", "required");
-  if (reason.size() > kMaxNoteChars)
-    return Error::invalid_field("reason", "too_long", {{"max", std::to_string(kMaxNoteChars)}});
-  Result<TransferView> result = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    Result<Transfer> found = open_transfer(services, actor, tx, id, version);
-    if (!found) return std::move(found).error();
-    Transfer before = *found;
-    Transfer t = *found;
-    std::vector<FieldError> errors =
-        domain::check_transfer_completion(t, on, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    t.state = TransferState::kCancelled;
-    t.completed_on = on;
-    t.note = reason;
-    t.updated_at = services.clock.now_utc();
-    if (!tx.transfers().update(t, before)) return Error::stale_version();
-    if (t.kind == TransferKind::kOfficial && t.direction == TransferDirection::kOutgoing) {
-      // The member did not leave after all: back on the roll as they were.
-      std::optional<Member> member = tx.members().find(t.member_id);
-      if (!member) return Error::internal("transfer without member");
-      Member back = *member;
-      back.status = t.standing.empty() ? std::string(domain::status::kOfficial) : t.standing;
-      back.exit_date.reset();
-      back.exit_ground.clear();
-      Status saved = save_lifecycle_change(tx, services, actor, *member, back, "transfer_cancelled",
-                                           on, t.letter, dump(transfer_json(t)));
-      if (!saved) return saved;
-    } else if (t.member_id.valid()) {
-      tx.members().append_event(
-          {0, t.member_id, t.updated_at, actor.name, "transfer_cancelled", {}, on, {}});
-    }
-    audit_transfer(services, actor, tx, t, "cancel");
-    result = view_of(services, tx, t);
-    return Ok();
+  return own_write(services, [&](Transaction& tx) {
+    return cancel_transfer_in(services, actor, tx, id, version, on, reason);
   });
-  if (!status) return std::move(status).error();
-  return result;
 }
 
 }  // namespace chibo::app

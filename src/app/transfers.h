@@ -51,6 +51,17 @@ Result<TransferView> complete_transfer(Services& services, const Actor& actor, T
 Result<TransferView> cancel_transfer(Services& services, const Actor& actor, TransferId id,
                                      int64_t version, Date on, const std::string& reason);
 
+// The three above inside a transaction of the caller's (a keyed request: app/idempotency.h);
+// each plain form runs its _in form in a transaction of its own (app/own_write.h).
+Result<TransferView> start_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                       TransferRequest request);
+Result<TransferView> complete_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                          TransferId id, int64_t version, Date on,
+                                          const std::string& note);
+Result<TransferView> cancel_transfer_in(Services& services, const Actor& actor, Transaction& tx,
+                                        TransferId id, int64_t version, Date on,
+                                        const std::string& reason);
+
 // The permission a kind of transfer needs.
 domain::Permission transfer_permission(domain::TransferKind kind);
 

@@ -1,6 +1,7 @@
 // /api/v1/candidates: admission files and their steps.
 #include "app/candidates.h"
 #include "http/api.h"
+#include "http/idempotency.h"
 #include "http/json_body.h"
 #include "http/lifecycle_json.h"
 #include "http/problem.h"
@@ -114,11 +115,17 @@ void add_candidate_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!errors.empty())
                  return problem_response(Error::invalid(std::move(errors)), request);
-               auto created = app::create_candidate(services, actor_of(request), input);
-               if (!created) return problem_response(created.error(), request);
-               return detail_response(201, *created)
-                   .with_header("Location", "/api/v1/candidates/" +
-                                                std::to_string(created->view.candidate.id.value));
+               // With an Idempotency-Key the reply is stored with the new file
+               // (app/idempotency.h).
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto created =
+                     tx ? app::create_candidate_in(services, actor_of(request), *tx, input)
+                        : app::create_candidate(services, actor_of(request), input);
+                 if (!created) return problem_response(created.error(), request);
+                 return detail_response(201, *created)
+                     .with_header("Location", "/api/v1/candidates/" +
+                                                  std::to_string(created->view.candidate.id.value));
+               });
              }));
 
   router.add("GET", "/api/v1/candidates/{id}", no_query([&](HttpRequest& request) {
@@ -160,10 +167,15 @@ void add_candidate_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!errors.empty() || !step)
                  return problem_response(Error::invalid(std::move(errors)), request);
-               auto recorded =
-                   app::record_admission_step(services, actor_of(request), CandidateId(*id), *step);
-               if (!recorded) return problem_response(recorded.error(), request);
-               return detail_response(201, *recorded);
+               // Keyed, a resent step gets its first reply, not "already recorded".
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto recorded = tx ? app::record_admission_step_in(services, actor_of(request),
+                                                                    *tx, CandidateId(*id), *step)
+                                    : app::record_admission_step(services, actor_of(request),
+                                                                 CandidateId(*id), *step);
+                 if (!recorded) return problem_response(recorded.error(), request);
+                 return detail_response(201, *recorded);
+               });
              }));
 
   // Withdraws a step recorded in error (the latest one); its content stays in the history.
@@ -184,10 +196,15 @@ void add_candidate_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!errors.empty())
                  return problem_response(Error::invalid(std::move(errors)), request);
-               auto undone =
-                   app::undo_admission_step(services, actor_of(request), CandidateId(*id), *step);
-               if (!undone) return problem_response(undone.error(), request);
-               return detail_response(200, *undone);
+               // Keyed, a resent undo gets its first reply, not "not recorded".
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto undone = tx ? app::undo_admission_step_in(services, actor_of(request), *tx,
+                                                                CandidateId(*id), *step)
+                                  : app::undo_admission_step(services, actor_of(request),
+                                                             CandidateId(*id), *step);
+                 if (!undone) return problem_response(undone.error(), request);
+                 return detail_response(200, *undone);
+               });
              }));
 
   router.add("POST", "/api/v1/candidates/{id}/close", no_query([&](HttpRequest& request) {
@@ -203,10 +220,16 @@ void add_candidate_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!errors.empty())
                  return problem_response(Error::invalid(std::move(errors)), request);
-               auto closed = app::close_candidate(services, actor_of(request), CandidateId(*id),
-                                                  *version, *on, reason && *reason ? **reason : "");
-               if (!closed) return problem_response(closed.error(), request);
-               return detail_response(200, *closed);
+               const std::string why = reason && *reason ? **reason : "";
+               // Keyed, a resent close gets its first reply, not a version conflict.
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto closed = tx ? app::close_candidate_in(services, actor_of(request), *tx,
+                                                            CandidateId(*id), *version, *on, why)
+                                  : app::close_candidate(services, actor_of(request),
+                                                         CandidateId(*id), *version, *on, why);
+                 if (!closed) return problem_response(closed.error(), request);
+                 return detail_response(200, *closed);
+               });
              }));
 }
 

@@ -8,6 +8,7 @@
 #include "app/probation.h"
 #include "app/transfers.h"
 #include "http/api.h"
+#include "http/idempotency.h"
 #include "http/json_body.h"
 #include "http/lifecycle_json.h"
 #include "http/problem.h"
@@ -187,12 +188,17 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!version) errors.push_back({"version", "required", {}});
                if (!errors.empty() || !step) return invalid(std::move(errors), request);
-               auto steps = app::record_recognition(services, actor_of(request), MemberId(*id),
-                                                    *version, *step);
-               if (!steps) return problem_response(steps.error(), request);
-               json items = json::array();
-               for (const auto& each : *steps) items.push_back(recognition_json(each));
-               return json_response(201, {{"member_id", *id}, {"steps", std::move(items)}});
+               // Keyed, a resent step gets its first reply, not a version conflict.
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto steps = tx ? app::record_recognition_in(services, actor_of(request), *tx,
+                                                              MemberId(*id), *version, *step)
+                                 : app::record_recognition(services, actor_of(request),
+                                                           MemberId(*id), *version, *step);
+                 if (!steps) return problem_response(steps.error(), request);
+                 json items = json::array();
+                 for (const auto& each : *steps) items.push_back(recognition_json(each));
+                 return json_response(201, {{"member_id", *id}, {"steps", std::move(items)}});
+               });
              }));
 
   router.add("GET", "/api/v1/transfers", [&](HttpRequest& request) {
@@ -230,12 +236,16 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
                std::optional<app::TransferRequest> transfer = read_transfer(fields, errors);
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!errors.empty() || !transfer) return invalid(std::move(errors), request);
-               auto started =
-                   app::start_transfer(services, actor_of(request), std::move(*transfer));
-               if (!started) return problem_response(started.error(), request);
-               return json_response(201, transfer_json(*started))
-                   .with_header("Location",
-                                "/api/v1/transfers/" + std::to_string(started->transfer.id.value));
+               // Keyed, a resent transfer gets its first reply, not "transfer_open".
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto started =
+                     tx ? app::start_transfer_in(services, actor_of(request), *tx, *transfer)
+                        : app::start_transfer(services, actor_of(request), *transfer);
+                 if (!started) return problem_response(started.error(), request);
+                 return json_response(201, transfer_json(*started))
+                     .with_header("Location", "/api/v1/transfers/" +
+                                                  std::to_string(started->transfer.id.value));
+               });
              }));
 
   router.add("GET", "/api/v1/transfers/{id}", no_query([&](HttpRequest& request) {
@@ -248,28 +258,40 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
 
   for (const char* action : {"complete", "cancel"}) {
     const bool complete = std::string(action) == "complete";
-    router.add("POST", std::string("/api/v1/transfers/{id}/") + action,
-               no_query([&services, complete](HttpRequest& request) {
-                 const auto id = path_id(request);
-                 if (!id) return problem_response(Error::not_found("transfer"), request);
-                 auto body = read_json_object(request);
-                 if (!body) return problem_response(body.error(), request);
-                 JsonFields fields(*body);
-                 std::vector<FieldError> errors;
-                 const std::optional<long long> version = body_version(fields, request);
-                 const std::optional<Date> on = read_date_field(fields, "on", true, errors);
-                 const std::string text =
-                     read_text_field(fields, complete ? "note" : "reason", kNoteChars, errors);
-                 for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-                 if (!version) errors.push_back({"version", "required", {}});
-                 if (!errors.empty()) return invalid(std::move(errors), request);
-                 auto done = complete ? app::complete_transfer(services, actor_of(request),
-                                                               TransferId(*id), *version, *on, text)
-                                      : app::cancel_transfer(services, actor_of(request),
-                                                             TransferId(*id), *version, *on, text);
-                 if (!done) return problem_response(done.error(), request);
-                 return json_response(200, transfer_json(*done));
-               }));
+    router.add(
+        "POST", std::string("/api/v1/transfers/{id}/") + action,
+        no_query([&services, complete](HttpRequest& request) {
+          const auto id = path_id(request);
+          if (!id) return problem_response(Error::not_found("transfer"), request);
+          auto body = read_json_object(request);
+          if (!body) return problem_response(body.error(), request);
+          JsonFields fields(*body);
+          std::vector<FieldError> errors;
+          const std::optional<long long> version = body_version(fields, request);
+          const std::optional<Date> on = read_date_field(fields, "on", true, errors);
+          const std::string text =
+              read_text_field(fields, complete ? "note" : "reason", kNoteChars, errors);
+          for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+          if (!version) errors.push_back({"version", "required", {}});
+          if (!errors.empty()) return invalid(std::move(errors), request);
+          // Keyed, a resent action gets its first reply, not a version conflict.
+          return with_idempotency(services, request, [&](app::Transaction* tx) {
+            const app::Actor& actor = actor_of(request);
+            const TransferId transfer(*id);
+            Result<app::TransferView> done = Error::internal("unset");
+            if (complete) {
+              done = tx ? app::complete_transfer_in(services, actor, *tx, transfer, *version, *on,
+                                                    text)
+                        : app::complete_transfer(services, actor, transfer, *version, *on, text);
+            } else {
+              done =
+                  tx ? app::cancel_transfer_in(services, actor, *tx, transfer, *version, *on, text)
+                     : app::cancel_transfer(services, actor, transfer, *version, *on, text);
+            }
+            if (!done) return problem_response(done.error(), request);
+            return json_response(200, transfer_json(*done));
+          });
+        }));
   }
 
   router.add("POST", "/api/v1/members/{id}/exit", no_query([&](HttpRequest& request) {
@@ -291,10 +313,15 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!version) errors.push_back({"version", "required", {}});
                if (!errors.empty()) return invalid(std::move(errors), request);
-               auto member =
-                   app::record_exit(services, actor_of(request), MemberId(*id), *version, exit);
-               if (!member) return problem_response(member.error(), request);
-               return member_response(*member);
+               // Keyed, a resent exit gets its first reply, not a version conflict.
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto member = tx ? app::record_exit_in(services, actor_of(request), *tx,
+                                                        MemberId(*id), *version, exit)
+                                  : app::record_exit(services, actor_of(request), MemberId(*id),
+                                                     *version, exit);
+                 if (!member) return problem_response(member.error(), request);
+                 return member_response(*member);
+               });
              }));
 
   router.add("POST", "/api/v1/members/{id}/exemption", no_query([&](HttpRequest& request) {
@@ -318,10 +345,15 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
                for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
                if (!version) errors.push_back({"version", "required", {}});
                if (!errors.empty()) return invalid(std::move(errors), request);
-               auto member = app::record_exemption(services, actor_of(request), MemberId(*id),
-                                                   *version, exemption);
-               if (!member) return problem_response(member.error(), request);
-               return member_response(*member);
+               // Keyed, a resent exemption gets its first reply, not a version conflict.
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto member = tx ? app::record_exemption_in(services, actor_of(request), *tx,
+                                                             MemberId(*id), *version, exemption)
+                                  : app::record_exemption(services, actor_of(request),
+                                                          MemberId(*id), *version, exemption);
+                 if (!member) return problem_response(member.error(), request);
+                 return member_response(*member);
+               });
              }));
 
   router.add("GET", "/api/v1/members/{id}/lifecycle", no_query([&](HttpRequest& request) {
@@ -419,9 +451,13 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
         if (!errors.empty()) return invalid(std::move(errors), request);
         award.occasion = *occasion;
         award.decided_on = *decided;
-        auto awarded = app::award_badges(services, actor_of(request), award);
-        if (!awarded) return problem_response(awarded.error(), request);
-        return json_response(201, {{"awarded", *awarded}, {"occasion", occasion->iso()}});
+        // Keyed, a resent decision gets its first reply, not "badge_already_awarded".
+        return with_idempotency(services, request, [&](app::Transaction* tx) {
+          auto awarded = tx ? app::award_badges_in(services, actor_of(request), *tx, award)
+                            : app::award_badges(services, actor_of(request), award);
+          if (!awarded) return problem_response(awarded.error(), request);
+          return json_response(201, {{"awarded", *awarded}, {"occasion", occasion->iso()}});
+        });
       }));
 
   router.add("GET", "/api/v1/calendar", [&](HttpRequest& request) {

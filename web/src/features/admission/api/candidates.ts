@@ -54,25 +54,37 @@ export type CandidateInput = Record<string, string | number | boolean | null>;
 
 export function useCreateCandidate() {
   return useFileWrite((input: CandidateInput) =>
-    api<CandidateDetail>('/candidates', { method: 'POST', body: input }),
+    api<CandidateDetail>('/candidates', { method: 'POST', body: input, idempotent: true }),
   );
 }
 
 export function useRecordStep(id: number) {
   return useFileWrite((input: AdmissionStepInput) =>
-    api<CandidateDetail>(`/candidates/${id}/steps`, { method: 'POST', body: input }),
+    api<CandidateDetail>(`/candidates/${id}/steps`, {
+      method: 'POST',
+      body: input,
+      idempotent: true,
+    }),
   );
 }
 
 export function useUndoStep(id: number) {
   return useFileWrite((step: string) =>
-    api<CandidateDetail>(`/candidates/${id}/undo`, { method: 'POST', body: { step } }),
+    api<CandidateDetail>(`/candidates/${id}/undo`, {
+      method: 'POST',
+      body: { step },
+      idempotent: true,
+    }),
   );
 }
 
 export function useCloseCandidate(id: number) {
   return useFileWrite((input: { version: number; on: string; reason: string }) =>
-    api<CandidateDetail>(`/candidates/${id}/close`, { method: 'POST', body: input }),
+    api<CandidateDetail>(`/candidates/${id}/close`, {
+      method: 'POST',
+      body: input,
+      idempotent: true,
+    }),
   );
 }
 

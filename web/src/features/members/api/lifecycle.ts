@@ -28,7 +28,7 @@ export function useProcedure(id: number, call: ProcedureCall) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<unknown>(endpoint(id, call), { method: 'POST', body }),
+      api<unknown>(endpoint(id, call), { method: 'POST', body, idempotent: true }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.detail(id) });
       void client.invalidateQueries({ queryKey: ['members', 'lifecycle', id] });
