@@ -3,6 +3,8 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
 import { memberQuery } from '@/features/members/api/get-member';
+import { probationQuery } from '@/features/probation/api/probation';
+import { readProbationParams } from '@/features/probation/lib/probation';
 import { membersQuery } from '@/features/members/api/list-members';
 import { readListParams } from '@/features/members/lib/list-params';
 import { queryClient } from '@/lib/react-query';
@@ -90,5 +92,15 @@ export function auditLoader() {
 export function admissionLoader() {
   void pages.admission();
   prefetchCatalogs();
+  return null;
+}
+
+export function probationLoader({ request }: LoaderFunctionArgs) {
+  void pages.probation();
+  const params = readProbationParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(probationQuery(params.org, params.within));
+  }
   return null;
 }

@@ -12,5 +12,6 @@ export const pages = {
   users: () => import('./routes/users'),
   audit: () => import('./routes/audit'),
   admission: () => import('./routes/admission'),
+  probation: () => import('./routes/probation'),
   notFound: () => import('./routes/not-found'),
 };

@@ -15,6 +15,7 @@ import {
   memberNewLoader,
   membersLoader,
   orgsLoader,
+  probationLoader,
   usersLoader,
 } from './loaders';
 import { pages } from './pages';
@@ -33,6 +34,7 @@ const AccountPage = lazy(pages.account);
 const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
 const AdmissionPage = lazy(pages.admission);
+const ProbationPage = lazy(pages.probation);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -122,6 +124,12 @@ export const router = createBrowserRouter([
         path: 'admission',
         element: <AdmissionPage />,
         loader: admissionLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'probation',
+        element: <ProbationPage />,
+        loader: probationLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  HourglassOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -82,6 +83,13 @@ export function AppLayout() {
       icon: <SolutionOutlined />,
       label: <Link to={paths.admission(scope)}>{t('nav.admission')}</Link>,
     },
+    // The lifecycle lists of an organization's subtree (picked as on the other pages).
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'probation',
+        icon: <HourglassOutlined />,
+        label: <Link to={paths.probationOf(scope)}>{t('nav.probation')}</Link>,
+      },
     can(user, 'user.manage') && {
       key: 'users',
       icon: <UserSwitchOutlined />,
