@@ -5,6 +5,8 @@ import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
 import { memberQuery } from '@/features/members/api/get-member';
 import { probationQuery } from '@/features/probation/api/probation';
 import { readProbationParams } from '@/features/probation/lib/probation';
+import { transfersQuery } from '@/features/transfers/api/transfers';
+import { readTransferFilters } from '@/features/transfers/lib/transfers';
 import { membersQuery } from '@/features/members/api/list-members';
 import { readListParams } from '@/features/members/lib/list-params';
 import { queryClient } from '@/lib/react-query';
@@ -101,6 +103,16 @@ export function probationLoader({ request }: LoaderFunctionArgs) {
   if (params.org) {
     void queryClient.prefetchQuery(orgQuery(params.org));
     void queryClient.prefetchQuery(probationQuery(params.org, params.within));
+  }
+  return null;
+}
+
+export function transfersLoader({ request }: LoaderFunctionArgs) {
+  void pages.transfers();
+  const filters = readTransferFilters(new URL(request.url).searchParams);
+  if (filters.org) {
+    void queryClient.prefetchQuery(orgQuery(filters.org));
+    void queryClient.prefetchQuery(transfersQuery(filters));
   }
   return null;
 }

@@ -13,5 +13,6 @@ export const pages = {
   audit: () => import('./routes/audit'),
   admission: () => import('./routes/admission'),
   probation: () => import('./routes/probation'),
+  transfers: () => import('./routes/transfers'),
   notFound: () => import('./routes/not-found'),
 };

@@ -16,6 +16,7 @@ import {
   membersLoader,
   orgsLoader,
   probationLoader,
+  transfersLoader,
   usersLoader,
 } from './loaders';
 import { pages } from './pages';
@@ -35,6 +36,7 @@ const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
 const AdmissionPage = lazy(pages.admission);
 const ProbationPage = lazy(pages.probation);
+const TransfersPage = lazy(pages.transfers);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -130,6 +132,12 @@ export const router = createBrowserRouter([
         path: 'probation',
         element: <ProbationPage />,
         loader: probationLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'transfers',
+        element: <TransfersPage />,
+        loader: transfersLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   HourglassOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -89,6 +90,12 @@ export function AppLayout() {
         key: 'probation',
         icon: <HourglassOutlined />,
         label: <Link to={paths.probationOf(scope)}>{t('nav.probation')}</Link>,
+      },
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'transfers',
+        icon: <SwapOutlined />,
+        label: <Link to={paths.transfersOf(scope)}>{t('nav.transfers')}</Link>,
       },
     can(user, 'user.manage') && {
       key: 'users',
