@@ -2,6 +2,8 @@
 // loads in parallel with the page's code chunk instead of after it.
 import type { LoaderFunctionArgs } from 'react-router';
 import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
+import { badgesQuery } from '@/features/badges/api/badges';
+import { readBadgeParams } from '@/features/badges/lib/badges';
 import { memberQuery } from '@/features/members/api/get-member';
 import { probationQuery } from '@/features/probation/api/probation';
 import { readProbationParams } from '@/features/probation/lib/probation';
@@ -113,6 +115,16 @@ export function transfersLoader({ request }: LoaderFunctionArgs) {
   if (filters.org) {
     void queryClient.prefetchQuery(orgQuery(filters.org));
     void queryClient.prefetchQuery(transfersQuery(filters));
+  }
+  return null;
+}
+
+export function badgesLoader({ request }: LoaderFunctionArgs) {
+  void pages.badges();
+  const params = readBadgeParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(badgesQuery(params));
   }
   return null;
 }

@@ -14,5 +14,6 @@ export const pages = {
   admission: () => import('./routes/admission'),
   probation: () => import('./routes/probation'),
   transfers: () => import('./routes/transfers'),
+  badges: () => import('./routes/badges'),
   notFound: () => import('./routes/not-found'),
 };

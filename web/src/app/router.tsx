@@ -10,6 +10,7 @@ import {
   admissionLoader,
   appLoader,
   auditLoader,
+  badgesLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
@@ -37,6 +38,7 @@ const AuditPage = lazy(pages.audit);
 const AdmissionPage = lazy(pages.admission);
 const ProbationPage = lazy(pages.probation);
 const TransfersPage = lazy(pages.transfers);
+const BadgesPage = lazy(pages.badges);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -138,6 +140,12 @@ export const router = createBrowserRouter([
         path: 'transfers',
         element: <TransfersPage />,
         loader: transfersLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'badges',
+        element: <BadgesPage />,
+        loader: badgesLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

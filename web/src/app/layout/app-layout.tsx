@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -96,6 +97,12 @@ export function AppLayout() {
         key: 'transfers',
         icon: <SwapOutlined />,
         label: <Link to={paths.transfersOf(scope)}>{t('nav.transfers')}</Link>,
+      },
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'badges',
+        icon: <TrophyOutlined />,
+        label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
       },
     can(user, 'user.manage') && {
       key: 'users',
