@@ -7,6 +7,7 @@ import { readBadgeParams } from '@/features/badges/lib/badges';
 import { memberQuery } from '@/features/members/api/get-member';
 import { probationQuery } from '@/features/probation/api/probation';
 import { readProbationParams } from '@/features/probation/lib/probation';
+import { calendarQuery } from '@/features/rules/api/calendar';
 import { transfersQuery } from '@/features/transfers/api/transfers';
 import { readTransferFilters } from '@/features/transfers/lib/transfers';
 import { membersQuery } from '@/features/members/api/list-members';
@@ -126,5 +127,11 @@ export function badgesLoader({ request }: LoaderFunctionArgs) {
     void queryClient.prefetchQuery(orgQuery(params.org));
     void queryClient.prefetchQuery(badgesQuery(params));
   }
+  return null;
+}
+
+export function rulesLoader() {
+  void pages.rules();
+  void queryClient.prefetchQuery(calendarQuery());
   return null;
 }

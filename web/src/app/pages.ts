@@ -15,5 +15,6 @@ export const pages = {
   probation: () => import('./routes/probation'),
   transfers: () => import('./routes/transfers'),
   badges: () => import('./routes/badges'),
+  rules: () => import('./routes/rules'),
   notFound: () => import('./routes/not-found'),
 };

@@ -17,6 +17,7 @@ import {
   membersLoader,
   orgsLoader,
   probationLoader,
+  rulesLoader,
   transfersLoader,
   usersLoader,
 } from './loaders';
@@ -39,6 +40,7 @@ const AdmissionPage = lazy(pages.admission);
 const ProbationPage = lazy(pages.probation);
 const TransfersPage = lazy(pages.transfers);
 const BadgesPage = lazy(pages.badges);
+const RulesPage = lazy(pages.rules);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -148,6 +150,7 @@ export const router = createBrowserRouter([
         loader: badgesLoader,
         errorElement: <RouteError />,
       },
+      { path: 'rules', element: <RulesPage />, loader: rulesLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

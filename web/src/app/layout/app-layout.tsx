@@ -6,6 +6,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   HourglassOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -104,6 +105,12 @@ export function AppLayout() {
         icon: <TrophyOutlined />,
         label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
       },
+    // The rules and calendar are the Party's own texts: the server gives them to any session.
+    {
+      key: 'rules',
+      icon: <BookOutlined />,
+      label: <Link to={paths.rules()}>{t('nav.rules')}</Link>,
+    },
     can(user, 'user.manage') && {
       key: 'users',
       icon: <UserSwitchOutlined />,
