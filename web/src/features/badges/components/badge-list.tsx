@@ -214,6 +214,7 @@ export function BadgeList({
             dataSource={list.data.items}
             loading={list.isFetching}
             data-testid="badge-table"
+            scroll={{ x: 900 }}
             rowSelection={
               canDecide
                 ? {

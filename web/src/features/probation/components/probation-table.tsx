@@ -123,6 +123,7 @@ export function ProbationTable({
       columns={columns}
       dataSource={items}
       data-testid={`probation-table-${list}`}
+      scroll={{ x: 640 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: t('probation.empty') }}
     />

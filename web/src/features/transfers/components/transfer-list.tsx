@@ -238,6 +238,7 @@ export function TransferList({
             columns={columns}
             dataSource={items}
             data-testid="transfer-table"
+            scroll={{ x: 1100 }}
             onRow={(item) =>
               ({ 'data-overdue': item.overdue }) as React.HTMLAttributes<HTMLElement>
             }
