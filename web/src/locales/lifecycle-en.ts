@@ -147,6 +147,8 @@ export const lifecycleEn = {
     total_one: '{{n}} transfer, {{overdue}} overdue',
     total_other: '{{n}} transfers, {{overdue}} overdue',
     empty: 'No transfers',
+    capped:
+      'The server returns only the {{n}} newest transfers: older ones (the longest overdue) may be missing. Choose a smaller organization or filter further.',
     columns: {
       member: 'Member',
       kind: 'Kind',

@@ -142,6 +142,8 @@ export const lifecycleVi = {
     overdueOnly: 'Chỉ những chuyển sinh hoạt quá hạn',
     total: '{{n}} chuyển sinh hoạt, {{overdue}} quá hạn',
     empty: 'Không có chuyển sinh hoạt nào',
+    capped:
+      'Máy chủ chỉ trả về {{n}} chuyển sinh hoạt mới nhất: có thể còn những chuyển sinh hoạt cũ hơn (quá hạn lâu nhất) không hiện ở đây. Chọn tổ chức nhỏ hơn hoặc lọc thêm.',
     columns: {
       member: 'Đảng viên',
       kind: 'Loại',

@@ -3,7 +3,18 @@
 // or a guest hosted). Overdue ones are flagged with their deadline and, for a transfer in
 // transit, the rule it comes from and its source; the actions are those the user may take.
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Flex, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Flex,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +29,7 @@ import { useMe } from '@/lib/session';
 import type { Transfer } from '@/types/api';
 import { useTransfers } from '../api/transfers';
 import {
+  mayBeCut,
   transferActions,
   transferDeadline,
   transferEnds,
@@ -232,6 +244,9 @@ export function TransferList({
               overdue: formatNumber(overdue, lang),
             })}
           </Typography.Text>
+          {mayBeCut(items.length) && (
+            <Alert type="warning" showIcon title={t('transfers.capped', { n: items.length })} />
+          )}
           <Table<Transfer>
             size="small"
             rowKey="id"

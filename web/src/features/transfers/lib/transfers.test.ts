@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleParameter } from '@/types/api';
 import {
+  mayBeCut,
   readTransferFilters,
   transferActions,
   transferDeadline,
@@ -127,5 +128,12 @@ describe('transfer deadlines', () => {
         direction: 'incoming',
       }),
     ).toEqual({ from: 'X', to: 'Chi bộ B' });
+  });
+});
+
+describe('the server’s cap', () => {
+  it('a list of 500 may be cut, one of 499 is whole', () => {
+    expect(mayBeCut(500)).toBe(true);
+    expect(mayBeCut(499)).toBe(false);
   });
 });

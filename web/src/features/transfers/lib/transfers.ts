@@ -62,6 +62,16 @@ export function transferQuery(filters: TransferFilters) {
   };
 }
 
+/**
+ * GET /transfers answers at most this many, newest first, and says nothing when it cuts: a
+ * list this long may be missing older ones (the oldest open transfers are the most overdue).
+ */
+export const transferListLimit = 500;
+
+export function mayBeCut(count: number): boolean {
+  return count >= transferListLimit;
+}
+
 export type TransferAction = 'complete' | 'cancel';
 
 /**
