@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { BadgeList } from '@/features/badges/components/badge-list';
 import { readBadgeParams, writeBadgeParams } from '@/features/badges/lib/badges';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { RequirePermission } from '../layout/require-permission';
 import { useScope } from '../scope';
 
 export default function BadgesPage() {
@@ -13,9 +14,11 @@ export default function BadgesPage() {
   const scope = useScope();
   useDocumentTitle(t('nav.badges'));
   return (
-    <BadgeList
-      params={readBadgeParams(search, scope)}
-      onChange={(next) => setSearch(writeBadgeParams(next))}
-    />
+    <RequirePermission permission="member.read">
+      <BadgeList
+        params={readBadgeParams(search, scope)}
+        onChange={(next) => setSearch(writeBadgeParams(next))}
+      />
+    </RequirePermission>
   );
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { ProbationLists } from '@/features/probation/components/probation-lists';
 import { readProbationParams, writeProbationParams } from '@/features/probation/lib/probation';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { RequirePermission } from '../layout/require-permission';
 import { useScope } from '../scope';
 
 export default function ProbationPage() {
@@ -14,6 +15,8 @@ export default function ProbationPage() {
   useDocumentTitle(t('nav.probation'));
   const params = readProbationParams(search, scope);
   return (
-    <ProbationLists params={params} onChange={(next) => setSearch(writeProbationParams(next))} />
+    <RequirePermission permission="member.read">
+      <ProbationLists params={params} onChange={(next) => setSearch(writeProbationParams(next))} />
+    </RequirePermission>
   );
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { TransferList } from '@/features/transfers/components/transfer-list';
 import { readTransferFilters, writeTransferFilters } from '@/features/transfers/lib/transfers';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { RequirePermission } from '../layout/require-permission';
 import { useScope } from '../scope';
 
 export default function TransfersPage() {
@@ -13,9 +14,11 @@ export default function TransfersPage() {
   const scope = useScope();
   useDocumentTitle(t('nav.transfers'));
   return (
-    <TransferList
-      filters={readTransferFilters(search, scope)}
-      onChange={(next) => setSearch(writeTransferFilters(next))}
-    />
+    <RequirePermission permission="member.read">
+      <TransferList
+        filters={readTransferFilters(search, scope)}
+        onChange={(next) => setSearch(writeTransferFilters(next))}
+      />
+    </RequirePermission>
   );
 }
