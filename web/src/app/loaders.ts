@@ -2,7 +2,14 @@
 // loads in parallel with the page's code chunk instead of after it.
 import type { LoaderFunctionArgs } from 'react-router';
 import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
+import { badgesQuery } from '@/features/badges/api/badges';
+import { readBadgeParams } from '@/features/badges/lib/badges';
 import { memberQuery } from '@/features/members/api/get-member';
+import { probationQuery } from '@/features/probation/api/probation';
+import { readProbationParams } from '@/features/probation/lib/probation';
+import { calendarQuery } from '@/features/rules/api/calendar';
+import { transfersQuery } from '@/features/transfers/api/transfers';
+import { readTransferFilters } from '@/features/transfers/lib/transfers';
 import { membersQuery } from '@/features/members/api/list-members';
 import { readListParams } from '@/features/members/lib/list-params';
 import { queryClient } from '@/lib/react-query';
@@ -90,5 +97,41 @@ export function auditLoader() {
 export function admissionLoader() {
   void pages.admission();
   prefetchCatalogs();
+  return null;
+}
+
+export function probationLoader({ request }: LoaderFunctionArgs) {
+  void pages.probation();
+  const params = readProbationParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(probationQuery(params.org, params.within));
+  }
+  return null;
+}
+
+export function transfersLoader({ request }: LoaderFunctionArgs) {
+  void pages.transfers();
+  const filters = readTransferFilters(new URL(request.url).searchParams);
+  if (filters.org) {
+    void queryClient.prefetchQuery(orgQuery(filters.org));
+    void queryClient.prefetchQuery(transfersQuery(filters));
+  }
+  return null;
+}
+
+export function badgesLoader({ request }: LoaderFunctionArgs) {
+  void pages.badges();
+  const params = readBadgeParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(badgesQuery(params));
+  }
+  return null;
+}
+
+export function rulesLoader() {
+  void pages.rules();
+  void queryClient.prefetchQuery(calendarQuery());
   return null;
 }

@@ -12,5 +12,9 @@ export const pages = {
   users: () => import('./routes/users'),
   audit: () => import('./routes/audit'),
   admission: () => import('./routes/admission'),
+  probation: () => import('./routes/probation'),
+  transfers: () => import('./routes/transfers'),
+  badges: () => import('./routes/badges'),
+  rules: () => import('./routes/rules'),
   notFound: () => import('./routes/not-found'),
 };

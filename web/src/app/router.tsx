@@ -10,11 +10,15 @@ import {
   admissionLoader,
   appLoader,
   auditLoader,
+  badgesLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
   membersLoader,
   orgsLoader,
+  probationLoader,
+  rulesLoader,
+  transfersLoader,
   usersLoader,
 } from './loaders';
 import { pages } from './pages';
@@ -33,6 +37,10 @@ const AccountPage = lazy(pages.account);
 const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
 const AdmissionPage = lazy(pages.admission);
+const ProbationPage = lazy(pages.probation);
+const TransfersPage = lazy(pages.transfers);
+const BadgesPage = lazy(pages.badges);
+const RulesPage = lazy(pages.rules);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -124,6 +132,25 @@ export const router = createBrowserRouter([
         loader: admissionLoader,
         errorElement: <RouteError />,
       },
+      {
+        path: 'probation',
+        element: <ProbationPage />,
+        loader: probationLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'transfers',
+        element: <TransfersPage />,
+        loader: transfersLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'badges',
+        element: <BadgesPage />,
+        loader: badgesLoader,
+        errorElement: <RouteError />,
+      },
+      { path: 'rules', element: <RulesPage />, loader: rulesLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

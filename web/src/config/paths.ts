@@ -5,6 +5,11 @@ function withReturnTo(path: string, returnTo: string | undefined): string {
   return returnTo ? `${path}?return_to=${encodeURIComponent(returnTo)}` : path;
 }
 
+function withSearch(path: string, search: URLSearchParams | string | undefined): string {
+  const text = search ? search.toString() : '';
+  return text ? `${path}?${text}` : path;
+}
+
 export const paths = {
   orgs: () => '/orgs',
   org: (id: number) => `/orgs/${id}`,
@@ -28,9 +33,13 @@ export const paths = {
     const text = search.toString();
     return text ? `/admission?${text}` : '/admission';
   },
-  probation: () => '/probation',
-  transfers: () => '/transfers',
-  badges: () => '/badges',
+  // The lifecycle lists: the organization (?org=) and each list's filters in the query.
+  probation: (search?: URLSearchParams | string) => withSearch('/probation', search),
+  probationOf: (org: number | undefined) => (org ? `/probation?org=${org}` : '/probation'),
+  transfers: (search?: URLSearchParams | string) => withSearch('/transfers', search),
+  transfersOf: (org: number | undefined) => (org ? `/transfers?org=${org}` : '/transfers'),
+  badges: (search?: URLSearchParams | string) => withSearch('/badges', search),
+  badgesOf: (org: number | undefined) => (org ? `/badges?org=${org}` : '/badges'),
   rules: () => '/rules',
   users: (search?: URLSearchParams | string) => {
     const text = search ? search.toString() : '';

@@ -573,6 +573,8 @@ export interface ProbationLists {
   due: ProbationItem[];
   overdue: ProbationItem[];
   awaiting_decision: ProbationItem[];
+  /** The whole lists' lengths: each list above is cut at the request's `limit`. */
+  counts: { due: number; overdue: number; awaiting_decision: number };
 }
 
 export interface BadgeItem {
@@ -598,6 +600,13 @@ export interface BadgeList {
   items: BadgeItem[];
   page: number;
   page_size: number;
+}
+
+export interface BadgeAwardInput {
+  occasion: string;
+  decided_on: string;
+  document: { number: string; authority: string };
+  awards: { member_id: number; milestone: number }[];
 }
 
 export interface CalendarDay {

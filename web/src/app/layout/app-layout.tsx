@@ -6,8 +6,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  HourglassOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -81,6 +85,31 @@ export function AppLayout() {
       key: 'admission',
       icon: <SolutionOutlined />,
       label: <Link to={paths.admission(scope)}>{t('nav.admission')}</Link>,
+    },
+    // The lifecycle lists of an organization's subtree (picked as on the other pages).
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'probation',
+        icon: <HourglassOutlined />,
+        label: <Link to={paths.probationOf(scope)}>{t('nav.probation')}</Link>,
+      },
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'transfers',
+        icon: <SwapOutlined />,
+        label: <Link to={paths.transfersOf(scope)}>{t('nav.transfers')}</Link>,
+      },
+    can(user, 'org.read') &&
+      can(user, 'member.read') && {
+        key: 'badges',
+        icon: <TrophyOutlined />,
+        label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
+      },
+    // The rules and calendar are the Party's own texts: the server gives them to any session.
+    {
+      key: 'rules',
+      icon: <BookOutlined />,
+      label: <Link to={paths.rules()}>{t('nav.rules')}</Link>,
     },
     can(user, 'user.manage') && {
       key: 'users',
