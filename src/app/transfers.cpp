@@ -189,6 +189,7 @@ Result<std::vector<TransferView>> list_transfers(Services& services, const Actor
   std::vector<TransferView> views;
   Status status = services.store.read([&](Transaction& tx) -> Status {
     TransferFilter filter;
+    filter.limit = std::max(1, query.limit);
     filter.states = query.states;
     filter.kind = query.kind;
     filter.direction = query.direction;
@@ -201,8 +202,23 @@ Result<std::vector<TransferView>> list_transfers(Services& services, const Actor
       if (reach.subtrees.empty()) return Ok();
       filter.within = reach.subtrees;
     }
-    for (TransferView& view : views_of(services, tx, tx.transfers().list(filter))) {
-      if (!query.overdue_only || view.overdue) views.push_back(std::move(view));
+    if (!query.overdue_only) {
+      views = views_of(services, tx, tx.transfers().list(filter));
+      return Ok();
+    }
+    // Overdue needs the rules and the working calendar, so it is decided here, not in SQL:
+    // the open transfers are read oldest (most overdue) first, page by page, until a list's
+    // worth is found; none is lost to a cut made before the check.
+    const size_t wanted = static_cast<size_t>(filter.limit);
+    if (filter.states.empty()) filter.states = {"in_transit", "away"};
+    filter.oldest_first = true;
+    for (;;) {
+      const std::vector<Transfer> page = tx.transfers().list(filter);
+      for (TransferView& view : views_of(services, tx, page)) {
+        if (view.overdue && views.size() < wanted) views.push_back(std::move(view));
+      }
+      if (views.size() >= wanted || static_cast<int>(page.size()) < filter.limit) break;
+      filter.offset += filter.limit;
     }
     return Ok();
   });

@@ -28,6 +28,7 @@ struct TransferQuery {
   std::optional<domain::TransferDirection> direction;
   bool overdue_only = false;
   MemberId member;
+  int limit = 500;  // the list's length at most
 };
 
 struct TransferRequest {

@@ -80,7 +80,9 @@ struct TransferFilter {
   std::optional<domain::TransferKind> kind;
   std::optional<domain::TransferDirection> direction;
   std::optional<MemberId> member;
+  bool oldest_first = false;  // else newest first
   int limit = 500;
+  int offset = 0;
 };
 
 class TransferRepository {

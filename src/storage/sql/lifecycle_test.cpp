@@ -169,5 +169,41 @@ TEST_F(Lifecycle, TransfersExitsAndBadgesKeepCountsAndHistory) {
   EXPECT_TRUE(problems->empty()) << problems->front();
 }
 
+TEST_F(Lifecycle, OverdueTransfersAreFoundBeyondTheNewestCut) {
+  // One letter sent 60 days ago (past its 30 working days), two sent today; a list of one.
+  auto third =
+      app::create_member(temp_.services(), temp_.actor(),
+                         chibo::testing::valid_member_patch(tree_[3].value, "001080000103"));
+  ASSERT_TRUE(third) << third.error().reason;
+  const Date today = temp_.services().clock.today();
+  const MemberId movers[] = {introducers_[0], introducers_[1], third->member.id};
+  std::vector<TransferId> started;
+  for (int index = 0; index < 3; ++index) {
+    app::TransferRequest request;
+    request.transfer.kind = domain::TransferKind::kOfficial;
+    request.transfer.direction = domain::TransferDirection::kOutgoing;
+    request.transfer.member_id = movers[index];
+    request.transfer.external_org = "Đảng bộ tỉnh Nghệ An";
+    request.transfer.letter = {"12-GGT/ĐU", "Đảng ủy"};
+    request.transfer.letter_date = today.add_days(index == 0 ? -60 : 0);
+    request.on = request.transfer.letter_date;
+    auto moved = app::start_transfer(temp_.services(), temp_.actor(), request);
+    ASSERT_TRUE(moved) << moved.error().reason;
+    started.push_back(moved->transfer.id);
+  }
+  app::TransferQuery query;
+  query.limit = 1;
+  auto newest = app::list_transfers(temp_.services(), temp_.actor(), query);
+  ASSERT_TRUE(newest);
+  ASSERT_EQ(newest->size(), 1u);
+  EXPECT_NE(newest->front().transfer.id, started[0]);  // newest first: a letter of today
+  query.overdue_only = true;
+  auto overdue = app::list_transfers(temp_.services(), temp_.actor(), query);
+  ASSERT_TRUE(overdue);
+  ASSERT_EQ(overdue->size(), 1u);
+  EXPECT_EQ(overdue->front().transfer.id, started[0]);
+  EXPECT_TRUE(overdue->front().overdue);
+}
+
 }  // namespace
 }  // namespace chibo::storage

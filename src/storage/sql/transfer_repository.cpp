@@ -115,9 +115,11 @@ std::vector<Transfer> SqlTransferRepository::list(const app::TransferFilter& fil
              bindings.text(std::string(domain::transfer_direction_code(*filter.direction)));
   }
   if (filter.member) where += " AND member_id = " + bindings.number(filter.member->value);
-  return select(
-      "WHERE " + where + " ORDER BY started_on DESC, id DESC LIMIT " + std::to_string(filter.limit),
-      bindings);
+  const char* order =
+      filter.oldest_first ? " ORDER BY started_on, id" : " ORDER BY started_on DESC, id DESC";
+  return select("WHERE " + where + order + " LIMIT " + std::to_string(filter.limit) + " OFFSET " +
+                    std::to_string(filter.offset),
+                bindings);
 }
 
 std::optional<Transfer> SqlTransferRepository::open_for(MemberId member) {
