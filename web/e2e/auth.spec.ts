@@ -1,7 +1,7 @@
 // Signing in and out (docs/accounts.md): the second factor, wrong passwords, the way back to
 // where the user was sent from, and signing out leaving nothing to go back to.
 import { admin2, office } from './accounts';
-import { expect, signIn, signedOut, test } from './fixtures';
+import { chooseMenuItem, expect, signIn, signedOut, test } from './fixtures';
 
 test.use({ storageState: signedOut });
 
@@ -71,7 +71,12 @@ test('signing out returns to the sign-in page, and Back shows no data', async ({
   await page.getByTestId('user-menu').click();
   await expect(page.getByTestId('user-menu-who')).toContainText(office.displayName);
   await expect(page.getByTestId('user-menu-who')).toContainText('Cán bộ văn phòng cấp ủy');
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await chooseMenuItem(
+    page,
+    page.getByTestId('user-menu'),
+    'Đăng xuất',
+    page.getByTestId('login-form'),
+  );
   await expect(page).toHaveURL(/\/login$/);
 
   // Back reaches a page of the session that ended: it asks to sign in, and shows nothing.

@@ -1,7 +1,13 @@
 // Shared test setup: the server's URL as baseURL, the administrator's session (saved by the
 // global setup) as every test's default, an API client speaking to the same server in that
 // session, and a guard that fails a test on any uncaught page error or React/antd warning.
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import type { Account } from './accounts';
 import { freshTotp } from './totp';
 
@@ -121,4 +127,20 @@ export async function signIn(page: Page, account: Account, returnTo?: string) {
     await page.getByTestId('login-totp').fill(await freshTotp(account.totpSecret));
     await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   }
+}
+
+/**
+ * Opens a dropdown with `trigger` and chooses its item `name`, until `effect` shows. Under load
+ * a click can land while the menu is still animating in and be lost; the menu is then opened
+ * and chosen again (the items here only open a dialog or sign out, so a repeat is harmless).
+ */
+export async function chooseMenuItem(page: Page, trigger: Locator, name: string, effect: Locator) {
+  const item = page.getByRole('menuitem', { name });
+  await expect(async () => {
+    if (!(await effect.isVisible())) {
+      if (!(await item.isVisible())) await trigger.click({ timeout: 3_000 });
+      await item.click({ timeout: 3_000 });
+    }
+    await expect(effect).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }

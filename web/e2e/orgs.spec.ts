@@ -1,6 +1,8 @@
 // The organization tree, its dashboard, and the forms that change the tree.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { ancestorPath, expect, parseViNumber, test } from './fixtures';
+import { ancestorPath, chooseMenuItem, expect, parseViNumber, test } from './fixtures';
+
+const more = (page: Page) => page.getByRole('button', { name: 'Thao tác khác' });
 
 interface Org {
   id: number;
@@ -206,9 +208,8 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   await expect(page.getByTestId('org-title')).toHaveText(`Chi bộ Kiểm thử A1 ${stamp}`);
 
   // Move under the other base committee, after confirming.
-  await page.getByRole('button', { name: 'Thao tác khác' }).click();
-  await page.getByRole('menuitem', { name: 'Chuyển sang cấp trên khác' }).click();
   const move = page.getByRole('dialog', { name: `Chuyển Chi bộ Kiểm thử A1 ${stamp}` });
+  await chooseMenuItem(page, more(page), 'Chuyển sang cấp trên khác', move);
   await move.locator('.ant-select').click();
   await page.keyboard.type(other.name.replace('Đảng bộ ', ''));
   await page.locator('.ant-select-item-option').filter({ hasText: other.code! }).first().click();
@@ -222,9 +223,8 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
 
   // Merge B into A1 (confirmation required; B stops being active).
   await page.goto(`/orgs/${second}`);
-  await page.getByRole('button', { name: 'Thao tác khác' }).click();
-  await page.getByRole('menuitem', { name: 'Hợp nhất vào tổ chức khác' }).click();
   const merge = page.getByRole('dialog', { name: `Hợp nhất Chi bộ Kiểm thử B ${stamp}` });
+  await chooseMenuItem(page, more(page), 'Hợp nhất vào tổ chức khác', merge);
   await merge.locator('.ant-select').click();
   await page.keyboard.type(`kiem thu a1 ${stamp}`);
   await page
@@ -240,9 +240,8 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   expect((await getJson<Org>(api, `/api/v1/orgs/${second}`)).status).toBe('merged');
 
   // Dissolve A1: cancelling the confirmation changes nothing; confirming dissolves it.
-  await page.getByRole('button', { name: 'Thao tác khác' }).click();
-  await page.getByRole('menuitem', { name: 'Giải thể' }).click();
   const dissolve = page.getByRole('dialog', { name: `Giải thể Chi bộ Kiểm thử A1 ${stamp}` });
+  await chooseMenuItem(page, more(page), 'Giải thể', dissolve);
   await dissolve.getByRole('button', { name: 'Giải thể' }).click();
   const confirmDissolve = page.getByRole('dialog', { name: /Giải thể tổ chức\?/ });
   await expect(confirmDissolve).toContainText(`A1 ${stamp}`);
@@ -267,9 +266,8 @@ test('dissolving an organization with members is refused and explained', async (
     (org) => org.kind === 'cell' && org.counts.on_roll > 0 && org.counts.on_roll < 20,
   )!;
   await page.goto(`/orgs/${cell.id}`);
-  await page.getByRole('button', { name: 'Thao tác khác' }).click();
-  await page.getByRole('menuitem', { name: 'Giải thể' }).click();
   const dialog = page.getByRole('dialog', { name: `Giải thể ${cell.name}` });
+  await chooseMenuItem(page, more(page), 'Giải thể', dialog);
   await expect(dialog).toContainText('đảng viên đang sinh hoạt');
   await dialog.getByRole('button', { name: 'Giải thể' }).click();
   await page

@@ -2,7 +2,7 @@
 // to one committee sees.
 import type { Page } from '@playwright/test';
 import { admin, scoped } from './accounts';
-import { expect, screenshotsDir, signIn, signedOut, test } from './fixtures';
+import { chooseMenuItem, expect, screenshotsDir, signIn, signedOut, test } from './fixtures';
 import { freshTotp } from './totp';
 
 interface Org {
@@ -67,8 +67,12 @@ test('an administrator creates a user, who signs in for the first time and sets 
   await expect(userRow(page, username)).toContainText('Chờ đổi mật khẩu');
 
   // Sign out, and in as the new user.
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await chooseMenuItem(
+    page,
+    page.getByTestId('user-menu'),
+    'Đăng xuất',
+    page.getByTestId('login-form'),
+  );
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, { username, password: oneTime, displayName: '', role: '' });
   await expect(page).toHaveURL(/\/first-login\/password$/);
@@ -149,9 +153,13 @@ test('an administrator disables a user after confirming', async ({ page, api }) 
   const row = userRow(page, username);
   await expect(row).toContainText('Lãnh đạo · Toàn hệ thống');
   await expect(row).toContainText('Đang hoạt động');
-  await row.getByRole('button', { name: `Thao tác khác với ${username}` }).click();
-  await page.getByRole('menuitem', { name: 'Khóa tài khoản' }).click();
   const confirm = page.getByRole('dialog');
+  await chooseMenuItem(
+    page,
+    row.getByRole('button', { name: `Thao tác khác với ${username}` }),
+    'Khóa tài khoản',
+    confirm,
+  );
   await expect(confirm).toContainText(`Khóa tài khoản ${username}?`);
   await confirm.getByRole('button', { name: 'Khóa tài khoản' }).click();
   await expect(row).toContainText('Đã khóa');
