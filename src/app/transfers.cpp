@@ -1,5 +1,6 @@
 #include "app/transfers.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -220,6 +221,12 @@ Result<std::vector<TransferView>> list_transfers(Services& services, const Actor
       if (views.size() >= wanted || static_cast<int>(page.size()) < filter.limit) break;
       filter.offset += filter.limit;
     }
+    // Replied newest first, as every list of transfers is.
+    std::sort(views.begin(), views.end(), [](const TransferView& a, const TransferView& b) {
+      if (a.transfer.started_on != b.transfer.started_on)
+        return b.transfer.started_on < a.transfer.started_on;
+      return b.transfer.id.value < a.transfer.id.value;
+    });
     return Ok();
   });
   if (!status) return std::move(status).error();
