@@ -153,7 +153,8 @@ test('an administrator disables a user after confirming', async ({ page, api }) 
   const row = userRow(page, username);
   await expect(row).toContainText('Lãnh đạo · Toàn hệ thống');
   await expect(row).toContainText('Đang hoạt động');
-  const confirm = page.getByRole('dialog');
+  // This dialog, not the one-time password's, which may still be closing.
+  const confirm = page.getByRole('dialog').filter({ hasText: `Khóa tài khoản ${username}?` });
   await chooseMenuItem(
     page,
     row.getByRole('button', { name: `Thao tác khác với ${username}` }),
