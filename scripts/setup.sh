@@ -13,7 +13,7 @@ packages=(
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   libicu-dev nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libcli11-dev libspdlog-dev
   libtomlplusplus-dev zlib1g-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev ccache
   nodejs npm chromium curl ca-certificates
   # PostgreSQL 15: the tests start throwaway clusters of their own (scripts/pg-cluster.sh);
   # pgbouncer for the transaction-pooling test; python3 picks free ports.

@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "security/signing.h"
-#include "storage/sql/database_url.h"
+#include "storage/sql/engine/database_url.h"
 
 namespace chibo::cli {
 

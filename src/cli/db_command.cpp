@@ -1,4 +1,4 @@
-// chibo db copy: a whole database from one engine to another (storage/sql/database_copy.h).
+// chibo db copy: a whole database from one engine to another (storage/sql/tools/database_copy.h).
 #include <unistd.h>
 
 #include <iomanip>
@@ -7,8 +7,8 @@
 #include "app/ports/clock.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
-#include "storage/sql/database_copy.h"
-#include "storage/sql/sqlite_backup.h"
+#include "storage/sql/tools/database_copy.h"
+#include "storage/sql/tools/sqlite_backup.h"
 
 namespace chibo::cli {
 

@@ -14,7 +14,7 @@
 #include "cli/runtime.h"
 #include "demo/demo_generator.h"
 #include "security/random.h"
-#include "storage/sql/database_url.h"
+#include "storage/sql/engine/database_url.h"
 
 namespace chibo::cli {
 

@@ -5,8 +5,8 @@
 #include "app/users.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
-#include "storage/sql/database_url.h"
-#include "storage/sql/migrations.h"
+#include "storage/sql/engine/database_url.h"
+#include "storage/sql/engine/migrations.h"
 
 namespace chibo::cli {
 

@@ -8,7 +8,7 @@
 
 #include "app/context.h"
 #include "i18n/messages.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/engine/sql_store.h"
 
 namespace chibo::cli {
 

@@ -9,8 +9,8 @@
 #include "cli/runtime.h"
 #include "http/api.h"
 #include "http/server.h"
-#include "storage/sql/database_url.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/engine/database_url.h"
+#include "storage/sql/engine/sql_store.h"
 
 #ifndef CHIBO_DEFAULT_WEB_ROOT
 #define CHIBO_DEFAULT_WEB_ROOT ""

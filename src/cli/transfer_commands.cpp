@@ -5,7 +5,7 @@
 #include "app/member_import.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
-#include "storage/sql/database_url.h"
+#include "storage/sql/engine/database_url.h"
 
 namespace chibo::cli {
 

@@ -6,7 +6,7 @@
 #include "app/users.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
-#include "storage/sql/database_url.h"
+#include "storage/sql/engine/database_url.h"
 
 namespace chibo::cli {
 

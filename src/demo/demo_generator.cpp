@@ -7,7 +7,7 @@
 #include "demo/demo_data.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
-#include "storage/sql/bulk_writer.h"
+#include "storage/sql/tools/bulk_writer.h"
 #include "text/fold.h"
 
 namespace chibo::demo {
@@ -21,7 +21,7 @@ constexpr long long kBlocMembers = 65000;
 constexpr long long kSingleBlocLimit = 200000;
 constexpr double kMembersPerCell = 11.2;
 constexpr double kMembersPerBaseOrg = 66.0;
-constexpr const char* kActor = "demo";
+constexpr const char* kDemoActor = "demo";
 
 std::string pad(long long value, int width) {
   char buffer[32];
@@ -254,7 +254,7 @@ class Generator {
     for (long long index = 0; index < count; ++index) {
       Member member = make_member(place.cell, work_unit);
       lifecycle_.shape_member(member, place);
-      writer_.add_member(member, kActor, "demo");
+      writer_.add_member(member, kDemoActor, "demo");
       lifecycle_.member_written(member, place);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)

@@ -16,7 +16,7 @@
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/rules/rule_set.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/engine/sql_store.h"
 
 namespace chibo::demo {
 

@@ -14,7 +14,7 @@
 #include "app/probation.h"
 #include "app/transfers.h"
 #include "domain/members/member_rules.h"
-#include "storage/sql/consistency.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 

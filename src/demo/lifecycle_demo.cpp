@@ -5,10 +5,10 @@
 
 #include "domain/lifecycle/badges.h"
 #include "domain/members/member_rules.h"
-#include "storage/sql/candidate_repository.h"
-#include "storage/sql/lifecycle_repository.h"
-#include "storage/sql/member_repository.h"
-#include "storage/sql/transfer_repository.h"
+#include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/lifecycle/lifecycle_repository.h"
+#include "storage/sql/registry/member_repository.h"
+#include "storage/sql/lifecycle/transfer_repository.h"
 
 namespace chibo::demo {
 
@@ -18,7 +18,7 @@ using domain::AdmissionStep;
 using domain::Member;
 using domain::StepRecord;
 
-constexpr const char* kActor = "demo";
+constexpr const char* kLifecycleActor = "demo";
 
 bool on_roll(const Member& member) {
   return member.status == domain::status::kOfficial || member.status == domain::status::kExempted ||
@@ -160,7 +160,7 @@ void LifecycleDemo::member_written(const Member& member, const CellPlace& place)
     const int entitled = static_cast<int>(rng_.between(5, 15));
     cell.vote = {entitled - static_cast<int>(rng_.between(0, 1)), 0, entitled};
     cell.recognized = true;
-    cell.recorded_by = kActor;
+    cell.recorded_by = kLifecycleActor;
     cell.recorded_at = now_;
     recognitions_.emplace_back(member, std::move(cell));
   }
@@ -200,7 +200,7 @@ void LifecycleDemo::make_candidate(const CellPlace& place, Member person) {
     StepRecord step;
     step.step = kind;
     step.on = on;
-    step.recorded_by = kActor;
+    step.recorded_by = kLifecycleActor;
     step.recorded_at = now_;
     const std::string number = std::to_string(rng_.between(1, 300));
     switch (kind) {
@@ -284,7 +284,7 @@ void LifecycleDemo::write_awards(storage::BulkWriter& writer) {
   for (const PendingAward& award : awards_) {
     writer.add_award(award.member, award.milestone, award.occasion, award.occasion.add_days(-14),
                      std::to_string(100 + award.occasion.serial() % 900) + "-QĐ/ĐUK",
-                     "Ban Thường vụ Đảng ủy Khối", kActor, now_);
+                     "Ban Thường vụ Đảng ủy Khối", kLifecycleActor, now_);
   }
   report_.awards = static_cast<long long>(awards_.size());
 }
@@ -297,10 +297,10 @@ void LifecycleDemo::write(soci::session& session) {
   storage::SqlMemberRepository members(session, on_roll_statuses);
   for (auto& [candidate, steps] : candidates_) {
     candidates.insert(candidate);
-    candidates.append_event({0, candidate.id, now_, kActor, "create", "{}"});
+    candidates.append_event({0, candidate.id, now_, kLifecycleActor, "create", "{}"});
     for (const StepRecord& step : steps) {
       candidates.add_step(candidate.id, step);
-      candidates.append_event({0, candidate.id, now_, kActor, "step",
+      candidates.append_event({0, candidate.id, now_, kLifecycleActor, "step",
                                nlohmann::json{{"step", std::string(domain::step_code(step.step))},
                                               {"on", step.on.iso()}}
                                    .dump()});
@@ -309,7 +309,7 @@ void LifecycleDemo::write(soci::session& session) {
   for (auto& [member, step] : recognitions_) {
     lifecycle.add_recognition(member.id, *member.probation_ends_on, step);
     members.append_event(
-        {0, member.id, now_, kActor, "recognition_proposed", {}, step.on, step.document});
+        {0, member.id, now_, kLifecycleActor, "recognition_proposed", {}, step.on, step.document});
   }
   report_.recognitions = static_cast<long long>(recognitions_.size());
   for (domain::Transfer& transfer : transfers_) {

@@ -19,7 +19,7 @@
 #include "domain/lifecycle/transfer.h"
 #include "domain/org/organization.h"
 #include "domain/rules/rule_set.h"
-#include "storage/sql/bulk_writer.h"
+#include "storage/sql/tools/bulk_writer.h"
 
 namespace chibo::demo {
 

@@ -19,7 +19,7 @@ constexpr size_t kMaxQueryBytes = 200;
 constexpr size_t kPlaceChars = 255;
 constexpr size_t kNoteChars = 1000;
 
-HttpResponse not_found(const HttpRequest& request) {
+HttpResponse candidate_not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("candidate"), request);
 }
 
@@ -130,7 +130,7 @@ void add_candidate_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/candidates/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return candidate_not_found(request);
                auto detail = app::get_candidate(services, actor_of(request), CandidateId(*id));
                if (!detail) return problem_response(detail.error(), request);
                return detail_response(200, *detail);
@@ -138,7 +138,7 @@ void add_candidate_routes(Router& router, ApiContext& context) {
 
   router.add("PATCH", "/api/v1/candidates/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return candidate_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -158,7 +158,7 @@ void add_candidate_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/candidates/{id}/steps", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return candidate_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -181,7 +181,7 @@ void add_candidate_routes(Router& router, ApiContext& context) {
   // Withdraws a step recorded in error (the latest one); its content stays in the history.
   router.add("POST", "/api/v1/candidates/{id}/undo", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return candidate_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -209,7 +209,7 @@ void add_candidate_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/candidates/{id}/close", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return candidate_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);

@@ -7,12 +7,13 @@ namespace chibo::http {
 
 using nlohmann::json;
 
-namespace {
-
 json date_or_null(const std::optional<Date>& date) {
   return date ? json(date->iso()) : json(nullptr);
 }
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+namespace {
+
 json id_or_null(const OrgId& id) { return id.valid() ? json(id.value) : json(nullptr); }
 
 }  // namespace

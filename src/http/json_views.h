@@ -9,6 +9,10 @@
 
 namespace chibo::http {
 
+// A date as "YYYY-MM-DD", or null; a text, or null when empty.
+nlohmann::json date_or_null(const std::optional<Date>& date);
+nlohmann::json text_or_null(const std::string& text);
+
 nlohmann::json org_json(const app::OrgView& view, const domain::Catalog& catalog);
 nlohmann::json org_detail_json(const app::OrgDetail& detail, const domain::Catalog& catalog);
 nlohmann::json org_brief_json(const domain::Organization& org);

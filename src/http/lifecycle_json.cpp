@@ -1,6 +1,7 @@
 #include "http/lifecycle_json.h"
 
 #include "domain/fields.h"
+#include "http/json_views.h"
 
 namespace chibo::http {
 
@@ -11,12 +12,6 @@ using nlohmann::json;
 constexpr size_t kDocumentChars = 255;
 constexpr int kMaxVotes = 100000;
 constexpr size_t kMaxIntroducers = 4;
-
-json date_or_null(const std::optional<Date>& date) {
-  return date ? json(date->iso()) : json(nullptr);
-}
-
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 // A nested object's fields, with errors named "<name>.<field>".
 template <class Read>

@@ -24,7 +24,7 @@ constexpr long long kMaxPages = 1000000;
 constexpr int kDefaultPageSize = 50;
 constexpr size_t kMaxQueryBytes = 200;
 
-HttpResponse not_found(const HttpRequest& request) {
+HttpResponse member_not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("member"), request);
 }
 
@@ -176,7 +176,7 @@ void add_member_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return member_not_found(request);
                auto detail = app::get_member(services, actor_of(request), MemberId(*id));
                if (!detail) return problem_response(detail.error(), request);
                return detail_response(200, *detail, services.clock.today());
@@ -184,7 +184,7 @@ void add_member_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/members/{id}/history", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return member_not_found(request);
                auto detail = app::get_member(services, actor_of(request), MemberId(*id));
                if (!detail) return problem_response(detail.error(), request);
                HttpResponse response;
@@ -194,7 +194,7 @@ void add_member_routes(Router& router, ApiContext& context) {
 
   router.add("PATCH", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return member_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);

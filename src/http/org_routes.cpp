@@ -17,7 +17,7 @@ using nlohmann::json;
 
 constexpr int kMaxSearchResults = 100;
 
-HttpResponse not_found(const HttpRequest& request) {
+HttpResponse org_not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("organization"), request);
 }
 
@@ -119,7 +119,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto detail = app::get_org(services, actor_of(request), OrgId(*id));
                if (!detail) return problem_response(detail.error(), request);
                return json_response(200, org_detail_json(*detail, catalog))
@@ -128,7 +128,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/orgs/{id}/children", [&](HttpRequest& request) {
     const auto id = path_id(request);
-    if (!id) return not_found(request);
+    if (!id) return org_not_found(request);
     QueryParams params(request.query);
     const bool include_dissolved = params.flag("include_dissolved").value_or(false);
     if (auto errors = params.finish(); !errors.empty())
@@ -140,7 +140,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/orgs/{id}/stats", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto breakdowns = app::org_breakdowns(services, actor_of(request), OrgId(*id));
                if (!breakdowns) return problem_response(breakdowns.error(), request);
                json body = json::object();
@@ -176,7 +176,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("PATCH", "/api/v1/orgs/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -194,7 +194,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/orgs/{id}/move", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -211,7 +211,7 @@ void add_org_routes(Router& router, ApiContext& context) {
   // Every field is optional: an empty body dissolves today.
   router.add("POST", "/api/v1/orgs/{id}/dissolve", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto body = read_json_object(request, true);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -228,7 +228,7 @@ void add_org_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/orgs/{id}/merge", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return org_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 constexpr long long kMaxListLimit = 500;
 
-HttpResponse not_found(const HttpRequest& request) {
+HttpResponse user_not_found(const HttpRequest& request) {
   return problem_response(Error::not_found("user"), request);
 }
 
@@ -105,7 +105,7 @@ void add_user_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/users/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return user_not_found(request);
                auto view = app::get_user(services, actor_of(request), *id);
                if (!view) return problem_response(view.error(), request);
                return json_response(200, user_json(*view, catalog));
@@ -113,7 +113,7 @@ void add_user_routes(Router& router, ApiContext& context) {
 
   router.add("PATCH", "/api/v1/users/{id}", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return user_not_found(request);
                auto body = read_json_object(request);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -144,7 +144,7 @@ void add_user_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/users/{id}/reset-password", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return user_not_found(request);
                auto body = read_json_object(request, true);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);
@@ -158,7 +158,7 @@ void add_user_routes(Router& router, ApiContext& context) {
 
   router.add("POST", "/api/v1/users/{id}/end-sessions", no_query([&](HttpRequest& request) {
                const auto id = path_id(request);
-               if (!id) return not_found(request);
+               if (!id) return user_not_found(request);
                auto body = read_json_object(request, true);
                if (!body) return problem_response(body.error(), request);
                JsonFields fields(*body);

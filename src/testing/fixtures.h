@@ -1,7 +1,11 @@
 // Shared test fixtures: the real catalogs and rules as shipped, and a valid member record.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/date.h"
+#include "core/error.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/members/member_fields.h"
@@ -18,5 +22,14 @@ domain::MemberPatch valid_member_patch(long long org,
                                        const std::string& citizen_id = "001080012345");
 
 inline Date date(const char* iso) { return *Date::parse(iso); }
+
+// True when `errors` holds one for `field` with `code`.
+inline bool has_error(const std::vector<FieldError>& errors, const std::string& field,
+                      const std::string& code) {
+  for (const FieldError& error : errors) {
+    if (error.field == field && error.code == code) return true;
+  }
+  return false;
+}
 
 }  // namespace chibo::testing

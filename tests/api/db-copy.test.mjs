@@ -1,4 +1,4 @@
-// chibo db copy on a live database (storage/sql/database_copy.h): the copy of a served demo
+// chibo db copy on a live database (storage/sql/tools/database_copy.h): the copy of a served demo
 // exports the same CSV, passes chibo check and chibo audit verify; on PostgreSQL it goes to
 // SQLite and back into a new PostgreSQL database. Refusals name their flag; nothing is left
 // behind a refused copy.

@@ -1,5 +1,5 @@
 // GET /members says whether its total is exact (total_exact, issue 5). At national scale a
-// very common name prefix is counted only up to a bound (storage/sql/search_plan.h); on a
+// very common name prefix is counted only up to a bound (storage/sql/search/search_plan.h); on a
 // registry this size every count is exact, in lists and in searches, on both engines.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -64,12 +64,6 @@ struct Check {
   }
 };
 
-bool has(const std::vector<FieldError>& errors, const std::string& field, const std::string& code) {
-  for (const FieldError& error : errors) {
-    if (error.field == field && error.code == code) return true;
-  }
-  return false;
-}
 
 std::string param(const std::vector<FieldError>& errors, const std::string& code,
                   const std::string& name) {
@@ -96,23 +90,23 @@ TEST(Admission, TheCellConsidersOnlyACompleteFile) {
   Check check;
   check.recorded = {step(AdmissionStep::kCourse, "2025-06-01")};
   const auto errors = check.run(step(AdmissionStep::kCellResolution, "2026-01-05"));
-  ASSERT_TRUE(has(errors, "step", "step_requires"));
+  ASSERT_TRUE(testing::has_error(errors, "step", "step_requires"));
   EXPECT_EQ(param(errors, "step_requires", "steps"),
             "application,personal_history,verification,introduction,endorsement");
   check.recorded = prepared();
   EXPECT_TRUE(check.run(step(AdmissionStep::kCellResolution, "2026-01-05")).empty());
   // Not before a step it rests on, not twice, not in the future.
-  EXPECT_TRUE(has(check.run(step(AdmissionStep::kCellResolution, "2025-12-09")), "on",
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2025-12-09")), "on",
                   "step_before_prerequisite"));
   EXPECT_TRUE(
-      has(check.run(step(AdmissionStep::kCellResolution, "2026-12-03")), "on", "date_in_future"));
+      testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-12-03")), "on", "date_in_future"));
   check.recorded.push_back(step(AdmissionStep::kCellResolution, "2026-01-05"));
-  EXPECT_TRUE(has(check.run(step(AdmissionStep::kCellResolution, "2026-01-06")), "step",
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-01-06")), "step",
                   "step_already_recorded"));
   // Verification needs the personal history first.
   Check early;
   EXPECT_TRUE(
-      has(early.run(step(AdmissionStep::kVerification, "2025-01-01")), "step", "step_requires"));
+      testing::has_error(early.run(step(AdmissionStep::kVerification, "2025-01-01")), "step", "step_requires"));
 }
 
 TEST(Admission, OneDayShortOf18IsTooYoung) {
@@ -120,7 +114,7 @@ TEST(Admission, OneDayShortOf18IsTooYoung) {
   check.candidate = candidate_born("2008-03-15");
   check.recorded = prepared();
   const auto errors = check.run(step(AdmissionStep::kCellResolution, "2026-03-14"));
-  ASSERT_TRUE(has(errors, "on", "candidate_under_age"));
+  ASSERT_TRUE(testing::has_error(errors, "on", "candidate_under_age"));
   EXPECT_EQ(param(errors, "candidate_under_age", "eligible_from"), "2026-03-15");
   EXPECT_EQ(param(errors, "candidate_under_age", "rule"), "admission.min_age_months");
   EXPECT_NE(param(errors, "candidate_under_age", "source").find("294-QĐ/TW"), std::string::npos);
@@ -134,7 +128,7 @@ TEST(Admission, SixtyYearsAndOneMonthIsTooOldWithoutApproval) {
   // 60 years and 0 months (and 29 days) is still within "đủ 60 tuổi, tính theo tháng".
   EXPECT_TRUE(check.run(step(AdmissionStep::kCellResolution, "2026-03-09")).empty());
   const auto errors = check.run(step(AdmissionStep::kCellResolution, "2026-03-10"));
-  ASSERT_TRUE(has(errors, "on", "candidate_over_age"));
+  ASSERT_TRUE(testing::has_error(errors, "on", "candidate_over_age"));
   EXPECT_EQ(param(errors, "candidate_over_age", "last_day"), "2026-03-09");
   check.candidate.over_age_approval = "15-CV/ĐU";
   EXPECT_TRUE(check.run(step(AdmissionStep::kCellResolution, "2026-03-10")).empty());
@@ -157,17 +151,17 @@ TEST(Admission, IntroducersAreOfficialMembersOfTheSameBaseWhoKnewTheCandidate12M
   check.introducers = {official(1, false),
                        {MemberId(2), true, "Lê Văn Dự", "probationary", {}, true}};
   errors = check.run(introduction);
-  EXPECT_TRUE(has(errors, "introducers[0].member_id", "introducer_other_base"));
-  EXPECT_TRUE(has(errors, "introducers[1].member_id", "introducer_not_official"));
+  EXPECT_TRUE(testing::has_error(errors, "introducers[0].member_id", "introducer_other_base"));
+  EXPECT_TRUE(testing::has_error(errors, "introducers[1].member_id", "introducer_not_official"));
   // Official only since after the introduction: not official on that day.
   check.introducers = {official(1), official(2, true, "2026-04-01")};
-  EXPECT_TRUE(has(check.run(introduction), "introducers[1].member_id", "introducer_not_official"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_not_official"));
   check.introducers = {official(1)};
-  EXPECT_TRUE(has(check.run(introduction), "introducers[1].member_id", "introducer_not_found"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_not_found"));
   introduction.introducers = {{MemberId(1), date("2020-01-01")}, {MemberId(1), date("2020-01-01")}};
-  EXPECT_TRUE(has(check.run(introduction), "introducers[1].member_id", "introducer_repeated"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_repeated"));
   introduction.introducers = {{MemberId(1), date("2020-01-01")}};
-  EXPECT_TRUE(has(check.run(introduction), "introducers", "introducer_count"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers", "introducer_count"));
 }
 
 TEST(Admission, TheYouthUnionIntroducesWithOneMember) {
@@ -182,10 +176,10 @@ TEST(Admission, TheYouthUnionIntroducesWithOneMember) {
   EXPECT_EQ(param(check.run(introduction), "introducer_count", "needed"), "1");
   introduction.introducers.pop_back();
   check.candidate.youth_union_member = false;
-  EXPECT_TRUE(has(check.run(introduction), "youth_union", "not_youth_union_member"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "youth_union", "not_youth_union_member"));
   check.candidate = candidate_born("1990-01-01");  // 36: past youth age
   check.candidate.youth_union_member = true;
-  EXPECT_TRUE(has(check.run(introduction), "youth_union", "past_youth_age"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "youth_union", "past_youth_age"));
 }
 
 TEST(Admission, TheCellsVoteNeedsTwoThirdsOfThoseEntitled) {
@@ -196,14 +190,14 @@ TEST(Admission, TheCellsVoteNeedsTwoThirdsOfThoseEntitled) {
   EXPECT_TRUE(check.run(resolution).empty());
   resolution.vote = {5, 0, 8};  // 5/8 < 2/3, though nobody voted against
   auto errors = check.run(resolution);
-  ASSERT_TRUE(has(errors, "vote.in_favour", "vote_short"));
+  ASSERT_TRUE(testing::has_error(errors, "vote.in_favour", "vote_short"));
   EXPECT_EQ(param(errors, "vote_short", "share"), "2/3");
   resolution.vote = {6, 3, 8};
-  EXPECT_TRUE(has(check.run(resolution), "vote.in_favour", "votes_exceed_entitled"));
+  EXPECT_TRUE(testing::has_error(check.run(resolution), "vote.in_favour", "votes_exceed_entitled"));
   resolution.vote = {0, 0, 0};
-  EXPECT_TRUE(has(check.run(resolution), "vote.entitled", "out_of_range"));
+  EXPECT_TRUE(testing::has_error(check.run(resolution), "vote.entitled", "out_of_range"));
   resolution.document.number.clear();
-  EXPECT_TRUE(has(check.run(resolution), "document.number", "required"));
+  EXPECT_TRUE(testing::has_error(check.run(resolution), "document.number", "required"));
 }
 
 TEST(Admission, TheCourseCertificateIsValidForFiveYears) {
@@ -211,7 +205,7 @@ TEST(Admission, TheCourseCertificateIsValidForFiveYears) {
   check.recorded = prepared("2021-01-10");
   EXPECT_TRUE(check.run(step(AdmissionStep::kCellResolution, "2026-01-10")).empty());
   const auto errors = check.run(step(AdmissionStep::kCellResolution, "2026-01-11"));
-  ASSERT_TRUE(has(errors, "on", "course_expired"));
+  ASSERT_TRUE(testing::has_error(errors, "on", "course_expired"));
   EXPECT_EQ(param(errors, "course_expired", "expired_on"), "2026-01-10");
 }
 
@@ -227,12 +221,12 @@ TEST(Admission, TheDecisionComesWithin60WorkingDaysOrWithAReason) {
   EXPECT_TRUE(check.run(decision).empty());
   decision.on = date("2026-04-07");
   auto errors = check.run(decision);
-  ASSERT_TRUE(has(errors, "note", "decision_late"));
+  ASSERT_TRUE(testing::has_error(errors, "note", "decision_late"));
   EXPECT_EQ(param(errors, "decision_late", "due"), "2026-04-06");
   decision.note = "Hồ sơ phải thẩm tra bổ sung";
   EXPECT_TRUE(check.run(decision).empty());
   decision.document.authority.clear();
-  EXPECT_TRUE(has(check.run(decision), "document.authority", "required"));
+  EXPECT_TRUE(testing::has_error(check.run(decision), "document.authority", "required"));
 }
 
 TEST(Admission, AHolidayInsideTheCeremonysThirtyWorkingDays) {
@@ -247,7 +241,7 @@ TEST(Admission, AHolidayInsideTheCeremonysThirtyWorkingDays) {
   // Quốc khánh (1/9 and 2/9) moves the end to Friday 3/10.
   EXPECT_TRUE(check.run(step(AdmissionStep::kCeremony, "2025-10-03")).empty());
   auto errors = check.run(step(AdmissionStep::kCeremony, "2025-10-06"));
-  ASSERT_TRUE(has(errors, "note", "ceremony_late"));
+  ASSERT_TRUE(testing::has_error(errors, "note", "ceremony_late"));
   EXPECT_EQ(param(errors, "ceremony_late", "due"), "2025-10-03");
   // The deadline counts from the day the cell received the decision, when known.
   check.recorded.back().received_on = date("2025-08-22");
@@ -271,7 +265,7 @@ TEST(Admission, ARuleThatChangedOn1July2025) {
   EXPECT_TRUE(check.run(decision).empty());
   check.recorded[6].on = date("2025-07-01");
   auto errors = check.run(decision);
-  ASSERT_TRUE(has(errors, "note", "decision_late"));
+  ASSERT_TRUE(testing::has_error(errors, "note", "decision_late"));
   EXPECT_EQ(param(errors, "decision_late", "value"), "45");
   EXPECT_EQ(param(errors, "decision_late", "source"), "294-QĐ/TW");
 
@@ -293,7 +287,7 @@ TEST(Admission, TheResolutionsACellNeedsDependOnWhereItSits) {
   check.recorded.push_back(step(AdmissionStep::kCellResolution, "2026-01-05"));
   // A chi bộ cơ sở is its own base organization: no base committee's resolution.
   check.context.needs_base_resolution = false;
-  EXPECT_TRUE(has(check.run(step(AdmissionStep::kBaseResolution, "2026-01-20")), "step",
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kBaseResolution, "2026-01-20")), "step",
                   "step_not_applicable"));
   EXPECT_TRUE(check.run(step(AdmissionStep::kDecision, "2026-02-02")).empty());
   // Under a đảng bộ bộ phận its appraisal comes before the base committee's resolution.
@@ -366,21 +360,21 @@ TEST(Admission, ReadmissionRules) {
   Candidate candidate = candidate_born("1980-01-01");
   candidate.readmission_of = MemberId(9);
   ReadmissionFacts former{"removed", date("2022-03-01"), "no_progress_after_help", 0};
-  EXPECT_TRUE(has(check_readmission(candidate, former, date("2025-02-28"), catalog, rules, "on"),
+  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2025-02-28"), catalog, rules, "on"),
                   "on", "readmission_too_early"));
   EXPECT_TRUE(
       check_readmission(candidate, former, date("2025-03-01"), catalog, rules, "on").empty());
   candidate.record_cleared_on = date("2021-06-01");
   auto errors = check_readmission(candidate, former, date("2025-03-01"), catalog, rules, "on");
-  ASSERT_TRUE(has(errors, "on", "readmission_too_early"));
+  ASSERT_TRUE(testing::has_error(errors, "on", "readmission_too_early"));
   EXPECT_EQ(param(errors, "readmission_too_early", "eligible_from"), "2026-06-01");
   EXPECT_EQ(param(errors, "readmission_too_early", "rule"), "readmission.wait_after_record_months");
   candidate.record_cleared_on.reset();
   former.previous_readmissions = 1;
-  EXPECT_TRUE(has(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
+  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
                   "readmission_of", "readmission_once"));
   former = {"removed", date("2020-01-01"), "missed_activities_or_dues", 0};
-  EXPECT_TRUE(has(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
+  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
                   "readmission_of", "readmission_never"));
 }
 

@@ -38,12 +38,6 @@ RecognitionRecord decision(const char* on, bool recognized = true) {
   return record;
 }
 
-bool has(const std::vector<FieldError>& errors, const std::string& field, const std::string& code) {
-  for (const FieldError& error : errors) {
-    if (error.field == field && error.code == code) return true;
-  }
-  return false;
-}
 
 TEST(Probation, TwelveMonthsFromTheCeremony) {
   EXPECT_EQ(probationary("2025-03-01", "2025-03-20").probation_ends_on, date("2026-03-20"));
@@ -82,14 +76,14 @@ TEST(Probation, TheCellConsidersOnlyAfterTheEnd) {
   const auto& calendar = chibo::testing::calendar();
   auto errors = check_recognition(member, std::nullopt, cell_resolution("2026-03-19"), rules,
                                   calendar, date("2026-12-02"));
-  ASSERT_TRUE(has(errors, "on", "probation_not_ended"));
+  ASSERT_TRUE(testing::has_error(errors, "on", "probation_not_ended"));
   EXPECT_TRUE(check_recognition(member, std::nullopt, cell_resolution("2026-03-20"), rules,
                                 calendar, date("2026-12-02"))
                   .empty());
-  EXPECT_TRUE(has(check_recognition(member, std::nullopt, cell_resolution("2026-03-20", {5, 0, 9}),
+  EXPECT_TRUE(testing::has_error(check_recognition(member, std::nullopt, cell_resolution("2026-03-20", {5, 0, 9}),
                                     rules, calendar, date("2026-12-02")),
                   "vote.in_favour", "vote_short"));
-  EXPECT_TRUE(has(check_recognition(member, std::nullopt, decision("2026-04-01"), rules, calendar,
+  EXPECT_TRUE(testing::has_error(check_recognition(member, std::nullopt, decision("2026-04-01"), rules, calendar,
                                     date("2026-12-02")),
                   "step", "step_requires"));
 }
@@ -101,13 +95,13 @@ TEST(Probation, OfficialFromTheExactEndHoweverLateTheDecision) {
   const RecognitionRecord cell = cell_resolution("2026-06-15");  // late: past 30 working days
   RecognitionRecord late = decision("2026-11-30");  // past 60 working days of the resolution
   auto errors = check_recognition(member, cell, late, rules, calendar, date("2026-12-02"));
-  ASSERT_TRUE(has(errors, "note", "decision_late"));
+  ASSERT_TRUE(testing::has_error(errors, "note", "decision_late"));
   late.note = "Chờ kết luận kiểm tra";
   EXPECT_TRUE(check_recognition(member, cell, late, rules, calendar, date("2026-12-02")).empty());
   apply_recognition(member, late);
   EXPECT_EQ(member.status, "official");
   EXPECT_EQ(member.official_date, date("2026-03-20"));
-  EXPECT_TRUE(has(check_recognition(member, cell, late, rules, calendar, date("2026-12-02")),
+  EXPECT_TRUE(testing::has_error(check_recognition(member, cell, late, rules, calendar, date("2026-12-02")),
                   "step", "not_probationary"));
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 using chibo::testing::date;
 
-Member member_with(const char* status) {
+Member transferring_member(const char* status) {
   Member member;
   member.id = MemberId(5);
   member.status = status;
@@ -30,12 +30,6 @@ Transfer transfer(TransferKind kind, TransferDirection direction, const char* le
   return t;
 }
 
-bool has(const std::vector<FieldError>& errors, const std::string& field, const std::string& code) {
-  for (const FieldError& error : errors) {
-    if (error.field == field && error.code == code) return true;
-  }
-  return false;
-}
 
 const RuleSet& rules() { return chibo::testing::rules(); }
 const WorkingCalendar& calendar() { return chibo::testing::calendar(); }
@@ -50,30 +44,30 @@ TEST(Transfer, CodesRoundTrip) {
 }
 
 TEST(Transfer, OnlyMembersOnTheRollMove) {
-  const Member left = member_with("removed");
+  const Member left = transferring_member("removed");
   const Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kInternal, "2026-11-02");
-  EXPECT_TRUE(has(check_new_transfer(t, &left, date("2026-11-02"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &left, date("2026-11-02"), rules(), calendar(), kToday),
                   "member_id", "member_not_on_roll"));
-  const Member official = member_with("official");
+  const Member official = transferring_member("official");
   EXPECT_TRUE(
       check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
   Transfer same = t;
   same.to_org = same.from_org;
   EXPECT_TRUE(
-      has(check_new_transfer(same, &official, date("2026-11-02"), rules(), calendar(), kToday),
+      testing::has_error(check_new_transfer(same, &official, date("2026-11-02"), rules(), calendar(), kToday),
           "to_org_id", "transfer_same_org"));
 }
 
 TEST(Transfer, LeavingTheTreeNeedsALetterAndADestination) {
-  const Member official = member_with("official");
+  const Member official = transferring_member("official");
   Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-11-02");
   EXPECT_TRUE(
       check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
   t.external_org.clear();
   t.letter.number.clear();
   auto errors = check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday);
-  EXPECT_TRUE(has(errors, "external_org", "required"));
-  EXPECT_TRUE(has(errors, "letter.number", "required"));
+  EXPECT_TRUE(testing::has_error(errors, "external_org", "required"));
+  EXPECT_TRUE(testing::has_error(errors, "letter.number", "required"));
 }
 
 TEST(Transfer, AnArrivalPastItsThirtyWorkingDaysNeedsAReasonAndCostsPartyAge) {
@@ -85,21 +79,21 @@ TEST(Transfer, AnArrivalPastItsThirtyWorkingDaysNeedsAReasonAndCostsPartyAge) {
       check_new_transfer(t, nullptr, date("2026-10-05"), rules(), calendar(), kToday).empty());
   EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-05"), rules(), calendar()), 0);
   auto errors = check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday);
-  ASSERT_TRUE(has(errors, "note", "presented_late"));
+  ASSERT_TRUE(testing::has_error(errors, "note", "presented_late"));
   t.note = "Ốm điều trị dài ngày";
   EXPECT_TRUE(
       check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday).empty());
   EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-15"), rules(), calendar()), 10);
-  EXPECT_TRUE(has(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kToday),
                   "on", "date_before_letter"));
 }
 
 TEST(Transfer, TemporaryForThreeMonthsToUnderAYearOrUpToTwoYearsOfStudy) {
-  const Member official = member_with("probationary");
+  const Member official = transferring_member("probationary");
   Transfer t = transfer(TransferKind::kTemporary, TransferDirection::kOutgoing, "2026-01-05");
   t.purpose = "work";
   t.until = date("2026-04-04");
-  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
                   "until", "temporary_too_short"));
   t.until = date("2026-04-05");
   EXPECT_TRUE(
@@ -108,17 +102,17 @@ TEST(Transfer, TemporaryForThreeMonthsToUnderAYearOrUpToTwoYearsOfStudy) {
   EXPECT_TRUE(
       check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
   t.until = date("2027-01-05");  // a full year is not "under one year"
-  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
                   "until", "temporary_too_long"));
   t.purpose = "study";
   t.until = date("2028-01-05");  // two years of study, inclusive
   EXPECT_TRUE(
       check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
   t.until = date("2028-01-06");
-  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
                   "until", "temporary_too_long"));
   t.purpose = "holiday";
-  EXPECT_TRUE(has(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
                   "purpose", "unknown_code"));
 }
 
@@ -141,10 +135,10 @@ TEST(Transfer, CompletingOnlyWhatIsOpen) {
   out.state = TransferState::kInTransit;
   EXPECT_TRUE(check_transfer_completion(out, date("2026-09-01"), kToday).empty());
   EXPECT_TRUE(
-      has(check_transfer_completion(out, date("2026-08-19"), kToday), "on", "date_before_letter"));
+      testing::has_error(check_transfer_completion(out, date("2026-08-19"), kToday), "on", "date_before_letter"));
   out.state = TransferState::kCompleted;
   EXPECT_TRUE(
-      has(check_transfer_completion(out, date("2026-09-01"), kToday), "state", "transfer_closed"));
+      testing::has_error(check_transfer_completion(out, date("2026-09-01"), kToday), "state", "transfer_closed"));
 }
 
 }  // namespace

@@ -1,0 +1,309 @@
+#include "storage/sql/engine/sql_store.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "storage/sql/accounts/audit_log.h"
+#include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/engine/db_errors.h"
+#include "storage/sql/accounts/idempotency_repository.h"
+#include "storage/sql/lifecycle/lifecycle_repository.h"
+#include "storage/sql/derived/maintenance.h"
+#include "storage/sql/registry/member_repository.h"
+#include "storage/sql/engine/migrations.h"
+#include "storage/sql/registry/org_repository.h"
+#include "storage/sql/tools/pg_copy.h"
+#include "storage/sql/accounts/session_repository.h"
+#include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/accounts/user_repository.h"
+
+namespace chibo::storage {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+class SqlTransaction : public app::Transaction {
+ public:
+  SqlTransaction(soci::session& session, const StoreOptions& options,
+                 const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
+                 RecordCache* cache = nullptr)
+      : orgs_(session, options.on_roll_statuses, changes, options.stats_threshold),
+        members_(session, options.on_roll_statuses, index, changes, cache, options.stats_threshold,
+                 options.search),
+        users_(session, changes),
+        sessions_(session, changes),
+        audit_(session),
+        idempotency_(session),
+        candidates_(session),
+        transfers_(session),
+        lifecycle_(session, options.on_roll_statuses) {}
+  app::OrgRepository& orgs() override { return orgs_; }
+  app::MemberRepository& members() override { return members_; }
+  app::UserRepository& users() override { return users_; }
+  app::SessionRepository& sessions() override { return sessions_; }
+  app::AuditLog& audit() override { return audit_; }
+  app::IdempotencyRepository& idempotency() override { return idempotency_; }
+  app::CandidateRepository& candidates() override { return candidates_; }
+  app::TransferRepository& transfers() override { return transfers_; }
+  app::LifecycleRepository& lifecycle() override { return lifecycle_; }
+
+ private:
+  SqlOrgRepository orgs_;
+  SqlMemberRepository members_;
+  SqlUserRepository users_;
+  SqlSessionRepository sessions_;
+  SqlAuditLog audit_;
+  SqlIdempotencyRepository idempotency_;
+  SqlCandidateRepository candidates_;
+  SqlTransferRepository transfers_;
+  SqlLifecycleRepository lifecycle_;
+};
+
+// Before the first connection: each connection is used by one thread at a time (the pool
+// hands it out), so SQLite needs no mutex per connection; and memory statistics would take a
+// global mutex on every allocation, which made threads queue behind each other.
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
+SqlStore::SqlStore(DatabaseUrl url, StoreOptions options)
+    : url_(std::move(url)), options_(std::move(options)) {}
+
+SqlStore::~SqlStore() = default;
+
+std::unique_ptr<soci::session> SqlStore::connect(bool reader) const {
+  if (url_.engine == Engine::kPostgres) {
+    auto session = std::make_unique<soci::session>(*soci::factory_postgresql(), url_.conninfo);
+    route_notices_to_log(*session);
+    return session;
+  }
+  auto session = std::make_unique<soci::session>(
+      *soci::factory_sqlite3(),
+      "db=\"" + url_.sqlite_path + "\" timeout=" + std::to_string(kBusyTimeoutMs / 1000));
+  soci::session& sql = *session;
+  sql << "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs);
+  sql << "PRAGMA foreign_keys = ON";
+  // FULL: a commit is on disk before it is acknowledged (NORMAL may lose the last ones on
+  // power loss, see sqlite.org/pragma.html#pragma_synchronous).
+  sql << "PRAGMA synchronous = FULL";
+  sql << "PRAGMA cache_size = -65536";
+  // Reads through a memory map avoid a system call per page (most of a search's cost was
+  // copying pages into the cache). Address space only: the OS shares the pages.
+  sql << "PRAGMA mmap_size = 4294967296";
+  sql << "PRAGMA temp_store = MEMORY";
+  if (reader) {
+    sql << "PRAGMA query_only = ON";
+  } else {
+    std::string mode;
+    sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+  }
+  return session;
+}
+
+Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOptions options,
+                                                 const std::string& now_utc) {
+  if (url.engine == Engine::kSqlite) configure_sqlite_once();
+  std::unique_ptr<SqlStore> store(new SqlStore(url, std::move(options)));
+  try {
+    std::unique_ptr<soci::session> setup = store->connect(false);
+    if (store->options_.migrate) {
+      Result<int> migrated = migrate(*setup, url.engine, known_migrations(url.engine), now_utc);
+      if (!migrated) return std::move(migrated).error();
+      if (migrated.value() > 0) spdlog::info("applied {} schema migration(s)", migrated.value());
+    } else if (schema_version(*setup) == 0) {
+      return Error::unsupported("database_not_initialized");
+    }
+    Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
+    if (!keys) return std::move(keys).error();
+    if (store->options_.migrate) {
+      // A database that grew (or predates migration 0007) gets its large subtrees' breakdowns
+      // now; there is nothing to do on later starts.
+      *setup << begin_write_sql(url.engine);
+      track_large_subtrees(*setup, store->options_.stats_threshold);
+      *setup << "COMMIT";
+    }
+    SqlStore* raw = store.get();
+    PoolOptions pool = store->options_.pool;
+    pool.size = store->options_.pool_size;
+    store->pool_ = std::make_unique<ConnectionPool>(
+        [raw] { return raw->connect(raw->url_.engine == Engine::kSqlite); }, pool);
+    if (url.engine == Engine::kSqlite) {
+      if (store->options_.search_index) {
+        store->index_ = std::make_unique<MemberSearchIndex>();
+        store->cache_ = std::make_unique<RecordCache>();
+        store->rebuild_index(*setup);
+      }
+      store->writer_ = std::move(setup);
+    } else {
+      store->pool_->adopt(std::move(setup));
+    }
+  } catch (const soci::soci_error& error) {
+    Error failure = Error::unavailable("database_open_failed");
+    failure.params = {{"url", url.text}, {"detail", error.what()}};
+    return failure;
+  }
+  return store;
+}
+
+void SqlStore::rebuild_index(soci::session& session) {
+  if (!index_) return;
+  if (member_total(session) > kMaxIndexedMembers) {
+    index_->disable();
+    return;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  index_->rebuild(load_indexed_members(session));
+  spdlog::info("search index: {} members, {} keys ({} ms)", index_->member_count(),
+               index_->key_count(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count());
+}
+
+SqlStore::Attempt SqlStore::run_once(soci::session& session, bool writing,
+                                     const std::function<Status(soci::session&)>& work,
+                                     IndexChanges* changes) {
+  Attempt attempt;
+  bool open = false;
+  auto roll_back = [&] {
+    if (!open) return;
+    try {
+      session << "ROLLBACK";
+    } catch (const soci::soci_error&) {
+      // Nothing more to undo: the engine already ended the transaction (or the connection).
+    }
+  };
+  try {
+    session << (writing ? begin_write_sql(url_.engine) : "BEGIN");
+    open = true;
+    Status status = work(session);
+    // The index copies committed data: read the changed members inside the transaction,
+    // apply them once the commit has succeeded.
+    const bool refresh = writing && status && index_;
+    const bool everything = refresh && (!changes || changes->everything);
+    std::vector<IndexedMember> changed;
+    if (refresh && !everything && !changes->members.empty())
+      changed = load_indexed_members(session, &changes->members);
+    if (status) attempt.phase = Phase::kCommit;
+    open = false;
+    session << (status ? "COMMIT" : "ROLLBACK");
+    if (everything) {
+      rebuild_index(session);
+      if (cache_) cache_->clear();
+    } else if (!changed.empty()) {
+      index_->replace(std::move(changed));
+    }
+    if (refresh && cache_ && changes && !changes->orgs.empty()) cache_->forget_orgs(changes->orgs);
+    attempt.status = std::move(status);
+  } catch (const soci::soci_error& error) {
+    open = open && attempt.phase == Phase::kBody;
+    attempt.failure = failure_of(error, session, url_.engine);
+    attempt.detail = error.what();
+    if (attempt.failure != Failure::kConnection) roll_back();
+    attempt.status = Error::internal("database_error");  // replaced by the caller's decision
+  } catch (...) {
+    roll_back();
+    throw;
+  }
+  return attempt;
+}
+
+Status SqlStore::run_pooled(bool writing, const std::function<Status(soci::session&)>& work,
+                            IndexChanges* changes) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  for (int number = 1;; ++number) {
+    Result<ConnectionPool::Lease> lease = pool_->acquire();
+    if (!lease) return std::move(lease).error();
+    if (changes) *changes = IndexChanges{};
+    Attempt attempt;
+    try {
+      attempt = run_once(*lease->session, writing, work, changes);
+    } catch (...) {
+      pool_->release(std::move(*lease), false);  // rolled back; the connection is fine
+      throw;
+    }
+    const RetryDecision decision =
+        decide_retry(attempt.failure, attempt.phase, writing, number, options_.retry);
+    pool_->release(std::move(*lease), decision.drop_connection);
+    if (attempt.failure == Failure::kNone) return std::move(attempt.status);
+    if (!decision.retry)
+      return error_for(attempt.failure, attempt.detail, decision.outcome_unknown);
+    spdlog::info("transaction attempt {} failed ({}); running it again", number, attempt.detail);
+    if (decision.pause) {
+      const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(random);
+      std::this_thread::sleep_for(backoff_delay(number, std::chrono::milliseconds(10),
+                                                std::chrono::milliseconds(200), unit));
+    }
+  }
+}
+
+Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
+  return run_pooled(false, [&](soci::session& sql) {
+    SqlTransaction tx(sql, options_, index_.get(), nullptr, cache_.get());
+    return work(tx);
+  });
+}
+
+Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
+  IndexChanges changes;
+  auto transaction = [&](soci::session& sql) {
+    SqlTransaction tx(sql, options_, index_.get(), &changes, cache_.get());
+    return work(tx);
+  };
+  Status status = Ok();
+  if (url_.engine == Engine::kSqlite) {
+    std::lock_guard lock(writer_mutex_);
+    Attempt attempt = run_once(*writer_, true, transaction, &changes);
+    status = attempt.failure == Failure::kNone ? std::move(attempt.status)
+                                               : error_for(attempt.failure, attempt.detail, false);
+  } else {
+    status = run_pooled(true, transaction, &changes);
+  }
+  // After the commit: an entry cached under the old generation (read before it) is dropped,
+  // and nothing read before the commit can be cached under the new one.
+  if (status && (changes.access || changes.everything)) access_generation_.fetch_add(1);
+  return status;
+}
+
+Status SqlStore::vacuum_analyze() {
+  if (url_.engine != Engine::kPostgres) return Ok();
+  Result<ConnectionPool::Lease> lease = pool_->acquire();
+  if (!lease) return std::move(lease).error();
+  bool broken = false;
+  Status status = Ok();
+  try {
+    *lease->session << "VACUUM (ANALYZE)";
+  } catch (const soci::soci_error& error) {
+    const Failure failure = failure_of(error, *lease->session, url_.engine);
+    broken = failure == Failure::kConnection;
+    status = error_for(failure, error.what(), false);
+  }
+  pool_->release(std::move(*lease), broken);
+  return status;
+}
+
+Status SqlStore::write_session(const std::function<Status(soci::session&)>& work) {
+  if (url_.engine == Engine::kSqlite) {
+    std::lock_guard lock(writer_mutex_);
+    Attempt attempt = run_once(*writer_, true, work);
+    return attempt.failure == Failure::kNone ? std::move(attempt.status)
+                                             : error_for(attempt.failure, attempt.detail, false);
+  }
+  return run_pooled(true, work);
+}
+
+}  // namespace chibo::storage

@@ -1,0 +1,124 @@
+#include "storage/sql/tools/sqlite_backup.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace chibo::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error flag_error(const char* flag, const std::string& code, Params params = {}) {
+  Error error = Error::invalid_field(flag, code, std::move(params));
+  error.reason = "db_backup_refused";
+  return error;
+}
+
+struct Closer {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using Connection = std::unique_ptr<sqlite3, Closer>;
+
+Result<Connection> open(const std::string& path, int flags, const char* flag) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Connection db(raw);
+  if (rc != SQLITE_OK) {
+    return flag_error(flag, "db_backup_cannot_open",
+                      {{"url", path}, {"detail", raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)}});
+  }
+  sqlite3_busy_timeout(db.get(), 5000);
+  return db;
+}
+
+// The single text or number a query returns ("" when none).
+std::string scalar(sqlite3* db, const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  std::string value;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW) {
+    const unsigned char* text = sqlite3_column_text(statement, 0);
+    if (text) value = reinterpret_cast<const char*>(text);
+  }
+  sqlite3_finalize(statement);
+  return value;
+}
+
+}  // namespace
+
+Result<BackupReport> backup_sqlite(const std::string& source, const std::string& target) {
+  if (!fs::exists(source)) return flag_error("--db", "db_copy_no_source", {{"url", source}});
+  if (fs::exists(target)) return flag_error("--to", "db_copy_target_exists", {{"url", target}});
+  const std::string building = target + ".backup-" + std::to_string(getpid());
+  auto remove_building = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+      fs::remove(building + suffix, ignored);
+  };
+
+  auto from = open(source, SQLITE_OPEN_READONLY, "--db");
+  if (!from) return std::move(from).error();
+  auto to = open(building, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "--to");
+  if (!to) {
+    remove_building();
+    return std::move(to).error();
+  }
+  BackupReport report;
+  {
+    sqlite3_backup* backup = sqlite3_backup_init(to->get(), "main", from->get(), "main");
+    if (!backup) {
+      Error error = Error::internal("db_backup_failed");
+      error.params = {{"detail", sqlite3_errmsg(to->get())}};
+      to->reset();
+      remove_building();
+      return error;
+    }
+    int rc = SQLITE_OK;
+    // All pages in one step: one read transaction, one snapshot. Busy or locked (a checkpoint
+    // holding the database): wait and try again.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      rc = sqlite3_backup_step(backup, -1);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+      sqlite3_sleep(100);
+    }
+    report.pages = sqlite3_backup_pagecount(backup);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+      Error error = Error::internal("db_backup_failed");
+      error.params = {{"detail", sqlite3_errstr(rc)}};
+      to->reset();
+      remove_building();
+      return error;
+    }
+  }
+  // The copy must open as a sound chibo database before it takes the target's name.
+  const std::string integrity = scalar(to->get(), "PRAGMA integrity_check");
+  const std::string version = scalar(to->get(), "SELECT MAX(version) FROM schema_migrations");
+  // The copy is journalled as a rollback file (it is not being served); chibo serve turns WAL
+  // back on when it opens it.
+  scalar(to->get(), "PRAGMA journal_mode = DELETE");
+  to->reset();
+  if (integrity != "ok") {
+    remove_building();
+    Error error = Error::internal("db_backup_failed");
+    error.params = {{"detail", "integrity_check: " + integrity}};
+    return error;
+  }
+  report.schema_version = version.empty() ? 0 : std::stoi(version);
+  std::error_code renamed;
+  fs::rename(building, target, renamed);
+  if (renamed) {
+    remove_building();
+    Error error = Error::internal("db_backup_failed");
+    error.params = {{"detail", renamed.message()}};
+    return error;
+  }
+  report.bytes = static_cast<long long>(fs::file_size(target));
+  return report;
+}
+
+}  // namespace chibo::storage
