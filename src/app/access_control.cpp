@@ -25,6 +25,14 @@ Error refusal(const Services& services, const Actor& actor, domain::Permission r
   return Error::not_found(std::move(what));
 }
 
+Status require_reach(const Context& ctx, domain::Permission permission, domain::Permission read,
+                     const OrgPath& path, const std::string& what, MemberId member) {
+  if (reach_of(ctx, permission).covers(path)) return Ok();
+  if (member.valid() && reach_of(ctx, read).covers_member(member, path))
+    return Error::forbidden("forbidden");
+  return refusal(ctx, read, path, what);
+}
+
 void redact(domain::Member& member, const domain::Reach& restricted) {
   if (restricted.covers(member.org_path)) return;
   member.discipline.clear();

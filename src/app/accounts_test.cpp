@@ -8,6 +8,7 @@
 #include "app/audit_views.h"
 #include "app/member_changes.h"
 #include "app/member_views.h"
+#include "app/runner.h"
 #include "app/sessions.h"
 #include "app/users.h"
 #include "core/instant.h"
@@ -66,7 +67,7 @@ class Accounts : public ::testing::Test {
                       const std::string& discipline = "") {
     domain::MemberPatch patch = valid_member_patch(cell.value, citizen_id);
     if (!discipline.empty()) patch["discipline"] = discipline;
-    auto created = app::create_member(services(), temp_.actor(), patch);
+    auto created = app::run_write(services(), temp_.actor(), app::create_member, patch);
     EXPECT_TRUE(created) << (created ? "" : created.error().reason);
     return created ? created->member.id : MemberId();
   }
@@ -173,13 +174,13 @@ TEST_F(Accounts, LogoutDisablingAndEndingSessionsTakeEffectAtOnce) {
   ASSERT_TRUE(session);
   auto who = authenticate(session->token);
   ASSERT_TRUE(who);
-  ASSERT_TRUE(app::logout(services(), who->actor));
+  ASSERT_TRUE(app::run_write(services(), who->actor, app::logout));
   EXPECT_FALSE(authenticate(session->token));
 
   auto a = login("bithu.a");
   auto b = login("bithu.a");
   ASSERT_TRUE(a && b);
-  auto ended = app::end_sessions(services(), temp_.actor(), id);
+  auto ended = app::run_write(services(), temp_.actor(), app::end_sessions, id);
   ASSERT_TRUE(ended);
   EXPECT_EQ(*ended, 2);
   EXPECT_FALSE(authenticate(a->token));
@@ -187,12 +188,12 @@ TEST_F(Accounts, LogoutDisablingAndEndingSessionsTakeEffectAtOnce) {
 
   auto c = login("bithu.a");
   ASSERT_TRUE(c);
-  auto user = app::get_user(services(), temp_.actor(), id);
+  auto user = app::run_read(services(), temp_.actor(), app::get_user, id);
   ASSERT_TRUE(user);
   app::UserPatch disable;
   disable.version = user->user.version;
   disable.disabled = true;
-  ASSERT_TRUE(app::update_user(services(), temp_.actor(), id, disable));
+  ASSERT_TRUE(app::run_write(services(), temp_.actor(), app::update_user, id, disable));
   EXPECT_FALSE(authenticate(c->token));
   auto refused = login("bithu.a");
   ASSERT_FALSE(refused);
@@ -214,12 +215,12 @@ TEST_F(Accounts, ACachedSessionIsDroppedAtOnceByEveryAccessChange) {
   ASSERT_TRUE(check(a->token));  // from the cache
 
   // Grants changed: the next request sees the new scope.
-  auto user = app::get_user(services(), temp_.actor(), id);
+  auto user = app::run_read(services(), temp_.actor(), app::get_user, id);
   ASSERT_TRUE(user);
   app::UserPatch regrant;
   regrant.version = user->user.version;
   regrant.grants = std::vector<app::UserGrant>{{"cell_secretary", tree_[4]}};
-  ASSERT_TRUE(app::update_user(services(), temp_.actor(), id, regrant));
+  ASSERT_TRUE(app::run_write(services(), temp_.actor(), app::update_user, id, regrant));
   // (Changing grants ends the user's sessions: both are gone at once.)
   EXPECT_FALSE(check(a->token));
   EXPECT_FALSE(check(b->token));
@@ -229,13 +230,13 @@ TEST_F(Accounts, ACachedSessionIsDroppedAtOnceByEveryAccessChange) {
   auto moved = check(c->token);
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->actor.principal.grants.at(0).scope->leaf(), tree_[4]);
-  ASSERT_TRUE(app::logout(services(), moved->actor));
+  ASSERT_TRUE(app::run_write(services(), moved->actor, app::logout));
   EXPECT_FALSE(check(c->token));
 
   auto d = login("bithu.a");
   ASSERT_TRUE(d);
   ASSERT_TRUE(check(d->token));
-  ASSERT_TRUE(app::end_sessions(services(), temp_.actor(), id));
+  ASSERT_TRUE(app::run_write(services(), temp_.actor(), app::end_sessions, id));
   EXPECT_FALSE(check(d->token));
 
   // Idle time is judged on every request, cached or not.
@@ -287,19 +288,19 @@ TEST_F(Accounts, TheFirstAdministratorChangesTheOneTimePasswordThenEnrolsTotp) {
   auto stage = app::change_password(services(), who->actor, admin->one_time_password, kPassword);
   ASSERT_TRUE(stage);
   EXPECT_EQ(*stage, "enrol_totp");
-  auto confirm_early = app::confirm_totp(services(), who->actor, "123456");
+  auto confirm_early = app::run_write(services(), who->actor, app::confirm_totp, "123456");
   ASSERT_FALSE(confirm_early);
   EXPECT_EQ(confirm_early.error().reason, "totp_not_begun");
-  auto enrolment = app::begin_totp(services(), who->actor);
+  auto enrolment = app::run_write(services(), who->actor, app::begin_totp);
   ASSERT_TRUE(enrolment);
   EXPECT_EQ(enrolment->uri.rfind("otpauth://totp/", 0), 0u);
-  auto bad = app::confirm_totp(services(), who->actor, "abc");
+  auto bad = app::run_write(services(), who->actor, app::confirm_totp, "abc");
   ASSERT_FALSE(bad);
-  auto full = app::confirm_totp(services(), who->actor,
-                                security::totp_code(enrolment->secret, now_seconds()));
+  auto full = app::run_write(services(), who->actor, app::confirm_totp,
+                             security::totp_code(enrolment->secret, now_seconds()));
   ASSERT_TRUE(full);
   EXPECT_EQ(*full, "full");
-  auto me = app::me(services(), who->actor);
+  auto me = app::run_read(services(), who->actor, app::me);
   ASSERT_TRUE(me);
   EXPECT_TRUE(me->user.totp_enabled);
   EXPECT_FALSE(me->user.must_change_password);
@@ -316,13 +317,13 @@ TEST_F(Accounts, AScopedAdministratorManagesOnlyUsersInsideTheirScope) {
   ASSERT_TRUE(who);
   const app::Actor& admin = who->actor;
 
-  auto list = app::list_users(services(), admin, "", 0, 50);
+  auto list = app::run_read(services(), admin, app::list_users, "", 0, 50);
   ASSERT_TRUE(list);
   std::vector<std::string> names;
   for (const app::UserView& view : list->items) names.push_back(view.user.username);
   EXPECT_EQ(names, (std::vector<std::string>{"bithu.a", "qt.botuphap"}));
-  EXPECT_TRUE(app::get_user(services(), admin, inside));
-  auto hidden = app::get_user(services(), admin, everywhere);
+  EXPECT_TRUE(app::run_read(services(), admin, app::get_user, inside));
+  auto hidden = app::run_read(services(), admin, app::get_user, everywhere);
   ASSERT_FALSE(hidden);
   EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
 
@@ -360,55 +361,62 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
 
   app::MemberQuery everyone;
   everyone.limit = 100;
-  auto page = app::list_members(services(), secretary, everyone);
+  auto page = app::run_read(services(), secretary, app::list_members, everyone);
   ASSERT_TRUE(page);
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0]->id, in_a);
   EXPECT_TRUE(page->items[0]->discipline.empty());
 
-  auto own = app::get_member(services(), secretary, in_a);
+  auto own = app::run_read(
+      services(), secretary, [](app::Context& c, MemberId id) { return app::get_member(c, id); },
+      in_a);
   ASSERT_TRUE(own);
   EXPECT_FALSE(own->restricted_shown);
   EXPECT_TRUE(own->member.discipline.empty());
-  auto other = app::get_member(services(), secretary, in_b);
+  auto other = app::run_read(
+      services(), secretary, [](app::Context& c, MemberId id) { return app::get_member(c, id); },
+      in_b);
   ASSERT_FALSE(other);
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
 
-  auto inspected = app::get_member(services(), inspector, in_a);
+  auto inspected = app::run_read(
+      services(), inspector, [](app::Context& c, MemberId id) { return app::get_member(c, id); },
+      in_a);
   ASSERT_TRUE(inspected);
   EXPECT_TRUE(inspected->restricted_shown);
   EXPECT_EQ(inspected->member.discipline, "Khiển trách (2024)");
 
   domain::MemberPatch phone;
   phone["phone"] = "0912345678";
-  auto read_only = app::update_member(services(), leader, in_a, own->member.version, phone);
+  auto read_only =
+      app::run_write(services(), leader, app::update_member, in_a, own->member.version, phone);
   ASSERT_FALSE(read_only);
   EXPECT_EQ(read_only.error().code, ErrorCode::kForbidden);
-  auto beyond = app::update_member(services(), secretary, in_b, 1, phone);
+  auto beyond = app::run_write(services(), secretary, app::update_member, in_b, 1, phone);
   ASSERT_FALSE(beyond);
   EXPECT_EQ(beyond.error().code, ErrorCode::kNotFound);
   domain::MemberPatch discipline;
   discipline["discipline"] = "";
-  auto hidden_field =
-      app::update_member(services(), secretary, in_a, own->member.version, discipline);
+  auto hidden_field = app::run_write(services(), secretary, app::update_member, in_a,
+                                     own->member.version, discipline);
   ASSERT_FALSE(hidden_field);
   EXPECT_EQ(hidden_field.error().fields.at(0).field, "discipline");
 
   // The inspection committee records discipline, and only that.
-  auto recorded =
-      app::update_member(services(), inspector, in_a, own->member.version,
-                         {{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
+  auto recorded = app::run_write(
+      services(), inspector, app::update_member, in_a, own->member.version,
+      domain::MemberPatch{{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
   ASSERT_TRUE(recorded) << recorded.error().reason;
-  auto not_theirs =
-      app::update_member(services(), inspector, in_a, recorded->member.version, phone);
+  auto not_theirs = app::run_write(services(), inspector, app::update_member, in_a,
+                                   recorded->member.version, phone);
   ASSERT_FALSE(not_theirs);
   EXPECT_EQ(not_theirs.error().code, ErrorCode::kForbidden);
-  EXPECT_TRUE(app::list_members(services(), inspector, everyone));
+  EXPECT_TRUE(app::run_read(services(), inspector, app::list_members, everyone));
 
   // Reading the restricted record was audited; the secretary's reads were not.
   app::AuditQuery query;
   query.action = "member.read_restricted";
-  auto events = app::list_audit(services(), temp_.actor(), query);
+  auto events = app::run_read(services(), temp_.actor(), app::list_audit, query);
   ASSERT_TRUE(events);
   ASSERT_EQ(events->items.size(), 1u);
   EXPECT_EQ(events->items[0].actor, "kiemtra");
@@ -421,7 +429,8 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
   add_user("bithu.a", "cell_secretary", tree_[3]);
   ASSERT_TRUE(login("bithu.a"));
   ASSERT_FALSE(login("bithu.a", "wrong password here"));
-  auto verified = app::verify_audit(services());
+  auto verified = app::run_read(services(), app::Actor::system("audit"),
+                                [](app::Context& c) { return app::verify_audit(c); });
   ASSERT_TRUE(verified);
   EXPECT_TRUE(verified->ok);
   EXPECT_GE(verified->events, 9);  // 5 organizations, a member, a user, a login, a failure
@@ -429,7 +438,7 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
   // Sensitive values are hashed in the events' details.
   app::AuditQuery query;
   query.object_type = "member";
-  auto events = app::list_audit(services(), temp_.actor(), query);
+  auto events = app::run_read(services(), temp_.actor(), app::list_audit, query);
   ASSERT_TRUE(events);
   ASSERT_FALSE(events->items.empty());
   EXPECT_EQ(events->items.back().details.find("001080000021"), std::string::npos);
@@ -446,7 +455,9 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
     sql << "DELETE FROM audit_events WHERE seq = 3";
     return Ok();
   }));
-  ASSERT_TRUE(app::verify_audit(services())->ok);
+  ASSERT_TRUE(app::run_read(services(), app::Actor::system("audit"), [](app::Context& c) {
+                return app::verify_audit(c);
+              })->ok);
   ASSERT_TRUE(temp_.store().write_session([&](soci::session& sql) -> Status {
     // PostgreSQL names a trigger with its table.
     sql << (temp_.on_postgres() ? "DROP TRIGGER audit_events_no_update ON audit_events"
@@ -454,7 +465,8 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
     sql << "UPDATE audit_events SET outcome = 'refused' WHERE seq = 3";
     return Ok();
   }));
-  auto broken = app::verify_audit(services());
+  auto broken = app::run_read(services(), app::Actor::system("audit"),
+                              [](app::Context& c) { return app::verify_audit(c); });
   ASSERT_TRUE(broken);
   EXPECT_FALSE(broken->ok);
   EXPECT_EQ(broken->first_broken, 3);
@@ -465,18 +477,29 @@ TEST_F(Accounts, EveryWriteIsChainedAndTamperingIsFound) {
 TEST_F(Accounts, ACheckpointProvesTheHistoryUpToIt) {
   add_user("bithu.a", "cell_secretary", tree_[3]);
   const security::KeyPair key = security::new_signing_key();
-  auto checkpoint = app::checkpoint_audit(services(), key.secret_key);
+  auto checkpoint =
+      app::run_read(services(), app::Actor::system("audit"), app::checkpoint_audit, key.secret_key);
   ASSERT_TRUE(checkpoint);
   auto parsed = domain::parse_checkpoint(checkpoint->line());
   ASSERT_TRUE(parsed);
   ASSERT_TRUE(login("bithu.a"));  // more events after the checkpoint
-  auto verified = app::verify_audit(services(), parsed);
+  auto verified = app::run_read(
+      services(), app::Actor::system("audit"),
+      [](app::Context& c, const std::optional<domain::AuditCheckpoint>& k) {
+        return app::verify_audit(c, k);
+      },
+      parsed);
   ASSERT_TRUE(verified);
   EXPECT_TRUE(verified->ok) << verified->problem;
 
   domain::AuditCheckpoint forged = *parsed;
   forged.hash[0] = forged.hash[0] == 'a' ? 'b' : 'a';
-  auto refused = app::verify_audit(services(), forged);
+  auto refused = app::run_read(
+      services(), app::Actor::system("audit"),
+      [](app::Context& c, const std::optional<domain::AuditCheckpoint>& k) {
+        return app::verify_audit(c, k);
+      },
+      forged);
   ASSERT_TRUE(refused);
   EXPECT_FALSE(refused->ok);
   EXPECT_EQ(refused->problem, "checkpoint_signature");

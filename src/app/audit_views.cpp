@@ -20,8 +20,8 @@ std::optional<std::string> instant_bound(const std::string& text, bool end) {
 
 }  // namespace
 
-Result<AuditPage> list_audit(Services& services, const Actor& actor, const AuditQuery& query) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kAuditRead);
+Result<AuditPage> list_audit(Context& ctx, const AuditQuery& query) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kAuditRead);
   if (reach.none()) return Error::forbidden("forbidden");
   std::vector<FieldError> errors;
   AuditFilter filter;
@@ -50,11 +50,7 @@ Result<AuditPage> list_audit(Services& services, const Actor& actor, const Audit
   filter.everything = reach.everything;
   for (const OrgPath& path : reach.subtrees) filter.within.push_back(path.str());
   AuditPage page;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    page.items = tx.audit().list(filter);
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
+  page.items = ctx.tx.audit().list(filter);
   if (static_cast<int>(page.items.size()) > query.limit) {
     page.items.resize(static_cast<size_t>(query.limit));
     page.next_before = page.items.back().seq;
@@ -62,7 +58,7 @@ Result<AuditPage> list_audit(Services& services, const Actor& actor, const Audit
   return page;
 }
 
-Result<AuditVerification> verify_audit(Services& services,
+Result<AuditVerification> verify_audit(Context& ctx,
                                        const std::optional<domain::AuditCheckpoint>& checkpoint) {
   AuditVerification result;
   if (checkpoint && !domain::checkpoint_signed(*checkpoint)) {
@@ -70,8 +66,8 @@ Result<AuditVerification> verify_audit(Services& services,
     result.problem = "checkpoint_signature";
     return result;
   }
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    result = AuditVerification();  // a retried attempt starts afresh
+  Transaction& tx = ctx.tx;
+  {
     std::tie(result.head_seq, result.head_hash) = tx.audit().head();
     int64_t last_seq = 0;
     std::string last_hash = domain::kGenesisHash;
@@ -82,14 +78,14 @@ Result<AuditVerification> verify_audit(Services& services,
         result.ok = false;
         result.first_broken = *broken;
         result.problem = "chain";
-        return Ok();
+        return result;
       }
       for (const domain::AuditEvent& event : batch) {
         if (checkpoint && event.seq == checkpoint->seq && event.hash != checkpoint->hash) {
           result.ok = false;
           result.first_broken = event.seq;
           result.problem = "checkpoint";
-          return Ok();
+          return result;
         }
       }
       result.events += static_cast<int64_t>(batch.size());
@@ -106,27 +102,19 @@ Result<AuditVerification> verify_audit(Services& services,
       result.first_broken = last_seq + 1;
       result.problem = "checkpoint";
     }
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
+  }
   return result;
 }
 
-Result<AuditVerification> verify_audit_as(Services& services, const Actor& actor) {
-  if (!reach_of(services, actor, domain::Permission::kAuditRead).everything)
+Result<AuditVerification> verify_audit_as(Context& ctx) {
+  if (!reach_of(ctx, domain::Permission::kAuditRead).everything)
     return Error::forbidden("forbidden");
-  return verify_audit(services);
+  return verify_audit(ctx);
 }
 
-Result<domain::AuditCheckpoint> checkpoint_audit(Services& services,
-                                                 const std::string& secret_key) {
-  std::pair<int64_t, std::string> head;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    head = tx.audit().head();
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
-  return domain::make_checkpoint(head.first, head.second, services.clock.now_utc(), secret_key);
+Result<domain::AuditCheckpoint> checkpoint_audit(Context& ctx, const std::string& secret_key) {
+  const auto [seq, hash] = ctx.tx.audit().head();
+  return domain::make_checkpoint(seq, hash, ctx.now(), secret_key);
 }
 
 }  // namespace chibo::app

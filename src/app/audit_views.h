@@ -28,7 +28,7 @@ struct AuditPage {
   int64_t next_before = 0;  // 0: no older events
 };
 
-Result<AuditPage> list_audit(Services& services, const Actor& actor, const AuditQuery& query);
+Result<AuditPage> list_audit(Context& ctx, const AuditQuery& query);
 
 struct AuditVerification {
   bool ok = true;
@@ -42,13 +42,13 @@ struct AuditVerification {
 // Recomputes the whole chain in batches; with a checkpoint, also checks that event
 // checkpoint.seq still has the checkpoint's hash and that the checkpoint is validly signed.
 Result<AuditVerification> verify_audit(
-    Services& services, const std::optional<domain::AuditCheckpoint>& checkpoint = std::nullopt);
+    Context& ctx, const std::optional<domain::AuditCheckpoint>& checkpoint = std::nullopt);
 
 // A signed statement of the chain's current head (`chibo audit checkpoint`); `secret_key` is a
 // raw Ed25519 secret key.
-Result<domain::AuditCheckpoint> checkpoint_audit(Services& services, const std::string& secret_key);
+Result<domain::AuditCheckpoint> checkpoint_audit(Context& ctx, const std::string& secret_key);
 
 // For administrators reaching everything (the chain spans all organizations).
-Result<AuditVerification> verify_audit_as(Services& services, const Actor& actor);
+Result<AuditVerification> verify_audit_as(Context& ctx);
 
 }  // namespace chibo::app

@@ -5,9 +5,7 @@
 #include <set>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
-#include "app/own_write.h"
 
 namespace chibo::app {
 
@@ -28,12 +26,14 @@ const domain::RuleParameter* milestones_on(const domain::RuleSet& rules, Date oc
 
 }  // namespace
 
-Result<BadgeList> list_badges(Services& services, const Actor& actor, const BadgeListQuery& query,
+Result<BadgeList> list_badges(Context& ctx, const BadgeListQuery& query,
                               domain::Permission permission) {
-  const domain::Reach reach = reach_of(services, actor, permission);
+  const domain::Reach reach = reach_of(ctx, permission);
   if (reach.none()) return Error::forbidden("forbidden");
+  const Services& services = ctx.services;
+  Transaction& tx = ctx.tx;
   BadgeList list;
-  const Date today = services.clock.today();
+  const Date today = ctx.today();
   if (query.occasion) {
     if (!is_occasion(services.rules, *query.occasion))
       return Error::invalid_field("occasion", "not_an_occasion");
@@ -53,7 +53,7 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
       return Error::invalid_field("milestone", "unknown_code", {{"value", std::to_string(wanted)}});
   }
   std::string exported_path;
-  Status status = services.store.read([&](Transaction& tx) -> Status {
+  {
     BadgeQuery facts_query;
     facts_query.occasion = list.occasion;
     if (query.org.valid()) {
@@ -62,7 +62,7 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
       facts_query.subtree = org->path;
       exported_path = org->path.str();
     } else if (!reach.everything) {
-      if (reach.subtrees.empty()) return Ok();
+      if (reach.subtrees.empty()) return list;
       facts_query.within = reach.subtrees;
     }
     std::vector<domain::BadgeFacts> facts = tx.lifecycle().badge_facts(facts_query);
@@ -103,32 +103,26 @@ Result<BadgeList> list_badges(Services& services, const Actor& actor, const Badg
           {member, found->second.second, due[index],
            domain::party_age_on(member.party_age_anchor.value_or(Date()), {}, list.occasion)});
     }
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+  }
   if (permission == domain::Permission::kMemberExport) {
     // An export of names is recorded, like the member list's.
-    Status audited = services.store.write([&](Transaction& tx) -> Status {
-      nlohmann::json details = {{"occasion", list.occasion.iso()}, {"rows", list.total}};
-      if (query.org.valid()) details["org"] = query.org.value;
-      audit(tx, services, actor,
-            {"badges.export", "export", "", exported_path, false, "ok", details.dump()});
-      return Ok();
-    });
-    if (!audited) return std::move(audited).error();
+    AuditEntry entry = AuditEntry::about("badges.export", "export", 0, exported_path);
+    entry.with("occasion", list.occasion.iso()).with("rows", list.total);
+    if (query.org.valid()) entry.with("org", query.org.value);
+    ctx.audit(entry);
   }
   return list;
 }
 
-Result<int> award_badges_in(Services& services, const Actor& actor, Transaction& tx,
-                            const BadgeAwardRequest& request) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberDecide);
+Result<int> award_badges(Context& ctx, const BadgeAwardRequest& request) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kMemberDecide);
   if (reach.none()) return Error::forbidden("forbidden");
+  const Services& services = ctx.services;
+  Transaction& tx = ctx.tx;
   std::vector<FieldError> errors;
   if (!is_occasion(services.rules, request.occasion))
     errors.push_back({"occasion", "not_an_occasion", {}});
-  if (request.decided_on > services.clock.today())
-    errors.push_back({"decided_on", "date_in_future", {}});
+  if (request.decided_on > ctx.today()) errors.push_back({"decided_on", "date_in_future", {}});
   if (request.document.number.empty()) errors.push_back({"document.number", "required", {}});
   if (request.document.authority.empty()) errors.push_back({"document.authority", "required", {}});
   if (request.awards.empty()) errors.push_back({"awards", "required", {}});
@@ -173,22 +167,16 @@ Result<int> award_badges_in(Services& services, const Actor& actor, Transaction&
     }
     if (!errors.empty()) continue;  // all or none: only check the rest
     tx.lifecycle().add_award({id, milestone, request.occasion, request.document, request.decided_on,
-                              actor.name, services.clock.now_utc()});
+                              ctx.actor.name, ctx.now()});
     Member member = *stored;
     member.highest_badge = milestone;
-    Status saved =
-        save_lifecycle_change(tx, services, actor, *stored, member, "badge", request.occasion,
-                              request.document, nlohmann::json{{"milestone", milestone}}.dump());
+    Status saved = save_lifecycle_change(ctx, *stored, member, "badge", request.occasion,
+                                         request.document, {{"milestone", milestone}});
     if (!saved) return std::move(saved).error();
     ++awarded;
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
   return awarded;
-}
-
-Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwardRequest& request) {
-  return own_write(services,
-                   [&](Transaction& tx) { return award_badges_in(services, actor, tx, request); });
 }
 
 }  // namespace chibo::app

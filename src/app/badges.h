@@ -34,7 +34,7 @@ struct BadgeList {
 };
 
 // `permission`: member.read for the list, member.export for the CSV.
-Result<BadgeList> list_badges(Services& services, const Actor& actor, const BadgeListQuery& query,
+Result<BadgeList> list_badges(Context& ctx, const BadgeListQuery& query,
                               domain::Permission permission);
 
 struct BadgeAwardRequest {
@@ -45,9 +45,6 @@ struct BadgeAwardRequest {
 };
 
 // Records a decision's awards, all or none; returns how many.
-Result<int> award_badges(Services& services, const Actor& actor, const BadgeAwardRequest& request);
-// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
-Result<int> award_badges_in(Services& services, const Actor& actor, Transaction& tx,
-                            const BadgeAwardRequest& request);
+Result<int> award_badges(Context& ctx, const BadgeAwardRequest& request);
 
 }  // namespace chibo::app

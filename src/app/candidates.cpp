@@ -5,10 +5,8 @@
 #include <set>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 #include "app/lifecycle_support.h"
 #include "app/member_changes.h"
-#include "app/own_write.h"
 #include "domain/fields.h"
 #include "domain/members/member_rules.h"
 #include "text/clean.h"
@@ -58,44 +56,45 @@ std::optional<domain::ReadmissionFacts> former_of(Transaction& tx, const Candida
                                   tx.candidates().readmissions_of(former->id)};
 }
 
-CandidateView view_of(Services& services, Transaction& tx, Candidate candidate,
-                      std::vector<StepRecord> steps, const Organization& org,
+CandidateView view_of(Context& ctx, Candidate candidate, std::vector<StepRecord> steps,
+                      const Organization& org,
                       std::map<OrgId, domain::AdmissionContext>* contexts = nullptr) {
   CandidateView view;
   if (contexts) {
     auto found = contexts->find(org.id);
     if (found == contexts->end())
-      found = contexts->emplace(org.id, admission_context_of(tx, services.catalog, org)).first;
+      found =
+          contexts->emplace(org.id, admission_context_of(ctx.tx, ctx.services.catalog, org)).first;
     view.context = found->second;
   } else {
-    view.context = admission_context_of(tx, services.catalog, org);
+    view.context = admission_context_of(ctx.tx, ctx.services.catalog, org);
   }
   view.progress =
-      domain::admission_progress(candidate, steps, view.context, services.rules, services.calendar,
-                                 services.clock.today(), former_of(tx, candidate));
+      domain::admission_progress(candidate, steps, view.context, ctx.services.rules,
+                                 ctx.services.calendar, ctx.today(), former_of(ctx.tx, candidate));
   view.org_name = org.name;
   view.candidate = std::move(candidate);
   view.steps = std::move(steps);
   return view;
 }
 
-Result<CandidateDetail> detail_in(Services& services, Transaction& tx, CandidateId id) {
-  std::optional<Candidate> candidate = tx.candidates().find(id);
+Result<CandidateDetail> detail(Context& ctx, CandidateId id) {
+  std::optional<Candidate> candidate = ctx.tx.candidates().find(id);
   if (!candidate) return Error::not_found("candidate");
-  std::optional<Organization> org = tx.orgs().find(candidate->person.org_id);
+  std::optional<Organization> org = ctx.tx.orgs().find(candidate->person.org_id);
   if (!org) return Error::internal("candidate without organization");
   CandidateDetail detail;
-  detail.former = former_of(tx, *candidate);
-  std::vector<StepRecord> steps = tx.candidates().steps(id);
-  detail.view = view_of(services, tx, std::move(*candidate), std::move(steps), *org);
+  detail.former = former_of(ctx.tx, *candidate);
+  std::vector<StepRecord> steps = ctx.tx.candidates().steps(id);
+  detail.view = view_of(ctx, std::move(*candidate), std::move(steps), *org);
   detail.to_go = domain::steps_to_go(detail.view.steps, detail.view.context);
-  detail.history = tx.candidates().history(id);
+  detail.history = ctx.tx.candidates().history(id);
   std::vector<MemberId> introducers;
   for (const StepRecord& step : detail.view.steps) {
     for (const domain::Introducer& introducer : step.introducers)
       introducers.push_back(introducer.member_id);
   }
-  for (const auto& [member, org_name] : tx.lifecycle().members_with_org(introducers))
+  for (const auto& [member, org_name] : ctx.tx.lifecycle().members_with_org(introducers))
     detail.introducer_names[member.id] = member.full_name;
   return detail;
 }
@@ -138,22 +137,21 @@ void apply_input(Candidate& candidate, const CandidateInput& input, const domain
 
 // The checks against stored data: the cell, the person not already a member or an open
 // candidate, a readmission's former membership.
-Status check_references(Services& services, const Actor& actor, Transaction& tx,
-                        Candidate& candidate) {
+Status check_references(Context& ctx, Candidate& candidate) {
   std::vector<FieldError> errors;
-  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
-  const domain::Reach read = reach_of(services, actor, domain::Permission::kMemberRead);
+  const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
+  const domain::Reach read = reach_of(ctx, domain::Permission::kMemberRead);
   if (std::optional<Organization> org =
-          check_member_org(services, tx, candidate.person.org_id, write, "org_id", errors))
+          check_member_org(ctx, candidate.person.org_id, write, "org_id", errors))
     candidate.person.org_path = org->path;
   std::optional<Member> former;
   if (candidate.readmission_of.valid()) {
-    former = tx.members().find(candidate.readmission_of);
+    former = ctx.tx.members().find(candidate.readmission_of);
     if (!former || !read.covers(former->org_path)) {
       errors.push_back({"readmission_of", "member_not_found", {}});
       former.reset();
     } else {
-      const domain::MemberStatusInfo* status = services.catalog.member_status(former->status);
+      const domain::MemberStatusInfo* status = ctx.services.catalog.member_status(former->status);
       if (status && status->on_roll) {
         errors.push_back({"readmission_of", "readmission_not_former_member", {}});
       } else if (former->citizen_id != candidate.person.citizen_id) {
@@ -161,10 +159,10 @@ Status check_references(Services& services, const Actor& actor, Transaction& tx,
       } else {
         // The waiting period is checked when the cell resolves; the rest holds from now.
         const domain::ReadmissionFacts facts{former->status, former->exit_date, former->exit_ground,
-                                             tx.candidates().readmissions_of(former->id)};
+                                             ctx.tx.candidates().readmissions_of(former->id)};
         for (FieldError& error :
-             domain::check_readmission(candidate, facts, services.clock.today(), services.catalog,
-                                       services.rules, "readmission_of")) {
+             domain::check_readmission(candidate, facts, ctx.today(), ctx.services.catalog,
+                                       ctx.services.rules, "readmission_of")) {
           if (error.code != "readmission_too_early") errors.push_back(std::move(error));
         }
       }
@@ -173,11 +171,11 @@ Status check_references(Services& services, const Actor& actor, Transaction& tx,
   bool duplicate = false;
   if (!candidate.person.citizen_id.empty()) {
     if (std::optional<MemberId> owner =
-            tx.members().find_by_citizen_id(candidate.person.citizen_id);
+            ctx.tx.members().find_by_citizen_id(candidate.person.citizen_id);
         owner && (!former || *owner != former->id)) {
-      std::optional<Member> member = tx.members().find(*owner);
+      std::optional<Member> member = ctx.tx.members().find(*owner);
       const domain::MemberStatusInfo* status =
-          member ? services.catalog.member_status(member->status) : nullptr;
+          member ? ctx.services.catalog.member_status(member->status) : nullptr;
       if (status && status->on_roll) {
         errors.push_back({"citizen_id", "duplicate", {}});
         duplicate = true;
@@ -186,7 +184,7 @@ Status check_references(Services& services, const Actor& actor, Transaction& tx,
       }
     }
     if (std::optional<CandidateId> open =
-            tx.candidates().find_open_by_citizen_id(candidate.person.citizen_id);
+            ctx.tx.candidates().find_open_by_citizen_id(candidate.person.citizen_id);
         open && *open != candidate.id) {
       errors.push_back({"citizen_id", "duplicate_candidate", {}});
       duplicate = true;
@@ -205,27 +203,25 @@ Status check_references(Services& services, const Actor& actor, Transaction& tx,
 }
 
 // Keeps the stored phase in step with the file.
-void refresh_phase(Services& services, Transaction& tx, Candidate& candidate,
-                   const std::vector<StepRecord>& steps) {
-  std::optional<Organization> org = tx.orgs().find(candidate.person.org_id);
+void refresh_phase(Context& ctx, Candidate& candidate, const std::vector<StepRecord>& steps) {
+  std::optional<Organization> org = ctx.tx.orgs().find(candidate.person.org_id);
   const domain::AdmissionContext context =
-      org ? admission_context_of(tx, services.catalog, *org) : domain::AdmissionContext{};
+      org ? admission_context_of(ctx.tx, ctx.services.catalog, *org) : domain::AdmissionContext{};
   candidate.phase = std::string(
-      domain::phase_code(domain::admission_progress(candidate, steps, context, services.rules,
-                                                    services.calendar, services.clock.today())
+      domain::phase_code(domain::admission_progress(candidate, steps, context, ctx.services.rules,
+                                                    ctx.services.calendar, ctx.today())
                              .phase));
 }
 
-Status save_candidate(Services& services, Transaction& tx, Candidate& candidate,
-                      const Candidate& before) {
-  candidate.updated_at = services.clock.now_utc();
-  if (!tx.candidates().update(candidate, before)) return Error::stale_version();
+Status save_candidate(Context& ctx, Candidate& candidate, const Candidate& before) {
+  candidate.updated_at = ctx.now();
+  if (!ctx.tx.candidates().update(candidate, before)) return Error::stale_version();
   return Ok();
 }
 
 // The file's history keeps the values; the audit trail keeps personal identifiers and contact
 // details only as hashes (audit_changes).
-std::string audited(const json& details) {
+json audited(const json& details) {
   std::vector<FieldChange> changes;
   json kept = json::object();
   for (const auto& [key, value] : details.items()) {
@@ -235,18 +231,19 @@ std::string audited(const json& details) {
       kept[key] = value;
     }
   }
-  json merged = json::parse(audit_changes(changes));
+  json merged = audit_changes(changes);
   for (const auto& [key, value] : kept.items()) merged[key] = value;
-  return dump(merged);
+  return merged;
 }
 
-void record_event(Services& services, const Actor& actor, Transaction& tx,
-                  const Candidate& candidate, const std::string& action, const json& details) {
-  tx.candidates().append_event(
-      {0, candidate.id, services.clock.now_utc(), actor.name, action, dump(details)});
-  audit(tx, services, actor,
-        {"candidate." + action, "candidate", std::to_string(candidate.id.value),
-         candidate.person.org_path.str(), false, "ok", audited(details)});
+void record_event(Context& ctx, const Candidate& candidate, const std::string& action,
+                  const json& details) {
+  ctx.tx.candidates().append_event(
+      {0, candidate.id, ctx.now(), ctx.actor.name, action, dump(details)});
+  AuditEntry entry = AuditEntry::about("candidate." + action, "candidate", candidate.id.value,
+                                       candidate.person.org_path.str());
+  entry.details = audited(details);
+  ctx.audit(entry);
 }
 
 json person_changes(const Candidate& before, const Candidate& after) {
@@ -278,48 +275,46 @@ const StepRecord* find_step(const std::vector<StepRecord>& steps, AdmissionStep 
 }
 
 // The ceremony: the member on the roll (or a former member reinstated).
-Status admit(Services& services, const Actor& actor, Transaction& tx, Candidate& candidate,
-             const std::vector<StepRecord>& steps, const StepRecord& ceremony) {
+Status admit(Context& ctx, Candidate& candidate, const std::vector<StepRecord>& steps,
+             const StepRecord& ceremony) {
   const StepRecord* decision = find_step(steps, AdmissionStep::kDecision);
   if (!decision) return Error::internal("ceremony without decision");
-  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
+  const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
   if (candidate.readmission_of.valid()) {
-    std::optional<Member> former = tx.members().find(candidate.readmission_of);
+    std::optional<Member> former = ctx.tx.members().find(candidate.readmission_of);
     if (!former) return Error::internal("readmission without former member");
     const Member before = *former;
     const std::optional<Date> left = former->exit_date;
-    const int64_t gap = domain::readmit(*former, *decision, ceremony, services.rules);
+    const int64_t gap = domain::readmit(*former, *decision, ceremony, ctx.services.rules);
     former->org_id = candidate.person.org_id;
-    std::vector<FieldError> errors = check_member_references(services, tx, *former, write);
+    std::vector<FieldError> errors = check_member_references(ctx, *former, write);
     if (!errors.empty()) return Error::invalid(std::move(errors));
     if (gap > 0 && left) {
-      tx.lifecycle().add_gap(former->id, {{*left, decision->on}, "readmission", TransferId()},
-                             services.clock.now_utc());
+      ctx.tx.lifecycle().add_gap(former->id, {{*left, decision->on}, "readmission", TransferId()},
+                                 ctx.now());
     }
     Status saved =
-        save_lifecycle_change(tx, services, actor, before, *former, "readmission", ceremony.on,
-                              decision->document, dump({{"candidate_id", candidate.id.value}}));
+        save_lifecycle_change(ctx, before, *former, "readmission", ceremony.on, decision->document,
+                              {{"candidate_id", candidate.id.value}});
     if (!saved) return saved;
     candidate.member_id = former->id;
   } else {
-    Member member = domain::admitted_member(candidate, *decision, ceremony, services.rules);
-    std::vector<FieldError> errors = check_member_references(services, tx, member, write);
+    Member member = domain::admitted_member(candidate, *decision, ceremony, ctx.services.rules);
+    std::vector<FieldError> errors = check_member_references(ctx, member, write);
     for (FieldError& error :
-         domain::check_member(member, services.catalog, services.rules, services.clock.today()))
+         domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today()))
       errors.push_back(std::move(error));
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    const std::string now = services.clock.now_utc();
+    const std::string now = ctx.now();
     member.created_at = member.updated_at = now;
-    tx.members().insert(member);
+    ctx.tx.members().insert(member);
     std::vector<FieldChange> changes = domain::diff_members(Member(), member);
-    audit(tx, services, actor,
-          {"member.admission", "member", std::to_string(member.id.value), member.org_path.str(),
-           false, "ok",
-           dump({{"candidate_id", candidate.id.value},
-                 {"document", json::parse(document_json(decision->document, decision->on))},
-                 {"changes", json::parse(audit_changes(changes))}})});
-    tx.members().append_event({0, member.id, now, actor.name, "admission", std::move(changes),
-                               ceremony.on, decision->document});
+    ctx.audit(AuditEntry::about_member("member.admission", member)
+                  .with("candidate_id", candidate.id.value)
+                  .with_document(decision->document, decision->on)
+                  .with_changes(changes));
+    ctx.tx.members().append_event({0, member.id, now, ctx.actor.name, "admission",
+                                   std::move(changes), ceremony.on, decision->document});
     candidate.member_id = member.id;
   }
   candidate.status = std::string(domain::candidate_status::kAdmitted);
@@ -340,9 +335,8 @@ domain::Permission step_permission(AdmissionStep step) {
   }
 }
 
-Result<CandidateList> list_candidates(Services& services, const Actor& actor,
-                                      const CandidateQuery& query) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberRead);
+Result<CandidateList> list_candidates(Context& ctx, const CandidateQuery& query) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kMemberRead);
   if (reach.none()) return Error::forbidden("forbidden");
   std::vector<FieldError> errors;
   CandidateFilter filter;
@@ -364,189 +358,148 @@ Result<CandidateList> list_candidates(Services& services, const Actor& actor,
   filter.offset = query.offset;
   filter.limit = query.limit;
   CandidateList list;
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    if (query.org.valid()) {
-      std::optional<Organization> org = tx.orgs().find(query.org);
-      if (!org || !reach.covers(org->path)) return Error::not_found("organization");
-      filter.subtree = org->path;
-    } else if (!reach.everything) {
-      if (reach.subtrees.empty()) return Ok();  // one's own record only: no candidates
-      filter.within = reach.subtrees;
-    }
-    CandidatePage page = tx.candidates().page(filter);
-    list.total = page.total;
-    std::vector<OrgId> org_ids;
-    for (const Candidate& candidate : page.items) org_ids.push_back(candidate.person.org_id);
-    std::map<OrgId, Organization> orgs;
-    for (Organization& org : tx.orgs().find_many(org_ids)) orgs.emplace(org.id, std::move(org));
-    std::map<OrgId, domain::AdmissionContext> contexts;  // one per cell of the page
-    for (Candidate& candidate : page.items) {
-      const auto org = orgs.find(candidate.person.org_id);
-      if (org == orgs.end()) return Error::internal("candidate without organization");
-      std::vector<StepRecord> steps = std::move(page.steps[candidate.id]);
-      list.items.push_back(
-          view_of(services, tx, std::move(candidate), std::move(steps), org->second, &contexts));
-    }
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+  if (query.org.valid()) {
+    std::optional<Organization> org = ctx.tx.orgs().find(query.org);
+    if (!org || !reach.covers(org->path)) return Error::not_found("organization");
+    filter.subtree = org->path;
+  } else if (!reach.everything) {
+    if (reach.subtrees.empty()) return list;  // one's own record only: no candidates
+    filter.within = reach.subtrees;
+  }
+  CandidatePage page = ctx.tx.candidates().page(filter);
+  list.total = page.total;
+  std::vector<OrgId> org_ids;
+  for (const Candidate& candidate : page.items) org_ids.push_back(candidate.person.org_id);
+  std::map<OrgId, Organization> orgs;
+  for (Organization& org : ctx.tx.orgs().find_many(org_ids)) orgs.emplace(org.id, std::move(org));
+  std::map<OrgId, domain::AdmissionContext> contexts;  // one per cell of the page
+  for (Candidate& candidate : page.items) {
+    const auto org = orgs.find(candidate.person.org_id);
+    if (org == orgs.end()) return Error::internal("candidate without organization");
+    std::vector<StepRecord> steps = std::move(page.steps[candidate.id]);
+    list.items.push_back(
+        view_of(ctx, std::move(candidate), std::move(steps), org->second, &contexts));
+  }
   return list;
 }
 
-Result<CandidateDetail> get_candidate(Services& services, const Actor& actor, CandidateId id) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberRead);
-  Result<CandidateDetail> detail = Error::not_found("candidate");
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    detail = detail_in(services, tx, id);
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
-  if (!detail || !reach.covers(detail->view.candidate.person.org_path))
+Result<CandidateDetail> get_candidate(Context& ctx, CandidateId id) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kMemberRead);
+  Result<CandidateDetail> found = detail(ctx, id);
+  if (!found || !reach.covers(found->view.candidate.person.org_path))
     return Error::not_found("candidate");
-  return detail;
+  return found;
 }
 
-Result<CandidateDetail> create_candidate_in(Services& services, const Actor& actor, Transaction& tx,
-                                            const CandidateInput& input) {
-  if (reach_of(services, actor, domain::Permission::kMemberWrite).none())
-    return Error::forbidden("forbidden");
+Result<CandidateDetail> create_candidate(Context& ctx, const CandidateInput& input) {
+  if (reach_of(ctx, domain::Permission::kMemberWrite).none()) return Error::forbidden("forbidden");
   Candidate candidate;
   std::vector<FieldError> errors;
-  apply_input(candidate, input, services.catalog, errors);
+  apply_input(candidate, input, ctx.services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  errors = domain::check_candidate(candidate, services.catalog, services.clock.today());
+  errors = domain::check_candidate(candidate, ctx.services.catalog, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Status references = check_references(services, actor, tx, candidate);
+  Status references = check_references(ctx, candidate);
   if (!references) return std::move(references).error();
-  candidate.created_at = candidate.updated_at = services.clock.now_utc();
-  refresh_phase(services, tx, candidate, {});
-  tx.candidates().insert(candidate);
-  record_event(services, actor, tx, candidate, "create", person_changes(Candidate(), candidate));
-  return detail_in(services, tx, candidate.id);
+  candidate.created_at = candidate.updated_at = ctx.now();
+  refresh_phase(ctx, candidate, {});
+  ctx.tx.candidates().insert(candidate);
+  record_event(ctx, candidate, "create", person_changes(Candidate(), candidate));
+  return detail(ctx, candidate.id);
 }
 
-Result<CandidateDetail> create_candidate(Services& services, const Actor& actor,
+Result<CandidateDetail> update_candidate(Context& ctx, CandidateId id, int64_t version,
                                          const CandidateInput& input) {
-  return own_write(
-      services, [&](Transaction& tx) { return create_candidate_in(services, actor, tx, input); });
-}
-
-Result<CandidateDetail> update_candidate(Services& services, const Actor& actor, CandidateId id,
-                                         int64_t version, const CandidateInput& input) {
-  Result<CandidateDetail> detail = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Candidate> stored = tx.candidates().find(id);
-    if (!stored ||
-        !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
-      return Error::not_found("candidate");
-    Status allowed =
-        require_reach(services, actor, domain::Permission::kMemberWrite,
-                      domain::Permission::kMemberRead, stored->person.org_path, "candidate");
-    if (!allowed) return allowed;
-    if (stored->version != version) return Error::stale_version();
-    if (stored->status != domain::candidate_status::kOpen)
-      return Error::conflict("candidate_closed", {{"status", stored->status}});
-    Candidate candidate = *stored;
-    std::vector<FieldError> errors;
-    apply_input(candidate, input, services.catalog, errors);
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    errors = domain::check_candidate(candidate, services.catalog, services.clock.today());
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    Status references = check_references(services, actor, tx, candidate);
-    if (!references) return references;
-    const json changes = person_changes(*stored, candidate);
-    if (changes.empty()) {
-      detail = detail_in(services, tx, id);
-      return Ok();
-    }
-    refresh_phase(services, tx, candidate, tx.candidates().steps(id));
-    Status saved = save_candidate(services, tx, candidate, *stored);
-    if (!saved) return saved;
-    record_event(services, actor, tx, candidate, "update", changes);
-    detail = detail_in(services, tx, id);
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
-  return detail;
-}
-
-Result<CandidateDetail> record_admission_step_in(Services& services, const Actor& actor,
-                                                 Transaction& tx, CandidateId id, StepRecord step) {
-  std::optional<Candidate> stored = tx.candidates().find(id);
-  if (!stored ||
-      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+  std::optional<Candidate> stored = ctx.tx.candidates().find(id);
+  if (!stored || !reach_of(ctx, domain::Permission::kMemberRead).covers(stored->person.org_path))
     return Error::not_found("candidate");
   Status allowed =
-      require_reach(services, actor, step_permission(step.step), domain::Permission::kMemberRead,
+      require_reach(ctx, domain::Permission::kMemberWrite, domain::Permission::kMemberRead,
                     stored->person.org_path, "candidate");
   if (!allowed) return std::move(allowed).error();
-  std::optional<Organization> cell = tx.orgs().find(stored->person.org_id);
+  if (stored->version != version) return Error::stale_version();
+  if (stored->status != domain::candidate_status::kOpen)
+    return Error::conflict("candidate_closed", {{"status", stored->status}});
+  Candidate candidate = *stored;
+  std::vector<FieldError> errors;
+  apply_input(candidate, input, ctx.services.catalog, errors);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  errors = domain::check_candidate(candidate, ctx.services.catalog, ctx.today());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  Status references = check_references(ctx, candidate);
+  if (!references) return std::move(references).error();
+  const json changes = person_changes(*stored, candidate);
+  if (changes.empty()) return detail(ctx, id);
+  refresh_phase(ctx, candidate, ctx.tx.candidates().steps(id));
+  Status saved = save_candidate(ctx, candidate, *stored);
+  if (!saved) return std::move(saved).error();
+  record_event(ctx, candidate, "update", changes);
+  return detail(ctx, id);
+}
+
+Result<CandidateDetail> record_admission_step(Context& ctx, CandidateId id, StepRecord step) {
+  std::optional<Candidate> stored = ctx.tx.candidates().find(id);
+  if (!stored || !reach_of(ctx, domain::Permission::kMemberRead).covers(stored->person.org_path))
+    return Error::not_found("candidate");
+  Status allowed = require_reach(ctx, step_permission(step.step), domain::Permission::kMemberRead,
+                                 stored->person.org_path, "candidate");
+  if (!allowed) return std::move(allowed).error();
+  std::optional<Organization> cell = ctx.tx.orgs().find(stored->person.org_id);
   if (!cell) return Error::internal("candidate without organization");
-  std::vector<StepRecord> steps = tx.candidates().steps(id);
+  std::vector<StepRecord> steps = ctx.tx.candidates().steps(id);
   // Introducers, as the registry knows them; one beyond the actor's reach is "not found".
   std::vector<domain::IntroducerFacts> introducers;
-  const domain::Reach read = reach_of(services, actor, domain::Permission::kMemberRead);
-  const std::optional<Organization> base = base_organization_of(tx, services.catalog, cell->path);
+  const domain::Reach read = reach_of(ctx, domain::Permission::kMemberRead);
+  const std::optional<Organization> base =
+      base_organization_of(ctx.tx, ctx.services.catalog, cell->path);
   for (const domain::Introducer& introducer : step.introducers) {
     domain::IntroducerFacts facts;
     facts.id = introducer.member_id;
-    if (std::optional<Member> member = tx.members().find(introducer.member_id);
+    if (std::optional<Member> member = ctx.tx.members().find(introducer.member_id);
         member && read.covers(member->org_path)) {
       facts.found = true;
       facts.full_name = member->full_name;
       facts.status = member->status;
       facts.official_date = member->official_date;
       const std::optional<Organization> theirs =
-          base_organization_of(tx, services.catalog, member->org_path);
+          base_organization_of(ctx.tx, ctx.services.catalog, member->org_path);
       facts.same_base_organization = base && theirs && base->id == theirs->id;
     }
     introducers.push_back(std::move(facts));
   }
   std::vector<FieldError> errors = domain::check_admission_step(
-      *stored, steps, step, admission_context_of(tx, services.catalog, *cell), introducers,
-      former_of(tx, *stored), services.catalog, services.rules, services.calendar,
-      services.clock.today());
+      *stored, steps, step, admission_context_of(ctx.tx, ctx.services.catalog, *cell), introducers,
+      former_of(ctx.tx, *stored), ctx.services.catalog, ctx.services.rules, ctx.services.calendar,
+      ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  step.recorded_by = actor.name;
-  step.recorded_at = services.clock.now_utc();
-  tx.candidates().add_step(id, step);
+  step.recorded_by = ctx.actor.name;
+  step.recorded_at = ctx.now();
+  ctx.tx.candidates().add_step(id, step);
   steps.push_back(step);
   Candidate candidate = *stored;
   if (step.step == AdmissionStep::kCeremony) {
-    Status admitted = admit(services, actor, tx, candidate, steps, step);
+    Status admitted = admit(ctx, candidate, steps, step);
     if (!admitted) return std::move(admitted).error();
   }
-  refresh_phase(services, tx, candidate, steps);
-  Status saved = save_candidate(services, tx, candidate, *stored);
+  refresh_phase(ctx, candidate, steps);
+  Status saved = save_candidate(ctx, candidate, *stored);
   if (!saved) return std::move(saved).error();
-  record_event(services, actor, tx, candidate, "step", step_json(step));
+  record_event(ctx, candidate, "step", step_json(step));
   if (step.step == AdmissionStep::kCeremony)
-    record_event(services, actor, tx, candidate, "admit",
-                 {{"member_id", candidate.member_id.value}});
-  return detail_in(services, tx, id);
+    record_event(ctx, candidate, "admit", {{"member_id", candidate.member_id.value}});
+  return detail(ctx, id);
 }
 
-Result<CandidateDetail> record_admission_step(Services& services, const Actor& actor,
-                                              CandidateId id, StepRecord step) {
-  return own_write(services, [&](Transaction& tx) {
-    return record_admission_step_in(services, actor, tx, id, step);
-  });
-}
-
-Result<CandidateDetail> undo_admission_step_in(Services& services, const Actor& actor,
-                                               Transaction& tx, CandidateId id,
-                                               AdmissionStep step) {
-  std::optional<Candidate> stored = tx.candidates().find(id);
-  if (!stored ||
-      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+Result<CandidateDetail> undo_admission_step(Context& ctx, CandidateId id, AdmissionStep step) {
+  std::optional<Candidate> stored = ctx.tx.candidates().find(id);
+  if (!stored || !reach_of(ctx, domain::Permission::kMemberRead).covers(stored->person.org_path))
     return Error::not_found("candidate");
-  Status allowed =
-      require_reach(services, actor, step_permission(step), domain::Permission::kMemberRead,
-                    stored->person.org_path, "candidate");
+  Status allowed = require_reach(ctx, step_permission(step), domain::Permission::kMemberRead,
+                                 stored->person.org_path, "candidate");
   if (!allowed) return std::move(allowed).error();
   if (stored->status != domain::candidate_status::kOpen)
     return Error::conflict("candidate_closed", {{"status", stored->status}});
-  std::vector<StepRecord> steps = tx.candidates().steps(id);
+  std::vector<StepRecord> steps = ctx.tx.candidates().steps(id);
   const StepRecord* recorded = find_step(steps, step);
   if (!recorded) return Error::invalid_field("step", "step_not_recorded");
   // Only the latest step in the procedure's order: the later ones rest on it.
@@ -557,41 +510,32 @@ Result<CandidateDetail> undo_admission_step_in(Services& services, const Actor& 
     }
   }
   const json undone = step_json(*recorded);
-  tx.candidates().remove_step(id, step);
+  ctx.tx.candidates().remove_step(id, step);
   steps.erase(std::remove_if(steps.begin(), steps.end(),
                              [&](const StepRecord& r) { return r.step == step; }),
               steps.end());
   Candidate candidate = *stored;
-  refresh_phase(services, tx, candidate, steps);
-  Status saved = save_candidate(services, tx, candidate, *stored);
+  refresh_phase(ctx, candidate, steps);
+  Status saved = save_candidate(ctx, candidate, *stored);
   if (!saved) return std::move(saved).error();
-  record_event(services, actor, tx, candidate, "undo_step", undone);
-  return detail_in(services, tx, id);
+  record_event(ctx, candidate, "undo_step", undone);
+  return detail(ctx, id);
 }
 
-Result<CandidateDetail> undo_admission_step(Services& services, const Actor& actor, CandidateId id,
-                                            AdmissionStep step) {
-  return own_write(services, [&](Transaction& tx) {
-    return undo_admission_step_in(services, actor, tx, id, step);
-  });
-}
-
-Result<CandidateDetail> close_candidate_in(Services& services, const Actor& actor, Transaction& tx,
-                                           CandidateId id, int64_t version, Date on,
-                                           const std::string& reason) {
+Result<CandidateDetail> close_candidate(Context& ctx, CandidateId id, int64_t version, Date on,
+                                        const std::string& reason) {
   std::vector<FieldError> errors;
   const std::optional<std::string> cleaned =
       domain::clean_text_field("reason", reason, kMaxReasonChars, errors);
   if (cleaned && cleaned->empty()) errors.push_back({"reason", "required", {}});
-  if (on > services.clock.today()) errors.push_back({"on", "date_in_future", {}});
+  if (on > ctx.today()) errors.push_back({"on", "date_in_future", {}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  std::optional<Candidate> stored = tx.candidates().find(id);
-  if (!stored ||
-      !reach_of(services, actor, domain::Permission::kMemberRead).covers(stored->person.org_path))
+  std::optional<Candidate> stored = ctx.tx.candidates().find(id);
+  if (!stored || !reach_of(ctx, domain::Permission::kMemberRead).covers(stored->person.org_path))
     return Error::not_found("candidate");
   Status allowed =
-      require_reach(services, actor, domain::Permission::kMemberWrite,
-                    domain::Permission::kMemberRead, stored->person.org_path, "candidate");
+      require_reach(ctx, domain::Permission::kMemberWrite, domain::Permission::kMemberRead,
+                    stored->person.org_path, "candidate");
   if (!allowed) return std::move(allowed).error();
   if (stored->version != version) return Error::stale_version();
   if (stored->status != domain::candidate_status::kOpen)
@@ -601,17 +545,10 @@ Result<CandidateDetail> close_candidate_in(Services& services, const Actor& acto
   candidate.closed_on = on;
   candidate.close_reason = *cleaned;
   candidate.phase = std::string(domain::phase_code(domain::AdmissionPhase::kClosed));
-  Status saved = save_candidate(services, tx, candidate, *stored);
+  Status saved = save_candidate(ctx, candidate, *stored);
   if (!saved) return std::move(saved).error();
-  record_event(services, actor, tx, candidate, "close", {{"on", on.iso()}, {"reason", *cleaned}});
-  return detail_in(services, tx, id);
-}
-
-Result<CandidateDetail> close_candidate(Services& services, const Actor& actor, CandidateId id,
-                                        int64_t version, Date on, const std::string& reason) {
-  return own_write(services, [&](Transaction& tx) {
-    return close_candidate_in(services, actor, tx, id, version, on, reason);
-  });
+  record_event(ctx, candidate, "close", {{"on", on.iso()}, {"reason", *cleaned}});
+  return detail(ctx, id);
 }
 
 }  // namespace chibo::app

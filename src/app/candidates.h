@@ -54,38 +54,21 @@ struct CandidateInput {
   std::optional<std::optional<std::string>> over_age_approval;
 };
 
-Result<CandidateList> list_candidates(Services& services, const Actor& actor,
-                                      const CandidateQuery& query);
-Result<CandidateDetail> get_candidate(Services& services, const Actor& actor, CandidateId id);
-Result<CandidateDetail> create_candidate(Services& services, const Actor& actor,
+Result<CandidateList> list_candidates(Context& ctx, const CandidateQuery& query);
+Result<CandidateDetail> get_candidate(Context& ctx, CandidateId id);
+Result<CandidateDetail> create_candidate(Context& ctx, const CandidateInput& input);
+Result<CandidateDetail> update_candidate(Context& ctx, CandidateId id, int64_t version,
                                          const CandidateInput& input);
-Result<CandidateDetail> update_candidate(Services& services, const Actor& actor, CandidateId id,
-                                         int64_t version, const CandidateInput& input);
 
 // Records one step; the ceremony also creates (or, for a readmission, reinstates) the member.
-Result<CandidateDetail> record_admission_step(Services& services, const Actor& actor,
-                                              CandidateId id, StepRecord step);
+Result<CandidateDetail> record_admission_step(Context& ctx, CandidateId id, StepRecord step);
 // Withdraws the latest step (in the procedure's order) when it was recorded in error; the
 // ceremony, once held, cannot be withdrawn. The step's content stays in the file's history.
-Result<CandidateDetail> undo_admission_step(Services& services, const Actor& actor, CandidateId id,
+Result<CandidateDetail> undo_admission_step(Context& ctx, CandidateId id,
                                             domain::AdmissionStep step);
 // Closes an open file that will not go on (the person withdrew, the cell or committee said no).
-Result<CandidateDetail> close_candidate(Services& services, const Actor& actor, CandidateId id,
-                                        int64_t version, Date on, const std::string& reason);
-
-// The creating and changing use cases above inside a transaction of the caller's (a keyed
-// request: app/idempotency.h); each plain form runs its _in form in a transaction of its own
-// (app/own_write.h).
-Result<CandidateDetail> create_candidate_in(Services& services, const Actor& actor, Transaction& tx,
-                                            const CandidateInput& input);
-Result<CandidateDetail> record_admission_step_in(Services& services, const Actor& actor,
-                                                 Transaction& tx, CandidateId id, StepRecord step);
-Result<CandidateDetail> undo_admission_step_in(Services& services, const Actor& actor,
-                                               Transaction& tx, CandidateId id,
-                                               domain::AdmissionStep step);
-Result<CandidateDetail> close_candidate_in(Services& services, const Actor& actor, Transaction& tx,
-                                           CandidateId id, int64_t version, Date on,
-                                           const std::string& reason);
+Result<CandidateDetail> close_candidate(Context& ctx, CandidateId id, int64_t version, Date on,
+                                        const std::string& reason);
 
 // The permission a step needs.
 domain::Permission step_permission(domain::AdmissionStep step);

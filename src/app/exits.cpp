@@ -4,21 +4,20 @@
 
 #include "app/access_control.h"
 #include "app/lifecycle_support.h"
-#include "app/own_write.h"
 
 namespace chibo::app {
 
 namespace {
 
 // Loads the member the actor may change with `permission`.
-Result<Member> member_for_change(Services& services, const Actor& actor, Transaction& tx,
-                                 MemberId id, int64_t version, domain::Permission permission) {
-  std::optional<Member> stored = tx.members().find(id);
-  if (!stored || !reach_of(services, actor, domain::Permission::kMemberRead)
-                      .covers_member(id, stored->org_path))
+Result<Member> member_for_change(Context& ctx, MemberId id, int64_t version,
+                                 domain::Permission permission) {
+  std::optional<Member> stored = ctx.tx.members().find(id);
+  if (!stored ||
+      !reach_of(ctx, domain::Permission::kMemberRead).covers_member(id, stored->org_path))
     return Error::not_found("member");
-  Status allowed = require_reach(services, actor, permission, domain::Permission::kMemberRead,
-                                 stored->org_path, "member", id);
+  Status allowed = require_reach(ctx, permission, domain::Permission::kMemberRead, stored->org_path,
+                                 "member", id);
   if (!allowed) return std::move(allowed).error();
   if (stored->version != version) return Error::stale_version();
   return *stored;
@@ -26,67 +25,51 @@ Result<Member> member_for_change(Services& services, const Actor& actor, Transac
 
 }  // namespace
 
-Result<Member> record_exit_in(Services& services, const Actor& actor, Transaction& tx, MemberId id,
-                              int64_t version, const domain::ExitRequest& request) {
+Result<Member> record_exit(Context& ctx, MemberId id, int64_t version,
+                           const domain::ExitRequest& request) {
   const domain::Permission needed = request.status == domain::status::kDeceased
                                         ? domain::Permission::kMemberWrite
                                         : domain::Permission::kMemberDecide;
-  Result<Member> stored = member_for_change(services, actor, tx, id, version, needed);
+  Result<Member> stored = member_for_change(ctx, id, version, needed);
   if (!stored) return std::move(stored).error();
-  std::vector<FieldError> errors = domain::check_exit(*stored, request, services.catalog,
-                                                      services.rules, services.clock.today());
+  std::vector<FieldError> errors =
+      domain::check_exit(*stored, request, ctx.services.catalog, ctx.services.rules, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Member member = *stored;
   domain::apply_exit(member, request);
   nlohmann::json details = {{"status", request.status}, {"ground", request.ground}};
   if (!request.note.empty()) details["note"] = request.note;
-  Status saved = save_lifecycle_change(tx, services, actor, *stored, member, "exit", request.on,
-                                       request.document, details.dump());
+  Status saved =
+      save_lifecycle_change(ctx, *stored, member, "exit", request.on, request.document, details);
   if (!saved) return std::move(saved).error();
   // A temporary absence ends with the membership.
-  if (std::optional<Transfer> open = tx.transfers().open_for(id)) {
+  if (std::optional<Transfer> open = ctx.tx.transfers().open_for(id)) {
     Transfer closed = *open;
     closed.state = domain::TransferState::kCancelled;
     closed.completed_on = request.on;
     closed.note = "ended: the member left the roll";
-    closed.updated_at = services.clock.now_utc();
-    if (!tx.transfers().update(closed, *open)) return Error::stale_version();
+    closed.updated_at = ctx.now();
+    if (!ctx.tx.transfers().update(closed, *open)) return Error::stale_version();
   }
   return member;
 }
 
-Result<Member> record_exit(Services& services, const Actor& actor, MemberId id, int64_t version,
-                           const domain::ExitRequest& request) {
-  return own_write(services, [&](Transaction& tx) {
-    return record_exit_in(services, actor, tx, id, version, request);
-  });
-}
-
-Result<Member> record_exemption_in(Services& services, const Actor& actor, Transaction& tx,
-                                   MemberId id, int64_t version,
-                                   const domain::ExemptionRequest& request) {
-  Result<Member> stored =
-      member_for_change(services, actor, tx, id, version, domain::Permission::kMemberWrite);
+Result<Member> record_exemption(Context& ctx, MemberId id, int64_t version,
+                                const domain::ExemptionRequest& request) {
+  Result<Member> stored = member_for_change(ctx, id, version, domain::Permission::kMemberWrite);
   if (!stored) return std::move(stored).error();
   std::vector<FieldError> errors =
-      domain::check_exemption(*stored, request, services.rules, services.clock.today());
+      domain::check_exemption(*stored, request, ctx.services.rules, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Member member = *stored;
   domain::apply_exemption(member, request);
   nlohmann::json details = {{"action", request.start ? "start" : "end"}};
   if (!request.note.empty()) details["note"] = request.note;
-  Status saved = save_lifecycle_change(tx, services, actor, *stored, member,
-                                       request.start ? "exemption" : "exemption_end", request.on,
-                                       request.document, details.dump());
+  Status saved =
+      save_lifecycle_change(ctx, *stored, member, request.start ? "exemption" : "exemption_end",
+                            request.on, request.document, details);
   if (!saved) return std::move(saved).error();
   return member;
-}
-
-Result<Member> record_exemption(Services& services, const Actor& actor, MemberId id,
-                                int64_t version, const domain::ExemptionRequest& request) {
-  return own_write(services, [&](Transaction& tx) {
-    return record_exemption_in(services, actor, tx, id, version, request);
-  });
 }
 
 }  // namespace chibo::app

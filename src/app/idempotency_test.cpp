@@ -1,7 +1,7 @@
 // Idempotency keys through the store (app/idempotency.h) on SQLite and, with
 // CHIBO_TEST_POSTGRES, PostgreSQL: the reply is stored with the write, replayed for the same
 // request, refused for another, forgotten after a day, and never stored for a failed write.
-#include "app/idempotency.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 
@@ -25,19 +25,19 @@ class Idempotency : public ::testing::Test {
   // A keyed creation of the fixture member with `citizen_id`; counts how often it wrote.
   Result<app::KeyedReply> create(const std::string& key, const std::string& fingerprint,
                                  const std::string& citizen_id = "001080000021") {
-    return app::run_idempotent(
-        temp_.services(), actor_, {key, fingerprint},
-        [&](app::Transaction& tx) -> Result<app::StoredReply> {
-          auto patch = chibo::testing::valid_member_patch(tree_[3].value);
-          patch["citizen_id"] = citizen_id;
-          auto created = app::create_member_in(temp_.services(), actor_, tx, patch);
-          if (!created) return created.error();
-          ++writes_;
-          return app::StoredReply{201,
-                                  "application/json",
-                                  "{\"id\":" + std::to_string(created->member.id.value) + "}",
-                                  {{"Location", "/m/" + std::to_string(created->member.id.value)}}};
-        });
+    return app::run_keyed(temp_.services(), actor_, {key, fingerprint},
+                          [&](app::Context& ctx) -> Result<app::StoredReply> {
+                            auto patch = chibo::testing::valid_member_patch(tree_[3].value);
+                            patch["citizen_id"] = citizen_id;
+                            auto created = app::create_member(ctx, patch);
+                            if (!created) return created.error();
+                            ++writes_;
+                            return app::StoredReply{
+                                201,
+                                "application/json",
+                                "{\"id\":" + std::to_string(created->member.id.value) + "}",
+                                {{"Location", "/m/" + std::to_string(created->member.id.value)}}};
+                          });
   }
 
   long long members() {
@@ -81,7 +81,7 @@ TEST_F(Idempotency, AnotherRequestUnderTheKeyIsRefused) {
 TEST_F(Idempotency, AFailedWriteLeavesTheKeyFree) {
   auto patch = chibo::testing::valid_member_patch(tree_[3].value);
   patch["citizen_id"] = "001080000021";
-  ASSERT_TRUE(app::create_member(temp_.services(), temp_.actor(), patch));
+  ASSERT_TRUE(app::run_write(temp_.services(), temp_.actor(), app::create_member, patch));
   auto duplicate = create("k1", "f1");  // the same CCCD: refused, nothing stored
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);

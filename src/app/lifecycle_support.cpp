@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 #include "domain/members/member_fields.h"
 #include "domain/members/member_rules.h"
 
@@ -39,40 +38,19 @@ domain::AdmissionContext admission_context_of(Transaction& tx, const domain::Cat
   return context;
 }
 
-Status require_reach(const Services& services, const Actor& actor, domain::Permission permission,
-                     domain::Permission read, const OrgPath& path, const std::string& what,
-                     MemberId member) {
-  if (reach_of(services, actor, permission).covers(path)) return Ok();
-  if (member.valid() && reach_of(services, actor, read).covers_member(member, path))
-    return Error::forbidden("forbidden");
-  return refusal(services, actor, read, path, what);
-}
-
-std::string document_json(const domain::Document& document, Date on) {
-  nlohmann::json details = {{"on", on.iso()}};
-  if (!document.number.empty()) details["number"] = document.number;
-  if (!document.authority.empty()) details["authority"] = document.authority;
-  return details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-Status save_lifecycle_change(Transaction& tx, Services& services, const Actor& actor,
-                             const Member& before, Member& after, const std::string& action,
-                             Date effective_on, const domain::Document& document,
-                             const std::string& details) {
-  const std::string now = services.clock.now_utc();
-  domain::derive_member_facts(after, services.rules);
+Status save_lifecycle_change(Context& ctx, const Member& before, Member& after,
+                             const std::string& action, Date effective_on,
+                             const domain::Document& document, nlohmann::json details) {
+  const std::string now = ctx.now();
+  domain::derive_member_facts(after, ctx.services.rules);
   after.updated_at = now;
-  if (!tx.members().update(after, before)) return Error::stale_version();
+  if (!ctx.tx.members().update(after, before)) return Error::stale_version();
   std::vector<FieldChange> changes = domain::diff_members(before, after);
-  nlohmann::json audit_details = nlohmann::json::parse(details, nullptr, false);
-  if (!audit_details.is_object()) audit_details = nlohmann::json::object();
-  audit_details["document"] = nlohmann::json::parse(document_json(document, effective_on));
-  audit_details["changes"] = nlohmann::json::parse(audit_changes(changes));
-  audit(tx, services, actor,
-        {"member." + action, "member", std::to_string(after.id.value), after.org_path.str(), false,
-         "ok", audit_details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
-  tx.members().append_event(
-      {0, after.id, now, actor.name, action, std::move(changes), effective_on, document});
+  AuditEntry entry = AuditEntry::about_member("member." + action, after);
+  entry.details = std::move(details);
+  ctx.audit(entry.with_document(document, effective_on).with_changes(changes));
+  ctx.tx.members().append_event(
+      {0, after.id, now, ctx.actor.name, action, std::move(changes), effective_on, document});
   return Ok();
 }
 

@@ -3,6 +3,7 @@
 // history event and audit entry in the caller's transaction.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -20,22 +21,13 @@ std::optional<Organization> base_organization_of(Transaction& tx, const domain::
 domain::AdmissionContext admission_context_of(Transaction& tx, const domain::Catalog& catalog,
                                               const Organization& cell);
 
-// Ok when `permission` reaches `path`; else "forbidden" when the actor may read it under
-// `read` (they know it exists: in their scope, or `member` is their own record) or "not found"
-// (`what`).
-Status require_reach(const Services& services, const Actor& actor, domain::Permission permission,
-                     domain::Permission read, const OrgPath& path, const std::string& what,
-                     MemberId member = MemberId());
-
 // A member changed by a lifecycle step: saves it (kStaleVersion when someone else saved first),
 // appends the history event (`action`, the day it takes effect, its document) and the audit
-// entry ("member." + action), all in `tx`.
-Status save_lifecycle_change(Transaction& tx, Services& services, const Actor& actor,
-                             const Member& before, Member& after, const std::string& action,
-                             Date effective_on, const domain::Document& document,
-                             const std::string& details = "{}");
-
-// The document's number and issuer as JSON, for audit details.
-std::string document_json(const domain::Document& document, Date on);
+// entry ("member." + action, with `details` and the changes), all in the use case's
+// transaction.
+Status save_lifecycle_change(Context& ctx, const Member& before, Member& after,
+                             const std::string& action, Date effective_on,
+                             const domain::Document& document,
+                             nlohmann::json details = nlohmann::json::object());
 
 }  // namespace chibo::app

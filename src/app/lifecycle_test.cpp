@@ -10,6 +10,7 @@
 #include "app/org_changes.h"
 #include "app/org_views.h"
 #include "app/probation.h"
+#include "app/runner.h"
 #include "app/transfers.h"
 #include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
@@ -28,8 +29,8 @@ class Lifecycle : public ::testing::Test {
   void SetUp() override {
     tree_ = temp_.make_tree();  // bloc, committee, base, cell_a, cell_b
     for (const char* cccd : {"001080000101", "001080000102"}) {
-      auto member = app::create_member(temp_.services(), temp_.actor(),
-                                       chibo::testing::valid_member_patch(tree_[3].value, cccd));
+      auto member = app::run_write(temp_.services(), temp_.actor(), app::create_member,
+                                   chibo::testing::valid_member_patch(tree_[3].value, cccd));
       ASSERT_TRUE(member) << member.error().reason;
       introducers_.push_back(member->member.id);
     }
@@ -44,7 +45,7 @@ class Lifecycle : public ::testing::Test {
                     {"religion", "none"},
                     {"citizen_id", cccd},
                     {"org_id", std::to_string(tree_[4].value)}};
-    auto created = app::create_candidate(temp_.services(), temp_.actor(), input);
+    auto created = app::run_write(temp_.services(), temp_.actor(), app::create_candidate, input);
     EXPECT_TRUE(created) << (created ? "" : created.error().reason);
     return *created;
   }
@@ -58,7 +59,7 @@ class Lifecycle : public ::testing::Test {
     if (kind == AdmissionStep::kIntroduction)
       step.introducers = {{introducers_[0], date("2024-01-01")},
                           {introducers_[1], date("2024-01-01")}};
-    return app::record_admission_step(temp_.services(), temp_.actor(), id, step);
+    return app::run_write(temp_.services(), temp_.actor(), app::record_admission_step, id, step);
   }
 
   void prepare(CandidateId id) {
@@ -87,13 +88,18 @@ TEST_F(Lifecycle, TheCeremonyWritesTheMemberTheFileAndTheirHistories) {
   EXPECT_EQ(admitted->view.candidate.status, "admitted");
   const MemberId member = admitted->view.candidate.member_id;
   ASSERT_TRUE(member.valid());
-  auto detail = app::get_member(temp_.services(), temp_.actor(), member, false);
+  auto detail = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); }, member,
+      false);
   ASSERT_TRUE(detail);
   EXPECT_EQ(detail->member.status, "probationary");
   EXPECT_EQ(detail->member.admission_date, date("2026-10-01"));
   EXPECT_EQ(detail->member.probation_ends_on, date("2027-10-20"));
   EXPECT_EQ(detail->history.front().action, "admission");
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.probationary, 1);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[4])
+                ->view.counts.probationary,
+            1);
   auto problems = check_consistency(temp_.store());
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty()) << problems->front();
@@ -104,20 +110,20 @@ TEST_F(Lifecycle, ARefusedStepWritesNothing) {
   auto refused = record(id, AdmissionStep::kCellResolution, "2026-09-01");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields.front().code, "step_requires");
-  auto detail = app::get_candidate(temp_.services(), temp_.actor(), id);
+  auto detail = app::run_read(temp_.services(), temp_.actor(), app::get_candidate, id);
   EXPECT_TRUE(detail->view.steps.empty());
   EXPECT_EQ(detail->history.size(), 1u);  // the creation only
 }
 
 TEST_F(Lifecycle, DissolvingRefusesOpenFilesAndMergingCarriesThem) {
   const CandidateId id = candidate().view.candidate.id;
-  auto dissolved =
-      app::dissolve_org(temp_.services(), temp_.actor(), tree_[4], std::nullopt, std::nullopt);
+  auto dissolved = app::run_write(temp_.services(), temp_.actor(), app::dissolve_org, tree_[4],
+                                  std::nullopt, std::nullopt);
   ASSERT_FALSE(dissolved);
   EXPECT_EQ(dissolved.error().reason, "org_has_open_candidates");
-  ASSERT_TRUE(app::merge_org(temp_.services(), temp_.actor(), tree_[4], tree_[3], std::nullopt,
-                             std::nullopt));
-  auto moved = app::get_candidate(temp_.services(), temp_.actor(), id);
+  ASSERT_TRUE(app::run_write(temp_.services(), temp_.actor(), app::merge_org, tree_[4], tree_[3],
+                             std::nullopt, std::nullopt));
+  auto moved = app::run_read(temp_.services(), temp_.actor(), app::get_candidate, id);
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->view.candidate.person.org_id, tree_[3]);
   auto problems = check_consistency(temp_.store());
@@ -126,7 +132,10 @@ TEST_F(Lifecycle, DissolvingRefusesOpenFilesAndMergingCarriesThem) {
 }
 
 TEST_F(Lifecycle, TransfersExitsAndBadgesKeepCountsAndHistory) {
-  auto member = app::get_member(temp_.services(), temp_.actor(), introducers_[0], false);
+  auto member = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); },
+      introducers_[0], false);
   ASSERT_TRUE(member);
   app::TransferRequest request;
   request.transfer.kind = domain::TransferKind::kOfficial;
@@ -135,33 +144,43 @@ TEST_F(Lifecycle, TransfersExitsAndBadgesKeepCountsAndHistory) {
   request.transfer.to_org = tree_[4];
   request.transfer.letter_date = date("2026-11-20");
   request.on = date("2026-11-20");
-  auto moved = app::start_transfer(temp_.services(), temp_.actor(), request);
+  auto moved = app::run_write(temp_.services(), temp_.actor(), app::start_transfer, request);
   ASSERT_TRUE(moved) << moved.error().reason;
   EXPECT_EQ(moved->transfer.state, domain::TransferState::kCompleted);
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.official, 1);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[4])->view.counts.official,
+      1);
 
-  auto current = app::get_member(temp_.services(), temp_.actor(), introducers_[1], false);
-  auto removed = app::record_exit(
-      temp_.services(), temp_.actor(), introducers_[1], current->member.version,
-      {"removed", date("2026-11-25"), "no_progress_after_help", {"3-QĐ/ĐU", "Đảng ủy"}, ""});
+  auto current = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); },
+      introducers_[1], false);
+  auto removed = app::run_write(
+      temp_.services(), temp_.actor(), app::record_exit, introducers_[1], current->member.version,
+      domain::ExitRequest{
+          "removed", date("2026-11-25"), "no_progress_after_help", {"3-QĐ/ĐU", "Đảng ủy"}, ""});
   ASSERT_TRUE(removed) << removed.error().reason;
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[3])->view.counts.on_roll, 0);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[3])->view.counts.on_roll,
+      0);
   // A stale version changes nothing.
-  EXPECT_EQ(app::record_exemption(temp_.services(), temp_.actor(), introducers_[0], 1,
-                                  {true, date("2026-11-26"), {"1-QĐ/CB", ""}, ""})
-                .error()
-                .code,
-            ErrorCode::kStaleVersion);
+  EXPECT_EQ(
+      app::run_write(temp_.services(), temp_.actor(), app::record_exemption, introducers_[0], 1,
+                     domain::ExemptionRequest{true, date("2026-11-26"), {"1-QĐ/CB", ""}, ""})
+          .error()
+          .code,
+      ErrorCode::kStaleVersion);
 
   // Admitted 2005-03-02 (the fixture): 20 years, no badge yet; the lifecycle view says so.
-  auto lifecycle = app::member_lifecycle(temp_.services(), temp_.actor(), introducers_[0]);
+  auto lifecycle =
+      app::run_read(temp_.services(), temp_.actor(), app::member_lifecycle, introducers_[0]);
   ASSERT_TRUE(lifecycle);
   EXPECT_EQ(lifecycle->party_age.years, 21);
   EXPECT_EQ(lifecycle->next_badge, 30);
   EXPECT_EQ(lifecycle->transfers.size(), 1u);
   app::BadgeAwardRequest award{
       date("2027-02-03"), date("2026-11-28"), {"1-QĐ/ĐUK", "BTV"}, {{introducers_[0], 30}}};
-  auto refused = app::award_badges(temp_.services(), temp_.actor(), award);
+  auto refused = app::run_write(temp_.services(), temp_.actor(), app::award_badges, award);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields.front().code, "badge_not_reached");
   auto problems = check_consistency(temp_.store());
@@ -171,9 +190,8 @@ TEST_F(Lifecycle, TransfersExitsAndBadgesKeepCountsAndHistory) {
 
 TEST_F(Lifecycle, OverdueTransfersAreFoundBeyondTheNewestCut) {
   // One letter sent 60 days ago (past its 30 working days), two sent today; a list of one.
-  auto third =
-      app::create_member(temp_.services(), temp_.actor(),
-                         chibo::testing::valid_member_patch(tree_[3].value, "001080000103"));
+  auto third = app::run_write(temp_.services(), temp_.actor(), app::create_member,
+                              chibo::testing::valid_member_patch(tree_[3].value, "001080000103"));
   ASSERT_TRUE(third) << third.error().reason;
   const Date today = temp_.services().clock.today();
   const MemberId movers[] = {introducers_[0], introducers_[1], third->member.id};
@@ -187,18 +205,18 @@ TEST_F(Lifecycle, OverdueTransfersAreFoundBeyondTheNewestCut) {
     request.transfer.letter = {"12-GGT/ĐU", "Đảng ủy"};
     request.transfer.letter_date = today.add_days(index == 0 ? -60 : 0);
     request.on = request.transfer.letter_date;
-    auto moved = app::start_transfer(temp_.services(), temp_.actor(), request);
+    auto moved = app::run_write(temp_.services(), temp_.actor(), app::start_transfer, request);
     ASSERT_TRUE(moved) << moved.error().reason;
     started.push_back(moved->transfer.id);
   }
   app::TransferQuery query;
   query.limit = 1;
-  auto newest = app::list_transfers(temp_.services(), temp_.actor(), query);
+  auto newest = app::run_read(temp_.services(), temp_.actor(), app::list_transfers, query);
   ASSERT_TRUE(newest);
   ASSERT_EQ(newest->size(), 1u);
   EXPECT_NE(newest->front().transfer.id, started[0]);  // newest first: a letter of today
   query.overdue_only = true;
-  auto overdue = app::list_transfers(temp_.services(), temp_.actor(), query);
+  auto overdue = app::run_read(temp_.services(), temp_.actor(), app::list_transfers, query);
   ASSERT_TRUE(overdue);
   ASSERT_EQ(overdue->size(), 1u);
   EXPECT_EQ(overdue->front().transfer.id, started[0]);

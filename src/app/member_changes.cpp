@@ -3,15 +3,14 @@
 #include <algorithm>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 #include "domain/members/member_rules.h"
 
 namespace chibo::app {
 
-std::optional<Organization> check_member_org(Services& services, Transaction& tx, OrgId org_id,
-                                             const domain::Reach& write, const std::string& field,
+std::optional<Organization> check_member_org(Context& ctx, OrgId org_id, const domain::Reach& write,
+                                             const std::string& field,
                                              std::vector<FieldError>& errors) {
-  std::optional<Organization> org = tx.orgs().find(org_id);
+  std::optional<Organization> org = ctx.tx.orgs().find(org_id);
   // An organization beyond the actor's reach is reported like one that does not exist.
   if (!org || !write.covers(org->path)) {
     errors.push_back({field, "org_not_found", {}});
@@ -21,7 +20,7 @@ std::optional<Organization> check_member_org(Services& services, Transaction& tx
     errors.push_back({field, "org_not_active", {{"name", org->name}}});
     return std::nullopt;
   }
-  const domain::OrgKind* kind = services.catalog.org_kind(org->kind);
+  const domain::OrgKind* kind = ctx.services.catalog.org_kind(org->kind);
   if (!kind || !kind->holds_members) {
     errors.push_back({field, "org_cannot_hold_members", {{"name", org->name}}});
     return std::nullopt;
@@ -29,20 +28,20 @@ std::optional<Organization> check_member_org(Services& services, Transaction& tx
   return org;
 }
 
-std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,
+std::vector<FieldError> check_member_references(Context& ctx, Member& member,
                                                 const domain::Reach& write) {
   std::vector<FieldError> errors;
   if (member.org_id.valid()) {
     if (std::optional<Organization> org =
-            check_member_org(services, tx, member.org_id, write, "org_id", errors))
+            check_member_org(ctx, member.org_id, write, "org_id", errors))
       member.org_path = org->path;
   }
   if (!member.citizen_id.empty()) {
-    const std::optional<MemberId> owner = tx.members().find_by_citizen_id(member.citizen_id);
+    const std::optional<MemberId> owner = ctx.tx.members().find_by_citizen_id(member.citizen_id);
     if (owner && *owner != member.id) errors.push_back({"citizen_id", "duplicate", {}});
   }
   if (!member.party_card_no.empty()) {
-    const std::optional<MemberId> owner = tx.members().find_by_card_no(member.party_card_no);
+    const std::optional<MemberId> owner = ctx.tx.members().find_by_card_no(member.party_card_no);
     if (owner && *owner != member.id) errors.push_back({"party_card_no", "duplicate", {}});
   }
   return errors;
@@ -81,20 +80,19 @@ std::vector<FieldError> hidden_fields(const domain::MemberPatch& fields,
 
 }  // namespace
 
-Result<Member> prepare_new_member(Services& services, const Actor& actor, Transaction& tx,
-                                  const domain::MemberPatch& fields) {
-  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
-  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedWrite);
+Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& fields) {
+  const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedWrite);
   if (write.none()) return Error::forbidden("forbidden");
   Member member;
   std::vector<FieldError> errors = hidden_fields(fields, !restricted.none());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  domain::apply_member_patch(member, fields, services.catalog, errors);
+  domain::apply_member_patch(member, fields, ctx.services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  domain::derive_member_facts(member, services.rules);
-  errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
+  domain::derive_member_facts(member, ctx.services.rules);
+  errors = domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  errors = check_member_references(services, tx, member, write);
+  errors = check_member_references(ctx, member, write);
   if (!errors.empty()) return reference_error(std::move(errors));
   if (!member.discipline.empty() && !restricted.covers(member.org_path)) {
     return Error::invalid_field("discipline", "unknown_field");
@@ -102,90 +100,75 @@ Result<Member> prepare_new_member(Services& services, const Actor& actor, Transa
   return member;
 }
 
-Result<MemberDetail> create_member_in(Services& services, const Actor& actor, Transaction& tx,
-                                      const domain::MemberPatch& fields) {
-  Result<Member> member = prepare_new_member(services, actor, tx, fields);
+Result<MemberDetail> create_member(Context& ctx, const domain::MemberPatch& fields) {
+  Result<Member> member = prepare_new_member(ctx, fields);
   if (!member) return std::move(member).error();
-  const std::string now = services.clock.now_utc();
+  const std::string now = ctx.now();
   member->created_at = member->updated_at = now;
-  tx.members().insert(*member);
+  ctx.tx.members().insert(*member);
   const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
-  tx.members().append_event({0, member->id, now, actor.name, "create", changes, {}, {}});
-  audit(tx, services, actor,
-        {"member.create", "member", std::to_string(member->id.value), member->org_path.str(),
-         !member->discipline.empty(), "ok", audit_changes(changes)});
-  Result<MemberDetail> detail = member_detail_in(tx, member->id);
+  ctx.tx.members().append_event({0, member->id, now, ctx.actor.name, "create", changes, {}, {}});
+  AuditEntry entry = AuditEntry::about_member("member.create", *member);
+  entry.restricted = !member->discipline.empty();
+  entry.details = audit_changes(changes);
+  ctx.audit(entry);
+  Result<MemberDetail> detail = member_detail_in(ctx.tx, member->id);
   if (!detail) return detail;
-  return shown_to(services, actor, std::move(*detail));
+  return shown_to(ctx, std::move(*detail));
 }
 
-Result<MemberDetail> create_member(Services& services, const Actor& actor,
+Result<MemberDetail> update_member(Context& ctx, MemberId id, int64_t version,
                                    const domain::MemberPatch& fields) {
-  Result<MemberDetail> created = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    created = create_member_in(services, actor, tx, fields);
-    return created ? Ok() : Status(created.error());
-  });
-  if (!status) return std::move(status).error();
-  return created;
-}
-
-Result<MemberDetail> update_member(Services& services, const Actor& actor, MemberId id,
-                                   int64_t version, const domain::MemberPatch& fields) {
-  const domain::Reach write = reach_of(services, actor, domain::Permission::kMemberWrite);
-  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedWrite);
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    std::optional<Member> stored = tx.members().find(id);
-    if (!stored) return Error::not_found("member");
-    // The inspection committee records discipline without the right to edit the rest.
-    const bool restricted_only =
-        !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const auto& entry) {
-          const domain::MemberField* field = domain::find_member_field(entry.first);
-          return field && field->restricted;
-        });
-    if (!write.covers(stored->org_path) &&
-        !(restricted_only && restricted.covers(stored->org_path))) {
-      // Seen (in scope, or one's own record) but not writable: forbidden; else not found.
-      if (reach_of(services, actor, domain::Permission::kMemberRead)
-              .covers_member(id, stored->org_path))
-        return Error::forbidden("forbidden");
-      return Error::not_found("member");
-    }
-    std::vector<FieldError> errors = hidden_fields(fields, restricted.covers(stored->org_path));
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    if (stored->version != version) return Error::stale_version();
-    Member member = *stored;
-    domain::apply_member_patch(member, fields, services.catalog, errors);
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    // Status and exit change only through their procedures (recognition, transfer, exit ...),
-    // which keep the deciding document; the same value sent back is fine.
-    for (const domain::MemberField& field : domain::member_fields()) {
-      if (field.access == domain::FieldAccess::kProcedure && fields.count(field.name) &&
-          domain::member_field_text(member, field) != domain::member_field_text(*stored, field))
-        errors.push_back({field.name, "changed_by_procedure", {}});
-    }
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    domain::derive_member_facts(member, services.rules);
-    errors = domain::check_member(member, services.catalog, services.rules, services.clock.today(),
-                                  false);
-    if (!errors.empty()) return Error::invalid(std::move(errors));
-    // A restricted-only change leaves the organization as it is: check it against that reach.
-    errors = check_member_references(services, tx, member,
-                                     write.covers(stored->org_path) ? write : restricted);
-    if (!errors.empty()) return reference_error(std::move(errors));
-    std::vector<FieldChange> changes = domain::diff_members(*stored, member);
-    if (changes.empty()) return Ok();  // nothing to save; the version stays
-    const std::string now = services.clock.now_utc();
-    member.updated_at = now;
-    if (!tx.members().update(member, *stored)) return Error::stale_version();
-    audit(tx, services, actor,
-          {"member.update", "member", std::to_string(id.value), member.org_path.str(),
-           touches_restricted(changes), "ok", audit_changes(changes)});
-    tx.members().append_event({0, id, now, actor.name, "update", std::move(changes), {}, {}});
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
-  return get_member(services, actor, id, false);
+  const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedWrite);
+  std::optional<Member> stored = ctx.tx.members().find(id);
+  if (!stored) return Error::not_found("member");
+  // The inspection committee records discipline without the right to edit the rest.
+  const bool restricted_only =
+      !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const auto& entry) {
+        const domain::MemberField* field = domain::find_member_field(entry.first);
+        return field && field->restricted;
+      });
+  if (!write.covers(stored->org_path) &&
+      !(restricted_only && restricted.covers(stored->org_path))) {
+    // Seen (in scope, or one's own record) but not writable: forbidden; else not found.
+    if (reach_of(ctx, domain::Permission::kMemberRead).covers_member(id, stored->org_path))
+      return Error::forbidden("forbidden");
+    return Error::not_found("member");
+  }
+  std::vector<FieldError> errors = hidden_fields(fields, restricted.covers(stored->org_path));
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (stored->version != version) return Error::stale_version();
+  Member member = *stored;
+  domain::apply_member_patch(member, fields, ctx.services.catalog, errors);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  // Status and exit change only through their procedures (recognition, transfer, exit ...),
+  // which keep the deciding document; the same value sent back is fine.
+  for (const domain::MemberField& field : domain::member_fields()) {
+    if (field.access == domain::FieldAccess::kProcedure && fields.count(field.name) &&
+        domain::member_field_text(member, field) != domain::member_field_text(*stored, field))
+      errors.push_back({field.name, "changed_by_procedure", {}});
+  }
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  domain::derive_member_facts(member, ctx.services.rules);
+  errors =
+      domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today(), false);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  // A restricted-only change leaves the organization as it is: check it against that reach.
+  errors =
+      check_member_references(ctx, member, write.covers(stored->org_path) ? write : restricted);
+  if (!errors.empty()) return reference_error(std::move(errors));
+  std::vector<FieldChange> changes = domain::diff_members(*stored, member);
+  if (changes.empty()) return get_member(ctx, id, false);  // nothing to save
+  const std::string now = ctx.now();
+  member.updated_at = now;
+  if (!ctx.tx.members().update(member, *stored)) return Error::stale_version();
+  AuditEntry entry = AuditEntry::about_member("member.update", member);
+  entry.restricted = touches_restricted(changes);
+  entry.details = audit_changes(changes);
+  ctx.audit(entry);
+  ctx.tx.members().append_event({0, id, now, ctx.actor.name, "update", std::move(changes), {}, {}});
+  return get_member(ctx, id, false);
 }
 
 }  // namespace chibo::app

@@ -8,33 +8,28 @@
 
 namespace chibo::app {
 
-Result<MemberDetail> create_member(Services& services, const Actor& actor,
-                                   const domain::MemberPatch& fields);
-// The same inside a transaction of the caller's (a keyed request: app/idempotency.h); the
-// result is the new record as the actor sees it.
-Result<MemberDetail> create_member_in(Services& services, const Actor& actor, Transaction& tx,
-                                      const domain::MemberPatch& fields);
+// A new member; the result is the new record as the actor sees it.
+Result<MemberDetail> create_member(Context& ctx, const domain::MemberPatch& fields);
 
 // Applies `fields` to the stored record when `version` is still current (else kStaleVersion
 // and nothing changes).
-Result<MemberDetail> update_member(Services& services, const Actor& actor, MemberId id,
-                                   int64_t version, const domain::MemberPatch& fields);
+Result<MemberDetail> update_member(Context& ctx, MemberId id, int64_t version,
+                                   const domain::MemberPatch& fields);
 
 // Builds a new member from `fields` and checks it completely, without writing: field errors
 // first, then the store's (organization, duplicates), as `actor` may write (an organization
 // outside their reach is "not found"). Used by create and by imports.
-Result<Member> prepare_new_member(Services& services, const Actor& actor, Transaction& tx,
-                                  const domain::MemberPatch& fields);
+Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& fields);
 
 // The organization `org_id` names, when `write` reaches it, it is active and it holds members;
 // else nullopt with the reason appended against `field`.
-std::optional<Organization> check_member_org(Services& services, Transaction& tx, OrgId org_id,
-                                             const domain::Reach& write, const std::string& field,
+std::optional<Organization> check_member_org(Context& ctx, OrgId org_id, const domain::Reach& write,
+                                             const std::string& field,
                                              std::vector<FieldError>& errors);
 
 // Checks that need stored data: the organization is active and holds members, CCCD and card
 // number are not someone else's.
-std::vector<FieldError> check_member_references(Services& services, Transaction& tx, Member& member,
+std::vector<FieldError> check_member_references(Context& ctx, Member& member,
                                                 const domain::Reach& write);
 
 }  // namespace chibo::app

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 #include "app/member_changes.h"
+#include "app/runner.h"
 #include "app/single_attempt.h"
 #include "domain/members/member_fields.h"
 #include "io/csv.h"
@@ -54,7 +54,7 @@ FieldError at_line(FieldError error, long long line) {
 }
 
 // What an export selected, for the audit trail.
-std::string export_details(const MemberQuery& query) {
+nlohmann::json export_details(const MemberQuery& query) {
   nlohmann::json details = nlohmann::json::object();
   if (query.org.valid()) details["org"] = query.org.value;
   if (!query.statuses.empty()) details["status"] = query.statuses;
@@ -65,7 +65,7 @@ std::string export_details(const MemberQuery& query) {
   if (query.admitted_year_from) details["admitted_from"] = *query.admitted_year_from;
   if (query.admitted_year_to) details["admitted_to"] = *query.admitted_year_to;
   if (!query.q.empty()) details["q"] = query.q;
-  return details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return details;
 }
 
 struct PreparedRow {
@@ -118,8 +118,9 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
   if (reach_of(services, actor, domain::Permission::kMemberImport).none())
     return Error::not_found("organization");
   SingleAttempt once;  // the rows are read from the stream inside the transaction
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    if (Status first = once.begin(); !first) return first;
+  return run_write(services, actor, [&](Context& ctx) -> Result<ImportReport> {
+    if (Status first = once.begin(); !first) return std::move(first).error();
+    Transaction& tx = ctx.tx;
     std::vector<PreparedRow> prepared;
     std::map<std::string, long long> citizen_lines;
     std::map<std::string, long long> card_lines;
@@ -160,7 +161,7 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
         patch[key] = cell;
       }
       if (!row_ok) continue;
-      Result<Member> member = prepare_new_member(services, actor, tx, patch);
+      Result<Member> member = prepare_new_member(ctx, patch);
       if (!member) {
         for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
         continue;
@@ -189,8 +190,8 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
       error.params = {{"count", std::to_string(error_count)}};
       return error;
     }
-    if (options.dry_run) return Ok();
-    const std::string now = services.clock.now_utc();
+    if (options.dry_run) return report;
+    const std::string now = ctx.now();
     for (PreparedRow& row : prepared) {
       row.member.created_at = row.member.updated_at = now;
       tx.members().insert(row.member);
@@ -207,13 +208,9 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
         options.progress({"writing", report.imported, reader.bytes_read()});
       }
     }
-    audit(tx, services, actor,
-          {"member.import", "import", "", "", false, "ok",
-           "{\"rows\":" + std::to_string(report.imported) + "}"});
-    return Ok();
+    ctx.audit(AuditEntry::about("member.import", "import", 0).with("rows", report.imported));
+    return report;
   });
-  if (!status) return std::move(status).error();
-  return report;
 }
 
 Result<long long> export_members(Services& services, const Actor& actor, const MemberQuery& query,
@@ -251,21 +248,23 @@ Result<long long> export_members(Services& services, const Actor& actor, const M
   unpaged.offset = 0;
   unpaged.limit = 1;
   // The export is recorded first (what was asked, by whom); a failed export leaves that record.
-  Result<MemberFilter> checked = Error::internal("unset");
-  Status status = services.store.write([&](Transaction& tx) -> Status {
-    checked = build_filter(services, actor, domain::Permission::kMemberExport, tx, unpaged);
-    if (!checked) return checked.error();
-    const std::string path = checked->subtree ? checked->subtree->str() : std::string();
-    audit(tx, services, actor,
-          {"member.export", "export", "", path, !restricted.none(), "ok", export_details(query)});
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+  Result<MemberFilter> checked =
+      run_write(services, actor, [&](Context& ctx) -> Result<MemberFilter> {
+        Result<MemberFilter> filter = build_filter(ctx, domain::Permission::kMemberExport, unpaged);
+        if (!filter) return filter;
+        AuditEntry entry = AuditEntry::about("member.export", "export", 0,
+                                             filter->subtree ? filter->subtree->str() : "");
+        entry.restricted = !restricted.none();
+        entry.details = export_details(query);
+        ctx.audit(entry);
+        return filter;
+      });
+  if (!checked) return std::move(checked).error();
   SingleAttempt once;  // rows go to `out` as they are read
-  status = services.store.read([&](Transaction& tx) -> Status {
+  Status status = run_read(services, actor, [&](Context& ctx) -> Status {
     if (Status first = once.begin(); !first) return first;
     std::vector<std::string> row;
-    tx.members().scan(*checked, [&](const Member& stored, const std::string& org_name) {
+    ctx.tx.members().scan(*checked, [&](const Member& stored, const std::string& org_name) {
       const Member* member = &stored;
       Member redacted;
       if (!stored.discipline.empty() && !restricted.covers(stored.org_path)) {

@@ -23,6 +23,6 @@ struct MemberLifecycle {
   std::optional<Date> next_badge_on;
 };
 
-Result<MemberLifecycle> member_lifecycle(Services& services, const Actor& actor, MemberId id);
+Result<MemberLifecycle> member_lifecycle(Context& ctx, MemberId id);
 
 }  // namespace chibo::app

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
 
 #include "text/fold.h"
 
@@ -35,15 +34,15 @@ bool has_letter(const std::string& folded) {
 
 }  // namespace
 
-Result<MemberFilter> build_filter(Services& services, const Actor& actor,
-                                  domain::Permission permission, Transaction& tx,
+Result<MemberFilter> build_filter(Context& ctx, domain::Permission permission,
                                   const MemberQuery& query) {
+  const Services& services = ctx.services;
   std::vector<FieldError> errors;
   MemberFilter filter;
-  const domain::Reach reach = reach_of(services, actor, permission);
+  const domain::Reach reach = reach_of(ctx, permission);
   if (reach.none()) return Error::forbidden("forbidden");  // held nowhere: deny by default
   if (query.org.valid()) {
-    std::optional<Organization> org = tx.orgs().find(query.org);
+    std::optional<Organization> org = ctx.tx.orgs().find(query.org);
     if (!org || !reach.covers(org->path)) return Error::not_found("organization");
     filter.subtree = org->path;
   } else if (!reach.everything) {
@@ -73,7 +72,7 @@ Result<MemberFilter> build_filter(Services& services, const Actor& actor,
       errors.push_back({"ethnicity", "unknown_code", {{"value", value}}});
     }
   }
-  const Date today = services.clock.today();
+  const Date today = ctx.today();
   if (query.age_min && (*query.age_min < 0 || *query.age_min > kMaxAge)) {
     errors.push_back({"age_min", "out_of_range", {{"min", "0"}, {"max", std::to_string(kMaxAge)}}});
   }
@@ -125,17 +124,11 @@ Result<MemberFilter> build_filter(Services& services, const Actor& actor,
   return filter;
 }
 
-Result<MemberPage> list_members(Services& services, const Actor& actor, const MemberQuery& query) {
-  MemberPage page;
-  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    Result<MemberFilter> filter =
-        build_filter(services, actor, domain::Permission::kMemberRead, tx, query);
-    if (!filter) return std::move(filter).error();
-    page = tx.members().page(*filter);  // with the items' organization names
-    return Ok();
-  });
-  if (!status) return std::move(status).error();
+Result<MemberPage> list_members(Context& ctx, const MemberQuery& query) {
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedRead);
+  Result<MemberFilter> filter = build_filter(ctx, domain::Permission::kMemberRead, query);
+  if (!filter) return std::move(filter).error();
+  MemberPage page = ctx.tx.members().page(*filter);  // with the items' organization names
   // Restricted fields never reach lists for those who may not read them.
   for (MemberRef& item : page.items) {
     if (!item->discipline.empty() && !restricted.covers(item->org_path)) {
@@ -159,19 +152,9 @@ Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id) {
   return detail;
 }
 
-Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id) {
-  Result<MemberDetail> detail = Error::internal("unset");
-  Status status = services.store.read([&](Transaction& tx) -> Status {
-    detail = member_detail_in(tx, id);
-    return detail ? Ok() : Status(detail.error());
-  });
-  if (!status) return std::move(status).error();
-  return detail;
-}
-
-Result<MemberDetail> shown_to(Services& services, const Actor& actor, MemberDetail detail) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kMemberRead);
-  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
+Result<MemberDetail> shown_to(Context& ctx, MemberDetail detail) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kMemberRead);
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedRead);
   if (!reach.covers_member(detail.member.id, detail.member.org_path))
     return Error::not_found("member");
   if (restricted.covers(detail.member.org_path)) {
@@ -185,23 +168,16 @@ Result<MemberDetail> shown_to(Services& services, const Actor& actor, MemberDeta
   return detail;
 }
 
-Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
-                                bool record_read) {
-  Result<MemberDetail> unchecked = member_detail_unchecked(services, id);
+Result<MemberDetail> get_member(Context& ctx, MemberId id, bool record_read) {
+  Result<MemberDetail> unchecked = member_detail_in(ctx.tx, id);
   if (!unchecked) return unchecked;
-  Result<MemberDetail> detail = shown_to(services, actor, std::move(*unchecked));
+  Result<MemberDetail> detail = shown_to(ctx, std::move(*unchecked));
   if (!detail) return detail;
-  if (detail->restricted_shown) {
-    if (record_read && !detail->member.discipline.empty()) {
-      // Reading a restricted record is itself recorded (without its values).
-      Status audited = services.store.write([&](Transaction& tx) -> Status {
-        audit(tx, services, actor,
-              {"member.read_restricted", "member", std::to_string(id.value),
-               detail->member.org_path.str(), true});
-        return Ok();
-      });
-      if (!audited) return std::move(audited).error();
-    }
+  if (detail->restricted_shown && record_read && !detail->member.discipline.empty()) {
+    // Reading a restricted record is itself recorded (without its values).
+    AuditEntry entry = AuditEntry::about_member("member.read_restricted", detail->member);
+    entry.restricted = true;
+    ctx.audit(entry);
   }
   return detail;
 }

@@ -28,7 +28,7 @@ inline constexpr int kMaxPageSize = 500;
 
 // Checks the query's values (known codes, sane ranges) and returns the page, within what the
 // actor may read (restricted fields blanked unless they may read those too).
-Result<MemberPage> list_members(Services& services, const Actor& actor, const MemberQuery& query);
+Result<MemberPage> list_members(Context& ctx, const MemberQuery& query);
 
 struct MemberDetail {
   Member member;
@@ -40,22 +40,18 @@ struct MemberDetail {
 // One member with its history, if the actor may read it ("not found" otherwise). Reading a
 // record whose restricted fields are shown is itself audited.
 // `record_read` is false where the record is returned after a write (already audited).
-Result<MemberDetail> get_member(Services& services, const Actor& actor, MemberId id,
-                                bool record_read = true);
+Result<MemberDetail> get_member(Context& ctx, MemberId id, bool record_read = true);
 
-// The same without access checks or redaction, for use cases that have already checked; and
-// inside a transaction of the caller's.
-Result<MemberDetail> member_detail_unchecked(Services& services, MemberId id);
+// The same without access checks or redaction, for use cases that have already checked.
 Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id);
 
 // `detail` as `actor` may see it: "not found" beyond their reach, restricted fields blanked
 // unless they may read them (restricted_shown says which). Audits nothing.
-Result<MemberDetail> shown_to(Services& services, const Actor& actor, MemberDetail detail);
+Result<MemberDetail> shown_to(Context& ctx, MemberDetail detail);
 
 // The filter list_members would run for `actor` under `permission` (member.read for lists,
 // member.export for exports).
-Result<MemberFilter> build_filter(Services& services, const Actor& actor,
-                                  domain::Permission permission, Transaction& tx,
+Result<MemberFilter> build_filter(Context& ctx, domain::Permission permission,
                                   const MemberQuery& query);
 
 }  // namespace chibo::app

@@ -9,6 +9,7 @@
 #include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/org_views.h"
+#include "app/runner.h"
 #include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
@@ -25,7 +26,7 @@ MemberId add(TempStore& temp, OrgId org, const std::string& name, const std::str
   patch["full_name"] = name;
   patch["sex"] = sex;
   patch["birth_date"] = birth;
-  auto created = app::create_member(temp.services(), temp.actor(), patch);
+  auto created = app::run_write(temp.services(), temp.actor(), app::create_member, patch);
   EXPECT_TRUE(created) << name << ": " << (created ? "" : created.error().reason);
   return created ? created->member.id : MemberId();
 }
@@ -40,7 +41,7 @@ app::MemberPage search(TempStore& temp, const std::string& q, OrgId org = OrgId(
   app::MemberQuery query;
   query.q = q;
   query.org = org;
-  auto page = app::list_members(temp.services(), temp.actor(), query);
+  auto page = app::run_read(temp.services(), temp.actor(), app::list_members, query);
   EXPECT_TRUE(page);
   return page ? *page : app::MemberPage{};
 }
@@ -73,9 +74,12 @@ TEST_F(Registry, SearchIgnoresDiacriticsAndCase) {
 TEST_F(Registry, SearchByCitizenIdAndCardNumber) {
   EXPECT_EQ(search(temp_, "0011860").total, 2);  // women born in 1986, registered in Hà Nội
   EXPECT_EQ(names(search(temp_, "001186000002")), std::vector<std::string>{"Đặng Thị Bình"});
-  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
-  ASSERT_TRUE(app::update_member(temp_.services(), temp_.actor(), an_, detail->member.version,
-                                 {{"party_card_no", "ab-778899"}}));
+  auto detail = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id) { return app::get_member(c, id); }, an_);
+  ASSERT_TRUE(app::run_write(temp_.services(), temp_.actor(), app::update_member, an_,
+                             detail->member.version,
+                             domain::MemberPatch{{"party_card_no", "ab-778899"}}));
   EXPECT_EQ(names(search(temp_, "AB-7788")), std::vector<std::string>{"Nguyễn Văn An"});
   EXPECT_EQ(names(search(temp_, "ab-7788")), std::vector<std::string>{"Nguyễn Văn An"});
 }
@@ -88,40 +92,42 @@ TEST_F(Registry, AMemberWithRepeatedWordsIsCountedOnce) {
 
 TEST_F(Registry, ListsInVietnameseNameOrder) {
   app::MemberQuery query;
-  auto page = app::list_members(temp_.services(), temp_.actor(), query);
+  auto page = app::run_read(temp_.services(), temp_.actor(), app::list_members, query);
   ASSERT_TRUE(page);
   EXPECT_EQ(names(*page), (std::vector<std::string>{"Nguyễn Văn An", "Trần Văn An", "Đặng Thị Bình",
                                                     "Lê Thị Bình"}));
   query.descending = true;
-  EXPECT_EQ(names(*app::list_members(temp_.services(), temp_.actor(), query)).front(),
-            "Lê Thị Bình");
+  EXPECT_EQ(
+      names(*app::run_read(temp_.services(), temp_.actor(), app::list_members, query)).front(),
+      "Lê Thị Bình");
   query.descending = false;
   query.sort = app::MemberSort::kAge;  // youngest first
-  EXPECT_EQ(names(*app::list_members(temp_.services(), temp_.actor(), query)).front(),
-            "Lê Thị Bình");
+  EXPECT_EQ(
+      names(*app::run_read(temp_.services(), temp_.actor(), app::list_members, query)).front(),
+      "Lê Thị Bình");
 }
 
 TEST_F(Registry, FiltersAndPaging) {
   app::MemberQuery query;
   query.sex = "female";
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 2);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 2);
   query = {};
   query.age_min = 40;  // born on or before 1986-11-29
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 3);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 3);
   query.age_max = 40;
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 1);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 1);
   query = {};
   query.statuses = {"probationary"};
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 0);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 0);
   query = {};
   query.limit = 3;
   query.offset = 3;
-  auto page = app::list_members(temp_.services(), temp_.actor(), query);
+  auto page = app::run_read(temp_.services(), temp_.actor(), app::list_members, query);
   EXPECT_EQ(page->total, 4);
   EXPECT_EQ(page->items.size(), 1u);
   query = {};
   query.sex = "unknown";
-  auto bad = app::list_members(temp_.services(), temp_.actor(), query);
+  auto bad = app::run_read(temp_.services(), temp_.actor(), app::list_members, query);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().fields[0].field, "sex");
 }
@@ -129,20 +135,24 @@ TEST_F(Registry, FiltersAndPaging) {
 TEST_F(Registry, TheTotalOfASubtreeMatchesItsCounts) {
   app::MemberQuery query;
   query.org = tree_[2];
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 4);
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[2])->view.counts.on_roll, 4);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 4);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[2])->view.counts.on_roll,
+      4);
   query.org = tree_[3];
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 2);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 2);
 }
 
 TEST_F(Registry, UpdatesRecordHistoryAndRespectVersions) {
-  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
+  auto detail = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id) { return app::get_member(c, id); }, an_);
   ASSERT_TRUE(detail);
   ASSERT_EQ(detail->history.size(), 1u);
   EXPECT_EQ(detail->history[0].action, "create");
   const int64_t version = detail->member.version;
-  auto updated = app::update_member(temp_.services(), temp_.actor(), an_, version,
-                                    {{"phone", "0912 345 678"}});
+  auto updated = app::run_write(temp_.services(), temp_.actor(), app::update_member, an_, version,
+                                domain::MemberPatch{{"phone", "0912 345 678"}});
   ASSERT_TRUE(updated);
   EXPECT_EQ(updated->member.phone, "0912345678");
   EXPECT_EQ(updated->member.version, version + 1);
@@ -152,59 +162,74 @@ TEST_F(Registry, UpdatesRecordHistoryAndRespectVersions) {
   EXPECT_EQ(updated->history[0].changes[0].field, "phone");
   EXPECT_EQ(updated->history[0].changes[0].after, "0912345678");
   EXPECT_EQ(updated->history[0].actor, "test");
-  auto stale =
-      app::update_member(temp_.services(), temp_.actor(), an_, version, {{"phone", "0987654321"}});
+  auto stale = app::run_write(temp_.services(), temp_.actor(), app::update_member, an_, version,
+                              domain::MemberPatch{{"phone", "0987654321"}});
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
-  EXPECT_EQ(app::get_member(temp_.services(), temp_.actor(), an_)->member.phone, "0912345678");
+  EXPECT_EQ(app::run_read(
+                temp_.services(), temp_.actor(),
+                [](app::Context& c, MemberId id) { return app::get_member(c, id); }, an_)
+                ->member.phone,
+            "0912345678");
 }
 
 TEST_F(Registry, StatusAndMoveChangesKeepCountsAndSearch) {
-  auto detail = app::get_member(temp_.services(), temp_.actor(), an_);
+  auto detail = app::run_read(
+      temp_.services(), temp_.actor(),
+      [](app::Context& c, MemberId id) { return app::get_member(c, id); }, an_);
   // A status changes through its procedure; the same PATCH refuses it and changes nothing.
-  auto refused =
-      app::update_member(temp_.services(), temp_.actor(), an_, detail->member.version,
-                         {{"status", "deceased"}, {"org_id", std::to_string(tree_[4].value)}});
+  auto refused = app::run_write(
+      temp_.services(), temp_.actor(), app::update_member, an_, detail->member.version,
+      domain::MemberPatch{{"status", "deceased"}, {"org_id", std::to_string(tree_[4].value)}});
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields.front().field, "status");
   EXPECT_EQ(refused.error().fields.front().code, "changed_by_procedure");
-  auto deceased = app::record_exit(temp_.services(), temp_.actor(), an_, detail->member.version,
-                                   {"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
+  auto deceased = app::run_write(
+      temp_.services(), temp_.actor(), app::record_exit, an_, detail->member.version,
+      domain::ExitRequest{"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
   ASSERT_TRUE(deceased) << deceased.error().reason;
-  ASSERT_TRUE(app::update_member(temp_.services(), temp_.actor(), an_, deceased->version,
-                                 {{"org_id", std::to_string(tree_[4].value)}}));
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[3])->view.counts.on_roll, 1);
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.on_roll, 2);
-  EXPECT_EQ(app::get_org(temp_.services(), temp_.actor(), tree_[4])->view.counts.total, 3);
+  ASSERT_TRUE(app::run_write(temp_.services(), temp_.actor(), app::update_member, an_,
+                             deceased->version,
+                             domain::MemberPatch{{"org_id", std::to_string(tree_[4].value)}}));
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[3])->view.counts.on_roll,
+      1);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[4])->view.counts.on_roll,
+      2);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[4])->view.counts.total, 3);
   app::MemberQuery query;
   query.q = "nguyen";
   query.org = tree_[4];
   query.statuses = {"deceased"};
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), query)->total, 1);
+  EXPECT_EQ(app::run_read(temp_.services(), temp_.actor(), app::list_members, query)->total, 1);
   auto problems = check_consistency(temp_.store());
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty()) << problems->front();
 }
 
 TEST_F(Registry, DuplicatesAndBadReferencesWriteNothing) {
-  auto duplicate = app::create_member(temp_.services(), temp_.actor(),
-                                      valid_member_patch(tree_[3].value, "001080000001"));
+  auto duplicate = app::run_write(temp_.services(), temp_.actor(), app::create_member,
+                                  valid_member_patch(tree_[3].value, "001080000001"));
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
   EXPECT_EQ(duplicate.error().fields[0].field, "citizen_id");
-  auto not_a_cell = app::create_member(temp_.services(), temp_.actor(),
-                                       valid_member_patch(tree_[2].value, "001080000077"));
+  auto not_a_cell = app::run_write(temp_.services(), temp_.actor(), app::create_member,
+                                   valid_member_patch(tree_[2].value, "001080000077"));
   ASSERT_FALSE(not_a_cell);
   EXPECT_EQ(not_a_cell.error().fields[0].code, "org_cannot_hold_members");
-  auto missing =
-      app::create_member(temp_.services(), temp_.actor(), valid_member_patch(999, "001080000078"));
+  auto missing = app::run_write(temp_.services(), temp_.actor(), app::create_member,
+                                valid_member_patch(999, "001080000078"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().fields[0].code, "org_not_found");
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 4);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::list_members, app::MemberQuery{})->total,
+      4);
 }
 
 TEST_F(Registry, BreakdownsCountTheSubtreeOnTheRoll) {
-  auto breakdowns = app::org_breakdowns(temp_.services(), temp_.actor(), tree_[0]);
+  auto breakdowns = app::run_read(temp_.services(), temp_.actor(), app::org_breakdowns, tree_[0]);
   ASSERT_TRUE(breakdowns);
   for (const app::Breakdown& breakdown : *breakdowns) {
     int64_t sum = 0;
@@ -263,7 +288,9 @@ TEST_F(Registry, ImportChecksEveryRowAndWritesAllOrNone) {
   EXPECT_EQ(found,
             (std::vector<std::string>{"3:birth_date:invalid_date", "4:org_code:org_not_found",
                                       "5:citizen_id:duplicate_in_file"}));
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 4);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::list_members, app::MemberQuery{})->total,
+      4);
   std::istringstream good(
       "Họ và tên đang dùng,Giới tính,Ngày sinh,Dân tộc,Tôn giáo,Số CCCD,Ngày vào Đảng,Ngày chính "
       "thức,Mã chi bộ,Trạng thái\n"
@@ -272,7 +299,9 @@ TEST_F(Registry, ImportChecksEveryRowAndWritesAllOrNone) {
   auto imported = app::import_members(temp_.services(), temp_.actor(), good, {});
   ASSERT_TRUE(imported) << imported.error().reason;
   EXPECT_EQ(imported->imported, 1);
-  EXPECT_EQ(app::list_members(temp_.services(), temp_.actor(), app::MemberQuery{})->total, 5);
+  EXPECT_EQ(
+      app::run_read(temp_.services(), temp_.actor(), app::list_members, app::MemberQuery{})->total,
+      5);
 }
 
 TEST_F(Registry, ImportRejectsUnknownAndMissingColumns) {

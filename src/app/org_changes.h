@@ -10,28 +10,22 @@
 namespace chibo::app {
 
 // A new organization under `parent` (a root when invalid).
-Result<OrgView> create_org(Services& services, const Actor& actor, OrgId parent,
-                           const domain::OrgDraft& draft);
-// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
-Result<OrgView> create_org_in(Services& services, const Actor& actor, Transaction& tx,
-                              OrgId parent_id, const domain::OrgDraft& draft);
+Result<OrgView> create_org(Context& ctx, OrgId parent, const domain::OrgDraft& draft);
 
 // Rename or edit; `version` must be the one the caller read.
-Result<OrgView> update_org(Services& services, const Actor& actor, OrgId id, int64_t version,
-                           const domain::OrgDraft& draft);
+Result<OrgView> update_org(Context& ctx, OrgId id, int64_t version, const domain::OrgDraft& draft);
 
 // Moves the subtree under `new_parent`; descendants and their members follow.
-Result<OrgView> move_org(Services& services, const Actor& actor, OrgId id, OrgId new_parent,
-                         std::optional<int64_t> version);
+Result<OrgView> move_org(Context& ctx, OrgId id, OrgId new_parent, std::optional<int64_t> version);
 
 // Dissolves the organization and its subtree on `on`; refused while members remain on the roll.
 // `version`, when given, must be the one the caller read (also for merge_org).
-Result<OrgView> dissolve_org(Services& services, const Actor& actor, OrgId id,
-                             std::optional<Date> on, std::optional<int64_t> version = std::nullopt);
+Result<OrgView> dissolve_org(Context& ctx, OrgId id, std::optional<Date> on,
+                             std::optional<int64_t> version = std::nullopt);
 
 // Merges `source` into `target` on `on`: its members and child organizations move to target,
 // and source closes as merged.
-Result<OrgView> merge_org(Services& services, const Actor& actor, OrgId source, OrgId target,
-                          std::optional<Date> on, std::optional<int64_t> version = std::nullopt);
+Result<OrgView> merge_org(Context& ctx, OrgId source, OrgId target, std::optional<Date> on,
+                          std::optional<int64_t> version = std::nullopt);
 
 }  // namespace chibo::app

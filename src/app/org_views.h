@@ -24,11 +24,10 @@ struct OrgDetail {
 // Children of `parent` with subtree counts and warnings. Without a parent: the tops of the
 // actor's view (the true roots for someone who may read everything, else the organizations
 // their grants are scoped to). Organizations outside the actor's reach are "not found".
-Result<std::vector<OrgView>> list_children(Services& services, const Actor& actor, OrgId parent,
-                                           bool include_inactive);
+Result<std::vector<OrgView>> list_children(Context& ctx, OrgId parent, bool include_inactive);
 
 // One organization with its ancestors (names only beyond the actor's reach: context).
-Result<OrgDetail> get_org(Services& services, const Actor& actor, OrgId id);
+Result<OrgDetail> get_org(Context& ctx, OrgId id);
 
 struct OrgSearch {
   std::string query;                  // words matched without regard to case or diacritics
@@ -39,15 +38,12 @@ struct OrgSearch {
 
 // Active organizations matching the search, each with its ancestors (to tell apart
 // organizations of the same name in different places).
-Result<std::vector<OrgDetail>> search_orgs(Services& services, const Actor& actor,
-                                           const OrgSearch& search);
+Result<std::vector<OrgDetail>> search_orgs(Context& ctx, const OrgSearch& search);
 
 // Members on the roll in the subtree, broken down for dashboards.
-Result<std::vector<Breakdown>> org_breakdowns(Services& services, const Actor& actor, OrgId id);
+Result<std::vector<Breakdown>> org_breakdowns(Context& ctx, OrgId id);
 
-// The same view without an access check, for use cases that have already checked; and one
-// organization's view inside a transaction of the caller's.
-Result<OrgDetail> org_detail_unchecked(Services& services, OrgId id);
-Result<OrgView> org_view_in(Services& services, Transaction& tx, OrgId id);
+// One organization's view without an access check, for use cases that have already checked.
+Result<OrgView> org_view(Context& ctx, OrgId id);
 
 }  // namespace chibo::app

@@ -6,6 +6,7 @@
 #include "app/member_changes.h"
 #include "app/org_changes.h"
 #include "app/org_views.h"
+#include "app/runner.h"
 #include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
@@ -24,13 +25,13 @@ void add_member(TempStore& temp, OrgId org, const std::string& citizen_id,
     patch["official_date"] = std::nullopt;
     patch["admission_date"] = "2026-06-01";
   }
-  auto created = app::create_member(temp.services(), temp.actor(), patch);
+  auto created = app::run_write(temp.services(), temp.actor(), app::create_member, patch);
   ASSERT_TRUE(created) << created.error().reason << " "
                        << (created.error().fields.empty() ? "" : created.error().fields[0].code);
 }
 
 app::OrgView view(TempStore& temp, OrgId id) {
-  return app::get_org(temp.services(), temp.actor(), id)->view;
+  return app::run_read(temp.services(), temp.actor(), app::get_org, id)->view;
 }
 
 void expect_consistent(TempStore& temp) {
@@ -44,12 +45,13 @@ TEST(OrgTree, PathsAndChildrenInVietnameseOrder) {
   const auto tree = temp.make_tree();
   const app::OrgView cell = view(temp, tree[3]);
   EXPECT_EQ(cell.org.path.ids(), (std::vector<OrgId>{tree[0], tree[1], tree[2], tree[3]}));
-  auto children = app::list_children(temp.services(), temp.actor(), tree[2], false);
+  auto children = app::run_read(temp.services(), temp.actor(), app::list_children, tree[2], false);
   ASSERT_TRUE(children);
   ASSERT_EQ(children->size(), 2u);
   // "Phòng Hai" sorts before "Phòng Một" (H < M).
   EXPECT_EQ((*children)[0].org.name, "Chi bộ Phòng Hai");
-  EXPECT_EQ(app::get_org(temp.services(), temp.actor(), tree[3])->ancestors.size(), 3u);
+  EXPECT_EQ(app::run_read(temp.services(), temp.actor(), app::get_org, tree[3])->ancestors.size(),
+            3u);
   EXPECT_EQ(view(temp, tree[2]).active_children, 2);
 }
 
@@ -77,8 +79,10 @@ TEST(OrgTree, MovingASubtreeMovesPathsMembersAndCounts) {
   domain::OrgDraft draft;
   draft.kind = "committee_above_base";
   draft.name = "Đảng bộ Bộ Tài chính";
-  const OrgId other = app::create_org(temp.services(), temp.actor(), tree[0], draft)->org.id;
-  auto moved = app::move_org(temp.services(), temp.actor(), tree[2], other, std::nullopt);
+  const OrgId other =
+      app::run_write(temp.services(), temp.actor(), app::create_org, tree[0], draft)->org.id;
+  auto moved =
+      app::run_write(temp.services(), temp.actor(), app::move_org, tree[2], other, std::nullopt);
   ASSERT_TRUE(moved) << moved.error().reason;
   EXPECT_EQ(moved->org.parent_id, other);
   EXPECT_EQ(view(temp, tree[3]).org.path.ids(),
@@ -88,22 +92,24 @@ TEST(OrgTree, MovingASubtreeMovesPathsMembersAndCounts) {
   EXPECT_EQ(view(temp, tree[0]).counts.official, 2);
   app::MemberQuery query;
   query.org = other;
-  EXPECT_EQ(app::list_members(temp.services(), temp.actor(), query)->total, 2);
+  EXPECT_EQ(app::run_read(temp.services(), temp.actor(), app::list_members, query)->total, 2);
   query.q = "nguyen";
-  EXPECT_EQ(app::list_members(temp.services(), temp.actor(), query)->total, 2);
+  EXPECT_EQ(app::run_read(temp.services(), temp.actor(), app::list_members, query)->total, 2);
   expect_consistent(temp);
 }
 
 TEST(OrgTree, MovesThatWouldBreakTheTreeAreRefused) {
   TempStore temp;
   const auto tree = temp.make_tree();
-  auto into_child = app::move_org(temp.services(), temp.actor(), tree[1], tree[3], std::nullopt);
+  auto into_child =
+      app::run_write(temp.services(), temp.actor(), app::move_org, tree[1], tree[3], std::nullopt);
   ASSERT_FALSE(into_child);
   EXPECT_EQ(into_child.error().fields[0].code, "move_into_own_subtree");
-  auto wrong_kind = app::move_org(temp.services(), temp.actor(), tree[3], tree[0], std::nullopt);
+  auto wrong_kind =
+      app::run_write(temp.services(), temp.actor(), app::move_org, tree[3], tree[0], std::nullopt);
   ASSERT_FALSE(wrong_kind);
   EXPECT_EQ(wrong_kind.error().fields[0].code, "kind_not_allowed_under");
-  auto stale = app::move_org(temp.services(), temp.actor(), tree[3], tree[2], 99);
+  auto stale = app::run_write(temp.services(), temp.actor(), app::move_org, tree[3], tree[2], 99);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
 }
@@ -112,25 +118,36 @@ TEST(OrgTree, DissolveIsRefusedWhileMembersRemain) {
   TempStore temp;
   const auto tree = temp.make_tree();
   add_member(temp, tree[3], "001080000001");
-  auto refused = app::dissolve_org(temp.services(), temp.actor(), tree[2], std::nullopt);
+  auto refused = app::run_write(
+      temp.services(), temp.actor(),
+      [](app::Context& c, OrgId id, std::optional<Date> on) {
+        return app::dissolve_org(c, id, on);
+      },
+      tree[2], std::nullopt);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().reason, "org_has_active_members");
   ASSERT_EQ(refused.error().items.size(), 1u);
   EXPECT_EQ(refused.error().items[0].label, "Nguyễn Văn An");
   EXPECT_TRUE(view(temp, tree[2]).org.active());
   // An empty cell dissolves; nobody can be placed in it afterwards.
-  auto dissolved =
-      app::dissolve_org(temp.services(), temp.actor(), tree[4], chibo::testing::date("2026-11-01"));
+  auto dissolved = app::run_write(
+      temp.services(), temp.actor(),
+      [](app::Context& c, OrgId id, std::optional<Date> on) {
+        return app::dissolve_org(c, id, on);
+      },
+      tree[4], chibo::testing::date("2026-11-01"));
   ASSERT_TRUE(dissolved);
   EXPECT_EQ(dissolved->org.status, domain::OrgStatus::kDissolved);
   EXPECT_EQ(dissolved->org.dissolved_on->iso(), "2026-11-01");
-  auto placed = app::create_member(temp.services(), temp.actor(),
-                                   valid_member_patch(tree[4].value, "001080000009"));
+  auto placed = app::run_write(temp.services(), temp.actor(), app::create_member,
+                               valid_member_patch(tree[4].value, "001080000009"));
   ASSERT_FALSE(placed);
   EXPECT_EQ(placed.error().fields[0].field, "org_id");
   EXPECT_EQ(placed.error().fields[0].code, "org_not_active");
-  EXPECT_EQ(app::list_children(temp.services(), temp.actor(), tree[2], false)->size(), 1u);
-  EXPECT_EQ(app::list_children(temp.services(), temp.actor(), tree[2], true)->size(), 2u);
+  EXPECT_EQ(
+      app::run_read(temp.services(), temp.actor(), app::list_children, tree[2], false)->size(), 1u);
+  EXPECT_EQ(app::run_read(temp.services(), temp.actor(), app::list_children, tree[2], true)->size(),
+            2u);
 }
 
 TEST(OrgTree, MergeMovesMembersAndClosesTheSource) {
@@ -139,17 +156,24 @@ TEST(OrgTree, MergeMovesMembersAndClosesTheSource) {
   add_member(temp, tree[3], "001080000001");
   add_member(temp, tree[3], "001080000002");
   add_member(temp, tree[4], "001080000003");
-  auto merged = app::merge_org(temp.services(), temp.actor(), tree[3], tree[4], std::nullopt);
+  auto merged = app::run_write(
+      temp.services(), temp.actor(),
+      [](app::Context& c, OrgId s, OrgId t, std::optional<Date> on) {
+        return app::merge_org(c, s, t, on);
+      },
+      tree[3], tree[4], std::nullopt);
   ASSERT_TRUE(merged) << merged.error().reason;
   EXPECT_EQ(merged->org.status, domain::OrgStatus::kMerged);
   EXPECT_EQ(merged->org.merged_into, tree[4]);
   EXPECT_EQ(view(temp, tree[4]).counts.official, 3);
   EXPECT_EQ(view(temp, tree[3]).counts.official, 0);
   EXPECT_EQ(view(temp, tree[2]).counts.official, 3);
-  auto page = app::list_members(temp.services(), temp.actor(), app::MemberQuery{});
+  auto page = app::run_read(temp.services(), temp.actor(), app::list_members, app::MemberQuery{});
   for (const auto& member : page->items) EXPECT_EQ(member->org_id, tree[4]);
   // Each moved member's history says so.
-  auto detail = app::get_member(temp.services(), temp.actor(), page->items[0]->id);
+  auto detail = app::run_read(
+      temp.services(), temp.actor(),
+      [](app::Context& c, MemberId id) { return app::get_member(c, id); }, page->items[0]->id);
   EXPECT_EQ(detail->history.front().action, "merge");
   expect_consistent(temp);
 }
@@ -160,18 +184,21 @@ TEST(OrgTree, RenameWithOptimisticConcurrency) {
   domain::OrgDraft rename;
   rename.name = "Chi bộ Phòng Ba";
   const int64_t version = view(temp, tree[3]).org.version;
-  auto renamed = app::update_org(temp.services(), temp.actor(), tree[3], version, rename);
+  auto renamed =
+      app::run_write(temp.services(), temp.actor(), app::update_org, tree[3], version, rename);
   ASSERT_TRUE(renamed);
   EXPECT_EQ(renamed->org.name, "Chi bộ Phòng Ba");
   EXPECT_EQ(renamed->org.version, version + 1);
   rename.name = "Chi bộ Phòng Bốn";
-  auto stale = app::update_org(temp.services(), temp.actor(), tree[3], version, rename);
+  auto stale =
+      app::run_write(temp.services(), temp.actor(), app::update_org, tree[3], version, rename);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
   EXPECT_EQ(view(temp, tree[3]).org.name, "Chi bộ Phòng Ba");
   domain::OrgDraft duplicate;
   duplicate.code = "B.1";  // the committee's code
-  auto taken = app::update_org(temp.services(), temp.actor(), tree[3], version + 1, duplicate);
+  auto taken = app::run_write(temp.services(), temp.actor(), app::update_org, tree[3], version + 1,
+                              duplicate);
   ASSERT_FALSE(taken);
   EXPECT_EQ(taken.error().reason, "duplicate_org_code");
 }
@@ -183,7 +210,7 @@ TEST(OrgTree, SearchIgnoresDiacriticsAndFiltersKinds) {
     app::OrgSearch query;
     query.query = q;
     query.holds_members = holds_members;
-    auto found = app::search_orgs(temp.services(), temp.actor(), query);
+    auto found = app::run_read(temp.services(), temp.actor(), app::search_orgs, query);
     EXPECT_TRUE(found);
     return found ? *found : std::vector<app::OrgDetail>{};
   };
@@ -202,7 +229,7 @@ TEST(OrgTree, SearchIgnoresDiacriticsAndFiltersKinds) {
   app::OrgSearch bad;
   bad.query = "x";
   bad.kinds = {"no_such_kind"};
-  EXPECT_FALSE(app::search_orgs(temp.services(), temp.actor(), bad));
+  EXPECT_FALSE(app::run_read(temp.services(), temp.actor(), app::search_orgs, bad));
 }
 
 }  // namespace

@@ -27,18 +27,12 @@ struct ProbationLists {
   std::vector<ProbationItem> awaiting;  // the cell has resolved, the decision is pending
 };
 
-Result<ProbationLists> probation_lists(Services& services, const Actor& actor, OrgId org,
-                                       int within_days);
+Result<ProbationLists> probation_lists(Context& ctx, OrgId org, int within_days);
 
 // Records a step of recognition of the probationary member `id`; the decision makes the member
 // official from the end of probation, or takes them off the roll (not recognized).
-Result<std::vector<domain::RecognitionRecord>> record_recognition(Services& services,
-                                                                  const Actor& actor, MemberId id,
+Result<std::vector<domain::RecognitionRecord>> record_recognition(Context& ctx, MemberId id,
                                                                   int64_t version,
                                                                   domain::RecognitionRecord step);
-// The same inside a transaction of the caller's (a keyed request: app/idempotency.h).
-Result<std::vector<domain::RecognitionRecord>> record_recognition_in(
-    Services& services, const Actor& actor, Transaction& tx, MemberId id, int64_t version,
-    domain::RecognitionRecord step);
 
 }  // namespace chibo::app

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
+#include "app/runner.h"
 #include "core/instant.h"
 #include "security/hashing.h"
 #include "security/password.h"
@@ -109,12 +109,18 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
   const int64_t now_ms = parse_instant(now).value_or(0);
   const std::string window_start = format_instant(now_ms - policy.throttle_window_ms);
 
+  Actor actor;
+  actor.name = username;
+  actor.request_id = attempt.request_id;
+  actor.address = attempt.address;
+
   std::optional<User> user;
   domain::LoginFailures failures;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    failures.account_at_address = tx.sessions().failures(username, attempt.address, window_start);
-    failures.at_address = tx.sessions().failures_from(attempt.address, window_start);
-    user = tx.users().find_by_username(username);
+  Status read = run_read(services, actor, [&](Context& ctx) -> Status {
+    failures.account_at_address =
+        ctx.tx.sessions().failures(username, attempt.address, window_start);
+    failures.at_address = ctx.tx.sessions().failures_from(attempt.address, window_start);
+    user = ctx.tx.users().find_by_username(username);
     return Ok();
   });
   if (!read) return std::move(read).error();
@@ -140,28 +146,23 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
     if (!totp_step || *totp_step <= user->totp_last_step) refusal = "totp_invalid";
   }
 
-  Actor actor;
-  actor.name = username;
-  actor.request_id = attempt.request_id;
-  actor.address = attempt.address;
+  if (user) actor.principal.user_id = user->id;
   if (!refusal.empty()) {
-    Status recorded = services.store.write([&](Transaction& tx) -> Status {
-      tx.sessions().record_attempt(username, attempt.address, now, false);
-      if (user) actor.principal.user_id = user->id;
-      audit(tx, services, actor,
-            {"auth.login_failed", "user", user ? std::to_string(user->id) : "", "", false,
-             "refused", "{\"reason\":\"" + refusal + "\"}"});
-      return Ok();
+    // The failure counts towards throttling and is audited: written, then refused.
+    return run_write(services, actor, [&](Context& ctx) -> Result<SignedIn> {
+      ctx.tx.sessions().record_attempt(username, attempt.address, now, false);
+      AuditEntry entry = AuditEntry::about("auth.login_failed", "user", user ? user->id : 0);
+      entry.refused = true;
+      ctx.audit(entry.with("reason", refusal));
+      Error error = Error::unauthenticated(refusal);
+      if (refusal == "totp_invalid") error.fields.push_back({"totp", "totp_invalid", {}});
+      return ctx.keep_writes(std::move(error));
     });
-    if (!recorded) return std::move(recorded).error();
-    Error error = Error::unauthenticated(refusal);
-    if (refusal == "totp_invalid") error.fields.push_back({"totp", "totp_invalid", {}});
-    return error;
   }
 
-  SignedIn signed_in;
   const std::string token = security::random_token();
-  Status written = services.store.write([&](Transaction& tx) -> Status {
+  Result<SignedIn> signed_in = run_write(services, actor, [&](Context& ctx) -> Result<SignedIn> {
+    Transaction& tx = ctx.tx;
     std::optional<User> fresh = tx.users().find(user->id);
     if (!fresh) return Error::unauthenticated("login_failed");
     if (totp_step) {
@@ -186,15 +187,17 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
     session.user_agent = attempt.user_agent.substr(0, 300);
     tx.sessions().insert(session);
     tx.sessions().record_attempt(username, attempt.address, now, true);
-    Actor logged_in = actor_for(*fresh, principal, session, attempt.request_id, attempt.address);
-    audit(tx, services, logged_in,
-          {"auth.login", "session", "", "", false, "ok", "{\"stage\":\"" + session.stage + "\"}"});
-    signed_in.session = std::move(session);
-    signed_in.user = std::move(*fresh);
-    return Ok();
+    // Audited as the session it opens.
+    const Actor signed_in_actor =
+        actor_for(*fresh, principal, session, attempt.request_id, attempt.address);
+    Context as_signed_in(ctx.services, signed_in_actor, tx);
+    as_signed_in.audit(AuditEntry::about("auth.login", "session", 0).with("stage", session.stage));
+    SignedIn done;
+    done.token = token;
+    done.session = std::move(session);
+    done.user = std::move(*fresh);
+    return done;
   });
-  if (!written) return std::move(written).error();
-  signed_in.token = token;
   return signed_in;
 }
 
@@ -222,7 +225,9 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
   }
   Authenticated result;
   bool touch = false;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
+  const Actor anonymous;
+  Status read = run_read(services, anonymous, [&](Context& ctx) -> Status {
+    Transaction& tx = ctx.tx;
     std::optional<Session> session = tx.sessions().find(hash);
     if (!session) return Error::unauthenticated("unauthenticated");
     const domain::SessionTimes times = times_of(*session);
@@ -239,8 +244,8 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
   if (!read) return std::move(read).error();
   if (touch) {
     const std::string now = format_instant(now_ms);
-    Status touched = services.store.write([&](Transaction& tx) -> Status {
-      tx.sessions().touch(hash, now);
+    Status touched = run_write(services, anonymous, [&](Context& ctx) -> Status {
+      ctx.tx.sessions().touch(hash, now);
       return Ok();
     });
     if (!touched) return std::move(touched).error();
@@ -251,12 +256,10 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
   return result;
 }
 
-Status logout(Services& services, const Actor& actor) {
-  return services.store.write([&](Transaction& tx) -> Status {
-    tx.sessions().end(actor.session_hash, services.clock.now_utc());
-    audit(tx, services, actor, {"auth.logout", "session", "", "", false});
-    return Ok();
-  });
+Status logout(Context& ctx) {
+  ctx.tx.sessions().end(ctx.actor.session_hash, ctx.now());
+  ctx.audit(AuditEntry::about("auth.logout", "session", 0));
+  return Ok();
 }
 
 Result<std::string> change_password(Services& services, const Actor& actor,
@@ -269,72 +272,61 @@ Result<std::string> change_password(Services& services, const Actor& actor,
                       {{"min", std::to_string(security::kMinPasswordLength)},
                        {"max", std::to_string(security::kMaxPasswordLength)}}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  std::optional<User> user;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    Result<User> found = current_user(tx, actor);
-    if (!found) return found.error();
-    user = std::move(*found);
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
+  Result<User> user =
+      run_read(services, actor, [](Context& ctx) { return current_user(ctx.tx, ctx.actor); });
+  if (!user) return std::move(user).error();
+  // Argon2id takes a tenth of a second: outside any transaction.
   if (!security::verify_password(current, user->password_hash)) {
-    Status recorded = services.store.write([&](Transaction& tx) -> Status {
-      tx.sessions().record_attempt(user->username, actor.address, services.clock.now_utc(), false);
-      audit(tx, services, actor,
-            {"user.password_change", "user", std::to_string(user->id), "", false, "refused"});
-      return Ok();
+    // A wrong current password counts towards throttling and is audited.
+    return run_write(services, actor, [&](Context& ctx) -> Result<std::string> {
+      ctx.tx.sessions().record_attempt(user->username, ctx.actor.address, ctx.now(), false);
+      AuditEntry entry = AuditEntry::about("user.password_change", "user", user->id);
+      entry.refused = true;
+      ctx.audit(entry);
+      return ctx.keep_writes(Error::invalid_field("current_password", "password_wrong"));
     });
-    if (!recorded) return std::move(recorded).error();
-    return Error::invalid_field("current_password", "password_wrong");
   }
   if (current == replacement) return Error::invalid_field("new_password", "password_unchanged");
   const std::string hash = security::hash_password(replacement);
-  std::string stage;
-  Status written = services.store.write([&](Transaction& tx) -> Status {
-    Result<User> found = current_user(tx, actor);
-    if (!found) return found.error();
+  return run_write(services, actor, [&](Context& ctx) -> Result<std::string> {
+    Transaction& tx = ctx.tx;
+    Result<User> found = current_user(tx, ctx.actor);
+    if (!found) return std::move(found).error();
     User fresh = std::move(*found);
-    const std::string now = services.clock.now_utc();
+    const std::string now = ctx.now();
     fresh.password_hash = hash;
     fresh.must_change_password = false;
     fresh.updated_at = now;
     if (!tx.users().update(fresh)) return Error::stale_version();
-    const int64_t ended = tx.sessions().end_all(fresh.id, now, actor.session_hash);
-    stage = stage_after(services, fresh, principal_of(tx, fresh));
-    tx.sessions().set_stage(actor.session_hash, stage);
-    audit(tx, services, actor,
-          {"user.password_change", "user", std::to_string(fresh.id), "", false, "ok",
-           "{\"other_sessions_ended\":" + std::to_string(ended) + "}"});
-    return Ok();
+    const int64_t ended = tx.sessions().end_all(fresh.id, now, ctx.actor.session_hash);
+    std::string stage = stage_after(ctx.services, fresh, principal_of(tx, fresh));
+    tx.sessions().set_stage(ctx.actor.session_hash, stage);
+    ctx.audit(AuditEntry::about("user.password_change", "user", fresh.id)
+                  .with("other_sessions_ended", ended));
+    return stage;
   });
-  if (!written) return std::move(written).error();
-  return stage;
 }
 
-Result<TotpEnrolment> begin_totp(Services& services, const Actor& actor) {
+Result<TotpEnrolment> begin_totp(Context& ctx) {
   TotpEnrolment enrolment;
   enrolment.secret = security::new_totp_secret();
-  enrolment.uri = security::totp_uri(kTotpIssuer, actor.name, enrolment.secret);
-  Status written = services.store.write([&](Transaction& tx) -> Status {
-    Result<User> found = current_user(tx, actor);
-    if (!found) return found.error();
-    found->totp_pending = enrolment.secret;
-    found->updated_at = services.clock.now_utc();
-    if (!tx.users().update(*found)) return Error::stale_version();
-    audit(tx, services, actor, {"user.totp_begin", "user", std::to_string(found->id), "", false});
-    return Ok();
-  });
-  if (!written) return std::move(written).error();
+  enrolment.uri = security::totp_uri(kTotpIssuer, ctx.actor.name, enrolment.secret);
+  Result<User> found = current_user(ctx.tx, ctx.actor);
+  if (!found) return std::move(found).error();
+  found->totp_pending = enrolment.secret;
+  found->updated_at = ctx.now();
+  if (!ctx.tx.users().update(*found)) return Error::stale_version();
+  ctx.audit(AuditEntry::about("user.totp_begin", "user", found->id));
   return enrolment;
 }
 
-Result<std::string> confirm_totp(Services& services, const Actor& actor, const std::string& code) {
+Result<std::string> confirm_totp(Context& ctx, const std::string& code) {
   if (code.empty()) return Error::invalid_field("code", "required");
-  const int64_t unix_seconds = now_millis(services) / 1000;
-  std::string stage;
-  Status written = services.store.write([&](Transaction& tx) -> Status {
-    Result<User> found = current_user(tx, actor);
-    if (!found) return found.error();
+  const int64_t unix_seconds = now_millis(ctx.services) / 1000;
+  Transaction& tx = ctx.tx;
+  {
+    Result<User> found = current_user(tx, ctx.actor);
+    if (!found) return std::move(found).error();
     User user = std::move(*found);
     if (user.totp_pending.empty()) return Error::conflict("totp_not_begun");
     const std::optional<int64_t> step =
@@ -344,37 +336,33 @@ Result<std::string> confirm_totp(Services& services, const Actor& actor, const s
     user.totp_pending.clear();
     user.totp_enabled = true;
     user.totp_last_step = *step;
-    user.updated_at = services.clock.now_utc();
+    user.updated_at = ctx.now();
     if (!tx.users().update(user)) return Error::stale_version();
-    stage = stage_after(services, user, principal_of(tx, user));
-    tx.sessions().set_stage(actor.session_hash, stage);
-    audit(tx, services, actor, {"user.totp_enrol", "user", std::to_string(user.id), "", false});
-    return Ok();
-  });
-  if (!written) return std::move(written).error();
-  return stage;
+    std::string stage = stage_after(ctx.services, user, principal_of(tx, user));
+    tx.sessions().set_stage(ctx.actor.session_hash, stage);
+    ctx.audit(AuditEntry::about("user.totp_enrol", "user", user.id));
+    return stage;
+  }
 }
 
-Result<MeView> me(Services& services, const Actor& actor) {
+Result<MeView> me(Context& ctx) {
+  Transaction& tx = ctx.tx;
   MeView view;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    Result<User> found = current_user(tx, actor);
-    if (!found) return found.error();
-    view = MeView();  // a retried attempt starts afresh
+  {
+    Result<User> found = current_user(tx, ctx.actor);
+    if (!found) return std::move(found).error();
     view.user = std::move(*found);
-    std::optional<Session> session = tx.sessions().find(actor.session_hash);
+    std::optional<Session> session = tx.sessions().find(ctx.actor.session_hash);
     if (session) view.session = std::move(*session);
     for (const UserGrant& grant : view.user.grants) {
       std::optional<Organization> org =
           grant.scope.valid() ? tx.orgs().find(grant.scope) : std::nullopt;
       view.scope_names.push_back(org ? org->name : std::string());
     }
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
+  }
   std::set<std::string> permissions;
-  for (const domain::Grant& grant : actor.principal.grants) {
-    if (const domain::Role* role = services.catalog.role(grant.role)) {
+  for (const domain::Grant& grant : ctx.actor.principal.grants) {
+    if (const domain::Role* role = ctx.services.catalog.role(grant.role)) {
       for (domain::Permission permission : role->permissions)
         permissions.insert(std::string(domain::permission_code(permission)));
     }

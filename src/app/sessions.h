@@ -50,7 +50,7 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
 // The actor a user acts as: their grants with their scopes' current paths.
 domain::Principal principal_of(Transaction& tx, const User& user);
 
-Status logout(Services& services, const Actor& actor);
+Status logout(Context& ctx);
 
 // Needs the current password; the new one must pass the password policy. Ends the user's
 // other sessions, and moves this session to its next stage. Returns that stage.
@@ -64,10 +64,10 @@ struct TotpEnrolment {
 
 // A new secret, kept pending until confirm_totp sees a code from it (the current factor, if
 // any, stays in force until then).
-Result<TotpEnrolment> begin_totp(Services& services, const Actor& actor);
+Result<TotpEnrolment> begin_totp(Context& ctx);
 
 // Activates the pending secret; returns the session's new stage.
-Result<std::string> confirm_totp(Services& services, const Actor& actor, const std::string& code);
+Result<std::string> confirm_totp(Context& ctx, const std::string& code);
 
 struct MeView {
   User user;
@@ -76,7 +76,7 @@ struct MeView {
   std::vector<std::string> scope_names;  // the grants' organization names ("" = everywhere)
 };
 
-Result<MeView> me(Services& services, const Actor& actor);
+Result<MeView> me(Context& ctx);
 
 // Usernames are lower case ASCII letters, digits and . _ -, 3 to 64 characters; what a
 // person types is lower-cased first.

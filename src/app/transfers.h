@@ -40,28 +40,15 @@ struct TransferRequest {
   domain::MemberPatch arriving;
 };
 
-Result<std::vector<TransferView>> list_transfers(Services& services, const Actor& actor,
-                                                 const TransferQuery& query);
-Result<TransferView> get_transfer(Services& services, const Actor& actor, TransferId id);
-Result<TransferView> start_transfer(Services& services, const Actor& actor,
-                                    TransferRequest request);
+Result<std::vector<TransferView>> list_transfers(Context& ctx, const TransferQuery& query);
+Result<TransferView> get_transfer(Context& ctx, TransferId id);
+Result<TransferView> start_transfer(Context& ctx, TransferRequest request);
 // Receipt confirmed (outgoing official) or back home (temporary).
-Result<TransferView> complete_transfer(Services& services, const Actor& actor, TransferId id,
-                                       int64_t version, Date on, const std::string& note);
+Result<TransferView> complete_transfer(Context& ctx, TransferId id, int64_t version, Date on,
+                                       const std::string& note);
 // Withdrawn before completion: an outgoing member is back on the roll as before.
-Result<TransferView> cancel_transfer(Services& services, const Actor& actor, TransferId id,
-                                     int64_t version, Date on, const std::string& reason);
-
-// The three above inside a transaction of the caller's (a keyed request: app/idempotency.h);
-// each plain form runs its _in form in a transaction of its own (app/own_write.h).
-Result<TransferView> start_transfer_in(Services& services, const Actor& actor, Transaction& tx,
-                                       TransferRequest request);
-Result<TransferView> complete_transfer_in(Services& services, const Actor& actor, Transaction& tx,
-                                          TransferId id, int64_t version, Date on,
-                                          const std::string& note);
-Result<TransferView> cancel_transfer_in(Services& services, const Actor& actor, Transaction& tx,
-                                        TransferId id, int64_t version, Date on,
-                                        const std::string& reason);
+Result<TransferView> cancel_transfer(Context& ctx, TransferId id, int64_t version, Date on,
+                                     const std::string& reason);
 
 // The permission a kind of transfer needs.
 domain::Permission transfer_permission(domain::TransferKind kind);

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/access_control.h"
-#include "app/audit_trail.h"
+#include "app/runner.h"
 #include "app/sessions.h"
 #include "security/password.h"
 #include "security/random.h"
@@ -44,7 +44,7 @@ UserView view_of(Transaction& tx, User user, const std::string& now) {
 }
 
 // Checks grants against the role catalog and the actor's reach; `field` names them in errors.
-std::vector<FieldError> check_grants(Services& services, Transaction& tx,
+std::vector<FieldError> check_grants(const Services& services, Transaction& tx,
                                      const domain::Reach& reach,
                                      const std::vector<UserGrant>& grants,
                                      const std::optional<MemberId>& member_id) {
@@ -86,13 +86,13 @@ std::vector<FieldError> check_grants(Services& services, Transaction& tx,
   return errors;
 }
 
-std::string grants_json(const std::vector<UserGrant>& grants) {
+nlohmann::json grants_json(const std::vector<UserGrant>& grants) {
   nlohmann::json list = nlohmann::json::array();
   for (const UserGrant& grant : grants)
     list.push_back({{"role", grant.role},
                     {"scope_org_id",
                      grant.scope.valid() ? nlohmann::json(grant.scope.value) : nlohmann::json()}});
-  return list.dump();
+  return list;
 }
 
 Result<std::string> clean_display_name(const std::string& raw) {
@@ -114,18 +114,17 @@ Result<User> managed_user(Transaction& tx, const domain::Reach& reach, int64_t i
 
 }  // namespace
 
-Result<UserList> list_users(Services& services, const Actor& actor, const std::string& q,
-                            int64_t offset, int limit) {
+Result<UserList> list_users(Context& ctx, const std::string& q, int64_t offset, int limit) {
   if (limit < 1 || limit > 500)
     return Error::invalid_field("limit", "out_of_range", {{"min", "1"}, {"max", "500"}});
   if (offset < 0) return Error::invalid_field("offset", "out_of_range", {{"min", "0"}});
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kUserManage);
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kUserManage);
   if (reach.none()) return Error::forbidden("forbidden");
   const std::string folded = text::fold(q);
   UserList list;
-  const std::string now = services.clock.now_utc();
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    list = UserList();  // a retried attempt starts afresh
+  const std::string now = ctx.now();
+  Transaction& tx = ctx.tx;
+  {
     for (User& user : tx.users().list()) {
       if (!manageable(tx, reach, user)) continue;
       if (!folded.empty() && text::fold(user.username).find(folded) == std::string::npos &&
@@ -135,24 +134,16 @@ Result<UserList> list_users(Services& services, const Actor& actor, const std::s
       if (list.total++ < offset || static_cast<int64_t>(list.items.size()) >= limit) continue;
       list.items.push_back(view_of(tx, std::move(user), now));
     }
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
+  }
   return list;
 }
 
-Result<UserView> get_user(Services& services, const Actor& actor, int64_t id) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kUserManage);
+Result<UserView> get_user(Context& ctx, int64_t id) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kUserManage);
   if (reach.none()) return Error::forbidden("forbidden");
-  UserView view;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    Result<User> user = managed_user(tx, reach, id);
-    if (!user) return user.error();
-    view = view_of(tx, std::move(*user), services.clock.now_utc());
-    return Ok();
-  });
-  if (!read) return std::move(read).error();
-  return view;
+  Result<User> user = managed_user(ctx.tx, reach, id);
+  if (!user) return std::move(user).error();
+  return view_of(ctx.tx, std::move(*user), ctx.now());
 }
 
 Result<CreatedUser> create_user(Services& services, const Actor& actor, NewUser draft) {
@@ -183,14 +174,16 @@ Result<CreatedUser> create_user(Services& services, const Actor& actor, NewUser 
   if (!draft.totp_secret.empty() && !security::base32_decode(draft.totp_secret))
     errors.push_back({"totp_secret", "totp_secret_format", {}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  // Argon2id takes a tenth of a second: outside the transaction.
   const std::string hash = security::hash_password(password);
-  Status written = services.store.write([&](Transaction& tx) -> Status {
+  return run_write(services, actor, [&](Context& ctx) -> Result<CreatedUser> {
+    Transaction& tx = ctx.tx;
     std::vector<FieldError> grant_errors =
-        check_grants(services, tx, reach, draft.grants, draft.member_id);
+        check_grants(ctx.services, tx, reach, draft.grants, draft.member_id);
     if (tx.users().find_by_username(draft.username))
       grant_errors.insert(grant_errors.begin(), {"username", "username_taken", {}});
     if (!grant_errors.empty()) return Error::invalid(std::move(grant_errors));
-    const std::string now = services.clock.now_utc();
+    const std::string now = ctx.now();
     User user;
     user.username = draft.username;
     user.display_name = *display;
@@ -204,20 +197,17 @@ Result<CreatedUser> create_user(Services& services, const Actor& actor, NewUser 
     user.grants = draft.grants;
     user.created_at = user.updated_at = now;
     tx.users().insert(user);
-    nlohmann::json details = {{"username", user.username},
-                              {"grants", nlohmann::json::parse(grants_json(user.grants))}};
-    audit(tx, services, actor,
-          {"user.create", "user", std::to_string(user.id), "", false, "ok", details.dump()});
-    created.view = view_of(tx, std::move(user), now);
-    return Ok();
+    ctx.audit(AuditEntry::about("user.create", "user", user.id)
+                  .with("username", user.username)
+                  .with("grants", grants_json(user.grants)));
+    CreatedUser done = created;
+    done.view = view_of(tx, std::move(user), now);
+    return done;
   });
-  if (!written) return std::move(written).error();
-  return created;
 }
 
-Result<UserView> update_user(Services& services, const Actor& actor, int64_t id,
-                             const UserPatch& patch) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kUserManage);
+Result<UserView> update_user(Context& ctx, int64_t id, const UserPatch& patch) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kUserManage);
   if (reach.none()) return Error::forbidden("forbidden");
   std::optional<std::string> display;
   if (patch.display_name) {
@@ -225,10 +215,10 @@ Result<UserView> update_user(Services& services, const Actor& actor, int64_t id,
     if (!cleaned) return std::move(cleaned).error();
     display = std::move(*cleaned);
   }
-  UserView view;
-  Status written = services.store.write([&](Transaction& tx) -> Status {
+  Transaction& tx = ctx.tx;
+  {
     Result<User> found = managed_user(tx, reach, id);
-    if (!found) return found.error();
+    if (!found) return std::move(found).error();
     User user = std::move(*found);
     if (user.version != patch.version) return Error::stale_version();
     const User before = user;
@@ -237,15 +227,15 @@ Result<UserView> update_user(Services& services, const Actor& actor, int64_t id,
     if (patch.grants) user.grants = *patch.grants;
     if (patch.grants || patch.member_id) {
       std::vector<FieldError> errors =
-          check_grants(services, tx, reach, user.grants, user.member_id);
+          check_grants(ctx.services, tx, reach, user.grants, user.member_id);
       if (!errors.empty()) return Error::invalid(std::move(errors));
     }
     if (patch.disabled) {
-      if (*patch.disabled && user.id == actor.principal.user_id)
+      if (*patch.disabled && user.id == ctx.actor.principal.user_id)
         return Error::invalid_field("disabled", "cannot_disable_self");
       user.disabled = *patch.disabled;
     }
-    const std::string now = services.clock.now_utc();
+    const std::string now = ctx.now();
     user.updated_at = now;
     if (!tx.users().update(user)) return Error::stale_version();
     int64_t ended = 0;
@@ -256,21 +246,17 @@ Result<UserView> update_user(Services& services, const Actor& actor, int64_t id,
     if (before.display_name != user.display_name)
       details["display_name"] = {before.display_name, user.display_name};
     if (before.disabled != user.disabled) details["disabled"] = {before.disabled, user.disabled};
-    if (patch.grants)
-      details["grants"] = {nlohmann::json::parse(grants_json(before.grants)),
-                           nlohmann::json::parse(grants_json(user.grants))};
+    if (patch.grants) details["grants"] = {grants_json(before.grants), grants_json(user.grants)};
     if (before.member_id != user.member_id) {
       details["member_id"] = {before.member_id ? before.member_id->value : 0,
                               user.member_id ? user.member_id->value : 0};
     }
     if (ended > 0) details["sessions_ended"] = ended;
-    audit(tx, services, actor,
-          {"user.update", "user", std::to_string(user.id), "", false, "ok", details.dump()});
-    view = view_of(tx, std::move(user), now);
-    return Ok();
-  });
-  if (!written) return std::move(written).error();
-  return view;
+    AuditEntry entry = AuditEntry::about("user.update", "user", user.id);
+    entry.details = std::move(details);
+    ctx.audit(entry);
+    return view_of(tx, std::move(user), now);
+  }
 }
 
 Result<CreatedUser> reset_password(Services& services, const Actor& actor, int64_t id,
@@ -279,12 +265,14 @@ Result<CreatedUser> reset_password(Services& services, const Actor& actor, int64
   if (reach.none()) return Error::forbidden("forbidden");
   CreatedUser result;
   result.one_time_password = security::random_password();
+  // Argon2id takes a tenth of a second: outside the transaction.
   const std::string hash = security::hash_password(result.one_time_password);
-  Status written = services.store.write([&](Transaction& tx) -> Status {
+  return run_write(services, actor, [&](Context& ctx) -> Result<CreatedUser> {
+    Transaction& tx = ctx.tx;
     Result<User> found = managed_user(tx, reach, id);
-    if (!found) return found.error();
+    if (!found) return std::move(found).error();
     User user = std::move(*found);
-    const std::string now = services.clock.now_utc();
+    const std::string now = ctx.now();
     user.password_hash = hash;
     user.must_change_password = true;
     if (reset_totp) {
@@ -295,42 +283,32 @@ Result<CreatedUser> reset_password(Services& services, const Actor& actor, int64
     user.updated_at = now;
     if (!tx.users().update(user)) return Error::stale_version();
     const int64_t ended = tx.sessions().end_all(user.id, now);
-    audit(tx, services, actor,
-          {"user.reset_password", "user", std::to_string(user.id), "", false, "ok",
-           "{\"reset_totp\":" + std::string(reset_totp ? "true" : "false") +
-               ",\"sessions_ended\":" + std::to_string(ended) + "}"});
-    result.view = view_of(tx, std::move(user), now);
-    return Ok();
+    ctx.audit(AuditEntry::about("user.reset_password", "user", user.id)
+                  .with("reset_totp", reset_totp)
+                  .with("sessions_ended", ended));
+    CreatedUser done = result;
+    done.view = view_of(tx, std::move(user), now);
+    return done;
   });
-  if (!written) return std::move(written).error();
-  return result;
 }
 
-Result<int64_t> end_sessions(Services& services, const Actor& actor, int64_t id) {
-  const domain::Reach reach = reach_of(services, actor, domain::Permission::kUserManage);
+Result<int64_t> end_sessions(Context& ctx, int64_t id) {
+  const domain::Reach reach = reach_of(ctx, domain::Permission::kUserManage);
   if (reach.none()) return Error::forbidden("forbidden");
-  int64_t ended = 0;
-  Status written = services.store.write([&](Transaction& tx) -> Status {
-    Result<User> found = managed_user(tx, reach, id);
-    if (!found) return found.error();
-    ended = tx.sessions().end_all(found->id, services.clock.now_utc());
-    audit(tx, services, actor,
-          {"user.end_sessions", "user", std::to_string(found->id), "", false, "ok",
-           "{\"sessions_ended\":" + std::to_string(ended) + "}"});
-    return Ok();
-  });
-  if (!written) return std::move(written).error();
+  Result<User> found = managed_user(ctx.tx, reach, id);
+  if (!found) return std::move(found).error();
+  const int64_t ended = ctx.tx.sessions().end_all(found->id, ctx.now());
+  ctx.audit(
+      AuditEntry::about("user.end_sessions", "user", found->id).with("sessions_ended", ended));
   return ended;
 }
 
 Result<CreatedUser> create_first_administrator(Services& services, const Actor& operator_actor) {
-  bool exists = false;
-  Status read = services.store.read([&](Transaction& tx) -> Status {
-    exists = tx.users().any_user();
-    return Ok();
+  Result<bool> exists = run_read(services, operator_actor, [](Context& ctx) -> Result<bool> {
+    return ctx.tx.users().any_user();
   });
-  if (!read) return std::move(read).error();
-  if (exists) return Error::conflict("users_exist");
+  if (!exists) return std::move(exists).error();
+  if (*exists) return Error::conflict("users_exist");
   NewUser admin;
   admin.username = "admin";
   admin.display_name = "Quản trị hệ thống";

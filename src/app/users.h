@@ -23,9 +23,8 @@ struct UserList {
   int64_t total = 0;
 };
 
-Result<UserList> list_users(Services& services, const Actor& actor, const std::string& q,
-                            int64_t offset, int limit);
-Result<UserView> get_user(Services& services, const Actor& actor, int64_t id);
+Result<UserList> list_users(Context& ctx, const std::string& q, int64_t offset, int limit);
+Result<UserView> get_user(Context& ctx, int64_t id);
 
 struct NewUser {
   std::string username;
@@ -43,6 +42,7 @@ struct CreatedUser {
   std::string one_time_password;  // "" when the password was chosen
 };
 
+// Hashes the password (Argon2id, outside the transaction), then creates the user in one.
 Result<CreatedUser> create_user(Services& services, const Actor& actor, NewUser draft);
 
 struct UserPatch {
@@ -54,15 +54,14 @@ struct UserPatch {
 };
 
 // Disabling ends the user's sessions at once.
-Result<UserView> update_user(Services& services, const Actor& actor, int64_t id,
-                             const UserPatch& patch);
+Result<UserView> update_user(Context& ctx, int64_t id, const UserPatch& patch);
 
 // A new one-time password (and, with reset_totp, no second factor until they enrol again);
 // ends the user's sessions.
 Result<CreatedUser> reset_password(Services& services, const Actor& actor, int64_t id,
                                    bool reset_totp);
 
-Result<int64_t> end_sessions(Services& services, const Actor& actor, int64_t id);
+Result<int64_t> end_sessions(Context& ctx, int64_t id);
 
 // `chibo init`: the first administrator ("admin", everywhere) with a one-time password. Refused
 // once any user exists.

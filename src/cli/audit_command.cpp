@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/audit_views.h"
+#include "app/runner.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "security/signing.h"
@@ -38,7 +39,12 @@ int verify(const AuditOptions& options) {
     print_error(runtime.error());
     return 1;
   }
-  auto result = app::verify_audit(*(*runtime)->services, checkpoint);
+  auto result = app::run_read(
+      *(*runtime)->services, app::Actor::system("audit"),
+      [](app::Context& c, const std::optional<domain::AuditCheckpoint>& k) {
+        return app::verify_audit(c, k);
+      },
+      checkpoint);
   if (!result) {
     print_error(result.error());
     return 1;
@@ -119,7 +125,8 @@ int checkpoint(const AuditOptions& options) {
     print_error(runtime.error());
     return 1;
   }
-  auto made = app::checkpoint_audit(*(*runtime)->services, *key);
+  auto made = app::run_read(*(*runtime)->services, app::Actor::system("audit"),
+                            app::checkpoint_audit, *key);
   if (!made) {
     print_error(made.error());
     return 1;

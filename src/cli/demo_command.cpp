@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/member_views.h"
+#include "app/runner.h"
 #include "app/users.h"
 
 #include "cli/commands.h"
@@ -48,7 +49,9 @@ constexpr DemoUser kDemoUsers[] = {
 
 int create_demo_users(app::Services& services, const std::string& db, bool quiet) {
   // The first generated member, and their cell, for the cell secretary and the member.
-  auto first = app::member_detail_unchecked(services, MemberId(1));
+  auto first = app::run_read(services, app::Actor::system("demo"), [](app::Context& ctx) {
+    return app::member_detail_in(ctx.tx, MemberId(1));
+  });
   if (!first) {
     print_error(first.error());
     return 1;

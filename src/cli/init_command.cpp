@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/org_changes.h"
+#include "app/runner.h"
 #include "app/users.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
@@ -50,8 +51,8 @@ int init(const InitOptions& options) {
   draft.kind = options.root_kind;
   draft.name = options.root_name;
   if (!options.root_code.empty()) draft.code = options.root_code;
-  auto created = app::create_org(*(*runtime)->services, app::Actor::system(cli_actor(), "init"),
-                                 OrgId(), draft);
+  auto created = app::run_write(*(*runtime)->services, app::Actor::system(cli_actor(), "init"),
+                                app::create_org, OrgId(), draft);
   if (!created) {
     print_error(created.error());
     return 1;

@@ -68,6 +68,11 @@ Error&& Error::with_items(std::vector<ErrorItem> list) && {
   return std::move(*this);
 }
 
+Error&& Error::with_fields(std::vector<FieldError> list) && {
+  for (FieldError& field : list) fields.push_back(std::move(field));
+  return std::move(*this);
+}
+
 Error&& Error::with_field(FieldError field) && {
   fields.push_back(std::move(field));
   return std::move(*this);

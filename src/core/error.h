@@ -62,6 +62,7 @@ struct Error {
 
   Error&& with_items(std::vector<ErrorItem> list) &&;
   Error&& with_field(FieldError field) &&;
+  Error&& with_fields(std::vector<FieldError> list) &&;
   // The first parameter value named `key`, or "" when absent.
   std::string param(const std::string& key) const;
 };

@@ -12,6 +12,8 @@ namespace chibo {
 template <class T>
 class [[nodiscard]] Result {
  public:
+  using value_type = T;
+
   Result(T value)
       : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : data_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
@@ -52,6 +54,8 @@ class [[nodiscard]] Result {
 template <>
 class [[nodiscard]] Result<void> {
  public:
+  using value_type = void;
+
   Result() = default;
   Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
 

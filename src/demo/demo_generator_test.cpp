@@ -12,6 +12,7 @@
 #include "app/org_changes.h"
 #include "app/org_views.h"
 #include "app/probation.h"
+#include "app/runner.h"
 #include "app/transfers.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/consistency.h"
@@ -44,7 +45,7 @@ TEST(Demo, BuildsAConsistentBlocOfTheRequestedSize) {
   EXPECT_GE(report->committees, 30);  // the bloc and its committees above base level
   EXPECT_GT(report->cells, 400);
   EXPECT_GT(report->base_orgs, 60);
-  auto roots = app::list_children(temp.services(), temp.actor(), OrgId(), false);
+  auto roots = app::run_read(temp.services(), temp.actor(), app::list_children, OrgId(), false);
   ASSERT_EQ(roots->size(), 1u);
   EXPECT_EQ((*roots)[0].org.name, "Đảng bộ Khối các cơ quan Trung ương");
   EXPECT_EQ((*roots)[0].counts.total, 6500);
@@ -60,7 +61,7 @@ TEST(Demo, EveryGeneratedMemberPassesTheRegistryChecks) {
   query.limit = 500;
   long long checked = 0;
   for (query.offset = 0; query.offset < 1500; query.offset += 500) {
-    auto page = app::list_members(temp.services(), temp.actor(), query);
+    auto page = app::run_read(temp.services(), temp.actor(), app::list_members, query);
     ASSERT_TRUE(page);
     for (const auto& item : page->items) {
       const domain::Member& member = *item;
@@ -85,7 +86,7 @@ TEST(Demo, TheLifecycleIsThereAndFollowsTheRules) {
   EXPECT_GT(report->lifecycle.awards, 100);
   app::CandidateQuery query;
   query.limit = 500;
-  auto list = app::list_candidates(temp.services(), temp.actor(), query);
+  auto list = app::run_read(temp.services(), temp.actor(), app::list_candidates, query);
   ASSERT_TRUE(list);
   std::set<std::string> phases;
   const Date today = *Date::parse("2026-11-29");
@@ -95,7 +96,10 @@ TEST(Demo, TheLifecycleIsThereAndFollowsTheRules) {
     std::vector<domain::IntroducerFacts> facts;
     for (const domain::StepRecord& step : view.steps) {
       for (const domain::Introducer& introducer : step.introducers) {
-        auto member = app::get_member(temp.services(), temp.actor(), introducer.member_id, false);
+        auto member = app::run_read(
+            temp.services(), temp.actor(),
+            [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); },
+            introducer.member_id, false);
         ASSERT_TRUE(member);
         facts.push_back({member->member.id, true, member->member.full_name, member->member.status,
                          member->member.official_date, true});
@@ -114,10 +118,11 @@ TEST(Demo, TheLifecycleIsThereAndFollowsTheRules) {
   }
   EXPECT_TRUE(phases.count("preparing") && phases.count("cell_review") &&
               phases.count("superior_review") && phases.count("ceremony"));
-  auto probation = app::probation_lists(temp.services(), temp.actor(), OrgId(), 366);
+  auto probation = app::run_read(temp.services(), temp.actor(), app::probation_lists, OrgId(), 366);
   ASSERT_TRUE(probation);
   EXPECT_FALSE(probation->due.empty());
-  auto transfers = app::list_transfers(temp.services(), temp.actor(), {});
+  auto transfers =
+      app::run_read(temp.services(), temp.actor(), app::list_transfers, app::TransferQuery{});
   ASSERT_TRUE(transfers);
   EXPECT_TRUE(std::any_of(transfers->begin(), transfers->end(), [](const app::TransferView& t) {
     return t.transfer.state == domain::TransferState::kAway;
@@ -162,7 +167,7 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   ASSERT_TRUE(indexed);
   app::Services with_index{*indexed, chibo::testing::catalog(), chibo::testing::rules(),
                            temp.services().clock, chibo::testing::calendar()};
-  auto subtrees = app::list_children(temp.services(), temp.actor(), OrgId(1), false);
+  auto subtrees = app::run_read(temp.services(), temp.actor(), app::list_children, OrgId(1), false);
   ASSERT_TRUE(subtrees);
   const OrgId subtree = (*subtrees)[0].org.id;
   long long compared = 0;
@@ -176,8 +181,9 @@ TEST(Demo, SearchIndexAgreesWithSql) {
         query.offset = 5;
         query.descending = descending;
         if (scoped) query.org = subtree;
-        auto by_sql = app::list_members(temp.services(), temp.actor(), query);
-        auto by_index = app::list_members(with_index, app::Actor::system("test"), query);
+        auto by_sql = app::run_read(temp.services(), temp.actor(), app::list_members, query);
+        auto by_index =
+            app::run_read(with_index, app::Actor::system("test"), app::list_members, query);
         ASSERT_TRUE(by_sql && by_index);
         EXPECT_EQ(by_sql->total, by_index->total) << q;
         ASSERT_EQ(by_sql->items.size(), by_index->items.size()) << q;
@@ -189,30 +195,36 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   }
   EXPECT_EQ(compared, 40);
   // A write through the indexed store is visible to its next search.
-  auto detail = app::get_member(with_index, app::Actor::system("test"), MemberId(1));
+  auto detail = app::run_read(
+      with_index, app::Actor::system("test"),
+      [](app::Context& c, MemberId id) { return app::get_member(c, id); }, MemberId(1));
   ASSERT_TRUE(detail);
-  ASSERT_TRUE(app::update_member(with_index, app::Actor::system("test", "r"), MemberId(1),
-                                 detail->member.version, {{"full_name", "Quách Thị Độc Nhất"}}));
+  ASSERT_TRUE(app::run_write(with_index, app::Actor::system("test", "r"), app::update_member,
+                             MemberId(1), detail->member.version,
+                             domain::MemberPatch{{"full_name", "Quách Thị Độc Nhất"}}));
   app::MemberQuery query;
   query.q = "doc nhat";
-  EXPECT_EQ(app::list_members(with_index, app::Actor::system("test"), query)->total, 1);
+  EXPECT_EQ(app::run_read(with_index, app::Actor::system("test"), app::list_members, query)->total,
+            1);
   // The page's records come from a cache checked against each record's version: a change
   // that leaves the name alone, and a renamed organization, still show at once.
-  auto first = app::list_members(with_index, app::Actor::system("test"), query);  // now cached
+  auto first = app::run_read(with_index, app::Actor::system("test"), app::list_members,
+                             query);  // now cached
   ASSERT_TRUE(first);
   const domain::Member cached = *first->items.at(0);
-  ASSERT_TRUE(app::update_member(with_index, app::Actor::system("test", "r"), cached.id,
-                                 cached.version, {{"phone", "0911222333"}}));
-  auto second = app::list_members(with_index, app::Actor::system("test"), query);
+  ASSERT_TRUE(app::run_write(with_index, app::Actor::system("test", "r"), app::update_member,
+                             cached.id, cached.version,
+                             domain::MemberPatch{{"phone", "0911222333"}}));
+  auto second = app::run_read(with_index, app::Actor::system("test"), app::list_members, query);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->items.at(0)->phone, "0911222333");
-  auto org = app::get_org(with_index, app::Actor::system("test"), cached.org_id);
+  auto org = app::run_read(with_index, app::Actor::system("test"), app::get_org, cached.org_id);
   ASSERT_TRUE(org);
   domain::OrgDraft rename;
   rename.name = "Chi bộ Đổi Tên";
-  ASSERT_TRUE(app::update_org(with_index, app::Actor::system("test", "r"), cached.org_id,
-                              org->view.org.version, rename));
-  auto third = app::list_members(with_index, app::Actor::system("test"), query);
+  ASSERT_TRUE(app::run_write(with_index, app::Actor::system("test", "r"), app::update_org,
+                             cached.org_id, org->view.org.version, rename));
+  auto third = app::run_read(with_index, app::Actor::system("test"), app::list_members, query);
   ASSERT_TRUE(third);
   EXPECT_EQ(third->org_names.at(cached.org_id), "Chi bộ Đổi Tên");
 }

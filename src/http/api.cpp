@@ -32,23 +32,20 @@ std::optional<long long> path_id(const HttpRequest& request, const std::string& 
   return value;
 }
 
-HttpResponse query_problem(std::vector<FieldError> errors, const HttpRequest& request) {
+Status no_query_parameters(const HttpRequest& request) {
+  if (request.query.empty()) return Ok();
+  QueryParams params(request.query);
+  std::vector<FieldError> errors = params.finish();
+  if (errors.empty()) return Ok();
   Error error = Error::malformed("invalid_parameter");
   error.fields = std::move(errors);
-  return problem_response(error, request);
+  return error;
 }
 
 Handler no_query(Handler handler) {
   return [handler = std::move(handler)](HttpRequest& request) {
-    if (!request.query.empty()) {
-      QueryParams params(request.query);
-      std::vector<FieldError> errors = params.finish();
-      if (!errors.empty()) {
-        Error error = Error::malformed("invalid_parameter");
-        error.fields = std::move(errors);
-        return problem_response(error, request);
-      }
-    }
+    if (Status none = no_query_parameters(request); !none)
+      return problem_response(none.error(), request);
     return handler(request);
   };
 }

@@ -43,9 +43,8 @@ HttpResponse json_response(int status, const nlohmann::json& body);
 const app::Actor& actor_of(const HttpRequest& request);
 // The {name} path parameter as an id, or nullopt (the route then answers 404).
 std::optional<long long> path_id(const HttpRequest& request, const std::string& name = "id");
-// 400 invalid_parameter naming the bad query parameters.
-HttpResponse query_problem(std::vector<FieldError> errors, const HttpRequest& request);
-// For routes that take no query parameters: answers 400 naming any that were sent.
+// For routes that take no query parameters: 400 naming any that were sent.
+Status no_query_parameters(const HttpRequest& request);
 Handler no_query(Handler handler);
 // The version a request is based on from an If-Match: "vN" header, if any.
 std::optional<long long> if_match_version(const HttpRequest& request);

@@ -1,10 +1,11 @@
 // /api/v1/auth: signing in and out, who am I, the first login's password change and TOTP
 // enrolment (docs/accounts.md).
+#include <array>
+
 #include "app/sessions.h"
 #include "http/account_json.h"
-#include "http/api.h"
-#include "http/json_body.h"
-#include "http/problem.h"
+#include "http/endpoint.h"
+#include "http/request_body.h"
 
 namespace chibo::http {
 
@@ -12,111 +13,142 @@ namespace {
 
 using nlohmann::json;
 
-// The signed-in user's view, after a change that may have moved the session's stage.
-HttpResponse me_response(ApiContext& context, const HttpRequest& request) {
-  auto view = app::me(context.services, actor_of(request));
-  if (!view) return problem_response(view.error(), request);
-  return json_response(200, me_json(*view, context.services.catalog, context.sessions.policy));
-}
-
-// A required string field; problems go to the fields' errors.
-std::string required_text(JsonFields& fields, const std::string& name,
-                          std::vector<FieldError>& errors) {
+// A required string field; problems go to the body's errors.
+std::string required_text(RequestBody& body, const std::string& name) {
+  JsonFields& fields = body.fields();
   const bool present = fields.has(name);
   const auto value = fields.text(name);  // a wrong type is reported by `fields`
   if (value && *value && !(*value)->empty()) return **value;
-  if (!present || value) errors.push_back({name, "required", {}});
+  if (!present || value) body.add_error({name, "required", {}});
   return {};
+}
+
+Result<std::tuple<>> no_inputs(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  return std::tuple<>();
+}
+
+// An empty JSON object, or no body at all.
+Result<std::tuple<>> empty_body(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  Result<RequestBody> body = RequestBody::read(request, true);
+  if (!body) return std::move(body).error();
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  return std::tuple<>();
+}
+
+// The named required text fields of a JSON body.
+template <size_t N>
+auto texts(const char* const (&names)[N]) {
+  return [&names](const HttpRequest& request) -> Result<std::array<std::string, N>> {
+    if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+    Result<RequestBody> body = RequestBody::read(request);
+    if (!body) return std::move(body).error();
+    std::array<std::string, N> values;
+    for (size_t index = 0; index < N; ++index) values[index] = required_text(*body, names[index]);
+    if (Status done = body->finish(); !done) return std::move(done).error();
+    return values;
+  };
+}
+
+Result<app::LoginAttempt> decode_login(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  app::LoginAttempt attempt;
+  attempt.username = required_text(*body, "username");
+  attempt.password = required_text(*body, "password");
+  if (const auto totp = body->fields().text("totp"); totp && *totp) attempt.totp = **totp;
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  attempt.address = request.remote_address;
+  attempt.user_agent = std::string(request.header("user-agent"));
+  attempt.request_id = request.request_id;
+  return attempt;
+}
+
+// A step of the first login followed by the session's view (its stage may have moved).
+template <class Step>
+auto then_me(Step step) {
+  return [step](app::Context& ctx, const auto&... args) -> Result<app::MeView> {
+    auto done = step(ctx, args...);
+    if (!done) return std::move(done).error();
+    return app::me(ctx);
+  };
 }
 
 }  // namespace
 
-void add_auth_routes(Router& router, ApiContext& context) {
-  app::Services& services = context.services;
+void add_auth_routes(Router& router, ApiContext& api) {
+  const auto me_reply = [&api](const app::MeView& view) {
+    return json_response(200, me_json(view, api.services.catalog, api.sessions.policy));
+  };
 
-  router.add("POST", "/api/v1/auth/login", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               std::vector<FieldError> errors;
-               app::LoginAttempt attempt;
-               attempt.username = required_text(fields, "username", errors);
-               attempt.password = required_text(fields, "password", errors);
-               if (const auto totp = fields.text("totp"); totp && *totp) attempt.totp = **totp;
-               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-               if (!errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               attempt.address = request.remote_address;
-               attempt.user_agent = std::string(request.header("user-agent"));
-               attempt.request_id = request.request_id;
-               auto signed_in = app::login(services, attempt, context.sessions.policy);
-               if (!signed_in) return problem_response(signed_in.error(), request);
-               // The rest of the view (permissions, scope names) as the new session sees it.
-               auto authenticated =
-                   app::authenticate(services, signed_in->token, request.request_id,
-                                     request.remote_address, context.sessions.policy);
-               if (!authenticated) return problem_response(authenticated.error(), request);
-               auto full = app::me(services, authenticated->actor);
-               if (!full) return problem_response(full.error(), request);
-               return json_response(200, me_json(*full, services.catalog, context.sessions.policy))
-                   .with_header("Set-Cookie", session_cookie(context.sessions, signed_in->token));
-             }),
-             Gate::kPublic);
+  // Signing in checks the password outside any transaction (Argon2id takes a tenth of a
+  // second), so it is a process of the app layer rather than one use case.
+  router.add(
+      "POST", "/api/v1/auth/login",
+      [&api, me_reply](HttpRequest& request) {
+        Result<app::LoginAttempt> attempt = decode_login(request);
+        if (!attempt) return problem_response(attempt.error(), request);
+        auto signed_in = app::login(api.services, *attempt, api.sessions.policy);
+        if (!signed_in) return problem_response(signed_in.error(), request);
+        // The rest of the view (permissions, scope names) as the new session sees it.
+        auto authenticated = app::authenticate(api.services, signed_in->token, request.request_id,
+                                               request.remote_address, api.sessions.policy);
+        if (!authenticated) return problem_response(authenticated.error(), request);
+        auto view = app::run_read(api.services, authenticated->actor, app::me);
+        if (!view) return problem_response(view.error(), request);
+        return me_reply(*view).with_header("Set-Cookie",
+                                           session_cookie(api.sessions, signed_in->token));
+      },
+      Gate::kPublic);
 
-  router.add("POST", "/api/v1/auth/logout", no_query([&](HttpRequest& request) {
-               if (Status ended = app::logout(services, actor_of(request)); !ended)
-                 return problem_response(ended.error(), request);
-               HttpResponse response;
-               response.status = 204;
-               return response.with_header("Set-Cookie", cleared_session_cookie(context.sessions));
-             }),
+  router.add("POST", "/api/v1/auth/logout",
+             writes(api, no_inputs, app::logout,
+                    [&api]() {
+                      HttpResponse response;
+                      response.status = 204;
+                      return response.with_header("Set-Cookie",
+                                                  cleared_session_cookie(api.sessions));
+                    }),
              Gate::kAnySession);
 
-  router.add("GET", "/api/v1/auth/me",
-             no_query([&](HttpRequest& request) { return me_response(context, request); }),
-             Gate::kAnySession);
+  router.add("GET", "/api/v1/auth/me", reads(api, no_inputs, app::me, me_reply), Gate::kAnySession);
 
-  router.add("POST", "/api/v1/auth/password", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               std::vector<FieldError> errors;
-               const std::string current = required_text(fields, "current_password", errors);
-               const std::string replacement = required_text(fields, "new_password", errors);
-               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-               if (!errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               auto stage = app::change_password(services, actor_of(request), current, replacement);
-               if (!stage) return problem_response(stage.error(), request);
-               return me_response(context, request);
-             }),
-             Gate::kAnySession);
+  static const char* const kPasswordFields[] = {"current_password", "new_password"};
+  router.add(
+      "POST", "/api/v1/auth/password",
+      [&api, me_reply](HttpRequest& request) {
+        auto fields = texts(kPasswordFields)(request);
+        if (!fields) return problem_response(fields.error(), request);
+        const app::Actor& actor = actor_of(request);
+        // Verifying the current password is Argon2id work, outside any transaction.
+        auto stage = app::change_password(api.services, actor, (*fields)[0], (*fields)[1]);
+        if (!stage) return problem_response(stage.error(), request);
+        auto view = app::run_read(api.services, actor, app::me);
+        if (!view) return problem_response(view.error(), request);
+        return me_reply(*view);
+      },
+      Gate::kAnySession);
 
-  router.add("POST", "/api/v1/auth/totp/begin", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request, true);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               if (auto errors = fields.finish(); !errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               auto enrolment = app::begin_totp(services, actor_of(request));
-               if (!enrolment) return problem_response(enrolment.error(), request);
-               return json_response(200, {{"secret", enrolment->secret}, {"uri", enrolment->uri}});
+  router.add(
+      "POST", "/api/v1/auth/totp/begin",
+      writes(api, empty_body, app::begin_totp,
+             [](const app::TotpEnrolment& enrolment) {
+               return json_response(200, {{"secret", enrolment.secret}, {"uri", enrolment.uri}});
              }),
-             Gate::kAnySession);
+      Gate::kAnySession);
 
-  router.add("POST", "/api/v1/auth/totp/confirm", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               std::vector<FieldError> errors;
-               const std::string code = required_text(fields, "code", errors);
-               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-               if (!errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               auto stage = app::confirm_totp(services, actor_of(request), code);
-               if (!stage) return problem_response(stage.error(), request);
-               return me_response(context, request);
-             }),
+  static const char* const kCodeField[] = {"code"};
+  router.add("POST", "/api/v1/auth/totp/confirm",
+             writes(
+                 api,
+                 [](const HttpRequest& request) -> Result<std::tuple<std::string>> {
+                   auto fields = texts(kCodeField)(request);
+                   if (!fields) return std::move(fields).error();
+                   return std::tuple{(*fields)[0]};
+                 },
+                 then_me(app::confirm_totp), me_reply),
              Gate::kAnySession);
 }
 

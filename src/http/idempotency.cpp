@@ -49,37 +49,22 @@ Result<std::optional<app::IdempotentRequest>> idempotency_of(const HttpRequest& 
   return std::optional<app::IdempotentRequest>(std::move(keyed));
 }
 
-HttpResponse with_idempotency(app::Services& services, const HttpRequest& request,
-                              const KeyedHandler& respond) {
-  auto keyed = idempotency_of(request);
-  if (!keyed) return problem_response(keyed.error(), request);
-  if (!*keyed) return respond(nullptr);
-  if (!request.actor) return problem_response(Error::internal("no_actor"), request);
-  std::optional<HttpResponse> refused;
-  auto reply = app::run_idempotent(services, *request.actor, **keyed,
-                                   [&](app::Transaction& tx) -> Result<app::StoredReply> {
-                                     refused.reset();
-                                     HttpResponse response = respond(&tx);
-                                     if (response.status < 200 || response.status > 299) {
-                                       // Rolled back with the key: the same request may come again.
-                                       refused = std::move(response);
-                                       return Error::conflict("keyed_request_refused");
-                                     }
-                                     app::StoredReply stored;
-                                     stored.status = response.status;
-                                     stored.content_type = response.content_type;
-                                     stored.body = std::move(response.body);
-                                     stored.headers = std::move(response.headers);
-                                     return stored;
-                                   });
-  if (refused) return std::move(*refused);
-  if (!reply) return problem_response(reply.error(), request);
+app::StoredReply stored_reply(HttpResponse response) {
+  app::StoredReply stored;
+  stored.status = response.status;
+  stored.content_type = std::move(response.content_type);
+  stored.body = std::move(response.body);
+  stored.headers = std::move(response.headers);
+  return stored;
+}
+
+HttpResponse replayed_response(app::KeyedReply keyed) {
   HttpResponse response;
-  response.status = reply->reply.status;
-  response.content_type = reply->reply.content_type;
-  response.body = std::move(reply->reply.body);
-  response.headers = std::move(reply->reply.headers);
-  if (reply->replayed) response.with_header("Idempotent-Replayed", "true");
+  response.status = keyed.reply.status;
+  response.content_type = std::move(keyed.reply.content_type);
+  response.body = std::move(keyed.reply.body);
+  response.headers = std::move(keyed.reply.headers);
+  if (keyed.replayed) response.with_header("Idempotent-Replayed", "true");
   return response;
 }
 

@@ -2,10 +2,9 @@
 // fingerprint, and replies to and from their stored form.
 #pragma once
 
-#include <functional>
 #include <optional>
 
-#include "app/idempotency.h"
+#include "app/runner.h"
 #include "http/message.h"
 
 namespace chibo::http {
@@ -16,14 +15,9 @@ inline constexpr size_t kMaxIdempotencyKeyLength = 255;
 // when it is not 1-255 visible ASCII characters, bare or as a quoted string.
 Result<std::optional<app::IdempotentRequest>> idempotency_of(const HttpRequest& request);
 
-// Runs a creating handler. Without a key: `respond(nullptr)` as usual. With one: through
-// app::run_idempotent, `respond(&tx)` rendering its reply inside the write transaction; a
-// repeat gets the stored reply with "Idempotent-Replayed: true".
-//
-// `respond` returns the reply to send and stores; a reply that is not 2xx is sent but not
-// stored (nothing was written).
-using KeyedHandler = std::function<HttpResponse(app::Transaction* tx)>;
-HttpResponse with_idempotency(app::Services& services, const HttpRequest& request,
-                              const KeyedHandler& respond);
+// A reply as stored with its keyed write, and a stored reply as sent (with
+// "Idempotent-Replayed: true" when it answered an earlier request).
+app::StoredReply stored_reply(HttpResponse response);
+HttpResponse replayed_response(app::KeyedReply keyed);
 
 }  // namespace chibo::http

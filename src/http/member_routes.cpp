@@ -6,12 +6,10 @@
 #include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
-#include "http/api.h"
-#include "http/idempotency.h"
-#include "http/json_body.h"
+#include "http/endpoint.h"
 #include "http/json_views.h"
-#include "http/problem.h"
 #include "http/query_params.h"
+#include "http/request_body.h"
 
 namespace chibo::http {
 
@@ -23,10 +21,6 @@ constexpr long long kMaxYear = 9999;
 constexpr long long kMaxPages = 1000000;
 constexpr int kDefaultPageSize = 50;
 constexpr size_t kMaxQueryBytes = 200;
-
-HttpResponse member_not_found(const HttpRequest& request) {
-  return problem_response(Error::not_found("member"), request);
-}
 
 // Member fields of a JSON body as a patch; type problems go to `errors`.
 domain::MemberPatch read_patch(JsonFields& fields) {
@@ -86,139 +80,150 @@ app::MemberQuery read_member_query(QueryParams& params, std::vector<FieldError>&
   return query;
 }
 
-HttpResponse parameter_problem(std::vector<FieldError> errors, const HttpRequest& request) {
-  Error error = Error::malformed("invalid_parameter");
-  error.fields = std::move(errors);
-  return problem_response(error, request);
+struct MemberListRequest {
+  app::MemberQuery query;
+  long long page = 1, page_size = kDefaultPageSize;
+};
+
+Result<std::tuple<MemberListRequest>> decode_member_list(const HttpRequest& request) {
+  QueryParams params(request.query);
+  std::vector<FieldError> errors;
+  MemberListRequest list;
+  list.query = read_member_query(params, errors);
+  list.page = params.integer("page", 1, kMaxPages).value_or(1);
+  list.page_size = params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
+  for (FieldError& error : params.finish()) errors.push_back(std::move(error));
+  if (!errors.empty()) return Error::malformed("invalid_parameter").with_fields(std::move(errors));
+  list.query.limit = static_cast<int>(list.page_size);
+  list.query.offset = (list.page - 1) * list.page_size;
+  return std::tuple{std::move(list)};
 }
 
-// A list's filters are query parameters: values the use case refuses are a 400, like values
-// that do not parse.
-Error as_parameter_error(Error error) {
-  if (error.code == ErrorCode::kInvalid) {
-    error.code = ErrorCode::kMalformed;
-    error.reason = "invalid_parameter";
-  }
-  return error;
+struct MemberPageReply {
+  app::MemberPage page;
+  long long number = 1, size = kDefaultPageSize;
+};
+
+Result<MemberPageReply> member_page(app::Context& ctx, const MemberListRequest& list) {
+  Result<app::MemberPage> page = app::list_members(ctx, list.query);
+  if (!page) return std::move(page).error();
+  return MemberPageReply{std::move(*page), list.page, list.page_size};
 }
 
-HttpResponse detail_response(int status, const app::MemberDetail& detail, Date today) {
-  HttpResponse response;
-  response.status = status;
-  response.body = member_detail_body(detail, today);
-  return response.with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
+struct CsvRequest {
+  app::MemberQuery query;
+  app::ExportOptions options;
+};
+
+Result<std::tuple<CsvRequest>> decode_member_csv(const HttpRequest& request) {
+  QueryParams params(request.query);
+  std::vector<FieldError> errors;
+  CsvRequest csv;
+  csv.query = read_member_query(params, errors);
+  csv.options.labels = params.flag("labels").value_or(true);
+  csv.options.bom = true;
+  // A download link cannot send Accept-Language: lang= chooses the labels' language.
+  const std::string lang = params.text("lang").value_or("vi");
+  if (lang != "vi" && lang != "en") errors.push_back({"lang", "unknown_code", {{"value", lang}}});
+  csv.options.english = lang == "en";
+  for (FieldError& error : params.finish()) errors.push_back(std::move(error));
+  if (!errors.empty()) return Error::malformed("invalid_parameter").with_fields(std::move(errors));
+  return std::tuple{std::move(csv)};
+}
+
+struct CsvReply {
+  std::string body;
+  long long rows = 0;
+};
+
+// The export streams rows while it reads them (app/member_import.h): a process, not one use case.
+Result<CsvReply> export_csv(app::Services& services, const app::Actor& actor,
+                            const CsvRequest& csv) {
+  std::ostringstream out;
+  Result<long long> written = app::export_members(services, actor, csv.query, out, csv.options);
+  if (!written) return endpoint_detail::as_parameter_error(std::move(written).error());
+  return CsvReply{out.str(), *written};
+}
+
+Result<std::tuple<domain::MemberPatch>> decode_new_member(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  domain::MemberPatch patch = read_patch(body->fields());
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  return std::tuple{std::move(patch)};
+}
+
+Result<std::tuple<MemberId, int64_t, domain::MemberPatch>> decode_member_patch(
+    const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  const auto id = path_id(request);
+  if (!id) return Error::not_found("member");
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  // A "version" in the body must be a number; without one, an If-Match header.
+  const int64_t version = body->fields().has("version")
+                              ? body->fields().integer("version", true).value_or(0)
+                              : body->version();
+  domain::MemberPatch patch = read_patch(body->fields());
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  return std::tuple{MemberId(*id), version, std::move(patch)};
+}
+
+Result<app::MemberDetail> read_member(app::Context& ctx, MemberId id) {
+  return app::get_member(ctx, id);
 }
 
 }  // namespace
 
-void add_member_routes(Router& router, ApiContext& context) {
-  app::Services& services = context.services;
+void add_member_routes(Router& router, ApiContext& api) {
+  app::Services& services = api.services;
+  // A member's record with its version as the ETag; ages as of the service's today.
+  const auto detail_reply = [&services](int status) {
+    return [&services, status](const app::MemberDetail& detail) {
+      HttpResponse response;
+      response.status = status;
+      response.body = member_detail_body(detail, services.clock.today());
+      return response.with_header("ETag", "\"v" + std::to_string(detail.member.version) + "\"");
+    };
+  };
 
-  router.add("GET", "/api/v1/members", [&](HttpRequest& request) {
-    QueryParams params(request.query);
-    std::vector<FieldError> errors;
-    app::MemberQuery query = read_member_query(params, errors);
-    const long long page = params.integer("page", 1, kMaxPages).value_or(1);
-    const long long page_size =
-        params.integer("page_size", 1, app::kMaxPageSize).value_or(kDefaultPageSize);
-    for (FieldError& error : params.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return parameter_problem(std::move(errors), request);
-    query.limit = static_cast<int>(page_size);
-    query.offset = (page - 1) * page_size;
-    auto result = app::list_members(services, actor_of(request), query);
-    if (!result) return problem_response(as_parameter_error(std::move(result).error()), request);
-    HttpResponse response;
-    response.body =
-        member_page_body(*result, page, page_size, services.clock.today(), &context.member_json);
-    return response;
-  });
-
-  // The filtered list as CSV (UTF-8 with a byte order mark so that Excel shows the accents).
-  router.add("GET", "/api/v1/members.csv", [&](HttpRequest& request) {
-    QueryParams params(request.query);
-    std::vector<FieldError> errors;
-    const app::MemberQuery query = read_member_query(params, errors);
-    const bool labels = params.flag("labels").value_or(true);
-    // A download link cannot send Accept-Language: lang= chooses the labels' language.
-    const std::string lang = params.text("lang").value_or("vi");
-    if (lang != "vi" && lang != "en") errors.push_back({"lang", "unknown_code", {{"value", lang}}});
-    for (FieldError& error : params.finish()) errors.push_back(std::move(error));
-    if (!errors.empty()) return parameter_problem(std::move(errors), request);
-    std::ostringstream out;
-    auto written =
-        app::export_members(services, actor_of(request), query, out, {labels, true, lang == "en"});
-    if (!written) return problem_response(as_parameter_error(std::move(written).error()), request);
-    HttpResponse response;
-    response.content_type = "text/csv; charset=utf-8";
-    response.body = out.str();
-    return response.with_header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"")
-        .with_header("X-Total-Count", std::to_string(*written));
-  });
-
-  router.add("POST", "/api/v1/members", no_query([&](HttpRequest& request) {
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               const domain::MemberPatch patch = read_patch(fields);
-               if (auto errors = fields.finish(); !errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               // With an Idempotency-Key the reply is stored with the new record
-               // (app/idempotency.h).
-               return with_idempotency(services, request, [&](app::Transaction* tx) {
-                 auto created = tx ? app::create_member_in(services, actor_of(request), *tx, patch)
-                                   : app::create_member(services, actor_of(request), patch);
-                 if (!created) return problem_response(created.error(), request);
-                 return detail_response(201, *created, services.clock.today())
-                     .with_header("Location",
-                                  "/api/v1/members/" + std::to_string(created->member.id.value));
-               });
-             }));
-
-  router.add("GET", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
-               const auto id = path_id(request);
-               if (!id) return member_not_found(request);
-               auto detail = app::get_member(services, actor_of(request), MemberId(*id));
-               if (!detail) return problem_response(detail.error(), request);
-               return detail_response(200, *detail, services.clock.today());
-             }));
-
-  router.add("GET", "/api/v1/members/{id}/history", no_query([&](HttpRequest& request) {
-               const auto id = path_id(request);
-               if (!id) return member_not_found(request);
-               auto detail = app::get_member(services, actor_of(request), MemberId(*id));
-               if (!detail) return problem_response(detail.error(), request);
+  router.add("GET", "/api/v1/members",
+             lists(api, decode_member_list, member_page, [&api](const MemberPageReply& reply) {
                HttpResponse response;
-               response.body = member_history_body(detail->history);
+               response.body = member_page_body(reply.page, reply.number, reply.size,
+                                                api.services.clock.today(), &api.member_json);
                return response;
              }));
-
-  router.add("PATCH", "/api/v1/members/{id}", no_query([&](HttpRequest& request) {
-               const auto id = path_id(request);
-               if (!id) return member_not_found(request);
-               auto body = read_json_object(request);
-               if (!body) return problem_response(body.error(), request);
-               JsonFields fields(*body);
-               std::optional<long long> version;
-               std::vector<FieldError> errors;
-               if (fields.has("version")) {
-                 version = fields.integer("version", true);
-               } else {
-                 (void)fields.integer("version", false);
-                 version = if_match_version(request);
-               }
-               const domain::MemberPatch patch = read_patch(fields);
-               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
-               if (!errors.empty())
-                 return problem_response(Error::invalid(std::move(errors)), request);
-               if (!version) {
-                 Error error = Error::invalid_field("version", "required");
-                 return problem_response(error, request);
-               }
-               auto updated =
-                   app::update_member(services, actor_of(request), MemberId(*id), *version, patch);
-               if (!updated) return problem_response(updated.error(), request);
-               return detail_response(200, *updated, services.clock.today());
+  // The filtered list as CSV (UTF-8 with a byte order mark so that Excel shows the accents).
+  router.add("GET", "/api/v1/members.csv",
+             calls(api, decode_member_csv, export_csv, [](const CsvReply& csv) {
+               HttpResponse response;
+               response.content_type = "text/csv; charset=utf-8";
+               response.body = csv.body;
+               return response
+                   .with_header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"")
+                   .with_header("X-Total-Count", std::to_string(csv.rows));
              }));
+  // With an Idempotency-Key the reply is stored with the new record.
+  router.add("POST", "/api/v1/members",
+             writes(api, decode_new_member, app::create_member,
+                    [detail_reply](const app::MemberDetail& created) {
+                      return detail_reply(201)(created).with_header(
+                          "Location", "/api/v1/members/" + std::to_string(created.member.id.value));
+                    }));
+  // Reading a record with restricted fields shown is audited: the runner writes that entry.
+  router.add("GET", "/api/v1/members/{id}",
+             reads(api, path_id_of<MemberId>("member"), read_member, detail_reply(200)));
+  router.add(
+      "GET", "/api/v1/members/{id}/history",
+      reads(api, path_id_of<MemberId>("member"), read_member, [](const app::MemberDetail& detail) {
+        HttpResponse response;
+        response.body = member_history_body(detail.history);
+        return response;
+      }));
+  router.add("PATCH", "/api/v1/members/{id}",
+             writes(api, decode_member_patch, app::update_member, detail_reply(200)));
 }
 
 }  // namespace chibo::http

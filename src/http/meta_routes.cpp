@@ -1,4 +1,5 @@
 // /api/v1/health, /openapi.json, /catalogs, /rules: what clients need to know about the service.
+#include "app/runner.h"
 #include "domain/members/age_bands.h"
 #include "domain/members/member_fields.h"
 #include "http/api.h"
@@ -92,8 +93,8 @@ void add_meta_routes(Router& router, ApiContext& context) {
 
   router.add("GET", "/api/v1/health", no_query([&context](HttpRequest&) {
                const Status status =
-                   context.services.store.read([](app::Transaction& tx) -> Status {
-                     (void)tx.orgs().children(OrgId(), false);
+                   app::run_read(context.services, app::Actor(), [](app::Context& ctx) -> Status {
+                     (void)ctx.tx.orgs().children(OrgId(), false);
                      return Ok();
                    });
                return json_response(status ? 200 : 503,

@@ -1,4 +1,5 @@
 #include "testing/temp_store.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -91,7 +92,7 @@ std::vector<OrgId> TempStore::make_tree() {
     draft.kind = kind;
     draft.name = name;
     draft.code = code;
-    auto created = app::create_org(*services_, actor(), parent, draft);
+    auto created = app::run_write(*services_, actor(), app::create_org, parent, draft);
     if (!created) {
       ADD_FAILURE() << "create " << name << ": " << created.error().reason;
       return OrgId();

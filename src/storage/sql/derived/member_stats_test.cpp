@@ -3,6 +3,7 @@
 // SQLite and (CHIBO_TEST_POSTGRES) PostgreSQL. The threshold is three members, so that the
 // small test tree has tracked and untracked organizations.
 #include "storage/sql/derived/member_stats.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +11,8 @@
 #include "app/member_changes.h"
 #include "app/member_views.h"
 #include "app/org_changes.h"
-#include "storage/sql/tools/consistency.h"
 #include "storage/sql/registry/member_repository.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 
@@ -35,16 +36,18 @@ class Stats : public ::testing::Test {
     patch["sex"] = sex;
     patch["admission_date"] = "2020-03-02";
     patch["official_date"] = "2021-03-02";
-    auto created = app::create_member(temp_.services(), temp_.actor(), patch);
+    auto created = app::run_write(temp_.services(), temp_.actor(), app::create_member, patch);
     EXPECT_TRUE(created) << created.error().reason << " " << birth;
     return created ? created->member.id : MemberId();
   }
 
   void change(MemberId id, const domain::MemberPatch& patch) {
-    auto stored = app::get_member(temp_.services(), temp_.actor(), id, false);
+    auto stored = app::run_read(
+        temp_.services(), temp_.actor(),
+        [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); }, id, false);
     ASSERT_TRUE(stored);
-    auto updated =
-        app::update_member(temp_.services(), temp_.actor(), id, stored->member.version, patch);
+    auto updated = app::run_write(temp_.services(), temp_.actor(), app::update_member, id,
+                                  stored->member.version, patch);
     ASSERT_TRUE(updated) << updated.error().reason;
   }
 
@@ -100,10 +103,13 @@ TEST_F(Stats, KeptBreakdownsEqualCountedOnesThroughEveryKindOfChange) {
   const MemberId g = add(tree_[4], "1980-05-17");
   expect_kept_equals_counted();
   {  // leaves the roll, through its procedure
-    auto stored = app::get_member(temp_.services(), temp_.actor(), c, false);
+    auto stored = app::run_read(
+        temp_.services(), temp_.actor(),
+        [](app::Context& c, MemberId id, bool r) { return app::get_member(c, id, r); }, c, false);
     ASSERT_TRUE(stored);
-    auto deceased = app::record_exit(temp_.services(), temp_.actor(), c, stored->member.version,
-                                     {"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
+    auto deceased = app::run_write(
+        temp_.services(), temp_.actor(), app::record_exit, c, stored->member.version,
+        domain::ExitRequest{"deceased", *Date::parse("2026-01-10"), "deceased", {}, ""});
     ASSERT_TRUE(deceased) << deceased.error().reason;
   }
   change(e, {{"birth_date", "1955-11-28"}, {"citizen_id", "001155999999"}});
@@ -119,13 +125,13 @@ TEST_F(Stats, ASubtreeMoveCarriesItsCountsAndStartsTracking) {
   domain::OrgDraft draft;
   draft.kind = "committee_above_base";
   draft.name = "Đảng bộ Bộ Khác";
-  auto other = app::create_org(temp_.services(), temp_.actor(), tree_[0], draft);
+  auto other = app::run_write(temp_.services(), temp_.actor(), app::create_org, tree_[0], draft);
   ASSERT_TRUE(other);
   tree_.push_back(other->org.id);
-  auto base = app::get_org(temp_.services(), temp_.actor(), tree_[2]);
+  auto base = app::run_read(temp_.services(), temp_.actor(), app::get_org, tree_[2]);
   ASSERT_TRUE(base);
-  ASSERT_TRUE(app::move_org(temp_.services(), temp_.actor(), tree_[2], other->org.id,
-                            base->view.org.version));
+  ASSERT_TRUE(app::run_write(temp_.services(), temp_.actor(), app::move_org, tree_[2],
+                             other->org.id, base->view.org.version));
   expect_kept_equals_counted();
   long long tracked = 0;
   ASSERT_TRUE(temp_.store().write_session([&](soci::session& sql) -> Status {

@@ -12,6 +12,7 @@
 
 #include "app/member_changes.h"
 #include "app/member_views.h"
+#include "app/runner.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/engine/sql_store.h"
 #include "testing/fixtures.h"
@@ -35,11 +36,11 @@ TEST(Postgres, NoStatementOutlivesItsTransaction) {
   TempStore temp;
   SKIP_UNLESS_POSTGRES(temp);
   const auto tree = temp.make_tree();
-  ASSERT_TRUE(app::create_member(temp.services(), temp.actor(),
-                                 chibo::testing::valid_member_patch(tree[3].value)));
+  ASSERT_TRUE(app::run_write(temp.services(), temp.actor(), app::create_member,
+                             chibo::testing::valid_member_patch(tree[3].value)));
   app::MemberQuery query;
   query.q = "nguyen";
-  ASSERT_TRUE(app::list_members(temp.services(), temp.actor(), query));
+  ASSERT_TRUE(app::run_read(temp.services(), temp.actor(), app::list_members, query));
   // Sequential transactions reuse one pooled connection: it holds no prepared statement
   // (pgbouncer 1.18 in transaction mode would hand such a name to another client).
   long long prepared = -1;
@@ -60,8 +61,8 @@ TEST(Postgres, ADroppedConnectionIsReplacedWithoutTheCallerNoticing) {
   *side << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
            "current_database() AND pid <> pg_backend_pid()";
   // The pooled connection is dead; the transaction runs again on a new one.
-  auto created = app::create_member(temp.services(), temp.actor(),
-                                    chibo::testing::valid_member_patch(tree[3].value));
+  auto created = app::run_write(temp.services(), temp.actor(), app::create_member,
+                                chibo::testing::valid_member_patch(tree[3].value));
   ASSERT_TRUE(created) << created.error().reason;
   EXPECT_EQ(temp.store().pool_stats().failures, 0);
 }
@@ -77,8 +78,8 @@ TEST(Postgres, AServerThatTurnedReadOnlyGivesUnavailableNotAnInternalError) {
   *side << "ALTER DATABASE " + database + " SET default_transaction_read_only = on";
   *side << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
            "current_database() AND pid <> pg_backend_pid()";
-  auto refused = app::create_member(temp.services(), temp.actor(),
-                                    chibo::testing::valid_member_patch(tree[3].value));
+  auto refused = app::run_write(temp.services(), temp.actor(), app::create_member,
+                                chibo::testing::valid_member_patch(tree[3].value));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(refused.error().reason, "database_unavailable");
@@ -97,8 +98,8 @@ TEST(Postgres, ConcurrentDuplicatesAreConflictsNotErrors) {
   std::vector<bool> created(kWriters, false);
   for (int index = 0; index < kWriters; ++index) {
     writers.emplace_back([&, index] {
-      auto result = app::create_member(temp.services(), temp.actor(),
-                                       chibo::testing::valid_member_patch(tree[3].value));
+      auto result = app::run_write(temp.services(), temp.actor(), app::create_member,
+                                   chibo::testing::valid_member_patch(tree[3].value));
       created[index] = result.ok();
       if (!result) outcomes[index] = result.error().code;
     });

@@ -1,12 +1,13 @@
 // The SQL adapter's contract on SQLite: migrations, transactions, refusal of newer schemas.
 #include "storage/sql/engine/sql_store.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 
 #include "app/member_changes.h"
 #include "app/org_changes.h"
-#include "storage/sql/tools/consistency.h"
 #include "storage/sql/engine/migrations.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 
@@ -114,8 +115,9 @@ TEST(Transactions, AnErrorRollsBackEverything) {
   TempStore temp;
   const auto tree = temp.make_tree();
   Status status = temp.store().write([&](app::Transaction& tx) -> Status {
-    auto member = app::prepare_new_member(temp.services(), temp.actor(), tx,
-                                          chibo::testing::valid_member_patch(tree[3].value));
+    const app::Actor actor = temp.actor();
+    app::Context ctx(temp.services(), actor, tx);
+    auto member = app::prepare_new_member(ctx, chibo::testing::valid_member_patch(tree[3].value));
     EXPECT_TRUE(member);
     tx.members().insert(*member);
     return Error::conflict("changed_my_mind");
@@ -130,24 +132,25 @@ TEST(Transactions, AnExceptionRollsBackAndPropagates) {
   TempStore temp;
   const auto tree = temp.make_tree();
   EXPECT_THROW((void)temp.store().write([&](app::Transaction& tx) -> Status {
-    auto member = app::prepare_new_member(temp.services(), temp.actor(), tx,
-                                          chibo::testing::valid_member_patch(tree[3].value));
+    const app::Actor actor = temp.actor();
+    app::Context ctx(temp.services(), actor, tx);
+    auto member = app::prepare_new_member(ctx, chibo::testing::valid_member_patch(tree[3].value));
     tx.members().insert(*member);
     throw std::runtime_error("bug");
   }),
                std::runtime_error);
   EXPECT_EQ(count_rows(temp.store(), "members"), 0);
   // The writer is usable again afterwards.
-  EXPECT_TRUE(app::create_member(temp.services(), temp.actor(),
-                                 chibo::testing::valid_member_patch(tree[3].value)));
+  EXPECT_TRUE(app::run_write(temp.services(), temp.actor(), app::create_member,
+                             chibo::testing::valid_member_patch(tree[3].value)));
   EXPECT_EQ(count_rows(temp.store(), "members"), 1);
 }
 
 TEST(Consistency, AFreshAndAWorkedDatabaseAreConsistent) {
   TempStore temp;
   const auto tree = temp.make_tree();
-  ASSERT_TRUE(app::create_member(temp.services(), temp.actor(),
-                                 chibo::testing::valid_member_patch(tree[3].value)));
+  ASSERT_TRUE(app::run_write(temp.services(), temp.actor(), app::create_member,
+                             chibo::testing::valid_member_patch(tree[3].value)));
   auto problems = check_consistency(temp.store());
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty()) << problems->front();

@@ -5,8 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "app/member_changes.h"
-#include "storage/sql/tools/consistency.h"
+#include "app/runner.h"
 #include "storage/sql/engine/sql_store.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 #include "text/fold.h"
@@ -56,14 +57,14 @@ TEST(MemberSearch, EveryPlanGivesTheExactPageInNameOrder) {
       patch["exit_date"] = "2025-06-01";
       patch["exit_ground"] = "deceased";
     }
-    auto created = app::create_member(temp.services(), temp.actor(), patch);
+    auto created = app::run_write(temp.services(), temp.actor(), app::create_member, patch);
     ASSERT_TRUE(created) << created.error().reason << " " << name;
     // Some members are renamed: their old keys keep bounds wider than their members now.
     if (index % 11 == 5) {
       domain::MemberPatch rename;
       rename["full_name"] = std::string("Đỗ ") + middles[index % 5] + " " + givens[index % 8];
-      auto renamed = app::update_member(temp.services(), temp.actor(), created->member.id,
-                                        created->member.version, rename);
+      auto renamed = app::run_write(temp.services(), temp.actor(), app::update_member,
+                                    created->member.id, created->member.version, rename);
       ASSERT_TRUE(renamed) << renamed.error().reason;
     }
   }

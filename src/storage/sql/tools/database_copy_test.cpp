@@ -1,6 +1,7 @@
 // chibo db copy (database_copy.h): from the test store's engine to SQLite and, with
 // CHIBO_TEST_POSTGRES, to PostgreSQL and back; refusals; and a failed copy leaves nothing.
 #include "storage/sql/tools/database_copy.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -13,8 +14,8 @@
 
 #include "app/audit_views.h"
 #include "app/member_changes.h"
-#include "storage/sql/tools/consistency.h"
 #include "storage/sql/engine/sql_store.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 
@@ -51,7 +52,7 @@ class Copy : public ::testing::Test {
       auto patch = chibo::testing::valid_member_patch(tree[3].value);
       patch["citizen_id"] = id;
       if (std::string(id) == "001180000023") patch["sex"] = "female";
-      auto created = app::create_member(temp_.services(), temp_.actor(), patch);
+      auto created = app::run_write(temp_.services(), temp_.actor(), app::create_member, patch);
       ASSERT_TRUE(created) << created.error().reason;
     }
   }
@@ -74,7 +75,8 @@ class Copy : public ::testing::Test {
     EXPECT_TRUE(problems->empty()) << problems->front();
     app::Services services{**store, chibo::testing::catalog(), chibo::testing::rules(),
                            temp_.clock(), chibo::testing::calendar()};
-    auto verified = app::verify_audit(services);
+    auto verified = app::run_read(services, app::Actor::system("audit"),
+                                  [](app::Context& c) { return app::verify_audit(c); });
     ASSERT_TRUE(verified);
     EXPECT_TRUE(verified->ok) << verified->problem;
     long long count = 0;
@@ -200,7 +202,7 @@ TEST_F(Copy, ToPostgresqlAndBackWithTheSameChecksums) {
                          chibo::testing::calendar()};
   auto patch = chibo::testing::valid_member_patch(tree_[3].value);
   patch["citizen_id"] = "001080000099";
-  auto added = app::create_member(services, temp_.actor(), patch);
+  auto added = app::run_write(services, temp_.actor(), app::create_member, patch);
   ASSERT_TRUE(added) << added.error().reason;
   EXPECT_EQ(added->member.id.value, 4);
   // And a database that holds tables is not a copy target.

@@ -1,6 +1,7 @@
 // chibo db backup (sqlite_backup.h): a backup taken while members are being written holds a
 // consistent snapshot that opens as a sound chibo database; refusals leave nothing behind.
 #include "storage/sql/tools/sqlite_backup.h"
+#include "app/runner.h"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +13,8 @@
 
 #include "app/member_changes.h"
 #include "app/org_views.h"
-#include "storage/sql/tools/consistency.h"
 #include "storage/sql/engine/sql_store.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/fixtures.h"
 #include "testing/temp_store.h"
 
@@ -33,8 +34,8 @@ TEST(SqliteBackup, ASnapshotTakenUnderWritesOpensSound) {
     for (int serial = 1; !stop && serial < 2000; ++serial) {
       char cccd[32];  // room for any int, so -Wformat-truncation stays quiet
       std::snprintf(cccd, sizeof cccd, "001080%06d", serial);
-      auto created = app::create_member(temp.services(), temp.actor(),
-                                        chibo::testing::valid_member_patch(tree[3].value, cccd));
+      auto created = app::run_write(temp.services(), temp.actor(), app::create_member,
+                                    chibo::testing::valid_member_patch(tree[3].value, cccd));
       if (created) ++written;
     }
   });
@@ -61,7 +62,7 @@ TEST(SqliteBackup, ASnapshotTakenUnderWritesOpensSound) {
   EXPECT_TRUE(problems->empty()) << problems->front();
   app::Services services{**copy, chibo::testing::catalog(), chibo::testing::rules(), temp.clock(),
                          chibo::testing::calendar()};
-  auto cell = app::get_org(services, temp.actor(), tree[3]);
+  auto cell = app::run_read(services, temp.actor(), app::get_org, tree[3]);
   ASSERT_TRUE(cell);
   EXPECT_GE(cell->view.counts.total, 20);
   EXPECT_LE(cell->view.counts.total, written.load());

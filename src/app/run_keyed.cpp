@@ -1,7 +1,6 @@
-#include "app/idempotency.h"
-
 #include <atomic>
 
+#include "app/runner.h"
 #include "core/instant.h"
 
 namespace chibo::app {
@@ -17,9 +16,9 @@ std::atomic<int64_t> next_purge_at{0};
 
 }  // namespace
 
-Result<KeyedReply> run_idempotent(Services& services, const Actor& actor,
-                                  const IdempotentRequest& request,
-                                  const std::function<Result<StoredReply>(Transaction&)>& write) {
+Result<KeyedReply> run_keyed(Services& services, const Actor& actor,
+                             const IdempotentRequest& request,
+                             const std::function<Result<StoredReply>(Context&)>& work) {
   const int64_t user_id = actor.principal.user_id;
   if (user_id <= 0) return Error::invalid_field("Idempotency-Key", "idempotency_key_no_user");
   KeyedReply result;
@@ -45,7 +44,8 @@ Result<KeyedReply> run_idempotent(Services& services, const Actor& actor,
       result.replayed = true;
       return Ok();
     }
-    Result<StoredReply> reply = write(tx);
+    Context ctx(services, actor, tx);
+    Result<StoredReply> reply = work(ctx);
     if (!reply) return std::move(reply).error();
     tx.idempotency().save_reply(user_id, request.key, *reply);
     result.reply = std::move(*reply);
