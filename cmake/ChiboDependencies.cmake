@@ -35,3 +35,17 @@ find_library(SODIUM_LIBRARY sodium REQUIRED)
 add_library(sodium_dep INTERFACE)
 target_include_directories(sodium_dep SYSTEM INTERFACE ${SODIUM_INCLUDE_DIR})
 target_link_libraries(sodium_dep INTERFACE ${SODIUM_LIBRARY})
+
+# libzip and pugixml: the DOCX package and its XML (io/documents). Found like the others so
+# that a missing -dev package fails at configure time with its header's name.
+find_path(LIBZIP_INCLUDE_DIR zip.h REQUIRED)
+find_library(LIBZIP_LIBRARY zip REQUIRED)
+add_library(libzip_dep INTERFACE)
+target_include_directories(libzip_dep SYSTEM INTERFACE ${LIBZIP_INCLUDE_DIR})
+target_link_libraries(libzip_dep INTERFACE ${LIBZIP_LIBRARY})
+
+find_path(PUGIXML_INCLUDE_DIR pugixml.hpp REQUIRED)
+find_library(PUGIXML_LIBRARY pugixml REQUIRED)
+add_library(pugixml_dep INTERFACE)
+target_include_directories(pugixml_dep SYSTEM INTERFACE ${PUGIXML_INCLUDE_DIR})
+target_link_libraries(pugixml_dep INTERFACE ${PUGIXML_LIBRARY})

@@ -12,9 +12,12 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   libicu-dev nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libcli11-dev libspdlog-dev
-  libtomlplusplus-dev zlib1g-dev libssl-dev
+  libtomlplusplus-dev zlib1g-dev libssl-dev libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev ccache
   nodejs npm chromium curl ca-certificates
+  # The sample document's check (scripts/render-sample-document.sh): LibreOffice converts the DOCX
+  # to PDF, poppler-utils reads and draws the page, Liberation Serif stands in for Times New Roman.
+  libreoffice-writer-nogui poppler-utils fonts-liberation2
   # PostgreSQL 15: the tests start throwaway clusters of their own (scripts/pg-cluster.sh);
   # pgbouncer for the transaction-pooling test; python3 picks free ports.
   postgresql-15 postgresql-client-15 pgbouncer python3

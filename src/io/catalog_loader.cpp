@@ -12,8 +12,11 @@ namespace {
 using domain::CatalogEntry;
 using domain::CatalogList;
 
+// The first required column must be unique unless `unique_first` is false (tables keyed by
+// two columns check their key themselves).
 Result<TsvTable> table_of(const std::string& file,
-                          const std::vector<std::string>& required_columns) {
+                          const std::vector<std::string>& required_columns,
+                          bool unique_first = true) {
   const std::string path = "data/catalog/" + file;
   const std::optional<std::string_view> data = resources::find(path);
   if (!data) return Error::malformed("catalog_missing", {{"source", path}});
@@ -23,6 +26,7 @@ Result<TsvTable> table_of(const std::string& file,
     if (table->column(column) < 0)
       return Error::malformed("catalog_column_missing", {{"source", path}, {"column", column}});
   }
+  if (!unique_first) return table;
   std::set<std::string> seen;
   const int first = table->column(required_columns.front());
   for (const auto& row : table->rows) {
@@ -60,6 +64,110 @@ std::vector<std::string> split_commas(const std::string& text) {
     start = end + 1;
   }
   return parts;
+}
+
+// document_types.tsv, issuer_abbreviations.tsv, document_marks.tsv, committee_positions.tsv;
+// the org kinds they name must exist in `catalog`.
+Result<domain::DocumentCatalog> load_document_catalog(const domain::Catalog& catalog) {
+  domain::DocumentCatalog documents;
+  Result<TsvTable> types = table_of("document_types.tsv", {"code", "name_vi", "name_en", "symbol",
+                                                           "series", "numbered", "congress",
+                                                           "layout", "source"});
+  if (!types) return std::move(types).error();
+  for (const auto& row : types->rows) {
+    domain::DocumentType type;
+    type.code = row[types->column("code")];
+    type.name_vi = row[types->column("name_vi")];
+    type.name_en = row[types->column("name_en")];
+    type.symbol = row[types->column("symbol")] == "-" ? "" : row[types->column("symbol")];
+    type.series = row[types->column("series")] == "-" ? "" : row[types->column("series")];
+    type.numbered = flag(row[types->column("numbered")]);
+    type.congress = flag(row[types->column("congress")]);
+    const std::string layout = row[types->column("layout")];
+    type.source = row[types->column("source")];
+    if (layout != "standard" && layout != "letter") {
+      return Error::malformed("catalog_bad_layout",
+                              {{"source", "document_types.tsv"}, {"code", type.code}});
+    }
+    type.layout = layout == "letter" ? domain::DocumentLayout::kLetter
+                                     : domain::DocumentLayout::kStandard;
+    // A numbered type needs a symbol to print and a series to count in.
+    if (type.numbered && (type.symbol.empty() || type.series.empty())) {
+      return Error::malformed("catalog_type_without_symbol",
+                              {{"source", "document_types.tsv"}, {"code", type.code}});
+    }
+    documents.types.push_back(std::move(type));
+  }
+  Result<TsvTable> issuers =
+      table_of("issuer_abbreviations.tsv", {"org_kind", "body", "abbreviation", "source"}, false);
+  if (!issuers) return std::move(issuers).error();
+  std::set<std::pair<std::string, std::string>> issuer_keys;
+  for (const auto& row : issuers->rows) {
+    domain::IssuerAbbreviation issuer;
+    issuer.org_kind = row[issuers->column("org_kind")];
+    issuer.body = row[issuers->column("body")];
+    issuer.abbreviation =
+        row[issuers->column("abbreviation")] == "-" ? "" : row[issuers->column("abbreviation")];
+    issuer.source = row[issuers->column("source")];
+    const bool known_body =
+        issuer.body == domain::issuing_body::kCommittee ||
+        issuer.body == domain::issuing_body::kCongress ||
+        issuer.body == domain::issuing_body::kInspectionCommittee ||
+        issuer.body == domain::issuing_body::kOffice ||
+        issuer.body == domain::issuing_body::kOrganizationBoard;
+    if (!catalog.org_kind(issuer.org_kind) || !known_body ||
+        !issuer_keys.insert({issuer.org_kind, issuer.body}).second) {
+      return Error::malformed("catalog_bad_issuer", {{"source", "issuer_abbreviations.tsv"},
+                                                     {"code", issuer.org_kind + "/" + issuer.body}});
+    }
+    documents.issuers.push_back(std::move(issuer));
+  }
+  Result<TsvTable> marks = table_of("document_marks.tsv",
+                                    {"code", "kind", "label", "name_vi", "name_en", "source"});
+  if (!marks) return std::move(marks).error();
+  for (const auto& row : marks->rows) {
+    domain::DocumentMark mark;
+    mark.code = row[marks->column("code")];
+    const std::string kind = row[marks->column("kind")];
+    if (kind == "secrecy") {
+      mark.kind = domain::MarkKind::kSecrecy;
+    } else if (kind == "urgency") {
+      mark.kind = domain::MarkKind::kUrgency;
+    } else if (kind == "authority") {
+      mark.kind = domain::MarkKind::kAuthority;
+    } else {
+      return Error::malformed("catalog_bad_mark_kind",
+                              {{"source", "document_marks.tsv"}, {"code", mark.code}});
+    }
+    mark.label = row[marks->column("label")];
+    mark.name_vi = row[marks->column("name_vi")];
+    mark.name_en = row[marks->column("name_en")];
+    mark.source = row[marks->column("source")];
+    documents.marks.push_back(std::move(mark));
+  }
+  Result<TsvTable> positions = table_of("committee_positions.tsv",
+                                        {"code", "body", "role", "name_vi", "name_en", "source"});
+  if (!positions) return std::move(positions).error();
+  for (const auto& row : positions->rows) {
+    domain::CommitteePosition position;
+    position.code = row[positions->column("code")];
+    position.body = row[positions->column("body")];
+    position.role = row[positions->column("role")];
+    position.name_vi = row[positions->column("name_vi")];
+    position.name_en = row[positions->column("name_en")];
+    position.source = row[positions->column("source")];
+    const bool known_body = position.body == "committee" || position.body == "standing" ||
+                            position.body == "inspection" || position.body == "group";
+    const bool known_role = position.role == domain::position_role::kSecretary ||
+                            position.role == domain::position_role::kDeputy ||
+                            position.role == domain::position_role::kMember;
+    if (!known_body || !known_role) {
+      return Error::malformed("catalog_bad_position",
+                              {{"source", "committee_positions.tsv"}, {"code", position.code}});
+    }
+    documents.positions.push_back(std::move(position));
+  }
+  return documents;
 }
 
 }  // namespace
@@ -104,6 +212,14 @@ Result<domain::Catalog> load_catalog() {
     kind.holds_members = flag(row[kinds->column("holds_members")]);
     kind.is_base = flag(row[kinds->column("is_base")]);
     kind.min_official_applies = flag(row[kinds->column("min_official_applies")]);
+    // Optional column: a catalog without it holds no congress terms.
+    if (const int term = kinds->column("term"); term >= 0 && row[term] != "-") {
+      if (row[term] != "standard" && row[term] != "cell") {
+        return Error::malformed("catalog_bad_term_class",
+                                {{"source", "org_kinds.tsv"}, {"code", kind.code}});
+      }
+      kind.term_class = row[term];
+    }
     catalog.org_kinds.push_back(std::move(kind));
   }
   for (const domain::OrgKind& kind : catalog.org_kinds) {
@@ -173,6 +289,9 @@ Result<domain::Catalog> load_catalog() {
     }
     catalog.roles.push_back(std::move(role));
   }
+  Result<domain::DocumentCatalog> documents = load_document_catalog(catalog);
+  if (!documents) return std::move(documents).error();
+  catalog.documents = std::move(*documents);
   for (std::string_view required :
        {domain::status::kOfficial, domain::status::kProbationary, domain::status::kExempted,
         domain::status::kNotRecognized, domain::status::kExpelled, domain::status::kDeceased,

@@ -33,6 +33,29 @@ TEST(Catalog, ShippedCatalogsLoadCompletely) {
   EXPECT_EQ(catalog->religions.lookup("phat giao")->code, "buddhism");
 }
 
+TEST(Catalog, DocumentListsLoadWithTheirKeys) {
+  auto catalog = load_catalog();
+  ASSERT_TRUE(catalog) << catalog.error().reason << " " << catalog.error().param("code");
+  const domain::DocumentCatalog& documents = catalog->documents;
+  EXPECT_EQ(documents.type("quy_dinh")->symbol, "QĐ");
+  EXPECT_EQ(documents.type("quyet_dinh")->series, documents.type("quy_dinh")->series);
+  EXPECT_EQ(documents.type("cong_van")->layout, domain::DocumentLayout::kLetter);
+  EXPECT_FALSE(documents.type("dieu_le")->numbered);
+  EXPECT_EQ(documents.type("chuong_trinh")->symbol, "CTr");
+  EXPECT_EQ(documents.mark(domain::MarkKind::kSecrecy, "tuyet_mat")->label, "TUYỆT MẬT");
+  EXPECT_EQ(documents.mark(domain::MarkKind::kAuthority, "kt")->label, "K/T");
+  EXPECT_EQ(documents.mark(domain::MarkKind::kSecrecy, "kt"), nullptr);
+  EXPECT_EQ(documents.position("cell_committee_member")->role, "member");
+  EXPECT_EQ(documents.issuer("cell", "committee")->abbreviation, "CB");
+  EXPECT_EQ(catalog->org_kind("cell")->term_class, "cell");
+  EXPECT_EQ(catalog->org_kind("base_committee")->term_class, "standard");
+  EXPECT_EQ(catalog->org_kind("party_group")->term_class, "");
+  // Every type's symbol is letters only, as parse_symbol reads them back.
+  for (const domain::DocumentType& type : documents.types) {
+    EXPECT_EQ(type.numbered, !type.symbol.empty()) << type.code;
+  }
+}
+
 TEST(Rules, ParsesVersionsAndNamesTheBadParameter) {
   auto rules = parse_rules({{"a.toml",
                              "[[parameter]]\nkey = \"org.min_official_members\"\nvalue = 3\n"

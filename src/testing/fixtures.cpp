@@ -61,3 +61,41 @@ domain::MemberPatch valid_member_patch(long long org, const std::string& citizen
 }
 
 }  // namespace chibo::testing
+
+namespace chibo::testing {
+
+domain::PartyDocument sample_party_document() {
+  domain::PartyDocument document;
+  document.type = "ke_hoach";
+  document.superior_issuer = "Đảng bộ Chính phủ";
+  document.issuer_name = "Đảng ủy Bộ Tư pháp";
+  document.symbol = "09-KH/ĐU";
+  document.place = "Hà Nội";
+  document.issued_on = date("2026-02-05");
+  document.summary = "học tập, quán triệt và triển khai thực hiện Nghị quyết Đại hội đại biểu "
+                     "toàn quốc lần thứ XIV của Đảng";
+  document.body = {
+      "Thực hiện Kế hoạch của Ban Thường vụ Đảng ủy cấp trên về việc học tập, quán triệt và "
+      "triển khai thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, Ban "
+      "Thường vụ Đảng ủy Bộ Tư pháp xây dựng Kế hoạch thực hiện như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Giúp cán bộ, đảng viên nắm vững những nội dung cơ bản, cốt lõi của Nghị quyết; tạo sự "
+      "thống nhất cao về ý chí và hành động trong toàn Đảng bộ.",
+      "2. Việc học tập, quán triệt phải được tiến hành nghiêm túc, thiết thực, hiệu quả; gắn với "
+      "việc xây dựng chương trình hành động của từng chi bộ.",
+      "II. NỘI DUNG, HÌNH THỨC VÀ THỜI GIAN",
+      "Các chi bộ tổ chức học tập trong tháng 3 năm 2026; báo cáo kết quả về Văn phòng Đảng ủy "
+      "trước ngày 15/4/2026.",
+  };
+  document.authority = "tm";
+  document.signing_for = "Ban Thường vụ";
+  document.signer_position = "Phó Bí thư";
+  document.signer_name = "Nguyễn Văn An";
+  document.recipients = {"Ban Thường vụ Đảng ủy cấp trên (để báo cáo)", "Các chi bộ trực thuộc",
+                         "Lưu Văn phòng Đảng ủy"};
+  document.secrecy = "mat";
+  document.urgency = "khan";
+  return document;
+}
+
+}  // namespace chibo::testing

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
+#include "domain/documents/document.h"
 #include "domain/members/member_fields.h"
 #include "domain/rules/rule_set.h"
 
@@ -20,6 +21,10 @@ const domain::WorkingCalendar& calendar();
 // A complete, valid new member (official, born 1980, CCCD agreeing) in organization `org`.
 domain::MemberPatch valid_member_patch(long long org,
                                        const std::string& citizen_id = "001080012345");
+
+// A complete outgoing plan (kế hoạch) of a base committee, with every mandatory component and
+// both marks: the sample the renderers' tests and scripts/render-sample-document.sh print.
+domain::PartyDocument sample_party_document();
 
 inline Date date(const char* iso) { return *Date::parse(iso); }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/access/access.h"
+#include "domain/documents/document_catalog.h"
 
 namespace chibo::domain {
 
@@ -41,6 +42,9 @@ struct OrgKind {
   bool holds_members = false;             // members are registered directly in it (cells)
   bool is_base = false;                   // a base organization (tổ chức cơ sở đảng)
   bool min_official_applies = true;       // the minimum of official members applies to it
+  // The term-length rules its congress follows: "standard" (term.standard_*), "cell"
+  // (term.cell_*), "" when it holds no congress (a tổ đảng).
+  std::string term_class;
   bool may_be_child_of(std::string_view parent_kind) const;
 };
 
@@ -75,6 +79,7 @@ struct Catalog {
   std::vector<ExitGround> exit_grounds;
   CatalogList exit_ground_list;  // the same, for field lookup by code or name
   std::vector<Role> roles;
+  DocumentCatalog documents;  // document types, issuer abbreviations, marks, committee positions
 
   const ExitGround* exit_ground(std::string_view code) const;
 

@@ -4,7 +4,7 @@ namespace chibo::domain {
 
 namespace {
 
-bool on_roll(const Member& member) {
+bool exit_member_on_roll(const Member& member) {
   return member.status == status::kOfficial || member.status == status::kProbationary ||
          member.status == status::kExempted;
 }
@@ -14,7 +14,7 @@ bool on_roll(const Member& member) {
 std::vector<FieldError> check_exit(const Member& member, const ExitRequest& request,
                                    const Catalog& catalog, const RuleSet& rules, Date today) {
   std::vector<FieldError> errors;
-  if (!on_roll(member)) {
+  if (!exit_member_on_roll(member)) {
     errors.push_back({"status", "member_not_on_roll", {{"status", member.status}}});
     return errors;
   }

@@ -39,7 +39,7 @@ std::optional<E> parse_code(const Code<E> (&table)[N], std::string_view code) {
   return std::nullopt;
 }
 
-bool on_roll(const Member& member) {
+bool transfer_member_on_roll(const Member& member) {
   return member.status == status::kOfficial || member.status == status::kProbationary ||
          member.status == status::kExempted;
 }
@@ -104,7 +104,7 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
   std::vector<FieldError> errors;
   const bool incoming = transfer.direction == TransferDirection::kIncoming;
   const bool guest = incoming && transfer.kind == TransferKind::kTemporary;
-  if (!incoming && (!member || !on_roll(*member))) {
+  if (!incoming && (!member || !transfer_member_on_roll(*member))) {
     errors.push_back({"member_id", "member_not_on_roll", {}});
     return errors;
   }

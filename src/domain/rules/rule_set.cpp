@@ -95,10 +95,28 @@ const std::vector<std::string>& lifecycle_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& document_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "document.number_min_digits",
+      "document.date_day_pad_below",
+      "document.date_month_pad_below",
+      "term.standard_months",
+      "term.standard_tolerance_months",
+      "term.cell_months",
+      "term.cell_tolerance_months",
+      "committee.cell_committee_min_official",
+      "committee.cell_committee_max",
+      "committee.cell_deputies_max",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
   keys.insert(keys.end(), lifecycle.begin(), lifecycle.end());
+  const std::vector<std::string>& documents = document_rule_keys();
+  keys.insert(keys.end(), documents.begin(), documents.end());
   return keys;
 }
 
