@@ -287,13 +287,14 @@ Status admit(Services& services, const Actor& actor, Transaction& tx, Candidate&
     std::optional<Member> former = tx.members().find(candidate.readmission_of);
     if (!former) return Error::internal("readmission without former member");
     const Member before = *former;
-    const std::optional<Date> left = former->exit_date;
-    const int64_t gap = domain::readmit(*former, *decision, ceremony, services.rules);
+    const std::optional<domain::Gap> gap = domain::readmit(*former, *decision, ceremony,
+                                                           services.rules, gaps_of(tx, former->id));
     former->org_id = candidate.person.org_id;
     std::vector<FieldError> errors = check_member_references(services, tx, *former, write);
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    if (gap > 0 && left) {
-      tx.lifecycle().add_gap(former->id, {{*left, decision->on}, "readmission", TransferId()},
+    // Stored before the change is saved, which derives the party-age facts from all the gaps.
+    if (gap) {
+      tx.lifecycle().add_gap(former->id, {*gap, "readmission", TransferId()},
                              services.clock.now_utc());
     }
     Status saved =

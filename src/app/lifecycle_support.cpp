@@ -55,12 +55,19 @@ std::string document_json(const domain::Document& document, Date on) {
   return details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::vector<domain::Gap> gaps_of(Transaction& tx, MemberId member) {
+  std::vector<domain::Gap> gaps;
+  if (!member.valid()) return gaps;
+  for (const StoredGap& gap : tx.lifecycle().gaps(member)) gaps.push_back(gap.gap);
+  return gaps;
+}
+
 Status save_lifecycle_change(Transaction& tx, Services& services, const Actor& actor,
                              const Member& before, Member& after, const std::string& action,
                              Date effective_on, const domain::Document& document,
                              const std::string& details) {
   const std::string now = services.clock.now_utc();
-  domain::derive_member_facts(after, services.rules);
+  domain::derive_member_facts(after, services.rules, gaps_of(tx, after.id));
   after.updated_at = now;
   if (!tx.members().update(after, before)) return Error::stale_version();
   std::vector<FieldChange> changes = domain::diff_members(before, after);

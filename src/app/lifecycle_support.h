@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/context.h"
 #include "domain/lifecycle/admission.h"
@@ -27,7 +28,11 @@ Status require_reach(const Services& services, const Actor& actor, domain::Permi
                      domain::Permission read, const OrgPath& path, const std::string& what,
                      MemberId member = MemberId());
 
-// A member changed by a lifecycle step: saves it (kStaleVersion when someone else saved first),
+// The party-age gaps stored for `member`, as the arithmetic takes them.
+std::vector<domain::Gap> gaps_of(Transaction& tx, MemberId member);
+
+// A member changed by a lifecycle step: derives its facts from the gaps stored (add a new gap
+// first), saves it (kStaleVersion when someone else saved first),
 // appends the history event (`action`, the day it takes effect, its document) and the audit
 // entry ("member." + action), all in `tx`.
 Status save_lifecycle_change(Transaction& tx, Services& services, const Actor& actor,

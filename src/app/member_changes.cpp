@@ -4,6 +4,7 @@
 
 #include "app/access_control.h"
 #include "app/audit_trail.h"
+#include "app/lifecycle_support.h"
 #include "domain/members/member_rules.h"
 
 namespace chibo::app {
@@ -91,7 +92,7 @@ Result<Member> prepare_new_member(Services& services, const Actor& actor, Transa
   if (!errors.empty()) return Error::invalid(std::move(errors));
   domain::apply_member_patch(member, fields, services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  domain::derive_member_facts(member, services.rules);
+  domain::derive_member_facts(member, services.rules, {});  // a new record has no gaps yet
   errors = domain::check_member(member, services.catalog, services.rules, services.clock.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = check_member_references(services, tx, member, write);
@@ -165,7 +166,7 @@ Result<MemberDetail> update_member(Services& services, const Actor& actor, Membe
         errors.push_back({field.name, "changed_by_procedure", {}});
     }
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    domain::derive_member_facts(member, services.rules);
+    domain::derive_member_facts(member, services.rules, gaps_of(tx, member.id));
     errors = domain::check_member(member, services.catalog, services.rules, services.clock.today(),
                                   false);
     if (!errors.empty()) return Error::invalid(std::move(errors));

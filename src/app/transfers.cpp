@@ -71,7 +71,8 @@ std::vector<TransferView> views_of(Services& services, Transaction& tx,
     if (transfer.to_org.valid()) view.to_name = org_names[transfer.to_org];
     if (transfer.direction == TransferDirection::kIncoming) view.from_name = transfer.external_org;
     if (transfer.direction == TransferDirection::kOutgoing) view.to_name = transfer.external_org;
-    view.present_by = domain::present_by(transfer, services.rules, services.calendar);
+    if (Result<Date> due = domain::present_by(transfer, services.rules, services.calendar))
+      view.present_by = *due;
     view.overdue = domain::transfer_overdue(transfer, services.rules, services.calendar, today);
     view.transfer = std::move(transfer);
     views.push_back(std::move(view));
@@ -94,7 +95,9 @@ void audit_transfer(Services& services, const Actor& actor, Transaction& tx, con
 }
 
 // An official arrival from outside: a new member record, or a member who had left the tree by
-// transfer coming back (the same CCCD).
+// transfer coming back (the same CCCD). Stores the transfer and, for a letter presented late,
+// its party-age gap (the days past the deadline do not count), before the member's party-age
+// facts are derived from the gaps.
 Status arrive(Services& services, const Actor& actor, Transaction& tx, Transfer& transfer,
               const TransferRequest& request) {
   domain::MemberPatch patch = request.arriving;
@@ -110,8 +113,17 @@ Status arrive(Services& services, const Actor& actor, Transaction& tx, Transfer&
       return Error::invalid_field(std::string("member.") + procedure, "unknown_field");
   }
   transfer.standing = *status->second;
-  transfer.gap_days =
-      domain::late_arrival_gap_days(transfer, request.on, services.rules, services.calendar);
+  Result<std::optional<domain::Gap>> late =
+      domain::late_arrival_gap(transfer, request.on, services.rules, services.calendar);
+  if (!late) return std::move(late).error();
+  const std::optional<domain::Gap> gap = *late;
+  transfer.gap_days = gap ? gap->days() : 0;
+  const std::string now = services.clock.now_utc();
+  auto store_transfer = [&](MemberId member) {
+    transfer.member_id = member;
+    tx.transfers().insert(transfer);
+    if (gap) tx.lifecycle().add_gap(member, {*gap, "late_transfer", transfer.id}, now);
+  };
   Member member;
   std::vector<FieldError> errors;
   domain::apply_member_patch(member, patch, services.catalog, errors);
@@ -126,14 +138,12 @@ Status arrive(Services& services, const Actor& actor, Transaction& tx, Transfer&
       }
     }
   }
-  const std::string now = services.clock.now_utc();
   if (returning) {
     Member back = *returning;
     back.exit_date.reset();
     back.exit_ground.clear();
     errors.clear();
     domain::apply_member_patch(back, patch, services.catalog, errors);
-    back.party_age_gap_days += transfer.gap_days;
     for (FieldError& error :
          domain::check_member(back, services.catalog, services.rules, services.clock.today()))
       errors.push_back(std::move(error));
@@ -144,11 +154,11 @@ Status arrive(Services& services, const Actor& actor, Transaction& tx, Transfer&
       for (FieldError& error : errors) error.field = "member." + error.field;
       return Error::invalid(std::move(errors));
     }
+    store_transfer(back.id);
     Status saved =
         save_lifecycle_change(tx, services, actor, *returning, back, "transfer_in", request.on,
                               transfer.letter, dump(transfer_json(transfer)));
     if (!saved) return saved;
-    transfer.member_id = back.id;
   } else {
     Result<Member> prepared = prepare_new_member(services, actor, tx, patch);
     if (!prepared) {
@@ -157,17 +167,18 @@ Status arrive(Services& services, const Actor& actor, Transaction& tx, Transfer&
       return error;
     }
     Member arrived = std::move(*prepared);
-    arrived.party_age_gap_days = transfer.gap_days;
-    domain::derive_member_facts(arrived, services.rules);
+    std::vector<domain::Gap> gaps;
+    if (gap) gaps.push_back(*gap);
+    domain::derive_member_facts(arrived, services.rules, gaps);
     arrived.created_at = arrived.updated_at = now;
     tx.members().insert(arrived);
+    store_transfer(arrived.id);
     std::vector<FieldChange> changes = domain::diff_members(Member(), arrived);
     audit(tx, services, actor,
           {"member.transfer_in", "member", std::to_string(arrived.id.value), arrived.org_path.str(),
            false, "ok", audit_changes(changes)});
     tx.members().append_event({0, arrived.id, now, actor.name, "transfer_in", std::move(changes),
                                request.on, transfer.letter});
-    transfer.member_id = arrived.id;
   }
   return Ok();
 }
@@ -311,12 +322,6 @@ Result<TransferView> start_transfer_in(Services& services, const Actor& actor, T
     t.completed_on = request.on;
     Status arrived = arrive(services, actor, tx, t, request);
     if (!arrived) return std::move(arrived).error();
-    tx.transfers().insert(t);
-    // Presented late: the days past the deadline do not count toward party age.
-    if (const std::optional<Date> due = domain::present_by(t, services.rules, services.calendar);
-        due && t.gap_days > 0) {
-      tx.lifecycle().add_gap(t.member_id, {{*due, request.on}, "late_transfer", t.id}, now);
-    }
   } else {
     t.state = TransferState::kAway;
     if (member) t.standing = member->status;

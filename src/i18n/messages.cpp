@@ -124,6 +124,11 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Thư mục quy định {source} không có tệp .toml",
         "The rules directory {source} has no .toml file"}},
       // The member lifecycle (field problems). {source} is the rule's document.
+      {"calendar_year_missing",
+       {"{label}: chưa có lịch ngày nghỉ của năm {year} để tính hạn theo ngày làm việc; bổ sung "
+        "năm này vào rules/holidays.tsv",
+        "{label}: there is no holiday calendar for {year} to count working days in; add the year "
+        "to rules/holidays.tsv"}},
       {"rule_not_in_force",
        {"{label}: chưa có quy định {rule} có hiệu lực vào ngày {date}",
         "{label}: no rule {rule} was in force on {date}"}},

@@ -49,6 +49,7 @@ TEST(Messages, EveryCodeTheCodeUsesHasBothLanguages) {
                            "migration_failed",
                            "import_failed",
                            "required",
+                           "calendar_year_missing",
                            "too_long",
                            "invalid_utf8",
                            "control_character",

@@ -2,15 +2,6 @@
 
 namespace chibo::domain {
 
-namespace {
-
-bool on_roll(const Member& member) {
-  return member.status == status::kOfficial || member.status == status::kProbationary ||
-         member.status == status::kExempted;
-}
-
-}  // namespace
-
 std::vector<FieldError> check_exit(const Member& member, const ExitRequest& request,
                                    const Catalog& catalog, const RuleSet& rules, Date today) {
   std::vector<FieldError> errors;

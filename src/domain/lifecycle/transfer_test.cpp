@@ -31,9 +31,9 @@ Transfer transfer(TransferKind kind, TransferDirection direction, const char* le
 }
 
 
-const RuleSet& rules() { return chibo::testing::rules(); }
-const WorkingCalendar& calendar() { return chibo::testing::calendar(); }
-const Date kToday = date("2026-12-02");
+using chibo::testing::rules;
+using chibo::testing::calendar;
+const Date kTransferToday = date("2026-12-02");
 
 TEST(Transfer, CodesRoundTrip) {
   EXPECT_EQ(parse_transfer_kind(transfer_kind_code(TransferKind::kTemporary)),
@@ -46,15 +46,15 @@ TEST(Transfer, CodesRoundTrip) {
 TEST(Transfer, OnlyMembersOnTheRollMove) {
   const Member left = transferring_member("removed");
   const Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kInternal, "2026-11-02");
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &left, date("2026-11-02"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &left, date("2026-11-02"), rules(), calendar(), kTransferToday),
                   "member_id", "member_not_on_roll"));
   const Member official = transferring_member("official");
   EXPECT_TRUE(
-      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
+      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kTransferToday).empty());
   Transfer same = t;
   same.to_org = same.from_org;
   EXPECT_TRUE(
-      testing::has_error(check_new_transfer(same, &official, date("2026-11-02"), rules(), calendar(), kToday),
+      testing::has_error(check_new_transfer(same, &official, date("2026-11-02"), rules(), calendar(), kTransferToday),
           "to_org_id", "transfer_same_org"));
 }
 
@@ -62,10 +62,10 @@ TEST(Transfer, LeavingTheTreeNeedsALetterAndADestination) {
   const Member official = transferring_member("official");
   Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-11-02");
   EXPECT_TRUE(
-      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday).empty());
+      check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kTransferToday).empty());
   t.external_org.clear();
   t.letter.number.clear();
-  auto errors = check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kToday);
+  auto errors = check_new_transfer(t, &official, date("2026-11-02"), rules(), calendar(), kTransferToday);
   EXPECT_TRUE(testing::has_error(errors, "external_org", "required"));
   EXPECT_TRUE(testing::has_error(errors, "letter.number", "required"));
 }
@@ -74,17 +74,19 @@ TEST(Transfer, AnArrivalPastItsThirtyWorkingDaysNeedsAReasonAndCostsPartyAge) {
   Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kIncoming, "2026-08-20");
   // 30 working days from Thursday 2026-08-20, with Quốc khánh (1/9, 2/9) off: Monday 5/10
   // (weekdays alone would give Thursday 1/10).
-  EXPECT_EQ(present_by(t, rules(), calendar()), date("2026-10-05"));
+  EXPECT_EQ(*present_by(t, rules(), calendar()), date("2026-10-05"));
   EXPECT_TRUE(
-      check_new_transfer(t, nullptr, date("2026-10-05"), rules(), calendar(), kToday).empty());
-  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-05"), rules(), calendar()), 0);
-  auto errors = check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday);
+      check_new_transfer(t, nullptr, date("2026-10-05"), rules(), calendar(), kTransferToday).empty());
+  EXPECT_FALSE(*late_arrival_gap(t, date("2026-10-05"), rules(), calendar()));
+  auto errors = check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kTransferToday);
   ASSERT_TRUE(testing::has_error(errors, "note", "presented_late"));
   t.note = "Ốm điều trị dài ngày";
   EXPECT_TRUE(
-      check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kToday).empty());
-  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-15"), rules(), calendar()), 10);
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kToday),
+      check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kTransferToday).empty());
+  const auto gap = late_arrival_gap(t, date("2026-10-15"), rules(), calendar());
+  ASSERT_TRUE(gap && *gap);
+  EXPECT_EQ((*gap)->days(), 10);
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kTransferToday),
                   "on", "date_before_letter"));
 }
 
@@ -93,26 +95,26 @@ TEST(Transfer, TemporaryForThreeMonthsToUnderAYearOrUpToTwoYearsOfStudy) {
   Transfer t = transfer(TransferKind::kTemporary, TransferDirection::kOutgoing, "2026-01-05");
   t.purpose = "work";
   t.until = date("2026-04-04");
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday),
                   "until", "temporary_too_short"));
   t.until = date("2026-04-05");
   EXPECT_TRUE(
-      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday).empty());
   t.until = date("2027-01-04");
   EXPECT_TRUE(
-      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday).empty());
   t.until = date("2027-01-05");  // a full year is not "under one year"
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday),
                   "until", "temporary_too_long"));
   t.purpose = "study";
   t.until = date("2028-01-05");  // two years of study, inclusive
   EXPECT_TRUE(
-      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday).empty());
+      check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday).empty());
   t.until = date("2028-01-06");
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday),
                   "until", "temporary_too_long"));
   t.purpose = "holiday";
-  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kToday),
+  EXPECT_TRUE(testing::has_error(check_new_transfer(t, &official, date("2026-01-05"), rules(), calendar(), kTransferToday),
                   "purpose", "unknown_code"));
 }
 
@@ -133,12 +135,12 @@ TEST(Transfer, OverdueInTransitAndOverdueReturns) {
 TEST(Transfer, CompletingOnlyWhatIsOpen) {
   Transfer out = transfer(TransferKind::kOfficial, TransferDirection::kOutgoing, "2026-08-20");
   out.state = TransferState::kInTransit;
-  EXPECT_TRUE(check_transfer_completion(out, date("2026-09-01"), kToday).empty());
+  EXPECT_TRUE(check_transfer_completion(out, date("2026-09-01"), kTransferToday).empty());
   EXPECT_TRUE(
-      testing::has_error(check_transfer_completion(out, date("2026-08-19"), kToday), "on", "date_before_letter"));
+      testing::has_error(check_transfer_completion(out, date("2026-08-19"), kTransferToday), "on", "date_before_letter"));
   out.state = TransferState::kCompleted;
   EXPECT_TRUE(
-      testing::has_error(check_transfer_completion(out, date("2026-09-01"), kToday), "state", "transfer_closed"));
+      testing::has_error(check_transfer_completion(out, date("2026-09-01"), kTransferToday), "state", "transfer_closed"));
 }
 
 }  // namespace

@@ -49,6 +49,9 @@ const std::vector<std::string>& registry_rule_keys();
 // The keys the member lifecycle reads (admission, probation, transfers, exits, badges).
 const std::vector<std::string>& lifecycle_rule_keys();
 
+// The keys the working-day calendar reads (calendar.*, holiday.*: domain/calendar/holiday_rules).
+const std::vector<std::string>& calendar_rule_keys();
+
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 
