@@ -342,9 +342,15 @@ json lifecycle_json(const app::MemberLifecycle& lifecycle) {
   const domain::Member& member = lifecycle.member;
   json gaps = json::array();
   for (const app::StoredGap& gap : lifecycle.gaps) {
+    // The period is what party age subtracts (party_age.h); the days are shown beside it.
+    const domain::Period period = domain::period_between(gap.gap.from, gap.gap.to);
     gaps.push_back({{"from", gap.gap.from.iso()},
                     {"to", gap.gap.to.iso()},
                     {"days", gap.gap.days()},
+                    {"period",
+                     {{"years", period.years_part()},
+                      {"months", period.months_part()},
+                      {"days", period.days}}},
                     {"reason", gap.reason}});
   }
   json probation = nullptr;

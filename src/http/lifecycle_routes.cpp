@@ -5,6 +5,7 @@
 #include "app/badges.h"
 #include "app/exits.h"
 #include "app/member_lifecycle.h"
+#include "app/party_age_gaps.h"
 #include "app/probation.h"
 #include "app/transfers.h"
 #include "http/api.h"
@@ -351,6 +352,37 @@ void add_lifecycle_routes(Router& router, ApiContext& context) {
                                                              MemberId(*id), *version, exemption)
                                   : app::record_exemption(services, actor_of(request),
                                                           MemberId(*id), *version, exemption);
+                 if (!member) return problem_response(member.error(), request);
+                 return member_response(*member);
+               });
+             }));
+
+  // A party-age gap from an old file (removed and readmitted, or a letter presented late, before
+  // chibo kept the procedure): recorded with its reason and document, audited.
+  router.add("POST", "/api/v1/members/{id}/gaps", no_query([&](HttpRequest& request) {
+               const auto id = path_id(request);
+               if (!id) return problem_response(Error::not_found("member"), request);
+               auto body = read_json_object(request);
+               if (!body) return problem_response(body.error(), request);
+               JsonFields fields(*body);
+               std::vector<FieldError> errors;
+               const std::optional<long long> version = body_version(fields, request);
+               domain::GapRequest gap;
+               const std::optional<Date> from = read_date_field(fields, "from", true, errors);
+               const std::optional<Date> to = read_date_field(fields, "to", true, errors);
+               gap.reason = read_text_field(fields, "reason", 40, errors);
+               gap.document = read_document(fields, "document", errors);
+               gap.note = read_text_field(fields, "note", kNoteChars, errors);
+               for (FieldError& error : fields.finish()) errors.push_back(std::move(error));
+               if (!version) errors.push_back({"version", "required", {}});
+               if (!errors.empty()) return invalid(std::move(errors), request);
+               gap.from = *from;
+               gap.to = *to;
+               return with_idempotency(services, request, [&](app::Transaction* tx) {
+                 auto member = tx ? app::record_gap_in(services, actor_of(request), *tx,
+                                                       MemberId(*id), *version, gap)
+                                  : app::record_gap(services, actor_of(request), MemberId(*id),
+                                                    *version, gap);
                  if (!member) return problem_response(member.error(), request);
                  return member_response(*member);
                });
