@@ -62,7 +62,7 @@ const Date kOccasion = *Date::from_ymd(2027, 2, 3);
 const Date kPrevious = *Date::from_ymd(2026, 11, 7);
 
 // chibo's way: one pass, party age from the admission and the gaps, the badge from the
-// party-age anchor with one date computation.
+// age on the occasion and the date of the milestone it reached (party_age.h).
 void BM_PartyAgeAndBadges(benchmark::State& state) {
   const Registry& r = registry(static_cast<size_t>(state.range(0)));
   for (auto _ : state) {

@@ -61,6 +61,28 @@ describe('a gap from an old file', () => {
     assert.deepEqual(lifecycle.next_badge, { milestone: 30, on: '2022-01-01' });
   });
 
+  test('the badge list and the award count the period: admitted 3/2/1992 with a two-year gap, 30 years on the occasion of 3/2/2024', async () => {
+    const member = await officialMember(api, tree.cellB.id, {
+      birth_date: '1966-06-06', citizen_id: cccd({ birthYear: 1966 }),
+      admission_date: '1992-02-03', ceremony_date: '1992-02-10', official_date: '1993-02-10',
+    });
+    ok(await api.post(`/api/v1/members/${member.id}/gaps`, {
+      version: member.version, from: '2000-01-01', to: '2002-01-01', reason: 'readmission',
+      document: DOCUMENT, note: 'Xóa tên 2000, kết nạp lại 2002',
+    }));
+    const list = ok(await api.get(`/api/v1/badges?org=${tree.cellB.id}&occasion=2024-02-03&page_size=500`));
+    const item = list.items.find((i) => i.id === member.id);
+    assert.ok(item, 'due at the occasion of its milestone');
+    assert.equal(item.milestone, 30);
+    assert.equal(item.reached_on, '2024-02-03');
+    assert.equal(item.party_age_years, 30);
+    const awarded = ok(await api.post('/api/v1/badges/awards', {
+      occasion: '2024-02-03', decided_on: '2024-02-03', document: { number: '5-QĐ/TU', authority: 'Ban Thường vụ' },
+      awards: [{ member_id: member.id, milestone: 30 }],
+    }), 201);
+    assert.equal(awarded.awarded, 1);
+  });
+
   test('every bad input is a 4xx naming its field, and nothing is written', async () => {
     const member = await officialMember(api, tree.cellB.id, {
       birth_date: '1962-02-02', citizen_id: cccd({ birthYear: 1962 }),
