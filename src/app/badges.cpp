@@ -66,6 +66,8 @@ Result<BadgeList> list_badges(Context& ctx, const BadgeListQuery& query,
       facts_query.within = reach.subtrees;
     }
     std::vector<domain::BadgeFacts> facts = tx.lifecycle().badge_facts(facts_query);
+    std::map<MemberId, const domain::BadgeFacts*> facts_of;
+    for (const domain::BadgeFacts& each : facts) facts_of[each.id] = &each;
     std::vector<domain::BadgeDue> due =
         domain::badges_due(facts, list.occasion, list.previous, milestones->values);
     if (!query.milestones.empty()) {
@@ -99,9 +101,10 @@ Result<BadgeList> list_badges(Context& ctx, const BadgeListQuery& query,
       auto found = members.find(due[index].id);
       if (found == members.end()) continue;
       const Member& member = found->second.first;
-      list.items.push_back(
-          {member, found->second.second, due[index],
-           domain::party_age_on(member.party_age_anchor.value_or(Date()), {}, list.occasion)});
+      const domain::BadgeFacts& member_facts = *facts_of.at(member.id);
+      list.items.push_back({member, found->second.second, due[index],
+                            domain::party_age_on(member_facts.admission, member_facts.gaps,
+                                                 list.occasion)});
     }
   }
   if (permission == domain::Permission::kMemberExport) {
@@ -159,7 +162,10 @@ Result<int> award_badges(Context& ctx, const BadgeAwardRequest& request) {
       errors.push_back({prefix + ".milestone", "badge_already_awarded", {}});
       continue;
     }
-    const Date reached = stored->party_age_anchor.value_or(request.occasion).add_years(milestone);
+    const Date reached =
+        stored->admission_date
+            ? domain::milestone_date(*stored->admission_date, gaps_of(tx, id), milestone)
+            : request.occasion.add_years(milestone);  // no admission date: not reached
     if (reached > request.occasion) {
       errors.push_back(domain::rule_error(prefix + ".milestone", "badge_not_reached", *milestones,
                                           {{"reached_on", reached.iso()}}));

@@ -284,15 +284,13 @@ Status admit(Context& ctx, Candidate& candidate, const std::vector<StepRecord>& 
     std::optional<Member> former = ctx.tx.members().find(candidate.readmission_of);
     if (!former) return Error::internal("readmission without former member");
     const Member before = *former;
-    const std::optional<Date> left = former->exit_date;
-    const int64_t gap = domain::readmit(*former, *decision, ceremony, ctx.services.rules);
+    const std::optional<domain::Gap> gap = domain::readmit(
+        *former, *decision, ceremony, ctx.services.rules, gaps_of(ctx.tx, former->id));
     former->org_id = candidate.person.org_id;
     std::vector<FieldError> errors = check_member_references(ctx, *former, write);
     if (!errors.empty()) return Error::invalid(std::move(errors));
-    if (gap > 0 && left) {
-      ctx.tx.lifecycle().add_gap(former->id, {{*left, decision->on}, "readmission", TransferId()},
-                                 ctx.now());
-    }
+    // Stored before the change is saved, which derives the party-age facts from all the gaps.
+    if (gap) ctx.tx.lifecycle().add_gap(former->id, {*gap, "readmission", TransferId()}, ctx.now());
     Status saved =
         save_lifecycle_change(ctx, before, *former, "readmission", ceremony.on, decision->document,
                               {{"candidate_id", candidate.id.value}});

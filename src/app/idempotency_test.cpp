@@ -1,4 +1,4 @@
-// Idempotency keys through the store (app/idempotency.h) on SQLite and, with
+// Idempotency keys through the store (app/runner.h, run_keyed) on SQLite and, with
 // CHIBO_TEST_POSTGRES, PostgreSQL: the reply is stored with the write, replayed for the same
 // request, refused for another, forgotten after a day, and never stored for a failed write.
 #include "app/runner.h"

@@ -38,11 +38,18 @@ domain::AdmissionContext admission_context_of(Transaction& tx, const domain::Cat
   return context;
 }
 
+std::vector<domain::Gap> gaps_of(Transaction& tx, MemberId member) {
+  std::vector<domain::Gap> gaps;
+  if (!member.valid()) return gaps;
+  for (const StoredGap& gap : tx.lifecycle().gaps(member)) gaps.push_back(gap.gap);
+  return gaps;
+}
+
 Status save_lifecycle_change(Context& ctx, const Member& before, Member& after,
                              const std::string& action, Date effective_on,
                              const domain::Document& document, nlohmann::json details) {
   const std::string now = ctx.now();
-  domain::derive_member_facts(after, ctx.services.rules);
+  domain::derive_member_facts(after, ctx.services.rules, gaps_of(ctx.tx, after.id));
   after.updated_at = now;
   if (!ctx.tx.members().update(after, before)) return Error::stale_version();
   std::vector<FieldChange> changes = domain::diff_members(before, after);

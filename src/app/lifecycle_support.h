@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
+#include <vector>
 
 #include "app/context.h"
 #include "domain/lifecycle/admission.h"
@@ -21,7 +23,11 @@ std::optional<Organization> base_organization_of(Transaction& tx, const domain::
 domain::AdmissionContext admission_context_of(Transaction& tx, const domain::Catalog& catalog,
                                               const Organization& cell);
 
-// A member changed by a lifecycle step: saves it (kStaleVersion when someone else saved first),
+// The party-age gaps stored for `member`, as the arithmetic takes them.
+std::vector<domain::Gap> gaps_of(Transaction& tx, MemberId member);
+
+// A member changed by a lifecycle step: derives its facts from the gaps stored (add a new gap
+// first), saves it (kStaleVersion when someone else saved first),
 // appends the history event (`action`, the day it takes effect, its document) and the audit
 // entry ("member." + action, with `details` and the changes), all in the use case's
 // transaction.

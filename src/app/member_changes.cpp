@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/access_control.h"
+#include "app/lifecycle_support.h"
 #include "domain/members/member_rules.h"
 
 namespace chibo::app {
@@ -89,7 +90,7 @@ Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& field
   if (!errors.empty()) return Error::invalid(std::move(errors));
   domain::apply_member_patch(member, fields, ctx.services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  domain::derive_member_facts(member, ctx.services.rules);
+  domain::derive_member_facts(member, ctx.services.rules, {});  // a new record has no gaps yet
   errors = domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = check_member_references(ctx, member, write);
@@ -150,7 +151,7 @@ Result<MemberDetail> update_member(Context& ctx, MemberId id, int64_t version,
       errors.push_back({field.name, "changed_by_procedure", {}});
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  domain::derive_member_facts(member, ctx.services.rules);
+  domain::derive_member_facts(member, ctx.services.rules, gaps_of(ctx.tx, member.id));
   errors =
       domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today(), false);
   if (!errors.empty()) return Error::invalid(std::move(errors));

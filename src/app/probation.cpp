@@ -56,8 +56,9 @@ Result<ProbationLists> probation_lists(Context& ctx, OrgId org, int within_days)
     if (cell) {
       if (const domain::RuleParameter* days =
               services.rules.in_force("recognition.decision_working_days", cell->on))
-        item.decision_due =
-            services.calendar.add_working_days(cell->on, static_cast<int>(days->value));
+        if (Result<Date> due =
+                services.calendar.add_working_days(cell->on, static_cast<int>(days->value)))
+          item.decision_due = *due;
       lists.awaiting.push_back(std::move(item));
     } else if (view->overdue) {
       lists.overdue.push_back(std::move(item));

@@ -64,7 +64,8 @@ std::vector<TransferView> views_of(Context& ctx, std::vector<Transfer> transfers
     if (transfer.to_org.valid()) view.to_name = org_names[transfer.to_org];
     if (transfer.direction == TransferDirection::kIncoming) view.from_name = transfer.external_org;
     if (transfer.direction == TransferDirection::kOutgoing) view.to_name = transfer.external_org;
-    view.present_by = domain::present_by(transfer, ctx.services.rules, ctx.services.calendar);
+    if (Result<Date> due = domain::present_by(transfer, ctx.services.rules, ctx.services.calendar))
+      view.present_by = *due;
     view.overdue =
         domain::transfer_overdue(transfer, ctx.services.rules, ctx.services.calendar, today);
     view.transfer = std::move(transfer);
@@ -87,7 +88,9 @@ void audit_transfer(Context& ctx, const Transfer& t, const std::string& action) 
 }
 
 // An official arrival from outside: a new member record, or a member who had left the tree by
-// transfer coming back (the same CCCD).
+// transfer coming back (the same CCCD). Stores the transfer and, for a letter presented late,
+// its party-age gap (the days past the deadline do not count), before the member's party-age
+// facts are derived from the gaps.
 Status arrive(Context& ctx, Transfer& transfer, const TransferRequest& request) {
   domain::MemberPatch patch = request.arriving;
   patch["org_id"] = std::to_string(transfer.to_org.value);
@@ -102,8 +105,17 @@ Status arrive(Context& ctx, Transfer& transfer, const TransferRequest& request) 
       return Error::invalid_field(std::string("member.") + procedure, "unknown_field");
   }
   transfer.standing = *status->second;
-  transfer.gap_days = domain::late_arrival_gap_days(transfer, request.on, ctx.services.rules,
-                                                    ctx.services.calendar);
+  Result<std::optional<domain::Gap>> late =
+      domain::late_arrival_gap(transfer, request.on, ctx.services.rules, ctx.services.calendar);
+  if (!late) return std::move(late).error();
+  const std::optional<domain::Gap> gap = *late;
+  transfer.gap_days = gap ? gap->days() : 0;
+  const std::string now = ctx.now();
+  auto store_transfer = [&](MemberId member) {
+    transfer.member_id = member;
+    ctx.tx.transfers().insert(transfer);
+    if (gap) ctx.tx.lifecycle().add_gap(member, {*gap, "late_transfer", transfer.id}, now);
+  };
   Member member;
   std::vector<FieldError> errors;
   domain::apply_member_patch(member, patch, ctx.services.catalog, errors);
@@ -118,14 +130,12 @@ Status arrive(Context& ctx, Transfer& transfer, const TransferRequest& request) 
       }
     }
   }
-  const std::string now = ctx.now();
   if (returning) {
     Member back = *returning;
     back.exit_date.reset();
     back.exit_ground.clear();
     errors.clear();
     domain::apply_member_patch(back, patch, ctx.services.catalog, errors);
-    back.party_age_gap_days += transfer.gap_days;
     for (FieldError& error :
          domain::check_member(back, ctx.services.catalog, ctx.services.rules, ctx.today()))
       errors.push_back(std::move(error));
@@ -135,10 +145,10 @@ Status arrive(Context& ctx, Transfer& transfer, const TransferRequest& request) 
       for (FieldError& error : errors) error.field = "member." + error.field;
       return Error::invalid(std::move(errors));
     }
+    store_transfer(back.id);
     Status saved = save_lifecycle_change(ctx, *returning, back, "transfer_in", request.on,
                                          transfer.letter, transfer_json(transfer));
     if (!saved) return saved;
-    transfer.member_id = back.id;
   } else {
     Result<Member> prepared = prepare_new_member(ctx, patch);
     if (!prepared) {
@@ -147,17 +157,18 @@ Status arrive(Context& ctx, Transfer& transfer, const TransferRequest& request) 
       return error;
     }
     Member arrived = std::move(*prepared);
-    arrived.party_age_gap_days = transfer.gap_days;
-    domain::derive_member_facts(arrived, ctx.services.rules);
+    std::vector<domain::Gap> gaps;
+    if (gap) gaps.push_back(*gap);
+    domain::derive_member_facts(arrived, ctx.services.rules, gaps);
     arrived.created_at = arrived.updated_at = now;
     ctx.tx.members().insert(arrived);
+    store_transfer(arrived.id);
     std::vector<FieldChange> changes = domain::diff_members(Member(), arrived);
     AuditEntry entry = AuditEntry::about_member("member.transfer_in", arrived);
     entry.details = audit_changes(changes);
     ctx.audit(entry);
     ctx.tx.members().append_event({0, arrived.id, now, ctx.actor.name, "transfer_in",
                                    std::move(changes), request.on, transfer.letter});
-    transfer.member_id = arrived.id;
   }
   return Ok();
 }
@@ -289,13 +300,6 @@ Result<TransferView> start_transfer(Context& ctx, TransferRequest request) {
     t.completed_on = request.on;
     Status arrived = arrive(ctx, t, request);
     if (!arrived) return std::move(arrived).error();
-    ctx.tx.transfers().insert(t);
-    // Presented late: the days past the deadline do not count toward party age.
-    if (const std::optional<Date> due =
-            domain::present_by(t, ctx.services.rules, ctx.services.calendar);
-        due && t.gap_days > 0) {
-      ctx.tx.lifecycle().add_gap(t.member_id, {{*due, request.on}, "late_transfer", t.id}, now);
-    }
   } else {
     t.state = TransferState::kAway;
     if (member) t.standing = member->status;

@@ -57,7 +57,7 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   Result<domain::RuleSet> rules = io::load_rules(options.rules_dir);
   if (!rules) return std::move(rules).error();
   runtime->rules = std::move(*rules);
-  Result<domain::WorkingCalendar> calendar = io::load_calendar(options.rules_dir);
+  Result<domain::WorkingCalendar> calendar = io::load_calendar(options.rules_dir, runtime->rules);
   if (!calendar) return std::move(calendar).error();
   runtime->calendar = std::move(*calendar);
   Result<storage::DatabaseUrl> url = storage::DatabaseUrl::parse(options.db_url);

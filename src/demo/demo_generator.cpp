@@ -375,7 +375,7 @@ class Generator {
     member.position = data_.positions.pick(rng_);
     member.work_unit = work_unit;
     member.created_at = member.updated_at = options_.now_utc;
-    domain::derive_member_facts(member, rules_);  // again once the lifecycle has shaped it
+    domain::derive_member_facts(member, rules_, {});  // shape_member adds the gaps, if any
     return member;
   }
 

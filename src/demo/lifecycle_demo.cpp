@@ -20,10 +20,7 @@ using domain::StepRecord;
 
 constexpr const char* kLifecycleActor = "demo";
 
-bool on_roll(const Member& member) {
-  return member.status == domain::status::kOfficial || member.status == domain::status::kExempted ||
-         member.status == domain::status::kProbationary;
-}
+using domain::on_roll;
 
 // Days between one step and the next, as files move in practice.
 int pause_before(AdmissionStep step, Rng& rng) {
@@ -64,6 +61,7 @@ LifecycleDemo::LifecycleDemo(const domain::Catalog& catalog, const domain::RuleS
       last_occasion_(domain::previous_occasion(rules, today.add_days(1)).value_or(today)) {}
 
 void LifecycleDemo::shape_member(Member& member, const CellPlace& place) {
+  std::vector<domain::Gap> gaps;  // this member's party-age gaps
   if (on_roll(member)) {
     const double roll = rng_.real();
     if (roll < 0.004) {
@@ -117,24 +115,23 @@ void LifecycleDemo::shape_member(Member& member, const CellPlace& place) {
       const Date to = from.add_years(static_cast<int>(rng_.between(3, 6)))
                           .add_days(static_cast<int32_t>(rng_.below(200)));
       if (to < today_.add_years(-2)) {
-        member.party_age_gap_days += to.serial() - from.serial();
+        gaps.push_back({from, to});
         gaps_.push_back({member.id, {from, to}});
       }
     }
   }
-  badges_of(member);
-  domain::derive_member_facts(member, rules_);
+  badges_of(member, gaps);
+  domain::derive_member_facts(member, rules_, gaps);
 }
 
-void LifecycleDemo::badges_of(Member& member) {
+void LifecycleDemo::badges_of(Member& member, const std::vector<domain::Gap>& gaps) {
   if (member.status != domain::status::kOfficial && member.status != domain::status::kExempted)
     return;
   const domain::RuleParameter* milestones = rules_.latest("badge.milestone_years");
   if (!milestones || !member.admission_date) return;
-  const Date anchor =
-      member.admission_date->add_days(static_cast<int32_t>(member.party_age_gap_days));
   for (const int64_t years : milestones->values) {
-    const Date reached = anchor.add_years(static_cast<int>(years));
+    const Date reached =
+        domain::milestone_date(*member.admission_date, gaps, static_cast<int>(years));
     if (reached > last_occasion_) break;
     // Almost everyone received it at the first occasion after; a few were missed.
     if (!rng_.chance(0.985)) continue;

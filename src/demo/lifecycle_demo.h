@@ -78,7 +78,7 @@ class LifecycleDemo {
   };
 
   void make_candidate(const CellPlace& place, domain::Member person);
-  void badges_of(domain::Member& member);
+  void badges_of(domain::Member& member, const std::vector<domain::Gap>& gaps);
   int cell_officials(OrgId cell) const;
 
   const domain::Catalog& catalog_;

@@ -1,4 +1,4 @@
-// The Idempotency-Key header of creating requests (app/idempotency.h): parsing, the request's
+// The Idempotency-Key header of creating requests (app/runner.h, run_keyed): parsing, the request's
 // fingerprint, and replies to and from their stored form.
 #pragma once
 

@@ -295,7 +295,7 @@ json probation_lists_json(const app::ProbationLists& lists, size_t limit) {
       value["admission_date"] = date_or_null(item.member.admission_date);
       value["ceremony_date"] = date_or_null(item.member.ceremony_date);
       value["probation_ends_on"] = item.view.ends_on.iso();
-      value["consider_by"] = item.view.consider_by.iso();
+      value["consider_by"] = date_or_null(item.view.consider_by);
       value["ceremony_known"] = item.view.ceremony_known;
       value["days_to_end"] = item.view.days_to_end;
       value["cell_resolution"] =
@@ -342,15 +342,21 @@ json lifecycle_json(const app::MemberLifecycle& lifecycle) {
   const domain::Member& member = lifecycle.member;
   json gaps = json::array();
   for (const app::StoredGap& gap : lifecycle.gaps) {
+    // The period is what party age subtracts (party_age.h); the days are shown beside it.
+    const domain::Period period = domain::period_between(gap.gap.from, gap.gap.to);
     gaps.push_back({{"from", gap.gap.from.iso()},
                     {"to", gap.gap.to.iso()},
                     {"days", gap.gap.days()},
+                    {"period",
+                     {{"years", period.years_part()},
+                      {"months", period.months_part()},
+                      {"days", period.days}}},
                     {"reason", gap.reason}});
   }
   json probation = nullptr;
   if (lifecycle.probation) {
     probation = {{"ends_on", lifecycle.probation->ends_on.iso()},
-                 {"consider_by", lifecycle.probation->consider_by.iso()},
+                 {"consider_by", date_or_null(lifecycle.probation->consider_by)},
                  {"ceremony_known", lifecycle.probation->ceremony_known},
                  {"days_to_end", lifecycle.probation->days_to_end},
                  {"overdue", lifecycle.probation->overdue}};

@@ -6,6 +6,7 @@
 #include "app/badges.h"
 #include "app/exits.h"
 #include "app/member_lifecycle.h"
+#include "app/party_age_gaps.h"
 #include "app/probation.h"
 #include "app/transfers.h"
 #include "http/api.h"
@@ -237,6 +238,27 @@ Result<std::tuple<MemberId, int64_t, domain::ExemptionRequest>> decode_exemption
   return std::tuple{MemberId(*id), version, std::move(exemption)};
 }
 
+Result<std::tuple<MemberId, int64_t, domain::GapRequest>> decode_gap(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  const auto id = path_id(request);
+  if (!id) return Error::not_found("member");
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  JsonFields& fields = body->fields();
+  std::vector<FieldError>& errors = body->errors();
+  const int64_t version = body->version();
+  domain::GapRequest gap;
+  const std::optional<Date> from = read_date_field(fields, "from", true, errors);
+  const std::optional<Date> to = read_date_field(fields, "to", true, errors);
+  gap.reason = read_text_field(fields, "reason", 40, errors);
+  gap.document = read_document(fields, "document", errors);
+  gap.note = read_text_field(fields, "note", kNoteChars, errors);
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  gap.from = *from;
+  gap.to = *to;
+  return std::tuple{MemberId(*id), version, std::move(gap)};
+}
+
 struct BadgePage {
   app::BadgeListQuery query;
   long long page = 1, page_size = 50;
@@ -462,6 +484,10 @@ void add_lifecycle_routes(Router& router, ApiContext& api) {
              writes(api, decode_exit, app::record_exit, member_state));
   router.add("POST", "/api/v1/members/{id}/exemption",
              writes(api, decode_exemption, app::record_exemption, member_state));
+  // A party-age gap from an old file (removed and readmitted, or a letter presented late, before
+  // chibo kept the procedure): recorded with its reason and document, audited.
+  router.add("POST", "/api/v1/members/{id}/gaps",
+             writes(api, decode_gap, app::record_gap, member_state));
   router.add("GET", "/api/v1/members/{id}/lifecycle",
              reads(api, path_id_of<MemberId>("member"), app::member_lifecycle,
                    json_reply(200, lifecycle_json)));

@@ -124,6 +124,22 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Thư mục quy định {source} không có tệp .toml",
         "The rules directory {source} has no .toml file"}},
       // The member lifecycle (field problems). {source} is the rule's document.
+      {"calendar_year_missing",
+       {"{label}: chưa có lịch ngày nghỉ của năm {year} để tính hạn theo ngày làm việc; bổ sung "
+        "năm này vào rules/holidays.tsv",
+        "{label}: there is no holiday calendar for {year} to count working days in; add the year "
+        "to rules/holidays.tsv"}},
+      {"gap_not_after_start",
+       {"{label}: phải sau ngày bắt đầu gián đoạn", "{label}: must be after the gap's start"}},
+      {"gap_before_admission",
+       {"{label}: trước ngày kết nạp {admission_date}",
+        "{label}: before the admission on {admission_date}"}},
+      {"gap_without_admission",
+       {"{label}: đảng viên chưa có ngày kết nạp để tính tuổi đảng",
+        "{label}: the member has no admission date to count party age from"}},
+      {"gap_overlaps",
+       {"{label}: trùng với thời gian gián đoạn đã ghi từ {from} đến {to}",
+        "{label}: overlaps the gap already recorded from {from} to {to}"}},
       {"rule_not_in_force",
        {"{label}: chưa có quy định {rule} có hiệu lực vào ngày {date}",
         "{label}: no rule {rule} was in force on {date}"}},

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/calendar/holiday_rules.h"
 #include "io/tsv.h"
 #include "resources/resources.h"
 
@@ -20,7 +21,8 @@ Error calendar_error(const std::string& source, size_t row, const std::string& p
 
 }  // namespace
 
-Result<domain::WorkingCalendar> parse_calendar(std::string_view text, const std::string& source) {
+Result<domain::WorkingCalendar> parse_calendar(std::string_view text, const std::string& source,
+                                               const domain::RuleSet& rules) {
   Result<TsvTable> table = parse_tsv(text, source);
   if (!table) return std::move(table).error();
   const int date = table->column("date");
@@ -42,7 +44,7 @@ Result<domain::WorkingCalendar> parse_calendar(std::string_view text, const std:
     if (row[origin].empty()) return calendar_error(source, index, row[date] + ": source missing");
     days.push_back({*day, row[kind] == "work", row[name], row[origin]});
   }
-  Result<domain::WorkingCalendar> calendar = domain::WorkingCalendar::build(std::move(days));
+  Result<domain::WorkingCalendar> calendar = domain::build_calendar(std::move(days), rules);
   if (!calendar) {
     return Error::malformed("calendar_file_invalid",
                             {{"source", source}, {"problem", calendar.error().param("date")}});
@@ -50,11 +52,12 @@ Result<domain::WorkingCalendar> parse_calendar(std::string_view text, const std:
   return calendar;
 }
 
-Result<domain::WorkingCalendar> load_calendar(const std::string& directory) {
+Result<domain::WorkingCalendar> load_calendar(const std::string& directory,
+                                              const domain::RuleSet& rules) {
   if (directory.empty()) {
     const std::optional<std::string_view> data = resources::find(kCalendarFile);
     if (!data) return Error::malformed("calendar_file_invalid", {{"source", kCalendarFile}});
-    return parse_calendar(*data, kCalendarFile);
+    return parse_calendar(*data, kCalendarFile, rules);
   }
   const std::string path = directory + "/holidays.tsv";
   std::ifstream in(path);
@@ -62,7 +65,7 @@ Result<domain::WorkingCalendar> load_calendar(const std::string& directory) {
     return Error::malformed("rule_dir_unreadable", {{"source", path}, {"problem", "missing"}});
   std::stringstream content;
   content << in.rdbuf();
-  return parse_calendar(content.str(), path);
+  return parse_calendar(content.str(), path, rules);
 }
 
 }  // namespace chibo::io

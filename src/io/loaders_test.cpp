@@ -4,6 +4,7 @@
 #include "io/catalog_loader.h"
 #include "io/rules_loader.h"
 #include "io/tsv.h"
+#include "testing/fixtures.h"
 
 namespace chibo::io {
 namespace {
@@ -104,7 +105,7 @@ TEST(Calendar, ParsesDaysAndRefusesBadLines) {
   auto calendar = parse_calendar(
       "# comment\ndate\tkind\tname_vi\tsource\n2025-09-01\toff\tQuốc khánh\tBLLĐ\n"
       "2025-04-26\twork\tLàm bù\tThông báo\n",
-      "test.tsv");
+      "test.tsv", chibo::testing::rules());
   ASSERT_TRUE(calendar) << calendar.error().param("problem");
   EXPECT_FALSE(calendar->is_working_day(*Date::parse("2025-09-01")));
   EXPECT_TRUE(calendar->is_working_day(*Date::parse("2025-04-26")));
@@ -117,11 +118,11 @@ TEST(Calendar, ParsesDaysAndRefusesBadLines) {
       "date\tkind\n2025-09-01\toff\n",
   };
   for (const char* text : bad) {
-    auto refused = parse_calendar(text, "bad.tsv");
+    auto refused = parse_calendar(text, "bad.tsv", chibo::testing::rules());
     ASSERT_FALSE(refused) << text;
     EXPECT_EQ(refused.error().param("source"), "bad.tsv");
   }
-  EXPECT_TRUE(load_calendar(""));
+  EXPECT_TRUE(load_calendar("", chibo::testing::rules()));
 }
 
 TEST(Rules, TheShippedRuleSetLoads) {

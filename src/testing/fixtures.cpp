@@ -35,7 +35,7 @@ const domain::RuleSet& rules() {
 
 const domain::WorkingCalendar& calendar() {
   static const domain::WorkingCalendar loaded = [] {
-    auto result = io::load_calendar("");
+    auto result = io::load_calendar("", rules());
     if (!result) {
       std::cerr << "calendar failed to load: " << result.error().reason << "\n";
       std::abort();

@@ -190,6 +190,7 @@ function requestFor(key, side) {
     case 'POST /api/v1/transfers/{id}/cancel': return { path: `/api/v1/transfers/${transfer.id}/cancel`, json: { version: 0, on: today, reason: 'Thử' }, allowed: 409 };
     case 'POST /api/v1/members/{id}/exit': return { path: `/api/v1/members/${member.id}/exit`, json: { version: 0, status: 'removed', on: today, ground: 'no_progress_after_help', document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' } }, allowed: 409 };
     case 'POST /api/v1/members/{id}/exemption': return { path: `/api/v1/members/${member.id}/exemption`, json: { version: 0, action: 'start', on: today, document: { number: '1-QĐ/CB' } }, allowed: 409 };
+    case 'POST /api/v1/members/{id}/gaps': return { path: `/api/v1/members/${member.id}/gaps`, json: { version: 0, from: '2001-01-01', to: '2002-01-01', reason: 'readmission', document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' }, note: 'Thử' }, allowed: 409 };
     case 'GET /api/v1/members/{id}/lifecycle': return { path: `/api/v1/members/${member.id}/lifecycle` };
     case 'GET /api/v1/badges': return { path: '/api/v1/badges?page_size=500' };
     case 'GET /api/v1/badges.csv': return { path: '/api/v1/badges.csv' };

@@ -1,4 +1,4 @@
-// Creating requests with an Idempotency-Key (app/idempotency.h, reference.md §3 R5 "lost
+// Creating requests with an Idempotency-Key (app/runner.h: run_keyed, reference.md §3 R5 "lost
 // ACK"): the same key and request give the first reply (status, body, Location) and exactly one
 // record; another request under the same key is refused (422); keys are per user; a refused
 // request stores nothing, so it may be sent again; a malformed key is a 400 naming the header.

@@ -1,4 +1,4 @@
-// Idempotency-Key on the lifecycle's writes (app/idempotency.h): a client that lost the reply to
+// Idempotency-Key on the lifecycle's writes (app/runner.h, run_keyed): a client that lost the reply to
 // a candidate, a step, a recognition, a transfer and its completion or cancellation, an exit,
 // an exemption or a badge decision sends it again with the same key and gets the first reply,
 // with the write done once. Without the key the same request again is what it always was: the

@@ -153,6 +153,7 @@ describe('routes', () => {
     'POST /api/v1/transfers/{id}/cancel': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/members/{id}/exit': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/members/{id}/exemption': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/members/{id}/gaps': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/members/{id}/lifecycle': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/badges': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/badges.csv': [200, 400, 401, 403, 404, 405, 503],

@@ -1,5 +1,5 @@
 // Replies to creating requests that carried an Idempotency-Key, kept with the write that
-// produced them (app/idempotency.h).
+// produced them (app/runner.h, run_keyed).
 #pragma once
 
 #include <cstdint>

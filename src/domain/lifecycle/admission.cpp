@@ -213,9 +213,12 @@ void check_deadline(const std::string& key, Date from, const StepRecord& next,
                     std::vector<FieldError>& errors) {
   const RuleParameter* days = rule_on(rules, key, from, "on", errors);
   if (!days) return;
-  const Date due = calendar.add_working_days(from, static_cast<int>(days->value));
-  if (next.on > due && next.note.empty())
-    errors.push_back(rule_error("note", code, *days, {{"due", due.iso()}}));
+  const Result<Date> due = calendar.add_working_days(from, static_cast<int>(days->value));
+  if (!due) {
+    errors.push_back(calendar_field_error("on", due.error()));
+  } else if (next.on > *due && next.note.empty()) {
+    errors.push_back(rule_error("note", code, *days, {{"due", due->iso()}}));
+  }
 }
 
 }  // namespace
@@ -530,15 +533,17 @@ AdmissionProgress admission_progress(const Candidate& candidate,
   if (const StepRecord* cell = find_step(recorded, AdmissionStep::kCellResolution);
       cell && !has(AdmissionStep::kDecision)) {
     if (const RuleParameter* days = rules.in_force("admission.decision_working_days", cell->on)) {
-      const Date due = calendar.add_working_days(cell->on, static_cast<int>(days->value));
-      notice(today > due ? "decision_overdue" : "decision_due", due, days);
+      // A deadline in a year without a calendar is not guessed: no notice.
+      if (const Result<Date> due =
+              calendar.add_working_days(cell->on, static_cast<int>(days->value)))
+        notice(today > *due ? "decision_overdue" : "decision_due", *due, days);
     }
   }
   if (const StepRecord* decision = find_step(recorded, AdmissionStep::kDecision)) {
     const Date from = decision->received_on.value_or(decision->on);
     if (const RuleParameter* days = rules.in_force("admission.ceremony_working_days", from)) {
-      const Date due = calendar.add_working_days(from, static_cast<int>(days->value));
-      notice(today > due ? "ceremony_overdue" : "ceremony_due", due, days);
+      if (const Result<Date> due = calendar.add_working_days(from, static_cast<int>(days->value)))
+        notice(today > *due ? "ceremony_overdue" : "ceremony_due", *due, days);
     }
   }
   return progress;
@@ -554,24 +559,24 @@ Member admitted_member(const Candidate& candidate, const StepRecord& decision,
   member.official_date.reset();
   member.exit_date.reset();
   member.exit_ground.clear();
-  member.party_age_gap_days = 0;
-  derive_member_facts(member, rules);
+  derive_member_facts(member, rules, {});
   return member;
 }
 
-int64_t readmit(Member& former, const StepRecord& decision, const StepRecord& ceremony,
-                const RuleSet& rules) {
+std::optional<Gap> readmit(Member& former, const StepRecord& decision, const StepRecord& ceremony,
+                           const RuleSet& rules, std::span<const Gap> earlier) {
   const Date left = former.exit_date.value_or(decision.on);
-  const int64_t gap =
-      decision.on.serial() > left.serial() ? decision.on.serial() - left.serial() : 0;
+  std::optional<Gap> gap;
+  if (decision.on > left) gap = Gap{left, decision.on};
   former.status = std::string(status::kProbationary);
   former.ceremony_date = ceremony.on;
   former.official_date.reset();
   former.exit_date.reset();
   former.exit_ground.clear();
   former.party_card_no.clear();  // a card is issued to official members only
-  former.party_age_gap_days += gap;
-  derive_member_facts(former, rules);
+  std::vector<Gap> gaps(earlier.begin(), earlier.end());
+  if (gap) gaps.push_back(*gap);
+  derive_member_facts(former, rules, gaps);
   return gap;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
 #include "domain/lifecycle/decision.h"
+#include "domain/lifecycle/party_age.h"
 #include "domain/members/member.h"
 #include "domain/rules/rule_set.h"
 
@@ -178,8 +180,9 @@ Member admitted_member(const Candidate& candidate, const StepRecord& decision,
                        const StepRecord& ceremony, const RuleSet& rules);
 
 // A former member readmitted: probationary again with a new ceremony, the first admission
-// kept, and the time since leaving the roll a gap in party age (returned as its days).
-int64_t readmit(Member& former, const StepRecord& decision, const StepRecord& ceremony,
-                const RuleSet& rules);
+// kept, and the time from leaving the roll to the decision a gap in party age, returned
+// (nullopt when there is none); the derived facts count it after the `earlier` gaps.
+std::optional<Gap> readmit(Member& former, const StepRecord& decision, const StepRecord& ceremony,
+                           const RuleSet& rules, std::span<const Gap> earlier);
 
 }  // namespace chibo::domain

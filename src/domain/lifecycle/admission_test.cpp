@@ -215,7 +215,7 @@ TEST(Admission, TheDecisionComesWithin60WorkingDaysOrWithAReason) {
   check.recorded.push_back(step(AdmissionStep::kCellResolution, "2026-01-05"));
   check.recorded.push_back(step(AdmissionStep::kBaseResolution, "2026-01-20"));
   // 60 working days from Monday 2026-01-05, with Tết (16-20/2) off: 2026-04-06.
-  const Date due = chibo::testing::calendar().add_working_days(date("2026-01-05"), 60);
+  const Date due = *chibo::testing::calendar().add_working_days(date("2026-01-05"), 60);
   EXPECT_EQ(due, date("2026-04-06"));
   StepRecord decision = step(AdmissionStep::kDecision, "2026-04-06");
   EXPECT_TRUE(check.run(decision).empty());
@@ -327,7 +327,7 @@ TEST(Admission, ProgressShowsThePhaseWhatIsMissingAndTheDeadlines) {
             (std::vector<AdmissionStep>{AdmissionStep::kBaseResolution, AdmissionStep::kDecision}));
   ASSERT_EQ(progress.notices.size(), 1u);
   EXPECT_EQ(progress.notices[0].code, "decision_overdue");
-  EXPECT_EQ(progress.notices[0].date, calendar.add_working_days(date("2026-09-01"), 60));
+  EXPECT_EQ(progress.notices[0].date, *calendar.add_working_days(date("2026-09-01"), 60));
 
   Candidate young = candidate_born("2009-02-01");
   progress = admission_progress(young, {}, context, rules, calendar, date("2026-12-02"));
@@ -386,10 +386,12 @@ TEST(Admission, AReadmittedMemberKeepsTheFirstAdmissionAndGainsAGap) {
   former.exit_date = date("2020-01-01");
   former.exit_ground = "no_progress_after_help";
   former.party_card_no = "AB123";
-  const int64_t gap =
+  const std::optional<Gap> gap =
       readmit(former, step(AdmissionStep::kDecision, "2024-01-01"),
-              step(AdmissionStep::kCeremony, "2024-01-15"), chibo::testing::rules());
-  EXPECT_EQ(gap, 1461);
+              step(AdmissionStep::kCeremony, "2024-01-15"), chibo::testing::rules(), {});
+  ASSERT_TRUE(gap);
+  EXPECT_EQ(gap->from, date("2020-01-01"));
+  EXPECT_EQ(gap->to, date("2024-01-01"));
   EXPECT_EQ(former.status, "probationary");
   EXPECT_EQ(former.admission_date, date("2000-05-01"));
   EXPECT_FALSE(former.official_date);

@@ -46,14 +46,14 @@ std::optional<Date> previous_occasion(const RuleSet& rules, Date occasion) {
 
 std::optional<BadgeDue> badge_due(const BadgeFacts& facts, Date occasion, Date previous,
                                   std::span<const int64_t> milestones) {
-  // One date computation per member: the whole years reached by the occasion, then the
-  // highest milestone not above them (milestones ascending).
-  const int years = whole_years_between(facts.anchor, occasion);
+  // The whole years of party age on the occasion, then the highest milestone not above them
+  // (milestones ascending), and the day it was reached.
+  const int years = party_age_on(facts.admission, facts.gaps, occasion).years;
   auto it = std::upper_bound(milestones.begin(), milestones.end(), int64_t{years});
   if (it == milestones.begin()) return std::nullopt;
   const int milestone = static_cast<int>(*(it - 1));
   if (milestone <= facts.highest_awarded) return std::nullopt;
-  const Date reached = facts.anchor.add_years(milestone);
+  const Date reached = milestone_date(facts.admission, facts.gaps, milestone);
   return BadgeDue{facts.id, milestone, reached, reached > previous};
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/ids.h"
+#include "domain/lifecycle/party_age.h"
 #include "domain/rules/rule_set.h"
 
 namespace chibo::domain {
@@ -18,12 +19,13 @@ std::optional<Date> next_occasion(const RuleSet& rules, Date day);
 // The occasion before `occasion`.
 std::optional<Date> previous_occasion(const RuleSet& rules, Date occasion);
 
-// What eligibility needs of one member: the party-age anchor (first admission shifted by the
-// gaps so far), the highest badge awarded (0: none), whether the member is still on the roll.
+// What eligibility needs of one member: the first admission, the highest badge awarded (0:
+// none) and the party-age gaps; milestones are reached as party_age.h computes them.
 struct BadgeFacts {
   MemberId id;
-  Date anchor;
+  Date admission;
   int highest_awarded = 0;
+  std::vector<Gap> gaps;
 };
 
 struct BadgeDue {

@@ -1,5 +1,7 @@
 #include "domain/lifecycle/decision.h"
 
+#include "domain/catalog/catalog.h"
+
 namespace chibo::domain {
 
 bool vote_passes(const Vote& vote, const RuleParameter& share) {
@@ -52,6 +54,11 @@ void check_vote(const Vote& vote, const RuleParameter* share, const std::string&
 void check_step_date(const std::string& field, Date on, Date today,
                      std::vector<FieldError>& errors) {
   if (on > today) errors.push_back({field, "date_in_future", {}});
+}
+
+bool on_roll(const Member& member) {
+  return member.status == status::kOfficial || member.status == status::kProbationary ||
+         member.status == status::kExempted;
 }
 
 }  // namespace chibo::domain

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "domain/members/member.h"
 #include "domain/rules/rule_set.h"
 
 namespace chibo::domain {
@@ -43,6 +44,10 @@ const RuleParameter* rule_on(const RuleSet& rules, const std::string& key, Date 
 // that it reaches `share`. `field` prefixes the vote's field names ("vote").
 void check_vote(const Vote& vote, const RuleParameter* share, const std::string& field,
                 std::vector<FieldError>& errors);
+
+// On the roll: official, probationary or exempted (the procedures that start from a member on
+// the roll share this).
+bool on_roll(const Member& member);
 
 // The step's date is not in the future.
 void check_step_date(const std::string& field, Date on, Date today,

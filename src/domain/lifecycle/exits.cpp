@@ -2,19 +2,10 @@
 
 namespace chibo::domain {
 
-namespace {
-
-bool exit_member_on_roll(const Member& member) {
-  return member.status == status::kOfficial || member.status == status::kProbationary ||
-         member.status == status::kExempted;
-}
-
-}  // namespace
-
 std::vector<FieldError> check_exit(const Member& member, const ExitRequest& request,
                                    const Catalog& catalog, const RuleSet& rules, Date today) {
   std::vector<FieldError> errors;
-  if (!exit_member_on_roll(member)) {
+  if (!on_roll(member)) {
     errors.push_back({"status", "member_not_on_roll", {{"status", member.status}}});
     return errors;
   }

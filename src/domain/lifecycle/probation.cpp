@@ -9,11 +9,13 @@ std::optional<ProbationView> probation_view(const Member& member, bool cell_reso
   ProbationView view;
   view.ends_on = *member.probation_ends_on;
   view.ceremony_known = member.ceremony_date.has_value();
-  view.consider_by = view.ends_on;
-  if (const RuleParameter* days = rules.in_force("recognition.consider_working_days", view.ends_on))
-    view.consider_by = calendar.add_working_days(view.ends_on, static_cast<int>(days->value));
+  if (const RuleParameter* days =
+          rules.in_force("recognition.consider_working_days", view.ends_on)) {
+    if (Result<Date> due = calendar.add_working_days(view.ends_on, static_cast<int>(days->value)))
+      view.consider_by = *due;
+  }
   view.days_to_end = view.ends_on.serial() - today.serial();
-  view.overdue = !cell_resolved && today > view.consider_by;
+  view.overdue = !cell_resolved && view.consider_by && today > *view.consider_by;
   return view;
 }
 
@@ -56,9 +58,12 @@ std::vector<FieldError> check_recognition(const Member& member,
   if (next.document.authority.empty()) errors.push_back({"document.authority", "required", {}});
   if (const RuleParameter* days =
           rule_on(rules, "recognition.decision_working_days", cell->on, "on", errors)) {
-    const Date due = calendar.add_working_days(cell->on, static_cast<int>(days->value));
-    if (next.on > due && next.note.empty())
-      errors.push_back(rule_error("note", "decision_late", *days, {{"due", due.iso()}}));
+    const Result<Date> due = calendar.add_working_days(cell->on, static_cast<int>(days->value));
+    if (!due) {
+      errors.push_back(calendar_field_error("on", due.error()));
+    } else if (next.on > *due && next.note.empty()) {
+      errors.push_back(rule_error("note", "decision_late", *days, {{"due", due->iso()}}));
+    }
   }
   return errors;
 }

@@ -20,7 +20,9 @@ namespace chibo::domain {
 
 struct ProbationView {
   Date ends_on;
-  Date consider_by;             // the last working day for the cell's resolution
+  // The last working day for the cell's resolution; nullopt when no rule is in force or the
+  // working-day calendar lacks a year the count crosses (never guessed).
+  std::optional<Date> consider_by;
   bool ceremony_known = false;  // else counted from the admission decision
   int days_to_end = 0;          // negative once ended
   bool overdue = false;         // past consider_by without a cell resolution

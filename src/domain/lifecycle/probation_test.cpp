@@ -16,7 +16,7 @@ Member probationary(const char* decision, const char* ceremony) {
   member.status = "probationary";
   member.admission_date = date(decision);
   if (ceremony) member.ceremony_date = date(ceremony);
-  derive_member_facts(member, chibo::testing::rules());
+  derive_member_facts(member, chibo::testing::rules(), {});
   return member;
 }
 

@@ -39,11 +39,6 @@ std::optional<E> parse_code(const Code<E> (&table)[N], std::string_view code) {
   return std::nullopt;
 }
 
-bool transfer_member_on_roll(const Member& member) {
-  return member.status == status::kOfficial || member.status == status::kProbationary ||
-         member.status == status::kExempted;
-}
-
 void check_temporary(const Transfer& transfer, Date start, const RuleSet& rules,
                      std::vector<FieldError>& errors) {
   if (transfer.purpose != "work" && transfer.purpose != "study") {
@@ -91,11 +86,15 @@ std::optional<TransferState> parse_transfer_state(std::string_view code) {
   return parse_code(kStates, code);
 }
 
-std::optional<Date> present_by(const Transfer& transfer, const RuleSet& rules,
-                               const WorkingCalendar& calendar) {
-  const RuleParameter* days = rules.in_force("transfer.present_working_days", transfer.letter_date);
-  if (!days) return std::nullopt;
-  return calendar.add_working_days(transfer.letter_date, static_cast<int>(days->value));
+Result<Date> present_by(const Transfer& transfer, const RuleSet& rules,
+                        const WorkingCalendar& calendar) {
+  std::vector<FieldError> errors;
+  const RuleParameter* days = rule_on(rules, "transfer.present_working_days",
+                                      transfer.letter_date, "letter_date", errors);
+  if (!days) return Error::invalid(std::move(errors));
+  Result<Date> due = calendar.add_working_days(transfer.letter_date, static_cast<int>(days->value));
+  if (!due) return Error::invalid({calendar_field_error("letter_date", due.error())});
+  return due;
 }
 
 std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Member* member, Date on,
@@ -104,7 +103,7 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
   std::vector<FieldError> errors;
   const bool incoming = transfer.direction == TransferDirection::kIncoming;
   const bool guest = incoming && transfer.kind == TransferKind::kTemporary;
-  if (!incoming && (!member || !transfer_member_on_roll(*member))) {
+  if (!incoming && (!member || !on_roll(*member))) {
     errors.push_back({"member_id", "member_not_on_roll", {}});
     return errors;
   }
@@ -128,8 +127,10 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
     errors.push_back({transfer.until ? "until" : "purpose", "not_for_official", {}});
   }
   if (incoming && transfer.kind == TransferKind::kOfficial) {
-    if (const std::optional<Date> due = present_by(transfer, rules, calendar);
-        due && on > *due && transfer.note.empty()) {
+    const Result<Date> due = present_by(transfer, rules, calendar);
+    if (!due) {
+      for (const FieldError& error : due.error().fields) errors.push_back(error);
+    } else if (on > *due && transfer.note.empty()) {
       errors.push_back(
           rule_error("note", "presented_late",
                      *rules.in_force("transfer.present_working_days", transfer.letter_date),
@@ -139,12 +140,15 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
   return errors;
 }
 
-int64_t late_arrival_gap_days(const Transfer& transfer, Date on, const RuleSet& rules,
-                              const WorkingCalendar& calendar) {
-  const std::optional<Date> due = present_by(transfer, rules, calendar);
-  const RuleParameter* deducted = rules.in_force("transfer.late_days_deducted", on);
-  if (!due || !deducted || deducted->value == 0 || on <= *due) return 0;
-  return on.serial() - due->serial();
+Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on,
+                                            const RuleSet& rules, const WorkingCalendar& calendar) {
+  Result<Date> due = present_by(transfer, rules, calendar);
+  if (!due) return std::move(due).error();
+  std::vector<FieldError> errors;
+  const RuleParameter* deducted = rule_on(rules, "transfer.late_days_deducted", on, "on", errors);
+  if (!deducted) return Error::invalid(std::move(errors));
+  if (deducted->value == 0 || on <= *due) return std::optional<Gap>();
+  return std::optional<Gap>(Gap{*due, on});
 }
 
 std::vector<FieldError> check_transfer_completion(const Transfer& transfer, Date on, Date today) {
@@ -163,7 +167,7 @@ std::vector<FieldError> check_transfer_completion(const Transfer& transfer, Date
 bool transfer_overdue(const Transfer& transfer, const RuleSet& rules,
                       const WorkingCalendar& calendar, Date today) {
   if (transfer.state == TransferState::kInTransit) {
-    const std::optional<Date> due = present_by(transfer, rules, calendar);
+    const Result<Date> due = present_by(transfer, rules, calendar);
     return due && today > *due;
   }
   if (transfer.state == TransferState::kAway) return transfer.until && today > *transfer.until;

@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/result.h"
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/lifecycle/decision.h"
+#include "domain/lifecycle/party_age.h"
 #include "domain/members/member.h"
 #include "domain/rules/rule_set.h"
 
@@ -67,19 +69,23 @@ struct Transfer {
   std::string updated_at;
 };
 
-// The last day to present the letter (transfer.present_working_days after its date).
-std::optional<Date> present_by(const Transfer& transfer, const RuleSet& rules,
-                               const WorkingCalendar& calendar);
+// The last day to present the letter (transfer.present_working_days in force on its date, in
+// working days after it). Fails against `letter_date` when no rule was in force on the letter's
+// date (rule_not_in_force) or the calendar lacks a year the count crosses
+// (calendar_year_missing): a deadline is never guessed.
+Result<Date> present_by(const Transfer& transfer, const RuleSet& rules,
+                        const WorkingCalendar& calendar);
 
 // Checks a new transfer of `member` (nullptr for incoming ones), started on `on`.
 std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Member* member, Date on,
                                            const RuleSet& rules, const WorkingCalendar& calendar,
                                            Date today);
 
-// The party-age gap of an official arrival presented on `on`: the days past the deadline, when
-// transfer.late_days_deducted says they count (0 on time).
-int64_t late_arrival_gap_days(const Transfer& transfer, Date on, const RuleSet& rules,
-                              const WorkingCalendar& calendar);
+// The party-age gap of an official arrival presented on `on`: from the deadline to `on`, when
+// transfer.late_days_deducted (in force on `on`) says the days late count; nullopt on time.
+// Fails as present_by does.
+Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on,
+                                            const RuleSet& rules, const WorkingCalendar& calendar);
 
 // Checks completing a transfer (receipt confirmed, back from a temporary one) on `on`.
 std::vector<FieldError> check_transfer_completion(const Transfer& transfer, Date on, Date today);

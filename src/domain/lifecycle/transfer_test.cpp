@@ -76,16 +76,18 @@ TEST(Transfer, AnArrivalPastItsThirtyWorkingDaysNeedsAReasonAndCostsPartyAge) {
   Transfer t = transfer(TransferKind::kOfficial, TransferDirection::kIncoming, "2026-08-20");
   // 30 working days from Thursday 2026-08-20, with Quốc khánh (1/9, 2/9) off: Monday 5/10
   // (weekdays alone would give Thursday 1/10).
-  EXPECT_EQ(present_by(t, rules(), calendar()), date("2026-10-05"));
+  EXPECT_EQ(*present_by(t, rules(), calendar()), date("2026-10-05"));
   EXPECT_TRUE(
       check_new_transfer(t, nullptr, date("2026-10-05"), rules(), calendar(), kTransferToday).empty());
-  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-05"), rules(), calendar()), 0);
+  EXPECT_FALSE(*late_arrival_gap(t, date("2026-10-05"), rules(), calendar()));
   auto errors = check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kTransferToday);
   ASSERT_TRUE(testing::has_error(errors, "note", "presented_late"));
   t.note = "Ốm điều trị dài ngày";
   EXPECT_TRUE(
       check_new_transfer(t, nullptr, date("2026-10-15"), rules(), calendar(), kTransferToday).empty());
-  EXPECT_EQ(late_arrival_gap_days(t, date("2026-10-15"), rules(), calendar()), 10);
+  const auto gap = late_arrival_gap(t, date("2026-10-15"), rules(), calendar());
+  ASSERT_TRUE(gap && *gap);
+  EXPECT_EQ((*gap)->days(), 10);
   EXPECT_TRUE(testing::has_error(check_new_transfer(t, nullptr, date("2026-08-19"), rules(), calendar(), kTransferToday),
                   "on", "date_before_letter"));
 }

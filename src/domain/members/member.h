@@ -46,8 +46,10 @@ struct Member {
   std::string status;                     // catalog code
   std::optional<Date> exit_date;          // off the roll since (statuses not on the roll)
   std::string exit_ground;                // catalog code (data/catalog/exit_grounds.tsv)
-  // Party age: days of gaps (time off the roll before a readmission, transfers presented
-  // late) and the first admission shifted by them, from which milestones are counted.
+  // Party age, derived from the member's gaps (party_age_gaps; time off the roll before a
+  // readmission, transfers presented late, gaps recorded from old files): the days they hold
+  // (shown, never computed with) and the first admission shifted by their calendar periods
+  // (domain/lifecycle/party_age.h).
   int64_t party_age_gap_days = 0;
   std::optional<Date> party_age_anchor;
   int highest_badge = 0;              // the highest badge milestone awarded (years), 0 for none

@@ -107,7 +107,7 @@ std::vector<FieldError> check_member(const Member& member, const Catalog& catalo
   return errors;
 }
 
-void derive_member_facts(Member& member, const RuleSet& rules) {
+void derive_member_facts(Member& member, const RuleSet& rules, std::span<const Gap> gaps) {
   member.probation_ends_on.reset();
   const std::optional<Date> start =
       member.ceremony_date ? member.ceremony_date : member.admission_date;
@@ -117,13 +117,14 @@ void derive_member_facts(Member& member, const RuleSet& rules) {
   }
   member.party_age_anchor.reset();
   member.next_badge_on.reset();
+  member.party_age_gap_days = total_gap_days(gaps);
   if (!member.admission_date) return;
-  member.party_age_anchor =
-      member.admission_date->add_days(static_cast<int32_t>(member.party_age_gap_days));
+  member.party_age_anchor = party_age_anchor(*member.admission_date, gaps);
   if (const RuleParameter* milestones = rules.latest("badge.milestone_years")) {
     for (const int64_t years : milestones->values) {
       if (years > member.highest_badge) {
-        member.next_badge_on = member.party_age_anchor->add_years(static_cast<int>(years));
+        member.next_badge_on =
+            milestone_date(*member.admission_date, gaps, static_cast<int>(years));
         break;
       }
     }

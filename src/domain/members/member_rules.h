@@ -4,10 +4,12 @@
 // app layer's.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "core/error.h"
 #include "domain/catalog/catalog.h"
+#include "domain/lifecycle/party_age.h"
 #include "domain/members/member.h"
 #include "domain/rules/rule_set.h"
 
@@ -20,10 +22,11 @@ std::vector<FieldError> check_member(const Member& member, const Catalog& catalo
 
 // Fills what chibo derives from the record: the end of probation (12 months, as the rule in
 // force on the ceremony says, from the ceremony, or from the admission decision when the
-// ceremony's date is unknown), the party-age anchor (the first admission shifted by the gap
-// days) and the day the next badge milestone above the highest awarded is reached (from the
-// latest badge.milestone_years).
-void derive_member_facts(Member& member, const RuleSet& rules);
+// ceremony's date is unknown), from the member's party-age `gaps` (all of them, stored or being
+// recorded) the days they hold, the party-age anchor and the day the next badge milestone above
+// the highest awarded is reached (from the latest badge.milestone_years), by the arithmetic of
+// domain/lifecycle/party_age.h.
+void derive_member_facts(Member& member, const RuleSet& rules, std::span<const Gap> gaps);
 
 // The citizen ID's structure (Thông tư 59/2021/TT-BCA): 3 digits of province of birth
 // registration, 1 digit for century and sex, 2 digits of birth year, 6 serial digits.

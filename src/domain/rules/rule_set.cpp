@@ -111,12 +111,28 @@ const std::vector<std::string>& document_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& calendar_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "calendar.years",
+      "calendar.weekly_rest_days",
+      "holiday.solar_days",
+      "holiday.national_day_adjacent",
+      "holiday.hung_kings_days",
+      "holiday.tet_days",
+      "holiday.tet_first_day",
+      "holiday.weekend_compensated",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
   keys.insert(keys.end(), lifecycle.begin(), lifecycle.end());
   const std::vector<std::string>& documents = document_rule_keys();
   keys.insert(keys.end(), documents.begin(), documents.end());
+  const std::vector<std::string>& calendar = calendar_rule_keys();
+  keys.insert(keys.end(), calendar.begin(), calendar.end());
   return keys;
 }
 

@@ -51,6 +51,8 @@ const std::vector<std::string>& lifecycle_rule_keys();
 
 // The keys the document register reads (numbering, dates, terms, committee composition).
 const std::vector<std::string>& document_rule_keys();
+// The keys the working-day calendar reads (calendar.*, holiday.*: domain/calendar/holiday_rules).
+const std::vector<std::string>& calendar_rule_keys();
 
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();

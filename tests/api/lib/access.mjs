@@ -99,6 +99,7 @@ export const ROUTE_RULES = {
   'POST /api/v1/transfers/{id}/cancel': { gate: 'full', needs: 'member.write', object: 'transfer', read: 'member.read' },
   'POST /api/v1/members/{id}/exit': { gate: 'full', needs: 'member.decide', object: 'member', read: 'member.read' },
   'POST /api/v1/members/{id}/exemption': { gate: 'full', needs: 'member.write', object: 'member', read: 'member.read' },
+  'POST /api/v1/members/{id}/gaps': { gate: 'full', needs: 'member.decide', object: 'member', read: 'member.read' },
   'GET /api/v1/members/{id}/lifecycle': { gate: 'full', needs: 'member.read', object: 'member' },
   'GET /api/v1/badges': { gate: 'full', needs: 'member.read', object: 'none', filtered: true },
   'GET /api/v1/badges.csv': { gate: 'full', needs: 'member.export', object: 'none', filtered: true },

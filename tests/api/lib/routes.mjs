@@ -53,6 +53,7 @@ export const ROUTES = [
   ['POST', '/api/v1/transfers/{id}/cancel'],
   ['POST', '/api/v1/members/{id}/exit'],
   ['POST', '/api/v1/members/{id}/exemption'],
+  ['POST', '/api/v1/members/{id}/gaps'],
   ['GET', '/api/v1/members/{id}/lifecycle'],
   ['GET', '/api/v1/badges'],
   ['GET', '/api/v1/badges.csv'],

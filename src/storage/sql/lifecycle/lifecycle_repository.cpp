@@ -1,5 +1,8 @@
 #include "storage/sql/lifecycle/lifecycle_repository.h"
 
+#include <algorithm>
+#include <map>
+
 #include "storage/sql/engine/conditions.h"
 #include "storage/sql/engine/row_values.h"
 #include "storage/sql/engine/rows.h"
@@ -200,13 +203,35 @@ std::vector<domain::BadgeFacts> SqlLifecycleRepository::badge_facts(const app::B
                       " AND m.status IN " + bindings.text_list(on_roll_statuses_);
   narrow(where, "m.org_path", query.subtree, query.within, bindings);
   std::vector<domain::BadgeFacts> facts;
-  RowReader row(1, 2);
+  std::map<long long, size_t> with_gaps;  // member id -> index in facts
+  RowReader row(1, 3);
   select_rows(session_,
-              "SELECT m.party_age_anchor, m.id, m.highest_badge FROM members m WHERE " + where,
+              "SELECT m.admission_date, m.id, m.highest_badge, m.party_age_gap_days FROM members m "
+              "WHERE " + where,
               bindings, row, [&] {
+                if (row.number(2) > 0) with_gaps[row.number(0)] = facts.size();
                 facts.push_back({MemberId(row.number(0)), row.date(0).value_or(Date()),
-                                 static_cast<int>(row.number(1))});
+                                 static_cast<int>(row.number(1)), {}});
               });
+  // The few members with gaps: their gaps, so that milestones are computed as party_age.h
+  // says (a milestone before a later gap keeps its date), in chunks of bounded statements.
+  std::vector<long long> ids;
+  for (const auto& [id, index] : with_gaps) ids.push_back(id);
+  constexpr size_t kChunk = 500;
+  for (size_t begin = 0; begin < ids.size(); begin += kChunk) {
+    const std::vector<long long> chunk(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                       ids.begin() + static_cast<std::ptrdiff_t>(
+                                                         std::min(ids.size(), begin + kChunk)));
+    Bindings gap_bindings;
+    RowReader gap(2, 1);
+    select_rows(session_,
+                "SELECT from_date, to_date, member_id FROM party_age_gaps WHERE member_id IN " +
+                    gap_bindings.number_list(chunk),
+                gap_bindings, gap, [&] {
+                  facts[with_gaps[gap.number(0)]].gaps.push_back(
+                      {gap.date(0).value_or(Date()), gap.date(1).value_or(Date())});
+                });
+  }
   return facts;
 }
 
