@@ -16,7 +16,8 @@ using nlohmann::json;
 HttpResponse me_response(ApiContext& context, const HttpRequest& request) {
   auto view = app::me(context.services, actor_of(request));
   if (!view) return problem_response(view.error(), request);
-  return json_response(200, me_json(*view, context.services.catalog, context.sessions.policy));
+  return json_response(200, me_json(*view, context.services.catalog, context.sessions.policy,
+                                    context.services.clock.today()));
 }
 
 // A required string field; problems go to the fields' errors.
@@ -58,7 +59,8 @@ void add_auth_routes(Router& router, ApiContext& context) {
                if (!authenticated) return problem_response(authenticated.error(), request);
                auto full = app::me(services, authenticated->actor);
                if (!full) return problem_response(full.error(), request);
-               return json_response(200, me_json(*full, services.catalog, context.sessions.policy))
+               return json_response(200, me_json(*full, services.catalog, context.sessions.policy,
+                                                 services.clock.today()))
                    .with_header("Set-Cookie", session_cookie(context.sessions, signed_in->token));
              }),
              Gate::kPublic);
