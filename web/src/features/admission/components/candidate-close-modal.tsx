@@ -9,7 +9,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, ProblemFieldError } from '@/types';
 import { useCloseCandidate } from '../api/candidates';
 
 export function CandidateCloseModal({

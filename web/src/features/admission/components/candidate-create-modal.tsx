@@ -11,7 +11,7 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import * as check from '@/lib/person-checks';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, CatalogEntry, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, CatalogEntry, ProblemFieldError } from '@/types';
 import { useCreateCandidate, type CandidateInput } from '../api/candidates';
 
 interface Values {

@@ -12,7 +12,7 @@ import { isApiError } from '@/lib/api-client';
 import { formFieldOf } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, Permission, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, Permission, ProblemFieldError } from '@/types';
 import { useRecordStep } from '../api/candidates';
 import {
   canRecordStep,

@@ -10,7 +10,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
-import type { BadgeItem, ProblemFieldError } from '@/types/api';
+import type { BadgeItem, ProblemFieldError } from '@/types';
 import { useAwardBadges } from '../api/badges';
 import { awardsOf, namedAwardErrors, occasionLabel } from '../lib/badges';
 

@@ -17,7 +17,7 @@ import { formatDate, formatNumber, todayIso } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { orgQuery } from '@/lib/org-queries';
 import { useCan } from '@/lib/session';
-import type { BadgeItem } from '@/types/api';
+import type { BadgeItem } from '@/types';
 import { useBadges } from '../api/badges';
 import {
   badgeCsvHref,

@@ -11,7 +11,7 @@ import { DateInput } from '@/components/date-input';
 import { OrgPicker } from '@/components/org-picker';
 import { entryLabel, ruleInForce, useCatalogs, useRules } from '@/lib/catalogs';
 import { fold, formatDate, todayIso } from '@/lib/format';
-import type { CatalogEntry, Catalogs } from '@/types/api';
+import type { CatalogEntry, Catalogs } from '@/types';
 import {
   exitFieldNames,
   fieldGroups,

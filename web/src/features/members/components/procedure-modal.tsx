@@ -14,7 +14,7 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
 import { useMe } from '@/lib/session';
-import type { MemberLifecycle, ProblemFieldError } from '@/types/api';
+import type { MemberLifecycle, ProblemFieldError } from '@/types';
 import { useProcedure } from '../api/lifecycle';
 import {
   exemptionBody,

@@ -8,7 +8,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, formatNumber, todayIso } from '@/lib/format';
-import type { OrgDetail, ProblemFieldError } from '@/types/api';
+import type { OrgDetail, ProblemFieldError } from '@/types';
 import { useDissolveOrg } from '../api/change-org';
 
 export function OrgDissolveModal({

@@ -9,7 +9,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, todayIso } from '@/lib/format';
-import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
+import type { Org, OrgDetail, ProblemFieldError } from '@/types';
 import { useMergeOrg } from '../api/change-org';
 
 interface Values {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { formatDate, todayIso } from '@/lib/format';
-import type { CalendarDay } from '@/types/api';
+import type { CalendarDay } from '@/types';
 import { useCalendar } from '../api/calendar';
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();

@@ -10,7 +10,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, todayIso } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
-import type { ProblemFieldError, Transfer } from '@/types/api';
+import type { ProblemFieldError, Transfer } from '@/types';
 import { useTransferAction } from '../api/transfers';
 import { transferEnds, type TransferAction } from '../lib/transfers';
 

@@ -26,7 +26,7 @@ import { useRules } from '@/lib/catalogs';
 import { formatDate, formatNumber, todayIso } from '@/lib/format';
 import { orgQuery } from '@/lib/org-queries';
 import { useMe } from '@/lib/session';
-import type { Transfer } from '@/types/api';
+import type { Transfer } from '@/types';
 import { useTransfers } from '../api/transfers';
 import {
   mayBeCut,
