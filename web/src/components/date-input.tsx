@@ -1,9 +1,12 @@
 // A date field whose value is an ISO civil date ("1974-12-23") but which shows and accepts
 // dd/mm/yyyy, the way Vietnamese forms write dates. Typing "23121974" or "23/12/1974" works.
-import { DatePicker } from 'antd';
+// "Today" is the server's (lib/today.ts): the calendar opens on its month, its "today" link
+// picks it, and disabledAfterToday counts from it, never from the browser's clock.
+import { Button, DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useTranslation } from 'react-i18next';
+import { useToday } from '@/lib/today';
 
 dayjs.extend(customParseFormat);
 
@@ -31,7 +34,9 @@ export function DateInput({
   ...rest
 }: DateInputProps) {
   const { t } = useTranslation();
+  const today = useToday();
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
+  const todayDay = dayjs(today, 'YYYY-MM-DD', true);
   return (
     <DatePicker
       id={id}
@@ -42,7 +47,14 @@ export function DateInput({
       disabled={disabled}
       style={{ width: '100%', ...style }}
       aria-required={rest['aria-required']}
-      disabledDate={disabledAfterToday ? (day) => day.isAfter(dayjs(), 'day') : undefined}
+      defaultPickerValue={todayDay}
+      showNow={false}
+      renderExtraFooter={() => (
+        <Button type="link" size="small" onClick={() => onChange?.(today)}>
+          {t('common.today')}
+        </Button>
+      )}
+      disabledDate={disabledAfterToday ? (day) => day.isAfter(todayDay, 'day') : undefined}
       onChange={(day) => onChange?.(day ? day.format('YYYY-MM-DD') : null)}
     />
   );

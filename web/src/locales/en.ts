@@ -38,6 +38,7 @@ export const en = {
     total: 'Total',
     unknown: 'Unknown',
     datePlaceholder: 'dd/mm/yyyy',
+    today: 'Today',
   },
   conflict: {
     title: 'Someone else saved this record before you',
