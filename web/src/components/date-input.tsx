@@ -1,8 +1,9 @@
 // A date field whose value is an ISO civil date ("1974-12-23") but which shows and accepts
 // dd/mm/yyyy, the way Vietnamese forms write dates. Typing "23121974" or "23/12/1974" works.
-// "Today" is the server's (lib/today.ts): the calendar opens on its month, its "today" link
-// picks it, and disabledAfterToday counts from it, never from the browser's clock.
-import { Button, DatePicker } from 'antd';
+// "Today" is the server's (lib/today.ts): the calendar opens on its month and disabledAfterToday
+// counts from it, never from the browser's clock. The picker's own "today" button (the browser's
+// date) is hidden; forms put the server's today in by default where it is the usual answer.
+import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useTranslation } from 'react-i18next';
@@ -49,11 +50,6 @@ export function DateInput({
       aria-required={rest['aria-required']}
       defaultPickerValue={todayDay}
       showNow={false}
-      renderExtraFooter={() => (
-        <Button type="link" size="small" onClick={() => onChange?.(today)}>
-          {t('common.today')}
-        </Button>
-      )}
       disabledDate={disabledAfterToday ? (day) => day.isAfter(todayDay, 'day') : undefined}
       onChange={(day) => onChange?.(day ? day.format('YYYY-MM-DD') : null)}
     />

@@ -38,7 +38,6 @@ export const en = {
     total: 'Total',
     unknown: 'Unknown',
     datePlaceholder: 'dd/mm/yyyy',
-    today: 'Today',
   },
   conflict: {
     title: 'Someone else saved this record before you',

@@ -39,7 +39,6 @@ export const vi = {
     total: 'Tổng',
     unknown: 'Chưa rõ',
     datePlaceholder: 'dd/mm/yyyy',
-    today: 'Hôm nay',
   },
   conflict: {
     title: 'Người khác đã lưu bản ghi này trước bạn',
