@@ -3,7 +3,7 @@
 // the user's permissions allow, with the server's refusals under their fields.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { scoped } from './accounts';
-import { expect, signIn, test } from './fixtures';
+import { animationsSettled, expect, signIn, test } from './fixtures';
 import { TODAY, daysBetween, daysFromToday, toVi } from './dates';
 
 interface Transfer {
@@ -124,6 +124,7 @@ test('cancelling needs a reason and brings the member back; a receipt ends the t
   await page.goto(`/transfers?org=${cell}&state=in_transit`);
   await row(page, cancelled.id).getByRole('button', { name: 'Hủy chuyển' }).click();
   const form = page.getByTestId('transfer-cancel-form');
+  await animationsSettled(page);
   await page.getByRole('button', { name: 'Hủy chuyển sinh hoạt', exact: true }).click();
   await expect(form).toContainText('Lý do hủy: bắt buộc nhập');
   // A date before the letter: the server refuses it, under the date.
