@@ -25,6 +25,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // The UI then turns antd's motion off (src/app/provider.tsx): no click lands mid-animation.
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     trace: 'off',
