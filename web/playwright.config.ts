@@ -6,6 +6,22 @@ import { defineConfig } from '@playwright/test';
 // (bench/run.sh), which prints its METRIC lines for docs/BENCHMARKS.md.
 const bench = !!process.env.CHIBO_UI_BENCH;
 
+// The specs share one server and one demo database. With more than one worker
+// (CHIBO_E2E_WORKERS), those that compare the server's aggregates with the page (counts and
+// totals of the bloc, badge lists, the audit trail's order) run one at a time after the others,
+// so that no other test changes the data under them.
+const workers = Number(process.env.CHIBO_E2E_WORKERS ?? 1);
+const quiet = ['audit', 'badges', 'i18n', 'members', 'orgs', 'probation'].map(
+  (name) => `${name}.spec.ts`,
+);
+const projects =
+  bench || workers <= 1
+    ? undefined
+    : [
+        { name: 'shared', testIgnore: ['performance.spec.ts', ...quiet] },
+        { name: 'quiet', testMatch: quiet, dependencies: ['shared'], workers: 1 },
+      ];
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: bench ? ['performance.spec.ts'] : ['*.spec.ts'],
@@ -13,7 +29,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers,
+  projects,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
@@ -25,6 +42,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // The UI then turns antd's motion off (src/app/provider.tsx): no click lands mid-animation.
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     trace: 'off',

@@ -102,9 +102,9 @@ Result<BadgeList> list_badges(Context& ctx, const BadgeListQuery& query,
       if (found == members.end()) continue;
       const Member& member = found->second.first;
       const domain::BadgeFacts& member_facts = *facts_of.at(member.id);
-      list.items.push_back({member, found->second.second, due[index],
-                            domain::party_age_on(member_facts.admission, member_facts.gaps,
-                                                 list.occasion)});
+      list.items.push_back(
+          {member, found->second.second, due[index],
+           domain::party_age_on(member_facts.admission, member_facts.gaps, list.occasion)});
     }
   }
   if (permission == domain::Permission::kMemberExport) {

@@ -22,6 +22,7 @@ std::string SystemClock::now_utc() {
 }
 
 Date SystemClock::today() {
+  if (fixed_today_) return *fixed_today_;
   const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();

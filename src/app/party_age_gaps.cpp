@@ -22,12 +22,12 @@ Result<Member> record_gap(Context& ctx, MemberId id, int64_t version,
   ctx.tx.lifecycle().add_gap(id, {{request.from, request.to}, request.reason, TransferId()},
                              ctx.now());
   Member member = *stored;  // save_lifecycle_change derives its party age with the new gap
-  Status saved = save_lifecycle_change(ctx, *stored, member, "party_age_gap", request.from,
-                                       request.document,
-                                       {{"from", request.from.iso()},
-                                        {"to", request.to.iso()},
-                                        {"reason", request.reason},
-                                        {"note", request.note}});
+  Status saved =
+      save_lifecycle_change(ctx, *stored, member, "party_age_gap", request.from, request.document,
+                            {{"from", request.from.iso()},
+                             {"to", request.to.iso()},
+                             {"reason", request.reason},
+                             {"note", request.note}});
   if (!saved) return std::move(saved).error();
   return member;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "http/field_labels.h"
 #include "io/calendar_loader.h"
@@ -60,6 +61,15 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   Result<domain::WorkingCalendar> calendar = io::load_calendar(options.rules_dir, runtime->rules);
   if (!calendar) return std::move(calendar).error();
   runtime->calendar = std::move(*calendar);
+  // Tests only: a fixed civil date, so that demo data, deadlines and the UI agree whatever the
+  // day of the run. On stderr: stdout may carry a command's output.
+  if (const char* fixed = std::getenv("CHIBO_TEST_TODAY")) {
+    const std::optional<Date> today = Date::parse(fixed);
+    if (!today) return Error::invalid_field("CHIBO_TEST_TODAY", "invalid_date");
+    runtime->clock.fix_today(*today);
+    std::cerr << "chibo: warning: CHIBO_TEST_TODAY is set: today is " << today->iso()
+              << " (for tests only; the time of day stays real)\n";
+  }
   Result<storage::DatabaseUrl> url = storage::DatabaseUrl::parse(options.db_url);
   if (!url) return std::move(url).error();
   storage::StoreOptions store_options;

@@ -38,7 +38,7 @@ json grants_json(const std::vector<app::UserGrant>& grants,
 }
 
 json me_json(const app::MeView& view, const domain::Catalog& catalog,
-             const domain::SessionPolicy& policy) {
+             const domain::SessionPolicy& policy, Date today) {
   const app::User& user = view.user;
   return {{"id", user.id},
           {"username", user.username},
@@ -52,7 +52,8 @@ json me_json(const app::MeView& view, const domain::Catalog& catalog,
           {"session",
            {{"created_at", view.session.created_at},
             {"expires_at", view.session.expires_at},
-            {"idle_timeout_seconds", policy.idle_timeout_ms / 1000}}}};
+            {"idle_timeout_seconds", policy.idle_timeout_ms / 1000}}},
+          {"today", today.iso()}};
 }
 
 json user_json(const app::UserView& view, const domain::Catalog& catalog) {

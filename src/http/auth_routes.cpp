@@ -80,7 +80,8 @@ auto then_me(Step step) {
 
 void add_auth_routes(Router& router, ApiContext& api) {
   const auto me_reply = [&api](const app::MeView& view) {
-    return json_response(200, me_json(view, api.services.catalog, api.sessions.policy));
+    return json_response(
+        200, me_json(view, api.services.catalog, api.sessions.policy, api.services.clock.today()));
   };
 
   // Signing in checks the password outside any transaction (Argon2id takes a tenth of a

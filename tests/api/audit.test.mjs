@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { startServer, ENGINE } from './lib/server.mjs';
-import { ok, problem, buildTree, createMember, cccd, iso, serverToday } from './lib/api.mjs';
+import { ok, problem, buildTree, createMember, cccd, iso, clockToday } from './lib/api.mjs';
 
 let server;
 let admin;
@@ -165,9 +165,10 @@ describe('GET /audit', () => {
     assert.ok(byAction.length >= 2);
     assert.ok(byAction.every((e) => e.action === 'member.update'));
 
-    const today = iso(serverToday());
-    const yesterday = iso(new Date(serverToday().getTime() - 86400000));
-    const tomorrow = iso(new Date(serverToday().getTime() + 86400000));
+    // Audit times are real instants (only the server's civil date is fixed): the real day.
+    const today = iso(clockToday());
+    const yesterday = iso(new Date(clockToday().getTime() - 86400000));
+    const tomorrow = iso(new Date(clockToday().getTime() + 86400000));
     assert.equal((await events(admin, `from=${today}`)).length, (await events(admin)).length);
     assert.equal((await events(admin, `to=${yesterday}`)).length, 0);
     assert.equal((await events(admin, `from=${tomorrow}`)).length, 0);

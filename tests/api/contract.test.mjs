@@ -4,7 +4,8 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, strongPassword } from './lib/server.mjs';
-import { client, cookieJar, memberPayload, cccd } from './lib/api.mjs';
+import { client, cookieJar, memberPayload, cccd, iso, serverToday } from './lib/api.mjs';
+import { candidatePayload } from './lib/lifecycle.mjs';
 import { loadOpenApi, checkReply } from './lib/openapi.mjs';
 
 let server;
@@ -129,6 +130,64 @@ describe('member routes match the document', () => {
     assert.equal((await json('PATCH', `/api/v1/members/${member.id}`, { version: member.version, birth_date: '2023-02-29' })).status, 422);
     assert.equal((await json('PATCH', '/api/v1/members/999999', { version: 1 })).status, 404);
     assert.equal((await call('PUT', `/api/v1/members/${member.id}`, { json: {}, unrouted: true })).status, 405);
+  });
+});
+
+describe('lifecycle routes match the document', () => {
+  test('candidates, probation lists, lifecycles, transfers, badges, the calendar', async () => {
+    const candidates = await call('GET', `/api/v1/candidates?org=${root.id}&page_size=50`);
+    assert.ok(candidates.body.items.length > 0, 'the demo has admission files');
+    for (const c of candidates.body.items.slice(0, 10)) await call('GET', `/api/v1/candidates/${c.id}`);
+    await call('GET', `/api/v1/candidates?org=${root.id}&status=open&phase=ceremony&q=tr`);
+    const lists = (await call('GET', `/api/v1/probation?org=${root.id}&within=366&limit=50`)).body;
+    const probationary = [...lists.due, ...lists.overdue, ...lists.awaiting_decision];
+    assert.ok(probationary.length > 0, 'the demo has probationary members');
+    for (const m of probationary.slice(0, 10)) await call('GET', `/api/v1/members/${m.id}/lifecycle`);
+    const transfers = (await call('GET', `/api/v1/transfers?org=${root.id}`)).body.items;
+    assert.ok(transfers.length > 0, 'the demo has open transfers');
+    await call('GET', `/api/v1/transfers?org=${root.id}&state=completed&kind=official&direction=internal&overdue=false`);
+    for (const t of transfers.slice(0, 5)) {
+      await call('GET', `/api/v1/transfers/${t.id}`);
+      if (t.member_id) await call('GET', `/api/v1/members/${t.member_id}/lifecycle`);
+    }
+    const badges = (await call('GET', `/api/v1/badges?org=${root.id}&page_size=50`)).body;
+    assert.ok(badges.items.length > 0, 'the demo has members due a badge');
+    for (const b of badges.items.slice(0, 5)) await call('GET', `/api/v1/members/${b.id}/lifecycle`);
+    await call('GET', `/api/v1/badges?org=${root.id}&occasion=${badges.previous_occasion}&milestone=30`);
+    await call('GET', `/api/v1/badges.csv?org=${root.id}`);
+    await call('GET', '/api/v1/calendar');
+    await call('GET', `/api/v1/members/${member.id}/lifecycle`);
+    assert.equal((await call('GET', '/api/v1/probation?within=400')).status, 400);
+    assert.equal((await call('GET', '/api/v1/members/999999/lifecycle')).status, 404);
+  });
+
+  test('a candidate and its steps, a transfer, an exit', async () => {
+    const today = iso(serverToday());
+    const created = await json('POST', '/api/v1/candidates', candidatePayload(cell.id));
+    assert.equal(created.status, 201);
+    const candidate = created.body;
+    assert.equal((await json('POST', `/api/v1/candidates/${candidate.id}/steps`, { step: 'application', on: today })).status, 201);
+    assert.equal((await json('POST', `/api/v1/candidates/${candidate.id}/steps`, { step: 'cell_resolution', on: today })).status, 422);
+    assert.equal((await json('POST', `/api/v1/candidates/${candidate.id}/undo`, { step: 'application' })).status, 200);
+    const current = (await call('GET', `/api/v1/candidates/${candidate.id}`)).body;
+    assert.equal((await json('PATCH', `/api/v1/candidates/${candidate.id}`, { version: current.version, phone: '0912000444' })).status, 200);
+    const closing = (await call('GET', `/api/v1/candidates/${candidate.id}`)).body;
+    assert.equal((await json('POST', `/api/v1/candidates/${candidate.id}/close`, { version: closing.version, on: today, reason: 'Chuyển công tác' })).status, 200);
+    assert.equal((await json('POST', `/api/v1/candidates/${candidate.id}/steps`, { step: 'application', on: today })).body.errors[0].code, 'candidate_closed');
+
+    const officials = (await call('GET', `/api/v1/members?org=${cell.id}&status=official&page_size=5`)).body.items;
+    const [mover, leaver] = officials;
+    const siblings = (await call('GET', `/api/v1/orgs/${cell.parent_id}/children`)).body.items;
+    const target = siblings.find((o) => o.id !== cell.id && o.holds_members && o.status === 'active');
+    if (target) {
+      const transfer = await json('POST', '/api/v1/transfers', { kind: 'official', direction: 'internal', member_id: mover.id, to_org_id: target.id, letter_date: today });
+      assert.equal(transfer.status, 201);
+      assert.equal((await json('POST', '/api/v1/transfers', { kind: 'official', direction: 'internal', member_id: mover.id, to_org_id: target.id, letter_date: today })).status, 409);
+      assert.equal((await json('POST', `/api/v1/transfers/${transfer.body.id}/complete`, { version: transfer.body.version, on: today })).status, 200);
+    }
+    const exit = await json('POST', `/api/v1/members/${leaver.id}/exit`, { version: leaver.version, status: 'removed', on: today, ground: 'no_progress_after_help', document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' } });
+    assert.equal(exit.status, 200);
+    await call('GET', `/api/v1/members/${leaver.id}/lifecycle`);
   });
 });
 

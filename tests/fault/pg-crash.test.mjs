@@ -17,13 +17,25 @@ import { ok, buildTree, memberPayload, cccd } from '../api/lib/api.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cluster = path.resolve(here, '..', '..', 'scripts', 'pg-cluster.sh');
 const WRITERS = 8;
-const LOAD_BEFORE_CRASH_MS = 4000;
-const DOWN_MS = 3000;
-const LOAD_AFTER_RESTART_MS = 5000;
+// Each phase lasts until what it is for has happened, not for a fixed time: writes acknowledged
+// before the crash, every writer refused (503) while the database is away, writes acknowledged
+// again after its restart. PHASE_MS bounds each wait; a phase that does not finish fails.
+const WRITES_BEFORE_CRASH = 40;
+const WRITES_AFTER_RESTART = 40;
+const PHASE_MS = 30_000;
 const GIVE_UP_MS = 60_000;  // a write not acknowledged by then fails the test
 
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` every 50 ms until it holds; fails after PHASE_MS naming `what`. */
+async function until(condition, what) {
+  const deadline = Date.now() + PHASE_MS;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `${what}: not within ${PHASE_MS} ms`);
+    await sleep(50);
+  }
+}
 
 function clusterCommand(...args) {
   return new Promise((resolve, reject) => {
@@ -47,6 +59,7 @@ test('chibo rides out a killed and restarted PostgreSQL without losing or doubli
     const acknowledged = [];  // {key, citizen_id, id}
     const statuses = new Map();
     let unavailable = 0;
+    const refusedWriters = new Set();  // writers that got a 503 since the crash
     let retryAfterSeen = 0;
     let networkErrors = 0;
     let replayed = 0;  // resent after a lost reply and answered from the stored one
@@ -77,6 +90,7 @@ test('chibo rides out a killed and restarted PostgreSQL without losing or doubli
         }
         assert.equal(reply.status, 503, `only 503 while the database is away: ${reply.status} ${reply.text.slice(0, 300)}`);
         unavailable++;
+        refusedWriters.add(writer);
         const after = Number(reply.headers.get('retry-after'));
         assert.ok(Number.isInteger(after) && after >= 1, `Retry-After: ${reply.headers.get('retry-after')}`);
         retryAfterSeen++;
@@ -90,18 +104,20 @@ test('chibo rides out a killed and restarted PostgreSQL without losing or doubli
       while (!stop) await writeOnce(writer);
     });
 
-    await sleep(LOAD_BEFORE_CRASH_MS);
+    await until(() => acknowledged.length >= WRITES_BEFORE_CRASH, 'writes before the crash');
     const beforeCrash = acknowledged.length;
     await clusterCommand('crash', process.env.PG_CLUSTER_DIR);
     const crashedAt = Date.now();
-    await sleep(DOWN_MS);
+    refusedWriters.clear();
+    // Down until every writer has been refused: all of them are then resending.
+    await until(() => refusedWriters.size === WRITERS, 'every writer refused while the database is down');
     const duringOutage = acknowledged.length;
     await clusterCommand('resume', process.env.PG_CLUSTER_DIR);
     const resumedAt = Date.now();
     // chibo must come back by itself: the first acknowledged write after the restart.
-    while (acknowledged.length === duringOutage && Date.now() - resumedAt < 30_000) await sleep(50);
+    await until(() => acknowledged.length > duringOutage, 'a write acknowledged after the restart');
     const recoveredMs = Date.now() - resumedAt;
-    await sleep(LOAD_AFTER_RESTART_MS);
+    await until(() => acknowledged.length >= duringOutage + WRITES_AFTER_RESTART, 'writes after the restart');
     stop = true;
     await Promise.all(writers);
 

@@ -35,11 +35,17 @@ if [[ $EUID -eq 0 ]]; then
   run_as=(runuser -u postgres --)
 fi
 "${run_as[@]}" pgbouncer -d "$dir/pgbouncer.ini"
-for _ in $(seq 100); do [[ -s "$dir/pgbouncer.pid" ]] && break; sleep 0.05; done
+# Wait for pgbouncer's pid file, then for its port, each up to 30 s (a loaded machine is slow).
+deadline=$((SECONDS + 30))
+until [[ -s "$dir/pgbouncer.pid" ]]; do
+  ((SECONDS < deadline)) || { echo "with-pgbouncer: pgbouncer wrote no pid file" >&2; cat "$dir/pgbouncer.log" >&2; exit 1; }
+  sleep 0.05
+done
 pid=$(cat "$dir/pgbouncer.pid")
 trap 'kill "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$port" 2>/dev/null && break
+deadline=$((SECONDS + 30))
+until python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$port" 2>/dev/null; do
+  ((SECONDS < deadline)) || { echo "with-pgbouncer: pgbouncer is not listening on $port" >&2; exit 1; }
   sleep 0.05
 done
 export CHIBO_TEST_PGBOUNCER=127.0.0.1:$port

@@ -2,6 +2,7 @@
 // rule broken and its source, and see the card move to the next phase's column.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TODAY, toVi, yearsBeforeToday } from './dates';
 
 interface MemberBrief {
   id: number;
@@ -30,14 +31,6 @@ function uniqueName(): string {
   const digits = String(Date.now()).slice(-4);
   return `Trần Thị ${[...digits].map((d) => syllables[Number(d)]).join(' ')}`;
 }
-
-function isoYearsAgo(years: number): string {
-  const day = new Date();
-  day.setFullYear(day.getFullYear() - years);
-  return day.toISOString().slice(0, 10);
-}
-
-const toVi = (iso: string) => iso.split('-').reverse().join('/');
 
 const column = (page: Page, phase: string) => page.getByTestId(`phase-${phase}`);
 const card = (page: Page, phase: string, name: string) =>
@@ -107,9 +100,8 @@ test('a cell admits a candidate step by step; a wrong introducer is refused with
     api,
     '/rules',
   );
-  const today = new Date().toISOString().slice(0, 10);
   const introducerRule = rules.items
-    .filter((rule) => rule.key === 'admission.introducers' && rule.effective_from <= today)
+    .filter((rule) => rule.key === 'admission.introducers' && rule.effective_from <= TODAY)
     .sort((a, b) => b.effective_from.localeCompare(a.effective_from))[0];
 
   await page.goto(`/admission?org=${cell.id}`);
@@ -153,7 +145,7 @@ test('a cell admits a candidate step by step; a wrong introducer is refused with
       .locator('#admission_step_step')
       .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
   ).toContainText('Người giới thiệu');
-  const knownSince = isoYearsAgo(2);
+  const knownSince = yearsBeforeToday(2);
   await pickIntroducer(page, 0, probationary, 'dự bị');
   await setDate(page, 'admission_step_introducers_0_known_since', knownSince);
   await pickIntroducer(page, 1, officials[0], 'chính thức');

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TODAY } from './dates';
 
 interface BadgeItem {
   id: number;
@@ -163,7 +164,7 @@ test('a decision’s awards are all or none; a refusal names its member', async 
   const meanwhile = await api.post('/api/v1/badges/awards', {
     data: {
       occasion: list.occasion,
-      decided_on: new Date().toISOString().slice(0, 10),
+      decided_on: TODAY,
       document,
       awards: [{ member_id: second.id, milestone: second.milestone }],
     },

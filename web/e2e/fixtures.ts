@@ -115,6 +115,23 @@ export async function waitForMemberResults(page: Page, q: string) {
   await expect(page.getByTestId('member-table')).toHaveAttribute('data-result-q', q);
 }
 
+/**
+ * Waits until no animation runs on the page (CSS animations and transitions: a dialog zooming
+ * in, a message sliding in; endless ones such as spinners do not count). A click during an
+ * opening animation can be lost, and a screenshot would catch a frame of it.
+ */
+export async function animationsSettled(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
+}
+
 /** Signs in through the login page (the code step too, for an account with a second factor). */
 export async function signIn(page: Page, account: Account, returnTo?: string) {
   await page.goto(returnTo ? `/login?return_to=${encodeURIComponent(returnTo)}` : '/login');

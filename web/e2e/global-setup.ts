@@ -4,6 +4,8 @@
 // test starts with unless it says otherwise. The tests get CHIBO_E2E_URL, CHIBO_E2E_DIR,
 // CHIBO_E2E_STATE (the saved session) and CHIBO_E2E_SCOPE_ORG (the scoped user's
 // organization); the returned function stops the server (SIGTERM) and removes the folder.
+// Every chibo it runs gets CHIBO_TEST_TODAY (e2e/dates.ts): the demo data, the server's
+// deadlines and the UI then agree with the dates the specs compute, whatever the real day.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,9 +13,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from '@playwright/test';
 import { admin, admin2, office, scoped, type Account } from './accounts';
+import { TODAY } from './dates';
 import { freshTotp } from './totp';
 
 const web = path.resolve(import.meta.dirname, '..');
+const env = { ...process.env, CHIBO_TEST_TODAY: TODAY };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,7 +54,11 @@ function addUser(bin: string, db: string, account: Account, scope?: number): voi
   args.push('--display-name', account.displayName);
   if (scope) args.push('--scope', String(scope));
   if (account.totpSecret) args.push('--totp-secret', account.totpSecret);
-  execFileSync(bin, args, { input: `${account.password}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  execFileSync(bin, args, {
+    input: `${account.password}\n`,
+    env,
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
 }
 
 /** Signs the administrator in and saves the session (cookies) for the tests. */
@@ -89,8 +97,11 @@ export default async function globalSetup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'chibo-e2e-'));
   const db = `sqlite:${path.join(dir, 'demo.db')}`;
   const started = Date.now();
-  execFileSync(bin, ['demo', '--db', db, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  console.log(`demo database in ${Date.now() - started} ms`);
+  execFileSync(bin, ['demo', '--db', db, '--quiet'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  console.log(`demo database in ${Date.now() - started} ms (today: ${TODAY})`);
   for (const account of [admin, admin2, office]) addUser(bin, db, account);
 
   const port = await freePort();
@@ -109,7 +120,7 @@ export default async function globalSetup() {
       '--log-level',
       'warn',
     ],
-    { stdio: ['ignore', log, log] },
+    { env, stdio: ['ignore', log, log] },
   );
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const failed = new Promise<never>((_, reject) => {

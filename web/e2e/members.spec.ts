@@ -1,6 +1,14 @@
 // The member registry: search, the member page, editing with checks and conflicts, creating.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, fold, orgPathLabel, screenshotsDir, test, waitForMemberResults } from './fixtures';
+import {
+  animationsSettled,
+  expect,
+  fold,
+  orgPathLabel,
+  screenshotsDir,
+  test,
+  waitForMemberResults,
+} from './fixtures';
 
 interface Member {
   id: number;
@@ -184,7 +192,7 @@ test('an invalid CCCD shows its error on that field (browser and server checks)'
     page.getByRole('alert').filter({ hasText: 'Trùng với một đảng viên đã có' }),
   ).toBeVisible();
   expect(saves).toHaveLength(1);
-  await page.waitForTimeout(500); // the error message slides in
+  await animationsSettled(page); // the error message slides in
   await page.screenshot({ path: `${screenshotsDir}member-edit-error.png` });
   expect((await member(api, target.id)).citizen_id).toBe(target.citizen_id);
 });

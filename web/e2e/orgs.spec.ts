@@ -1,6 +1,13 @@
 // The organization tree, its dashboard, and the forms that change the tree.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { ancestorPath, chooseMenuItem, expect, parseViNumber, test } from './fixtures';
+import {
+  animationsSettled,
+  ancestorPath,
+  chooseMenuItem,
+  expect,
+  parseViNumber,
+  test,
+} from './fixtures';
 
 const more = (page: Page) => page.getByRole('button', { name: 'Thao tác khác' });
 
@@ -246,7 +253,7 @@ test('create, rename, move, merge and dissolve organizations, with confirmations
   const confirmDissolve = page.getByRole('dialog', { name: /Giải thể tổ chức\?/ });
   await expect(confirmDissolve).toContainText(`A1 ${stamp}`);
   // A click while the dialog still zooms in can be lost: wait until it has settled.
-  await expect(confirmDissolve).not.toHaveClass(/ant-zoom/);
+  await animationsSettled(page);
   await confirmDissolve.getByRole('button', { name: 'Hủy' }).click();
   await expect(confirmDissolve).toBeHidden();
   expect((await getJson<Org>(api, `/api/v1/orgs/${first}`)).status).toBe('active');

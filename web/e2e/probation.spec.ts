@@ -3,6 +3,7 @@
 // how late they are, and each row leads to the member page.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { daysBetween } from './dates';
 
 type ListName = 'due' | 'overdue' | 'awaiting_decision';
 const names: ListName[] = ['due', 'overdue', 'awaiting_decision'];
@@ -34,8 +35,6 @@ async function expectCounts(page: Page, counts: Record<ListName, number>) {
     );
   }
 }
-
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 test("the bloc's counts are the server's, whole even where a list is cut", async ({
   page,
@@ -101,7 +100,7 @@ test('overdue members show how late they are and open the member page', async ({
   const list = page.getByTestId('probation-list-overdue');
   const row = list.locator('tr').filter({ hasText: late.full_name });
   await expect(row.getByTestId('probation-late')).toHaveText(
-    `quá ${days(late.consider_by, ofOrg.today)} ngày`,
+    `quá ${daysBetween(late.consider_by, ofOrg.today)} ngày`,
   );
   await expect(list.getByTestId('probation-rule')).toContainText(
     'Quá 30 ngày làm việc sau khi hết dự bị',

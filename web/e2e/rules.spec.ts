@@ -4,6 +4,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { scoped } from './accounts';
 import { expect, signIn, test } from './fixtures';
+import { TODAY, toVi } from './dates';
 
 interface Rule {
   key: string;
@@ -24,13 +25,9 @@ async function get<T>(api: APIRequestContext, path: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-const toVi = (iso: string) => iso.split('-').reverse().join('/');
-const browserToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
 test('every version of every rule, the one in force today marked', async ({ page, api }) => {
   const rules = (await get<{ items: Rule[] }>(api, '/rules')).items;
-  const today = browserToday();
+  const today = TODAY;
   const inForce = new Map<string, Rule>();
   for (const rule of rules) {
     const best = inForce.get(rule.key);

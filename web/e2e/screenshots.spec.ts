@@ -1,7 +1,7 @@
 // Screenshots of the main screens for docs/ and the README (1366x768), and the layout at
 // tablet width (no sideways scrolling of the page).
 import type { APIRequestContext, Page } from '@playwright/test';
-import { adminState, expect, screenshotsDir, signedOut, test } from './fixtures';
+import { adminState, animationsSettled, expect, screenshotsDir, signedOut, test } from './fixtures';
 
 interface Org {
   id: number;
@@ -29,7 +29,9 @@ async function sampleCommittee(api: APIRequestContext): Promise<Org> {
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(400); // chart animations
+  // Every chart drawn with its animation over (EChart sets data-rendered), nothing moving.
+  await expect(page.locator('[data-rendered="false"]')).toHaveCount(0);
+  await animationsSettled(page);
 }
 
 test('main screens at 1366x768', async ({ page, api }) => {

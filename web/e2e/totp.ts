@@ -1,9 +1,10 @@
 // TOTP codes for the test accounts (RFC 6238 over RFC 4226: HMAC-SHA1, 30-second steps, 6
-// digits), as an authenticator app computes them. The server refuses a code whose step was
-// already used, so freshTotp() remembers the steps used (in a file shared by the test
-// processes) and waits for the next step when needed.
+// digits), as an authenticator app computes them. The server refuses a code whose step is not
+// later than the last one used, so freshTotp() claims each step it uses (a file per secret and
+// step, created exclusively: two test workers never get the same step) and waits for the next
+// step when the current one is taken.
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -42,22 +43,36 @@ export function totp(secret: string, unixMs = Date.now()): string {
   return hotp(secret, totpStep(unixMs));
 }
 
-function ledger(secret: string): string {
+function claimFile(secret: string, step: number): string {
   const dir = process.env.CHIBO_E2E_DIR;
   if (!dir) throw new Error('CHIBO_E2E_DIR is not set (global setup did not run)');
-  return path.join(dir, `totp-step-${secret.slice(0, 8)}`);
+  return path.join(dir, `totp-${secret.slice(0, 8)}-${step}`);
 }
 
-/** A code whose step no earlier call used (waits up to 30 s for the next step). */
+/** Whether this process is the first to claim `step` of `secret`. */
+function claim(secret: string, step: number): boolean {
+  try {
+    closeSync(openSync(claimFile(secret, step), 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+const untilNextStep = () =>
+  new Promise((resolve) => setTimeout(resolve, (30 - ((Date.now() / 1000) % 30)) * 1000 + 100));
+
+/** A code for a step nobody used yet (waits for the next step, up to 30 s, when needed). */
 export async function freshTotp(secret: string): Promise<string> {
-  const file = ledger(secret);
-  const used = existsSync(file) ? Number(readFileSync(file, 'utf8')) : -1;
-  while (totpStep() <= used) await new Promise((resolve) => setTimeout(resolve, 250));
-  // Not too close to the end of a step: the server may see the next one.
-  const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 27)
-    await new Promise((resolve) => setTimeout(resolve, (30 - intoStep) * 1000 + 100));
-  const step = totpStep();
-  writeFileSync(file, String(step));
-  return hotp(secret, step);
+  for (;;) {
+    // Not too close to the end of a step: the server may see the next one.
+    if ((Date.now() / 1000) % 30 > 27) {
+      await untilNextStep();
+      continue;
+    }
+    const step = totpStep();
+    if (claim(secret, step)) return hotp(secret, step);
+    await untilNextStep();
+  }
 }

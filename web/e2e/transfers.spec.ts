@@ -3,7 +3,8 @@
 // the user's permissions allow, with the server's refusals under their fields.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { scoped } from './accounts';
-import { expect, signIn, test } from './fixtures';
+import { animationsSettled, expect, signIn, test } from './fixtures';
+import { TODAY, daysBetween, daysFromToday, toVi } from './dates';
 
 interface Transfer {
   id: number;
@@ -30,9 +31,7 @@ async function get<T>(api: APIRequestContext, path: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-const isoDaysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const toVi = (iso: string) => iso.split('-').reverse().join('/');
+const isoDaysAgo = (days: number) => daysFromToday(-days);
 const row = (page: Page, id: number) =>
   page.getByTestId('transfer-table').locator(`tr[data-row-key="${id}"]`);
 
@@ -103,11 +102,8 @@ test('an overdue transfer in transit is flagged with its deadline and the rule�
   const flagged = row(page, late!.id);
   await expect(flagged).toHaveAttribute('data-overdue', 'true');
   await expect(flagged.getByTestId('transfer-deadline-date')).toHaveText(toVi(late!.present_by!));
-  // Days late as the page counts them: from today in the browser's time zone.
-  const browserToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(),
-  );
-  const daysLate = (Date.parse(browserToday) - Date.parse(late!.present_by!)) / 86_400_000;
+  // Days late as the page counts them: from the server's today.
+  const daysLate = daysBetween(late!.present_by!, TODAY);
   await expect(flagged.getByTestId('transfer-overdue')).toHaveText(`Quá hạn ${daysLate} ngày`);
   await expect(flagged.getByTestId('transfer-rule')).toHaveText(
     `Xuất trình trong ${rule.value} ngày làm việc (${rule.source})`,
@@ -128,6 +124,7 @@ test('cancelling needs a reason and brings the member back; a receipt ends the t
   await page.goto(`/transfers?org=${cell}&state=in_transit`);
   await row(page, cancelled.id).getByRole('button', { name: 'Hủy chuyển' }).click();
   const form = page.getByTestId('transfer-cancel-form');
+  await animationsSettled(page);
   await page.getByRole('button', { name: 'Hủy chuyển sinh hoạt', exact: true }).click();
   await expect(form).toContainText('Lý do hủy: bắt buộc nhập');
   // A date before the letter: the server refuses it, under the date.
@@ -167,13 +164,26 @@ test('a cell secretary may end temporary transfers but not official ones', async
   api,
 }) => {
   const scope = Number(process.env.CHIBO_E2E_SCOPE_ORG);
-  const [member] = await freeMembers(api, scope, 1);
+  const [member, traveller] = await freeMembers(api, scope, 2);
   const official = await transferOut(api, member.id, 2);
+  // A temporary one of its own: whether the demo put one in this scope is chance.
+  const away = await api.post('/api/v1/transfers', {
+    data: {
+      kind: 'temporary',
+      direction: 'outgoing',
+      purpose: 'study',
+      member_id: traveller.id,
+      external_org: 'Chi bộ lớp Cao cấp lý luận chính trị',
+      letter_date: isoDaysAgo(10),
+      letter: { number: '9-GGT/CB', authority: 'Chi bộ' },
+      until: daysFromToday(180),
+    },
+  });
+  expect(away.status(), await away.text()).toBe(201);
+  const temporary = (await away.json()) as Transfer;
   const open = (
     await get<{ items: Transfer[] }>(api, `/transfers?org=${scope}&state=in_transit,away`)
   ).items;
-  const temporary = open.find((t) => t.kind === 'temporary');
-  expect(temporary, 'a temporary transfer in the scope').toBeTruthy();
 
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
@@ -186,8 +196,8 @@ test('a cell secretary may end temporary transfers but not official ones', async
   await expect(row(page, official.id).getByTestId('transfer-member')).toHaveText(member.full_name);
   await expect(row(page, official.id).getByRole('button')).toHaveCount(0);
   await expect(
-    row(page, temporary!.id).getByRole('button', { name: 'Kết thúc tạm thời' }),
+    row(page, temporary.id).getByRole('button', { name: 'Kết thúc tạm thời' }),
   ).toBeVisible();
-  await expect(row(page, temporary!.id).getByRole('button', { name: 'Hủy chuyển' })).toBeVisible();
+  await expect(row(page, temporary.id).getByRole('button', { name: 'Hủy chuyển' })).toBeVisible();
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Time as a port, so that use cases and tests agree on "now" and "today".
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/date.h"
@@ -16,11 +17,17 @@ class Clock {
   virtual Date today() = 0;
 };
 
-// The system clock.
+// The system clock. Tests may fix its civil date (CHIBO_TEST_TODAY, read in cli/runtime.cpp):
+// today() then answers that date, while now_utc() stays the real instant, so that sessions,
+// TOTP codes and audit times still work. Fixed once at start-up, before any request.
 class SystemClock : public Clock {
  public:
   std::string now_utc() override;
   Date today() override;
+  void fix_today(Date today) { fixed_today_ = today; }
+
+ private:
+  std::optional<Date> fixed_today_;
 };
 
 // A clock that stays where it is put (tests, imports replayed at a given date).

@@ -1,6 +1,7 @@
 // A small HTTP client for /api/v1 plus builders of valid payloads and problem assertions.
 import assert from 'node:assert/strict';
 import { templateOf } from './routes.mjs';
+import { TEST_TODAY } from './today.mjs';
 
 /**
  * @typedef {{status: number, headers: Headers, text: string, body: any, contentType: string}} Reply
@@ -156,10 +157,19 @@ export function problem(reply, status, code, fields = []) {
 // ---- dates -------------------------------------------------------------------------------
 
 /**
- * Today's civil date as the server counts it (Vietnam, UTC+7, no daylight saving: see
- * src/app/clock.cpp), as a Date at 00:00Z. Between 17:00 and 24:00 UTC it is already tomorrow.
+ * Today's civil date as the servers under test count it (CHIBO_TEST_TODAY, lib/today.mjs), as a
+ * Date at 00:00Z. Every date a test computes for the server's rules starts here.
  */
 export function serverToday() {
+  return new Date(`${TEST_TODAY}T00:00:00Z`);
+}
+
+/**
+ * The real clock's civil date in Vietnam (UTC+7, no daylight saving), as a Date at 00:00Z: only
+ * for what the server stamps with real instants (audit times, sessions), never for its rules.
+ * Between 17:00 and 24:00 UTC it is already tomorrow.
+ */
+export function clockToday() {
   const now = new Date(Date.now() + 7 * 3600 * 1000);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -42,9 +42,23 @@ function typeOf(value) {
   return typeof value;
 }
 
-/** Returns a list of "path: problem" strings; empty when `value` matches `schema`. */
-export function validate(doc, schema, value, where = '$') {
+/** The properties an object schema names, its allOf parts' included. */
+function declaredProperties(doc, schema) {
+  const s = deref(doc, schema);
+  const names = new Set(Object.keys(s?.properties ?? {}));
+  for (const part of s?.allOf ?? []) for (const name of declaredProperties(doc, part)) names.add(name);
+  return names;
+}
+
+/**
+ * Returns a list of "path: problem" strings; empty when `value` matches `schema`. With
+ * `{ strict: true }` (replies: the web types are generated from the document) an object may not
+ * carry a property its schema does not name, unless the schema says additionalProperties.
+ */
+export function validate(doc, schema, value, where = '$', options = {}) {
   const errors = [];
+  const { strict = false, partOf = false } = options;
+  const nested = { strict };
   const s = deref(doc, schema);
   if (!s || Object.keys(s).length === 0) return errors;
   if (value === null) {
@@ -54,12 +68,12 @@ export function validate(doc, schema, value, where = '$') {
     errors.push(`${where}: null is not allowed`);
     return errors;
   }
-  if (s.allOf) for (const part of s.allOf) errors.push(...validate(doc, part, value, where));
+  if (s.allOf) for (const part of s.allOf) errors.push(...validate(doc, part, value, where, { strict, partOf: true }));
   if (s.oneOf) {
-    const matching = s.oneOf.filter((part) => validate(doc, part, value, where).length === 0).length;
+    const matching = s.oneOf.filter((part) => validate(doc, part, value, where, nested).length === 0).length;
     if (matching !== 1) errors.push(`${where}: matches ${matching} of oneOf, expected exactly 1`);
   }
-  if (s.anyOf && !s.anyOf.some((part) => validate(doc, part, value, where).length === 0)) {
+  if (s.anyOf && !s.anyOf.some((part) => validate(doc, part, value, where, nested).length === 0)) {
     errors.push(`${where}: matches none of anyOf`);
   }
   const actual = typeOf(value);
@@ -84,15 +98,19 @@ export function validate(doc, schema, value, where = '$') {
     if (s.maximum !== undefined && value > s.maximum) errors.push(`${where}: above ${s.maximum}`);
   }
   if (actual === 'array' && s.items) {
-    value.forEach((item, i) => errors.push(...validate(doc, s.items, item, `${where}[${i}]`)));
+    value.forEach((item, i) => errors.push(...validate(doc, s.items, item, `${where}[${i}]`, nested)));
   }
   if (actual === 'object') {
     for (const key of s.required ?? []) if (!(key in value)) errors.push(`${where}: missing ${key}`);
     const props = s.properties ?? {};
+    const declared = strict && !partOf && s.additionalProperties === undefined && (s.properties || s.allOf)
+      ? declaredProperties(doc, s)
+      : null;
     for (const [key, item] of Object.entries(value)) {
-      if (props[key]) errors.push(...validate(doc, props[key], item, `${where}.${key}`));
+      if (props[key]) errors.push(...validate(doc, props[key], item, `${where}.${key}`, nested));
       else if (s.additionalProperties === false) errors.push(`${where}: unexpected property ${key}`);
-      else if (typeof s.additionalProperties === 'object') errors.push(...validate(doc, s.additionalProperties, item, `${where}.${key}`));
+      else if (typeof s.additionalProperties === 'object') errors.push(...validate(doc, s.additionalProperties, item, `${where}.${key}`, nested));
+      else if (declared && !declared.has(key)) errors.push(`${where}: property ${key} is not documented`);
     }
   }
   return errors;
@@ -127,5 +145,5 @@ export function checkReply(doc, method, url, reply) {
   const media = response.content?.[type];
   if (!media) return [`${method} ${template} ${reply.status}: content type ${type} is not documented (${Object.keys(response.content ?? {}).join(', ')})`];
   if (reply.body === undefined) return [];
-  return validate(doc, media.schema, reply.body, `${method} ${template} ${reply.status}`);
+  return validate(doc, media.schema, reply.body, `${method} ${template} ${reply.status}`, { strict: true });
 }

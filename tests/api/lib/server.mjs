@@ -13,6 +13,9 @@
 // in unless they ask otherwise. `server.addUser()` creates more users, `server.login()` gives a
 // client with its own cookie jar.
 //
+// Every chibo it runs gets CHIBO_TEST_TODAY (lib/today.mjs: a fixed date unless a test asks for
+// another with startServer({ today })): the server's civil date is fixed, its clock stays real.
+//
 // The binary comes from env CHIBO_BIN, else ../../build/src/chibo relative to the test folder.
 import { spawn, execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -22,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { client, cookieJar, setDefaultSession } from './api.mjs';
+import { TEST_TODAY, chiboEnv } from './today.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_ROOT = path.resolve(here, '..', '..', '..');
@@ -94,9 +98,9 @@ function freePort() {
   });
 }
 
-function run(args, input) {
+function run(args, input, today = TEST_TODAY) {
   return new Promise((resolve, reject) => {
-    const child = execFile(CHIBO_BIN, args, { timeout: 120_000 }, (error, stdout, stderr) => {
+    const child = execFile(CHIBO_BIN, args, { timeout: 120_000, env: chiboEnv(today) }, (error, stdout, stderr) => {
       if (error) reject(new Error(`chibo ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
       else resolve({ stdout, stderr });
     });
@@ -105,10 +109,13 @@ function run(args, input) {
   });
 }
 
-/** Runs the chibo CLI; resolves with {code, stdout, stderr} whatever the exit status. */
-export function runChibo(args, input = '') {
+/**
+ * Runs the chibo CLI (today: TEST_TODAY unless `today` says otherwise); resolves with {code,
+ * stdout, stderr} whatever the exit status.
+ */
+export function runChibo(args, input = '', today = TEST_TODAY) {
   return new Promise((resolve) => {
-    const child = execFile(CHIBO_BIN, args, { timeout: 120_000 }, (error, stdout, stderr) => {
+    const child = execFile(CHIBO_BIN, args, { timeout: 120_000, env: chiboEnv(today) }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
     child.stdin.on('error', () => { /* the command did not read its input */ });
@@ -196,19 +203,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {number} [options.seed] demo seed (default 7).
  * @param {boolean} [options.signIn] create and sign in the default administrator (default true).
  * @param {string[]} [options.serveArgs] more arguments for `chibo serve`.
- * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, sql, stop, log, admin,
+ * @param {string} [options.today] the server's civil date (CHIBO_TEST_TODAY; default TEST_TODAY).
+ * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, today, sql, stop, log, admin,
  *   adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on PostgreSQL)
  */
-export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [] } = {}) {
+export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [], today = TEST_TODAY } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
   const database = PG_SERVER ? await createDatabase() : null;
   const db = database ? null : path.join(dir, 'chibo.db');
   const dbUrl = database ? database.url : `sqlite:${db}`;
   if (data === 'demo') {
-    await run(['demo', '--db', dbUrl, '--members', String(members), '--seed', String(seed), '--quiet']);
+    await run(['demo', '--db', dbUrl, '--members', String(members), '--seed', String(seed), '--quiet'], '', today);
   } else {
-    await run(['init', '--db', dbUrl]);
+    await run(['init', '--db', dbUrl], '', today);
   }
 
   let lastError;
@@ -218,6 +226,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     let output = '';
     const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, ...serveArgs], {
       cwd: dir,
+      env: chiboEnv(today),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(child);
@@ -257,7 +266,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
       if (database) await dropDatabase(database.name);
     };
     const server = {
-      base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE,
+      base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE, today,
       sql: (text) => runSql(database ? database.direct : dbUrl, text),
     };
     decorate(server);
@@ -284,7 +293,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
  *   - `login(credentials)`: a client with its own cookie jar, signed in (asserts 200).
  */
 function decorate(server) {
-  server.chibo = (args, input = '') => runChibo(args, input);
+  server.chibo = (args, input = '') => runChibo(args, input, server.today);
   server.addUser = async ({ username, roles = ['office_staff'], scope, memberId, displayName, password, totp } = {}) => {
     const list = Array.isArray(roles) ? roles : [roles];
     const credentials = {
@@ -300,7 +309,7 @@ function decorate(server) {
     if (memberId !== undefined && memberId !== null) args.push('--member-id', String(memberId));
     if (displayName) args.push('--display-name', displayName);
     if (credentials.totpSecret) args.push('--totp-secret', credentials.totpSecret);
-    const { stdout } = await run(args, `${credentials.password}\n`);
+    const { stdout } = await run(args, `${credentials.password}\n`, server.today);
     const id = /#(\d+)/.exec(stdout);
     credentials.id = id ? Number(id[1]) : null;
     return credentials;

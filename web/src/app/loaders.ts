@@ -16,7 +16,7 @@ import { queryClient } from '@/lib/react-query';
 import { orgQuery, rootsQuery } from '@/lib/org-queries';
 import { api } from '@/lib/api-client';
 import { meQuery } from '@/lib/session';
-import type { Catalogs } from '@/types/api';
+import type { Catalogs } from '@/types';
 import { pages } from './pages';
 
 function prefetchCatalogs() {

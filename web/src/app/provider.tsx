@@ -11,8 +11,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from '@/lib/react-query';
 
+// No motion for whoever asks their system for less of it (prefers-reduced-motion), the browser
+// tests among them (playwright.config.ts): dialogs and menus appear at once, and a click never
+// lands on something still zooming in.
+const reducedMotion =
+  typeof window !== 'undefined' &&
+  !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 const theme = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#b71c1c',
     colorLink: '#a31515',
     borderRadius: 6,

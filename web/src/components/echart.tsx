@@ -25,6 +25,10 @@ export default function EChart({ option, height, ariaLabel }: EChartProps) {
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
+    // Drawn, animations over: what a screenshot waits for (data-rendered, e2e/screenshots.spec.ts).
+    instance.on('finished', () => {
+      element.dataset.rendered = 'true';
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -35,6 +39,7 @@ export default function EChart({ option, height, ariaLabel }: EChartProps) {
   }, []);
 
   useEffect(() => {
+    if (ref.current) ref.current.dataset.rendered = 'false';
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

@@ -9,7 +9,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { ancestorPath, nameSeparator, orgPathLabel } from '@/lib/org-path';
 import { orgQuery, orgSearchQuery, seedOrgDetail } from '@/lib/org-queries';
-import type { OrgDetail } from '@/types/api';
+import type { OrgDetail } from '@/types';
 
 export interface OrgPickerProps {
   value?: number | null;

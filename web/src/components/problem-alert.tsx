@@ -4,7 +4,7 @@
 import { Alert } from 'antd';
 import { isApiError } from '@/lib/api-client';
 import { useProblemText } from '@/lib/problem-text';
-import type { ProblemFieldError } from '@/types/api';
+import type { ProblemFieldError } from '@/types';
 
 export function ProblemAlert({
   error,

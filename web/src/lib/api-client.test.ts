@@ -8,6 +8,7 @@ import {
   setSessionProblemHandler,
   type SessionProblem,
 } from './api-client';
+import type { Problem } from '@/types';
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(status === 204 ? null : JSON.stringify(body), {
@@ -34,7 +35,7 @@ describe('Retry-After', () => {
 });
 
 describe('session problems', () => {
-  const problem = (status: number, code: string) => ({ status, code, title: code });
+  const problem = (status: number, code: Problem['code']) => ({ status, code, title: code });
 
   it('knows a lost session and the first-login steps', () => {
     expect(sessionProblemOf(problem(401, 'unauthenticated'))).toBe('unauthenticated');
@@ -49,7 +50,7 @@ describe('session problems', () => {
     expect(sessionProblemOf(problem(403, 'forbidden'))).toBeUndefined();
     expect(sessionProblemOf(problem(403, 'csrf_rejected'))).toBeUndefined();
     expect(sessionProblemOf(problem(403, 'unauthenticated'))).toBeUndefined();
-    expect(sessionProblemOf(problem(404, 'constructor'))).toBeUndefined();
+    expect(sessionProblemOf(problem(404, 'constructor' as Problem['code']))).toBeUndefined();
   });
 });
 

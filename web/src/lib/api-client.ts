@@ -4,7 +4,7 @@
 // X-Requested-With: chibo (the server's CSRF check; the browser adds Origin itself), every
 // request sends the session cookie, and a lost session or an unfinished first login is reported
 // to the app (setSessionProblemHandler), which owns the router.
-import type { Problem } from '@/types/api';
+import type { Problem } from '@/types';
 
 let language = 'vi';
 

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntry, Catalogs, RuleParameter } from '@/types/api';
+import type { CatalogEntry, Catalogs, RuleParameter } from '@/types';
 import { api } from './api-client';
 
 export type CatalogListName =

@@ -18,3 +18,15 @@ export function daysPast(deadline: string | null | undefined, today: string): nu
   const days = daysBetween(deadline, today);
   return Number.isFinite(days) && days > 0 ? days : 0;
 }
+
+/** `iso` moved by `days` whole days (negative: earlier). */
+export function addDays(iso: string, days: number): string {
+  const start = serial(iso);
+  if (!Number.isFinite(start)) return iso;
+  return new Date((start + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The civil date in Vietnam (UTC+7, no summer time) at the instant `ms`, as the server counts. */
+export function vietnamDate(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}

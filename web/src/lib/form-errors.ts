@@ -3,7 +3,7 @@
 // lifecycle decision also names the rule it broke and the rule's source document; `format`
 // (see useProblemText) puts them into the text shown.
 import type { FormInstance } from 'antd';
-import type { Problem, ProblemFieldError } from '@/types/api';
+import type { Problem, ProblemFieldError } from '@/types';
 
 export type ProblemFormat = (error: ProblemFieldError) => string;
 

@@ -45,12 +45,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   )}:${pad(date.getMinutes())}`;
 }
 
-/** Today's civil date as ISO, in local time. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * Folds Vietnamese text for matching the way the server does: no diacritics, đ -> d, lower
  * case, runs of spaces collapsed. "Nguyễn Văn An" -> "nguyen van an".

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgBrief } from '@/types/api';
+import type { OrgBrief } from '@/types';
 import { ancestorPath, orgPathLabel, shortName } from './org-path';
 
-const brief = (id: number, name: string, short_name: string | null, kind: string): OrgBrief => ({
+const brief = (
+  id: number,
+  name: string,
+  short_name: string | null,
+  kind: OrgBrief['kind'],
+): OrgBrief => ({
   id,
   name,
   short_name,

@@ -1,6 +1,6 @@
 // How an organization is told apart from its namesakes ("Chi bộ Phòng Tổng hợp" exists under
 // many committees): its ancestors, nearest first, by short name where it has one.
-import type { OrgBrief } from '@/types/api';
+import type { OrgBrief } from '@/types';
 
 export const pathSeparator = ' › ';
 export const nameSeparator = ' — ';

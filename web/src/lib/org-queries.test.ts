@@ -1,7 +1,7 @@
 // The organization search as the pickers send it (the server filters cells, kinds) and the
 // detail cache that search results fill.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrgDetail } from '@/types/api';
+import type { OrgDetail } from '@/types';
 import { orgKeys, orgSearchQuery, orgSearchRequest, seedOrgDetail } from './org-queries';
 import { createQueryClient } from './react-query';
 

@@ -1,8 +1,16 @@
 // Organization reads that more than one feature needs (the scope picker, member forms, the
 // tree): fetchers and query keys in one place so caches are shared and invalidated together.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { ListOf, Org, OrgDetail, OrgSearchParams } from '@/types/api';
+import type { OrgDetail, OrgDetailList, OrgList } from '@/types';
 import { api } from './api-client';
+
+/** GET /orgs/search's query: each word of q must begin a word of the name (folded). */
+export interface OrgSearchParams {
+  q: string;
+  limit?: number; // 1..100, default 20
+  kinds?: string[]; // only these kinds (sent as kind=a,b)
+  holdsMembers?: boolean; // true: only kinds that hold members (cells); false: the others
+}
 
 export const orgKeys = {
   all: ['orgs'] as const,
@@ -16,14 +24,14 @@ export const orgKeys = {
 export const rootsQuery = () =>
   queryOptions({
     queryKey: orgKeys.roots(),
-    queryFn: ({ signal }) => api<ListOf<Org>>('/orgs', { signal }).then((body) => body.items),
+    queryFn: ({ signal }) => api<OrgList>('/orgs', { signal }).then((body) => body.items),
   });
 
 export const childrenQuery = (id: number) =>
   queryOptions({
     queryKey: orgKeys.children(id),
     queryFn: ({ signal }) =>
-      api<ListOf<Org>>(`/orgs/${id}/children`, { signal }).then((body) => body.items),
+      api<OrgList>(`/orgs/${id}/children`, { signal }).then((body) => body.items),
   });
 
 export const orgQuery = (id: number) =>
@@ -42,7 +50,7 @@ export const orgSearchQuery = (params: OrgSearchParams) =>
   queryOptions({
     queryKey: orgKeys.search(params),
     queryFn: ({ signal }) =>
-      api<ListOf<OrgDetail>>('/orgs/search', { params: orgSearchRequest(params), signal }).then(
+      api<OrgDetailList>('/orgs/search', { params: orgSearchRequest(params), signal }).then(
         (body) => body.items,
       ),
     staleTime: 60_000,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Grant } from '@/types/api';
+import type { Grant } from '@/types';
 import { can, grantLabel, homePath, reachesAncestor, roleName, scopeIds } from './permissions';
 
-const grant = (role: string, scope: number | null, name: string | null = null): Grant => ({
+const grant = (role: Grant['role'], scope: number | null, name: string | null = null): Grant => ({
   role,
   role_name: role === 'cell_secretary' ? 'Bí thư chi bộ' : 'Quản trị hệ thống',
   role_name_en: role === 'cell_secretary' ? 'Cell secretary' : 'Administrator',
@@ -27,7 +27,9 @@ describe('permissions', () => {
   it('scopes: null when any grant has none; own-record grants reach no subtree', () => {
     expect(scopeIds({ grants: [grant('administrator', null)] })).toBeNull();
     expect(
-      scopeIds({ grants: [grant('cell_secretary', 7), grant('cell_secretary', 9), grant('x', 7)] }),
+      scopeIds({
+        grants: [grant('cell_secretary', 7), grant('cell_secretary', 9), grant('leader', 7)],
+      }),
     ).toEqual([7, 9]);
     expect(scopeIds({ grants: [grant('member', null)] })).toEqual([]);
   });
@@ -46,6 +48,8 @@ describe('permissions', () => {
     expect(grantLabel(grant('administrator', null), 'en', 'Everywhere')).toBe(
       'Administrator · Everywhere',
     );
-    expect(roleName({ role: 'x', role_name: '' }, 'en')).toBe('x');
+    expect(roleName({ role: 'x' as Grant['role'], role_name: '', role_name_en: '' }, 'en')).toBe(
+      'x',
+    );
   });
 });

@@ -2,7 +2,7 @@
 // data/catalog/roles.tsv gives them) and where (their grants' scopes). The UI hides what the
 // server would refuse anyway; the server stays the judge.
 import { paths } from '@/config/paths';
-import type { Grant, Me, OrgBrief, Permission } from '@/types/api';
+import type { Grant, Me, OrgBrief, Permission } from '@/types';
 
 export function can(me: Pick<Me, 'permissions'> | undefined, permission: Permission): boolean {
   return !!me && me.permissions.includes(permission);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '@/types/api';
+import type { CatalogEntry } from '@/types';
 import {
   checkAdmissionDate,
   checkCardNo,

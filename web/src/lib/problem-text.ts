@@ -2,7 +2,7 @@
 // rule's source ("Vi phạm: admission.min_age_months — Điều lệ Đảng, Điều 1").
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProblemFieldError } from '@/types/api';
+import type { ProblemFieldError } from '@/types';
 import { ruleReference, type ProblemFormat } from './form-errors';
 
 export function useProblemText(): ProblemFormat {

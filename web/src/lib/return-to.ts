@@ -2,7 +2,7 @@
 // is a path of this app (never another site, never the API, never a sign-in step itself), so a
 // crafted login link cannot send the user elsewhere.
 import { paths } from '@/config/paths';
-import type { Me, SessionStage } from '@/types/api';
+import type { Me, SessionStage } from '@/types';
 import { homePath } from './permissions';
 
 const refusedPaths = ['/login', '/first-login', '/api'];

@@ -3,7 +3,7 @@
 // with a Me too: they put it here directly (and a sign-in drops every other cached answer,
 // which belonged to whoever was signed in before).
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Me, Permission } from '@/types/api';
+import type { Me, Permission } from '@/types';
 import { api, isApiError } from './api-client';
 import { can } from './permissions';
 

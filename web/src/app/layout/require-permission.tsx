@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { can, homePath } from '@/lib/permissions';
 import { useMe } from '@/lib/session';
-import type { Permission } from '@/types/api';
+import type { Permission } from '@/types';
 
 export function RequirePermission({
   permission,

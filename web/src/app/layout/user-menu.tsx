@@ -9,7 +9,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { grantLabel } from '@/lib/permissions';
 import { endSession } from '@/lib/session';
-import type { Me } from '@/types/api';
+import type { Me } from '@/types';
 import { forgetScope } from '../scope';
 
 export function UserMenu({ me }: { me: Me }) {

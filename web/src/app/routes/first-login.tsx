@@ -13,7 +13,7 @@ import { TotpEnrolment } from '@/features/auth/components/totp-enrolment';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { afterSignIn, safeReturnTo, stageStep } from '@/lib/return-to';
 import { endSession, meQuery } from '@/lib/session';
-import type { Me } from '@/types/api';
+import type { Me } from '@/types';
 import { SignInFrame } from '../layout/sign-in-frame';
 
 export default function FirstLoginPage({ step }: { step: 'password' | 'totp' }) {

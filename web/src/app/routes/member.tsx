@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { MemberView } from '@/features/members/components/member-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import type { MemberDetail } from '@/types/api';
+import type { MemberDetail } from '@/types';
 import { useMemberId } from '../use-member-id';
 
 export default function MemberPage() {

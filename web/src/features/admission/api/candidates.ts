@@ -2,7 +2,7 @@
 // file as it now is, which replaces the cached detail; the board's lists are refetched.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AdmissionStepInput, CandidateDetail, CandidatePage, MemberPage } from '@/types/api';
+import type { AdmissionStepInput, CandidateDetail, CandidatePage, MemberPage } from '@/types';
 
 export const candidateKeys = {
   all: ['candidates'] as const,

@@ -3,7 +3,7 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
-import type { Candidate } from '@/types/api';
+import type { Candidate } from '@/types';
 import { admissionSteps, type AdmissionStepCode } from '../lib/steps';
 import { overdueNotices, useNoticeText, useStepLabel } from './labels';
 

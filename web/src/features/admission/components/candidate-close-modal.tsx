@@ -7,9 +7,9 @@ import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { todayIso } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, ProblemFieldError } from '@/types';
 import { useCloseCandidate } from '../api/candidates';
 
 export function CandidateCloseModal({
@@ -22,6 +22,7 @@ export function CandidateCloseModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const text = useProblemText();
   const [form] = Form.useForm<{ on: string; reason: string }>();
@@ -58,7 +59,7 @@ export function CandidateCloseModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ on: todayIso() }}
+        initialValues={{ on: today }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="on" label={t('admission.close.on')} rules={[{ required: true }]}>

@@ -8,10 +8,10 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { entryLabel, useCatalogs, useFieldLabel } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { todayIso } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import * as check from '@/lib/person-checks';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, CatalogEntry, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, CatalogEntry, ProblemFieldError } from '@/types';
 import { useCreateCandidate, type CandidateInput } from '../api/candidates';
 
 interface Values {
@@ -52,6 +52,7 @@ export function CandidateCreateModal({
   onCreated: (file: CandidateDetail) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const catalogs = useCatalogs().data;
   const fieldLabel = useFieldLabel();
@@ -143,7 +144,7 @@ export function CandidateCreateModal({
               label={fieldLabel('birth_date')}
               rules={[
                 required('birth_date'),
-                validate('birth_date', (value) => check.checkBirthDate(value, todayIso())),
+                validate('birth_date', (value) => check.checkBirthDate(value, today)),
               ]}
             >
               <DateInput disabledAfterToday />

@@ -24,7 +24,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { orgQuery } from '@/lib/org-queries';
 import { useMe } from '@/lib/session';
 import { useQuery } from '@tanstack/react-query';
-import type { AdmissionStep, CandidateDetail } from '@/types/api';
+import type { AdmissionStep, CandidateDetail } from '@/types';
 import { useCandidate, useUndoStep } from '../api/candidates';
 import { admissionSteps, baseOrgOf, canRecordStep, undoableStep } from '../lib/steps';
 import { CandidateCloseModal } from './candidate-close-modal';

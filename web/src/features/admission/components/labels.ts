@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
-import type { Notice } from '@/types/api';
+import type { Notice } from '@/types';
 
 export function useStepLabel() {
   const { t } = useTranslation();

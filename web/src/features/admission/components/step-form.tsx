@@ -10,9 +10,9 @@ import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { formFieldOf } from '@/lib/form-errors';
-import { todayIso } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { useProblemText } from '@/lib/problem-text';
-import type { CandidateDetail, Permission, ProblemFieldError } from '@/types/api';
+import type { CandidateDetail, Permission, ProblemFieldError } from '@/types';
 import { useRecordStep } from '../api/candidates';
 import {
   canRecordStep,
@@ -43,6 +43,7 @@ export function StepForm({
   permissions: readonly Permission[];
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const stepLabel = useStepLabel();
   const problemText = useProblemText();
@@ -100,7 +101,7 @@ export function StepForm({
         layout="vertical"
         initialValues={{
           step: choices[0],
-          on: todayIso(),
+          on: today,
           introducers: [{}, {}],
         }}
         onFinish={(values) => void submit(values)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdmissionStep } from '@/types/api';
+import type { AdmissionStep, OrgBrief, OrgKind } from '@/types';
 import {
   baseOrgOf,
   canRecordStep,
@@ -10,7 +10,7 @@ import {
   undoableStep,
 } from './steps';
 
-const step = (code: string, on: string): AdmissionStep => ({
+const step = (code: AdmissionStep['step'], on: string): AdmissionStep => ({
   step: code,
   on,
   document: null,
@@ -111,13 +111,13 @@ describe('admission steps', () => {
 });
 
 describe('the base organization of a cell', () => {
-  const kinds = [
+  const kinds: Pick<OrgKind, 'code' | 'is_base'>[] = [
     { code: 'base_committee', is_base: true },
     { code: 'base_cell', is_base: true },
     { code: 'cell', is_base: false },
-    { code: 'committee', is_base: false },
+    { code: 'committee_above_base', is_base: false },
   ];
-  const brief = (id: number, kind: string) => ({
+  const brief = (id: number, kind: OrgBrief['kind']) => ({
     id,
     kind,
     name: `o${id}`,
@@ -126,9 +126,15 @@ describe('the base organization of a cell', () => {
   });
 
   it('is the nearest base ancestor, or the cell itself when it is a base cell', () => {
-    const ancestors = [brief(1, 'committee'), brief(2, 'base_committee'), brief(3, 'committee')];
+    const ancestors = [
+      brief(1, 'committee_above_base'),
+      brief(2, 'base_committee'),
+      brief(3, 'committee_above_base'),
+    ];
     expect(baseOrgOf({ id: 9, kind: 'cell', ancestors }, kinds)).toBe(2);
     expect(baseOrgOf({ id: 9, kind: 'base_cell', ancestors }, kinds)).toBe(9);
-    expect(baseOrgOf({ id: 9, kind: 'cell', ancestors: [brief(1, 'committee')] }, kinds)).toBe(9);
+    expect(
+      baseOrgOf({ id: 9, kind: 'cell', ancestors: [brief(1, 'committee_above_base')] }, kinds),
+    ).toBe(9);
   });
 });

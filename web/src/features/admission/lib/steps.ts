@@ -2,7 +2,7 @@
 // order, the phases the board groups files by, which inputs each step's form has, who may
 // record it, and the request body a step's form makes. The server checks each step against the
 // rules in force on its date; nothing here decides admissibility.
-import type { AdmissionStepInput, Candidate, OrgDetail, OrgKind, Permission } from '@/types/api';
+import type { AdmissionStepInput, Candidate, OrgDetail, OrgKind, Permission } from '@/types';
 
 export const admissionSteps = [
   'course',
@@ -65,7 +65,7 @@ export function stepInputs(step: string): StepInputs {
 
 /** The form's values of a step (flat, as antd holds them). */
 export interface StepValues {
-  step: string;
+  step: AdmissionStepCode;
   on?: string | null;
   document_number?: string;
   document_authority?: string;

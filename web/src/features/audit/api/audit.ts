@@ -2,7 +2,7 @@
 // check; and the users to filter by.
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AuditPage, AuditVerify, UserPage } from '@/types/api';
+import type { AuditPage, AuditVerify, UserPage } from '@/types';
 import { auditRequest, type AuditParams } from '../lib/audit-params';
 
 export const auditPageSize = 50;

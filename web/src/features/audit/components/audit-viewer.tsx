@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/page-state';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import type { AuditEvent } from '@/types/api';
+import type { AuditEvent } from '@/types';
 import { useAuditEvents, useVerifyChain } from '../api/audit';
 import { prettyDetails, readAuditParams, writeAuditParams } from '../lib/audit-params';
 import { AuditFilters } from './audit-filters';

@@ -1,6 +1,6 @@
 // The audit viewer's filters in the URL (/audit?actor_id=3&action=auth.login&from=2025-01-01),
 // and as GET /audit's query: dates are the viewer's local days, sent as UTC instants.
-import type { AuditFilters } from '@/types/api';
+import type { AuditFilters } from '@/types';
 
 export interface AuditParams {
   actor_id?: number;

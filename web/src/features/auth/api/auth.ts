@@ -4,7 +4,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { meKey, startSession } from '@/lib/session';
-import type { LoginInput, Me, TotpBegin } from '@/types/api';
+import type { LoginInput, Me, TotpBegin } from '@/types';
 
 export function useLogin() {
   const client = useQueryClient();

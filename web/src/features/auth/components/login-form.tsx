@@ -6,7 +6,7 @@ import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
-import type { Me } from '@/types/api';
+import type { Me } from '@/types';
 import { useLogin } from '../api/auth';
 import { loginOutcome, type LoginOutcome } from '../lib/login-errors';
 import { cleanCode, isTotpCode } from '../lib/totp';

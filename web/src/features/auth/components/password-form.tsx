@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import type { Me, ProblemFieldError } from '@/types/api';
+import type { Me, ProblemFieldError } from '@/types';
 import { useChangePassword } from '../api/auth';
 import { maxPasswordLength, minPasswordLength, passwordProblem } from '../lib/password';
 

@@ -7,7 +7,7 @@ import { Alert, Button, Flex, Form, Input, QRCode, Space, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { isApiError } from '@/lib/api-client';
-import type { Me } from '@/types/api';
+import type { Me } from '@/types';
 import { totpBeginQuery, useConfirmTotp } from '../api/auth';
 import { cleanCode, groupSecret, isTotpCode } from '../lib/totp';
 

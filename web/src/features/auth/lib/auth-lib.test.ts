@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-client';
+import type { Problem } from '@/types';
 import { loginOutcome, minutesToWait } from './login-errors';
 import { passwordLength, passwordProblem } from './password';
 import { cleanCode, groupSecret, isTotpCode } from './totp';
 
-const error = (status: number, code: string, retryAfter?: number, extra = {}) =>
+const error = (status: number, code: Problem['code'], retryAfter?: number, extra = {}) =>
   new ApiError({ status, code, title: `title of ${code}`, ...extra }, retryAfter);
 
 describe('waiting after too many failed sign-ins', () => {

@@ -9,7 +9,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { BadgeAwardInput, BadgeList } from '@/types/api';
+import type { BadgeAwardInput, BadgeList } from '@/types';
 import { badgeQuery, type BadgeParams } from '../lib/badges';
 
 export const badgesQuery = (params: BadgeParams) =>

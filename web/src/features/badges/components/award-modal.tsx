@@ -8,9 +8,9 @@ import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { todayIso } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { useProblemText } from '@/lib/problem-text';
-import type { BadgeItem, ProblemFieldError } from '@/types/api';
+import type { BadgeItem, ProblemFieldError } from '@/types';
 import { useAwardBadges } from '../api/badges';
 import { awardsOf, namedAwardErrors, occasionLabel } from '../lib/badges';
 
@@ -38,6 +38,7 @@ export function AwardModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const text = useProblemText();
   const [form] = Form.useForm<Values>();
@@ -88,7 +89,7 @@ export function AwardModal({
         form={form}
         name="badge_award"
         layout="vertical"
-        initialValues={{ decided_on: todayIso() }}
+        initialValues={{ decided_on: today }}
         onFinish={(values) => void submit(values)}
         data-testid="award-form"
       >

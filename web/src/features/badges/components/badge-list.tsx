@@ -13,11 +13,12 @@ import { OrgPicker } from '@/components/org-picker';
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { useRules } from '@/lib/catalogs';
-import { formatDate, formatNumber, todayIso } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { currentLanguage } from '@/lib/i18n';
 import { orgQuery } from '@/lib/org-queries';
 import { useCan } from '@/lib/session';
-import type { BadgeItem } from '@/types/api';
+import type { BadgeItem } from '@/types';
 import { useBadges } from '../api/badges';
 import {
   badgeCsvHref,
@@ -37,6 +38,7 @@ export function BadgeList({
   onChange: (params: BadgeParams) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const lang = i18n.language;
   const rules = useRules().data;
   const canExport = useCan('member.export');
@@ -46,7 +48,7 @@ export function BadgeList({
   const [selected, setSelected] = useState<Map<number, BadgeItem>>(new Map());
   const [awarding, setAwarding] = useState(false);
   const occasion = params.occasion ?? list.data?.occasion;
-  const choices = occasionChoices(rules, todayIso());
+  const choices = occasionChoices(rules, today);
   if (occasion && !choices.includes(occasion)) choices.push(occasion);
   choices.sort();
   const set = (patch: Partial<BadgeParams>) => {
@@ -154,7 +156,7 @@ export function BadgeList({
             placeholder={t('badges.allMilestones')}
             value={params.milestones}
             onChange={(milestones) => set({ milestones: [...milestones].sort((a, b) => a - b) })}
-            options={milestonesOn(rules, occasion ?? todayIso()).map((years) => ({
+            options={milestonesOn(rules, occasion ?? today).map((years) => ({
               value: years,
               label: t('badges.milestone', { years }),
             }))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProblemFieldError, RuleParameter } from '@/types/api';
+import type { ProblemFieldError, RuleParameter } from '@/types';
 import {
   awardsOf,
   badgeCsvHref,

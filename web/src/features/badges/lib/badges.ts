@@ -5,7 +5,7 @@
 import { toQueryString } from '@/lib/api-client';
 import { ruleInForce } from '@/lib/catalogs';
 import type { Language } from '@/lib/i18n';
-import type { BadgeItem, ProblemFieldError, RuleParameter } from '@/types/api';
+import type { BadgeItem, ProblemFieldError, RuleParameter } from '@/types';
 
 export const badgePageSizes = [50, 100, 200, 500];
 

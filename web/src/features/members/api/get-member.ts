@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { MemberDetail } from '@/types/api';
+import type { MemberDetail } from '@/types';
 import { memberKeys } from './list-members';
 
 export const memberQuery = (id: number) =>

@@ -4,7 +4,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { orgKeys } from '@/lib/org-queries';
-import type { MemberLifecycle } from '@/types/api';
+import type { MemberLifecycle } from '@/types';
 import { memberKeys } from './list-members';
 
 export const lifecycleQuery = (id: number) =>

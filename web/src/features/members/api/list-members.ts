@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '@/lib/api-client';
 import type { Language } from '@/lib/i18n';
-import type { MemberPage } from '@/types/api';
+import type { MemberPage } from '@/types';
 import { filterQuery, type MemberListParams } from '../lib/list-params';
 
 export const memberKeys = {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { orgKeys } from '@/lib/org-queries';
-import type { MemberDetail } from '@/types/api';
+import type { MemberDetail } from '@/types';
 import { memberKeys } from './list-members';
 
 export type MemberInput = Record<string, string | string[] | number | null>;

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { entryLabel, useCatalogLabel, useCatalogs } from '@/lib/catalogs';
 import { formatDate } from '@/lib/format';
-import type { MemberDetail } from '@/types/api';
+import type { MemberDetail } from '@/types';
 import { fieldSpec } from '../lib/fields';
 
 export const statusColors: Record<string, string> = {

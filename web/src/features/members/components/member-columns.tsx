@@ -8,7 +8,7 @@ import { Link, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
 import { useCatalogLabel, useFieldLabel } from '@/lib/catalogs';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { Member } from '@/types/api';
+import type { Member } from '@/types';
 import type { SortKey } from '../lib/list-params';
 import { StatusTag } from './field-value';
 

@@ -12,7 +12,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { useCan } from '@/lib/session';
-import type { MemberDetail } from '@/types/api';
+import type { MemberDetail } from '@/types';
 import { memberQuery, useMember } from '../api/get-member';
 import { useUpdateMember } from '../api/save-member';
 import { fieldNames } from '../lib/fields';

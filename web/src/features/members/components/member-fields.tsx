@@ -10,8 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { OrgPicker } from '@/components/org-picker';
 import { entryLabel, ruleInForce, useCatalogs, useRules } from '@/lib/catalogs';
-import { fold, formatDate, todayIso } from '@/lib/format';
-import type { CatalogEntry, Catalogs } from '@/types/api';
+import { fold, formatDate } from '@/lib/format';
+import { useToday } from '@/lib/today';
+import type { CatalogEntry, Catalogs } from '@/types';
 import {
   exitFieldNames,
   fieldGroups,
@@ -43,6 +44,7 @@ function useFieldRules(form: FormInstance) {
   const { t, i18n } = useTranslation();
   const catalogs = useCatalogs().data;
   const rules = useRules().data;
+  const today = useToday();
   const lang = i18n.language;
 
   return useMemo(() => {
@@ -98,7 +100,6 @@ function useFieldRules(form: FormInstance) {
         list.push(validate((value) => check.checkLength(value, max)));
       }
       const get = (name: string) => form.getFieldValue(name) as string | undefined;
-      const today = todayIso();
       switch (spec.kind) {
         case 'name':
           list.push(validate(check.checkName));
@@ -170,7 +171,7 @@ function useFieldRules(form: FormInstance) {
       }
       return list;
     };
-  }, [catalogs, rules, lang, t, form]);
+  }, [catalogs, rules, today, lang, t, form]);
 }
 
 function CodeSelect({

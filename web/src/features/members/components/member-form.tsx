@@ -6,7 +6,7 @@ import type { FormInstance } from 'antd';
 import { useEffect, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import type { ProblemFieldError } from '@/types/api';
+import type { ProblemFieldError } from '@/types';
 import type { FormMode } from '../lib/fields';
 import type { MemberValues } from '../lib/values';
 import { MemberFields } from './member-fields';

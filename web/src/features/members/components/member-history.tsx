@@ -3,7 +3,7 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFieldLabel } from '@/lib/catalogs';
 import { formatDateTime } from '@/lib/format';
-import type { MemberEvent } from '@/types/api';
+import type { MemberEvent } from '@/types';
 import { useFieldText } from './field-value';
 
 const colors: Record<string, string> = {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/session';
-import type { DocumentRef, MemberLifecycle } from '@/types/api';
+import type { DocumentRef, MemberLifecycle } from '@/types';
 import { useLifecycle } from '../api/lifecycle';
 import { availableProcedures, type Procedure } from '../lib/procedures';
 import { useExitGroundLabel } from './field-value';

@@ -13,7 +13,7 @@ import { formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { orgQuery } from '@/lib/org-queries';
 import { useCan } from '@/lib/session';
-import type { Member } from '@/types/api';
+import type { Member } from '@/types';
 import { exportUrl, useMembers } from '../api/list-members';
 import {
   activeFilterCount,

@@ -16,22 +16,28 @@ export function MemberSearchBox({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
-  const sent = useRef(value);
+  // What this box sent to the URL and has not seen come back yet, oldest first. On a slow
+  // machine the URL can lag behind the typing: an earlier text coming back must not overwrite
+  // what was typed since ("nguye" arriving after "nguyen" was typed).
+  const pending = useRef<string[]>([]);
   const timer = useRef<number | undefined>(undefined);
 
   // Follow the URL when it changes from elsewhere (back button, a link).
   useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
+    const own = pending.current.indexOf(value);
+    if (own >= 0) {
+      pending.current.splice(0, own + 1);
+      return;
     }
+    pending.current = [];
+    setText(value);
   }, [value]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const send = (next: string) => {
     window.clearTimeout(timer.current);
-    sent.current = next;
+    if (next !== value && pending.current.at(-1) !== next) pending.current.push(next);
     onSearch(next);
   };
 

@@ -11,10 +11,10 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { entryLabel, useCatalogLabel, useCatalogs } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { todayIso } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { useProblemText } from '@/lib/problem-text';
 import { useMe } from '@/lib/session';
-import type { MemberLifecycle, ProblemFieldError } from '@/types/api';
+import type { MemberLifecycle, ProblemFieldError } from '@/types';
 import { useProcedure } from '../api/lifecycle';
 import {
   exemptionBody,
@@ -41,6 +41,7 @@ export function ProcedureModal({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const me = useMe();
   const permissions = me?.permissions ?? [];
@@ -64,7 +65,7 @@ export function ProcedureModal({
   });
 
   const initialValues: ProcedureValues = {
-    on: todayIso(),
+    on: today,
     step,
     recognized: true,
     status: exits[0],

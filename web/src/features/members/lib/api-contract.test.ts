@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orgSearchRequest } from '@/lib/org-queries';
-import type { Catalogs, ExitGround, OrgBrief } from '@/types/api';
+import type { Catalogs, ExitGround, OrgBrief } from '@/types';
 import { editFieldNames, fieldNames, procedureFieldNames } from './fields';
 
 interface Schema {
@@ -64,8 +64,8 @@ function queryParameters(path: string): Map<string, Parameter> {
   return new Map(list.filter((p) => p.in === 'query').map((p) => [p.name, p]));
 }
 
-// Keys of src/types/api.ts that the screens read (kept by hand, checked here). The Record
-// types make `npm run typecheck` fail when api.ts gains or loses a key these lists miss.
+// Keys the screens read. The types come from the document (src/types/api.ts, generated), so the
+// Record types make `npm run typecheck` fail when a schema gains or loses a key these lists miss.
 const orgKeys = ['id', 'parent_id', 'path', 'kind', 'holds_members', 'name', 'short_name', 'code'];
 const orgMoreKeys = ['established_on', 'status', 'version', 'child_count', 'counts', 'warnings'];
 const memberKeys = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '@/types/api';
+import type { Permission } from '@/types';
 import {
   availableProcedures,
   exitBody,

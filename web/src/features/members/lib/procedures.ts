@@ -1,7 +1,7 @@
 // The procedures that change a member's standing (docs/lifecycle.md): which of them a member's
 // status and the user's permissions allow, and the request bodies their forms make. The server
 // decides; this only offers what it would not refuse outright.
-import type { DocumentRef, MemberLifecycle, Permission } from '@/types/api';
+import type { DocumentRef, MemberLifecycle, Permission } from '@/types';
 
 export type Procedure = 'recognition' | 'exit' | 'exemption' | 'transfer';
 

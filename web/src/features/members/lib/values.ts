@@ -1,6 +1,6 @@
 // Between a member record and the edit form's values, and from form values to the body the
 // API takes: text trimmed, empty text as null, only changed fields in a PATCH.
-import type { Member } from '@/types/api';
+import type { Member } from '@/types';
 import type { MemberInput } from '../api/save-member';
 import { fieldSpecs, formFieldSpecs, type FormMode } from './fields';
 import { citizenIdDigits, normalizePhone } from '@/lib/person-checks';

@@ -3,15 +3,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { orgKeys } from '@/lib/org-queries';
-import type { Org } from '@/types/api';
+import type {
+  Org,
+  OrgCreateInput,
+  OrgDissolveInput,
+  OrgMergeInput,
+  OrgMoveInput,
+  OrgUpdateInput,
+} from '@/types';
 
-export interface OrgFields {
-  kind?: string;
-  name?: string;
-  short_name?: string | null;
-  code?: string | null;
-  established_on?: string | null;
-}
+/** What the organization form holds; the server says what is missing (422, by field). */
+export type OrgFields = Omit<OrgUpdateInput, 'version'>;
 
 function useOrgMutation<Input>(request: (input: Input) => Promise<Org>) {
   const client = useQueryClient();
@@ -25,31 +27,31 @@ function useOrgMutation<Input>(request: (input: Input) => Promise<Org>) {
 }
 
 export function useCreateOrg() {
-  return useOrgMutation((input: OrgFields & { parent_id: number | null }) =>
+  return useOrgMutation((input: OrgFields & Pick<OrgCreateInput, 'parent_id'>) =>
     api<Org>('/orgs', { method: 'POST', body: input, idempotent: true }),
   );
 }
 
 export function useUpdateOrg(id: number) {
-  return useOrgMutation((input: OrgFields & { version: number }) =>
+  return useOrgMutation((input: OrgUpdateInput & { version: number }) =>
     api<Org>(`/orgs/${id}`, { method: 'PATCH', body: input }),
   );
 }
 
 export function useMoveOrg(id: number) {
-  return useOrgMutation((input: { parent_id: number; version: number }) =>
+  return useOrgMutation((input: OrgMoveInput & { version: number }) =>
     api<Org>(`/orgs/${id}/move`, { method: 'POST', body: input }),
   );
 }
 
 export function useMergeOrg(id: number) {
-  return useOrgMutation((input: { target_id: number; merged_on?: string; version: number }) =>
+  return useOrgMutation((input: OrgMergeInput & { version: number }) =>
     api<Org>(`/orgs/${id}/merge`, { method: 'POST', body: input }),
   );
 }
 
 export function useDissolveOrg(id: number) {
-  return useOrgMutation((input: { dissolved_on?: string; version: number }) =>
+  return useOrgMutation((input: OrgDissolveInput & { version: number }) =>
     api<Org>(`/orgs/${id}/dissolve`, { method: 'POST', body: input }),
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { formatNumber, formatPercent } from '@/lib/format';
-import type { Catalogs, CountByValue } from '@/types/api';
+import type { Catalogs, CountByValue } from '@/types';
 import { orderRows, type Dimension } from '../lib/breakdowns';
 import { BreakdownChart, palette } from './breakdown-chart';
 

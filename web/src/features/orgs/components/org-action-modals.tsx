@@ -5,7 +5,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
-import type { OrgDetail } from '@/types/api';
+import type { OrgDetail } from '@/types';
 import type { OrgAction } from './org-header';
 import { OrgDissolveModal } from './org-dissolve-modal';
 import { OrgFormModal } from './org-form-modal';

@@ -10,7 +10,7 @@ import { paths } from '@/config/paths';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { formatNumber } from '@/lib/format';
 import { childrenQuery } from '@/lib/org-queries';
-import type { Org } from '@/types/api';
+import type { Org } from '@/types';
 
 export function OrgChildren({ org }: { org: Org }) {
   const { t, i18n } = useTranslation();

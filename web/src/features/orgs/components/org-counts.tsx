@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@/lib/format';
-import type { OrgCounts as Counts } from '@/types/api';
+import type { OrgCounts as Counts } from '@/types';
 
 const keys: (keyof Counts)[] = ['on_roll', 'official', 'probationary', 'total'];
 

@@ -7,8 +7,9 @@ import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { formatDate, formatNumber, todayIso } from '@/lib/format';
-import type { OrgDetail, ProblemFieldError } from '@/types/api';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useToday } from '@/lib/today';
+import type { OrgDetail, ProblemFieldError } from '@/types';
 import { useDissolveOrg } from '../api/change-org';
 
 export function OrgDissolveModal({
@@ -23,13 +24,14 @@ export function OrgDissolveModal({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const today = useToday();
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ dissolved_on?: string | null }>();
   const dissolve = useDissolveOrg(org.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
 
   function submit(values: { dissolved_on?: string | null }) {
-    const on = values.dissolved_on || todayIso();
+    const on = values.dissolved_on || today;
     modal.confirm({
       title: t('org.dissolve.confirmTitle'),
       content: t('org.dissolve.confirmBody', { name: org.name, date: formatDate(on) }),
@@ -68,12 +70,7 @@ export function OrgDissolveModal({
           })}
         </Typography.Paragraph>
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ dissolved_on: todayIso() }}
-      >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ dissolved_on: today }}>
         <Form.Item name="dissolved_on" label={t('org.dissolve.date')}>
           <DateInput disabledAfterToday />
         </Form.Item>

@@ -8,14 +8,14 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { entryLabel, useCatalogs } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
-import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
+import type { Org, OrgDetail, ProblemFieldError } from '@/types';
 import { useCreateOrg, useUpdateOrg, type OrgFields } from '../api/change-org';
 import { childKinds } from '../lib/kinds';
 
 const formFields = ['kind', 'name', 'short_name', 'code', 'established_on', 'parent_id'];
 
 interface Values {
-  kind?: string;
+  kind?: OrgFields['kind'];
   name?: string;
   short_name?: string;
   code?: string;
@@ -41,7 +41,7 @@ type Props =
       onReload: () => void;
     };
 
-function initialValues(props: Props, kinds: string[]): Values {
+function initialValues(props: Props, kinds: NonNullable<Values['kind']>[]): Values {
   if (props.mode === 'edit') {
     const org = props.org;
     return {

@@ -16,7 +16,7 @@ import { useCatalogLabel } from '@/lib/catalogs';
 import { formatDate } from '@/lib/format';
 import { reachesAncestor, scopeIds } from '@/lib/permissions';
 import { useMe } from '@/lib/session';
-import type { OrgDetail } from '@/types/api';
+import type { OrgDetail } from '@/types';
 
 export type OrgAction = 'create' | 'edit' | 'move' | 'merge' | 'dissolve';
 

@@ -8,8 +8,9 @@ import { OrgPicker } from '@/components/org-picker';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { formatDate, todayIso } from '@/lib/format';
-import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
+import { formatDate } from '@/lib/format';
+import { useToday } from '@/lib/today';
+import type { Org, OrgDetail, ProblemFieldError } from '@/types';
 import { useMergeOrg } from '../api/change-org';
 
 interface Values {
@@ -29,6 +30,7 @@ export function OrgMergeModal({
   onDone: (target: number) => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const merge = useMergeOrg(org.id);
@@ -39,7 +41,7 @@ export function OrgMergeModal({
 
   function submit(values: Values) {
     if (!values.target_id) return;
-    const on = values.merged_on || todayIso();
+    const on = values.merged_on || today;
     modal.confirm({
       title: t('org.merge.confirmTitle'),
       content: t('org.merge.confirmBody', {
@@ -84,7 +86,7 @@ export function OrgMergeModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ merged_on: todayIso() }}
+        initialValues={{ merged_on: today }}
       >
         <Form.Item
           name="target_id"

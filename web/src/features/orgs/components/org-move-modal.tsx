@@ -8,7 +8,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { useCatalogs } from '@/lib/catalogs';
 import { applyFieldErrors } from '@/lib/form-errors';
-import type { Org, OrgDetail, ProblemFieldError } from '@/types/api';
+import type { Org, OrgDetail, ProblemFieldError } from '@/types';
 import { useMoveOrg } from '../api/change-org';
 import { mayBeChildOf } from '../lib/kinds';
 

@@ -14,7 +14,7 @@ import { useElementHeight } from '@/hooks/use-element-height';
 import { useCatalogLabel } from '@/lib/catalogs';
 import { formatNumber } from '@/lib/format';
 import { childrenQuery, orgQuery, rootsQuery } from '@/lib/org-queries';
-import type { Org } from '@/types/api';
+import type { Org } from '@/types';
 
 type TreeRef = React.ComponentRef<typeof Tree>;
 

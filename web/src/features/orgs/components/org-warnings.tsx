@@ -2,7 +2,7 @@
 import { Alert, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@/lib/format';
-import type { StructureWarning } from '@/types/api';
+import type { StructureWarning } from '@/types';
 
 export function OrgWarnings({ warnings }: { warnings: StructureWarning[] }) {
   const { t, i18n } = useTranslation();

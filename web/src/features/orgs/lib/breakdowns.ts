@@ -1,9 +1,9 @@
 // Which catalog names each breakdown's values, how its rows are ordered, and how it is drawn.
 import type { CatalogListName } from '@/lib/catalogs';
-import type { Catalogs, CountByValue } from '@/types/api';
+import type { Catalogs, CountByValue, OrgStats } from '@/types';
 
 export interface Dimension {
-  key: string;
+  key: keyof OrgStats['breakdowns'];
   list?: CatalogListName;
   chart: 'pie' | 'bar';
   /** Rows in catalog order (ordinal scales) rather than by count. */

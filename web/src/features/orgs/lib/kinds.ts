@@ -1,11 +1,9 @@
-import type { Catalogs, OrgKind } from '@/types/api';
+import type { Catalogs, OrgKind } from '@/types';
 
 /** Kinds that may sit directly under an organization of `parentKind` (null: a root). */
 export function childKinds(catalogs: Catalogs | undefined, parentKind: string | null): OrgKind[] {
   return (catalogs?.org_kinds ?? []).filter((kind) =>
-    parentKind === null
-      ? (kind.root ?? kind.parents.length === 0)
-      : kind.parents.includes(parentKind),
+    parentKind === null ? kind.root : (kind.parents as readonly string[]).includes(parentKind),
   );
 }
 
@@ -15,5 +13,5 @@ export function mayBeChildOf(
   parentKind: string,
 ): boolean {
   const info = catalogs?.org_kinds.find((item) => item.code === kind);
-  return !!info && info.parents.includes(parentKind);
+  return !!info && (info.parents as readonly string[]).includes(parentKind);
 }

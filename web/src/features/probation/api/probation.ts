@@ -3,7 +3,7 @@
 // the member page invalidates ['lifecycle'], which refetches these.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { ProbationLists } from '@/types/api';
+import type { ProbationLists } from '@/types';
 import { probationLimit } from '../lib/probation';
 
 export const probationQuery = (org: number, within: number) =>

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
 import { ruleInForce, useRules } from '@/lib/catalogs';
 import { formatDate, formatNumber } from '@/lib/format';
 import { orgQuery } from '@/lib/org-queries';
-import type { ProbationLists as Lists } from '@/types/api';
+import type { ProbationLists as Lists } from '@/types';
 import { useProbation } from '../api/probation';
 import {
   isCut,

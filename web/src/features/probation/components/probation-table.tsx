@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { formatDate } from '@/lib/format';
-import type { ProbationItem } from '@/types/api';
+import type { ProbationItem } from '@/types';
 import { daysOverdue, decisionDaysLate, type ProbationListName } from '../lib/probation';
 
 export function ProbationTable({

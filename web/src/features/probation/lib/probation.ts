@@ -2,7 +2,7 @@
 // list item: how late an overdue member is, whether the decision is late, and whether a list
 // was cut at the server's limit (its count is always the whole count).
 import { daysPast } from '@/lib/dates';
-import type { ProbationItem } from '@/types/api';
+import type { ProbationItem } from '@/types';
 
 /** The windows offered, in days ("falls due within"). The server takes 0-366, default 60. */
 export const probationWindows = [30, 60, 90] as const;

@@ -2,7 +2,7 @@
 // days worked, year by year, each with its source. Fixed for the server's life.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { CalendarDay } from '@/types/api';
+import type { CalendarDay } from '@/types';
 
 export const calendarQuery = () =>
   queryOptions({

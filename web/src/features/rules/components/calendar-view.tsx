@@ -5,16 +5,18 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/page-state';
-import { formatDate, todayIso } from '@/lib/format';
-import type { CalendarDay } from '@/types/api';
+import { formatDate } from '@/lib/format';
+import { useToday } from '@/lib/today';
+import type { CalendarDay } from '@/types';
 import { useCalendar } from '../api/calendar';
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 export function CalendarView() {
   const { t } = useTranslation();
+  const today = useToday();
   const calendar = useCalendar();
-  const thisYear = Number(todayIso().slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState<number | undefined>();
   if (calendar.isPending) return <LoadingState rows={6} />;
   if (calendar.isError)

@@ -5,7 +5,8 @@ import { Card, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { useRules } from '@/lib/catalogs';
-import { formatDate, todayIso } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { groupRules } from '../lib/rule-groups';
 import { CalendarView } from './calendar-view';
 import { RuleTable } from './rule-table';
@@ -38,9 +39,9 @@ export function RulesView({
 function RuleAreas() {
   const { t } = useTranslation();
   const rules = useRules();
+  const today = useToday();
   if (rules.isPending) return <LoadingState rows={8} />;
   if (rules.isError) return <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />;
-  const today = todayIso();
   const areas = groupRules(rules.data, today);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

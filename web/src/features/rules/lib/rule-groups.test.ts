@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleParameter } from '@/types/api';
+import type { RuleParameter } from '@/types';
 import { groupRules, ruleValue, versionsOf } from './rule-groups';
 
 const rule = (key: string, effective_from: string, value = 30, values: number[] = []) =>

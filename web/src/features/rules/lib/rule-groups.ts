@@ -1,7 +1,7 @@
 // The versioned rule set as the rules page shows it: keys grouped by work area (the part
 // before the first dot), each key's versions newest first, each marked in force today,
 // superseded, or not yet in force; and a value written with its unit.
-import type { RuleParameter } from '@/types/api';
+import type { RuleParameter } from '@/types';
 
 export type RuleState = 'in_force' | 'superseded' | 'future';
 

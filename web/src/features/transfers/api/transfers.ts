@@ -4,7 +4,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { orgKeys } from '@/lib/org-queries';
-import type { Transfer } from '@/types/api';
+import type { Transfer, TransferCancelInput, TransferCompleteInput } from '@/types';
 import { transferQuery, type TransferAction, type TransferFilters } from '../lib/transfers';
 
 export const transfersQuery = (filters: TransferFilters) =>
@@ -21,12 +21,8 @@ export function useTransfers(filters: TransferFilters) {
   return useQuery({ ...transfersQuery(filters), enabled: !!filters.org });
 }
 
-export interface TransferActionInput {
-  version: number;
-  on: string;
-  note?: string;
-  reason?: string;
-}
+/** POST /transfers/{id}/complete or /cancel (a cancel gives its reason). */
+export type TransferActionInput = TransferCompleteInput | TransferCancelInput;
 
 export function useTransferAction(id: number, action: TransferAction) {
   const client = useQueryClient();

@@ -8,9 +8,10 @@ import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
-import { formatDate, todayIso } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { useProblemText } from '@/lib/problem-text';
-import type { ProblemFieldError, Transfer } from '@/types/api';
+import type { ProblemFieldError, Transfer } from '@/types';
 import { useTransferAction } from '../api/transfers';
 import { transferEnds, type TransferAction } from '../lib/transfers';
 
@@ -33,6 +34,7 @@ export function TransferActionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const today = useToday();
   const { message } = App.useApp();
   const text = useProblemText();
   const [form] = Form.useForm<Values>();
@@ -94,7 +96,7 @@ export function TransferActionModal({
         form={form}
         name={`transfer_${action}`}
         layout="vertical"
-        initialValues={{ on: todayIso() }}
+        initialValues={{ on: today }}
         onFinish={(values) => void submit(values)}
         data-testid={`transfer-${action}-form`}
       >

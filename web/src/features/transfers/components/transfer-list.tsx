@@ -23,10 +23,11 @@ import { OrgPicker } from '@/components/org-picker';
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
 import { useRules } from '@/lib/catalogs';
-import { formatDate, formatNumber, todayIso } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useToday } from '@/lib/today';
 import { orgQuery } from '@/lib/org-queries';
 import { useMe } from '@/lib/session';
-import type { Transfer } from '@/types/api';
+import type { Transfer } from '@/types';
 import { useTransfers } from '../api/transfers';
 import {
   mayBeCut,
@@ -53,7 +54,7 @@ export function TransferList({
   const org = useQuery({ ...orgQuery(filters.org ?? 0), enabled: !!filters.org });
   const transfers = useTransfers(filters);
   const [acting, setActing] = useState<{ transfer: Transfer; action: TransferAction } | null>(null);
-  const today = todayIso();
+  const today = useToday();
   const set = (patch: Partial<TransferFilters>) => onChange({ ...filters, ...patch });
   const items = transfers.data ?? [];
   const overdue = items.filter((item) => item.overdue).length;

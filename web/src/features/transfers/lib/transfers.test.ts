@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleParameter } from '@/types/api';
+import type { RuleParameter } from '@/types';
 import {
   mayBeCut,
   readTransferFilters,

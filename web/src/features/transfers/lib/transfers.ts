@@ -4,7 +4,7 @@
 // on the letter's date, as the server reads it); a temporary one until its planned return.
 import { ruleInForce } from '@/lib/catalogs';
 import { daysPast } from '@/lib/dates';
-import type { Permission, RuleParameter, Transfer } from '@/types/api';
+import type { Permission, RuleParameter, Transfer } from '@/types';
 
 export type TransferView = 'in_transit' | 'away' | 'open';
 export const transferViews: TransferView[] = ['open', 'in_transit', 'away'];

@@ -8,7 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { GrantInput, User, UserPage, UserWithPassword } from '@/types/api';
+import type { NewUser, User, UserChanges, UserPage, UserWithPassword } from '@/types';
 import { userListRequest, type UserListParams } from '../lib/user-params';
 
 export const userKeys = {
@@ -25,21 +25,6 @@ export const usersQuery = (params: UserListParams) =>
 
 export function useUsers(params: UserListParams) {
   return useQuery({ ...usersQuery(params), placeholderData: keepPreviousData });
-}
-
-export interface NewUser {
-  username: string;
-  display_name: string;
-  grants: GrantInput[];
-  member_id?: number | null;
-}
-
-export interface UserChanges {
-  version: number;
-  display_name?: string;
-  grants?: GrantInput[];
-  member_id?: number | null;
-  disabled?: boolean;
 }
 
 function useUserMutation<Input, Output>(request: (input: Input) => Promise<Output>) {

@@ -2,7 +2,7 @@
 // hash. The user must change it at their first sign-in.
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserWithPassword } from '@/types/api';
+import type { UserWithPassword } from '@/types';
 
 export function OneTimePasswordModal({
   result,

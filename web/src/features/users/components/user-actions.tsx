@@ -13,7 +13,7 @@ import { App, Button, Checkbox, Dropdown, Space } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
-import type { User, UserWithPassword } from '@/types/api';
+import type { User, UserWithPassword } from '@/types';
 import { useEndSessions, useResetPassword, useUpdateUser } from '../api/users';
 
 export function UserActions({

@@ -12,7 +12,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { grantLabel } from '@/lib/permissions';
 import { useMe } from '@/lib/session';
-import type { User, UserWithPassword } from '@/types/api';
+import type { User, UserWithPassword } from '@/types';
 import { useUsers } from '../api/users';
 import { readUserParams, userPageSize, writeUserParams } from '../lib/user-params';
 import { OneTimePasswordModal } from './one-time-password-modal';

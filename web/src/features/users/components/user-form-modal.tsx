@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api-client';
 import { useCatalogs } from '@/lib/catalogs';
-import type { ProblemFieldError, User, UserWithPassword } from '@/types/api';
-import { useCreateUser, useUpdateUser, type UserChanges } from '../api/users';
+import type { ProblemFieldError, User, UserChanges, UserWithPassword } from '@/types';
+import { useCreateUser, useUpdateUser } from '../api/users';
 import {
   fieldPath,
   grantInputs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleInfo } from '@/types/api';
+import type { GrantInput, RoleInfo } from '@/types';
 import {
   fieldPath,
   grantInputs,
@@ -57,19 +57,27 @@ describe('grants', () => {
   });
 
   it('compare as sets', () => {
-    const a = [
-      { role: 'x', scope_org_id: 1 },
-      { role: 'y', scope_org_id: null },
+    const a: GrantInput[] = [
+      { role: 'leader', scope_org_id: 1 },
+      { role: 'inspection', scope_org_id: null },
     ];
     expect(sameGrants(a, [...a].reverse())).toBe(true);
     expect(sameGrants(a, [a[0]])).toBe(false);
-    expect(sameGrants(a, [a[0], { role: 'y', scope_org_id: 2 }])).toBe(false);
+    expect(sameGrants(a, [a[0], { role: 'inspection', scope_org_id: 2 }])).toBe(false);
   });
 
   it('come from a user', () => {
     expect(
-      grantRows([{ role: 'x', role_name: 'X', scope_org_id: 4, scope_org_name: 'Org' }]),
-    ).toEqual([{ role: 'x', scope_org_id: 4 }]);
+      grantRows([
+        {
+          role: 'leader',
+          role_name: 'X',
+          role_name_en: 'X',
+          scope_org_id: 4,
+          scope_org_name: 'Org',
+        },
+      ]),
+    ).toEqual([{ role: 'leader', scope_org_id: 4 }]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The user list's state in the URL (/users?q=nguyen&page=2) and the grant rows of the user
 // form, as the API wants them. Never throw on odd input.
-import type { Grant, GrantInput, RoleInfo } from '@/types/api';
+import type { Grant, GrantInput, RoleInfo } from '@/types';
 
 export const userPageSize = 20;
 
@@ -31,7 +31,7 @@ export function userListRequest(params: UserListParams, pageSize = userPageSize)
 
 /** A grant row as the form holds it (scope undefined while not chosen). */
 export interface GrantRow {
-  role?: string;
+  role?: GrantInput['role'];
   scope_org_id?: number | null;
 }
 
@@ -46,7 +46,7 @@ export function grantInputs(
   roles: readonly RoleInfo[] | undefined,
 ): GrantInput[] {
   return (rows ?? [])
-    .filter((row): row is GrantRow & { role: string } => !!row.role)
+    .filter((row): row is GrantRow & Pick<GrantInput, 'role'> => !!row.role)
     .map((row) => ({
       role: row.role,
       scope_org_id: isOwnRecordRole(roles, row.role) ? null : (row.scope_org_id ?? null),

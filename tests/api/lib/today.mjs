@@ -1,0 +1,14 @@
+// The civil date the servers under test take as today. server.mjs gives every chibo it runs
+// CHIBO_TEST_TODAY, so that the dates a test computes and the server's deadlines agree whatever
+// the day of the run (and its hour: the server counts days in Vietnam, UTC+7). A Monday; set
+// CHIBO_TEST_TODAY to run the suites on another day.
+export const TEST_TODAY = process.env.CHIBO_TEST_TODAY || '2026-11-16';
+
+if (!/^\d{4}-\d{2}-\d{2}$/.test(TEST_TODAY)) {
+  throw new Error(`CHIBO_TEST_TODAY must be YYYY-MM-DD, not ${JSON.stringify(TEST_TODAY)}`);
+}
+
+/** The environment for a chibo process whose today is `today`. */
+export function chiboEnv(today = TEST_TODAY) {
+  return { ...process.env, CHIBO_TEST_TODAY: today };
+}

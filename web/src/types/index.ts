@@ -1,0 +1,107 @@
+// The chibo JSON API (/api/v1) as the UI names it: every shape is a schema of the server's
+// OpenAPI document (src/http/openapi.json), generated into ./api.ts by `npm run gen:api`. When
+// the server sends something new, document it there and regenerate; do not write shapes here.
+// Dates are ISO "YYYY-MM-DD"; instants are UTC ISO strings.
+import type { components, operations } from './api';
+
+type Schemas = components['schemas'];
+
+// Organizations.
+export type OrgCounts = Schemas['OrgCounts'];
+export type StructureWarning = Schemas['StructureWarning'];
+export type OrgBrief = Schemas['OrgBrief'];
+export type OrgStatus = OrgBrief['status'];
+export type Org = Schemas['Organization'];
+/** GET /orgs/{id}, and every result of GET /orgs/search (OrgDetailList). */
+export type OrgDetail = Schemas['OrganizationDetail'];
+export type OrgList = Schemas['OrgList'];
+export type OrgDetailList = Schemas['OrgDetailList'];
+export type CountByValue = Schemas['BreakdownValue'];
+export type OrgStats = Schemas['Stats'];
+export type OrgCreateInput = Schemas['OrgCreate'];
+export type OrgUpdateInput = Schemas['OrgUpdate'];
+export type OrgMoveInput = Schemas['OrgMove'];
+export type OrgMergeInput = Schemas['OrgMerge'];
+export type OrgDissolveInput = Schemas['OrgDissolve'];
+
+// Members.
+export type Member = Schemas['Member'];
+export type FieldChange = Schemas['FieldChange'];
+export type MemberEvent = Schemas['MemberEvent'];
+export type MemberDetail = Schemas['MemberDetail'];
+export type MemberPage = Schemas['MemberPage'];
+
+// Catalogs and rules.
+export type CatalogEntry = Schemas['CatalogEntry'];
+export type OrgKind = Schemas['OrgKind'];
+export type MemberStatusInfo = Schemas['MemberStatusInfo'];
+export type MemberFieldInfo = Schemas['MemberFieldInfo'];
+/** A role (data/catalog/roles.tsv): what it may do, within a scope's subtree or own record. */
+export type RoleInfo = Schemas['RoleInfo'];
+/** A ground for leaving the roll (data/catalog/exit_grounds.tsv), of one exit status. */
+export type ExitGround = Schemas['ExitGround'];
+export type Catalogs = Schemas['Catalogs'];
+export type RuleParameter = Schemas['RuleParameter'];
+export type CalendarDay = Schemas['CalendarDay'];
+
+// application/problem+json (RFC 9457) as src/http/problem.cpp writes it.
+export type ProblemFieldError = Schemas['FieldProblem'];
+type ServerProblem = Schemas['Problem'];
+/**
+ * What a failed request carries (ApiError.problem): the server's problem, or one the client makes
+ * up when no problem+json came back (network_error, http_error).
+ */
+export type Problem = Omit<ServerProblem, 'code' | 'type' | 'detail' | 'instance'> &
+  Partial<Pick<ServerProblem, 'type' | 'detail' | 'instance'>> & {
+    code: ServerProblem['code'] | 'http_error' | 'network_error';
+  };
+
+// Accounts, sessions and the audit trail (docs/accounts.md).
+/** The closed set of permissions (src/domain/access/permission.h); roles hold them as data. */
+export type Permission = Schemas['Permission'];
+export type Me = Schemas['Me'];
+/** change_password and enrol_totp allow only the first-login steps (and me, logout). */
+export type SessionStage = Me['stage'];
+export type Grant = Schemas['Grant'];
+/** What a write sends for a grant: the role's code and the scope (null: everywhere). */
+export type GrantInput = Schemas['GrantInput'];
+export type LoginInput = Schemas['Login'];
+export type TotpBegin = Schemas['TotpEnrolment'];
+export type User = Schemas['User'];
+export type UserPage = Schemas['UserList'];
+export type NewUser = Schemas['UserCreate'];
+export type UserChanges = Schemas['UserUpdate'];
+/** POST /users and POST /users/{id}/reset-password: the password is shown once, here only. */
+export type UserWithPassword = Schemas['UserCreated'];
+export type AuditEvent = Schemas['AuditEvent'];
+export type AuditPage = Schemas['AuditPage'];
+export type AuditVerify = Schemas['AuditVerification'];
+/** GET /audit's filters (docs/accounts.md); from/to are dates or UTC instants. */
+export type AuditFilters = NonNullable<operations['listAudit']['parameters']['query']>;
+
+// The member lifecycle (docs/lifecycle.md): admission files, probation, transfers, exits,
+// party age and badges. Each decision is checked under the rules in force on its date.
+/** A deciding document: its number and the authority that issued it. */
+export type DocumentRef = Schemas['Document'];
+export type Vote = Schemas['Vote'];
+/** The rule a deadline or notice rests on (the version in force on the day concerned). */
+export type RuleRef = Schemas['RuleRef'];
+export type Introducer = Schemas['Introducer'];
+export type AdmissionStep = Schemas['AdmissionStep'];
+export type AdmissionStepInput = Schemas['AdmissionStepInput'];
+export type Notice = Schemas['Notice'];
+export type Candidate = Schemas['Candidate'];
+export type CandidatePhase = Candidate['phase'];
+export type CandidateEvent = Schemas['CandidateEvent'];
+export type CandidateDetail = Schemas['CandidateDetail'];
+export type CandidatePage = Schemas['CandidatePage'];
+export type RecognitionStep = Schemas['RecognitionStep'];
+export type Transfer = Schemas['Transfer'];
+export type TransferCompleteInput = Schemas['TransferComplete'];
+export type TransferCancelInput = Schemas['TransferCancel'];
+export type MemberLifecycle = Schemas['MemberLifecycle'];
+export type ProbationItem = Schemas['ProbationItem'];
+export type ProbationLists = Schemas['ProbationLists'];
+export type BadgeItem = Schemas['BadgeItem'];
+export type BadgeList = Schemas['BadgeList'];
+export type BadgeAwardInput = Schemas['BadgeAwards'];
