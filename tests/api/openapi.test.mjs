@@ -1,4 +1,5 @@
-// The OpenAPI document in the source tree (src/http/openapi.json, compiled into the binary):
+// The OpenAPI document in the source tree (src/http/openapi.json, merged from the fragments in
+// src/http/openapi/ by scripts/openapi.mjs and compiled into the binary):
 // valid JSON and OpenAPI 3.0.3, every route the suite exercises documented with its status
 // codes, every reference resolved, every example valid, and the member fields in step with
 // src/domain/members/member_fields.cpp. No server needed.
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { ROUTES } from './lib/routes.mjs';
 import { SOURCE_ROOT } from './lib/server.mjs';
 import { OPENAPI_PATH, loadOpenApi, resolveRef, validate } from './lib/openapi.mjs';
+import { mergedDocument } from '../../scripts/openapi.mjs';
 
 const text = fs.readFileSync(OPENAPI_PATH, 'utf8');
 let doc;
@@ -25,6 +27,10 @@ function operations() {
 }
 
 describe('the document', () => {
+  test('is the merge of its fragments (src/http/openapi/*.json; node scripts/openapi.mjs)', () => {
+    assert.equal(text, mergedDocument());
+  });
+
   test('is valid UTF-8 JSON', () => {
     assert.doesNotThrow(() => { doc = JSON.parse(text); });
     assert.deepEqual(loadOpenApi(), doc);
