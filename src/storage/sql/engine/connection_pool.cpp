@@ -19,14 +19,20 @@ Error unavailable(long long retry_after) {
 ConnectionPool::ConnectionPool(Connect connect, PoolOptions options)
     : connect_(std::move(connect)), options_(options) {}
 
+std::chrono::steady_clock::time_point ConnectionPool::now() const {
+  return options_.now ? options_.now() : std::chrono::steady_clock::now();
+}
+
 std::chrono::milliseconds ConnectionPool::next_delay() {
-  const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(random_);
+  const double unit = options_.jitter ? options_.jitter()
+                                      : std::uniform_real_distribution<double>(0.0, 1.0)(random_);
   return backoff_delay(failures_, options_.backoff_base, options_.backoff_cap, unit);
 }
 
 Result<ConnectionPool::Lease> ConnectionPool::acquire() {
   using Clock = std::chrono::steady_clock;
   std::unique_lock lock(mutex_);
+  // Waiting for a busy connection is real time: a condition variable cannot wait on a fake one.
   const auto deadline = Clock::now() + options_.acquire_timeout;
   for (;;) {
     // Idle connections from before the last breakage are closed, not handed out.
@@ -47,9 +53,9 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire() {
       return unavailable(1);
     }
   }
-  const auto now = Clock::now();
-  if (failures_ > 0 && (now < retry_at_ || probing_)) {
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(retry_at_ - now);
+  const auto at = now();
+  if (failures_ > 0 && (at < retry_at_ || probing_)) {
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(retry_at_ - at);
     return unavailable(retry_after_seconds(std::max(wait, std::chrono::milliseconds(0))));
   }
   ++open_;
@@ -70,7 +76,7 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire() {
     probing_ = false;
     ++failures_;
     const std::chrono::milliseconds delay = next_delay();
-    retry_at_ = Clock::now() + delay;
+    retry_at_ = now() + delay;
     spdlog::warn("cannot connect to the database (attempt {}; next in {} ms): {}", failures_,
                  delay.count(), error.what());
     available_.notify_one();

@@ -28,6 +28,11 @@ struct PoolOptions {
   std::chrono::milliseconds acquire_timeout{10000};  // all connections busy this long: 503
   std::chrono::milliseconds backoff_base{250};
   std::chrono::milliseconds backoff_cap{8000};
+  // Time and jitter as inputs, so that tests decide when a backoff has passed instead of
+  // sleeping through it (and a 0 ms draw cannot end it early). Defaults: the steady clock and
+  // a uniform draw in [0, 1].
+  std::function<std::chrono::steady_clock::time_point()> now;
+  std::function<double()> jitter;
 };
 
 class ConnectionPool {
@@ -61,6 +66,7 @@ class ConnectionPool {
 
  private:
   std::chrono::milliseconds next_delay();  // under mutex_
+  std::chrono::steady_clock::time_point now() const;
 
   Connect connect_;
   PoolOptions options_;

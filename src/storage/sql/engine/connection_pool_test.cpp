@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <thread>
 
 namespace chibo::storage {
 namespace {
@@ -24,18 +23,27 @@ struct FakeDatabase {
   }
 };
 
-PoolOptions small(int size = 2) {
+// A clock that moves only when the test moves it.
+struct FakeTime {
+  std::chrono::steady_clock::time_point at{};
+  void advance(milliseconds by) { at += by; }
+};
+
+PoolOptions small(FakeTime& time, int size = 2) {
   PoolOptions options;
   options.size = size;
   options.backoff_base = milliseconds(40);
   options.backoff_cap = milliseconds(40);
   options.acquire_timeout = milliseconds(50);
+  options.now = [&time] { return time.at; };
+  options.jitter = [] { return 1.0; };  // the whole backoff: 40 ms
   return options;
 }
 
 TEST(ConnectionPool, ReusesIdleConnections) {
   FakeDatabase db;
-  ConnectionPool pool(db.connect(), small());
+  FakeTime time;
+  ConnectionPool pool(db.connect(), small(time));
   auto first = pool.acquire();
   ASSERT_TRUE(first);
   pool.release(std::move(*first), false);
@@ -49,18 +57,22 @@ TEST(ConnectionPool, ReusesIdleConnections) {
 
 TEST(ConnectionPool, WhileTheDatabaseIsDownCallersGetUnavailableAtOnceThenItRecovers) {
   FakeDatabase db;
+  FakeTime time;
   db.up = false;
-  ConnectionPool pool(db.connect(), small());
+  ConnectionPool pool(db.connect(), small(time));
   auto refused = pool.acquire();
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(refused.error().param("retry_after"), "1");
   EXPECT_EQ(pool.stats().failures, 1);
   // Within the backoff no connection is attempted: callers are told to come back.
-  for (int i = 0; i < 5; ++i) EXPECT_FALSE(pool.acquire());
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_FALSE(pool.acquire());
+    time.advance(milliseconds(7));  // 35 ms in all: still inside the 40 ms backoff
+  }
   EXPECT_EQ(db.attempts, 1);
   db.up = true;
-  std::this_thread::sleep_for(milliseconds(60));
+  time.advance(milliseconds(5));  // the backoff has passed
   auto back = pool.acquire();
   ASSERT_TRUE(back);
   EXPECT_EQ(db.attempts, 2);
@@ -70,7 +82,8 @@ TEST(ConnectionPool, WhileTheDatabaseIsDownCallersGetUnavailableAtOnceThenItReco
 
 TEST(ConnectionPool, ABrokenConnectionTakesItsIdleSiblingsWithIt) {
   FakeDatabase db;
-  ConnectionPool pool(db.connect(), small(3));
+  FakeTime time;
+  ConnectionPool pool(db.connect(), small(time, 3));
   auto a = pool.acquire();
   auto b = pool.acquire();
   auto c = pool.acquire();
@@ -89,7 +102,8 @@ TEST(ConnectionPool, ABrokenConnectionTakesItsIdleSiblingsWithIt) {
 
 TEST(ConnectionPool, WhenEveryConnectionStaysBusyTheCallerIsToldToRetry) {
   FakeDatabase db;
-  ConnectionPool pool(db.connect(), small(1));
+  FakeTime time;
+  ConnectionPool pool(db.connect(), small(time, 1));
   auto held = pool.acquire();
   ASSERT_TRUE(held);
   auto waited = pool.acquire();
