@@ -31,9 +31,9 @@ serve: build
 	@$(BUILD)/src/chibo serve --db sqlite:$(DB) --listen $(LISTEN)
 
 # Every suite: unit tests (also under AddressSanitizer and UBSan), API tests against the real
-# binary, browser tests. CTest prints the summary last.
-test: build test-asan
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+# binary on SQLite and PostgreSQL, faults, browser tests; each stage timed (scripts/test.sh).
+test:
+	@BUILD=$(BUILD) ASAN_BUILD=$(ASAN_BUILD) JOBS=$(JOBS) scripts/test.sh
 
 test-unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
