@@ -26,11 +26,6 @@ Result<std::tuple<app::AuditQuery>> decode_audit_query(const HttpRequest& reques
   return std::tuple{std::move(query)};
 }
 
-Result<std::tuple<>> no_inputs(const HttpRequest& request) {
-  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
-  return std::tuple<>();
-}
-
 json page_json(const app::AuditPage& page) {
   json items = json::array();
   for (const domain::AuditEvent& event : page.items) items.push_back(audit_event_json(event));

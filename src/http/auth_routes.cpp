@@ -23,11 +23,6 @@ std::string required_text(RequestBody& body, const std::string& name) {
   return {};
 }
 
-Result<std::tuple<>> no_inputs(const HttpRequest& request) {
-  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
-  return std::tuple<>();
-}
-
 // An empty JSON object, or no body at all.
 Result<std::tuple<>> empty_body(const HttpRequest& request) {
   if (Status none = no_query_parameters(request); !none) return std::move(none).error();

@@ -140,6 +140,12 @@ Handler calls(ApiContext& api, Decode decode, Process process, Render render) {
 
 // Decoders shared by many routes.
 
+// A route without inputs: no query parameters either.
+inline Result<std::tuple<>> no_inputs(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  return std::tuple<>();
+}
+
 // The {id} path parameter as the typed id `Id`; "not found" (`what`) when it is not a
 // positive integer. Takes no query parameters.
 template <class Id>
