@@ -13,6 +13,7 @@
 #include "app/ports/accounts.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
+#include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -145,6 +146,7 @@ class Transaction {
   virtual CandidateRepository& candidates() = 0;
   virtual TransferRepository& transfers() = 0;
   virtual LifecycleRepository& lifecycle() = 0;
+  virtual TermRepository& terms() = 0;
 };
 
 class Store {

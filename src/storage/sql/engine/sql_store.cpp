@@ -21,6 +21,7 @@
 #include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/documents/term_repository.h"
 #include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
@@ -43,7 +44,8 @@ class SqlTransaction : public app::Transaction {
         idempotency_(session),
         candidates_(session),
         transfers_(session),
-        lifecycle_(session, options.on_roll_statuses) {}
+        lifecycle_(session, options.on_roll_statuses),
+        terms_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -53,6 +55,7 @@ class SqlTransaction : public app::Transaction {
   app::CandidateRepository& candidates() override { return candidates_; }
   app::TransferRepository& transfers() override { return transfers_; }
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
+  app::TermRepository& terms() override { return terms_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -64,6 +67,7 @@ class SqlTransaction : public app::Transaction {
   SqlCandidateRepository candidates_;
   SqlTransferRepository transfers_;
   SqlLifecycleRepository lifecycle_;
+  SqlTermRepository terms_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
