@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/access_control.h"
+#include "app/terms.h"
 #include "text/fold.h"
 
 namespace chibo::app {
@@ -18,6 +19,7 @@ std::vector<OrgView> decorate(Context& ctx, std::vector<Organization> orgs) {
   const std::map<OrgId, MemberCounts> counts = ctx.tx.orgs().counts(ids);
   const std::map<OrgId, int64_t> children = ctx.tx.orgs().active_child_counts(ids);
   const Date today = ctx.today();
+  const std::map<OrgId, Term> running = ctx.tx.terms().running_terms(ids);
   std::vector<OrgView> views;
   views.reserve(orgs.size());
   for (Organization& org : orgs) {
@@ -27,6 +29,10 @@ std::vector<OrgView> decorate(Context& ctx, std::vector<Organization> orgs) {
       view.active_children = found->second;
     view.warnings = domain::structure_warnings(org, ctx.services.catalog.org_kind(org.kind),
                                                view.counts, ctx.services.rules, today);
+    if (auto term = running.find(org.id); term != running.end()) {
+      if (auto warning = term_warning(ctx.services, org, term->second, today))
+        view.warnings.push_back(std::move(*warning));
+    }
     view.org = std::move(org);
     views.push_back(std::move(view));
   }

@@ -20,6 +20,7 @@ enum class Permission {
   kMemberImport,
   kUserManage,
   kAuditRead,
+  kTermsManage,  // record congresses (terms) and committee seats
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

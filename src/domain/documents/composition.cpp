@@ -48,6 +48,17 @@ CompositionWarning rule_warning(const char* code, const RuleParameter& rule, int
 
 }  // namespace
 
+bool position_fits_kind(const CommitteePosition& position, const OrgKind& kind) {
+  if (kind.term_class.empty()) return position.body == "group";
+  if (position.body == "group") return false;
+  const bool cell_member = position.code == "cell_committee_member";
+  if (kind.holds_members) return position.body == "committee" && (position.role != position_role::kMember || cell_member);
+  if (cell_member) return false;
+  // A đảng bộ bộ phận (term class "cell" without members of its own) elects its committee only.
+  if (kind.term_class == "cell") return position.body == "committee";
+  return true;
+}
+
 std::vector<CompositionWarning> composition_warnings(const OrgKind& kind, int64_t official_members,
                                                      const Term& term,
                                                      const std::vector<CommitteeSeat>& seats,

@@ -34,6 +34,13 @@ struct CompositionWarning {
   std::string source;
 };
 
+// Whether a seat of `position` exists in an organization of `kind`: a tổ đảng (no congress)
+// has only its group leader and deputy; a cell (chi bộ, chi bộ cơ sở: it holds members) its
+// secretary, deputy secretary and chi ủy viên (no standing or inspection committee: rules-
+// reference §1); a đảng bộ bộ phận its committee only; base committees and above their
+// committee, standing committee and inspection committee (Điều lệ Đảng 2011, Điều 32).
+bool position_fits_kind(const CommitteePosition& position, const OrgKind& kind);
+
 // Warnings for the committee of an organization of `kind` with `official_members` official
 // members, holding `seats` in `term`, with the rules in force on `on`.
 std::vector<CompositionWarning> composition_warnings(const OrgKind& kind, int64_t official_members,

@@ -87,5 +87,35 @@ TEST(CommitteeComposition, WarningsCarryTheRuleAndItsSource) {
   EXPECT_NE(warnings[0].source.find("294-QĐ/TW"), std::string::npos);
 }
 
+// Which seats an organization of each kind has (positions per body and kind).
+bool fits(const char* position, const char* kind) {
+  const auto& catalog = chibo::testing::catalog();
+  return position_fits_kind(*catalog.documents.position(position), *catalog.org_kind(kind));
+}
+
+TEST(CommitteePositions, EachKindHasItsOwnSeats) {
+  for (const char* cell : {"cell", "base_cell"}) {
+    EXPECT_TRUE(fits("secretary", cell));
+    EXPECT_TRUE(fits("deputy_secretary", cell));
+    EXPECT_TRUE(fits("cell_committee_member", cell));
+    EXPECT_FALSE(fits("committee_member", cell)) << cell;
+    EXPECT_FALSE(fits("standing_member", cell)) << cell;
+    EXPECT_FALSE(fits("inspection_chair", cell)) << cell;
+    EXPECT_FALSE(fits("group_leader", cell)) << cell;
+  }
+  EXPECT_TRUE(fits("committee_member", "sub_committee"));
+  EXPECT_FALSE(fits("standing_member", "sub_committee"));
+  EXPECT_FALSE(fits("inspection_member", "sub_committee"));
+  for (const char* committee : {"base_committee", "committee_above_base", "committee_central"}) {
+    EXPECT_TRUE(fits("secretary", committee));
+    EXPECT_TRUE(fits("standing_member", committee));
+    EXPECT_TRUE(fits("inspection_chair", committee));
+    EXPECT_FALSE(fits("cell_committee_member", committee)) << committee;
+    EXPECT_FALSE(fits("group_leader", committee)) << committee;
+  }
+  EXPECT_TRUE(fits("group_leader", "party_group"));
+  EXPECT_FALSE(fits("secretary", "party_group"));
+}
+
 }  // namespace
 }  // namespace chibo::domain
