@@ -261,7 +261,6 @@ Result<CommitteeView> get_committee(Context& ctx, OrgId id) {
 }
 
 Result<TermDetail> record_congress(Context& ctx, OrgId id, const CongressRequest& congress) {
-  if (reach_of(ctx, Permission::kTermsManage).none()) return Error::forbidden("forbidden");
   Result<Organization> org = managed_org(ctx, id);
   if (!org) return std::move(org).error();
   const domain::OrgKind* kind = kind_of(ctx.services, *org);
@@ -423,14 +422,13 @@ Result<SeatView> appoint_seat(Context& ctx, int64_t term_id, const SeatRequest& 
   for (const TermSeat& seat : ctx.tx.terms().seats_of(term.id)) {
     if (!seat.active_on(request.started_on)) continue;
     if (seat.member_id == request.member && seat.position == request.position) {
-      return Error::conflict("seat_held", {{"seat_id", std::to_string(seat.id)}})
-          .with_field({"member_id", "seat_held", {}});
+      return Error::invalid_field("member_id", "seat_held", {{"seat_id", std::to_string(seat.id)}});
     }
     const domain::CommitteePosition* other = ctx.services.catalog.documents.position(seat.position);
     if (position->role == domain::position_role::kSecretary && other &&
         other->body == position->body && other->role == position->role) {
-      return Error::conflict("position_taken", {{"seat_id", std::to_string(seat.id)}})
-          .with_field({"position", "position_taken", {}});
+      return Error::invalid_field("position", "position_taken",
+                                  {{"seat_id", std::to_string(seat.id)}});
     }
   }
   TermSeat seat;

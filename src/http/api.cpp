@@ -71,6 +71,7 @@ Router build_api(ApiContext& context) {
   add_audit_routes(router, context);
   add_candidate_routes(router, context);
   add_lifecycle_routes(router, context);
+  add_term_routes(router, context);
   return router;
 }
 

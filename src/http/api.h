@@ -34,6 +34,7 @@ void add_user_routes(Router& router, ApiContext& context);
 void add_audit_routes(Router& router, ApiContext& context);
 void add_candidate_routes(Router& router, ApiContext& context);
 void add_lifecycle_routes(Router& router, ApiContext& context);
+void add_term_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -107,6 +107,18 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"year", {"Năm", "Year"}},
       {"lang", {"Ngôn ngữ", "Language"}},
       {"member", {"Đảng viên", "Member"}},
+      {"closed_on", {"Ngày bế mạc đại hội", "Congress closed on"}},
+      {"opened_on", {"Ngày khai mạc đại hội", "Congress opened on"}},
+      {"delegates", {"Số đại biểu dự đại hội", "Congress delegates"}},
+      {"approved_committee_size", {"Số cấp ủy viên được phê duyệt", "Approved committee size"}},
+      {"approved_standing_size",
+       {"Số ủy viên ban thường vụ được phê duyệt", "Approved standing committee size"}},
+      {"position", {"Chức danh", "Position"}},
+      {"started_on", {"Ngày bắt đầu", "Started on"}},
+      {"decision", {"Quyết định", "Decision"}},
+      {"decision.number", {"Số quyết định", "Decision number"}},
+      {"decision.authority", {"Cơ quan quyết định", "Decided by"}},
+      {"decision_date", {"Ngày quyết định", "Decision date"}},
 
   };
   return labels;

@@ -95,6 +95,22 @@ before(async () => {
   fx.transferIn = ok(await admin.post('/api/v1/transfers', away(fx.memberIn2.id)), 201);
   fx.transferOut = ok(await admin.post('/api/v1/transfers', away(fx.memberOut.id)), 201);
 
+  // A term with a seat on each side (the organization holding congresses: a tổ đảng's cell).
+  const termOf = async (org) => {
+    const holder = org.kind === 'party_group' ? ok(await admin.get(`/api/v1/orgs/${org.parent_id}`)) : org;
+    const list = ok(await admin.get(`/api/v1/orgs/${holder.id}/terms`));
+    const term = list.items.length ? ok(await admin.get(`/api/v1/terms/${list.items[0].id}`))
+      : ok(await admin.post(`/api/v1/orgs/${holder.id}/terms`, { closed_on: iso(new Date(serverToday().getTime() - 400 * 86400000)) }), 201);
+    let seat = term.seats.find((s) => !s.ended_on);
+    if (!seat) {
+      const official = (await allMembers(admin, { org: holder.id })).find((m) => m.status === 'official');
+      seat = ok(await admin.post(`/api/v1/terms/${term.id}/seats`, { member_id: official.id, position: 'deputy_secretary', started_on: term.starts_on }), 201);
+    }
+    return { holder, term, seat };
+  };
+  fx.termIn = await termOf(fx.orgIn);
+  fx.termOut = await termOf(fx.orgOut);
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -140,6 +156,7 @@ function requestFor(key, side) {
   const user = side === 'out' ? fx.userOut : fx.userIn;
   const candidate = side === 'out' ? fx.candidateOut : fx.candidateIn;
   const transfer = side === 'out' ? fx.transferOut : fx.transferIn;
+  const terms = side === 'out' ? fx.termOut : fx.termIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -196,11 +213,19 @@ function requestFor(key, side) {
     case 'GET /api/v1/badges.csv': return { path: '/api/v1/badges.csv' };
     case 'POST /api/v1/badges/awards': return { path: '/api/v1/badges/awards', json: { occasion: today, decided_on: today, document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' }, awards: [] }, allowed: 422 };
     case 'GET /api/v1/calendar': return { path: '/api/v1/calendar' };
+    // Terms: allowed writes fail on a stale version or a refused value, so that nothing changes.
+    case 'GET /api/v1/orgs/{id}/terms': return { path: `/api/v1/orgs/${org.id}/terms` };
+    case 'GET /api/v1/orgs/{id}/committee': return { path: `/api/v1/orgs/${org.id}/committee` };
+    case 'POST /api/v1/orgs/{id}/terms': return { path: `/api/v1/orgs/${terms.holder.id}/terms`, json: { closed_on: '2999-01-01' }, allowed: 422 };
+    case 'GET /api/v1/terms/{id}': return { path: `/api/v1/terms/${terms.term.id}` };
+    case 'PATCH /api/v1/terms/{id}': return { path: `/api/v1/terms/${terms.term.id}`, json: { version: 0, note: 'Thử' }, allowed: 409 };
+    case 'POST /api/v1/terms/{id}/seats': return { path: `/api/v1/terms/${terms.term.id}/seats`, json: { member_id: member.id, position: 'no_such_position', started_on: today }, allowed: 422 };
+    case 'POST /api/v1/seats/{id}/end': return { path: `/api/v1/seats/${terms.seat.id}/end`, json: { version: 0, on: today, reason: 'Thử' }, allowed: 409 };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -165,6 +165,13 @@ describe('routes', () => {
     'GET /api/v1/badges.csv': [200, 400, 401, 403, 404, 405, 503],
     'POST /api/v1/badges/awards': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/calendar': [200, 400, 401, 403, 405],
+    'GET /api/v1/orgs/{id}/terms': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/orgs/{id}/terms': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/committee': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/terms/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/terms/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/terms/{id}/seats': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/seats/{id}/end': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
   };
 
   test('every route is in the status table above', () => {

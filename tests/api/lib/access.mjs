@@ -12,6 +12,7 @@ export const ROLES_TSV = path.join(SOURCE_ROOT, 'data', 'catalog', 'roles.tsv');
 export const PERMISSIONS = [
   'org.read', 'org.write', 'member.read', 'member.write', 'member.decide', 'member.restricted.read',
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
+  'terms.manage',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -44,7 +45,9 @@ export function loadRoles() {
  *     scope of the permission (else 422 on parent_id / org_id); no such permission at all: 403;
  *   - 'member-body': the same for a member named in the body (422 on member_id);
  *   - 'candidate' / 'transfer': like 'member', for an admission file or a transfer (a transfer
- *     lies where either of its ends does).
+ *     lies where either of its ends does);
+ *   - 'term' / 'seat': like 'org', for a term or a committee seat (they lie in their
+ *     organization).
  * `read`: for object writes, the permission that makes the object visible (403 vs 404).
  * `everywhere`: the permission must reach every organization (an unscoped grant).
  */
@@ -105,6 +108,13 @@ export const ROUTE_RULES = {
   'GET /api/v1/badges.csv': { gate: 'full', needs: 'member.export', object: 'none', filtered: true },
   'POST /api/v1/badges/awards': { gate: 'full', needs: 'member.decide', object: 'none' },
   'GET /api/v1/calendar': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/orgs/{id}/terms': { gate: 'full', needs: 'org.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/terms': { gate: 'full', needs: 'terms.manage', object: 'org', read: 'org.read' },
+  'GET /api/v1/orgs/{id}/committee': { gate: 'full', needs: 'org.read', object: 'org' },
+  'GET /api/v1/terms/{id}': { gate: 'full', needs: 'org.read', object: 'term' },
+  'PATCH /api/v1/terms/{id}': { gate: 'full', needs: 'terms.manage', object: 'term', read: 'org.read' },
+  'POST /api/v1/terms/{id}/seats': { gate: 'full', needs: 'terms.manage', object: 'term', read: 'org.read' },
+  'POST /api/v1/seats/{id}/end': { gate: 'full', needs: 'terms.manage', object: 'seat', read: 'org.read' },
 };
 
 /**

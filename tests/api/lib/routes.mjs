@@ -59,6 +59,13 @@ export const ROUTES = [
   ['GET', '/api/v1/badges.csv'],
   ['POST', '/api/v1/badges/awards'],
   ['GET', '/api/v1/calendar'],
+  ['GET', '/api/v1/orgs/{id}/terms'],
+  ['POST', '/api/v1/orgs/{id}/terms'],
+  ['GET', '/api/v1/orgs/{id}/committee'],
+  ['GET', '/api/v1/terms/{id}'],
+  ['PATCH', '/api/v1/terms/{id}'],
+  ['POST', '/api/v1/terms/{id}/seats'],
+  ['POST', '/api/v1/seats/{id}/end'],
 ];
 
 function segments(p) {
