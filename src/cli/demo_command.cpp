@@ -148,6 +148,8 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << lifecycle.candidates << " admission files (" << lifecycle.steps
             << " steps), " << lifecycle.recognitions << " recognition resolutions, "
             << lifecycle.transfers << " transfers, " << lifecycle.awards << " badges awarded\n";
+  std::cout << "  " << report->terms.terms << " terms, " << report->terms.seats
+            << " committee seats\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

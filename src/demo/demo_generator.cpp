@@ -72,7 +72,8 @@ class Generator {
         writer_(writer),
         options_(options),
         rng_(options.seed),
-        lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc) {
+        lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
+        terms_(catalog_, rules_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -100,6 +101,8 @@ class Generator {
     writer_.finish();
     lifecycle_.write(writer_.session());
     report_.lifecycle = lifecycle_.report();
+    terms_.write(writer_.session());
+    report_.terms = terms_.report();
     return report_;
   }
 
@@ -117,6 +120,8 @@ class Generator {
     org.established_on = established;
     org.created_at = org.updated_at = options_.now_utc;
     writer_.add_org(org);
+    const domain::OrgKind* kind_info = catalog_.org_kind(kind);
+    terms_.org_added(org, in_bloc_ || !(kind_info && kind_info->holds_members));
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -256,6 +261,7 @@ class Generator {
       lifecycle_.shape_member(member, place);
       writer_.add_member(member, kDemoActor, "demo");
       lifecycle_.member_written(member, place);
+      terms_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -389,6 +395,7 @@ class Generator {
   Weighted<domain::CatalogEntry> provinces_;
   std::unordered_map<int, long long> bucket_counters_;
   LifecycleDemo lifecycle_;
+  TermsDemo terms_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -979,6 +979,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{id}/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các nhiệm kỳ của tổ chức
+     * @description Mới nhất trước, với nhiệm kỳ hiện tại và thời hạn đại hội. Cần org.read.
+     */
+    get: operations['listTerms'];
+    put?: never;
+    /**
+     * Ghi đại hội, mở nhiệm kỳ mới
+     * @description Cần terms.manage trên tổ chức.
+     */
+    post: operations['recordCongress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/committee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cấp ủy hiện tại
+     * @description Chức danh đang giữ, cảnh báo cơ cấu (chi bộ thiếu bí thư, vượt số được phê duyệt ...) và tổ chức quá hạn đại hội.
+     */
+    get: operations['getCommittee'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/terms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một nhiệm kỳ với mọi chức danh
+     * @description Kể cả chức danh đã kết thúc.
+     */
+    get: operations['getTerm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Sửa nhiệm kỳ
+     * @description Tên, ngày khai mạc, số đại biểu, số được phê duyệt, ghi chú. Cần terms.manage.
+     */
+    patch: operations['updateTerm'];
+    trace?: never;
+  };
+  '/api/v1/terms/{id}/seats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bầu / chỉ định một chức danh
+     * @description Với quyết định chuẩn y / chỉ định. Một người giữ chức bí thư (chủ nhiệm, tổ trưởng) tại một thời điểm.
+     */
+    post: operations['appointSeat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/seats/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết thúc một chức danh
+     * @description Ngày và lý do; lịch sử được giữ.
+     */
+    post: operations['endSeat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1122,7 +1230,18 @@ export interface components {
         | 'duplicate_parameter'
         | 'idempotency_key_format'
         | 'idempotency_key_no_user'
-        | 'idempotency_key_reused';
+        | 'idempotency_key_reused'
+        | 'seat_held'
+        | 'position_taken'
+        | 'term_order'
+        | 'term_gap'
+        | 'term_open_not_last'
+        | 'congress_dates'
+        | 'date_outside_term'
+        | 'date_before_start'
+        | 'member_outside_org'
+        | 'member_not_official'
+        | 'position_not_in_kind';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -1204,7 +1323,9 @@ export interface components {
         | 'candidate_closed'
         | 'duplicate_candidate'
         | 'org_has_open_candidates'
-        | 'transfer_open';
+        | 'transfer_open'
+        | 'org_holds_no_congress'
+        | 'seat_ended';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -1474,10 +1595,15 @@ export interface components {
     /** @description Cảnh báo cơ cấu tính từ quy tắc có phiên bản (GET /api/v1/rules). Tổ chức đã giải thể / sáp nhập không có cảnh báo. */
     StructureWarning: {
       /**
-       * @description few_official_members: ít hơn org.min_official_members đảng viên chính thức; base_cell_too_large: chi bộ cơ sở có từ org.base_cell_max_members đảng viên trở lên; base_committee_too_small: đảng bộ cơ sở ít hơn org.base_committee_min_members đảng viên.
+       * @description few_official_members: ít hơn org.min_official_members đảng viên chính thức; base_cell_too_large: chi bộ cơ sở có từ org.base_cell_max_members đảng viên trở lên; base_committee_too_small: đảng bộ cơ sở ít hơn org.base_committee_min_members đảng viên; term_due_passed / term_overdue: nhiệm kỳ đang chạy đã quá ngày đến hạn đại hội (rule term.*_months) / quá cả thời gian được lùi (term.*_tolerance_months), actual: số tháng từ đại hội.
        * @enum {string}
        */
-      code: 'few_official_members' | 'base_cell_too_large' | 'base_committee_too_small';
+      code:
+        | 'few_official_members'
+        | 'base_cell_too_large'
+        | 'base_committee_too_small'
+        | 'term_due_passed'
+        | 'term_overdue';
       /** @example org.base_committee_min_members */
       rule: string;
       /** @example 30 */
@@ -2918,7 +3044,8 @@ export interface components {
       | 'member.export'
       | 'member.import'
       | 'user.manage'
-      | 'audit.read';
+      | 'audit.read'
+      | 'terms.manage';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -4475,6 +4602,194 @@ export interface components {
       /** @description Diễn giải theo hồ sơ đảng viên. */
       note: string;
     };
+    /** @description Thời hạn đại hội của nhiệm kỳ đang chạy theo quy tắc độ dài nhiệm kỳ (term.standard_*, term.cell_*) có hiệu lực khi nhiệm kỳ mở. */
+    TermStanding: {
+      /**
+       * @description '' đúng hạn; term_due_passed: đã quá ngày đến hạn đại hội (cần cấp trên đồng ý lùi); term_overdue: quá cả thời gian được lùi tối đa.
+       * @enum {string}
+       */
+      code: '' | 'term_due_passed' | 'term_overdue';
+      /** Format: date */
+      due_on: string;
+      /** Format: date */
+      earliest_on: string;
+      /** Format: date */
+      latest_on: string;
+      length?: {
+        key?: string;
+        value?: number;
+        source?: string;
+      } | null;
+      tolerance?: {
+        key?: string;
+        value?: number;
+        source?: string;
+      } | null;
+    } | null;
+    /** @description Nhiệm kỳ: từ ngày sau khi đại hội bế mạc đến ngày bế mạc đại hội kế tiếp. */
+    Term: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      org_id: number;
+      /** @example Nhiệm kỳ 2025-2030 */
+      name: string;
+      /**
+       * Format: date
+       * @description Ngày khai mạc đại hội.
+       */
+      congress_opened_on?: string | null;
+      /** Format: date */
+      congress_closed_on: string;
+      /** Format: date */
+      starts_on: string;
+      /**
+       * Format: date
+       * @description Ngày bế mạc đại hội kế tiếp; null khi nhiệm kỳ đang chạy.
+       */
+      ends_on: string | null;
+      /** @description Số đại biểu (đảng viên) dự đại hội. */
+      congress_delegates?: number | null;
+      /** @description Số cấp ủy viên cấp trên phê duyệt cho nhiệm kỳ. */
+      approved_committee_size?: number | null;
+      /** @description Số ủy viên ban thường vụ được phê duyệt. */
+      approved_standing_size?: number | null;
+      note?: string | null;
+      current: boolean;
+      standing: components['schemas']['TermStanding'];
+      version: number;
+    };
+    Decision: {
+      /** @example 125-QĐ/ĐU */
+      number?: string | null;
+      /** @example Đảng ủy Khối */
+      authority?: string | null;
+    } | null;
+    /** @description Một chức danh của đảng viên trong cấp ủy / ủy ban kiểm tra của một nhiệm kỳ. */
+    CommitteeSeat: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      term_id: number;
+      /** Format: int64 */
+      org_id: number;
+      /** Format: int64 */
+      member_id: number;
+      member_name: string;
+      member_org_name?: string | null;
+      /** @description Mã chức danh (data/catalog/committee_positions.tsv; GET /api/v1/catalogs). */
+      position: string;
+      /** Format: date */
+      started_on: string;
+      /** Format: date */
+      ended_on: string | null;
+      decision?: components['schemas']['Decision'];
+      /** Format: date */
+      decision_date?: string | null;
+      /** @description term_ended khi đại hội nhiệm kỳ sau bế mạc. */
+      end_reason?: string | null;
+      version: number;
+    };
+    OrgRef: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      kind: string;
+    };
+    TermDetail: components['schemas']['Term'] & {
+      org: components['schemas']['OrgRef'];
+      /** @description Mọi chức danh của nhiệm kỳ, kể cả đã kết thúc (lịch sử). */
+      seats: components['schemas']['CommitteeSeat'][];
+      may_manage: boolean;
+    };
+    TermList: {
+      org: components['schemas']['OrgRef'];
+      /** @description Mới nhất trước. */
+      items: components['schemas']['Term'][];
+      /** @description false: loại tổ chức không tổ chức đại hội (tổ đảng). */
+      has_congress: boolean;
+      /** @description Người dùng có quyền terms.manage ở tổ chức này. */
+      may_manage: boolean;
+    };
+    CompositionWarning: {
+      /** @enum {string} */
+      code:
+        | 'no_secretary'
+        | 'cell_committee_below_threshold'
+        | 'cell_committee_too_large'
+        | 'too_many_deputies'
+        | 'committee_over_approved'
+        | 'standing_over_approved'
+        | 'inspection_in_cell'
+        | 'unknown_position';
+      rule: string;
+      threshold: number;
+      actual: number;
+      source: string;
+    };
+    /** @description Cấp ủy hiện tại: nhiệm kỳ đang chạy, chức danh đang giữ hôm nay, cảnh báo cơ cấu và thời hạn đại hội. */
+    Committee: {
+      org: components['schemas']['OrgRef'];
+      term: components['schemas']['Term'] | null;
+      seats: components['schemas']['CommitteeSeat'][];
+      warnings: components['schemas']['CompositionWarning'][];
+      /**
+       * @description no_term: tổ chức có đại hội nhưng chưa ghi nhiệm kỳ nào; term_due_passed / term_overdue: quá hạn đại hội.
+       * @enum {string|null}
+       */
+      standing_code: 'no_term' | 'term_due_passed' | 'term_overdue' | null;
+      official_members: number;
+      may_manage: boolean;
+    };
+    /** @description Đại hội đã bế mạc: mở nhiệm kỳ mới sau nhiệm kỳ cuối; nhiệm kỳ đang chạy kết thúc vào ngày bế mạc (các chức danh còn giữ kết thúc cùng ngày). */
+    CongressNew: {
+      /** @description Mặc định: Nhiệm kỳ <năm>-<năm> theo quy tắc độ dài nhiệm kỳ. */
+      name?: string;
+      /** Format: date */
+      opened_on?: string | null;
+      /** Format: date */
+      closed_on: string;
+      /** @description Số đại biểu. */
+      delegates?: number | null;
+      /** @description Số cấp ủy viên được phê duyệt. */
+      approved_committee_size?: number | null;
+      /** @description Số ủy viên thường vụ được phê duyệt. */
+      approved_standing_size?: number | null;
+      note?: string | null;
+    };
+    TermPatch: {
+      version: number;
+      name?: string;
+      /** Format: date */
+      opened_on?: string | null;
+      /** @description Số đại biểu. */
+      delegates?: number | null;
+      /** @description Số cấp ủy viên được phê duyệt. */
+      approved_committee_size?: number | null;
+      /** @description Số ủy viên thường vụ được phê duyệt. */
+      approved_standing_size?: number | null;
+      note?: string | null;
+    };
+    /** @description Đảng viên chính thức sinh hoạt trong tổ chức (cây con); chức danh có ở loại tổ chức này; ngày trong nhiệm kỳ. */
+    SeatNew: {
+      /** Format: int64 */
+      member_id: number;
+      position: string;
+      /** Format: date */
+      started_on: string;
+      decision?: {
+        number?: string;
+        authority?: string;
+      };
+      /** Format: date */
+      decision_date?: string | null;
+    };
+    SeatEnd: {
+      version: number;
+      /** Format: date */
+      on: string;
+      reason: string;
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -4838,6 +5153,10 @@ export interface components {
      * @example 309
      */
     LifecycleOrg: number;
+    /** @description Mã nhiệm kỳ. */
+    TermId: number;
+    /** @description Mã chức danh. */
+    SeatId: number;
   };
   requestBodies: never;
   headers: {
@@ -7397,6 +7716,316 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+    };
+  };
+  listTerms: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordCongress: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CongressNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCommittee: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Committee'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getTerm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã nhiệm kỳ. */
+        id: components['parameters']['TermId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updateTerm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Phiên bản dạng "vN" (như ETag), dùng khi thân không có version.
+         * @example "v3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã nhiệm kỳ. */
+        id: components['parameters']['TermId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TermPatch'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  appointSeat: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã nhiệm kỳ. */
+        id: components['parameters']['TermId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SeatNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommitteeSeat'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  endSeat: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Phiên bản dạng "vN" (như ETag), dùng khi thân không có version.
+         * @example "v3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã chức danh. */
+        id: components['parameters']['SeatId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SeatEnd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommitteeSeat'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
     };
   };
 }

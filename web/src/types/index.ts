@@ -105,3 +105,16 @@ export type ProbationLists = Schemas['ProbationLists'];
 export type BadgeItem = Schemas['BadgeItem'];
 export type BadgeList = Schemas['BadgeList'];
 export type BadgeAwardInput = Schemas['BadgeAwards'];
+
+// Terms and committees.
+export type Term = Schemas['Term'];
+export type TermStanding = Schemas['TermStanding'];
+export type TermDetail = Schemas['TermDetail'];
+export type TermList = Schemas['TermList'];
+export type CommitteeSeat = Schemas['CommitteeSeat'];
+export type CompositionWarning = Schemas['CompositionWarning'];
+export type Committee = Schemas['Committee'];
+export type CongressInput = Schemas['CongressNew'];
+export type TermPatchInput = Schemas['TermPatch'];
+export type SeatInput = Schemas['SeatNew'];
+export type SeatEndInput = Schemas['SeatEnd'];
