@@ -1,8 +1,10 @@
 // English. Keys as in vi.ts (a unit test keeps them in step).
 import { lifecycleEn } from './lifecycle-en';
+import { termsEn } from './terms-en';
 
 export const en = {
   ...lifecycleEn,
+  ...termsEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -55,6 +57,10 @@ export const en = {
     noMatch: 'No organization matches',
   },
   org: {
+    tabs: {
+      overview: 'Overview',
+      committee: 'Committee / Terms',
+    },
     tree: {
       title: 'Organization tree',
       search: 'Find an organization (accents optional)',
@@ -96,6 +102,10 @@ export const en = {
         'A base cell with {{actual}} members ({{threshold}} or more): it should become a base committee or have the superior committee’s consent',
       base_committee_too_small:
         'A base committee with only {{actual}} members (under {{threshold}}): needs the superior committee’s consent',
+      term_due_passed:
+        'The congress is past due: a {{threshold}}-month term, {{actual}} months since the last congress (a delay needs the superior’s consent)',
+      term_overdue:
+        'The congress is overdue beyond the tolerance: {{actual}} months since the last congress (a {{threshold}}-month term)',
     },
     breakdown: {
       title: 'Member breakdowns',

@@ -1,9 +1,11 @@
 // Vietnamese (the default). Field-problem texts mirror the server's (src/i18n/messages.cpp) so
 // a check reads the same whether the browser or the server made it.
 import { lifecycleVi } from './lifecycle-vi';
+import { termsVi } from './terms-vi';
 
 export const vi = {
   ...lifecycleVi,
+  ...termsVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -55,6 +57,10 @@ export const vi = {
     noMatch: 'Không có tổ chức nào khớp',
   },
   org: {
+    tabs: {
+      overview: 'Tổng quan',
+      committee: 'Cấp ủy / Nhiệm kỳ',
+    },
     tree: {
       title: 'Cây tổ chức',
       search: 'Tìm tổ chức (không cần dấu)',
@@ -96,6 +102,10 @@ export const vi = {
         'Chi bộ cơ sở có {{actual}} đảng viên (từ {{threshold}} trở lên): cần lập đảng bộ cơ sở hoặc được cấp trên đồng ý giữ chi bộ cơ sở',
       base_committee_too_small:
         'Đảng bộ cơ sở chỉ có {{actual}} đảng viên (dưới {{threshold}}): cần được cấp trên đồng ý',
+      term_due_passed:
+        'Đã quá hạn đại hội: nhiệm kỳ {{threshold}} tháng, đã {{actual}} tháng từ đại hội trước (cần cấp trên đồng ý lùi)',
+      term_overdue:
+        'Quá hạn đại hội, vượt cả thời gian được lùi: đã {{actual}} tháng từ đại hội trước (nhiệm kỳ {{threshold}} tháng)',
     },
     breakdown: {
       title: 'Cơ cấu đảng viên',

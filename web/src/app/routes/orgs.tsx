@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { OrgExplorer } from '@/features/orgs/components/org-explorer';
+import { CommitteePanel } from '@/features/terms/components/committee-panel';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { orgQuery, rootsQuery } from '@/lib/org-queries';
 import { rememberedScope } from '../scope';
@@ -33,5 +34,11 @@ export default function OrgsPage() {
   if (params.orgId !== undefined && !named) return <Navigate to={paths.orgs()} replace />;
   // One element for both cases, so the tree and its search keep their state across the
   // redirect from /orgs to /orgs/:id.
-  return <OrgExplorer selectedId={selected} onSelect={(next) => navigate(paths.org(next))} />;
+  return (
+    <OrgExplorer
+      selectedId={selected}
+      onSelect={(next) => navigate(paths.org(next))}
+      committee={(org) => <CommitteePanel orgId={org.id} orgKind={org.kind} />}
+    />
+  );
 }

@@ -1,9 +1,11 @@
 // An organization's dashboard: who it is, its member counts, structural warnings, member
-// breakdowns as charts with their numbers, and its children with their counts.
+// breakdowns as charts with their numbers, and its children with their counts; a second tab
+// (?tab=committee, so it can be bookmarked) holds its committee and terms.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Card, Col, Row, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { useCatalogs } from '@/lib/catalogs';
 import { formatNumber } from '@/lib/format';
@@ -19,7 +21,10 @@ import { OrgWarnings } from './org-warnings';
 
 const OrgActionModals = lazy(() => import('./org-action-modals'));
 
-export function OrgDashboard({ orgId }: { orgId: number }) {
+/** What the committee tab shows for an organization (the app composes it from features/terms). */
+export type CommitteeTab = (org: { id: number; kind: string }) => ReactNode;
+
+export function OrgDashboard({ orgId, committee }: { orgId: number; committee?: CommitteeTab }) {
   const { t, i18n } = useTranslation();
   const org = useQuery(orgQuery(orgId));
   const stats = useOrgStats(orgId);
@@ -27,6 +32,8 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
   const [action, setAction] = useState<OrgAction | null>(null);
   // The dialogs' code loads on the first action and stays mounted after that.
   const [modalsUsed, setModalsUsed] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'committee' ? 'committee' : 'overview';
 
   if (org.isPending) return <LoadingState rows={10} />;
   if (org.isError) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
@@ -50,45 +57,71 @@ export function OrgDashboard({ orgId }: { orgId: number }) {
           setAction(next);
         }}
       />
-      <OrgCounts counts={data.counts} />
-      <OrgWarnings warnings={data.warnings} />
-      <section aria-labelledby="breakdowns-title">
-        <Typography.Title level={4} id="breakdowns-title" style={{ marginTop: 0 }}>
-          {t('org.breakdown.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">
-          {t('org.breakdown.basis', {
-            count: data.counts.on_roll,
-            n: formatNumber(data.counts.on_roll, i18n.language),
-          })}
-        </Typography.Paragraph>
-        {stats.isPending ? (
-          <LoadingState rows={6} />
-        ) : stats.isError ? (
-          <ErrorState error={stats.error} onRetry={() => void stats.refetch()} compact />
-        ) : (
-          <Row gutter={[12, 12]}>
-            {dimensions.map((dimension) => (
-              <Col xs={24} xxl={12} key={dimension.key}>
-                <BreakdownCard
-                  dimension={dimension}
-                  rows={stats.data.breakdowns[dimension.key] ?? []}
-                  catalogs={catalogs}
-                />
-              </Col>
-            ))}
-          </Row>
-        )}
-      </section>
-      {data.child_count > 0 || canAddChild ? (
-        <Card
-          size="small"
-          title={t('org.children.title', { n: formatNumber(data.child_count, i18n.language) })}
-        >
-          <OrgChildren org={data} />
-        </Card>
-      ) : null}
-
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(search);
+          if (key === 'committee') next.set('tab', 'committee');
+          else next.delete('tab');
+          setSearch(next, { replace: true });
+        }}
+        items={[
+          {
+            key: 'overview',
+            label: t('org.tabs.overview'),
+            children: (
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <OrgCounts counts={data.counts} />
+                <OrgWarnings warnings={data.warnings} />
+                <section aria-labelledby="breakdowns-title">
+                  <Typography.Title level={4} id="breakdowns-title" style={{ marginTop: 0 }}>
+                    {t('org.breakdown.title')}
+                  </Typography.Title>
+                  <Typography.Paragraph type="secondary">
+                    {t('org.breakdown.basis', {
+                      count: data.counts.on_roll,
+                      n: formatNumber(data.counts.on_roll, i18n.language),
+                    })}
+                  </Typography.Paragraph>
+                  {stats.isPending ? (
+                    <LoadingState rows={6} />
+                  ) : stats.isError ? (
+                    <ErrorState error={stats.error} onRetry={() => void stats.refetch()} compact />
+                  ) : (
+                    <Row gutter={[12, 12]}>
+                      {dimensions.map((dimension) => (
+                        <Col xs={24} xxl={12} key={dimension.key}>
+                          <BreakdownCard
+                            dimension={dimension}
+                            rows={stats.data.breakdowns[dimension.key] ?? []}
+                            catalogs={catalogs}
+                          />
+                        </Col>
+                      ))}
+                    </Row>
+                  )}
+                </section>
+                {data.child_count > 0 || canAddChild ? (
+                  <Card
+                    size="small"
+                    title={t('org.children.title', {
+                      n: formatNumber(data.child_count, i18n.language),
+                    })}
+                  >
+                    <OrgChildren org={data} />
+                  </Card>
+                ) : null}
+              </Space>
+            ),
+          },
+          {
+            key: 'committee',
+            label: t('org.tabs.committee'),
+            children:
+              tab === 'committee' && committee ? committee({ id: data.id, kind: data.kind }) : null,
+          },
+        ]}
+      />
       {modalsUsed && (
         <Suspense fallback={null}>
           <OrgActionModals

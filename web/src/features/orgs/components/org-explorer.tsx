@@ -6,7 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/page-state';
 import { useCan } from '@/lib/session';
-import { OrgDashboard } from './org-dashboard';
+import { OrgDashboard, type CommitteeTab } from './org-dashboard';
 import { OrgSearchBox, OrgSearchResults } from './org-search';
 import { OrgTree } from './org-tree';
 
@@ -17,9 +17,11 @@ const OrgFormModal = lazy(() =>
 export function OrgExplorer({
   selectedId,
   onSelect,
+  committee,
 }: {
   selectedId?: number;
   onSelect: (id: number) => void;
+  committee?: CommitteeTab;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -67,7 +69,7 @@ export function OrgExplorer({
       </Col>
       <Col xs={24} lg={15} xl={16} xxl={18}>
         {selectedId ? (
-          <OrgDashboard orgId={selectedId} />
+          <OrgDashboard orgId={selectedId} committee={committee} />
         ) : (
           <Card>
             <EmptyState description={t('org.dashboard.pick')} />
