@@ -35,9 +35,9 @@ struct TermSeat {
   std::string created_at;
   std::string updated_at;
 
-  bool active_on(Date on) const {
-    return started_on <= on && (!ended_on || on <= *ended_on);
-  }
+  // Held on `on`: from its start until the day it ends (that day the seat is no longer held,
+  // so a successor may start on it).
+  bool active_on(Date on) const { return started_on <= on && (!ended_on || on < *ended_on); }
 };
 
 class TermRepository {

@@ -150,7 +150,8 @@ TEST(TermRepository, KeepsSeatsWithDecisionsAndHistory) {
     const app::TermSeat saved = *tx.terms().find_seat(seat_id);
     EXPECT_EQ(saved.ended_on, date("2026-02-01"));
     EXPECT_EQ(saved.end_reason, "Chuyển công tác");
-    EXPECT_FALSE(saved.active_on(date("2026-02-02")));
+    EXPECT_TRUE(saved.active_on(date("2026-01-31")));
+    EXPECT_FALSE(saved.active_on(date("2026-02-01")));  // the day it ends, it is not held
     EXPECT_EQ(tx.terms().seats_of_member(member).size(), 2u);
     return Ok();
   }));

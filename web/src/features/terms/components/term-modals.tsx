@@ -215,7 +215,7 @@ export function SeatModal({
         form={form}
         name="seat"
         layout="vertical"
-        initialValues={{ started_on: today < (term.ends_on ?? today) ? today : term.starts_on }}
+        initialValues={{ started_on: term.ends_on ? term.starts_on : today }}
         onFinish={(values) => void finish(values)}
         data-testid="seat-form"
       >
