@@ -3190,7 +3190,10 @@ export interface components {
       | 'member.export'
       | 'member.import'
       | 'user.manage'
-      | 'audit.read';
+      | 'audit.read'
+      | 'document.read'
+      | 'document.write'
+      | 'document.secret.read';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
