@@ -446,11 +446,16 @@ void SqlDocumentRepository::store_content(const std::string& sha256, const std::
 }
 
 std::optional<std::string> SqlDocumentRepository::content(const std::string& sha256) {
-  if (engine_ == Engine::kSqlite) return read_content_file(attachments_dir_, sha256);
+  if (engine_ == Engine::kSqlite) {
+    if (std::optional<std::string> file = read_content_file(attachments_dir_, sha256)) return file;
+    // A database copied from PostgreSQL (chibo db copy) brings its contents as rows.
+  }
   std::string key = sha256;
   std::string hex;
   soci::indicator indicator = soci::i_null;
-  session_ << "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s",
+  session_ << (engine_ == Engine::kSqlite
+                   ? "SELECT hex(content) FROM document_contents WHERE sha256 = :s"
+                   : "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s"),
       soci::use(key, "s"), soci::into(hex, indicator);
   if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
   return bytes_of_hex(hex);
