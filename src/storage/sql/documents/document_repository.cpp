@@ -181,9 +181,9 @@ void SqlDocumentRepository::load_recipients(std::vector<RegisteredDocument>& doc
               });
 }
 
-void SqlDocumentRepository::save_recipients(const RegisteredDocument& document) {
+void SqlDocumentRepository::save_recipients(const RegisteredDocument& document, bool fresh) {
   long long id = document.id.value;
-  session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
+  if (!fresh) session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
   int position = 0;
   for (const app::DocumentRecipient& recipient : document.recipients) {
     RowValues values;
@@ -317,7 +317,7 @@ void SqlDocumentRepository::insert(RegisteredDocument& document) {
   values.number("version", 1).text("created_at", document.created_at);
   document.id = DocumentId(insert_returning_id(session_, "documents", values));
   document.version = 1;
-  save_recipients(document);
+  save_recipients(document, true);
 }
 
 bool SqlDocumentRepository::update(RegisteredDocument& document, const RegisteredDocument& before) {
@@ -328,7 +328,7 @@ bool SqlDocumentRepository::update(RegisteredDocument& document, const Registere
                                 " AND version = " + where.number(before.version);
   if (update_rows(session_, "documents", values, condition, where) != 1) return false;
   document.version = before.version + 1;
-  save_recipients(document);
+  save_recipients(document, false);
   return true;
 }
 
