@@ -366,3 +366,17 @@ describe('attachments', () => {
     assert.ok(fs.readFileSync(file).equals(PDF));
   });
 });
+
+describe('copies', () => {
+  test('chibo db copy carries the attachment files of a SQLite database along', { skip: ENGINE !== 'sqlite' }, async () => {
+    const doc = ok(await api.post('/api/v1/documents', outgoing(tree.base.id, { type: 'de_an', summary: 'đề án được sao chép' })), 201);
+    const bytes = Buffer.concat([PDF, Buffer.from('sao chép')]);
+    const added = ok(await upload(doc.id, 'sao-chep.pdf', bytes), 201);
+    const target = path.join(server.dir, 'copy.db');
+    const { code, stdout, stderr } = await server.chibo(['db', 'copy', '--from', server.dbUrl, '--to', `sqlite:${target}`]);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /attachment files carried over/);
+    const file = path.join(`${target}.attachments`, added.sha256.slice(0, 2), added.sha256);
+    assert.ok(fs.readFileSync(file).equals(bytes));
+  });
+});
