@@ -151,6 +151,19 @@ describe('outgoing documents', () => {
     assert.equal((await nextNumber(tree.base.id, type)).number, first + 20);
   });
 
+  test('an Idempotency-Key makes a resent issuance answer the first reply, and gives no second number', async () => {
+    const type = 'giay_moi';
+    const first = (await nextNumber(tree.base.id, type)).number;
+    const key = `issue-${Date.now()}`;
+    const body = outgoing(tree.base.id, { type, summary: 'mời dự hội nghị' });
+    const one = await api.post('/api/v1/documents', body, { headers: { 'idempotency-key': key } });
+    const two = await api.post('/api/v1/documents', body, { headers: { 'idempotency-key': key } });
+    assert.equal(ok(one, 201).number, first);
+    assert.equal(ok(two, 201).id, one.body.id);
+    assert.equal(two.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await nextNumber(tree.base.id, type)).number, first + 1);
+  });
+
   test('a withdrawn document keeps its number, which is never given again; it takes no more changes', async () => {
     const doc = ok(await api.post('/api/v1/documents', outgoing(tree.base.id, { type: 'thong_bao', summary: 'sẽ thu hồi' })), 201);
     problem(await api.post(`/api/v1/documents/${doc.id}/withdraw`, { version: doc.version, on: '2026-03-05', reason: '' }),
