@@ -112,6 +112,18 @@ describe('outgoing documents', () => {
     assert.equal(cell.symbol, '01-NQ/CB');
   });
 
+  test('a congress numbers its documents across all types, on its own days only', async () => {
+    // The base committee's congress of 2025 sat on 2025-06-30 (its term's congress).
+    const congress = (overrides) => outgoing(tree.base.id, { issuing_body: 'congress', issued_on: '2025-06-30', ...overrides });
+    const resolution = ok(await api.post('/api/v1/documents', congress({ type: 'nghi_quyet', summary: 'Nghị quyết Đại hội' })), 201);
+    const minutes = ok(await api.post('/api/v1/documents', congress({ type: 'bien_ban', summary: 'Biên bản kiểm phiếu' })), 201);
+    assert.equal(resolution.symbol, '01-NQ/ĐH');
+    assert.equal(minutes.symbol, '02-BB/ĐH');
+    assert.equal(minutes.term_name, 'Nhiệm kỳ 2025-2030');
+    problem(await api.post('/api/v1/documents', congress({ type: 'chi_thi' })), 422, 'validation_failed', [['type', 'type_not_for_issuer']]);
+    problem(await api.post('/api/v1/documents', congress({ type: 'nghi_quyet', issued_on: '2025-08-01' })), 422, 'validation_failed', [['issued_on', 'date_outside_congress']]);
+  });
+
   test('each mistake is a 4xx naming the field, and nothing is written', async () => {
     const before = await nextNumber(tree.base.id);
     const total = (await listOf({ org: tree.base.id })).total;
