@@ -67,8 +67,10 @@ int copy(const CopyCommandOptions& options) {
             << " rows, row counts and checksums equal on both sides; audit chain "
             << (report->audit_verified
                     ? "verified (" + std::to_string(report->audit_events) + " events)"
-                    : std::string("copied as found"))
-            << "\n";
+                    : std::string("copied as found"));
+  if (report->attachment_files > 0)
+    std::cout << "; " << report->attachment_files << " attachment files carried over";
+  std::cout << "\n";
   return 0;
 }
 
@@ -96,7 +98,11 @@ int backup(const BackupCommandOptions& options) {
   }
   std::cout << "chibo db backup: " << options.to << ", " << report->pages << " pages ("
             << report->bytes / (1024 * 1024) << " MiB), schema " << report->schema_version
-            << ", integrity_check ok\n";
+            << ", integrity_check ok";
+  if (report->attachments > 0)
+    std::cout << ", " << report->attachments << " attachment files ("
+              << report->attachment_bytes / 1024 << " KiB) in " << options.to << ".attachments";
+  std::cout << "\n";
   return 0;
 }
 

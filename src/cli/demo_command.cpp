@@ -150,6 +150,10 @@ int demo(const DemoCommandOptions& options) {
             << lifecycle.transfers << " transfers, " << lifecycle.awards << " badges awarded\n";
   std::cout << "  " << report->terms.terms << " terms, " << report->terms.seats
             << " committee seats\n";
+  const demo::DocumentsReport& documents = report->documents;
+  std::cout << "  " << documents.outgoing << " outgoing documents, " << documents.incoming
+            << " incoming (" << documents.forwards << " passed down), " << documents.terms_added
+            << " terms added for their numbering\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

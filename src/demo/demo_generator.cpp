@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "demo/demo_data.h"
+#include "demo/documents_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
@@ -74,6 +75,7 @@ class Generator {
         rng_(options.seed),
         lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc) {
+        documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -103,6 +105,8 @@ class Generator {
     report_.lifecycle = lifecycle_.report();
     terms_.write(writer_.session());
     report_.terms = terms_.report();
+    documents_.write(writer_.session());
+    report_.documents = documents_.report();
     return report_;
   }
 
@@ -122,6 +126,7 @@ class Generator {
     writer_.add_org(org);
     const domain::OrgKind* kind_info = catalog_.org_kind(kind);
     terms_.org_added(org, in_bloc_ || !(kind_info && kind_info->holds_members));
+    documents_.org_added(org, in_bloc_);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -396,6 +401,7 @@ class Generator {
   std::unordered_map<int, long long> bucket_counters_;
   LifecycleDemo lifecycle_;
   TermsDemo terms_;
+  DocumentsDemo documents_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

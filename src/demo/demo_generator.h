@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "demo/documents_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
@@ -36,6 +37,7 @@ struct DemoReport {
   long long members = 0;
   LifecycleReport lifecycle;
   TermsReport terms;
+  DocumentsReport documents;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/terms.h"
@@ -147,6 +148,7 @@ class Transaction {
   virtual TransferRepository& transfers() = 0;
   virtual LifecycleRepository& lifecycle() = 0;
   virtual TermRepository& terms() = 0;
+  virtual DocumentRepository& documents() = 0;
 };
 
 class Store {

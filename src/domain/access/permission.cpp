@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 12> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 15> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -20,6 +20,9 @@ constexpr std::array<std::pair<Permission, std::string_view>, 12> kCodes = {{
     {Permission::kUserManage, "user.manage"},
     {Permission::kAuditRead, "audit.read"},
     {Permission::kTermsManage, "terms.manage"},
+    {Permission::kDocumentRead, "document.read"},
+    {Permission::kDocumentWrite, "document.write"},
+    {Permission::kDocumentSecretRead, "document.secret.read"},
 }};
 
 }  // namespace

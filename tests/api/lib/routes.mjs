@@ -66,6 +66,22 @@ export const ROUTES = [
   ['PATCH', '/api/v1/terms/{id}'],
   ['POST', '/api/v1/terms/{id}/seats'],
   ['POST', '/api/v1/seats/{id}/end'],
+  ['GET', '/api/v1/documents'],
+  ['POST', '/api/v1/documents'],
+  ['POST', '/api/v1/documents/incoming'],
+  ['GET', '/api/v1/documents/next-number'],
+  ['GET', '/api/v1/documents/catalog'],
+  ['GET', '/api/v1/documents/{id}'],
+  ['PATCH', '/api/v1/documents/{id}'],
+  ['POST', '/api/v1/documents/{id}/withdraw'],
+  ['POST', '/api/v1/documents/{id}/forwards'],
+  ['POST', '/api/v1/documents/{id}/attachments'],
+  ['GET', '/api/v1/documents/{id}/attachments/{aid}'],
+  ['POST', '/api/v1/documents/{id}/attachments/{aid}/remove'],
+  ['GET', '/api/v1/documents/{id}/docx'],
+  ['GET', '/api/v1/documents/{id}/print'],
+  ['GET', '/api/v1/orgs/{id}/document-issuers'],
+  ['PUT', '/api/v1/orgs/{id}/document-issuers'],
 ];
 
 function segments(p) {

@@ -11,6 +11,7 @@
 
 #include "storage/sql/accounts/audit_log.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/documents/document_repository.h"
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/accounts/idempotency_repository.h"
 #include "storage/sql/lifecycle/lifecycle_repository.h"
@@ -32,7 +33,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 class SqlTransaction : public app::Transaction {
  public:
-  SqlTransaction(soci::session& session, const StoreOptions& options,
+  SqlTransaction(soci::session& session, const StoreOptions& options, const DatabaseUrl& url,
                  const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                  RecordCache* cache = nullptr)
       : orgs_(session, options.on_roll_statuses, changes, options.stats_threshold),
@@ -45,7 +46,9 @@ class SqlTransaction : public app::Transaction {
         candidates_(session),
         transfers_(session),
         lifecycle_(session, options.on_roll_statuses),
-        terms_(session) {}
+        terms_(session),
+        documents_(session, url.engine,
+                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : "") {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -56,6 +59,7 @@ class SqlTransaction : public app::Transaction {
   app::TransferRepository& transfers() override { return transfers_; }
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
   app::TermRepository& terms() override { return terms_; }
+  app::DocumentRepository& documents() override { return documents_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -68,6 +72,7 @@ class SqlTransaction : public app::Transaction {
   SqlTransferRepository transfers_;
   SqlLifecycleRepository lifecycle_;
   SqlTermRepository terms_;
+  SqlDocumentRepository documents_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
@@ -257,7 +262,7 @@ Status SqlStore::run_pooled(bool writing, const std::function<Status(soci::sessi
 
 Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
   return run_pooled(false, [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_, index_.get(), nullptr, cache_.get());
+    SqlTransaction tx(sql, options_, url_, index_.get(), nullptr, cache_.get());
     return work(tx);
   });
 }
@@ -265,7 +270,7 @@ Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
 Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   IndexChanges changes;
   auto transaction = [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_, index_.get(), &changes, cache_.get());
+    SqlTransaction tx(sql, options_, url_, index_.get(), &changes, cache_.get());
     return work(tx);
   };
   Status status = Ok();
