@@ -1,8 +1,10 @@
 // English. Keys as in vi.ts (a unit test keeps them in step).
+import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
 
 export const en = {
   ...lifecycleEn,
+  ...documentsEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -12,6 +14,7 @@ export const en = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    documents: 'Documents',
     admission: 'Admission',
     probation: 'Probation',
     transfers: 'Transfers',

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  FileTextOutlined,
   HourglassOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -40,6 +41,7 @@ const areas = [
   'probation',
   'transfers',
   'badges',
+  'documents',
   'rules',
   'users',
   'audit',
@@ -105,6 +107,12 @@ export function AppLayout() {
         icon: <TrophyOutlined />,
         label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
       },
+    // The document register (outgoing and incoming) of an organization's subtree.
+    can(user, 'document.read') && {
+      key: 'documents',
+      icon: <FileTextOutlined />,
+      label: <Link to={paths.documentsOf(scope)}>{t('nav.documents')}</Link>,
+    },
     // The rules and calendar are the Party's own texts: the server gives them to any session.
     {
       key: 'rules',
