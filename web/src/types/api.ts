@@ -979,6 +979,278 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sổ văn bản
+     * @description Văn bản đi và đến trong phạm vi (tổ chức ban hành hoặc nhận nằm trong cây con được giao), mới nhất trước (ngày, rồi số). Cần document.read. Văn bản mật hiện với mọi người có document.read nhưng chỉ thông tin sổ (restricted: true, summary null) khi thiếu document.secret.read.
+     */
+    get: operations['listDocuments'];
+    put?: never;
+    /**
+     * Ban hành văn bản đi
+     * @description Ghi văn bản đi và cấp số trong cùng giao dịch (số lớn nhất đã cấp của dãy + 1; ràng buộc duy nhất là chốt chặn cuối). Cần document.write trên tổ chức ban hành. Lỗi 422 nêu trường: type (unknown_code, type_not_numbered, type_not_for_issuer), issued_on (no_term, date_outside_term, date_outside_congress), issuing_body (issuer_not_numbering), recipients[i].org_id (not_found / out_of_scope), summary (required) ...; không ghi gì.
+     */
+    post: operations['createDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/incoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Vào sổ văn bản đến
+     * @description Ghi văn bản đến với số và ký hiệu của nơi ban hành (symbol phân tích theo dạng <số>-<ký hiệu>/<cơ quan>: lỗi symbol_shape, symbol_number ...), ngày nhận và các tổ chức được chuyển xuống (phải thuộc cây con của tổ chức nhận và trong phạm vi). Cần document.write.
+     */
+    post: operations['createIncomingDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/next-number': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Số văn bản đi tiếp theo
+     * @description Số và ký hiệu mà một văn bản đi mới sẽ nhận nếu ghi ngay (xem trước, không giữ chỗ: người khác ghi trước thì số lớn hơn). 422 nêu tham số như khi ghi (type, issued_on, issuing_body).
+     */
+    get: operations['nextDocumentNumber'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/catalog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh mục sổ văn bản
+     * @description Thể loại (và ký hiệu), độ mật, độ khẩn, thẩm quyền ký, cơ quan ban hành.
+     */
+    get: operations['getDocumentCatalog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một văn bản
+     * @description Đủ nội dung, nơi nhận, các lần chuyển xuống, tệp đính kèm. ETag là phiên bản. Văn bản mật: cần document.secret.read (thiếu: 403 forbidden), lần đọc được ghi nhật ký (document.read_secret).
+     */
+    get: operations['getDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Sửa văn bản
+     * @description Khi chưa thu hồi (đã thu hồi: 409 document_withdrawn). Số không bao giờ đổi. Cập nhật lạc quan với version hoặc If-Match (409 version_conflict).
+     */
+    patch: operations['updateDocument'];
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thu hồi văn bản
+     * @description Văn bản ở lại sổ với trạng thái withdrawn, ngày và lý do; số của nó không được cấp lại. Đã thu hồi: 409 document_withdrawn.
+     */
+    post: operations['withdrawDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/forwards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chuyển văn bản đến xuống cấp dưới
+     * @description Chỉ văn bản đến chưa thu hồi; org_ids phải thuộc cây con của tổ chức nhận (errors[].field = org_ids[i]).
+     */
+    post: operations['forwardDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đính kèm tệp
+     * @description Thân yêu cầu là nội dung tệp (không multipart), tên tệp trong tham số name. Kiểu được kiểm tra theo nội dung, không theo Content-Type hay đuôi tên: PDF (%PDF-), DOCX (zip có word/document.xml), PNG, JPEG; khác: 422 validation_failed với errors[].field = file, code = file_type. Quá giới hạn (chibo serve --max-attachment-bytes, mặc định 20 MiB): 413 body_too_large với errors[].field = file, code = too_large và max. Tệp rỗng: 422 file / required. SHA-256 được lưu. Trên PostgreSQL nội dung nằm trong cơ sở dữ liệu; trên SQLite trong thư mục <tệp db>.attachments/ bên cạnh (theo SHA-256), và chibo db backup sao chép cả thư mục.
+     */
+    post: operations['addDocumentAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/attachments/{aid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tệp đính kèm
+     * @description Nội dung với Content-Type theo kiểu đã kiểm tra và Content-Disposition: attachment (tên tệp theo RFC 6266, filename*). Văn bản mật: cần document.secret.read, lần tải được ghi nhật ký.
+     */
+    get: operations['downloadDocumentAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/attachments/{aid}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gỡ tệp đính kèm
+     * @description Tệp không còn trong văn bản (nhật ký giữ tên, SHA-256 và lý do; nội dung không bị xóa khỏi kho). Văn bản đã thu hồi: 409 document_withdrawn.
+     */
+    post: operations['removeDocumentAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Văn bản dạng DOCX
+     * @description Văn bản đi theo thể thức Hướng dẫn 36-HD/VPTW (A4, Times New Roman): mở bằng Word hoặc LibreOffice để hoàn thiện và ký. Văn bản mật: cần document.secret.read, ghi nhật ký.
+     */
+    get: operations['getDocumentDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{id}/print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bản in HTML
+     * @description Trang HTML với @page A4 để in từ trình duyệt. Văn bản mật: cần document.secret.read, ghi nhật ký.
+     */
+    get: operations['getDocumentPrint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/document-issuers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ký hiệu cơ quan ban hành của tổ chức
+     * @description Các cơ quan ban hành của tổ chức với ký hiệu đang dùng (riêng hoặc mặc định theo loại). Cần document.read.
+     */
+    get: operations['getDocumentIssuers'];
+    /**
+     * Đặt ký hiệu riêng
+     * @description Đặt hoặc bỏ ký hiệu riêng theo cơ quan ban hành (ví dụ đảng bộ khối: ĐUK). Cần org.write. Chỉ ảnh hưởng văn bản ghi sau đó; ký hiệu đã cấp không đổi.
+     */
+    put: operations['setDocumentIssuers'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4475,6 +4747,547 @@ export interface components {
       /** @description Diễn giải theo hồ sơ đảng viên. */
       note: string;
     };
+    /** @description Một nơi nhận: tổ chức trong cây hoặc một dòng tự do. */
+    DocumentRecipient: {
+      /**
+       * Format: int64
+       * @description Tổ chức trong cây (nếu có).
+       */
+      org_id: number | null;
+      /** @description Tên tổ chức khi org_id có. */
+      org_name: string | null;
+      /** @description Dòng nơi nhận tự do (khi không phải tổ chức trong cây), ví dụ "Lưu Văn phòng Đảng ủy". */
+      text: string | null;
+      /** @description Dòng được in ở phần Nơi nhận. */
+      line: string;
+    };
+    /** @description Một nơi nhận: org_id hoặc text (đúng một trong hai). */
+    DocumentRecipientInput: {
+      /**
+       * Format: int64
+       * @description Tổ chức trong cây, trong phạm vi của người dùng và còn hoạt động.
+       */
+      org_id?: number;
+      /** @description Dòng tự do (một trong org_id và text). */
+      text?: string;
+    };
+    /** @description Văn bản đến được chuyển xuống một tổ chức cấp dưới. */
+    DocumentForward: {
+      /** Format: int64 */
+      org_id: number;
+      org_name: string;
+      /**
+       * Format: date
+       * @description Ngày chuyển xuống.
+       */
+      forwarded_on: string;
+      note: string | null;
+      /** @description Người ghi. */
+      by: string | null;
+    };
+    /** @description Tệp đính kèm (PDF, DOCX, PNG, JPEG). */
+    DocumentAttachment: {
+      /** Format: int64 */
+      id: number;
+      /** @description Tên tệp (đã làm sạch). */
+      file_name: string;
+      /**
+       * @description Kiểu nội dung theo nội dung tệp.
+       * @enum {string}
+       */
+      content_type:
+        | 'application/pdf'
+        | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+        | 'image/png'
+        | 'image/jpeg';
+      /**
+       * Format: int64
+       * @description Số byte.
+       */
+      size: number;
+      /** @description SHA-256 của nội dung, 64 chữ số hex thường. */
+      sha256: string;
+      /** Format: date-time */
+      uploaded_at: string;
+      uploaded_by: string | null;
+    };
+    /** @description Nhiệm kỳ của tổ chức. */
+    DocumentTermBrief: {
+      /** Format: int64 */
+      id: number;
+      /** @description Tên nhiệm kỳ. */
+      name: string;
+      /** Format: date */
+      starts_on: string;
+      /**
+       * Format: date
+       * @description Ngày kết thúc; null khi đang chạy.
+       */
+      ends_on: string | null;
+    };
+    /** @description Một dòng của sổ văn bản. */
+    PartyDocumentItem: {
+      /** Format: int64 */
+      id: number;
+      /**
+       * @description outgoing: văn bản đi do tổ chức ban hành, chibo cấp số; incoming: văn bản đến từ cấp trên hoặc bên ngoài, giữ số của nơi ban hành.
+       * @enum {string}
+       */
+      direction: 'outgoing' | 'incoming';
+      /**
+       * @description active: đang có hiệu lực trong sổ; withdrawn: đã thu hồi (số vẫn được ghi, không cấp lại).
+       * @enum {string}
+       */
+      status: 'active' | 'withdrawn';
+      /**
+       * Format: int64
+       * @description Văn bản đi: tổ chức ban hành; văn bản đến: tổ chức nhận vào sổ.
+       */
+      org_id: number;
+      org_name: string;
+      /**
+       * @description Văn bản đi: cơ quan ban hành (cấp ủy, ban thường vụ, đại hội, ủy ban kiểm tra, văn phòng, ban tổ chức). null với văn bản đến.
+       * @enum {string|null}
+       */
+      issuing_body:
+        | 'committee'
+        | 'standing_committee'
+        | 'congress'
+        | 'inspection_committee'
+        | 'office'
+        | 'organization_board'
+        | null;
+      /** @description Mã thể loại (document_types.tsv): nghi_quyet, quyet_dinh, quy_dinh, ...; tách khỏi ký hiệu (quy định và quyết định đều in "QĐ"). */
+      type: string;
+      /** @description Tên thể loại theo Accept-Language. */
+      type_name: string;
+      /**
+       * Format: int64
+       * @description Số (văn bản đi: do chibo cấp; văn bản đến: số của nơi ban hành). null khi thể loại không đánh số.
+       */
+      number: number | null;
+      /**
+       * @description Số và ký hiệu: "09-KH/ĐU". Rỗng khi thể loại không đánh số.
+       * @example 09-KH/ĐU
+       */
+      symbol: string | null;
+      /**
+       * Format: int64
+       * @description Nhiệm kỳ của dãy số (văn bản đi).
+       */
+      term_id: number | null;
+      term_name: string | null;
+      /**
+       * Format: date
+       * @description Ngày ban hành (văn bản đến: ngày của văn bản).
+       */
+      issued_on: string;
+      /**
+       * Format: date
+       * @description Văn bản đến: ngày nhận.
+       */
+      received_on: string | null;
+      /** @description Văn bản đến: nơi ban hành, ví dụ "Tỉnh ủy Thái Nguyên". */
+      from_issuer: string | null;
+      /** @description Trích yếu. null khi văn bản mật và người dùng không có quyền document.secret.read (restricted). */
+      summary: string | null;
+      /**
+       * @description Độ mật (document_marks.tsv): mat, toi_mat, tuyet_mat.
+       * @enum {string|null}
+       */
+      secrecy: 'mat' | 'toi_mat' | 'tuyet_mat' | null;
+      /**
+       * @description Độ khẩn: khan, thuong_khan, hoa_toc, hoa_toc_hen_gio.
+       * @enum {string|null}
+       */
+      urgency: 'khan' | 'thuong_khan' | 'hoa_toc' | 'hoa_toc_hen_gio' | null;
+      /** @description true: văn bản mật, người dùng không có quyền đọc văn bản mật; chỉ thấy thông tin sổ (số, ký hiệu, ngày, thể loại, độ mật), không thấy trích yếu. */
+      restricted: boolean;
+      attachment_count: number;
+    };
+    /** @description Một văn bản trong sổ (đi hoặc đến), đủ nội dung. Văn bản mật chỉ đọc được với quyền document.secret.read; mỗi lần đọc (xem, tải tệp, DOCX, bản in) được ghi nhật ký. */
+    PartyDocument: {
+      /** Format: int64 */
+      id: number;
+      /**
+       * @description outgoing: văn bản đi do tổ chức ban hành, chibo cấp số; incoming: văn bản đến từ cấp trên hoặc bên ngoài, giữ số của nơi ban hành.
+       * @enum {string}
+       */
+      direction: 'outgoing' | 'incoming';
+      /**
+       * @description active: đang có hiệu lực trong sổ; withdrawn: đã thu hồi (số vẫn được ghi, không cấp lại).
+       * @enum {string}
+       */
+      status: 'active' | 'withdrawn';
+      /**
+       * Format: int64
+       * @description Văn bản đi: tổ chức ban hành; văn bản đến: tổ chức nhận vào sổ.
+       */
+      org_id: number;
+      org_name: string;
+      /**
+       * @description Văn bản đi: cơ quan ban hành (cấp ủy, ban thường vụ, đại hội, ủy ban kiểm tra, văn phòng, ban tổ chức). null với văn bản đến.
+       * @enum {string|null}
+       */
+      issuing_body:
+        | 'committee'
+        | 'standing_committee'
+        | 'congress'
+        | 'inspection_committee'
+        | 'office'
+        | 'organization_board'
+        | null;
+      /** @description Mã thể loại (document_types.tsv): nghi_quyet, quyet_dinh, quy_dinh, ...; tách khỏi ký hiệu (quy định và quyết định đều in "QĐ"). */
+      type: string;
+      /** @description Tên thể loại theo Accept-Language. */
+      type_name: string;
+      /**
+       * Format: int64
+       * @description Số (văn bản đi: do chibo cấp; văn bản đến: số của nơi ban hành). null khi thể loại không đánh số.
+       */
+      number: number | null;
+      /**
+       * @description Số và ký hiệu: "09-KH/ĐU". Rỗng khi thể loại không đánh số.
+       * @example 09-KH/ĐU
+       */
+      symbol: string | null;
+      /**
+       * Format: int64
+       * @description Nhiệm kỳ của dãy số (văn bản đi).
+       */
+      term_id: number | null;
+      term_name: string | null;
+      /**
+       * Format: date
+       * @description Ngày ban hành (văn bản đến: ngày của văn bản).
+       */
+      issued_on: string;
+      /**
+       * Format: date
+       * @description Văn bản đến: ngày nhận.
+       */
+      received_on: string | null;
+      /** @description Văn bản đến: nơi ban hành, ví dụ "Tỉnh ủy Thái Nguyên". */
+      from_issuer: string | null;
+      /** @description Trích yếu. null khi văn bản mật và người dùng không có quyền document.secret.read (restricted). */
+      summary: string | null;
+      /**
+       * @description Độ mật (document_marks.tsv): mat, toi_mat, tuyet_mat.
+       * @enum {string|null}
+       */
+      secrecy: 'mat' | 'toi_mat' | 'tuyet_mat' | null;
+      /**
+       * @description Độ khẩn: khan, thuong_khan, hoa_toc, hoa_toc_hen_gio.
+       * @enum {string|null}
+       */
+      urgency: 'khan' | 'thuong_khan' | 'hoa_toc' | 'hoa_toc_hen_gio' | null;
+      attachment_count: number;
+      /** @description Tên cơ quan ban hành được in (mặc định: tên tổ chức), ví dụ "Đảng ủy Bộ Tư pháp". */
+      issuer_name: string | null;
+      /** @description Dòng trên tên cơ quan ban hành (mặc định: tên tổ chức cấp trên), rỗng khi không có. */
+      superior_issuer: string | null;
+      /** @description Địa danh. */
+      place: string | null;
+      /** @description Các đoạn nội dung. */
+      body: string[];
+      /**
+       * Format: int64
+       * @description Người ký là đảng viên trong sổ (nếu có).
+       */
+      signer_member_id: number | null;
+      signer_name: string | null;
+      /** @description Chức vụ người ký: "Phó Bí thư". */
+      signer_position: string | null;
+      /**
+       * @description Thẩm quyền ký (document_marks.tsv): tm (T/M), kt (K/T), tl (T/L), q (Q.); null khi ký trực tiếp.
+       * @enum {string|null}
+       */
+      authority: 'tm' | 'kt' | 'tl' | 'q' | null;
+      /** @description Sau thẩm quyền: "Ban Thường vụ" (T/M), "Bí thư" (K/T). */
+      signing_for: string | null;
+      recipients: components['schemas']['DocumentRecipient'][];
+      /** @description Phạm vi lưu hành, ví dụ "Lưu hành nội bộ". */
+      circulation: string | null;
+      /** @description Văn bản đến: các tổ chức được chuyển xuống. */
+      forwards: components['schemas']['DocumentForward'][];
+      attachments: components['schemas']['DocumentAttachment'][];
+      /** Format: date */
+      withdrawn_on: string | null;
+      withdrawn_reason: string | null;
+      version: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    PartyDocumentPage: {
+      items: components['schemas']['PartyDocumentItem'][];
+      /** @description Số văn bản khớp bộ lọc. */
+      total: number;
+    };
+    /** @description Văn bản đi. chibo cấp số trong giao dịch ghi: từ 01 theo thể loại (dãy ký hiệu), cơ quan ban hành và nhiệm kỳ; văn bản đại hội đánh số chung mọi thể loại. Số đã cấp không bao giờ cấp lại. */
+    DocumentCreate: {
+      /**
+       * Format: int64
+       * @description Tổ chức ban hành, trong phạm vi người dùng.
+       */
+      org_id: number;
+      /**
+       * @description Cơ quan ban hành; mặc định committee. Ký hiệu cơ quan lấy theo loại tổ chức hoặc bảng ký hiệu riêng của tổ chức (GET /orgs/{id}/document-issuers).
+       * @default committee
+       * @enum {string}
+       */
+      issuing_body:
+        | 'committee'
+        | 'standing_committee'
+        | 'congress'
+        | 'inspection_committee'
+        | 'office'
+        | 'organization_board';
+      /** @description Mã thể loại có đánh số (document_types.tsv). */
+      type: string;
+      /**
+       * Format: date
+       * @description Ngày ban hành; phải nằm trong nhiệm kỳ (đại hội: trong các ngày đại hội).
+       */
+      issued_on: string;
+      /** @description Địa danh. */
+      place: string;
+      /** @description Trích yếu. */
+      summary: string;
+      /** @description Các đoạn nội dung. */
+      body?: string[];
+      /** @description Tên cơ quan ban hành được in; mặc định tên tổ chức. */
+      issuer_name?: string;
+      /** @description Dòng trên tên cơ quan ban hành; mặc định tên tổ chức cấp trên. */
+      superior_issuer?: string;
+      /**
+       * Format: int64
+       * @description Người ký là một đảng viên (tên lấy từ hồ sơ).
+       */
+      signer_member_id?: number;
+      /** @description Họ tên người ký (khi không chọn signer_member_id). */
+      signer_name?: string;
+      /** @description Chức vụ người ký. */
+      signer_position?: string;
+      /**
+       * @description tm, kt, tl, q.
+       * @enum {string}
+       */
+      authority?: 'tm' | 'kt' | 'tl' | 'q';
+      /** @description Sau thẩm quyền. */
+      signing_for?: string;
+      recipients?: components['schemas']['DocumentRecipientInput'][];
+      /** @enum {string} */
+      secrecy?: 'mat' | 'toi_mat' | 'tuyet_mat';
+      /** @enum {string} */
+      urgency?: 'khan' | 'thuong_khan' | 'hoa_toc' | 'hoa_toc_hen_gio';
+      /** @description Phạm vi lưu hành. */
+      circulation?: string;
+    };
+    /** @description Văn bản đến từ cấp trên hoặc bên ngoài, với số và ký hiệu của nơi ban hành. */
+    IncomingDocumentCreate: {
+      /**
+       * Format: int64
+       * @description Tổ chức nhận văn bản vào sổ, trong phạm vi người dùng.
+       */
+      org_id: number;
+      /** @description Nơi ban hành. */
+      from_issuer: string;
+      /** @description Số và ký hiệu của nơi ban hành: "17-KH/TU" (có thể có "Số:" phía trước). Bắt buộc khi thể loại có đánh số. */
+      symbol?: string;
+      /** @description Mã thể loại. */
+      type: string;
+      /**
+       * Format: date
+       * @description Ngày của văn bản.
+       */
+      issued_on: string;
+      /**
+       * Format: date
+       * @description Ngày nhận; không trước ngày của văn bản, không sau hôm nay.
+       */
+      received_on: string;
+      /** @description Trích yếu. */
+      summary: string;
+      /** @enum {string} */
+      secrecy?: 'mat' | 'toi_mat' | 'tuyet_mat';
+      /** @enum {string} */
+      urgency?: 'khan' | 'thuong_khan' | 'hoa_toc' | 'hoa_toc_hen_gio';
+      /** @description Các tổ chức trực thuộc được chuyển xuống (ngày chuyển = ngày nhận). */
+      forward_to?: number[];
+    };
+    /** @description Sửa khi văn bản chưa thu hồi. Số, ký hiệu, thể loại, ngày và tổ chức ban hành của văn bản đi không đổi. Trường có mặt thì thay giá trị; null xóa trường không bắt buộc. */
+    DocumentUpdate: {
+      /** @description Địa danh. */
+      place?: string;
+      /** @description Trích yếu. */
+      summary?: string;
+      /** @description Các đoạn nội dung. */
+      body?: string[];
+      /** @description Tên cơ quan ban hành được in; mặc định tên tổ chức. */
+      issuer_name?: string;
+      /** @description Dòng trên tên cơ quan ban hành; mặc định tên tổ chức cấp trên. */
+      superior_issuer?: string;
+      /**
+       * Format: int64
+       * @description Người ký là một đảng viên (tên lấy từ hồ sơ).
+       */
+      signer_member_id?: number;
+      /** @description Họ tên người ký (khi không chọn signer_member_id). */
+      signer_name?: string;
+      /** @description Chức vụ người ký. */
+      signer_position?: string;
+      /**
+       * @description tm, kt, tl, q.
+       * @enum {string|null}
+       */
+      authority?: 'tm' | 'kt' | 'tl' | 'q' | null;
+      /** @description Sau thẩm quyền. */
+      signing_for?: string;
+      recipients?: components['schemas']['DocumentRecipientInput'][];
+      /** @enum {string|null} */
+      secrecy?: 'mat' | 'toi_mat' | 'tuyet_mat' | null;
+      /** @enum {string|null} */
+      urgency?: 'khan' | 'thuong_khan' | 'hoa_toc' | 'hoa_toc_hen_gio' | null;
+      /** @description Phạm vi lưu hành. */
+      circulation?: string;
+      /** @description Phiên bản đang sửa (hoặc If-Match). */
+      version?: number;
+      /** @description Văn bản đến. */
+      from_issuer?: string;
+      /** @description Văn bản đến: số và ký hiệu của nơi ban hành. */
+      symbol?: string;
+      /**
+       * Format: date
+       * @description Chỉ văn bản đến (số của văn bản đi gắn với ngày và nhiệm kỳ, không đổi).
+       */
+      issued_on?: string;
+      /**
+       * Format: date
+       * @description Văn bản đến.
+       */
+      received_on?: string;
+      /** @description Chỉ văn bản đến. */
+      type?: string;
+    };
+    /** @description Thu hồi: văn bản ở lại sổ với trạng thái withdrawn; số đã cấp không cấp lại. */
+    DocumentWithdraw: {
+      version: number;
+      /**
+       * Format: date
+       * @description Ngày thu hồi.
+       */
+      on: string;
+      /** @description Lý do. */
+      reason: string;
+    };
+    /** @description Gỡ một tệp đính kèm. */
+    AttachmentRemove: {
+      /** @description Lý do. */
+      reason?: string;
+    };
+    /** @description Chuyển văn bản đến xuống các tổ chức trực thuộc tổ chức nhận (trong phạm vi người dùng). Tổ chức đã được chuyển thì bỏ qua. */
+    DocumentForwardsInput: {
+      org_ids: number[];
+      /**
+       * Format: date
+       * @description Ngày chuyển; không trước ngày nhận.
+       */
+      on: string;
+      note?: string;
+    };
+    /** @description Số và ký hiệu mà một văn bản đi mới sẽ nhận. */
+    NextDocumentNumber: {
+      /** Format: int64 */
+      org_id: number;
+      /** @enum {string} */
+      issuing_body:
+        | 'committee'
+        | 'standing_committee'
+        | 'congress'
+        | 'inspection_committee'
+        | 'office'
+        | 'organization_board';
+      type: string;
+      /** Format: date */
+      issued_on: string;
+      /**
+       * Format: int64
+       * @description Số sẽ được cấp nếu ghi ngay bây giờ (xem trước, không giữ chỗ).
+       */
+      number: number;
+      /** @description Số đã thêm số 0: "09". */
+      number_text: string;
+      /** @description "09-KH/ĐU". */
+      symbol: string;
+      /** @description Ký hiệu cơ quan ban hành: "ĐU". */
+      abbreviation: string;
+      term: components['schemas']['DocumentTermBrief'];
+    };
+    DocumentTypeInfo: {
+      code: string;
+      name_vi: string;
+      name_en: string;
+      /** @description Ký hiệu thể loại, rỗng khi không đánh số. */
+      symbol: string;
+      numbered: boolean;
+      /** @description Đại hội ban hành được. */
+      congress: boolean;
+      /** @enum {string} */
+      layout: 'standard' | 'letter';
+    };
+    DocumentMarkInfo: {
+      code: string;
+      /** @description Được in: "TỐI MẬT", "T/M". */
+      label: string;
+      name_vi: string;
+      name_en: string;
+    };
+    /** @description Danh mục của sổ văn bản. */
+    DocumentCatalog: {
+      types: components['schemas']['DocumentTypeInfo'][];
+      secrecy: components['schemas']['DocumentMarkInfo'][];
+      urgency: components['schemas']['DocumentMarkInfo'][];
+      authority: components['schemas']['DocumentMarkInfo'][];
+      /** @description Các cơ quan ban hành. */
+      issuing_bodies: components['schemas']['CatalogEntry'][];
+    };
+    DocumentIssuer: {
+      /** @enum {string} */
+      body:
+        | 'committee'
+        | 'standing_committee'
+        | 'congress'
+        | 'inspection_committee'
+        | 'office'
+        | 'organization_board';
+      name_vi: string;
+      name_en: string;
+      /** @description Ký hiệu đang dùng (riêng của tổ chức, hoặc mặc định theo loại tổ chức). */
+      abbreviation: string | null;
+      /** @description Mặc định theo loại tổ chức; null khi cơ quan này không ban hành văn bản có số ở loại tổ chức này. */
+      default_abbreviation: string | null;
+      /** @description Ký hiệu riêng của tổ chức (null khi dùng mặc định). */
+      override: string | null;
+    };
+    /** @description Các cơ quan ban hành của một tổ chức và ký hiệu của chúng. */
+    DocumentIssuers: {
+      /** Format: int64 */
+      org_id: number;
+      items: components['schemas']['DocumentIssuer'][];
+    };
+    DocumentIssuersUpdate: {
+      /**
+       * @description Theo cơ quan ban hành: ký hiệu riêng ("ĐUK"), hoặc null để trở về mặc định.
+       * @example {
+       *       "committee": "ĐUK"
+       *     }
+       */
+      overrides: {
+        [key: string]: string | null;
+      };
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -4838,6 +5651,10 @@ export interface components {
      * @example 309
      */
     LifecycleOrg: number;
+    /** @description Mã văn bản. */
+    DocumentId: number;
+    /** @description Mã tệp đính kèm. */
+    AttachmentId: number;
   };
   requestBodies: never;
   headers: {
@@ -7397,6 +8214,708 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+    };
+  };
+  listDocuments: {
+    parameters: {
+      query?: {
+        /** @description Văn bản đi hoặc đến; không có: cả hai. */
+        direction?: 'outgoing' | 'incoming';
+        /** @description Sổ của một tổ chức: văn bản đi do tổ chức ban hành, văn bản đến tổ chức nhận hoặc được chuyển xuống. Không có: mọi văn bản trong phạm vi. Ngoài phạm vi: 404. */
+        org?: number;
+        /** @description Văn bản đi của cơ quan ban hành này. */
+        issuing_body?:
+          | 'committee'
+          | 'standing_committee'
+          | 'congress'
+          | 'inspection_committee'
+          | 'office'
+          | 'organization_board';
+        /** @description Mã thể loại. */
+        type?: string;
+        /** @description Nhiệm kỳ (văn bản đi). */
+        term?: number;
+        /** @description Trạng thái. */
+        status?: 'active' | 'withdrawn';
+        /** @description Từ ngày (ngày ban hành với văn bản đi, ngày nhận với văn bản đến). */
+        from?: string;
+        /** @description Đến ngày (bao gồm). */
+        to?: string;
+        /** @description Tìm theo số, ký hiệu hoặc trích yếu, không phân biệt dấu và hoa thường ("ke hoach 09"). Văn bản mật chỉ khớp theo số và ký hiệu với người không có quyền đọc văn bản mật. */
+        q?: string;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang của sổ. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocumentPage'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  createDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentCreate'];
+      };
+    };
+    responses: {
+      /** @description Văn bản đã ghi với số và ký hiệu. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  createIncomingDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingDocumentCreate'];
+      };
+    };
+    responses: {
+      /** @description Văn bản đến đã vào sổ. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  nextDocumentNumber: {
+    parameters: {
+      query: {
+        /** @description Tổ chức ban hành. */
+        org: number;
+        /** @description Cơ quan ban hành. */
+        issuing_body?:
+          | 'committee'
+          | 'standing_committee'
+          | 'congress'
+          | 'inspection_committee'
+          | 'office'
+          | 'organization_board';
+        /** @description Mã thể loại. */
+        type: string;
+        /** @description Ngày ban hành; mặc định hôm nay. */
+        issued_on?: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số sẽ cấp. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NextDocumentNumber'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      422: components['responses']['UnprocessableQuery'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDocumentCatalog: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Danh mục. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentCatalog'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Văn bản. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updateDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Phiên bản dạng "vN" (như ETag), dùng khi thân không có version.
+         * @example "v3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentUpdate'];
+      };
+    };
+    responses: {
+      /** @description Văn bản sau khi sửa. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  withdrawDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Phiên bản dạng "vN" (như ETag), dùng khi thân không có version.
+         * @example "v3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentWithdraw'];
+      };
+    };
+    responses: {
+      /** @description Đã thu hồi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  forwardDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentForwardsInput'];
+      };
+    };
+    responses: {
+      /** @description Văn bản với các lần chuyển. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  addDocumentAttachment: {
+    parameters: {
+      query: {
+        /** @description Tên tệp (được làm sạch: bỏ đường dẫn và ký tự điều khiển). */
+        name: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /** @description Nội dung tệp. */
+    requestBody: {
+      content: {
+        'application/pdf': string;
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        'image/png': string;
+        'image/jpeg': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Tệp đã lưu. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentAttachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  downloadDocumentAttachment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+        /** @description Mã tệp đính kèm. */
+        aid: components['parameters']['AttachmentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          /** @example attachment; filename="ke-hoach.pdf"; filename*=UTF-8''k%E1%BA%BF-ho%E1%BA%A1ch.pdf */
+          'Content-Disposition'?: string;
+          /** @description "sha256:<hex>". */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  removeDocumentAttachment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+        /** @description Mã tệp đính kèm. */
+        aid: components['parameters']['AttachmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachmentRemove'];
+      };
+    };
+    responses: {
+      /** @description Văn bản sau khi gỡ tệp. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDocumentDocx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp DOCX. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          /** @example attachment; filename="09-KH-DU.docx" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDocumentPrint: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản. */
+        id: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDocumentIssuers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ký hiệu. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentIssuers'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  setDocumentIssuers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentIssuersUpdate'];
+      };
+    };
+    responses: {
+      /** @description Ký hiệu sau khi đặt. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentIssuers'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
     };
   };
 }
