@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeDocumentFilters,
   changeDocumentParams,
+  documentListQuery,
   readDocumentParams,
   writeDocumentParams,
   type DocumentListParams,
@@ -12,8 +13,11 @@ const read = (text: string, scope?: number) => readDocumentParams(new URLSearchP
 describe('document list params', () => {
   it('read every filter from the URL', () => {
     expect(
-      read('org=12&type=ke_hoach&term=3&from=2026-01-01&to=2026-06-30&q=phat trien&page=2'),
+      read(
+        'org=12&type=ke_hoach&term=3&from=2026-01-01&to=2026-06-30&status=withdrawn&q=phat trien&page=2',
+      ),
     ).toEqual({
+      status: 'withdrawn',
       org: 12,
       type: 'ke_hoach',
       term: 3,
@@ -26,8 +30,12 @@ describe('document list params', () => {
   });
 
   it('fall back to defaults and the scope on odd input, never throwing', () => {
-    expect(read('org=-1&type=K%C3%A9&term=x&from=2026-13-01&to=yesterday&page=0&page_size=7', 5))
-      .toEqual({ org: 5, q: '', page: 1, page_size: 20 } satisfies DocumentListParams);
+    expect(
+      read(
+        'org=-1&type=K%C3%A9&term=x&from=2026-13-01&to=yesterday&status=gone&page=0&page_size=7',
+        5,
+      ),
+    ).toEqual({ org: 5, q: '', page: 1, page_size: 20 } satisfies DocumentListParams);
   });
 
   it('swap a date range typed backwards', () => {
@@ -56,6 +64,19 @@ describe('document list params', () => {
     const params = read('q=kh&page=4');
     expect(changeDocumentParams(params, { type: 'ke_hoach' }).page).toBe(1);
     expect(changeDocumentParams(params, { page: 5 }).page).toBe(5);
+  });
+
+  it('ask the server for one page of one direction, the term only of outgoing documents', () => {
+    const params = read('org=4&term=9&q=%20ke%20hoach%20&page=3&page_size=50');
+    expect(documentListQuery('outgoing', params)).toEqual({
+      direction: 'outgoing',
+      org: 4,
+      term: 9,
+      q: 'ke hoach',
+      offset: 100,
+      limit: 50,
+    });
+    expect(documentListQuery('incoming', params).term).toBeUndefined();
   });
 
   it('count the filters on', () => {

@@ -4,6 +4,8 @@
 // and never throw on odd input: a value that makes no sense is dropped.
 
 export type RegisterDirection = 'outgoing' | 'incoming';
+export type DocumentStatus = 'active' | 'withdrawn';
+const statuses: DocumentStatus[] = ['active', 'withdrawn'];
 export const registerDirections: RegisterDirection[] = ['outgoing', 'incoming'];
 
 export const documentPageSizes = [20, 50, 100] as const;
@@ -17,6 +19,8 @@ export interface DocumentListParams {
   /** Dates (ISO) the document is dated within, both ends included. */
   from?: string;
   to?: string;
+  /** active or withdrawn; none: both. */
+  status?: DocumentStatus;
   /** Number, symbol or summary; the server ignores diacritics. */
   q: string;
   page: number;
@@ -52,6 +56,7 @@ export function readDocumentParams(search: URLSearchParams, scope?: number): Doc
     term: positive(search.get('term')),
     from,
     to,
+    status: statuses.find((status) => status === search.get('status')),
     q: (search.get('q') ?? '').slice(0, 200),
     page: positive(search.get('page')) ?? 1,
     page_size:
@@ -69,6 +74,7 @@ export function writeDocumentParams(params: DocumentListParams): URLSearchParams
   if (params.term) search.set('term', String(params.term));
   if (params.from) search.set('from', params.from);
   if (params.to) search.set('to', params.to);
+  if (params.status) search.set('status', params.status);
   if (params.q.trim()) search.set('q', params.q);
   if (params.page > 1) search.set('page', String(params.page));
   if (params.page_size !== defaultDocumentPageSize) {
@@ -92,5 +98,21 @@ export function changeDocumentParams(
 
 /** How many filters (besides the organization and the search text) are on. */
 export function activeDocumentFilters(params: DocumentListParams): number {
-  return [params.type, params.term, params.from || params.to].filter(Boolean).length;
+  return [params.type, params.term, params.from || params.to, params.status].filter(Boolean).length;
+}
+
+/** GET /documents' query for one page of one direction's register. */
+export function documentListQuery(direction: RegisterDirection, params: DocumentListParams) {
+  return {
+    direction,
+    org: params.org,
+    type: params.type,
+    term: direction === 'outgoing' ? params.term : undefined,
+    status: params.status,
+    from: params.from,
+    to: params.to,
+    q: params.q.trim() || undefined,
+    offset: (params.page - 1) * params.page_size,
+    limit: params.page_size,
+  };
 }
