@@ -11,6 +11,7 @@ import {
   appLoader,
   auditLoader,
   badgesLoader,
+  documentEditLoader,
   documentLoader,
   documentNewLoader,
   documentsLoader,
@@ -193,7 +194,7 @@ export const router = createBrowserRouter([
       {
         path: 'documents/:documentId/edit',
         element: <DocumentEditPage />,
-        loader: documentLoader,
+        loader: documentEditLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -20,6 +20,7 @@ import { Layout, Menu, Spin } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { documentRead } from '@/features/documents/lib/documents';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
 import { paths } from '@/config/paths';
@@ -108,7 +109,7 @@ export function AppLayout() {
         label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
       },
     // The document register (outgoing and incoming) of an organization's subtree.
-    can(user, 'document.read') && {
+    can(user, documentRead) && {
       key: 'documents',
       icon: <FileTextOutlined />,
       label: <Link to={paths.documentsOf(scope)}>{t('nav.documents')}</Link>,

@@ -1,5 +1,6 @@
 // /documents/:id/edit: the fields of a document that may still change (never its number).
 import { useTranslation } from 'react-i18next';
+import { documentWrite } from '@/features/documents/lib/documents';
 import { Navigate } from 'react-router';
 import { DocumentEdit } from '@/features/documents/components/document-edit';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -13,7 +14,7 @@ export default function DocumentEditPage() {
   useDocumentTitle(t('nav.documents'));
   if (!id) return <Navigate to={paths.documents()} replace />;
   return (
-    <RequirePermission permission="document.write">
+    <RequirePermission permission={documentWrite}>
       <DocumentEdit id={id} />
     </RequirePermission>
   );

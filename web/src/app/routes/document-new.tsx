@@ -1,6 +1,7 @@
 // /documents/new?org= (an outgoing document) and /documents/incoming/new?org= (an incoming one):
 // the issuing or receiving organization filled in from ?org= or the scope.
 import { useTranslation } from 'react-i18next';
+import { documentWrite } from '@/features/documents/lib/documents';
 import { useSearchParams } from 'react-router';
 import { DocumentCreate } from '@/features/documents/components/document-create';
 import type { RegisterDirection } from '@/features/documents/lib/document-params';
@@ -17,11 +18,8 @@ export default function DocumentNewPage({ direction }: { direction: RegisterDire
     t(direction === 'outgoing' ? 'document.form.newOutgoing' : 'document.form.newIncoming'),
   );
   return (
-    <RequirePermission permission="document.write">
-      <DocumentCreate
-        direction={direction}
-        org={Number.isInteger(org) && org > 0 ? org : scope}
-      />
+    <RequirePermission permission={documentWrite}>
+      <DocumentCreate direction={direction} org={Number.isInteger(org) && org > 0 ? org : scope} />
     </RequirePermission>
   );
 }

@@ -1,6 +1,7 @@
 // /documents?org=&type=&term=&from=&to=&q=&page= (outgoing) and /documents/incoming?... : the
 // register of an organization's subtree; without ?org= the remembered scope.
 import { useTranslation } from 'react-i18next';
+import { documentRead } from '@/features/documents/lib/documents';
 import { useSearchParams } from 'react-router';
 import { DocumentList } from '@/features/documents/components/document-list';
 import {
@@ -18,7 +19,7 @@ export default function DocumentsPage({ direction }: { direction: RegisterDirect
   const scope = useScope();
   useDocumentTitle(t(`documents.directions.${direction}`));
   return (
-    <RequirePermission permission="document.read">
+    <RequirePermission permission={documentRead}>
       <DocumentList
         direction={direction}
         params={readDocumentParams(search, scope)}

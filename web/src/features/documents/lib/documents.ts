@@ -349,9 +349,6 @@ export function formatBytes(bytes: number, lang: string): string {
   return `${text} ${units[unit]}`;
 }
 
-/** The size limit of attachments when the server says none (chibo serve's default). */
-export const defaultAttachmentLimit = 20 * 1024 * 1024;
-
 /** The type an attachment is sent as (the server checks the content, not this). */
 export function attachmentType(name: string): string {
   const extension = name.toLowerCase().split('.').pop() ?? '';
