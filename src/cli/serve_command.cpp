@@ -30,6 +30,7 @@ struct ServeOptions {
   std::string log_level = "info";
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
+  size_t max_attachment_bytes = 20 * 1024 * 1024;
 };
 
 bool parse_listen(const std::string& text, http::ServerOptions& server) {
@@ -57,6 +58,10 @@ int serve(const ServeOptions& options) {
     return 2;
   }
   server.threads = std::max(1u, options.threads);
+  // The transport takes a whole attachment and a little more, so that one just over the
+  // limit gets its 413 from the API (a larger body closes the connection).
+  server.max_body_bytes =
+      std::max<std::uint64_t>(server.max_body_bytes, options.max_attachment_bytes + 1024 * 1024);
   for (const std::string& proxy : options.trusted_proxies) {
     unsigned char parsed[16];
     if (inet_pton(AF_INET, proxy.c_str(), parsed) != 1 &&
@@ -91,6 +96,7 @@ int serve(const ServeOptions& options) {
   storage::SqlStore& store = *(*runtime)->store;
   context.search_in_memory = [&store] { return store.search_in_memory(); };
   context.sessions.secure_cookies = options.secure_cookies;
+  context.max_attachment_bytes = options.max_attachment_bytes;
   const http::Router api = http::build_api(context);
   const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
     return http::admit(context.services, context.sessions, &context.session_cache, gate, request);
@@ -132,6 +138,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                    "A reverse proxy's address (repeatable): its requests' client is the last "
                    "X-Forwarded-For entry")
       ->envname("CHIBO_TRUSTED_PROXY");
+  command
+      ->add_option("--max-attachment-bytes", options->max_attachment_bytes,
+                   "Largest file attached to a document, in bytes")
+      ->envname("CHIBO_MAX_ATTACHMENT_BYTES")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->capture_default_str();
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

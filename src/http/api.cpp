@@ -71,6 +71,7 @@ Router build_api(ApiContext& context) {
   add_audit_routes(router, context);
   add_candidate_routes(router, context);
   add_lifecycle_routes(router, context);
+  add_document_routes(router, context);
   return router;
 }
 

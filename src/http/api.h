@@ -24,6 +24,8 @@ struct ApiContext {
   MemberJsonCache member_json;  // rendered records of search pages
   SessionSettings sessions;
   app::SessionCache session_cache;  // sessions checked within the last second
+  // Largest attachment accepted (chibo serve --max-attachment-bytes).
+  size_t max_attachment_bytes = 20 * 1024 * 1024;
 };
 
 void add_org_routes(Router& router, ApiContext& context);
@@ -34,6 +36,7 @@ void add_user_routes(Router& router, ApiContext& context);
 void add_audit_routes(Router& router, ApiContext& context);
 void add_candidate_routes(Router& router, ApiContext& context);
 void add_lifecycle_routes(Router& router, ApiContext& context);
+void add_document_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

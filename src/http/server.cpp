@@ -15,11 +15,10 @@ namespace chibo::http {
 
 namespace {
 
-// Bodies between kMaxBodyBytes (1 MiB) and this get a 413 problem from the API. Larger ones
-// are cut off by the transport, which closes the connection without reading them: RESTinio
+// Bodies between kMaxBodyBytes (1 MiB) and ServerOptions::max_body_bytes get a 413 problem
+// from the API (attachments have a limit of their own). Larger ones are cut off by the transport, which closes the connection without reading them: RESTinio
 // 0.6 cannot answer before it has the whole body, and buffering more would let a few clients
 // exhaust memory. (A reverse proxy in front answers 413 for those; see docs/architecture.md.)
-constexpr std::uint64_t kTransportBodyLimit = 16 * 1024 * 1024;
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxHeaderFields = 100;
 // More connections wait in the kernel's accept queue instead of exhausting file descriptors.
@@ -114,7 +113,7 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const A
       .port(options.port)
       .request_handler(handler)
       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                    .max_body_size(kTransportBodyLimit)
+                                    .max_body_size(options.max_body_bytes)
                                     .max_url_size(kMaxUrlBytes)
                                     .max_field_count(kMaxHeaderFields))
       .max_parallel_connections(kMaxConnections)

@@ -21,6 +21,8 @@ struct ServerOptions {
   // them take the header's last address, the one the proxy appended, for login throttling and
   // the audit trail. From any other peer the header is ignored (a client could forge it).
   std::vector<std::string> trusted_proxies;
+  // Larger request bodies are cut off by the transport (the connection closes).
+  std::uint64_t max_body_bytes = 16 * 1024 * 1024;
 };
 
 // Decides whether a matched API request reaches its handler (see session_gate.h): a

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
 #include "core/error.h"
@@ -145,6 +146,7 @@ class Transaction {
   virtual CandidateRepository& candidates() = 0;
   virtual TransferRepository& transfers() = 0;
   virtual LifecycleRepository& lifecycle() = 0;
+  virtual DocumentRepository& documents() = 0;
 };
 
 class Store {

@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 11> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 14> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -19,6 +19,9 @@ constexpr std::array<std::pair<Permission, std::string_view>, 11> kCodes = {{
     {Permission::kMemberImport, "member.import"},
     {Permission::kUserManage, "user.manage"},
     {Permission::kAuditRead, "audit.read"},
+    {Permission::kDocumentRead, "document.read"},
+    {Permission::kDocumentWrite, "document.write"},
+    {Permission::kDocumentSecretRead, "document.secret.read"},
 }};
 
 }  // namespace

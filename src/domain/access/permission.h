@@ -20,6 +20,9 @@ enum class Permission {
   kMemberImport,
   kUserManage,
   kAuditRead,
+  kDocumentRead,        // the document register (văn bản đi, đến) of the organizations in scope
+  kDocumentWrite,       // issue, receive, forward, edit and withdraw documents, attach files
+  kDocumentSecretRead,  // read documents marked secret (độ mật); each read is audited
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

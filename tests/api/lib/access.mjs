@@ -12,6 +12,7 @@ export const ROLES_TSV = path.join(SOURCE_ROOT, 'data', 'catalog', 'roles.tsv');
 export const PERMISSIONS = [
   'org.read', 'org.write', 'member.read', 'member.write', 'member.decide', 'member.restricted.read',
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
+  'document.read', 'document.write', 'document.secret.read',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */

@@ -3190,7 +3190,10 @@ export interface components {
       | 'member.export'
       | 'member.import'
       | 'user.manage'
-      | 'audit.read';
+      | 'audit.read'
+      | 'document.read'
+      | 'document.write'
+      | 'document.secret.read';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -4846,17 +4849,11 @@ export interface components {
       org_id: number;
       org_name: string;
       /**
-       * @description Văn bản đi: cơ quan ban hành (cấp ủy, ban thường vụ, đại hội, ủy ban kiểm tra, văn phòng, ban tổ chức). null với văn bản đến.
+       * @description Văn bản đi: cơ quan ban hành (committee: cấp ủy, ban thường vụ ký thay mặt cấp ủy; congress: đại hội; inspection_committee; office: văn phòng; organization_board: ban tổ chức). null với văn bản đến.
        * @enum {string|null}
        */
       issuing_body:
-        | 'committee'
-        | 'standing_committee'
-        | 'congress'
-        | 'inspection_committee'
-        | 'office'
-        | 'organization_board'
-        | null;
+        'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board' | null;
       /** @description Mã thể loại (document_types.tsv): nghi_quyet, quyet_dinh, quy_dinh, ...; tách khỏi ký hiệu (quy định và quyết định đều in "QĐ"). */
       type: string;
       /** @description Tên thể loại theo Accept-Language. */
@@ -4926,17 +4923,11 @@ export interface components {
       org_id: number;
       org_name: string;
       /**
-       * @description Văn bản đi: cơ quan ban hành (cấp ủy, ban thường vụ, đại hội, ủy ban kiểm tra, văn phòng, ban tổ chức). null với văn bản đến.
+       * @description Văn bản đi: cơ quan ban hành (committee: cấp ủy, ban thường vụ ký thay mặt cấp ủy; congress: đại hội; inspection_committee; office: văn phòng; organization_board: ban tổ chức). null với văn bản đến.
        * @enum {string|null}
        */
       issuing_body:
-        | 'committee'
-        | 'standing_committee'
-        | 'congress'
-        | 'inspection_committee'
-        | 'office'
-        | 'organization_board'
-        | null;
+        'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board' | null;
       /** @description Mã thể loại (document_types.tsv): nghi_quyet, quyet_dinh, quy_dinh, ...; tách khỏi ký hiệu (quy định và quyết định đều in "QĐ"). */
       type: string;
       /** @description Tên thể loại theo Accept-Language. */
@@ -5038,12 +5029,7 @@ export interface components {
        * @enum {string}
        */
       issuing_body:
-        | 'committee'
-        | 'standing_committee'
-        | 'congress'
-        | 'inspection_committee'
-        | 'office'
-        | 'organization_board';
+        'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board';
       /** @description Mã thể loại có đánh số (document_types.tsv). */
       type: string;
       /**
@@ -5203,12 +5189,7 @@ export interface components {
       org_id: number;
       /** @enum {string} */
       issuing_body:
-        | 'committee'
-        | 'standing_committee'
-        | 'congress'
-        | 'inspection_committee'
-        | 'office'
-        | 'organization_board';
+        'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board';
       type: string;
       /** Format: date */
       issued_on: string;
@@ -5255,13 +5236,7 @@ export interface components {
     };
     DocumentIssuer: {
       /** @enum {string} */
-      body:
-        | 'committee'
-        | 'standing_committee'
-        | 'congress'
-        | 'inspection_committee'
-        | 'office'
-        | 'organization_board';
+      body: 'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board';
       name_vi: string;
       name_en: string;
       /** @description Ký hiệu đang dùng (riêng của tổ chức, hoặc mặc định theo loại tổ chức). */
@@ -8225,12 +8200,7 @@ export interface operations {
         org?: number;
         /** @description Văn bản đi của cơ quan ban hành này. */
         issuing_body?:
-          | 'committee'
-          | 'standing_committee'
-          | 'congress'
-          | 'inspection_committee'
-          | 'office'
-          | 'organization_board';
+          'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board';
         /** @description Mã thể loại. */
         type?: string;
         /** @description Nhiệm kỳ (văn bản đi). */
@@ -8374,12 +8344,7 @@ export interface operations {
         org: number;
         /** @description Cơ quan ban hành. */
         issuing_body?:
-          | 'committee'
-          | 'standing_committee'
-          | 'congress'
-          | 'inspection_committee'
-          | 'office'
-          | 'organization_board';
+          'committee' | 'congress' | 'inspection_committee' | 'office' | 'organization_board';
         /** @description Mã thể loại. */
         type: string;
         /** @description Ngày ban hành; mặc định hôm nay. */

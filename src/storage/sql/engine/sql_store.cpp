@@ -11,6 +11,7 @@
 
 #include "storage/sql/accounts/audit_log.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/documents/document_repository.h"
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/accounts/idempotency_repository.h"
 #include "storage/sql/lifecycle/lifecycle_repository.h"
@@ -31,7 +32,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 class SqlTransaction : public app::Transaction {
  public:
-  SqlTransaction(soci::session& session, const StoreOptions& options,
+  SqlTransaction(soci::session& session, const StoreOptions& options, const DatabaseUrl& url,
                  const MemberSearchIndex* index = nullptr, IndexChanges* changes = nullptr,
                  RecordCache* cache = nullptr)
       : orgs_(session, options.on_roll_statuses, changes, options.stats_threshold),
@@ -43,7 +44,9 @@ class SqlTransaction : public app::Transaction {
         idempotency_(session),
         candidates_(session),
         transfers_(session),
-        lifecycle_(session, options.on_roll_statuses) {}
+        lifecycle_(session, options.on_roll_statuses),
+        documents_(session, url.engine,
+                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : "") {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -53,6 +56,7 @@ class SqlTransaction : public app::Transaction {
   app::CandidateRepository& candidates() override { return candidates_; }
   app::TransferRepository& transfers() override { return transfers_; }
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
+  app::DocumentRepository& documents() override { return documents_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -64,6 +68,7 @@ class SqlTransaction : public app::Transaction {
   SqlCandidateRepository candidates_;
   SqlTransferRepository transfers_;
   SqlLifecycleRepository lifecycle_;
+  SqlDocumentRepository documents_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
@@ -253,7 +258,7 @@ Status SqlStore::run_pooled(bool writing, const std::function<Status(soci::sessi
 
 Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
   return run_pooled(false, [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_, index_.get(), nullptr, cache_.get());
+    SqlTransaction tx(sql, options_, url_, index_.get(), nullptr, cache_.get());
     return work(tx);
   });
 }
@@ -261,7 +266,7 @@ Status SqlStore::read(const std::function<Status(app::Transaction&)>& work) {
 Status SqlStore::write(const std::function<Status(app::Transaction&)>& work) {
   IndexChanges changes;
   auto transaction = [&](soci::session& sql) {
-    SqlTransaction tx(sql, options_, index_.get(), &changes, cache_.get());
+    SqlTransaction tx(sql, options_, url_, index_.get(), &changes, cache_.get());
     return work(tx);
   };
   Status status = Ok();
