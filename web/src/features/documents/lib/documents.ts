@@ -18,11 +18,9 @@ export type Secrecy = NonNullable<PartyDocument['secrecy']>;
 export type Urgency = NonNullable<PartyDocument['urgency']>;
 export type Authority = NonNullable<PartyDocument['authority']>;
 
-// The register's permissions (data/catalog/roles.tsv). Written as strings until the server's
-// Permission list names them.
-export const documentRead = 'document.read' as string as Permission;
-export const documentWrite = 'document.write' as string as Permission;
-export const documentSecretRead = 'document.secret.read' as string as Permission;
+// The register's permissions (data/catalog/roles.tsv).
+export const documentRead: Permission = 'document.read';
+export const documentWrite: Permission = 'document.write';
 
 /** An outgoing document's form. The body and the free-text recipients are one line each. */
 export interface OutgoingValues {
