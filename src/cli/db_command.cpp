@@ -96,7 +96,11 @@ int backup(const BackupCommandOptions& options) {
   }
   std::cout << "chibo db backup: " << options.to << ", " << report->pages << " pages ("
             << report->bytes / (1024 * 1024) << " MiB), schema " << report->schema_version
-            << ", integrity_check ok\n";
+            << ", integrity_check ok";
+  if (report->attachments > 0)
+    std::cout << ", " << report->attachments << " attachment files ("
+              << report->attachment_bytes / 1024 << " KiB) in " << options.to << ".attachments";
+  std::cout << "\n";
   return 0;
 }
 

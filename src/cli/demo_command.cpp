@@ -148,6 +148,10 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << lifecycle.candidates << " admission files (" << lifecycle.steps
             << " steps), " << lifecycle.recognitions << " recognition resolutions, "
             << lifecycle.transfers << " transfers, " << lifecycle.awards << " badges awarded\n";
+  const demo::DocumentsReport& documents = report->documents;
+  std::cout << "  " << documents.outgoing << " outgoing documents, " << documents.incoming
+            << " incoming (" << documents.forwards << " passed down), " << documents.terms_added
+            << " terms added for their numbering\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "demo/demo_data.h"
+#include "demo/documents_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
@@ -72,7 +73,8 @@ class Generator {
         writer_(writer),
         options_(options),
         rng_(options.seed),
-        lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc) {
+        lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
+        documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -100,6 +102,8 @@ class Generator {
     writer_.finish();
     lifecycle_.write(writer_.session());
     report_.lifecycle = lifecycle_.report();
+    documents_.write(writer_.session());
+    report_.documents = documents_.report();
     return report_;
   }
 
@@ -117,6 +121,7 @@ class Generator {
     org.established_on = established;
     org.created_at = org.updated_at = options_.now_utc;
     writer_.add_org(org);
+    documents_.org_added(org);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -389,6 +394,7 @@ class Generator {
   Weighted<domain::CatalogEntry> provinces_;
   std::unordered_map<int, long long> bucket_counters_;
   LifecycleDemo lifecycle_;
+  DocumentsDemo documents_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "demo/documents_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
@@ -34,6 +35,7 @@ struct DemoReport {
   long long cells = 0;  // chi bộ trực thuộc and chi bộ cơ sở
   long long members = 0;
   LifecycleReport lifecycle;
+  DocumentsReport documents;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -14,6 +14,7 @@
 #include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
+#include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -146,6 +147,7 @@ class Transaction {
   virtual CandidateRepository& candidates() = 0;
   virtual TransferRepository& transfers() = 0;
   virtual LifecycleRepository& lifecycle() = 0;
+  virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
 };
 

@@ -27,6 +27,13 @@ struct Term {
   // decided by the superior per term: data, not a rule.
   std::optional<int> approved_committee_size;
   std::optional<int> approved_standing_size;
+  // The congress's delegates (đại biểu dự đại hội; for a cell: the members attending).
+  std::optional<int> congress_delegates;
+  std::string note;
+  // Storage bookkeeping (optimistic concurrency, timestamps).
+  int64_t version = 0;
+  std::string created_at;
+  std::string updated_at;
 
   Date starts_on() const { return congress_closed_on.add_days(1); }
   // The last day of the term (the next congress's closing day), nullopt while it runs.

@@ -59,6 +59,22 @@ export const ROUTES = [
   ['GET', '/api/v1/badges.csv'],
   ['POST', '/api/v1/badges/awards'],
   ['GET', '/api/v1/calendar'],
+  ['GET', '/api/v1/documents'],
+  ['POST', '/api/v1/documents'],
+  ['POST', '/api/v1/documents/incoming'],
+  ['GET', '/api/v1/documents/next-number'],
+  ['GET', '/api/v1/documents/catalog'],
+  ['GET', '/api/v1/documents/{id}'],
+  ['PATCH', '/api/v1/documents/{id}'],
+  ['POST', '/api/v1/documents/{id}/withdraw'],
+  ['POST', '/api/v1/documents/{id}/forwards'],
+  ['POST', '/api/v1/documents/{id}/attachments'],
+  ['GET', '/api/v1/documents/{id}/attachments/{aid}'],
+  ['POST', '/api/v1/documents/{id}/attachments/{aid}/remove'],
+  ['GET', '/api/v1/documents/{id}/docx'],
+  ['GET', '/api/v1/documents/{id}/print'],
+  ['GET', '/api/v1/orgs/{id}/document-issuers'],
+  ['PUT', '/api/v1/orgs/{id}/document-issuers'],
 ];
 
 function segments(p) {

@@ -1394,7 +1394,31 @@ export interface components {
         | 'duplicate_parameter'
         | 'idempotency_key_format'
         | 'idempotency_key_no_user'
-        | 'idempotency_key_reused';
+        | 'idempotency_key_reused'
+        | 'one_of'
+        | 'not_editable'
+        | 'not_incoming'
+        | 'not_outgoing'
+        | 'file_type'
+        | 'file_name'
+        | 'too_large_bytes'
+        | 'before_issued_on'
+        | 'before_received_on'
+        | 'in_future'
+        | 'no_term'
+        | 'date_outside_term'
+        | 'date_outside_congress'
+        | 'type_not_numbered'
+        | 'type_not_for_issuer'
+        | 'issuer_not_numbering'
+        | 'symbol_empty'
+        | 'symbol_shape'
+        | 'symbol_number'
+        | 'symbol_type'
+        | 'symbol_issuer'
+        | 'symbol_type_mismatch'
+        | 'symbol_for_unnumbered'
+        | 'signing_for_required';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -1476,7 +1500,9 @@ export interface components {
         | 'candidate_closed'
         | 'duplicate_candidate'
         | 'org_has_open_candidates'
-        | 'transfer_open';
+        | 'transfer_open'
+        | 'document_withdrawn'
+        | 'document_secret';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -5016,7 +5042,7 @@ export interface components {
       /** @description Số văn bản khớp bộ lọc. */
       total: number;
     };
-    /** @description Văn bản đi. chibo cấp số trong giao dịch ghi: từ 01 theo thể loại (dãy ký hiệu), cơ quan ban hành và nhiệm kỳ; văn bản đại hội đánh số chung mọi thể loại. Số đã cấp không bao giờ cấp lại. */
+    /** @description Văn bản đi (signer_name hoặc signer_member_id là bắt buộc; body và recipients không rỗng). chibo cấp số trong giao dịch ghi: từ 01 theo thể loại (dãy ký hiệu), cơ quan ban hành và nhiệm kỳ; văn bản đại hội đánh số chung mọi thể loại. Số đã cấp không bao giờ cấp lại. */
     DocumentCreate: {
       /**
        * Format: int64
@@ -5042,7 +5068,7 @@ export interface components {
       /** @description Trích yếu. */
       summary: string;
       /** @description Các đoạn nội dung. */
-      body?: string[];
+      body: string[];
       /** @description Tên cơ quan ban hành được in; mặc định tên tổ chức. */
       issuer_name?: string;
       /** @description Dòng trên tên cơ quan ban hành; mặc định tên tổ chức cấp trên. */
@@ -5055,7 +5081,7 @@ export interface components {
       /** @description Họ tên người ký (khi không chọn signer_member_id). */
       signer_name?: string;
       /** @description Chức vụ người ký. */
-      signer_position?: string;
+      signer_position: string;
       /**
        * @description tm, kt, tl, q.
        * @enum {string}
@@ -5063,7 +5089,7 @@ export interface components {
       authority?: 'tm' | 'kt' | 'tl' | 'q';
       /** @description Sau thẩm quyền. */
       signing_for?: string;
-      recipients?: components['schemas']['DocumentRecipientInput'][];
+      recipients: components['schemas']['DocumentRecipientInput'][];
       /** @enum {string} */
       secrecy?: 'mat' | 'toi_mat' | 'tuyet_mat';
       /** @enum {string} */

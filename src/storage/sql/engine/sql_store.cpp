@@ -22,6 +22,7 @@
 #include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/documents/term_repository.h"
 #include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
@@ -45,6 +46,7 @@ class SqlTransaction : public app::Transaction {
         candidates_(session),
         transfers_(session),
         lifecycle_(session, options.on_roll_statuses),
+        terms_(session),
         documents_(session, url.engine,
                    url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : "") {}
   app::OrgRepository& orgs() override { return orgs_; }
@@ -56,6 +58,7 @@ class SqlTransaction : public app::Transaction {
   app::CandidateRepository& candidates() override { return candidates_; }
   app::TransferRepository& transfers() override { return transfers_; }
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
+  app::TermRepository& terms() override { return terms_; }
   app::DocumentRepository& documents() override { return documents_; }
 
  private:
@@ -68,6 +71,7 @@ class SqlTransaction : public app::Transaction {
   SqlCandidateRepository candidates_;
   SqlTransferRepository transfers_;
   SqlLifecycleRepository lifecycle_;
+  SqlTermRepository terms_;
   SqlDocumentRepository documents_;
 };
 

@@ -1,9 +1,15 @@
 #include "storage/sql/tools/sqlite_backup.h"
 
+#include "storage/sql/documents/attachment_files.h"
+#include "storage/sql/documents/document_repository.h"
+
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <vector>
 #include <memory>
 
 namespace chibo::storage {
@@ -46,6 +52,20 @@ std::string scalar(sqlite3* db, const char* sql) {
   }
   sqlite3_finalize(statement);
   return value;
+}
+
+// Every value of the first column of a query (none when the query fails: an older schema).
+std::vector<std::string> column(sqlite3* db, const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  std::vector<std::string> values;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(statement, 0);
+      if (text) values.emplace_back(reinterpret_cast<const char*>(text));
+    }
+  }
+  sqlite3_finalize(statement);
+  return values;
 }
 
 }  // namespace
@@ -98,6 +118,10 @@ Result<BackupReport> backup_sqlite(const std::string& source, const std::string&
   // The copy must open as a sound chibo database before it takes the target's name.
   const std::string integrity = scalar(to->get(), "PRAGMA integrity_check");
   const std::string version = scalar(to->get(), "SELECT MAX(version) FROM schema_migrations");
+  // The attachments the copy refers to (their files are written before the rows commit, so
+  // each is there); removed ones included, their rows stay.
+  const std::vector<std::string> contents =
+      column(to->get(), "SELECT DISTINCT sha256 FROM document_attachments");
   // The copy is journalled as a rollback file (it is not being served); chibo serve turns WAL
   // back on when it opens it.
   scalar(to->get(), "PRAGMA journal_mode = DELETE");
@@ -109,6 +133,34 @@ Result<BackupReport> backup_sqlite(const std::string& source, const std::string&
     return error;
   }
   report.schema_version = version.empty() ? 0 : std::stoi(version);
+  // Attachment contents beside the database: into <target>.attachments, built aside and
+  // renamed like the database.
+  const std::string files_building = attachments_dir_of(building);
+  auto remove_files = [&] {
+    std::error_code ignored;
+    fs::remove_all(files_building, ignored);
+  };
+  if (!contents.empty()) {
+    if (fs::exists(attachments_dir_of(target))) {
+      remove_building();
+      return flag_error("--to", "db_copy_target_exists", {{"url", attachments_dir_of(target)}});
+    }
+    try {
+      for (const std::string& sha256 : contents) {
+        std::optional<std::string> bytes = read_content_file(attachments_dir_of(source), sha256);
+        if (!bytes) throw std::runtime_error("missing attachment " + sha256);
+        write_content_file(files_building, sha256, *bytes);
+        report.attachment_bytes += static_cast<long long>(bytes->size());
+      }
+    } catch (const std::exception& failure) {
+      remove_building();
+      remove_files();
+      Error error = Error::internal("db_backup_failed");
+      error.params = {{"detail", failure.what()}};
+      return error;
+    }
+    report.attachments = static_cast<long long>(contents.size());
+  }
   std::error_code renamed;
   fs::rename(building, target, renamed);
   if (renamed) {
@@ -116,6 +168,15 @@ Result<BackupReport> backup_sqlite(const std::string& source, const std::string&
     Error error = Error::internal("db_backup_failed");
     error.params = {{"detail", renamed.message()}};
     return error;
+  }
+  if (!contents.empty()) {
+    fs::rename(files_building, attachments_dir_of(target), renamed);
+    if (renamed) {
+      remove_files();
+      Error error = Error::internal("db_backup_failed");
+      error.params = {{"detail", renamed.message()}};
+      return error;
+    }
   }
   report.bytes = static_cast<long long>(fs::file_size(target));
   return report;

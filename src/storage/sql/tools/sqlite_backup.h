@@ -2,7 +2,8 @@
 // keeps serving it. The database runs in WAL mode, so one backup step over all pages reads a
 // consistent snapshot without blocking writers (they append to the WAL meanwhile). The copy is
 // written beside its final path, checked (PRAGMA integrity_check, the schema version), and only
-// then renamed into place: a failed backup leaves nothing.
+// then renamed into place: a failed backup leaves nothing. The attachment files the copy refers
+// to (<db>.attachments/, storage/sql/documents/attachment_files.h) go to <target>.attachments/.
 #pragma once
 
 #include <string>
@@ -15,6 +16,8 @@ struct BackupReport {
   long long pages = 0;
   long long bytes = 0;
   int schema_version = 0;
+  long long attachments = 0;  // attachment files copied into <target>.attachments
+  long long attachment_bytes = 0;
 };
 
 // `source` and `target` are file paths; the target must not exist. Errors name the flag
