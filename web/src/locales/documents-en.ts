@@ -87,7 +87,9 @@ export const documentsEn = {
     senderHint: 'e.g. “Tỉnh ủy Thái Nguyên”',
     forwardHint: 'Organizations under the receiving one; passed down on the day received',
     recipientTextHint: 'One recipient a line, e.g. “Lưu Văn phòng Đảng ủy”',
-    bodyHint: 'One paragraph a line; leave empty to write it in Word',
+    bodyHint: 'One paragraph a line; it can be finished in Word from the DOCX',
+    recipientsRequired:
+      'At least one recipient is needed (an organization of the tree or a line of text)',
     form: {
       newOutgoing: 'New outgoing document',
       newIncoming: 'Register an incoming document',

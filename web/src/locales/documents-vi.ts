@@ -88,7 +88,9 @@ export const documentsVi = {
     senderHint: 'vd. “Tỉnh ủy Thái Nguyên”',
     forwardHint: 'Các tổ chức trực thuộc tổ chức nhận; ngày chuyển là ngày đến',
     recipientTextHint: 'Mỗi dòng một nơi nhận, vd. “Lưu Văn phòng Đảng ủy”',
-    bodyHint: 'Mỗi đoạn một dòng; để trống nếu sẽ soạn tiếp trong Word',
+    bodyHint: 'Mỗi đoạn một dòng; có thể hoàn thiện tiếp trong Word từ bản DOCX',
+    recipientsRequired:
+      'Cần ít nhất một nơi nhận (tổ chức trong đảng bộ hoặc một dòng nơi nhận khác)',
     form: {
       newOutgoing: 'Văn bản đi mới',
       newIncoming: 'Vào sổ văn bản đến',

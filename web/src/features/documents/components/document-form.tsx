@@ -14,7 +14,12 @@ import { OrgPicker } from '@/components/org-picker';
 import { orgQuery } from '@/lib/org-queries';
 import type { ProblemFieldError } from '@/types';
 import { useDocumentCatalog, useDocumentIssuers } from '../api/documents';
-import { outgoingTypes, type IncomingValues, type OutgoingValues } from '../lib/documents';
+import {
+  hasRecipients,
+  outgoingTypes,
+  type IncomingValues,
+  type OutgoingValues,
+} from '../lib/documents';
 import { NumberPreview } from './number-preview';
 import { OrgMultiPicker } from './org-multi-picker';
 
@@ -277,7 +282,12 @@ export function OutgoingForm({
         <Form.Item name="summary" label={label('summary')} rules={required('summary')}>
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
-        <Form.Item name="body" label={label('body')} extra={t('document.bodyHint')}>
+        <Form.Item
+          name="body"
+          label={label('body')}
+          extra={t('document.bodyHint')}
+          rules={[{ ...required('body')[0], whitespace: true }]}
+        >
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} />
         </Form.Item>
       </Card>
@@ -298,19 +308,39 @@ export function OutgoingForm({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="signer_position" label={label('signer_position')}>
+            <Form.Item
+              name="signer_position"
+              label={label('signer_position')}
+              rules={required('signer_position')}
+            >
               <Input maxLength={255} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="signer_name" label={label('signer_name')}>
+            <Form.Item
+              name="signer_name"
+              label={label('signer_name')}
+              rules={required('signer_name')}
+            >
               <Input maxLength={255} />
             </Form.Item>
           </Col>
         </Row>
       </Card>
       <Card size="small" title={t('document.form.groups.recipients')}>
-        <Form.Item name="recipient_orgs" label={label('recipient_orgs')}>
+        <Form.Item
+          name="recipient_orgs"
+          label={label('recipient_orgs')}
+          dependencies={['recipient_texts']}
+          rules={[
+            ({ getFieldsValue }) => ({
+              validator: () =>
+                hasRecipients(getFieldsValue(['recipient_orgs', 'recipient_texts']))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('document.recipientsRequired'))),
+            }),
+          ]}
+        >
           <OrgMultiPicker testId="recipient-orgs" />
         </Form.Item>
         <Form.Item

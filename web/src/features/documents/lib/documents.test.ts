@@ -5,6 +5,7 @@ import {
   documentActions,
   documentWrite,
   formatBytes,
+  hasRecipients,
   incomingInput,
   linesOf,
   nextNumberRequest,
@@ -78,7 +79,7 @@ describe('document form values', () => {
     ]);
   });
 
-  it('leave empty optional fields out of a new outgoing document', () => {
+  it('leave empty optional fields out of a new outgoing document, never the required ones', () => {
     expect(
       outgoingInput({
         org_id: 12,
@@ -101,9 +102,13 @@ describe('document form values', () => {
       issued_on: '2026-03-02',
       place: 'Hà Nội',
       summary: 'về X',
+      body: [],
+      signer_position: '',
       secrecy: 'mat',
       recipients: [{ text: 'Lưu VP' }],
     });
+    expect(hasRecipients({ recipient_orgs: [], recipient_texts: ' \n ' })).toBe(false);
+    expect(hasRecipients({ recipient_orgs: [3] })).toBe(true);
   });
 
   it('send the organizations an incoming document is passed down to once each', () => {

@@ -125,7 +125,10 @@ function trimmed(text: string | null | undefined): string | undefined {
   return value || undefined;
 }
 
-/** POST /documents' body: empty optional fields are left out (the server's defaults apply). */
+/**
+ * POST /documents' body: the body, the signer's position and the recipients always (the server
+ * requires them); empty optional fields are left out (the server's defaults apply).
+ */
 export function outgoingInput(values: OutgoingValues): DocumentCreateInput {
   const input: DocumentCreateInput = {
     org_id: values.org_id ?? 0,
@@ -134,14 +137,14 @@ export function outgoingInput(values: OutgoingValues): DocumentCreateInput {
     issued_on: values.issued_on ?? '',
     place: (values.place ?? '').trim(),
     summary: (values.summary ?? '').trim(),
+    body: linesOf(values.body),
+    signer_position: (values.signer_position ?? '').trim(),
+    recipients: recipientInputs(values.recipient_orgs, values.recipient_texts),
   };
-  const body = linesOf(values.body);
-  if (body.length) input.body = body;
   const optional = {
     issuer_name: trimmed(values.issuer_name),
     superior_issuer: trimmed(values.superior_issuer),
     signer_name: trimmed(values.signer_name),
-    signer_position: trimmed(values.signer_position),
     signing_for: trimmed(values.signing_for),
     circulation: trimmed(values.circulation),
     authority: values.authority ?? undefined,
@@ -151,9 +154,12 @@ export function outgoingInput(values: OutgoingValues): DocumentCreateInput {
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(input, { [key]: value });
   }
-  const recipients = recipientInputs(values.recipient_orgs, values.recipient_texts);
-  if (recipients.length) input.recipients = recipients;
   return input;
+}
+
+/** Whether the form names at least one recipient (of the tree, or a line of text). */
+export function hasRecipients(values: Pick<OutgoingValues, 'recipient_orgs' | 'recipient_texts'>) {
+  return recipientInputs(values.recipient_orgs, values.recipient_texts).length > 0;
 }
 
 /** POST /documents/incoming's body. */
