@@ -13,7 +13,7 @@ namespace {
 
 using domain::Organization;
 
-constexpr const char* kDemoActor = "demo";
+constexpr const char* kDocumentsActor = "demo";
 
 struct TypeMix {
   const char* type;
@@ -323,7 +323,7 @@ void DocumentsDemo::write(soci::session& session) {
           const Node& below = nodes_[target.children[rng_.below(target.children.size())]];
           documents.add_forward(in.id, {0, below.org.id, below.org.path,
                                         std::min(today_, in.received_on->add_days(1)), "",
-                                        kDemoActor, now_});
+                                        kDocumentsActor, now_});
           ++report_.forwards;
         }
       }

@@ -26,8 +26,8 @@ constexpr size_t kReasonChars = 1000;
 constexpr size_t kQueryChars = 200;
 constexpr int kMaxLimit = 500;
 
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
-json date_or_null(const std::optional<Date>& date) {
+json doc_text(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+json doc_date(const std::optional<Date>& date) {
   return date ? json(date->iso()) : json(nullptr);
 }
 
@@ -89,7 +89,7 @@ json attachment_json(const app::DocumentAttachment& a) {
           {"size", a.size},
           {"sha256", a.sha256},
           {"uploaded_at", a.uploaded_at},
-          {"uploaded_by", text_or_null(a.uploaded_by)}};
+          {"uploaded_by", doc_text(a.uploaded_by)}};
 }
 
 // The fields a list item and a document share.
@@ -100,23 +100,23 @@ json item_json(const ApiContext& api, const app::DocumentView& view, const HttpR
           {"status", d.status},
           {"org_id", d.org.value},
           {"org_name", view.org_name},
-          {"issuing_body", text_or_null(d.issuing_body)},
+          {"issuing_body", doc_text(d.issuing_body)},
           {"type", d.type},
           {"type_name", type_name(api, d.type, request)},
           {"number", d.number ? json(*d.number) : json(nullptr)},
-          {"symbol", text_or_null(d.symbol)},
+          {"symbol", doc_text(d.symbol)},
           {"term_id", d.term_id > 0 ? json(d.term_id) : json(nullptr)},
-          {"term_name", text_or_null(view.term_name)},
+          {"term_name", doc_text(view.term_name)},
           {"issued_on", d.issued_on.iso()},
-          {"received_on", date_or_null(d.received_on)},
-          {"from_issuer", text_or_null(d.from_issuer)},
+          {"received_on", doc_date(d.received_on)},
+          {"from_issuer", doc_text(d.from_issuer)},
           {"summary", view.restricted ? json(nullptr) : json(d.summary)},
-          {"secrecy", text_or_null(d.secrecy)},
-          {"urgency", text_or_null(d.urgency)},
+          {"secrecy", doc_text(d.secrecy)},
+          {"urgency", doc_text(d.urgency)},
           {"attachment_count", view.attachment_count}};
 }
 
-json document_json(const ApiContext& api, const app::DocumentView& view,
+json register_document_json(const ApiContext& api, const app::DocumentView& view,
                    const HttpRequest& request) {
   const app::RegisteredDocument& d = view.document;
   json out = item_json(api, view, request);
@@ -138,26 +138,26 @@ json document_json(const ApiContext& api, const app::DocumentView& view,
     forwards.push_back({{"org_id", f.org.value},
                         {"org_name", name_of(f.org)},
                         {"forwarded_on", f.forwarded_on.iso()},
-                        {"note", text_or_null(f.note)},
-                        {"by", text_or_null(f.actor)}});
+                        {"note", doc_text(f.note)},
+                        {"by", doc_text(f.actor)}});
   }
   json attachments = json::array();
   for (const app::DocumentAttachment& a : view.attachments) attachments.push_back(attachment_json(a));
-  out.update({{"issuer_name", text_or_null(d.issuer_name)},
-              {"superior_issuer", text_or_null(d.superior_issuer)},
-              {"place", text_or_null(d.place)},
+  out.update({{"issuer_name", doc_text(d.issuer_name)},
+              {"superior_issuer", doc_text(d.superior_issuer)},
+              {"place", doc_text(d.place)},
               {"body", d.body},
               {"signer_member_id", d.signer_member.valid() ? json(d.signer_member.value) : json(nullptr)},
-              {"signer_name", text_or_null(d.signer_name)},
-              {"signer_position", text_or_null(d.signer_position)},
-              {"authority", text_or_null(d.authority)},
-              {"signing_for", text_or_null(d.signing_for)},
+              {"signer_name", doc_text(d.signer_name)},
+              {"signer_position", doc_text(d.signer_position)},
+              {"authority", doc_text(d.authority)},
+              {"signing_for", doc_text(d.signing_for)},
               {"recipients", std::move(recipients)},
-              {"circulation", text_or_null(d.circulation)},
+              {"circulation", doc_text(d.circulation)},
               {"forwards", std::move(forwards)},
               {"attachments", std::move(attachments)},
-              {"withdrawn_on", date_or_null(d.withdrawn_on)},
-              {"withdrawn_reason", text_or_null(d.withdrawn_reason)},
+              {"withdrawn_on", doc_date(d.withdrawn_on)},
+              {"withdrawn_reason", doc_text(d.withdrawn_reason)},
               {"version", d.version},
               {"created_at", d.created_at},
               {"updated_at", d.updated_at}});
@@ -166,7 +166,7 @@ json document_json(const ApiContext& api, const app::DocumentView& view,
 
 auto render_document(ApiContext& api, int status, bool location = false) {
   return [&api, status, location](const app::DocumentView& view, const HttpRequest& request) {
-    HttpResponse response = json_response(status, document_json(api, view, request));
+    HttpResponse response = json_response(status, register_document_json(api, view, request));
     response.with_header("ETag", "\"v" + std::to_string(view.document.version) + "\"");
     if (location)
       response.with_header("Location", "/api/v1/documents/" + std::to_string(view.document.id.value));
@@ -454,7 +454,9 @@ Result<std::tuple<DocumentId, int64_t, std::string>> decode_remove_attachment(
   if (!aid) return Error::not_found("attachment");
   Result<RequestBody> body = RequestBody::read(request, true);
   if (!body) return std::move(body).error();
-  std::string reason = read_text_field(body->fields(), "reason", kReasonChars, body->errors());
+  // Its length is checked by the use case, after access (the reply to an object out of reach
+  // is 404 whatever the body).
+  std::string reason = read_text_field(body->fields(), "reason", kReasonChars * 100, body->errors());
   if (Status done = body->finish(); !done) return std::move(done).error();
   return std::tuple{DocumentId(*id), static_cast<int64_t>(*aid), std::move(reason)};
 }
@@ -572,7 +574,7 @@ json term_brief(const domain::Term& term) {
   return {{"id", term.id},
           {"name", term.name},
           {"starts_on", term.starts_on().iso()},
-          {"ends_on", date_or_null(term.ends_on())}};
+          {"ends_on", doc_date(term.ends_on())}};
 }
 
 HttpResponse render_preview(const app::NumberPreview& p) {
@@ -642,9 +644,9 @@ json issuers_json(const ApiContext& api, const app::DocumentIssuers& issuers) {
     items.push_back({{"body", row.body},
                      {"name_vi", api_body_name(row.body, true)},
                      {"name_en", api_body_name(row.body, false)},
-                     {"abbreviation", text_or_null(used)},
-                     {"default_abbreviation", text_or_null(row.default_abbreviation)},
-                     {"override", text_or_null(row.override_abbreviation)}});
+                     {"abbreviation", doc_text(used)},
+                     {"default_abbreviation", doc_text(row.default_abbreviation)},
+                     {"override", doc_text(row.override_abbreviation)}});
   }
   (void)api;
   return {{"org_id", issuers.org.value}, {"items", std::move(items)}};

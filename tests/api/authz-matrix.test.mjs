@@ -95,6 +95,19 @@ before(async () => {
   fx.transferIn = ok(await admin.post('/api/v1/transfers', away(fx.memberIn2.id)), 201);
   fx.transferOut = ok(await admin.post('/api/v1/transfers', away(fx.memberOut.id)), 201);
 
+  // Register documents: an outgoing one of the demo (not secret) issued by each top committee,
+  // each with an attachment.
+  const outgoingOf = async (orgId) => ok(await admin.get(`/api/v1/documents?org=${orgId}&direction=outgoing&limit=500`)).items
+    .find((d) => d.secrecy === null && d.org_id === orgId);
+  fx.documentIn = await outgoingOf(fx.scope.id);
+  fx.documentOut = await outgoingOf(fx.outTop.id);
+  assert.ok(fx.documentIn && fx.documentOut, 'the demo has outgoing documents of both committees');
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  for (const side of ['In', 'Out']) {
+    const reply = await admin.request('POST', `/api/v1/documents/${fx[`document${side}`].id}/attachments?name=tep.pdf`, { body: pdf, headers: { 'content-type': 'application/pdf' } });
+    fx[`attachment${side}`] = ok(reply, 201);
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -140,6 +153,8 @@ function requestFor(key, side) {
   const user = side === 'out' ? fx.userOut : fx.userIn;
   const candidate = side === 'out' ? fx.candidateOut : fx.candidateIn;
   const transfer = side === 'out' ? fx.transferOut : fx.transferIn;
+  const document = side === 'out' ? fx.documentOut : fx.documentIn;
+  const attachment = side === 'out' ? fx.attachmentOut : fx.attachmentIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -196,11 +211,28 @@ function requestFor(key, side) {
     case 'GET /api/v1/badges.csv': return { path: '/api/v1/badges.csv' };
     case 'POST /api/v1/badges/awards': return { path: '/api/v1/badges/awards', json: { occasion: today, decided_on: today, document: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' }, awards: [] }, allowed: 422 };
     case 'GET /api/v1/calendar': return { path: '/api/v1/calendar' };
+    // The register: allowed writes fail on a stale version or their own checks, after access.
+    case 'GET /api/v1/documents': return { path: '/api/v1/documents?limit=500' };
+    case 'GET /api/v1/documents/catalog': return { path: '/api/v1/documents/catalog' };
+    case 'GET /api/v1/documents/next-number': return { path: `/api/v1/documents/next-number?org=${fx.scope.id}&type=ke_hoach` };
+    case 'POST /api/v1/documents': return { path: '/api/v1/documents', json: { org_id: org.id, type: 'khong_co_the_loai', issued_on: today, place: 'Hà Nội', summary: 'thử', body: ['x'], signer_name: 'A', signer_position: 'Bí thư', recipients: [{ text: 'Lưu' }] }, allowed: 422 };
+    case 'POST /api/v1/documents/incoming': return { path: '/api/v1/documents/incoming', json: { org_id: org.id, from_issuer: 'Tỉnh ủy Kiểm Thử', symbol: '17-KH/TU', type: 'ke_hoach', issued_on: today, received_on: today, summary: 'thử quyền' }, allowed: 201 };
+    case 'GET /api/v1/documents/{id}': return { path: `/api/v1/documents/${document.id}` };
+    case 'PATCH /api/v1/documents/{id}': return { path: `/api/v1/documents/${document.id}`, json: { version: 0, summary: 'Đổi trái phép' }, allowed: 409 };
+    case 'POST /api/v1/documents/{id}/withdraw': return { path: `/api/v1/documents/${document.id}/withdraw`, json: { version: 0, on: today, reason: 'Thử' }, allowed: 409 };
+    case 'POST /api/v1/documents/{id}/forwards': return { path: `/api/v1/documents/${document.id}/forwards`, json: { org_ids: [org.id], on: today }, allowed: 422 };
+    case 'POST /api/v1/documents/{id}/attachments': return { path: `/api/v1/documents/${document.id}/attachments?name=khong-phai.pdf`, json: { not: 'a document' }, allowed: 422 };
+    case 'GET /api/v1/documents/{id}/attachments/{aid}': return { path: `/api/v1/documents/${document.id}/attachments/${attachment.id}` };
+    case 'POST /api/v1/documents/{id}/attachments/{aid}/remove': return { path: `/api/v1/documents/${document.id}/attachments/${attachment.id}/remove`, json: { reason: 'x'.repeat(1001) }, allowed: 422 };
+    case 'GET /api/v1/documents/{id}/docx': return { path: `/api/v1/documents/${document.id}/docx` };
+    case 'GET /api/v1/documents/{id}/print': return { path: `/api/v1/documents/${document.id}/print` };
+    case 'GET /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers` };
+    case 'PUT /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers`, json: { overrides: { khong_co: 'X' } }, allowed: 422 };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'document'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

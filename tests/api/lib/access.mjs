@@ -44,8 +44,9 @@ export function loadRoles() {
  *   - 'parent' / 'member-org': a create; the organization named in the body must lie in the
  *     scope of the permission (else 422 on parent_id / org_id); no such permission at all: 403;
  *   - 'member-body': the same for a member named in the body (422 on member_id);
- *   - 'candidate' / 'transfer': like 'member', for an admission file or a transfer (a transfer
- *     lies where either of its ends does).
+ *   - 'candidate' / 'transfer' / 'document': like 'member', for an admission file, a transfer (a
+ *     transfer lies where either of its ends does) or a register document (where its
+ *     organization is).
  * `read`: for object writes, the permission that makes the object visible (403 vs 404).
  * `everywhere`: the permission must reach every organization (an unscoped grant).
  */
@@ -106,6 +107,22 @@ export const ROUTE_RULES = {
   'GET /api/v1/badges.csv': { gate: 'full', needs: 'member.export', object: 'none', filtered: true },
   'POST /api/v1/badges/awards': { gate: 'full', needs: 'member.decide', object: 'none' },
   'GET /api/v1/calendar': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/documents': { gate: 'full', needs: 'document.read', object: 'none', filtered: true },
+  'POST /api/v1/documents': { gate: 'full', needs: 'document.write', object: 'member-org' },
+  'POST /api/v1/documents/incoming': { gate: 'full', needs: 'document.write', object: 'member-org' },
+  'GET /api/v1/documents/next-number': { gate: 'full', needs: 'document.read', object: 'none' },
+  'GET /api/v1/documents/catalog': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/documents/{id}': { gate: 'full', needs: 'document.read', object: 'document' },
+  'PATCH /api/v1/documents/{id}': { gate: 'full', needs: 'document.write', object: 'document', read: 'document.read' },
+  'POST /api/v1/documents/{id}/withdraw': { gate: 'full', needs: 'document.write', object: 'document', read: 'document.read' },
+  'POST /api/v1/documents/{id}/forwards': { gate: 'full', needs: 'document.write', object: 'document', read: 'document.read' },
+  'POST /api/v1/documents/{id}/attachments': { gate: 'full', needs: 'document.write', object: 'document', read: 'document.read' },
+  'GET /api/v1/documents/{id}/attachments/{aid}': { gate: 'full', needs: 'document.read', object: 'document' },
+  'POST /api/v1/documents/{id}/attachments/{aid}/remove': { gate: 'full', needs: 'document.write', object: 'document', read: 'document.read' },
+  'GET /api/v1/documents/{id}/docx': { gate: 'full', needs: 'document.read', object: 'document' },
+  'GET /api/v1/documents/{id}/print': { gate: 'full', needs: 'document.read', object: 'document' },
+  'GET /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'document.read', object: 'org' },
+  'PUT /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
 };
 
 /**
