@@ -51,9 +51,10 @@ async function issuer(api: APIRequestContext): Promise<Org> {
 /** A few letters and digits no other document's summary has. */
 const marker = () => `${Date.now().toString(36).slice(-5)}`;
 
-/** Chooses an option of the antd Select whose input has `id`. */
+/** Chooses an option of the antd Select whose input has `id` (typed: the list is virtual). */
 async function choose(page: Page, id: string, title: string) {
   await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).pressSequentially(title.split(' (')[0], { delay: 20 });
   await page
     .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`)
     .click();
