@@ -159,9 +159,10 @@ function DocumentPage({ doc }: { doc: PartyDocument }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title={t('document.fields.summary')}>
+            <Card size="small" title={t('document.details')}>
               <Descriptions
                 size="small"
+                styles={{ label: { width: 150 } }}
                 column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
                 items={fields
                   .filter((field) => field.children)
