@@ -103,6 +103,42 @@ test('sign-in, users and audit screens at 1366x768', async ({ browser, page, bas
   await page.screenshot({ path: `${screenshotsDir}account.png` });
 });
 
+test('the document register: lists, the form with its number, a document', async ({
+  page,
+  api,
+}) => {
+  const committee = await sampleCommittee(api);
+  await page.goto(`/documents?org=${committee.id}`);
+  await expect(
+    page.getByTestId('document-table').locator('tbody tr.ant-table-row').first(),
+  ).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}documents-outgoing.png` });
+
+  await page.getByTestId('document-table').getByTestId('document-symbol').first().click();
+  await expect(page.getByTestId('document-page')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}document-page.png` });
+
+  await page.goto(`/documents/new?org=${committee.id}`);
+  await page.locator('#outgoing_type').click();
+  await page.locator('#outgoing_type').pressSequentially('Kế hoạch', { delay: 20 });
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Kế hoạch (KH)"]')
+    .click();
+  await expect(page.getByTestId('number-preview')).toHaveAttribute('data-symbol', /-KH\//);
+  await page.locator('#outgoing_summary').fill('về phát triển đảng viên năm 2027');
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}document-new.png` });
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto(`/documents/incoming?org=${committee.id}`);
+  await expect(page.getByRole('tab', { name: 'Incoming' })).toBeVisible();
+  await expect(page.getByTestId('document-table')).toHaveAttribute('data-fetching', 'false');
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}documents-incoming-en.png` });
+});
+
 test('tablet width: no sideways scrolling, navigation collapsed', async ({ browser, api }) => {
   const committee = await sampleCommittee(api);
   const context = await browser.newContext({
@@ -118,6 +154,11 @@ test('tablet width: no sideways scrolling, navigation collapsed', async ({ brows
       `/members?org=${committee.id}`,
       'tablet-members',
       '[data-testid="member-table"] tbody tr.ant-table-row',
+    ],
+    [
+      `/documents?org=${committee.id}`,
+      'tablet-documents',
+      '[data-testid="document-table"] tbody tr.ant-table-row',
     ],
   ] as const) {
     await page.goto(path);

@@ -29,7 +29,7 @@ import {
   type RegisterDirection,
 } from '../lib/document-params';
 import { documentWrite } from '../lib/documents';
-import { DocumentMarks } from './document-marks';
+import { DocumentMarks, useTypeName } from './document-marks';
 import { SearchBox } from './search-box';
 
 /** The terms to filter by: those of the documents listed, and the one chosen. */
@@ -56,6 +56,7 @@ export function DocumentList({
   const navigate = useNavigate();
   const canWrite = useCan(documentWrite);
   const catalog = useDocumentCatalog().data;
+  const typeName = useTypeName();
   const org = useQuery({ ...orgQuery(params.org ?? 0), enabled: !!params.org });
   const documents = useDocuments(direction, params);
   const set = (patch: Partial<DocumentListParams>) => onChange(changeDocumentParams(params, patch));
@@ -97,7 +98,7 @@ export function DocumentList({
       key: 'type',
       title: t('documents.columns.type'),
       width: 130,
-      render: (_, item) => item.type_name,
+      render: (_, item) => typeName(item),
     },
     {
       key: 'summary',

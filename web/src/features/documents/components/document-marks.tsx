@@ -19,6 +19,24 @@ export function useMarkName() {
   );
 }
 
+/**
+ * A type's name in the UI language, from the catalog (both languages in one answer, so a
+ * language switch needs no new request); the server's type_name while the catalog loads.
+ */
+export function useTypeName() {
+  const catalog = useDocumentCatalog().data;
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  return useCallback(
+    (doc: Pick<PartyDocumentItem, 'type' | 'type_name'>) => {
+      const type = catalog?.types.find((item) => item.code === doc.type);
+      if (!type) return doc.type_name;
+      return lang === 'en' ? type.name_en : type.name_vi;
+    },
+    [catalog, lang],
+  );
+}
+
 export function markName(
   catalog: DocumentCatalog | undefined,
   list: MarkList,

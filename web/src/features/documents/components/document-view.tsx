@@ -25,7 +25,7 @@ import { documentLinks, useDocument } from '../api/documents';
 import { documentActions } from '../lib/documents';
 import { ForwardModal, WithdrawModal } from './document-action-modals';
 import { DocumentAttachments } from './document-attachments';
-import { DocumentMarks, useMarkName } from './document-marks';
+import { DocumentMarks, useMarkName, useTypeName } from './document-marks';
 
 export function DocumentView({ id }: { id: number }) {
   const doc = useDocument(id);
@@ -39,6 +39,7 @@ function DocumentPage({ doc }: { doc: PartyDocument }) {
   const navigate = useNavigate();
   const me = useMe();
   const markName = useMarkName();
+  const typeName = useTypeName();
   const [dialog, setDialog] = useState<'withdraw' | 'forward' | null>(null);
   const actions = documentActions(doc, me?.permissions ?? []);
   const outgoing = doc.direction === 'outgoing';
@@ -57,7 +58,7 @@ function DocumentPage({ doc }: { doc: PartyDocument }) {
   const fields = outgoing
     ? [
         { key: 'symbol', children: doc.symbol || t('document.unnumbered') },
-        { key: 'type', children: doc.type_name },
+        { key: 'type', children: typeName(doc) },
         { key: 'issued_on', children: formatDate(doc.issued_on) },
         { key: 'place', children: doc.place },
         { key: 'issuer_org', children: <Link to={paths.org(doc.org_id)}>{doc.org_name}</Link> },
@@ -76,7 +77,7 @@ function DocumentPage({ doc }: { doc: PartyDocument }) {
       ]
     : [
         { key: 'their_number', children: doc.symbol || t('document.unnumbered') },
-        { key: 'type', children: doc.type_name },
+        { key: 'type', children: typeName(doc) },
         { key: 'sender', children: doc.from_issuer },
         { key: 'issued_on', children: formatDate(doc.issued_on) },
         { key: 'received_on', children: formatDate(doc.received_on) },
@@ -105,7 +106,7 @@ function DocumentPage({ doc }: { doc: PartyDocument }) {
             {doc.symbol || t('document.unnumbered')}
           </Typography.Title>
           <Space wrap>
-            <Typography.Text strong>{doc.type_name}</Typography.Text>
+            <Typography.Text strong>{typeName(doc)}</Typography.Text>
             <Typography.Text data-testid="document-page-summary">{doc.summary}</Typography.Text>
             <DocumentMarks doc={doc} />
           </Space>
