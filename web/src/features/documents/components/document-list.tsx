@@ -23,6 +23,7 @@ import {
   changeDocumentParams,
   documentPageSizes,
   registerDirections,
+  termOptions,
   writeDocumentParams,
   type DocumentListParams,
   type DocumentStatus,
@@ -31,16 +32,6 @@ import {
 import { documentWrite } from '../lib/documents';
 import { DocumentMarks, useTypeName } from './document-marks';
 import { SearchBox } from './search-box';
-
-/** The terms to filter by: those of the documents listed, and the one chosen. */
-function termOptions(items: readonly PartyDocumentItem[], chosen: number | undefined) {
-  const terms = new Map<number, string>();
-  for (const item of items) {
-    if (item.term_id) terms.set(item.term_id, item.term_name ?? `#${item.term_id}`);
-  }
-  if (chosen && !terms.has(chosen)) terms.set(chosen, `#${chosen}`);
-  return [...terms].map(([value, label]) => ({ value, label }));
-}
 
 export function DocumentList({
   direction,

@@ -3,6 +3,7 @@ import {
   activeDocumentFilters,
   changeDocumentParams,
   documentListQuery,
+  termOptions,
   readDocumentParams,
   writeDocumentParams,
   type DocumentListParams,
@@ -82,5 +83,21 @@ describe('document list params', () => {
   it('count the filters on', () => {
     expect(activeDocumentFilters(read('org=1&q=x'))).toBe(0);
     expect(activeDocumentFilters(read('type=ke_hoach&from=2026-01-01&to=2026-02-01'))).toBe(2);
+  });
+});
+
+describe('term options', () => {
+  it('list each term of the documents once, newest name first, and keep the one chosen', () => {
+    const items = [
+      { term_id: 3, term_name: 'Nhiệm kỳ 2025-2030' },
+      { term_id: null, term_name: null },
+      { term_id: 2, term_name: 'Nhiệm kỳ 2020-2025' },
+      { term_id: 3, term_name: 'Nhiệm kỳ 2025-2030' },
+    ];
+    expect(termOptions(items, undefined)).toEqual([
+      { value: 3, label: 'Nhiệm kỳ 2025-2030' },
+      { value: 2, label: 'Nhiệm kỳ 2020-2025' },
+    ]);
+    expect(termOptions([], 7)).toEqual([{ value: 7, label: '#7' }]);
   });
 });

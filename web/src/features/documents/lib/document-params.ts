@@ -101,6 +101,24 @@ export function activeDocumentFilters(params: DocumentListParams): number {
   return [params.type, params.term, params.from || params.to, params.status].filter(Boolean).length;
 }
 
+/**
+ * The terms to filter by: those of the documents listed (each outgoing document names the term
+ * of its numbering series), and the one chosen even when no document on the page is of it.
+ */
+export function termOptions(
+  items: readonly { term_id: number | null; term_name: string | null }[],
+  chosen: number | undefined,
+): { value: number; label: string }[] {
+  const terms = new Map<number, string>();
+  for (const item of items) {
+    if (item.term_id) terms.set(item.term_id, item.term_name || `#${item.term_id}`);
+  }
+  if (chosen && !terms.has(chosen)) terms.set(chosen, `#${chosen}`);
+  return [...terms]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => b.label.localeCompare(a.label));
+}
+
 /** GET /documents' query for one page of one direction's register. */
 export function documentListQuery(direction: RegisterDirection, params: DocumentListParams) {
   return {
