@@ -121,7 +121,7 @@ int DocumentsDemo::yearly_documents(const std::string& kind) const {
   if (kind == "party_central") return 40;
   if (kind == "committee_central") return 60;
   if (kind == "committee_above_base") return 40;
-  if (kind == "base_committee") return 24;
+  if (kind == "base_committee") return 18;
   if (kind == "base_cell") return 16;
   if (kind == "sub_committee") return 10;
   if (kind == "cell") return 14;
@@ -137,9 +137,9 @@ void DocumentsDemo::org_added(const Organization& org) {
   // Every committee above the base; at national scale a sample below it keeps the demo fast
   // (the central bloc comes first and is sampled more densely).
   if (cell) {
-    node.sampled = (cells_seen_++ % (nodes_.size() < 20000 ? 4 : 200)) == 0;
+    node.sampled = (cells_seen_++ % (nodes_.size() < 20000 ? 8 : 400)) == 0;
   } else if (base) {
-    node.sampled = nodes_.size() < 20000 || rng_.chance(0.05);
+    node.sampled = rng_.chance(nodes_.size() < 20000 ? 0.5 : 0.02);
   } else {
     node.sampled = org.kind != "party_group";
   }
@@ -298,9 +298,11 @@ void DocumentsDemo::write(soci::session& session) {
       d.created_at = d.updated_at = now_;
       documents.insert(d);
       ++report_.outgoing;
-      // It arrives below, where some of it is passed further down.
+      // It arrives below (in the registers the demo fills), where some of it is passed further
+      // down.
       for (size_t child : to) {
         const Node& target = nodes_[child];
+        if (!target.sampled) continue;
         app::RegisteredDocument in;
         in.direction = app::document_direction::kIncoming;
         in.org = target.org.id;

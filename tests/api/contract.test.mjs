@@ -241,3 +241,42 @@ describe('account routes match the document', () => {
     assert.equal(reply.status, 401);
   });
 });
+
+describe('document register routes match the document', () => {
+  test('lists, one document (outgoing and incoming), the next number, the catalog, renderings, attachments, issuers', async () => {
+    const outgoing = (await call('GET', '/api/v1/documents?direction=outgoing&limit=200')).body.items;
+    assert.ok(outgoing.length > 0, 'the demo has outgoing documents');
+    const incoming = (await call('GET', '/api/v1/documents?direction=incoming&limit=50')).body.items;
+    assert.ok(incoming.length > 0, 'the demo has incoming documents');
+    await call('GET', `/api/v1/documents?q=${encodeURIComponent('ke hoach')}&limit=5`);
+    const doc0 = outgoing.find((d) => d.secrecy === null);
+    await call('GET', `/api/v1/documents/${doc0.id}`);
+    await call('GET', `/api/v1/documents/${incoming[0].id}`);
+    await call('GET', '/api/v1/documents/catalog');
+    await call('GET', `/api/v1/documents/next-number?org=${doc0.org_id}&type=ke_hoach`);
+    assert.equal((await call('GET', `/api/v1/documents/next-number?org=${doc0.org_id}&type=cuong_linh`)).status, 422);
+    assert.equal((await call('GET', '/api/v1/documents/next-number?type=ke_hoach')).status, 400);
+    await call('GET', `/api/v1/documents/${doc0.id}/docx`);
+    await call('GET', `/api/v1/documents/${doc0.id}/print`);
+    await call('GET', `/api/v1/orgs/${doc0.org_id}/document-issuers`);
+    assert.equal((await call('GET', '/api/v1/documents/999999999')).status, 404);
+    const attached = await call('POST', `/api/v1/documents/${doc0.id}/attachments?name=a.pdf`, { body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf' } });
+    assert.equal(attached.status, 201);
+    await call('GET', `/api/v1/documents/${doc0.id}/attachments/${attached.body.id}`);
+    assert.equal((await call('POST', `/api/v1/documents/${doc0.id}/attachments?name=a.txt`, { body: Buffer.from('hello'), headers: { 'content-type': 'text/plain' } })).status, 422);
+    await json('POST', `/api/v1/documents/${doc0.id}/attachments/${attached.body.id}/remove`, {});
+    const fresh = (await call('GET', `/api/v1/documents/${doc0.id}`)).body;
+    await json('PATCH', `/api/v1/documents/${doc0.id}`, { version: fresh.version, circulation: 'Lưu hành nội bộ' });
+    assert.equal((await json('PATCH', `/api/v1/documents/${doc0.id}`, { version: fresh.version, circulation: 'x' })).status, 409);
+    assert.equal((await json('POST', '/api/v1/documents', { org_id: doc0.org_id, type: 'khong_co' })).status, 422);
+    const received = await json('POST', '/api/v1/documents/incoming', {
+      org_id: doc0.org_id, from_issuer: 'Văn phòng Trung ương Đảng', symbol: '36-HD/VPTW', type: 'huong_dan',
+      issued_on: '2018-04-03', received_on: '2018-04-05', summary: 'thể thức và kỹ thuật trình bày văn bản của Đảng',
+    });
+    assert.equal(received.status, 201);
+    assert.equal((await json('POST', `/api/v1/documents/${received.body.id}/forwards`, { org_ids: [], on: '2018-04-06' })).status, 422);
+    await json('POST', `/api/v1/documents/${received.body.id}/withdraw`, { version: received.body.version, on: '2018-04-06', reason: 'Vào sổ nhầm' });
+    await call('PUT', `/api/v1/orgs/${doc0.org_id}/document-issuers`, { json: { overrides: { committee: 'ĐUK' } } });
+    await call('PUT', `/api/v1/orgs/${doc0.org_id}/document-issuers`, { json: { overrides: { committee: null } } });
+  });
+});

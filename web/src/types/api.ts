@@ -8700,7 +8700,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/png': string;
+          'image/jpeg': string;
         };
       };
       400: components['responses']['BadQuery'];

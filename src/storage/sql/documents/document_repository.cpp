@@ -181,9 +181,9 @@ void SqlDocumentRepository::load_recipients(std::vector<RegisteredDocument>& doc
               });
 }
 
-void SqlDocumentRepository::save_recipients(const RegisteredDocument& document) {
+void SqlDocumentRepository::save_recipients(const RegisteredDocument& document, bool fresh) {
   long long id = document.id.value;
-  session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
+  if (!fresh) session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
   int position = 0;
   for (const app::DocumentRecipient& recipient : document.recipients) {
     RowValues values;
@@ -317,7 +317,7 @@ void SqlDocumentRepository::insert(RegisteredDocument& document) {
   values.number("version", 1).text("created_at", document.created_at);
   document.id = DocumentId(insert_returning_id(session_, "documents", values));
   document.version = 1;
-  save_recipients(document);
+  save_recipients(document, true);
 }
 
 bool SqlDocumentRepository::update(RegisteredDocument& document, const RegisteredDocument& before) {
@@ -328,7 +328,7 @@ bool SqlDocumentRepository::update(RegisteredDocument& document, const Registere
                                 " AND version = " + where.number(before.version);
   if (update_rows(session_, "documents", values, condition, where) != 1) return false;
   document.version = before.version + 1;
-  save_recipients(document);
+  save_recipients(document, false);
   return true;
 }
 
@@ -446,11 +446,16 @@ void SqlDocumentRepository::store_content(const std::string& sha256, const std::
 }
 
 std::optional<std::string> SqlDocumentRepository::content(const std::string& sha256) {
-  if (engine_ == Engine::kSqlite) return read_content_file(attachments_dir_, sha256);
+  if (engine_ == Engine::kSqlite) {
+    if (std::optional<std::string> file = read_content_file(attachments_dir_, sha256)) return file;
+    // A database copied from PostgreSQL (chibo db copy) brings its contents as rows.
+  }
   std::string key = sha256;
   std::string hex;
   soci::indicator indicator = soci::i_null;
-  session_ << "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s",
+  session_ << (engine_ == Engine::kSqlite
+                   ? "SELECT hex(content) FROM document_contents WHERE sha256 = :s"
+                   : "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s"),
       soci::use(key, "s"), soci::into(hex, indicator);
   if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
   return bytes_of_hex(hex);

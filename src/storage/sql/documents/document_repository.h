@@ -40,7 +40,8 @@ class SqlDocumentRepository : public app::DocumentRepository {
   std::vector<app::RegisteredDocument> select(const std::string& where_and_order,
                                               Bindings& bindings);
   void load_recipients(std::vector<app::RegisteredDocument>& documents);
-  void save_recipients(const app::RegisteredDocument& document);
+  // `fresh`: a new document, which has none yet.
+  void save_recipients(const app::RegisteredDocument& document, bool fresh);
   std::vector<app::DocumentAttachment> select_attachments(const std::string& where,
                                                           Bindings& bindings);
 

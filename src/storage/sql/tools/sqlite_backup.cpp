@@ -120,8 +120,11 @@ Result<BackupReport> backup_sqlite(const std::string& source, const std::string&
   const std::string version = scalar(to->get(), "SELECT MAX(version) FROM schema_migrations");
   // The attachments the copy refers to (their files are written before the rows commit, so
   // each is there); removed ones included, their rows stay.
-  const std::vector<std::string> contents =
-      column(to->get(), "SELECT DISTINCT sha256 FROM document_attachments");
+  // Those kept as rows (a database copied from PostgreSQL) came along with the database.
+  std::vector<std::string> contents =
+      column(to->get(),
+             "SELECT DISTINCT sha256 FROM document_attachments WHERE sha256 NOT IN (SELECT sha256 "
+             "FROM document_contents)");
   // The copy is journalled as a rollback file (it is not being served); chibo serve turns WAL
   // back on when it opens it.
   scalar(to->get(), "PRAGMA journal_mode = DELETE");

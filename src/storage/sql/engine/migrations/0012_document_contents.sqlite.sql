@@ -1,3 +1,0 @@
--- Attachment contents on SQLite are files in the folder <database file>.attachments/ beside the
--- database, named by their SHA-256 (storage/sql/documents/attachment_files.h): nothing to add
--- to the schema. PostgreSQL keeps them in the table document_contents.
