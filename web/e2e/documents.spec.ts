@@ -1,8 +1,9 @@
 // The document register: an outgoing document gets the number the form previewed, is found by
-// its summary typed without diacritics, takes an attachment (a file of the wrong type is refused
-// with the server's reason) and is withdrawn, its number not given again; an incoming document
-// keeps its own symbol and is passed down; a malformed symbol is refused under its field.
-// The data is made here: the issuing organization is one that has a term on the test's date.
+// its summary typed without diacritics, takes an attachment (a file of the wrong type or too
+// large is refused with the server's reason) and is withdrawn, its number not given again; an
+// incoming document keeps its own symbol and is passed down; a malformed symbol is refused under
+// its field. The data is made here: the issuing organization is one with a term on the test date.
+import { writeFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, fold, test } from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
@@ -37,13 +38,22 @@ async function nextNumber(api: APIRequestContext, org: number, type: string, on 
   return api.get(`/api/v1/documents/next-number?org=${org}&type=${type}&issued_on=${on}`);
 }
 
-/** An organization that numbers plans today (it has a term on the test's date), with children. */
+/**
+ * An organization with children that numbers plans today (it has a term on the test's date):
+ * the root's children first, then their children.
+ */
 async function issuer(api: APIRequestContext): Promise<Org> {
   const [root] = (await get<{ items: Org[] }>(api, '/orgs')).items;
-  const children = (await get<{ items: Org[] }>(api, `/orgs/${root.id}/children`)).items;
-  const candidates = [...children.filter((org) => (org.child_count ?? 0) > 0), root];
-  for (const org of candidates) {
-    if ((await nextNumber(api, org.id, 'ke_hoach')).ok()) return org;
+  let level = [root];
+  for (let depth = 0; depth < 3; depth++) {
+    const next: Org[] = [];
+    for (const org of level) {
+      next.push(...(await get<{ items: Org[] }>(api, `/orgs/${org.id}/children`)).items);
+    }
+    for (const org of next.filter((item) => (item.child_count ?? 0) > 0)) {
+      if ((await nextNumber(api, org.id, 'ke_hoach')).ok()) return org;
+    }
+    level = next.filter((item) => (item.child_count ?? 0) > 0).slice(0, 10);
   }
   throw new Error('no organization of the demo has a term on the test date');
 }
@@ -76,7 +86,7 @@ const pdf = (text: string) =>
 test('an outgoing document gets the previewed number, is found without diacritics, takes an attachment and is withdrawn', async ({
   page,
   api,
-}) => {
+}, testInfo) => {
   const org = await issuer(api);
   const expected = (await (await nextNumber(api, org.id, 'ke_hoach')).json()) as NextNumber;
   const tag = marker();
@@ -152,6 +162,12 @@ test('an outgoing document gets the previewed number, is found without diacritic
     buffer: Buffer.from('không phải PDF'),
   });
   await expect(page.getByTestId('attachment-problem')).toContainText('kiểm tra theo nội dung');
+  // A PDF over the server's limit (20 MiB unless chibo serve says otherwise) is refused too.
+  // (From a file: a buffer this large would crawl through the browser protocol.)
+  const large = testInfo.outputPath('qua-lon.pdf');
+  writeFileSync(large, Buffer.concat([pdf(tag), Buffer.alloc(20 * 1024 * 1024)]));
+  await upload.setInputFiles(large);
+  await expect(page.getByTestId('attachment-problem')).toContainText('vượt quá');
   await expect(page.getByTestId('attachment-link')).toHaveCount(1);
 
   // Withdrawn with a reason: it stays in the register, and its number is not given again.
