@@ -67,8 +67,10 @@ int copy(const CopyCommandOptions& options) {
             << " rows, row counts and checksums equal on both sides; audit chain "
             << (report->audit_verified
                     ? "verified (" + std::to_string(report->audit_events) + " events)"
-                    : std::string("copied as found"))
-            << "\n";
+                    : std::string("copied as found"));
+  if (report->attachment_files > 0)
+    std::cout << "; " << report->attachment_files << " attachment files carried over";
+  std::cout << "\n";
   return 0;
 }
 

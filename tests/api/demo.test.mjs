@@ -285,3 +285,31 @@ describe('statistics and export on the demo', () => {
     assert.ok(rows.every((r) => r.length === width), 'every row has the header\'s width');
   });
 });
+
+describe('the document register on the demo', () => {
+  test('every level issues documents, numbered 01, 02 ... per issuer, series and term, never twice', async () => {
+    const { code, stdout, stderr } = await server.sql(
+      "SELECT org_id || ',' || issuing_body || ',' || series || ',' || term_id || ',' || COUNT(*) || ',' || MIN(number) || ',' || MAX(number) || ',' || COUNT(DISTINCT number) " +
+      "FROM documents WHERE direction = 'outgoing' GROUP BY org_id, issuing_body, series, term_id");
+    assert.equal(code, 0, stderr);
+    const series = stdout.trim().split('\n').filter(Boolean).map((line) => line.split(','));
+    assert.ok(series.length > 50, `${series.length} series`);
+    for (const [org, body, key, term, count, min, max, distinct] of series) {
+      assert.equal(min, '1', `series ${org}/${body}/${key}/${term} starts at 01`);
+      assert.equal(max, count, `series ${org}/${body}/${key}/${term} has no gap`);
+      assert.equal(distinct, count, `series ${org}/${body}/${key}/${term} gives no number twice`);
+    }
+    const kinds = await server.sql(
+      "SELECT DISTINCT o.kind FROM documents d JOIN organizations o ON o.id = d.org_id WHERE d.direction = 'outgoing' ORDER BY 1");
+    for (const kind of ['committee_central', 'committee_above_base', 'base_committee', 'cell']) assert.ok(kinds.stdout.includes(kind), kind);
+  });
+
+  test('documents sent down arrive below as incoming ones, and the API lists both', async () => {
+    const incoming = ok(await api.get('/api/v1/documents?direction=incoming&limit=5'));
+    assert.ok(incoming.total > 0);
+    const first = ok(await api.get(`/api/v1/documents/${incoming.items[0].id}`));
+    assert.ok(first.from_issuer && first.symbol && first.received_on);
+    const outgoing = ok(await api.get('/api/v1/documents?direction=outgoing&q=nghi%20quyet&limit=5'));
+    assert.ok(outgoing.total > 0);
+  });
+});

@@ -112,6 +112,18 @@ describe('outgoing documents', () => {
     assert.equal(cell.symbol, '01-NQ/CB');
   });
 
+  test('a congress numbers its documents across all types, on its own days only', async () => {
+    // The base committee's congress of 2025 sat on 2025-06-30 (its term's congress).
+    const congress = (overrides) => outgoing(tree.base.id, { issuing_body: 'congress', issued_on: '2025-06-30', ...overrides });
+    const resolution = ok(await api.post('/api/v1/documents', congress({ type: 'nghi_quyet', summary: 'Nghị quyết Đại hội' })), 201);
+    const minutes = ok(await api.post('/api/v1/documents', congress({ type: 'bien_ban', summary: 'Biên bản kiểm phiếu' })), 201);
+    assert.equal(resolution.symbol, '01-NQ/ĐH');
+    assert.equal(minutes.symbol, '02-BB/ĐH');
+    assert.equal(minutes.term_name, 'Nhiệm kỳ 2025-2030');
+    problem(await api.post('/api/v1/documents', congress({ type: 'chi_thi' })), 422, 'validation_failed', [['type', 'type_not_for_issuer']]);
+    problem(await api.post('/api/v1/documents', congress({ type: 'nghi_quyet', issued_on: '2025-08-01' })), 422, 'validation_failed', [['issued_on', 'date_outside_congress']]);
+  });
+
   test('each mistake is a 4xx naming the field, and nothing is written', async () => {
     const before = await nextNumber(tree.base.id);
     const total = (await listOf({ org: tree.base.id })).total;
@@ -149,6 +161,19 @@ describe('outgoing documents', () => {
     const symbols = new Set(replies.map((r) => r.body.symbol));
     assert.equal(symbols.size, 20);
     assert.equal((await nextNumber(tree.base.id, type)).number, first + 20);
+  });
+
+  test('an Idempotency-Key makes a resent issuance answer the first reply, and gives no second number', async () => {
+    const type = 'giay_moi';
+    const first = (await nextNumber(tree.base.id, type)).number;
+    const key = `issue-${Date.now()}`;
+    const body = outgoing(tree.base.id, { type, summary: 'mời dự hội nghị' });
+    const one = await api.post('/api/v1/documents', body, { headers: { 'idempotency-key': key } });
+    const two = await api.post('/api/v1/documents', body, { headers: { 'idempotency-key': key } });
+    assert.equal(ok(one, 201).number, first);
+    assert.equal(ok(two, 201).id, one.body.id);
+    assert.equal(two.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await nextNumber(tree.base.id, type)).number, first + 1);
   });
 
   test('a withdrawn document keeps its number, which is never given again; it takes no more changes', async () => {
@@ -364,5 +389,19 @@ describe('attachments', () => {
     assert.match(stdout, /attachment files/);
     const file = path.join(`${target}.attachments`, added.sha256.slice(0, 2), added.sha256);
     assert.ok(fs.readFileSync(file).equals(PDF));
+  });
+});
+
+describe('copies', () => {
+  test('chibo db copy carries the attachment files of a SQLite database along', { skip: ENGINE !== 'sqlite' }, async () => {
+    const doc = ok(await api.post('/api/v1/documents', outgoing(tree.base.id, { type: 'de_an', summary: 'đề án được sao chép' })), 201);
+    const bytes = Buffer.concat([PDF, Buffer.from('sao chép')]);
+    const added = ok(await upload(doc.id, 'sao-chep.pdf', bytes), 201);
+    const target = path.join(server.dir, 'copy.db');
+    const { code, stdout, stderr } = await server.chibo(['db', 'copy', '--from', server.dbUrl, '--to', `sqlite:${target}`]);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /attachment files carried over/);
+    const file = path.join(`${target}.attachments`, added.sha256.slice(0, 2), added.sha256);
+    assert.ok(fs.readFileSync(file).equals(bytes));
   });
 });

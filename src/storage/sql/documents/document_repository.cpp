@@ -453,12 +453,22 @@ std::optional<std::string> SqlDocumentRepository::content(const std::string& sha
   std::string key = sha256;
   std::string hex;
   soci::indicator indicator = soci::i_null;
-  session_ << (engine_ == Engine::kSqlite
-                   ? "SELECT hex(content) FROM document_contents WHERE sha256 = :s"
-                   : "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s"),
-      soci::use(key, "s"), soci::into(hex, indicator);
+  if (engine_ == Engine::kPostgres) {
+    session_ << "SELECT encode(content, 'hex') FROM document_contents WHERE sha256 = :s",
+        soci::use(key, "s"), soci::into(hex, indicator);
+    if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
+    return bytes_of_hex(hex);
+  }
+  // SQLite: a blob, or the text of PostgreSQL's bytea output ("\x" and hex digits) as chibo db
+  // copy writes it.
+  std::string kind;
+  session_ << "SELECT typeof(content), CASE WHEN typeof(content) = 'blob' THEN hex(content) ELSE "
+              "content END FROM document_contents WHERE sha256 = :s",
+      soci::use(key, "s"), soci::into(kind), soci::into(hex, indicator);
   if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
-  return bytes_of_hex(hex);
+  if (kind == "blob") return bytes_of_hex(hex);
+  if (hex.rfind("\\x", 0) == 0) return bytes_of_hex(hex.substr(2));
+  return hex;
 }
 
 std::map<std::string, std::string, std::less<>> SqlDocumentRepository::issuer_overrides(OrgId org) {

@@ -10,6 +10,9 @@
 
 #include "domain/audit/audit_event.h"
 #include "storage/sql/accounts/audit_log.h"
+#include "storage/sql/documents/attachment_files.h"
+#include "storage/sql/documents/document_repository.h"
+#include "storage/sql/engine/row_values.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/tools/row_streams.h"
@@ -62,6 +65,32 @@ std::optional<long long> broken_audit(soci::session& session, long long& events)
 }
 
 }  // namespace
+
+// Attachment contents kept as files beside a SQLite source go along: as rows of
+// document_contents on a PostgreSQL target, as files beside a SQLite one (contents kept as rows
+// travel with their table). Returns how many were copied.
+long long copy_attachment_files(soci::session& target, const DatabaseUrl& to,
+                                const std::string& source_path, const std::string& now) {
+  std::vector<std::string> hashes;
+  {
+    Bindings none;
+    RowReader row(1, 0);
+    select_rows(target,
+                "SELECT DISTINCT sha256 FROM document_attachments WHERE sha256 NOT IN (SELECT "
+                "sha256 FROM document_contents)",
+                none, row, [&] { hashes.push_back(row.text(0)); });
+  }
+  SqlDocumentRepository documents(
+      target, to.engine, to.engine == Engine::kSqlite ? attachments_dir_of(to.sqlite_path) : "");
+  long long copied = 0;
+  for (const std::string& sha256 : hashes) {
+    std::optional<std::string> content = read_content_file(attachments_dir_of(source_path), sha256);
+    if (!content) throw std::runtime_error("attachment file missing: " + sha256);
+    documents.store_content(sha256, *content, now);
+    ++copied;
+  }
+  return copied;
+}
 
 Result<CopyReport> copy_database(const DatabaseUrl& from, const DatabaseUrl& to,
                                  const CopyOptions& options) {
@@ -241,6 +270,9 @@ Result<CopyReport> copy_database(const DatabaseUrl& from, const DatabaseUrl& to,
       return error;
     }
     report.audit_verified = !target_broken;
+    if (from.engine == Engine::kSqlite)
+      report.attachment_files =
+          copy_attachment_files(*target, to, from.sqlite_path, options.now_utc);
     *target << "COMMIT";
     target_open = false;
     if (to.engine == Engine::kSqlite) {
