@@ -5,7 +5,8 @@
 // its field. The data is made here: the issuing organization is one with a term on the test date.
 import { writeFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, fold, test } from './fixtures';
+import { scoped } from './accounts';
+import { expect, fold, signIn, signedOut, test } from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
 
 interface Org {
@@ -250,4 +251,46 @@ test('a malformed symbol is refused under its field and nothing is written', asy
   expect(page.url()).toContain('/documents/incoming/new');
   const after = await get<{ total: number }>(api, `/documents?org=${org.id}&direction=incoming`);
   expect(after.total).toBe(before.total);
+});
+
+test('a secret document is listed to a cell secretary without its summary, and not opened', async ({
+  api,
+  browser,
+  baseURL,
+}) => {
+  const scope = Number(process.env.CHIBO_E2E_SCOPE_ORG);
+  const tag = marker();
+  const symbol = `${(Number.parseInt(tag, 36) % 900) + 100}-CV/TU`;
+  const response = await api.post('/api/v1/documents/incoming', {
+    data: {
+      org_id: scope,
+      from_issuer: 'Tỉnh ủy Thái Nguyên',
+      symbol,
+      type: 'cong_van',
+      issued_on: daysFromToday(-2),
+      received_on: daysFromToday(-1),
+      summary: `về công tác bảo vệ chính trị nội bộ ${tag}`,
+      secrecy: 'mat',
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const secret = (await response.json()) as PartyDocument;
+
+  // The cell secretary reads the register of the scope but not secret documents.
+  const context = await browser.newContext({ baseURL, storageState: signedOut });
+  const page = await context.newPage();
+  await signIn(page, scoped);
+  await expect(
+    page.getByRole('navigation').getByRole('link', { name: 'Văn bản', exact: true }),
+  ).toBeVisible();
+  await page.goto(`/documents/incoming?org=${scope}&q=${encodeURIComponent(symbol)}`);
+  await expect(page.getByTestId('document-table')).toHaveAttribute('data-result-q', symbol);
+  const row = page.getByTestId('document-table').locator(`tr[data-row-key="${secret.id}"]`);
+  await expect(row.getByTestId('document-secrecy')).toHaveText('Mật');
+  await expect(row).toContainText('Văn bản mật');
+  await expect(row).not.toContainText(tag);
+  await row.getByTestId('document-symbol').click();
+  await expect(page.getByRole('alert')).toContainText('Văn bản mật');
+  await expect(page.getByTestId('document-page')).toHaveCount(0);
+  await context.close();
 });
