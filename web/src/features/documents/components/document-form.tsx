@@ -66,6 +66,7 @@ function FormFrame<Values>({
   problem,
   children,
   aside,
+  onValuesChange,
 }: {
   form: FormInstance<Values>;
   name: string;
@@ -77,6 +78,7 @@ function FormFrame<Values>({
   problem?: FormProblem | null;
   children: ReactNode;
   aside?: ReactNode;
+  onValuesChange?: (changed: Partial<Values>) => void;
 }) {
   const { t } = useTranslation();
   const buttons = (
@@ -94,6 +96,7 @@ function FormFrame<Values>({
       layout="vertical"
       initialValues={initialValues as never}
       onFinish={onFinish}
+      onValuesChange={onValuesChange}
       scrollToFirstError={{ focus: true, block: 'center' }}
       data-testid={`${name}-form`}
     >
@@ -218,6 +221,18 @@ export function OutgoingForm({
       onCancel={onCancel}
       saving={saving}
       problem={problem}
+      onValuesChange={(changed) => {
+        // Another organization: its committee first (its other bodies are listed for it).
+        if ('org_id' in changed) form.setFieldValue('issuing_body', 'committee');
+        // A type the (new) body does not number is dropped.
+        if ('org_id' in changed || 'issuing_body' in changed) {
+          const type = form.getFieldValue('type');
+          const body = form.getFieldValue('issuing_body');
+          if (type && !outgoingTypes(catalog, body).some((item) => item.code === type)) {
+            form.setFieldValue('type', undefined);
+          }
+        }
+      }}
       aside={
         editing ? (
           <Card size="small" title={label('symbol')}>
