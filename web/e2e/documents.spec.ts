@@ -184,7 +184,10 @@ test('an outgoing document gets the previewed number, is found without diacritic
   expect(after.number).toBeGreaterThan(expected.number);
 });
 
-test('an incoming document keeps its own symbol and is passed down', async ({ page, api }) => {
+test('an incoming document keeps its own symbol, is passed down and edited', async ({
+  page,
+  api,
+}) => {
   const org = await issuer(api);
   const children = (await get<{ items: Org[] }>(api, `/orgs/${org.id}/children`)).items;
   const child = children[0];
@@ -220,6 +223,17 @@ test('an incoming document keeps its own symbol and is passed down', async ({ pa
   const id = Number(/\/documents\/(\d+)$/.exec(page.url())![1]);
   const created = await get<PartyDocument>(api, `/documents/${id}`);
   expect(created.forwards.map((item) => item.org_id)).toEqual([child.id]);
+
+  // Edited: only the summary changes; the symbol stays.
+  await page.getByRole('button', { name: 'Sửa' }).click();
+  const edit = page.getByTestId('incoming-form');
+  await expect(edit.locator('#incoming_symbol')).toHaveValue(symbol);
+  await edit.locator('#incoming_summary').fill(`về học tập, quán triệt nghị quyết đợt ${tag}`);
+  await edit.getByRole('button', { name: 'Lưu' }).first().click();
+  await expect(page.getByTestId('document-page-summary')).toHaveText(
+    `về học tập, quán triệt nghị quyết đợt ${tag}`,
+  );
+  await expect(page.getByTestId('document-title')).toHaveText(symbol);
 
   await page.goto(`/documents/incoming?org=${org.id}&q=${encodeURIComponent(symbol)}`);
   await expect(page.getByTestId('document-table')).toHaveAttribute('data-result-q', symbol);
