@@ -121,7 +121,7 @@ class Generator {
     org.established_on = established;
     org.created_at = org.updated_at = options_.now_utc;
     writer_.add_org(org);
-    documents_.org_added(org);
+    documents_.org_added(org, in_bloc_);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;

@@ -128,18 +128,18 @@ int DocumentsDemo::yearly_documents(const std::string& kind) const {
   return 0;
 }
 
-void DocumentsDemo::org_added(const Organization& org) {
+void DocumentsDemo::org_added(const Organization& org, bool in_bloc) {
   Node node;
   node.org = org;
   const bool cell = org.kind == "cell";
   const bool base = org.kind == "base_committee" || org.kind == "base_cell" ||
                     org.kind == "sub_committee";
-  // Every committee above the base; at national scale a sample below it keeps the demo fast
-  // (the central bloc comes first and is sampled more densely).
+  // Every committee above the base, and a sample below it that keeps the demo fast: denser in
+  // the central bloc than in the provinces of a national-scale demo.
   if (cell) {
-    node.sampled = (cells_seen_++ % (nodes_.size() < 20000 ? 8 : 400)) == 0;
+    node.sampled = (cells_seen_++ % (in_bloc ? 8 : 400)) == 0;
   } else if (base) {
-    node.sampled = rng_.chance(nodes_.size() < 20000 ? 0.5 : 0.02);
+    node.sampled = rng_.chance(in_bloc ? 0.5 : 0.02);
   } else {
     node.sampled = org.kind != "party_group";
   }

@@ -32,8 +32,9 @@ class DocumentsDemo {
   DocumentsDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, const DemoData& data,
                 uint64_t seed, Date today, std::string now);
 
-  // Every organization as the generator adds it (parents before children).
-  void org_added(const domain::Organization& org);
+  // Every organization as the generator adds it (parents before children); `in_bloc`: in the
+  // central bloc (not the provinces of a national-scale demo).
+  void org_added(const domain::Organization& org, bool in_bloc);
   // After the other demo data: terms where missing, then the documents, through the
   // repositories in the caller's transaction.
   void write(soci::session& session);

@@ -633,6 +633,10 @@ HttpResponse render_print(const app::RenderedDocument& rendered) {
   response.status = 200;
   response.content_type = "text/html; charset=utf-8";
   response.body = rendered.content;
+  // The page is the document's text and its own styles: nothing else may run or load.
+  response.with_header("Content-Security-Policy",
+                       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                       "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
   return response;
 }
 

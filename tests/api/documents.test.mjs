@@ -124,6 +124,20 @@ describe('outgoing documents', () => {
     problem(await api.post('/api/v1/documents', congress({ type: 'nghi_quyet', issued_on: '2025-08-01' })), 422, 'validation_failed', [['issued_on', 'date_outside_congress']]);
   });
 
+  test('an organization\'s own abbreviation wins over the default of its kind, for documents issued after it is set', async () => {
+    const before = ok(await api.get(`/api/v1/orgs/${tree.above.id}/document-issuers`));
+    const committee = before.items.find((i) => i.body === 'committee');
+    assert.equal(committee.abbreviation, 'ĐU');
+    assert.equal(committee.override, null);
+    const set = ok(await api.request('PUT', `/api/v1/orgs/${tree.above.id}/document-issuers`, { json: { overrides: { committee: 'ĐUK' } } }));
+    assert.equal(set.items.find((i) => i.body === 'committee').abbreviation, 'ĐUK');
+    assert.equal((await nextNumber(tree.above.id, 'ke_hoach', '2026-03-02')).symbol, '01-KH/ĐUK');
+    problem(await api.request('PUT', `/api/v1/orgs/${tree.above.id}/document-issuers`, { json: { overrides: { committee: 'Đ U/K' } } }),
+      422, 'validation_failed', [['overrides.committee', null]]);
+    ok(await api.request('PUT', `/api/v1/orgs/${tree.above.id}/document-issuers`, { json: { overrides: { committee: null } } }));
+    assert.equal((await nextNumber(tree.above.id, 'ke_hoach', '2026-03-02')).symbol, '01-KH/ĐU');
+  });
+
   test('each mistake is a 4xx naming the field, and nothing is written', async () => {
     const before = await nextNumber(tree.base.id);
     const total = (await listOf({ org: tree.base.id })).total;
@@ -337,6 +351,7 @@ describe('renderings', () => {
     assert.equal(print.status, 200);
     assert.match(print.contentType, /^text\/html/);
     assert.match(print.text, /@page\s*\{[^}]*A4/);
+    assert.match(print.headers.get('content-security-policy'), /default-src 'none'/);
     assert.ok(print.text.includes(doc.symbol));
   });
 });
