@@ -26,6 +26,14 @@ async function sampleCommittee(api: APIRequestContext): Promise<Org> {
   throw new Error('no base committee found');
 }
 
+/** An organization whose register the demo filled (incoming documents too). */
+async function sampleRegister(api: APIRequestContext): Promise<number> {
+  const page = await (await api.get('/api/v1/documents?direction=incoming&limit=1')).json();
+  const [document] = page.items as { org_id: number }[];
+  if (!document) throw new Error('the demo has no document');
+  return document.org_id;
+}
+
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
@@ -103,8 +111,45 @@ test('sign-in, users and audit screens at 1366x768', async ({ browser, page, bas
   await page.screenshot({ path: `${screenshotsDir}account.png` });
 });
 
+test('the document register: lists, the form with its number, a document', async ({
+  page,
+  api,
+}) => {
+  const org = await sampleRegister(api);
+  await page.goto(`/documents?org=${org}`);
+  await expect(
+    page.getByTestId('document-table').locator('tbody tr.ant-table-row').first(),
+  ).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}documents-outgoing.png` });
+
+  await page.getByTestId('document-table').getByTestId('document-symbol').first().click();
+  await expect(page.getByTestId('document-page')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}document-page.png` });
+
+  await page.goto(`/documents/new?org=${org}`);
+  await page.locator('#outgoing_type').click();
+  await page.locator('#outgoing_type').pressSequentially('Kế hoạch', { delay: 20 });
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Kế hoạch (KH)"]')
+    .click();
+  await expect(page.getByTestId('number-preview')).toHaveAttribute('data-symbol', /-KH\//);
+  await page.locator('#outgoing_summary').fill('về phát triển đảng viên năm 2027');
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}document-new.png` });
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.goto(`/documents/incoming?org=${org}`);
+  await expect(page.getByRole('tab', { name: 'Incoming' })).toBeVisible();
+  await expect(page.getByTestId('document-table')).toHaveAttribute('data-fetching', 'false');
+  await settle(page);
+  await page.screenshot({ path: `${screenshotsDir}documents-incoming-en.png` });
+});
+
 test('tablet width: no sideways scrolling, navigation collapsed', async ({ browser, api }) => {
   const committee = await sampleCommittee(api);
+  const register = await sampleRegister(api);
   const context = await browser.newContext({
     baseURL: process.env.CHIBO_E2E_URL,
     viewport: { width: 820, height: 1180 },
@@ -118,6 +163,11 @@ test('tablet width: no sideways scrolling, navigation collapsed', async ({ brows
       `/members?org=${committee.id}`,
       'tablet-members',
       '[data-testid="member-table"] tbody tr.ant-table-row',
+    ],
+    [
+      `/documents?org=${register}`,
+      'tablet-documents',
+      '[data-testid="document-table"] tbody tr.ant-table-row',
     ],
   ] as const) {
     await page.goto(path);

@@ -3,6 +3,15 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { orgStatsQuery } from '@/features/orgs/api/get-org-stats';
 import { badgesQuery } from '@/features/badges/api/badges';
+import {
+  documentCatalogQuery,
+  documentQuery,
+  documentsQuery,
+} from '@/features/documents/api/documents';
+import {
+  readDocumentParams,
+  type RegisterDirection,
+} from '@/features/documents/lib/document-params';
 import { readBadgeParams } from '@/features/badges/lib/badges';
 import { memberQuery } from '@/features/members/api/get-member';
 import { probationQuery } from '@/features/probation/api/probation';
@@ -127,6 +136,42 @@ export function badgesLoader({ request }: LoaderFunctionArgs) {
     void queryClient.prefetchQuery(orgQuery(params.org));
     void queryClient.prefetchQuery(badgesQuery(params));
   }
+  return null;
+}
+
+/** The register of one direction: its page of documents and the catalog of types. */
+export function documentsLoader(direction: RegisterDirection) {
+  return ({ request }: LoaderFunctionArgs) => {
+    void pages.documents();
+    void queryClient.prefetchQuery(documentCatalogQuery());
+    const params = readDocumentParams(new URL(request.url).searchParams);
+    if (params.org) {
+      void queryClient.prefetchQuery(orgQuery(params.org));
+      void queryClient.prefetchQuery(documentsQuery(direction, params));
+    }
+    return null;
+  };
+}
+
+export function documentLoader({ params }: LoaderFunctionArgs) {
+  void pages.document();
+  void queryClient.prefetchQuery(documentCatalogQuery());
+  const id = positive(params.documentId);
+  if (id) void queryClient.prefetchQuery(documentQuery(id));
+  return null;
+}
+
+export function documentEditLoader({ params }: LoaderFunctionArgs) {
+  void pages.documentEdit();
+  void queryClient.prefetchQuery(documentCatalogQuery());
+  const id = positive(params.documentId);
+  if (id) void queryClient.prefetchQuery(documentQuery(id));
+  return null;
+}
+
+export function documentNewLoader() {
+  void pages.documentNew();
+  void queryClient.prefetchQuery(documentCatalogQuery());
   return null;
 }
 

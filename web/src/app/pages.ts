@@ -16,5 +16,9 @@ export const pages = {
   transfers: () => import('./routes/transfers'),
   badges: () => import('./routes/badges'),
   rules: () => import('./routes/rules'),
+  documents: () => import('./routes/documents'),
+  document: () => import('./routes/document'),
+  documentNew: () => import('./routes/document-new'),
+  documentEdit: () => import('./routes/document-edit'),
   notFound: () => import('./routes/not-found'),
 };

@@ -11,6 +11,10 @@ import {
   appLoader,
   auditLoader,
   badgesLoader,
+  documentEditLoader,
+  documentLoader,
+  documentNewLoader,
+  documentsLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
@@ -41,6 +45,10 @@ const ProbationPage = lazy(pages.probation);
 const TransfersPage = lazy(pages.transfers);
 const BadgesPage = lazy(pages.badges);
 const RulesPage = lazy(pages.rules);
+const DocumentsPage = lazy(pages.documents);
+const DocumentPage = lazy(pages.document);
+const DocumentNewPage = lazy(pages.documentNew);
+const DocumentEditPage = lazy(pages.documentEdit);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -151,6 +159,44 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
       },
       { path: 'rules', element: <RulesPage />, loader: rulesLoader, errorElement: <RouteError /> },
+      // The document register: /documents (outgoing) and /documents/incoming, their forms, and
+      // a document's page (either direction).
+      {
+        path: 'documents',
+        element: <DocumentsPage direction="outgoing" />,
+        loader: documentsLoader('outgoing'),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'documents/incoming',
+        element: <DocumentsPage direction="incoming" />,
+        loader: documentsLoader('incoming'),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'documents/new',
+        element: <DocumentNewPage direction="outgoing" />,
+        loader: documentNewLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'documents/incoming/new',
+        element: <DocumentNewPage direction="incoming" />,
+        loader: documentNewLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'documents/:documentId',
+        element: <DocumentPage />,
+        loader: documentLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'documents/:documentId/edit',
+        element: <DocumentEditPage />,
+        loader: documentEditLoader,
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

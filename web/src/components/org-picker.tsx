@@ -27,6 +27,7 @@ export interface OrgPickerProps {
   accept?: (org: OrgDetail) => boolean;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   id?: string;
   style?: React.CSSProperties;
   status?: 'error' | 'warning';
@@ -56,6 +57,7 @@ export function OrgPicker({
   accept,
   placeholder,
   allowClear,
+  disabled,
   id,
   style,
   status,
@@ -97,6 +99,7 @@ export function OrgPicker({
       value={value ?? undefined}
       placeholder={placeholder ?? t('orgPicker.placeholder')}
       allowClear={allowClear}
+      disabled={disabled}
       style={style}
       size={size}
       variant={variant}

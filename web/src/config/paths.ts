@@ -41,6 +41,16 @@ export const paths = {
   badges: (search?: URLSearchParams | string) => withSearch('/badges', search),
   badgesOf: (org: number | undefined) => (org ? `/badges?org=${org}` : '/badges'),
   rules: () => '/rules',
+  // The document register: outgoing and incoming lists (filters in the query), forms and pages.
+  documents: (search?: URLSearchParams | string) => withSearch('/documents', search),
+  documentsOf: (org: number | undefined) => (org ? `/documents?org=${org}` : '/documents'),
+  incomingDocuments: (search?: URLSearchParams | string) =>
+    withSearch('/documents/incoming', search),
+  documentNew: (org?: number) => (org ? `/documents/new?org=${org}` : '/documents/new'),
+  incomingDocumentNew: (org?: number) =>
+    org ? `/documents/incoming/new?org=${org}` : '/documents/incoming/new',
+  document: (id: number) => `/documents/${id}`,
+  documentEdit: (id: number) => `/documents/${id}/edit`,
   users: (search?: URLSearchParams | string) => {
     const text = search ? search.toString() : '';
     return text ? `/users?${text}` : '/users';

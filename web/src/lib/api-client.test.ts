@@ -67,6 +67,24 @@ describe('api', () => {
     expect(read.credentials).toBe('same-origin');
   });
 
+  it('sends a file as the raw body with its own type, JSON otherwise', async () => {
+    const fetch = vi.fn(async () => reply(204, null));
+    vi.stubGlobal('fetch', fetch);
+    const file = new Blob(['%PDF-1.4'], { type: 'application/pdf' });
+    await api('/documents/1/attachments', {
+      method: 'POST',
+      params: { name: 'a.pdf' },
+      body: file,
+    });
+    await api('/documents/1/withdraw', { method: 'POST', body: { reason: 'x' } });
+    const [[url, raw], [, json]] = fetch.mock.calls as unknown as [string, RequestInit][];
+    expect(url).toBe('/api/v1/documents/1/attachments?name=a.pdf');
+    expect(raw.body).toBe(file);
+    expect((raw.headers as Record<string, string>)['Content-Type']).toBe('application/pdf');
+    expect(json.body).toBe('{"reason":"x"}');
+    expect((json.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
   it('reports a lost session, except from signing in', async () => {
     const seen: SessionProblem[] = [];
     setSessionProblemHandler((problem) => seen.push(problem));

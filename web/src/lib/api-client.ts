@@ -88,6 +88,7 @@ export function toQueryString(params: Record<string, QueryValue>): string {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   params?: Record<string, QueryValue>;
+  /** JSON, or a file (Blob) sent as the raw body with its own type, as attachments are. */
   body?: unknown;
   signal?: AbortSignal;
   /**
@@ -178,8 +179,11 @@ async function request<T>(
   };
   if (method !== 'GET') headers['X-Requested-With'] = 'chibo';
   Object.assign(headers, extraHeaders);
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: BodyInit | undefined;
+  if (options.body instanceof Blob) {
+    headers['Content-Type'] = options.body.type || 'application/octet-stream';
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

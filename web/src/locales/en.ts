@@ -1,10 +1,12 @@
 // English. Keys as in vi.ts (a unit test keeps them in step).
+import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
 import { termsEn } from './terms-en';
 
 export const en = {
   ...lifecycleEn,
   ...termsEn,
+  ...documentsEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -14,6 +16,7 @@ export const en = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    documents: 'Documents',
     admission: 'Admission',
     probation: 'Probation',
     transfers: 'Transfers',

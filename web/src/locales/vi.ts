@@ -1,11 +1,13 @@
 // Vietnamese (the default). Field-problem texts mirror the server's (src/i18n/messages.cpp) so
 // a check reads the same whether the browser or the server made it.
+import { documentsVi } from './documents-vi';
 import { lifecycleVi } from './lifecycle-vi';
 import { termsVi } from './terms-vi';
 
 export const vi = {
   ...lifecycleVi,
   ...termsVi,
+  ...documentsVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -15,6 +17,7 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   nav: {
+    documents: 'Văn bản',
     admission: 'Kết nạp đảng viên',
     probation: 'Dự bị, công nhận',
     transfers: 'Chuyển sinh hoạt',

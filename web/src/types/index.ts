@@ -118,3 +118,23 @@ export type CongressInput = Schemas['CongressNew'];
 export type TermPatchInput = Schemas['TermPatch'];
 export type SeatInput = Schemas['SeatNew'];
 export type SeatEndInput = Schemas['SeatEnd'];
+// The document register (issue 12): outgoing documents numbered by chibo, incoming ones with
+// their own number, attachments; the catalog of types and marks.
+export type PartyDocumentItem = Schemas['PartyDocumentItem'];
+export type PartyDocument = Schemas['PartyDocument'];
+export type PartyDocumentPage = Schemas['PartyDocumentPage'];
+export type DocumentRecipient = Schemas['DocumentRecipient'];
+export type DocumentRecipientInput = Schemas['DocumentRecipientInput'];
+export type DocumentForward = Schemas['DocumentForward'];
+export type DocumentAttachment = Schemas['DocumentAttachment'];
+export type DocumentCreateInput = Schemas['DocumentCreate'];
+export type IncomingDocumentCreateInput = Schemas['IncomingDocumentCreate'];
+export type DocumentUpdateInput = Schemas['DocumentUpdate'];
+export type DocumentWithdrawInput = Schemas['DocumentWithdraw'];
+export type DocumentForwardsInput = Schemas['DocumentForwardsInput'];
+export type NextDocumentNumber = Schemas['NextDocumentNumber'];
+export type DocumentTypeInfo = Schemas['DocumentTypeInfo'];
+export type DocumentMarkInfo = Schemas['DocumentMarkInfo'];
+export type DocumentCatalog = Schemas['DocumentCatalog'];
+export type IssuingBody = NonNullable<PartyDocumentItem['issuing_body']>;
+export type DocumentIssuers = Schemas['DocumentIssuers'];

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  FileTextOutlined,
   HourglassOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -19,6 +20,7 @@ import { Layout, Menu, Spin } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { documentRead } from '@/features/documents/lib/documents';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
 import { paths } from '@/config/paths';
@@ -40,6 +42,7 @@ const areas = [
   'probation',
   'transfers',
   'badges',
+  'documents',
   'rules',
   'users',
   'audit',
@@ -105,6 +108,12 @@ export function AppLayout() {
         icon: <TrophyOutlined />,
         label: <Link to={paths.badgesOf(scope)}>{t('nav.badges')}</Link>,
       },
+    // The document register (outgoing and incoming) of an organization's subtree.
+    can(user, documentRead) && {
+      key: 'documents',
+      icon: <FileTextOutlined />,
+      label: <Link to={paths.documentsOf(scope)}>{t('nav.documents')}</Link>,
+    },
     // The rules and calendar are the Party's own texts: the server gives them to any session.
     {
       key: 'rules',
