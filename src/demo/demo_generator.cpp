@@ -74,7 +74,7 @@ class Generator {
         options_(options),
         rng_(options.seed),
         lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
-        terms_(catalog_, rules_, options.seed, options.today, options.now_utc) {
+        terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
