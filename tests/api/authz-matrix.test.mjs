@@ -256,8 +256,7 @@ function requestFor(key, side) {
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat'].includes(ROUTE_RULES[key].object);
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'document'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];
