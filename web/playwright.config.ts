@@ -26,8 +26,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: bench ? ['performance.spec.ts'] : ['*.spec.ts'],
   testIgnore: bench ? [] : ['performance.spec.ts'],
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers,
   projects,
@@ -45,7 +45,7 @@ export default defineConfig({
     // The UI then turns antd's motion off (src/app/provider.tsx): no click lands mid-animation.
     contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
-    actionTimeout: 15_000,
+    actionTimeout: 30_000,
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',

@@ -159,5 +159,5 @@ export async function chooseMenuItem(page: Page, trigger: Locator, name: string,
       await item.click({ timeout: 3_000 });
     }
     await expect(effect).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
 }

@@ -31,7 +31,7 @@ async function fillUserForm(
     if (!(await option.isVisible())) await form.getByTestId('grant-role').click();
     await option.click({ timeout: 2_000 });
     await expect(form.getByTestId('grant-role')).toContainText(user.role, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 60_000 });
   if (user.scope) {
     await form.getByLabel('Phạm vi (tổ chức)').pressSequentially(user.scope, { delay: 20 });
     await page.locator('.ant-select-dropdown:visible .org-option').first().click();
