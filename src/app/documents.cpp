@@ -30,8 +30,7 @@ constexpr size_t kMaxForwards = 500;
 
 const std::vector<std::string>& issuing_bodies() {
   static const std::vector<std::string> bodies = {
-      std::string(domain::issuing_body::kCommittee),
-      std::string(domain::issuing_body::kCongress),
+      std::string(domain::issuing_body::kCommittee), std::string(domain::issuing_body::kCongress),
       std::string(domain::issuing_body::kInspectionCommittee),
       std::string(domain::issuing_body::kOffice),
       std::string(domain::issuing_body::kOrganizationBoard)};
@@ -52,7 +51,9 @@ bool covered(const Reach& reach, const RegisteredDocument& document,
 }
 
 json audit_json(const RegisteredDocument& d) {
-  json value = {{"direction", d.direction}, {"type", d.type}, {"org_id", d.org.value},
+  json value = {{"direction", d.direction},
+                {"type", d.type},
+                {"org_id", d.org.value},
                 {"issued_on", d.issued_on.iso()}};
   if (!d.symbol.empty()) value["symbol"] = d.symbol;
   if (!d.issuing_body.empty()) value["issuing_body"] = d.issuing_body;
@@ -62,7 +63,8 @@ json audit_json(const RegisteredDocument& d) {
 }
 
 AuditEntry document_entry(const std::string& action, const RegisteredDocument& d) {
-  AuditEntry entry = AuditEntry::about("document." + action, "document", d.id.value, d.org_path.str());
+  AuditEntry entry =
+      AuditEntry::about("document." + action, "document", d.id.value, d.org_path.str());
   entry.restricted = d.secret();
   entry.details = audit_json(d);
   return entry;
@@ -73,10 +75,10 @@ void clean_text(std::string& value, const std::string& field, size_t max,
                 std::vector<FieldError>& errors) {
   const text::Cleaned cleaned = text::clean_line(value);
   if (!cleaned.ok()) {
-    errors.push_back({field,
-                      cleaned.error == text::CleanError::kInvalidUtf8 ? "invalid_utf8"
-                                                                      : "control_character",
-                      {}});
+    errors.push_back(
+        {field,
+         cleaned.error == text::CleanError::kInvalidUtf8 ? "invalid_utf8" : "control_character",
+         {}});
     return;
   }
   value = cleaned.text;
@@ -131,7 +133,8 @@ void apply_fields(RegisteredDocument& d, const DocumentFields& f) {
 // Names of organizations by id, read in one query.
 std::map<OrgId, std::string> org_names_of(Context& ctx, std::vector<OrgId> ids) {
   std::map<OrgId, std::string> names;
-  ids.erase(std::remove_if(ids.begin(), ids.end(), [](OrgId id) { return !id.valid(); }), ids.end());
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [](OrgId id) { return !id.valid(); }),
+            ids.end());
   if (ids.empty()) return names;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -350,9 +353,10 @@ Result<DocumentList> list_documents(Context& ctx, const DocumentQuery& query) {
   filter.query = text::fold(query.q);
   // Secret summaries are searched only for who may read them all (a reader with the
   // permission over part of their scope finds secret documents by number and symbol).
-  filter.search_secret_text = secret.everything ||
-                              (!reach.everything && std::all_of(reach.subtrees.begin(), reach.subtrees.end(),
-                                                                [&](const OrgPath& p) { return secret.covers(p); }));
+  filter.search_secret_text =
+      secret.everything ||
+      (!reach.everything && std::all_of(reach.subtrees.begin(), reach.subtrees.end(),
+                                        [&](const OrgPath& p) { return secret.covers(p); }));
   if (query.org.valid()) {
     std::optional<Organization> org = ctx.tx.orgs().find(query.org);
     if (!org || !reach.covers(org->path)) return Error::not_found("organization");
@@ -431,7 +435,8 @@ std::optional<IssuerContext> issuer_context(Context& ctx, OrgId org_id, const st
     errors.push_back({"type", "required", {}});
   } else {
     found.type = catalog.type(type_code);
-    if (!found.type) errors.push_back({"type", "unknown_code", {{"value", type_code.substr(0, 40)}}});
+    if (!found.type)
+      errors.push_back({"type", "unknown_code", {{"value", type_code.substr(0, 40)}}});
   }
   if (!known_body(body)) {
     errors.push_back({body_field, "unknown_code", {{"value", body.substr(0, 40)}}});
@@ -495,8 +500,8 @@ Result<DocumentView> issue_document(Context& ctx, OutgoingDocumentRequest reques
   std::vector<FieldError> errors;
   const DocumentFields& f = request.fields;
   if (!f.issued_on) errors.push_back({"issued_on", "required", {}});
-  std::optional<IssuerContext> issuer = issuer_context(
-      ctx, request.org, request.issuing_body, f.type.value_or(""), reach, errors);
+  std::optional<IssuerContext> issuer =
+      issuer_context(ctx, request.org, request.issuing_body, f.type.value_or(""), reach, errors);
   if (!issuer || !f.issued_on) return Error::invalid(std::move(errors));
 
   RegisteredDocument d;
@@ -533,8 +538,8 @@ Result<DocumentView> issue_document(Context& ctx, OutgoingDocumentRequest reques
   // in one series take their turns; the unique index is the last guard.
   const SeriesKey key{d.org, provisional->series.body, provisional->series.series, term->id};
   const int64_t last = ctx.tx.documents().last_number(key, true);
-  Result<domain::AssignedNumber> assigned = domain::assign_number(
-      issuer->issuer, *issuer->type, *term, on, {last}, ctx.services.rules);
+  Result<domain::AssignedNumber> assigned =
+      domain::assign_number(issuer->issuer, *issuer->type, *term, on, {last}, ctx.services.rules);
   if (!assigned) return std::move(assigned).error();
   ctx.tx.documents().set_last_number(key, assigned->symbol.number);
   d.series = assigned->series.series;
@@ -675,11 +680,11 @@ Result<DocumentView> update_document(Context& ctx, DocumentId id, int64_t versio
   RegisteredDocument d = before;
   if (d.outgoing()) {
     // The number, and what it was given for, never change.
-    for (const auto& [given, field] :
-         {std::pair{fields.type.has_value(), "type"}, std::pair{fields.issued_on.has_value(), "issued_on"},
-          std::pair{fields.from_issuer.has_value(), "from_issuer"},
-          std::pair{fields.symbol.has_value(), "symbol"},
-          std::pair{fields.received_on.has_value(), "received_on"}}) {
+    for (const auto& [given, field] : {std::pair{fields.type.has_value(), "type"},
+                                       std::pair{fields.issued_on.has_value(), "issued_on"},
+                                       std::pair{fields.from_issuer.has_value(), "from_issuer"},
+                                       std::pair{fields.symbol.has_value(), "symbol"},
+                                       std::pair{fields.received_on.has_value(), "received_on"}}) {
       if (given) errors.push_back({field, "not_editable", {}});
     }
     if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -724,7 +729,8 @@ Result<DocumentView> update_document(Context& ctx, DocumentId id, int64_t versio
   note("summary", d.summary != before.summary);
   note("body", d.body != before.body);
   note("place", d.place != before.place);
-  note("signer", d.signer_name != before.signer_name || d.signer_position != before.signer_position ||
+  note("signer", d.signer_name != before.signer_name ||
+                     d.signer_position != before.signer_position ||
                      d.signer_member != before.signer_member);
   note("authority", d.authority != before.authority || d.signing_for != before.signing_for);
   note("secrecy", d.secrecy != before.secrecy);
@@ -762,8 +768,8 @@ Result<DocumentView> withdraw_document(Context& ctx, DocumentId id, int64_t vers
   return full_view(ctx, std::move(d), false);
 }
 
-Result<DocumentView> forward_document(Context& ctx, DocumentId id, std::vector<OrgId> orgs,
-                                      Date on, const std::string& note) {
+Result<DocumentView> forward_document(Context& ctx, DocumentId id, std::vector<OrgId> orgs, Date on,
+                                      const std::string& note) {
   Result<RegisteredDocument> found = writable(ctx, id);
   if (!found) return std::move(found).error();
   RegisteredDocument d = std::move(*found);
@@ -784,7 +790,8 @@ Result<DocumentView> forward_document(Context& ctx, DocumentId id, std::vector<O
   const std::string now = ctx.now();
   for (const Organization& target : targets) {
     if (already.count(target.id)) continue;
-    ctx.tx.documents().add_forward(d.id, {0, target.id, target.path, on, text, ctx.actor.name, now});
+    ctx.tx.documents().add_forward(d.id,
+                                   {0, target.id, target.path, on, text, ctx.actor.name, now});
     added.push_back(target.id.value);
   }
   if (!added.empty()) ctx.audit(document_entry("forward", d).with("forwarded_to", added));
@@ -796,7 +803,8 @@ Result<DocumentAttachment> add_attachment(Context& ctx, DocumentId id, Attachmen
   if (!found) return std::move(found).error();
   std::vector<FieldError> errors;
   const std::string name = domain::clean_file_name(upload.file_name);
-  if (name.empty()) errors.push_back({"name", upload.file_name.empty() ? "required" : "file_name", {}});
+  if (name.empty())
+    errors.push_back({"name", upload.file_name.empty() ? "required" : "file_name", {}});
   std::optional<std::string_view> type;
   if (upload.content.empty()) {
     errors.push_back({"file", "required", {}});
@@ -826,8 +834,7 @@ Result<DocumentAttachment> add_attachment(Context& ctx, DocumentId id, Attachmen
 Result<AttachmentDownload> download_attachment(Context& ctx, DocumentId id, int64_t attachment_id) {
   Result<RegisteredDocument> document = readable(ctx, id, true);
   if (!document) return std::move(document).error();
-  std::optional<DocumentAttachment> attachment =
-      ctx.tx.documents().attachment(id, attachment_id);
+  std::optional<DocumentAttachment> attachment = ctx.tx.documents().attachment(id, attachment_id);
   if (!attachment) return Error::not_found("attachment");
   std::optional<std::string> content = ctx.tx.documents().content(attachment->sha256);
   if (!content) return Error::internal("attachment_content_missing");
@@ -839,8 +846,7 @@ Result<DocumentView> remove_attachment(Context& ctx, DocumentId id, int64_t atta
                                        const std::string& reason) {
   Result<RegisteredDocument> found = writable(ctx, id);
   if (!found) return std::move(found).error();
-  std::optional<DocumentAttachment> attachment =
-      ctx.tx.documents().attachment(id, attachment_id);
+  std::optional<DocumentAttachment> attachment = ctx.tx.documents().attachment(id, attachment_id);
   if (!attachment) return Error::not_found("attachment");
   std::vector<FieldError> errors;
   std::string why = reason;

@@ -131,7 +131,7 @@ enum class DocumentFormat { kDocx, kPrintHtml };
 
 struct IssuerRow {
   std::string body;
-  std::string default_abbreviation;  // "" when that body issues no numbered documents
+  std::string default_abbreviation;   // "" when that body issues no numbered documents
   std::string override_abbreviation;  // "" when none
 };
 
@@ -149,8 +149,8 @@ Result<DocumentView> update_document(Context& ctx, DocumentId id, int64_t versio
                                      DocumentFields fields);
 Result<DocumentView> withdraw_document(Context& ctx, DocumentId id, int64_t version, Date on,
                                        const std::string& reason);
-Result<DocumentView> forward_document(Context& ctx, DocumentId id, std::vector<OrgId> orgs,
-                                      Date on, const std::string& note);
+Result<DocumentView> forward_document(Context& ctx, DocumentId id, std::vector<OrgId> orgs, Date on,
+                                      const std::string& note);
 Result<DocumentAttachment> add_attachment(Context& ctx, DocumentId id, AttachmentUpload upload);
 Result<AttachmentDownload> download_attachment(Context& ctx, DocumentId id, int64_t attachment);
 Result<DocumentView> remove_attachment(Context& ctx, DocumentId id, int64_t attachment,

@@ -46,7 +46,8 @@ class Documents : public ::testing::Test {
     request.fields.signer_position = "Bí thư";
     request.fields.authority = "tm";
     request.fields.signing_for = "Đảng ủy";
-    request.fields.recipients = std::vector<RecipientInput>{{tree_[3], ""}, {OrgId(), "Lưu Văn phòng"}};
+    request.fields.recipients =
+        std::vector<RecipientInput>{{tree_[3], ""}, {OrgId(), "Lưu Văn phòng"}};
     return request;
   }
 
@@ -137,8 +138,8 @@ TEST_F(Documents, AttachmentsAreKeptByTheirHashAndTypedByContent) {
   EXPECT_EQ(added->content_type, "application/pdf");
   EXPECT_EQ(added->file_name, "bao cao.pdf");
   EXPECT_EQ(added->sha256, security::sha256_hex(pdf));
-  auto read = run_read(temp_.services(), temp_.actor(), download_attachment, doc->document.id,
-                       added->id);
+  auto read =
+      run_read(temp_.services(), temp_.actor(), download_attachment, doc->document.id, added->id);
   ASSERT_TRUE(read) << read.error().reason;
   EXPECT_EQ(read->content, pdf);
   auto refused = run_write(temp_.services(), temp_.actor(), add_attachment, doc->document.id,

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include <vector>
 
 #include "app/context.h"
 #include "domain/lifecycle/admission.h"

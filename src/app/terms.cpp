@@ -46,7 +46,8 @@ Result<Organization> managed_org(Context& ctx, OrgId id) {
 
 TermView view_of(const Services& services, const Organization& org, Term term, Date today) {
   TermView view;
-  view.current = term.contains(today) || (!term.next_congress_closed_on && term.starts_on() > today);
+  view.current =
+      term.contains(today) || (!term.next_congress_closed_on && term.starts_on() > today);
   view.standing = running_standing(services, org, term, today);
   view.term = std::move(term);
   return view;
@@ -73,11 +74,11 @@ std::vector<SeatView> seat_views(Context& ctx, std::vector<TermSeat> seats) {
     auto found = members.find(seat.member_id);
     if (found == members.end()) {
       std::optional<Member> member = ctx.tx.members().find(seat.member_id);
-      found = members
-                  .emplace(seat.member_id,
-                           member ? std::make_pair(member->full_name, member->org_id)
-                                  : std::make_pair(std::string(), OrgId()))
-                  .first;
+      found =
+          members
+              .emplace(seat.member_id, member ? std::make_pair(member->full_name, member->org_id)
+                                              : std::make_pair(std::string(), OrgId()))
+              .first;
     }
     SeatView view;
     view.member_name = found->second.first;
@@ -245,9 +246,9 @@ Result<CommitteeView> get_committee(Context& ctx, OrgId id) {
     std::vector<domain::CommitteeSeat> seats;
     for (const TermSeat& seat : held) seats.push_back({seat.member_id.value, seat.position});
     if (kind) {
-      view.warnings = domain::composition_warnings(*kind, view.official_members, *running, seats,
-                                                   ctx.services.catalog.documents,
-                                                   ctx.services.rules, today);
+      view.warnings =
+          domain::composition_warnings(*kind, view.official_members, *running, seats,
+                                       ctx.services.catalog.documents, ctx.services.rules, today);
     }
     view.seats = seat_views(ctx, std::move(held));
     view.current = view_of(ctx.services, *org, *running, today);
@@ -278,9 +279,8 @@ Result<TermDetail> record_congress(Context& ctx, OrgId id, const CongressRequest
   std::vector<Term> terms = ctx.tx.terms().terms_of(id);
   // A congress opens the next term: it closes after the running term's opening congress.
   if (!terms.empty() && congress.closed_on <= terms.back().congress_closed_on) {
-    errors.push_back({"closed_on",
-                      "term_order",
-                      {{"after", terms.back().congress_closed_on.iso()}}});
+    errors.push_back(
+        {"closed_on", "term_order", {{"after", terms.back().congress_closed_on.iso()}}});
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Term term;
@@ -442,8 +442,8 @@ Result<SeatView> appoint_seat(Context& ctx, int64_t term_id, const SeatRequest& 
   seat.decision_date = request.decision_date;
   seat.created_at = seat.updated_at = ctx.now();
   ctx.tx.terms().insert_seat(seat);
-  AuditEntry entry = AuditEntry::about("term.seat_appoint", "committee_seat", seat.id,
-                                       org.path.str());
+  AuditEntry entry =
+      AuditEntry::about("term.seat_appoint", "committee_seat", seat.id, org.path.str());
   entry.with("term_id", term.id)
       .with("member_id", member->id.value)
       .with("position", seat.position)
@@ -484,8 +484,7 @@ Result<SeatView> end_seat(Context& ctx, int64_t seat_id, int64_t version, Date o
   seat->end_reason = reason;
   seat->updated_at = ctx.now();
   if (!ctx.tx.terms().update_seat(*seat, before)) return Error::stale_version();
-  AuditEntry entry =
-      AuditEntry::about("term.seat_end", "committee_seat", seat->id, org.path.str());
+  AuditEntry entry = AuditEntry::about("term.seat_end", "committee_seat", seat->id, org.path.str());
   entry.with("term_id", term.id)
       .with("member_id", seat->member_id.value)
       .with("position", seat->position)

@@ -68,8 +68,8 @@ struct RegisteredDocument {
   OrgPath org_path;
   std::string issuing_body;  // outgoing
   std::string type;
-  std::string series;        // outgoing, numbered: the series key (numbering_series)
-  int64_t term_id = 0;       // outgoing: the term of the series
+  std::string series;   // outgoing, numbered: the series key (numbering_series)
+  int64_t term_id = 0;  // outgoing: the term of the series
   std::optional<int64_t> number;
   std::string symbol;
   std::string search_symbol;  // folded symbol and number
