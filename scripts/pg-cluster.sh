@@ -69,6 +69,15 @@ crash() {  # dir: what a power-less crash of the server looks like to its client
   while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 }
 
+watchdog() {  # owner_pid dir: stops the cluster (and a pgbouncer in front of it) if its owner dies
+  # without running its EXIT trap, as when CTest SIGKILLs a test that ran out of time.
+  local owner=$1 dir=$2
+  while kill -0 "$owner" 2>/dev/null; do sleep 2; done
+  [[ -d "$dir" ]] || return 0
+  [[ -s "$dir/pgbouncer/pgbouncer.pid" ]] && kill "$(cat "$dir/pgbouncer/pgbouncer.pid")" 2>/dev/null
+  stop "$dir"
+}
+
 resume() {  # dir
   local dir=$1
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
@@ -95,6 +104,9 @@ case "${1:-}" in
     dir=$(mktemp -d /tmp/chibo-pg.XXXXXX)
     trap 'stop "$dir"' EXIT
     url=$(start "$dir" $keep)
+    # Double-forked and detached from our output, so it is no descendant a killer would reach
+    # and no open pipe CTest would wait on.
+    ( watchdog $$ "$dir" </dev/null >/dev/null 2>&1 & )
     export CHIBO_TEST_POSTGRES=$url PG_CLUSTER_DIR=$dir
     status=0
     "$@" || status=$?
