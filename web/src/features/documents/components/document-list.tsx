@@ -31,7 +31,7 @@ import {
 } from '../lib/document-params';
 import { documentWrite } from '../lib/documents';
 import { DocumentMarks, useTypeName } from './document-marks';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/search-box';
 
 export function DocumentList({
   direction,
@@ -174,6 +174,7 @@ export function DocumentList({
           onSearch={(q) => set({ q })}
           placeholder={t('documents.search')}
           testId="document-search"
+          style={{ width: 360 }}
         />
         <Select
           aria-label={t('document.fields.type')}

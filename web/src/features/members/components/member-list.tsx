@@ -26,7 +26,7 @@ import {
 import { ColumnChooser, useColumnChoice } from './column-chooser';
 import { defaultColumns, optionalColumns, useMemberColumns } from './member-columns';
 import { MemberFilters } from './member-filters';
-import { MemberSearchBox } from './member-search-box';
+import { SearchBox } from '@/components/search-box';
 
 export function MemberList() {
   const { t, i18n } = useTranslation();
@@ -101,7 +101,14 @@ export function MemberList() {
       <Card size="small">
         <Flex gap={8} wrap align="center">
           <div style={{ flex: '1 1 320px' }}>
-            <MemberSearchBox value={params.q} onSearch={(q) => change({ q }, true)} />
+            <SearchBox
+              value={params.q}
+              onSearch={(q) => change({ q }, true)}
+              placeholder={t('members.search')}
+              testId="member-search"
+              pauseMs={60}
+              size="large"
+            />
           </div>
           <Badge count={filterCount} size="small">
             <Button

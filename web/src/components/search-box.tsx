@@ -1,24 +1,32 @@
-// Search as you type: the list follows the text after a short pause (60 ms, to merge fast typing), matching names
-// without diacritics ("nguyen van an"), CCCD or party card numbers.
+// Search as you type, for every list: the list follows the text after a short pause (to merge
+// fast typing), and at once on Enter; Escape clears it. The text lives in the URL, which may lag
+// behind fast typing: a text coming back from the URL that this box sent earlier does not
+// overwrite what was typed since.
 import { SearchOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
+import type { CSSProperties } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 
-export const searchDebounceMs = 60;
-
-export function MemberSearchBox({
+export function SearchBox({
   value,
   onSearch,
+  placeholder,
+  testId,
+  pauseMs = 250,
+  size,
+  style,
 }: {
   value: string;
   onSearch: (q: string) => void;
+  placeholder: string;
+  testId?: string;
+  pauseMs?: number;
+  size?: 'large' | 'middle';
+  style?: CSSProperties;
 }) {
-  const { t } = useTranslation();
   const [text, setText] = useState(value);
-  // What this box sent to the URL and has not seen come back yet, oldest first. On a slow
-  // machine the URL can lag behind the typing: an earlier text coming back must not overwrite
-  // what was typed since ("nguye" arriving after "nguyen" was typed).
+  // What this box sent to the URL and has not seen come back yet, oldest first ("nguye"
+  // arriving after "nguyen" was typed must not overwrite it).
   const pending = useRef<string[]>([]);
   const timer = useRef<number | undefined>(undefined);
 
@@ -44,19 +52,20 @@ export function MemberSearchBox({
   return (
     <Input
       allowClear
-      size="large"
+      size={size}
+      style={style}
       prefix={<SearchOutlined aria-hidden />}
-      placeholder={t('members.search')}
-      aria-label={t('members.search')}
+      placeholder={placeholder}
+      aria-label={placeholder}
       value={text}
       maxLength={200}
-      data-testid="member-search"
+      data-testid={testId}
       onChange={(event) => {
         const next = event.target.value;
         setText(next);
         window.clearTimeout(timer.current);
         if (next === '') send('');
-        else timer.current = window.setTimeout(() => send(next), searchDebounceMs);
+        else timer.current = window.setTimeout(() => send(next), pauseMs);
       }}
       onPressEnter={() => send(text)}
       onKeyDown={(event) => {
