@@ -6,6 +6,7 @@
 #include "app/access_control.h"
 #include "domain/documents/attachment.h"
 #include "domain/documents/document_rules.h"
+#include "domain/documents/issuer_name.h"
 #include "domain/documents/numbering.h"
 #include "domain/documents/printed_document.h"
 #include "domain/documents/symbol.h"
@@ -510,7 +511,7 @@ Result<DocumentView> issue_document(Context& ctx, OutgoingDocumentRequest reques
   d.org = issuer->org.id;
   d.org_path = issuer->org.path;
   d.issuing_body = request.issuing_body;
-  d.issuer_name = issuer->org.name;
+  d.issuer_name = domain::issuer_name(issuer->org.name, request.issuing_body);
   if (issuer->org.parent_id.valid()) {
     if (std::optional<Organization> parent = ctx.tx.orgs().find(issuer->org.parent_id))
       d.superior_issuer = parent->name;

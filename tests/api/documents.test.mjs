@@ -91,7 +91,8 @@ describe('outgoing documents', () => {
     assert.equal(first.number, 1);
     assert.equal(first.status, 'active');
     assert.equal(first.direction, 'outgoing');
-    assert.equal(first.issuer_name, tree.base.name);
+    // The committee issues it: "Đảng bộ Cục X" prints "Đảng ủy Cục X" (Hướng dẫn 36-HD/VPTW).
+    assert.equal(first.issuer_name, tree.base.name.replace(/^Đảng bộ /, 'Đảng ủy '));
     assert.equal(first.superior_issuer, tree.above.name);
     assert.equal(first.term_name, 'Nhiệm kỳ 2025-2030');
     assert.deepEqual(first.recipients.map((r) => r.line), [tree.cellA.name, 'Lưu Văn phòng Đảng ủy']);
