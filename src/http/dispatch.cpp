@@ -5,6 +5,29 @@
 
 namespace chibo::http {
 
+namespace {
+
+// A request's path as received, with control characters shown as '?', so that no request can
+// write a line of its own into the log.
+std::string loggable(std::string_view text) {
+  std::string out(text.substr(0, 300));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return out;
+}
+
+// Refusals worth a trace (ASVS 16.3.1-16.3.3): a forged, ended or expired session cookie (401
+// with a session cookie sent; a first visit without one is not a failure), access refused
+// (403, which includes the CSRF check), and throttling (429). The query string is left out: it
+// may carry a name or a citizen id.
+bool security_refusal(const HttpRequest& request, int status) {
+  if (status == 403 || status == 429) return true;
+  return status == 401 && request.header("cookie").find("chibo_session=") != std::string::npos;
+}
+
+}  // namespace
+
 HttpResponse dispatch(const Router& api, const Admission& admission, const StaticFiles& web,
                       HttpRequest& request) {
   HttpResponse response;
@@ -43,6 +66,12 @@ HttpResponse dispatch(const Router& api, const Admission& admission, const Stati
   response.with_header("X-Frame-Options", "DENY");
   response.with_header("Referrer-Policy", "no-referrer");
   if (head) request.method = "HEAD";
+  if (security_refusal(request, response.status)) {
+    spdlog::warn("refused {} {} {} -> {} user {} from {}", request.request_id, request.method,
+                 loggable(request.path), response.status,
+                 request.actor ? request.actor->principal.user_id : 0,
+                 loggable(request.remote_address));
+  }
   if (response.status >= 500) {
     spdlog::warn("{} {} {} -> {}", request.request_id, request.method, request.path,
                  response.status);

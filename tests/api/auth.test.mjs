@@ -4,7 +4,7 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, totpCode, totpStepNow, strongPassword } from './lib/server.mjs';
-import { client, cookieJar, setCookieOf, ok, problem, buildTree, createMember, SESSION_COOKIE } from './lib/api.mjs';
+import { client, rawClient, cookieJar, setCookieOf, ok, problem, buildTree, createMember, SESSION_COOKIE } from './lib/api.mjs';
 
 let server;
 let admin;
@@ -419,5 +419,35 @@ describe('behind a trusted reverse proxy (--trusted-proxy 127.0.0.1)', () => {
     const recorded = await proxied.sql("SELECT COUNT(*) FROM login_attempts WHERE address = '203.0.113.5'");
     assert.equal(recorded.code, 0, recorded.stderr);
     assert.ok(Number(recorded.stdout.trim()) >= 20, recorded.stdout);
+  });
+});
+
+describe('refusals leave a trace in the server log', () => {
+  // The server writes its log as it goes; wait (bounded) for the line rather than for a time.
+  async function logLine(pattern) {
+    for (let i = 0; i < 400 && !pattern.test(server.log()); i++) await new Promise((r) => setTimeout(r, 25));
+    return server.log();
+  }
+
+  test('a forged session cookie and a refused action are logged with who, what and from where', async () => {
+    const bare = rawClient(server.base);
+    const forged = await bare.get('/api/v1/auth/me', { cookie: `${SESSION_COOKIE}=${'B'.repeat(43)}` });
+    problem(forged, 401, null);
+    const id = forged.headers.get('x-request-id');
+    assert.match(await logLine(new RegExp(`refused ${id} GET /api/v1/auth/me -> 401 user 0 from 127\\.0\\.0\\.1`)),
+      new RegExp(`refused ${id} `));
+
+    const leader = await server.login(await server.addUser({ roles: ['leader'] }));
+    const me = ok(await leader.get('/api/v1/auth/me'));
+    const refused = await leader.get('/api/v1/users?q=nguyen');
+    assert.equal(refused.status, 403);
+    const line = new RegExp(`refused ${refused.headers.get('x-request-id')} GET /api/v1/users -> 403 user ${me.id} from`);
+    assert.match(await logLine(line), line);
+    assert.doesNotMatch(server.log(), /q=nguyen/, 'the query string is not logged');
+
+    // A first visit without any cookie is no failure and is not logged.
+    const anonymous = await bare.get('/api/v1/auth/me');
+    problem(anonymous, 401, null);
+    assert.doesNotMatch(server.log(), new RegExp(`refused ${anonymous.headers.get('x-request-id')} `));
   });
 });
