@@ -70,6 +70,19 @@ describe('routes', () => {
     assert.deepEqual(missing, []);
   });
 
+  test('lib/routes.mjs is exactly the routes the server registers (src/http/*.cpp), so none escapes the suites', () => {
+    const dir = path.join(SOURCE_ROOT, 'src', 'http');
+    const registered = new Set();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpp'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/router\.add\(\s*"([A-Z]+)",\s*"(\/api\/v1[^"]*)"/g)) registered.add(`${m[1]} ${m[2]}`);
+    }
+    assert.ok(registered.size >= 70, `the parser found ${registered.size} routes`);
+    const listed = new Set(ROUTES.map(([m, t]) => `${m} ${t}`));
+    assert.deepEqual([...registered].filter((r) => !listed.has(r)).sort(), [], 'served but not in lib/routes.mjs');
+    assert.deepEqual([...listed].filter((r) => !registered.has(r)).sort(), [], 'in lib/routes.mjs but not served');
+  });
+
   test('nothing is documented that the server does not serve', () => {
     doc ??= loadOpenApi();
     const known = new Set(ROUTES.map(([m, t]) => `${m} ${t}`));
