@@ -451,3 +451,28 @@ describe('refusals leave a trace in the server log', () => {
     assert.doesNotMatch(server.log(), new RegExp(`refused ${anonymous.headers.get('x-request-id')} `));
   });
 });
+
+describe('behind TLS (--secure-cookies)', () => {
+  let tls;
+  before(async () => { tls = await startServer({ data: 'empty', signIn: false, serveArgs: ['--secure-cookies'] }); });
+  after(async () => { await tls?.stop(); });
+
+  test('the cookie is __Host-, Secure, HttpOnly, SameSite=Strict, and writes need the https origin', async () => {
+    const user = await tls.addUser({ roles: ['leader'] });
+    const host = new URL(tls.base).host;
+    const login = (origin) => rawClient(tls.base).post('/api/v1/auth/login',
+      { username: user.username, password: user.password },
+      { headers: { 'x-requested-with': 'chibo', origin } });
+    problem(await login(`http://${host}`), 403, null);
+    const reply = await login(`https://${host}`);
+    ok(reply);
+    const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('__Host-chibo_session='));
+    assert.ok(cookie, reply.headers.getSetCookie().join('\n'));
+    for (const attribute of ['Path=/', 'HttpOnly', 'SameSite=Strict', 'Secure']) assert.ok(cookie.includes(attribute), cookie);
+    assert.doesNotMatch(cookie, /Domain=/i, 'a __Host- cookie names no domain');
+    const token = cookie.split(';')[0].split('=')[1];
+    ok(await rawClient(tls.base).get('/api/v1/auth/me', { cookie: `__Host-chibo_session=${token}` }));
+    // The plain cookie name opens nothing on a TLS server.
+    problem(await rawClient(tls.base).get('/api/v1/auth/me', { cookie: `${SESSION_COOKIE}=${token}` }), 401, null);
+  });
+});
