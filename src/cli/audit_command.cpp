@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 
@@ -22,7 +23,14 @@ struct AuditOptions {
   std::string db = storage::kDefaultDatabaseUrl;
   std::string checkpoint;  // verify: a line printed by `chibo audit checkpoint`
   std::string key_file;    // checkpoint: default <database>.audit-key
+  std::string public_key;  // verify: the hex key the checkpoint must be signed with
 };
+
+// Hex in lower case, as checkpoints print it.
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
 
 int verify(const AuditOptions& options) {
   std::optional<domain::AuditCheckpoint> checkpoint;
@@ -32,6 +40,19 @@ int verify(const AuditOptions& options) {
       std::cerr
           << "chibo audit verify: --checkpoint is not a line printed by `chibo audit checkpoint`\n";
       return 2;
+    }
+  }
+  if (!options.public_key.empty()) {
+    if (!checkpoint) {
+      std::cerr << "chibo audit verify: --public-key needs --checkpoint\n";
+      return 2;
+    }
+    // Anyone able to rewrite the chain can sign a fresh checkpoint with a key of their own: the
+    // signature proves something only when it is checked against the key kept off the machine.
+    if (lower(options.public_key) != lower(checkpoint->public_key)) {
+      std::cout << "chibo audit: BROKEN: the checkpoint is signed with another key than "
+                << options.public_key << "\n";
+      return 1;
     }
   }
   auto runtime = open_runtime({options.db, "", 1, false});
@@ -96,7 +117,10 @@ std::optional<std::string> signing_key(const std::string& path, std::string& err
     error = "cannot write " + path;
     return std::nullopt;
   }
-  std::cerr << "chibo audit: created the signing key " << path << " (keep it secret; mode 0600)\n";
+  std::cerr << "chibo audit: created the signing key " << path << " (keep it secret; mode 0600)\n"
+            << "chibo audit: its public key is " << security::to_hex(pair.public_key)
+            << ": keep it off this machine and check checkpoints with `chibo audit verify "
+               "--checkpoint LINE --public-key KEY`\n";
   return pair.secret_key;
 }
 
@@ -146,6 +170,9 @@ void add_audit_command(CLI::App& app, int& exit_code) {
   add_db_option(*verify_command, options->db);
   verify_command->add_option("--checkpoint", options->checkpoint,
                              "Also check against a line printed by `chibo audit checkpoint`");
+  verify_command->add_option(
+      "--public-key", options->public_key,
+      "The hex public key the checkpoint must be signed with (kept off this machine)");
   verify_command->callback([options, &exit_code] { exit_code = verify(*options); });
   CLI::App* checkpoint_command = audit->add_subcommand(
       "checkpoint", "Print a signed line with the chain's head; keep it off this machine");

@@ -231,6 +231,21 @@ describe('tampering (last: it breaks the chain)', () => {
     check = await server.chibo(['audit', 'verify', '--db', server.dbUrl, '--checkpoint', checkpoint]);
     assert.equal(check.code, 0, check.stdout + check.stderr);
 
+    // Pinned to the key kept off the machine: the line verifies; a fresh checkpoint signed by
+    // someone with a key of their own (as a forger who rewrote the chain would make) does not.
+    const publicKey = checkpoint.match(/ key=([0-9a-f]+)/)[1];
+    assert.match(made.stderr, new RegExp(`public key is ${publicKey}`));
+    check = await server.chibo(['audit', 'verify', '--db', server.dbUrl, '--checkpoint', checkpoint, '--public-key', publicKey.toUpperCase()]);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    const other = await server.chibo(['audit', 'checkpoint', '--db', server.dbUrl, '--key', path.join(server.dir, 'forger-key')]);
+    assert.equal(other.code, 0, other.stderr);
+    const forgedLine = other.stdout.trim().split('\n').at(-1);
+    check = await server.chibo(['audit', 'verify', '--db', server.dbUrl, '--checkpoint', forgedLine]);
+    assert.equal(check.code, 0, 'unpinned, any key verifies: the reason for --public-key');
+    check = await server.chibo(['audit', 'verify', '--db', server.dbUrl, '--checkpoint', forgedLine, '--public-key', publicKey]);
+    assert.equal(check.code, 1, check.stdout);
+    assert.match(check.stdout, /signed with another key/);
+
     // A checkpoint whose signature was altered is refused.
     const forged = checkpoint.replace(/[0-9a-f](?=[0-9a-f]{10}\s*$)/, (c) => (c === '0' ? '1' : '0'));
     if (forged !== checkpoint) {
