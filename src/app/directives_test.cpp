@@ -29,13 +29,15 @@ class Directives : public ::testing::Test {
     request.issued_on = today().add_days(-10);
     request.tasks = {{"Báo cáo nhanh", "", today().add_days(-2), std::nullopt},
                      {"Báo cáo đầy đủ", "", today().add_days(5), std::nullopt}};
-    Result<DirectiveView> view = run_write(temp_.services(), temp_.actor(), issue_directive, request);
+    Result<DirectiveView> view =
+        run_write(temp_.services(), temp_.actor(), issue_directive, request);
     EXPECT_TRUE(view) << (view ? "" : view.error().reason);
     return *view;
   }
 
   domain::RollupCounts at(int64_t directive, OrgId org) {
-    Result<RollupView> view = run_read(temp_.services(), temp_.actor(), directive_rollup, directive, org);
+    Result<RollupView> view =
+        run_read(temp_.services(), temp_.actor(), directive_rollup, directive, org);
     EXPECT_TRUE(view);
     return view ? view->org.counts : domain::RollupCounts{};
   }
@@ -99,8 +101,8 @@ TEST_F(Directives, ARefusedFanOutWritesNothing) {
   EXPECT_EQ(batch.error().fields[0].code, "target_outside_subtree");
   EXPECT_TRUE(at(directive.directive.id, tree_[0]).empty());
   AssignmentListQuery all;
-  Result<AssignmentList> list = run_read(temp_.services(), temp_.actor(), list_directive_assignments,
-                                         directive.directive.id, all);
+  Result<AssignmentList> list = run_read(temp_.services(), temp_.actor(),
+                                         list_directive_assignments, directive.directive.id, all);
   ASSERT_TRUE(list);
   EXPECT_EQ(list->total, 0);
 }

@@ -33,23 +33,38 @@ struct DirectivePlan {
 
 const std::vector<DirectivePlan>& plans() {
   static const std::vector<DirectivePlan> list = {
-      {"resolution", "05-NQ/ĐUK", "Nghị quyết số 05-NQ/ĐUK về nâng cao chất lượng sinh hoạt chi bộ",
+      {"resolution",
+       "05-NQ/ĐUK",
+       "Nghị quyết số 05-NQ/ĐUK về nâng cao chất lượng sinh hoạt chi bộ",
        -320,
        {{"Xây dựng kế hoạch thực hiện nghị quyết", -290},
         {"Báo cáo sơ kết 6 tháng thực hiện nghị quyết", -130},
         {"Báo cáo tổng kết năm", 40}},
-       true, true},
-      {"directive", "12-CT/ĐUK",
-       "Chỉ thị số 12-CT/ĐUK về tăng cường công tác phát triển đảng viên trong tình hình mới", -170,
-       {{"Rà soát, lập danh sách quần chúng ưu tú", -60}, {"Báo cáo kết quả phát triển đảng viên", 30}},
-       true, false},
-      {"plan", "45-KH/ĐUK",
-       "Kế hoạch số 45-KH/ĐUK thực hiện Chỉ thị số 35-CT/TW về đại hội đảng bộ các cấp", -75,
-       {{"Xây dựng đề án nhân sự cấp ủy", -10}, {"Báo cáo chuẩn bị đại hội", 50}}, false, false},
-      {"higher_document", "18-NQ/TW",
+       true,
+       true},
+      {"directive",
+       "12-CT/ĐUK",
+       "Chỉ thị số 12-CT/ĐUK về tăng cường công tác phát triển đảng viên trong tình hình mới",
+       -170,
+       {{"Rà soát, lập danh sách quần chúng ưu tú", -60},
+        {"Báo cáo kết quả phát triển đảng viên", 30}},
+       true,
+       false},
+      {"plan",
+       "45-KH/ĐUK",
+       "Kế hoạch số 45-KH/ĐUK thực hiện Chỉ thị số 35-CT/TW về đại hội đảng bộ các cấp",
+       -75,
+       {{"Xây dựng đề án nhân sự cấp ủy", -10}, {"Báo cáo chuẩn bị đại hội", 50}},
+       false,
+       false},
+      {"higher_document",
+       "18-NQ/TW",
        "Nghị quyết số 18-NQ/TW về tiếp tục đổi mới, sắp xếp tổ chức bộ máy tinh gọn, hoạt động "
        "hiệu lực, hiệu quả",
-       -200, {{"Học tập, quán triệt nghị quyết", -150}}, true, true},
+       -200,
+       {{"Học tập, quán triệt nghị quyết", -150}},
+       true,
+       true},
   };
   return list;
 }
@@ -137,8 +152,8 @@ void DirectivesDemo::write(soci::session& session) {
     repo.insert_tasks(tasks);
     std::map<OrgId, domain::RollupCounts> deltas;
     std::vector<app::Assignment> done;  // reported or accepted: they get a report
-    auto make = [&](const app::DirectiveTask& task, const Organization& from, const Organization& to,
-                    int64_t parent, Date due, bool passed_down) {
+    auto make = [&](const app::DirectiveTask& task, const Organization& from,
+                    const Organization& to, int64_t parent, Date due, bool passed_down) {
       app::Assignment a;
       a.directive_id = directive.id;
       a.task_id = task.id;
@@ -167,8 +182,9 @@ void DirectivesDemo::write(soci::session& session) {
           for (const Organization* org : level1) {
             if (org->id == parent.org_id) from = org;
           }
-          const Date due = parent.due_on.add_days(-7) < directive.issued_on ? parent.due_on
-                                                                            : parent.due_on.add_days(-7);
+          const Date due = parent.due_on.add_days(-7) < directive.issued_on
+                               ? parent.due_on
+                               : parent.due_on.add_days(-7);
           for (const Organization* cell : cells_under[parent.org_id.value]) {
             if (cell_share < 1.0 && !rng_.chance(cell_share)) continue;
             app::Assignment a = make(task, *from, *cell, parent.id, due, false);
@@ -194,10 +210,12 @@ void DirectivesDemo::write(soci::session& session) {
     for (const app::Assignment& a : done) {
       app::AssignmentReport report;
       report.assignment_id = a.id;
-      report.body = "Đã triển khai thực hiện; tổ chức quán triệt, xây dựng kế hoạch và phân công "
-                    "cấp ủy viên phụ trách.";
-      report.figures = "[{\"label\":\"Đảng viên tham gia\",\"value\":" +
-                       std::to_string(rng_.between(8, 40)) + ",\"unit\":\"người\"}]";
+      report.body =
+          "Đã triển khai thực hiện; tổ chức quán triệt, xây dựng kế hoạch và phân công "
+          "cấp ủy viên phụ trách.";
+      report.figures =
+          "[{\"label\":\"Đảng viên tham gia\",\"value\":" + std::to_string(rng_.between(8, 40)) +
+          ",\"unit\":\"người\"}]";
       report.submitted_by = "demo";
       report.submitted_at = now_;
       if (a.state == AssignmentState::kAccepted) report.review = "accepted";

@@ -21,25 +21,26 @@ long long directive_rollup_differences(soci::session& session) {
   {
     Bindings none;
     RowReader row(2, 3);
-    select_rows(session,
-                "SELECT state, org_path, directive_id, overdue, COUNT(*) FROM directive_assignments "
-                "GROUP BY directive_id, org_path, state, overdue",
-                none, row, [&] {
-                  const auto state = domain::parse_state(row.text(0));
-                  if (!state) return;
-                  domain::RollupCounts delta;
-                  delta.total = row.number(2);
-                  delta.of(*state) = row.number(2);
-                  if (row.number(1) != 0 && *state != domain::AssignmentState::kAccepted)
-                    delta.overdue = row.number(2);
-                  along(row.number(0), row.text(1), delta);
-                });
+    select_rows(
+        session,
+        "SELECT state, org_path, directive_id, overdue, COUNT(*) FROM directive_assignments "
+        "GROUP BY directive_id, org_path, state, overdue",
+        none, row, [&] {
+          const auto state = domain::parse_state(row.text(0));
+          if (!state) return;
+          domain::RollupCounts delta;
+          delta.total = row.number(2);
+          delta.of(*state) = row.number(2);
+          if (row.number(1) != 0 && *state != domain::AssignmentState::kAccepted)
+            delta.overdue = row.number(2);
+          along(row.number(0), row.text(1), delta);
+        });
   }
   {
     Bindings none;
     RowReader row(1, 2);
-    select_rows(session,
-                "SELECT org_path, directive_id, attendees FROM directive_studies", none, row, [&] {
+    select_rows(session, "SELECT org_path, directive_id, attendees FROM directive_studies", none,
+                row, [&] {
                   domain::RollupCounts delta;
                   delta.studied = row.number(1);
                   along(row.number(0), row.text(0), delta);
@@ -49,22 +50,23 @@ long long directive_rollup_differences(soci::session& session) {
   {
     Bindings none;
     RowReader row(0, 11);
-    select_rows(session,
-                "SELECT directive_id, org_id, total, assigned, acknowledged, in_progress, reported, "
-                "accepted, returned, overdue, studied FROM directive_rollup",
-                none, row, [&] {
-                  domain::RollupCounts c;
-                  c.total = row.number(2);
-                  c.assigned = row.number(3);
-                  c.acknowledged = row.number(4);
-                  c.in_progress = row.number(5);
-                  c.reported = row.number(6);
-                  c.accepted = row.number(7);
-                  c.returned = row.number(8);
-                  c.overdue = row.number(9);
-                  c.studied = row.number(10);
-                  if (!c.empty()) stored[{row.number(0), row.number(1)}] = c;
-                });
+    select_rows(
+        session,
+        "SELECT directive_id, org_id, total, assigned, acknowledged, in_progress, reported, "
+        "accepted, returned, overdue, studied FROM directive_rollup",
+        none, row, [&] {
+          domain::RollupCounts c;
+          c.total = row.number(2);
+          c.assigned = row.number(3);
+          c.acknowledged = row.number(4);
+          c.in_progress = row.number(5);
+          c.reported = row.number(6);
+          c.accepted = row.number(7);
+          c.returned = row.number(8);
+          c.overdue = row.number(9);
+          c.studied = row.number(10);
+          if (!c.empty()) stored[{row.number(0), row.number(1)}] = c;
+        });
   }
   long long differing = 0;
   for (const auto& [key, counts] : recount) {

@@ -3,9 +3,9 @@
 #include <map>
 
 #include "storage/sql/derived/member_counts.h"
-#include "storage/sql/directives/rollup_recount.h"
 #include "storage/sql/derived/member_stats.h"
 #include "storage/sql/derived/search_key_bounds.h"
+#include "storage/sql/directives/rollup_recount.h"
 #include "storage/sql/engine/statement.h"
 
 namespace chibo::storage {
