@@ -24,14 +24,14 @@ struct TypeMix {
 // and letters), by document type.
 const std::vector<TypeMix>& mix_of(const std::string& kind) {
   static const std::vector<TypeMix> committee = {
-      {"nghi_quyet", 3}, {"chi_thi", 1},      {"ke_hoach", 6},  {"quyet_dinh", 8},
-      {"bao_cao", 5},    {"cong_van", 8},     {"thong_bao", 4}, {"huong_dan", 2},
+      {"nghi_quyet", 3}, {"chi_thi", 1},   {"ke_hoach", 6},  {"quyet_dinh", 8},
+      {"bao_cao", 5},    {"cong_van", 8},  {"thong_bao", 4}, {"huong_dan", 2},
       {"to_trinh", 1},   {"chuong_trinh", 1}, {"ket_luan", 1}};
   static const std::vector<TypeMix> base = {{"nghi_quyet", 4}, {"ke_hoach", 5}, {"quyet_dinh", 6},
                                             {"bao_cao", 4},    {"cong_van", 4}, {"thong_bao", 2},
                                             {"to_trinh", 1}};
-  static const std::vector<TypeMix> cell = {
-      {"nghi_quyet", 12}, {"ke_hoach", 2}, {"bao_cao", 3}, {"cong_van", 1}};
+  static const std::vector<TypeMix> cell = {{"nghi_quyet", 12}, {"ke_hoach", 2}, {"bao_cao", 3},
+                                            {"cong_van", 1}};
   if (kind == "cell" || kind == "sub_committee") return cell;
   if (kind == "base_committee" || kind == "base_cell") return base;
   return committee;
@@ -56,8 +56,8 @@ const std::vector<std::string>& summaries_of(const std::string& type) {
         "về việc thành lập Tổ công tác", "về việc chuẩn y kết quả bầu cử",
         "về việc tặng Huy hiệu Đảng đợt {d}"}},
       {"bao_cao",
-       {"kết quả thực hiện nhiệm vụ 6 tháng đầu năm {y}", "tổng kết công tác xây dựng Đảng năm {y}",
-        "sơ kết công tác quý {q} năm {y}"}},
+       {"kết quả thực hiện nhiệm vụ 6 tháng đầu năm {y}",
+        "tổng kết công tác xây dựng Đảng năm {y}", "sơ kết công tác quý {q} năm {y}"}},
       {"cong_van",
        {"về việc báo cáo số lượng đảng viên", "về việc cử cán bộ tham dự hội nghị",
         "về việc góp ý dự thảo văn kiện", "về việc rà soát hồ sơ đảng viên"}},
@@ -83,8 +83,7 @@ std::string fill(std::string text, Date on) {
   replace("{y}", std::to_string(on.year()));
   replace("{m}", std::to_string(on.month()));
   replace("{q}", std::to_string((on.month() - 1) / 3 + 1));
-  replace("{d}",
-          on.iso().substr(8, 2) + "/" + on.iso().substr(5, 2) + "/" + std::to_string(on.year()));
+  replace("{d}", on.iso().substr(8, 2) + "/" + on.iso().substr(5, 2) + "/" + std::to_string(on.year()));
   return text;
 }
 
@@ -133,8 +132,8 @@ void DocumentsDemo::org_added(const Organization& org, bool in_bloc) {
   Node node;
   node.org = org;
   const bool cell = org.kind == "cell";
-  const bool base =
-      org.kind == "base_committee" || org.kind == "base_cell" || org.kind == "sub_committee";
+  const bool base = org.kind == "base_committee" || org.kind == "base_cell" ||
+                    org.kind == "sub_committee";
   // Every committee above the base, and a sample below it that keeps the demo fast: denser in
   // the central bloc than in the provinces of a national-scale demo.
   if (cell) {
@@ -178,8 +177,8 @@ void DocumentsDemo::write(soci::session& session) {
     auto found = running.find(org.id.value);
     if (found != running.end()) return &found->second;
     const auto [from, to] = congress_window(org.kind);
-    const Date closed = from.add_days(
-        static_cast<int32_t>(rng_.below(static_cast<uint64_t>(to.serial() - from.serial() + 1))));
+    const Date closed = from.add_days(static_cast<int32_t>(rng_.below(
+        static_cast<uint64_t>(to.serial() - from.serial() + 1))));
     if (today_ < closed.add_days(1)) return nullptr;
     const bool short_term = org.kind == "cell" || org.kind == "sub_committee";
     domain::Term term;
@@ -219,8 +218,8 @@ void DocumentsDemo::write(soci::session& session) {
     const Date first = std::max(year_ago, term->starts_on());
     if (today_ < first) continue;
     const auto span = static_cast<uint64_t>(today_.serial() - first.serial() + 1);
-    const int count = std::max(
-        1, static_cast<int>(yearly_documents(org.kind) * static_cast<double>(span) / 365.0));
+    const int count = std::max(1, static_cast<int>(yearly_documents(org.kind) *
+                                                   static_cast<double>(span) / 365.0));
     std::vector<Date> dates;
     for (int i = 0; i < count; ++i)
       dates.push_back(first.add_days(static_cast<int32_t>(rng_.below(span))));
@@ -249,8 +248,7 @@ void DocumentsDemo::write(soci::session& session) {
       }
       const domain::DocumentType* type = doc_catalog.type(type_code);
       if (!type) continue;
-      std::optional<domain::NumberingSeries> series =
-          domain::numbering_series(issuer, *type, *term);
+      std::optional<domain::NumberingSeries> series = domain::numbering_series(issuer, *type, *term);
       if (!series) continue;
       int64_t& last = last_in_series[series->series];
       Result<domain::AssignedNumber> assigned =
@@ -325,9 +323,9 @@ void DocumentsDemo::write(soci::session& session) {
         ++report_.incoming;
         if (!target.children.empty() && rng_.chance(0.5)) {
           const Node& below = nodes_[target.children[rng_.below(target.children.size())]];
-          documents.add_forward(
-              in.id, {0, below.org.id, below.org.path,
-                      std::min(today_, in.received_on->add_days(1)), "", kDocumentsActor, now_});
+          documents.add_forward(in.id, {0, below.org.id, below.org.path,
+                                        std::min(today_, in.received_on->add_days(1)), "",
+                                        kDocumentsActor, now_});
           ++report_.forwards;
         }
       }
