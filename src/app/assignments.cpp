@@ -279,11 +279,11 @@ Result<AssignmentList> list_directive_assignments(Context& ctx, int64_t id,
     if (!org || !reach.covers(org->path)) return Error::not_found("organization");
     filter.subtree = org->path;
   } else if (!reach.covers(directive->org_path)) {
-    // The reader's own part of the tree: its first subtree under the issuer.
-    auto top = std::find_if(reach.subtrees.begin(), reach.subtrees.end(),
-                            [&](const OrgPath& p) { return directive->org_path.contains(p); });
-    if (top == reach.subtrees.end()) return Error::not_found("organization");
-    filter.subtree = *top;
+    // The reader's own parts of the tree under the issuer.
+    for (const OrgPath& top : reach.subtrees) {
+      if (directive->org_path.contains(top)) filter.within.push_back(top);
+    }
+    if (filter.within.empty()) return Error::not_found("organization");
   }
   filter.task_id = query.task_id;
   filter.state = query.state;
@@ -323,8 +323,7 @@ Result<AssignmentList> overdue_assignments(Context& ctx, const AssignmentListQue
     if (!org || !reach.covers(org->path)) return Error::not_found("organization");
     filter.subtree = org->path;
   } else if (!reach.everything) {
-    if (reach.subtrees.empty()) return Error::forbidden("forbidden");
-    filter.subtree = reach.subtrees.front();
+    filter.within = reach.subtrees;  // every subtree the reader reaches
   }
   filter.overdue_on = ctx.today();
   filter.by_due = true;

@@ -120,6 +120,7 @@ struct AssignmentQuery {
   int64_t directive_id = 0;
   int64_t task_id = 0;
   std::optional<OrgPath> subtree;  // receiving organization in this subtree
+  std::vector<OrgPath> within;     // and in one of these subtrees (empty: no such limit)
   OrgId org_id;                    // received by exactly this organization
   OrgId assigner_org_id;           // given by exactly this organization
   std::optional<domain::AssignmentState> state;

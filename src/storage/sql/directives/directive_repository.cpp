@@ -339,6 +339,8 @@ app::AssignmentPage SqlDirectiveRepository::assignments(const app::AssignmentQue
       sql += " AND a.directive_id = " + bindings.number(query.directive_id);
     if (query.task_id > 0) sql += " AND a.task_id = " + bindings.number(query.task_id);
     if (query.subtree) sql += " AND " + subtree_condition("a.org_path", *query.subtree, bindings);
+    if (!query.within.empty())
+      sql += " AND " + within_condition("a.org_path", query.within, bindings);
     if (query.org_id.valid()) sql += " AND a.org_id = " + bindings.number(query.org_id.value);
     if (query.assigner_org_id.valid())
       sql += " AND a.assigner_org_id = " + bindings.number(query.assigner_org_id.value);
