@@ -18,16 +18,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kNamedCom
 
 constexpr std::string_view kPartyOrg = "Đảng bộ ";
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 std::string committee_name(std::string_view org_name) {
   for (const auto& [org, committee] : kNamedCommittees) {
-    if (starts_with(org_name, org))
+    if (org_name.starts_with(org))
       return std::string(committee) + std::string(org_name.substr(org.size()));
   }
-  if (starts_with(org_name, kPartyOrg))
+  if (org_name.starts_with(kPartyOrg))
     return "Đảng ủy " + std::string(org_name.substr(kPartyOrg.size()));
   return std::string(org_name);  // a cell, or a name chibo cannot read: as it is
 }
