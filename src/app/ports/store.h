@@ -13,6 +13,7 @@
 #include "app/ports/accounts.h"
 #include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
+#include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
@@ -149,6 +150,8 @@ class Transaction {
   virtual LifecycleRepository& lifecycle() = 0;
   virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual JobRepository& jobs() = 0;
+  virtual InboxRepository& inbox() = 0;
 };
 
 class Store {

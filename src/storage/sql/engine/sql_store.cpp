@@ -10,20 +10,22 @@
 #include <thread>
 
 #include "storage/sql/accounts/audit_log.h"
-#include "storage/sql/lifecycle/candidate_repository.h"
-#include "storage/sql/documents/document_repository.h"
-#include "storage/sql/engine/db_errors.h"
 #include "storage/sql/accounts/idempotency_repository.h"
-#include "storage/sql/lifecycle/lifecycle_repository.h"
+#include "storage/sql/accounts/session_repository.h"
+#include "storage/sql/accounts/user_repository.h"
 #include "storage/sql/derived/maintenance.h"
-#include "storage/sql/registry/member_repository.h"
+#include "storage/sql/documents/document_repository.h"
+#include "storage/sql/documents/term_repository.h"
+#include "storage/sql/engine/db_errors.h"
 #include "storage/sql/engine/migrations.h"
+#include "storage/sql/jobs/inbox_repository.h"
+#include "storage/sql/jobs/job_repository.h"
+#include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/lifecycle/lifecycle_repository.h"
+#include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/tools/pg_copy.h"
-#include "storage/sql/accounts/session_repository.h"
-#include "storage/sql/lifecycle/transfer_repository.h"
-#include "storage/sql/documents/term_repository.h"
-#include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
 
@@ -48,7 +50,9 @@ class SqlTransaction : public app::Transaction {
         lifecycle_(session, options.on_roll_statuses),
         terms_(session),
         documents_(session, url.engine,
-                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : "") {}
+                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : ""),
+        jobs_(session, url.engine),
+        inbox_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -60,6 +64,8 @@ class SqlTransaction : public app::Transaction {
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
   app::TermRepository& terms() override { return terms_; }
   app::DocumentRepository& documents() override { return documents_; }
+  app::JobRepository& jobs() override { return jobs_; }
+  app::InboxRepository& inbox() override { return inbox_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -73,6 +79,8 @@ class SqlTransaction : public app::Transaction {
   SqlLifecycleRepository lifecycle_;
   SqlTermRepository terms_;
   SqlDocumentRepository documents_;
+  SqlJobRepository jobs_;
+  SqlInboxRepository inbox_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
