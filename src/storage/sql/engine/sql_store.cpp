@@ -10,22 +10,22 @@
 #include <thread>
 
 #include "storage/sql/accounts/audit_log.h"
-#include "storage/sql/accounts/idempotency_repository.h"
-#include "storage/sql/accounts/session_repository.h"
-#include "storage/sql/accounts/user_repository.h"
-#include "storage/sql/derived/maintenance.h"
+#include "storage/sql/lifecycle/candidate_repository.h"
 #include "storage/sql/documents/document_repository.h"
-#include "storage/sql/documents/term_repository.h"
 #include "storage/sql/engine/db_errors.h"
+#include "storage/sql/accounts/idempotency_repository.h"
+#include "storage/sql/lifecycle/lifecycle_repository.h"
+#include "storage/sql/derived/maintenance.h"
+#include "storage/sql/registry/member_repository.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/jobs/inbox_repository.h"
 #include "storage/sql/jobs/job_repository.h"
-#include "storage/sql/lifecycle/candidate_repository.h"
-#include "storage/sql/lifecycle/lifecycle_repository.h"
-#include "storage/sql/lifecycle/transfer_repository.h"
-#include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/tools/pg_copy.h"
+#include "storage/sql/accounts/session_repository.h"
+#include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/documents/term_repository.h"
+#include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
 
