@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "app/access_control.h"
 #include "app/runner.h"
 
 namespace chibo::app {
@@ -27,6 +28,13 @@ std::string job_error_text(const Error& error) {
 bool is_lease_lost(const Error& error) { return error.reason == "job_lease_lost"; }
 
 }  // namespace
+
+Status require_job_manage(const Services& services, const Actor& actor) {
+  if (!reach_of(services, actor, domain::Permission::kJobManage).everything) {
+    return Error::forbidden("forbidden");
+  }
+  return Ok();
+}
 
 std::string add_seconds(const std::string& instant, long long seconds) {
   std::tm tm{};
@@ -265,7 +273,8 @@ namespace {
 
 class TestCountKind : public JobKind {
  public:
-  TestCountKind(int steps, int step_ms) : steps_(steps), step_ms_(step_ms) {}
+  TestCountKind(int steps, int step_ms, std::string mail_to)
+      : steps_(steps), step_ms_(step_ms), mail_to_(std::move(mail_to)) {}
   std::string kind() const override { return kJobTestCount; }
   JobSchedule schedule() const override { return JobSchedule::kDaily; }
 
@@ -292,6 +301,15 @@ class TestCountKind : public JobKind {
         note.created_at = ctx.now();
         ctx.tx.inbox().notify(note);
       }
+      if (!mail_to_.empty()) {
+        OutgoingMail mail;
+        mail.to_address = mail_to_;
+        mail.subject = "Bước kiểm thử " + std::to_string(i + 1);
+        mail.body = "Thông báo kiểm thử của chibo: " + keys[i];
+        mail.dedupe_key = keys[i] + ":mail";
+        mail.created_at = ctx.now();
+        ctx.tx.jobs().queue_mail(mail);
+      }
       // Not deduplicated: a step run twice would show as two entries.
       ctx.audit(AuditEntry::about("job.step", "job", job.id)
                     .with("kind", job.kind)
@@ -307,12 +325,14 @@ class TestCountKind : public JobKind {
   }
   int steps_;
   int step_ms_;
+  std::string mail_to_;
 };
 
 }  // namespace
 
-std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms) {
-  return std::make_unique<TestCountKind>(steps, step_ms);
+std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms,
+                                              const std::string& mail_to) {
+  return std::make_unique<TestCountKind>(steps, step_ms, mail_to);
 }
 
 }  // namespace chibo::app

@@ -99,6 +99,10 @@ class JobRunner {
   std::atomic<bool> stopping_{false};
 };
 
+// The jobs are the whole system's: seeing them and running one needs job.manage reaching
+// every organization (forbidden otherwise).
+Status require_job_manage(const Services& services, const Actor& actor);
+
 // UTC instant arithmetic on "YYYY-MM-DDTHH:MM:SS.mmmZ" text.
 std::string add_seconds(const std::string& instant, long long seconds);
 // Midnight in Vietnam (UTC+7) at the start of `day`, as a UTC instant.
@@ -106,9 +110,10 @@ std::string vietnam_midnight(Date day);
 // A name for this process: host, pid and a random part.
 std::string process_owner_name();
 
-// The kind of the fault tests: `steps` steps per day, each notifying user `user_id` and
-// writing an audit entry, `step_ms` milliseconds each (so that a test can kill a process in
-// the middle of a run).
-std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms);
+// The kind of the fault tests: `steps` steps per day, each notifying the first user, writing
+// an audit entry and (`mail_to` not empty) queueing a mail to that address, `step_ms`
+// milliseconds each (so that a test can kill a process in the middle of a run).
+std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms,
+                                              const std::string& mail_to = "");
 
 }  // namespace chibo::app

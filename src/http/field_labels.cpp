@@ -147,6 +147,9 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"term", {"Nhiệm kỳ", "Term"}},
       {"direction", {"Văn bản đi/đến", "Direction"}},
       {"overrides", {"Ký hiệu riêng", "Own abbreviations"}},
+      // The inbox (issue 13).
+      {"order", {"Thứ tự", "Order"}},
+      {"unread", {"Chỉ chưa đọc", "Unread only"}},
 
   };
   return labels;

@@ -82,6 +82,12 @@ export const ROUTES = [
   ['GET', '/api/v1/documents/{id}/print'],
   ['GET', '/api/v1/orgs/{id}/document-issuers'],
   ['PUT', '/api/v1/orgs/{id}/document-issuers'],
+  ['GET', '/api/v1/inbox'],
+  ['GET', '/api/v1/inbox/unread-count'],
+  ['POST', '/api/v1/inbox/{id}/read'],
+  ['POST', '/api/v1/inbox/read-all'],
+  ['GET', '/api/v1/jobs'],
+  ['POST', '/api/v1/jobs/{kind}/run'],
 ];
 
 function segments(p) {
