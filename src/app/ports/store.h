@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/directives.h"
 #include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/jobs.h"
@@ -150,6 +151,7 @@ class Transaction {
   virtual LifecycleRepository& lifecycle() = 0;
   virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual DirectiveRepository& directives() = 0;
   virtual JobRepository& jobs() = 0;
   virtual InboxRepository& inbox() = 0;
 };

@@ -11,6 +11,7 @@
 
 #include "storage/sql/accounts/audit_log.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
+#include "storage/sql/directives/directive_repository.h"
 #include "storage/sql/documents/document_repository.h"
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/accounts/idempotency_repository.h"
@@ -51,6 +52,7 @@ class SqlTransaction : public app::Transaction {
         terms_(session),
         documents_(session, url.engine,
                    url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : ""),
+        directives_(session),
         jobs_(session, url.engine),
         inbox_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
@@ -64,6 +66,7 @@ class SqlTransaction : public app::Transaction {
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
   app::TermRepository& terms() override { return terms_; }
   app::DocumentRepository& documents() override { return documents_; }
+  app::DirectiveRepository& directives() override { return directives_; }
   app::JobRepository& jobs() override { return jobs_; }
   app::InboxRepository& inbox() override { return inbox_; }
 
@@ -79,6 +82,7 @@ class SqlTransaction : public app::Transaction {
   SqlLifecycleRepository lifecycle_;
   SqlTermRepository terms_;
   SqlDocumentRepository documents_;
+  SqlDirectiveRepository directives_;
   SqlJobRepository jobs_;
   SqlInboxRepository inbox_;
 };
