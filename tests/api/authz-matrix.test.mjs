@@ -281,6 +281,14 @@ function requestFor(key, side) {
     case 'POST /api/v1/assignments/{id}/accept': return { path: `/api/v1/assignments/${assignment.id}/accept`, json: { version: 0 }, allowed: 409 };
     case 'POST /api/v1/assignments/{id}/return': return { path: `/api/v1/assignments/${assignment.id}/return`, json: { version: 0, comment: 'Thử' }, allowed: 409 };
     case 'GET /api/v1/orgs/{id}/assignments': return { path: `/api/v1/orgs/${org.id}/assignments` };
+    // The inbox: a notification that is nobody's is a 404 for everyone; the jobs: an unknown
+    // kind is a 404 for an administrator (nothing runs).
+    case 'GET /api/v1/inbox': return { path: '/api/v1/inbox' };
+    case 'GET /api/v1/inbox/unread-count': return { path: '/api/v1/inbox/unread-count' };
+    case 'POST /api/v1/inbox/{id}/read': return { path: '/api/v1/inbox/999999999/read', json: {}, allowed: 404 };
+    case 'POST /api/v1/inbox/read-all': return { path: '/api/v1/inbox/read-all', json: {} };
+    case 'GET /api/v1/jobs': return { path: '/api/v1/jobs' };
+    case 'POST /api/v1/jobs/{kind}/run': return { path: '/api/v1/jobs/no_such_kind/run', json: {}, allowed: 404 };
     default: throw new Error(`no request for ${key}`);
   }
 }

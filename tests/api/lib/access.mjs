@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'terms.manage',
   'document.read', 'document.write', 'document.secret.read',
   'directive.read', 'directive.write', 'directive.report',
+  'job.manage',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -155,6 +156,13 @@ export const ROUTE_RULES = {
   'POST /api/v1/assignments/{id}/accept': { gate: 'full', needs: 'directive.write', object: 'assignment', read: 'directive.read' },
   'POST /api/v1/assignments/{id}/return': { gate: 'full', needs: 'directive.write', object: 'assignment', read: 'directive.read' },
   'GET /api/v1/orgs/{id}/assignments': { gate: 'full', needs: 'directive.read', object: 'org' },
+  // The inbox is the user's own (no permission); the jobs are the whole system's.
+  'GET /api/v1/inbox': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/inbox/unread-count': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/inbox/{id}/read': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/inbox/read-all': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/jobs': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
+  'POST /api/v1/jobs/{kind}/run': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
 };
 
 /**
