@@ -1359,6 +1359,438 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/directives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Nghị quyết, chỉ thị, kế hoạch trong phạm vi
+     * @description Văn bản chỉ đạo do một tổ chức trong phạm vi ban hành, hoặc có nhiệm vụ giao cho một tổ chức trong phạm vi; mới nhất trước. Cần directive.read.
+     */
+    get: operations['listDirectives'];
+    put?: never;
+    /**
+     * Ban hành (ghi) văn bản chỉ đạo với các nhiệm vụ
+     * @description Cần directive.write trên tổ chức ban hành. Văn bản có trong sổ: document_id (văn bản đi của tổ chức hoặc văn bản đến); văn bản cấp trên chưa vào sổ: number_symbol. Hạn của nhiệm vụ: due_on, hoặc due_working_days (số ngày làm việc kể từ issued_on theo lịch ngày làm việc). Hạn trước ngày ban hành: 422.
+     */
+    post: operations['issueDirective'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/directives/mark-overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu nhiệm vụ quá hạn (đến hôm nay)
+     * @description Nhiệm vụ chưa được chấp nhận báo cáo mà đã qua hạn được đánh dấu quá hạn và số liệu tổng hợp cập nhật; chạy lại không thay đổi gì (idempotent). Việc nền chạy hằng ngày; lệnh này cho quản trị. Cần directive.write; chỉ trong phạm vi.
+     */
+    post: operations['markOverdueAssignments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/directives/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Văn bản chỉ đạo và các nhiệm vụ
+     * @description Cần directive.read trên tổ chức ban hành hoặc trên một tổ chức được giao.
+     */
+    get: operations['getDirective'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/directives/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các lượt giao của văn bản trong một cây con
+     * @description Theo thứ tự cây (đường dẫn tổ chức). Cần directive.read.
+     */
+    get: operations['listDirectiveAssignments'];
+    put?: never;
+    /**
+     * Giao nhiệm vụ xuống các tổ chức cấp dưới
+     * @description Từ cấp ban hành: mỗi nhiệm vụ (task_ids) nhân mỗi tổ chức đích thành một lượt giao. Đích: mọi tổ chức trực thuộc, mọi tổ chức một loại trong cây con, các tổ chức chọn, hoặc một đảng viên. Cần directive.write trên tổ chức ban hành; đích ngoài cây con: 422 target. Đã giao nhiệm vụ này cho tổ chức đó: bỏ qua (skipped).
+     */
+    post: operations['assignDirectiveTasks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/directives/{id}/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tổng hợp tiến độ theo cây
+     * @description Số lượt giao theo trạng thái trong cây con của tổ chức và của từng tổ chức trực thuộc (một lần đọc theo chỉ mục), với tỷ lệ và màu trạng thái; từ gốc đến chi bộ chậm nhất trong tối đa ba lần bấm. Cần directive.read.
+     */
+    get: operations['getDirectiveRollup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/directives/{id}/studies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Học tập, quán triệt: các buổi đã ghi
+     * @description Trong cây con. Cần directive.read.
+     */
+    get: operations['listDirectiveStudies'];
+    put?: never;
+    /**
+     * Ghi buổi học tập, quán triệt của một tổ chức
+     * @description Mỗi tổ chức một bản ghi cho mỗi văn bản (ghi lại: gửi version). Số đảng viên đã học không quá số đảng viên của tổ chức. Cần directive.report trên tổ chức.
+     */
+    post: operations['recordDirectiveStudy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Nhiệm vụ quá hạn trong một cây con
+     * @description Chưa được chấp nhận báo cáo và đã qua hạn (tính đến hôm nay). Hạn sớm nhất trước. Cần directive.read.
+     */
+    get: operations['listOverdueAssignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một lượt giao: nhiệm vụ, báo cáo, giao tiếp xuống
+     * @description Cần directive.read trên tổ chức được giao hoặc tổ chức giao.
+     */
+    get: operations['getAssignment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tiếp nhận nhiệm vụ
+     * @description assigned -> acknowledged. Tổ chức được giao (directive.report). Sai version: 409.
+     */
+    post: operations['acknowledgeAssignment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bắt đầu thực hiện
+     * @description acknowledged hoặc returned -> in_progress. Tổ chức được giao (directive.report).
+     */
+    post: operations['startAssignment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Giao tiếp xuống cấp dưới (kế hoạch của tổ chức được giao)
+     * @description Tổ chức đã nhận (đã tiếp nhận) giao tiếp cho tổ chức hoặc đảng viên trong cây con của mình, đến mọi cấp; có thể kèm kế hoạch thực hiện của mình (plan_document_id hoặc plan_number). Lượt giao chưa tiếp nhận được tiếp nhận luôn. Cần directive.write trên tổ chức được giao.
+     */
+    post: operations['subAssign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi báo cáo
+     * @description acknowledged, in_progress hoặc returned -> reported. Tổ chức được giao (directive.report). Báo cáo trên nhiệm vụ của tổ chức khác: 404 hoặc 403.
+     */
+    post: operations['submitAssignmentReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chấp nhận báo cáo
+     * @description reported -> accepted. Tổ chức giao (directive.write). Đã chấp nhận: 409 assignment_state.
+     */
+    post: operations['acceptAssignmentReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trả lại báo cáo với ý kiến
+     * @description reported -> returned; comment bắt buộc. Tổ chức giao (directive.write).
+     */
+    post: operations['returnAssignmentReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Việc được giao / việc đã giao của một tổ chức
+     * @description direction=received (mặc định): lượt giao tổ chức này nhận (kể cả giao cho đảng viên của tổ chức); assigned: lượt giao tổ chức này giao đi. Cần directive.read.
+     */
+    get: operations['listOrgAssignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hộp thông báo
+     * @description Thông báo của chính người dùng đang đăng nhập (không cần quyền nào). Mặc định chưa đọc trước, rồi mới nhất trước.
+     */
+    get: operations['listInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Số thông báo chưa đọc
+     * @description Một truy vấn theo chỉ mục; thanh đầu trang hỏi định kỳ. Không cần quyền nào.
+     */
+    get: operations['inboxUnreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu đã đọc
+     * @description Chỉ thông báo của chính mình (của người khác: 404). Đã đọc rồi: giữ thời điểm đọc đầu tiên.
+     */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu tất cả đã đọc
+     * @description Mọi thông báo chưa đọc của chính mình.
+     */
+    post: operations['markInboxRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tác vụ nền
+     * @description Mỗi loại tác vụ với lần chạy gần nhất, lần chạy tới, trạng thái, lỗi gần nhất và số lần thử. Cần job.manage.
+     */
+    get: operations['listJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{kind}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chạy ngay
+     * @description Đặt lần chạy tới của loại tác vụ về bây giờ và chạy các bước đến hạn trong yêu cầu này. Bước đã làm không làm lại. Một tiến trình khác đang giữ tác vụ: 409. Cần job.manage; được ghi nhật ký.
+     */
+    post: operations['runJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5604,6 +6036,395 @@ export interface components {
         [key: string]: string | null;
       };
     };
+    DirectiveTask: {
+      /** Format: int64 */
+      id: number;
+      position: number;
+      title: string;
+      description: string;
+      /**
+       * Format: date
+       * @description Hạn (đã tính theo lịch ngày làm việc khi due_working_days).
+       */
+      due_on: string;
+      /** @description Số ngày làm việc kể từ ngày ban hành, khi hạn được tính theo ngày làm việc. */
+      due_working_days: number | null;
+    };
+    /** @description Đúng một trong due_on, due_working_days. */
+    DirectiveTaskInput: {
+      title: string;
+      description?: string;
+      /**
+       * Format: date
+       * @description Hạn; không trước ngày ban hành.
+       */
+      due_on?: string;
+      /** @description Hạn tính bằng ngày làm việc từ ngày ban hành. */
+      due_working_days?: number;
+    };
+    /** @description Lượt giao nhận bởi các tổ chức (và đảng viên) trong cây con, theo trạng thái hiện tại; overdue đếm những lượt đã đánh dấu quá hạn và chưa được chấp nhận. */
+    RollupCounts: {
+      total: number;
+      assigned: number;
+      acknowledged: number;
+      in_progress: number;
+      reported: number;
+      accepted: number;
+      returned: number;
+      overdue: number;
+      /** @description Đảng viên đã học tập, quán triệt (tổng số dự các buổi đã ghi). */
+      studied: number;
+      /** @description Đảng viên của cây con. */
+      members: number;
+    };
+    /** @description Phần trăm (0-100, một chữ số thập phân) trên total; studied trên members. */
+    RollupPercents: {
+      acknowledged: number;
+      reported: number;
+      accepted: number;
+      overdue: number;
+      studied: number;
+    };
+    RollupRow: {
+      org: components['schemas']['OrgRef'];
+      counts: components['schemas']['RollupCounts'];
+      percents: components['schemas']['RollupPercents'];
+      /**
+       * @description Màu: none chưa giao; done mọi lượt đã chấp nhận; overdue có lượt quá hạn; lagging có lượt chưa tiếp nhận hoặc bị trả lại; on_track còn lại.
+       * @enum {string}
+       */
+      status: 'none' | 'done' | 'on_track' | 'lagging' | 'overdue';
+      has_children: boolean;
+    };
+    DirectiveRollup: {
+      /** Format: int64 */
+      directive_id: number;
+      /**
+       * Format: date
+       * @description Hôm nay (cho quá hạn).
+       */
+      as_of: string;
+      /** @description Các tổ chức từ gốc phạm vi đến tổ chức này (breadcrumb). */
+      path: components['schemas']['OrgRef'][];
+      org: components['schemas']['RollupRow'];
+      /** @description Tổ chức trực thuộc có lượt giao trong cây con; chậm nhất trước (quá hạn, tỷ lệ chấp nhận thấp). */
+      children: components['schemas']['RollupRow'][];
+    };
+    DirectiveItem: {
+      /** Format: int64 */
+      id: number;
+      /** @enum {string} */
+      kind: 'resolution' | 'directive' | 'conclusion' | 'plan' | 'programme' | 'higher_document';
+      title: string;
+      org: components['schemas']['OrgRef'];
+      /** Format: date */
+      issued_on: string;
+      /**
+       * @description Số và ký hiệu (của văn bản trong sổ khi có document_id).
+       * @example 05-NQ/ĐU
+       */
+      number_symbol: string;
+      /** Format: int64 */
+      document_id: number | null;
+      task_count: number;
+      version: number;
+    };
+    DirectivePage: {
+      items: components['schemas']['DirectiveItem'][];
+      total: number;
+    };
+    Directive: components['schemas']['DirectiveItem'] & {
+      summary: string;
+      tasks: components['schemas']['DirectiveTask'][];
+      /** @description Tổng hợp ở tổ chức ban hành. */
+      rollup: components['schemas']['RollupCounts'];
+      /** @description Người dùng giao được nhiệm vụ từ cấp ban hành. */
+      may_assign: boolean;
+      /** Format: date-time */
+      created_at: string;
+    };
+    DirectiveCreate: {
+      /**
+       * Format: int64
+       * @description Tổ chức ban hành (hoặc nhận văn bản cấp trên).
+       */
+      org_id: number;
+      /** @enum {string} */
+      kind: 'resolution' | 'directive' | 'conclusion' | 'plan' | 'programme' | 'higher_document';
+      /** @description Trích yếu. */
+      title: string;
+      /**
+       * Format: date
+       * @description Ngày ban hành.
+       */
+      issued_on: string;
+      /**
+       * Format: int64
+       * @description Văn bản trong sổ (đi của tổ chức, hoặc đến).
+       */
+      document_id?: number;
+      /**
+       * @description Số, ký hiệu khi không có document_id.
+       * @example 35-CT/TW
+       */
+      number_symbol?: string;
+      summary?: string;
+      tasks: components['schemas']['DirectiveTaskInput'][];
+    };
+    /** @description children: mọi tổ chức trực thuộc; kind: mọi tổ chức loại kind trong cây con; orgs: org_ids; member: member_id (đảng viên trong cây con). */
+    AssignmentTarget: {
+      /** @enum {string} */
+      mode: 'children' | 'kind' | 'orgs' | 'member';
+      /** @description Mã loại tổ chức (catalog), với mode=kind. */
+      kind?: string;
+      org_ids?: number[];
+      /** Format: int64 */
+      member_id?: number;
+    };
+    AssignmentCreate: {
+      task_ids: number[];
+      target: components['schemas']['AssignmentTarget'];
+      /**
+       * Format: date
+       * @description Hạn riêng cho lượt giao; mặc định hạn của nhiệm vụ; không sau hạn của nhiệm vụ, không trước ngày ban hành.
+       */
+      due_on?: string;
+      note?: string;
+    };
+    SubAssignmentCreate: {
+      target: components['schemas']['AssignmentTarget'];
+      /**
+       * Format: date
+       * @description Mặc định hạn của lượt nhận; không sau hạn đó.
+       */
+      due_on?: string;
+      note?: string;
+      /**
+       * Format: int64
+       * @description Kế hoạch thực hiện của tổ chức (văn bản trong sổ).
+       */
+      plan_document_id?: number;
+      /** @description Số, ký hiệu kế hoạch khi không có trong sổ. */
+      plan_number?: string;
+    };
+    AssignmentBatch: {
+      created: number;
+      /** @description Đích đã có lượt giao của nhiệm vụ này. */
+      skipped: number;
+      /** @description Tối đa 200 lượt đầu. */
+      items: components['schemas']['Assignment'][];
+    };
+    Assignment: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      directive_id: number;
+      directive_title: string;
+      number_symbol?: string;
+      /** Format: int64 */
+      task_id: number;
+      task_title: string;
+      /** Format: int64 */
+      parent_id: number | null;
+      assigner_org: components['schemas']['OrgRef'];
+      org: components['schemas']['OrgRef'];
+      member: {
+        /** Format: int64 */
+        id: number;
+        full_name: string;
+      } | null;
+      /** @enum {string} */
+      state: 'assigned' | 'acknowledged' | 'in_progress' | 'reported' | 'accepted' | 'returned';
+      /** Format: date */
+      due_on: string;
+      /** @description Chưa được chấp nhận và hôm nay đã qua hạn. */
+      overdue: boolean;
+      note: string;
+      /** Format: int64 */
+      plan_document_id: number | null;
+      plan_number: string;
+      version: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    AssignmentPage: {
+      items: components['schemas']['Assignment'][];
+      total: number;
+    };
+    ReportFigure: {
+      label: string;
+      value: number;
+      unit?: string;
+    };
+    AssignmentReport: {
+      /** Format: int64 */
+      id: number;
+      text: string;
+      figures: components['schemas']['ReportFigure'][];
+      /** Format: int64 */
+      document_id: number | null;
+      attachment_note: string;
+      /** Format: date-time */
+      submitted_at: string;
+      /** @enum {string} */
+      review: 'pending' | 'accepted' | 'returned';
+      review_comment: string;
+      /** Format: date-time */
+      reviewed_at: string | null;
+    };
+    AssignmentDetail: components['schemas']['Assignment'] & {
+      /** @description Mới nhất trước. */
+      reports: components['schemas']['AssignmentReport'][];
+      /** @description Lượt giao tiếp xuống từ lượt này, theo trạng thái (members, studied: 0). */
+      children: components['schemas']['RollupCounts'];
+      may_report: boolean;
+      may_review: boolean;
+      may_assign: boolean;
+    };
+    AssignmentStep: {
+      version: number;
+    };
+    ReportInput: {
+      version: number;
+      text: string;
+      figures?: components['schemas']['ReportFigure'][];
+      /**
+       * Format: int64
+       * @description Báo cáo bằng văn bản trong sổ (đính kèm ở đó).
+       */
+      document_id?: number;
+      /** @description Ghi chú tài liệu kèm theo. */
+      attachment_note?: string;
+    };
+    ReportReview: {
+      version: number;
+      comment?: string;
+    };
+    ReportReturn: {
+      version: number;
+      comment: string;
+    };
+    StudyInput: {
+      /** Format: int64 */
+      org_id: number;
+      /**
+       * Format: date
+       * @description Ngày học tập, quán triệt; không trước ngày ban hành, không sau hôm nay.
+       */
+      held_on: string;
+      /** @description Số đảng viên dự. */
+      attendees: number;
+      note?: string;
+      /** @description Khi ghi lại bản ghi đã có. */
+      version?: number;
+    };
+    Study: {
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      directive_id: number;
+      org: components['schemas']['OrgRef'];
+      /** Format: date */
+      held_on: string;
+      attendees: number;
+      /** @description Đảng viên của tổ chức (cây con) khi ghi. */
+      members: number;
+      note: string;
+      version: number;
+    };
+    StudyList: {
+      items: components['schemas']['Study'][];
+    };
+    MarkOverdue: Record<string, never>;
+    MarkOverdueResult: {
+      /** Format: date */
+      as_of: string;
+      /** @description Lượt giao mới đánh dấu quá hạn. */
+      marked: number;
+    };
+    Notification: {
+      /** Format: int64 */
+      id: number;
+      /**
+       * @description reminder: trước hạn; due_today: đến hạn hôm nay; overdue: quá hạn; escalation: báo cấp ủy cấp trên.
+       * @enum {string}
+       */
+      kind: 'reminder' | 'due_today' | 'overdue' | 'escalation' | 'info';
+      title: string;
+      body: string;
+      /** @description Đường dẫn trong ứng dụng web (ví dụ /directives/12), không có: null. */
+      link: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description null: chưa đọc.
+       */
+      read_at: string | null;
+    };
+    InboxPage: {
+      items: components['schemas']['Notification'][];
+      /** @description Số thông báo khớp bộ lọc. */
+      total: number;
+      /** @description Số thông báo chưa đọc (toàn hộp). */
+      unread: number;
+    };
+    InboxUnreadCount: {
+      unread: number;
+    };
+    InboxMarked: {
+      /** @description Số thông báo vừa đánh dấu. */
+      marked: number;
+      /** @description Số còn chưa đọc (0). */
+      unread: number;
+    };
+    JobStatus: {
+      /** @enum {string} */
+      kind: 'reminders' | 'overdue' | 'mail';
+      /** @description Tên loại tác vụ theo ngôn ngữ yêu cầu. */
+      label: string;
+      /**
+       * @description daily: mỗi ngày một lần; continuous: mỗi lượt của bộ chạy (thư đi).
+       * @enum {string}
+       */
+      schedule: 'daily' | 'continuous';
+      /** @description false: không chạy (ví dụ thư khi chưa cấu hình SMTP). */
+      enabled: boolean;
+      /**
+       * @description running: một tiến trình đang giữ hợp đồng thuê (lease); failed: lần thử gần nhất lỗi, sẽ thử lại.
+       * @enum {string}
+       */
+      status: 'idle' | 'running' | 'failed' | 'disabled';
+      /**
+       * Format: date-time
+       * @description Bắt đầu lần chạy gần nhất.
+       */
+      last_run_at: string | null;
+      /** Format: date-time */
+      last_finished_at: string | null;
+      /** Format: date-time */
+      next_run_at: string | null;
+      last_error: string | null;
+      /** @description Số lần thử liên tiếp lỗi của lần chạy hiện tại (0 khi thành công). */
+      attempts: number;
+      /** @description Bước đã xếp hàng, chưa làm (với thư: thư chưa gửi). */
+      pending_steps: number;
+      /** @description Số bước đã làm trong lần chạy gần nhất. */
+      last_steps: number;
+    };
+    JobList: {
+      items: components['schemas']['JobStatus'][];
+    };
+    JobRunResult: {
+      kind: string;
+      /** @description Số bước đã làm trong lần chạy này. */
+      steps: number;
+      /** @description Số bước lỗi (sẽ thử lại). */
+      failed: number;
+      job: components['schemas']['JobStatus'];
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -5975,6 +6796,10 @@ export interface components {
     DocumentId: number;
     /** @description Mã tệp đính kèm. */
     AttachmentId: number;
+    /** @description Mã văn bản chỉ đạo. */
+    DirectiveId: number;
+    /** @description Mã lượt giao. */
+    AssignmentId: number;
   };
   requestBodies: never;
   headers: {
@@ -9538,6 +10363,997 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listDirectives: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (cây con); không có: tổ chức cao nhất trong phạm vi của người dùng. Ngoài phạm vi: 404. */
+        org?: number;
+        /** @description Loại. */
+        kind?: 'resolution' | 'directive' | 'conclusion' | 'plan' | 'programme' | 'higher_document';
+        /** @description Tìm trong trích yếu và số, ký hiệu. */
+        q?: string;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectivePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  issueDirective: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DirectiveCreate'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Directive'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  markOverdueAssignments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkOverdue'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkOverdueResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDirective: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Directive'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listDirectiveAssignments: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (cây con); không có: tổ chức cao nhất trong phạm vi của người dùng. Ngoài phạm vi: 404. */
+        org?: number;
+        /** @description Một nhiệm vụ. */
+        task?: number;
+        /** @description Trạng thái. */
+        state?: 'assigned' | 'acknowledged' | 'in_progress' | 'reported' | 'accepted' | 'returned';
+        /** @description Chỉ nhiệm vụ quá hạn. */
+        overdue?: boolean;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  assignDirectiveTasks: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentCreate'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentBatch'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDirectiveRollup: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (cây con); không có: tổ chức cao nhất trong phạm vi của người dùng. Ngoài phạm vi: 404. */
+        org?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectiveRollup'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listDirectiveStudies: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (cây con); không có: tổ chức cao nhất trong phạm vi của người dùng. Ngoài phạm vi: 404. */
+        org?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudyList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDirectiveStudy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã văn bản chỉ đạo. */
+        id: components['parameters']['DirectiveId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StudyInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Study'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listOverdueAssignments: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (cây con); không có: tổ chức cao nhất trong phạm vi của người dùng. Ngoài phạm vi: 404. */
+        org?: number;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAssignment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  acknowledgeAssignment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentStep'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  startAssignment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentStep'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  subAssign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubAssignmentCreate'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentBatch'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  submitAssignmentReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportInput'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  acceptAssignmentReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportReview'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  returnAssignmentReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lượt giao. */
+        id: components['parameters']['AssignmentId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportReturn'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listOrgAssignments: {
+    parameters: {
+      query?: {
+        /** @description Mặc định received. */
+        direction?: 'received' | 'assigned';
+        /** @description Trạng thái. */
+        state?: 'assigned' | 'acknowledged' | 'in_progress' | 'reported' | 'accepted' | 'returned';
+        /** @description Chỉ nhiệm vụ quá hạn. */
+        overdue?: boolean;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listInbox: {
+    parameters: {
+      query?: {
+        /** @description unread_first: chưa đọc trước, mỗi nhóm mới nhất trước; newest: mới nhất trước. */
+        order?: 'unread_first' | 'newest';
+        /** @description true: chỉ thông báo chưa đọc. */
+        unread?: boolean;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang thông báo. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      405: components['responses']['MethodNotAllowed'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  inboxUnreadCount: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số chưa đọc. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxUnreadCount'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã thông báo. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Thông báo sau khi đánh dấu. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notification'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  markInboxRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Số thông báo vừa được đánh dấu. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxMarked'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các loại tác vụ. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobList'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  runJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Loại tác vụ. */
+        kind: 'reminders' | 'overdue' | 'mail';
+      };
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Kết quả lần chạy. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRunResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       503: components['responses']['Unavailable'];
     };
   };
