@@ -31,7 +31,7 @@ import {
 } from '../lib/document-params';
 import { documentWrite } from '../lib/documents';
 import { DocumentMarks, useTypeName } from './document-marks';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/search-box';
 
 export function DocumentList({
   direction,

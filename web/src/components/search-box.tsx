@@ -1,6 +1,7 @@
-// The register's search box: the list follows the text after a short pause, and at once on
-// Enter; Escape clears it. The URL may lag behind fast typing: a text coming back from the URL
-// that this box sent earlier does not overwrite what was typed since.
+// A list's search box (the document register's, the directives'): the list follows the text
+// after a short pause, and at once on Enter; Escape clears it. The URL may lag behind fast
+// typing: a text coming back from the URL that this box sent earlier does not overwrite what
+// was typed since.
 import { SearchOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
