@@ -1,5 +1,5 @@
 // /directives?org=&kind=&q=&page=: the directives of an organization's subtree; without ?org=
-// the remembered scope.
+// the remembered scope, else the user's own organization.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DirectiveList } from '@/features/directives/components/directive-list';
@@ -9,13 +9,17 @@ import {
 } from '@/features/directives/lib/directive-params';
 import { directiveRead } from '@/features/directives/lib/directives';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { scopeIds } from '@/lib/permissions';
+import { useMe } from '@/lib/session';
 import { RequirePermission } from '../layout/require-permission';
 import { useScope } from '../scope';
 
 export default function DirectivesPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const scope = useScope();
+  // The organization named or remembered; else the first one the user is granted.
+  const me = useMe();
+  const scope = useScope() ?? scopeIds(me)?.[0];
   useDocumentTitle(t('directives.title'));
   return (
     <RequirePermission permission={directiveRead}>
