@@ -148,7 +148,15 @@ TEST(Messages, EveryCodeTheCodeUsesHasBothLanguages) {
                            "root_needs_global_scope",
                            "cannot_disable_self",
                            "totp_secret_format",
-                           "date_format"}) {
+                           "date_format",
+                           "due_after_parent",
+                           "target_outside_subtree",
+                           "no_targets",
+                           "task_not_found",
+                           "document_not_found",
+                           "exceeds_members",
+                           "assignment_state",
+                           "assignment_to_member"}) {
     EXPECT_TRUE(has_message(code)) << code;
   }
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/directives.h"
 #include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
@@ -149,6 +150,7 @@ class Transaction {
   virtual LifecycleRepository& lifecycle() = 0;
   virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual DirectiveRepository& directives() = 0;
 };
 
 class Store {

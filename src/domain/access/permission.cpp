@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 15> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 18> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -23,6 +23,9 @@ constexpr std::array<std::pair<Permission, std::string_view>, 15> kCodes = {{
     {Permission::kDocumentRead, "document.read"},
     {Permission::kDocumentWrite, "document.write"},
     {Permission::kDocumentSecretRead, "document.secret.read"},
+    {Permission::kDirectiveRead, "directive.read"},
+    {Permission::kDirectiveWrite, "directive.write"},
+    {Permission::kDirectiveReport, "directive.report"},
 }};
 
 }  // namespace

@@ -24,6 +24,9 @@ enum class Permission {
   kDocumentRead,        // the document register (văn bản đi, đến) of the organizations in scope
   kDocumentWrite,       // issue, receive, forward, edit and withdraw documents, attach files
   kDocumentSecretRead,  // read documents marked secret (độ mật); each read is audited
+  kDirectiveRead,       // directives, their assignments and roll-up in scope (issued or received)
+  kDirectiveWrite,      // issue directives, assign tasks down, accept or return reports
+  kDirectiveReport,     // as a receiving organization: acknowledge, report, record study
 };
 
 std::optional<Permission> parse_permission(std::string_view code);
