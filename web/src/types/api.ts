@@ -1969,7 +1969,14 @@ export interface components {
         | 'symbol_issuer'
         | 'symbol_type_mismatch'
         | 'symbol_for_unnumbered'
-        | 'signing_for_required';
+        | 'signing_for_required'
+        | 'due_after_parent'
+        | 'target_outside_subtree'
+        | 'no_targets'
+        | 'task_not_found'
+        | 'document_not_found'
+        | 'exceeds_members'
+        | 'calendar_year_missing';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -2055,7 +2062,9 @@ export interface components {
         | 'org_holds_no_congress'
         | 'seat_ended'
         | 'document_withdrawn'
-        | 'document_secret';
+        | 'document_secret'
+        | 'assignment_state'
+        | 'assignment_to_member';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
