@@ -112,7 +112,12 @@ export function DirectiveCreate({ org }: { org?: number }) {
       const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
       const rest: ProblemFieldError[] = [];
       for (const item of error.problem.errors ?? []) {
-        const name = formPath(item.field);
+        let name = formPath(item.field);
+        // "tasks[1]" (one of a due date and working days): under the task's due field.
+        if (name.length === 2 && name[0] === 'tasks' && typeof name[1] === 'number') {
+          const mode = form.getFieldValue(['tasks', name[1], 'due_mode']);
+          name = [...name, mode === 'working_days' ? 'due_working_days' : 'due_on'];
+        }
         const known = (issueFields as readonly string[]).includes(String(name[0]));
         // A task's field, or a field of the form; "tasks" itself has no place of its own.
         if (!known || (name[0] === 'tasks' && name.length < 3)) {
