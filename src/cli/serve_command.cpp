@@ -2,11 +2,16 @@
 #include <arpa/inet.h>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
+#include "app/followup.h"
+#include "app/jobs.h"
 #include "cli/runtime.h"
+#include "cli/smtp_mailer.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "storage/sql/engine/database_url.h"
@@ -31,6 +36,64 @@ struct ServeOptions {
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
   size_t max_attachment_bytes = 20 * 1024 * 1024;
+  // Background jobs (issue 13): reminders, overdue marking, mail.
+  std::string jobs = "on";  // "off": this process runs none (another one does)
+  int jobs_interval_ms = 60000;
+  int job_lease_seconds = 120;
+  int job_batch = 50;
+  std::string smtp_url;  // "" : no mail
+  std::string smtp_from = "chibo@localhost";
+  int test_job_steps = 0;  // > 0: the fault tests' countable kind
+  int test_job_step_ms = 0;
+  std::string test_job_mail;
+};
+
+// Calls JobRunner::run_due_jobs every `interval` until stop(), on a thread of its own.
+class JobTicker {
+ public:
+  JobTicker(app::JobRunner& jobs, app::Clock& clock, int interval_ms)
+      : jobs_(jobs), clock_(clock), interval_(interval_ms) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~JobTicker() { stop(); }
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    jobs_.stop();
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      try {
+        auto report = jobs_.run_due_jobs(clock_.today());
+        if (!report) {
+          spdlog::warn("jobs: {}", report.error().reason);
+        } else if (report->steps > 0 || report->failed > 0) {
+          spdlog::info("jobs: {} runs, {} steps, {} failed", report->runs, report->steps,
+                       report->failed);
+        }
+      } catch (const std::exception& error) {
+        spdlog::error("jobs: {}", error.what());
+      }
+      lock.lock();
+      wake_.wait_for(lock, interval_, [this] { return stopping_; });
+    }
+  }
+
+  app::JobRunner& jobs_;
+  app::Clock& clock_;
+  std::chrono::milliseconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
 };
 
 bool parse_listen(const std::string& text, http::ServerOptions& server) {
@@ -97,12 +160,43 @@ int serve(const ServeOptions& options) {
   context.search_in_memory = [&store] { return store.search_in_memory(); };
   context.sessions.secure_cookies = options.secure_cookies;
   context.max_attachment_bytes = options.max_attachment_bytes;
+  std::shared_ptr<app::Mailer> mailer;
+  if (!options.smtp_url.empty()) {
+    auto made = make_smtp_mailer(options.smtp_url, options.smtp_from);
+    if (!made) {
+      std::cerr << "chibo serve: --smtp-url must be smtp://HOST:PORT and --smtp-from an "
+                   "address\n";
+      return 2;
+    }
+    mailer = *made;
+  }
+  app::JobRunnerOptions job_options;
+  job_options.lease_seconds = options.job_lease_seconds;
+  job_options.batch_steps = options.job_batch;
+  app::JobRunner jobs(context.services, job_options);
+  // The directives' assignments are wired in when that module exists; until then the
+  // follow-up kinds find nothing to remind of.
+  std::shared_ptr<app::AssignmentSource> assignments;
+  jobs.add(app::make_reminders_kind(assignments, {mailer != nullptr}));
+  jobs.add(app::make_overdue_kind(assignments));
+  jobs.add(app::make_mail_kind(mailer, 300));
+  if (options.test_job_steps > 0) {
+    jobs.add(app::make_test_count_kind(options.test_job_steps, options.test_job_step_ms,
+                                       options.test_job_mail));
+  }
+  context.jobs = &jobs;
+  std::unique_ptr<JobTicker> ticker;
+  if (options.jobs == "on") {
+    ticker = std::make_unique<JobTicker>(jobs, context.services.clock, options.jobs_interval_ms);
+  }
   const http::Router api = http::build_api(context);
   const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
     return http::admit(context.services, context.sessions, &context.session_cache, gate, request);
   };
   std::string error;
-  if (!http::serve_until_signal(server, api, admission, web, error)) {
+  const bool served = http::serve_until_signal(server, api, admission, web, error);
+  if (ticker) ticker->stop();  // a run in progress stops after its batch, leaving the rest
+  if (!served) {
     std::cerr << "chibo serve: cannot listen on " << options.listen << ": " << error << "\n";
     return 1;
   }
@@ -144,6 +238,53 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->envname("CHIBO_MAX_ATTACHMENT_BYTES")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
+  command
+      ->add_option("--jobs", options->jobs,
+                   "Run the background jobs (reminders, overdue marking, mail) in this process: "
+                   "on or off (several processes may run them: each run is done once)")
+      ->envname("CHIBO_JOBS")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->capture_default_str();
+  command
+      ->add_option("--jobs-interval-ms", options->jobs_interval_ms,
+                   "How often the job runner looks for due jobs, in milliseconds")
+      ->envname("CHIBO_JOBS_INTERVAL_MS")
+      ->check(CLI::Range(10, 24 * 3600 * 1000))
+      ->capture_default_str();
+  command
+      ->add_option("--job-lease-seconds", options->job_lease_seconds,
+                   "A job run whose process stops renewing its lease is taken over after this")
+      ->envname("CHIBO_JOB_LEASE_SECONDS")
+      ->check(CLI::Range(1, 24 * 3600))
+      ->capture_default_str();
+  command
+      ->add_option("--job-batch", options->job_batch, "Job steps per transaction")
+      ->envname("CHIBO_JOB_BATCH")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  command
+      ->add_option("--smtp-url", options->smtp_url,
+                   "Send reminders by mail through this SMTP relay: smtp://HOST:PORT (no TLS)")
+      ->envname("CHIBO_SMTP_URL");
+  command
+      ->add_option("--smtp-from", options->smtp_from, "The sender address of chibo's mail")
+      ->envname("CHIBO_SMTP_FROM")
+      ->capture_default_str();
+  command
+      ->add_option("--test-job-steps", options->test_job_steps,
+                   "Tests only: a job kind of this many countable steps a day")
+      ->envname("CHIBO_TEST_JOB_STEPS")
+      ->group("");
+  command
+      ->add_option("--test-job-step-ms", options->test_job_step_ms,
+                   "Tests only: milliseconds each step of that kind takes")
+      ->envname("CHIBO_TEST_JOB_STEP_MS")
+      ->group("");
+  command
+      ->add_option("--test-job-mail", options->test_job_mail,
+                   "Tests only: each step of that kind queues a mail to this address")
+      ->envname("CHIBO_TEST_JOB_MAIL")
+      ->group("");
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

@@ -74,6 +74,7 @@ Router build_api(ApiContext& context) {
   add_term_routes(router, context);
   add_document_routes(router, context);
   add_directive_routes(router, context);
+  add_inbox_routes(router, context);
   return router;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/context.h"
+#include "app/jobs.h"
 #include "app/session_cache.h"
 #include "http/member_json_cache.h"
 #include "http/router.h"
@@ -26,6 +27,8 @@ struct ApiContext {
   app::SessionCache session_cache;  // sessions checked within the last second
   // Largest attachment accepted (chibo serve --max-attachment-bytes).
   size_t max_attachment_bytes = 20 * 1024 * 1024;
+  // The background jobs (GET /jobs, POST /jobs/{kind}/run); null: none configured.
+  app::JobRunner* jobs = nullptr;
 };
 
 void add_org_routes(Router& router, ApiContext& context);
@@ -39,6 +42,7 @@ void add_lifecycle_routes(Router& router, ApiContext& context);
 void add_term_routes(Router& router, ApiContext& context);
 void add_document_routes(Router& router, ApiContext& context);
 void add_directive_routes(Router& router, ApiContext& context);
+void add_inbox_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -171,6 +171,9 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"held_on", {"Ngày học tập, quán triệt", "Studied on"}},
       {"attendees", {"Số đảng viên dự", "Members attending"}},
       {"task", {"Nhiệm vụ", "Task"}},
+      // The inbox (issue 13).
+      {"order", {"Thứ tự", "Order"}},
+      {"unread", {"Chỉ chưa đọc", "Unread only"}},
 
   };
   return labels;

@@ -252,6 +252,14 @@ function requestFor(key, side) {
     case 'GET /api/v1/documents/{id}/print': return { path: `/api/v1/documents/${document.id}/print` };
     case 'GET /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers` };
     case 'PUT /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers`, json: { overrides: { khong_co: 'X' } }, allowed: 422 };
+    // The inbox: a notification that is nobody's is a 404 for everyone; the jobs: an unknown
+    // kind is a 404 for an administrator (nothing runs).
+    case 'GET /api/v1/inbox': return { path: '/api/v1/inbox' };
+    case 'GET /api/v1/inbox/unread-count': return { path: '/api/v1/inbox/unread-count' };
+    case 'POST /api/v1/inbox/{id}/read': return { path: '/api/v1/inbox/999999999/read', json: {}, allowed: 404 };
+    case 'POST /api/v1/inbox/read-all': return { path: '/api/v1/inbox/read-all', json: {} };
+    case 'GET /api/v1/jobs': return { path: '/api/v1/jobs' };
+    case 'POST /api/v1/jobs/{kind}/run': return { path: '/api/v1/jobs/no_such_kind/run', json: {}, allowed: 404 };
     default: throw new Error(`no request for ${key}`);
   }
 }

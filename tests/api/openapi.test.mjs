@@ -90,7 +90,8 @@ describe('routes', () => {
     }
   });
 
-  test('path parameters are declared as required integers', () => {
+  // Ids are integers; a job kind (POST /jobs/{kind}/run) is its name.
+  test('path parameters are declared as required integers (a job kind as a string)', () => {
     doc ??= loadOpenApi();
     for (const [method, template, op, item] of operations()) {
       const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -99,7 +100,7 @@ describe('routes', () => {
         const p = params.find((x) => x.in === 'path' && x.name === name);
         assert.ok(p, `${method} ${template}: path parameter ${name}`);
         assert.equal(p.required, true);
-        assert.equal(deref(p.schema).type, 'integer');
+        assert.equal(deref(p.schema).type, name === 'kind' ? 'string' : 'integer');
       }
       for (const p of params.filter((x) => x.in === 'path')) assert.ok(names.includes(p.name), `${method} ${template}: stray path parameter ${p.name}`);
     }
@@ -206,6 +207,12 @@ describe('routes', () => {
     'POST /api/v1/assignments/{id}/accept': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/assignments/{id}/return': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/orgs/{id}/assignments': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/inbox': [200, 400, 401, 405, 503],
+    'GET /api/v1/inbox/unread-count': [200, 400, 401, 405, 503],
+    'POST /api/v1/inbox/{id}/read': [200, 400, 401, 403, 404, 405, 413, 415, 422, 503],
+    'POST /api/v1/inbox/read-all': [200, 400, 401, 403, 405, 413, 415, 422, 503],
+    'GET /api/v1/jobs': [200, 400, 401, 403, 405, 503],
+    'POST /api/v1/jobs/{kind}/run': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -14,6 +14,7 @@
 #include "app/ports/directives.h"
 #include "app/ports/documents.h"
 #include "app/ports/idempotency.h"
+#include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
@@ -151,6 +152,8 @@ class Transaction {
   virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
   virtual DirectiveRepository& directives() = 0;
+  virtual JobRepository& jobs() = 0;
+  virtual InboxRepository& inbox() = 0;
 };
 
 class Store {

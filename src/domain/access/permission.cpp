@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 18> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 19> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 18> kCodes = {{
     {Permission::kDirectiveRead, "directive.read"},
     {Permission::kDirectiveWrite, "directive.write"},
     {Permission::kDirectiveReport, "directive.report"},
+    {Permission::kJobManage, "job.manage"},
 }};
 
 }  // namespace

@@ -27,6 +27,7 @@ enum class Permission {
   kDirectiveRead,       // directives, their assignments and roll-up in scope (issued or received)
   kDirectiveWrite,      // issue directives, assign tasks down, accept or return reports
   kDirectiveReport,     // as a receiving organization: acknowledge, report, record study
+  kJobManage,           // see the background jobs everywhere and run one now (administrators)
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

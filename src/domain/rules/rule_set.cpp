@@ -125,6 +125,15 @@ const std::vector<std::string>& calendar_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& followup_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "followup.reminder_days",
+      "followup.escalation_days",
+      "followup.working_days",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -133,6 +142,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), documents.begin(), documents.end());
   const std::vector<std::string>& calendar = calendar_rule_keys();
   keys.insert(keys.end(), calendar.begin(), calendar.end());
+  const std::vector<std::string>& followup = followup_rule_keys();
+  keys.insert(keys.end(), followup.begin(), followup.end());
   return keys;
 }
 

@@ -54,6 +54,9 @@ const std::vector<std::string>& document_rule_keys();
 // The keys the working-day calendar reads (calendar.*, holiday.*: domain/calendar/holiday_rules).
 const std::vector<std::string>& calendar_rule_keys();
 
+// The keys the follow-up's reminder ladder reads (followup.*: domain/followup/reminder_ladder.h).
+const std::vector<std::string>& followup_rule_keys();
+
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
   'terms.manage',
   'document.read', 'document.write', 'document.secret.read',
+  'job.manage',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -133,6 +134,13 @@ export const ROUTE_RULES = {
   'GET /api/v1/documents/{id}/print': { gate: 'full', needs: 'document.read', object: 'document' },
   'GET /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'document.read', object: 'org' },
   'PUT /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  // The inbox is the user's own (no permission); the jobs are the whole system's.
+  'GET /api/v1/inbox': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/inbox/unread-count': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/inbox/{id}/read': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/inbox/read-all': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/jobs': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
+  'POST /api/v1/jobs/{kind}/run': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
 };
 
 /**

@@ -100,6 +100,12 @@ export const ROUTES = [
   ['POST', '/api/v1/assignments/{id}/accept'],
   ['POST', '/api/v1/assignments/{id}/return'],
   ['GET', '/api/v1/orgs/{id}/assignments'],
+  ['GET', '/api/v1/inbox'],
+  ['GET', '/api/v1/inbox/unread-count'],
+  ['POST', '/api/v1/inbox/{id}/read'],
+  ['POST', '/api/v1/inbox/read-all'],
+  ['GET', '/api/v1/jobs'],
+  ['POST', '/api/v1/jobs/{kind}/run'],
 ];
 
 function segments(p) {

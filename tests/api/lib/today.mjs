@@ -8,7 +8,11 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(TEST_TODAY)) {
   throw new Error(`CHIBO_TEST_TODAY must be YYYY-MM-DD, not ${JSON.stringify(TEST_TODAY)}`);
 }
 
-/** The environment for a chibo process whose today is `today`. */
+/**
+ * The environment for a chibo process whose today is `today`. The background jobs are off
+ * (CHIBO_JOBS=off) so that no suite sees their audit entries appear; the jobs suites turn them
+ * on with `chibo serve --jobs on`.
+ */
 export function chiboEnv(today = TEST_TODAY) {
-  return { ...process.env, CHIBO_TEST_TODAY: today };
+  return { CHIBO_JOBS: 'off', ...process.env, CHIBO_TEST_TODAY: today };
 }

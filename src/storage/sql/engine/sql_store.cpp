@@ -19,6 +19,8 @@
 #include "storage/sql/derived/maintenance.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/engine/migrations.h"
+#include "storage/sql/jobs/inbox_repository.h"
+#include "storage/sql/jobs/job_repository.h"
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/accounts/session_repository.h"
@@ -50,7 +52,9 @@ class SqlTransaction : public app::Transaction {
         terms_(session),
         documents_(session, url.engine,
                    url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : ""),
-        directives_(session) {}
+        directives_(session),
+        jobs_(session, url.engine),
+        inbox_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -63,6 +67,8 @@ class SqlTransaction : public app::Transaction {
   app::TermRepository& terms() override { return terms_; }
   app::DocumentRepository& documents() override { return documents_; }
   app::DirectiveRepository& directives() override { return directives_; }
+  app::JobRepository& jobs() override { return jobs_; }
+  app::InboxRepository& inbox() override { return inbox_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -77,6 +83,8 @@ class SqlTransaction : public app::Transaction {
   SqlTermRepository terms_;
   SqlDocumentRepository documents_;
   SqlDirectiveRepository directives_;
+  SqlJobRepository jobs_;
+  SqlInboxRepository inbox_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

@@ -1,0 +1,130 @@
+// Fault tests of the job runner (issue 13): several chibo processes on one database run each
+// job step once, and a process killed (SIGKILL) in the middle of a run loses no step and
+// repeats none: the run is taken over by the next process once the dead one's lease ends.
+// The steps are the test kind's (chibo serve --test-job-steps N): each writes a done mark
+// (job_steps), a notification and an audit entry "job.step" in one transaction; the audit
+// entries are not deduplicated, so a step done twice would show as two.
+//
+// Meant for PostgreSQL (scripts/pg-cluster.sh run; CTest: fault.postgresql), where the runs
+// are claimed with SELECT ... FOR UPDATE SKIP LOCKED; it runs on SQLite too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { startServer, CHIBO_BIN } from '../api/lib/server.mjs';
+import { chiboEnv } from '../api/lib/today.mjs';
+
+const WAIT_MS = 120_000;  // bounds each wait (a loaded machine); no speed is asserted
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `chibo serve` with the jobs on against `dbUrl`; resolves once it answers /health. */
+async function startWorker(dbUrl, args) {
+  const port = await freePort();
+  const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`,
+    '--jobs', 'on', '--jobs-interval-ms', '50', ...args], { env: chiboEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => { output += c; });
+  child.stderr.on('data', (c) => { output += c; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    try {
+      const reply = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      await reply.arrayBuffer();
+      if (reply.status === 200) break;
+    } catch { /* not yet */ }
+    assert.ok(Date.now() < deadline, `a worker did not start: ${output}`);
+    await sleep(50);
+  }
+  return {
+    child, exited, log: () => output,
+    kill: async (signal = 'SIGTERM') => { child.kill(signal); return exited; },
+  };
+}
+
+async function count(server, sql) {
+  const { stdout, code, stderr } = await server.sql(sql);
+  assert.equal(code, 0, stderr);
+  return Number(stdout.trim());
+}
+
+async function until(probe, what) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    if (await probe()) return;
+    assert.ok(Date.now() < deadline, `${what}: not within ${WAIT_MS} ms`);
+    await sleep(50);
+  }
+}
+
+const STEPS_DONE = "SELECT COUNT(*) FROM job_steps WHERE step_key LIKE 'test_count:%'";
+const STEP_AUDITS = "SELECT COUNT(*) FROM audit_events WHERE action = 'job.step'";
+const FINISHED = "SELECT COUNT(*) FROM jobs WHERE kind = 'test_count' AND done_at IS NOT NULL";
+
+test('three processes on one database run every step of the day once', { timeout: 300_000 }, async () => {
+  const STEPS = 40;
+  const server = await startServer({ serveArgs: ['--jobs', 'off'] });
+  const workers = [];
+  try {
+    const args = ['--test-job-steps', String(STEPS), '--test-job-step-ms', '10', '--job-batch', '2',
+      '--job-lease-seconds', '30'];
+    workers.push(...await Promise.all([1, 2, 3].map(() => startWorker(server.dbUrl, args))));
+    await until(async () => (await count(server, FINISHED)) === 1, 'the run finished');
+    assert.equal(await count(server, STEPS_DONE), STEPS);
+    assert.equal(await count(server, STEP_AUDITS), STEPS, 'no step ran twice');
+    assert.equal(await count(server, 'SELECT COUNT(*) FROM notifications'), STEPS);
+    assert.equal(await count(server, "SELECT COUNT(*) FROM jobs WHERE kind = 'test_count'"), 1, 'one run scheduled, not one per process');
+    assert.equal(await count(server, "SELECT steps_done FROM jobs WHERE kind = 'test_count'"), STEPS);
+    assert.equal(await count(server, "SELECT COUNT(*) FROM audit_events WHERE action = 'job.finish' AND details LIKE '%test_count%'"), 1);
+    // The other kinds too: one run each for the day, whoever ran it.
+    assert.equal(await count(server, "SELECT COUNT(*) FROM jobs WHERE kind = 'reminders'"), 1);
+    assert.equal(await count(server, "SELECT COUNT(*) FROM jobs WHERE kind = 'overdue' AND done_at IS NOT NULL"), 1);
+    for (const worker of workers) assert.equal(worker.child.exitCode, null, `a worker died: ${worker.log()}`);
+  } finally {
+    await Promise.all(workers.map((w) => w.kill()));
+    await server.stop();
+  }
+});
+
+test('a process killed in the middle of a run: the next one finishes it, no step lost or repeated', { timeout: 300_000 }, async () => {
+  const STEPS = 30;
+  const server = await startServer({ serveArgs: ['--jobs', 'off'] });
+  let second;
+  try {
+    const args = ['--test-job-steps', String(STEPS), '--test-job-step-ms', '100', '--job-batch', '3',
+      '--job-lease-seconds', '3'];
+    const first = await startWorker(server.dbUrl, args);
+    // Some batches committed, the run not finished: kill -9 in the middle of a batch.
+    await until(async () => (await count(server, STEPS_DONE)) >= 6, 'some steps done');
+    const { signal } = await first.kill('SIGKILL');
+    assert.equal(signal, 'SIGKILL');
+    const atKill = await count(server, STEPS_DONE);
+    assert.ok(atKill >= 6 && atKill < STEPS, `killed in the middle (${atKill} of ${STEPS} done)`);
+    assert.equal(await count(server, FINISHED), 0);
+    assert.equal(await count(server, STEP_AUDITS), atKill, 'a step is its effect and its mark, together');
+    // The dead process's lease holds the run until it ends.
+    assert.equal(await count(server, "SELECT COUNT(*) FROM jobs WHERE kind = 'test_count' AND lease_owner IS NOT NULL"), 1);
+
+    second = await startWorker(server.dbUrl, args);
+    await until(async () => (await count(server, FINISHED)) === 1, 'the run finished after the restart');
+    assert.equal(await count(server, STEPS_DONE), STEPS, 'no step lost');
+    assert.equal(await count(server, STEP_AUDITS), STEPS, 'no step repeated');
+    assert.equal(await count(server, 'SELECT COUNT(*) FROM notifications'), STEPS);
+    assert.equal(await count(server, "SELECT steps_done FROM jobs WHERE kind = 'test_count'"), STEPS);
+    assert.equal(await count(server, "SELECT COUNT(*) FROM audit_events WHERE action = 'job.finish' AND details LIKE '%test_count%'"), 1);
+  } finally {
+    await second?.kill();
+    await server.stop();
+  }
+});
