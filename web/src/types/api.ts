@@ -2064,7 +2064,9 @@ export interface components {
         | 'document_withdrawn'
         | 'document_secret'
         | 'assignment_state'
-        | 'assignment_to_member';
+        | 'assignment_to_member'
+        | 'job_running'
+        | 'job_disabled';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -6390,8 +6392,8 @@ export interface components {
       unread: number;
     };
     JobStatus: {
-      /** @enum {string} */
-      kind: 'reminders' | 'overdue' | 'mail';
+      /** @description reminders, overdue, mail (và test_count khi kiểm thử). */
+      kind: string;
       /** @description Tên loại tác vụ theo ngôn ngữ yêu cầu. */
       label: string;
       /**
@@ -11190,7 +11192,6 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
-      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11216,6 +11217,7 @@ export interface operations {
           'application/json': components['schemas']['InboxUnreadCount'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
       503: components['responses']['Unavailable'];
@@ -11258,6 +11260,7 @@ export interface operations {
       405: components['responses']['MethodNotAllowed'];
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11294,6 +11297,7 @@ export interface operations {
       405: components['responses']['MethodNotAllowed'];
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11319,6 +11323,7 @@ export interface operations {
           'application/json': components['schemas']['JobList'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
@@ -11333,8 +11338,8 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
       };
       path: {
-        /** @description Loại tác vụ. */
-        kind: 'reminders' | 'overdue' | 'mail';
+        /** @description Loại tác vụ (reminders, overdue, mail). Không có: 404. */
+        kind: string;
       };
       cookie?: never;
     };
@@ -11363,6 +11368,7 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
