@@ -100,7 +100,7 @@ Result<int> JobRunner::work(JobKind& kind, JobRow job) {
       const std::string until = add_seconds(now, options_.lease_seconds);
       // First: holding the lease (on PostgreSQL this locks the run's row until commit).
       if (!ctx.tx.jobs().renew(job.id, options_.owner, until, 0)) {
-        return Error::conflict("job_lease_lost", {{"kind", job.kind}});
+        return Error::conflict("job_lease_lost");
       }
       Result<int> done = kind.run_steps(ctx, job, options_.batch_steps);
       if (!done) return done;
@@ -199,27 +199,43 @@ Result<JobRunReport> JobRunner::run_now(const std::string& kind_name, Date today
                                         const Actor& actor) {
   JobKind* kind = find(kind_name);
   if (!kind) return Error::not_found("job");
-  if (!kind->enabled()) return Error::conflict("job_disabled", {{"kind", kind_name}});
-  auto make_due = [&](Context& ctx) -> Result<bool> {
+  if (!kind->enabled()) return Error::conflict("job_disabled");
+  // Made due and claimed in one transaction, so that this process's own ticker (or another
+  // process) cannot take the run in between.
+  auto claim_now = [&](Context& ctx) -> Result<JobRow> {
     const std::string now = ctx.now();
     std::optional<JobRow> next = ctx.tx.jobs().next(kind_name);
     if (next && !next->lease_until.empty() && next->lease_until >= now) {
-      return Error::conflict("job_running", {{"kind", kind_name}});
+      return Error::conflict("job_running");
     }
     if (next) {
       ctx.tx.jobs().make_due(kind_name, now);
     } else {
       const bool daily = kind->schedule() == JobSchedule::kDaily;
-      // Today's run is done: another run of the day (its steps that were done stay done).
+      // Today's run is done: another run of the day (steps done stay done: their keys name
+      // the work, not the run).
       ctx.tx.jobs().schedule(kind_name, daily ? today.iso() + "@" + now : kContinuousKey, "{}", now,
                              now);
     }
-    ctx.audit(AuditEntry::about("job.run", "job", 0).with("kind", kind_name));
-    return true;
+    std::optional<JobRow> claimed = ctx.tx.jobs().claim({kind_name}, now, options_.owner,
+                                                        add_seconds(now, options_.lease_seconds));
+    if (!claimed) return Error::conflict("job_running");
+    ctx.audit(AuditEntry::about("job.run", "job", claimed->id).with("kind", kind_name));
+    return *claimed;
   };
-  Result<bool> due = run_write(services_, actor, make_due);
-  if (!due) return std::move(due).error();
-  return run_claimable({kind_name}, today);
+  Result<JobRow> claimed = run_write(services_, actor, claim_now);
+  if (!claimed) return std::move(claimed).error();
+  JobRunReport report;
+  report.runs = 1;
+  Result<int> steps = work(*kind, *claimed);
+  if (steps) {
+    report.steps = *steps;
+  } else if (is_lease_lost(steps.error())) {
+    return Error::conflict("job_running");
+  } else {
+    report.failed = 1;
+  }
+  return report;
 }
 
 Result<std::vector<JobStatusView>> JobRunner::status(Date today) {
@@ -282,22 +298,29 @@ class TestCountKind : public JobKind {
     std::vector<std::string> keys;
     for (int i = 0; i < steps_; ++i) keys.push_back(step_key(job, i));
     const std::set<std::string> done = ctx.tx.jobs().done_steps(keys);
-    int64_t user_id = 0;
+    // The administrators (users with a role that has job.manage) get each step's note.
+    std::vector<int64_t> admins;
     for (const User& user : ctx.tx.users().list()) {
-      if (user_id == 0 || user.id < user_id) user_id = user.id;
+      for (const UserGrant& grant : user.grants) {
+        const domain::Role* role = ctx.services.catalog.role(grant.role);
+        if (!user.disabled && role && role->permissions.count(domain::Permission::kJobManage)) {
+          admins.push_back(user.id);
+          break;
+        }
+      }
     }
     int did = 0;
     for (int i = 0; i < steps_ && did < limit; ++i) {
       if (done.count(keys[i])) continue;
       if (!ctx.tx.jobs().mark_step(keys[i], job.id, ctx.now())) continue;  // done meanwhile
       if (step_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(step_ms_));
-      if (user_id > 0) {
+      for (int64_t admin : admins) {
         Notification note;
-        note.user_id = user_id;
+        note.user_id = admin;
         note.kind = "info";
         note.title = "Bước kiểm thử " + std::to_string(i + 1);
         note.body = "test_count " + job.key;
-        note.dedupe_key = keys[i];
+        note.dedupe_key = keys[i] + ":" + std::to_string(admin);
         note.created_at = ctx.now();
         ctx.tx.inbox().notify(note);
       }
@@ -330,8 +353,7 @@ class TestCountKind : public JobKind {
 
 }  // namespace
 
-std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms,
-                                              const std::string& mail_to) {
+std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms, const std::string& mail_to) {
   return std::make_unique<TestCountKind>(steps, step_ms, mail_to);
 }
 

@@ -110,7 +110,7 @@ std::string vietnam_midnight(Date day);
 // A name for this process: host, pid and a random part.
 std::string process_owner_name();
 
-// The kind of the fault tests: `steps` steps per day, each notifying the first user, writing
+// The kind of the fault tests: `steps` steps per day, each notifying the administrators, writing
 // an audit entry and (`mail_to` not empty) queueing a mail to that address, `step_ms`
 // milliseconds each (so that a test can kill a process in the middle of a run).
 std::unique_ptr<JobKind> make_test_count_kind(int steps, int step_ms,

@@ -12,8 +12,7 @@ namespace chibo::cli {
 namespace {
 
 std::string base64(const std::string& in) {
-  static const char* kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
@@ -93,7 +92,9 @@ class Connection {
       if (!read_line(line) || line.size() < 3) return Error::unavailable("smtp_no_reply");
       if (line.size() > 3 && line[3] == '-') continue;
       if (line[0] != expect) {
-        return Error::unavailable("smtp_refused", {{"reply", line.substr(0, 200)}});
+        Error refused = Error::unavailable("smtp_refused");
+        refused.params = {{"reply", line.substr(0, 200)}};
+        return refused;
       }
       return Ok();
     }
@@ -160,7 +161,7 @@ class SmtpMailer : public app::Mailer {
 }  // namespace
 
 Result<std::shared_ptr<app::Mailer>> make_smtp_mailer(const std::string& url,
-                                                     const std::string& from) {
+                                                      const std::string& from) {
   const std::string scheme = "smtp://";
   if (url.rfind(scheme, 0) != 0) return Error::malformed("smtp_url_invalid");
   std::string rest = url.substr(scheme.size());

@@ -13,6 +13,6 @@ namespace chibo::cli {
 
 // nullptr and an error for a URL that is not smtp://HOST:PORT.
 Result<std::shared_ptr<app::Mailer>> make_smtp_mailer(const std::string& url,
-                                                     const std::string& from);
+                                                      const std::string& from);
 
 }  // namespace chibo::cli

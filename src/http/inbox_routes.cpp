@@ -3,6 +3,7 @@
 #include "app/inbox.h"
 #include "app/jobs.h"
 #include "http/endpoint.h"
+#include "http/json_views.h"
 #include "http/query_params.h"
 #include "http/request_body.h"
 #include "i18n/messages.h"
@@ -12,8 +13,6 @@ namespace chibo::http {
 namespace {
 
 using nlohmann::json;
-
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json notification_json(const app::Notification& n) {
   return {{"id", n.id},
@@ -45,7 +44,7 @@ Result<std::tuple<app::InboxRequest>> decode_inbox_query(const HttpRequest& requ
 }
 
 // A POST without inputs: no query parameters, a body that is empty or {}.
-Result<RequestBody> empty_body(const HttpRequest& request) {
+Result<RequestBody> no_body_inputs(const HttpRequest& request) {
   if (Status none = no_query_parameters(request); !none) return std::move(none).error();
   Result<RequestBody> body = RequestBody::read(request, true);
   if (!body) return std::move(body).error();
@@ -56,12 +55,12 @@ Result<RequestBody> empty_body(const HttpRequest& request) {
 Result<std::tuple<int64_t>> decode_notification(const HttpRequest& request) {
   const std::optional<long long> id = path_id(request);
   if (!id) return Error::not_found("notification");
-  if (auto body = empty_body(request); !body) return std::move(body).error();
+  if (auto body = no_body_inputs(request); !body) return std::move(body).error();
   return std::tuple{static_cast<int64_t>(*id)};
 }
 
 Result<std::tuple<>> decode_empty_post(const HttpRequest& request) {
-  if (auto body = empty_body(request); !body) return std::move(body).error();
+  if (auto body = no_body_inputs(request); !body) return std::move(body).error();
   return std::tuple<>();
 }
 
@@ -88,16 +87,17 @@ void add_inbox_routes(Router& router, ApiContext& api) {
                json items = json::array();
                for (const app::Notification& n : page.items) items.push_back(notification_json(n));
                return json_response(
-                   200, {{"items", std::move(items)}, {"total", page.total}, {"unread", page.unread}});
+                   200,
+                   {{"items", std::move(items)}, {"total", page.total}, {"unread", page.unread}});
              }));
   router.add("GET", "/api/v1/inbox/unread-count",
-             reads(api, no_inputs, app::inbox_unread_count,
-                   [](int64_t unread) { return json_response(200, {{"unread", unread}}); }));
-  router.add("POST", "/api/v1/inbox/{id}/read",
-             writes(api, decode_notification, app::mark_notification_read,
-                    [](const app::Notification& n) {
-                      return json_response(200, notification_json(n));
-                    }));
+             reads(api, no_inputs, app::inbox_unread_count, [](int64_t unread) {
+               return json_response(200, {{"unread", unread}});
+             }));
+  router.add(
+      "POST", "/api/v1/inbox/{id}/read",
+      writes(api, decode_notification, app::mark_notification_read,
+             [](const app::Notification& n) { return json_response(200, notification_json(n)); }));
   router.add("POST", "/api/v1/inbox/read-all",
              writes(api, decode_empty_post, app::mark_inbox_read, [](int64_t marked) {
                return json_response(200, {{"marked", marked}, {"unread", 0}});
@@ -119,7 +119,7 @@ void add_inbox_routes(Router& router, ApiContext& api) {
     return json_response(200, {{"items", std::move(items)}});
   });
   router.add("POST", "/api/v1/jobs/{kind}/run", [&api](HttpRequest& request) -> HttpResponse {
-    if (auto body = empty_body(request); !body) return problem_response(body.error(), request);
+    if (auto body = no_body_inputs(request); !body) return problem_response(body.error(), request);
     const app::Actor& actor = actor_of(request);
     if (Status allowed = app::require_job_manage(api.services, actor); !allowed)
       return problem_response(allowed.error(), request);
