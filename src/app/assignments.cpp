@@ -136,7 +136,7 @@ Result<AssignmentBatch> assign_tasks(Context& ctx, int64_t directive_id,
     }
     if (std::any_of(task_dues.begin(), task_dues.end(),
                     [&](const auto& due) { return due.first == task->id; })) {
-      errors.push_back({field, "duplicate", {}});
+      errors.push_back({field, "repeated", {}});
       continue;
     }
     Date due = task->due_on;
@@ -151,7 +151,7 @@ Result<AssignmentBatch> assign_tasks(Context& ctx, int64_t directive_id,
   std::vector<TargetCandidate> targets = resolve_targets(ctx, request.target, *issuer, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (targets.size() * task_dues.size() > kMaxFanOut)
-    return Error::invalid_field("target", "too_many_targets", {{"max", std::to_string(kMaxFanOut)}});
+    return Error::invalid_field("target", "too_many", {{"max", std::to_string(kMaxFanOut)}});
   AssignmentBatch batch = fan_out(ctx, *directive, task_dues, *issuer, 0, targets,
                                   request.target.member, request.note, 0, "");
   AuditEntry entry =
@@ -316,13 +316,14 @@ Result<AssignmentList> org_assignments(Context& ctx, OrgId org_id,
 
 Result<AssignmentList> overdue_assignments(Context& ctx, const AssignmentListQuery& query) {
   const domain::Reach reach = reach_of(ctx, Permission::kDirectiveRead);
+  if (!reach.everything && reach.subtrees.empty()) return Error::forbidden("forbidden");
   AssignmentQuery filter;
   if (query.org.valid()) {
     std::optional<Organization> org = ctx.tx.orgs().find(query.org);
     if (!org || !reach.covers(org->path)) return Error::not_found("organization");
     filter.subtree = org->path;
   } else if (!reach.everything) {
-    if (reach.subtrees.empty()) return AssignmentList{{}, 0, ctx.today()};
+    if (reach.subtrees.empty()) return Error::forbidden("forbidden");
     filter.subtree = reach.subtrees.front();
   }
   filter.overdue_on = ctx.today();

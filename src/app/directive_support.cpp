@@ -126,7 +126,7 @@ std::vector<TargetCandidate> resolve_targets(Context& ctx, const domain::Assignm
     return {};
   }
   if (checked.size() > kMaxFanOut) {
-    errors.push_back({"target", "too_many_targets", {{"max", std::to_string(kMaxFanOut)}}});
+    errors.push_back({"target", "too_many", {{"max", std::to_string(kMaxFanOut)}}});
     return {};
   }
   for (const domain::TargetOrg& org : checked) found.push_back({org.id, org.path, org.active});

@@ -54,7 +54,7 @@ Result<DirectiveList> list_directives(Context& ctx, const DirectiveListQuery& qu
   const domain::Reach reach = reach_of(ctx, Permission::kDirectiveRead);
   DirectiveQuery filter;
   if (!reach.everything) {
-    if (reach.subtrees.empty()) return DirectiveList{};
+    if (reach.subtrees.empty()) return Error::forbidden("forbidden");
     filter.within = reach.subtrees;
   }
   if (query.org.valid()) {
@@ -77,6 +77,8 @@ Result<DirectiveList> list_directives(Context& ctx, const DirectiveListQuery& qu
 }
 
 Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& request) {
+  const domain::Reach write = reach_of(ctx, Permission::kDirectiveWrite);
+  if (!write.everything && write.subtrees.empty()) return Error::forbidden("forbidden");
   std::optional<Organization> org = ctx.tx.orgs().find(request.org);
   if (!org || !reach_of(ctx, Permission::kDirectiveRead).covers(org->path))
     return Error::invalid_field("org_id", "org_not_found");
@@ -233,7 +235,7 @@ Result<DirectiveStudy> record_study(Context& ctx, int64_t id, const StudyRequest
   if (auto it = counts.find(org->id); it != counts.end()) members = it->second.on_roll;
   std::vector<FieldError> errors;
   if (request.held_on < directive->issued_on) {
-    errors.push_back({"held_on", "date_before_directive", {{"issued_on", directive->issued_on.iso()}}});
+    errors.push_back({"held_on", "before_issued_on", {{"issued_on", directive->issued_on.iso()}}});
   } else if (request.held_on > ctx.today()) {
     errors.push_back({"held_on", "date_in_future", {}});
   }

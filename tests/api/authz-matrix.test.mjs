@@ -123,6 +123,14 @@ before(async () => {
     fx[`attachment${side}`] = ok(reply, 201);
   }
 
+  // A directive of each top committee, its task assigned to the organization on that side.
+  for (const [side, top, org] of [['In', fx.scope, fx.orgIn], ['Out', fx.outTop, fx.orgOut]]) {
+    const directive = ok(await admin.post('/api/v1/directives', { org_id: top.id, kind: 'plan', title: `Kế hoạch kiểm thử ${side}`, issued_on: iso(serverToday()), tasks: [{ title: 'Việc kiểm thử', due_on: iso(serverToday()) }] }), 201);
+    const batch = ok(await admin.post(`/api/v1/directives/${directive.id}/assignments`, { task_ids: [directive.tasks[0].id], target: { mode: 'orgs', org_ids: [org.id] } }), 201);
+    fx[`directive${side}`] = directive;
+    fx[`assignment${side}`] = batch.items[0];
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -171,6 +179,8 @@ function requestFor(key, side) {
   const terms = side === 'out' ? fx.termOut : fx.termIn;
   const document = side === 'out' ? fx.documentOut : fx.documentIn;
   const attachment = side === 'out' ? fx.attachmentOut : fx.attachmentIn;
+  const directive = side === 'out' ? fx.directiveOut : fx.directiveIn;
+  const assignment = side === 'out' ? fx.assignmentOut : fx.assignmentIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -252,6 +262,25 @@ function requestFor(key, side) {
     case 'GET /api/v1/documents/{id}/print': return { path: `/api/v1/documents/${document.id}/print` };
     case 'GET /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers` };
     case 'PUT /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers`, json: { overrides: { khong_co: 'X' } }, allowed: 422 };
+    // Directives: allowed writes fail on a stale version or a refused value, so nothing changes.
+    case 'GET /api/v1/directives': return { path: '/api/v1/directives?limit=500' };
+    case 'POST /api/v1/directives': return { path: '/api/v1/directives', json: { org_id: org.id, kind: 'plan', title: `Kế hoạch số ${++serial}`, issued_on: today, tasks: [{ title: 'Việc', due_on: today }] }, allowed: 201 };
+    case 'POST /api/v1/directives/mark-overdue': return { path: '/api/v1/directives/mark-overdue', json: {} };
+    case 'GET /api/v1/directives/{id}': return { path: `/api/v1/directives/${directive.id}` };
+    case 'GET /api/v1/directives/{id}/assignments': return { path: `/api/v1/directives/${directive.id}/assignments` };
+    case 'POST /api/v1/directives/{id}/assignments': return { path: `/api/v1/directives/${directive.id}/assignments`, json: { task_ids: [directive.tasks[0].id], target: { mode: 'kind', kind: 'no_such_kind' } }, allowed: 422 };
+    case 'GET /api/v1/directives/{id}/rollup': return { path: `/api/v1/directives/${directive.id}/rollup` };
+    case 'GET /api/v1/directives/{id}/studies': return { path: `/api/v1/directives/${directive.id}/studies` };
+    case 'POST /api/v1/directives/{id}/studies': return { path: `/api/v1/directives/${directive.id}/studies`, json: { org_id: org.id, held_on: today, attendees: -1 }, allowed: 422 };
+    case 'GET /api/v1/assignments/overdue': return { path: '/api/v1/assignments/overdue?limit=500' };
+    case 'GET /api/v1/assignments/{id}': return { path: `/api/v1/assignments/${assignment.id}` };
+    case 'POST /api/v1/assignments/{id}/acknowledge': return { path: `/api/v1/assignments/${assignment.id}/acknowledge`, json: { version: 0 }, allowed: 409 };
+    case 'POST /api/v1/assignments/{id}/start': return { path: `/api/v1/assignments/${assignment.id}/start`, json: { version: 0 }, allowed: 409 };
+    case 'POST /api/v1/assignments/{id}/assignments': return { path: `/api/v1/assignments/${assignment.id}/assignments`, json: { target: { mode: 'kind', kind: 'no_such_kind' } }, allowed: 422 };
+    case 'POST /api/v1/assignments/{id}/reports': return { path: `/api/v1/assignments/${assignment.id}/reports`, json: { version: 0, text: 'Báo cáo thử' }, allowed: 409 };
+    case 'POST /api/v1/assignments/{id}/accept': return { path: `/api/v1/assignments/${assignment.id}/accept`, json: { version: 0 }, allowed: 409 };
+    case 'POST /api/v1/assignments/{id}/return': return { path: `/api/v1/assignments/${assignment.id}/return`, json: { version: 0, comment: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/orgs/{id}/assignments': return { path: `/api/v1/orgs/${org.id}/assignments` };
     // The inbox: a notification that is nobody's is a 404 for everyone; the jobs: an unknown
     // kind is a 404 for an administrator (nothing runs).
     case 'GET /api/v1/inbox': return { path: '/api/v1/inbox' };
@@ -264,7 +293,7 @@ function requestFor(key, side) {
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -8,6 +8,24 @@ import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { ok, problem, buildTree, createMember } from './lib/api.mjs';
 import { daysFromToday } from './lib/lifecycle.mjs';
+import { loadOpenApi, checkReply } from './lib/openapi.mjs';
+
+// Every reply of this suite is checked against the OpenAPI document (status and schema).
+const doc = loadOpenApi();
+function checked(client) {
+  const request = async (method, path, options = {}) => {
+    const reply = await client.request(method, path, options);
+    assert.deepEqual(checkReply(doc, method, path, reply).slice(0, 10), [], `${method} ${path} -> ${reply.status}: ${reply.text.slice(0, 300)}`);
+    return reply;
+  };
+  return {
+    ...client,
+    request,
+    get: (path, options) => request('GET', path, options),
+    post: (path, json, options = {}) => request('POST', path, { ...options, json }),
+  };
+}
+const login = async (roles, scope) => checked(await server.login(await server.addUser({ roles, scope })));
 
 let server;
 let api;
@@ -19,7 +37,7 @@ const fx = {};
 
 before(async () => {
   server = await startServer();
-  api = server.admin;
+  api = checked(server.admin);
   tree = await buildTree(api, 'Chỉ Đạo');
 });
 after(async () => { await server?.stop(); });
@@ -127,9 +145,9 @@ describe('the cascade', () => {
   });
 
   test('acknowledge, pass down to every cell, report, return, report, accept: roll-up at each step', async () => {
-    fx.aboveStaff = await server.login(await server.addUser({ roles: ['office_staff'], scope: tree.above.id }));
-    fx.cellA = await server.login(await server.addUser({ roles: ['cell_secretary'], scope: tree.cellA.id }));
-    fx.cellB = await server.login(await server.addUser({ roles: ['cell_secretary'], scope: tree.cellB.id }));
+    fx.aboveStaff = await login(['office_staff'], tree.above.id);
+    fx.cellA = await login(['cell_secretary'], tree.cellA.id);
+    fx.cellB = await login(['cell_secretary'], tree.cellB.id);
     let received = await assignmentOf(tree.above.id, fx.aboveStaff);
     assert.equal(received.assigner_org.id, tree.root.id);
     const ack = ok(await fx.aboveStaff.post(`/api/v1/assignments/${received.id}/acknowledge`, { version: received.version }));

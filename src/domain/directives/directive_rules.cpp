@@ -22,7 +22,7 @@ std::optional<Date> task_due_date(const TaskDue& due, Date issued_on,
   }
   if (due.due_on) {
     if (*due.due_on < issued_on) {
-      errors.push_back({field + ".due_on", "due_before_issued", {{"issued_on", issued_on.iso()}}});
+      errors.push_back({field + ".due_on", "before_issued_on", {{"issued_on", issued_on.iso()}}});
       return std::nullopt;
     }
     return due.due_on;
@@ -43,7 +43,7 @@ std::optional<Date> task_due_date(const TaskDue& due, Date issued_on,
 void check_assignment_due(Date due_on, Date issued_on, Date limit, const std::string& field,
                           std::vector<FieldError>& errors) {
   if (due_on < issued_on) {
-    errors.push_back({field, "due_before_issued", {{"issued_on", issued_on.iso()}}});
+    errors.push_back({field, "before_issued_on", {{"issued_on", issued_on.iso()}}});
   } else if (due_on > limit) {
     errors.push_back({field, "due_after_parent", {{"limit", limit.iso()}}});
   }

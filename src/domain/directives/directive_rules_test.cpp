@@ -41,7 +41,7 @@ TEST(DirectiveRules, RefusesADueDateBeforeTheDirectiveAndNamesTheField) {
   EXPECT_FALSE(task_due_date({std::nullopt, 400}, date("2026-04-28"), cal, "tasks[4]", errors));
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0].field, "tasks[1].due_on");
-  EXPECT_EQ(errors[0].code, "due_before_issued");
+  EXPECT_EQ(errors[0].code, "before_issued_on");
   EXPECT_EQ(errors[1].field, "tasks[2]");
   EXPECT_EQ(errors[1].code, "one_of");
   EXPECT_EQ(errors[2].field, "tasks[3]");
@@ -57,7 +57,7 @@ TEST(DirectiveRules, AnAssignmentIsDueWithinWhatItWasGivenFrom) {
   check_assignment_due(date("2026-04-01"), date("2026-04-28"), date("2026-05-15"), "due_on", errors);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].code, "due_after_parent");
-  EXPECT_EQ(errors[1].code, "due_before_issued");
+  EXPECT_EQ(errors[1].code, "before_issued_on");
   EXPECT_TRUE(known_directive_kind("resolution"));
   EXPECT_FALSE(known_directive_kind("memo"));
 }
@@ -77,7 +77,7 @@ TEST(Targets, OnlyActiveOrganizationsStrictlyBelow) {
   EXPECT_EQ(errors[1].field, "target.org_ids[3]");  // the assigning organization itself
   EXPECT_EQ(errors[1].code, "target_outside_subtree");
   EXPECT_EQ(errors[2].code, "org_not_found");
-  EXPECT_EQ(errors[3].code, "duplicate");
+  EXPECT_EQ(errors[3].code, "repeated");
   EXPECT_TRUE(check_target_orgs(chosen, bloc, {{OrgId(2), base}}).empty());
   std::vector<TargetOrg> inactive = {{OrgId(3), cell, false}};
   EXPECT_EQ(check_target_orgs({}, base, inactive)[0].code, "org_not_active");

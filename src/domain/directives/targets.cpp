@@ -27,7 +27,7 @@ std::vector<FieldError> check_target_orgs(const AssignmentTarget& target, const 
     } else if (!org.active) {
       errors.push_back({field, "org_not_active", {{"org_id", std::to_string(org.id.value)}}});
     } else if (!seen.insert(org.id.value).second) {
-      errors.push_back({field, "duplicate", {}});
+      errors.push_back({field, "repeated", {}});
     }
   }
   if (orgs.empty() && errors.empty()) {

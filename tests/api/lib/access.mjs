@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
   'terms.manage',
   'document.read', 'document.write', 'document.secret.read',
+  'directive.read', 'directive.write', 'directive.report',
   'job.manage',
 ];
 
@@ -51,6 +52,9 @@ export function loadRoles() {
  *   - 'candidate' / 'transfer' / 'document': like 'member', for an admission file, a transfer (a
  *     transfer lies where either of its ends does) or a register document (where its
  *     organization is).
+ *   - 'directive' / 'assignment': like 'member', for a directive (where it was issued) or an
+ *     assignment of one (where it was received; its assigning organization lies in the same
+ *     scope in the matrix).
  * `read`: for object writes, the permission that makes the object visible (403 vs 404).
  * `everywhere`: the permission must reach every organization (an unscoped grant).
  */
@@ -134,6 +138,24 @@ export const ROUTE_RULES = {
   'GET /api/v1/documents/{id}/print': { gate: 'full', needs: 'document.read', object: 'document' },
   'GET /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'document.read', object: 'org' },
   'PUT /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'GET /api/v1/directives': { gate: 'full', needs: 'directive.read', object: 'none', filtered: true },
+  'POST /api/v1/directives': { gate: 'full', needs: 'directive.write', object: 'member-org' },
+  'POST /api/v1/directives/mark-overdue': { gate: 'full', needs: 'directive.write', object: 'none' },
+  'GET /api/v1/directives/{id}': { gate: 'full', needs: 'directive.read', object: 'directive' },
+  'GET /api/v1/directives/{id}/assignments': { gate: 'full', needs: 'directive.read', object: 'directive' },
+  'POST /api/v1/directives/{id}/assignments': { gate: 'full', needs: 'directive.write', object: 'directive', read: 'directive.read' },
+  'GET /api/v1/directives/{id}/rollup': { gate: 'full', needs: 'directive.read', object: 'directive' },
+  'GET /api/v1/directives/{id}/studies': { gate: 'full', needs: 'directive.read', object: 'directive' },
+  'POST /api/v1/directives/{id}/studies': { gate: 'full', needs: 'directive.report', object: 'directive', read: 'directive.read' },
+  'GET /api/v1/assignments/overdue': { gate: 'full', needs: 'directive.read', object: 'none', filtered: true },
+  'GET /api/v1/assignments/{id}': { gate: 'full', needs: 'directive.read', object: 'assignment' },
+  'POST /api/v1/assignments/{id}/acknowledge': { gate: 'full', needs: 'directive.report', object: 'assignment', read: 'directive.read' },
+  'POST /api/v1/assignments/{id}/start': { gate: 'full', needs: 'directive.report', object: 'assignment', read: 'directive.read' },
+  'POST /api/v1/assignments/{id}/assignments': { gate: 'full', needs: 'directive.write', object: 'assignment', read: 'directive.read' },
+  'POST /api/v1/assignments/{id}/reports': { gate: 'full', needs: 'directive.report', object: 'assignment', read: 'directive.read' },
+  'POST /api/v1/assignments/{id}/accept': { gate: 'full', needs: 'directive.write', object: 'assignment', read: 'directive.read' },
+  'POST /api/v1/assignments/{id}/return': { gate: 'full', needs: 'directive.write', object: 'assignment', read: 'directive.read' },
+  'GET /api/v1/orgs/{id}/assignments': { gate: 'full', needs: 'directive.read', object: 'org' },
   // The inbox is the user's own (no permission); the jobs are the whole system's.
   'GET /api/v1/inbox': { gate: 'full', needs: null, object: 'none' },
   'GET /api/v1/inbox/unread-count': { gate: 'full', needs: null, object: 'none' },
