@@ -2108,6 +2108,10 @@ export interface components {
        * @example 31
        */
       transfer_id?: string;
+      /** @description assignment_state: trạng thái hiện tại của lượt giao. */
+      state?: string;
+      /** @description assignment_state: thao tác bị từ chối. */
+      action?: string;
     };
     /**
      * @example {
