@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { RollupRow } from '@/types';
@@ -119,6 +119,7 @@ export function RollupPanel({
   rollupPath: (org: number) => string;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const rollup = useRollup(directive, org);
   if (rollup.isPending) return <LoadingState rows={6} />;
   if (rollup.isError) {
@@ -197,11 +198,14 @@ export function RollupPanel({
             <StatusTag status={data.org.status} />
           </Space>
           {worst && (
-            <Link to={rollupPath(worst.org.id)} data-testid="rollup-worst">
-              <Button size="small" icon={<AimOutlined />}>
-                {t('rollup.worst', { name: worst.org.name })}
-              </Button>
-            </Link>
+            <Button
+              size="small"
+              icon={<AimOutlined />}
+              onClick={() => navigate(rollupPath(worst.org.id))}
+              data-testid="rollup-worst"
+            >
+              {t('rollup.worst', { name: worst.org.name })}
+            </Button>
           )}
         </Flex>
         <OrgSummary row={data.org} />

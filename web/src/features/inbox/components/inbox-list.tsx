@@ -1,7 +1,7 @@
 // The inbox: the user's notifications, unread first (or only those), each with its kind, text,
 // time and the page it is about; opening one marks it read; one or all can be marked read.
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Pagination, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
@@ -82,81 +82,73 @@ export function InboxList({
       ) : inbox.isError ? (
         <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
       ) : (
-        <List<Notification>
-          dataSource={inbox.data.items}
-          data-testid="inbox-list"
-          locale={{ emptyText: <EmptyState description={t('inbox.empty')} /> }}
-          pagination={
-            inbox.data.total > inboxPageSize
-              ? {
-                  current: page,
-                  pageSize: inboxPageSize,
-                  total: inbox.data.total,
-                  showSizeChanger: false,
-                  onChange: (next) => onChange({ unreadOnly, page: next }),
-                }
-              : false
-          }
-          renderItem={(item) => (
-            <List.Item
-              data-testid="inbox-item"
-              data-kind={item.kind}
-              data-read={item.read_at ? 'true' : 'false'}
-              className={item.read_at ? 'inbox-read' : 'inbox-unread'}
-              actions={[
-                ...(safeLink(item.link)
-                  ? [
-                      <Button key="open" type="link" onClick={() => open(item)}>
-                        {t('inbox.open')}
-                      </Button>,
-                    ]
-                  : []),
-                ...(!item.read_at
-                  ? [
-                      <Button
-                        key="read"
-                        type="link"
-                        onClick={() => markRead.mutate(item.id)}
-                        data-testid="inbox-mark-read"
-                      >
-                        {t('inbox.markRead')}
-                      </Button>,
-                    ]
-                  : []),
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space wrap size={8}>
-                    <Tag color={kindColor[item.kind]}>{t(`inbox.kinds.${item.kind}`)}</Tag>
-                    {safeLink(item.link) ? (
-                      <a
-                        href={safeLink(item.link)}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          open(item);
-                        }}
-                        data-testid="inbox-item-title"
-                      >
-                        {item.title}
-                      </a>
-                    ) : (
-                      <span data-testid="inbox-item-title">{item.title}</span>
-                    )}
-                  </Space>
-                }
-                description={
-                  <Space orientation="vertical" size={0}>
-                    <span style={{ whiteSpace: 'pre-line' }}>{item.body}</span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(item.created_at)}
-                    </Typography.Text>
-                  </Space>
-                }
-              />
-            </List.Item>
+        <>
+          {inbox.data.items.length === 0 ? (
+            <EmptyState description={t('inbox.empty')} />
+          ) : (
+            <ul className="plain-list inbox-list" data-testid="inbox-list">
+              {inbox.data.items.map((item) => {
+                const link = safeLink(item.link);
+                return (
+                  <li
+                    key={item.id}
+                    data-testid="inbox-item"
+                    data-kind={item.kind}
+                    data-read={item.read_at ? 'true' : 'false'}
+                    className={item.read_at ? 'inbox-read' : 'inbox-unread'}
+                  >
+                    <Flex justify="space-between" align="flex-start" wrap gap={8}>
+                      <Space orientation="vertical" size={2} style={{ minWidth: 0, flex: 1 }}>
+                        <Space wrap size={8}>
+                          <Tag color={kindColor[item.kind]}>{t(`inbox.kinds.${item.kind}`)}</Tag>
+                          {link ? (
+                            <a
+                              href={link}
+                              onClick={(event) => {
+                                event.preventDefault();
+                                open(item);
+                              }}
+                              data-testid="inbox-item-title"
+                            >
+                              {item.title}
+                            </a>
+                          ) : (
+                            <span data-testid="inbox-item-title">{item.title}</span>
+                          )}
+                        </Space>
+                        <Typography.Text style={{ whiteSpace: 'pre-line' }}>
+                          {item.body}
+                        </Typography.Text>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {formatDateTime(item.created_at)}
+                        </Typography.Text>
+                      </Space>
+                      {!item.read_at && (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => markRead.mutate(item.id)}
+                          data-testid="inbox-mark-read"
+                        >
+                          {t('inbox.markRead')}
+                        </Button>
+                      )}
+                    </Flex>
+                  </li>
+                );
+              })}
+            </ul>
           )}
-        />
+          {inbox.data.total > inboxPageSize && (
+            <Pagination
+              current={page}
+              pageSize={inboxPageSize}
+              total={inbox.data.total}
+              showSizeChanger={false}
+              onChange={(next) => onChange({ unreadOnly, page: next })}
+            />
+          )}
+        </>
       )}
     </Space>
   );
