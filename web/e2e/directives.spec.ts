@@ -77,25 +77,30 @@ function addUser(account: Account, scope: number) {
 }
 
 /**
- * The bloc (the root), and under the scoped committee a base organization with at least two
- * cells (organizations without children of their own).
+ * The bloc (the root), a committee above base level under it, one of its base committees with
+ * at least two cells (organizations without children of their own): bloc → committee → base
+ * organization → cell, the deepest way the roll-up is walked.
  */
 async function tree(api: APIRequestContext) {
   const [root] = (await get<{ items: Org[] }>(api, '/orgs')).items;
-  const committee = Number(process.env.CHIBO_E2E_SCOPE_ORG);
-  const bases = (await get<{ items: Org[] }>(api, `/orgs/${committee}/children`)).items;
-  for (const base of bases.filter((org) => (org.child_count ?? 0) >= 2)) {
-    const cells = (await get<{ items: Org[] }>(api, `/orgs/${base.id}/children`)).items;
-    if (cells.length >= 2 && cells.every((cell) => (cell.child_count ?? 0) === 0)) {
-      return {
-        root,
-        committee,
-        base: await get<OrgDetail>(api, `/orgs/${base.id}`),
-        cells,
-      };
+  const committees = (await get<{ items: Org[] }>(api, `/orgs/${root.id}/children`)).items;
+  for (const committee of committees.filter((org) => org.kind === 'committee_above_base')) {
+    const bases = (await get<{ items: Org[] }>(api, `/orgs/${committee.id}/children`)).items;
+    for (const base of bases.filter(
+      (org) => org.kind === 'base_committee' && (org.child_count ?? 0) >= 2,
+    )) {
+      const cells = (await get<{ items: Org[] }>(api, `/orgs/${base.id}/children`)).items;
+      if (cells.length >= 2 && cells.every((cell) => (cell.child_count ?? 0) === 0)) {
+        return {
+          root,
+          committee: committee.id,
+          base: await get<OrgDetail>(api, `/orgs/${base.id}`),
+          cells,
+        };
+      }
     }
   }
-  throw new Error('no base organization with cells under the scoped committee');
+  throw new Error('no committee → base committee → cells under the root of the demo');
 }
 
 async function setDate(page: Page, id: string, iso: string) {
