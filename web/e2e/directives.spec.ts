@@ -11,7 +11,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import type { Account } from './accounts';
-import { expect, orgPathLabel, signIn, signedOut, test } from './fixtures';
+import {
+  animationsSettled,
+  expect,
+  orgPathLabel,
+  screenshotsDir,
+  signIn,
+  signedOut,
+  test,
+} from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
 
 interface Org {
@@ -221,6 +229,11 @@ test.describe.serial('directives', () => {
     await expect(cellPage.getByTestId('assignment-report')).toContainText(
       'Đảng viên được phân công',
     );
+    await animationsSettled(cellPage);
+    await cellPage.screenshot({
+      path: `${screenshotsDir}directive-report-390.png`,
+      fullPage: true,
+    });
     // Nothing runs off the side of a 390 px screen.
     expect(
       await cellPage.evaluate(() => document.documentElement.scrollWidth),
@@ -238,6 +251,8 @@ test.describe.serial('directives', () => {
     }
     const cellRow = children.locator(`tr[data-org="${cellId}"]`);
     await expect(cellRow.locator('[data-step="reported"]')).toContainText('1');
+    await animationsSettled(page);
+    await page.screenshot({ path: `${screenshotsDir}directive-rollup.png`, fullPage: true });
     await cellRow.getByTestId('rollup-child-link').click();
     await expect(page.getByTestId('rollup-org')).toHaveText(cellName);
     await expect(summary(page, 'reported')).toHaveText('1');
