@@ -89,8 +89,8 @@ Result<AssignmentView> review(Context& ctx, int64_t id, int64_t version, Assignm
   std::vector<FieldError> errors;
   check_text("comment", comment, kNoteChars, action == AssignmentAction::kReturn, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Result<Assignment> moved = transition(ctx, std::move(*assignment), action, version,
-                                        {{"comment", comment}});
+  Result<Assignment> moved =
+      transition(ctx, std::move(*assignment), action, version, {{"comment", comment}});
   if (!moved) return std::move(moved).error();
   std::vector<AssignmentReport> reports = ctx.tx.directives().reports_of(moved->id);
   if (!reports.empty() && reports.front().review == "pending") {
@@ -175,8 +175,8 @@ Result<AssignmentBatch> assign_down(Context& ctx, int64_t assignment_id,
   std::vector<FieldError> errors;
   Date due = received->due_on;
   if (request.due_on) {
-    domain::check_assignment_due(*request.due_on, directive->issued_on, received->due_on,
-                                 "due_on", errors);
+    domain::check_assignment_due(*request.due_on, directive->issued_on, received->due_on, "due_on",
+                                 errors);
     due = *request.due_on;
   }
   check_text("note", request.note, kNoteChars, false, errors);
@@ -204,8 +204,8 @@ Result<AssignmentBatch> assign_down(Context& ctx, int64_t assignment_id,
   AssignmentBatch batch =
       fan_out(ctx, *directive, {{parent.task_id, due}}, *org, parent.id, targets,
               request.target.member, request.note, request.plan_document_id, plan_number);
-  AuditEntry entry = AuditEntry::about("assignment.assign_down", "assignment", parent.id,
-                                       org->path.str());
+  AuditEntry entry =
+      AuditEntry::about("assignment.assign_down", "assignment", parent.id, org->path.str());
   entry.with("directive_id", parent.directive_id)
       .with("created", batch.created)
       .with("skipped", batch.skipped)

@@ -107,9 +107,9 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
     const std::string field = "tasks[" + std::to_string(i) + "]";
     check_text(field + ".title", input.title, kTaskTitleChars, true, errors);
     check_text(field + ".description", input.description, kNoteChars, false, errors);
-    std::optional<Date> due = domain::task_due_date({input.due_on, input.due_working_days},
-                                                    request.issued_on, ctx.services.calendar,
-                                                    field, errors);
+    std::optional<Date> due =
+        domain::task_due_date({input.due_on, input.due_working_days}, request.issued_on,
+                              ctx.services.calendar, field, errors);
     DirectiveTask task;
     task.position = static_cast<int>(i + 1);
     task.title = input.title;
@@ -136,9 +136,11 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
     task.created_at = directive.created_at;
   }
   ctx.tx.directives().insert_tasks(tasks);
-  AuditEntry entry = AuditEntry::about("directive.issue", "directive", directive.id, org->path.str());
+  AuditEntry entry =
+      AuditEntry::about("directive.issue", "directive", directive.id, org->path.str());
   nlohmann::json task_json = nlohmann::json::array();
-  for (const DirectiveTask& t : tasks) task_json.push_back({{"id", t.id}, {"due_on", t.due_on.iso()}});
+  for (const DirectiveTask& t : tasks)
+    task_json.push_back({{"id", t.id}, {"due_on", t.due_on.iso()}});
   entry.with("kind", directive.kind)
       .with("title", directive.title)
       .with("number_symbol", directive.number_symbol)
@@ -274,7 +276,8 @@ Result<DirectiveStudy> record_study(Context& ctx, int64_t id, const StudyRequest
   std::map<OrgId, domain::RollupCounts> deltas;
   add_along(deltas, org->path, delta);
   ctx.tx.directives().adjust_rollup(directive->id, deltas);
-  AuditEntry entry = AuditEntry::about("directive.study", "directive", directive->id, org->path.str());
+  AuditEntry entry =
+      AuditEntry::about("directive.study", "directive", directive->id, org->path.str());
   entry.with("organization_id", org->id.value)
       .with("held_on", study.held_on.iso())
       .with("attendees", study.attendees)

@@ -1,6 +1,7 @@
 #include "app/followup.h"
 
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "domain/followup/reminder_ladder.h"
@@ -17,10 +18,10 @@ std::string vn_date(Date date) {
 
 std::optional<Date> run_day(const JobRow& job) { return Date::parse(job.key.substr(0, 10)); }
 
-// Users by the organization their grant is on (subtree roles only), loaded once per batch.
+// Users by the organization their grant is on (subtree roles only), loaded once per run.
 class Recipients {
  public:
-  explicit Recipients(Context& ctx) : ctx_(ctx) {
+  explicit Recipients(Context& ctx) {
     for (User& user : ctx.tx.users().list()) {
       if (user.disabled) continue;
       std::set<int64_t> scopes;
@@ -33,12 +34,12 @@ class Recipients {
     }
   }
 
-  std::vector<User> of(OrgId org) {
+  std::vector<User> of(Context& ctx, OrgId org) {
     OrgId at = org;
     for (int depth = 0; at.valid() && depth < 64; ++depth) {
       auto found = by_scope_.find(at.value);
       if (found != by_scope_.end() && !found->second.empty()) return found->second;
-      std::optional<Organization> node = find(at);
+      std::optional<Organization> node = find(ctx, at);
       if (!node) break;
       at = node->parent_id;
     }
@@ -47,16 +48,15 @@ class Recipients {
     return everywhere == by_scope_.end() ? std::vector<User>{} : everywhere->second;
   }
 
-  std::optional<Organization> find(OrgId id) {
+  std::optional<Organization> find(Context& ctx, OrgId id) {
     auto cached = orgs_.find(id.value);
     if (cached != orgs_.end()) return cached->second;
-    std::optional<Organization> org = ctx_.tx.orgs().find(id);
+    std::optional<Organization> org = ctx.tx.orgs().find(id);
     orgs_.emplace(id.value, org);
     return org;
   }
 
  private:
-  Context& ctx_;
   std::map<int64_t, std::vector<User>> by_scope_;
   std::map<int64_t, std::optional<Organization>> orgs_;
 };
@@ -95,38 +95,29 @@ class RemindersKind : public JobKind {
   std::string kind() const override { return kJobReminders; }
   JobSchedule schedule() const override { return JobSchedule::kDaily; }
 
+  // The run's work (each due step of each open assignment) is computed once per run and
+  // process, then done in batches from a cursor that moves only when a batch has committed;
+  // a step done meanwhile by another process is skipped by its done mark.
   Result<int> run_steps(Context& ctx, const JobRow& job, int limit) override {
     if (!source_) return 0;
-    const std::optional<Date> today = run_day(job);
-    if (!today) return Error::malformed("job_key_invalid", {{"key", job.key}});
-    Result<domain::ReminderLadder> ladder = domain::reminder_ladder(ctx.services.rules, *today);
-    if (!ladder) return std::move(ladder).error();
-    Result<std::vector<OpenAssignment>> open = source_->open_assignments(ctx, *today);
-    if (!open) return std::move(open).error();
-
-    // Which steps of these assignments were sent (on any day's run).
-    std::vector<std::string> keys;
-    for (const OpenAssignment& task : *open)
-      for (const domain::ReminderStep& step : ladder->steps) keys.push_back(key_of(task, step));
-    const std::set<std::string> done = ctx.tx.jobs().done_steps(keys);
-
-    Recipients recipients(ctx);
-    int did = 0;
-    for (const OpenAssignment& task : *open) {
-      if (did >= limit) break;
-      std::set<std::string> sent;
-      for (const domain::ReminderStep& step : ladder->steps)
-        if (done.count(key_of(task, step))) sent.insert(step.code());
-      Result<std::vector<domain::ReminderStep>> due =
-          domain::steps_due(*ladder, task.due_on, *today, sent, ctx.services.calendar);
-      if (!due) continue;  // a year the calendar lacks: no working-day step can be placed
-      for (const domain::ReminderStep& step : *due) {
-        const std::string key = key_of(task, step);
-        if (!ctx.tx.jobs().mark_step(key, job.id, ctx.now())) continue;
-        notify(ctx, recipients, task, step, key, *today);
-        ++did;
-      }
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = plans_.find(job.id);
+    if (found == plans_.end()) {
+      Result<Plan> plan = make_plan(ctx, job);
+      if (!plan) return std::move(plan).error();
+      found = plans_.emplace(job.id, std::move(*plan)).first;
     }
+    Plan& plan = found->second;
+    last_job() = job.id;
+    size_t at = plan.next;
+    int did = 0;
+    for (; at < plan.items.size() && did < limit; ++at) {
+      const Item& item = plan.items[at];
+      if (!ctx.tx.jobs().mark_step(item.key, job.id, ctx.now())) continue;  // done already
+      notify(ctx, *plan.recipients, plan.open[item.task], item.step, item.key, plan.today);
+      ++did;
+    }
+    plan.pending_next = at;
     if (did > 0) {
       ctx.audit(
           AuditEntry::about("job.steps", "job", job.id).with("kind", job.kind).with("steps", did));
@@ -134,19 +125,79 @@ class RemindersKind : public JobKind {
     return did;
   }
 
+  Status after_commit(Services&) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = plans_.find(last_job());
+    if (found == plans_.end()) return Ok();
+    Plan& plan = found->second;
+    plan.next = plan.pending_next;
+    if (plan.next >= plan.items.size()) plans_.erase(found);  // the run is done
+    return Ok();
+  }
+
  private:
+  struct Item {
+    size_t task = 0;  // index in Plan::open
+    domain::ReminderStep step;
+    std::string key;
+  };
+  struct Plan {
+    Date today;
+    std::vector<OpenAssignment> open;
+    std::vector<Item> items;
+    std::unique_ptr<Recipients> recipients;
+    size_t next = 0;          // committed
+    size_t pending_next = 0;  // after the batch in flight
+  };
+
+  Result<Plan> make_plan(Context& ctx, const JobRow& job) {
+    const std::optional<Date> today = run_day(job);
+    if (!today) return Error::malformed("job_key_invalid", {{"key", job.key}});
+    Result<domain::ReminderLadder> ladder = domain::reminder_ladder(ctx.services.rules, *today);
+    if (!ladder) return std::move(ladder).error();
+    Result<std::vector<OpenAssignment>> open = source_->open_assignments(ctx, *today);
+    if (!open) return std::move(open).error();
+    Plan plan;
+    plan.today = *today;
+    plan.open = std::move(*open);
+    // Which steps of these assignments were sent (on any day's run).
+    std::vector<std::string> keys;
+    for (const OpenAssignment& task : plan.open)
+      for (const domain::ReminderStep& step : ladder->steps) keys.push_back(key_of(task, step));
+    const std::set<std::string> done = ctx.tx.jobs().done_steps(keys);
+    for (size_t i = 0; i < plan.open.size(); ++i) {
+      const OpenAssignment& task = plan.open[i];
+      std::set<std::string> sent;
+      for (const domain::ReminderStep& step : ladder->steps)
+        if (done.count(key_of(task, step))) sent.insert(step.code());
+      Result<std::vector<domain::ReminderStep>> due =
+          domain::steps_due(*ladder, task.due_on, *today, sent, ctx.services.calendar);
+      if (!due) continue;  // a year the calendar lacks: no working-day step can be placed
+      for (const domain::ReminderStep& step : *due)
+        plan.items.push_back({i, step, key_of(task, step)});
+    }
+    plan.recipients = std::make_unique<Recipients>(ctx);
+    return plan;
+  }
+
+  // The run whose batch this thread ran last (the serve thread and a request may each run one).
+  static int64_t& last_job() {
+    thread_local int64_t id = 0;
+    return id;
+  }
+
   static std::string key_of(const OpenAssignment& task, const domain::ReminderStep& step) {
     return "reminder:" + std::to_string(task.id) + ":" + step.code();
   }
 
   void notify(Context& ctx, Recipients& recipients, const OpenAssignment& task,
               const domain::ReminderStep& step, const std::string& key, Date today) {
-    std::optional<Organization> org = recipients.find(task.org);
+    std::optional<Organization> org = recipients.find(ctx, task.org);
     const std::string org_name = org ? org->name : std::string();
     OrgId to = task.org;
     if (step.escalate && org && org->parent_id.valid()) to = org->parent_id;
     const Message message = message_of(step, task, org_name, today);
-    for (const User& user : recipients.of(to)) {
+    for (const User& user : recipients.of(ctx, to)) {
       Notification note;
       note.user_id = user.id;
       note.kind = step.kind();
@@ -175,6 +226,8 @@ class RemindersKind : public JobKind {
 
   std::shared_ptr<AssignmentSource> source_;
   FollowUpOptions options_;
+  std::mutex mutex_;
+  std::map<int64_t, Plan> plans_;  // by run
 };
 
 class OverdueKind : public JobKind {
@@ -252,7 +305,7 @@ class MailKind : public JobKind {
 
 std::vector<User> responsible_users(Context& ctx, OrgId org) {
   Recipients recipients(ctx);
-  return recipients.of(org);
+  return recipients.of(ctx, org);
 }
 
 std::unique_ptr<JobKind> make_reminders_kind(std::shared_ptr<AssignmentSource> source,

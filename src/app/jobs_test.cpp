@@ -229,6 +229,26 @@ TEST_F(Jobs, TheLadderRemindsTheCellThenEscalatesToItsParentOnceEach) {
   EXPECT_EQ(jobs.run_due_jobs(date("2026-03-18"))->steps, 0);
 }
 
+TEST_F(Jobs, ManyAssignmentsGoInBatchesEachNotifiedOnce) {
+  auto source = std::make_shared<FakeAssignments>();
+  for (int64_t id = 1; id <= 5; ++id) {
+    source->open.push_back({id, "Việc " + std::to_string(id), date("2026-03-10"), tree_[3], ""});
+  }
+  JobRunner jobs = runner("p1", 2);  // three batches
+  jobs.add(make_reminders_kind(source, {}));
+  auto report = jobs.run_due_jobs(date("2026-03-10"));
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->steps, 5);
+  EXPECT_EQ(inbox(cell_user_).total, 5);
+  EXPECT_EQ(audit_count("job.steps"), 3);
+  // A sixth appears the same day: a run now does only it.
+  source->open.push_back({6, "Việc 6", date("2026-03-10"), tree_[3], ""});
+  auto now = jobs.run_now(kJobReminders, date("2026-03-10"), temp_.actor());
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->steps, 1);
+  EXPECT_EQ(inbox(cell_user_).total, 6);
+}
+
 TEST_F(Jobs, OverdueMarkingRunsOncePerDayAndAgainWhenRunNow) {
   auto source = std::make_shared<FakeAssignments>();
   JobRunner jobs = runner("p1");

@@ -154,6 +154,10 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << documents.outgoing << " outgoing documents, " << documents.incoming
             << " incoming (" << documents.forwards << " passed down), " << documents.terms_added
             << " terms added for their numbering\n";
+  const demo::DirectivesReport& directives = report->directives;
+  std::cout << "  " << directives.directives << " directives, " << directives.assignments
+            << " assignments (" << directives.overdue << " overdue), " << directives.reports
+            << " reports, " << directives.studies << " study sessions\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -7,9 +7,10 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/commands.h"
+#include "app/directive_assignments.h"
 #include "app/followup.h"
 #include "app/jobs.h"
+#include "cli/commands.h"
 #include "cli/runtime.h"
 #include "cli/smtp_mailer.h"
 #include "http/api.h"
@@ -174,9 +175,8 @@ int serve(const ServeOptions& options) {
   job_options.lease_seconds = options.job_lease_seconds;
   job_options.batch_steps = options.job_batch;
   app::JobRunner jobs(context.services, job_options);
-  // The directives' assignments are wired in when that module exists; until then the
-  // follow-up kinds find nothing to remind of.
-  std::shared_ptr<app::AssignmentSource> assignments;
+  // The reminders walk the directives' open assignments; overdue marks them once a day.
+  std::shared_ptr<app::AssignmentSource> assignments = app::make_directive_assignments();
   jobs.add(app::make_reminders_kind(assignments, {mailer != nullptr}));
   jobs.add(app::make_overdue_kind(assignments));
   jobs.add(app::make_mail_kind(mailer, 300));
@@ -257,8 +257,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->envname("CHIBO_JOB_LEASE_SECONDS")
       ->check(CLI::Range(1, 24 * 3600))
       ->capture_default_str();
-  command
-      ->add_option("--job-batch", options->job_batch, "Job steps per transaction")
+  command->add_option("--job-batch", options->job_batch, "Job steps per transaction")
       ->envname("CHIBO_JOB_BATCH")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
@@ -266,8 +265,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->add_option("--smtp-url", options->smtp_url,
                    "Send reminders by mail through this SMTP relay: smtp://HOST:PORT (no TLS)")
       ->envname("CHIBO_SMTP_URL");
-  command
-      ->add_option("--smtp-from", options->smtp_from, "The sender address of chibo's mail")
+  command->add_option("--smtp-from", options->smtp_from, "The sender address of chibo's mail")
       ->envname("CHIBO_SMTP_FROM")
       ->capture_default_str();
   command

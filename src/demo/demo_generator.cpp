@@ -75,7 +75,8 @@ class Generator {
         rng_(options.seed),
         lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc) {
+        documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
+        directives_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -107,6 +108,8 @@ class Generator {
     report_.terms = terms_.report();
     documents_.write(writer_.session());
     report_.documents = documents_.report();
+    directives_.write(writer_.session());
+    report_.directives = directives_.report();
     return report_;
   }
 
@@ -127,6 +130,7 @@ class Generator {
     const domain::OrgKind* kind_info = catalog_.org_kind(kind);
     terms_.org_added(org, in_bloc_ || !(kind_info && kind_info->holds_members));
     documents_.org_added(org, in_bloc_);
+    directives_.org_added(org, in_bloc_);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -402,6 +406,7 @@ class Generator {
   LifecycleDemo lifecycle_;
   TermsDemo terms_;
   DocumentsDemo documents_;
+  DirectivesDemo directives_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "demo/directives_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/terms_demo.h"
@@ -38,6 +39,7 @@ struct DemoReport {
   LifecycleReport lifecycle;
   TermsReport terms;
   DocumentsReport documents;
+  DirectivesReport directives;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -27,9 +27,15 @@ json org_ref_json(OrgId id, const std::string& name, const std::string& kind) {
 }
 
 json counts_json(const domain::RollupCounts& c, int64_t members) {
-  return {{"total", c.total},           {"assigned", c.assigned}, {"acknowledged", c.acknowledged},
-          {"in_progress", c.in_progress}, {"reported", c.reported}, {"accepted", c.accepted},
-          {"returned", c.returned},     {"overdue", c.overdue},   {"studied", c.studied},
+  return {{"total", c.total},
+          {"assigned", c.assigned},
+          {"acknowledged", c.acknowledged},
+          {"in_progress", c.in_progress},
+          {"reported", c.reported},
+          {"accepted", c.accepted},
+          {"returned", c.returned},
+          {"overdue", c.overdue},
+          {"studied", c.studied},
           {"members", members}};
 }
 
@@ -79,27 +85,27 @@ json directive_list_json(const app::DirectiveList& list) {
 }
 
 json assignment_json(const app::Assignment& a, Date today) {
-  return {{"id", a.id},
-          {"directive_id", a.directive_id},
-          {"directive_title", a.directive_title},
-          {"number_symbol", a.number_symbol},
-          {"task_id", a.task_id},
-          {"task_title", a.task_title},
-          {"parent_id", a.parent_id > 0 ? json(a.parent_id) : json(nullptr)},
-          {"assigner_org", org_ref_json(a.assigner_org_id, a.assigner_name, a.assigner_kind)},
-          {"org", org_ref_json(a.org_id, a.org_name, a.org_kind)},
-          {"member", a.member_id.valid()
-                         ? json{{"id", a.member_id.value}, {"full_name", a.member_name}}
-                         : json(nullptr)},
-          {"state", std::string(domain::state_code(a.state))},
-          {"due_on", a.due_on.iso()},
-          {"overdue", domain::is_overdue(a.state, a.due_on, today)},
-          {"note", a.note},
-          {"plan_document_id", a.plan_document_id > 0 ? json(a.plan_document_id) : json(nullptr)},
-          {"plan_number", a.plan_number},
-          {"version", a.version},
-          {"created_at", a.created_at},
-          {"updated_at", a.updated_at}};
+  return {
+      {"id", a.id},
+      {"directive_id", a.directive_id},
+      {"directive_title", a.directive_title},
+      {"number_symbol", a.number_symbol},
+      {"task_id", a.task_id},
+      {"task_title", a.task_title},
+      {"parent_id", a.parent_id > 0 ? json(a.parent_id) : json(nullptr)},
+      {"assigner_org", org_ref_json(a.assigner_org_id, a.assigner_name, a.assigner_kind)},
+      {"org", org_ref_json(a.org_id, a.org_name, a.org_kind)},
+      {"member", a.member_id.valid() ? json{{"id", a.member_id.value}, {"full_name", a.member_name}}
+                                     : json(nullptr)},
+      {"state", std::string(domain::state_code(a.state))},
+      {"due_on", a.due_on.iso()},
+      {"overdue", domain::is_overdue(a.state, a.due_on, today)},
+      {"note", a.note},
+      {"plan_document_id", a.plan_document_id > 0 ? json(a.plan_document_id) : json(nullptr)},
+      {"plan_number", a.plan_number},
+      {"version", a.version},
+      {"created_at", a.created_at},
+      {"updated_at", a.updated_at}};
 }
 
 json assignment_list_json(const app::AssignmentList& list) {
@@ -156,7 +162,8 @@ json rollup_row_json(const app::RollupRow& row) {
 
 json rollup_json(const app::RollupView& view) {
   json path = json::array();
-  for (const domain::Organization& o : view.path) path.push_back(org_ref_json(o.id, o.name, o.kind));
+  for (const domain::Organization& o : view.path)
+    path.push_back(org_ref_json(o.id, o.name, o.kind));
   json children = json::array();
   for (const app::RollupRow& row : view.children) children.push_back(rollup_row_json(row));
   return {{"directive_id", view.directive_id},
@@ -201,8 +208,8 @@ std::optional<std::string> enum_param(QueryParams& params, const std::string& na
   return std::nullopt;
 }
 
-constexpr std::initializer_list<const char*> kStates = {
-    "assigned", "acknowledged", "in_progress", "reported", "accepted", "returned"};
+constexpr std::initializer_list<const char*> kStates = {"assigned", "acknowledged", "in_progress",
+                                                        "reported", "accepted",     "returned"};
 constexpr std::initializer_list<const char*> kKinds = {
     "resolution", "directive", "conclusion", "plan", "programme", "higher_document"};
 
@@ -290,7 +297,8 @@ std::vector<app::TaskInput> read_tasks(JsonFields& fields, std::vector<FieldErro
     if (task_fields.has("due_working_days")) {
       if (const auto days = task_fields.integer("due_working_days", false)) {
         if (*days < 1 || *days > 1000) {
-          task_errors.push_back({"due_working_days", "out_of_range", {{"min", "1"}, {"max", "1000"}}});
+          task_errors.push_back(
+              {"due_working_days", "out_of_range", {{"min", "1"}, {"max", "1000"}}});
         } else {
           task.due_working_days = static_cast<int>(*days);
         }
@@ -302,7 +310,8 @@ std::vector<app::TaskInput> read_tasks(JsonFields& fields, std::vector<FieldErro
       errors.push_back(std::move(e));
     }
     // A task with a broken due field is reported there, not again as "one of".
-    if (task_errors.empty() || task.due_on || task.due_working_days) tasks.push_back(std::move(task));
+    if (task_errors.empty() || task.due_on || task.due_working_days)
+      tasks.push_back(std::move(task));
   }
   return tasks;
 }
@@ -338,14 +347,16 @@ std::optional<domain::AssignmentTarget> read_target(JsonFields& fields,
       for (size_t i = 0; i < ids->size(); ++i) {
         const json& id = (*ids)[i];
         if (!id.is_number_integer() || id.get<long long>() < 1) {
-          own.push_back({"org_ids[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
+          own.push_back(
+              {"org_ids[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
         } else {
           target.orgs.push_back(OrgId(id.get<long long>()));
         }
       }
     }
   }
-  if (const int64_t member = optional_id(target_fields, "member_id")) target.member = MemberId(member);
+  if (const int64_t member = optional_id(target_fields, "member_id"))
+    target.member = MemberId(member);
   for (FieldError& e : target_fields.finish()) own.push_back(std::move(e));
   for (FieldError& e : own) {
     e.field = "target." + e.field;
@@ -396,7 +407,8 @@ Result<std::tuple<int64_t, OrgId>> decode_directive_org(const HttpRequest& reque
   QueryParams params(request.query);
   OrgId org;
   if (const auto value = params.integer("org", 1, INT64_MAX)) org = OrgId(*value);
-  if (std::vector<FieldError> errors = params.finish(); !errors.empty()) return bad_query(std::move(errors));
+  if (std::vector<FieldError> errors = params.finish(); !errors.empty())
+    return bad_query(std::move(errors));
   return std::tuple{static_cast<int64_t>(*id), org};
 }
 
@@ -423,7 +435,8 @@ Result<std::tuple<OrgId, app::AssignmentListQuery>> decode_org_assignments(
   QueryParams params(request.query);
   std::vector<FieldError> errors;
   app::AssignmentListQuery query;
-  query.direction = enum_param(params, "direction", {"received", "assigned"}, errors).value_or("received");
+  query.direction =
+      enum_param(params, "direction", {"received", "assigned"}, errors).value_or("received");
   read_state_filters(params, query, errors);
   read_page(params, query);
   for (FieldError& error : params.finish()) errors.push_back(std::move(error));
@@ -456,7 +469,8 @@ std::vector<int64_t> read_task_ids(JsonFields& fields, std::vector<FieldError>& 
   for (size_t i = 0; i < raw->size(); ++i) {
     const json& item = (*raw)[i];
     if (!item.is_number_integer() || item.get<long long>() < 1) {
-      errors.push_back({"task_ids[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
+      errors.push_back(
+          {"task_ids[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
       continue;
     }
     ids.push_back(item.get<long long>());
@@ -625,10 +639,12 @@ void add_directive_routes(Router& router, ApiContext& api) {
     return json_reply(status, [](const app::DirectiveView& v) { return d::directive_json(v); });
   };
   const auto assignment = [](int status) {
-    return json_reply(status, [](const app::AssignmentView& v) { return d::assignment_detail_json(v); });
+    return json_reply(status,
+                      [](const app::AssignmentView& v) { return d::assignment_detail_json(v); });
   };
-  router.add("GET", "/api/v1/directives",
-             lists(api, d::decode_list, app::list_directives, json_reply(200, d::directive_list_json)));
+  router.add(
+      "GET", "/api/v1/directives",
+      lists(api, d::decode_list, app::list_directives, json_reply(200, d::directive_list_json)));
   router.add("POST", "/api/v1/directives",
              writes(api, d::decode_issue, app::issue_directive, detail(201)));
   router.add("POST", "/api/v1/directives/mark-overdue",
@@ -640,10 +656,12 @@ void add_directive_routes(Router& router, ApiContext& api) {
                    json_reply(200, d::assignment_list_json)));
   router.add("POST", "/api/v1/directives/{id}/assignments",
              writes(api, d::decode_assign, app::assign_tasks, json_reply(201, d::batch_json)));
-  router.add("GET", "/api/v1/directives/{id}/rollup",
-             reads(api, d::decode_directive_org, app::directive_rollup, json_reply(200, d::rollup_json)));
-  router.add("GET", "/api/v1/directives/{id}/studies",
-             reads(api, d::decode_directive_org, app::list_studies, json_reply(200, d::study_list_json)));
+  router.add(
+      "GET", "/api/v1/directives/{id}/rollup",
+      reads(api, d::decode_directive_org, app::directive_rollup, json_reply(200, d::rollup_json)));
+  router.add(
+      "GET", "/api/v1/directives/{id}/studies",
+      reads(api, d::decode_directive_org, app::list_studies, json_reply(200, d::study_list_json)));
   router.add("POST", "/api/v1/directives/{id}/studies",
              writes(api, d::decode_study, app::record_study, json_reply(200, d::study_json)));
   router.add("GET", "/api/v1/assignments/overdue",

@@ -313,3 +313,30 @@ describe('the document register on the demo', () => {
     assert.ok(outgoing.total > 0);
   });
 });
+
+describe('directives on the demo', () => {
+  test('the roll-up agrees with a recount, and the most lagging cell is at most three clicks from the root', async () => {
+    const list = ok(await api.get('/api/v1/directives'));
+    assert.ok(list.total >= 4, `${list.total} directives`);
+    for (const directive of list.items) {
+      const recount = await server.sql(
+        `SELECT COUNT(*) || ',' || SUM(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END) || ',' || SUM(CASE WHEN overdue = 1 AND state <> 'accepted' THEN 1 ELSE 0 END) FROM directive_assignments WHERE directive_id = ${directive.id}`);
+      assert.equal(recount.code, 0, recount.stderr);
+      const [total, accepted, overdue] = recount.stdout.trim().split(',').map(Number);
+      const view = ok(await api.get(`/api/v1/directives/${directive.id}/rollup`));
+      assert.deepEqual([view.org.counts.total, view.org.counts.accepted, view.org.counts.overdue], [total, accepted, overdue], directive.title);
+      assert.equal(view.children.reduce((n, r) => n + r.counts.total, 0), total, 'the children sum to the root');
+    }
+    const resolution = list.items.find((d) => d.number_symbol === '05-NQ/ĐUK');
+    let view = ok(await api.get(`/api/v1/directives/${resolution.id}/rollup`));
+    assert.ok(view.org.counts.overdue > 0 && view.org.counts.accepted > 0 && view.org.counts.studied > 0);
+    let clicks = 0;
+    while (view.org.org.kind !== 'cell' && clicks < 3) {
+      const lagging = view.children[0];
+      view = ok(await api.get(`/api/v1/directives/${resolution.id}/rollup?org=${lagging.org.id}`));
+      clicks += 1;
+    }
+    assert.equal(view.org.org.kind, 'cell', `a cell within three clicks (${clicks})`);
+    assert.notEqual(view.org.status, 'done');
+  });
+});

@@ -318,9 +318,17 @@ describe('overdue and study', () => {
     assert.equal(ok(await api.get(`${url}?org=${tree.base.id}`)).items.length, 1);
   });
 
-  test('the reminder job sees what it must see (due list through the roll-up of the root)', async () => {
+  test('after everything above, the roll-up equals a recount (chibo check) and children sum to the root', async () => {
     const view = await rollup();
     const total = view.children.reduce((n, r) => n + r.counts.total, 0);
-    assert.equal(total, view.org.counts.total, 'children sum to the parent (nothing assigned to the root itself)');
+    assert.equal(total, view.org.counts.total, 'nothing is assigned to the root itself');
+    const check = await server.chibo(['check', '--db', server.dbUrl]);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.match(check.stdout, /chibo check: ok/);
+    // And the check does see a roll-up out of step.
+    assert.equal((await server.sql(`UPDATE directive_rollup SET accepted = accepted + 1 WHERE directive_id = ${directive.id} AND org_id = ${tree.cellB.id}`)).code, 0);
+    const broken = await server.chibo(['check', '--db', server.dbUrl]);
+    assert.match(broken.stdout + broken.stderr, /1 directive roll-up row\(s\) differ from a recount/);
+    assert.equal((await server.sql(`UPDATE directive_rollup SET accepted = accepted - 1 WHERE directive_id = ${directive.id} AND org_id = ${tree.cellB.id}`)).code, 0);
   });
 });

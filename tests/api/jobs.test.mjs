@@ -214,3 +214,63 @@ describe('mail through a local SMTP sink', () => {
     assert.equal(sent.stdout.trim(), '3');
   });
 });
+
+describe('the reminder ladder over the directives', () => {
+  let server;
+  let admin;
+  let secretary;
+  let office;
+  let directive;
+  const day = (n) => new Date(new Date(`${server.today}T00:00:00Z`).getTime() + n * 86400000).toISOString().slice(0, 10);
+  before(async () => {
+    // The jobs run only when asked (POST /jobs/{kind}/run), so that the test knows when.
+    server = await startServer({ serveArgs: ['--jobs', 'off'] });
+    admin = server.admin;
+    const { buildTree } = await import('./lib/api.mjs');
+    const tree = await buildTree(admin, 'Nhắc Việc');
+    directive = ok(await admin.post('/api/v1/directives', {
+      org_id: tree.root.id, kind: 'directive', title: 'Chỉ thị về nhắc việc', issued_on: day(-10),
+      tasks: [
+        { title: 'Xây dựng kế hoạch', due_on: day(7) },     // 7 days before its due date today
+        { title: 'Báo cáo sơ kết', due_on: day(-7) },       // 7 days overdue: escalated today
+        { title: 'Tổng kết', due_on: day(30) },             // nothing yet
+      ],
+    }), 201);
+    ok(await admin.post(`/api/v1/directives/${directive.id}/assignments`, {
+      task_ids: directive.tasks.map((t) => t.id), target: { mode: 'kind', kind: 'base_cell' },
+    }), 201);
+    secretary = await server.login(await server.addUser({ roles: ['cell_secretary'], scope: tree.baseCell.id }));
+    office = await server.login(await server.addUser({ roles: ['office_staff'], scope: tree.root.id }));
+  });
+  after(async () => { await server?.stop(); });
+
+  test("reminds the responsible cell's users, escalates to the parent's, each step once", async () => {
+    const run = ok(await call(admin, 'POST', '/api/v1/jobs/reminders/run'));
+    assert.equal(run.failed, 0, JSON.stringify(run));
+    assert.equal(run.steps, 2);
+    const cell = ok(await call(secretary, 'GET', '/api/v1/inbox'));
+    assert.equal(cell.total, 1);
+    assert.equal(cell.items[0].kind, 'reminder');
+    assert.match(cell.items[0].title, /^Sắp đến hạn: Xây dựng kế hoạch/);
+    assert.equal(cell.items[0].link, `/directives/${directive.id}`);
+    const parent = ok(await call(office, 'GET', '/api/v1/inbox'));
+    assert.equal(parent.total, 1);
+    assert.equal(parent.items[0].kind, 'escalation');
+    assert.match(parent.items[0].title, /Báo cáo sơ kết/);
+    // Again the same day: nothing twice.
+    assert.equal(ok(await call(admin, 'POST', '/api/v1/jobs/reminders/run')).steps, 0);
+    assert.equal(ok(await call(secretary, 'GET', '/api/v1/inbox/unread-count')).unread, 1);
+    assert.equal(ok(await call(office, 'GET', '/api/v1/inbox/unread-count')).unread, 1);
+  });
+
+  test('the overdue job marks the assignment past its due date', async () => {
+    const run = ok(await call(admin, 'POST', '/api/v1/jobs/overdue/run'));
+    assert.equal(run.failed, 0, JSON.stringify(run));
+    assert.equal(run.steps, 1);
+    const marked = await server.sql("SELECT details FROM audit_events WHERE action = 'directive.mark_overdue'");
+    assert.equal(marked.stdout.trim().split('\n').length, 1, marked.stdout);
+    assert.match(marked.stdout, /"marked":1\b/);
+    const overdue = ok(await admin.get(`/api/v1/assignments/overdue?org=${directive.org.id}`));
+    assert.ok(overdue.items.some((a) => a.directive_id === directive.id && a.overdue));
+  });
+});

@@ -17,7 +17,14 @@
 
 namespace chibo::domain {
 
-enum class AssignmentState { kAssigned, kAcknowledged, kInProgress, kReported, kAccepted, kReturned };
+enum class AssignmentState {
+  kAssigned,
+  kAcknowledged,
+  kInProgress,
+  kReported,
+  kAccepted,
+  kReturned
+};
 
 std::string_view state_code(AssignmentState state);
 std::optional<AssignmentState> parse_state(std::string_view code);

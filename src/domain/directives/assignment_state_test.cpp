@@ -38,10 +38,12 @@ TEST(AssignmentState, TheWholePathAndAReturn) {
 
 TEST(AssignmentState, RefusesOutOfOrderActionsWithTheStateAndAction) {
   const std::pair<S, A> refused[] = {
-      {S::kAssigned, A::kReport},    {S::kAssigned, A::kStart},   {S::kAssigned, A::kAccept},
-      {S::kAcknowledged, A::kAcknowledge}, {S::kInProgress, A::kAccept},
-      {S::kAccepted, A::kAccept},    {S::kAccepted, A::kReturn},  {S::kAccepted, A::kReport},
-      {S::kReturned, A::kAccept},    {S::kReported, A::kReport},  {S::kAccepted, A::kAssignDown},
+      {S::kAssigned, A::kReport},     {S::kAssigned, A::kStart},
+      {S::kAssigned, A::kAccept},     {S::kAcknowledged, A::kAcknowledge},
+      {S::kInProgress, A::kAccept},   {S::kAccepted, A::kAccept},
+      {S::kAccepted, A::kReturn},     {S::kAccepted, A::kReport},
+      {S::kReturned, A::kAccept},     {S::kReported, A::kReport},
+      {S::kAccepted, A::kAssignDown},
   };
   for (const auto& [from, action] : refused) {
     Result<S> next = next_state(from, action);
@@ -64,8 +66,8 @@ TEST(AssignmentState, SidesAndCodesRoundTrip) {
   EXPECT_EQ(side_of(A::kReturn), AssignmentSide::kAssigner);
   EXPECT_EQ(side_of(A::kReport), AssignmentSide::kReceiver);
   EXPECT_EQ(side_of(A::kAssignDown), AssignmentSide::kReceiver);
-  for (S s : {S::kAssigned, S::kAcknowledged, S::kInProgress, S::kReported, S::kAccepted,
-              S::kReturned}) {
+  for (S s :
+       {S::kAssigned, S::kAcknowledged, S::kInProgress, S::kReported, S::kAccepted, S::kReturned}) {
     EXPECT_EQ(parse_state(state_code(s)), s);
   }
   EXPECT_FALSE(parse_state("done"));

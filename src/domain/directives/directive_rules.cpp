@@ -33,8 +33,9 @@ std::optional<Date> task_due_date(const TaskDue& due, Date issued_on,
   }
   Result<Date> counted = calendar.add_working_days(issued_on, *due.working_days);
   if (!counted) {
-    errors.push_back({field + ".due_working_days", "calendar_year_missing",
-                      counted.error().fields.empty() ? Params{} : counted.error().fields[0].params});
+    errors.push_back(
+        {field + ".due_working_days", "calendar_year_missing",
+         counted.error().fields.empty() ? Params{} : counted.error().fields[0].params});
     return std::nullopt;
   }
   return *counted;

@@ -51,10 +51,13 @@ TEST(DirectiveRules, RefusesADueDateBeforeTheDirectiveAndNamesTheField) {
 
 TEST(DirectiveRules, AnAssignmentIsDueWithinWhatItWasGivenFrom) {
   std::vector<FieldError> errors;
-  check_assignment_due(date("2026-05-10"), date("2026-04-28"), date("2026-05-15"), "due_on", errors);
+  check_assignment_due(date("2026-05-10"), date("2026-04-28"), date("2026-05-15"), "due_on",
+                       errors);
   EXPECT_TRUE(errors.empty());
-  check_assignment_due(date("2026-05-16"), date("2026-04-28"), date("2026-05-15"), "due_on", errors);
-  check_assignment_due(date("2026-04-01"), date("2026-04-28"), date("2026-05-15"), "due_on", errors);
+  check_assignment_due(date("2026-05-16"), date("2026-04-28"), date("2026-05-15"), "due_on",
+                       errors);
+  check_assignment_due(date("2026-04-01"), date("2026-04-28"), date("2026-05-15"), "due_on",
+                       errors);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].code, "due_after_parent");
   EXPECT_EQ(errors[1].code, "before_issued_on");
@@ -67,9 +70,14 @@ TEST(Targets, OnlyActiveOrganizationsStrictlyBelow) {
   const OrgPath base = *OrgPath::parse("/1/2/");
   const OrgPath cell = *OrgPath::parse("/1/2/3/");
   const OrgPath other = *OrgPath::parse("/9/");
-  AssignmentTarget chosen{TargetMode::kOrgs, "", {OrgId(2), OrgId(3), OrgId(9), OrgId(1), OrgId(7), OrgId(3)}, {}};
-  std::vector<TargetOrg> orgs = {{OrgId(2), base}, {OrgId(3), cell}, {OrgId(9), other},
-                                 {OrgId(1), bloc}, {OrgId(7), {}, true, false}, {OrgId(3), cell}};
+  AssignmentTarget chosen{
+      TargetMode::kOrgs, "", {OrgId(2), OrgId(3), OrgId(9), OrgId(1), OrgId(7), OrgId(3)}, {}};
+  std::vector<TargetOrg> orgs = {{OrgId(2), base},
+                                 {OrgId(3), cell},
+                                 {OrgId(9), other},
+                                 {OrgId(1), bloc},
+                                 {OrgId(7), {}, true, false},
+                                 {OrgId(3), cell}};
   std::vector<FieldError> errors = check_target_orgs(chosen, bloc, orgs);
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0].field, "target.org_ids[2]");

@@ -23,7 +23,8 @@ std::vector<FieldError> check_target_orgs(const AssignmentTarget& target, const 
     if (!org.found) {
       errors.push_back({field, "org_not_found", {}});
     } else if (!from.contains(org.path) || org.path == from) {
-      errors.push_back({field, "target_outside_subtree", {{"org_id", std::to_string(org.id.value)}}});
+      errors.push_back(
+          {field, "target_outside_subtree", {{"org_id", std::to_string(org.id.value)}}});
     } else if (!org.active) {
       errors.push_back({field, "org_not_active", {{"org_id", std::to_string(org.id.value)}}});
     } else if (!seen.insert(org.id.value).second) {
@@ -31,7 +32,8 @@ std::vector<FieldError> check_target_orgs(const AssignmentTarget& target, const 
     }
   }
   if (orgs.empty() && errors.empty()) {
-    errors.push_back({target.mode == TargetMode::kKind ? "target.kind" : "target", "no_targets", {}});
+    errors.push_back(
+        {target.mode == TargetMode::kKind ? "target.kind" : "target", "no_targets", {}});
   }
   return errors;
 }

@@ -18,9 +18,9 @@ enum class TargetMode { kChildren, kKind, kOrgs, kMember };
 
 struct AssignmentTarget {
   TargetMode mode = TargetMode::kChildren;
-  std::string kind;          // kKind
-  std::vector<OrgId> orgs;   // kOrgs
-  MemberId member;           // kMember
+  std::string kind;         // kKind
+  std::vector<OrgId> orgs;  // kOrgs
+  MemberId member;          // kMember
 };
 
 std::optional<TargetMode> parse_target_mode(std::string_view code);

@@ -107,9 +107,9 @@ DirectiveStudy study_of(const RowReader& row) {
   return s;
 }
 
-constexpr const char* kRollupColumns[] = {"total",    "assigned", "acknowledged",
+constexpr const char* kRollupColumns[] = {"total",       "assigned", "acknowledged",
                                           "in_progress", "reported", "accepted",
-                                          "returned", "overdue",  "studied"};
+                                          "returned",    "overdue",  "studied"};
 
 std::vector<int64_t*> fields_of(RollupCounts& c) {
   return {&c.total,    &c.assigned, &c.acknowledged, &c.in_progress, &c.reported,
@@ -145,8 +145,8 @@ void SqlDirectiveRepository::insert(Directive& d) {
   d.version = 1;
 }
 
-std::vector<Directive> SqlDirectiveRepository::select_directives(
-    const std::string& where_and_order, Bindings& bindings) {
+std::vector<Directive> SqlDirectiveRepository::select_directives(const std::string& where_and_order,
+                                                                 Bindings& bindings) {
   std::vector<Directive> found;
   RowReader row(9, 5);
   select_rows(session_,
@@ -185,10 +185,10 @@ app::DirectivePage SqlDirectiveRepository::page(const app::DirectiveQuery& query
                         count_bindings);
   Bindings bindings;
   const std::string filter = where(bindings);
-  page.items = select_directives(filter + " ORDER BY d.issued_on DESC, d.id DESC LIMIT " +
-                                     std::to_string(query.limit) + " OFFSET " +
-                                     std::to_string(query.offset),
-                                 bindings);
+  page.items =
+      select_directives(filter + " ORDER BY d.issued_on DESC, d.id DESC LIMIT " +
+                            std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset),
+                        bindings);
   return page;
 }
 
@@ -247,12 +247,12 @@ std::vector<app::TargetCandidate> SqlDirectiveRepository::orgs_of_kind(const Org
   Bindings bindings;
   select_rows(session_,
               "SELECT path, id FROM organizations WHERE " +
-                  subtree_condition("path", subtree, bindings) +
-                  " AND path <> " + bindings.text(subtree.str()) +
-                  " AND kind = " + bindings.text(kind) + " AND status = 'active' ORDER BY path",
+                  subtree_condition("path", subtree, bindings) + " AND path <> " +
+                  bindings.text(subtree.str()) + " AND kind = " + bindings.text(kind) +
+                  " AND status = 'active' ORDER BY path",
               bindings, row, [&] {
-                found.push_back({OrgId(row.number(0)),
-                                 OrgPath::parse(row.text(0)).value_or(OrgPath()), true});
+                found.push_back(
+                    {OrgId(row.number(0)), OrgPath::parse(row.text(0)).value_or(OrgPath()), true});
               });
   return found;
 }
@@ -288,9 +288,9 @@ void SqlDirectiveRepository::insert_assignments(std::vector<Assignment>& assignm
       const Assignment& a = assignments[i];
       sql += (i == from ? "(" : ", (") + std::to_string(a.directive_id) + ", " +
              std::to_string(a.task_id) + ", " + id_or_null(a.parent_id) + ", " +
-             std::to_string(a.assigner_org_id.value) + ", " +
-             bindings.text(a.assigner_path.str()) + ", " + std::to_string(a.org_id.value) + ", " +
-             bindings.text(a.org_path.str()) + ", " + id_or_null(a.member_id.value) + ", " +
+             std::to_string(a.assigner_org_id.value) + ", " + bindings.text(a.assigner_path.str()) +
+             ", " + std::to_string(a.org_id.value) + ", " + bindings.text(a.org_path.str()) + ", " +
+             id_or_null(a.member_id.value) + ", " +
              std::to_string(std::max<long long>(a.member_id.value, 0)) + ", " +
              bindings.text(std::string(domain::state_code(a.state))) + ", " +
              bindings.text(a.due_on.iso()) + ", " + (a.overdue ? "1" : "0") + ", " +
@@ -318,7 +318,8 @@ std::vector<Assignment> SqlDirectiveRepository::select_assignments(
     const std::string& where_and_order, Bindings& bindings) {
   std::vector<Assignment> found;
   RowReader row(16, 10);
-  select_rows(session_, std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom + where_and_order,
+  select_rows(session_,
+              std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom + where_and_order,
               bindings, row, [&] { found.push_back(assignment_of(row)); });
   return found;
 }
@@ -334,7 +335,8 @@ std::optional<Assignment> SqlDirectiveRepository::find_assignment(int64_t id) {
 app::AssignmentPage SqlDirectiveRepository::assignments(const app::AssignmentQuery& query) {
   auto where = [&](Bindings& bindings) {
     std::string sql = "WHERE 1 = 1";
-    if (query.directive_id > 0) sql += " AND a.directive_id = " + bindings.number(query.directive_id);
+    if (query.directive_id > 0)
+      sql += " AND a.directive_id = " + bindings.number(query.directive_id);
     if (query.task_id > 0) sql += " AND a.task_id = " + bindings.number(query.task_id);
     if (query.subtree) sql += " AND " + subtree_condition("a.org_path", *query.subtree, bindings);
     if (query.org_id.valid()) sql += " AND a.org_id = " + bindings.number(query.org_id.value);
@@ -350,9 +352,9 @@ app::AssignmentPage SqlDirectiveRepository::assignments(const app::AssignmentQue
   };
   app::AssignmentPage page;
   Bindings count_bindings;
-  page.total = count_of(session_,
-                        "SELECT COUNT(*) FROM directive_assignments a " + where(count_bindings),
-                        count_bindings);
+  page.total =
+      count_of(session_, "SELECT COUNT(*) FROM directive_assignments a " + where(count_bindings),
+               count_bindings);
   Bindings bindings;
   const std::string filter = where(bindings);
   const std::string order = query.by_due ? " ORDER BY a.due_on, a.org_path, a.id"
@@ -398,8 +400,8 @@ std::vector<Assignment> SqlDirectiveRepository::mark_overdue(Date as_of,
                                                              const std::optional<OrgPath>& subtree,
                                                              int limit) {
   Bindings bindings;
-  std::string where = "WHERE a.state <> 'accepted' AND a.overdue = 0 AND a.due_on < " +
-                      bindings.text(as_of.iso());
+  std::string where =
+      "WHERE a.state <> 'accepted' AND a.overdue = 0 AND a.due_on < " + bindings.text(as_of.iso());
   if (subtree) where += " AND " + subtree_condition("a.org_path", *subtree, bindings);
   std::vector<Assignment> found =
       select_assignments(where + " ORDER BY a.id LIMIT " + std::to_string(limit), bindings);
@@ -409,8 +411,9 @@ std::vector<Assignment> SqlDirectiveRepository::mark_overdue(Date as_of,
     a.overdue = true;
   }
   for (size_t from = 0; from < ids.size(); from += kBatchRows) {
-    std::vector<long long> chunk(ids.begin() + static_cast<long>(from),
-                                 ids.begin() + static_cast<long>(std::min(ids.size(), from + kBatchRows)));
+    std::vector<long long> chunk(
+        ids.begin() + static_cast<long>(from),
+        ids.begin() + static_cast<long>(std::min(ids.size(), from + kBatchRows)));
     Bindings none;
     soci::statement statement(session_);
     none.attach(statement);
@@ -550,8 +553,8 @@ void SqlDirectiveRepository::adjust_rollup(int64_t directive_id,
   std::string columns, updates;
   for (const char* column : kRollupColumns) {
     columns += std::string(", ") + column;
-    updates += std::string(updates.empty() ? "" : ", ") + column + " = directive_rollup." +
-               column + " + excluded." + column;
+    updates += std::string(updates.empty() ? "" : ", ") + column + " = directive_rollup." + column +
+               " + excluded." + column;
   }
   for (size_t from = 0; from < rows.size(); from += kBatchRows) {
     const size_t to = std::min(rows.size(), from + kBatchRows);

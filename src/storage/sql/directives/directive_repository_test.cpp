@@ -28,8 +28,9 @@ Seeded seed(TempStore& temp, int task_count) {
   const auto tree = temp.make_tree();
   EXPECT_TRUE(temp.store().write([&](app::Transaction& tx) -> Status {
     s.orgs = tx.orgs().find_many(tree);
-    std::sort(s.orgs.begin(), s.orgs.end(),
-              [](const auto& a, const auto& b) { return a.path.depth() < b.path.depth() || (a.path.depth() == b.path.depth() && a.id < b.id); });
+    std::sort(s.orgs.begin(), s.orgs.end(), [](const auto& a, const auto& b) {
+      return a.path.depth() < b.path.depth() || (a.path.depth() == b.path.depth() && a.id < b.id);
+    });
     s.directive.org_id = s.orgs[0].id;
     s.directive.org_path = s.orgs[0].path;
     s.directive.kind = "resolution";
@@ -169,9 +170,11 @@ TEST(DirectiveRepository, StatesVersionsOverdueAndTheRollup) {
     tx.directives().adjust_rollup(s.directive.id, deltas);
     tx.directives().adjust_rollup(s.directive.id, deltas);
     std::map<OrgId, domain::RollupCounts> back;
-    back[s.orgs[3].id] = domain::transition_delta(AssignmentState::kAssigned, AssignmentState::kAccepted, false);
+    back[s.orgs[3].id] =
+        domain::transition_delta(AssignmentState::kAssigned, AssignmentState::kAccepted, false);
     tx.directives().adjust_rollup(s.directive.id, back);
-    const auto rollup = tx.directives().rollup(s.directive.id, {s.orgs[0].id, s.orgs[3].id, s.orgs[4].id});
+    const auto rollup =
+        tx.directives().rollup(s.directive.id, {s.orgs[0].id, s.orgs[3].id, s.orgs[4].id});
     EXPECT_EQ(rollup.at(s.orgs[0].id).total, 2);
     EXPECT_EQ(rollup.at(s.orgs[0].id).assigned, 2);
     EXPECT_EQ(rollup.at(s.orgs[3].id).assigned, 1);

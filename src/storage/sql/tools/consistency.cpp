@@ -5,6 +5,7 @@
 #include "storage/sql/derived/member_counts.h"
 #include "storage/sql/derived/member_stats.h"
 #include "storage/sql/derived/search_key_bounds.h"
+#include "storage/sql/directives/rollup_recount.h"
 #include "storage/sql/engine/statement.h"
 
 namespace chibo::storage {
@@ -120,6 +121,11 @@ Result<std::vector<std::string>> check_consistency(SqlStore& store) {
       for (const auto& [key, n] : kept) differing += recounted_stats.count(key) ? 0 : 1;
       problems.push_back(std::to_string(differing) +
                          " dashboard breakdown count(s) differ from a recount");
+    }
+    // The directives roll-up against a recount of the assignments and studies.
+    if (const long long differing = directive_rollup_differences(session); differing > 0) {
+      problems.push_back(std::to_string(differing) +
+                         " directive roll-up row(s) differ from a recount");
     }
     return Error::conflict("check_rollback");  // never keep the recount
   });
