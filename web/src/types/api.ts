@@ -3793,7 +3793,11 @@ export interface components {
       | 'terms.manage'
       | 'document.read'
       | 'document.write'
-      | 'document.secret.read';
+      | 'document.secret.read'
+      | 'directive.read'
+      | 'directive.write'
+      | 'directive.report'
+      | 'job.manage';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {

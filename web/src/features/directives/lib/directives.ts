@@ -13,12 +13,11 @@ import type {
   ReportInput,
 } from '@/types';
 
-// The cascade's permissions (data/catalog/roles.tsv). Written through `string` while the
-// server's Permission list (00-core.json) does not name them yet.
-export const directiveRead = 'directive.read' as string as Permission;
-export const directiveWrite = 'directive.write' as string as Permission;
-export const directiveReport = 'directive.report' as string as Permission;
-export const jobManage = 'job.manage' as string as Permission;
+// The cascade's permissions and the background jobs' (data/catalog/roles.tsv).
+export const directiveRead: Permission = 'directive.read';
+export const directiveWrite: Permission = 'directive.write';
+export const directiveReport: Permission = 'directive.report';
+export const jobManage: Permission = 'job.manage';
 
 export const directiveKinds: DirectiveKind[] = [
   'resolution',
