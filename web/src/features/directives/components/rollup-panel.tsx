@@ -33,6 +33,7 @@ import {
   rollupStatuses,
   statusColor,
   statusTagColor,
+  wayTo,
   type ProgressKey,
 } from '../lib/rollup';
 
@@ -180,7 +181,7 @@ export function RollupPanel({
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Breadcrumb
           data-testid="rollup-path"
-          items={[...data.path, data.org.org].map((step, index, all) => ({
+          items={wayTo(data).map((step, index, all) => ({
             key: step.id,
             title:
               index < all.length - 1 ? (

@@ -8,6 +8,7 @@ import {
   percentOf,
   reached,
   statusOf,
+  wayTo,
 } from './rollup';
 
 const zero: RollupCounts = {
@@ -122,5 +123,18 @@ describe('laggingFirst and nextLagging', () => {
     expect(nextLagging([done, lagging, late])?.org.name).toBe('Chi bộ D');
     expect(nextLagging([done, track])).toBeUndefined();
     expect(nextLagging([])).toBeUndefined();
+  });
+});
+
+describe('wayTo', () => {
+  const bloc = { id: 1, name: 'Đảng bộ Khối', kind: 'committee_central' };
+  const base = { id: 5, name: 'Đảng bộ cơ sở', kind: 'base_committee' };
+  const shown = row('Đảng bộ cơ sở', 'lagging', zero);
+  shown.org = base;
+
+  it('names each organization once, the one shown last', () => {
+    expect(wayTo({ path: [bloc, base], org: shown }).map((org) => org.id)).toEqual([1, 5]);
+    expect(wayTo({ path: [bloc], org: shown }).map((org) => org.id)).toEqual([1, 5]);
+    expect(wayTo({ path: [], org: shown }).map((org) => org.id)).toEqual([5]);
   });
 });

@@ -1,7 +1,13 @@
 // The roll-up of a directive over a subtree as the screens show it: each status's colour, the
 // counts as shares of everything assigned (as the server counts them: src/domain/directives/
 // rollup.cpp), an assignment's own colour, and the way down to the most lagging organization.
-import type { AssignmentState, RollupCounts, RollupRow, RollupStatus } from '@/types';
+import type {
+  AssignmentState,
+  DirectiveRollup,
+  RollupCounts,
+  RollupRow,
+  RollupStatus,
+} from '@/types';
 
 /** The roll-up's statuses from best to worst (the legend's order). */
 export const rollupStatuses: RollupStatus[] = ['done', 'on_track', 'lagging', 'overdue', 'none'];
@@ -113,4 +119,13 @@ export function laggingFirst(rows: readonly RollupRow[]): RollupRow[] {
 export function nextLagging(rows: readonly RollupRow[]): RollupRow | undefined {
   const worst = laggingFirst(rows)[0];
   return worst && (worst.status === 'overdue' || worst.status === 'lagging') ? worst : undefined;
+}
+
+/**
+ * The breadcrumb: from the top of the user's reach to the organization shown, which ends the
+ * server's path already (or, should it not, is added).
+ */
+export function wayTo(data: Pick<DirectiveRollup, 'path' | 'org'>): DirectiveRollup['path'] {
+  const last = data.path[data.path.length - 1];
+  return last?.id === data.org.org.id ? data.path : [...data.path, data.org.org];
 }
