@@ -12,6 +12,17 @@ import {
   readDocumentParams,
   type RegisterDirection,
 } from '@/features/documents/lib/document-params';
+import {
+  assignmentQuery,
+  directiveQuery,
+  directivesQuery,
+  orgAssignmentsQuery,
+  rollupQuery,
+} from '@/features/directives/api/directives';
+import {
+  readAssignmentParams,
+  readDirectiveParams,
+} from '@/features/directives/lib/directive-params';
 import { readBadgeParams } from '@/features/badges/lib/badges';
 import { memberQuery } from '@/features/members/api/get-member';
 import { probationQuery } from '@/features/probation/api/probation';
@@ -178,5 +189,59 @@ export function documentNewLoader() {
 export function rulesLoader() {
   void pages.rules();
   void queryClient.prefetchQuery(calendarQuery());
+  return null;
+}
+
+export function directivesLoader({ request }: LoaderFunctionArgs) {
+  void pages.directives();
+  const params = readDirectiveParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(directivesQuery(params));
+  }
+  return null;
+}
+
+/** A directive and its roll-up at ?org= (the top of the user's reach without it). */
+export function directiveLoader({ params, request }: LoaderFunctionArgs) {
+  void pages.directive();
+  const id = positive(params.directiveId);
+  if (id) {
+    const org = positive(new URL(request.url).searchParams.get('org') ?? undefined);
+    void queryClient.prefetchQuery(directiveQuery(id));
+    void queryClient.prefetchQuery(rollupQuery(id, org));
+  }
+  return null;
+}
+
+export function directiveNewLoader() {
+  void pages.directiveNew();
+  return null;
+}
+
+export function assignmentsLoader({ request }: LoaderFunctionArgs) {
+  void pages.assignments();
+  const params = readAssignmentParams(new URL(request.url).searchParams);
+  if (params.org) {
+    void queryClient.prefetchQuery(orgQuery(params.org));
+    void queryClient.prefetchQuery(orgAssignmentsQuery(params));
+  }
+  return null;
+}
+
+export function assignmentLoader({ params }: LoaderFunctionArgs) {
+  void pages.assignment();
+  const id = positive(params.assignmentId);
+  if (id) void queryClient.prefetchQuery(assignmentQuery(id));
+  return null;
+}
+
+export function inboxLoader() {
+  void pages.inbox();
+  return null;
+}
+
+export function jobsLoader() {
+  void pages.jobs();
   return null;
 }

@@ -20,5 +20,12 @@ export const pages = {
   document: () => import('./routes/document'),
   documentNew: () => import('./routes/document-new'),
   documentEdit: () => import('./routes/document-edit'),
+  directives: () => import('./routes/directives'),
+  directive: () => import('./routes/directive'),
+  directiveNew: () => import('./routes/directive-new'),
+  assignments: () => import('./routes/assignments'),
+  assignment: () => import('./routes/assignment'),
+  inbox: () => import('./routes/inbox'),
+  jobs: () => import('./routes/jobs'),
   notFound: () => import('./routes/not-found'),
 };

@@ -9,12 +9,19 @@ import { AppLayout } from './layout/app-layout';
 import {
   admissionLoader,
   appLoader,
+  assignmentLoader,
+  assignmentsLoader,
   auditLoader,
   badgesLoader,
   documentEditLoader,
   documentLoader,
   documentNewLoader,
   documentsLoader,
+  directiveLoader,
+  directiveNewLoader,
+  directivesLoader,
+  inboxLoader,
+  jobsLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
@@ -49,6 +56,13 @@ const DocumentsPage = lazy(pages.documents);
 const DocumentPage = lazy(pages.document);
 const DocumentNewPage = lazy(pages.documentNew);
 const DocumentEditPage = lazy(pages.documentEdit);
+const DirectivesPage = lazy(pages.directives);
+const DirectivePage = lazy(pages.directive);
+const DirectiveNewPage = lazy(pages.directiveNew);
+const AssignmentsPage = lazy(pages.assignments);
+const AssignmentPage = lazy(pages.assignment);
+const InboxPage = lazy(pages.inbox);
+const JobsPage = lazy(pages.jobs);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -197,6 +211,39 @@ export const router = createBrowserRouter([
         loader: documentEditLoader,
         errorElement: <RouteError />,
       },
+      // Directives and their cascade, the inbox, the background jobs.
+      {
+        path: 'directives',
+        element: <DirectivesPage />,
+        loader: directivesLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'directives/new',
+        element: <DirectiveNewPage />,
+        loader: directiveNewLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'directives/:directiveId',
+        element: <DirectivePage />,
+        loader: directiveLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'assignments',
+        element: <AssignmentsPage />,
+        loader: assignmentsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'assignments/:assignmentId',
+        element: <AssignmentPage />,
+        loader: assignmentLoader,
+        errorElement: <RouteError />,
+      },
+      { path: 'inbox', element: <InboxPage />, loader: inboxLoader, errorElement: <RouteError /> },
+      { path: 'jobs', element: <JobsPage />, loader: jobsLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

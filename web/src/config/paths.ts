@@ -51,6 +51,19 @@ export const paths = {
     org ? `/documents/incoming/new?org=${org}` : '/documents/incoming/new',
   document: (id: number) => `/documents/${id}`,
   documentEdit: (id: number) => `/documents/${id}/edit`,
+  // Directives and their cascade: the list (filters in the query), issuing one, a directive's
+  // page (?org=: the roll-up at that organization), an organization's assignments, one
+  // assignment; the inbox and the background jobs.
+  directives: (search?: URLSearchParams | string) => withSearch('/directives', search),
+  directivesOf: (org: number | undefined) => (org ? `/directives?org=${org}` : '/directives'),
+  directiveNew: (org?: number) => (org ? `/directives/new?org=${org}` : '/directives/new'),
+  directive: (id: number, org?: number) =>
+    org ? `/directives/${id}?org=${org}` : `/directives/${id}`,
+  assignments: (search?: URLSearchParams | string) => withSearch('/assignments', search),
+  assignmentsOf: (org: number | undefined) => (org ? `/assignments?org=${org}` : '/assignments'),
+  assignment: (id: number) => `/assignments/${id}`,
+  inbox: (search?: URLSearchParams | string) => withSearch('/inbox', search),
+  jobs: () => '/jobs',
   users: (search?: URLSearchParams | string) => {
     const text = search ? search.toString() : '';
     return text ? `/users?${text}` : '/users';

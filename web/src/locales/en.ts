@@ -1,4 +1,5 @@
 // English. Keys as in vi.ts (a unit test keeps them in step).
+import { directivesEn } from './directives-en';
 import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
 import { termsEn } from './terms-en';
@@ -7,6 +8,7 @@ export const en = {
   ...lifecycleEn,
   ...termsEn,
   ...documentsEn,
+  ...directivesEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -16,6 +18,9 @@ export const en = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    directives: 'Directives',
+    assignments: 'Assigned to us',
+    jobs: 'Background jobs',
     documents: 'Documents',
     admission: 'Admission',
     probation: 'Probation',

@@ -1,5 +1,6 @@
 // Vietnamese (the default). Field-problem texts mirror the server's (src/i18n/messages.cpp) so
 // a check reads the same whether the browser or the server made it.
+import { directivesVi } from './directives-vi';
 import { documentsVi } from './documents-vi';
 import { lifecycleVi } from './lifecycle-vi';
 import { termsVi } from './terms-vi';
@@ -8,6 +9,7 @@ export const vi = {
   ...lifecycleVi,
   ...termsVi,
   ...documentsVi,
+  ...directivesVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -17,6 +19,9 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   nav: {
+    directives: 'Chỉ đạo, đôn đốc',
+    assignments: 'Việc được giao',
+    jobs: 'Tác vụ nền',
     documents: 'Văn bản',
     admission: 'Kết nạp đảng viên',
     probation: 'Dự bị, công nhận',

@@ -1671,6 +1671,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hộp thông báo
+     * @description Thông báo của chính người dùng đang đăng nhập (không cần quyền nào). Mặc định chưa đọc trước, rồi mới nhất trước.
+     */
+    get: operations['listInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Số thông báo chưa đọc
+     * @description Một truy vấn theo chỉ mục; thanh đầu trang hỏi định kỳ. Không cần quyền nào.
+     */
+    get: operations['inboxUnreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu đã đọc
+     * @description Chỉ thông báo của chính mình (của người khác: 404). Đã đọc rồi: giữ thời điểm đọc đầu tiên.
+     */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đánh dấu tất cả đã đọc
+     * @description Mọi thông báo chưa đọc của chính mình.
+     */
+    post: operations['markInboxRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tác vụ nền
+     * @description Mỗi loại tác vụ với lần chạy gần nhất, lần chạy tới, trạng thái, lỗi gần nhất và số lần thử. Cần job.manage.
+     */
+    get: operations['listJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{kind}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chạy ngay
+     * @description Đặt lần chạy tới của loại tác vụ về bây giờ và chạy các bước đến hạn trong yêu cầu này. Bước đã làm không làm lại. Một tiến trình khác đang giữ tác vụ: 409. Cần job.manage; được ghi nhật ký.
+     */
+    post: operations['runJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1944,7 +2064,9 @@ export interface components {
         | 'document_withdrawn'
         | 'document_secret'
         | 'assignment_state'
-        | 'assignment_to_member';
+        | 'assignment_to_member'
+        | 'job_running'
+        | 'job_disabled';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -3674,7 +3796,8 @@ export interface components {
       | 'document.secret.read'
       | 'directive.read'
       | 'directive.write'
-      | 'directive.report';
+      | 'directive.report'
+      | 'job.manage';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -6239,6 +6362,87 @@ export interface components {
       as_of: string;
       /** @description Lượt giao mới đánh dấu quá hạn. */
       marked: number;
+    };
+    Notification: {
+      /** Format: int64 */
+      id: number;
+      /**
+       * @description reminder: trước hạn; due_today: đến hạn hôm nay; overdue: quá hạn; escalation: báo cấp ủy cấp trên.
+       * @enum {string}
+       */
+      kind: 'reminder' | 'due_today' | 'overdue' | 'escalation' | 'info';
+      title: string;
+      body: string;
+      /** @description Đường dẫn trong ứng dụng web (ví dụ /directives/12), không có: null. */
+      link: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description null: chưa đọc.
+       */
+      read_at: string | null;
+    };
+    InboxPage: {
+      items: components['schemas']['Notification'][];
+      /** @description Số thông báo khớp bộ lọc. */
+      total: number;
+      /** @description Số thông báo chưa đọc (toàn hộp). */
+      unread: number;
+    };
+    InboxUnreadCount: {
+      unread: number;
+    };
+    InboxMarked: {
+      /** @description Số thông báo vừa đánh dấu. */
+      marked: number;
+      /** @description Số còn chưa đọc (0). */
+      unread: number;
+    };
+    JobStatus: {
+      /** @description reminders, overdue, mail (và test_count khi kiểm thử). */
+      kind: string;
+      /** @description Tên loại tác vụ theo ngôn ngữ yêu cầu. */
+      label: string;
+      /**
+       * @description daily: mỗi ngày một lần; continuous: mỗi lượt của bộ chạy (thư đi).
+       * @enum {string}
+       */
+      schedule: 'daily' | 'continuous';
+      /** @description false: không chạy (ví dụ thư khi chưa cấu hình SMTP). */
+      enabled: boolean;
+      /**
+       * @description running: một tiến trình đang giữ hợp đồng thuê (lease); failed: lần thử gần nhất lỗi, sẽ thử lại.
+       * @enum {string}
+       */
+      status: 'idle' | 'running' | 'failed' | 'disabled';
+      /**
+       * Format: date-time
+       * @description Bắt đầu lần chạy gần nhất.
+       */
+      last_run_at: string | null;
+      /** Format: date-time */
+      last_finished_at: string | null;
+      /** Format: date-time */
+      next_run_at: string | null;
+      last_error: string | null;
+      /** @description Số lần thử liên tiếp lỗi của lần chạy hiện tại (0 khi thành công). */
+      attempts: number;
+      /** @description Bước đã xếp hàng, chưa làm (với thư: thư chưa gửi). */
+      pending_steps: number;
+      /** @description Số bước đã làm trong lần chạy gần nhất. */
+      last_steps: number;
+    };
+    JobList: {
+      items: components['schemas']['JobStatus'][];
+    };
+    JobRunResult: {
+      kind: string;
+      /** @description Số bước đã làm trong lần chạy này. */
+      steps: number;
+      /** @description Số bước lỗi (sẽ thử lại). */
+      failed: number;
+      job: components['schemas']['JobStatus'];
     };
   };
   responses: {
@@ -10959,6 +11163,220 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listInbox: {
+    parameters: {
+      query?: {
+        /** @description unread_first: chưa đọc trước, mỗi nhóm mới nhất trước; newest: mới nhất trước. */
+        order?: 'unread_first' | 'newest';
+        /** @description true: chỉ thông báo chưa đọc. */
+        unread?: boolean;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang thông báo. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  inboxUnreadCount: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số chưa đọc. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxUnreadCount'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã thông báo. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Thông báo sau khi đánh dấu. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notification'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  markInboxRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Số thông báo vừa được đánh dấu. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxMarked'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listJobs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các loại tác vụ. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  runJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Loại tác vụ (reminders, overdue, mail). Không có: 404. */
+        kind: string;
+      };
+      cookie?: never;
+    };
+    /** @description Không cần thân. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['EmptyBody'];
+      };
+    };
+    responses: {
+      /** @description Kết quả lần chạy. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRunResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -7,6 +7,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  FlagOutlined,
   FileTextOutlined,
   HourglassOutlined,
   SolutionOutlined,
@@ -20,7 +23,9 @@ import { Layout, Menu, Spin } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { directiveRead, jobManage } from '@/features/directives/lib/directives';
 import { documentRead } from '@/features/documents/lib/documents';
+import { InboxBell } from '@/features/inbox/components/inbox-bell';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
 import { paths } from '@/config/paths';
@@ -43,10 +48,14 @@ const areas = [
   'transfers',
   'badges',
   'documents',
+  'directives',
+  'assignments',
   'rules',
   'users',
   'audit',
+  'jobs',
   'account',
+  'inbox',
 ];
 
 const pageLoading = (
@@ -114,6 +123,17 @@ export function AppLayout() {
       icon: <FileTextOutlined />,
       label: <Link to={paths.documentsOf(scope)}>{t('nav.documents')}</Link>,
     },
+    // Directives followed down the tree, and what was assigned to the user's organization.
+    can(user, directiveRead) && {
+      key: 'directives',
+      icon: <FlagOutlined />,
+      label: <Link to={paths.directivesOf(scope)}>{t('nav.directives')}</Link>,
+    },
+    can(user, directiveRead) && {
+      key: 'assignments',
+      icon: <CarryOutOutlined />,
+      label: <Link to={paths.assignmentsOf(scope)}>{t('nav.assignments')}</Link>,
+    },
     // The rules and calendar are the Party's own texts: the server gives them to any session.
     {
       key: 'rules',
@@ -129,6 +149,11 @@ export function AppLayout() {
       key: 'audit',
       icon: <AuditOutlined />,
       label: <Link to={paths.audit()}>{t('nav.audit')}</Link>,
+    },
+    can(user, jobManage) && {
+      key: 'jobs',
+      icon: <ClockCircleOutlined />,
+      label: <Link to={paths.jobs()}>{t('nav.jobs')}</Link>,
     },
   ].filter((item) => !!item);
 
@@ -159,6 +184,7 @@ export function AppLayout() {
         <Header className="app-header">
           {can(user, 'org.read') ? <ScopePicker /> : <span />}
           <div className="header-end">
+            <InboxBell />
             <LanguageSwitch />
             <UserMenu me={user} />
           </div>

@@ -12,7 +12,7 @@ import { useProblemText } from '@/lib/problem-text';
 import { useToday } from '@/lib/today';
 import type { PartyDocument, ProblemFieldError } from '@/types';
 import { useForwardDocument, useWithdrawDocument } from '../api/documents';
-import { OrgMultiPicker } from './org-multi-picker';
+import { OrgMultiPicker } from '@/components/org-multi-picker';
 
 function symbolOf(doc: PartyDocument): string {
   return doc.symbol || doc.type_name;

@@ -21,7 +21,7 @@ import {
   type OutgoingValues,
 } from '../lib/documents';
 import { NumberPreview } from './number-preview';
-import { OrgMultiPicker } from './org-multi-picker';
+import { OrgMultiPicker } from '@/components/org-multi-picker';
 
 export interface FormProblem {
   title: string;
