@@ -54,6 +54,9 @@ const std::vector<std::string>& document_rule_keys();
 // The keys the working-day calendar reads (calendar.*, holiday.*: domain/calendar/holiday_rules).
 const std::vector<std::string>& calendar_rule_keys();
 
+// The keys the dues decisions read (domain/dues: rates, reliefs, rounding, remittance shares).
+const std::vector<std::string>& dues_rule_keys();
+
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 
