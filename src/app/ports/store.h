@@ -12,6 +12,7 @@
 
 #include "app/ports/accounts.h"
 #include "app/ports/documents.h"
+#include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/terms.h"
@@ -149,6 +150,7 @@ class Transaction {
   virtual LifecycleRepository& lifecycle() = 0;
   virtual TermRepository& terms() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual DuesRepository& dues() = 0;
 };
 
 class Store {

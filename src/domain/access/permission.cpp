@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 15> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 17> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -23,6 +23,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 15> kCodes = {{
     {Permission::kDocumentRead, "document.read"},
     {Permission::kDocumentWrite, "document.write"},
     {Permission::kDocumentSecretRead, "document.secret.read"},
+    {Permission::kDuesRead, "dues.read"},
+    {Permission::kDuesWrite, "dues.write"},
 }};
 
 }  // namespace

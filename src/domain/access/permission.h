@@ -24,6 +24,8 @@ enum class Permission {
   kDocumentRead,        // the document register (văn bản đi, đến) of the organizations in scope
   kDocumentWrite,       // issue, receive, forward, edit and withdraw documents, attach files
   kDocumentSecretRead,  // read documents marked secret (độ mật); each read is audited
+  kDuesRead,            // party dues: members' bases and payments, cell books, reconciliation
+  kDuesWrite,           // record bases, reliefs, payments; close a cell's month; adjustments
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

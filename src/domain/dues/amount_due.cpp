@@ -155,13 +155,13 @@ std::vector<BasisProblem> check_relief(const DuesRelief& relief, const RuleSet& 
     return problems;
   }
   if (relief.kind != "reduction") {
-    problems.push_back({"kind", relief.kind.empty() ? "required" : "unknown_code", {}});
+    problems.push_back({"relief", relief.kind.empty() ? "required" : "unknown_code", {}});
     return problems;
   }
   const RuleParameter* percents = rules.in_force("dues.reduction_percents", first);
   const RuleParameter* max = rules.in_force("dues.reduction_max_months", first);
   if (!percents || !max) {
-    problems.push_back({"from", "no_rule_in_force", {{"rule", "dues.reduction_percents"}}});
+    problems.push_back({"from_month", "no_rule_in_force", {{"rule", "dues.reduction_percents"}}});
     return problems;
   }
   const std::vector<int64_t> allowed =

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'member.restricted.write', 'member.export', 'member.import', 'user.manage', 'audit.read',
   'terms.manage',
   'document.read', 'document.write', 'document.secret.read',
+  'dues.read', 'dues.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */

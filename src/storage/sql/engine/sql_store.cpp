@@ -23,6 +23,7 @@
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
 #include "storage/sql/documents/term_repository.h"
+#include "storage/sql/dues/dues_repository.h"
 #include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
@@ -48,7 +49,8 @@ class SqlTransaction : public app::Transaction {
         lifecycle_(session, options.on_roll_statuses),
         terms_(session),
         documents_(session, url.engine,
-                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : "") {}
+                   url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : ""),
+        dues_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -60,6 +62,7 @@ class SqlTransaction : public app::Transaction {
   app::LifecycleRepository& lifecycle() override { return lifecycle_; }
   app::TermRepository& terms() override { return terms_; }
   app::DocumentRepository& documents() override { return documents_; }
+  app::DuesRepository& dues() override { return dues_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -73,6 +76,7 @@ class SqlTransaction : public app::Transaction {
   SqlLifecycleRepository lifecycle_;
   SqlTermRepository terms_;
   SqlDocumentRepository documents_;
+  SqlDuesRepository dues_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
