@@ -7,7 +7,8 @@
 
 namespace chibo::app {
 
-namespace {
+// Named, not anonymous: the unity build joins this file with the other use cases.
+namespace dues_detail {
 
 using domain::Permission;
 using domain::dues::Allocation;
@@ -41,7 +42,7 @@ void check_amount(const std::string& field, int64_t value, bool positive,
 
 FieldError field_error(const domain::dues::BasisProblem& problem) {
   FieldError error{problem.field, problem.code, {}};
-  for (const auto& [key, value] : problem.params) error.params.emplace(key, value);
+  for (const auto& [key, value] : problem.params) error.params.emplace_back(key, value);
   return error;
 }
 
@@ -281,7 +282,9 @@ DuesBook book_of(Context& ctx, const Organization& org, Month month) {
 
 nlohmann::json money_json(int64_t amount) { return amount; }
 
-}  // namespace
+}  // namespace dues_detail
+
+using namespace dues_detail;
 
 Result<MemberDues> get_member_dues(Context& ctx, MemberId id, std::optional<Month> from,
                                    std::optional<Month> to) {

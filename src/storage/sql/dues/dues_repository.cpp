@@ -14,7 +14,7 @@ using app::DuesPayment;
 using app::DuesRelief;
 using app::Month;
 
-namespace {
+namespace dues_rows {
 
 // Keeps an IN list's statement short.
 constexpr size_t kChunk = 500;
@@ -32,7 +32,9 @@ void in_chunks(const std::vector<MemberId>& members, Select select) {
   }
 }
 
-}  // namespace
+}  // namespace dues_rows
+
+using namespace dues_rows;
 
 std::map<MemberId, std::vector<DuesBasis>> SqlDuesRepository::bases_of(
     const std::vector<MemberId>& members) {
