@@ -73,6 +73,7 @@ Router build_api(ApiContext& context) {
   add_lifecycle_routes(router, context);
   add_term_routes(router, context);
   add_document_routes(router, context);
+  add_dues_routes(router, context);
   return router;
 }
 

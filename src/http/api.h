@@ -38,6 +38,7 @@ void add_candidate_routes(Router& router, ApiContext& context);
 void add_lifecycle_routes(Router& router, ApiContext& context);
 void add_term_routes(Router& router, ApiContext& context);
 void add_document_routes(Router& router, ApiContext& context);
+void add_dues_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -157,6 +157,9 @@ const scoped = () => callers.filter((c) => c.role && !c.grant.unscoped);
 const ELSEWHERE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password',
   'POST /api/v1/auth/totp/begin', 'POST /api/v1/auth/totp/confirm',
+  // The signed-in member's own dues answer by whether the account is linked to a member record
+  // (409 when not): dues.test.mjs covers them.
+  'GET /api/v1/dues/mine',
 ]);
 
 let serial = 0;
@@ -252,6 +255,16 @@ function requestFor(key, side) {
     case 'GET /api/v1/documents/{id}/print': return { path: `/api/v1/documents/${document.id}/print` };
     case 'GET /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers` };
     case 'PUT /api/v1/orgs/{id}/document-issuers': return { path: `/api/v1/orgs/${org.id}/document-issuers`, json: { overrides: { khong_co: 'X' } }, allowed: 422 };
+    // Dues: allowed writes fail on their own checks after access, so that nothing changes.
+    case 'GET /api/v1/members/{id}/dues': return { path: `/api/v1/members/${member.id}/dues` };
+    case 'POST /api/v1/members/{id}/dues/bases': return { path: `/api/v1/members/${member.id}/dues/bases`, json: { valid_from: '2026-03', category: 'no_such_category' }, allowed: 422 };
+    case 'POST /api/v1/members/{id}/dues/reliefs': return { path: `/api/v1/members/${member.id}/dues/reliefs`, json: { relief: 'reduction', percent: 40, from_month: '2026-03', months: 2, decision: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' } }, allowed: 422 };
+    case 'POST /api/v1/members/{id}/dues/payments': return { path: `/api/v1/members/${member.id}/dues/payments`, json: { paid_on: today, first_month: '2026-03', amount: -1, channel: 'cash' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/dues/book': return { path: `/api/v1/orgs/${org.id}/dues/book?month=2026-10` };
+    case 'POST /api/v1/orgs/{id}/dues/close': return { path: `/api/v1/orgs/${org.id}/dues/close`, json: { month: '2999-01' }, allowed: 422 };
+    case 'POST /api/v1/orgs/{id}/dues/adjustments': return { path: `/api/v1/orgs/${org.id}/dues/adjustments`, json: { month: '2026-10', amount: 0, reason: 'Thử' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/dues/reconciliation': return { path: `/api/v1/orgs/${org.id}/dues/reconciliation?month=2026-10` };
+    case 'GET /api/v1/orgs/{id}/dues/arrears': return { path: `/api/v1/orgs/${org.id}/dues/arrears?year=2026` };
     default: throw new Error(`no request for ${key}`);
   }
 }
@@ -303,7 +316,7 @@ function checkCell({ reply, status, expected, label, side, key, role }, failures
 }
 
 test('roles.tsv and the route rules cover every role, permission and route', () => {
-  assert.deepEqual(ROLES.map((r) => r.code), ['administrator', 'office_staff', 'leader', 'inspection', 'cell_secretary', 'member']);
+  assert.deepEqual(ROLES.map((r) => r.code), ['administrator', 'office_staff', 'leader', 'inspection', 'cell_secretary', 'member', 'dues_staff']);
   assert.deepEqual(ROUTES.map(([m, t]) => `${m} ${t}`).sort(), Object.keys(ROUTE_RULES).sort());
   assert.ok(roleByCode.administrator.requires_totp);
   assert.equal(roleByCode.member.scope, 'own_record');

@@ -134,6 +134,16 @@ export const ROUTE_RULES = {
   'GET /api/v1/documents/{id}/print': { gate: 'full', needs: 'document.read', object: 'document' },
   'GET /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'document.read', object: 'org' },
   'PUT /api/v1/orgs/{id}/document-issuers': { gate: 'full', needs: 'org.write', object: 'org', read: 'org.read' },
+  'GET /api/v1/members/{id}/dues': { gate: 'full', needs: 'dues.read', object: 'member' },
+  'POST /api/v1/members/{id}/dues/bases': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'POST /api/v1/members/{id}/dues/reliefs': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'POST /api/v1/members/{id}/dues/payments': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'GET /api/v1/dues/mine': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/orgs/{id}/dues/book': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/dues/close': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
+  'POST /api/v1/orgs/{id}/dues/adjustments': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
+  'GET /api/v1/orgs/{id}/dues/reconciliation': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/dues/arrears': { gate: 'full', needs: 'dues.read', object: 'org' },
 };
 
 /**

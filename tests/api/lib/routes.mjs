@@ -82,6 +82,16 @@ export const ROUTES = [
   ['GET', '/api/v1/documents/{id}/print'],
   ['GET', '/api/v1/orgs/{id}/document-issuers'],
   ['PUT', '/api/v1/orgs/{id}/document-issuers'],
+  ['GET', '/api/v1/members/{id}/dues'],
+  ['POST', '/api/v1/members/{id}/dues/bases'],
+  ['POST', '/api/v1/members/{id}/dues/reliefs'],
+  ['POST', '/api/v1/members/{id}/dues/payments'],
+  ['GET', '/api/v1/dues/mine'],
+  ['GET', '/api/v1/orgs/{id}/dues/book'],
+  ['POST', '/api/v1/orgs/{id}/dues/close'],
+  ['POST', '/api/v1/orgs/{id}/dues/adjustments'],
+  ['GET', '/api/v1/orgs/{id}/dues/reconciliation'],
+  ['GET', '/api/v1/orgs/{id}/dues/arrears'],
 ];
 
 function segments(p) {
