@@ -413,7 +413,8 @@ describe('lists, searches and exports hold only the scope', () => {
   test('filtering by an organization outside the scope is 404; inside it works', async () => {
     for (const caller of scoped().filter((c) => c.role.scope !== 'own_record')) {
       problem(await caller.api.get(`/api/v1/members?org=${fx.orgOut.id}`), 404, 'not_found');
-      problem(await caller.api.get(`/api/v1/members.csv?org=${fx.orgOut.id}`), 404, 'not_found');
+      // Without member.export the export is refused before its filter is looked at (403).
+      if (caller.role.permissions.has('member.export')) problem(await caller.api.get(`/api/v1/members.csv?org=${fx.orgOut.id}`), 404, 'not_found');
       problem(await caller.api.get(`/api/v1/orgs?parent=${fx.orgOut.id}`), 404, 'not_found');
       const page = ok(await caller.api.get(`/api/v1/members?org=${fx.orgIn.id}`));
       assert.ok(page.total >= 2, caller.label);
