@@ -154,6 +154,10 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << documents.outgoing << " outgoing documents, " << documents.incoming
             << " incoming (" << documents.forwards << " passed down), " << documents.terms_added
             << " terms added for their numbering\n";
+  const demo::DuesReport& dues = report->dues;
+  std::cout << "  " << dues.bases << " dues bases, " << dues.payments << " dues payments, "
+            << dues.reliefs << " reductions, " << dues.members_in_arrears
+            << " members in arrears\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "demo/documents_demo.h"
+#include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
@@ -38,6 +39,7 @@ struct DemoReport {
   LifecycleReport lifecycle;
   TermsReport terms;
   DocumentsReport documents;
+  DuesReport dues;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;
