@@ -92,19 +92,21 @@ Result<Organization> readable_cell(Context& ctx, OrgId id) {
   Result<Organization> org = readable_org(ctx, id);
   if (!org) return org;
   const domain::OrgKind* kind = ctx.services.catalog.org_kind(org->kind);
-  if (!kind || !kind->holds_members) return Error::conflict("org_keeps_no_dues_book", {{"kind", org->kind}});
+  if (!kind || !kind->holds_members)
+    return Error::conflict("org_keeps_no_dues_book", {{"kind", org->kind}});
   return org;
 }
 
 Result<Organization> writable_cell(Context& ctx, OrgId id) {
   std::optional<Organization> org = ctx.tx.orgs().find(id);
   if (!org) return Error::not_found("organization");
-  if (Status allowed = require_reach(ctx, Permission::kDuesWrite, Permission::kDuesRead,
-                                     org->path, "organization");
+  if (Status allowed = require_reach(ctx, Permission::kDuesWrite, Permission::kDuesRead, org->path,
+                                     "organization");
       !allowed)
     return std::move(allowed).error();
   const domain::OrgKind* kind = ctx.services.catalog.org_kind(org->kind);
-  if (!kind || !kind->holds_members) return Error::conflict("org_keeps_no_dues_book", {{"kind", org->kind}});
+  if (!kind || !kind->holds_members)
+    return Error::conflict("org_keeps_no_dues_book", {{"kind", org->kind}});
   if (!org->active()) return Error::conflict("org_not_active");
   return std::move(*org);
 }
@@ -127,7 +129,8 @@ MemberDuesFacts facts_of(const Member& member, std::vector<DuesBasis> bases,
   MemberDuesFacts facts;
   facts.bases = std::move(bases);
   facts.reliefs = std::move(reliefs);
-  facts.party_age_anchor = member.party_age_anchor ? member.party_age_anchor : member.admission_date;
+  facts.party_age_anchor =
+      member.party_age_anchor ? member.party_age_anchor : member.admission_date;
   return facts;
 }
 
@@ -164,9 +167,9 @@ std::map<MemberId, MemberLedger> ledgers_of(Context& ctx, const std::vector<Memb
   auto payments = ctx.tx.dues().payments_of(ids);
   std::map<MemberId, MemberLedger> ledgers;
   for (const Member& m : members) {
-    ledgers.emplace(m.id, ledger_of(ctx.services,
-                                    facts_of(m, std::move(bases[m.id]), std::move(reliefs[m.id])),
-                                    std::move(payments[m.id]), horizon));
+    ledgers.emplace(
+        m.id, ledger_of(ctx.services, facts_of(m, std::move(bases[m.id]), std::move(reliefs[m.id])),
+                        std::move(payments[m.id]), horizon));
   }
   return ledgers;
 }
@@ -219,8 +222,7 @@ Status check_window(std::optional<Month> from, std::optional<Month> to) {
 std::optional<Month> joined_cell(Context& ctx, const Member& member) {
   std::optional<Date> joined = member.admission_date;
   for (const MemberEvent& event : ctx.tx.members().history(member.id)) {
-    if (event.action != "move" && event.action != "transfer" && event.action != "merge")
-      continue;
+    if (event.action != "move" && event.action != "transfer" && event.action != "merge") continue;
     std::optional<Date> on = event.effective_on;
     if (!on && event.at.size() >= 10) on = Date::parse(event.at.substr(0, 10));
     if (on && (!joined || *joined < *on)) joined = on;
@@ -388,8 +390,7 @@ Result<MemberDues> record_dues_payment(Context& ctx, MemberId id, const PaymentR
   }
   if (std::find(std::begin(kChannels), std::end(kChannels), request.channel) ==
       std::end(kChannels)) {
-    errors.push_back(
-        {"channel", request.channel.empty() ? "required" : "unknown_code", {}});
+    errors.push_back({"channel", request.channel.empty() ? "required" : "unknown_code", {}});
   }
   check_length("reference", request.reference, kReferenceChars, errors);
   check_length("note", request.note, kNoteChars, errors);
@@ -466,7 +467,8 @@ Result<DuesBook> close_dues_month(Context& ctx, OrgId id, Month month) {
   closing.closed_at = ctx.now();
   closing.closed_by = ctx.actor.name;
   ctx.tx.dues().insert_closing(closing);
-  AuditEntry entry = AuditEntry::about("dues.month_close", "organization", id.value, org->path.str());
+  AuditEntry entry =
+      AuditEntry::about("dues.month_close", "organization", id.value, org->path.str());
   entry.with("month", month.iso())
       .with("members", closing.members)
       .with("due", closing.due)
@@ -519,7 +521,8 @@ Result<Reconciliation> get_dues_reconciliation(Context& ctx, OrgId id, Month mon
   recon.month = month;
   const std::vector<DuesOrg> orgs = ctx.tx.dues().orgs_in(org->path);
   std::map<OrgId, DuesClosing> closed;
-  for (DuesClosing& c : ctx.tx.dues().closings_in(org->path, month)) closed[c.org_id] = std::move(c);
+  for (DuesClosing& c : ctx.tx.dues().closings_in(org->path, month))
+    closed[c.org_id] = std::move(c);
   const std::map<OrgId, Collected> live = ctx.tx.dues().collected_in(org->path, month);
   std::vector<domain::dues::RemittanceNode> nodes;
   for (const DuesOrg& o : orgs) {
@@ -572,7 +575,8 @@ Result<ArrearsList> get_dues_arrears(Context& ctx, OrgId id, int year) {
     entry.member_name = member.full_name;
     entry.org_id = member.org_id;
     auto name = names.find(member.org_id);
-    if (name == names.end()) name = names.emplace(member.org_id, org_name(ctx, member.org_id)).first;
+    if (name == names.end())
+      name = names.emplace(member.org_id, org_name(ctx, member.org_id)).first;
     entry.org_name = name->second;
     entry.arrears = ledger.allocation.arrears_through(list.through);
     entry.unpaid = std::move(unpaid);

@@ -77,7 +77,7 @@ struct BookLine {
   std::string member_name;
   std::string status;  // member status code
   DueAmount due;
-  int64_t paid_for_month = 0;    // applied to this month
+  int64_t paid_for_month = 0;     // applied to this month
   int64_t received_in_month = 0;  // payments dated in the month (any months they are for)
   int64_t extra_in_month = 0;
   int64_t arrears = 0;  // unpaid dues up to and including the month

@@ -167,7 +167,7 @@ TEST_F(Dues, BookCloseRollUpAndRemovalList) {
   ASSERT_EQ(recon->lines.size(), 3u);  // base, cell_a, cell_b
   EXPECT_EQ(recon->open_cells, 1);
   const auto& base = recon->lines[0].line;
-  EXPECT_EQ(recon->lines[1].line.sent_up, 563'500);  // the closed figures, locked
+  EXPECT_EQ(recon->lines[1].line.sent_up, 563'500);   // the closed figures, locked
   EXPECT_EQ(recon->lines[2].line.collected, 50'000);  // open: live
   EXPECT_EQ(base.received_from_below, 563'500 + 35'000);
   EXPECT_EQ(base.kept, 299'250);

@@ -141,8 +141,8 @@ TEST(Demo, DuesAreThereAndAddUpThroughTheTree) {
   EXPECT_GT(report->dues.payments, 5 * report->dues.bases);
   EXPECT_GT(report->dues.members_in_arrears, 0);
   const app::Month october = app::Month::of(2026, 10);
-  auto recon = app::run_read(temp.services(), temp.actor(), app::get_dues_reconciliation,
-                             OrgId(1), october);
+  auto recon =
+      app::run_read(temp.services(), temp.actor(), app::get_dues_reconciliation, OrgId(1), october);
   ASSERT_TRUE(recon);
   int64_t kept = 0, collected = 0;
   std::optional<OrgId> cell;
@@ -161,7 +161,8 @@ TEST(Demo, DuesAreThereAndAddUpThroughTheTree) {
     EXPECT_LE(line.paid_for_month, line.due.amount) << line.member_name;
   }
   // Members who stopped paying are on the removal list, with at least 3 unpaid months.
-  auto arrears = app::run_read(temp.services(), temp.actor(), app::get_dues_arrears, OrgId(1), 2026);
+  auto arrears =
+      app::run_read(temp.services(), temp.actor(), app::get_dues_arrears, OrgId(1), 2026);
   ASSERT_TRUE(arrears);
   EXPECT_FALSE(arrears->items.empty());
   for (const app::ArrearsEntry& entry : arrears->items) EXPECT_GE(entry.unpaid.months.size(), 3u);

@@ -92,8 +92,8 @@ struct PaymentColumns {
                             ":c, :r, :t, :u)",
          soci::use(member_id), soci::use(org_id), soci::use(org_path), soci::use(paid_on),
          soci::use(book_month), soci::use(first_month), soci::use(months), soci::use(amount),
-         soci::use(extra), soci::use(channel), soci::use(reference, reference_ind),
-         soci::use(at), soci::use(by));
+         soci::use(extra), soci::use(channel), soci::use(reference, reference_ind), soci::use(at),
+         soci::use(by));
     statement.execute(true);
     for (auto* column : {&member_id, &org_id, &months, &amount, &extra}) column->clear();
     for (auto* column : {&org_path, &paid_on, &book_month, &first_month, &channel, &reference})
@@ -130,7 +130,11 @@ int64_t thousands(double value) { return static_cast<int64_t>(value / 1000.0) * 
 
 DuesDemo::DuesDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, uint64_t seed,
                    Date today, std::string now)
-    : catalog_(catalog), rules_(rules), rng_(seed ^ 0xD0E5ULL), today_(today), now_(std::move(now)) {}
+    : catalog_(catalog),
+      rules_(rules),
+      rng_(seed ^ 0xD0E5ULL),
+      today_(today),
+      now_(std::move(now)) {}
 
 void DuesDemo::member_written(const domain::Member& member) {
   const domain::MemberStatusInfo* status = catalog_.member_status(member.status);
@@ -159,13 +163,14 @@ void DuesDemo::member_written(const domain::Member& member) {
   } else {
     entry.category = "bhxh_salary";
     // A lognormal spread around 9 million đồng a month.
-    entry.income = thousands(std::clamp(9'000'000.0 * std::exp(0.35 * rng_.normal()), 4'960'000.0,
-                                        60'000'000.0));
+    entry.income = thousands(
+        std::clamp(9'000'000.0 * std::exp(0.35 * rng_.normal()), 4'960'000.0, 60'000'000.0));
   }
   // Twelve months: the eleven that have ended and the running one.
   const Month first = Month::of(today_).plus(-11);
   entry.from = first;
-  if (member.admission_date) entry.from = std::max(first, Month::of(*member.admission_date).plus(1));
+  if (member.admission_date)
+    entry.from = std::max(first, Month::of(*member.admission_date).plus(1));
   if (entry.from >= Month::of(today_)) return;  // admitted this month: nothing owed yet
   entries_.push_back(std::move(entry));
 }
@@ -263,9 +268,9 @@ void DuesDemo::write(soci::session& session) {
         ++index;
       }
       const std::string channel = step == 1 && rng_.chance(0.15) ? "portal" : channel_mix;
-      const std::string reference =
-          channel == "cash" ? std::string()
-                            : (channel == "portal" ? "DVC-" : "NH-") + std::to_string(++reference_serial);
+      const std::string reference = channel == "cash" ? std::string()
+                                                      : (channel == "portal" ? "DVC-" : "NH-") +
+                                                            std::to_string(++reference_serial);
       const int64_t extra = rng_.chance(0.02) ? 10'000 * rng_.between(1, 5) : 0;
       payments.member_id.push_back(entry.member_id);
       payments.org_id.push_back(entry.org_id);

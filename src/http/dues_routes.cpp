@@ -49,12 +49,8 @@ json due_json(const app::DueAmount& due) {
 }
 
 json basis_json(const app::DuesBasis& b) {
-  return {{"id", b.id},
-          {"valid_from", b.valid_from.iso()},
-          {"category", b.category},
-          {"income", b.income},
-          {"fixed_amount", b.fixed_amount},
-          {"note", text_or_null(b.note)}};
+  return {{"id", b.id},         {"valid_from", b.valid_from.iso()}, {"category", b.category},
+          {"income", b.income}, {"fixed_amount", b.fixed_amount},   {"note", text_or_null(b.note)}};
 }
 
 json relief_json(const app::DuesRelief& r) {
@@ -114,9 +110,11 @@ json org_ref(const domain::Organization& org) {
 
 json closing_json(const std::optional<app::DuesClosing>& c) {
   if (!c) return nullptr;
-  return {{"members", c->members},   {"due", c->due},         {"collected", c->collected},
-          {"extra", c->extra},       {"kept", c->kept},       {"sent_up", c->sent_up},
-          {"keep_bp", c->keep_bp},   {"closed_at", c->closed_at}, {"closed_by", c->closed_by}};
+  return {{"members", c->members},     {"due", c->due},
+          {"collected", c->collected}, {"extra", c->extra},
+          {"kept", c->kept},           {"sent_up", c->sent_up},
+          {"keep_bp", c->keep_bp},     {"closed_at", c->closed_at},
+          {"closed_by", c->closed_by}};
 }
 
 json book_json(const app::DuesBook& book) {
@@ -156,18 +154,19 @@ json book_json(const app::DuesBook& book) {
 json reconciliation_json(const app::Reconciliation& recon) {
   json lines = json::array();
   for (const auto& l : recon.lines) {
-    lines.push_back({{"org", {{"id", l.org.id.value}, {"name", l.org.name}, {"kind", l.org.kind}}},
-                     {"parent_id", l.org.parent_id.valid() ? json(l.org.parent_id.value) : json(nullptr)},
-                     {"collected", l.line.collected},
-                     {"received_from_below", l.line.received_from_below},
-                     {"kept", l.line.kept},
-                     {"sent_up", l.line.sent_up},
-                     {"keep_bp", l.line.keep_bp},
-                     {"rule", l.line.rule_key.empty()
-                                  ? json(nullptr)
-                                  : json({{"key", l.line.rule_key}, {"source", l.line.rule_source}})},
-                     {"holds_members", l.holds_members},
-                     {"closed", l.closed}});
+    lines.push_back(
+        {{"org", {{"id", l.org.id.value}, {"name", l.org.name}, {"kind", l.org.kind}}},
+         {"parent_id", l.org.parent_id.valid() ? json(l.org.parent_id.value) : json(nullptr)},
+         {"collected", l.line.collected},
+         {"received_from_below", l.line.received_from_below},
+         {"kept", l.line.kept},
+         {"sent_up", l.line.sent_up},
+         {"keep_bp", l.line.keep_bp},
+         {"rule", l.line.rule_key.empty()
+                      ? json(nullptr)
+                      : json({{"key", l.line.rule_key}, {"source", l.line.rule_source}})},
+         {"holds_members", l.holds_members},
+         {"closed", l.closed}});
   }
   return {{"org", org_ref(recon.org)},
           {"month", recon.month.iso()},
@@ -418,24 +417,27 @@ Result<std::tuple<OrgId, int>> decode_arrears(const HttpRequest& request) {
 
 void add_dues_routes(Router& router, ApiContext& api) {
   using namespace dues_http;
-  router.add("GET", "/api/v1/members/{id}/dues",
-             lists(api, decode_member_window, app::get_member_dues,
-                   json_reply(200, member_dues_json)));
+  router.add(
+      "GET", "/api/v1/members/{id}/dues",
+      lists(api, decode_member_window, app::get_member_dues, json_reply(200, member_dues_json)));
   router.add("POST", "/api/v1/members/{id}/dues/bases",
              writes(api, decode_basis, app::set_dues_basis, json_reply(201, member_dues_json)));
-  router.add("POST", "/api/v1/members/{id}/dues/reliefs",
-             writes(api, decode_relief, app::record_dues_relief, json_reply(201, member_dues_json)));
-  router.add("POST", "/api/v1/members/{id}/dues/payments",
-             writes(api, decode_payment, app::record_dues_payment,
-                    json_reply(201, member_dues_json)));
+  router.add(
+      "POST", "/api/v1/members/{id}/dues/reliefs",
+      writes(api, decode_relief, app::record_dues_relief, json_reply(201, member_dues_json)));
+  router.add(
+      "POST", "/api/v1/members/{id}/dues/payments",
+      writes(api, decode_payment, app::record_dues_payment, json_reply(201, member_dues_json)));
   router.add("GET", "/api/v1/dues/mine",
              lists(api, decode_dues_window, app::get_my_dues, json_reply(200, member_dues_json)));
   router.add("GET", "/api/v1/orgs/{id}/dues/book",
              reads(api, decode_dues_org_month, app::get_dues_book, json_reply(200, book_json)));
-  router.add("POST", "/api/v1/orgs/{id}/dues/close",
-             writes(api, dues_http::decode_dues_close, app::close_dues_month, json_reply(200, book_json)));
-  router.add("POST", "/api/v1/orgs/{id}/dues/adjustments",
-             writes(api, decode_adjustment, app::record_dues_adjustment, json_reply(201, book_json)));
+  router.add(
+      "POST", "/api/v1/orgs/{id}/dues/close",
+      writes(api, dues_http::decode_dues_close, app::close_dues_month, json_reply(200, book_json)));
+  router.add(
+      "POST", "/api/v1/orgs/{id}/dues/adjustments",
+      writes(api, decode_adjustment, app::record_dues_adjustment, json_reply(201, book_json)));
   router.add("GET", "/api/v1/orgs/{id}/dues/reconciliation",
              reads(api, decode_dues_org_month, app::get_dues_reconciliation,
                    json_reply(200, reconciliation_json)));

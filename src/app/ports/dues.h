@@ -28,9 +28,9 @@ struct DuesPayment {
   Date paid_on;
   Month first_month;  // the months the payer said it is for (applied oldest unpaid first)
   int months = 1;
-  int64_t amount = 0;  // towards dues, whole đồng
-  int64_t extra = 0;   // voluntary, above the dues
-  std::string channel;  // "cash", "bank", "portal"
+  int64_t amount = 0;     // towards dues, whole đồng
+  int64_t extra = 0;      // voluntary, above the dues
+  std::string channel;    // "cash", "bank", "portal"
   std::string reference;  // the portal's or bank's transaction reference ("" for cash)
   std::string note;
   std::string created_at;

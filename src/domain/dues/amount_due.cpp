@@ -120,8 +120,7 @@ std::vector<BasisProblem> check_basis(const DuesBasis& basis, const RuleSet& rul
     return problems;
   }
   if (!rules.in_force(rule_key_of(basis.category), first)) {
-    problems.push_back(
-        {"valid_from", "no_rule_in_force", {{"rule", rule_key_of(basis.category)}}});
+    problems.push_back({"valid_from", "no_rule_in_force", {{"rule", rule_key_of(basis.category)}}});
     return problems;
   }
   if (takes_income(basis.category)) {
@@ -134,10 +133,10 @@ std::vector<BasisProblem> check_basis(const DuesBasis& basis, const RuleSet& rul
     const RuleParameter* min = rules.in_force(prefix + "min", first);
     const RuleParameter* max = rules.in_force(prefix + "max", first);
     if (min && max && (basis.fixed_amount < min->value || basis.fixed_amount > max->value)) {
-      problems.push_back({"fixed_amount",
-                          "out_of_range",
-                          {{"min", std::to_string(min->value)},
-                           {"max", std::to_string(max->value)}}});
+      problems.push_back(
+          {"fixed_amount",
+           "out_of_range",
+           {{"min", std::to_string(min->value)}, {"max", std::to_string(max->value)}}});
     }
   } else {
     if (basis.income != 0) problems.push_back({"income", "not_for_category", {}});

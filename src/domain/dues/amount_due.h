@@ -30,7 +30,7 @@ struct DueAmount {
   int64_t base = 0;         // the income figure a rate applied to (0 for fixed amounts)
   int64_t full_amount = 0;  // before any reduction
   int reduction_percent = 0;
-  int64_t amount = 0;  // owed, whole đồng
+  int64_t amount = 0;     // owed, whole đồng
   int64_t relief_id = 0;  // the exemption or reduction decision applied (0: none)
   std::vector<AppliedRule> rules;
 

@@ -4,9 +4,8 @@ namespace chibo::domain::dues {
 
 const std::vector<std::string_view>& categories() {
   static const std::vector<std::string_view> all = {
-      category::kBhxhSalary,      category::kBhxhBenefit, category::kPension,
-      category::kStudent,         category::kAbroadAllowance,
-      category::kAbroadFixed,     category::kOtherFixed};
+      category::kBhxhSalary,      category::kBhxhBenefit, category::kPension,   category::kStudent,
+      category::kAbroadAllowance, category::kAbroadFixed, category::kOtherFixed};
   return all;
 }
 

@@ -20,8 +20,8 @@ inline constexpr std::string_view kBhxhBenefit = "bhxh_benefit";  // 1 % of sick
 inline constexpr std::string_view kPension = "pension";           // 0.5 % of the pension
 inline constexpr std::string_view kStudent = "student";           // a fixed 5,000 đồng
 inline constexpr std::string_view kAbroadAllowance = "abroad_allowance";  // 1 % of the allowance
-inline constexpr std::string_view kAbroadFixed = "abroad_fixed";  // 30,000-400,000 chosen
-inline constexpr std::string_view kOtherFixed = "other_fixed";    // a fixed amount (not read)
+inline constexpr std::string_view kAbroadFixed = "abroad_fixed";          // 30,000-400,000 chosen
+inline constexpr std::string_view kOtherFixed = "other_fixed";  // a fixed amount (not read)
 }  // namespace category
 
 // Every category, in the order forms list them.

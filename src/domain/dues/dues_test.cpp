@@ -64,8 +64,7 @@ TEST(DuesAmount, EachCategoryRate) {
   EXPECT_EQ(amount_due(facts_of("bhxh_benefit", 4'000'000), m(2026, 6), rules()).amount, 40'000);
   EXPECT_EQ(amount_due(facts_of("abroad_allowance", 25'000'000), m(2026, 6), rules()).amount,
             250'000);
-  EXPECT_EQ(amount_due(facts_of("abroad_fixed", 0, 100'000), m(2026, 6), rules()).amount,
-            100'000);
+  EXPECT_EQ(amount_due(facts_of("abroad_fixed", 0, 100'000), m(2026, 6), rules()).amount, 100'000);
   EXPECT_EQ(amount_due(facts_of("other_fixed", 0, 20'000), m(2026, 6), rules()).amount, 20'000);
 }
 
@@ -179,15 +178,16 @@ std::vector<DueAmount> monthly(Month from, int count, int64_t amount) {
 
 TEST(DuesAllocation, OldestMonthFirstThenInAdvance) {
   const auto dues = monthly(m(2026, 1), 6, 50'000);
-  const Allocation a =
-      allocate(dues, {{1, date("2026-03-10"), 120'000, 0}, {2, date("2026-03-20"), 150'000, 10'000}});
+  const Allocation a = allocate(
+      dues, {{1, date("2026-03-10"), 120'000, 0}, {2, date("2026-03-20"), 150'000, 10'000}});
   EXPECT_EQ(a.months[0].paid, 50'000);
   EXPECT_EQ(a.months[5].paid, 20'000);  // 270,000 covers five months and part of the sixth
   EXPECT_EQ(a.credit, 0);
   EXPECT_EQ(a.extra, 10'000);
   EXPECT_EQ(a.arrears_through(m(2026, 6)), 30'000);
   EXPECT_EQ(a.arrears_through(m(2026, 3)), 0);
-  const Allocation ahead = allocate(monthly(m(2026, 1), 2, 5000), {{1, date("2026-01-05"), 30'000, 0}});
+  const Allocation ahead =
+      allocate(monthly(m(2026, 1), 2, 5000), {{1, date("2026-01-05"), 30'000, 0}});
   EXPECT_EQ(ahead.credit, 20'000);
 }
 
@@ -210,11 +210,8 @@ TEST(DuesAllocation, ThreeUnpaidMonthsInAYearList) {
 TEST(DuesRemittance, EachLevelKeepsItsShare) {
   // root committee <- base committee <- two cells; a base cell directly under the root.
   const std::vector<RemittanceNode> nodes = {
-      {1, 0, "committee_central", 0, 0},
-      {2, 1, "base_committee", 1, 0},
-      {3, 2, "cell", 2, 100'000},
-      {4, 2, "cell", 2, 50'001},
-      {5, 1, "base_cell", 1, 20'000},
+      {1, 0, "committee_central", 0, 0}, {2, 1, "base_committee", 1, 0}, {3, 2, "cell", 2, 100'000},
+      {4, 2, "cell", 2, 50'001},         {5, 1, "base_cell", 1, 20'000},
   };
   const auto lines = roll_up(nodes, rules(), date("2026-06-30"));
   EXPECT_EQ(lines[2].kept, 30'000);

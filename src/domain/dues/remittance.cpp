@@ -36,8 +36,8 @@ RemittanceLine split(int64_t org_id, const std::string& kind, bool has_parent, i
   return line;
 }
 
-std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes,
-                                    const RuleSet& rules, Date on) {
+std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes, const RuleSet& rules,
+                                    Date on) {
   std::vector<size_t> order(nodes.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
@@ -48,8 +48,8 @@ std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes,
   std::vector<RemittanceLine> lines(nodes.size());
   for (size_t i : order) {
     const RemittanceNode& node = nodes[i];
-    lines[i] = split(node.org_id, node.kind, node.parent_id != 0, node.collected, received[i],
-                     rules, on);
+    lines[i] =
+        split(node.org_id, node.kind, node.parent_id != 0, node.collected, received[i], rules, on);
     if (auto parent = index.find(node.parent_id); parent != index.end())
       received[parent->second] += lines[i].sent_up;
   }

@@ -41,7 +41,7 @@ RemittanceLine split(int64_t org_id, const std::string& kind, bool has_parent, i
 
 // Every node's line, children before parents; a node whose parent is not among `nodes` still
 // sends up (to a parent outside the subtree) unless parent_id is 0. Lines in the order of `nodes`.
-std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes,
-                                    const RuleSet& rules, Date on);
+std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes, const RuleSet& rules,
+                                    Date on);
 
 }  // namespace chibo::domain::dues

@@ -170,8 +170,7 @@ void SqlDuesRepository::insert_payment(DuesPayment& p) {
   p.id = insert_returning_id(session_, "dues_payments", values);
 }
 
-bool SqlDuesRepository::reference_taken(const std::string& channel,
-                                        const std::string& reference) {
+bool SqlDuesRepository::reference_taken(const std::string& channel, const std::string& reference) {
   Bindings bindings;
   RowReader row(0, 1);
   bool taken = false;
@@ -304,7 +303,8 @@ std::map<OrgId, Collected> SqlDuesRepository::collected_in(const OrgPath& subtre
   Bindings bindings;
   RowReader row(0, 3);
   select_rows(session_,
-              "SELECT org_id, CAST(SUM(amount) AS BIGINT), CAST(SUM(extra) AS BIGINT) FROM dues_payments WHERE book_month = " +
+              "SELECT org_id, CAST(SUM(amount) AS BIGINT), CAST(SUM(extra) AS BIGINT) FROM "
+              "dues_payments WHERE book_month = " +
                   bindings.text(month.iso()) + " AND " +
                   subtree_condition("org_path", subtree, bindings) + " GROUP BY org_id",
               bindings, row, [&] {
