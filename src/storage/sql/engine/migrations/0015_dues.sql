@@ -44,7 +44,7 @@ CREATE TABLE dues_payments (
   org_path {{key_text}} NOT NULL,
   paid_on TEXT NOT NULL,
   -- the month of paid_on: the cell's book it is collected in
-  book_month TEXT NOT NULL,
+  book_month {{key_text}} NOT NULL,
   first_month TEXT NOT NULL,
   months INTEGER NOT NULL,
   amount BIGINT NOT NULL,
@@ -58,7 +58,8 @@ CREATE TABLE dues_payments (
   created_by TEXT NOT NULL
 );
 CREATE INDEX dues_payments_member ON dues_payments (member_id, paid_on);
-CREATE INDEX dues_payments_book ON dues_payments (org_id, book_month);
+-- A month's collection of a subtree (a cell's book, the reconciliation): month, then a path range.
+CREATE INDEX dues_payments_book ON dues_payments (book_month, org_path);
 CREATE UNIQUE INDEX dues_payments_reference ON dues_payments (channel, reference);
 
 -- A month closed at a cell: what it collected, kept and sent up (locked; later corrections are
