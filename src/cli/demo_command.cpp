@@ -158,6 +158,10 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << directives.directives << " directives, " << directives.assignments
             << " assignments (" << directives.overdue << " overdue), " << directives.reports
             << " reports, " << directives.studies << " study sessions\n";
+  const demo::DuesReport& dues = report->dues;
+  std::cout << "  " << dues.bases << " dues bases, " << dues.payments << " dues payments, "
+            << dues.reliefs << " reductions, " << dues.members_in_arrears
+            << " members in arrears\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

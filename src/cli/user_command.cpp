@@ -65,7 +65,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
   add->add_option("--username", options->username, "Login name (a-z, 0-9, . _ -)")->required();
   add->add_option("--role", options->roles,
                   "Role (data/catalog/roles.tsv): administrator, office_staff, leader, "
-                  "inspection, cell_secretary, member; repeat for several")
+                  "inspection, cell_secretary, member, dues_staff; repeat for several")
       ->required();
   add->add_option("--scope", options->scope,
                   "Organization id the roles reach (its subtree); omit for everywhere");

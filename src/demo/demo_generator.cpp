@@ -6,6 +6,7 @@
 
 #include "demo/demo_data.h"
 #include "demo/documents_demo.h"
+#include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
@@ -76,7 +77,8 @@ class Generator {
         lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
-        directives_(options.seed, options.today, options.now_utc) {
+        directives_(options.seed, options.today, options.now_utc),
+        dues_(catalog_, rules_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -110,6 +112,8 @@ class Generator {
     report_.documents = documents_.report();
     directives_.write(writer_.session());
     report_.directives = directives_.report();
+    dues_.write(writer_.session());
+    report_.dues = dues_.report();
     return report_;
   }
 
@@ -271,6 +275,7 @@ class Generator {
       writer_.add_member(member, kDemoActor, "demo");
       lifecycle_.member_written(member, place);
       terms_.member_written(member);
+      dues_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -407,6 +412,7 @@ class Generator {
   TermsDemo terms_;
   DocumentsDemo documents_;
   DirectivesDemo directives_;
+  DuesDemo dues_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "demo/directives_demo.h"
 #include "demo/documents_demo.h"
+#include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
@@ -40,6 +41,7 @@ struct DemoReport {
   TermsReport terms;
   DocumentsReport documents;
   DirectivesReport directives;
+  DuesReport dues;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/candidates.h"
+#include "app/dues.h"
 #include "app/member_changes.h"
 #include "app/member_import.h"
 #include "app/member_views.h"
@@ -130,6 +131,41 @@ TEST(Demo, TheLifecycleIsThereAndFollowsTheRules) {
   auto problems = storage::check_consistency(temp.store());
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
+TEST(Demo, DuesAreThereAndAddUpThroughTheTree) {
+  TempStore temp;
+  auto report = generate_demo(temp.store(), demo_rules(), options(1500, 5));
+  ASSERT_TRUE(report);
+  EXPECT_GT(report->dues.bases, 1300);
+  EXPECT_GT(report->dues.payments, 5 * report->dues.bases);
+  EXPECT_GT(report->dues.members_in_arrears, 0);
+  const app::Month october = app::Month::of(2026, 10);
+  auto recon =
+      app::run_read(temp.services(), temp.actor(), app::get_dues_reconciliation, OrgId(1), october);
+  ASSERT_TRUE(recon);
+  int64_t kept = 0, collected = 0;
+  std::optional<OrgId> cell;
+  for (const app::ReconciliationLine& line : recon->lines) {
+    kept += line.line.kept;
+    collected += line.line.collected;
+    if (line.holds_members && line.line.collected > 0 && !cell) cell = line.org.id;
+  }
+  EXPECT_GT(collected, 0);
+  EXPECT_EQ(kept, collected);
+  ASSERT_TRUE(cell);
+  auto book = app::run_read(temp.services(), temp.actor(), app::get_dues_book, *cell, october);
+  ASSERT_TRUE(book);
+  EXPECT_FALSE(book->lines.empty());
+  for (const app::BookLine& line : book->lines) {
+    EXPECT_LE(line.paid_for_month, line.due.amount) << line.member_name;
+  }
+  // Members who stopped paying are on the removal list, with at least 3 unpaid months.
+  auto arrears =
+      app::run_read(temp.services(), temp.actor(), app::get_dues_arrears, OrgId(1), 2026);
+  ASSERT_TRUE(arrears);
+  EXPECT_FALSE(arrears->items.empty());
+  for (const app::ArrearsEntry& entry : arrears->items) EXPECT_GE(entry.unpaid.months.size(), 3u);
 }
 
 TEST(Demo, TheSameSeedGivesTheSameData) {

@@ -165,6 +165,9 @@ const scoped = () => callers.filter((c) => c.role && !c.grant.unscoped);
 const ELSEWHERE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password',
   'POST /api/v1/auth/totp/begin', 'POST /api/v1/auth/totp/confirm',
+  // The signed-in member's own dues answer by whether the account is linked to a member record
+  // (409 when not): dues.test.mjs covers them.
+  'GET /api/v1/dues/mine',
 ]);
 
 let serial = 0;
@@ -289,6 +292,16 @@ function requestFor(key, side) {
     case 'POST /api/v1/inbox/read-all': return { path: '/api/v1/inbox/read-all', json: {} };
     case 'GET /api/v1/jobs': return { path: '/api/v1/jobs' };
     case 'POST /api/v1/jobs/{kind}/run': return { path: '/api/v1/jobs/no_such_kind/run', json: {}, allowed: 404 };
+    // Dues: allowed writes fail on their own checks after access, so that nothing changes.
+    case 'GET /api/v1/members/{id}/dues': return { path: `/api/v1/members/${member.id}/dues` };
+    case 'POST /api/v1/members/{id}/dues/bases': return { path: `/api/v1/members/${member.id}/dues/bases`, json: { valid_from: '2026-03', category: 'no_such_category' }, allowed: 422 };
+    case 'POST /api/v1/members/{id}/dues/reliefs': return { path: `/api/v1/members/${member.id}/dues/reliefs`, json: { relief: 'reduction', percent: 40, from_month: '2026-03', months: 2, decision: { number: '1-QĐ/ĐU', authority: 'Đảng ủy' } }, allowed: 422 };
+    case 'POST /api/v1/members/{id}/dues/payments': return { path: `/api/v1/members/${member.id}/dues/payments`, json: { paid_on: today, first_month: '2026-03', amount: -1, channel: 'cash' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/dues/book': return { path: `/api/v1/orgs/${org.id}/dues/book?month=2026-10` };
+    case 'POST /api/v1/orgs/{id}/dues/close': return { path: `/api/v1/orgs/${org.id}/dues/close`, json: { month: '2999-01' }, allowed: 422 };
+    case 'POST /api/v1/orgs/{id}/dues/adjustments': return { path: `/api/v1/orgs/${org.id}/dues/adjustments`, json: { month: '2026-10', amount: 0, reason: 'Thử' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/dues/reconciliation': return { path: `/api/v1/orgs/${org.id}/dues/reconciliation?month=2026-10` };
+    case 'GET /api/v1/orgs/{id}/dues/arrears': return { path: `/api/v1/orgs/${org.id}/dues/arrears?year=2026` };
     default: throw new Error(`no request for ${key}`);
   }
 }
@@ -340,7 +353,7 @@ function checkCell({ reply, status, expected, label, side, key, role }, failures
 }
 
 test('roles.tsv and the route rules cover every role, permission and route', () => {
-  assert.deepEqual(ROLES.map((r) => r.code), ['administrator', 'office_staff', 'leader', 'inspection', 'cell_secretary', 'member']);
+  assert.deepEqual(ROLES.map((r) => r.code), ['administrator', 'office_staff', 'leader', 'inspection', 'cell_secretary', 'member', 'dues_staff']);
   assert.deepEqual(ROUTES.map(([m, t]) => `${m} ${t}`).sort(), Object.keys(ROUTE_RULES).sort());
   assert.ok(roleByCode.administrator.requires_totp);
   assert.equal(roleByCode.member.scope, 'own_record');
@@ -437,7 +450,8 @@ describe('lists, searches and exports hold only the scope', () => {
   test('filtering by an organization outside the scope is 404; inside it works', async () => {
     for (const caller of scoped().filter((c) => c.role.scope !== 'own_record')) {
       problem(await caller.api.get(`/api/v1/members?org=${fx.orgOut.id}`), 404, 'not_found');
-      problem(await caller.api.get(`/api/v1/members.csv?org=${fx.orgOut.id}`), 404, 'not_found');
+      // Without member.export the export is refused before its filter is looked at (403).
+      if (caller.role.permissions.has('member.export')) problem(await caller.api.get(`/api/v1/members.csv?org=${fx.orgOut.id}`), 404, 'not_found');
       problem(await caller.api.get(`/api/v1/orgs?parent=${fx.orgOut.id}`), 404, 'not_found');
       const page = ok(await caller.api.get(`/api/v1/members?org=${fx.orgIn.id}`));
       assert.ok(page.total >= 2, caller.label);

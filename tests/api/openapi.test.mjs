@@ -226,6 +226,16 @@ describe('routes', () => {
     'POST /api/v1/inbox/read-all': [200, 400, 401, 403, 405, 413, 415, 422, 503],
     'GET /api/v1/jobs': [200, 400, 401, 403, 405, 503],
     'POST /api/v1/jobs/{kind}/run': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/dues': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/members/{id}/dues/bases': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/members/{id}/dues/reliefs': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/members/{id}/dues/payments': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/dues/mine': [200, 400, 401, 403, 405, 409, 503],
+    'GET /api/v1/orgs/{id}/dues/book': [200, 400, 401, 403, 404, 405, 409, 503],
+    'POST /api/v1/orgs/{id}/dues/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/orgs/{id}/dues/adjustments': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/dues/reconciliation': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/dues/arrears': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -13,6 +13,7 @@
 #include "app/ports/accounts.h"
 #include "app/ports/directives.h"
 #include "app/ports/documents.h"
+#include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
@@ -154,6 +155,7 @@ class Transaction {
   virtual DirectiveRepository& directives() = 0;
   virtual JobRepository& jobs() = 0;
   virtual InboxRepository& inbox() = 0;
+  virtual DuesRepository& dues() = 0;
 };
 
 class Store {

@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 19> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 21> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 19> kCodes = {{
     {Permission::kDirectiveWrite, "directive.write"},
     {Permission::kDirectiveReport, "directive.report"},
     {Permission::kJobManage, "job.manage"},
+    {Permission::kDuesRead, "dues.read"},
+    {Permission::kDuesWrite, "dues.write"},
 }};
 
 }  // namespace

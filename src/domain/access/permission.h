@@ -28,6 +28,8 @@ enum class Permission {
   kDirectiveWrite,      // issue directives, assign tasks down, accept or return reports
   kDirectiveReport,     // as a receiving organization: acknowledge, report, record study
   kJobManage,           // see the background jobs everywhere and run one now (administrators)
+  kDuesRead,            // party dues: members' bases and payments, cell books, reconciliation
+  kDuesWrite,           // record bases, reliefs, payments; close a cell's month; adjustments
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

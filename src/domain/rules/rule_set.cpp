@@ -134,6 +134,32 @@ const std::vector<std::string>& followup_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& dues_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "dues.bhxh_salary_rate_bp",
+      "dues.bhxh_benefit_rate_bp",
+      "dues.pension_rate_bp",
+      "dues.student_amount",
+      "dues.abroad_allowance_rate_bp",
+      "dues.abroad_fixed_min",
+      "dues.abroad_fixed_max",
+      "dues.other_fixed_min",
+      "dues.other_fixed_max",
+      "dues.exempt_party_age_years",
+      "dues.reduction_percents",
+      "dues.reduction_max_months",
+      "dues.rounding_unit_dong",
+      "dues.unpaid_months_for_removal",
+      "dues.keep_bp.cell",
+      "dues.keep_bp.sub_committee",
+      "dues.keep_bp.base",
+      "dues.keep_bp.commune_base",
+      "dues.keep_bp.above_base",
+      "dues.keep_bp.central",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -144,6 +170,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), calendar.begin(), calendar.end());
   const std::vector<std::string>& followup = followup_rule_keys();
   keys.insert(keys.end(), followup.begin(), followup.end());
+  const std::vector<std::string>& dues = dues_rule_keys();
+  keys.insert(keys.end(), dues.begin(), dues.end());
   return keys;
 }
 

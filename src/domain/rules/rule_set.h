@@ -56,6 +56,8 @@ const std::vector<std::string>& calendar_rule_keys();
 
 // The keys the follow-up's reminder ladder reads (followup.*: domain/followup/reminder_ladder.h).
 const std::vector<std::string>& followup_rule_keys();
+// The keys the dues decisions read (domain/dues: rates, reliefs, rounding, remittance shares).
+const std::vector<std::string>& dues_rule_keys();
 
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'document.read', 'document.write', 'document.secret.read',
   'directive.read', 'directive.write', 'directive.report',
   'job.manage',
+  'dues.read', 'dues.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -163,6 +164,16 @@ export const ROUTE_RULES = {
   'POST /api/v1/inbox/read-all': { gate: 'full', needs: null, object: 'none' },
   'GET /api/v1/jobs': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
   'POST /api/v1/jobs/{kind}/run': { gate: 'full', needs: 'job.manage', object: 'none', everywhere: true },
+  'GET /api/v1/members/{id}/dues': { gate: 'full', needs: 'dues.read', object: 'member' },
+  'POST /api/v1/members/{id}/dues/bases': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'POST /api/v1/members/{id}/dues/reliefs': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'POST /api/v1/members/{id}/dues/payments': { gate: 'full', needs: 'dues.write', object: 'member', read: 'dues.read' },
+  'GET /api/v1/dues/mine': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/orgs/{id}/dues/book': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/dues/close': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
+  'POST /api/v1/orgs/{id}/dues/adjustments': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
+  'GET /api/v1/orgs/{id}/dues/reconciliation': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/dues/arrears': { gate: 'full', needs: 'dues.read', object: 'org' },
 };
 
 /**

@@ -106,6 +106,16 @@ export const ROUTES = [
   ['POST', '/api/v1/inbox/read-all'],
   ['GET', '/api/v1/jobs'],
   ['POST', '/api/v1/jobs/{kind}/run'],
+  ['GET', '/api/v1/members/{id}/dues'],
+  ['POST', '/api/v1/members/{id}/dues/bases'],
+  ['POST', '/api/v1/members/{id}/dues/reliefs'],
+  ['POST', '/api/v1/members/{id}/dues/payments'],
+  ['GET', '/api/v1/dues/mine'],
+  ['GET', '/api/v1/orgs/{id}/dues/book'],
+  ['POST', '/api/v1/orgs/{id}/dues/close'],
+  ['POST', '/api/v1/orgs/{id}/dues/adjustments'],
+  ['GET', '/api/v1/orgs/{id}/dues/reconciliation'],
+  ['GET', '/api/v1/orgs/{id}/dues/arrears'],
 ];
 
 function segments(p) {

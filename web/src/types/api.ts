@@ -1791,6 +1791,206 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/{id}/dues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Đảng phí của đảng viên
+     * @description Các tháng phải đóng (theo quy định hiệu lực từng tháng) và đã đóng, nợ, đóng trước. Cần dues.read (đảng viên xem của mình).
+     */
+    get: operations['getMemberDues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/dues/bases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi căn cứ đóng đảng phí
+     * @description Diện và mức thu nhập (hoặc mức cố định) từ một tháng. Cần dues.write.
+     */
+    post: operations['setDuesBasis'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/dues/reliefs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi quyết định miễn, giảm đảng phí
+     * @description Miễn (có thể không thời hạn) hoặc giảm 30/50/70 % tối đa 12 tháng mỗi quyết định. Cần dues.write.
+     */
+    post: operations['recordDuesRelief'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/dues/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi một lần nộp đảng phí
+     * @description Tiền mặt tại chi bộ, chuyển khoản, hoặc Cổng Dịch vụ công (mã giao dịch không trùng). Áp vào tháng chưa đóng cũ nhất trước. Cần dues.write.
+     */
+    post: operations['recordDuesPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dues/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Đảng phí của tôi
+     * @description Của đảng viên gắn với tài khoản đang đăng nhập; 409 khi tài khoản chưa gắn hồ sơ đảng viên.
+     */
+    get: operations['getMyDues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/book': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sổ đảng phí tháng của chi bộ
+     * @description Mỗi đảng viên: phải đóng, đã đóng cho tháng, đã nộp trong tháng, nợ. Cần dues.read.
+     */
+    get: operations['getDuesBook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Khóa sổ đảng phí tháng
+     * @description Tính phần chi bộ giữ lại và nộp lên (quy định dues.keep_bp.*); sau đó sổ bị khóa. Cần dues.write.
+     */
+    post: operations['closeDuesMonth'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi điều chỉnh sổ đã khóa
+     * @description Sửa sau khi khóa sổ bằng bút toán điều chỉnh. Cần dues.write.
+     */
+    post: operations['recordDuesAdjustment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Đối chiếu đảng phí theo cấp
+     * @description Thu, giữ lại, nộp lên, nhận từ cấp dưới ở mọi tổ chức của cây. Cần dues.read.
+     */
+    get: operations['getDuesReconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/arrears': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách xem xét xóa tên vì không đóng đảng phí
+     * @description Đảng viên không đóng đảng phí từ 3 tháng trong năm không có lý do (quy định dues.unpaid_months_for_removal). Cần dues.read.
+     */
+    get: operations['getDuesArrears'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1937,6 +2137,16 @@ export interface components {
         | 'idempotency_key_reused'
         | 'seat_held'
         | 'position_taken'
+        | 'must_be_positive'
+        | 'not_for_category'
+        | 'no_rule_in_force'
+        | 'not_allowed'
+        | 'basis_exists'
+        | 'reference_taken'
+        | 'before_joining_cell'
+        | 'month_not_over'
+        | 'month_format'
+        | 'range_too_long'
         | 'term_order'
         | 'term_gap'
         | 'term_open_not_last'
@@ -3797,7 +4007,9 @@ export interface components {
       | 'directive.read'
       | 'directive.write'
       | 'directive.report'
-      | 'job.manage';
+      | 'job.manage'
+      | 'dues.read'
+      | 'dues.write';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -3816,7 +4028,13 @@ export interface components {
     RoleInfo: {
       /** @enum {string} */
       code:
-        'administrator' | 'office_staff' | 'leader' | 'inspection' | 'cell_secretary' | 'member';
+        | 'administrator'
+        | 'office_staff'
+        | 'leader'
+        | 'inspection'
+        | 'cell_secretary'
+        | 'member'
+        | 'dues_staff';
       name_vi: string;
       name_en: string;
       /**
@@ -3840,7 +4058,13 @@ export interface components {
     Grant: {
       /** @enum {string} */
       role:
-        'administrator' | 'office_staff' | 'leader' | 'inspection' | 'cell_secretary' | 'member';
+        | 'administrator'
+        | 'office_staff'
+        | 'leader'
+        | 'inspection'
+        | 'cell_secretary'
+        | 'member'
+        | 'dues_staff';
       /** @description Tên tiếng Việt. */
       role_name: string;
       role_name_en: string;
@@ -3854,7 +4078,13 @@ export interface components {
     GrantInput: {
       /** @enum {string} */
       role:
-        'administrator' | 'office_staff' | 'leader' | 'inspection' | 'cell_secretary' | 'member';
+        | 'administrator'
+        | 'office_staff'
+        | 'leader'
+        | 'inspection'
+        | 'cell_secretary'
+        | 'member'
+        | 'dues_staff';
       /**
        * Format: int64
        * @description Tổ chức (cây con) vai trò có hiệu lực; null hoặc bỏ trống: toàn hệ thống (chỉ quản trị viên toàn hệ thống được giao). Phải nằm trong phạm vi của quản trị viên.
@@ -6443,6 +6673,411 @@ export interface components {
       /** @description Số bước lỗi (sẽ thử lại). */
       failed: number;
       job: components['schemas']['JobStatus'];
+    };
+    /** @description Tham số quy định đã áp dụng, với nguồn. */
+    DuesRule: {
+      key: string;
+      /** Format: int64 */
+      value: number;
+      source: string;
+    };
+    /** @description Số phải đóng của một tháng và quy định đã áp dụng. */
+    DuesDue: {
+      /** @example 2026-03 */
+      month: string;
+      /** @enum {string} */
+      status: 'due' | 'exempt_party_age' | 'exempt_decision' | 'no_basis' | 'no_rule';
+      category: string | null;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      base: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      full_amount: number;
+      reduction_percent: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      amount: number;
+      relief_id: number | null;
+      rules: components['schemas']['DuesRule'][];
+    };
+    DuesMonth: components['schemas']['DuesDue'] & {
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      paid: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      outstanding: number;
+    };
+    DuesBasis: {
+      id: number;
+      /** @example 2026-03 */
+      valid_from: string;
+      category: string;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      income: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      fixed_amount: number;
+      note: string | null;
+    };
+    DuesRelief: {
+      id: number;
+      /** @enum {string} */
+      relief: 'exemption' | 'reduction';
+      percent: number;
+      /** @example 2026-03 */
+      from_month: string;
+      months: number | null;
+      decision: components['schemas']['Decision'] | null;
+      reason: string | null;
+    };
+    DuesPayment: {
+      id: number;
+      org_id: number;
+      /** Format: date */
+      paid_on: string;
+      /** @example 2026-03 */
+      first_month: string;
+      months: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      amount: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      extra: number;
+      /** @enum {string} */
+      channel: 'cash' | 'bank' | 'portal';
+      reference: string | null;
+      note: string | null;
+    };
+    /** @description Đảng phí của một đảng viên: các tháng phải đóng và đã đóng (áp vào tháng cũ nhất trước), căn cứ, quyết định miễn/giảm, các lần nộp. */
+    MemberDues: {
+      member: {
+        id: number;
+        full_name: string;
+      };
+      org: {
+        id: number;
+        name: string;
+      };
+      /** @example 2026-03 */
+      from_month: string;
+      /** @example 2026-03 */
+      to_month: string;
+      months: components['schemas']['DuesMonth'][];
+      bases: components['schemas']['DuesBasis'][];
+      reliefs: components['schemas']['DuesRelief'][];
+      payments: components['schemas']['DuesPayment'][];
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      arrears: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      credit: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      extra: number;
+      may_write: boolean;
+    };
+    /**
+     * @example {
+     *       "valid_from": "2026-03",
+     *       "category": "bhxh_salary",
+     *       "income": 8500000,
+     *       "note": "Lương BHXH tháng 2/2026"
+     *     }
+     */
+    DuesBasisNew: {
+      /** @example 2026-03 */
+      valid_from: string;
+      /** @enum {string} */
+      category:
+        | 'bhxh_salary'
+        | 'bhxh_benefit'
+        | 'pension'
+        | 'student'
+        | 'abroad_allowance'
+        | 'abroad_fixed'
+        | 'other_fixed';
+      /**
+       * Format: int64
+       * @description Lương BHXH tháng trước, trợ cấp, lương hưu, sinh hoạt phí (diện theo tỷ lệ).
+       */
+      income?: number;
+      /**
+       * Format: int64
+       * @description Mức cố định (abroad_fixed, other_fixed).
+       */
+      fixed_amount?: number;
+      note?: string;
+    };
+    /**
+     * @example {
+     *       "relief": "reduction",
+     *       "percent": 50,
+     *       "from_month": "2026-04",
+     *       "months": 6,
+     *       "decision": {
+     *         "number": "15-QĐ/ĐU",
+     *         "authority": "Đảng ủy cơ sở"
+     *       },
+     *       "reason": "Hoàn cảnh khó khăn"
+     *     }
+     */
+    DuesReliefNew: {
+      /** @enum {string} */
+      relief: 'exemption' | 'reduction';
+      /** @enum {integer} */
+      percent?: 30 | 50 | 70;
+      /** @example 2026-03 */
+      from_month: string;
+      months?: number | null;
+      decision: components['schemas']['Decision'];
+      /** Format: date */
+      decision_date?: string | null;
+      reason?: string;
+    };
+    /**
+     * @example {
+     *       "paid_on": "2026-04-05",
+     *       "first_month": "2026-04",
+     *       "months": 3,
+     *       "amount": 255000,
+     *       "channel": "portal",
+     *       "reference": "DVC-2026-000123"
+     *     }
+     */
+    DuesPaymentNew: {
+      /** Format: date */
+      paid_on: string;
+      /** @example 2026-03 */
+      first_month: string;
+      months?: number;
+      /** Format: int64 */
+      amount: number;
+      /** Format: int64 */
+      extra?: number;
+      /** @enum {string} */
+      channel: 'cash' | 'bank' | 'portal';
+      /** @description Mã giao dịch (bắt buộc khi nộp qua Cổng Dịch vụ công). */
+      reference?: string;
+      note?: string;
+    };
+    DuesBookLine: {
+      member_id: number;
+      full_name: string;
+      status: string;
+      due: components['schemas']['DuesDue'];
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      paid_for_month: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      received_in_month: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      extra_in_month: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      arrears: number;
+    };
+    DuesClosing: {
+      members: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      due: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      collected: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      extra: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      kept: number;
+      /**
+       * Format: int64
+       * @description Đồng, số nguyên.
+       */
+      sent_up: number;
+      keep_bp: number;
+      closed_at: string;
+      closed_by: string;
+    } | null;
+    /** @description Sổ đảng phí tháng của chi bộ. */
+    DuesBook: {
+      org: components['schemas']['OrgRef'];
+      /** @example 2026-03 */
+      month: string;
+      lines: components['schemas']['DuesBookLine'][];
+      totals: {
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        due: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        paid_for_month: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        collected: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        extra: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        arrears: number;
+      };
+      closing: components['schemas']['DuesClosing'];
+      adjustments: {
+        id: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        amount: number;
+        reason: string;
+        created_at: string;
+        created_by: string;
+      }[];
+      may_write: boolean;
+    };
+    /**
+     * @example {
+     *       "month": "2026-10"
+     *     }
+     */
+    DuesClose: {
+      /** @example 2026-03 */
+      month: string;
+    };
+    /**
+     * @example {
+     *       "month": "2026-10",
+     *       "amount": 5000,
+     *       "reason": "Thu bổ sung tiền mặt nộp muộn"
+     *     }
+     */
+    DuesAdjustmentNew: {
+      /** @example 2026-03 */
+      month: string;
+      /**
+       * Format: int64
+       * @description Có thể âm.
+       */
+      amount: number;
+      reason: string;
+    };
+    /** @description Đối chiếu đảng phí của một cây tổ chức trong tháng: thu, giữ lại, nộp lên, nhận từ cấp dưới ở mọi cấp. */
+    DuesReconciliation: {
+      org: components['schemas']['OrgRef'];
+      /** @example 2026-03 */
+      month: string;
+      open_cells: number;
+      lines: {
+        org: components['schemas']['OrgRef'];
+        parent_id: number | null;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        collected: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        received_from_below: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        kept: number;
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        sent_up: number;
+        keep_bp: number;
+        rule: {
+          key: string;
+          source: string;
+        } | null;
+        holds_members: boolean;
+        closed: boolean;
+      }[];
+    };
+    /** @description Đảng viên không đóng đảng phí từ 3 tháng trong năm (xem xét xóa tên), với các tháng chưa đóng và quy định. */
+    DuesArrears: {
+      org: components['schemas']['OrgRef'];
+      year: number;
+      /** @example 2026-03 */
+      through_month: string;
+      items: {
+        member_id: number;
+        full_name: string;
+        org: {
+          id: number;
+          name: string;
+        };
+        unpaid_months: string[];
+        /**
+         * Format: int64
+         * @description Đồng, số nguyên.
+         */
+        arrears: number;
+        rule: components['schemas']['DuesRule'];
+      }[];
     };
   };
   responses: {
@@ -11377,6 +12012,455 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberDues: {
+    parameters: {
+      query?: {
+        /** @description Từ tháng (mặc định: 11 tháng trước tháng cuối). */
+        from_month?: string;
+        /** @description Đến tháng (mặc định: tháng hiện tại). */
+        to_month?: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDues'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  setDuesBasis: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuesBasisNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDues'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDuesRelief: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuesReliefNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDues'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDuesPayment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuesPaymentNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDues'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMyDues: {
+    parameters: {
+      query?: {
+        /** @description Từ tháng (mặc định: 11 tháng trước tháng cuối). */
+        from_month?: string;
+        /** @description Đến tháng (mặc định: tháng hiện tại). */
+        to_month?: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDues'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDuesBook: {
+    parameters: {
+      query: {
+        /** @description Tháng của sổ (YYYY-MM). */
+        month: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesBook'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  closeDuesMonth: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuesClose'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesBook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDuesAdjustment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuesAdjustmentNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesBook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDuesReconciliation: {
+    parameters: {
+      query: {
+        /** @description Tháng của sổ (YYYY-MM). */
+        month: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesReconciliation'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDuesArrears: {
+    parameters: {
+      query: {
+        /** @description Năm xét (tháng đã kết thúc của năm đó). */
+        year: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesArrears'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
       503: components['responses']['Unavailable'];
     };
   };

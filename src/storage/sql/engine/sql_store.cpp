@@ -26,6 +26,7 @@
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
 #include "storage/sql/documents/term_repository.h"
+#include "storage/sql/dues/dues_repository.h"
 #include "storage/sql/accounts/user_repository.h"
 
 namespace chibo::storage {
@@ -54,7 +55,8 @@ class SqlTransaction : public app::Transaction {
                    url.engine == Engine::kSqlite ? attachments_dir_of(url.sqlite_path) : ""),
         directives_(session),
         jobs_(session, url.engine),
-        inbox_(session) {}
+        inbox_(session),
+        dues_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -69,6 +71,7 @@ class SqlTransaction : public app::Transaction {
   app::DirectiveRepository& directives() override { return directives_; }
   app::JobRepository& jobs() override { return jobs_; }
   app::InboxRepository& inbox() override { return inbox_; }
+  app::DuesRepository& dues() override { return dues_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -85,6 +88,7 @@ class SqlTransaction : public app::Transaction {
   SqlDirectiveRepository directives_;
   SqlJobRepository jobs_;
   SqlInboxRepository inbox_;
+  SqlDuesRepository dues_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

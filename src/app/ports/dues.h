@@ -1,0 +1,114 @@
+// What the dues use cases (issue 14) need from storage, inside the transactions of
+// app/ports/store.h. Amounts owed are never stored: they follow from the bases, the relief
+// decisions and the rules in force each month (domain/dues).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/ids.h"
+#include "core/org_path.h"
+#include "domain/dues/dues_basis.h"
+
+namespace chibo::app {
+
+using domain::dues::DuesBasis;
+using domain::dues::DuesRelief;
+using domain::dues::Month;
+
+struct DuesPayment {
+  int64_t id = 0;
+  MemberId member_id;
+  OrgId org_id;      // the cell that received it (the member's cell that day)
+  OrgPath org_path;  // that cell's path then
+  Date paid_on;
+  Month first_month;  // the months the payer said it is for (applied oldest unpaid first)
+  int months = 1;
+  int64_t amount = 0;     // towards dues, whole đồng
+  int64_t extra = 0;      // voluntary, above the dues
+  std::string channel;    // "cash", "bank", "portal"
+  std::string reference;  // the portal's or bank's transaction reference ("" for cash)
+  std::string note;
+  std::string created_at;
+  std::string created_by;
+};
+
+// A month closed at a cell: locked. Corrections after it are adjustments.
+struct DuesClosing {
+  OrgId org_id;
+  OrgPath org_path;
+  Month month;
+  int64_t members = 0;
+  int64_t due = 0;
+  int64_t collected = 0;  // dues received in the month (payments dated in it) + adjustments
+  int64_t extra = 0;      // voluntary extra received in the month
+  int64_t kept = 0;
+  int64_t sent_up = 0;
+  int64_t keep_bp = 0;
+  std::string closed_at;
+  std::string closed_by;
+};
+
+struct DuesAdjustment {
+  int64_t id = 0;
+  OrgId org_id;
+  Month month;
+  int64_t amount = 0;  // may be negative
+  std::string reason;
+  std::string created_at;
+  std::string created_by;
+};
+
+// An organization of a subtree, for the roll-up.
+struct DuesOrg {
+  OrgId id;
+  OrgId parent_id;
+  OrgPath path;
+  std::string kind;
+  std::string name;
+};
+
+// Dues received in a month by one cell (payments dated in it).
+struct Collected {
+  int64_t amount = 0;
+  int64_t extra = 0;
+};
+
+class DuesRepository {
+ public:
+  virtual ~DuesRepository() = default;
+
+  // Each member's bases (oldest first), reliefs and payments (oldest first).
+  virtual std::map<MemberId, std::vector<DuesBasis>> bases_of(
+      const std::vector<MemberId>& members) = 0;
+  virtual std::map<MemberId, std::vector<DuesRelief>> reliefs_of(
+      const std::vector<MemberId>& members) = 0;
+  virtual std::map<MemberId, std::vector<DuesPayment>> payments_of(
+      const std::vector<MemberId>& members) = 0;
+
+  virtual void insert_basis(MemberId member, DuesBasis& basis, const std::string& at,
+                            const std::string& by) = 0;
+  virtual void insert_relief(MemberId member, DuesRelief& relief, std::optional<Date> decided_on,
+                             const std::string& at, const std::string& by) = 0;
+  virtual void insert_payment(DuesPayment& payment) = 0;
+  // A payment already recorded with this channel's reference.
+  virtual bool reference_taken(const std::string& channel, const std::string& reference) = 0;
+
+  virtual std::optional<DuesClosing> find_closing(OrgId org, Month month) = 0;
+  virtual void insert_closing(const DuesClosing& closing) = 0;
+  // The closings of a month inside a subtree.
+  virtual std::vector<DuesClosing> closings_in(const OrgPath& subtree, Month month) = 0;
+  virtual void insert_adjustment(DuesAdjustment& adjustment) = 0;
+  virtual std::vector<DuesAdjustment> adjustments_of(OrgId org, Month month) = 0;
+
+  // Active organizations of a subtree, shallowest first.
+  virtual std::vector<DuesOrg> orgs_in(const OrgPath& subtree) = 0;
+  // Dues received per cell in a month, inside a subtree (payments dated in it).
+  virtual std::map<OrgId, Collected> collected_in(const OrgPath& subtree, Month month) = 0;
+};
+
+}  // namespace chibo::app

@@ -1,0 +1,69 @@
+// The dues a member owes for one month (rules-reference §6), from their dues basis, the
+// exemptions and reductions in force that month, and the rule versions in force on the month's
+// first day. Every result names the rules it applied, with their sources.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/dues/dues_basis.h"
+#include "domain/rules/rule_set.h"
+
+namespace chibo::domain::dues {
+
+// A rule parameter a result used: its key, the value applied and its source.
+struct AppliedRule {
+  std::string key;
+  int64_t value = 0;
+  std::string source;
+};
+
+struct DueAmount {
+  Month month;
+  // "due": an amount is owed (maybe 0 after a 100 % relief); "exempt_party_age",
+  // "exempt_decision": nothing is owed; "no_basis": no dues basis covers the month (nothing is
+  // computed); "no_rule": no rule for the category was in force that month.
+  std::string status;
+  std::string category;
+  int64_t base = 0;         // the income figure a rate applied to (0 for fixed amounts)
+  int64_t full_amount = 0;  // before any reduction
+  int reduction_percent = 0;
+  int64_t amount = 0;     // owed, whole đồng
+  int64_t relief_id = 0;  // the exemption or reduction decision applied (0: none)
+  std::vector<AppliedRule> rules;
+
+  bool owed() const { return status == "due" && amount > 0; }
+};
+
+// What the amount depends on besides the month.
+struct MemberDuesFacts {
+  std::vector<DuesBasis> bases;
+  std::vector<DuesRelief> reliefs;
+  // The day party age counts from (the stored anchor, or the first admission); none: unknown.
+  std::optional<Date> party_age_anchor;
+};
+
+DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules);
+
+// `amount` × `numerator` / `denominator`, rounded half up to a multiple of `unit` đồng
+// (unit >= 1). Exact in integers for amounts up to 10^12 đồng.
+int64_t scale_rounded(int64_t amount, int64_t numerator, int64_t denominator, int64_t unit);
+
+// A basis checked against the rules in force in its first month: the income or fixed amount the
+// category needs, inside the rule's bounds. Errors name the field ("income", "fixed_amount",
+// "category") with a code and the bounds.
+struct BasisProblem {
+  std::string field;
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> params;
+};
+std::vector<BasisProblem> check_basis(const DuesBasis& basis, const RuleSet& rules);
+
+// A relief decision checked against the rules in force in its first month: a reduction's
+// percent is one the rule allows and it lasts 1..max months; an exemption lasts >= 1 month or
+// is open.
+std::vector<BasisProblem> check_relief(const DuesRelief& relief, const RuleSet& rules);
+
+}  // namespace chibo::domain::dues

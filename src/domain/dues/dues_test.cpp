@@ -1,0 +1,235 @@
+#include <gtest/gtest.h>
+
+#include "domain/dues/allocation.h"
+#include "domain/dues/amount_due.h"
+#include "domain/dues/remittance.h"
+#include "testing/fixtures.h"
+
+namespace chibo::domain::dues {
+namespace {
+
+using chibo::testing::date;
+using chibo::testing::rules;
+
+Month m(int year, int month) { return Month::of(year, month); }
+
+MemberDuesFacts facts_of(std::string category, int64_t income, int64_t fixed = 0,
+                         Month from = Month::of(2025, 1)) {
+  MemberDuesFacts facts;
+  DuesBasis basis;
+  basis.valid_from = from;
+  basis.category = std::move(category);
+  basis.income = income;
+  basis.fixed_amount = fixed;
+  facts.bases.push_back(basis);
+  return facts;
+}
+
+TEST(DuesMonth, ParsesAndPrints) {
+  ASSERT_TRUE(Month::parse("2026-03"));
+  EXPECT_EQ(Month::parse("2026-03")->iso(), "2026-03");
+  EXPECT_EQ(Month::parse("2026-12")->plus(1).iso(), "2027-01");
+  EXPECT_FALSE(Month::parse("2026-13"));
+  EXPECT_FALSE(Month::parse("2026-3"));
+  EXPECT_FALSE(Month::parse("2026/03"));
+  EXPECT_EQ(m(2024, 2).last_day(), date("2024-02-29"));
+  EXPECT_EQ(months_between_inclusive(m(2025, 11), m(2026, 2)), 4);
+}
+
+TEST(DuesAmount, SalaryIsOnePercentOfTheBhxhSalary) {
+  const DueAmount due = amount_due(facts_of("bhxh_salary", 12'345'678), m(2026, 3), rules());
+  EXPECT_EQ(due.status, "due");
+  EXPECT_EQ(due.base, 12'345'678);
+  EXPECT_EQ(due.amount, 123'457);  // 123,456.78 rounded half up to the đồng
+  ASSERT_FALSE(due.rules.empty());
+  EXPECT_EQ(due.rules.front().key, "dues.bhxh_salary_rate_bp");
+  EXPECT_NE(due.rules.front().source.find("01-QĐ/TW"), std::string::npos);
+}
+
+TEST(DuesAmount, MonthsBeforeTheNewRulesFollowTheOldOnes) {
+  // The first day of February 2026 is before 01-QĐ/TW took effect (3/2/2026): 342-QĐ/TW.
+  const DueAmount feb = amount_due(facts_of("bhxh_salary", 10'000'000), m(2026, 2), rules());
+  ASSERT_EQ(feb.status, "due");
+  EXPECT_NE(feb.rules.front().source.find("342-QĐ/TW"), std::string::npos);
+  const DueAmount mar = amount_due(facts_of("bhxh_salary", 10'000'000), m(2026, 3), rules());
+  EXPECT_NE(mar.rules.front().source.find("01-QĐ/TW"), std::string::npos);
+  // Students: no figure under 342 in the reference, so no rule before March 2026.
+  EXPECT_EQ(amount_due(facts_of("student", 0), m(2026, 2), rules()).status, "no_rule");
+  EXPECT_EQ(amount_due(facts_of("student", 0), m(2026, 3), rules()).amount, 5000);
+}
+
+TEST(DuesAmount, EachCategoryRate) {
+  EXPECT_EQ(amount_due(facts_of("pension", 7'000'001), m(2026, 6), rules()).amount, 35'000);
+  EXPECT_EQ(amount_due(facts_of("pension", 7'000'100), m(2026, 6), rules()).amount, 35'001);
+  EXPECT_EQ(amount_due(facts_of("bhxh_benefit", 4'000'000), m(2026, 6), rules()).amount, 40'000);
+  EXPECT_EQ(amount_due(facts_of("abroad_allowance", 25'000'000), m(2026, 6), rules()).amount,
+            250'000);
+  EXPECT_EQ(amount_due(facts_of("abroad_fixed", 0, 100'000), m(2026, 6), rules()).amount, 100'000);
+  EXPECT_EQ(amount_due(facts_of("other_fixed", 0, 20'000), m(2026, 6), rules()).amount, 20'000);
+}
+
+TEST(DuesAmount, NoBasisBeforeTheFirstOne) {
+  EXPECT_EQ(amount_due(facts_of("student", 0, 0, m(2026, 5)), m(2026, 4), rules()).status,
+            "no_basis");
+  MemberDuesFacts facts = facts_of("student", 0, 0, m(2026, 3));
+  DuesBasis later;
+  later.valid_from = m(2026, 9);
+  later.category = "bhxh_salary";
+  later.income = 8'000'000;
+  facts.bases.push_back(later);
+  EXPECT_EQ(amount_due(facts, m(2026, 8), rules()).amount, 5000);
+  EXPECT_EQ(amount_due(facts, m(2026, 9), rules()).amount, 80'000);
+}
+
+TEST(DuesAmount, FiftyYearsOfPartyAgeExemptFromTheMonthAfter) {
+  MemberDuesFacts facts = facts_of("pension", 6'000'000);
+  facts.party_age_anchor = date("1976-05-15");  // 50 years on 2026-05-15
+  EXPECT_EQ(amount_due(facts, m(2026, 5), rules()).amount, 30'000);
+  const DueAmount june = amount_due(facts, m(2026, 6), rules());
+  EXPECT_EQ(june.status, "exempt_party_age");
+  EXPECT_EQ(june.amount, 0);
+  EXPECT_EQ(june.rules.front().key, "dues.exempt_party_age_years");
+  facts.party_age_anchor = date("1976-06-01");  // reached on the month's first day
+  EXPECT_EQ(amount_due(facts, m(2026, 6), rules()).status, "exempt_party_age");
+}
+
+TEST(DuesAmount, ReductionForItsMonthsOnly) {
+  MemberDuesFacts facts = facts_of("bhxh_salary", 9'999'850);
+  DuesRelief half;
+  half.id = 7;
+  half.kind = "reduction";
+  half.percent = 50;
+  half.from = m(2026, 4);
+  half.months = 3;
+  facts.reliefs.push_back(half);
+  EXPECT_EQ(amount_due(facts, m(2026, 3), rules()).amount, 99'999);  // 99,998.5 half up
+  const DueAmount april = amount_due(facts, m(2026, 4), rules());
+  EXPECT_EQ(april.full_amount, 99'999);
+  EXPECT_EQ(april.amount, 49'999);  // 49,999.25 rounded once (half of 99,999 would give 50,000)
+  EXPECT_EQ(april.reduction_percent, 50);
+  EXPECT_EQ(april.relief_id, 7);
+  EXPECT_EQ(amount_due(facts, m(2026, 6), rules()).amount, 49'999);
+  EXPECT_EQ(amount_due(facts, m(2026, 7), rules()).amount, 99'999);
+}
+
+TEST(DuesAmount, ExemptionDecision) {
+  MemberDuesFacts facts = facts_of("student", 0);
+  DuesRelief exempt;
+  exempt.kind = "exemption";
+  exempt.percent = 100;
+  exempt.from = m(2026, 5);
+  facts.reliefs.push_back(exempt);
+  EXPECT_EQ(amount_due(facts, m(2026, 4), rules()).amount, 5000);
+  EXPECT_EQ(amount_due(facts, m(2030, 1), rules()).status, "exempt_decision");
+}
+
+TEST(DuesAmount, RoundingIsExact) {
+  EXPECT_EQ(scale_rounded(149, 100, 10000, 1), 1);
+  EXPECT_EQ(scale_rounded(150, 100, 10000, 1), 2);
+  EXPECT_EQ(scale_rounded(5'349'999, 100, 10000, 1000), 53'000);
+  EXPECT_EQ(scale_rounded(5'350'000, 100, 10000, 1000), 54'000);
+  EXPECT_EQ(scale_rounded(1'000'000'000'000, 100, 10000, 1), 10'000'000'000);
+  EXPECT_EQ(scale_rounded(-5, 100, 10000, 1), 0);
+}
+
+TEST(DuesChecks, BasisAndReliefAgainstTheRules) {
+  DuesBasis abroad;
+  abroad.valid_from = m(2026, 3);
+  abroad.category = "abroad_fixed";
+  abroad.fixed_amount = 29'999;
+  auto problems = check_basis(abroad, rules());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "fixed_amount");
+  EXPECT_EQ(problems[0].code, "out_of_range");
+  abroad.fixed_amount = 400'000;
+  EXPECT_TRUE(check_basis(abroad, rules()).empty());
+  DuesBasis salary;
+  salary.valid_from = m(2026, 3);
+  salary.category = "bhxh_salary";
+  EXPECT_EQ(check_basis(salary, rules()).at(0).field, "income");
+  salary.category = "wages";
+  EXPECT_EQ(check_basis(salary, rules()).at(0).code, "unknown_code");
+
+  DuesRelief reduction;
+  reduction.kind = "reduction";
+  reduction.from = m(2026, 3);
+  reduction.percent = 40;
+  reduction.months = 13;
+  problems = check_relief(reduction, rules());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].field, "percent");
+  EXPECT_EQ(problems[1].field, "months");
+  reduction.percent = 70;
+  reduction.months = 12;
+  EXPECT_TRUE(check_relief(reduction, rules()).empty());
+}
+
+std::vector<DueAmount> monthly(Month from, int count, int64_t amount) {
+  std::vector<DueAmount> dues;
+  for (int i = 0; i < count; ++i) {
+    DueAmount due;
+    due.month = from.plus(i);
+    due.status = "due";
+    due.amount = amount;
+    dues.push_back(due);
+  }
+  return dues;
+}
+
+TEST(DuesAllocation, OldestMonthFirstThenInAdvance) {
+  const auto dues = monthly(m(2026, 1), 6, 50'000);
+  const Allocation a = allocate(
+      dues, {{1, date("2026-03-10"), 120'000, 0}, {2, date("2026-03-20"), 150'000, 10'000}});
+  EXPECT_EQ(a.months[0].paid, 50'000);
+  EXPECT_EQ(a.months[5].paid, 20'000);  // 270,000 covers five months and part of the sixth
+  EXPECT_EQ(a.credit, 0);
+  EXPECT_EQ(a.extra, 10'000);
+  EXPECT_EQ(a.arrears_through(m(2026, 6)), 30'000);
+  EXPECT_EQ(a.arrears_through(m(2026, 3)), 0);
+  const Allocation ahead =
+      allocate(monthly(m(2026, 1), 2, 5000), {{1, date("2026-01-05"), 30'000, 0}});
+  EXPECT_EQ(ahead.credit, 20'000);
+}
+
+TEST(DuesAllocation, ThreeUnpaidMonthsInAYearList) {
+  auto dues = monthly(m(2026, 1), 12, 10'000);
+  dues[4].status = "exempt_decision";  // May: a decision is the reason
+  dues[4].amount = 0;
+  const Allocation a = allocate(dues, {{1, date("2026-02-01"), 40'000, 0}});
+  // Paid Jan-Apr; May exempt; June, July unpaid through July: two months, not listed.
+  UnpaidYear july = unpaid_in_year(a, 2026, m(2026, 7), rules());
+  EXPECT_EQ(july.months.size(), 2u);
+  EXPECT_EQ(july.threshold, 3);
+  EXPECT_FALSE(july.listed());
+  UnpaidYear august = unpaid_in_year(a, 2026, m(2026, 8), rules());
+  EXPECT_TRUE(august.listed());
+  EXPECT_EQ(august.months.front(), m(2026, 6));
+  EXPECT_FALSE(unpaid_in_year(a, 2025, m(2026, 8), rules()).listed());
+}
+
+TEST(DuesRemittance, EachLevelKeepsItsShare) {
+  // root committee <- base committee <- two cells; a base cell directly under the root.
+  const std::vector<RemittanceNode> nodes = {
+      {1, 0, "committee_central", 0, 0}, {2, 1, "base_committee", 1, 0}, {3, 2, "cell", 2, 100'000},
+      {4, 2, "cell", 2, 50'001},         {5, 1, "base_cell", 1, 20'000},
+  };
+  const auto lines = roll_up(nodes, rules(), date("2026-06-30"));
+  EXPECT_EQ(lines[2].kept, 30'000);
+  EXPECT_EQ(lines[2].sent_up, 70'000);
+  EXPECT_EQ(lines[3].kept, 15'000);  // 15,000.3 rounded down: the remainder goes up
+  EXPECT_EQ(lines[3].sent_up, 35'001);
+  EXPECT_EQ(lines[1].received_from_below, 105'001);
+  EXPECT_EQ(lines[1].kept, 52'500);
+  EXPECT_EQ(lines[1].sent_up, 52'501);
+  EXPECT_EQ(lines[1].rule_key, "dues.keep_bp.base");
+  EXPECT_EQ(lines[4].kept, 10'000);
+  EXPECT_EQ(lines[0].received_from_below, 62'501);
+  EXPECT_EQ(lines[0].kept, 62'501);  // the root keeps what reaches it
+  EXPECT_EQ(lines[0].sent_up, 0);
+  int64_t kept = 0;
+  for (const auto& line : lines) kept += line.kept;
+  EXPECT_EQ(kept, 170'001);  // nothing lost or made up
+}
+
+}  // namespace
+}  // namespace chibo::domain::dues
