@@ -15,7 +15,7 @@ using domain::dues::Allocation;
 using domain::dues::MemberDuesFacts;
 using domain::dues::PaymentFact;
 
-constexpr size_t kNoteChars = 1000;
+constexpr size_t kDuesNoteChars = 1000;
 constexpr size_t kReferenceChars = 100;
 constexpr size_t kDecisionChars = 255;
 // Beyond any party member's monthly income or payment: a typing error, not an amount.
@@ -317,7 +317,7 @@ Result<MemberDues> set_dues_basis(Context& ctx, MemberId id, const BasisRequest&
   std::vector<FieldError> errors;
   check_amount("income", request.income, false, errors);
   check_amount("fixed_amount", request.fixed_amount, false, errors);
-  check_length("note", request.note, kNoteChars, errors);
+  check_length("note", request.note, kDuesNoteChars, errors);
   if (errors.empty()) {
     for (const auto& problem : domain::dues::check_basis(basis, ctx.services.rules))
       errors.push_back(field_error(problem));
@@ -361,7 +361,7 @@ Result<MemberDues> record_dues_relief(Context& ctx, MemberId id, const ReliefReq
   if (request.decision.number.empty()) errors.push_back({"decision.number", "required", {}});
   check_length("decision.number", request.decision.number, kDecisionChars, errors);
   check_length("decision.authority", request.decision.authority, kDecisionChars, errors);
-  check_length("reason", request.reason, kNoteChars, errors);
+  check_length("reason", request.reason, kDuesNoteChars, errors);
   if (request.decision_date && *request.decision_date > ctx.today())
     errors.push_back({"decision_date", "date_in_future", {}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -393,7 +393,7 @@ Result<MemberDues> record_dues_payment(Context& ctx, MemberId id, const PaymentR
     errors.push_back({"channel", request.channel.empty() ? "required" : "unknown_code", {}});
   }
   check_length("reference", request.reference, kReferenceChars, errors);
-  check_length("note", request.note, kNoteChars, errors);
+  check_length("note", request.note, kDuesNoteChars, errors);
   if (request.channel == "portal" && request.reference.empty())
     errors.push_back({"reference", "required", {}});
   if (const std::optional<Month> joined = joined_cell(ctx, *member);
@@ -490,7 +490,7 @@ Result<DuesBook> record_dues_adjustment(Context& ctx, OrgId id, Month month, int
   if (amount == 0 || amount > kMaxAmount || amount < -kMaxAmount)
     errors.push_back({"amount", "out_of_range", {{"max", std::to_string(kMaxAmount)}}});
   if (reason.empty()) errors.push_back({"reason", "required", {}});
-  check_length("reason", reason, kNoteChars, errors);
+  check_length("reason", reason, kDuesNoteChars, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   // Only a closed month is corrected this way: an open one takes payments.
   if (!ctx.tx.dues().find_closing(id, month))
