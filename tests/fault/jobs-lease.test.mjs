@@ -98,7 +98,9 @@ test('three processes on one database run every step of the day once', { timeout
 });
 
 test('a process killed in the middle of a run: the next one finishes it, no step lost or repeated', { timeout: 300_000 }, async () => {
-  const STEPS = 30;
+  // Enough steps that the run cannot finish between the count that sees 6 and the kill, even on a
+  // loaded machine (54 steps of 100 ms left).
+  const STEPS = 60;
   const server = await startServer({ serveArgs: ['--jobs', 'off'] });
   let second;
   try {
