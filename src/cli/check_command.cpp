@@ -3,8 +3,8 @@
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
-#include "storage/sql/tools/consistency.h"
 #include "storage/sql/engine/database_url.h"
+#include "storage/sql/tools/consistency.h"
 
 namespace chibo::cli {
 

@@ -7,8 +7,8 @@
 #include "domain/members/member_rules.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
 #include "storage/sql/lifecycle/lifecycle_repository.h"
-#include "storage/sql/registry/member_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/registry/member_repository.h"
 
 namespace chibo::demo {
 

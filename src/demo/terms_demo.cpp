@@ -68,7 +68,8 @@ void TermsDemo::write(soci::session& session) {
       running_close = *Date::from_ymd(2025, 4 + static_cast<int>(rng_.below(6)),
                                       1 + static_cast<int>(rng_.below(28)));
     } else if (rng_.chance(0.04)) {
-      running_close = today_.add_months(-(months + 9)).add_days(-static_cast<int32_t>(rng_.below(60)));
+      running_close =
+          today_.add_months(-(months + 9)).add_days(-static_cast<int32_t>(rng_.below(60)));
     } else {
       running_close = today_.add_months(-static_cast<int>(rng_.between(2, months - 2)))
                           .add_days(-static_cast<int32_t>(rng_.below(28)));
@@ -77,8 +78,8 @@ void TermsDemo::write(soci::session& session) {
     if (entry.org.established_on && running_close <= *entry.org.established_on) {
       running_close = std::min(entry.org.established_on->add_days(1), today_);
     }
-    const Date previous_close = running_close.add_months(-months).add_days(
-        static_cast<int32_t>(rng_.between(-20, 20)));
+    const Date previous_close =
+        running_close.add_months(-months).add_days(static_cast<int32_t>(rng_.between(-20, 20)));
     const bool with_previous =
         entry.full && (!entry.org.established_on || *entry.org.established_on < previous_close);
 
@@ -132,7 +133,8 @@ void TermsDemo::write(soci::session& session) {
       const std::string position = seat.position;
       if (position.rfind("inspection", 0) == 0) continue;
       ++committee;
-      if (position == "secretary" || position == "deputy_secretary" || seat.standing_too) ++standing;
+      if (position == "secretary" || position == "deputy_secretary" || seat.standing_too)
+        ++standing;
     }
 
     const std::string authority = "Cấp ủy cấp trên trực tiếp";
@@ -146,10 +148,10 @@ void TermsDemo::write(soci::session& session) {
         seat.started_on = term.starts_on();
         seat.ended_on = ended;
         if (ended) seat.end_reason = "term_ended";
-        seat.decision_date = std::min(today_, term.congress_closed_on.add_days(
-                                                  static_cast<int32_t>(rng_.between(7, 30))));
-        seat.decision_number = std::to_string(rng_.between(1, 480)) + "-QĐ/" +
-                               (entry.holds_members ? "ĐU" : "TU");
+        seat.decision_date = std::min(
+            today_, term.congress_closed_on.add_days(static_cast<int32_t>(rng_.between(7, 30))));
+        seat.decision_number =
+            std::to_string(rng_.between(1, 480)) + "-QĐ/" + (entry.holds_members ? "ĐU" : "TU");
         seat.decision_authority = authority;
         seat.created_at = seat.updated_at = now_;
         terms.insert_seat(seat);

@@ -28,8 +28,8 @@ struct TermsReport {
 
 class TermsDemo {
  public:
-  TermsDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, uint64_t seed,
-            Date today, std::string now);
+  TermsDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, uint64_t seed, Date today,
+            std::string now);
 
   // `full`: both terms and the whole committee; otherwise (the national extension's cells)
   // the running term and its secretary only, to keep national-scale demos fast.
@@ -45,8 +45,8 @@ class TermsDemo {
     std::string term_class;
     bool holds_members = false;
     bool full = true;
-    int64_t officials = 0;           // official members in the subtree
-    std::vector<MemberId> pool;      // a uniform sample of them (reservoir)
+    int64_t officials = 0;       // official members in the subtree
+    std::vector<MemberId> pool;  // a uniform sample of them (reservoir)
   };
 
   const domain::Catalog& catalog_;

@@ -27,9 +27,7 @@ constexpr size_t kQueryChars = 200;
 constexpr int kMaxLimit = 500;
 
 json doc_text(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
-json doc_date(const std::optional<Date>& date) {
-  return date ? json(date->iso()) : json(nullptr);
-}
+json doc_date(const std::optional<Date>& date) { return date ? json(date->iso()) : json(nullptr); }
 
 std::string_view domain_docx_type() { return domain::attachment_type::kDocx; }
 
@@ -50,24 +48,29 @@ json document_catalog_json(const ApiContext& api) {
   const domain::DocumentCatalog& catalog = api.services.catalog.documents;
   json types = json::array();
   for (const domain::DocumentType& t : catalog.types) {
-    types.push_back({{"code", t.code},
-                     {"name_vi", t.name_vi},
-                     {"name_en", t.name_en},
-                     {"symbol", t.symbol},
-                     {"numbered", t.numbered},
-                     {"congress", t.congress},
-                     {"layout", t.layout == domain::DocumentLayout::kLetter ? "letter" : "standard"}});
+    types.push_back(
+        {{"code", t.code},
+         {"name_vi", t.name_vi},
+         {"name_en", t.name_en},
+         {"symbol", t.symbol},
+         {"numbered", t.numbered},
+         {"congress", t.congress},
+         {"layout", t.layout == domain::DocumentLayout::kLetter ? "letter" : "standard"}});
   }
   json secrecy = json::array(), urgency = json::array(), authority = json::array();
   for (const domain::DocumentMark& m : catalog.marks) {
-    json item = {{"code", m.code}, {"label", m.label}, {"name_vi", m.name_vi}, {"name_en", m.name_en}};
+    json item = {
+        {"code", m.code}, {"label", m.label}, {"name_vi", m.name_vi}, {"name_en", m.name_en}};
     if (m.kind == domain::MarkKind::kSecrecy) secrecy.push_back(std::move(item));
     if (m.kind == domain::MarkKind::kUrgency) urgency.push_back(std::move(item));
     if (m.kind == domain::MarkKind::kAuthority) authority.push_back(std::move(item));
   }
   json bodies = json::array();
-  for (const char* body : {"committee", "congress", "inspection_committee", "office", "organization_board"}) {
-    bodies.push_back({{"code", body}, {"name_vi", api_body_name(body, true)}, {"name_en", api_body_name(body, false)}});
+  for (const char* body :
+       {"committee", "congress", "inspection_committee", "office", "organization_board"}) {
+    bodies.push_back({{"code", body},
+                      {"name_vi", api_body_name(body, true)},
+                      {"name_en", api_body_name(body, false)}});
   }
   return {{"types", std::move(types)},
           {"secrecy", std::move(secrecy)},
@@ -117,7 +120,7 @@ json item_json(const ApiContext& api, const app::DocumentView& view, const HttpR
 }
 
 json register_document_json(const ApiContext& api, const app::DocumentView& view,
-                   const HttpRequest& request) {
+                            const HttpRequest& request) {
   const app::RegisteredDocument& d = view.document;
   json out = item_json(api, view, request);
   auto name_of = [&](OrgId id) {
@@ -128,9 +131,11 @@ json register_document_json(const ApiContext& api, const app::DocumentView& view
   for (const app::DocumentRecipient& r : d.recipients) {
     if (r.org.valid()) {
       const std::string name = name_of(r.org);
-      recipients.push_back({{"org_id", r.org.value}, {"org_name", name}, {"text", nullptr}, {"line", name}});
+      recipients.push_back(
+          {{"org_id", r.org.value}, {"org_name", name}, {"text", nullptr}, {"line", name}});
     } else {
-      recipients.push_back({{"org_id", nullptr}, {"org_name", nullptr}, {"text", r.line}, {"line", r.line}});
+      recipients.push_back(
+          {{"org_id", nullptr}, {"org_name", nullptr}, {"text", r.line}, {"line", r.line}});
     }
   }
   json forwards = json::array();
@@ -142,25 +147,27 @@ json register_document_json(const ApiContext& api, const app::DocumentView& view
                         {"by", doc_text(f.actor)}});
   }
   json attachments = json::array();
-  for (const app::DocumentAttachment& a : view.attachments) attachments.push_back(attachment_json(a));
-  out.update({{"issuer_name", doc_text(d.issuer_name)},
-              {"superior_issuer", doc_text(d.superior_issuer)},
-              {"place", doc_text(d.place)},
-              {"body", d.body},
-              {"signer_member_id", d.signer_member.valid() ? json(d.signer_member.value) : json(nullptr)},
-              {"signer_name", doc_text(d.signer_name)},
-              {"signer_position", doc_text(d.signer_position)},
-              {"authority", doc_text(d.authority)},
-              {"signing_for", doc_text(d.signing_for)},
-              {"recipients", std::move(recipients)},
-              {"circulation", doc_text(d.circulation)},
-              {"forwards", std::move(forwards)},
-              {"attachments", std::move(attachments)},
-              {"withdrawn_on", doc_date(d.withdrawn_on)},
-              {"withdrawn_reason", doc_text(d.withdrawn_reason)},
-              {"version", d.version},
-              {"created_at", d.created_at},
-              {"updated_at", d.updated_at}});
+  for (const app::DocumentAttachment& a : view.attachments)
+    attachments.push_back(attachment_json(a));
+  out.update(
+      {{"issuer_name", doc_text(d.issuer_name)},
+       {"superior_issuer", doc_text(d.superior_issuer)},
+       {"place", doc_text(d.place)},
+       {"body", d.body},
+       {"signer_member_id", d.signer_member.valid() ? json(d.signer_member.value) : json(nullptr)},
+       {"signer_name", doc_text(d.signer_name)},
+       {"signer_position", doc_text(d.signer_position)},
+       {"authority", doc_text(d.authority)},
+       {"signing_for", doc_text(d.signing_for)},
+       {"recipients", std::move(recipients)},
+       {"circulation", doc_text(d.circulation)},
+       {"forwards", std::move(forwards)},
+       {"attachments", std::move(attachments)},
+       {"withdrawn_on", doc_date(d.withdrawn_on)},
+       {"withdrawn_reason", doc_text(d.withdrawn_reason)},
+       {"version", d.version},
+       {"created_at", d.created_at},
+       {"updated_at", d.updated_at}});
   return out;
 }
 
@@ -169,7 +176,8 @@ auto render_document(ApiContext& api, int status, bool location = false) {
     HttpResponse response = json_response(status, register_document_json(api, view, request));
     response.with_header("ETag", "\"v" + std::to_string(view.document.version) + "\"");
     if (location)
-      response.with_header("Location", "/api/v1/documents/" + std::to_string(view.document.id.value));
+      response.with_header("Location",
+                           "/api/v1/documents/" + std::to_string(view.document.id.value));
     return response;
   };
 }
@@ -203,7 +211,8 @@ std::optional<std::vector<std::string>> read_paragraphs(JsonFields& fields, cons
   for (size_t i = 0; i < raw->size(); ++i) {
     const json& item = (*raw)[i];
     if (!item.is_string()) {
-      errors.push_back({name + "[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "string"}}});
+      errors.push_back(
+          {name + "[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "string"}}});
       continue;
     }
     items.push_back(item.get<std::string>());
@@ -317,7 +326,8 @@ std::vector<OrgId> read_org_ids(JsonFields& fields, const std::string& name,
   for (size_t i = 0; i < raw->size(); ++i) {
     const json& item = (*raw)[i];
     if (!item.is_number_integer() || item.get<long long>() < 1) {
-      errors.push_back({name + "[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
+      errors.push_back(
+          {name + "[" + std::to_string(i) + "]", "wrong_type", {{"expected_code", "integer"}}});
       continue;
     }
     ids.push_back(OrgId(item.get<long long>()));
@@ -376,7 +386,8 @@ Result<std::tuple<DocumentId, int64_t, app::DocumentFields>> decode_update(
   read_outgoing_fields(fields, f, errors);
   f.from_issuer = optional_text(fields, "from_issuer", kTextChars, errors);
   f.symbol = optional_text(fields, "symbol", 60, errors);
-  if (fields.has("received_on")) f.received_on = read_date_field(fields, "received_on", true, errors);
+  if (fields.has("received_on"))
+    f.received_on = read_date_field(fields, "received_on", true, errors);
   if (Status done = body->finish(); !done) return std::move(done).error();
   return std::tuple{DocumentId(*id), version, std::move(f)};
 }
@@ -416,24 +427,26 @@ Result<std::tuple<DocumentId, std::vector<OrgId>, Date, std::string>> decode_for
 }
 
 auto decode_upload(ApiContext& api) {
-  return [&api](const HttpRequest& request)
-             -> Result<std::tuple<DocumentId, app::AttachmentUpload>> {
-    const auto id = path_id(request);
-    QueryParams params(request.query);
-    app::AttachmentUpload upload;
-    upload.file_name = params.text("name").value_or("");
-    std::vector<FieldError> errors = params.finish();
-    if (!errors.empty()) return Error::malformed("invalid_parameter").with_fields(std::move(errors));
-    if (!id) return Error::not_found("document");
-    if (request.body.size() > api.max_attachment_bytes) {
-      Error error = Error::too_large("body_too_large",
-                                     {{"max", std::to_string(api.max_attachment_bytes)}});
-      error.fields = {{"file", "too_large_bytes", {{"max", std::to_string(api.max_attachment_bytes)}}}};
-      return error;
-    }
-    upload.content = request.body;
-    return std::tuple{DocumentId(*id), std::move(upload)};
-  };
+  return
+      [&api](const HttpRequest& request) -> Result<std::tuple<DocumentId, app::AttachmentUpload>> {
+        const auto id = path_id(request);
+        QueryParams params(request.query);
+        app::AttachmentUpload upload;
+        upload.file_name = params.text("name").value_or("");
+        std::vector<FieldError> errors = params.finish();
+        if (!errors.empty())
+          return Error::malformed("invalid_parameter").with_fields(std::move(errors));
+        if (!id) return Error::not_found("document");
+        if (request.body.size() > api.max_attachment_bytes) {
+          Error error = Error::too_large("body_too_large",
+                                         {{"max", std::to_string(api.max_attachment_bytes)}});
+          error.fields = {
+              {"file", "too_large_bytes", {{"max", std::to_string(api.max_attachment_bytes)}}}};
+          return error;
+        }
+        upload.content = request.body;
+        return std::tuple{DocumentId(*id), std::move(upload)};
+      };
 }
 
 Result<std::tuple<DocumentId, int64_t>> decode_attachment_ids(const HttpRequest& request) {
@@ -456,7 +469,8 @@ Result<std::tuple<DocumentId, int64_t, std::string>> decode_remove_attachment(
   if (!body) return std::move(body).error();
   // Its length is checked by the use case, after access (the reply to an object out of reach
   // is 404 whatever the body).
-  std::string reason = read_text_field(body->fields(), "reason", kReasonChars * 100, body->errors());
+  std::string reason =
+      read_text_field(body->fields(), "reason", kReasonChars * 100, body->errors());
   if (Status done = body->finish(); !done) return std::move(done).error();
   return std::tuple{DocumentId(*id), static_cast<int64_t>(*aid), std::move(reason)};
 }
@@ -490,7 +504,8 @@ Result<std::tuple<app::DocumentQuery>> decode_query(const HttpRequest& request) 
   query.direction = query_enum(params, "direction", {"outgoing", "incoming"}, errors);
   if (const auto org = params.integer("org", 1, INT64_MAX)) query.org = OrgId(*org);
   query.issuing_body = query_enum(params, "issuing_body", kBodies, errors);
-  if (const auto type = params.text("type"); type && !type->empty()) query.type = type->substr(0, 40);
+  if (const auto type = params.text("type"); type && !type->empty())
+    query.type = type->substr(0, 40);
   if (const auto term = params.integer("term", 1, INT64_MAX)) query.term_id = *term;
   query.status = query_enum(params, "status", {"active", "withdrawn"}, errors);
   query.from = query_date(params, "from", errors);
@@ -518,12 +533,14 @@ Result<std::tuple<app::NumberQuery>> decode_number_query(const HttpRequest& requ
   if (const auto org = params.integer("org", 1, INT64_MAX)) {
     query.org = OrgId(*org);
   }
-  if (const auto body = query_enum(params, "issuing_body", kBodies, errors)) query.issuing_body = *body;
+  if (const auto body = query_enum(params, "issuing_body", kBodies, errors))
+    query.issuing_body = *body;
   query.type = params.text("type").value_or("").substr(0, 40);
   query.issued_on = query_date(params, "issued_on", errors);
   for (FieldError& error : params.finish()) errors.push_back(std::move(error));
   if (!errors.empty()) return Error::malformed("invalid_parameter").with_fields(std::move(errors));
-  if (!query.org.valid()) return Error::malformed("invalid_parameter").with_fields({{"org", "required", {}}});
+  if (!query.org.valid())
+    return Error::malformed("invalid_parameter").with_fields({{"org", "required", {}}});
   if (query.type.empty()) return Error::invalid_field("type", "required");
   return std::tuple{std::move(query)};
 }
@@ -597,7 +614,9 @@ std::string content_disposition(const std::string& name) {
   for (unsigned char c : name) {
     const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                        c == '.' || c == '-' || c == '_';
-    ascii.push_back(plain ? static_cast<char>(c) : (c < 0x80 && c != '"' && c != '\\' && c >= 0x20 ? static_cast<char>(c) : '_'));
+    ascii.push_back(
+        plain ? static_cast<char>(c)
+              : (c < 0x80 && c != '"' && c != '\\' && c >= 0x20 ? static_cast<char>(c) : '_'));
     if (plain) {
       encoded.push_back(static_cast<char>(c));
     } else {
@@ -643,8 +662,8 @@ HttpResponse render_print(const app::RenderedDocument& rendered) {
 json issuers_json(const ApiContext& api, const app::DocumentIssuers& issuers) {
   json items = json::array();
   for (const app::IssuerRow& row : issuers.rows) {
-    const std::string& used = row.override_abbreviation.empty() ? row.default_abbreviation
-                                                                : row.override_abbreviation;
+    const std::string& used =
+        row.override_abbreviation.empty() ? row.default_abbreviation : row.override_abbreviation;
     items.push_back({{"body", row.body},
                      {"name_vi", api_body_name(row.body, true)},
                      {"name_en", api_body_name(row.body, false)},
@@ -669,44 +688,44 @@ void add_document_routes(Router& router, ApiContext& api) {
              reads(api, decode_number_query, app::next_document_number, render_preview));
   router.add("GET", "/api/v1/documents/catalog",
              reads(
-                 api, no_inputs,
-                 [](app::Context&) -> Result<bool> { return true; },
+                 api, no_inputs, [](app::Context&) -> Result<bool> { return true; },
                  [&api](const bool&) { return json_response(200, document_catalog_json(api)); }));
-  router.add("GET", "/api/v1/documents/{id}",
-             reads(api, path_id_of<DocumentId>("document"), app::get_document,
-                   render_document(api, 200)));
+  router.add(
+      "GET", "/api/v1/documents/{id}",
+      reads(api, path_id_of<DocumentId>("document"), app::get_document, render_document(api, 200)));
   router.add("PATCH", "/api/v1/documents/{id}",
              writes(api, decode_update, app::update_document, render_document(api, 200)));
   router.add("POST", "/api/v1/documents/{id}/withdraw",
              writes(api, decode_withdraw, app::withdraw_document, render_document(api, 200)));
   router.add("POST", "/api/v1/documents/{id}/forwards",
              writes(api, decode_forwards, app::forward_document, render_document(api, 200)));
-  router.add("POST", "/api/v1/documents/{id}/attachments",
-             writes(api, decode_upload(api), app::add_attachment,
-                    [](const app::DocumentAttachment& a) {
-                      HttpResponse response = json_response(201, attachment_json(a));
-                      response.with_header("Location", "/api/v1/documents/" +
-                                                           std::to_string(a.document.value) +
-                                                           "/attachments/" + std::to_string(a.id));
-                      return response;
-                    }));
+  router.add(
+      "POST", "/api/v1/documents/{id}/attachments",
+      writes(api, decode_upload(api), app::add_attachment, [](const app::DocumentAttachment& a) {
+        HttpResponse response = json_response(201, attachment_json(a));
+        response.with_header("Location", "/api/v1/documents/" + std::to_string(a.document.value) +
+                                             "/attachments/" + std::to_string(a.id));
+        return response;
+      }));
   router.add("GET", "/api/v1/documents/{id}/attachments/{aid}",
              reads(api, decode_attachment_ids, app::download_attachment, render_download));
-  router.add("POST", "/api/v1/documents/{id}/attachments/{aid}/remove",
-             writes(api, decode_remove_attachment, app::remove_attachment,
-                    render_document(api, 200)));
+  router.add(
+      "POST", "/api/v1/documents/{id}/attachments/{aid}/remove",
+      writes(api, decode_remove_attachment, app::remove_attachment, render_document(api, 200)));
   router.add("GET", "/api/v1/documents/{id}/docx",
-             reads(api, path_id_of<DocumentId>("document"),
-                   [](app::Context& ctx, DocumentId& id) {
-                     return app::render_document(ctx, id, app::DocumentFormat::kDocx);
-                   },
-                   render_docx));
+             reads(
+                 api, path_id_of<DocumentId>("document"),
+                 [](app::Context& ctx, DocumentId& id) {
+                   return app::render_document(ctx, id, app::DocumentFormat::kDocx);
+                 },
+                 render_docx));
   router.add("GET", "/api/v1/documents/{id}/print",
-             reads(api, path_id_of<DocumentId>("document"),
-                   [](app::Context& ctx, DocumentId& id) {
-                     return app::render_document(ctx, id, app::DocumentFormat::kPrintHtml);
-                   },
-                   render_print));
+             reads(
+                 api, path_id_of<DocumentId>("document"),
+                 [](app::Context& ctx, DocumentId& id) {
+                   return app::render_document(ctx, id, app::DocumentFormat::kPrintHtml);
+                 },
+                 render_print));
   router.add("GET", "/api/v1/orgs/{id}/document-issuers",
              reads(api, path_id_of<OrgId>("organization"), app::document_issuers,
                    [&api](const app::DocumentIssuers& issuers) {

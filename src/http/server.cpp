@@ -16,9 +16,10 @@ namespace chibo::http {
 namespace {
 
 // Bodies between kMaxBodyBytes (1 MiB) and ServerOptions::max_body_bytes get a 413 problem
-// from the API (attachments have a limit of their own). Larger ones are cut off by the transport, which closes the connection without reading them: RESTinio
-// 0.6 cannot answer before it has the whole body, and buffering more would let a few clients
-// exhaust memory. (A reverse proxy in front answers 413 for those; see docs/architecture.md.)
+// from the API (attachments have a limit of their own). Larger ones are cut off by the transport,
+// which closes the connection without reading them: RESTinio 0.6 cannot answer before it has the
+// whole body, and buffering more would let a few clients exhaust memory. (A reverse proxy in front
+// answers 413 for those; see docs/architecture.md.)
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxHeaderFields = 100;
 // More connections wait in the kernel's accept queue instead of exhausting file descriptors.

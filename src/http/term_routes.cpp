@@ -21,9 +21,7 @@ constexpr size_t kNameChars = 255;
 constexpr size_t kNoteChars = 1000;
 constexpr size_t kReasonChars = 500;
 
-json count_or_null(const std::optional<int>& value) {
-  return value ? json(*value) : json(nullptr);
-}
+json count_or_null(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 
 json standing_json(const std::optional<domain::TermStanding>& standing) {
   if (!standing) return nullptr;
@@ -184,7 +182,8 @@ Result<std::tuple<int64_t, int64_t, app::TermPatch>> decode_term_patch(const Htt
     patch.name = read_text_field(fields, "name", kNameChars, errors);
     if (patch.name->empty()) errors.push_back({"name", "required", {}});
   }
-  if (fields.has("opened_on")) patch.opened_on = read_date_field(fields, "opened_on", false, errors);
+  if (fields.has("opened_on"))
+    patch.opened_on = read_date_field(fields, "opened_on", false, errors);
   for (auto [name, slot] :
        {std::pair{"delegates", &app::TermPatch::delegates},
         std::pair{"approved_committee_size", &app::TermPatch::approved_committee_size},
@@ -253,7 +252,8 @@ void add_term_routes(Router& router, ApiContext& api) {
              writes(api, decode_congress, app::record_congress, detail(201)));
   router.add("GET", "/api/v1/orgs/{id}/committee",
              reads(api, decode_org, app::get_committee, json_reply(200, committee_json)));
-  router.add("GET", "/api/v1/terms/{id}", reads(api, term_path("term"), app::get_term, detail(200)));
+  router.add("GET", "/api/v1/terms/{id}",
+             reads(api, term_path("term"), app::get_term, detail(200)));
   router.add("PATCH", "/api/v1/terms/{id}",
              writes(api, decode_term_patch, app::update_term, detail(200)));
   router.add("POST", "/api/v1/terms/{id}/seats",

@@ -609,10 +609,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"too_many", {"{label}: nhiều nhất {max} mục", "{label}: at most {max} items"}},
       // The document register (issue 12).
       {"document_withdrawn",
-       {"Văn bản đã thu hồi: không sửa được nữa", "The document is withdrawn: it takes no changes"}},
+       {"Văn bản đã thu hồi: không sửa được nữa",
+        "The document is withdrawn: it takes no changes"}},
       {"document_secret",
-       {"Văn bản mật: cần quyền đọc văn bản mật", "A secret document: reading it needs "
-                                                   "document.secret.read"}},
+       {"Văn bản mật: cần quyền đọc văn bản mật",
+        "A secret document: reading it needs "
+        "document.secret.read"}},
       {"noun.document", {"văn bản", "Document"}},
       {"noun.attachment", {"tệp đính kèm", "Attachment"}},
       // Background jobs and the inbox (issue 13).
@@ -629,18 +631,21 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"job.mail", {"Gửi thư điện tử", "Sending e-mail"}},
       {"job.test_count", {"Tác vụ kiểm thử", "Test job"}},
       {"date_outside_term",
-       {"{label}: ngoài nhiệm kỳ (từ {starts_on})", "{label}: outside the term (from {starts_on})"}},
+       {"{label}: ngoài nhiệm kỳ (từ {starts_on})",
+        "{label}: outside the term (from {starts_on})"}},
       {"date_outside_congress",
        {"{label}: ngoài thời gian đại hội (bế mạc {closed_on})",
         "{label}: outside the congress (closed on {closed_on})"}},
       {"no_term",
-       {"{label}: tổ chức chưa có nhiệm kỳ vào ngày này", "{label}: the organization has no term "
-                                                          "on that day"}},
+       {"{label}: tổ chức chưa có nhiệm kỳ vào ngày này",
+        "{label}: the organization has no term "
+        "on that day"}},
       {"type_not_numbered",
        {"{label}: thể loại này không đánh số", "{label}: this type carries no number"}},
       {"type_not_for_issuer",
-       {"{label}: đại hội không ban hành thể loại này", "{label}: a congress does not issue this "
-                                                         "type"}},
+       {"{label}: đại hội không ban hành thể loại này",
+        "{label}: a congress does not issue this "
+        "type"}},
       {"issuer_not_numbering",
        {"{label}: cơ quan này không ban hành văn bản có số ở loại tổ chức này",
         "{label}: this body issues no numbered documents at this kind of organization"}},
@@ -649,47 +654,57 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"{label}: cần dạng <số>-<ký hiệu>/<cơ quan>, ví dụ 17-KH/TU",
         "{label}: must read <number>-<type>/<issuer>, e.g. 17-KH/TU"}},
       {"symbol_number", {"{label}: số không hợp lệ", "{label}: not a valid number"}},
-      {"symbol_type", {"{label}: ký hiệu thể loại không hợp lệ", "{label}: not a valid type "
-                                                                  "abbreviation"}},
-      {"symbol_issuer", {"{label}: ký hiệu cơ quan không hợp lệ", "{label}: not a valid issuer "
-                                                                   "abbreviation"}},
+      {"symbol_type",
+       {"{label}: ký hiệu thể loại không hợp lệ",
+        "{label}: not a valid type "
+        "abbreviation"}},
+      {"symbol_issuer",
+       {"{label}: ký hiệu cơ quan không hợp lệ",
+        "{label}: not a valid issuer "
+        "abbreviation"}},
       {"symbol_type_mismatch",
-       {"{label}: ký hiệu thể loại phải là {expected}", "{label}: the type abbreviation must be "
-                                                        "{expected}"}},
+       {"{label}: ký hiệu thể loại phải là {expected}",
+        "{label}: the type abbreviation must be "
+        "{expected}"}},
       {"symbol_for_unnumbered",
        {"{label}: thể loại này không có số", "{label}: this type carries no number"}},
       {"signing_for_required",
        {"{label}: bắt buộc khi có thẩm quyền ký", "{label}: required with a signing authority"}},
       {"before_issued_on",
-       {"{label}: trước ngày của văn bản ({issued_on})", "{label}: before the document's date "
-                                                         "({issued_on})"}},
+       {"{label}: trước ngày của văn bản ({issued_on})",
+        "{label}: before the document's date "
+        "({issued_on})"}},
       {"before_received_on",
-       {"{label}: trước ngày nhận ({received_on})", "{label}: before it was received "
-                                                    "({received_on})"}},
+       {"{label}: trước ngày nhận ({received_on})",
+        "{label}: before it was received "
+        "({received_on})"}},
       {"in_future", {"{label}: sau hôm nay", "{label}: after today"}},
       {"not_editable",
        {"{label}: không sửa được ở văn bản này", "{label}: cannot be changed on this document"}},
       {"not_incoming",
-       {"{label}: chỉ văn bản đến được chuyển xuống", "{label}: only incoming documents are "
-                                                      "passed down"}},
+       {"{label}: chỉ văn bản đến được chuyển xuống",
+        "{label}: only incoming documents are "
+        "passed down"}},
       {"not_outgoing",
-       {"{label}: chỉ văn bản đi có bản DOCX và bản in", "{label}: only outgoing documents are "
-                                                         "rendered"}},
+       {"{label}: chỉ văn bản đi có bản DOCX và bản in",
+        "{label}: only outgoing documents are "
+        "rendered"}},
       {"file_type",
        {"{label}: chỉ nhận {accepted} (kiểm tra theo nội dung tệp)",
         "{label}: only {accepted} are accepted (told by the content)"}},
       {"file_name", {"{label}: tên tệp không hợp lệ", "{label}: not a valid file name"}},
-      {"too_large_bytes",
-       {"{label}: vượt quá {max} byte", "{label}: larger than {max} bytes"}},
+      {"too_large_bytes", {"{label}: vượt quá {max} byte", "{label}: larger than {max} bytes"}},
       {"one_of",
        {"{label}: cần đúng một trong {fields}", "{label}: needs exactly one of {fields}"}},
       // The directives cascade (issue 13).
       {"due_after_parent",
-       {"{label}: sau hạn của việc được giao ({limit})", "{label}: after the due date of what "
-                                                          "was assigned ({limit})"}},
+       {"{label}: sau hạn của việc được giao ({limit})",
+        "{label}: after the due date of what "
+        "was assigned ({limit})"}},
       {"target_outside_subtree",
-       {"{label}: tổ chức không trực thuộc cấp giao", "{label}: the organization is not below "
-                                                      "the assigning level"}},
+       {"{label}: tổ chức không trực thuộc cấp giao",
+        "{label}: the organization is not below "
+        "the assigning level"}},
       {"no_targets",
        {"{label}: không có tổ chức nào để giao", "{label}: no organization to assign to"}},
       {"task_not_found", {"{label}: không có nhiệm vụ này", "{label}: no such task"}},

@@ -14,8 +14,7 @@ using domain::CatalogList;
 
 // The first required column must be unique unless `unique_first` is false (tables keyed by
 // two columns check their key themselves).
-Result<TsvTable> table_of(const std::string& file,
-                          const std::vector<std::string>& required_columns,
+Result<TsvTable> table_of(const std::string& file, const std::vector<std::string>& required_columns,
                           bool unique_first = true) {
   const std::string path = "data/catalog/" + file;
   const std::optional<std::string_view> data = resources::find(path);
@@ -70,9 +69,9 @@ std::vector<std::string> split_commas(const std::string& text) {
 // the org kinds they name must exist in `catalog`.
 Result<domain::DocumentCatalog> load_document_catalog(const domain::Catalog& catalog) {
   domain::DocumentCatalog documents;
-  Result<TsvTable> types = table_of("document_types.tsv", {"code", "name_vi", "name_en", "symbol",
-                                                           "series", "numbered", "congress",
-                                                           "layout", "source"});
+  Result<TsvTable> types =
+      table_of("document_types.tsv", {"code", "name_vi", "name_en", "symbol", "series", "numbered",
+                                      "congress", "layout", "source"});
   if (!types) return std::move(types).error();
   for (const auto& row : types->rows) {
     domain::DocumentType type;
@@ -89,8 +88,8 @@ Result<domain::DocumentCatalog> load_document_catalog(const domain::Catalog& cat
       return Error::malformed("catalog_bad_layout",
                               {{"source", "document_types.tsv"}, {"code", type.code}});
     }
-    type.layout = layout == "letter" ? domain::DocumentLayout::kLetter
-                                     : domain::DocumentLayout::kStandard;
+    type.layout =
+        layout == "letter" ? domain::DocumentLayout::kLetter : domain::DocumentLayout::kStandard;
     // A numbered type needs a symbol to print and a series to count in.
     if (type.numbered && (type.symbol.empty() || type.series.empty())) {
       return Error::malformed("catalog_type_without_symbol",
@@ -109,21 +108,21 @@ Result<domain::DocumentCatalog> load_document_catalog(const domain::Catalog& cat
     issuer.abbreviation =
         row[issuers->column("abbreviation")] == "-" ? "" : row[issuers->column("abbreviation")];
     issuer.source = row[issuers->column("source")];
-    const bool known_body =
-        issuer.body == domain::issuing_body::kCommittee ||
-        issuer.body == domain::issuing_body::kCongress ||
-        issuer.body == domain::issuing_body::kInspectionCommittee ||
-        issuer.body == domain::issuing_body::kOffice ||
-        issuer.body == domain::issuing_body::kOrganizationBoard;
+    const bool known_body = issuer.body == domain::issuing_body::kCommittee ||
+                            issuer.body == domain::issuing_body::kCongress ||
+                            issuer.body == domain::issuing_body::kInspectionCommittee ||
+                            issuer.body == domain::issuing_body::kOffice ||
+                            issuer.body == domain::issuing_body::kOrganizationBoard;
     if (!catalog.org_kind(issuer.org_kind) || !known_body ||
         !issuer_keys.insert({issuer.org_kind, issuer.body}).second) {
-      return Error::malformed("catalog_bad_issuer", {{"source", "issuer_abbreviations.tsv"},
-                                                     {"code", issuer.org_kind + "/" + issuer.body}});
+      return Error::malformed(
+          "catalog_bad_issuer",
+          {{"source", "issuer_abbreviations.tsv"}, {"code", issuer.org_kind + "/" + issuer.body}});
     }
     documents.issuers.push_back(std::move(issuer));
   }
-  Result<TsvTable> marks = table_of("document_marks.tsv",
-                                    {"code", "kind", "label", "name_vi", "name_en", "source"});
+  Result<TsvTable> marks =
+      table_of("document_marks.tsv", {"code", "kind", "label", "name_vi", "name_en", "source"});
   if (!marks) return std::move(marks).error();
   for (const auto& row : marks->rows) {
     domain::DocumentMark mark;
@@ -145,8 +144,8 @@ Result<domain::DocumentCatalog> load_document_catalog(const domain::Catalog& cat
     mark.source = row[marks->column("source")];
     documents.marks.push_back(std::move(mark));
   }
-  Result<TsvTable> positions = table_of("committee_positions.tsv",
-                                        {"code", "body", "role", "name_vi", "name_en", "source"});
+  Result<TsvTable> positions =
+      table_of("committee_positions.tsv", {"code", "body", "role", "name_vi", "name_en", "source"});
   if (!positions) return std::move(positions).error();
   for (const auto& row : positions->rows) {
     domain::CommitteePosition position;

@@ -72,8 +72,9 @@ domain::PartyDocument sample_party_document() {
   document.symbol = "09-KH/ĐU";
   document.place = "Hà Nội";
   document.issued_on = date("2026-02-05");
-  document.summary = "học tập, quán triệt và triển khai thực hiện Nghị quyết Đại hội đại biểu "
-                     "toàn quốc lần thứ XIV của Đảng";
+  document.summary =
+      "học tập, quán triệt và triển khai thực hiện Nghị quyết Đại hội đại biểu "
+      "toàn quốc lần thứ XIV của Đảng";
   document.body = {
       "Thực hiện Kế hoạch của Ban Thường vụ Đảng ủy cấp trên về việc học tập, quán triệt và "
       "triển khai thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, Ban "

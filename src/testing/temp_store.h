@@ -20,7 +20,8 @@ void run_on_server(const std::string& server_url, const std::string& sql);
 class TempStore {
  public:
   // `search_index`: keep the in-memory name index, as `chibo serve` does.
-  // `stats_threshold`: subtrees this large keep their breakdowns (storage/sql/derived/member_stats.h).
+  // `stats_threshold`: subtrees this large keep their breakdowns
+  // (storage/sql/derived/member_stats.h).
   explicit TempStore(bool search_index = false, long long stats_threshold = 0);
   // Opens another store on the same database file.
   std::unique_ptr<storage::SqlStore> reopen(bool search_index,

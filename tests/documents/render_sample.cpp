@@ -16,9 +16,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string folder = argv[1];
-  chibo::Result<chibo::domain::PrintedDocument> printed = chibo::domain::printed_document(
-      chibo::testing::sample_party_document(), chibo::testing::catalog().documents,
-      chibo::testing::rules());
+  chibo::Result<chibo::domain::PrintedDocument> printed =
+      chibo::domain::printed_document(chibo::testing::sample_party_document(),
+                                      chibo::testing::catalog().documents, chibo::testing::rules());
   if (!printed) {
     std::cerr << "printed_document: " << printed.error().fields.at(0).code << "\n";
     return 1;

@@ -20,9 +20,9 @@ enum class Permission {
   kMemberImport,
   kUserManage,
   kAuditRead,
-  kTermsManage,  // record congresses (terms) and committee seats
-  kDocumentRead,        // the document register (văn bản đi, đến) of the organizations in scope
-  kDocumentWrite,       // issue, receive, forward, edit and withdraw documents, attach files
+  kTermsManage,    // record congresses (terms) and committee seats
+  kDocumentRead,   // the document register (văn bản đi, đến) of the organizations in scope
+  kDocumentWrite,  // issue, receive, forward, edit and withdraw documents, attach files
   kDocumentSecretRead,  // read documents marked secret (độ mật); each read is audited
   kDirectiveRead,       // directives, their assignments and roll-up in scope (issued or received)
   kDirectiveWrite,      // issue directives, assign tasks down, accept or return reports

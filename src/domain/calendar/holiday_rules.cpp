@@ -62,14 +62,15 @@ std::vector<RestWeek> rest_weeks(const RuleSet& rules) {
 
 std::vector<CalendarDay> statutory_days(int year, const RuleSet& rules) {
   std::vector<Holiday> holidays;
-  if (const RuleParameter* fixed = rules.in_force("holiday.solar_days", *Date::from_ymd(year, 12, 31))) {
+  if (const RuleParameter* fixed =
+          rules.in_force("holiday.solar_days", *Date::from_ymd(year, 12, 31))) {
     for (const int64_t month_day : fixed->values) {
       const std::optional<Date> day = Date::from_ymd(year, static_cast<int>(month_day / 100),
                                                      static_cast<int>(month_day % 100));
       if (!day) continue;
       const RuleParameter* rule = rules.in_force("holiday.solar_days", *day);
-      if (!rule || std::find(rule->values.begin(), rule->values.end(), month_day) ==
-                       rule->values.end())
+      if (!rule ||
+          std::find(rule->values.begin(), rule->values.end(), month_day) == rule->values.end())
         continue;
       holidays.push_back({*day, solar_name(month_day), rule});
       if (month_day == 902) {
@@ -109,8 +110,9 @@ std::vector<CalendarDay> statutory_days(int year, const RuleSet& rules) {
     Date back = holiday.date.add_days(1);
     while (week.is_weekly_rest_day(back) || taken.count(back.serial())) back = back.add_days(1);
     taken.insert(back.serial());
-    days.push_back({back, false, "Nghỉ bù " + holiday.name + " (" + std::to_string(holiday.date.day()) + "/" +
-                                     std::to_string(holiday.date.month()) + " là ngày nghỉ hằng tuần)",
+    days.push_back({back, false,
+                    "Nghỉ bù " + holiday.name + " (" + std::to_string(holiday.date.day()) + "/" +
+                        std::to_string(holiday.date.month()) + " là ngày nghỉ hằng tuần)",
                     compensated->source + kComputed});
   }
   std::sort(days.begin(), days.end(),
@@ -122,7 +124,8 @@ Result<WorkingCalendar> build_calendar(std::vector<CalendarDay> listed, const Ru
   std::set<int> years;
   for (const CalendarDay& day : listed) years.insert(day.date.year());
   const std::set<int> listed_years = years;
-  if (const RuleParameter* range = rules.latest("calendar.years"); range && range->values.size() == 2) {
+  if (const RuleParameter* range = rules.latest("calendar.years");
+      range && range->values.size() == 2) {
     for (int64_t year = range->values[0]; year <= range->values[1]; ++year) {
       years.insert(static_cast<int>(year));
       if (listed_years.count(static_cast<int>(year))) continue;

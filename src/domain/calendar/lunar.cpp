@@ -33,9 +33,9 @@ double new_moon(long k) {
   c1 = c1 - 0.0074 * std::sin(dr * (m - mpr)) + 0.0004 * std::sin(dr * (2 * f + m));
   c1 = c1 - 0.0004 * std::sin(dr * (2 * f - m)) - 0.0006 * std::sin(dr * (2 * f + mpr));
   c1 = c1 + 0.0010 * std::sin(dr * (2 * f - mpr)) + 0.0005 * std::sin(dr * (2 * mpr + m));
-  const double delta_t = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 -
-                                       0.000000081 * t * t3
-                                 : -0.000278 + 0.000265 * t + 0.000262 * t2;
+  const double delta_t =
+      t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
+              : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return jd1 + c1 - delta_t;
 }
 

@@ -44,9 +44,7 @@ TEST(Lunar, HungKingsDayOfTheAnnouncedYears) {
   EXPECT_EQ(lunar_to_solar(2027, 3, 10), date("2027-04-16"));
 }
 
-TEST(Lunar, HungKingsDayOf2007) {
-  EXPECT_EQ(lunar_to_solar(2007, 3, 10), date("2007-04-26"));
-}
+TEST(Lunar, HungKingsDayOf2007) { EXPECT_EQ(lunar_to_solar(2007, 3, 10), date("2007-04-26")); }
 
 TEST(Lunar, RefusesDatesThatDoNotExist) {
   EXPECT_FALSE(lunar_to_solar(2024, 3, 10, true));  // 2024 has no leap month

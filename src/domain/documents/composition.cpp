@@ -52,7 +52,8 @@ bool position_fits_kind(const CommitteePosition& position, const OrgKind& kind) 
   if (kind.term_class.empty()) return position.body == "group";
   if (position.body == "group") return false;
   const bool cell_member = position.code == "cell_committee_member";
-  if (kind.holds_members) return position.body == "committee" && (position.role != position_role::kMember || cell_member);
+  if (kind.holds_members)
+    return position.body == "committee" && (position.role != position_role::kMember || cell_member);
   if (cell_member) return false;
   // A đảng bộ bộ phận (term class "cell" without members of its own) elects its committee only.
   if (kind.term_class == "cell") return position.body == "committee";
@@ -71,8 +72,9 @@ std::vector<CompositionWarning> composition_warnings(const OrgKind& kind, int64_
   }
   // A tổ đảng elects no committee (term class "-"); every other organization has a secretary.
   if (!kind.term_class.empty() && counts.secretaries == 0) {
-    warnings.push_back({"no_secretary", "committee_positions.secretary", 1, 0,
-                        "Điều lệ Đảng 2011, Điều 24: chi bộ bầu bí thư [C]; cấp ủy bầu bí thư [R]"});
+    warnings.push_back(
+        {"no_secretary", "committee_positions.secretary", 1, 0,
+         "Điều lệ Đảng 2011, Điều 24: chi bộ bầu bí thư [C]; cấp ủy bầu bí thư [R]"});
   }
   if (kind.holds_members) {
     if (counts.inspection > 0) {
@@ -97,7 +99,8 @@ std::vector<CompositionWarning> composition_warnings(const OrgKind& kind, int64_
       warnings.push_back(rule_warning("too_many_deputies", *max_deputies, counts.deputies));
     }
   }
-  const std::string term_source = "Approved for the term" + (term.name.empty() ? "" : " (" + term.name + ")");
+  const std::string term_source =
+      "Approved for the term" + (term.name.empty() ? "" : " (" + term.name + ")");
   if (term.approved_committee_size &&
       static_cast<int64_t>(counts.committee.size()) > *term.approved_committee_size) {
     warnings.push_back({"committee_over_approved", "term.approved_committee_size",
@@ -107,8 +110,8 @@ std::vector<CompositionWarning> composition_warnings(const OrgKind& kind, int64_
   if (term.approved_standing_size &&
       static_cast<int64_t>(counts.standing.size()) > *term.approved_standing_size) {
     warnings.push_back({"standing_over_approved", "term.approved_standing_size",
-                        *term.approved_standing_size,
-                        static_cast<int64_t>(counts.standing.size()), term_source});
+                        *term.approved_standing_size, static_cast<int64_t>(counts.standing.size()),
+                        term_source});
   }
   return warnings;
 }

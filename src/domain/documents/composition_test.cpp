@@ -7,9 +7,9 @@
 namespace chibo::domain {
 namespace {
 
-std::vector<std::string> composition_codes(const char* kind, int64_t official,
-                                           const std::vector<CommitteeSeat>& seats,
-                                           Term term = term_after_congress(*Date::parse("2025-05-10"))) {
+std::vector<std::string> composition_codes(
+    const char* kind, int64_t official, const std::vector<CommitteeSeat>& seats,
+    Term term = term_after_congress(*Date::parse("2025-05-10"))) {
   std::vector<std::string> codes;
   for (const CompositionWarning& warning :
        composition_warnings(*chibo::testing::catalog().org_kind(kind), official, term, seats,
@@ -39,7 +39,8 @@ TEST(CommitteeComposition, BelowNineOfficialMembersACellElectsNoCommittee) {
 
 TEST(CommitteeComposition, ACellCommitteeHasAtMostSeven) {
   std::vector<CommitteeSeat> seats = {{1, "secretary"}, {2, "deputy_secretary"}};
-  for (int64_t member = 3; member <= 7; ++member) seats.push_back({member, "cell_committee_member"});
+  for (int64_t member = 3; member <= 7; ++member)
+    seats.push_back({member, "cell_committee_member"});
   EXPECT_TRUE(composition_codes("cell", 30, seats).empty());  // 7
   seats.push_back({8, "cell_committee_member"});
   EXPECT_EQ(composition_codes("cell", 30, seats), Codes{"cell_committee_too_large"});
@@ -58,7 +59,8 @@ TEST(CommitteeComposition, MoreMembersThanApprovedForTheTerm) {
   Term term = term_after_congress(*Date::parse("2025-05-10"));
   term.approved_committee_size = 3;
   term.approved_standing_size = 1;
-  std::vector<CommitteeSeat> seats = {{1, "secretary"}, {2, "committee_member"}, {3, "committee_member"}};
+  std::vector<CommitteeSeat> seats = {
+      {1, "secretary"}, {2, "committee_member"}, {3, "committee_member"}};
   EXPECT_TRUE(composition_codes("base_committee", 40, seats, term).empty());
   seats.push_back({4, "committee_member"});
   EXPECT_EQ(composition_codes("base_committee", 40, seats, term), Codes{"committee_over_approved"});
@@ -72,12 +74,14 @@ TEST(CommitteeComposition, InspectionCommitteesAreNotElectedInCells) {
             Codes{"inspection_in_cell"});
   EXPECT_TRUE(
       composition_codes("base_committee", 60, {{1, "secretary"}, {2, "inspection_chair"}}).empty());
-  EXPECT_EQ(composition_codes("cell", 5, {{1, "secretary"}, {2, "mayor"}}), Codes{"unknown_position"});
+  EXPECT_EQ(composition_codes("cell", 5, {{1, "secretary"}, {2, "mayor"}}),
+            Codes{"unknown_position"});
 }
 
 TEST(CommitteeComposition, WarningsCarryTheRuleAndItsSource) {
   const std::vector<CompositionWarning> warnings = composition_warnings(
-      *chibo::testing::catalog().org_kind("cell"), 8, term_after_congress(*Date::parse("2025-05-10")),
+      *chibo::testing::catalog().org_kind("cell"), 8,
+      term_after_congress(*Date::parse("2025-05-10")),
       {{1, "secretary"}, {2, "cell_committee_member"}}, chibo::testing::catalog().documents,
       chibo::testing::rules(), *Date::parse("2026-01-05"));
   ASSERT_EQ(warnings.size(), 1u);

@@ -16,21 +16,22 @@
 namespace chibo::domain {
 
 struct PartyDocument {
-  std::string type;             // document_types.tsv code: "ke_hoach"
-  std::string superior_issuer;  // the line above the issuer, "" when none: "Đảng bộ tỉnh Thái Nguyên"
-  std::string issuer_name;      // "Huyện ủy Định Hóa" (printed in capitals)
-  std::string symbol;           // "09-KH/ĐU", as assign_number() gave it; "" for unnumbered types
-  std::string place;            // "Hà Nội"
+  std::string type;  // document_types.tsv code: "ke_hoach"
+  std::string
+      superior_issuer;  // the line above the issuer, "" when none: "Đảng bộ tỉnh Thái Nguyên"
+  std::string issuer_name;  // "Huyện ủy Định Hóa" (printed in capitals)
+  std::string symbol;       // "09-KH/ĐU", as assign_number() gave it; "" for unnumbered types
+  std::string place;        // "Hà Nội"
   std::optional<Date> issued_on;
-  std::string summary;                // trích yếu: "về công tác phát triển đảng viên năm 2026"
-  std::vector<std::string> body;      // paragraphs
-  std::string authority;              // document_marks.tsv authority code ("tm"), "" for none
-  std::string signing_for;            // after the authority: "Ban Thường vụ" (T/M), "Bí thư" (K/T)
-  std::string signer_position;        // "Phó Bí thư"
-  std::string signer_name;            // "Nguyễn Văn An"
+  std::string summary;  // trích yếu: "về công tác phát triển đảng viên năm 2026"
+  std::vector<std::string> body;  // paragraphs
+  std::string authority;          // document_marks.tsv authority code ("tm"), "" for none
+  std::string signing_for;      // after the authority: "Ban Thường vụ" (T/M), "Bí thư" (K/T)
+  std::string signer_position;  // "Phó Bí thư"
+  std::string signer_name;      // "Nguyễn Văn An"
   std::vector<std::string> recipients;  // "Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"
-  std::string secrecy;                // document_marks.tsv secrecy code, "" for none
-  std::string urgency;                // document_marks.tsv urgency code, "" for none
+  std::string secrecy;                  // document_marks.tsv secrecy code, "" for none
+  std::string urgency;                  // document_marks.tsv urgency code, "" for none
 };
 
 }  // namespace chibo::domain

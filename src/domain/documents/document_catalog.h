@@ -21,8 +21,9 @@ struct DocumentType {
   std::string code;     // "quy_dinh"
   std::string name_vi;  // "Quy định"
   std::string name_en;
-  std::string symbol;   // printed in the symbol: "QĐ"; "" when the type is not numbered
-  std::string series;   // numbering series within an issuer and term: types sharing a symbol share it
+  std::string symbol;  // printed in the symbol: "QĐ"; "" when the type is not numbered
+  std::string
+      series;  // numbering series within an issuer and term: types sharing a symbol share it
   bool numbered = true;
   bool congress = false;  // a party congress issues it
   DocumentLayout layout = DocumentLayout::kStandard;

@@ -14,14 +14,14 @@ void clean_document_text(std::string& value, const std::string& field, bool mult
     value = cleaned.text;
     return;
   }
-  errors.push_back({field,
-                    cleaned.error == text::CleanError::kInvalidUtf8 ? "invalid_utf8"
-                                                                    : "control_character",
-                    {}});
+  errors.push_back(
+      {field,
+       cleaned.error == text::CleanError::kInvalidUtf8 ? "invalid_utf8" : "control_character",
+       {}});
 }
 
-void clean_document_list(std::vector<std::string>& items, const std::string& field,
-                         bool multiline, std::vector<FieldError>& errors) {
+void clean_document_list(std::vector<std::string>& items, const std::string& field, bool multiline,
+                         std::vector<FieldError>& errors) {
   std::vector<std::string> kept;
   for (size_t index = 0; index < items.size(); ++index) {
     std::string item = items[index];
@@ -97,8 +97,7 @@ std::vector<FieldError> check_document(const PartyDocument& document,
   } else if (!type) {
     errors.push_back({"type", "unknown_code", {}});
   }
-  check_document_text(document.superior_issuer, "superior_issuer", kIssuerMaxChars, false,
-                      errors);
+  check_document_text(document.superior_issuer, "superior_issuer", kIssuerMaxChars, false, errors);
   check_document_text(document.issuer_name, "issuer_name", kIssuerMaxChars, true, errors);
   if (type && type->numbered) {
     if (document.symbol.empty()) {

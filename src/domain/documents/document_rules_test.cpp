@@ -134,7 +134,9 @@ TEST(DocumentRules, AnAuthorityNeedsWhomItSignsFor) {
 
 TEST(DocumentRules, CleaningNormalizesAndDropsEmptyItems) {
   PartyDocument document = valid_plan();
-  document.issuer_name = "  \xC3\x90" "ảng ủy   Bộ Tư pháp ";  // Ð look-alike, spaces
+  document.issuer_name =
+      "  \xC3\x90"
+      "ảng ủy   Bộ Tư pháp ";  // Ð look-alike, spaces
   document.recipients = {"", "  Lưu Văn phòng  "};
   document.body = {"Đoạn một\r\ndòng hai", "   "};
   std::vector<FieldError> errors;

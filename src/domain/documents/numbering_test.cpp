@@ -41,9 +41,8 @@ TEST(DocumentNumbering, FirstPlanOfTheTermIsZeroOne) {
                     date("2026-02-05"), {1, 2, 3, 4, 5, 6, 7, 8}, rules());
   ASSERT_TRUE(ninth);
   EXPECT_EQ(ninth->text, "09-KH/ĐU");
-  Result<AssignedNumber> tenth =
-      assign_number(kCommittee, *document_catalog().type("ke_hoach"), numbering_term(),
-                    date("2026-02-05"), {9}, rules());
+  Result<AssignedNumber> tenth = assign_number(kCommittee, *document_catalog().type("ke_hoach"),
+                                               numbering_term(), date("2026-02-05"), {9}, rules());
   EXPECT_EQ(tenth->text, "10-KH/ĐU");
 }
 
@@ -53,7 +52,8 @@ TEST(DocumentNumbering, SeriesArePerTypeButShareASymbol) {
   const DocumentType& resolution = *document_catalog().type("nghi_quyet");
   const DocumentType& regulation = *document_catalog().type("quy_dinh");
   const DocumentType& decision = *document_catalog().type("quyet_dinh");
-  EXPECT_NE(numbering_series(kCommittee, plan, term), numbering_series(kCommittee, resolution, term));
+  EXPECT_NE(numbering_series(kCommittee, plan, term),
+            numbering_series(kCommittee, resolution, term));
   // Quy định and quyết định both print QĐ: one series, or two documents would share a symbol.
   EXPECT_EQ(numbering_series(kCommittee, regulation, term),
             numbering_series(kCommittee, decision, term));
@@ -109,8 +109,8 @@ TEST(DocumentNumbering, RefusesUnnumberedTypesAndTypesACongressDoesNotIssue) {
 TEST(DocumentNumbering, NoFormattingRuleBeforeTheGuidance) {
   // document.number_min_digits takes effect with Hướng dẫn 11-HD/VPTW (28/5/2004).
   Term old_term = term_after_congress(date("2000-06-01"));
-  Result<AssignedNumber> assigned = assign_number(
-      kCommittee, *document_catalog().type("ke_hoach"), old_term, date("2004-05-27"), {}, rules());
+  Result<AssignedNumber> assigned = assign_number(kCommittee, *document_catalog().type("ke_hoach"),
+                                                  old_term, date("2004-05-27"), {}, rules());
   ASSERT_FALSE(assigned);
   EXPECT_EQ(assigned.error().fields.at(0).code, "rule_not_in_force");
 }

@@ -29,13 +29,13 @@ struct PrintedDocument {
   std::string summary;          // under the title; empty for letters
   std::string letter_summary;   // a letter's summary, under its number; empty otherwise
   std::vector<std::string> body;
-  std::string authority_line;   // "T/M BAN THƯỜNG VỤ", "" when signed in one's own right
-  std::string signer_position;  // "PHÓ BÍ THƯ"
-  std::string signer_name;      // "Nguyễn Văn An"
-  std::string recipients_heading;         // "Nơi nhận:"
-  std::vector<std::string> recipients;    // "- Ban Tổ chức Tỉnh ủy,", ..., "- Lưu Văn phòng."
-  std::string secrecy_mark;     // "MẬT", "" when none
-  std::string urgency_mark;     // "HỎA TỐC", "" when none
+  std::string authority_line;      // "T/M BAN THƯỜNG VỤ", "" when signed in one's own right
+  std::string signer_position;     // "PHÓ BÍ THƯ"
+  std::string signer_name;         // "Nguyễn Văn An"
+  std::string recipients_heading;  // "Nơi nhận:"
+  std::vector<std::string> recipients;  // "- Ban Tổ chức Tỉnh ủy,", ..., "- Lưu Văn phòng."
+  std::string secrecy_mark;             // "MẬT", "" when none
+  std::string urgency_mark;             // "HỎA TỐC", "" when none
 };
 
 // "Hà Nội, ngày 05 tháng 02 năm 2026": day and month padded below the thresholds in force on

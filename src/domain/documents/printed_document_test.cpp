@@ -46,8 +46,8 @@ TEST(PrintedDate, PadsDaysBelowTenAndMonthsBelowThree) {
 }
 
 TEST(PrintedDocumentText, EveryComponentAsPrinted) {
-  Result<PrintedDocument> printed =
-      printed_document(printable_plan(), chibo::testing::catalog().documents, chibo::testing::rules());
+  Result<PrintedDocument> printed = printed_document(
+      printable_plan(), chibo::testing::catalog().documents, chibo::testing::rules());
   ASSERT_TRUE(printed);
   EXPECT_EQ(printed->heading, "ĐẢNG CỘNG SẢN VIỆT NAM");
   EXPECT_EQ(printed->superior_issuer, "ĐẢNG BỘ CÁC CƠ QUAN ĐẢNG TRUNG ƯƠNG");

@@ -20,12 +20,12 @@ TEST(DocumentSymbolParse, ReadsTheRulesReferenceExamples) {
     const char* text;
     DocumentSymbol expected;
   } cases[] = {
-      {"294-QĐ/TW", {294, "QĐ", "TW"}},     {"07-QĐi/TW", {7, "QĐi", "TW"}},
+      {"294-QĐ/TW", {294, "QĐ", "TW"}},         {"07-QĐi/TW", {7, "QĐi", "TW"}},
       {"13421-CV/VPTW", {13421, "CV", "VPTW"}}, {"81-KH/ĐUK", {81, "KH", "ĐUK"}},
-      {"33-TTr/BCSĐ", {33, "TTr", "BCSĐ"}},   {"5187-CV/UBKTTW", {5187, "CV", "UBKTTW"}},
-      {"Số 09-KH/ĐU", {9, "KH", "ĐU"}},      {"Số: 17-KH/TU", {17, "KH", "TU"}},
-      {"  23 - HD / ĐUK ", {23, "HD", "ĐUK"}}, {"01-NQ/ĐU.BTP", {1, "NQ", "ĐU.BTP"}},
-      {"12-NQ/ĐU-BTP", {12, "NQ", "ĐU-BTP"}}, {"05-CTr/CB1", {5, "CTr", "CB1"}},
+      {"33-TTr/BCSĐ", {33, "TTr", "BCSĐ"}},     {"5187-CV/UBKTTW", {5187, "CV", "UBKTTW"}},
+      {"Số 09-KH/ĐU", {9, "KH", "ĐU"}},         {"Số: 17-KH/TU", {17, "KH", "TU"}},
+      {"  23 - HD / ĐUK ", {23, "HD", "ĐUK"}},  {"01-NQ/ĐU.BTP", {1, "NQ", "ĐU.BTP"}},
+      {"12-NQ/ĐU-BTP", {12, "NQ", "ĐU-BTP"}},   {"05-CTr/CB1", {5, "CTr", "CB1"}},
   };
   for (const auto& test_case : cases) {
     Result<DocumentSymbol> parsed = parse_symbol(test_case.text);

@@ -19,7 +19,7 @@ namespace chibo::domain {
 struct Term {
   int64_t id = 0;
   int64_t org_id = 0;
-  std::string name;                       // "Nhiệm kỳ 2025-2030"
+  std::string name;                        // "Nhiệm kỳ 2025-2030"
   std::optional<Date> congress_opened_on;  // the congress that opened the term
   Date congress_closed_on;
   std::optional<Date> next_congress_closed_on;  // set once the next congress has closed

@@ -41,8 +41,8 @@ TEST(Terms, ChecksThatTermsFollowEachOther) {
   std::vector<Term> terms = {term_after_congress(date("2015-10-10")),
                              term_after_congress(date("2020-10-15"))};
   std::vector<FieldError> errors = check_terms(terms);
-  EXPECT_TRUE(chibo::testing::has_error(errors, "terms[0].next_congress_closed_on",
-                                        "term_open_not_last"));
+  EXPECT_TRUE(
+      chibo::testing::has_error(errors, "terms[0].next_congress_closed_on", "term_open_not_last"));
   terms[0].next_congress_closed_on = date("2020-10-14");
   EXPECT_TRUE(chibo::testing::has_error(check_terms(terms), "terms[0].next_congress_closed_on",
                                         "term_gap"));

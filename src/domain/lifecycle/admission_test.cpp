@@ -64,7 +64,6 @@ struct Check {
   }
 };
 
-
 std::string param(const std::vector<FieldError>& errors, const std::string& code,
                   const std::string& name) {
   for (const FieldError& error : errors) {
@@ -96,17 +95,17 @@ TEST(Admission, TheCellConsidersOnlyACompleteFile) {
   check.recorded = prepared();
   EXPECT_TRUE(check.run(step(AdmissionStep::kCellResolution, "2026-01-05")).empty());
   // Not before a step it rests on, not twice, not in the future.
-  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2025-12-09")), "on",
-                  "step_before_prerequisite"));
-  EXPECT_TRUE(
-      testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-12-03")), "on", "date_in_future"));
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2025-12-09")),
+                                 "on", "step_before_prerequisite"));
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-12-03")),
+                                 "on", "date_in_future"));
   check.recorded.push_back(step(AdmissionStep::kCellResolution, "2026-01-05"));
-  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-01-06")), "step",
-                  "step_already_recorded"));
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kCellResolution, "2026-01-06")),
+                                 "step", "step_already_recorded"));
   // Verification needs the personal history first.
   Check early;
-  EXPECT_TRUE(
-      testing::has_error(early.run(step(AdmissionStep::kVerification, "2025-01-01")), "step", "step_requires"));
+  EXPECT_TRUE(testing::has_error(early.run(step(AdmissionStep::kVerification, "2025-01-01")),
+                                 "step", "step_requires"));
 }
 
 TEST(Admission, OneDayShortOf18IsTooYoung) {
@@ -155,11 +154,14 @@ TEST(Admission, IntroducersAreOfficialMembersOfTheSameBaseWhoKnewTheCandidate12M
   EXPECT_TRUE(testing::has_error(errors, "introducers[1].member_id", "introducer_not_official"));
   // Official only since after the introduction: not official on that day.
   check.introducers = {official(1), official(2, true, "2026-04-01")};
-  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_not_official"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id",
+                                 "introducer_not_official"));
   check.introducers = {official(1)};
-  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_not_found"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id",
+                                 "introducer_not_found"));
   introduction.introducers = {{MemberId(1), date("2020-01-01")}, {MemberId(1), date("2020-01-01")}};
-  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id", "introducer_repeated"));
+  EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers[1].member_id",
+                                 "introducer_repeated"));
   introduction.introducers = {{MemberId(1), date("2020-01-01")}};
   EXPECT_TRUE(testing::has_error(check.run(introduction), "introducers", "introducer_count"));
 }
@@ -287,8 +289,8 @@ TEST(Admission, TheResolutionsACellNeedsDependOnWhereItSits) {
   check.recorded.push_back(step(AdmissionStep::kCellResolution, "2026-01-05"));
   // A chi bộ cơ sở is its own base organization: no base committee's resolution.
   check.context.needs_base_resolution = false;
-  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kBaseResolution, "2026-01-20")), "step",
-                  "step_not_applicable"));
+  EXPECT_TRUE(testing::has_error(check.run(step(AdmissionStep::kBaseResolution, "2026-01-20")),
+                                 "step", "step_not_applicable"));
   EXPECT_TRUE(check.run(step(AdmissionStep::kDecision, "2026-02-02")).empty());
   // Under a đảng bộ bộ phận its appraisal comes before the base committee's resolution.
   check.context = {true, true};
@@ -360,8 +362,9 @@ TEST(Admission, ReadmissionRules) {
   Candidate candidate = candidate_born("1980-01-01");
   candidate.readmission_of = MemberId(9);
   ReadmissionFacts former{"removed", date("2022-03-01"), "no_progress_after_help", 0};
-  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2025-02-28"), catalog, rules, "on"),
-                  "on", "readmission_too_early"));
+  EXPECT_TRUE(testing::has_error(
+      check_readmission(candidate, former, date("2025-02-28"), catalog, rules, "on"), "on",
+      "readmission_too_early"));
   EXPECT_TRUE(
       check_readmission(candidate, former, date("2025-03-01"), catalog, rules, "on").empty());
   candidate.record_cleared_on = date("2021-06-01");
@@ -371,11 +374,13 @@ TEST(Admission, ReadmissionRules) {
   EXPECT_EQ(param(errors, "readmission_too_early", "rule"), "readmission.wait_after_record_months");
   candidate.record_cleared_on.reset();
   former.previous_readmissions = 1;
-  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
-                  "readmission_of", "readmission_once"));
+  EXPECT_TRUE(testing::has_error(
+      check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
+      "readmission_of", "readmission_once"));
   former = {"removed", date("2020-01-01"), "missed_activities_or_dues", 0};
-  EXPECT_TRUE(testing::has_error(check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
-                  "readmission_of", "readmission_never"));
+  EXPECT_TRUE(testing::has_error(
+      check_readmission(candidate, former, date("2026-01-01"), catalog, rules, "on"),
+      "readmission_of", "readmission_never"));
 }
 
 TEST(Admission, AReadmittedMemberKeepsTheFirstAdmissionAndGainsAGap) {

@@ -34,16 +34,21 @@ TEST(Badges, TheHighestMilestoneReachedAndNotAwarded) {
   EXPECT_EQ(due->reached_on, date("2026-12-20"));
   EXPECT_TRUE(due->since_last);
   // Exactly on the occasion counts; the day after does not.
-  EXPECT_TRUE(badge_due({MemberId(2), date("1997-02-03"), 0, {}}, occasion, previous, milestones()));
-  EXPECT_FALSE(badge_due({MemberId(3), date("1997-02-04"), 0, {}}, occasion, previous, milestones()));
+  EXPECT_TRUE(
+      badge_due({MemberId(2), date("1997-02-03"), 0, {}}, occasion, previous, milestones()));
+  EXPECT_FALSE(
+      badge_due({MemberId(3), date("1997-02-04"), 0, {}}, occasion, previous, milestones()));
   // 44 years: the 40-year badge; due only if not awarded already.
-  auto forty = badge_due({MemberId(4), date("1982-06-01"), 30, {}}, occasion, previous, milestones());
+  auto forty =
+      badge_due({MemberId(4), date("1982-06-01"), 30, {}}, occasion, previous, milestones());
   ASSERT_TRUE(forty);
   EXPECT_EQ(forty->milestone, 40);
   EXPECT_FALSE(forty->since_last);  // reached in 2022: missed at earlier occasions
-  EXPECT_FALSE(badge_due({MemberId(5), date("1982-06-01"), 40, {}}, occasion, previous, milestones()));
+  EXPECT_FALSE(
+      badge_due({MemberId(5), date("1982-06-01"), 40, {}}, occasion, previous, milestones()));
   // Under 30 years: nothing.
-  EXPECT_FALSE(badge_due({MemberId(6), date("2000-01-01"), 0, {}}, occasion, previous, milestones()));
+  EXPECT_FALSE(
+      badge_due({MemberId(6), date("2000-01-01"), 0, {}}, occasion, previous, milestones()));
 }
 
 TEST(Badges, AGapDelaysTheBadge) {

@@ -19,8 +19,7 @@ std::vector<FieldError> check_historical_gap(const Member& member, const GapRequ
     errors.push_back({"reason", "unknown_code", {{"value", request.reason}}});
   }
   if (request.document.number.empty()) errors.push_back({"document.number", "required", {}});
-  if (request.document.authority.empty())
-    errors.push_back({"document.authority", "required", {}});
+  if (request.document.authority.empty()) errors.push_back({"document.authority", "required", {}});
   if (request.note.empty()) errors.push_back({"note", "required", {}});
   if (request.to <= request.from) errors.push_back({"to", "gap_not_after_start", {}});
   check_step_date("to", request.to, today, errors);

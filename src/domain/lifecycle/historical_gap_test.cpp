@@ -18,8 +18,11 @@ Member admitted_1985() {
 }
 
 GapRequest removal_2003_to_2008() {
-  return {date("2003-03-01"), date("2008-06-15"), "readmission",
-          {"112-QĐ/ĐU", "Đảng ủy Bộ"}, "Xóa tên năm 2003, kết nạp lại năm 2008"};
+  return {date("2003-03-01"),
+          date("2008-06-15"),
+          "readmission",
+          {"112-QĐ/ĐU", "Đảng ủy Bộ"},
+          "Xóa tên năm 2003, kết nạp lại năm 2008"};
 }
 
 const Date kGapToday = date("2026-12-02");
@@ -46,8 +49,8 @@ TEST(HistoricalGap, EveryBadInputNamesItsField) {
                         "gap_before_admission"));
   GapRequest future = removal_2003_to_2008();
   future.to = date("2026-12-03");
-  EXPECT_TRUE(
-      has_error(check_historical_gap(admitted_1985(), future, {}, kGapToday), "to", "date_in_future"));
+  EXPECT_TRUE(has_error(check_historical_gap(admitted_1985(), future, {}, kGapToday), "to",
+                        "date_in_future"));
 }
 
 TEST(HistoricalGap, OverlapsAreRefusedButAdjacentGapsAreNot) {

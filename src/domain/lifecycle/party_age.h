@@ -47,8 +47,8 @@ Date shift(Date day, Period period);
 
 struct PartyAge {
   int years = 0;
-  int months = 0;  // 0..11 past the years
-  int days = 0;    // past the months
+  int months = 0;          // 0..11 past the years
+  int days = 0;            // past the months
   int64_t total_days = 0;  // days from the anchor to the day (or to the start of the gap it is in)
 };
 

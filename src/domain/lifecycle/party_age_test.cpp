@@ -44,7 +44,8 @@ TEST(PartyAge, MilestonesMoveByTheGapsBeforeThem) {
   EXPECT_EQ(party_age_on(date("1990-05-01"), gaps, thirty).years, 30);
   EXPECT_EQ(party_age_on(date("1990-05-01"), gaps, thirty.add_days(-1)).years, 29);
   // A gap after the milestone leaves it where it was.
-  EXPECT_EQ(milestone_date(date("1980-01-01"), std::vector<Gap>{{date("2015-01-01"), date("2016-01-01")}}, 30),
+  EXPECT_EQ(milestone_date(date("1980-01-01"),
+                           std::vector<Gap>{{date("2015-01-01"), date("2016-01-01")}}, 30),
             date("2010-01-01"));
   // A gap that begins just before the milestone pushes it past the whole gap.
   const std::vector<Gap> late = {{date("2009-12-01"), date("2010-06-01")}};
@@ -56,7 +57,6 @@ TEST(PartyAge, AdmittedOn29February) {
   EXPECT_EQ(party_age_on(date("1996-02-29"), {}, date("2026-02-28")).years, 30);
   EXPECT_EQ(party_age_on(date("1996-02-29"), {}, date("2026-02-27")).years, 29);
 }
-
 
 TEST(PartyAge, PeriodsAreWholeMonthsThenDays) {
   EXPECT_EQ(period_between(date("2000-01-01"), date("2002-01-01")).months, 24);

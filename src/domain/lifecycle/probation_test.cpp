@@ -38,7 +38,6 @@ RecognitionRecord decision(const char* on, bool recognized = true) {
   return record;
 }
 
-
 TEST(Probation, TwelveMonthsFromTheCeremony) {
   EXPECT_EQ(probationary("2025-03-01", "2025-03-20").probation_ends_on, date("2026-03-20"));
   // A ceremony on 29 February: probation ends on 28 February of the next year.
@@ -80,12 +79,13 @@ TEST(Probation, TheCellConsidersOnlyAfterTheEnd) {
   EXPECT_TRUE(check_recognition(member, std::nullopt, cell_resolution("2026-03-20"), rules,
                                 calendar, date("2026-12-02"))
                   .empty());
-  EXPECT_TRUE(testing::has_error(check_recognition(member, std::nullopt, cell_resolution("2026-03-20", {5, 0, 9}),
-                                    rules, calendar, date("2026-12-02")),
-                  "vote.in_favour", "vote_short"));
-  EXPECT_TRUE(testing::has_error(check_recognition(member, std::nullopt, decision("2026-04-01"), rules, calendar,
-                                    date("2026-12-02")),
-                  "step", "step_requires"));
+  EXPECT_TRUE(testing::has_error(
+      check_recognition(member, std::nullopt, cell_resolution("2026-03-20", {5, 0, 9}), rules,
+                        calendar, date("2026-12-02")),
+      "vote.in_favour", "vote_short"));
+  EXPECT_TRUE(testing::has_error(check_recognition(member, std::nullopt, decision("2026-04-01"),
+                                                   rules, calendar, date("2026-12-02")),
+                                 "step", "step_requires"));
 }
 
 TEST(Probation, OfficialFromTheExactEndHoweverLateTheDecision) {
@@ -101,8 +101,9 @@ TEST(Probation, OfficialFromTheExactEndHoweverLateTheDecision) {
   apply_recognition(member, late);
   EXPECT_EQ(member.status, "official");
   EXPECT_EQ(member.official_date, date("2026-03-20"));
-  EXPECT_TRUE(testing::has_error(check_recognition(member, cell, late, rules, calendar, date("2026-12-02")),
-                  "step", "not_probationary"));
+  EXPECT_TRUE(
+      testing::has_error(check_recognition(member, cell, late, rules, calendar, date("2026-12-02")),
+                         "step", "not_probationary"));
 }
 
 TEST(Probation, NotRecognizedLeavesTheRoll) {

@@ -89,8 +89,8 @@ std::optional<TransferState> parse_transfer_state(std::string_view code) {
 Result<Date> present_by(const Transfer& transfer, const RuleSet& rules,
                         const WorkingCalendar& calendar) {
   std::vector<FieldError> errors;
-  const RuleParameter* days = rule_on(rules, "transfer.present_working_days",
-                                      transfer.letter_date, "letter_date", errors);
+  const RuleParameter* days =
+      rule_on(rules, "transfer.present_working_days", transfer.letter_date, "letter_date", errors);
   if (!days) return Error::invalid(std::move(errors));
   Result<Date> due = calendar.add_working_days(transfer.letter_date, static_cast<int>(days->value));
   if (!due) return Error::invalid({calendar_field_error("letter_date", due.error())});
@@ -140,8 +140,8 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
   return errors;
 }
 
-Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on,
-                                            const RuleSet& rules, const WorkingCalendar& calendar) {
+Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on, const RuleSet& rules,
+                                            const WorkingCalendar& calendar) {
   Result<Date> due = present_by(transfer, rules, calendar);
   if (!due) return std::move(due).error();
   std::vector<FieldError> errors;

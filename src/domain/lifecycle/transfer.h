@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/result.h"
 #include "core/ids.h"
 #include "core/org_path.h"
+#include "core/result.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/lifecycle/decision.h"
 #include "domain/lifecycle/party_age.h"
@@ -84,8 +84,8 @@ std::vector<FieldError> check_new_transfer(const Transfer& transfer, const Membe
 // The party-age gap of an official arrival presented on `on`: from the deadline to `on`, when
 // transfer.late_days_deducted (in force on `on`) says the days late count; nullopt on time.
 // Fails as present_by does.
-Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on,
-                                            const RuleSet& rules, const WorkingCalendar& calendar);
+Result<std::optional<Gap>> late_arrival_gap(const Transfer& transfer, Date on, const RuleSet& rules,
+                                            const WorkingCalendar& calendar);
 
 // Checks completing a transfer (receipt confirmed, back from a temporary one) on `on`.
 std::vector<FieldError> check_transfer_completion(const Transfer& transfer, Date on, Date today);

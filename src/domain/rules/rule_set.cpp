@@ -97,30 +97,21 @@ const std::vector<std::string>& lifecycle_rule_keys() {
 
 const std::vector<std::string>& document_rule_keys() {
   static const std::vector<std::string> keys = {
-      "document.number_min_digits",
-      "document.date_day_pad_below",
-      "document.date_month_pad_below",
-      "term.standard_months",
-      "term.standard_tolerance_months",
-      "term.cell_months",
-      "term.cell_tolerance_months",
-      "committee.cell_committee_min_official",
-      "committee.cell_committee_max",
-      "committee.cell_deputies_max",
+      "document.number_min_digits",     "document.date_day_pad_below",
+      "document.date_month_pad_below",  "term.standard_months",
+      "term.standard_tolerance_months", "term.cell_months",
+      "term.cell_tolerance_months",     "committee.cell_committee_min_official",
+      "committee.cell_committee_max",   "committee.cell_deputies_max",
   };
   return keys;
 }
 
 const std::vector<std::string>& calendar_rule_keys() {
   static const std::vector<std::string> keys = {
-      "calendar.years",
-      "calendar.weekly_rest_days",
-      "holiday.solar_days",
-      "holiday.national_day_adjacent",
-      "holiday.hung_kings_days",
-      "holiday.tet_days",
-      "holiday.tet_first_day",
-      "holiday.weekend_compensated",
+      "calendar.years",          "calendar.weekly_rest_days",
+      "holiday.solar_days",      "holiday.national_day_adjacent",
+      "holiday.hung_kings_days", "holiday.tet_days",
+      "holiday.tet_first_day",   "holiday.weekend_compensated",
   };
   return keys;
 }

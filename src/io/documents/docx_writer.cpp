@@ -48,7 +48,8 @@ void set_docx_paragraph_text(pugi::xml_node paragraph, const std::string& value)
     const size_t end = value.find('\n', start);
     pugi::xml_node text = run.append_child("w:t");
     text.append_attribute("xml:space") = "preserve";
-    text.text().set(value.substr(start, end == std::string::npos ? std::string::npos : end - start).c_str());
+    text.text().set(
+        value.substr(start, end == std::string::npos ? std::string::npos : end - start).c_str());
     if (end == std::string::npos) break;
     run.append_child("w:br");
     start = end + 1;

@@ -42,7 +42,8 @@ std::string style_of(const pugi::xml_node& paragraph) {
 
 std::string text_of(const pugi::xml_node& paragraph) {
   std::string text;
-  for (const pugi::xpath_node& node : paragraph.select_nodes(".//w:t")) text += node.node().text().get();
+  for (const pugi::xpath_node& node : paragraph.select_nodes(".//w:t"))
+    text += node.node().text().get();
   return text;
 }
 
@@ -88,7 +89,8 @@ TEST(DocxWriter, EveryMandatoryComponentIsPresentAndInPlace) {
 
   // 1 and 2: issuer block left, the Party heading right, on the first row.
   EXPECT_EQ(paragraphs_in(cell(header, 0, 0)),
-            (Lines{"SuperiorIssuer: ĐẢNG BỘ CHÍNH PHỦ", "IssuerName: ĐẢNG ỦY BỘ TƯ PHÁP", "IssuerStar: *"}));
+            (Lines{"SuperiorIssuer: ĐẢNG BỘ CHÍNH PHỦ", "IssuerName: ĐẢNG ỦY BỘ TƯ PHÁP",
+                   "IssuerStar: *"}));
   EXPECT_EQ(paragraphs_in(cell(header, 0, 1)), Lines{"PartyHeading: ĐẢNG CỘNG SẢN VIỆT NAM"});
   // 3 and 4: number and symbol left, place and date right, on one row; the marks under the number.
   EXPECT_EQ(paragraphs_in(cell(header, 1, 0)),
@@ -102,13 +104,15 @@ TEST(DocxWriter, EveryMandatoryComponentIsPresentAndInPlace) {
     between.push_back(style_of(node) + ": " + text_of(node));
   }
   const domain::PartyDocument sample = chibo::testing::sample_party_document();
-  Lines expected_between = {"DocType: KẾ HOẠCH", "DocSummary: " + sample.summary, "SummaryRule: -----"};
+  Lines expected_between = {"DocType: KẾ HOẠCH", "DocSummary: " + sample.summary,
+                            "SummaryRule: -----"};
   for (const std::string& paragraph : sample.body) expected_between.push_back("Body: " + paragraph);
   EXPECT_EQ(between, expected_between);
   // 7 and 8: authority, position, the space for seal and signature, name: right.
   const pugi::xml_node signer = cell(signature, 0, 1);
-  EXPECT_EQ(paragraphs_in(signer), (Lines{"SignAuthority: T/M BAN THƯỜNG VỤ", "SignPosition: PHÓ BÍ THƯ",
-                                          "SealSpace: ", "SignerName: Nguyễn Văn An"}));
+  EXPECT_EQ(paragraphs_in(signer),
+            (Lines{"SignAuthority: T/M BAN THƯỜNG VỤ", "SignPosition: PHÓ BÍ THƯ",
+                   "SealSpace: ", "SignerName: Nguyễn Văn An"}));
   EXPECT_TRUE(signer.select_node(".//w:bookmarkStart[@w:name='chibo_seal']"));
   // 9: recipients bottom-left.
   EXPECT_EQ(paragraphs_in(cell(signature, 0, 0)),
@@ -122,16 +126,20 @@ TEST(DocxWriter, PageAndTypeFollowTheGuidance) {
   ASSERT_TRUE(bytes);
   OpenedDocx docx;
   ASSERT_NO_FATAL_FAILURE(open_docx(*bytes, docx));
-  const pugi::xml_node section = docx.document.child("w:document").child("w:body").child("w:sectPr");
+  const pugi::xml_node section =
+      docx.document.child("w:document").child("w:body").child("w:sectPr");
   EXPECT_STREQ(section.child("w:pgSz").attribute("w:w").value(), "11906");  // 210 mm
   EXPECT_STREQ(section.child("w:pgSz").attribute("w:h").value(), "16838");  // 297 mm
   const pugi::xml_node margins = section.child("w:pgMar");
-  EXPECT_EQ(margins.attribute("w:top").as_int(), 1134);    // 20 mm
+  EXPECT_EQ(margins.attribute("w:top").as_int(), 1134);     // 20 mm
   EXPECT_EQ(margins.attribute("w:bottom").as_int(), 1134);  // 20 mm
   EXPECT_EQ(margins.attribute("w:left").as_int(), 1701);    // 30 mm
   EXPECT_EQ(margins.attribute("w:right").as_int(), 851);    // 15 mm
-  const pugi::xml_node fonts = docx.styles.child("w:styles").child("w:docDefaults").child("w:rPrDefault")
-                                   .child("w:rPr").child("w:rFonts");
+  const pugi::xml_node fonts = docx.styles.child("w:styles")
+                                   .child("w:docDefaults")
+                                   .child("w:rPrDefault")
+                                   .child("w:rPr")
+                                   .child("w:rFonts");
   EXPECT_STREQ(fonts.attribute("w:ascii").value(), "Times New Roman");
   const auto run = [&](const char* style) { return style_node(docx.styles, style).child("w:rPr"); };
   EXPECT_TRUE(run("PartyHeading").child("w:b"));
@@ -145,8 +153,9 @@ TEST(DocxWriter, PageAndTypeFollowTheGuidance) {
   EXPECT_TRUE(run("SignAuthority").child("w:b"));
   EXPECT_TRUE(run("SignerName").child("w:b"));
   EXPECT_STREQ(run("RecipientsHeading").child("w:u").attribute("w:val").value(), "single");
-  EXPECT_STREQ(style_node(docx.styles, "Body").child("w:pPr").child("w:jc").attribute("w:val").value(),
-               "both");
+  EXPECT_STREQ(
+      style_node(docx.styles, "Body").child("w:pPr").child("w:jc").attribute("w:val").value(),
+      "both");
 }
 
 TEST(DocxWriter, OptionalPartsLeaveNoTraceAndTextIsEscaped) {
@@ -165,9 +174,11 @@ TEST(DocxWriter, OptionalPartsLeaveNoTraceAndTextIsEscaped) {
   ASSERT_NO_FATAL_FAILURE(open_docx(*bytes, docx));
   const pugi::xml_node body = docx.document.child("w:document").child("w:body");
   const pugi::xml_node header = body.child("w:tbl");
-  EXPECT_EQ(paragraphs_in(cell(header, 0, 0)), (Lines{"IssuerName: ĐẢNG ỦY BỘ TƯ PHÁP", "IssuerStar: *"}));
-  EXPECT_EQ(paragraphs_in(cell(header, 1, 0)),
-            (Lines{"DocNumber: Số 13421-CV/VPTW", "LetterSummary: trả lời về <quy trình> & \"hồ sơ\""}));
+  EXPECT_EQ(paragraphs_in(cell(header, 0, 0)),
+            (Lines{"IssuerName: ĐẢNG ỦY BỘ TƯ PHÁP", "IssuerStar: *"}));
+  EXPECT_EQ(
+      paragraphs_in(cell(header, 1, 0)),
+      (Lines{"DocNumber: Số 13421-CV/VPTW", "LetterSummary: trả lời về <quy trình> & \"hồ sơ\""}));
   // A letter has no type title; its body follows the header.
   const pugi::xml_node first = header.next_sibling();
   EXPECT_EQ(style_of(first), "Body");

@@ -65,8 +65,9 @@ Result<std::string> render_print_html(const domain::PrintedDocument& printed) {
   }
   std::ostringstream html;
   // No XML declaration and no self-closed <p/>, which HTML would read as an open tag.
-  page.save(html, "", pugi::format_raw | pugi::format_no_declaration |
-                          pugi::format_no_empty_element_tags, pugi::encoding_utf8);
+  page.save(html, "",
+            pugi::format_raw | pugi::format_no_declaration | pugi::format_no_empty_element_tags,
+            pugi::encoding_utf8);
   return html.str();
 }
 

@@ -11,7 +11,7 @@
 namespace chibo::io {
 
 struct TemplateSlots {
-  std::map<std::string, std::string> texts;               // "issuer" -> "ĐẢNG ỦY BỘ TƯ PHÁP"
+  std::map<std::string, std::string> texts;  // "issuer" -> "ĐẢNG ỦY BỘ TƯ PHÁP"
   std::map<std::string, std::vector<std::string>> lists;  // "body" -> paragraphs
 };
 

@@ -43,7 +43,8 @@ Result<std::string> write_zip(const std::vector<ZipEntry>& entries) {
   }
   if (zip_close(archive.get()) < 0) return zip_failure("close", zip_get_error(archive.get()));
   archive.release();  // closed
-  if (zip_source_open(buffer.get()) < 0) return zip_failure("reopen", zip_source_error(buffer.get()));
+  if (zip_source_open(buffer.get()) < 0)
+    return zip_failure("reopen", zip_source_error(buffer.get()));
   zip_source_seek(buffer.get(), 0, SEEK_END);
   const zip_int64_t size = zip_source_tell(buffer.get());
   zip_source_seek(buffer.get(), 0, SEEK_SET);

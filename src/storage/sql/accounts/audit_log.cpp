@@ -79,8 +79,8 @@ std::vector<domain::AuditEvent> SqlAuditLog::select(const std::string& where_ord
   statement.exchange(soci::into(row.prev_hash));
   statement.exchange(soci::into(row.hash));
   bindings.attach(statement);
-  prepare_unnamed(statement,
-                  std::string("SELECT ") + kAuditColumns + " FROM audit_events" + where_order_limit);
+  prepare_unnamed(
+      statement, std::string("SELECT ") + kAuditColumns + " FROM audit_events" + where_order_limit);
   if (statement.execute(true)) {
     do {
       domain::AuditEvent event = row;

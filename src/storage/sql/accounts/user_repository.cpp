@@ -41,8 +41,8 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
   statement.exchange(soci::into(row.updated_at));
   statement.exchange(soci::into(row.last_login_at, login_ind));
   if (!where.empty()) statement.exchange(soci::use(bound, "value"));
-  prepare_unnamed(statement,
-                  std::string("SELECT ") + kUserColumns + " FROM users" + where + " ORDER BY username");
+  prepare_unnamed(statement, std::string("SELECT ") + kUserColumns + " FROM users" + where +
+                                 " ORDER BY username");
   if (statement.execute(true)) {
     do {
       app::User user = row;

@@ -1,7 +1,7 @@
 #include "storage/sql/derived/member_counts.h"
 
-#include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/engine/statement.h"
+#include "storage/sql/tools/pg_copy.h"
 
 namespace chibo::storage {
 

@@ -7,9 +7,9 @@
 #include "domain/members/age_band_tally.h"
 #include "domain/members/member_fields.h"
 #include "storage/sql/engine/bindings.h"
+#include "storage/sql/engine/statement.h"
 #include "storage/sql/tools/pg_copy.h"
 #include "storage/sql/tools/row_streams.h"
-#include "storage/sql/engine/statement.h"
 
 namespace chibo::storage {
 

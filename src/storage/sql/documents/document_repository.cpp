@@ -157,8 +157,8 @@ std::vector<RegisteredDocument> SqlDocumentRepository::select(const std::string&
                                                               Bindings& bindings) {
   std::vector<RegisteredDocument> found;
   RowReader row(kDocumentTexts, kDocumentNumbers);
-  select_rows(session_, std::string("SELECT ") + kDocumentColumns + " FROM documents " +
-                            where_and_order,
+  select_rows(session_,
+              std::string("SELECT ") + kDocumentColumns + " FROM documents " + where_and_order,
               bindings, row, [&] { found.push_back(document_of(row)); });
   return found;
 }
@@ -183,7 +183,8 @@ void SqlDocumentRepository::load_recipients(std::vector<RegisteredDocument>& doc
 
 void SqlDocumentRepository::save_recipients(const RegisteredDocument& document, bool fresh) {
   long long id = document.id.value;
-  if (!fresh) session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
+  if (!fresh)
+    session_ << "DELETE FROM document_recipients WHERE document_id = :id", soci::use(id, "id");
   int position = 0;
   for (const app::DocumentRecipient& recipient : document.recipients) {
     RowValues values;
@@ -200,7 +201,8 @@ void SqlDocumentRepository::save_recipients(const RegisteredDocument& document, 
 
 std::optional<RegisteredDocument> SqlDocumentRepository::find(DocumentId id) {
   Bindings bindings;
-  std::vector<RegisteredDocument> found = select("WHERE id = " + bindings.number(id.value), bindings);
+  std::vector<RegisteredDocument> found =
+      select("WHERE id = " + bindings.number(id.value), bindings);
   if (found.empty()) return std::nullopt;
   load_recipients(found);
   return std::move(found.front());
@@ -252,10 +254,10 @@ app::DocumentPage SqlDocumentRepository::page(const app::DocumentFilter& filter)
   }
   Bindings bindings;
   const std::string where = where_of(bindings);
-  page.items = select("WHERE " + where +
-                          " ORDER BY COALESCE(received_on, issued_on) DESC, id DESC LIMIT " +
-                          std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset),
-                      bindings);
+  page.items =
+      select("WHERE " + where + " ORDER BY COALESCE(received_on, issued_on) DESC, id DESC LIMIT " +
+                 std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset),
+             bindings);
   if (!page.items.empty()) {
     std::vector<long long> ids;
     for (const RegisteredDocument& d : page.items) ids.push_back(d.id.value);
@@ -324,8 +326,8 @@ bool SqlDocumentRepository::update(RegisteredDocument& document, const Registere
   RowValues values = values_of(document);
   values.number("version", before.version + 1);
   Bindings where;
-  const std::string condition = "id = " + where.number(document.id.value) +
-                                " AND version = " + where.number(before.version);
+  const std::string condition =
+      "id = " + where.number(document.id.value) + " AND version = " + where.number(before.version);
   if (update_rows(session_, "documents", values, condition, where) != 1) return false;
   document.version = before.version + 1;
   save_recipients(document, false);
@@ -393,9 +395,9 @@ std::vector<DocumentAttachment> SqlDocumentRepository::select_attachments(const 
 
 std::vector<DocumentAttachment> SqlDocumentRepository::attachments(DocumentId id, bool removed) {
   Bindings bindings;
-  return select_attachments("document_id = " + bindings.number(id.value) +
-                                (removed ? "" : " AND removed_at IS NULL"),
-                            bindings);
+  return select_attachments(
+      "document_id = " + bindings.number(id.value) + (removed ? "" : " AND removed_at IS NULL"),
+      bindings);
 }
 
 std::optional<DocumentAttachment> SqlDocumentRepository::attachment(DocumentId id,
@@ -427,8 +429,8 @@ void SqlDocumentRepository::remove_attachment(const DocumentAttachment& attachme
       .text("removed_by", attachment.removed_by)
       .text("removed_reason", attachment.removed_reason);
   Bindings where;
-  update_rows(session_, "document_attachments", values,
-              "id = " + where.number(attachment.id), where);
+  update_rows(session_, "document_attachments", values, "id = " + where.number(attachment.id),
+              where);
 }
 
 void SqlDocumentRepository::store_content(const std::string& sha256, const std::string& content,

@@ -175,15 +175,15 @@ std::vector<TermSeat> SqlTermRepository::select_seats(const std::string& where_a
 
 std::vector<TermSeat> SqlTermRepository::seats_of(int64_t term_id) {
   Bindings bindings;
-  return select_seats(
-      "WHERE term_id = " + bindings.number(term_id) + " ORDER BY started_on, id", bindings);
+  return select_seats("WHERE term_id = " + bindings.number(term_id) + " ORDER BY started_on, id",
+                      bindings);
 }
 
 std::vector<TermSeat> SqlTermRepository::seats_of_member(MemberId member) {
   Bindings bindings;
-  return select_seats("WHERE member_id = " + bindings.number(member.value) +
-                          " ORDER BY started_on DESC, id DESC",
-                      bindings);
+  return select_seats(
+      "WHERE member_id = " + bindings.number(member.value) + " ORDER BY started_on DESC, id DESC",
+      bindings);
 }
 
 std::optional<TermSeat> SqlTermRepository::find_seat(int64_t id) {

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-
 namespace chibo::storage {
 namespace {
 

@@ -1,5 +1,5 @@
-// Numbered schema migrations (src/storage/sql/engine/migrations/NNNN_name.sql, compiled in). They run
-// at start-up, all pending ones in one transaction, and are recorded in schema_migrations; a
+// Numbered schema migrations (src/storage/sql/engine/migrations/NNNN_name.sql, compiled in). They
+// run at start-up, all pending ones in one transaction, and are recorded in schema_migrations; a
 // failure leaves the database exactly as it was, and a database from a newer chibo is refused.
 #pragma once
 

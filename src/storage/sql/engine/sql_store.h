@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "app/ports/store.h"
+#include "storage/sql/derived/member_stats.h"
 #include "storage/sql/engine/connection_pool.h"
 #include "storage/sql/engine/database_url.h"
-#include "storage/sql/derived/member_stats.h"
-#include "storage/sql/search/record_cache.h"
 #include "storage/sql/engine/retry_policy.h"
+#include "storage/sql/search/record_cache.h"
 #include "storage/sql/search/search_index.h"
 #include "storage/sql/search/search_index_loader.h"
 #include "storage/sql/search/search_plan.h"

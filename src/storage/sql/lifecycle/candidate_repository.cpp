@@ -46,8 +46,8 @@ const char* const kOtherTexts[] = {
     "record_cleared_on", "over_age_approval", "status",     "closed_on",
     "close_reason",      "created_at",        "updated_at", "phase"};
 constexpr size_t kOtherCount = sizeof(kOtherTexts) / sizeof(kOtherTexts[0]);
-const char* const kCandidateNumbers[] = {"id",        "org_id", "youth_union_member", "readmission_of",
-                                "member_id", "version"};
+const char* const kCandidateNumbers[] = {
+    "id", "org_id", "youth_union_member", "readmission_of", "member_id", "version"};
 constexpr size_t kNumberCount = sizeof(kCandidateNumbers) / sizeof(kCandidateNumbers[0]);
 
 std::string column_list() {

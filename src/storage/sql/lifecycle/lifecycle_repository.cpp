@@ -207,11 +207,14 @@ std::vector<domain::BadgeFacts> SqlLifecycleRepository::badge_facts(const app::B
   RowReader row(1, 3);
   select_rows(session_,
               "SELECT m.admission_date, m.id, m.highest_badge, m.party_age_gap_days FROM members m "
-              "WHERE " + where,
+              "WHERE " +
+                  where,
               bindings, row, [&] {
                 if (row.number(2) > 0) with_gaps[row.number(0)] = facts.size();
-                facts.push_back({MemberId(row.number(0)), row.date(0).value_or(Date()),
-                                 static_cast<int>(row.number(1)), {}});
+                facts.push_back({MemberId(row.number(0)),
+                                 row.date(0).value_or(Date()),
+                                 static_cast<int>(row.number(1)),
+                                 {}});
               });
   // The few members with gaps: their gaps, so that milestones are computed as party_age.h
   // says (a milestone before a later gap keeps its date), in chunks of bounded statements.
@@ -219,9 +222,9 @@ std::vector<domain::BadgeFacts> SqlLifecycleRepository::badge_facts(const app::B
   for (const auto& [id, index] : with_gaps) ids.push_back(id);
   constexpr size_t kChunk = 500;
   for (size_t begin = 0; begin < ids.size(); begin += kChunk) {
-    const std::vector<long long> chunk(ids.begin() + static_cast<std::ptrdiff_t>(begin),
-                                       ids.begin() + static_cast<std::ptrdiff_t>(
-                                                         std::min(ids.size(), begin + kChunk)));
+    const std::vector<long long> chunk(
+        ids.begin() + static_cast<std::ptrdiff_t>(begin),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), begin + kChunk)));
     Bindings gap_bindings;
     RowReader gap(2, 1);
     select_rows(session_,

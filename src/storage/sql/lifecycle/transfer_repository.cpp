@@ -83,7 +83,8 @@ std::vector<Transfer> SqlTransferRepository::select(const std::string& where_and
                                                     Bindings& bindings) {
   std::vector<Transfer> found;
   RowReader row(kTransferTexts, kTransferNumbers);
-  select_rows(session_, std::string("SELECT ") + kTransferColumns + " FROM transfers " + where_and_order,
+  select_rows(session_,
+              std::string("SELECT ") + kTransferColumns + " FROM transfers " + where_and_order,
               bindings, row, [&] { found.push_back(transfer_of(row)); });
   return found;
 }

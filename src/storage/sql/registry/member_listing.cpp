@@ -6,12 +6,12 @@
 
 #include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
+#include "storage/sql/derived/member_stats.h"
 #include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/conditions.h"
-#include "storage/sql/registry/member_repository.h"
-#include "storage/sql/derived/member_stats.h"
 #include "storage/sql/engine/rows.h"
 #include "storage/sql/engine/statement.h"
+#include "storage/sql/registry/member_repository.h"
 #include "text/fold.h"
 
 namespace chibo::storage {

@@ -5,10 +5,10 @@
 
 #include "domain/members/member_fields.h"
 #include "domain/members/search_keys.h"
-#include "storage/sql/engine/bindings.h"
 #include "storage/sql/derived/member_counts.h"
-#include "storage/sql/engine/rows.h"
 #include "storage/sql/derived/search_key_bounds.h"
+#include "storage/sql/engine/bindings.h"
+#include "storage/sql/engine/rows.h"
 #include "storage/sql/engine/statement.h"
 #include "text/person_name.h"
 

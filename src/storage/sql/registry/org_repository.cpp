@@ -4,8 +4,8 @@
 #include <unordered_map>
 
 #include "domain/catalog/catalog.h"
-#include "storage/sql/engine/bindings.h"
 #include "storage/sql/derived/member_counts.h"
+#include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/rows.h"
 #include "storage/sql/engine/statement.h"
 #include "text/collation.h"

@@ -4,8 +4,8 @@
 #include <soci/soci.h>
 
 #include "app/ports/store.h"
-#include "storage/sql/engine/dialect.h"
 #include "storage/sql/derived/member_stats.h"
+#include "storage/sql/engine/dialect.h"
 #include "storage/sql/search/search_index_loader.h"
 
 namespace chibo::storage {

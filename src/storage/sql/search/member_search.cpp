@@ -5,9 +5,9 @@
 #include <tuple>
 
 #include "storage/sql/engine/bindings.h"
+#include "storage/sql/engine/statement.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/search/search_plan.h"
-#include "storage/sql/engine/statement.h"
 #include "text/fold.h"
 
 namespace chibo::storage {

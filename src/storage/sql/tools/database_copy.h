@@ -32,7 +32,7 @@ struct CopyReport {
   long long audit_events = 0;
   bool audit_verified = false;             // the copy's chain verifies (as the source's does)
   std::optional<long long> source_broken;  // the source's chain breaks at this seq (copied as is)
-  long long attachment_files = 0;  // attachment files of a SQLite source carried over
+  long long attachment_files = 0;          // attachment files of a SQLite source carried over
 };
 
 struct CopyOptions {

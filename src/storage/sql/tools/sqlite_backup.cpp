@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <vector>
-#include <memory>
 
 namespace chibo::storage {
 
