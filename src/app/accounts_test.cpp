@@ -50,7 +50,7 @@ class Accounts : public ::testing::Test {
   Result<app::SignedIn> login(const std::string& username, const std::string& password = kPassword,
                               const std::string& totp = "",
                               const std::string& address = "10.0.0.1") {
-    return app::login(services(), {username, password, totp, address, "test", "req"});
+    return app::login(services(), {username, password, totp, address, "test", "req", ""});
   }
 
   Result<app::Authenticated> authenticate(const std::string& token) {

@@ -187,11 +187,21 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
     session.user_agent = attempt.user_agent.substr(0, 300);
     tx.sessions().insert(session);
     tx.sessions().record_attempt(username, attempt.address, now, true);
+    bool replaced = false;
+    if (!attempt.previous_token.empty() && attempt.previous_token.size() <= 128) {
+      const std::string previous = security::token_hash(attempt.previous_token);
+      if (std::optional<Session> old = tx.sessions().find(previous); old && old->ended_at.empty()) {
+        tx.sessions().end(previous, now);
+        replaced = true;
+      }
+    }
     // Audited as the session it opens.
     const Actor signed_in_actor =
         actor_for(*fresh, principal, session, attempt.request_id, attempt.address);
     Context as_signed_in(ctx.services, signed_in_actor, tx);
-    as_signed_in.audit(AuditEntry::about("auth.login", "session", 0).with("stage", session.stage));
+    AuditEntry entry = AuditEntry::about("auth.login", "session", 0).with("stage", session.stage);
+    if (replaced) entry.with("ended_previous_session", true);
+    as_signed_in.audit(entry);
     SignedIn done;
     done.token = token;
     done.session = std::move(session);

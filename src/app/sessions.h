@@ -20,6 +20,9 @@ struct LoginAttempt {
   std::string address;
   std::string user_agent;
   std::string request_id;
+  // The session cookie the browser still sent, if any: a successful login ends that session,
+  // so no token from before the login stays valid (session fixation, ASVS 7.2.4).
+  std::string previous_token;
 };
 
 struct SignedIn {
@@ -29,7 +32,8 @@ struct SignedIn {
 };
 
 // Checks the password (Argon2id) and, when enrolled, the second factor; refuses while
-// throttled. Each success issues a new token. Failures and successes are audited.
+// throttled. Each success issues a new token and ends the browser's previous session.
+// Failures and successes are audited.
 Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
                        const domain::SessionPolicy& policy = {});
 

@@ -86,6 +86,7 @@ void add_auth_routes(Router& router, ApiContext& api) {
       [&api, me_reply](HttpRequest& request) {
         Result<app::LoginAttempt> attempt = decode_login(request);
         if (!attempt) return problem_response(attempt.error(), request);
+        attempt->previous_token = cookie_value(request, session_cookie_name(api.sessions));
         auto signed_in = app::login(api.services, *attempt, api.sessions.policy);
         if (!signed_in) return problem_response(signed_in.error(), request);
         // The rest of the view (permissions, scope names) as the new session sees it.

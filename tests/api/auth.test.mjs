@@ -78,7 +78,7 @@ describe('session fixation', () => {
     problem(await api.get('/api/v1/auth/me', { cookie: `${SESSION_COOKIE}=${planted}` }), 401, null);
   });
 
-  test('a valid token sent at login is replaced by a new one; each login gives a new token', async () => {
+  test('a valid token sent at login is replaced by a new one and ends; each login gives a new token', async () => {
     const user = await server.addUser({ roles: ['leader'] });
     const jar = cookieJar();
     ok(await server.signIn(user, { jar }));
@@ -87,6 +87,12 @@ describe('session fixation', () => {
     const second = jar.value;
     ok(await server.signIn(user, { jar }));
     assert.equal(new Set([first, second, jar.value]).size, 3);
+    // The tokens the browser held before each login no longer open anything (ASVS 7.2.4).
+    const bare = client(server.base);
+    for (const old of [first, second]) {
+      problem(await bare.get('/api/v1/auth/me', { cookie: `${SESSION_COOKIE}=${old}` }), 401, null);
+    }
+    ok(await bare.get('/api/v1/auth/me', { cookie: `${SESSION_COOKIE}=${jar.value}` }));
   });
 });
 
