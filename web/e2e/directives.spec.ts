@@ -281,8 +281,11 @@ test.describe.serial('directives', () => {
     // The server's today is the test's; a run takes the ladder's steps due today (each once,
     // in batches) for every open assignment of the demo. The server's own ticker may hold the
     // job (409): run again until the secretary's inbox has the notice, as the server says it.
+    // Its own cookie jar: a request context made in a test starts from the test's storage state
+    // (the administrator's session), and a login that arrives with a session cookie ends it.
     const cellApi = await playwright.request.newContext({
       baseURL,
+      storageState: signedOut,
       extraHTTPHeaders: { 'Accept-Language': 'vi', ...writeHeaders() },
     });
     const login = await cellApi.post('/api/v1/auth/login', {
