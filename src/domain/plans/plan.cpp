@@ -166,7 +166,7 @@ ReviewCheck check_review(const Plan& plan, Stage stage, const std::vector<ItemAs
     } else if (!one_of(kAssessments, a.assessment)) {
       check.errors.push_back({item_field(i, "assessment"), "unknown_code", {}});
     }
-    if (a.plan_chars(comment) > kCommentChars) {
+    if (plan_chars(a.comment) > kCommentChars) {
       check.errors.push_back(
           {item_field(i, "comment"), "too_long", {{"max", std::to_string(kCommentChars)}}});
     }
