@@ -93,6 +93,7 @@ function ReviewModal({
         ) : (
           <Form
             form={form}
+            name="review"
             layout="vertical"
             data-testid="review-form"
             initialValues={{
@@ -103,10 +104,7 @@ function ReviewModal({
           >
             <ProblemAlert error={review.error} all />
             <Form.Item name="stage" label={t('plans.stageLabel')} rules={[{ required: true }]}>
-              <Select
-                id="review-stage"
-                options={stages.map((s) => ({ value: s, label: t(`plans.stage.${s}`) }))}
-              />
+              <Select options={stages.map((s) => ({ value: s, label: t(`plans.stage.${s}`) }))} />
             </Form.Item>
             <Form.List name="items">
               {(fields) =>

@@ -75,6 +75,7 @@ function PlanForm({ mine, plan, onDone }: { mine: MyPlan; plan?: PlanView; onDon
   return (
     <Form
       form={form}
+      name="plan"
       layout="vertical"
       initialValues={initial}
       onFinish={(values) => void submit(values)}
@@ -83,7 +84,6 @@ function PlanForm({ mine, plan, onDone }: { mine: MyPlan; plan?: PlanView; onDon
       <ProblemAlert error={error} all />
       <Form.Item name="kind" label={t('plans.kindLabel')} rules={[{ required: true }]}>
         <Select
-          id="plan-kind"
           options={(['commitment', 'plan'] as const).map((k) => ({
             value: k,
             label: t(`plans.kind.${k}`),
@@ -117,11 +117,7 @@ function PlanForm({ mine, plan, onDone }: { mine: MyPlan; plan?: PlanView; onDon
                     { required: true, whitespace: true, message: t('plans.contentRequired') },
                   ]}
                 >
-                  <Input.TextArea
-                    id={`plan-item-${index}-content`}
-                    autoSize={{ minRows: 2 }}
-                    maxLength={2000}
-                  />
+                  <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'measure']}
@@ -130,14 +126,14 @@ function PlanForm({ mine, plan, onDone }: { mine: MyPlan; plan?: PlanView; onDon
                     { required: true, whitespace: true, message: t('plans.measureRequired') },
                   ]}
                 >
-                  <Input id={`plan-item-${index}-measure`} maxLength={1000} />
+                  <Input maxLength={1000} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'due_on']}
                   label={t('plans.dueOn')}
                   style={{ marginBottom: 0 }}
                 >
-                  <DateInput id={`plan-item-${index}-due`} />
+                  <DateInput />
                 </Form.Item>
               </Card>
             ))}
