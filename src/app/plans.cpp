@@ -258,7 +258,8 @@ Result<PlanView> review_plan(Context& ctx, int64_t id, const ReviewRequest& requ
 
 Result<MemberPlans> get_member_plans(Context& ctx, MemberId id, std::optional<int> year) {
   std::optional<Member> member = ctx.tx.members().find(id);
-  if (!member || !reach_of(ctx, Permission::kMemberRead).covers_member(member->id, member->org_path))
+  if (!member ||
+      !reach_of(ctx, Permission::kMemberRead).covers_member(member->id, member->org_path))
     return Error::not_found("member");
   MemberPlans plans;
   plans.member_id = member->id;

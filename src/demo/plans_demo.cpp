@@ -153,9 +153,9 @@ void PlansDemo::write(soci::session& session) {
     const bool head = heads.count(e.member_id) > 0;
     if (!rng_.chance(head ? 0.97 : 0.85)) continue;
     // Heads in January, before their due date; the others by the end of February, some late.
-    Date recorded = head ? day_of(year, 1, static_cast<int>(rng_.between(5, 28)))
-                         : rng_.chance(0.9) ? day_of(year, 2, static_cast<int>(rng_.between(1, 27)))
-                                            : day_of(year, 3, static_cast<int>(rng_.between(2, 28)));
+    Date recorded = head               ? day_of(year, 1, static_cast<int>(rng_.between(5, 28)))
+                    : rng_.chance(0.9) ? day_of(year, 2, static_cast<int>(rng_.between(1, 27)))
+                                       : day_of(year, 3, static_cast<int>(rng_.between(2, 28)));
     if (today_ < recorded) {
       if (today_.month() == 1 && !head) continue;  // too early in the year for the others
       recorded = today_;

@@ -313,8 +313,9 @@ void add_plan_routes(Router& router, ApiContext& api) {
              lists(api, decode_my_plan, app::get_my_plan, json_reply(200, my_plan_json)));
   router.add("POST", "/api/v1/plans/mine",
              writes(api, decode_record_plan, app::record_my_plan, json_reply(201, plan_view_json)));
-  router.add("GET", "/api/v1/plans/{id}",
-             reads(api, path_id_of<int64_t>("plan"), app::get_plan, json_reply(200, plan_view_json)));
+  router.add(
+      "GET", "/api/v1/plans/{id}",
+      reads(api, path_id_of<int64_t>("plan"), app::get_plan, json_reply(200, plan_view_json)));
   router.add("PUT", "/api/v1/plans/{id}",
              writes(api, decode_update_plan, app::update_plan, json_reply(200, plan_view_json)));
   router.add("POST", "/api/v1/plans/{id}/reviews",

@@ -33,9 +33,9 @@ std::string_view stage_code(Stage stage);
 
 struct PlanItem {
   int64_t id = 0;
-  std::string content;             // what the member undertakes
-  std::string measure;              // the measure or target it is judged by
-  std::optional<Date> due_on;      // within the plan's year
+  std::string content;         // what the member undertakes
+  std::string measure;         // the measure or target it is judged by
+  std::optional<Date> due_on;  // within the plan's year
 };
 
 // What a member submits: the plan of a year.
@@ -64,13 +64,13 @@ struct PlanReview {
 struct Plan {
   int64_t id = 0;
   MemberId member_id;
-  OrgId org_id;      // the member's cell when the plan was recorded
+  OrgId org_id;  // the member's cell when the plan was recorded
   OrgPath org_path;
   int year = 0;
   std::string kind;
   std::vector<PlanItem> items;
-  Date recorded_on;  // first recorded
-  bool head = false;  // recorded as one of the cell's heads
+  Date recorded_on;                 // first recorded
+  bool head = false;                // recorded as one of the cell's heads
   std::vector<PlanReview> reviews;  // mid-year first
   int64_t version = 0;
   std::string created_at;

@@ -25,9 +25,9 @@
 #include "storage/sql/lifecycle/candidate_repository.h"
 #include "storage/sql/lifecycle/lifecycle_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
-#include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 
 namespace chibo::storage {

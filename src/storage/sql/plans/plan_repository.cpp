@@ -178,10 +178,9 @@ bool SqlPlanRepository::update(Plan& plan) {
       .number("version", plan.version + 1)
       .text("updated_at", plan.updated_at);
   Bindings where;
-  const long long changed =
-      update_rows(session_, "plans", values,
-                  "id = " + where.number(plan.id) + " AND version = " + where.number(plan.version),
-                  where);
+  const long long changed = update_rows(
+      session_, "plans", values,
+      "id = " + where.number(plan.id) + " AND version = " + where.number(plan.version), where);
   if (changed != 1) return false;
   ++plan.version;
   long long id = plan.id;
