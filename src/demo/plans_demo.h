@@ -3,8 +3,8 @@
 // items; the cells' heads (the seats TermsDemo wrote) recorded first, in January, the others in
 // February and March (a few late), and some not at all. Once the rules' review windows have
 // opened (rules/plans.toml), most plans carry the cell's mid-year review and some the year-end
-// one, with an assessment per item. Rows go in multi-row INSERTs after the committees are
-// written, so a 65,000-member demo adds about 250,000 rows.
+// one, with an assessment per item. Rows are bound as column vectors (one prepared INSERT per
+// batch of a table) after the committees are written: a 65,000-member demo adds about 560,000.
 #pragma once
 
 #include <soci/soci.h>
