@@ -34,17 +34,17 @@ describe('openStages', () => {
 });
 
 describe('planItemsInput', () => {
-  it('trims the texts and leaves out an empty due date', () => {
+  it('keeps the texts on one line, trimmed, and leaves out an empty due date', () => {
     expect(
       planItemsInput({
         kind: 'plan',
         items: [
-          { content: ' Học tập ', measure: ' Đạt ', due_on: null },
+          { content: ' Học tập\n và làm theo ', measure: ' Đạt ', due_on: null },
           { content: 'B', measure: 'C', due_on: '2026-12-31' },
         ],
       }),
     ).toEqual([
-      { content: 'Học tập', measure: 'Đạt' },
+      { content: 'Học tập và làm theo', measure: 'Đạt' },
       { content: 'B', measure: 'C', due_on: '2026-12-31' },
     ]);
   });

@@ -41,12 +41,16 @@ export interface PlanFormValues {
   items: { content?: string; measure?: string; due_on?: string | null }[];
 }
 
-/** The items as the API takes them: trimmed, without an empty due date. */
+// The server takes an item as one line of text (domain clean_line): line breaks typed in
+// the text area become spaces.
+const oneLine = (text: string | undefined) => (text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+/** The items as the API takes them: on one line, trimmed, without an empty due date. */
 export function planItemsInput(values: PlanFormValues): PlanItemNewInput[] {
   return (values.items ?? []).map((item) => {
     const out: PlanItemNewInput = {
-      content: (item.content ?? '').trim(),
-      measure: (item.measure ?? '').trim(),
+      content: oneLine(item.content),
+      measure: oneLine(item.measure),
     };
     if (item.due_on) out.due_on = item.due_on;
     return out;
