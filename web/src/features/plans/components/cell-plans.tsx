@@ -27,7 +27,7 @@ import { formatDate } from '@/lib/format';
 import { useToday } from '@/lib/today';
 import type { CellPlanLine, CellPlans, PlanReviewStage, PlanSummary } from '@/types';
 import { useCellPlans, useReviewPlan } from '../api/plans';
-import { assessments, openStages, statusColor } from '../lib/plans';
+import { assessments, oneLine, openStages, statusColor } from '../lib/plans';
 import { PlanItems } from './plan-items';
 
 interface ReviewValues {
@@ -60,7 +60,7 @@ function ReviewModal({
         id: plan.id,
         input: {
           stage: values.stage,
-          ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
+          ...(oneLine(values.comment) ? { comment: oneLine(values.comment) } : {}),
           items: values.items.map((i) => ({
             item_id: i.item_id,
             assessment: i.assessment as 'done' | 'partly' | 'not_done',
