@@ -162,6 +162,8 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << dues.bases << " dues bases, " << dues.payments << " dues payments, "
             << dues.reliefs << " reductions, " << dues.members_in_arrears
             << " members in arrears\n";
+  std::cout << "  " << report->plans.plans << " personal plans (" << report->plans.items
+            << " items), " << report->plans.reviews << " plan reviews\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

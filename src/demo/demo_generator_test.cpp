@@ -12,6 +12,7 @@
 #include "app/member_views.h"
 #include "app/org_changes.h"
 #include "app/org_views.h"
+#include "app/plans.h"
 #include "app/probation.h"
 #include "app/runner.h"
 #include "app/transfers.h"
@@ -263,6 +264,33 @@ TEST(Demo, SearchIndexAgreesWithSql) {
   auto third = app::run_read(with_index, app::Actor::system("test"), app::list_members, query);
   ASSERT_TRUE(third);
   EXPECT_EQ(third->org_names.at(cached.org_id), "Chi bộ Đổi Tên");
+}
+
+// Most members have recorded a plan (3 to 5 items each); more than half are reviewed (the demo's
+// today, 29/11, lies in both review windows of rules/plans.toml).
+TEST(Demo, PlansAreRecordedAndSomeReviewed) {
+  TempStore temp;
+  auto report = generate_demo(temp.store(), demo_rules(), options(1500, 5));
+  ASSERT_TRUE(report);
+  EXPECT_GT(report->plans.plans, 1000);
+  EXPECT_GE(report->plans.items, 3 * report->plans.plans);
+  EXPECT_GT(report->plans.reviews, report->plans.plans / 2);
+  // A member's plans read back through the use case as stored.
+  const std::vector<app::Plan> some = [&] {
+    std::vector<app::Plan> plans;
+    (void)temp.store().read([&](app::Transaction& tx) {
+      plans = tx.plans().of_member(MemberId(1), std::nullopt);
+      return Ok();
+    });
+    return plans;
+  }();
+  auto cell = app::run_read(temp.services(), temp.actor(), app::get_member_plans, MemberId(1),
+                            std::optional<int>());
+  ASSERT_TRUE(cell);
+  EXPECT_EQ(cell->items.size(), some.size());
+  auto problems = storage::check_consistency(temp.store());
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty()) << problems->front();
 }
 
 }  // namespace

@@ -191,6 +191,13 @@ const std::unordered_map<std::string, Label>& other_labels() {
       // The inbox (issue 13).
       {"order", {"Thứ tự", "Order"}},
       {"unread", {"Chỉ chưa đọc", "Unread only"}},
+      // Personal action plans (issue 13).
+      {"items", {"Các nội dung", "Items"}},
+      {"measure", {"Chỉ tiêu, cách đo", "Measure or target"}},
+      {"content", {"Nội dung", "Content"}},
+      {"stage", {"Kỳ đánh giá", "Review stage"}},
+      {"assessment", {"Kết quả", "Assessment"}},
+      {"item_id", {"Nội dung được đánh giá", "Item assessed"}},
 
   };
   return labels;

@@ -131,6 +131,14 @@ before(async () => {
     fx[`assignment${side}`] = batch.items[0];
   }
 
+  // A personal plan on each side, recorded by its member (memberIn2 inside, memberOut outside).
+  for (const [side, member] of [['In', fx.memberIn2], ['Out', fx.memberOut]]) {
+    const self = await server.login(await server.addUser({ roles: ['member'], memberId: member.id }));
+    const year = serverToday().getUTCFullYear();
+    fx[`plan${side}`] = ok(await self.get(`/api/v1/plans/mine?year=${year}`)).plan  // the demo's
+      ?? ok(await self.post('/api/v1/plans/mine', { year, kind: 'commitment', items: [{ content: 'Nội dung kiểm thử', measure: 'Đạt' }] }), 201);
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -168,6 +176,9 @@ const ELSEWHERE = new Set([
   // The signed-in member's own dues answer by whether the account is linked to a member record
   // (409 when not): dues.test.mjs covers them.
   'GET /api/v1/dues/mine',
+  // The signed-in member's own plan (409 when not linked) and its edit (only the member whose
+  // plan it is: 403 for those who read it, 404 for the others): plans.test.mjs covers them.
+  'GET /api/v1/plans/mine', 'POST /api/v1/plans/mine', 'PUT /api/v1/plans/{id}',
 ]);
 
 let serial = 0;
@@ -184,6 +195,7 @@ function requestFor(key, side) {
   const attachment = side === 'out' ? fx.attachmentOut : fx.attachmentIn;
   const directive = side === 'out' ? fx.directiveOut : fx.directiveIn;
   const assignment = side === 'out' ? fx.assignmentOut : fx.assignmentIn;
+  const plan = side === 'out' ? fx.planOut : fx.planIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -302,11 +314,15 @@ function requestFor(key, side) {
     case 'POST /api/v1/orgs/{id}/dues/adjustments': return { path: `/api/v1/orgs/${org.id}/dues/adjustments`, json: { month: '2026-10', amount: 0, reason: 'Thử' }, allowed: 422 };
     case 'GET /api/v1/orgs/{id}/dues/reconciliation': return { path: `/api/v1/orgs/${org.id}/dues/reconciliation?month=2026-10` };
     case 'GET /api/v1/orgs/{id}/dues/arrears': return { path: `/api/v1/orgs/${org.id}/dues/arrears?year=2026` };
+    case 'GET /api/v1/plans/{id}': return { path: `/api/v1/plans/${plan.id}` };
+    case 'POST /api/v1/plans/{id}/reviews': return { path: `/api/v1/plans/${plan.id}/reviews`, json: { stage: 'no_such_stage', items: [] }, allowed: 422 };
+    case 'GET /api/v1/members/{id}/plans': return { path: `/api/v1/members/${member.id}/plans` };
+    case 'GET /api/v1/orgs/{id}/plans': return { path: `/api/v1/orgs/${org.id}/plans?year=2026` };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -236,6 +236,13 @@ describe('routes', () => {
     'POST /api/v1/orgs/{id}/dues/adjustments': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/orgs/{id}/dues/reconciliation': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/dues/arrears': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/plans/mine': [200, 400, 401, 403, 405, 409, 503],
+    'POST /api/v1/plans/mine': [201, 400, 401, 403, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/plans/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PUT /api/v1/plans/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/plans/{id}/reviews': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/plans': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/plans': [200, 400, 401, 403, 404, 405, 409, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -30,6 +30,7 @@ enum class Permission {
   kJobManage,           // see the background jobs everywhere and run one now (administrators)
   kDuesRead,            // party dues: members' bases and payments, cell books, reconciliation
   kDuesWrite,           // record bases, reliefs, payments; close a cell's month; adjustments
+  kPlanReview,          // review members' personal plans (mid-year, year end) in scope
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

@@ -151,6 +151,19 @@ const std::vector<std::string>& dues_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& plans_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "plans.heads_due",
+      "plans.members_due",
+      "plans.heads_first_refuses",
+      "plans.mid_year_review_opens",
+      "plans.mid_year_review_closes",
+      "plans.year_end_review_opens",
+      "plans.year_end_review_closes",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -163,6 +176,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), followup.begin(), followup.end());
   const std::vector<std::string>& dues = dues_rule_keys();
   keys.insert(keys.end(), dues.begin(), dues.end());
+  const std::vector<std::string>& plans = plans_rule_keys();
+  keys.insert(keys.end(), plans.begin(), plans.end());
   return keys;
 }
 

@@ -59,6 +59,8 @@ const std::vector<std::string>& followup_rule_keys();
 // The keys the dues decisions read (domain/dues: rates, reliefs, rounding, remittance shares).
 const std::vector<std::string>& dues_rule_keys();
 
+// The keys the personal plans read (plans.*: domain/plans, rules/plans.toml).
+const std::vector<std::string>& plans_rule_keys();
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'directive.read', 'directive.write', 'directive.report',
   'job.manage',
   'dues.read', 'dues.write',
+  'plan.review',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -56,6 +57,7 @@ export function loadRoles() {
  *   - 'directive' / 'assignment': like 'member', for a directive (where it was issued) or an
  *     assignment of one (where it was received; its assigning organization lies in the same
  *     scope in the matrix).
+ *   - 'plan': like 'member', for a personal plan (where its member is).
  * `read`: for object writes, the permission that makes the object visible (403 vs 404).
  * `everywhere`: the permission must reach every organization (an unscoped grant).
  */
@@ -174,6 +176,15 @@ export const ROUTE_RULES = {
   'POST /api/v1/orgs/{id}/dues/adjustments': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
   'GET /api/v1/orgs/{id}/dues/reconciliation': { gate: 'full', needs: 'dues.read', object: 'org' },
   'GET /api/v1/orgs/{id}/dues/arrears': { gate: 'full', needs: 'dues.read', object: 'org' },
+  // Personal plans: the signed-in member's own (no permission; plans.test.mjs), a plan lies
+  // where its member is; reading follows member.read, reviewing needs plan.review.
+  'GET /api/v1/plans/mine': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/plans/mine': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/plans/{id}': { gate: 'full', needs: 'member.read', object: 'plan' },
+  'PUT /api/v1/plans/{id}': { gate: 'full', needs: null, object: 'none' },
+  'POST /api/v1/plans/{id}/reviews': { gate: 'full', needs: 'plan.review', object: 'plan', read: 'member.read' },
+  'GET /api/v1/members/{id}/plans': { gate: 'full', needs: 'member.read', object: 'member' },
+  'GET /api/v1/orgs/{id}/plans': { gate: 'full', needs: 'member.read', object: 'org' },
 };
 
 /**

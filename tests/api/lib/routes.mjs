@@ -116,6 +116,13 @@ export const ROUTES = [
   ['POST', '/api/v1/orgs/{id}/dues/adjustments'],
   ['GET', '/api/v1/orgs/{id}/dues/reconciliation'],
   ['GET', '/api/v1/orgs/{id}/dues/arrears'],
+  ['GET', '/api/v1/plans/mine'],
+  ['POST', '/api/v1/plans/mine'],
+  ['GET', '/api/v1/plans/{id}'],
+  ['PUT', '/api/v1/plans/{id}'],
+  ['POST', '/api/v1/plans/{id}/reviews'],
+  ['GET', '/api/v1/members/{id}/plans'],
+  ['GET', '/api/v1/orgs/{id}/plans'],
 ];
 
 function segments(p) {

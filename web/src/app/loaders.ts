@@ -245,3 +245,8 @@ export function jobsLoader() {
   void pages.jobs();
   return null;
 }
+
+export function plansLoader() {
+  void pages.plans();
+  return null;
+}

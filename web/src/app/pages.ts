@@ -27,5 +27,6 @@ export const pages = {
   assignment: () => import('./routes/assignment'),
   inbox: () => import('./routes/inbox'),
   jobs: () => import('./routes/jobs'),
+  plans: () => import('./routes/plans'),
   notFound: () => import('./routes/not-found'),
 };

@@ -22,6 +22,7 @@ import {
   directivesLoader,
   inboxLoader,
   jobsLoader,
+  plansLoader,
   memberEditLoader,
   memberLoader,
   memberNewLoader,
@@ -63,6 +64,7 @@ const AssignmentsPage = lazy(pages.assignments);
 const AssignmentPage = lazy(pages.assignment);
 const InboxPage = lazy(pages.inbox);
 const JobsPage = lazy(pages.jobs);
+const PlansPage = lazy(pages.plans);
 const NotFoundPage = lazy(pages.notFound);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -244,6 +246,7 @@ export const router = createBrowserRouter([
       },
       { path: 'inbox', element: <InboxPage />, loader: inboxLoader, errorElement: <RouteError /> },
       { path: 'jobs', element: <JobsPage />, loader: jobsLoader, errorElement: <RouteError /> },
+      { path: 'plans', element: <PlansPage />, loader: plansLoader, errorElement: <RouteError /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

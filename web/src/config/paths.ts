@@ -72,4 +72,6 @@ export const paths = {
     const text = search ? search.toString() : '';
     return text ? `/audit?${text}` : '/audit';
   },
+  // Personal plans: the member's own (?tab=mine) and the cell's (?tab=cell&org=), of ?year=.
+  plans: (search?: URLSearchParams | string) => withSearch('/plans', search),
 };

@@ -2,6 +2,7 @@
 import { directivesEn } from './directives-en';
 import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
+import { plansEn } from './plans-en';
 import { termsEn } from './terms-en';
 
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...termsEn,
   ...documentsEn,
   ...directivesEn,
+  ...plansEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -31,6 +33,7 @@ export const en = {
     members: 'Members',
     users: 'Users',
     audit: 'Audit log',
+    plans: 'Personal plans',
   },
   common: {
     loading: 'Loading…',

@@ -3,6 +3,7 @@
 import { directivesVi } from './directives-vi';
 import { documentsVi } from './documents-vi';
 import { lifecycleVi } from './lifecycle-vi';
+import { plansVi } from './plans-vi';
 import { termsVi } from './terms-vi';
 
 export const vi = {
@@ -10,6 +11,7 @@ export const vi = {
   ...termsVi,
   ...documentsVi,
   ...directivesVi,
+  ...plansVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -32,6 +34,7 @@ export const vi = {
     members: 'Đảng viên',
     users: 'Người dùng',
     audit: 'Nhật ký kiểm toán',
+    plans: 'Kế hoạch cá nhân',
   },
   common: {
     loading: 'Đang tải…',

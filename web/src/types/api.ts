@@ -1991,6 +1991,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/plans/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kế hoạch cá nhân của tôi
+     * @description Kế hoạch (hoặc cam kết) năm của đảng viên gắn với tài khoản đang đăng nhập, hạn đăng ký và các đồng chí cấp ủy chưa đăng ký; 409 khi tài khoản chưa gắn hồ sơ đảng viên.
+     */
+    get: operations['getMyPlan'];
+    put?: never;
+    /**
+     * Đăng ký kế hoạch cá nhân
+     * @description Đảng viên ghi kế hoạch hành động hoặc cam kết tu dưỡng, rèn luyện của năm (một kế hoạch mỗi năm). Cấp ủy viên đăng ký trước: người khác ghi khi còn cấp ủy viên chưa đăng ký thì được cảnh báo (heads_missing), hoặc bị từ chối nếu rules/plans.toml quy định. Không cần quyền riêng: tài khoản phải gắn hồ sơ đảng viên.
+     */
+    post: operations['recordMyPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một kế hoạch cá nhân
+     * @description Của mình, hoặc của đảng viên trong phạm vi member.read.
+     */
+    get: operations['getPlan'];
+    /**
+     * Sửa kế hoạch cá nhân
+     * @description Chỉ đảng viên có kế hoạch, và chỉ khi chi bộ chưa đánh giá (409 plan_reviewed). Thay toàn bộ các nội dung; cần version (hoặc If-Match).
+     */
+    put: operations['updatePlan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chi bộ đánh giá kế hoạch cá nhân
+     * @description Đánh giá giữa năm (mid_year) hoặc cuối năm (year_end), mỗi kỳ một lần, trong thời gian của rules/plans.toml; đánh giá từng nội dung (done, partly, not_done). Cần plan.review.
+     */
+    post: operations['reviewPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kế hoạch cá nhân của một đảng viên
+     * @description Các năm (mới nhất trước), hoặc một năm; cho kiểm điểm, đánh giá cuối năm. Cần member.read.
+     */
+    get: operations['getMemberPlans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kế hoạch cá nhân của chi bộ
+     * @description Mọi đảng viên của chi bộ, cấp ủy viên trước: đã hay chưa đăng ký, trễ hạn, trạng thái đánh giá; hạn và thời gian đánh giá theo rules/plans.toml. Cần member.read.
+     */
+    get: operations['getCellPlans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2276,7 +2384,16 @@ export interface components {
         | 'assignment_state'
         | 'assignment_to_member'
         | 'job_running'
-        | 'job_disabled';
+        | 'job_disabled'
+        | 'account_not_linked_to_member'
+        | 'member_not_on_roll'
+        | 'plan_exists'
+        | 'plan_reviewed'
+        | 'not_own_plan'
+        | 'heads_not_recorded'
+        | 'already_reviewed'
+        | 'year_end_reviewed'
+        | 'org_holds_no_members';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -4009,7 +4126,8 @@ export interface components {
       | 'directive.report'
       | 'job.manage'
       | 'dues.read'
-      | 'dues.write';
+      | 'dues.write'
+      | 'plan.review';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -7078,6 +7196,197 @@ export interface components {
         arrears: number;
         rule: components['schemas']['DuesRule'];
       }[];
+    };
+    PlanRuleDate: {
+      /** Format: date */
+      on: string;
+      key: string;
+      source: string;
+    };
+    PlanItemNew: {
+      /** @description Nội dung đăng ký, cam kết. */
+      content: string;
+      /** @description Chỉ tiêu, cách đo kết quả. */
+      measure: string;
+      /**
+       * Format: date
+       * @description Hạn hoàn thành, trong năm của kế hoạch.
+       */
+      due_on?: string | null;
+    };
+    PlanItem: {
+      id: number;
+      content: string;
+      measure: string;
+      /** Format: date */
+      due_on: string | null;
+    };
+    /**
+     * @example {
+     *       "year": 2026,
+     *       "kind": "commitment",
+     *       "items": [
+     *         {
+     *           "content": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+     *           "measure": "Dự đủ các buổi học chuyên đề",
+     *           "due_on": "2026-12-31"
+     *         }
+     *       ]
+     *     }
+     */
+    PlanNew: {
+      /** @description Năm trước, năm nay hoặc năm sau. */
+      year: number;
+      /**
+       * @description plan: kế hoạch hành động; commitment: cam kết tu dưỡng, rèn luyện.
+       * @enum {string}
+       */
+      kind: 'plan' | 'commitment';
+      items: components['schemas']['PlanItemNew'][];
+    };
+    PlanEdit: {
+      /**
+       * @description plan: kế hoạch hành động; commitment: cam kết tu dưỡng, rèn luyện.
+       * @enum {string}
+       */
+      kind: 'plan' | 'commitment';
+      items: components['schemas']['PlanItemNew'][];
+      /** @description Phiên bản đã đọc (hoặc If-Match). */
+      version?: number;
+    };
+    PlanAssessment: {
+      item_id: number;
+      /** @enum {string} */
+      assessment: 'done' | 'partly' | 'not_done';
+      comment: string | null;
+    };
+    PlanReview: {
+      id: number;
+      /** @enum {string} */
+      stage: 'mid_year' | 'year_end';
+      /** Format: date */
+      reviewed_on: string;
+      comment: string | null;
+      reviewer: string;
+      items: components['schemas']['PlanAssessment'][];
+    };
+    /**
+     * @example {
+     *       "stage": "mid_year",
+     *       "comment": "Thực hiện tốt",
+     *       "items": [
+     *         {
+     *           "item_id": 1,
+     *           "assessment": "done"
+     *         }
+     *       ]
+     *     }
+     */
+    PlanReviewNew: {
+      /** @enum {string} */
+      stage: 'mid_year' | 'year_end';
+      comment?: string;
+      /** @description Một đánh giá cho mỗi nội dung của kế hoạch. */
+      items: {
+        item_id: number;
+        /** @enum {string} */
+        assessment: 'done' | 'partly' | 'not_done';
+        comment?: string;
+      }[];
+    };
+    PlanHead: {
+      member_id: number;
+      full_name: string;
+      /** @description Mã chức danh (committee_positions.tsv). */
+      position: string;
+    };
+    PlanSummary: {
+      id: number;
+      member_id: number;
+      org_id: number;
+      year: number;
+      /**
+       * @description plan: kế hoạch hành động; commitment: cam kết tu dưỡng, rèn luyện.
+       * @enum {string}
+       */
+      kind: 'plan' | 'commitment';
+      /** @enum {string} */
+      status: 'recorded' | 'mid_year_reviewed' | 'year_end_reviewed';
+      /** @description Ghi khi là cấp ủy viên của chi bộ. */
+      head: boolean;
+      /** Format: date */
+      recorded_on: string;
+      items: components['schemas']['PlanItem'][];
+      reviews: components['schemas']['PlanReview'][];
+      version: number;
+      updated_at: string;
+    };
+    PlanView: components['schemas']['PlanSummary'] & {
+      member_name: string;
+      org_name: string;
+      due: components['schemas']['PlanRuleDate'] | null;
+      late: boolean;
+      may_edit: boolean;
+      may_review: boolean;
+      /** @description Cấp ủy viên chưa đăng ký (khi người ghi không phải cấp ủy viên). */
+      heads_missing: components['schemas']['PlanHead'][];
+    };
+    MyPlan: {
+      member: {
+        id: number;
+        full_name: string;
+      };
+      org: {
+        id: number;
+        name: string;
+      };
+      year: number;
+      head: boolean;
+      due: components['schemas']['PlanRuleDate'] | null;
+      plan: components['schemas']['PlanView'] | null;
+      heads_missing: components['schemas']['PlanHead'][];
+    };
+    MemberPlans: {
+      member: {
+        id: number;
+        full_name: string;
+      };
+      items: components['schemas']['PlanView'][];
+    };
+    PlanReviewWindow: {
+      opens: components['schemas']['PlanRuleDate'];
+      closes: components['schemas']['PlanRuleDate'];
+    };
+    CellPlanLine: {
+      member_id: number;
+      full_name: string;
+      position: string | null;
+      head: boolean;
+      /** @description Ghi sau hạn, hoặc chưa ghi khi đã quá hạn. */
+      late: boolean;
+      plan: components['schemas']['PlanSummary'] | null;
+    };
+    CellPlans: {
+      org: {
+        id: number;
+        name: string;
+        kind: string;
+      };
+      year: number;
+      heads_due: components['schemas']['PlanRuleDate'] | null;
+      members_due: components['schemas']['PlanRuleDate'] | null;
+      mid_year_window: components['schemas']['PlanReviewWindow'] | null;
+      year_end_window: components['schemas']['PlanReviewWindow'] | null;
+      totals: {
+        members: number;
+        recorded: number;
+        not_recorded: number;
+        heads_not_recorded: number;
+        reviewed_mid_year: number;
+        reviewed_year_end: number;
+      };
+      lines: components['schemas']['CellPlanLine'][];
+      may_review: boolean;
     };
   };
   responses: {
@@ -12461,6 +12770,296 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMyPlan: {
+    parameters: {
+      query: {
+        /** @description Năm của kế hoạch. */
+        year: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyPlan'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordMyPlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getPlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã kế hoạch. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updatePlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Phiên bản dạng "vN" (như ETag), dùng khi thân không có version.
+         * @example "v3"
+         */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã kế hoạch. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanEdit'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  reviewPlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã kế hoạch. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanReviewNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberPlans: {
+    parameters: {
+      query?: {
+        /** @description Chỉ năm này. */
+        year?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPlans'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCellPlans: {
+    parameters: {
+      query: {
+        /** @description Năm của kế hoạch. */
+        year: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CellPlans'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
       503: components['responses']['Unavailable'];
     };
   };

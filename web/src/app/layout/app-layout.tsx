@@ -12,6 +12,7 @@ import {
   FlagOutlined,
   FileTextOutlined,
   HourglassOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -56,6 +57,7 @@ const areas = [
   'jobs',
   'account',
   'inbox',
+  'plans',
 ];
 
 const pageLoading = (
@@ -154,6 +156,12 @@ export function AppLayout() {
       key: 'jobs',
       icon: <ClockCircleOutlined />,
       label: <Link to={paths.jobs()}>{t('nav.jobs')}</Link>,
+    },
+    // Personal plans: the member's own (an account linked to a record) and the cell's.
+    (!!user.member_id || can(user, 'member.read')) && {
+      key: 'plans',
+      icon: <ScheduleOutlined />,
+      label: <Link to={paths.plans(scope ? `org=${scope}` : undefined)}>{t('nav.plans')}</Link>,
     },
   ].filter((item) => !!item);
 
