@@ -43,7 +43,8 @@ export interface PlanFormValues {
 
 // The server takes an item as one line of text (domain clean_line): line breaks typed in
 // the text area become spaces.
-export const oneLine = (text: string | undefined) => (text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+export const oneLine = (text: string | undefined) =>
+  (text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /** The items as the API takes them: on one line, trimmed, without an empty due date. */
 export function planItemsInput(values: PlanFormValues): PlanItemNewInput[] {
