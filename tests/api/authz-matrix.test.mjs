@@ -302,6 +302,8 @@ function requestFor(key, side) {
     case 'POST /api/v1/orgs/{id}/dues/adjustments': return { path: `/api/v1/orgs/${org.id}/dues/adjustments`, json: { month: '2026-10', amount: 0, reason: 'Thử' }, allowed: 422 };
     case 'GET /api/v1/orgs/{id}/dues/reconciliation': return { path: `/api/v1/orgs/${org.id}/dues/reconciliation?month=2026-10` };
     case 'GET /api/v1/orgs/{id}/dues/arrears': return { path: `/api/v1/orgs/${org.id}/dues/arrears?year=2026` };
+    case 'GET /api/v1/orgs/{id}/dues/book.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/book.xlsx?month=2026-10` };
+    case 'POST /api/v1/orgs/{id}/dues/payments.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/payments.xlsx?month=2026-10`, json: { not: 'a workbook' }, allowed: 422 };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -174,6 +174,8 @@ export const ROUTE_RULES = {
   'POST /api/v1/orgs/{id}/dues/adjustments': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
   'GET /api/v1/orgs/{id}/dues/reconciliation': { gate: 'full', needs: 'dues.read', object: 'org' },
   'GET /api/v1/orgs/{id}/dues/arrears': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/dues/book.xlsx': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/dues/payments.xlsx': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
 };
 
 /**

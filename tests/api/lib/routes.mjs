@@ -116,6 +116,8 @@ export const ROUTES = [
   ['POST', '/api/v1/orgs/{id}/dues/adjustments'],
   ['GET', '/api/v1/orgs/{id}/dues/reconciliation'],
   ['GET', '/api/v1/orgs/{id}/dues/arrears'],
+  ['GET', '/api/v1/orgs/{id}/dues/book.xlsx'],
+  ['POST', '/api/v1/orgs/{id}/dues/payments.xlsx'],
 ];
 
 function segments(p) {
