@@ -49,3 +49,17 @@ find_library(PUGIXML_LIBRARY pugixml REQUIRED)
 add_library(pugixml_dep INTERFACE)
 target_include_directories(pugixml_dep SYSTEM INTERFACE ${PUGIXML_INCLUDE_DIR})
 target_link_libraries(pugixml_dep INTERFACE ${PUGIXML_LIBRARY})
+
+# libxlsxwriter and expat: XLSX out and in (io/xlsx). The reader streams the sheet XML through
+# expat from libzip, so a large workbook never sits whole in memory.
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
+find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
+add_library(xlsxwriter_dep INTERFACE)
+target_include_directories(xlsxwriter_dep SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIR})
+target_link_libraries(xlsxwriter_dep INTERFACE ${XLSXWRITER_LIBRARY})
+
+find_path(EXPAT_INCLUDE_DIR expat.h REQUIRED)
+find_library(EXPAT_LIBRARY expat REQUIRED)
+add_library(expat_dep INTERFACE)
+target_include_directories(expat_dep SYSTEM INTERFACE ${EXPAT_INCLUDE_DIR})
+target_link_libraries(expat_dep INTERFACE ${EXPAT_LIBRARY})

@@ -12,7 +12,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   libicu-dev nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libcli11-dev libspdlog-dev
-  libtomlplusplus-dev zlib1g-dev libssl-dev libzip-dev libpugixml-dev
+  libtomlplusplus-dev zlib1g-dev libssl-dev libzip-dev libpugixml-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev ccache
   nodejs npm chromium curl ca-certificates
   # The sample document's check (scripts/render-sample-document.sh): LibreOffice converts the DOCX

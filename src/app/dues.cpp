@@ -1,9 +1,15 @@
 #include "app/dues.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
+#include <set>
 
 #include "app/access_control.h"
+#include "io/xlsx/xlsx_reader.h"
+#include "io/xlsx/xlsx_writer.h"
+#include "text/fold.h"
 
 namespace chibo::app {
 
@@ -174,6 +180,22 @@ std::map<MemberId, MemberLedger> ledgers_of(Context& ctx, const std::vector<Memb
   return ledgers;
 }
 
+// Keeps the member's derived dues standing (migration 0019) in the transaction of a dues write.
+void refresh_standing(Context& ctx, const Member& member) {
+  const std::vector<MemberId> one{member.id};
+  auto bases = ctx.tx.dues().bases_of(one);
+  auto reliefs = ctx.tx.dues().reliefs_of(one);
+  auto payments = ctx.tx.dues().payments_of(one);
+  const MemberDuesFacts facts =
+      facts_of(member, std::move(bases[member.id]), std::move(reliefs[member.id]));
+  int64_t paid = 0;
+  for (const DuesPayment& p : payments[member.id]) paid += p.amount;
+  ctx.tx.dues().put_standing(
+      member.id,
+      domain::dues::dues_standing(facts, paid, ctx.services.rules, Month::of(ctx.today())),
+      ctx.now());
+}
+
 MemberDues member_dues_of(Context& ctx, const Member& member, std::optional<Month> from,
                           std::optional<Month> to) {
   const Month today = Month::of(ctx.today());
@@ -238,6 +260,66 @@ std::vector<Member> members_of(Context& ctx, const Organization& org) {
   std::vector<Member> members;
   ctx.tx.members().scan(filter, [&](const Member& m, const std::string&) { members.push_back(m); });
   return members;
+}
+
+// What is wrong with a payment for `member` (its fields alone, and the month it is for against
+// the member's joining the cell); the reference's uniqueness and the closed month are checked
+// by the callers.
+std::vector<FieldError> payment_errors(Context& ctx, const Member& member,
+                                       const PaymentRequest& request) {
+  std::vector<FieldError> errors;
+  check_amount("amount", request.amount, true, errors);
+  check_amount("extra", request.extra, false, errors);
+  if (request.paid_on > ctx.today()) errors.push_back({"paid_on", "date_in_future", {}});
+  if (request.months < 1 || request.months > kMaxMonths) {
+    errors.push_back(
+        {"months", "out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxMonths)}}});
+  }
+  if (std::find(std::begin(kChannels), std::end(kChannels), request.channel) ==
+      std::end(kChannels)) {
+    errors.push_back({"channel", request.channel.empty() ? "required" : "unknown_code", {}});
+  }
+  check_length("reference", request.reference, kReferenceChars, errors);
+  check_length("note", request.note, kDuesNoteChars, errors);
+  if (request.channel == "portal" && request.reference.empty())
+    errors.push_back({"reference", "required", {}});
+  if (const std::optional<Month> joined = joined_cell(ctx, member);
+      joined && request.first_month < *joined) {
+    errors.push_back({"first_month", "before_joining_cell", {{"joined", joined->iso()}}});
+  }
+  return errors;
+}
+
+// Records a checked payment and its audit entry (`import_row`: the spreadsheet row it came from).
+DuesPayment insert_payment(Context& ctx, const Member& member, const PaymentRequest& request,
+                           const int64_t* import_row) {
+  DuesPayment payment;
+  payment.member_id = member.id;
+  payment.org_id = member.org_id;
+  payment.org_path = member.org_path;
+  payment.paid_on = request.paid_on;
+  payment.first_month = request.first_month;
+  payment.months = request.months;
+  payment.amount = request.amount;
+  payment.extra = request.extra;
+  payment.channel = request.channel;
+  payment.reference = request.reference;
+  payment.note = request.note;
+  payment.created_at = ctx.now();
+  payment.created_by = ctx.actor.name;
+  ctx.tx.dues().insert_payment(payment);
+  AuditEntry entry = AuditEntry::about_member("dues.payment_record", member);
+  entry.with("payment_id", payment.id)
+      .with("paid_on", payment.paid_on.iso())
+      .with("first_month", payment.first_month.iso())
+      .with("months", payment.months)
+      .with("amount", payment.amount)
+      .with("extra", payment.extra)
+      .with("channel", payment.channel)
+      .with("reference", payment.reference);
+  if (import_row) entry.with("import_row", *import_row);
+  ctx.audit(entry);
+  return payment;
 }
 
 DuesBook book_of(Context& ctx, const Organization& org, Month month) {
@@ -334,6 +416,7 @@ Result<MemberDues> set_dues_basis(Context& ctx, MemberId id, const BasisRequest&
   if (ctx.tx.dues().find_closing(member->org_id, basis.valid_from))
     return Error::conflict("month_closed", {{"month", basis.valid_from.iso()}});
   ctx.tx.dues().insert_basis(id, basis, ctx.now(), ctx.actor.name);
+  refresh_standing(ctx, *member);
   AuditEntry entry = AuditEntry::about_member("dues.basis_set", *member);
   entry.with("basis_id", basis.id)
       .with("valid_from", basis.valid_from.iso())
@@ -366,6 +449,7 @@ Result<MemberDues> record_dues_relief(Context& ctx, MemberId id, const ReliefReq
     errors.push_back({"decision_date", "date_in_future", {}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   ctx.tx.dues().insert_relief(id, relief, request.decision_date, ctx.now(), ctx.actor.name);
+  refresh_standing(ctx, *member);
   AuditEntry entry = AuditEntry::about_member("dues.relief_record", *member);
   entry.with("relief_id", relief.id)
       .with("kind", relief.kind)
@@ -380,26 +464,7 @@ Result<MemberDues> record_dues_relief(Context& ctx, MemberId id, const ReliefReq
 Result<MemberDues> record_dues_payment(Context& ctx, MemberId id, const PaymentRequest& request) {
   Result<Member> member = writable_member(ctx, id);
   if (!member) return std::move(member).error();
-  std::vector<FieldError> errors;
-  check_amount("amount", request.amount, true, errors);
-  check_amount("extra", request.extra, false, errors);
-  if (request.paid_on > ctx.today()) errors.push_back({"paid_on", "date_in_future", {}});
-  if (request.months < 1 || request.months > kMaxMonths) {
-    errors.push_back(
-        {"months", "out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxMonths)}}});
-  }
-  if (std::find(std::begin(kChannels), std::end(kChannels), request.channel) ==
-      std::end(kChannels)) {
-    errors.push_back({"channel", request.channel.empty() ? "required" : "unknown_code", {}});
-  }
-  check_length("reference", request.reference, kReferenceChars, errors);
-  check_length("note", request.note, kDuesNoteChars, errors);
-  if (request.channel == "portal" && request.reference.empty())
-    errors.push_back({"reference", "required", {}});
-  if (const std::optional<Month> joined = joined_cell(ctx, *member);
-      joined && request.first_month < *joined) {
-    errors.push_back({"first_month", "before_joining_cell", {{"joined", joined->iso()}}});
-  }
+  std::vector<FieldError> errors = payment_errors(ctx, *member, request);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (!request.reference.empty() &&
       ctx.tx.dues().reference_taken(request.channel, request.reference)) {
@@ -408,31 +473,8 @@ Result<MemberDues> record_dues_payment(Context& ctx, MemberId id, const PaymentR
   const Month book = Month::of(request.paid_on);
   if (ctx.tx.dues().find_closing(member->org_id, book))
     return Error::conflict("month_closed", {{"month", book.iso()}});
-  DuesPayment payment;
-  payment.member_id = member->id;
-  payment.org_id = member->org_id;
-  payment.org_path = member->org_path;
-  payment.paid_on = request.paid_on;
-  payment.first_month = request.first_month;
-  payment.months = request.months;
-  payment.amount = request.amount;
-  payment.extra = request.extra;
-  payment.channel = request.channel;
-  payment.reference = request.reference;
-  payment.note = request.note;
-  payment.created_at = ctx.now();
-  payment.created_by = ctx.actor.name;
-  ctx.tx.dues().insert_payment(payment);
-  AuditEntry entry = AuditEntry::about_member("dues.payment_record", *member);
-  entry.with("payment_id", payment.id)
-      .with("paid_on", payment.paid_on.iso())
-      .with("first_month", payment.first_month.iso())
-      .with("months", payment.months)
-      .with("amount", money_json(payment.amount))
-      .with("extra", money_json(payment.extra))
-      .with("channel", payment.channel)
-      .with("reference", payment.reference);
-  ctx.audit(entry);
+  insert_payment(ctx, *member, request, nullptr);
+  refresh_standing(ctx, *member);
   return member_dues_of(ctx, *member, std::nullopt, std::nullopt);
 }
 
@@ -556,33 +598,591 @@ Result<Reconciliation> get_dues_reconciliation(Context& ctx, OrgId id, Month mon
 }
 
 Result<ArrearsList> get_dues_arrears(Context& ctx, OrgId id, int year) {
+  return get_dues_arrears_page(ctx, id, year, ArrearsPage{});
+}
+
+Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
+                                          const ArrearsPage& page) {
   Result<Organization> org = readable_org(ctx, id);
   if (!org) return std::move(org).error();
   ArrearsList list;
   list.org = *org;
   list.year = year;
   list.through = std::min(Month::of(year, 12), last_ended(ctx.today()));
-  const std::vector<Member> members = members_of(ctx, *org);
-  const auto ledgers = ledgers_of(ctx, members, std::max(list.through, Month::of(ctx.today())));
+  const domain::RuleParameter* threshold =
+      ctx.services.rules.in_force("dues.unpaid_months_for_removal", list.through.last_day());
+  if (!threshold || threshold->value <= 0) return list;
+  // Only members whose standing says they owe since `cut` can have `threshold` unpaid months of
+  // the year up to `through` (payments are applied oldest month first): they are read through the
+  // standings' index, then checked exactly on their ledger.
+  const Month cut = list.through.plus(-static_cast<int>(threshold->value - 1));
+  if (cut < Month::of(year, 1)) return list;
+  const std::vector<std::string> statuses = on_roll_statuses(ctx.services);
+  const size_t limit = page.limit ? *page.limit : SIZE_MAX;
+  const size_t batch = std::clamp<size_t>(page.limit ? *page.limit * 2 : 500, 50, 500);
+  const Month horizon = std::max(list.through, Month::of(ctx.today()));
   std::map<OrgId, std::string> names;
-  for (const Member& member : members) {
-    const MemberLedger& ledger = ledgers.at(member.id);
-    UnpaidYear unpaid =
-        domain::dues::unpaid_in_year(ledger.allocation, year, list.through, ctx.services.rules);
-    if (!unpaid.listed()) continue;
-    ArrearsEntry entry;
-    entry.member_id = member.id;
-    entry.member_name = member.full_name;
-    entry.org_id = member.org_id;
-    auto name = names.find(member.org_id);
-    if (name == names.end())
-      name = names.emplace(member.org_id, org_name(ctx, member.org_id)).first;
-    entry.org_name = name->second;
-    entry.arrears = ledger.allocation.arrears_through(list.through);
-    entry.unpaid = std::move(unpaid);
-    list.items.push_back(std::move(entry));
+  MemberId after = page.after;
+  while (list.items.size() < limit) {
+    const std::vector<MemberId> ids =
+        ctx.tx.dues().arrears_candidates(org->path, statuses, cut, after, batch);
+    std::vector<Member> members;
+    for (const MemberId& candidate : ids) {
+      if (std::optional<Member> member = ctx.tx.members().find(candidate))
+        members.push_back(std::move(*member));
+    }
+    const auto ledgers = ledgers_of(ctx, members, horizon);
+    for (const Member& member : members) {
+      const MemberLedger& ledger = ledgers.at(member.id);
+      UnpaidYear unpaid =
+          domain::dues::unpaid_in_year(ledger.allocation, year, list.through, ctx.services.rules);
+      if (!unpaid.listed()) continue;
+      ArrearsEntry entry;
+      entry.member_id = member.id;
+      entry.member_name = member.full_name;
+      entry.org_id = member.org_id;
+      auto name = names.find(member.org_id);
+      if (name == names.end())
+        name = names.emplace(member.org_id, org_name(ctx, member.org_id)).first;
+      entry.org_name = name->second;
+      entry.arrears = ledger.allocation.arrears_through(list.through);
+      entry.unpaid = std::move(unpaid);
+      list.items.push_back(std::move(entry));
+      if (list.items.size() == limit) {
+        list.next_after = member.id;
+        break;
+      }
+    }
+    if (ids.size() < batch) break;
+    after = ids.back();
   }
+  // A page that ended exactly with the last candidate says there is more; the next page is empty.
   return list;
+}
+
+Result<std::vector<std::string>> check_dues_standings(Context& ctx) {
+  std::vector<std::string> problems;
+  const auto stored = ctx.tx.dues().all_standings();
+  const std::vector<MemberId> with_bases = ctx.tx.dues().members_with_bases();
+  constexpr size_t kChunk = 500;
+  for (size_t from = 0; from < with_bases.size(); from += kChunk) {
+    std::vector<Member> members;
+    for (size_t i = from; i < with_bases.size() && i < from + kChunk; ++i) {
+      if (std::optional<Member> member = ctx.tx.members().find(with_bases[i]))
+        members.push_back(std::move(*member));
+    }
+    std::vector<MemberId> ids;
+    for (const Member& m : members) ids.push_back(m.id);
+    auto bases = ctx.tx.dues().bases_of(ids);
+    auto reliefs = ctx.tx.dues().reliefs_of(ids);
+    auto payments = ctx.tx.dues().payments_of(ids);
+    for (const Member& member : members) {
+      const std::string who = "member " + std::to_string(member.id.value);
+      auto found = stored.find(member.id);
+      if (found == stored.end() || !found->second) {
+        problems.push_back(who + ": has a dues basis but no dues standing (dues_standings)");
+        continue;
+      }
+      const MemberDuesFacts facts =
+          facts_of(member, std::move(bases[member.id]), std::move(reliefs[member.id]));
+      int64_t paid = 0;
+      for (const DuesPayment& p : payments[member.id]) paid += p.amount;
+      // The stored month may be earlier than the truth, never later.
+      if (auto earlier = domain::dues::first_unpaid_month(facts, paid, ctx.services.rules,
+                                                          found->second->plus(-1))) {
+        problems.push_back(who + ": dues standing " + found->second->iso() +
+                           " is later than the first unpaid month " + earlier->iso());
+      }
+    }
+  }
+  return problems;
+}
+
+// ---- XLSX: the book out, a month's payments in -----------------------------------------------
+
+namespace dues_xlsx_detail {
+
+using io::xlsx::Cell;
+using io::xlsx::CellValue;
+using io::xlsx::Style;
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// "1%", "0,5%": a rate in basis points as Vietnamese write it.
+std::string rate_text(int64_t basis_points) {
+  std::string text = std::to_string(basis_points / 100);
+  int64_t rest = basis_points % 100;
+  if (rest) {
+    std::string decimals = two_digits(static_cast<int>(rest));
+    if (decimals.back() == '0') decimals.pop_back();
+    text += "," + decimals;
+  }
+  return text + "%";
+}
+
+std::string rate_of(const DueAmount& due) {
+  if (due.status == "exempt_party_age" || due.status == "exempt_decision") return "Miễn";
+  for (const auto& rule : due.rules) {
+    if (rule.key.size() > 8 && rule.key.compare(rule.key.size() - 8, 8, "_rate_bp") == 0)
+      return rate_text(rule.value);
+  }
+  return due.status == "due" ? "Mức cố định" : "";
+}
+
+std::string remark_of(const DueAmount& due) {
+  if (due.status == "exempt_party_age") return "Miễn (đủ 50 năm tuổi đảng)";
+  if (due.status == "exempt_decision") return "Miễn theo quyết định";
+  if (due.status == "no_basis") return "Chưa có mức đóng";
+  if (due.status == "no_rule") return "Không có quy định áp dụng";
+  if (due.reduction_percent > 0) return "Giảm " + std::to_string(due.reduction_percent) + "%";
+  return "";
+}
+
+std::string vi_date(Date date) {
+  return two_digits(date.day()) + "/" + two_digits(date.month()) + "/" +
+         std::to_string(date.year());
+}
+
+void write_book_sheet(io::xlsx::Writer& out, const DuesBook& book, const Date& today) {
+  const int month = book.month.month();
+  const int year = book.month.year();
+  out.add_sheet("Tháng " + two_digits(month) + "-" + std::to_string(year),
+                {6, 30, 16, 12, 14, 14, 16, 26});
+  std::string name = book.org.name;
+  out.title(name, Style::kSubtitle);
+  out.title("SỔ THU ĐẢNG PHÍ", Style::kTitle);
+  out.title("Tháng " + two_digits(month) + " năm " + std::to_string(year), Style::kSubtitle);
+  out.title("Đơn vị tính: đồng", Style::kNote);
+  out.row({Cell::of("STT", Style::kHeader), Cell::of("Họ và tên", Style::kHeader),
+           Cell::of("Mức căn cứ đóng", Style::kHeader), Cell::of("Tỷ lệ", Style::kHeader),
+           Cell::of("Số phải đóng", Style::kHeader), Cell::of("Đã nộp", Style::kHeader),
+           Cell::of("Còn nợ (lũy kế)", Style::kHeader), Cell::of("Ghi chú", Style::kHeader)});
+  int64_t number = 0;
+  for (const BookLine& line : book.lines) {
+    const int64_t due = line.due.status == "due" ? line.due.amount : 0;
+    out.row({Cell::of(++number), Cell::of(line.member_name),
+             line.due.base ? Cell::of(line.due.base) : Cell::empty(), Cell::of(rate_of(line.due)),
+             Cell::of(due), Cell::of(line.paid_for_month), Cell::of(line.arrears),
+             Cell::of(remark_of(line.due))});
+  }
+  out.row({Cell::empty(Style::kTotalLabel), Cell::of("Tổng cộng", Style::kTotalLabel),
+           Cell::empty(Style::kTotalLabel), Cell::empty(Style::kTotalLabel),
+           Cell::of(book.due, Style::kTotalNumber),
+           Cell::of(book.paid_for_month, Style::kTotalNumber),
+           Cell::of(book.arrears, Style::kTotalNumber), Cell::empty(Style::kTotalLabel)});
+  out.blank_row();
+  out.row({Cell::empty(Style::kNote), Cell::of("Thu trong tháng (đảng phí)", Style::kNote),
+           Cell::empty(Style::kNote), Cell::empty(Style::kNote),
+           Cell::of(book.collected, Style::kNumber)});
+  out.row({Cell::empty(Style::kNote), Cell::of("Đóng thêm tự nguyện", Style::kNote),
+           Cell::empty(Style::kNote), Cell::empty(Style::kNote),
+           Cell::of(book.extra, Style::kNumber)});
+  if (book.closing) {
+    out.row({Cell::empty(Style::kNote), Cell::of("Trích giữ lại", Style::kNote),
+             Cell::empty(Style::kNote), Cell::empty(Style::kNote),
+             Cell::of(book.closing->kept, Style::kNumber)});
+    out.row({Cell::empty(Style::kNote), Cell::of("Nộp cấp trên", Style::kNote),
+             Cell::empty(Style::kNote), Cell::empty(Style::kNote),
+             Cell::of(book.closing->sent_up, Style::kNumber)});
+    out.title(
+        "Đã khóa sổ: " + book.closing->closed_at.substr(0, 10) + ", " + book.closing->closed_by,
+        Style::kNote);
+  } else {
+    out.title("Sổ chưa khóa (số liệu đến ngày " + vi_date(today) + ")", Style::kNote);
+  }
+}
+
+// The import's columns: their API names, and the labels they are recognized by (folded).
+struct ImportColumn {
+  const char* key;
+  std::vector<const char*> labels;
+};
+
+const std::vector<ImportColumn>& import_columns() {
+  static const std::vector<ImportColumn> columns = {
+      {"stt", {"stt", "so thu tu", "no"}},
+      {"member_id", {"ma dang vien", "ma so", "ma so dang vien", "id", "member id", "member_id"}},
+      {"party_card_no", {"so the dang vien", "so the dang", "so the", "party card no"}},
+      {"full_name", {"ho va ten", "ho ten", "ten dang vien", "full name", "full_name"}},
+      {"amount", {"so tien", "so tien dang phi", "dang phi", "so tien nop", "amount"}},
+      {"extra", {"dong them", "dong them tu nguyen", "tu nguyen", "extra"}},
+      {"paid_on", {"ngay nop", "ngay dong", "paid on", "paid_on"}},
+      {"first_month", {"nop cho thang", "tu thang", "thang", "first month", "first_month"}},
+      {"months", {"so thang", "months"}},
+      {"channel", {"hinh thuc", "hinh thuc nop", "kenh", "kenh nop", "channel"}},
+      {"reference", {"ma giao dich", "so tham chieu", "reference"}},
+      {"note", {"ghi chu", "note"}},
+  };
+  return columns;
+}
+
+// A header cell's column key ("" when unknown). "Số tiền (đồng)" reads as "Số tiền".
+std::string import_key(const std::string& header) {
+  std::string label = header;
+  if (const size_t paren = label.find('('); paren != std::string::npos && paren > 0)
+    label = label.substr(0, paren);
+  const std::string folded = text::fold(label);
+  for (const ImportColumn& column : import_columns()) {
+    for (const char* known : column.labels) {
+      if (folded == known) return column.key;
+    }
+  }
+  return std::string();
+}
+
+std::optional<std::string> channel_of(const std::string& cell) {
+  const std::string folded = text::fold(cell);
+  if (folded == "tien mat" || folded == "cash" || folded == "nop tai chi bo") return "cash";
+  if (folded == "chuyen khoan" || folded == "ngan hang" || folded == "bank") return "bank";
+  if (folded == "cong dich vu cong" || folded == "dich vu cong" || folded == "portal")
+    return "portal";
+  return std::nullopt;
+}
+
+// Whole đồng from a number cell or text ("50000", "50.000", "50,000", "50 000").
+std::optional<int64_t> whole_dong(const CellValue& cell, std::string& code) {
+  if (cell.type == CellValue::Type::kNumber) {
+    if (std::floor(cell.number) != cell.number || std::fabs(cell.number) > 1e15) {
+      code = "not_whole_dong";
+      return std::nullopt;
+    }
+    return static_cast<int64_t>(cell.number);
+  }
+  std::string text = cell.text;
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.front() == ' ') text.erase(text.begin());
+  bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.erase(text.begin());
+  // Thousands separators only between groups of three digits.
+  std::string digits;
+  size_t group = 0;
+  bool grouped = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      ++group;
+    } else if ((c == '.' || c == ',' || c == ' ') && i > 0 &&
+               (!grouped ? group <= 3 : group == 3)) {
+      grouped = true;
+      group = 0;
+    } else {
+      code = "not_whole_dong";
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || (grouped && group != 3) || digits.size() > 15) {
+    code = "not_whole_dong";
+    return std::nullopt;
+  }
+  int64_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return negative ? -value : value;
+}
+
+std::optional<Month> month_cell(const CellValue& cell, bool date1904) {
+  if (cell.type == CellValue::Type::kText) {
+    std::string text = cell.text;
+    if (auto iso = Month::parse(text)) return iso;
+    // "03/2026", "3/2026"
+    const size_t slash = text.find('/');
+    if (slash != std::string::npos && text.size() - slash - 1 == 4 && slash >= 1 && slash <= 2) {
+      if (auto date =
+              Date::parse(text.substr(slash + 1) + "-" +
+                          (slash == 1 ? "0" + text.substr(0, 1) : text.substr(0, 2)) + "-01"))
+        return Month::of(*date);
+    }
+  }
+  if (auto date = io::xlsx::cell_date(cell, date1904)) return Month::of(*date);
+  return std::nullopt;
+}
+
+struct ImportRow {
+  int64_t line = 0;
+  std::optional<MemberId> member_id;
+  std::string card_no;
+  std::string full_name;
+  PaymentRequest request;
+};
+
+}  // namespace dues_xlsx_detail
+
+Result<DuesBookFile> export_dues_book(Context& ctx, OrgId id, const DuesBookPeriod& period) {
+  using namespace dues_xlsx_detail;
+  Result<Organization> org = readable_cell(ctx, id);
+  if (!org) return std::move(org).error();
+  std::vector<Month> months;
+  if (period.month) {
+    months.push_back(*period.month);
+  } else if (period.year) {
+    const Month last = std::min(Month::of(*period.year, 12), Month::of(ctx.today()));
+    for (Month m = Month::of(*period.year, 1); m <= last; m = m.plus(1)) months.push_back(m);
+    if (months.empty()) return Error::invalid_field("year", "year_not_started");
+  } else {
+    return Error::invalid_field("month", "required");
+  }
+  Result<std::unique_ptr<io::xlsx::Writer>> writer = io::xlsx::Writer::create();
+  if (!writer) return std::move(writer).error();
+  for (const Month& month : months)
+    write_book_sheet(**writer, book_of(ctx, *org, month), ctx.today());
+  Result<std::string> bytes = (*writer)->finish();
+  if (!bytes) return std::move(bytes).error();
+  DuesBookFile file;
+  const std::string period_text = period.month ? period.month->iso() : std::to_string(*period.year);
+  file.file_name = "so-dang-phi-" + (org->code.empty() ? std::to_string(id.value) : org->code) +
+                   "-" + period_text + ".xlsx";
+  file.content = std::move(*bytes);
+  AuditEntry entry =
+      AuditEntry::about("dues.book_export", "organization", id.value, org->path.str());
+  entry.with("period", period_text).with("months", static_cast<int64_t>(months.size()));
+  ctx.audit(entry);
+  return file;
+}
+
+Result<DuesImportReport> import_dues_payments(Context& ctx, OrgId id, Month month,
+                                              const std::string& xlsx) {
+  using namespace dues_xlsx_detail;
+  Result<Organization> org = writable_cell(ctx, id);
+  if (!org) return std::move(org).error();
+  if (Month::of(ctx.today()) < month)
+    return Error::invalid_field("month", "month_in_future", {{"month", month.iso()}});
+  if (ctx.tx.dues().find_closing(id, month))
+    return Error::conflict("month_closed", {{"month", month.iso()}});
+
+  Result<io::xlsx::Reader> reader = io::xlsx::Reader::open_bytes(xlsx);
+  if (!reader) {
+    Error why = std::move(reader).error();
+    return Error::invalid({{"file", why.reason, why.params}});
+  }
+  if (reader->sheet_names().empty()) return Error::invalid({{"file", "xlsx_sheet_missing", {}}});
+  const bool date1904 = reader->date1904();
+
+  std::vector<FieldError> errors;
+  size_t error_count = 0;
+  auto add_error = [&](FieldError error) {
+    ++error_count;
+    if (errors.size() < 1000) errors.push_back(std::move(error));
+  };
+  std::map<std::string, int> columns;  // key -> column (0-based)
+  auto letter = [](int column) {
+    std::string letters;
+    for (int n = column + 1; n > 0; n = (n - 1) / 26)
+      letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return letters;
+  };
+  auto at = [&](const std::string& key, std::string code, int64_t line, Params params = {}) {
+    params.emplace_back("line", std::to_string(line));
+    if (auto c = columns.find(key); c != columns.end())
+      params.emplace_back("column", letter(c->second));
+    add_error({key, std::move(code), std::move(params)});
+  };
+  bool header_found = false;
+  int64_t header_line = 0;
+  std::vector<ImportRow> rows;
+  bool too_many = false;
+
+  Status read = reader->read_sheet(0, [&](int64_t line, const io::xlsx::Row& cells) -> bool {
+    auto cell = [&](const std::string& key) -> const CellValue* {
+      auto c = columns.find(key);
+      if (c == columns.end() || static_cast<size_t>(c->second) >= cells.size()) return nullptr;
+      const CellValue& value = cells[static_cast<size_t>(c->second)];
+      return value.empty() ? nullptr : &value;
+    };
+    if (!header_found) {
+      std::map<std::string, int> found;
+      std::set<std::string> duplicates;
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (cells[i].type != CellValue::Type::kText) continue;
+        const std::string key = import_key(cells[i].text);
+        if (key.empty()) continue;
+        if (!found.emplace(key, static_cast<int>(i)).second) duplicates.insert(key);
+      }
+      const bool names_member = found.count("member_id") || found.count("party_card_no");
+      if (!names_member || !found.count("amount")) return line < 30;  // titles above the header
+      header_found = true;
+      header_line = line;
+      columns = std::move(found);
+      for (const std::string& key : duplicates) at(key, "column_duplicate", line);
+      for (const char* required : {"paid_on", "channel"}) {
+        if (!columns.count(required))
+          add_error({required, "column_missing", {{"line", std::to_string(line)}}});
+      }
+      return true;
+    }
+    // A totals line ends the payments.
+    if (const CellValue* name = cell("full_name");
+        name && text::fold(io::xlsx::cell_text(*name)) == "tong cong")
+      return false;
+    bool any = false;
+    for (const auto& [key, column] : columns) {
+      if (key != "stt" && cell(key)) any = true;
+    }
+    if (!any) return true;
+    if (static_cast<int64_t>(rows.size()) >= kMaxDuesImportRows) {
+      too_many = true;
+      return false;
+    }
+    ImportRow row;
+    row.line = line;
+    if (const CellValue* v = cell("member_id")) {
+      const std::string text = io::xlsx::cell_text(*v);
+      int64_t number = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (ec != std::errc() || end != text.data() + text.size() || number <= 0) {
+        at("member_id", "member_not_in_cell", line);
+      } else {
+        row.member_id = MemberId(number);
+      }
+    }
+    if (const CellValue* v = cell("party_card_no")) row.card_no = io::xlsx::cell_text(*v);
+    if (!cell("member_id") && row.card_no.empty())
+      at(columns.count("member_id") ? "member_id" : "party_card_no", "required", line);
+    if (const CellValue* v = cell("full_name")) row.full_name = io::xlsx::cell_text(*v);
+    if (const CellValue* v = cell("amount")) {
+      std::string code;
+      if (auto amount = whole_dong(*v, code)) {
+        row.request.amount = *amount;
+      } else {
+        at("amount", code, line);
+        row.request.amount = 1;  // reported; keeps the later checks quiet
+      }
+    } else {
+      at("amount", "required", line);
+      row.request.amount = 1;
+    }
+    if (const CellValue* v = cell("extra")) {
+      std::string code;
+      if (auto extra = whole_dong(*v, code)) {
+        row.request.extra = *extra;
+      } else {
+        at("extra", code, line);
+      }
+    }
+    if (const CellValue* v = cell("paid_on")) {
+      if (auto date = io::xlsx::cell_date(*v, date1904)) {
+        row.request.paid_on = *date;
+        if (Month::of(*date) != month)
+          at("paid_on", "paid_on_outside_month", line, {{"month", month.iso()}});
+      } else {
+        at("paid_on", "xlsx_date", line);
+        row.request.paid_on = month.first_day();
+      }
+    } else {
+      if (columns.count("paid_on")) at("paid_on", "required", line);
+      row.request.paid_on = month.first_day();
+    }
+    row.request.first_month = month;
+    if (const CellValue* v = cell("first_month")) {
+      if (auto first = month_cell(*v, date1904)) {
+        row.request.first_month = *first;
+      } else {
+        at("first_month", "month_format", line);
+      }
+    }
+    if (const CellValue* v = cell("months")) {
+      if (v->type == CellValue::Type::kNumber && std::floor(v->number) == v->number &&
+          v->number >= 1 && v->number <= kMaxMonths) {
+        row.request.months = static_cast<int>(v->number);
+      } else {
+        at("months", "out_of_range", line, {{"min", "1"}, {"max", std::to_string(kMaxMonths)}});
+      }
+    }
+    if (const CellValue* v = cell("channel")) {
+      if (auto channel = channel_of(io::xlsx::cell_text(*v))) {
+        row.request.channel = *channel;
+      } else {
+        at("channel", "unknown_code", line);
+        row.request.channel = "cash";
+      }
+    } else {
+      if (columns.count("channel")) at("channel", "required", line);
+      row.request.channel = "cash";
+    }
+    if (const CellValue* v = cell("reference")) row.request.reference = io::xlsx::cell_text(*v);
+    if (const CellValue* v = cell("note")) row.request.note = io::xlsx::cell_text(*v);
+    rows.push_back(std::move(row));
+    return true;
+  });
+  if (!read) {
+    Error why = std::move(read).error();
+    return Error::invalid({{"file", why.reason, why.params}});
+  }
+  if (!header_found) return Error::invalid({{"file", "header_not_found", {}}});
+  if (too_many)
+    return Error::invalid(
+        {{"file", "too_many_rows", {{"max", std::to_string(kMaxDuesImportRows)}}}});
+  if (rows.empty() && error_count == 0)
+    return Error::invalid({{"file", "no_rows", {{"line", std::to_string(header_line)}}}});
+
+  // Each row against the store: the member in this cell and on the roll, the payment's own rules,
+  // references unique in the file and among those recorded.
+  std::map<std::pair<std::string, std::string>, int64_t> references;
+  std::vector<std::pair<const ImportRow*, Member>> checked;
+  for (const ImportRow& row : rows) {
+    std::optional<Member> member;
+    if (row.member_id) {
+      member = ctx.tx.members().find(*row.member_id);
+    } else if (!row.card_no.empty()) {
+      if (auto found = ctx.tx.members().find_by_card_no(row.card_no))
+        member = ctx.tx.members().find(*found);
+    }
+    const std::string member_key =
+        row.member_id || row.card_no.empty() ? "member_id" : "party_card_no";
+    if (!row.member_id && row.card_no.empty()) continue;  // reported
+    // Outside the cell (or unknown): the same answer, so nothing is revealed about other cells.
+    if (!member || !org->path.contains(member->org_path)) {
+      at(member_key, "member_not_in_cell", row.line);
+      continue;
+    }
+    if (!on_roll(ctx.services, *member)) {
+      at(member_key, "member_not_on_roll", row.line, {{"status", member->status}});
+      continue;
+    }
+    if (!row.full_name.empty() && text::fold(row.full_name) != text::fold(member->full_name))
+      at("full_name", "name_mismatch", row.line);
+    for (FieldError& error : payment_errors(ctx, *member, row.request)) {
+      at(error.field, error.code, row.line, error.params);
+    }
+    if (!row.request.reference.empty()) {
+      auto [it, fresh] =
+          references.emplace(std::pair{row.request.channel, row.request.reference}, row.line);
+      if (!fresh) {
+        at("reference", "duplicate_in_file", row.line,
+           {{"first_line", std::to_string(it->second)}});
+      } else if (ctx.tx.dues().reference_taken(row.request.channel, row.request.reference)) {
+        at("reference", "reference_taken", row.line);
+      }
+    }
+    if (member->org_id != id && ctx.tx.dues().find_closing(member->org_id, month))
+      at("paid_on", "month_closed", row.line, {{"month", month.iso()}});
+    checked.emplace_back(&row, std::move(*member));
+  }
+  if (error_count > 0) {
+    Error error = Error::invalid(std::move(errors));
+    error.reason = "import_failed";
+    error.params = {{"count", std::to_string(error_count)}};
+    return error;
+  }
+  DuesImportReport report;
+  report.rows = static_cast<int64_t>(rows.size());
+  std::map<MemberId, const Member*> paid_by;
+  for (const auto& [row, member] : checked) {
+    insert_payment(ctx, member, row->request, &row->line);
+    paid_by.emplace(member.id, &member);
+    ++report.imported;
+    report.amount += row->request.amount;
+    report.extra += row->request.extra;
+  }
+  for (const auto& [member_id, member] : paid_by) refresh_standing(ctx, *member);
+  AuditEntry entry =
+      AuditEntry::about("dues.payments_import", "organization", id.value, org->path.str());
+  entry.with("month", month.iso())
+      .with("rows", report.imported)
+      .with("amount", report.amount)
+      .with("extra", report.extra);
+  ctx.audit(entry);
+  report.book = book_of(ctx, *org, month);
+  return report;
 }
 
 }  // namespace chibo::app

@@ -124,7 +124,14 @@ struct ArrearsList {
   Organization org;
   int year = 0;
   Month through;
-  std::vector<ArrearsEntry> items;  // members on the "xem xét xóa tên" list for dues
+  std::vector<ArrearsEntry> items;     // members on the "xem xét xóa tên" list for dues
+  std::optional<MemberId> next_after;  // paged: the cursor of the next page, when there may be one
+};
+
+// A page of the removal list: members in id order after `after`, at most `limit` (all without).
+struct ArrearsPage {
+  std::optional<size_t> limit;
+  MemberId after;
 };
 
 Result<MemberDues> get_member_dues(Context& ctx, MemberId member, std::optional<Month> from,
@@ -142,5 +149,37 @@ Result<DuesBook> record_dues_adjustment(Context& ctx, OrgId cell, Month month, i
                                         const std::string& reason);
 Result<Reconciliation> get_dues_reconciliation(Context& ctx, OrgId org, Month month);
 Result<ArrearsList> get_dues_arrears(Context& ctx, OrgId org, int year);
+Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId org, int year,
+                                          const ArrearsPage& page);
+// For `chibo check`: members whose stored dues standing is later than the truth (or missing
+// while they have a dues basis), one line each.
+Result<std::vector<std::string>> check_dues_standings(Context& ctx);
+
+// The cell's dues book as an XLSX workbook in the usual layout: one sheet for a month, or one per
+// month of a year (January up to the month in progress). Audited (dues.book_export).
+struct DuesBookPeriod {
+  std::optional<Month> month;
+  std::optional<int> year;
+};
+struct DuesBookFile {
+  std::string file_name;
+  std::string content;
+};
+Result<DuesBookFile> export_dues_book(Context& ctx, OrgId cell, const DuesBookPeriod& period);
+
+// A month's payments from an XLSX sheet (the first): a header row whose cells are matched by
+// their Vietnamese (or English) labels, accent- and case-insensitively, then one payment per row.
+// Every row is checked before anything is written; any problem refuses the whole file, each
+// reported with its row ("line") and column. All or nothing, in the caller's transaction.
+struct DuesImportReport {
+  int64_t rows = 0;
+  int64_t imported = 0;
+  int64_t amount = 0;
+  int64_t extra = 0;
+  DuesBook book;
+};
+inline constexpr int64_t kMaxDuesImportRows = 10000;
+Result<DuesImportReport> import_dues_payments(Context& ctx, OrgId cell, Month month,
+                                              const std::string& xlsx);
 
 }  // namespace chibo::app

@@ -1,6 +1,8 @@
 // chibo check: verify the database's integrity and the derived data chibo keeps.
 #include <iostream>
 
+#include "app/dues.h"
+#include "app/runner.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "storage/sql/engine/database_url.h"
@@ -21,6 +23,14 @@ int check(const std::string& db) {
     print_error(problems.error());
     return 1;
   }
+  // Derived dues data (issue 14): the removal list's standings, recomputed under today's rules.
+  auto dues = app::run_read(*(*runtime)->services, app::Actor::system("chibo check"),
+                            app::check_dues_standings);
+  if (!dues) {
+    print_error(dues.error());
+    return 1;
+  }
+  problems->insert(problems->end(), dues->begin(), dues->end());
   for (const std::string& problem : *problems) std::cout << "problem: " << problem << "\n";
   std::cout << "chibo check: "
             << (problems->empty() ? "ok" : std::to_string(problems->size()) + " problem(s)")

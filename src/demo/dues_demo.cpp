@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/dues/allocation.h"
 #include "domain/dues/amount_due.h"
 #include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/statement.h"
@@ -182,6 +183,8 @@ void DuesDemo::write(soci::session& session) {
                    "decision_number, decision_authority, decision_date, reason, created_at, "
                    "created_by)");
   PaymentColumns payments;
+  // The derived standing the server keeps on each dues write (migration 0019).
+  RowBatch standings(session, "INSERT INTO dues_standings (member_id, unpaid_from, updated_at)");
   const Month current = Month::of(today_);
   const Month last_ended = current.plus(-1);
   long long reference_serial = 0;
@@ -248,6 +251,7 @@ void DuesDemo::write(soci::session& session) {
     }
     const std::string channel_mix = step == 1 ? "cash" : (rng_.chance(0.6) ? "portal" : "bank");
     bool behind = stop < count - 1;
+    int64_t paid_total = 0;
     for (int index = 0; index < std::min(stop, count); index += step) {
       const int months = std::min(step, count - index);
       int64_t amount = 0;
@@ -272,6 +276,7 @@ void DuesDemo::write(soci::session& session) {
                                                       : (channel == "portal" ? "DVC-" : "NH-") +
                                                             std::to_string(++reference_serial);
       const int64_t extra = rng_.chance(0.02) ? 10'000 * rng_.between(1, 5) : 0;
+      paid_total += amount;
       payments.member_id.push_back(entry.member_id);
       payments.org_id.push_back(entry.org_id);
       payments.org_path.push_back(entry.org_path);
@@ -288,10 +293,18 @@ void DuesDemo::write(soci::session& session) {
       ++report_.payments;
     }
     if (behind && stop <= count - 2 && last_ended >= entry.from) ++report_.members_in_arrears;
+    const std::optional<Month> standing =
+        domain::dues::dues_standing(facts, paid_total, rules_, current);
+    standings.row()
+        .number(entry.member_id)
+        .text(standing ? standing->iso() : std::string())
+        .text(now_)
+        .end();
   }
   bases.flush(session, now_);
   reliefs.flush();
   payments.flush(session, now_);
+  standings.flush();
 }
 
 }  // namespace chibo::demo

@@ -3,6 +3,7 @@
 // reconciliation of a subtree and the removal list of members in arrears. Money is whole đồng
 // (JSON integers); months are "YYYY-MM".
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 #include "app/dues.h"
@@ -14,6 +15,7 @@
 #include "http/problem.h"
 #include "http/query_params.h"
 #include "http/request_body.h"
+#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -192,7 +194,8 @@ json arrears_json(const app::ArrearsList& list) {
   return {{"org", org_ref(list.org)},
           {"year", list.year},
           {"through_month", list.through.iso()},
-          {"items", std::move(items)}};
+          {"items", std::move(items)},
+          {"next_after", list.next_after ? json(list.next_after->value) : json(nullptr)}};
 }
 
 // ---- decoding ----------------------------------------------------------------------------------
@@ -398,19 +401,82 @@ Result<std::tuple<OrgId, Month, int64_t, std::string>> decode_adjustment(
   return std::tuple{OrgId(*id), *month, amount, std::move(reason)};
 }
 
-Result<std::tuple<OrgId, int>> decode_arrears(const HttpRequest& request) {
+Result<std::tuple<OrgId, int, app::ArrearsPage>> decode_arrears(const HttpRequest& request) {
   Result<long long> id = path_id_or(request, "organization");
   if (!id) return std::move(id).error();
   QueryParams params(request.query);
   std::vector<FieldError> errors;
   const std::optional<long long> year = params.integer("year", 1900, 9999);
+  app::ArrearsPage page;
+  if (const auto limit = params.integer("limit", 1, 1000)) page.limit = static_cast<size_t>(*limit);
+  if (const auto after = params.integer("after", 0, std::numeric_limits<int64_t>::max()))
+    page.after = MemberId(*after);
   for (FieldError& error : params.finish()) errors.push_back(std::move(error));
   // A bad value is reported by finish(); "required" only when nothing was sent.
   const bool reported = std::any_of(errors.begin(), errors.end(),
                                     [](const FieldError& e) { return e.field == "year"; });
   if (!year && !reported) errors.push_back({"year", "required", {}});
   if (!errors.empty()) return bad_parameters(std::move(errors));
-  return std::tuple{OrgId(*id), static_cast<int>(*year)};
+  return std::tuple{OrgId(*id), static_cast<int>(*year), page};
+}
+
+// GET .../dues/book.xlsx?month=YYYY-MM or ?year=YYYY (exactly one).
+Result<std::tuple<OrgId, app::DuesBookPeriod>> decode_book_export(const HttpRequest& request) {
+  Result<long long> id = path_id_or(request, "organization");
+  if (!id) return std::move(id).error();
+  QueryParams params(request.query);
+  std::vector<FieldError> errors;
+  app::DuesBookPeriod period;
+  const std::optional<std::string> month_text = params.text("month");
+  if (month_text && !month_text->empty()) period.month = parse_month("month", *month_text, errors);
+  const std::optional<long long> year = params.integer("year", 1900, 9999);
+  for (FieldError& error : params.finish()) errors.push_back(std::move(error));
+  const bool year_reported = std::any_of(errors.begin(), errors.end(),
+                                         [](const FieldError& e) { return e.field == "year"; });
+  if (year) period.year = static_cast<int>(*year);
+  if (errors.empty() && period.month && period.year)
+    errors.push_back({"year", "not_with_month", {}});
+  if (errors.empty() && !period.month && !period.year && !year_reported)
+    errors.push_back({"month", "required", {}});
+  if (!errors.empty()) return bad_parameters(std::move(errors));
+  return std::tuple{OrgId(*id), period};
+}
+
+HttpResponse render_book_file(const app::DuesBookFile& file) {
+  HttpResponse response;
+  response.status = 200;
+  response.content_type = io::xlsx::kContentType;
+  response.body = file.content;
+  // The name is ASCII (code, month): no RFC 6266 encoding needed.
+  response.with_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
+  response.with_header("Cache-Control", "no-store");
+  return response;
+}
+
+// POST .../dues/payments.xlsx?month=YYYY-MM with the workbook as the body.
+auto decode_payments_import(ApiContext& api) {
+  return [&api](const HttpRequest& request) -> Result<std::tuple<OrgId, Month, std::string>> {
+    Result<std::tuple<OrgId, Month>> target = decode_dues_org_month(request);
+    if (!target) return std::move(target).error();
+    // The body is the workbook whatever its declared type: the reader refuses anything else
+    // (422, after the access check).
+    if (request.body.size() > api.max_attachment_bytes) {
+      Error error =
+          Error::too_large("body_too_large", {{"max", std::to_string(api.max_attachment_bytes)}});
+      error.fields = {
+          {"file", "too_large_bytes", {{"max", std::to_string(api.max_attachment_bytes)}}}};
+      return error;
+    }
+    return std::tuple{std::get<0>(*target), std::get<1>(*target), request.body};
+  };
+}
+
+json import_report_json(const app::DuesImportReport& report) {
+  return {{"rows", report.rows},
+          {"imported", report.imported},
+          {"amount", report.amount},
+          {"extra", report.extra},
+          {"book", book_json(report.book)}};
 }
 
 }  // namespace dues_http
@@ -442,7 +508,12 @@ void add_dues_routes(Router& router, ApiContext& api) {
              reads(api, decode_dues_org_month, app::get_dues_reconciliation,
                    json_reply(200, reconciliation_json)));
   router.add("GET", "/api/v1/orgs/{id}/dues/arrears",
-             reads(api, decode_arrears, app::get_dues_arrears, json_reply(200, arrears_json)));
+             reads(api, decode_arrears, app::get_dues_arrears_page, json_reply(200, arrears_json)));
+  router.add("GET", "/api/v1/orgs/{id}/dues/book.xlsx",
+             reads(api, decode_book_export, app::export_dues_book, render_book_file));
+  router.add("POST", "/api/v1/orgs/{id}/dues/payments.xlsx",
+             writes(api, decode_payments_import(api), app::import_dues_payments,
+                    json_reply(201, import_report_json)));
 }
 
 }  // namespace chibo::http

@@ -62,6 +62,9 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
       for (const auto& [name, value] : field.params) {
         if (name == "line") {
           item["line"] = std::stoll(value);
+        } else if (name == "column") {
+          // An imported spreadsheet's column letter, with the row in "line".
+          item[name] = value;
         } else if (name == "rule" || name == "source") {
           // A refusal under a rule names the rule and its source document.
           item[name] = value;

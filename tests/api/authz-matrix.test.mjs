@@ -318,6 +318,8 @@ function requestFor(key, side) {
     case 'POST /api/v1/plans/{id}/reviews': return { path: `/api/v1/plans/${plan.id}/reviews`, json: { stage: 'no_such_stage', items: [] }, allowed: 422 };
     case 'GET /api/v1/members/{id}/plans': return { path: `/api/v1/members/${member.id}/plans` };
     case 'GET /api/v1/orgs/{id}/plans': return { path: `/api/v1/orgs/${org.id}/plans?year=2026` };
+    case 'GET /api/v1/orgs/{id}/dues/book.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/book.xlsx?month=2026-10` };
+    case 'POST /api/v1/orgs/{id}/dues/payments.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/payments.xlsx?month=2026-10`, json: { not: 'a workbook' }, allowed: 422 };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -243,6 +243,8 @@ describe('routes', () => {
     'POST /api/v1/plans/{id}/reviews': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/members/{id}/plans': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/plans': [200, 400, 401, 403, 404, 405, 409, 503],
+    'GET /api/v1/orgs/{id}/dues/book.xlsx': [200, 400, 401, 403, 404, 405, 409, 422, 503],
+    'POST /api/v1/orgs/{id}/dues/payments.xlsx': [201, 400, 401, 403, 404, 405, 409, 413, 422, 503],
   };
 
   test('every route is in the status table above', () => {
@@ -281,8 +283,9 @@ describe('routes', () => {
           assert.equal(deref(media.schema), doc.components.schemas.Problem);
         }
       }
-      // Attachments are uploaded as the file itself (its type is told by its content).
-      if (['POST', 'PATCH'].includes(method) && template !== '/api/v1/documents/{id}/attachments') {
+      // Attachments and spreadsheets are uploaded as the file itself (its type is told by its content).
+      const upload = ['/api/v1/documents/{id}/attachments', '/api/v1/orgs/{id}/dues/payments.xlsx'];
+      if (['POST', 'PATCH'].includes(method) && !upload.includes(template)) {
         assert.ok(op.requestBody?.content?.['application/json'], `${method} ${template}: JSON request body`);
       }
     }

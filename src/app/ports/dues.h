@@ -109,6 +109,20 @@ class DuesRepository {
   virtual std::vector<DuesOrg> orgs_in(const OrgPath& subtree) = 0;
   // Dues received per cell in a month, inside a subtree (payments dated in it).
   virtual std::map<OrgId, Collected> collected_in(const OrgPath& subtree, Month month) = 0;
+
+  // The derived standing (migration 0019): the first month the member's payments leave owed,
+  // never later than the truth (domain::dues::first_unpaid_month); nullopt: no dues basis.
+  virtual void put_standing(MemberId member, std::optional<Month> unpaid_from,
+                            const std::string& at) = 0;
+  // Members of a subtree with one of `statuses` whose standing's month is `cut` or earlier: the
+  // only ones who can be on the removal list for dues. Member id order, after `after`, at most
+  // `limit`.
+  virtual std::vector<MemberId> arrears_candidates(const OrgPath& subtree,
+                                                   const std::vector<std::string>& statuses,
+                                                   Month cut, MemberId after, size_t limit) = 0;
+  // For `chibo check`: every stored standing, and the members that have a dues basis.
+  virtual std::map<MemberId, std::optional<Month>> all_standings() = 0;
+  virtual std::vector<MemberId> members_with_bases() = 0;
 };
 
 }  // namespace chibo::app

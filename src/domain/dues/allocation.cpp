@@ -53,4 +53,28 @@ UnpaidYear unpaid_in_year(const Allocation& allocation, int year, Month through,
   return unpaid;
 }
 
+std::optional<Month> first_unpaid_month(const MemberDuesFacts& facts, int64_t paid,
+                                        const RuleSet& rules, Month limit) {
+  std::optional<Month> first;
+  for (const DuesBasis& basis : facts.bases)
+    if (!first || basis.valid_from < *first) first = basis.valid_from;
+  if (!first) return std::nullopt;
+  int64_t pool = paid;
+  for (Month m = *first; m <= limit; m = m.plus(1)) {
+    const DueAmount due = amount_due(facts, m, rules);
+    if (due.status != "due" || due.amount <= 0) continue;
+    if (pool < due.amount) return m;
+    pool -= due.amount;
+  }
+  return std::nullopt;
+}
+
+std::optional<Month> dues_standing(const MemberDuesFacts& facts, int64_t paid, const RuleSet& rules,
+                                   Month current) {
+  if (facts.bases.empty()) return std::nullopt;
+  const Month limit = current.plus(kStandingMonthsAhead);
+  if (auto first = first_unpaid_month(facts, paid, rules, limit)) return first;
+  return limit.plus(1);
+}
+
 }  // namespace chibo::domain::dues

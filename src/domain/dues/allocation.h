@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,5 +52,20 @@ struct UnpaidYear {
 };
 UnpaidYear unpaid_in_year(const Allocation& allocation, int year, Month through,
                           const RuleSet& rules);
+
+// The first month owed and not fully paid once `paid` đồng (every payment's dues part, pooled)
+// are applied oldest month first from the first basis on, as allocate() does; nullopt when they
+// cover every month up to `limit` or there is no basis. Every month a year's unpaid_in_year lists
+// is this month or later, which is what the derived dues_standings table keeps.
+std::optional<Month> first_unpaid_month(const MemberDuesFacts& facts, int64_t paid,
+                                        const RuleSet& rules, Month limit);
+
+// What dues_standings keeps for a member on a day of month `current`: first_unpaid_month looking
+// kStandingMonthsAhead months ahead, or the month after that when the payments cover them all
+// (a lower bound: the member becomes a candidate then, and the exact check decides); nullopt
+// without a basis.
+inline constexpr int kStandingMonthsAhead = 24;
+std::optional<Month> dues_standing(const MemberDuesFacts& facts, int64_t paid, const RuleSet& rules,
+                                   Month current);
 
 }  // namespace chibo::domain::dues

@@ -207,6 +207,33 @@ TEST(DuesAllocation, ThreeUnpaidMonthsInAYearList) {
   EXPECT_FALSE(unpaid_in_year(a, 2025, m(2026, 8), rules()).listed());
 }
 
+TEST(DuesAllocation, FirstUnpaidMonthIsWhereThePooledPaymentsRunOut) {
+  const MemberDuesFacts salary = facts_of("bhxh_salary", 5'000'000, 0, m(2026, 3));  // 50,000
+  EXPECT_EQ(first_unpaid_month(salary, 0, rules(), m(2026, 12)), m(2026, 3));
+  EXPECT_EQ(first_unpaid_month(salary, 149'999, rules(), m(2026, 12)), m(2026, 5));
+  EXPECT_EQ(first_unpaid_month(salary, 150'000, rules(), m(2026, 12)), m(2026, 6));
+  // Paid to the limit: nothing owed up to it; the standing is the month after the look-ahead.
+  EXPECT_EQ(first_unpaid_month(salary, 500'000, rules(), m(2026, 12)), std::nullopt);
+  EXPECT_EQ(dues_standing(salary, 500'000, rules(), m(2026, 11)), m(2027, 1));
+  // 33 months paid, March 2026 to November 2028, the end of the look-ahead from November 2026.
+  EXPECT_EQ(dues_standing(salary, 33 * 50'000, rules(), m(2026, 11)), m(2028, 12));
+  EXPECT_EQ(dues_standing(salary, 100'000, rules(), m(2026, 11)), m(2026, 5));
+  EXPECT_EQ(dues_standing(MemberDuesFacts(), 100'000, rules(), m(2026, 11)), std::nullopt);
+  // An exempt month is skipped: nothing was owed in it.
+  MemberDuesFacts veteran = facts_of("pension", 6'000'000, 0, m(2026, 3));
+  veteran.party_age_anchor = date("1976-05-15");  // exempt from June 2026
+  EXPECT_EQ(first_unpaid_month(veteran, 90'000, rules(), m(2027, 12)), std::nullopt);
+  EXPECT_EQ(first_unpaid_month(veteran, 60'000, rules(), m(2027, 12)), m(2026, 5));
+  // Agrees with the allocation: the year's unpaid months start at it.
+  std::vector<DueAmount> dues;
+  for (Month month = m(2026, 3); month <= m(2026, 10); month = month.plus(1))
+    dues.push_back(amount_due(salary, month, rules()));
+  const Allocation a = allocate(dues, {{1, date("2026-04-02"), 120'000, 0}});
+  const UnpaidYear unpaid = unpaid_in_year(a, 2026, m(2026, 10), rules());
+  ASSERT_FALSE(unpaid.months.empty());
+  EXPECT_EQ(unpaid.months.front(), first_unpaid_month(salary, 120'000, rules(), m(2026, 10)));
+}
+
 TEST(DuesRemittance, EachLevelKeepsItsShare) {
   // root committee <- base committee <- two cells; a base cell directly under the root.
   const std::vector<RemittanceNode> nodes = {

@@ -185,6 +185,8 @@ export const ROUTE_RULES = {
   'POST /api/v1/plans/{id}/reviews': { gate: 'full', needs: 'plan.review', object: 'plan', read: 'member.read' },
   'GET /api/v1/members/{id}/plans': { gate: 'full', needs: 'member.read', object: 'member' },
   'GET /api/v1/orgs/{id}/plans': { gate: 'full', needs: 'member.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/dues/book.xlsx': { gate: 'full', needs: 'dues.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/dues/payments.xlsx': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
 };
 
 /**

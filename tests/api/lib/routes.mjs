@@ -123,6 +123,8 @@ export const ROUTES = [
   ['POST', '/api/v1/plans/{id}/reviews'],
   ['GET', '/api/v1/members/{id}/plans'],
   ['GET', '/api/v1/orgs/{id}/plans'],
+  ['GET', '/api/v1/orgs/{id}/dues/book.xlsx'],
+  ['POST', '/api/v1/orgs/{id}/dues/payments.xlsx'],
 ];
 
 function segments(p) {

@@ -1980,11 +1980,51 @@ export interface paths {
     };
     /**
      * Danh sách xem xét xóa tên vì không đóng đảng phí
-     * @description Đảng viên không đóng đảng phí từ 3 tháng trong năm không có lý do (quy định dues.unpaid_months_for_removal). Cần dues.read.
+     * @description Đảng viên không đóng đảng phí từ 3 tháng trong năm không có lý do (quy định dues.unpaid_months_for_removal). Cần dues.read. Với limit: một trang theo thứ tự mã đảng viên, tiếp theo bằng after = next_after.
      */
     get: operations['getDuesArrears'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/book.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sổ đảng phí của chi bộ dạng Excel (XLSX)
+     * @description Sổ thu đảng phí theo mẫu thường dùng: tên tổ chức, tháng, mỗi đảng viên một dòng (STT, họ và tên, mức căn cứ, tỷ lệ, phải đóng, đã nộp, còn nợ), dòng tổng cộng; số tiền bằng đồng. month cho một tháng, hoặc year cho mỗi tháng của năm một trang. Việc xuất được ghi nhật ký (dues.book_export). Cần dues.read.
+     */
+    get: operations['exportDuesBook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/dues/payments.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập các khoản nộp đảng phí của một tháng từ tệp Excel (XLSX)
+     * @description Trang tính đầu tiên: một hàng tiêu đề (nhận theo nhãn tiếng Việt, không phân biệt dấu và hoa thường: Mã đảng viên hoặc Số thẻ đảng viên, Họ và tên, Số tiền, Đóng thêm, Ngày nộp, Nộp cho tháng, Số tháng, Hình thức nộp, Mã giao dịch, Ghi chú), rồi mỗi khoản nộp một hàng. Mọi hàng được kiểm tra trước (đảng viên thuộc chi bộ, số tiền nguyên dương bằng đồng, ngày trong tháng, hình thức, mã giao dịch không trùng); có lỗi thì không ghi gì và trả 422 với danh sách lỗi theo hàng (line) và cột (column). Tất cả hoặc không gì cả, trong một giao dịch; ghi nhật ký. Cần dues.write.
+     */
+    post: operations['importDuesPayments'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7196,6 +7236,20 @@ export interface components {
         arrears: number;
         rule: components['schemas']['DuesRule'];
       }[];
+      /** @description Có trang tiếp theo (với limit): giá trị after của nó; null: hết. */
+      next_after: number | null;
+    };
+    /** @description Kết quả nhập khoản nộp từ XLSX. */
+    DuesImportReport: {
+      /** @description Số hàng khoản nộp đọc được. */
+      rows: number;
+      /** @description Số khoản nộp đã ghi. */
+      imported: number;
+      /** @description Tổng đảng phí đã ghi (đồng). */
+      amount: number;
+      /** @description Tổng đóng thêm tự nguyện (đồng). */
+      extra: number;
+      book: components['schemas']['DuesBook'];
     };
     PlanRuleDate: {
       /** Format: date */
@@ -12739,6 +12793,10 @@ export interface operations {
       query: {
         /** @description Năm xét (tháng đã kết thúc của năm đó). */
         year: number;
+        /** @description Số dòng tối đa của trang (1-1000); không có: cả danh sách. */
+        limit?: number;
+        /** @description Trang tiếp theo: next_after của trang trước. */
+        after?: number;
       };
       header?: {
         /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
@@ -12770,6 +12828,103 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  exportDuesBook: {
+    parameters: {
+      query?: {
+        /** @description Tháng của sổ (YYYY-MM); hoặc year. */
+        month?: string;
+        /** @description Năm: mỗi tháng từ tháng 1 đến tháng hiện tại một trang (không dùng cùng month). */
+        year?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp XLSX (Content-Disposition: attachment). */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  importDuesPayments: {
+    parameters: {
+      query: {
+        /** @description Tháng của các khoản nộp (YYYY-MM): mọi ngày nộp phải thuộc tháng này. */
+        month: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description Tệp XLSX (tối đa 20 MiB). */
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Đã ghi mọi khoản nộp. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuesImportReport'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -313,4 +313,60 @@ std::map<OrgId, Collected> SqlDuesRepository::collected_in(const OrgPath& subtre
   return found;
 }
 
+void SqlDuesRepository::put_standing(MemberId member, std::optional<Month> unpaid_from,
+                                     const std::string& at) {
+  Bindings bindings;
+  // NULL through a NULL-valued expression both engines accept for a TEXT column.
+  const std::string month = unpaid_from ? bindings.text(unpaid_from->iso()) : "NULL";
+  const std::string sql =
+      "INSERT INTO dues_standings (member_id, unpaid_from, updated_at) VALUES (" +
+      bindings.number(member.value) + ", " + month + ", " + bindings.text(at) +
+      ") ON CONFLICT (member_id) DO UPDATE SET unpaid_from = excluded.unpaid_from, updated_at = "
+      "excluded.updated_at";
+  soci::statement statement(session_);
+  bindings.attach(statement);
+  prepare_unnamed(statement, sql);
+  statement.execute(true);
+}
+
+std::vector<MemberId> SqlDuesRepository::arrears_candidates(
+    const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
+    size_t limit) {
+  std::vector<MemberId> found;
+  if (statuses.empty() || limit == 0) return found;
+  Bindings bindings;
+  RowReader row(0, 1);
+  // Driven by the standings' index: only members owing since `cut` or earlier are read.
+  select_rows(session_,
+              "SELECT m.id FROM dues_standings s JOIN members m ON m.id = s.member_id WHERE "
+              "s.unpaid_from <= " +
+                  bindings.text(cut.iso()) + " AND m.id > " + bindings.number(after.value) +
+                  " AND m.status IN " + bindings.text_list(statuses) + " AND " +
+                  subtree_condition("m.org_path", subtree, bindings) + " ORDER BY m.id LIMIT " +
+                  std::to_string(limit),
+              bindings, row, [&] { found.push_back(MemberId(row.number(0))); });
+  return found;
+}
+
+std::map<MemberId, std::optional<Month>> SqlDuesRepository::all_standings() {
+  std::map<MemberId, std::optional<Month>> found;
+  Bindings bindings;
+  RowReader row(1, 1);
+  select_rows(session_, "SELECT unpaid_from, member_id FROM dues_standings", bindings, row, [&] {
+    const std::string month = row.text(0);
+    found[MemberId(row.number(0))] =
+        month.empty() ? std::nullopt : std::optional<Month>(month_of(month));
+  });
+  return found;
+}
+
+std::vector<MemberId> SqlDuesRepository::members_with_bases() {
+  std::vector<MemberId> found;
+  Bindings bindings;
+  RowReader row(0, 1);
+  select_rows(session_, "SELECT DISTINCT member_id FROM dues_bases ORDER BY member_id", bindings,
+              row, [&] { found.push_back(MemberId(row.number(0))); });
+  return found;
+}
+
 }  // namespace chibo::storage

@@ -32,6 +32,13 @@ class SqlDuesRepository : public app::DuesRepository {
   std::vector<app::DuesAdjustment> adjustments_of(OrgId org, app::Month month) override;
   std::vector<app::DuesOrg> orgs_in(const OrgPath& subtree) override;
   std::map<OrgId, app::Collected> collected_in(const OrgPath& subtree, app::Month month) override;
+  void put_standing(MemberId member, std::optional<app::Month> unpaid_from,
+                    const std::string& at) override;
+  std::vector<MemberId> arrears_candidates(const OrgPath& subtree,
+                                           const std::vector<std::string>& statuses, app::Month cut,
+                                           MemberId after, size_t limit) override;
+  std::map<MemberId, std::optional<app::Month>> all_standings() override;
+  std::vector<MemberId> members_with_bases() override;
 
  private:
   std::vector<app::DuesClosing> select_closings(const std::string& where, Bindings& bindings);
