@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 21> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 24> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -29,6 +29,9 @@ constexpr std::array<std::pair<Permission, std::string_view>, 21> kCodes = {{
     {Permission::kJobManage, "job.manage"},
     {Permission::kDuesRead, "dues.read"},
     {Permission::kDuesWrite, "dues.write"},
+    {Permission::kReviewRead, "review.read"},
+    {Permission::kReviewWrite, "review.write"},
+    {Permission::kReviewDecide, "review.decide"},
 }};
 
 }  // namespace
