@@ -162,6 +162,11 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << dues.bases << " dues bases, " << dues.payments << " dues payments, "
             << dues.reliefs << " reductions, " << dues.members_in_arrears
             << " members in arrears\n";
+  const demo::ReviewReport& review = report->review;
+  std::cout << "  " << review.campaigns << " review campaign (" << review.units
+            << " organizations graded), " << review.member_reviews << " members graded ("
+            << review.excellent << " excellent, " << review.not_completed << " not completed), "
+            << review.shortcomings << " shortcomings (" << review.shortcomings_open << " open)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

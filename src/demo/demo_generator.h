@@ -16,6 +16,7 @@
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
+#include "demo/review_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
@@ -42,6 +43,7 @@ struct DemoReport {
   DocumentsReport documents;
   DirectivesReport directives;
   DuesReport dues;
+  ReviewReport review;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;
