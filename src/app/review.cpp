@@ -392,7 +392,7 @@ Result<MemberLine> record_cell_proposal(Context& ctx, int64_t campaign_id,
                                         const ProposalRequest& request) {
   std::optional<Member> probe = ctx.tx.members().find(request.member_id);
   Result<ReviewCampaign> campaign =
-      open_campaign_of(ctx, campaign_id, probe ? probe->org_path : OrgPath());
+      open_campaign_of(ctx, campaign_id, probe ? probe->org_path : OrgPath(), request.member_id);
   if (!campaign) return std::move(campaign).error();
   Result<Member> member = campaign_member(ctx, *campaign, request.member_id);
   if (!member) return std::move(member).error();
@@ -432,8 +432,8 @@ Result<std::vector<MemberLine>> decide_review_grades(Context& ctx, int64_t campa
                                                      const std::vector<DecisionItem>& items) {
   if (items.empty()) return Error::invalid_field("decisions", "required");
   std::optional<Member> probe = ctx.tx.members().find(items.front().member_id);
-  Result<ReviewCampaign> campaign =
-      open_campaign_of(ctx, campaign_id, probe ? probe->org_path : OrgPath());
+  Result<ReviewCampaign> campaign = open_campaign_of(
+      ctx, campaign_id, probe ? probe->org_path : OrgPath(), items.front().member_id);
   if (!campaign) return std::move(campaign).error();
   const Date on = campaign->review_date;
   struct Planned {
@@ -561,7 +561,7 @@ Result<MemberLine> superior_review(Context& ctx, int64_t campaign_id,
                                    const SuperiorReviewRequest& request) {
   std::optional<Member> probe = ctx.tx.members().find(request.member_id);
   Result<ReviewCampaign> campaign =
-      open_campaign_of(ctx, campaign_id, probe ? probe->org_path : OrgPath());
+      open_campaign_of(ctx, campaign_id, probe ? probe->org_path : OrgPath(), request.member_id);
   if (!campaign) return std::move(campaign).error();
   Result<Member> member = campaign_member(ctx, *campaign, request.member_id);
   if (!member) return std::move(member).error();
