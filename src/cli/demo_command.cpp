@@ -164,6 +164,11 @@ int demo(const DemoCommandOptions& options) {
             << " members in arrears\n";
   std::cout << "  " << report->plans.plans << " personal plans (" << report->plans.items
             << " items), " << report->plans.reviews << " plan reviews\n";
+  const demo::ReviewReport& review = report->review;
+  std::cout << "  " << review.campaigns << " review campaign (" << review.units
+            << " organizations graded), " << review.member_reviews << " members graded ("
+            << review.excellent << " excellent, " << review.not_completed << " not completed), "
+            << review.shortcomings << " shortcomings (" << review.shortcomings_open << " open)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -9,6 +9,7 @@
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/plans_demo.h"
+#include "demo/review_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
 #include "text/fold.h"
@@ -80,7 +81,8 @@ class Generator {
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
         directives_(options.seed, options.today, options.now_utc),
         dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        plans_(catalog_, rules_, options.seed, options.today, options.now_utc) {
+        plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
+        review_(catalog_, rules_, options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -118,6 +120,8 @@ class Generator {
     report_.dues = dues_.report();
     plans_.write(writer_.session());
     report_.plans = plans_.report();
+    review_.write(writer_.session());
+    report_.review = review_.report();
     return report_;
   }
 
@@ -139,6 +143,7 @@ class Generator {
     terms_.org_added(org, in_bloc_ || !(kind_info && kind_info->holds_members));
     documents_.org_added(org, in_bloc_);
     directives_.org_added(org, in_bloc_);
+    review_.org_added(org, in_bloc_);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -281,6 +286,7 @@ class Generator {
       terms_.member_written(member);
       dues_.member_written(member);
       plans_.member_written(member);
+      review_.member_written(member, place.in_bloc);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -419,6 +425,7 @@ class Generator {
   DirectivesDemo directives_;
   DuesDemo dues_;
   PlansDemo plans_;
+  ReviewDemo review_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -17,6 +17,7 @@
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/plans_demo.h"
+#include "demo/review_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
 #include "domain/catalog/catalog.h"
@@ -44,6 +45,7 @@ struct DemoReport {
   DirectivesReport directives;
   DuesReport dues;
   PlansReport plans;
+  ReviewReport review;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -77,6 +77,7 @@ Router build_api(ApiContext& context) {
   add_inbox_routes(router, context);
   add_dues_routes(router, context);
   add_plan_routes(router, context);
+  add_review_routes(router, context);
   return router;
 }
 

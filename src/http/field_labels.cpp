@@ -199,6 +199,20 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"assessment", {"Kết quả", "Assessment"}},
       {"item_id", {"Nội dung được đánh giá", "Item assessed"}},
 
+      // The annual review (issue 15).
+      {"review_date", {"Ngày kiểm điểm", "Review date"}},
+      {"org_id", {"Tổ chức", "Organization"}},
+      {"score", {"Điểm", "Score"}},
+      {"grade", {"Mức xếp loại", "Grade"}},
+      {"decisions", {"Quyết định xếp loại", "Decisions"}},
+      {"tasks_on_time_pct", {"Tỷ lệ nhiệm vụ đúng tiến độ (%)", "Tasks on time (%)"}},
+      {"tasks_exceeded_pct", {"Tỷ lệ nhiệm vụ vượt mức (%)", "Tasks exceeded (%)"}},
+      {"tasks_late_pct", {"Tỷ lệ nhiệm vụ chậm tiến độ (%)", "Tasks late (%)"}},
+      {"subordinate_disciplined", {"Tổ chức cấp dưới bị kỷ luật", "Subordinate disciplined"}},
+      {"disciplined_in_year", {"Bị kỷ luật trong năm", "Disciplined in the year"}},
+      {"campaign_id", {"Đợt kiểm điểm", "Review campaign"}},
+      {"owner", {"Người chịu trách nhiệm", "Owner"}},
+      {"evidence", {"Kết quả, minh chứng khắc phục", "Evidence"}},
   };
   return labels;
 }

@@ -827,6 +827,58 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"not_with_month",
        {"{label}: chỉ ghi tháng hoặc năm, không cả hai",
         "{label}: give a month or a year, not both"}},
+      // The annual review and classification (issue 15).
+      {"noun.review_campaign", {"đợt kiểm điểm, xếp loại", "Review campaign"}},
+      {"noun.review_shortcoming", {"hạn chế, khuyết điểm", "Shortcoming"}},
+      {"not_reviewed",
+       {"{label}: đảng viên không thuộc diện kiểm điểm, xếp loại ({reason}; {rule}: {source})",
+        "{label}: the member is not reviewed ({reason}; {rule}: {source})"}},
+      {"grade_above_band",
+       {"{label}: cao hơn mức {allowed} mà {score} điểm và các điều kiện cho phép ({rule}: "
+        "{source})",
+        "{label}: above {allowed}, the most {score} points and the conditions allow ({rule}: "
+        "{source})"}},
+      {"quota_exceeded",
+       {"{label}: vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ: tối đa {allowed} trong {good_or_above} "
+        "được xếp loại từ hoàn thành tốt trở lên ({rule} = {value}%: {source})",
+        "{label}: over the quota of excellent: at most {allowed} of the {good_or_above} graded "
+        "good or above ({rule} = {value}%: {source})"}},
+      {"lower_before_upper",
+       {"{label}: còn {waiting} tổ chức cấp dưới chưa được xếp loại (cấp dưới trước, cấp trên "
+        "sau: {source})",
+        "{label}: {waiting} lower organizations are not graded yet (lower before upper: "
+        "{source})"}},
+      {"collectives_before_individuals",
+       {"{label}: chi bộ của đảng viên chưa được xếp loại (tập thể trước, cá nhân sau: {source})",
+        "{label}: the member's organization is not graded yet (collectives before individuals: "
+        "{source})"}},
+      {"heads_last",
+       {"{label}: người đứng đầu được xếp loại sau cùng; còn {waiting} đảng viên chưa có quyết "
+        "định ({source})",
+        "{label}: the head is graded last; {waiting} members have no decision yet ({source})"}},
+      {"no_cell_proposal",
+       {"{label}: chi bộ chưa nhận xét, đề xuất xếp loại",
+        "{label}: the cell has not proposed a grade"}},
+      {"review_date_outside_year",
+       {"{label}: phải trong năm {year} hoặc đầu năm sau",
+        "{label}: must fall in {year} or the next year"}},
+      {"campaign_exists",
+       {"Đã có đợt kiểm điểm năm {year} bao trùm tổ chức này",
+        "A review campaign of {year} already covers this organization"}},
+      {"campaign_closed", {"Đợt kiểm điểm đã kết thúc", "The review campaign is closed"}},
+      {"review_decided",
+       {"Đảng viên đã có quyết định xếp loại", "The member's grade has been decided"}},
+      {"review_not_decided",
+       {"Đảng viên chưa có quyết định xếp loại", "The member's grade has not been decided"}},
+      {"outside_campaign",
+       {"{label}: không thuộc phạm vi đợt kiểm điểm", "{label}: outside the campaign"}},
+      {"due_before_review",
+       {"{label}: trước ngày kiểm điểm ({review_date})",
+        "{label}: before the review date ({review_date})"}},
+      {"shortcoming_closed",
+       {"Hạn chế, khuyết điểm này đã khắc phục xong", "This shortcoming is already closed"}},
+      {"score_precision",
+       {"{label}: điểm lấy tối đa một chữ số thập phân", "{label}: at most one decimal"}},
   };
   return texts;
 }

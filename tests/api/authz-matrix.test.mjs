@@ -139,6 +139,15 @@ before(async () => {
       ?? ok(await self.post('/api/v1/plans/mine', { year, kind: 'commitment', items: [{ content: 'Nội dung kiểm thử', measure: 'Đạt' }] }), 201);
   }
 
+  // Review (issue 15): last year's campaign covering both sides (the demo's, or one opened at the
+  // root), and a shortcoming of a member on each side.
+  const lastYear = serverToday().getFullYear() - 1;
+  const covering = ok(await admin.get(`/api/v1/review-campaigns?org_id=${fx.scope.id}`)).items.find((c) => c.year === lastYear);
+  fx.campaign = covering ?? ok(await admin.post('/api/v1/review-campaigns', { org_id: fx.scope.ancestors[0].id, year: lastYear, review_date: `${lastYear}-12-15`, title: 'Kiểm điểm kiểm thử' }), 201).campaign;
+  for (const [side, member] of [['In', fx.memberIn2], ['Out', fx.memberOut]]) {
+    fx[`shortcoming${side}`] = ok(await admin.post('/api/v1/review-shortcomings', { campaign_id: fx.campaign.id, member_id: member.id, kind: 'limitation', description: 'Hạn chế kiểm thử', action: 'Khắc phục', owner: 'Bí thư chi bộ', due_on: `${lastYear + 1}-06-30` }), 201);
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -320,11 +329,25 @@ function requestFor(key, side) {
     case 'GET /api/v1/orgs/{id}/plans': return { path: `/api/v1/orgs/${org.id}/plans?year=2026` };
     case 'GET /api/v1/orgs/{id}/dues/book.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/book.xlsx?month=2026-10` };
     case 'POST /api/v1/orgs/{id}/dues/payments.xlsx': return { path: `/api/v1/orgs/${org.id}/dues/payments.xlsx?month=2026-10`, json: { not: 'a workbook' }, allowed: 422 };
+    // Review: allowed writes fail on their own checks after access (a grade above the score's
+    // band, no votes, a review date outside the year, a stale version), so that nothing changes.
+    case 'POST /api/v1/review-campaigns': return { path: '/api/v1/review-campaigns', json: { org_id: org.id, year: 2025, review_date: '2030-01-01', title: 'Thử' }, allowed: 422 };
+    case 'GET /api/v1/review-campaigns': return { path: `/api/v1/review-campaigns?org_id=${org.id}` };
+    case 'GET /api/v1/review-campaigns/{id}': return { path: `/api/v1/review-campaigns/${fx.campaign.id}?org_id=${org.id}` };
+    case 'POST /api/v1/review-campaigns/{id}/self-assessments': return { path: `/api/v1/review-campaigns/${fx.campaign.id}/self-assessments`, json: { member_id: member.id, score: 50, grade: 'excellent' }, allowed: 422 };
+    case 'POST /api/v1/review-campaigns/{id}/proposals': return { path: `/api/v1/review-campaigns/${fx.campaign.id}/proposals`, json: { member_id: member.id, grade: 'good', comment: 'Thử', vote: { in_favour: 0, against: 0, entitled: 0 } }, allowed: 422 };
+    case 'POST /api/v1/review-campaigns/{id}/decisions': return { path: `/api/v1/review-campaigns/${fx.campaign.id}/decisions`, json: { decisions: [{ member_id: member.id, score: 50, grade: 'excellent' }] }, allowed: 422 };
+    case 'POST /api/v1/review-campaigns/{id}/superior-reviews': return { path: `/api/v1/review-campaigns/${fx.campaign.id}/superior-reviews`, json: { member_id: member.id, action: 'undo', reason: 'Thử' }, allowed: 422 };
+    case 'POST /api/v1/review-campaigns/{id}/org-grades': return { path: `/api/v1/review-campaigns/${fx.campaign.id}/org-grades`, json: { org_id: org.id, score: 50, grade: 'excellent' }, allowed: 422 };
+    case 'GET /api/v1/members/{id}/reviews': return { path: `/api/v1/members/${member.id}/reviews` };
+    case 'POST /api/v1/review-shortcomings': return { path: '/api/v1/review-shortcomings', json: { campaign_id: fx.campaign.id, member_id: member.id, kind: 'fault', description: 'Thử', action: 'Thử', owner: 'Thử', due_on: '2000-01-01' }, allowed: 422 };
+    case 'POST /api/v1/review-shortcomings/{id}/close': return { path: `/api/v1/review-shortcomings/${(side === 'out' ? fx.shortcomingOut : fx.shortcomingIn).id}/close`, json: { version: 0, evidence: 'Thử', closed_on: today }, allowed: 409 };
+    case 'GET /api/v1/review-shortcomings': return { path: `/api/v1/review-shortcomings?org_id=${org.id}` };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -245,6 +245,18 @@ describe('routes', () => {
     'GET /api/v1/orgs/{id}/plans': [200, 400, 401, 403, 404, 405, 409, 503],
     'GET /api/v1/orgs/{id}/dues/book.xlsx': [200, 400, 401, 403, 404, 405, 409, 422, 503],
     'POST /api/v1/orgs/{id}/dues/payments.xlsx': [201, 400, 401, 403, 404, 405, 409, 413, 422, 503],
+    'POST /api/v1/review-campaigns': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/review-campaigns': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/review-campaigns/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/review-campaigns/{id}/self-assessments': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/review-campaigns/{id}/proposals': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/review-campaigns/{id}/decisions': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/review-campaigns/{id}/superior-reviews': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/review-campaigns/{id}/org-grades': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/reviews': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/review-shortcomings': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/review-shortcomings/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/review-shortcomings': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -18,6 +18,7 @@
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/plans.h"
+#include "app/ports/review.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
@@ -158,6 +159,7 @@ class Transaction {
   virtual InboxRepository& inbox() = 0;
   virtual DuesRepository& dues() = 0;
   virtual PlanRepository& plans() = 0;
+  virtual ReviewRepository& review() = 0;
 };
 
 class Store {

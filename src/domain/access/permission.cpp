@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 22> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 25> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -30,6 +30,9 @@ constexpr std::array<std::pair<Permission, std::string_view>, 22> kCodes = {{
     {Permission::kDuesRead, "dues.read"},
     {Permission::kDuesWrite, "dues.write"},
     {Permission::kPlanReview, "plan.review"},
+    {Permission::kReviewRead, "review.read"},
+    {Permission::kReviewWrite, "review.write"},
+    {Permission::kReviewDecide, "review.decide"},
 }};
 
 }  // namespace

@@ -31,6 +31,9 @@ enum class Permission {
   kDuesRead,            // party dues: members' bases and payments, cell books, reconciliation
   kDuesWrite,           // record bases, reliefs, payments; close a cell's month; adjustments
   kPlanReview,          // review members' personal plans (mid-year, year end) in scope
+  kReviewRead,          // review campaigns, grades, shortcomings in scope (a member: their own)
+  kReviewWrite,         // self-assessment, the cell's comment and proposal, shortcomings
+  kReviewDecide,        // open campaigns, decide members' grades, grade organizations, annul
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

@@ -164,6 +164,17 @@ const std::vector<std::string>& plans_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& review_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "review.excellent_min_score_tenths", "review.good_min_score_tenths",
+      "review.completed_min_score_tenths", "review.excellent_min_exceeded_pct",
+      "review.good_min_on_time_pct",       "review.collective_completed_max_late_pct",
+      "review.disciplined_max_grade",      "review.excellent_quota_pct",
+      "review.min_months_since_admission", "review.screening_consecutive_years",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -178,6 +189,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), dues.begin(), dues.end());
   const std::vector<std::string>& plans = plans_rule_keys();
   keys.insert(keys.end(), plans.begin(), plans.end());
+  const std::vector<std::string>& review = review_rule_keys();
+  keys.insert(keys.end(), review.begin(), review.end());
   return keys;
 }
 

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'job.manage',
   'dues.read', 'dues.write',
   'plan.review',
+  'review.read', 'review.write', 'review.decide',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -187,6 +188,18 @@ export const ROUTE_RULES = {
   'GET /api/v1/orgs/{id}/plans': { gate: 'full', needs: 'member.read', object: 'org' },
   'GET /api/v1/orgs/{id}/dues/book.xlsx': { gate: 'full', needs: 'dues.read', object: 'org' },
   'POST /api/v1/orgs/{id}/dues/payments.xlsx': { gate: 'full', needs: 'dues.write', object: 'org', read: 'dues.read' },
+  'POST /api/v1/review-campaigns': { gate: 'full', needs: 'review.decide', object: 'org', read: 'review.read' },
+  'GET /api/v1/review-campaigns': { gate: 'full', needs: 'review.read', object: 'org' },
+  'GET /api/v1/review-campaigns/{id}': { gate: 'full', needs: 'review.read', object: 'org' },
+  'POST /api/v1/review-campaigns/{id}/self-assessments': { gate: 'full', needs: 'review.write', object: 'member', read: 'review.read' },
+  'POST /api/v1/review-campaigns/{id}/proposals': { gate: 'full', needs: 'review.write', object: 'member', read: 'review.read' },
+  'POST /api/v1/review-campaigns/{id}/decisions': { gate: 'full', needs: 'review.decide', object: 'member', read: 'review.read' },
+  'POST /api/v1/review-campaigns/{id}/superior-reviews': { gate: 'full', needs: 'review.decide', object: 'member', read: 'review.read' },
+  'POST /api/v1/review-campaigns/{id}/org-grades': { gate: 'full', needs: 'review.decide', object: 'org', read: 'review.read' },
+  'GET /api/v1/members/{id}/reviews': { gate: 'full', needs: 'review.read', object: 'member' },
+  'POST /api/v1/review-shortcomings': { gate: 'full', needs: 'review.write', object: 'member', read: 'review.read' },
+  'POST /api/v1/review-shortcomings/{id}/close': { gate: 'full', needs: 'review.write', object: 'shortcoming', read: 'review.read' },
+  'GET /api/v1/review-shortcomings': { gate: 'full', needs: 'review.read', object: 'org' },
 };
 
 /**

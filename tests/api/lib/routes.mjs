@@ -125,6 +125,18 @@ export const ROUTES = [
   ['GET', '/api/v1/orgs/{id}/plans'],
   ['GET', '/api/v1/orgs/{id}/dues/book.xlsx'],
   ['POST', '/api/v1/orgs/{id}/dues/payments.xlsx'],
+  ['POST', '/api/v1/review-campaigns'],
+  ['GET', '/api/v1/review-campaigns'],
+  ['GET', '/api/v1/review-campaigns/{id}'],
+  ['POST', '/api/v1/review-campaigns/{id}/self-assessments'],
+  ['POST', '/api/v1/review-campaigns/{id}/proposals'],
+  ['POST', '/api/v1/review-campaigns/{id}/decisions'],
+  ['POST', '/api/v1/review-campaigns/{id}/superior-reviews'],
+  ['POST', '/api/v1/review-campaigns/{id}/org-grades'],
+  ['GET', '/api/v1/members/{id}/reviews'],
+  ['POST', '/api/v1/review-shortcomings'],
+  ['POST', '/api/v1/review-shortcomings/{id}/close'],
+  ['GET', '/api/v1/review-shortcomings'],
 ];
 
 function segments(p) {

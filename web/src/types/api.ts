@@ -2139,6 +2139,214 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/review-campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các đợt kiểm điểm bao trùm một tổ chức
+     * @description Các đợt mở tại tổ chức hoặc cấp trên của nó, năm mới nhất trước. Cần review.read.
+     */
+    get: operations['listReviewCampaigns'];
+    put?: never;
+    /**
+     * Mở đợt kiểm điểm, xếp loại
+     * @description Một đợt mỗi năm cho toàn bộ tổ chức trực thuộc (triển khai đến từng tổ chức). Cần review.decide trên tổ chức mở đợt.
+     */
+    post: operations['openReviewCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kết quả đợt kiểm điểm tại một tổ chức
+     * @description Tổng hợp theo mức xếp loại của toàn bộ tổ chức trực thuộc (đếm sẵn), tổ chức cấp dưới, đảng viên của chi bộ với điều kiện kiểm điểm, các bước và hạn chế năm trước; tỷ lệ xuất sắc của nhóm. Cần review.read.
+     */
+    get: operations['getReviewCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/self-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi bản tự kiểm điểm
+     * @description Điểm tự chấm (thang 100) và mức tự xếp loại (không cao hơn mức của điểm). Cần review.write.
+     */
+    post: operations['recordSelfAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi nhận xét, đề xuất của chi bộ
+     * @description Nhận xét và mức đề xuất, kết quả biểu quyết. Cần review.write.
+     */
+    post: operations['recordCellProposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quyết định xếp loại đảng viên
+     * @description Cấp có thẩm quyền (tổ chức cơ sở) quyết định; kiểm tra khung điểm, điều kiện, thứ tự (tập thể trước, người đứng đầu sau cùng) và tỷ lệ xuất sắc của nhóm (review.excellent_quota_pct): vượt thì 422 nêu quy định. Cần review.decide trên tổ chức cơ sở.
+     */
+    post: operations['decideReviewGrades'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/superior-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cấp trên hủy hoặc xếp loại lại
+     * @description Cấp ủy cấp trên trực tiếp của tổ chức quyết định hủy (annul) hoặc xếp loại lại (regrade), có lý do. Cần review.decide trên cấp trên.
+     */
+    post: operations['superiorReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/org-grades': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Xếp loại tổ chức
+     * @description Cấp trên trực tiếp xếp loại; cấp dưới phải được xếp loại trước. Cần review.decide trên cấp trên.
+     */
+    post: operations['gradeReviewOrg'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xếp loại của đảng viên qua các năm
+     * @description Kết quả mọi năm, hạn chế từng năm và diện xem xét, sàng lọc (2 năm liền không hoàn thành). Cần review.read (đảng viên xem của mình).
+     */
+    get: operations['getMemberReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-shortcomings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hạn chế, khuyết điểm trong phạm vi
+     * @description Lọc theo trạng thái, quá hạn, đảng viên, năm. Cần review.read.
+     */
+    get: operations['listShortcomings'];
+    put?: never;
+    /**
+     * Ghi hạn chế, khuyết điểm
+     * @description Với biện pháp, người chịu trách nhiệm, hạn khắc phục. Cần review.write.
+     */
+    post: operations['recordShortcoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-shortcomings/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Xác nhận đã khắc phục
+     * @description Kết quả, minh chứng và ngày khắc phục xong. Cần review.write.
+     */
+    post: operations['closeShortcoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7442,6 +7650,285 @@ export interface components {
       lines: components['schemas']['CellPlanLine'][];
       may_review: boolean;
     };
+    ReviewRule: {
+      key?: string;
+      value?: number;
+      source?: string;
+    } | null;
+    ReviewCampaign: {
+      id?: number;
+      org_id?: number;
+      org_name?: string;
+      year?: number;
+      /** Format: date */
+      review_date?: string;
+      title?: string;
+      /** @enum {string} */
+      state?: 'open' | 'closed';
+      /** @description Số tổ chức được triển khai. */
+      units?: number;
+      created_at?: string;
+      created_by?: string;
+    };
+    ReviewCampaignList: {
+      items?: components['schemas']['ReviewCampaign'][];
+    };
+    ReviewCampaignNew: {
+      org_id: number;
+      year: number;
+      /**
+       * Format: date
+       * @description Ngày tính điều kiện (6 tháng kể từ kết nạp) và quy định áp dụng; trong năm hoặc năm sau.
+       */
+      review_date: string;
+      title: string;
+    };
+    ReviewUnit: {
+      org_id?: number;
+      name?: string;
+      kind?: string;
+      /** @enum {string|null} */
+      grade?: 'excellent' | 'good' | 'completed' | 'not_completed' | null;
+      score?: number | null;
+      tasks_on_time_pct?: number | null;
+      tasks_exceeded_pct?: number | null;
+      tasks_late_pct?: number | null;
+      note?: string | null;
+      decided_at?: string | null;
+      decided_by?: string | null;
+    };
+    ReviewShortcoming: {
+      id?: number;
+      campaign_id?: number;
+      year?: number;
+      member_id?: number | null;
+      org_id?: number;
+      subject_name?: string;
+      /** @enum {string} */
+      kind?: 'limitation' | 'fault';
+      description?: string;
+      action?: string;
+      owner?: string;
+      /** Format: date */
+      due_on?: string;
+      evidence?: string | null;
+      /** @enum {string} */
+      state?: 'open' | 'closed';
+      /** Format: date */
+      closed_on?: string | null;
+      overdue?: boolean;
+      version?: number;
+    };
+    ReviewShortcomingList: {
+      items?: components['schemas']['ReviewShortcoming'][];
+    };
+    ReviewShortcomingNew: {
+      campaign_id: number;
+      /** @description Của đảng viên; hoặc org_id (của tổ chức), đúng một trong hai. */
+      member_id?: number;
+      org_id?: number;
+      /**
+       * @description Hạn chế hoặc khuyết điểm.
+       * @enum {string}
+       */
+      kind: 'limitation' | 'fault';
+      description: string;
+      /** @description Biện pháp khắc phục. */
+      action: string;
+      owner: string;
+      /** Format: date */
+      due_on: string;
+    };
+    ReviewShortcomingClose: {
+      version: number;
+      evidence: string;
+      /** Format: date */
+      closed_on: string;
+    };
+    ReviewOfMember: {
+      self_assessment?: {
+        score?: number | null;
+        /** @enum {string|null} */
+        grade?: 'excellent' | 'good' | 'completed' | 'not_completed' | null;
+        text?: string | null;
+        at?: string;
+      } | null;
+      proposal?: {
+        /** @enum {string|null} */
+        grade?: 'excellent' | 'good' | 'completed' | 'not_completed' | null;
+        comment?: string;
+        vote?: {
+          in_favour?: number;
+          against?: number;
+          entitled?: number;
+        };
+        at?: string;
+      } | null;
+      /** @enum {string|null} */
+      grade?: 'excellent' | 'good' | 'completed' | 'not_completed' | null;
+      score?: number | null;
+      disciplined_in_year?: boolean;
+      rules?: string | null;
+      decided_at?: string | null;
+      decided_by?: string | null;
+      /** @enum {string|null} */
+      superior_action?: 'annulled' | 'regraded' | null;
+      superior_reason?: string | null;
+      group_org_id?: number;
+      version?: number;
+    } | null;
+    ReviewEligibility: {
+      reviewed?: boolean;
+      /** @enum {string|null} */
+      reason?: 'admitted_recently' | 'activities_suspended' | 'exempted' | null;
+      /** Format: date */
+      reviewable_from?: string | null;
+      rule?: components['schemas']['ReviewRule'];
+    };
+    ReviewMemberLine: {
+      member_id?: number;
+      full_name?: string;
+      status?: string;
+      eligibility?: components['schemas']['ReviewEligibility'];
+      is_head?: boolean;
+      review?: components['schemas']['ReviewOfMember'];
+      last_year_shortcomings?: components['schemas']['ReviewShortcoming'][];
+    };
+    ReviewMemberLines: {
+      items?: components['schemas']['ReviewMemberLine'][];
+    };
+    ReviewCampaignView: {
+      campaign?: components['schemas']['ReviewCampaign'];
+      org?: {
+        id?: number;
+        name?: string;
+        kind?: string;
+      };
+      unit?: components['schemas']['ReviewUnit'] | null;
+      summary?: {
+        members?: {
+          excellent?: number;
+          good?: number;
+          completed?: number;
+          not_completed?: number;
+        };
+        orgs?: {
+          excellent?: number;
+          good?: number;
+          completed?: number;
+          not_completed?: number;
+        };
+      };
+      children?: components['schemas']['ReviewUnit'][];
+      members?: components['schemas']['ReviewMemberLine'][];
+      quota?: {
+        group_org_id?: number;
+        excellent?: number;
+        good_or_above?: number;
+        allowed?: number;
+        within?: boolean;
+        rule?: components['schemas']['ReviewRule'];
+      } | null;
+      may_write?: boolean;
+      may_decide?: boolean;
+    };
+    ReviewSelfAssessment: {
+      member_id: number;
+      /**
+       * @description Điểm trên thang 100, tối đa một chữ số thập phân (89.5).
+       * @example 89.5
+       */
+      score: number;
+      /**
+       * @description Mức xếp loại: hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.
+       * @enum {string}
+       */
+      grade: 'excellent' | 'good' | 'completed' | 'not_completed';
+      text?: string;
+    };
+    ReviewProposal: {
+      member_id: number;
+      /**
+       * @description Mức xếp loại: hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.
+       * @enum {string}
+       */
+      grade: 'excellent' | 'good' | 'completed' | 'not_completed';
+      comment: string;
+      vote: {
+        in_favour?: number;
+        against?: number;
+        entitled?: number;
+      };
+    };
+    ReviewDecisions: {
+      decisions: {
+        member_id: number;
+        /**
+         * @description Điểm trên thang 100, tối đa một chữ số thập phân (89.5).
+         * @example 89.5
+         */
+        score: number;
+        /**
+         * @description Mức xếp loại: hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.
+         * @enum {string}
+         */
+        grade: 'excellent' | 'good' | 'completed' | 'not_completed';
+        disciplined_in_year?: boolean;
+      }[];
+    };
+    ReviewSuperior: {
+      member_id: number;
+      /** @enum {string} */
+      action: 'annul' | 'regrade';
+      /**
+       * @description Mức xếp loại: hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.
+       * @enum {string}
+       */
+      grade?: 'excellent' | 'good' | 'completed' | 'not_completed';
+      /**
+       * @description Điểm trên thang 100, tối đa một chữ số thập phân (89.5).
+       * @example 89.5
+       */
+      score?: number;
+      reason: string;
+    };
+    ReviewOrgGrade: {
+      org_id: number;
+      /**
+       * @description Điểm trên thang 100, tối đa một chữ số thập phân (89.5).
+       * @example 89.5
+       */
+      score: number;
+      /**
+       * @description Mức xếp loại: hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ.
+       * @enum {string}
+       */
+      grade: 'excellent' | 'good' | 'completed' | 'not_completed';
+      tasks_on_time_pct?: number | null;
+      tasks_exceeded_pct?: number | null;
+      tasks_late_pct?: number | null;
+      subordinate_disciplined?: boolean;
+      note?: string;
+    };
+    MemberReviews: {
+      member?: {
+        id?: number;
+        full_name?: string;
+      };
+      years?: ({
+        year?: number;
+        campaign_id?: number;
+        campaign_title?: string;
+        org_id?: number;
+        shortcomings?: components['schemas']['ReviewShortcoming'][];
+      } & components['schemas']['ReviewOfMember'])[];
+      screening?: {
+        listed?: boolean;
+        consecutive_not_completed?: number;
+        year?: number | null;
+        rule?: components['schemas']['ReviewRule'];
+      };
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -7817,6 +8304,10 @@ export interface components {
     DirectiveId: number;
     /** @description Mã lượt giao. */
     AssignmentId: number;
+    /** @description Mã đợt kiểm điểm. */
+    ReviewCampaignId: number;
+    /** @description Mã hạn chế, khuyết điểm. */
+    ReviewShortcomingId: number;
   };
   requestBodies: never;
   headers: {
@@ -13215,6 +13706,532 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listReviewCampaigns: {
+    parameters: {
+      query: {
+        /** @description Tổ chức. */
+        org_id: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCampaignList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  openReviewCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewCampaignNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCampaignView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getReviewCampaign: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (mặc định: tổ chức mở đợt). */
+        org_id?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCampaignView'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordSelfAssessment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewSelfAssessment'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewMemberLine'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordCellProposal: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewProposal'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewMemberLine'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decideReviewGrades: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDecisions'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewMemberLines'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  superiorReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewSuperior'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewMemberLine'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  gradeReviewOrg: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewOrgGrade'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCampaignView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberReviews: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberReviews'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listShortcomings: {
+    parameters: {
+      query: {
+        /** @description Tổ chức. */
+        org_id: number;
+        /** @description open hoặc closed. */
+        state?: 'open' | 'closed';
+        /** @description Chỉ những cái quá hạn chưa khắc phục. */
+        overdue?: boolean;
+        /** @description Đảng viên. */
+        member_id?: number;
+        /** @description Năm kiểm điểm. */
+        year?: number;
+        /** @description Tối đa (mặc định 200). */
+        limit?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewShortcomingList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordShortcoming: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewShortcomingNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewShortcoming'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  closeShortcoming: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hạn chế, khuyết điểm. */
+        id: components['parameters']['ReviewShortcomingId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewShortcomingClose'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewShortcoming'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -28,6 +28,7 @@
 #include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
+#include "storage/sql/review/review_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 
 namespace chibo::storage {
@@ -58,7 +59,8 @@ class SqlTransaction : public app::Transaction {
         jobs_(session, url.engine),
         inbox_(session),
         dues_(session),
-        plans_(session) {}
+        plans_(session),
+        review_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -75,6 +77,7 @@ class SqlTransaction : public app::Transaction {
   app::InboxRepository& inbox() override { return inbox_; }
   app::DuesRepository& dues() override { return dues_; }
   app::PlanRepository& plans() override { return plans_; }
+  app::ReviewRepository& review() override { return review_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -93,6 +96,7 @@ class SqlTransaction : public app::Transaction {
   SqlInboxRepository inbox_;
   SqlDuesRepository dues_;
   SqlPlanRepository plans_;
+  SqlReviewRepository review_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

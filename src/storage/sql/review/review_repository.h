@@ -1,0 +1,51 @@
+// Review campaigns, their organizations' grades, members' reviews, the grade counts per subtree
+// and shortcomings, on SOCI (SQLite and PostgreSQL).
+#pragma once
+
+#include <soci/soci.h>
+
+#include "app/ports/review.h"
+#include "storage/sql/engine/bindings.h"
+
+namespace chibo::storage {
+
+class SqlReviewRepository : public app::ReviewRepository {
+ public:
+  explicit SqlReviewRepository(soci::session& session) : session_(session) {}
+
+  std::optional<app::ReviewCampaign> find_campaign(int64_t id) override;
+  bool campaign_overlaps(const OrgPath& path, int year) override;
+  std::vector<app::ReviewCampaign> campaigns_covering(const OrgPath& path) override;
+  void insert_campaign(app::ReviewCampaign& campaign) override;
+  int64_t fan_out(const app::ReviewCampaign& campaign) override;
+
+  std::optional<app::ReviewUnit> find_unit(int64_t campaign, OrgId org) override;
+  std::vector<app::ReviewUnit> child_units(int64_t campaign, OrgId parent) override;
+  int64_t ungraded_children(int64_t campaign, OrgId parent) override;
+  bool update_unit(const app::ReviewUnit& unit) override;
+
+  std::optional<app::MemberReview> find_member_review(int64_t campaign, MemberId member) override;
+  std::vector<app::MemberReview> member_reviews_in(int64_t campaign, OrgId org) override;
+  std::vector<app::MemberReview> reviews_of_member(MemberId member) override;
+  void insert_member_review(app::MemberReview& review) override;
+  bool update_member_review(const app::MemberReview& review) override;
+  domain::review::QuotaCount group_count(int64_t campaign, OrgId group) override;
+
+  void adjust_counts(int64_t campaign, const std::map<OrgId, app::GradeCounts>& deltas) override;
+  app::GradeCounts counts(int64_t campaign, OrgId org) override;
+
+  void insert_shortcoming(app::Shortcoming& shortcoming) override;
+  std::optional<app::Shortcoming> find_shortcoming(int64_t id) override;
+  bool update_shortcoming(const app::Shortcoming& shortcoming) override;
+  std::vector<app::Shortcoming> shortcomings(const app::ShortcomingFilter& filter) override;
+
+ private:
+  std::vector<app::ReviewCampaign> select_campaigns(const std::string& where, Bindings& bindings);
+  std::vector<app::ReviewUnit> select_units(const std::string& where, Bindings& bindings);
+  std::vector<app::MemberReview> select_member_reviews(const std::string& where,
+                                                       Bindings& bindings);
+  std::vector<app::Shortcoming> select_shortcomings(const std::string& where, Bindings& bindings);
+  soci::session& session_;
+};
+
+}  // namespace chibo::storage
