@@ -727,6 +727,9 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "{label}: use YYYY-MM-DD or an ISO 8601 instant"}},
       {"duplicate_in_file",
        {"{label}: trùng với dòng {line} trong tệp", "{label}: same as line {line} of the file"}},
+      // Directives, part two (issue 13): the background fan-out.
+      {"job.fanout", {"Giao nhiệm vụ chạy nền", "Background fan-out of assignments"}},
+      {"job_nothing_to_do", {"Tác vụ không có việc gì để chạy", "The job has nothing to do"}},
   };
   return texts;
 }
