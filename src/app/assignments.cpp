@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/access_control.h"
+#include "app/directive_fanout.h"
 #include "app/directive_support.h"
 #include "app/directives.h"
 #include "domain/directives/directive_rules.h"
@@ -148,17 +149,29 @@ Result<AssignmentBatch> assign_tasks(Context& ctx, int64_t directive_id,
     task_dues.emplace_back(task->id, due);
   }
   check_text("note", request.note, kNoteChars, false, errors);
-  std::vector<TargetCandidate> targets = resolve_targets(ctx, request.target, *issuer, errors);
+  const int64_t many = large_kind_target(ctx, request.target, *issuer, task_dues.size());
+  std::vector<TargetCandidate> targets;
+  if (many == 0) targets = resolve_targets(ctx, request.target, *issuer, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  if (targets.size() * task_dues.size() > kMaxFanOut)
-    return Error::invalid_field("target", "too_many", {{"max", std::to_string(kMaxFanOut)}});
-  AssignmentBatch batch = fan_out(ctx, *directive, task_dues, *issuer, 0, targets,
-                                  request.target.member, request.note, 0, "");
+  AssignmentBatch batch;
+  const int64_t count = static_cast<int64_t>(task_dues.size()) *
+                        (many > 0 ? many : static_cast<int64_t>(targets.size()));
+  if (count > ctx.services.fanout_inline_max &&
+      request.target.mode != domain::TargetMode::kMember) {
+    // Too many for one request: a background job makes them (app/directive_fanout.h).
+    batch.today = ctx.today();
+    batch.fanout = start_fanout(ctx, *directive, task_dues, *issuer, 0, request.target, count,
+                                request.note, 0, "");
+  } else {
+    batch = fan_out(ctx, *directive, task_dues, *issuer, 0, targets, request.target.member,
+                    request.note, 0, "");
+  }
   AuditEntry entry =
       AuditEntry::about("directive.assign", "directive", directive->id, issuer->path.str());
   entry.with("task_ids", request.task_ids)
       .with("created", batch.created)
       .with("skipped", batch.skipped);
+  if (batch.fanout) entry.with("fanout_id", batch.fanout->id);
   ctx.audit(entry);
   return batch;
 }
@@ -189,7 +202,9 @@ Result<AssignmentBatch> assign_down(Context& ctx, int64_t assignment_id,
       plan_number = linked_document(ctx, request.plan_document_id, "plan_document_id", errors);
     }
   }
-  std::vector<TargetCandidate> targets = resolve_targets(ctx, request.target, *org, errors);
+  const int64_t many = large_kind_target(ctx, request.target, *org, 1);
+  std::vector<TargetCandidate> targets;
+  if (many == 0) targets = resolve_targets(ctx, request.target, *org, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   // Passing the task down takes it on: an unacknowledged assignment is acknowledged first.
   Assignment parent = *received;
@@ -201,15 +216,25 @@ Result<AssignmentBatch> assign_down(Context& ctx, int64_t assignment_id,
   } else if (parent.state == AssignmentState::kAccepted) {
     return Error::conflict("assignment_state", {{"state", "accepted"}, {"action", "assign_down"}});
   }
-  AssignmentBatch batch =
-      fan_out(ctx, *directive, {{parent.task_id, due}}, *org, parent.id, targets,
-              request.target.member, request.note, request.plan_document_id, plan_number);
+  AssignmentBatch batch;
+  const int64_t count = many > 0 ? many : static_cast<int64_t>(targets.size());
+  if (count > ctx.services.fanout_inline_max &&
+      request.target.mode != domain::TargetMode::kMember) {
+    batch.today = ctx.today();
+    batch.fanout =
+        start_fanout(ctx, *directive, {{parent.task_id, due}}, *org, parent.id, request.target,
+                     count, request.note, request.plan_document_id, plan_number);
+  } else {
+    batch = fan_out(ctx, *directive, {{parent.task_id, due}}, *org, parent.id, targets,
+                    request.target.member, request.note, request.plan_document_id, plan_number);
+  }
   AuditEntry entry =
       AuditEntry::about("assignment.assign_down", "assignment", parent.id, org->path.str());
   entry.with("directive_id", parent.directive_id)
       .with("created", batch.created)
       .with("skipped", batch.skipped)
       .with("plan_number", plan_number);
+  if (batch.fanout) entry.with("fanout_id", batch.fanout->id);
   ctx.audit(entry);
   return batch;
 }

@@ -23,6 +23,9 @@ struct Services {
   const domain::RuleSet& rules;
   Clock& clock;
   const domain::WorkingCalendar& calendar;  // working days for the rules' deadlines
+  // Directives (issue 13): a fan-out of more assignments than this runs as a background job
+  // (chibo serve --fanout-inline-max).
+  int64_t fanout_inline_max = 5000;
 };
 
 // The person or process behind a request: who (their grants decide what they may touch),

@@ -1,5 +1,6 @@
 #include "app/directive_support.h"
 
+#include <algorithm>
 #include <set>
 
 #include "app/access_control.h"
@@ -131,6 +132,18 @@ std::vector<TargetCandidate> resolve_targets(Context& ctx, const domain::Assignm
   }
   for (const domain::TargetOrg& org : checked) found.push_back({org.id, org.path, org.active});
   return found;
+}
+
+int64_t large_kind_target(Context& ctx, const domain::AssignmentTarget& target,
+                          const Organization& from, size_t tasks) {
+  if (target.mode != domain::TargetMode::kKind || target.kind.empty() ||
+      !ctx.services.catalog.org_kind(target.kind)) {
+    return 0;
+  }
+  const int64_t count = ctx.tx.directives().count_orgs_of_kind(from.path, target.kind);
+  if (count * static_cast<int64_t>(std::max<size_t>(tasks, 1)) <= ctx.services.fanout_inline_max)
+    return 0;
+  return count;
 }
 
 AssignmentBatch fan_out(Context& ctx, const Directive& directive,

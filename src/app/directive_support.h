@@ -18,8 +18,8 @@ inline constexpr size_t kNoteChars = 4000;
 inline constexpr size_t kSummaryChars = 8000;
 inline constexpr size_t kReportChars = 20000;
 inline constexpr size_t kNumberChars = 100;
-// Assignments a request creates synchronously; beyond, the fan-out belongs in a background
-// job (issue 13: 468,000 cells), which is not built yet.
+// Chosen organizations (or children) a request may name; a fan-out of more assignments than
+// Services::fanout_inline_max runs in the background (app/directive_fanout.h).
 inline constexpr size_t kMaxFanOut = 50000;
 // Items an AssignmentBatch carries back.
 inline constexpr size_t kBatchItems = 200;
@@ -49,6 +49,13 @@ std::string linked_document(Context& ctx, int64_t document_id, const std::string
 std::vector<TargetCandidate> resolve_targets(Context& ctx, const domain::AssignmentTarget& target,
                                              const Organization& from,
                                              std::vector<FieldError>& errors);
+
+// For a target of every organization of a (known) kind: how many there are when that many
+// times `tasks` is more than the request may make itself (Services::fanout_inline_max): the
+// fan-out then runs in the background without the request loading them. Else 0: resolve the
+// targets (resolve_targets) as usual.
+int64_t large_kind_target(Context& ctx, const domain::AssignmentTarget& target,
+                          const Organization& from, size_t tasks);
 
 // Creates the assignments of `tasks` x `targets` that do not exist yet (batched), adjusts the
 // roll-up, and reports how many were created or skipped.

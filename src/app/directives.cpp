@@ -7,6 +7,8 @@
 #include "app/access_control.h"
 #include "app/directive_support.h"
 #include "domain/directives/directive_rules.h"
+#include "domain/directives/study_rollup.h"
+#include "text/fold.h"
 
 namespace chibo::app {
 
@@ -21,6 +23,7 @@ DirectiveView directive_view(Context& ctx, Directive directive) {
   const auto rollup = ctx.tx.directives().rollup(directive.id, {directive.org_id});
   if (auto it = rollup.find(directive.org_id); it != rollup.end()) view.rollup = it->second;
   view.may_assign = reach_of(ctx, Permission::kDirectiveWrite).covers(directive.org_path);
+  view.fanouts = ctx.tx.directives().fanouts_of(directive.id, 10);
   if (std::optional<Organization> org = ctx.tx.orgs().find(directive.org_id)) view.org = *org;
   view.directive = std::move(directive);
   return view;
@@ -48,6 +51,42 @@ Result<Organization> view_org(Context& ctx, const Directive& directive, OrgId or
   return Error::not_found("organization");
 }
 
+// The change of the roll-up's `studied` along `org`'s path when its own recorded attendance
+// goes from `before` to `after`, by the rule of domain/directives/study_rollup.h (each member
+// counted once: an organization counts the larger of its own attendance and its children's).
+// Read from the stored roll-up before the change; stops where nothing changes any more.
+std::map<OrgId, domain::RollupCounts> study_deltas(Context& ctx, int64_t directive_id,
+                                                   const Organization& org, int64_t before,
+                                                   int64_t after) {
+  std::map<OrgId, domain::RollupCounts> deltas;
+  if (before == after) return deltas;
+  const std::vector<OrgId> path = org.path.ids();
+  const auto stored = ctx.tx.directives().rollup(directive_id, path);
+  auto studied_at = [&](OrgId id) -> int64_t {
+    auto it = stored.find(id);
+    return it == stored.end() ? 0 : it->second.studied;
+  };
+  auto children_studied = [&](OrgId id) -> int64_t {
+    std::vector<OrgId> ids;
+    for (const Organization& child : ctx.tx.orgs().children(id, true)) ids.push_back(child.id);
+    int64_t sum = 0;
+    for (const auto& [child, counts] : ctx.tx.directives().rollup(directive_id, ids))
+      sum += counts.studied;
+    return sum;
+  };
+  int64_t change = domain::studied_of(after, children_studied(org.id)) - studied_at(org.id);
+  deltas[org.id].studied = change;
+  for (size_t i = path.size() - 1; i-- > 0 && change != 0;) {
+    const OrgId above = path[i];
+    std::optional<DirectiveStudy> own = ctx.tx.directives().find_study(directive_id, above);
+    const int64_t value =
+        domain::studied_of(own ? own->attendees : 0, children_studied(above) + change);
+    change = value - studied_at(above);
+    deltas[above].studied = change;
+  }
+  return deltas;
+}
+
 }  // namespace
 
 Result<DirectiveList> list_directives(Context& ctx, const DirectiveListQuery& query) {
@@ -63,7 +102,9 @@ Result<DirectiveList> list_directives(Context& ctx, const DirectiveListQuery& qu
     filter.subtree = org->path;
   }
   filter.kind = query.kind;
-  filter.q = query.q;
+  filter.q = text::fold(query.q);
+  filter.year = query.year;
+  filter.status = query.status;
   filter.offset = query.offset;
   filter.limit = query.limit;
   DirectivePage page = ctx.tx.directives().page(filter);
@@ -87,7 +128,8 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
   if (!org->active()) return Error::invalid_field("org_id", "org_not_active");
   std::vector<FieldError> errors;
   if (!domain::known_directive_kind(request.kind))
-    errors.push_back({"kind", request.kind.empty() ? "required" : "unknown_code", {}});
+    errors.push_back(
+        {"kind", request.kind.empty() ? "required" : "unknown_code", {{"subject", "directive"}}});
   check_text("title", request.title, kTitleChars, true, errors);
   check_text("summary", request.summary, kSummaryChars, false, errors);
   check_text("number_symbol", request.number_symbol, kNumberChars, false, errors);
@@ -128,6 +170,7 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
   directive.number_symbol = number_symbol;
   directive.issued_on = request.issued_on;
   directive.summary = request.summary;
+  directive.search_text = domain::directive_search_text(directive.title, number_symbol);
   directive.created_by = ctx.actor.name;
   directive.created_at = directive.updated_at = ctx.now();
   ctx.tx.directives().insert(directive);
@@ -271,11 +314,8 @@ Result<DirectiveStudy> record_study(Context& ctx, int64_t id, const StudyRequest
   } else {
     ctx.tx.directives().insert_study(study);
   }
-  domain::RollupCounts delta;
-  delta.studied = study.attendees - before_attendees;
-  std::map<OrgId, domain::RollupCounts> deltas;
-  add_along(deltas, org->path, delta);
-  ctx.tx.directives().adjust_rollup(directive->id, deltas);
+  ctx.tx.directives().adjust_rollup(
+      directive->id, study_deltas(ctx, directive->id, *org, before_attendees, study.attendees));
   AuditEntry entry =
       AuditEntry::about("directive.study", "directive", directive->id, org->path.str());
   entry.with("organization_id", org->id.value)

@@ -82,6 +82,8 @@ struct DirectiveListQuery {
   OrgId org;
   std::string kind;
   std::string q;
+  std::optional<int> year;  // issued in this year
+  std::string status;       // open, done, overdue (DirectiveQuery::status); empty: any
   int64_t offset = 0;
   int limit = 50;
 };
@@ -92,6 +94,7 @@ struct DirectiveView {
   std::vector<DirectiveTask> tasks;
   domain::RollupCounts rollup;  // at the issuing organization
   bool may_assign = false;
+  std::vector<DirectiveFanout> fanouts;  // background fan-outs, newest first (the last few)
 };
 
 struct DirectiveList {
@@ -105,6 +108,10 @@ struct AssignmentBatch {
   int64_t skipped = 0;
   std::vector<Assignment> items;  // the first kBatchItems
   Date today;
+  // Set when the fan-out is too large for one request (more than Services::fanout_inline_max
+  // assignments): nothing was created yet, a background job creates them (progress here and
+  // in the directive's `fanouts`).
+  std::optional<DirectiveFanout> fanout;
 };
 
 struct AssignmentView {

@@ -18,22 +18,41 @@ std::string vn_date(Date date) {
 
 std::optional<Date> run_day(const JobRow& job) { return Date::parse(job.key.substr(0, 10)); }
 
-// Users by the organization their grant is on (subtree roles only), loaded once per run.
+// Users by the organization their grant is on, loaded once per run. Only those who act on the
+// directives there count (a subtree role with directive.report or directive.write): a leader or
+// the inspection committee, who only read, are not reminded of another's task.
 class Recipients {
  public:
   explicit Recipients(Context& ctx) {
     for (User& user : ctx.tx.users().list()) {
       if (user.disabled) continue;
       std::set<int64_t> scopes;
+      bool administrator = false;
       for (const UserGrant& grant : user.grants) {
         const domain::Role* role = ctx.services.catalog.role(grant.role);
         if (!role || role->scope != domain::ScopeKind::kSubtree) continue;
+        if (!role->permissions.count(domain::Permission::kDirectiveReport) &&
+            !role->permissions.count(domain::Permission::kDirectiveWrite)) {
+          continue;
+        }
         scopes.insert(grant.scope.value);
+        if (!grant.scope.valid() && role->permissions.count(domain::Permission::kJobManage))
+          administrator = true;
       }
-      for (int64_t scope : scopes) by_scope_[scope].push_back(user);
+      for (int64_t scope : scopes) {
+        if (scope == 0 && administrator) {
+          administrators_.push_back(user);
+        } else {
+          by_scope_[scope].push_back(user);
+        }
+      }
     }
   }
 
+  // The responsible users of `org`: those of the organization itself, else of its nearest
+  // ancestor that has some (issue 13: an organization without users escalates there); nobody
+  // on the whole path: the users granted everything (the committee office), and the system's
+  // administrators only when there is nobody else at all.
   std::vector<User> of(Context& ctx, OrgId org) {
     OrgId at = org;
     for (int depth = 0; at.valid() && depth < 64; ++depth) {
@@ -43,9 +62,9 @@ class Recipients {
       if (!node) break;
       at = node->parent_id;
     }
-    // Nobody below: the users granted everything.
     auto everywhere = by_scope_.find(0);
-    return everywhere == by_scope_.end() ? std::vector<User>{} : everywhere->second;
+    if (everywhere != by_scope_.end() && !everywhere->second.empty()) return everywhere->second;
+    return administrators_;
   }
 
   std::optional<Organization> find(Context& ctx, OrgId id) {
@@ -58,6 +77,7 @@ class Recipients {
 
  private:
   std::map<int64_t, std::vector<User>> by_scope_;
+  std::vector<User> administrators_;  // granted everything, with job.manage
   std::map<int64_t, std::optional<Organization>> orgs_;
 };
 

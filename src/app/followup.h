@@ -35,9 +35,12 @@ class AssignmentSource {
   virtual Result<int64_t> mark_overdue(Context& ctx, Date as_of) = 0;
 };
 
-// The users to notify for `org`: the users granted a (subtree) role on the organization
-// itself; none there, those of the nearest ancestor that has some. Disabled users and
-// own-record grants (a member's own account) are left out.
+// The users to notify for `org`: the users granted a (subtree) role that acts on directives
+// (directive.report or directive.write) on the organization itself; none there, those of the
+// nearest ancestor that has some; nobody on the path, the users granted everything other than
+// the administrators (the committee office); the administrators only when there is nobody
+// else. Disabled users, read-only roles (leaders, inspection) and own-record grants (a
+// member's own account) are left out.
 std::vector<User> responsible_users(Context& ctx, OrgId org);
 
 struct FollowUpOptions {

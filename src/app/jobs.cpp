@@ -186,6 +186,7 @@ Result<JobRunReport> JobRunner::run_due_jobs(Date today) {
     for (const auto& kind : kinds_) {
       if (!kind->enabled()) continue;
       names.push_back(kind->kind());
+      if (kind->schedule() == JobSchedule::kOnDemand) continue;  // its runs come from requests
       const bool daily = kind->schedule() == JobSchedule::kDaily;
       tx.jobs().schedule(kind->kind(), daily ? today.iso() : kContinuousKey, "{}", now, now);
     }
@@ -210,6 +211,8 @@ Result<JobRunReport> JobRunner::run_now(const std::string& kind_name, Date today
     }
     if (next) {
       ctx.tx.jobs().make_due(kind_name, now);
+    } else if (kind->schedule() == JobSchedule::kOnDemand) {
+      return Error::conflict("job_nothing_to_do");
     } else {
       const bool daily = kind->schedule() == JobSchedule::kDaily;
       // Today's run is done: another run of the day (steps done stay done: their keys name

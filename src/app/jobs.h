@@ -24,7 +24,9 @@ inline constexpr const char* kJobMail = "mail";
 // A kind for the fault tests only (--test-job-steps): N countable steps a day.
 inline constexpr const char* kJobTestCount = "test_count";
 
-enum class JobSchedule { kDaily, kContinuous };
+// kOnDemand: the runner schedules no run of its own; a use case adds one (a row of the jobs
+// table, in its own transaction) when there is work, and the runner takes it like any other.
+enum class JobSchedule { kDaily, kContinuous, kOnDemand };
 
 class JobKind {
  public:

@@ -300,5 +300,29 @@ TEST_F(Jobs, TheInboxIsTheUsersOwn) {
   EXPECT_EQ(audit_count("notification.read_all"), 1);
 }
 
+TEST_F(Jobs, WithoutUsersTheNearestAncestorsAreRemindedNotTheAdministrators) {
+  auto ids_of = [&](OrgId org) {
+    auto users = run_read(
+        temp_.services(), temp_.actor(),
+        [&](Context& ctx) -> Result<std::vector<User>> { return responsible_users(ctx, org); });
+    EXPECT_TRUE(users);
+    std::vector<int64_t> ids;
+    for (const User& u : *users) ids.push_back(u.id);
+    return ids;
+  };
+  // The committee (tree_[1]) and the bloc above it have no one who acts on directives (a
+  // leader only reads): nobody on the path, so the administrators, there being nobody else.
+  const int64_t leader = add_user("lanhdao_committee", "leader", tree_[1]);
+  EXPECT_EQ(ids_of(tree_[1]), std::vector<int64_t>{admin_user_});
+  // With the committee office (granted everything), it is them, not the administrators.
+  const int64_t office = add_user("vanphong", "office_staff", OrgId());
+  add_user("lanhdao", "leader", OrgId());
+  EXPECT_EQ(ids_of(tree_[1]), std::vector<int64_t>{office});
+  // An organization with users: its own; the base: its office.
+  EXPECT_EQ(ids_of(tree_[3]), std::vector<int64_t>{cell_user_});
+  EXPECT_EQ(ids_of(tree_[2]), std::vector<int64_t>{base_user_});
+  (void)leader;
+}
+
 }  // namespace
 }  // namespace chibo::app

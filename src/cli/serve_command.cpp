@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/directive_assignments.h"
+#include "app/directive_fanout.h"
 #include "app/followup.h"
 #include "app/jobs.h"
 #include "cli/commands.h"
@@ -47,6 +48,10 @@ struct ServeOptions {
   int test_job_steps = 0;  // > 0: the fault tests' countable kind
   int test_job_step_ms = 0;
   std::string test_job_mail;
+  // Directives (issue 13): fan-outs of more assignments than this run in the background.
+  int64_t fanout_inline_max = 5000;
+  int fanout_batch = 2000;
+  int test_fanout_step_ms = 0;
 };
 
 // Calls JobRunner::run_due_jobs every `interval` until stop(), on a thread of its own.
@@ -57,6 +62,14 @@ class JobTicker {
     thread_ = std::thread([this] { loop(); });
   }
   ~JobTicker() { stop(); }
+  // Runs the due jobs now rather than at the next tick.
+  void wake() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      woken_ = true;
+    }
+    wake_.notify_all();
+  }
   void stop() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -84,7 +97,8 @@ class JobTicker {
         spdlog::error("jobs: {}", error.what());
       }
       lock.lock();
-      wake_.wait_for(lock, interval_, [this] { return stopping_; });
+      wake_.wait_for(lock, interval_, [this] { return stopping_ || woken_; });
+      woken_ = false;
     }
   }
 
@@ -94,6 +108,7 @@ class JobTicker {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool woken_ = false;
   std::thread thread_;
 };
 
@@ -159,6 +174,7 @@ int serve(const ServeOptions& options) {
       (*runtime)->store->engine() == storage::Engine::kSqlite ? "sqlite" : "postgresql"};
   storage::SqlStore& store = *(*runtime)->store;
   context.search_in_memory = [&store] { return store.search_in_memory(); };
+  context.services.fanout_inline_max = options.fanout_inline_max;
   context.sessions.secure_cookies = options.secure_cookies;
   context.max_attachment_bytes = options.max_attachment_bytes;
   std::shared_ptr<app::Mailer> mailer;
@@ -180,6 +196,7 @@ int serve(const ServeOptions& options) {
   jobs.add(app::make_reminders_kind(assignments, {mailer != nullptr}));
   jobs.add(app::make_overdue_kind(assignments));
   jobs.add(app::make_mail_kind(mailer, 300));
+  jobs.add(app::make_fanout_kind({options.fanout_batch, options.test_fanout_step_ms}));
   if (options.test_job_steps > 0) {
     jobs.add(app::make_test_count_kind(options.test_job_steps, options.test_job_step_ms,
                                        options.test_job_mail));
@@ -188,6 +205,7 @@ int serve(const ServeOptions& options) {
   std::unique_ptr<JobTicker> ticker;
   if (options.jobs == "on") {
     ticker = std::make_unique<JobTicker>(jobs, context.services.clock, options.jobs_interval_ms);
+    context.wake_jobs = [&ticker] { ticker->wake(); };
   }
   const http::Router api = http::build_api(context);
   const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
@@ -282,6 +300,23 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->add_option("--test-job-mail", options->test_job_mail,
                    "Tests only: each step of that kind queues a mail to this address")
       ->envname("CHIBO_TEST_JOB_MAIL")
+      ->group("");
+  command
+      ->add_option("--fanout-inline-max", options->fanout_inline_max,
+                   "Directives: a fan-out of more assignments than this runs as a background job")
+      ->envname("CHIBO_FANOUT_INLINE_MAX")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000}))
+      ->capture_default_str();
+  command
+      ->add_option("--fanout-batch", options->fanout_batch,
+                   "Directives: assignments a background fan-out makes per transaction")
+      ->envname("CHIBO_FANOUT_BATCH")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command
+      ->add_option("--test-fanout-step-ms", options->test_fanout_step_ms,
+                   "Tests only: milliseconds each batch of a background fan-out takes")
+      ->envname("CHIBO_TEST_FANOUT_STEP_MS")
       ->group("");
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }

@@ -29,6 +29,8 @@ struct ApiContext {
   size_t max_attachment_bytes = 20 * 1024 * 1024;
   // The background jobs (GET /jobs, POST /jobs/{kind}/run); null: none configured.
   app::JobRunner* jobs = nullptr;
+  // Wakes this process's job runner (a background fan-out was scheduled); unset: none runs here.
+  std::function<void()> wake_jobs;
 };
 
 void add_org_routes(Router& router, ApiContext& context);

@@ -61,6 +61,25 @@ json directive_item_json(const app::Directive& d, const std::string& org_name,
           {"version", d.version}};
 }
 
+json fanout_json(const app::DirectiveFanout& f) {
+  json tasks = json::array();
+  for (const auto& [task, due] : f.tasks) tasks.push_back(task);
+  return {{"id", f.id},
+          {"state", f.state},
+          {"parent_id", f.parent_id > 0 ? json(f.parent_id) : json(nullptr)},
+          {"assigner_org_id", f.assigner_org_id.value},
+          {"task_ids", std::move(tasks)},
+          {"target_mode", f.target_mode},
+          {"target_kind", f.target_kind},
+          {"total", f.total},
+          {"done", f.done},
+          {"created", f.created},
+          {"skipped", f.skipped},
+          {"created_at", f.created_at},
+          {"updated_at", f.updated_at},
+          {"finished_at", text_or_null(f.finished_at)}};
+}
+
 json directive_json(const app::DirectiveView& view) {
   json body = directive_item_json(view.directive, view.org.name, view.org.kind);
   json tasks = json::array();
@@ -71,6 +90,9 @@ json directive_json(const app::DirectiveView& view) {
   body["rollup"] = counts_json(view.rollup, 0);
   body["may_assign"] = view.may_assign;
   body["created_at"] = view.directive.created_at;
+  json fanouts = json::array();
+  for (const app::DirectiveFanout& f : view.fanouts) fanouts.push_back(fanout_json(f));
+  body["fanouts"] = std::move(fanouts);
   return body;
 }
 
@@ -117,7 +139,10 @@ json assignment_list_json(const app::AssignmentList& list) {
 json batch_json(const app::AssignmentBatch& batch) {
   json items = json::array();
   for (const app::Assignment& a : batch.items) items.push_back(assignment_json(a, batch.today));
-  return {{"created", batch.created}, {"skipped", batch.skipped}, {"items", std::move(items)}};
+  return {{"created", batch.created},
+          {"skipped", batch.skipped},
+          {"items", std::move(items)},
+          {"fanout", batch.fanout ? fanout_json(*batch.fanout) : json(nullptr)}};
 }
 
 json report_json(const app::AssignmentReport& r) {
@@ -237,6 +262,8 @@ Result<std::tuple<app::DirectiveListQuery>> decode_list(const HttpRequest& reque
   app::DirectiveListQuery query;
   if (const auto org = params.integer("org", 1, INT64_MAX)) query.org = OrgId(*org);
   query.kind = enum_param(params, "kind", kKinds, errors).value_or("");
+  for (FieldError& error : errors)
+    if (error.field == "kind") error.params.emplace_back("subject", "directive");
   if (const auto q = params.text("q")) {
     if (q->size() > 800) {
       errors.push_back({"q", "too_long", {{"max", "200"}}});
@@ -244,6 +271,8 @@ Result<std::tuple<app::DirectiveListQuery>> decode_list(const HttpRequest& reque
       query.q = *q;
     }
   }
+  if (const auto year = params.integer("year", 1930, 2200)) query.year = static_cast<int>(*year);
+  query.status = enum_param(params, "status", {"open", "done", "overdue"}, errors).value_or("");
   query.offset = params.integer("offset", 0, INT64_MAX).value_or(0);
   query.limit = static_cast<int>(params.integer("limit", 1, kMaxLimit).value_or(50));
   for (FieldError& error : params.finish()) errors.push_back(std::move(error));
@@ -375,6 +404,8 @@ Result<std::tuple<app::DirectiveRequest>> decode_issue(const HttpRequest& reques
   app::DirectiveRequest out;
   if (const auto org = fields.integer("org_id", true)) out.org = OrgId(*org);
   out.kind = read_text_field(fields, "kind", 40, errors);
+  for (FieldError& error : errors)  // "kind" of a directive, not of an organization
+    if (error.field == "kind") error.params.emplace_back("subject", "directive");
   out.title = read_text_field(fields, "title", 1000, errors);
   const std::optional<Date> issued_on = required_date(fields, "issued_on", errors);
   out.document_id = optional_id(fields, "document_id");
@@ -642,6 +673,14 @@ void add_directive_routes(Router& router, ApiContext& api) {
     return json_reply(status,
                       [](const app::AssignmentView& v) { return d::assignment_detail_json(v); });
   };
+  // A fan-out left to the background: the job runner is told at once rather than at its next
+  // tick (chibo serve --jobs-interval-ms).
+  const auto batch = [&api](int status) {
+    return json_reply(status, [&api](const app::AssignmentBatch& b) {
+      if (b.fanout && api.wake_jobs) api.wake_jobs();
+      return d::batch_json(b);
+    });
+  };
   router.add(
       "GET", "/api/v1/directives",
       lists(api, d::decode_list, app::list_directives, json_reply(200, d::directive_list_json)));
@@ -655,7 +694,7 @@ void add_directive_routes(Router& router, ApiContext& api) {
              reads(api, d::decode_directive_assignments, app::list_directive_assignments,
                    json_reply(200, d::assignment_list_json)));
   router.add("POST", "/api/v1/directives/{id}/assignments",
-             writes(api, d::decode_assign, app::assign_tasks, json_reply(201, d::batch_json)));
+             writes(api, d::decode_assign, app::assign_tasks, batch(201)));
   router.add(
       "GET", "/api/v1/directives/{id}/rollup",
       reads(api, d::decode_directive_org, app::directive_rollup, json_reply(200, d::rollup_json)));
@@ -674,7 +713,7 @@ void add_directive_routes(Router& router, ApiContext& api) {
   router.add("POST", "/api/v1/assignments/{id}/start",
              writes(api, d::decode_step, app::start_assignment, assignment(200)));
   router.add("POST", "/api/v1/assignments/{id}/assignments",
-             writes(api, d::decode_sub_assign, app::assign_down, json_reply(201, d::batch_json)));
+             writes(api, d::decode_sub_assign, app::assign_down, batch(201)));
   router.add("POST", "/api/v1/assignments/{id}/reports",
              writes(api, d::decode_report, app::submit_report, assignment(201)));
   router.add("POST", "/api/v1/assignments/{id}/accept",

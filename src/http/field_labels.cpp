@@ -198,6 +198,10 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"stage", {"Kỳ đánh giá", "Review stage"}},
       {"assessment", {"Kết quả", "Assessment"}},
       {"item_id", {"Nội dung được đánh giá", "Item assessed"}},
+      // Directives, part two (issue 13): labels of a subject's field (FieldError param
+      // "subject"), where the bare name means something else ("kind" of an organization).
+      {"directive.kind", {"Loại văn bản chỉ đạo", "Kind of directive"}},
+      {"status", {"Trạng thái", "Status"}},
 
       // The annual review (issue 15).
       {"review_date", {"Ngày kiểm điểm", "Review date"}},
@@ -263,9 +267,27 @@ std::string field_label(const std::string& field, i18n::Lang lang) {
   return field;
 }
 
+namespace {
+
+// The label of the error's field: of its subject's field ("directive.kind") when the error
+// names a subject and that has a label, else of the field.
+std::string error_field_label(const FieldError& error, i18n::Lang lang) {
+  for (const auto& [name, value] : error.params) {
+    if (name != "subject") continue;
+    const auto& labels = other_labels();
+    if (auto found = labels.find(value + "." + error.field); found != labels.end())
+      return lang == i18n::Lang::kVi ? found->second.vi : found->second.en;
+  }
+  return field_label(error.field, lang);
+}
+
+}  // namespace
+
 std::string field_message(const FieldError& error, i18n::Lang lang) {
-  Params params = error.params;
-  params.emplace_back("label", field_label(error.field, lang));
+  Params params;
+  for (const auto& [name, value] : error.params)
+    if (name != "subject") params.emplace_back(name, value);
+  params.emplace_back("label", error_field_label(error, lang));
   params.emplace_back("field", error.field);
   for (const auto& [name, value] : error.params) {
     if (name == "expected_code") params.emplace_back("expected", expected_text(value, lang));
@@ -288,7 +310,7 @@ std::string field_message(const FieldError& error, i18n::Lang lang) {
   }
   std::string text = i18n::message(error.code, lang, params);
   // Codes shared with whole-request problems (org_not_active ...) have no {label}: add it.
-  const std::string label = field_label(error.field, lang);
+  const std::string label = error_field_label(error, lang);
   if (text.rfind(label, 0) != 0) text = label + ": " + text;
   return text;
 }

@@ -67,7 +67,9 @@ Result<std::tuple<>> decode_empty_post(const HttpRequest& request) {
 json job_json(const app::JobStatusView& job, i18n::Lang lang) {
   return {{"kind", job.kind},
           {"label", i18n::message("job." + job.kind, lang)},
-          {"schedule", job.schedule == app::JobSchedule::kDaily ? "daily" : "continuous"},
+          {"schedule", job.schedule == app::JobSchedule::kDaily      ? "daily"
+                       : job.schedule == app::JobSchedule::kOnDemand ? "on_demand"
+                                                                     : "continuous"},
           {"enabled", job.enabled},
           {"status", job.status},
           {"last_run_at", text_or_null(job.last_run_at)},

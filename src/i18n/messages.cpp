@@ -879,6 +879,9 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Hạn chế, khuyết điểm này đã khắc phục xong", "This shortcoming is already closed"}},
       {"score_precision",
        {"{label}: điểm lấy tối đa một chữ số thập phân", "{label}: at most one decimal"}},
+      // Directives, part two (issue 13): the background fan-out.
+      {"job.fanout", {"Giao nhiệm vụ chạy nền", "Background fan-out of assignments"}},
+      {"job_nothing_to_do", {"Tác vụ không có việc gì để chạy", "The job has nothing to do"}},
   };
   return texts;
 }

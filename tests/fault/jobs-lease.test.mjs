@@ -130,3 +130,63 @@ test('a process killed in the middle of a run: the next one finishes it, no step
     await server.stop();
   }
 });
+
+// The background fan-out of a directive (issue 13; app/directive_fanout.h): one batch per
+// transaction (the batch's assignments, its roll-up adjustments, the fan-out's cursor and the
+// step's done mark), so a process killed in the middle neither loses nor repeats a batch.
+test('a process killed in the middle of a background fan-out: no assignment lost or doubled, chibo check passes', { timeout: 300_000 }, async () => {
+  const { ok, buildTree, createOrg } = await import('../api/lib/api.mjs');
+  const { daysFromToday } = await import('../api/lib/lifecycle.mjs');
+  const CELLS = 40;
+  // Every process fans out anything above 1 assignment in the background, one cell per batch.
+  const fanoutArgs = ['--fanout-inline-max', '1', '--fanout-batch', '1'];
+  const server = await startServer({ serveArgs: ['--jobs', 'off', ...fanoutArgs] });
+  let second;
+  try {
+    const api = server.admin;
+    const tree = await buildTree(api, 'Ngắt Giữa Chừng');
+    for (let i = 2; i < CELLS; i++) {  // cellA and cellB, and these
+      await createOrg(api, { kind: 'cell', name: `Chi bộ ${i} Ngắt Giữa Chừng`, parent_id: tree.base.id });
+    }
+    const directive = ok(await api.post('/api/v1/directives', {
+      org_id: tree.root.id, kind: 'directive', title: 'Chỉ thị giao nền', issued_on: daysFromToday(-2),
+      tasks: [{ title: 'Triển khai', due_on: daysFromToday(30) }],
+    }), 201);
+    const batch = ok(await api.post(`/api/v1/directives/${directive.id}/assignments`,
+      { task_ids: [directive.tasks[0].id], target: { mode: 'kind', kind: 'cell' } }), 201);
+    assert.equal(batch.fanout.total, CELLS);
+    const ASSIGNED = `SELECT COUNT(*) FROM directive_assignments WHERE directive_id = ${directive.id}`;
+    const DISTINCT = `SELECT COUNT(*) FROM (SELECT DISTINCT task_id, org_id FROM directive_assignments WHERE directive_id = ${directive.id}) x`;
+    const BATCHES = `SELECT COUNT(*) FROM job_steps WHERE step_key LIKE 'fanout:${batch.fanout.id}:%'`;
+    const DONE = `SELECT COUNT(*) FROM directive_fanouts WHERE id = ${batch.fanout.id} AND state = 'done'`;
+    const ROOT_TOTAL = `SELECT total FROM directive_rollup WHERE directive_id = ${directive.id} AND org_id = ${tree.root.id}`;
+
+    const args = [...fanoutArgs, '--test-fanout-step-ms', '100', '--job-lease-seconds', '3'];
+    const first = await startWorker(server.dbUrl, args);
+    await until(async () => (await count(server, BATCHES)) >= 5, 'some batches done');
+    const { signal } = await first.kill('SIGKILL');
+    assert.equal(signal, 'SIGKILL');
+    const atKill = await count(server, ASSIGNED);
+    assert.ok(atKill >= 5 && atKill < CELLS, `killed in the middle (${atKill} of ${CELLS})`);
+    // What committed is whole: each batch's assignments with its done mark and its roll-up.
+    assert.equal(await count(server, BATCHES), atKill);
+    assert.equal(await count(server, ROOT_TOTAL), atKill);
+    assert.equal(await count(server, `SELECT done FROM directive_fanouts WHERE id = ${batch.fanout.id}`), atKill);
+    assert.equal(await count(server, DONE), 0);
+
+    second = await startWorker(server.dbUrl, args);
+    await until(async () => (await count(server, DONE)) === 1, 'the fan-out finished after the restart');
+    assert.equal(await count(server, ASSIGNED), CELLS, 'no assignment lost');
+    assert.equal(await count(server, DISTINCT), CELLS, 'none doubled');
+    assert.equal(await count(server, BATCHES), CELLS);
+    assert.equal(await count(server, ROOT_TOTAL), CELLS);
+    assert.equal(await count(server, `SELECT created FROM directive_fanouts WHERE id = ${batch.fanout.id}`), CELLS);
+    await second.kill();
+    second = undefined;
+    const check = await server.chibo(['check', '--db', server.dbUrl]);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+  } finally {
+    await second?.kill();
+    await server.stop();
+  }
+});

@@ -32,7 +32,8 @@ struct Directive {
   std::string created_by;
   std::string created_at;
   std::string updated_at;
-  int64_t task_count = 0;  // read only
+  int64_t task_count = 0;   // read only
+  std::string search_text;  // title and number folded (text::fold), for the list's `q`
 };
 
 struct DirectiveTask {
@@ -106,7 +107,11 @@ struct DirectiveQuery {
   std::vector<OrgPath> within;  // issued in, or assigned into, these subtrees (empty: anywhere)
   std::optional<OrgPath> subtree;
   std::string kind;
-  std::string q;  // folded words, matched in the title and number
+  std::string q;            // folded words, each matched in the folded title and number
+  std::optional<int> year;  // issued in this year
+  // "open": some assignment not accepted yet (or none made); "done": every assignment
+  // accepted; "overdue": some assignment counted overdue. Empty: any.
+  std::string status;
   int64_t offset = 0;
   int limit = 50;
 };
@@ -136,6 +141,34 @@ struct AssignmentPage {
   int64_t total = 0;
 };
 
+// A fan-out done in the background (issue 13: a directive to every cell of the country): what
+// to assign, and how far the job got. The job works through the targets in path order after
+// cursor_path, one batch per transaction.
+struct DirectiveFanout {
+  int64_t id = 0;
+  int64_t directive_id = 0;
+  int64_t parent_id = 0;  // 0: assigned by the issuer
+  OrgId assigner_org_id;
+  std::vector<std::pair<int64_t, Date>> tasks;  // task and due date
+  std::string target_mode;                      // children, kind, orgs
+  std::string target_kind;
+  std::vector<OrgId> target_orgs;
+  std::string note;
+  int64_t plan_document_id = 0;
+  std::string plan_number;
+  std::string state = "running";  // running, done
+  int64_t total = 0;              // assignments to consider (targets x tasks)
+  int64_t done = 0;               // considered so far
+  int64_t created = 0;
+  int64_t skipped = 0;
+  int64_t batches = 0;
+  std::string cursor_path;  // the last target done ("" : none yet)
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+  std::string finished_at;
+};
+
 // An organization the fan-out may reach.
 struct TargetCandidate {
   OrgId id;
@@ -159,10 +192,19 @@ class DirectiveRepository {
   // Active organizations of `kind` strictly inside `subtree`, in path order.
   virtual std::vector<TargetCandidate> orgs_of_kind(const OrgPath& subtree,
                                                     const std::string& kind) = 0;
+  // How many there are; and the next `limit` of them after the path `after` ("" : from the
+  // first), in path order (the background fan-out's pages).
+  virtual int64_t count_orgs_of_kind(const OrgPath& subtree, const std::string& kind) = 0;
+  virtual std::vector<TargetCandidate> orgs_of_kind_after(const OrgPath& subtree,
+                                                          const std::string& kind,
+                                                          const std::string& after, int limit) = 0;
 
   // The (task, organization, member) targets that already have an assignment, of `task_ids`.
   virtual std::vector<std::tuple<int64_t, OrgId, MemberId>> existing_targets(
       const std::vector<int64_t>& task_ids) = 0;
+  // The same, only for the organizations `org_ids` (a page of a background fan-out).
+  virtual std::vector<std::tuple<int64_t, OrgId, MemberId>> existing_targets_in(
+      const std::vector<int64_t>& task_ids, const std::vector<OrgId>& org_ids) = 0;
   // Inserts in batches (multi-row statements) and fills each id and version.
   virtual void insert_assignments(std::vector<Assignment>& assignments) = 0;
   virtual std::optional<Assignment> find_assignment(int64_t id) = 0;
@@ -183,6 +225,13 @@ class DirectiveRepository {
   virtual void insert_study(DirectiveStudy& study) = 0;
   virtual bool update_study(DirectiveStudy& study, const DirectiveStudy& before) = 0;
   virtual std::vector<DirectiveStudy> studies_in(int64_t directive_id, const OrgPath& subtree) = 0;
+
+  // Background fan-outs.
+  virtual void insert_fanout(DirectiveFanout& fanout) = 0;
+  virtual std::optional<DirectiveFanout> find_fanout(int64_t id) = 0;
+  virtual std::vector<DirectiveFanout> fanouts_of(int64_t directive_id, int limit) = 0;  // newest
+  // Saves the progress when the stored row is still at `before_batches` batches; false else.
+  virtual bool update_fanout(const DirectiveFanout& fanout, int64_t before_batches) = 0;
 
   // Adds `delta` to the roll-up row of (directive, org) for each of `deltas`.
   virtual void adjust_rollup(int64_t directive_id,

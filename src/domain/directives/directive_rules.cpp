@@ -1,5 +1,7 @@
 #include "domain/directives/directive_rules.h"
 
+#include "text/fold.h"
+
 #include <array>
 
 namespace chibo::domain {
@@ -48,6 +50,13 @@ void check_assignment_due(Date due_on, Date issued_on, Date limit, const std::st
   } else if (due_on > limit) {
     errors.push_back({field, "due_after_parent", {{"limit", limit.iso()}}});
   }
+}
+
+std::string directive_search_text(const std::string& title, const std::string& number_symbol) {
+  std::string folded = text::fold(title);
+  const std::string number = text::fold(number_symbol);
+  if (!number.empty()) folded += (folded.empty() ? "" : " ") + number;
+  return folded;
 }
 
 }  // namespace chibo::domain

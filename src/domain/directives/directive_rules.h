@@ -29,4 +29,9 @@ std::optional<Date> task_due_date(const TaskDue& due, Date issued_on,
 void check_assignment_due(Date due_on, Date issued_on, Date limit, const std::string& field,
                           std::vector<FieldError>& errors);
 
+// What the directive list's `q` searches: the title and the number and symbol, folded
+// (text::fold: no diacritics, lower case, single spaces), so that "nghi quyet 12" finds
+// "Nghị quyết ... 12-NQ/TW" on both engines.
+std::string directive_search_text(const std::string& title, const std::string& number_symbol);
+
 }  // namespace chibo::domain

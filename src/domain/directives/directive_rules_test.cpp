@@ -96,5 +96,10 @@ TEST(Targets, OnlyActiveOrganizationsStrictlyBelow) {
   EXPECT_EQ(none[0].code, "no_targets");
 }
 
+TEST(DirectiveRules, SearchTextIsFoldedTitleAndNumber) {
+  EXPECT_EQ(directive_search_text("Nghị quyết về Đảng", "12-NQ/TW"), "nghi quyet ve dang 12 nq tw");
+  EXPECT_EQ(directive_search_text("Chỉ thị", ""), "chi thi");
+}
+
 }  // namespace
 }  // namespace chibo::domain

@@ -10,6 +10,15 @@ export const directivesEn = {
     received: 'Assigned to us',
     search: 'Search title, number or symbol (diacritics optional)',
     anyKind: 'Any kind',
+    year: 'Year issued',
+    anyYear: 'Any year',
+    status: 'Progress',
+    anyStatus: 'Any progress',
+    statuses: {
+      open: 'In progress',
+      done: 'Completed',
+      overdue: 'Something overdue',
+    },
     clearFilters: 'Clear filters',
     total_one: '{{n}} directive',
     total_other: '{{n}} directives',
@@ -32,6 +41,11 @@ export const directivesEn = {
     },
   },
   directive: {
+    fanout: {
+      title: 'Background assignment',
+      running: 'Assigning: {{done}}/{{total}} (created {{created}})',
+      done: 'Assigned: {{created}} new, {{skipped}} existed already',
+    },
     backToList: 'Back to directives',
     fields: {
       org_id: 'Issuing organization',
@@ -176,6 +190,7 @@ export const directivesEn = {
       accept: 'Report accepted',
       return: 'Report returned',
       assigned: 'Assigned {{created}}; {{skipped}} existed already',
+      fanout: 'Assigning {{total}} in the background; follow the progress on the directive page',
     },
     reportForm: {
       title: 'Report: {{task}}',
@@ -264,6 +279,7 @@ export const directivesEn = {
     schedules: {
       daily: 'Daily',
       continuous: 'Continuous',
+      on_demand: 'When there is work',
     },
     statuses: {
       idle: 'Idle',

@@ -11,6 +11,15 @@ export const directivesVi = {
     received: 'Việc được giao',
     search: 'Tìm theo trích yếu, số, ký hiệu (không cần dấu)',
     anyKind: 'Mọi loại',
+    year: 'Năm ban hành',
+    anyYear: 'Mọi năm',
+    status: 'Tình hình thực hiện',
+    anyStatus: 'Mọi tình hình',
+    statuses: {
+      open: 'Đang thực hiện',
+      done: 'Đã hoàn thành',
+      overdue: 'Có việc quá hạn',
+    },
     clearFilters: 'Bỏ lọc',
     total_one: '{{n}} văn bản chỉ đạo',
     total_other: '{{n}} văn bản chỉ đạo',
@@ -34,6 +43,11 @@ export const directivesVi = {
   },
   directive: {
     backToList: 'Về danh sách văn bản chỉ đạo',
+    fanout: {
+      title: 'Giao nhiệm vụ chạy nền',
+      running: 'Đang giao: {{done}}/{{total}} lượt (đã tạo {{created}})',
+      done: 'Đã giao xong: {{created}} lượt mới, {{skipped}} lượt đã có',
+    },
     fields: {
       org_id: 'Tổ chức ban hành',
       kind: 'Loại văn bản',
@@ -176,6 +190,7 @@ export const directivesVi = {
       accept: 'Đã chấp nhận báo cáo',
       return: 'Đã trả lại báo cáo',
       assigned: 'Đã giao {{created}} lượt; {{skipped}} lượt đã có từ trước',
+      fanout: 'Đang giao {{total}} lượt ở chế độ chạy nền; theo dõi tiến độ trên trang văn bản',
     },
     reportForm: {
       title: 'Báo cáo: {{task}}',
@@ -264,6 +279,7 @@ export const directivesVi = {
     schedules: {
       daily: 'Hằng ngày',
       continuous: 'Liên tục',
+      on_demand: 'Khi có việc',
     },
     statuses: {
       idle: 'Sẵn sàng',

@@ -2641,7 +2641,8 @@ export interface components {
         | 'heads_not_recorded'
         | 'already_reviewed'
         | 'year_end_reviewed'
-        | 'org_holds_no_members';
+        | 'org_holds_no_members'
+        | 'job_nothing_to_do';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -6757,6 +6758,8 @@ export interface components {
       may_assign: boolean;
       /** Format: date-time */
       created_at: string;
+      /** @description Các lần giao chạy nền gần nhất (mới nhất trước). */
+      fanouts: components['schemas']['DirectiveFanout'][];
     };
     DirectiveCreate: {
       /**
@@ -6828,6 +6831,8 @@ export interface components {
       skipped: number;
       /** @description Tối đa 200 lượt đầu. */
       items: components['schemas']['Assignment'][];
+      /** @description Khi quá nhiều lượt giao cho một yêu cầu: chưa tạo lượt nào (created 0), tác vụ nền tạo dần; theo dõi ở fanouts của chỉ thị. */
+      fanout: components['schemas']['DirectiveFanout'] | null;
     };
     Assignment: {
       /** Format: int64 */
@@ -6959,6 +6964,37 @@ export interface components {
       /** @description Lượt giao mới đánh dấu quá hạn. */
       marked: number;
     };
+    /** @description Một lần giao nhiệm vụ chạy nền (quá --fanout-inline-max lượt giao): tác vụ nền 'fanout' tạo các lượt giao theo từng lô, mỗi lô một giao dịch. */
+    DirectiveFanout: {
+      /** Format: int64 */
+      id: number;
+      /** @enum {string} */
+      state: 'running' | 'done';
+      /**
+       * Format: int64
+       * @description Lượt giao được giao tiếp xuống; null: giao từ cấp ban hành.
+       */
+      parent_id: number | null;
+      /** Format: int64 */
+      assigner_org_id: number;
+      task_ids: number[];
+      /** @enum {string} */
+      target_mode: 'children' | 'kind' | 'orgs';
+      target_kind: string;
+      /** @description Số lượt giao cần xét (số nơi nhận × số nhiệm vụ); khi xong bằng done. */
+      total: number;
+      /** @description Đã xét. */
+      done: number;
+      created: number;
+      /** @description Đã có lượt giao của nhiệm vụ này. */
+      skipped: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+    };
     Notification: {
       /** Format: int64 */
       id: number;
@@ -6996,15 +7032,15 @@ export interface components {
       unread: number;
     };
     JobStatus: {
-      /** @description reminders, overdue, mail (và test_count khi kiểm thử). */
+      /** @description reminders, overdue, mail, fanout (và test_count khi kiểm thử). */
       kind: string;
       /** @description Tên loại tác vụ theo ngôn ngữ yêu cầu. */
       label: string;
       /**
-       * @description daily: mỗi ngày một lần; continuous: mỗi lượt của bộ chạy (thư đi).
+       * @description daily: mỗi ngày một lần; continuous: mỗi lượt của bộ chạy (thư đi); on_demand: khi có việc (giao nhiệm vụ lớn chạy nền).
        * @enum {string}
        */
-      schedule: 'daily' | 'continuous';
+      schedule: 'daily' | 'continuous' | 'on_demand';
       /** @description false: không chạy (ví dụ thư khi chưa cấu hình SMTP). */
       enabled: boolean;
       /**
@@ -11881,8 +11917,12 @@ export interface operations {
         org?: number;
         /** @description Loại. */
         kind?: 'resolution' | 'directive' | 'conclusion' | 'plan' | 'programme' | 'higher_document';
-        /** @description Tìm trong trích yếu và số, ký hiệu. */
+        /** @description Tìm trong trích yếu và số, ký hiệu: không phân biệt dấu và chữ hoa (mỗi từ phải có mặt). */
         q?: string;
+        /** @description Năm ban hành. */
+        year?: number;
+        /** @description Tình hình thực hiện theo tổng hợp ở cấp ban hành: open: còn lượt giao chưa được chấp nhận (hoặc chưa giao); done: mọi lượt giao đã được chấp nhận; overdue: có lượt giao quá hạn. */
+        status?: 'open' | 'done' | 'overdue';
         /** @description Bỏ qua bao nhiêu dòng. */
         offset?: components['parameters']['UserOffset'];
         /** @description Số dòng tối đa. */

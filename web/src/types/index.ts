@@ -156,6 +156,7 @@ export type AssignmentTarget = Schemas['AssignmentTarget'];
 export type AssignmentCreateInput = Schemas['AssignmentCreate'];
 export type SubAssignmentCreateInput = Schemas['SubAssignmentCreate'];
 export type AssignmentBatch = Schemas['AssignmentBatch'];
+export type DirectiveFanout = Schemas['DirectiveFanout'];
 export type Assignment = Schemas['Assignment'];
 export type AssignmentState = Assignment['state'];
 export type AssignmentPage = Schemas['AssignmentPage'];

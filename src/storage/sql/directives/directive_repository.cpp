@@ -1,7 +1,9 @@
 #include "storage/sql/directives/directive_repository.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
+#include "domain/directives/directive_rules.h"
 #include "storage/sql/engine/conditions.h"
 #include "storage/sql/engine/row_values.h"
 #include "storage/sql/engine/statement.h"
@@ -128,6 +130,10 @@ long long count_of(soci::session& session, const std::string& sql, Bindings& bin
 // --- directives and tasks -------------------------------------------------------------------
 
 void SqlDirectiveRepository::insert(Directive& d) {
+  // Folded here when the caller did not (the demo generator writes through this too).
+  const std::string search_text = d.search_text.empty()
+                                      ? domain::directive_search_text(d.title, d.number_symbol)
+                                      : d.search_text;
   RowValues values;
   values.optional_id("org_id", d.org_id.value)
       .text("org_path", d.org_path.str())
@@ -137,6 +143,7 @@ void SqlDirectiveRepository::insert(Directive& d) {
       .text("number_symbol", d.number_symbol)
       .date("issued_on", d.issued_on)
       .text("summary", d.summary)
+      .text("search_text", search_text.empty() ? " " : search_text)
       .number("version", 1)
       .text("created_by", d.created_by)
       .text("created_at", d.created_at)
@@ -173,9 +180,29 @@ app::DirectivePage SqlDirectiveRepository::page(const app::DirectiveQuery& query
     if (!query.within.empty()) sql += " AND " + visible(query.within);
     if (query.subtree) sql += " AND " + visible({*query.subtree});
     if (!query.kind.empty()) sql += " AND d.kind = " + bindings.text(query.kind);
-    if (!query.q.empty()) {
-      const std::string like = bindings.text("%" + query.q + "%");
-      sql += " AND (d.title LIKE " + like + " OR d.number_symbol LIKE " + like + ")";
+    // Each folded word somewhere in the folded title and number.
+    size_t at = 0;
+    while (at < query.q.size()) {
+      size_t end = query.q.find(' ', at);
+      if (end == std::string::npos) end = query.q.size();
+      if (end > at) {
+        sql += " AND d.search_text LIKE " + bindings.text("%" + query.q.substr(at, end - at) + "%");
+      }
+      at = end + 1;
+    }
+    if (query.year) {
+      sql += " AND d.issued_on >= " + bindings.text(std::to_string(*query.year) + "-01-01") +
+             " AND d.issued_on <= " + bindings.text(std::to_string(*query.year) + "-12-31");
+    }
+    // The status from the roll-up at the issuer (every assignment of a directive is below it).
+    const std::string at_issuer =
+        "SELECT 1 FROM directive_rollup r WHERE r.directive_id = d.id AND r.org_id = d.org_id";
+    if (query.status == "done") {
+      sql += " AND EXISTS (" + at_issuer + " AND r.total > 0 AND r.accepted = r.total)";
+    } else if (query.status == "open") {
+      sql += " AND NOT EXISTS (" + at_issuer + " AND r.total > 0 AND r.accepted = r.total)";
+    } else if (query.status == "overdue") {
+      sql += " AND EXISTS (" + at_issuer + " AND r.overdue > 0)";
     }
     return sql;
   };
@@ -257,7 +284,56 @@ std::vector<app::TargetCandidate> SqlDirectiveRepository::orgs_of_kind(const Org
   return found;
 }
 
+int64_t SqlDirectiveRepository::count_orgs_of_kind(const OrgPath& subtree,
+                                                   const std::string& kind) {
+  Bindings bindings;
+  return count_of(session_,
+                  "SELECT COUNT(*) FROM organizations WHERE " +
+                      subtree_condition("path", subtree, bindings) + " AND path <> " +
+                      bindings.text(subtree.str()) + " AND kind = " + bindings.text(kind) +
+                      " AND status = 'active'",
+                  bindings);
+}
+
+std::vector<app::TargetCandidate> SqlDirectiveRepository::orgs_of_kind_after(
+    const OrgPath& subtree, const std::string& kind, const std::string& after, int limit) {
+  std::vector<app::TargetCandidate> found;
+  RowReader row(1, 1);
+  Bindings bindings;
+  std::string sql = "SELECT path, id FROM organizations WHERE " +
+                    subtree_condition("path", subtree, bindings) + " AND path <> " +
+                    bindings.text(subtree.str()) + " AND kind = " + bindings.text(kind) +
+                    " AND status = 'active'";
+  if (!after.empty()) sql += " AND path > " + bindings.text(after);
+  sql += " ORDER BY path LIMIT " + std::to_string(std::max(1, limit));
+  select_rows(session_, sql, bindings, row, [&] {
+    found.push_back({OrgId(row.number(0)), OrgPath::parse(row.text(0)).value_or(OrgPath()), true});
+  });
+  return found;
+}
+
 // --- assignments ----------------------------------------------------------------------------
+
+std::vector<std::tuple<int64_t, OrgId, MemberId>> SqlDirectiveRepository::existing_targets_in(
+    const std::vector<int64_t>& task_ids, const std::vector<OrgId>& org_ids) {
+  std::vector<std::tuple<int64_t, OrgId, MemberId>> found;
+  if (task_ids.empty() || org_ids.empty()) return found;
+  std::vector<long long> tasks(task_ids.begin(), task_ids.end());
+  for (size_t from = 0; from < org_ids.size(); from += kBatchRows) {
+    std::vector<long long> orgs;
+    for (size_t i = from; i < org_ids.size() && i < from + kBatchRows; ++i)
+      orgs.push_back(org_ids[i].value);
+    RowReader row(0, 3);
+    Bindings bindings;
+    select_rows(session_,
+                "SELECT task_id, org_id, member_key FROM directive_assignments WHERE task_id IN " +
+                    bindings.number_list(tasks) + " AND org_id IN " + bindings.number_list(orgs),
+                bindings, row, [&] {
+                  found.emplace_back(row.number(0), OrgId(row.number(1)), MemberId(row.number(2)));
+                });
+  }
+  return found;
+}
 
 std::vector<std::tuple<int64_t, OrgId, MemberId>> SqlDirectiveRepository::existing_targets(
     const std::vector<int64_t>& task_ids) {
@@ -542,6 +618,127 @@ std::vector<DirectiveStudy> SqlDirectiveRepository::studies_in(int64_t directive
                             subtree_condition("s.org_path", subtree, bindings) +
                             " ORDER BY s.org_path",
                         bindings);
+}
+
+// --- background fan-outs -------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kFanoutColumns =
+    "tasks, target_mode, target_kind, target_orgs, note, plan_number, state, cursor_path, "
+    "created_by, created_at, updated_at, finished_at, id, directive_id, parent_id, "
+    "assigner_org_id, plan_document_id, total, done, created, skipped, batches";
+
+app::DirectiveFanout fanout_of(const RowReader& row) {
+  app::DirectiveFanout f;
+  const nlohmann::json tasks = nlohmann::json::parse(row.text(0), nullptr, false);
+  if (tasks.is_array()) {
+    for (const auto& t : tasks) {
+      if (!t.is_object() || !t.contains("task_id") || !t.contains("due_on")) continue;
+      f.tasks.emplace_back(t["task_id"].get<int64_t>(),
+                           Date::parse(t["due_on"].get<std::string>()).value_or(Date()));
+    }
+  }
+  f.target_mode = row.text(1);
+  f.target_kind = row.text(2);
+  const nlohmann::json orgs =
+      nlohmann::json::parse(row.text(3).empty() ? "[]" : row.text(3), nullptr, false);
+  if (orgs.is_array()) {
+    for (const auto& id : orgs)
+      if (id.is_number_integer()) f.target_orgs.push_back(OrgId(id.get<long long>()));
+  }
+  f.note = row.text(4);
+  f.plan_number = row.text(5);
+  f.state = row.text(6);
+  f.cursor_path = row.text(7);
+  f.created_by = row.text(8);
+  f.created_at = row.text(9);
+  f.updated_at = row.text(10);
+  f.finished_at = row.text(11);
+  f.id = row.number(0);
+  f.directive_id = row.number(1);
+  f.parent_id = row.number(2);
+  f.assigner_org_id = OrgId(row.number(3));
+  f.plan_document_id = row.number(4);
+  f.total = row.number(5);
+  f.done = row.number(6);
+  f.created = row.number(7);
+  f.skipped = row.number(8);
+  f.batches = row.number(9);
+  return f;
+}
+
+}  // namespace
+
+void SqlDirectiveRepository::insert_fanout(app::DirectiveFanout& f) {
+  nlohmann::json tasks = nlohmann::json::array();
+  for (const auto& [task, due] : f.tasks)
+    tasks.push_back({{"task_id", task}, {"due_on", due.iso()}});
+  nlohmann::json orgs = nlohmann::json::array();
+  for (const OrgId& id : f.target_orgs) orgs.push_back(id.value);
+  RowValues values;
+  values.optional_id("directive_id", f.directive_id)
+      .optional_id("parent_id", f.parent_id)
+      .optional_id("assigner_org_id", f.assigner_org_id.value)
+      .text("tasks", tasks.dump())
+      .text("target_mode", f.target_mode)
+      .text("target_kind", f.target_kind)
+      .text("target_orgs", f.target_orgs.empty() ? "" : orgs.dump())
+      .text("note", f.note)
+      .optional_id("plan_document_id", f.plan_document_id)
+      .text("plan_number", f.plan_number)
+      .text("state", f.state)
+      .number("total", f.total)
+      .number("done", f.done)
+      .number("created", f.created)
+      .number("skipped", f.skipped)
+      .number("batches", f.batches)
+      .text("cursor_path", f.cursor_path)
+      .text("created_by", f.created_by)
+      .text("created_at", f.created_at)
+      .text("updated_at", f.updated_at);
+  f.id = insert_returning_id(session_, "directive_fanouts", values);
+}
+
+std::optional<app::DirectiveFanout> SqlDirectiveRepository::find_fanout(int64_t id) {
+  std::optional<app::DirectiveFanout> found;
+  RowReader row(12, 10);
+  Bindings bindings;
+  select_rows(session_,
+              std::string("SELECT ") + kFanoutColumns +
+                  " FROM directive_fanouts WHERE id = " + bindings.number(id),
+              bindings, row, [&] { found = fanout_of(row); });
+  return found;
+}
+
+std::vector<app::DirectiveFanout> SqlDirectiveRepository::fanouts_of(int64_t directive_id,
+                                                                     int limit) {
+  std::vector<app::DirectiveFanout> found;
+  RowReader row(12, 10);
+  Bindings bindings;
+  select_rows(session_,
+              std::string("SELECT ") + kFanoutColumns +
+                  " FROM directive_fanouts WHERE directive_id = " + bindings.number(directive_id) +
+                  " ORDER BY id DESC LIMIT " + std::to_string(std::max(1, limit)),
+              bindings, row, [&] { found.push_back(fanout_of(row)); });
+  return found;
+}
+
+bool SqlDirectiveRepository::update_fanout(const app::DirectiveFanout& f, int64_t before_batches) {
+  RowValues values;
+  values.text("state", f.state)
+      .number("total", f.total)
+      .number("done", f.done)
+      .number("created", f.created)
+      .number("skipped", f.skipped)
+      .number("batches", f.batches)
+      .text("cursor_path", f.cursor_path)
+      .text("updated_at", f.updated_at)
+      .text("finished_at", f.finished_at);
+  Bindings where;
+  const std::string condition =
+      "id = " + where.number(f.id) + " AND batches = " + where.number(before_batches);
+  return update_rows(session_, "directive_fanouts", values, condition, where) == 1;
 }
 
 // --- roll-up --------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ class SqlDirectiveRepository : public app::DirectiveRepository {
 
   std::vector<app::TargetCandidate> orgs_of_kind(const OrgPath& subtree,
                                                  const std::string& kind) override;
+  int64_t count_orgs_of_kind(const OrgPath& subtree, const std::string& kind) override;
+  std::vector<app::TargetCandidate> orgs_of_kind_after(const OrgPath& subtree,
+                                                       const std::string& kind,
+                                                       const std::string& after,
+                                                       int limit) override;
+  std::vector<std::tuple<int64_t, OrgId, MemberId>> existing_targets_in(
+      const std::vector<int64_t>& task_ids, const std::vector<OrgId>& org_ids) override;
 
   std::vector<std::tuple<int64_t, OrgId, MemberId>> existing_targets(
       const std::vector<int64_t>& task_ids) override;
@@ -43,6 +50,11 @@ class SqlDirectiveRepository : public app::DirectiveRepository {
   bool update_study(app::DirectiveStudy& study, const app::DirectiveStudy& before) override;
   std::vector<app::DirectiveStudy> studies_in(int64_t directive_id,
                                               const OrgPath& subtree) override;
+
+  void insert_fanout(app::DirectiveFanout& fanout) override;
+  std::optional<app::DirectiveFanout> find_fanout(int64_t id) override;
+  std::vector<app::DirectiveFanout> fanouts_of(int64_t directive_id, int limit) override;
+  bool update_fanout(const app::DirectiveFanout& fanout, int64_t before_batches) override;
 
   void adjust_rollup(int64_t directive_id,
                      const std::map<OrgId, domain::RollupCounts>& deltas) override;

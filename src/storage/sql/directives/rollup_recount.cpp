@@ -5,6 +5,7 @@
 
 #include "core/org_path.h"
 #include "domain/directives/rollup.h"
+#include "domain/directives/study_rollup.h"
 #include "storage/sql/engine/row_values.h"
 
 namespace chibo::storage {
@@ -37,14 +38,19 @@ long long directive_rollup_differences(soci::session& session) {
         });
   }
   {
+    // Studies by the rule of domain/directives/study_rollup.h (each member counted once).
+    std::map<long long, std::vector<std::pair<OrgPath, int64_t>>> studies;
     Bindings none;
     RowReader row(1, 2);
     select_rows(session, "SELECT org_path, directive_id, attendees FROM directive_studies", none,
                 row, [&] {
-                  domain::RollupCounts delta;
-                  delta.studied = row.number(1);
-                  along(row.number(0), row.text(0), delta);
+                  if (const std::optional<OrgPath> path = OrgPath::parse(row.text(0)))
+                    studies[row.number(0)].emplace_back(*path, row.number(1));
                 });
+    for (const auto& [directive, list] : studies) {
+      for (const auto& [org, studied] : domain::studied_by_org(list))
+        recount[{directive, org.value}].studied += studied;
+    }
   }
   std::map<Key, domain::RollupCounts> stored;
   {

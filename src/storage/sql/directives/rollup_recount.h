@@ -1,5 +1,6 @@
 // `chibo check` for the directives roll-up: recounts directive_rollup from the assignments and
-// studies (each counted at its receiving organization and every ancestor) and compares.
+// studies (each assignment counted at its receiving organization and every ancestor; studies by
+// domain/directives/study_rollup.h) and compares.
 #pragma once
 
 #include <soci/soci.h>

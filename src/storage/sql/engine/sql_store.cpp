@@ -15,6 +15,7 @@
 #include "storage/sql/accounts/user_repository.h"
 #include "storage/sql/derived/maintenance.h"
 #include "storage/sql/directives/directive_repository.h"
+#include "storage/sql/directives/directive_search.h"
 #include "storage/sql/documents/document_repository.h"
 #include "storage/sql/documents/term_repository.h"
 #include "storage/sql/dues/dues_repository.h"
@@ -162,6 +163,11 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
     }
     Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
     if (!keys) return std::move(keys).error();
+    if (store->options_.migrate) {
+      // Directives entered before their search column (migration 0016): folded once.
+      const long long folded = fold_directive_search_if_needed(*setup, url.engine);
+      if (folded > 0) spdlog::info("folded the search text of {} directive(s)", folded);
+    }
     if (store->options_.migrate) {
       // A database that grew (or predates migration 0007) gets its large subtrees' breakdowns
       // now; there is nothing to do on later starts.

@@ -66,8 +66,13 @@ export const directiveQuery = (id: number) =>
     queryFn: ({ signal }) => api<Directive>(`/directives/${id}`, { signal }),
   });
 
+/** While a background fan-out runs, the directive is read again every 2 s for its progress. */
 export function useDirective(id: number) {
-  return useQuery(directiveQuery(id));
+  return useQuery({
+    ...directiveQuery(id),
+    refetchInterval: (query) =>
+      query.state.data?.fanouts.some((fanout) => fanout.state === 'running') ? 2_000 : false,
+  });
 }
 
 /** The roll-up at `org` (none: the top of the user's reach), with its children. */

@@ -142,7 +142,9 @@ export function AssignModal({
         batch = await assignTasks.mutateAsync({ ...common, task_ids: values.task_ids ?? [] });
       }
       message.success(
-        t('assignment.done.assigned', { created: batch.created, skipped: batch.skipped }),
+        batch.fanout
+          ? t('assignment.done.fanout', { total: batch.fanout.total })
+          : t('assignment.done.assigned', { created: batch.created, skipped: batch.skipped }),
       );
       onClose();
     } catch (error) {

@@ -1,6 +1,6 @@
 // The directives of an organization's subtree (issued in it or assigned into it), newest first:
-// filter by kind and search title, number or symbol without diacritics, all in the URL; one
-// page at a time. The issuing levels issue a new one from here.
+// filter by kind, year and status (open, done, overdue) and search title, number or symbol
+// without diacritics, all in the URL; one page at a time. The issuing levels issue a new one from here.
 import { FileAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
@@ -19,7 +19,9 @@ import { useDirectives } from '../api/directives';
 import {
   changeParams,
   directivePageSizes,
+  directiveStatuses,
   type DirectiveListParams,
+  type DirectiveStatus,
 } from '../lib/directive-params';
 import { directiveKinds, directiveWrite } from '../lib/directives';
 
@@ -40,6 +42,11 @@ export function DirectiveList({
   const items = directives.data?.items ?? [];
   const total = directives.data?.total ?? 0;
   const shownQ = directives.isSuccess && !directives.isPlaceholderData ? params.q : undefined;
+  // This year and the nine before it (the list of years a filter offers).
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+  if (params.year && !years.includes(params.year)) years.push(params.year);
+  const filtered = !!(params.kind || params.year || params.status);
 
   const columns: TableColumnsType<DirectiveItem> = [
     {
@@ -140,8 +147,34 @@ export function DirectiveList({
             label: t(`directives.kinds.${kind}`),
           }))}
         />
-        {params.kind && (
-          <Button type="link" onClick={() => set({ kind: undefined })}>
+        <Select<number>
+          aria-label={t('directives.year')}
+          allowClear
+          placeholder={t('directives.anyYear')}
+          style={{ width: 140 }}
+          value={params.year}
+          onChange={(year) => set({ year })}
+          options={years.map((year) => ({ value: year, label: String(year) }))}
+          data-testid="directive-year"
+        />
+        <Select<DirectiveStatus>
+          aria-label={t('directives.status')}
+          allowClear
+          placeholder={t('directives.anyStatus')}
+          style={{ width: 200 }}
+          value={params.status}
+          onChange={(status) => set({ status })}
+          options={directiveStatuses.map((status) => ({
+            value: status,
+            label: t(`directives.statuses.${status}`),
+          }))}
+          data-testid="directive-status"
+        />
+        {filtered && (
+          <Button
+            type="link"
+            onClick={() => set({ kind: undefined, year: undefined, status: undefined })}
+          >
             {t('directives.clearFilters')}
           </Button>
         )}

@@ -15,6 +15,7 @@ import type { Directive, DirectiveTask } from '@/types';
 import { useDirective, useDirectiveAssignments, useRollup } from '../api/directives';
 import { AssignModal } from './assign-modal';
 import { AssignmentTable } from './assignment-table';
+import { FanoutProgress } from './fanout-progress';
 import { RollupPanel } from './rollup-panel';
 import { StudyPanel } from './study-panel';
 
@@ -137,7 +138,7 @@ function DirectivePage({ directive, org }: { directive: Directive; org?: number 
           </Button>
         )}
       </Flex>
-      {directive.may_assign && directive.rollup.total === 0 && (
+      {directive.may_assign && directive.rollup.total === 0 && directive.fanouts.length === 0 && (
         <Alert type="info" showIcon title={t('directive.assignFirst')} />
       )}
       {directive.summary && (
@@ -145,6 +146,7 @@ function DirectivePage({ directive, org }: { directive: Directive; org?: number 
           {directive.summary}
         </Typography.Paragraph>
       )}
+      <FanoutProgress fanouts={directive.fanouts} />
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <RollupPanel

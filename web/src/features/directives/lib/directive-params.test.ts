@@ -18,6 +18,8 @@ describe('directive list params', () => {
       org: 12,
       kind: 'resolution',
       q: 'chuyen doi',
+      year: undefined,
+      status: undefined,
       page: 2,
       page_size: 50,
     });
@@ -25,7 +27,15 @@ describe('directive list params', () => {
       'org=12&kind=resolution&q=chuyen+doi&page=2&page_size=50',
     );
     expect(readDirectiveParams(new URLSearchParams('org=-1&kind=x&page=0&page_size=7'), 5)).toEqual(
-      { org: 5, kind: undefined, q: '', page: 1, page_size: 20 },
+      {
+        org: 5,
+        kind: undefined,
+        q: '',
+        year: undefined,
+        status: undefined,
+        page: 1,
+        page_size: 20,
+      },
     );
   });
 
@@ -38,7 +48,28 @@ describe('directive list params', () => {
   it('ask the server for one page', () => {
     expect(
       directiveListQuery({ org: 3, kind: undefined, q: '  ', page: 3, page_size: 20 }),
-    ).toEqual({ org: 3, kind: undefined, q: undefined, offset: 40, limit: 20 });
+    ).toEqual({
+      org: 3,
+      kind: undefined,
+      q: undefined,
+      year: undefined,
+      status: undefined,
+      offset: 40,
+      limit: 20,
+    });
+  });
+
+  it('carry the year and status filters', () => {
+    const text = 'org=3&year=2026&status=overdue';
+    const params = readDirectiveParams(new URLSearchParams(text));
+    expect(params.year).toBe(2026);
+    expect(params.status).toBe('overdue');
+    expect(writeDirectiveParams(params).toString()).toBe(text);
+    expect(directiveListQuery(params)).toMatchObject({ year: 2026, status: 'overdue' });
+    const odd = readDirectiveParams(new URLSearchParams('year=12&status=late'));
+    expect(odd.year).toBeUndefined();
+    expect(odd.status).toBeUndefined();
+    expect(changeParams(params, { status: 'done' }).page).toBe(1);
   });
 });
 

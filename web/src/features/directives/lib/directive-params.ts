@@ -1,5 +1,6 @@
 // The directive lists' state in the URL, so that a list can be bookmarked and shared:
-// /directives?org=12&kind=resolution&q=chuyen+doi+so&page=2 and an organization's assignments
+// /directives?org=12&kind=resolution&q=chuyen+doi+so&year=2026&status=overdue&page=2 and an
+// organization's assignments
 // /assignments?org=12&direction=received&state=reported&overdue=1&page=2. These functions never
 // throw on odd input: a value that makes no sense is dropped.
 import type { AssignmentState, DirectiveKind } from '@/types';
@@ -8,12 +9,19 @@ import { assignmentStates, directiveKinds } from './directives';
 export const directivePageSizes = [20, 50, 100] as const;
 const defaultPageSize = 20;
 
+export const directiveStatuses = ['open', 'done', 'overdue'] as const;
+export type DirectiveStatus = (typeof directiveStatuses)[number];
+
 export interface DirectiveListParams {
   /** The subtree: directives issued in it or assigned into it. */
   org?: number;
   kind?: DirectiveKind;
-  /** Title, number or symbol; the server ignores diacritics. */
+  /** Title, number or symbol; the server ignores diacritics and case. */
   q: string;
+  /** Issued in this year. */
+  year?: number;
+  /** From the roll-up at the issuer: some open, all accepted, some overdue. */
+  status?: DirectiveStatus;
   page: number;
   page_size: number;
 }
@@ -35,6 +43,11 @@ function positive(text: string | null): number | undefined {
   return value > 0 && Number.isSafeInteger(value) ? value : undefined;
 }
 
+function year(text: string | null): number | undefined {
+  const value = positive(text);
+  return value && value >= 1930 && value <= 2200 ? value : undefined;
+}
+
 function pageSize(text: string | null): number {
   const size = positive(text);
   return size && (directivePageSizes as readonly number[]).includes(size) ? size : defaultPageSize;
@@ -45,6 +58,8 @@ export function readDirectiveParams(search: URLSearchParams, scope?: number): Di
     org: positive(search.get('org')) ?? scope,
     kind: directiveKinds.find((kind) => kind === search.get('kind')),
     q: (search.get('q') ?? '').slice(0, 200),
+    year: year(search.get('year')),
+    status: directiveStatuses.find((status) => status === search.get('status')),
     page: positive(search.get('page')) ?? 1,
     page_size: pageSize(search.get('page_size')),
   };
@@ -56,6 +71,8 @@ export function writeDirectiveParams(params: DirectiveListParams): URLSearchPara
   if (params.org) search.set('org', String(params.org));
   if (params.kind) search.set('kind', params.kind);
   if (params.q.trim()) search.set('q', params.q);
+  if (params.year) search.set('year', String(params.year));
+  if (params.status) search.set('status', params.status);
   if (params.page > 1) search.set('page', String(params.page));
   if (params.page_size !== defaultPageSize) search.set('page_size', String(params.page_size));
   return search;
@@ -74,6 +91,8 @@ export function directiveListQuery(params: DirectiveListParams) {
     org: params.org,
     kind: params.kind,
     q: params.q.trim() || undefined,
+    year: params.year,
+    status: params.status,
     offset: (params.page - 1) * params.page_size,
     limit: params.page_size,
   };
