@@ -58,6 +58,8 @@ const std::vector<std::string>& calendar_rule_keys();
 const std::vector<std::string>& followup_rule_keys();
 // The keys the dues decisions read (domain/dues: rates, reliefs, rounding, remittance shares).
 const std::vector<std::string>& dues_rule_keys();
+// The keys the meeting decisions read (domain/meetings: calendar, quality, removal, votes).
+const std::vector<std::string>& meetings_rule_keys();
 
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
