@@ -7574,6 +7574,8 @@ export interface components {
       decision: 'accepted' | 'refused';
       note?: string;
     };
+    /** @description Không có trường nào (thân rỗng hoặc {}). */
+    MeetingApprove: Record<string, never>;
     MeetingLink: {
       id: number;
       number: string;
@@ -13679,7 +13681,12 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    /** @description Rỗng hoặc {}. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['MeetingApprove'];
+      };
+    };
     responses: {
       /** @description Đã thông qua. */
       200: {
