@@ -162,6 +162,10 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << dues.bases << " dues bases, " << dues.payments << " dues payments, "
             << dues.reliefs << " reductions, " << dues.members_in_arrears
             << " members in arrears\n";
+  const demo::MeetingsReport& meetings = report->meetings;
+  std::cout << "  " << meetings.meetings << " cell meetings, " << meetings.attendance
+            << " attendance rows (" << meetings.unexcused << " unexcused), "
+            << meetings.missing_months << " cell-months without a regular meeting\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

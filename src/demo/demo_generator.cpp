@@ -7,6 +7,7 @@
 #include "demo/demo_data.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
+#include "demo/meetings_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
@@ -78,7 +79,8 @@ class Generator {
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
         directives_(options.seed, options.today, options.now_utc),
-        dues_(catalog_, rules_, options.seed, options.today, options.now_utc) {
+        dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
+        meetings_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -114,6 +116,8 @@ class Generator {
     report_.directives = directives_.report();
     dues_.write(writer_.session());
     report_.dues = dues_.report();
+    meetings_.write(writer_.session());
+    report_.meetings = meetings_.report();
     return report_;
   }
 
@@ -276,6 +280,7 @@ class Generator {
       lifecycle_.member_written(member, place);
       terms_.member_written(member);
       dues_.member_written(member);
+      meetings_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -413,6 +418,7 @@ class Generator {
   DocumentsDemo documents_;
   DirectivesDemo directives_;
   DuesDemo dues_;
+  MeetingsDemo meetings_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

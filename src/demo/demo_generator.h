@@ -15,6 +15,7 @@
 #include "demo/directives_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
+#include "demo/meetings_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/terms_demo.h"
 #include "domain/calendar/working_calendar.h"
@@ -42,6 +43,7 @@ struct DemoReport {
   DocumentsReport documents;
   DirectivesReport directives;
   DuesReport dues;
+  MeetingsReport meetings;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -76,6 +76,7 @@ Router build_api(ApiContext& context) {
   add_directive_routes(router, context);
   add_inbox_routes(router, context);
   add_dues_routes(router, context);
+  add_meeting_routes(router, context);
   return router;
 }
 

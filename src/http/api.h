@@ -44,6 +44,7 @@ void add_document_routes(Router& router, ApiContext& context);
 void add_directive_routes(Router& router, ApiContext& context);
 void add_inbox_routes(Router& router, ApiContext& context);
 void add_dues_routes(Router& router, ApiContext& context);
+void add_meeting_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -191,6 +191,23 @@ const std::unordered_map<std::string, Label>& other_labels() {
       // The inbox (issue 13).
       {"order", {"Thứ tự", "Order"}},
       {"unread", {"Chỉ chưa đọc", "Unread only"}},
+      // Cell meetings (issue 14).
+      {"starts_at", {"Giờ bắt đầu", "Start time"}},
+      {"topic", {"Chuyên đề", "Topic"}},
+      {"agenda", {"Chương trình sinh hoạt", "Agenda"}},
+      {"document_ids", {"Văn bản cấp trên", "Documents from above"}},
+      {"directive_ids", {"Chỉ thị, nghị quyết", "Directives"}},
+      {"chair_id", {"Chủ trì", "Chair"}},
+      {"secretary_id", {"Thư ký", "Secretary"}},
+      {"attendance", {"Điểm danh", "Attendance"}},
+      {"votes", {"Biểu quyết", "Votes"}},
+      {"subject", {"Nội dung biểu quyết", "Subject"}},
+      {"in_favour", {"Số tán thành", "In favour"}},
+      {"against", {"Số không tán thành", "Against"}},
+      {"abstain", {"Không biểu quyết", "Abstain"}},
+      {"resolution", {"Nghị quyết", "Resolution"}},
+      {"minutes", {"Biên bản", "Minutes"}},
+      {"section", {"Phần đính chính", "Section"}},
 
   };
   return labels;

@@ -131,6 +131,17 @@ before(async () => {
     fx[`assignment${side}`] = batch.items[0];
   }
 
+  // A cell meeting on each side: one recorded today (everyone present), one scheduled ahead.
+  for (const [side, org] of [['In', fx.orgIn], ['Out', fx.orgOut]]) {
+    const cell = org.kind === 'party_group' ? ok(await admin.get(`/api/v1/orgs/${org.parent_id}`)) : org;
+    const held = ok(await admin.post(`/api/v1/orgs/${cell.id}/meetings`, { held_on: iso(serverToday()), kind: 'ad_hoc', place: 'Phòng họp' }), 201);
+    const attendance = held.roster.map((r) => ({ member_id: r.member_id, status: 'present' }));
+    const first = held.roster[0].member_id;
+    fx[`meeting${side}`] = ok(await admin.post(`/api/v1/meetings/${held.id}/record`, { chair_id: first, secretary_id: first, attendance }));
+    fx[`scheduled${side}`] = ok(await admin.post(`/api/v1/orgs/${cell.id}/meetings`, { held_on: iso(new Date(serverToday().getTime() + 30 * 86400000)), kind: 'ad_hoc' }), 201);
+    fx[`cell${side}`] = cell;
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -168,6 +179,9 @@ const ELSEWHERE = new Set([
   // The signed-in member's own dues answer by whether the account is linked to a member record
   // (409 when not): dues.test.mjs covers them.
   'GET /api/v1/dues/mine',
+  // The same for meetings: the member's own view and absence notices (meetings.test.mjs).
+  'GET /api/v1/meetings/mine',
+  'POST /api/v1/meetings/{id}/absence-notices',
 ]);
 
 let serial = 0;
@@ -184,6 +198,9 @@ function requestFor(key, side) {
   const attachment = side === 'out' ? fx.attachmentOut : fx.attachmentIn;
   const directive = side === 'out' ? fx.directiveOut : fx.directiveIn;
   const assignment = side === 'out' ? fx.assignmentOut : fx.assignmentIn;
+  const cell = side === 'out' ? fx.cellOut : fx.cellIn;
+  const meeting = side === 'out' ? fx.meetingOut : fx.meetingIn;
+  const scheduled = side === 'out' ? fx.scheduledOut : fx.scheduledIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -302,11 +319,25 @@ function requestFor(key, side) {
     case 'POST /api/v1/orgs/{id}/dues/adjustments': return { path: `/api/v1/orgs/${org.id}/dues/adjustments`, json: { month: '2026-10', amount: 0, reason: 'Thử' }, allowed: 422 };
     case 'GET /api/v1/orgs/{id}/dues/reconciliation': return { path: `/api/v1/orgs/${org.id}/dues/reconciliation?month=2026-10` };
     case 'GET /api/v1/orgs/{id}/dues/arrears': return { path: `/api/v1/orgs/${org.id}/dues/arrears?year=2026` };
+    case 'GET /api/v1/meetings/catalog': return { path: '/api/v1/meetings/catalog' };
+    case 'GET /api/v1/orgs/{id}/meetings': return { path: `/api/v1/orgs/${cell.id}/meetings` };
+    case 'POST /api/v1/orgs/{id}/meetings': return { path: `/api/v1/orgs/${cell.id}/meetings`, json: { held_on: today, kind: 'thematic' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/meetings/missing': return { path: `/api/v1/orgs/${cell.id}/meetings/missing?month=2026-10` };
+    case 'GET /api/v1/orgs/{id}/meetings/quality': return { path: `/api/v1/orgs/${cell.id}/meetings/quality?year=2026` };
+    case 'GET /api/v1/orgs/{id}/removal-candidates': return { path: `/api/v1/orgs/${cell.id}/removal-candidates?year=2026` };
+    case 'GET /api/v1/meetings/{id}': return { path: `/api/v1/meetings/${meeting.id}` };
+    case 'PATCH /api/v1/meetings/{id}': return { path: `/api/v1/meetings/${meeting.id}`, json: { kind: 'no_such_kind' }, allowed: 422 };
+    case 'POST /api/v1/meetings/{id}/record': return { path: `/api/v1/meetings/${meeting.id}/record`, json: { chair_id: 1, secretary_id: 1, attendance: [] }, allowed: 422 };
+    case 'POST /api/v1/meetings/{id}/approve': return { path: `/api/v1/meetings/${scheduled.id}/approve`, json: {}, allowed: 409 };
+    case 'POST /api/v1/meetings/{id}/amendments': return { path: `/api/v1/meetings/${meeting.id}/amendments`, json: { section: 'other', text: 'Thử', reason: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/meetings/{id}/docx': return { path: `/api/v1/meetings/${meeting.id}/docx` };
+    case 'GET /api/v1/meetings/{id}/print': return { path: `/api/v1/meetings/${meeting.id}/print` };
+    case 'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': return { path: `/api/v1/meetings/${scheduled.id}/absence-notices/999999999/decision`, json: { decision: 'accepted' }, allowed: 404 };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'meeting'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

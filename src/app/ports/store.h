@@ -17,6 +17,7 @@
 #include "app/ports/idempotency.h"
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
+#include "app/ports/meetings.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
@@ -156,6 +157,7 @@ class Transaction {
   virtual JobRepository& jobs() = 0;
   virtual InboxRepository& inbox() = 0;
   virtual DuesRepository& dues() = 0;
+  virtual MeetingRepository& meetings() = 0;
 };
 
 class Store {

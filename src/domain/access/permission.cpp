@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 21> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 23> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 21> kCodes = {{
     {Permission::kJobManage, "job.manage"},
     {Permission::kDuesRead, "dues.read"},
     {Permission::kDuesWrite, "dues.write"},
+    {Permission::kMeetingRead, "meeting.read"},
+    {Permission::kMeetingWrite, "meeting.write"},
 }};
 
 }  // namespace

@@ -30,6 +30,8 @@ enum class Permission {
   kJobManage,           // see the background jobs everywhere and run one now (administrators)
   kDuesRead,            // party dues: members' bases and payments, cell books, reconciliation
   kDuesWrite,           // record bases, reliefs, payments; close a cell's month; adjustments
+  kMeetingRead,         // cell meetings, attendance, minutes, quality, the removal list
+  kMeetingWrite,        // schedule, record, approve and amend meetings; decide absence notices
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

@@ -116,6 +116,22 @@ export const ROUTES = [
   ['POST', '/api/v1/orgs/{id}/dues/adjustments'],
   ['GET', '/api/v1/orgs/{id}/dues/reconciliation'],
   ['GET', '/api/v1/orgs/{id}/dues/arrears'],
+  ['GET', '/api/v1/meetings/catalog'],
+  ['GET', '/api/v1/meetings/mine'],
+  ['GET', '/api/v1/orgs/{id}/meetings'],
+  ['POST', '/api/v1/orgs/{id}/meetings'],
+  ['GET', '/api/v1/orgs/{id}/meetings/missing'],
+  ['GET', '/api/v1/orgs/{id}/meetings/quality'],
+  ['GET', '/api/v1/orgs/{id}/removal-candidates'],
+  ['GET', '/api/v1/meetings/{id}'],
+  ['PATCH', '/api/v1/meetings/{id}'],
+  ['POST', '/api/v1/meetings/{id}/record'],
+  ['POST', '/api/v1/meetings/{id}/approve'],
+  ['POST', '/api/v1/meetings/{id}/amendments'],
+  ['GET', '/api/v1/meetings/{id}/docx'],
+  ['GET', '/api/v1/meetings/{id}/print'],
+  ['POST', '/api/v1/meetings/{id}/absence-notices'],
+  ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
 ];
 
 function segments(p) {

@@ -25,6 +25,7 @@
 #include "storage/sql/lifecycle/candidate_repository.h"
 #include "storage/sql/lifecycle/lifecycle_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
+#include "storage/sql/meetings/meeting_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/tools/pg_copy.h"
@@ -56,7 +57,8 @@ class SqlTransaction : public app::Transaction {
         directives_(session),
         jobs_(session, url.engine),
         inbox_(session),
-        dues_(session) {}
+        dues_(session),
+        meetings_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -72,6 +74,7 @@ class SqlTransaction : public app::Transaction {
   app::JobRepository& jobs() override { return jobs_; }
   app::InboxRepository& inbox() override { return inbox_; }
   app::DuesRepository& dues() override { return dues_; }
+  app::MeetingRepository& meetings() override { return meetings_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -89,6 +92,7 @@ class SqlTransaction : public app::Transaction {
   SqlJobRepository jobs_;
   SqlInboxRepository inbox_;
   SqlDuesRepository dues_;
+  SqlMeetingRepository meetings_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
