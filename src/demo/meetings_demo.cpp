@@ -226,9 +226,13 @@ void MeetingsDemo::write(soci::session& session) {
       meetings.excused.push_back(excused);
       meetings.unexcused.push_back(unexcused);
       ++report_.meetings;
-      if (meetings.size() >= kMeetingRowsPerBatch) meetings.flush(session, now_);
-      if (attendance.size() >= kMeetingRowsPerBatch) attendance.flush(session);
-      if (votes.meeting_id.size() >= kMeetingRowsPerBatch) votes.flush(session);
+      // Meetings first: attendance and votes refer to them (foreign keys).
+      if (meetings.size() >= kMeetingRowsPerBatch || attendance.size() >= kMeetingRowsPerBatch ||
+          votes.meeting_id.size() >= kMeetingRowsPerBatch) {
+        meetings.flush(session, now_);
+        attendance.flush(session);
+        votes.flush(session);
+      }
     };
     for (Month month = first; month < current; month = month.plus(1)) {
       if (sloppy ? rng_.chance(0.25) : rng_.chance(0.01)) {
