@@ -169,6 +169,10 @@ int demo(const DemoCommandOptions& options) {
             << " organizations graded), " << review.member_reviews << " members graded ("
             << review.excellent << " excellent, " << review.not_completed << " not completed), "
             << review.shortcomings << " shortcomings (" << review.shortcomings_open << " open)\n";
+  const demo::MeetingsReport& meetings = report->meetings;
+  std::cout << "  " << meetings.meetings << " cell meetings, " << meetings.attendance
+            << " attendance rows (" << meetings.unexcused << " unexcused), "
+            << meetings.missing_months << " cell-months without a regular meeting\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

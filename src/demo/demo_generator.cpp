@@ -7,6 +7,7 @@
 #include "demo/demo_data.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
+#include "demo/meetings_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/plans_demo.h"
 #include "demo/review_demo.h"
@@ -82,7 +83,8 @@ class Generator {
         directives_(options.seed, options.today, options.now_utc),
         dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        review_(catalog_, rules_, options.seed, options.today, options.now_utc) {
+        review_(catalog_, rules_, options.seed, options.today, options.now_utc),
+        meetings_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -122,6 +124,8 @@ class Generator {
     report_.plans = plans_.report();
     review_.write(writer_.session());
     report_.review = review_.report();
+    meetings_.write(writer_.session());
+    report_.meetings = meetings_.report();
     return report_;
   }
 
@@ -287,6 +291,7 @@ class Generator {
       dues_.member_written(member);
       plans_.member_written(member);
       review_.member_written(member, place.in_bloc);
+      meetings_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -426,6 +431,7 @@ class Generator {
   DuesDemo dues_;
   PlansDemo plans_;
   ReviewDemo review_;
+  MeetingsDemo meetings_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -15,6 +15,7 @@
 #include "demo/directives_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
+#include "demo/meetings_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/plans_demo.h"
 #include "demo/review_demo.h"
@@ -46,6 +47,7 @@ struct DemoReport {
   DuesReport dues;
   PlansReport plans;
   ReviewReport review;
+  MeetingsReport meetings;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -78,6 +78,7 @@ Router build_api(ApiContext& context) {
   add_dues_routes(router, context);
   add_plan_routes(router, context);
   add_review_routes(router, context);
+  add_meeting_routes(router, context);
   return router;
 }
 

@@ -202,6 +202,23 @@ const std::unordered_map<std::string, Label>& other_labels() {
       // "subject"), where the bare name means something else ("kind" of an organization).
       {"directive.kind", {"Loại văn bản chỉ đạo", "Kind of directive"}},
       {"status", {"Trạng thái", "Status"}},
+      // Cell meetings (issue 14).
+      {"starts_at", {"Giờ bắt đầu", "Start time"}},
+      {"topic", {"Chuyên đề", "Topic"}},
+      {"agenda", {"Chương trình sinh hoạt", "Agenda"}},
+      {"document_ids", {"Văn bản cấp trên", "Documents from above"}},
+      {"directive_ids", {"Chỉ thị, nghị quyết", "Directives"}},
+      {"chair_id", {"Chủ trì", "Chair"}},
+      {"secretary_id", {"Thư ký", "Secretary"}},
+      {"attendance", {"Điểm danh", "Attendance"}},
+      {"votes", {"Biểu quyết", "Votes"}},
+      {"subject", {"Nội dung biểu quyết", "Subject"}},
+      {"in_favour", {"Số tán thành", "In favour"}},
+      {"against", {"Số không tán thành", "Against"}},
+      {"abstain", {"Không biểu quyết", "Abstain"}},
+      {"resolution", {"Nghị quyết", "Resolution"}},
+      {"minutes", {"Biên bản", "Minutes"}},
+      {"section", {"Phần đính chính", "Section"}},
 
       // The annual review (issue 15).
       {"review_date", {"Ngày kiểm điểm", "Review date"}},

@@ -148,6 +148,17 @@ before(async () => {
     fx[`shortcoming${side}`] = ok(await admin.post('/api/v1/review-shortcomings', { campaign_id: fx.campaign.id, member_id: member.id, kind: 'limitation', description: 'Hạn chế kiểm thử', action: 'Khắc phục', owner: 'Bí thư chi bộ', due_on: `${lastYear + 1}-06-30` }), 201);
   }
 
+  // A cell meeting on each side: one recorded today (everyone present), one scheduled ahead.
+  for (const [side, org] of [['In', fx.orgIn], ['Out', fx.orgOut]]) {
+    const cell = org.kind === 'party_group' ? ok(await admin.get(`/api/v1/orgs/${org.parent_id}`)) : org;
+    const held = ok(await admin.post(`/api/v1/orgs/${cell.id}/meetings`, { held_on: iso(serverToday()), kind: 'ad_hoc', place: 'Phòng họp' }), 201);
+    const attendance = held.roster.map((r) => ({ member_id: r.member_id, status: 'present' }));
+    const first = held.roster[0].member_id;
+    fx[`meeting${side}`] = ok(await admin.post(`/api/v1/meetings/${held.id}/record`, { chair_id: first, secretary_id: first, attendance }));
+    fx[`scheduled${side}`] = ok(await admin.post(`/api/v1/orgs/${cell.id}/meetings`, { held_on: iso(new Date(serverToday().getTime() + 30 * 86400000)), kind: 'ad_hoc' }), 201);
+    fx[`cell${side}`] = cell;
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -188,6 +199,9 @@ const ELSEWHERE = new Set([
   // The signed-in member's own plan (409 when not linked) and its edit (only the member whose
   // plan it is: 403 for those who read it, 404 for the others): plans.test.mjs covers them.
   'GET /api/v1/plans/mine', 'POST /api/v1/plans/mine', 'PUT /api/v1/plans/{id}',
+  // The same for meetings: the member's own view and absence notices (meetings.test.mjs).
+  'GET /api/v1/meetings/mine',
+  'POST /api/v1/meetings/{id}/absence-notices',
 ]);
 
 let serial = 0;
@@ -205,6 +219,9 @@ function requestFor(key, side) {
   const directive = side === 'out' ? fx.directiveOut : fx.directiveIn;
   const assignment = side === 'out' ? fx.assignmentOut : fx.assignmentIn;
   const plan = side === 'out' ? fx.planOut : fx.planIn;
+  const cell = side === 'out' ? fx.cellOut : fx.cellIn;
+  const meeting = side === 'out' ? fx.meetingOut : fx.meetingIn;
+  const scheduled = side === 'out' ? fx.scheduledOut : fx.scheduledIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -343,11 +360,25 @@ function requestFor(key, side) {
     case 'POST /api/v1/review-shortcomings': return { path: '/api/v1/review-shortcomings', json: { campaign_id: fx.campaign.id, member_id: member.id, kind: 'fault', description: 'Thử', action: 'Thử', owner: 'Thử', due_on: '2000-01-01' }, allowed: 422 };
     case 'POST /api/v1/review-shortcomings/{id}/close': return { path: `/api/v1/review-shortcomings/${(side === 'out' ? fx.shortcomingOut : fx.shortcomingIn).id}/close`, json: { version: 0, evidence: 'Thử', closed_on: today }, allowed: 409 };
     case 'GET /api/v1/review-shortcomings': return { path: `/api/v1/review-shortcomings?org_id=${org.id}` };
+    case 'GET /api/v1/meetings/catalog': return { path: '/api/v1/meetings/catalog' };
+    case 'GET /api/v1/orgs/{id}/meetings': return { path: `/api/v1/orgs/${cell.id}/meetings` };
+    case 'POST /api/v1/orgs/{id}/meetings': return { path: `/api/v1/orgs/${cell.id}/meetings`, json: { held_on: today, kind: 'thematic' }, allowed: 422 };
+    case 'GET /api/v1/orgs/{id}/meetings/missing': return { path: `/api/v1/orgs/${cell.id}/meetings/missing?month=2026-10` };
+    case 'GET /api/v1/orgs/{id}/meetings/quality': return { path: `/api/v1/orgs/${cell.id}/meetings/quality?year=2026` };
+    case 'GET /api/v1/orgs/{id}/removal-candidates': return { path: `/api/v1/orgs/${cell.id}/removal-candidates?year=2026` };
+    case 'GET /api/v1/meetings/{id}': return { path: `/api/v1/meetings/${meeting.id}` };
+    case 'PATCH /api/v1/meetings/{id}': return { path: `/api/v1/meetings/${meeting.id}`, json: { kind: 'no_such_kind' }, allowed: 422 };
+    case 'POST /api/v1/meetings/{id}/record': return { path: `/api/v1/meetings/${meeting.id}/record`, json: { chair_id: 1, secretary_id: 1, attendance: [] }, allowed: 422 };
+    case 'POST /api/v1/meetings/{id}/approve': return { path: `/api/v1/meetings/${scheduled.id}/approve`, json: {}, allowed: 409 };
+    case 'POST /api/v1/meetings/{id}/amendments': return { path: `/api/v1/meetings/${meeting.id}/amendments`, json: { section: 'other', text: 'Thử', reason: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/meetings/{id}/docx': return { path: `/api/v1/meetings/${meeting.id}/docx` };
+    case 'GET /api/v1/meetings/{id}/print': return { path: `/api/v1/meetings/${meeting.id}/print` };
+    case 'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': return { path: `/api/v1/meetings/${scheduled.id}/absence-notices/999999999/decision`, json: { decision: 'accepted' }, allowed: 404 };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming', 'meeting'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -257,6 +257,22 @@ describe('routes', () => {
     'POST /api/v1/review-shortcomings': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/review-shortcomings/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/review-shortcomings': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/meetings/catalog': [200, 400, 401, 403, 405, 503],
+    'GET /api/v1/meetings/mine': [200, 400, 401, 403, 405, 409, 503],
+    'GET /api/v1/orgs/{id}/meetings': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/orgs/{id}/meetings': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/meetings/missing': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/meetings/quality': [200, 400, 401, 403, 404, 405, 422, 503],
+    'GET /api/v1/orgs/{id}/removal-candidates': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/meetings/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/meetings/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/meetings/{id}/record': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/meetings/{id}/approve': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/meetings/{id}/amendments': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/meetings/{id}/docx': [200, 400, 401, 403, 404, 405, 409, 503],
+    'GET /api/v1/meetings/{id}/print': [200, 400, 401, 403, 404, 405, 409, 503],
+    'POST /api/v1/meetings/{id}/absence-notices': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -19,6 +19,7 @@
 #include "app/ports/lifecycle.h"
 #include "app/ports/plans.h"
 #include "app/ports/review.h"
+#include "app/ports/meetings.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
@@ -160,6 +161,7 @@ class Transaction {
   virtual DuesRepository& dues() = 0;
   virtual PlanRepository& plans() = 0;
   virtual ReviewRepository& review() = 0;
+  virtual MeetingRepository& meetings() = 0;
 };
 
 class Store {

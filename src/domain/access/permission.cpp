@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 25> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 27> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -33,6 +33,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 25> kCodes = {{
     {Permission::kReviewRead, "review.read"},
     {Permission::kReviewWrite, "review.write"},
     {Permission::kReviewDecide, "review.decide"},
+    {Permission::kMeetingRead, "meeting.read"},
+    {Permission::kMeetingWrite, "meeting.write"},
 }};
 
 }  // namespace

@@ -34,6 +34,8 @@ enum class Permission {
   kReviewRead,          // review campaigns, grades, shortcomings in scope (a member: their own)
   kReviewWrite,         // self-assessment, the cell's comment and proposal, shortcomings
   kReviewDecide,        // open campaigns, decide members' grades, grade organizations, annul
+  kMeetingRead,         // cell meetings, attendance, minutes, quality, the removal list
+  kMeetingWrite,        // schedule, record, approve and amend meetings; decide absence notices
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

@@ -175,6 +175,16 @@ const std::vector<std::string>& review_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& meetings_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "meetings.regular_every_months",   "meetings.thematic_every_months",
+      "meetings.min_attendance_percent", "meetings.max_unexcused_absences",
+      "meetings.max_excused_in_a_row",   "meetings.absent_months_for_removal",
+      "meetings.resolution_vote_share",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -191,6 +201,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), plans.begin(), plans.end());
   const std::vector<std::string>& review = review_rule_keys();
   keys.insert(keys.end(), review.begin(), review.end());
+  const std::vector<std::string>& meetings = meetings_rule_keys();
+  keys.insert(keys.end(), meetings.begin(), meetings.end());
   return keys;
 }
 

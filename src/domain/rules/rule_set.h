@@ -60,6 +60,8 @@ const std::vector<std::string>& followup_rule_keys();
 const std::vector<std::string>& dues_rule_keys();
 // The keys the review and classification decisions read (domain/review: bands, quota, periods).
 const std::vector<std::string>& review_rule_keys();
+// The keys the meeting decisions read (domain/meetings: calendar, quality, removal, votes).
+const std::vector<std::string>& meetings_rule_keys();
 
 // The keys the personal plans read (plans.*: domain/plans, rules/plans.toml).
 const std::vector<std::string>& plans_rule_keys();

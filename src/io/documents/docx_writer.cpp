@@ -104,13 +104,18 @@ Status fill_docx_slots(pugi::xml_document& document, const TemplateSlots& slots)
 }  // namespace
 
 Result<std::string> render_docx(const domain::PrintedDocument& printed) {
-  Result<std::string> skeleton = document_template("docx/document.xml");
+  return render_docx_template("docx/document.xml", template_slots(printed));
+}
+
+Result<std::string> render_docx_template(const std::string& skeleton_name,
+                                         const TemplateSlots& slots) {
+  Result<std::string> skeleton = document_template(skeleton_name);
   if (!skeleton) return skeleton;
   pugi::xml_document document;
   // Comments in the skeleton explain the template; they are not copied into documents.
   const pugi::xml_parse_result parsed = document.load_string(skeleton->c_str());
   if (!parsed) return Error::internal(std::string("docx template: ") + parsed.description());
-  if (Status filled = fill_docx_slots(document, template_slots(printed)); !filled) {
+  if (Status filled = fill_docx_slots(document, slots); !filled) {
     return std::move(filled).error();
   }
   std::ostringstream xml;

@@ -7,10 +7,16 @@
 
 #include "core/result.h"
 #include "domain/documents/printed_document.h"
+#include "io/documents/template_slots.h"
 
 namespace chibo::io {
 
 // The DOCX bytes. Fails (internal) only on a broken template or libzip failure.
 Result<std::string> render_docx(const domain::PrintedDocument& printed);
+
+// The DOCX bytes of another skeleton (data/templates/<skeleton_name>, e.g. the minutes of a
+// cell meeting, docx/minutes.xml) filled with `slots`; same package parts and styles.
+Result<std::string> render_docx_template(const std::string& skeleton_name,
+                                         const TemplateSlots& slots);
 
 }  // namespace chibo::io

@@ -52,7 +52,12 @@ Status fill_html_slots(pugi::xml_document& page, const TemplateSlots& slots) {
 }  // namespace
 
 Result<std::string> render_print_html(const domain::PrintedDocument& printed) {
-  Result<std::string> source = document_template("document.html");
+  return render_print_html_template("document.html", template_slots(printed));
+}
+
+Result<std::string> render_print_html_template(const std::string& template_name,
+                                               const TemplateSlots& slots) {
+  Result<std::string> source = document_template(template_name);
   if (!source) return source;
   // The template is well-formed XHTML-compatible HTML, so an XML DOM fills it and escapes
   // every text on output.
@@ -60,7 +65,7 @@ Result<std::string> render_print_html(const domain::PrintedDocument& printed) {
   const pugi::xml_parse_result parsed =
       page.load_string(source->c_str(), pugi::parse_default | pugi::parse_doctype);
   if (!parsed) return Error::internal(std::string("html template: ") + parsed.description());
-  if (Status filled = fill_html_slots(page, template_slots(printed)); !filled) {
+  if (Status filled = fill_html_slots(page, slots); !filled) {
     return std::move(filled).error();
   }
   std::ostringstream html;

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'dues.read', 'dues.write',
   'plan.review',
   'review.read', 'review.write', 'review.decide',
+  'meeting.read', 'meeting.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -200,6 +201,24 @@ export const ROUTE_RULES = {
   'POST /api/v1/review-shortcomings': { gate: 'full', needs: 'review.write', object: 'member', read: 'review.read' },
   'POST /api/v1/review-shortcomings/{id}/close': { gate: 'full', needs: 'review.write', object: 'shortcoming', read: 'review.read' },
   'GET /api/v1/review-shortcomings': { gate: 'full', needs: 'review.read', object: 'org' },
+  // Cell meetings: a meeting lies in its cell ('meeting': like 'org'). The signed-in member's own
+  // view and absence notices use the session's member record (meetings.test.mjs covers them).
+  'GET /api/v1/meetings/catalog': { gate: 'full', needs: 'meeting.read', object: 'none' },
+  'GET /api/v1/meetings/mine': { gate: 'full', needs: null, object: 'none' },
+  'GET /api/v1/orgs/{id}/meetings': { gate: 'full', needs: 'meeting.read', object: 'org' },
+  'POST /api/v1/orgs/{id}/meetings': { gate: 'full', needs: 'meeting.write', object: 'org', read: 'meeting.read' },
+  'GET /api/v1/orgs/{id}/meetings/missing': { gate: 'full', needs: 'meeting.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/meetings/quality': { gate: 'full', needs: 'meeting.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/removal-candidates': { gate: 'full', needs: 'meeting.read', object: 'org' },
+  'GET /api/v1/meetings/{id}': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
+  'PATCH /api/v1/meetings/{id}': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  'POST /api/v1/meetings/{id}/record': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  'POST /api/v1/meetings/{id}/approve': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  'POST /api/v1/meetings/{id}/amendments': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  'GET /api/v1/meetings/{id}/docx': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
+  'GET /api/v1/meetings/{id}/print': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
+  'POST /api/v1/meetings/{id}/absence-notices': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
+  'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
 };
 
 /**

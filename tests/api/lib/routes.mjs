@@ -137,6 +137,22 @@ export const ROUTES = [
   ['POST', '/api/v1/review-shortcomings'],
   ['POST', '/api/v1/review-shortcomings/{id}/close'],
   ['GET', '/api/v1/review-shortcomings'],
+  ['GET', '/api/v1/meetings/catalog'],
+  ['GET', '/api/v1/meetings/mine'],
+  ['GET', '/api/v1/orgs/{id}/meetings'],
+  ['POST', '/api/v1/orgs/{id}/meetings'],
+  ['GET', '/api/v1/orgs/{id}/meetings/missing'],
+  ['GET', '/api/v1/orgs/{id}/meetings/quality'],
+  ['GET', '/api/v1/orgs/{id}/removal-candidates'],
+  ['GET', '/api/v1/meetings/{id}'],
+  ['PATCH', '/api/v1/meetings/{id}'],
+  ['POST', '/api/v1/meetings/{id}/record'],
+  ['POST', '/api/v1/meetings/{id}/approve'],
+  ['POST', '/api/v1/meetings/{id}/amendments'],
+  ['GET', '/api/v1/meetings/{id}/docx'],
+  ['GET', '/api/v1/meetings/{id}/print'],
+  ['POST', '/api/v1/meetings/{id}/absence-notices'],
+  ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
 ];
 
 function segments(p) {

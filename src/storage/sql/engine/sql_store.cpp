@@ -27,6 +27,7 @@
 #include "storage/sql/lifecycle/lifecycle_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
 #include "storage/sql/plans/plan_repository.h"
+#include "storage/sql/meetings/meeting_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/review/review_repository.h"
@@ -61,7 +62,8 @@ class SqlTransaction : public app::Transaction {
         inbox_(session),
         dues_(session),
         plans_(session),
-        review_(session) {}
+        review_(session),
+        meetings_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -79,6 +81,7 @@ class SqlTransaction : public app::Transaction {
   app::DuesRepository& dues() override { return dues_; }
   app::PlanRepository& plans() override { return plans_; }
   app::ReviewRepository& review() override { return review_; }
+  app::MeetingRepository& meetings() override { return meetings_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -98,6 +101,7 @@ class SqlTransaction : public app::Transaction {
   SqlDuesRepository dues_;
   SqlPlanRepository plans_;
   SqlReviewRepository review_;
+  SqlMeetingRepository meetings_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
