@@ -1991,6 +1991,294 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/catalog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh mục sinh hoạt chi bộ
+     * @description Loại cuộc họp, chương trình mẫu, trạng thái điểm danh, quy định đang áp dụng. Cần meeting.read.
+     */
+    get: operations['getMeetingCatalog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sinh hoạt chi bộ của tôi
+     * @description Cuộc họp sắp tới của chi bộ, điểm danh của chính mình trong năm, giấy báo vắng. 409 khi tài khoản chưa gắn hồ sơ đảng viên. Cần meeting.read.
+     */
+    get: operations['getMyMeetings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cuộc họp của chi bộ (hoặc các chi bộ trong cây)
+     * @description Mới nhất trước. Cần meeting.read.
+     */
+    get: operations['listOrgMeetings'];
+    put?: never;
+    /**
+     * Lên lịch cuộc họp chi bộ
+     * @description Chỉ với chi bộ (chi bộ cơ sở, chi bộ trực thuộc). Cần meeting.write.
+     */
+    post: operations['scheduleMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/meetings/missing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chi bộ chưa sinh hoạt hoặc chưa ghi kết quả
+     * @description Các chi bộ trong cây chưa có cuộc họp thường kỳ đã ghi kết quả trong tháng (kind=thematic: chưa có sinh hoạt chuyên đề trong quý của tháng). Cần meeting.read.
+     */
+    get: operations['listMissingMeetings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/meetings/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chất lượng sinh hoạt của chi bộ trong năm
+     * @description Theo Hướng dẫn 12-HD/BTCTW 2018: thiếu tháng, thiếu chuyên đề theo quý, tỷ lệ dự họp, vắng không lý do, vắng có lý do liên tiếp. Chỉ với chi bộ (422 với tổ chức khác). Cần meeting.read.
+     */
+    get: operations['getCellMeetingQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/removal-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách xem xét xóa tên
+     * @description Đảng viên trong cây trong năm bỏ sinh hoạt không lý do hoặc không đóng đảng phí từ 3 tháng (quy định), với căn cứ (cuộc họp, tháng); đề nghị xóa tên qua thủ tục POST /api/v1/members/{id}/exit. Cần meeting.read.
+     */
+    get: operations['listRemovalCandidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cuộc họp chi bộ
+     * @description Chương trình, danh sách đảng viên với điểm danh, biểu quyết, nghị quyết, biên bản, chất lượng, giấy báo vắng, đính chính. Cần meeting.read.
+     */
+    get: operations['getMeeting'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Sửa cuộc họp
+     * @description Trước khi thông qua biên bản; sau đó 409 (dùng đính chính). Cần meeting.write.
+     */
+    patch: operations['updateMeeting'];
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi kết quả cuộc họp đã diễn ra
+     * @description Chủ trì, thư ký, điểm danh từng đảng viên, biểu quyết, nghị quyết, biên bản. Ngày họp sau hôm nay: 422. Đã thông qua: 409. Cần meeting.write.
+     */
+    post: operations['recordMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thông qua biên bản (khóa)
+     * @description Chỉ cuộc họp đã ghi kết quả; sau đó mọi sửa đổi là đính chính. Cần meeting.write.
+     */
+    post: operations['approveMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đính chính biên bản đã thông qua
+     * @description Ghi ai, khi nào, vì sao; điểm danh sửa được ghi cả trạng thái cũ. Chỉ sau khi thông qua (trước đó: 409, sửa trực tiếp). Cần meeting.write.
+     */
+    post: operations['amendMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Biên bản họp chi bộ dạng DOCX
+     * @description Thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), A4, Times New Roman. Cuộc họp chưa ghi kết quả: 409. Cần meeting.read.
+     */
+    get: operations['getMeetingDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Biên bản họp chi bộ để in
+     * @description Trang HTML in được. Cuộc họp chưa ghi kết quả: 409. Cần meeting.read.
+     */
+    get: operations['getMeetingPrint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/absence-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi giấy báo vắng
+     * @description Đảng viên của tài khoản đang đăng nhập, thuộc chi bộ của cuộc họp, trước ngày họp (cuộc họp chưa ghi kết quả). Báo cho người khác: 403. Cần meeting.read.
+     */
+    post: operations['sendAbsenceNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/absence-notices/{nid}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chấp nhận hoặc không chấp nhận giấy báo vắng
+     * @description Chấp nhận: khi ghi điểm danh, người đó là vắng có lý do. Cần meeting.write.
+     */
+    post: operations['decideAbsenceNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7078,6 +7366,498 @@ export interface components {
         arrears: number;
         rule: components['schemas']['DuesRule'];
       }[];
+    };
+    MeetingAgendaItem: {
+      /** @enum {string} */
+      code:
+        | 'roll_call'
+        | 'last_month_results'
+        | 'documents_from_above'
+        | 'discussion'
+        | 'resolution'
+        | 'admissions_recognitions'
+        | 'scoring'
+        | 'other';
+      /** @description Tiêu đề mục (mặc định theo mẫu, theo ngôn ngữ khi lên lịch). */
+      title: string;
+      note?: string;
+    };
+    /**
+     * @example {
+     *       "held_on": "2026-03-05",
+     *       "starts_at": "14:00",
+     *       "place": "Phòng họp tầng 3",
+     *       "kind": "regular"
+     *     }
+     */
+    MeetingNew: {
+      /**
+       * Format: date
+       * @description Ngày họp.
+       * @example 2026-03-05
+       */
+      held_on: string;
+      /**
+       * @description Giờ bắt đầu (HH:MM).
+       * @example 14:00
+       */
+      starts_at?: string;
+      place?: string;
+      /**
+       * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+       * @enum {string}
+       */
+      kind: 'regular' | 'thematic' | 'ad_hoc';
+      /** @description Chuyên đề (bắt buộc với sinh hoạt chuyên đề). */
+      topic?: string;
+      /** @description Mặc định: chương trình mẫu (điểm danh, kết quả tháng trước, văn bản cấp trên, thảo luận, nghị quyết, kết nạp và công nhận, chấm điểm). */
+      agenda?: components['schemas']['MeetingAgendaItem'][];
+      /** @description Văn bản cấp trên trong sổ văn bản (phải đọc được). */
+      document_ids?: number[];
+      /** @description Chỉ thị, nghị quyết được giao (phải đọc được). */
+      directive_ids?: number[];
+    };
+    /** @description Sửa cuộc họp chưa thông qua biên bản (các trường có mặt được thay). */
+    MeetingPatch: {
+      /**
+       * Format: date
+       * @example 2026-03-05
+       */
+      held_on?: string;
+      /** @example 14:00 */
+      starts_at?: string;
+      place?: string;
+      /**
+       * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+       * @enum {string}
+       */
+      kind?: 'regular' | 'thematic' | 'ad_hoc';
+      topic?: string;
+      agenda?: components['schemas']['MeetingAgendaItem'][];
+      document_ids?: number[];
+      directive_ids?: number[];
+    };
+    MeetingAttendanceNew: {
+      member_id: number;
+      /**
+       * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+       * @enum {string}
+       */
+      status: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty';
+      /** @description Lý do vắng. */
+      reason?: string;
+    };
+    MeetingVoteNew: {
+      /** @description Nội dung biểu quyết. */
+      subject: string;
+      in_favour: number;
+      against: number;
+      abstain: number;
+    };
+    /** @description Ghi kết quả cuộc họp đã diễn ra (ghi lại được cho đến khi thông qua). */
+    MeetingRecord: {
+      /** @description Chủ trì (đảng viên của chi bộ). */
+      chair_id: number;
+      /** @description Thư ký (đảng viên của chi bộ). */
+      secretary_id: number;
+      /**
+       * Format: date
+       * @description Ngày họp thực tế (mặc định: ngày đã lên lịch); không được sau hôm nay.
+       * @example 2026-03-05
+       */
+      held_on?: string;
+      place?: string;
+      /** @description Mỗi đảng viên của chi bộ một dòng; người có giấy báo vắng đã chấp nhận mà không có dòng được ghi vắng có lý do. Người không thuộc chi bộ: 422. */
+      attendance: components['schemas']['MeetingAttendanceNew'][];
+      votes?: components['schemas']['MeetingVoteNew'][];
+      /** @description Nghị quyết. */
+      resolution?: string;
+      /** @description Nội dung biên bản (diễn biến, ý kiến). */
+      minutes?: string;
+    };
+    MeetingAmendmentNew: {
+      /** @enum {string} */
+      section: 'attendance' | 'votes' | 'resolution' | 'minutes' | 'other';
+      /** @description Nội dung đính chính. */
+      text: string;
+      /** @description Lý do. */
+      reason: string;
+      /** @description Chỉ với section attendance: điểm danh được sửa (ghi lại trạng thái cũ). */
+      attendance?: components['schemas']['MeetingAttendanceNew'][];
+    };
+    MeetingAmendment: {
+      id: number;
+      section: string;
+      text: string;
+      reason: string;
+      changes: {
+        member_id: number;
+        full_name: string;
+        /**
+         * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+         * @enum {string}
+         */
+        from: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty';
+        /**
+         * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+         * @enum {string}
+         */
+        to: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty';
+      }[];
+      created_at: string;
+      created_by: string;
+    };
+    MeetingVote: {
+      subject: string;
+      in_favour: number;
+      against: number;
+      abstain: number;
+      /** @description Đảng viên chính thức có quyền biểu quyết (không kể miễn sinh hoạt, làm nhiệm vụ đặc biệt). */
+      entitled: number;
+      passed: boolean;
+      rule: components['schemas']['RuleRef'];
+    };
+    MeetingRosterLine: {
+      member_id: number;
+      full_name: string;
+      member_status: string;
+      /** @description Tính vào tỷ lệ dự họp (không: miễn sinh hoạt, làm nhiệm vụ đặc biệt). */
+      counted: boolean;
+      /**
+       * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+       * @enum {string|null}
+       */
+      attendance: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty' | null;
+      reason: string;
+      notice: components['schemas']['MeetingAbsenceNotice'] | null;
+    };
+    MeetingQuality: {
+      counted: number;
+      present: number;
+      absent_excused: number;
+      absent_unexcused: number;
+      /** @description present / counted × 100, một chữ số thập phân. */
+      attendance_percent: number;
+      /** @description Tỷ lệ dự họp trên ngưỡng (meetings.min_attendance_percent). */
+      attendance_ok: boolean;
+      no_unexcused: boolean;
+      /** @description Vắng có lý do quá số lần liên tiếp cho phép trong năm, tính đến cuộc họp này. */
+      long_excused: {
+        member_id: number;
+        full_name: string;
+        streak: number;
+      }[];
+      meets: boolean;
+      rules: components['schemas']['RuleRef'][];
+    };
+    MeetingAbsenceNotice: {
+      id: number;
+      meeting_id: number;
+      member_id: number;
+      full_name: string;
+      reason: string;
+      /** @enum {string} */
+      state: 'pending' | 'accepted' | 'refused';
+      sent_at: string;
+      decided_at: string;
+      decided_by: string;
+      decision_note: string;
+    };
+    MeetingAbsenceNoticeNew: {
+      /** @description Lý do vắng. */
+      reason: string;
+      /** @description Nếu có, phải là đảng viên của tài khoản đang đăng nhập (403 nếu khác). */
+      member_id?: number;
+    };
+    MeetingAbsenceDecision: {
+      /** @enum {string} */
+      decision: 'accepted' | 'refused';
+      note?: string;
+    };
+    MeetingLink: {
+      id: number;
+      number: string;
+      title: string;
+    };
+    Meeting: {
+      id: number;
+      org: {
+        id: number;
+        name: string;
+      };
+      /**
+       * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+       * @enum {string}
+       */
+      kind: 'regular' | 'thematic' | 'ad_hoc';
+      /**
+       * @description scheduled: đã lên lịch; held: đã ghi kết quả họp; approved: biên bản đã thông qua (khóa, sửa bằng đính chính).
+       * @enum {string}
+       */
+      state: 'scheduled' | 'held' | 'approved';
+      /**
+       * Format: date
+       * @example 2026-03-05
+       */
+      held_on: string;
+      starts_at: string;
+      place: string;
+      topic: string;
+      agenda: components['schemas']['MeetingAgendaItem'][];
+      documents: components['schemas']['MeetingLink'][];
+      directives: components['schemas']['MeetingLink'][];
+      chair: {
+        member_id: number;
+        full_name: string;
+      } | null;
+      secretary: {
+        member_id: number;
+        full_name: string;
+      } | null;
+      resolution: string;
+      minutes: string;
+      votes: components['schemas']['MeetingVote'][];
+      /** @description Đảng viên của chi bộ (đang trong danh sách) với điểm danh và giấy báo vắng. */
+      roster: components['schemas']['MeetingRosterLine'][];
+      quality: components['schemas']['MeetingQuality'] | null;
+      notices: components['schemas']['MeetingAbsenceNotice'][];
+      amendments: components['schemas']['MeetingAmendment'][];
+      created_at: string;
+      created_by: string;
+      recorded_at: string;
+      recorded_by: string;
+      approved_at: string;
+      approved_by: string;
+      may_write: boolean;
+    };
+    MeetingItem: {
+      id: number;
+      org: {
+        id: number;
+        name: string;
+      };
+      /**
+       * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+       * @enum {string}
+       */
+      kind: 'regular' | 'thematic' | 'ad_hoc';
+      /**
+       * @description scheduled: đã lên lịch; held: đã ghi kết quả họp; approved: biên bản đã thông qua (khóa, sửa bằng đính chính).
+       * @enum {string}
+       */
+      state: 'scheduled' | 'held' | 'approved';
+      /**
+       * Format: date
+       * @example 2026-03-05
+       */
+      held_on: string;
+      starts_at: string;
+      place: string;
+      topic: string;
+      counted: number;
+      present: number;
+      /** @description null khi chưa ghi kết quả. */
+      meets: boolean | null;
+    };
+    MeetingPage: {
+      items: components['schemas']['MeetingItem'][];
+      total: number;
+    };
+    MissingMeetings: {
+      org: {
+        id: number;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: 'regular' | 'thematic';
+      /** @example 2026-03 */
+      month: string;
+      /**
+       * Format: date
+       * @example 2026-03-05
+       */
+      period_from: string;
+      /**
+       * Format: date
+       * @example 2026-03-05
+       */
+      period_to: string;
+      /** @description Số chi bộ thiếu trong cây. */
+      total: number;
+      items: {
+        org: {
+          id: number;
+          name: string;
+        };
+        parent: {
+          id: number;
+          name: string;
+        } | null;
+        /**
+         * @description none: chưa có cuộc họp; scheduled: đã lên lịch nhưng chưa ghi kết quả.
+         * @enum {string}
+         */
+        state: 'none' | 'scheduled';
+        meeting_id: number | null;
+        /**
+         * Format: date
+         * @example 2026-03-05
+         */
+        last_held_on: string | null;
+      }[];
+    };
+    CellMeetingQuality: {
+      org: {
+        id: number;
+        name: string;
+      };
+      year: number;
+      /**
+       * Format: date
+       * @description Xét đến ngày (cuối năm hoặc hôm nay).
+       * @example 2026-03-05
+       */
+      through: string;
+      owed_months: string[];
+      /** @description Tháng chưa có sinh hoạt thường kỳ đã ghi kết quả. */
+      missing_months: string[];
+      owed_quarters: number[];
+      /** @description Quý chưa có sinh hoạt chuyên đề. */
+      missing_quarters: number[];
+      /** @description Cuộc họp đã ghi kết quả trong năm. */
+      meetings: number;
+      counted: number;
+      present: number;
+      attendance_percent: number;
+      /** @description Lượt vắng không lý do. */
+      unexcused: number;
+      long_excused: {
+        member_id: number;
+        full_name: string;
+        streak: number;
+      }[];
+      /** @description Số cuộc họp đạt chất lượng. */
+      meetings_meeting_quality: number;
+      meets: boolean;
+      failures: (
+        'missing_regular' | 'missing_thematic' | 'attendance' | 'unexcused' | 'long_excused'
+      )[];
+      rules: components['schemas']['RuleRef'][];
+    };
+    RemovalCandidates: {
+      org: {
+        id: number;
+        name: string;
+      };
+      year: number;
+      /** @example 2026-03 */
+      through_month: string;
+      total: number;
+      items: {
+        member_id: number;
+        full_name: string;
+        org: {
+          id: number;
+          name: string;
+        };
+        grounds: ('meetings' | 'dues')[];
+        unexcused_meetings: {
+          meeting_id: number;
+          /**
+           * Format: date
+           * @example 2026-03-05
+           */
+          held_on: string;
+          /**
+           * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+           * @enum {string}
+           */
+          kind: 'regular' | 'thematic' | 'ad_hoc';
+        }[];
+        unexcused_months: string[];
+        unpaid_months: string[];
+        exit: {
+          /** @enum {string} */
+          status: 'removed';
+          /** @example missed_activities_or_dues */
+          ground: string;
+          /**
+           * @description Thủ tục xóa tên hiện có (POST).
+           * @example /api/v1/members/12/exit
+           */
+          path: string;
+        };
+      }[];
+      rules: components['schemas']['RuleRef'][];
+    };
+    MyMeetings: {
+      member: {
+        id: number;
+        full_name: string;
+      };
+      org: {
+        id: number;
+        name: string;
+      };
+      /** @description Cuộc họp sắp tới của chi bộ (từ hôm nay). */
+      upcoming: components['schemas']['MeetingItem'][];
+      attendance: {
+        meeting_id: number;
+        /**
+         * Format: date
+         * @example 2026-03-05
+         */
+        held_on: string;
+        /**
+         * @description regular: sinh hoạt thường kỳ (hằng tháng); thematic: sinh hoạt chuyên đề (ít nhất mỗi quý); ad_hoc: họp bất thường.
+         * @enum {string}
+         */
+        kind: 'regular' | 'thematic' | 'ad_hoc';
+        /**
+         * @description scheduled: đã lên lịch; held: đã ghi kết quả họp; approved: biên bản đã thông qua (khóa, sửa bằng đính chính).
+         * @enum {string}
+         */
+        state: 'scheduled' | 'held' | 'approved';
+        /**
+         * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+         * @enum {string}
+         */
+        status: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty';
+        reason: string;
+      }[];
+      notices: components['schemas']['MeetingAbsenceNotice'][];
+    };
+    MeetingCatalog: {
+      kinds: {
+        code: string;
+        name_vi: string;
+        name_en: string;
+      }[];
+      agenda_template: {
+        /** @enum {string} */
+        code:
+          | 'roll_call'
+          | 'last_month_results'
+          | 'documents_from_above'
+          | 'discussion'
+          | 'resolution'
+          | 'admissions_recognitions'
+          | 'scoring'
+          | 'other';
+        title_vi: string;
+        title_en: string;
+      }[];
+      attendance_statuses: {
+        /**
+         * @description present: có mặt; absent_excused: vắng có lý do; absent_unexcused: vắng không lý do; special_duty: làm nhiệm vụ đặc biệt (không tính).
+         * @enum {string}
+         */
+        code: 'present' | 'absent_excused' | 'absent_unexcused' | 'special_duty';
+        name_vi: string;
+        name_en: string;
+        counted: boolean;
+      }[];
+      rules: components['schemas']['RuleRef'][];
     };
   };
   responses: {
@@ -12461,6 +13241,682 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMeetingCatalog: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingCatalog'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMyMeetings: {
+    parameters: {
+      query?: {
+        /** @description Năm (mặc định: năm nay). */
+        year?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyMeetings'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listOrgMeetings: {
+    parameters: {
+      query?: {
+        /** @description Năm. */
+        year?: number;
+        /** @description Loại. */
+        kind?: 'regular' | 'thematic' | 'ad_hoc';
+        /** @description Trạng thái. */
+        state?: 'scheduled' | 'held' | 'approved';
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingPage'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  scheduleMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingNew'];
+      };
+    };
+    responses: {
+      /** @description Đã lên lịch. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listMissingMeetings: {
+    parameters: {
+      query: {
+        /** @description Tháng xét. */
+        month: string;
+        /** @description Mặc định regular. */
+        kind?: 'regular' | 'thematic';
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MissingMeetings'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCellMeetingQuality: {
+    parameters: {
+      query: {
+        /** @description Năm. */
+        year: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CellMeetingQuality'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      422: components['responses']['UnprocessableQuery'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listRemovalCandidates: {
+    parameters: {
+      query: {
+        /** @description Năm xét (tháng đã kết thúc). */
+        year: number;
+        /** @description Bỏ qua bao nhiêu dòng. */
+        offset?: components['parameters']['UserOffset'];
+        /** @description Số dòng tối đa. */
+        limit?: components['parameters']['UserLimit'];
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemovalCandidates'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updateMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingPatch'];
+      };
+    };
+    responses: {
+      /** @description Đã sửa. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingRecord'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  approveMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã thông qua. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  amendMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingAmendmentNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi đính chính. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMeetingDocx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Biên bản DOCX. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          /** @example attachment; filename="bien-ban-2026-03-05.docx" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMeetingPrint: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML để in. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  sendAbsenceNotice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingAbsenceNoticeNew'];
+      };
+    };
+    responses: {
+      /** @description Đã gửi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingAbsenceNotice'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decideAbsenceNotice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc họp (sinh hoạt chi bộ). */
+        id: number;
+        /** @description Mã giấy báo vắng. */
+        nid: number;
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingAbsenceDecision'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingAbsenceNotice'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
