@@ -28,4 +28,13 @@ export const pages = {
   inbox: () => import('./routes/inbox'),
   jobs: () => import('./routes/jobs'),
   notFound: () => import('./routes/not-found'),
+  dues: () => import('./routes/dues'),
+  memberDues: () => import('./routes/member-dues'),
+  duesReconciliation: () => import('./routes/dues-reconciliation'),
+  duesArrears: () => import('./routes/dues-arrears'),
+  meetings: () => import('./routes/meetings'),
+  meeting: () => import('./routes/meeting'),
+  meetingsMissing: () => import('./routes/meetings-missing'),
+  myCell: () => import('./routes/my-cell'),
+  removal: () => import('./routes/removal'),
 };

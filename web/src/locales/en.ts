@@ -3,12 +3,14 @@ import { directivesEn } from './directives-en';
 import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
 import { termsEn } from './terms-en';
+import { cellEn } from './cell-en';
 
 export const en = {
   ...lifecycleEn,
   ...termsEn,
   ...documentsEn,
   ...directivesEn,
+  ...cellEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -31,6 +33,10 @@ export const en = {
     members: 'Members',
     users: 'Users',
     audit: 'Audit log',
+    dues: 'Party dues',
+    meetings: 'Cell meetings',
+    myCell: 'My cell',
+    removal: 'Removal to consider',
   },
   common: {
     loading: 'Loading…',

@@ -4,12 +4,14 @@ import { directivesVi } from './directives-vi';
 import { documentsVi } from './documents-vi';
 import { lifecycleVi } from './lifecycle-vi';
 import { termsVi } from './terms-vi';
+import { cellVi } from './cell-vi';
 
 export const vi = {
   ...lifecycleVi,
   ...termsVi,
   ...documentsVi,
   ...directivesVi,
+  ...cellVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -32,6 +34,10 @@ export const vi = {
     members: 'Đảng viên',
     users: 'Người dùng',
     audit: 'Nhật ký kiểm toán',
+    dues: 'Đảng phí',
+    meetings: 'Sinh hoạt chi bộ',
+    myCell: 'Chi bộ của tôi',
+    removal: 'Xem xét xóa tên',
   },
   common: {
     loading: 'Đang tải…',

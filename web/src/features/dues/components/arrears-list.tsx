@@ -81,7 +81,8 @@ export function ArrearsTable({ org, year }: { org: number | undefined; year: num
 
   if (!org) return <EmptyState description={t('dues.chooseOrg')} />;
   if (arrears.isPending) return <LoadingState rows={6} />;
-  if (arrears.isError) return <ErrorState error={arrears.error} onRetry={() => void arrears.refetch()} />;
+  if (arrears.isError)
+    return <ErrorState error={arrears.error} onRetry={() => void arrears.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary" data-testid="arrears-through">

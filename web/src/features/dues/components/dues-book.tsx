@@ -29,15 +29,10 @@ import { orgQuery } from '@/lib/org-queries';
 import { useToday } from '@/lib/today';
 import type { DuesBookLine } from '@/types';
 import { useCloseMonth, useDuesBook } from '../api/dues';
-import {
-  formatMoney,
-  formatMonth,
-  monthEnded,
-  type DuesParams,
-} from '../lib/dues';
+import { formatMoney, formatMonth, monthEnded, type DuesParams } from '../lib/dues';
 import { formatBasisPoints, rateRule } from '../lib/rates';
 import { DuesStatusTag } from './dues-status';
-import { MonthInput } from './month-input';
+import { MonthInput } from '@/components/month-input';
 import { PaymentModal } from './payment-modal';
 
 export function DuesBookView({
@@ -137,16 +132,18 @@ export function DuesBookView({
       width: 130,
       align: 'right',
       render: (_, line) =>
-        line.due.status === 'due' ? money(line.due.amount) : <DuesStatusTag status={line.due.status} />,
+        line.due.status === 'due' ? (
+          money(line.due.amount)
+        ) : (
+          <DuesStatusTag status={line.due.status} />
+        ),
     },
     {
       key: 'paid',
       title: t('dues.columns.paidForMonth'),
       width: 130,
       align: 'right',
-      render: (_, line) => (
-        <span data-testid="dues-paid">{money(line.paid_for_month)}</span>
-      ),
+      render: (_, line) => <span data-testid="dues-paid">{money(line.paid_for_month)}</span>,
     },
     {
       key: 'received',
@@ -294,9 +291,7 @@ export function DuesBookView({
                 <Table.Summary fixed>
                   <Table.Summary.Row data-testid="dues-totals">
                     <Table.Summary.Cell index={0} colSpan={5}>
-                      <strong>
-                        {t('dues.totals.label', { count: data.lines.length })}
-                      </strong>
+                      <strong>{t('dues.totals.label', { count: data.lines.length })}</strong>
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={5} align="right">
                       <strong data-testid="dues-total-due">{money(data.totals.due)}</strong>

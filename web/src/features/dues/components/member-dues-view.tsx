@@ -3,7 +3,19 @@
 // payments. Those who may write record a payment from here. The member's own page shows the
 // same card without the actions (GET /dues/mine).
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +35,12 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
   const [paying, setPaying] = useState(false);
 
   const monthColumns: TableColumnsType<DuesMonth> = [
-    { key: 'month', title: t('dues.columns.month'), width: 90, render: (_, m) => formatMonth(m.month) },
+    {
+      key: 'month',
+      title: t('dues.columns.month'),
+      width: 90,
+      render: (_, m) => formatMonth(m.month),
+    },
     {
       key: 'category',
       title: t('dues.columns.category'),
@@ -59,7 +76,8 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
       key: 'amount',
       title: t('dues.columns.due'),
       align: 'right',
-      render: (_, m) => (m.status === 'due' ? money(m.amount) : <DuesStatusTag status={m.status} />),
+      render: (_, m) =>
+        m.status === 'due' ? money(m.amount) : <DuesStatusTag status={m.status} />,
     },
     { key: 'paid', title: t('dues.columns.paid'), align: 'right', render: (_, m) => money(m.paid) },
     {
@@ -76,7 +94,12 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
   ];
 
   const paymentColumns: TableColumnsType<DuesPayment> = [
-    { key: 'paid_on', title: t('dues.payment.fields.paid_on'), width: 110, render: (_, p) => formatDate(p.paid_on) },
+    {
+      key: 'paid_on',
+      title: t('dues.payment.fields.paid_on'),
+      width: 110,
+      render: (_, p) => formatDate(p.paid_on),
+    },
     {
       key: 'for',
       title: t('dues.columns.forMonths'),
@@ -85,8 +108,18 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
           ? t('dues.monthsRange', { from: formatMonth(p.first_month), count: p.months })
           : formatMonth(p.first_month),
     },
-    { key: 'amount', title: t('dues.columns.amount'), align: 'right', render: (_, p) => money(p.amount) },
-    { key: 'extra', title: t('dues.payment.fields.extra'), align: 'right', render: (_, p) => (p.extra ? money(p.extra) : '') },
+    {
+      key: 'amount',
+      title: t('dues.columns.amount'),
+      align: 'right',
+      render: (_, p) => money(p.amount),
+    },
+    {
+      key: 'extra',
+      title: t('dues.payment.fields.extra'),
+      align: 'right',
+      render: (_, p) => (p.extra ? money(p.extra) : ''),
+    },
     {
       key: 'channel',
       title: t('dues.payment.fields.channel'),
@@ -191,8 +224,17 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
             dataSource={dues.bases}
             locale={{ emptyText: t('dues.card.noBases') }}
             columns={[
-              { key: 'from', title: t('dues.columns.from'), width: 90, render: (_, b) => formatMonth(b.valid_from) },
-              { key: 'category', title: t('dues.columns.category'), render: (_, b) => t(`dues.categories.${b.category}`, b.category) },
+              {
+                key: 'from',
+                title: t('dues.columns.from'),
+                width: 90,
+                render: (_, b) => formatMonth(b.valid_from),
+              },
+              {
+                key: 'category',
+                title: t('dues.columns.category'),
+                render: (_, b) => t(`dues.categories.${b.category}`, b.category),
+              },
               {
                 key: 'amount',
                 title: t('dues.columns.base'),

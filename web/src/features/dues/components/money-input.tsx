@@ -16,7 +16,15 @@ export interface MoneyInputProps {
   'data-testid'?: string;
 }
 
-export function MoneyInput({ value, onChange, id, min = 0, status, style, ...rest }: MoneyInputProps) {
+export function MoneyInput({
+  value,
+  onChange,
+  id,
+  min = 0,
+  status,
+  style,
+  ...rest
+}: MoneyInputProps) {
   const { i18n } = useTranslation();
   return (
     <InputNumber<number>
@@ -32,7 +40,9 @@ export function MoneyInput({ value, onChange, id, min = 0, status, style, ...res
       style={{ width: '100%', ...style }}
       aria-required={rest['aria-required']}
       data-testid={rest['data-testid']}
-      formatter={(v) => (v === undefined || v === null || v === '' ? '' : formatNumber(Number(v), i18n.language))}
+      formatter={(v) =>
+        v === undefined || v === null ? '' : formatNumber(Number(v), i18n.language)
+      }
       parser={(text) => parseMoney(text ?? '') ?? 0}
       onChange={(next) => onChange?.(next ?? null)}
     />

@@ -25,7 +25,7 @@ import {
   type PaymentValues,
 } from '../lib/dues';
 import { MoneyInput } from './money-input';
-import { MonthInput } from './month-input';
+import { MonthInput } from '@/components/month-input';
 
 export function PaymentModal({
   member,
@@ -132,12 +132,20 @@ export function PaymentModal({
         >
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="paid_on" label={label('paid_on')} rules={[required(label('paid_on'))]}>
+              <Form.Item
+                name="paid_on"
+                label={label('paid_on')}
+                rules={[required(label('paid_on'))]}
+              >
                 <DateInput disabledAfterToday aria-required />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="channel" label={label('channel')} rules={[required(label('channel'))]}>
+              <Form.Item
+                name="channel"
+                label={label('channel')}
+                rules={[required(label('channel'))]}
+              >
                 <Radio.Group
                   optionType="button"
                   buttonStyle="solid"
@@ -191,7 +199,13 @@ export function PaymentModal({
             extra={channel === 'portal' ? t('dues.payment.referenceHint') : undefined}
             rules={
               channel === 'portal'
-                ? [{ required: true, whitespace: true, message: t('validation.required', { label: label('reference') }) }]
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t('validation.required', { label: label('reference') }),
+                    },
+                  ]
                 : []
             }
           >

@@ -2,7 +2,17 @@
 // collected by its own cells, received from below, kept (its share, a rule) and sent up; then
 // each child organization with the same figures, a click drilling down into it.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Descriptions, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Descriptions,
+  Flex,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,7 +25,7 @@ import { useReconciliation } from '../api/dues';
 import { formatMoney, formatMonth, type DuesParams } from '../lib/dues';
 import { formatBasisPoints } from '../lib/rates';
 import { reconciliationView } from '../lib/reconciliation';
-import { MonthInput } from './month-input';
+import { MonthInput } from '@/components/month-input';
 
 export function ReconciliationView({
   params,
@@ -58,8 +68,20 @@ export function ReconciliationView({
           </a>
         ),
     },
-    { key: 'collected', title: t('dues.totals.collected'), align: 'right', width: 140, render: (_, l) => money(l.collected) },
-    { key: 'received', title: t('dues.totals.receivedFromBelow'), align: 'right', width: 150, render: (_, l) => money(l.received_from_below) },
+    {
+      key: 'collected',
+      title: t('dues.totals.collected'),
+      align: 'right',
+      width: 140,
+      render: (_, l) => money(l.collected),
+    },
+    {
+      key: 'received',
+      title: t('dues.totals.receivedFromBelow'),
+      align: 'right',
+      width: 150,
+      render: (_, l) => money(l.received_from_below),
+    },
     {
       key: 'kept',
       title: t('dues.totals.kept'),
@@ -69,17 +91,30 @@ export function ReconciliationView({
         <Tooltip title={l.rule ? `${l.rule.key} — ${l.rule.source}` : undefined}>
           <span>
             {money(l.kept)}{' '}
-            <Typography.Text type="secondary">({formatBasisPoints(l.keep_bp, lang)})</Typography.Text>
+            <Typography.Text type="secondary">
+              ({formatBasisPoints(l.keep_bp, lang)})
+            </Typography.Text>
           </span>
         </Tooltip>
       ),
     },
-    { key: 'sent', title: t('dues.totals.sentUp'), align: 'right', width: 140, render: (_, l) => money(l.sent_up) },
+    {
+      key: 'sent',
+      title: t('dues.totals.sentUp'),
+      align: 'right',
+      width: 140,
+      render: (_, l) => money(l.sent_up),
+    },
   ];
 
   const ancestors = org.data?.ancestors ?? [];
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="dues-reconciliation">
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="dues-reconciliation"
+    >
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('dues.reconciliation.title', { month: formatMonth(params.month) })}
@@ -124,18 +159,31 @@ export function ReconciliationView({
         <ErrorState error={data.error} onRetry={() => void data.refetch()} />
       ) : view?.top ? (
         <>
-          <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 4 }} data-testid="reconciliation-top">
-            <Descriptions.Item label={t('dues.totals.collected')}>{money(view.top.collected)}</Descriptions.Item>
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 4 }}
+            data-testid="reconciliation-top"
+          >
+            <Descriptions.Item label={t('dues.totals.collected')}>
+              {money(view.top.collected)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('dues.totals.receivedFromBelow')}>
               {money(view.top.received_from_below)}
             </Descriptions.Item>
             <Descriptions.Item label={t('dues.totals.kept')}>
               {money(view.top.kept)} ({formatBasisPoints(view.top.keep_bp, lang)})
             </Descriptions.Item>
-            <Descriptions.Item label={t('dues.totals.sentUp')}>{money(view.top.sent_up)}</Descriptions.Item>
+            <Descriptions.Item label={t('dues.totals.sentUp')}>
+              {money(view.top.sent_up)}
+            </Descriptions.Item>
           </Descriptions>
           {view.children.length > 0 && view.childrenSentUp !== view.top.received_from_below && (
-            <Alert type="warning" showIcon message={t('dues.reconciliation.mismatch', { sum: money(view.childrenSentUp) })} />
+            <Alert
+              type="warning"
+              showIcon
+              message={t('dues.reconciliation.mismatch', { sum: money(view.childrenSentUp) })}
+            />
           )}
           {(data.data?.open_cells ?? 0) > 0 && (
             <Alert

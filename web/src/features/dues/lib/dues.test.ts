@@ -161,7 +161,13 @@ describe('formatBasisPoints', () => {
 describe('reconciliationView', () => {
   it('splits the top from its direct children and adds what they sent up', async () => {
     const { reconciliationView } = await import('./reconciliation');
-    const line = (id: number, parent: number | null, sent: number, holds = false, closed = true) => ({
+    const line = (
+      id: number,
+      parent: number | null,
+      sent: number,
+      holds = false,
+      closed = true,
+    ) => ({
       org: { id, name: `O${id}` },
       parent_id: parent,
       collected: 0,
