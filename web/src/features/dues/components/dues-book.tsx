@@ -111,7 +111,11 @@ export function DuesBookView({
       align: 'right',
       render: (_, line) => {
         const rule = rateRule(line.due);
-        const text = rule ? formatBasisPoints(rule.value, lang) : t('dues.fixed');
+        const text = rule
+          ? formatBasisPoints(rule.value, lang)
+          : line.due.category
+            ? t('dues.fixed')
+            : '—';
         return (
           <Tooltip title={rule?.source}>
             <span>

@@ -61,7 +61,7 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
         return (
           <Tooltip title={m.rules.map((r) => `${r.key}: ${r.source}`).join('\n')}>
             <span>
-              {rule ? formatBasisPoints(rule.value, lang) : t('dues.fixed')}
+              {rule ? formatBasisPoints(rule.value, lang) : m.category ? t('dues.fixed') : '—'}
               {m.reduction_percent > 0 && (
                 <Tag color="blue" style={{ marginLeft: 4 }}>
                   −{m.reduction_percent} %
