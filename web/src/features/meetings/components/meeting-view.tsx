@@ -167,8 +167,8 @@ function MeetingBody({ meeting }: { meeting: Meeting }) {
             <Descriptions.Item label={t('meeting.fields.place')}>
               {meeting.place || '—'}
             </Descriptions.Item>
-            {meeting.topic && (
-              <Descriptions.Item label={t('meeting.fields.topic')} span={2}>
+            {meeting.topic ? (
+              <Descriptions.Item label={t('meeting.fields.topic') : null} span={2}>
                 {meeting.topic}
               </Descriptions.Item>
             )}
