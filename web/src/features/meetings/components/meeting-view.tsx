@@ -168,10 +168,10 @@ function MeetingBody({ meeting }: { meeting: Meeting }) {
               {meeting.place || '—'}
             </Descriptions.Item>
             {meeting.topic ? (
-              <Descriptions.Item label={t('meeting.fields.topic') : null} span={2}>
+              <Descriptions.Item label={t('meeting.fields.topic')} span={2}>
                 {meeting.topic}
               </Descriptions.Item>
-            )}
+            ) : null}
             <Descriptions.Item label={t('meeting.fields.chair')}>
               {meeting.chair?.full_name ?? '—'}
             </Descriptions.Item>
