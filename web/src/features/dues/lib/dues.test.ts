@@ -168,7 +168,7 @@ describe('reconciliationView', () => {
       holds = false,
       closed = true,
     ) => ({
-      org: { id, name: `O${id}` },
+      org: { id, name: `O${id}`, kind: 'chi_bo' },
       parent_id: parent,
       collected: 0,
       received_from_below: 0,
