@@ -250,3 +250,50 @@ export function plansLoader() {
   void pages.plans();
   return null;
 }
+
+// Cell life (issue 14): the pages' chunks start loading at navigation; their data needs the
+// server's today (the default month and year), known once the frame has rendered.
+export function duesLoader() {
+  void pages.dues();
+  return null;
+}
+
+export function memberDuesLoader() {
+  void pages.memberDues();
+  return null;
+}
+
+export function duesReconciliationLoader() {
+  void pages.duesReconciliation();
+  return null;
+}
+
+export function duesArrearsLoader() {
+  void pages.duesArrears();
+  return null;
+}
+
+export function meetingsLoader() {
+  void pages.meetings();
+  return null;
+}
+
+export function meetingLoader() {
+  void pages.meeting();
+  return null;
+}
+
+export function meetingsMissingLoader() {
+  void pages.meetingsMissing();
+  return null;
+}
+
+export function myCellLoader() {
+  void pages.myCell();
+  return null;
+}
+
+export function removalLoader() {
+  void pages.removal();
+  return null;
+}

@@ -29,4 +29,13 @@ export const pages = {
   jobs: () => import('./routes/jobs'),
   plans: () => import('./routes/plans'),
   notFound: () => import('./routes/not-found'),
+  dues: () => import('./routes/dues'),
+  memberDues: () => import('./routes/member-dues'),
+  duesReconciliation: () => import('./routes/dues-reconciliation'),
+  duesArrears: () => import('./routes/dues-arrears'),
+  meetings: () => import('./routes/meetings'),
+  meeting: () => import('./routes/meeting'),
+  meetingsMissing: () => import('./routes/meetings-missing'),
+  myCell: () => import('./routes/my-cell'),
+  removal: () => import('./routes/removal'),
 };

@@ -32,6 +32,15 @@ import {
   rulesLoader,
   transfersLoader,
   usersLoader,
+  duesLoader,
+  memberDuesLoader,
+  duesReconciliationLoader,
+  duesArrearsLoader,
+  meetingsLoader,
+  meetingLoader,
+  meetingsMissingLoader,
+  myCellLoader,
+  removalLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -66,6 +75,15 @@ const InboxPage = lazy(pages.inbox);
 const JobsPage = lazy(pages.jobs);
 const PlansPage = lazy(pages.plans);
 const NotFoundPage = lazy(pages.notFound);
+const DuesPage = lazy(pages.dues);
+const MemberDuesPage = lazy(pages.memberDues);
+const DuesReconciliationPage = lazy(pages.duesReconciliation);
+const DuesArrearsPage = lazy(pages.duesArrears);
+const MeetingsPage = lazy(pages.meetings);
+const MeetingPage = lazy(pages.meeting);
+const MeetingsMissingPage = lazy(pages.meetingsMissing);
+const MyCellPage = lazy(pages.myCell);
+const RemovalPage = lazy(pages.removal);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -247,6 +265,61 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage />, loader: inboxLoader, errorElement: <RouteError /> },
       { path: 'jobs', element: <JobsPage />, loader: jobsLoader, errorElement: <RouteError /> },
       { path: 'plans', element: <PlansPage />, loader: plansLoader, errorElement: <RouteError /> },
+      // Cell life: dues, meetings, the member's own page, the removal list.
+      {
+        path: 'dues',
+        element: <DuesPage />,
+        loader: duesLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'dues/members/:memberId',
+        element: <MemberDuesPage />,
+        loader: memberDuesLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'dues/reconciliation',
+        element: <DuesReconciliationPage />,
+        loader: duesReconciliationLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'dues/arrears',
+        element: <DuesArrearsPage />,
+        loader: duesArrearsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'meetings',
+        element: <MeetingsPage />,
+        loader: meetingsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'meetings/missing',
+        element: <MeetingsMissingPage />,
+        loader: meetingsMissingLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'meetings/:meetingId',
+        element: <MeetingPage />,
+        loader: meetingLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'my-cell',
+        element: <MyCellPage />,
+        loader: myCellLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'removal',
+        element: <RemovalPage />,
+        loader: removalLoader,
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

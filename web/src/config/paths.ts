@@ -74,4 +74,28 @@ export const paths = {
   },
   // Personal plans: the member's own (?tab=mine) and the cell's (?tab=cell&org=), of ?year=.
   plans: (search?: URLSearchParams | string) => withSearch('/plans', search),
+  // Cell life (issue 14): a cell's dues book for a month, a member's dues card, the
+  // reconciliation of a subtree, the dues arrears; a cell's meetings (calendar, scheduling, one
+  // meeting), the cells missing a month's meeting, the member's own page, the removal list.
+  dues: (q: { org?: number; month?: string } = {}) => withSearch('/dues', orgQuery(q)),
+  memberDues: (id: number) => `/dues/members/${id}`,
+  duesReconciliation: (q: { org?: number; month?: string } = {}) =>
+    withSearch('/dues/reconciliation', orgQuery(q)),
+  duesArrears: (q: { org?: number; year?: number } = {}) =>
+    withSearch('/dues/arrears', orgQuery(q)),
+  meetings: (q: { org?: number; year?: number } = {}) => withSearch('/meetings', orgQuery(q)),
+  meeting: (id: number) => `/meetings/${id}`,
+  meetingsMissing: (q: { org?: number; month?: string; kind?: string } = {}) =>
+    withSearch('/meetings/missing', orgQuery(q)),
+  myCell: () => '/my-cell',
+  removal: (q: { org?: number; year?: number } = {}) => withSearch('/removal', orgQuery(q)),
 };
+
+/** ?org=&month=&year=&kind= with the empty ones left out. */
+function orgQuery(q: Record<string, string | number | undefined>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(q)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  return search;
+}

@@ -4,6 +4,7 @@ import { documentsEn } from './documents-en';
 import { lifecycleEn } from './lifecycle-en';
 import { plansEn } from './plans-en';
 import { termsEn } from './terms-en';
+import { cellEn } from './cell-en';
 
 export const en = {
   ...lifecycleEn,
@@ -11,6 +12,7 @@ export const en = {
   ...documentsEn,
   ...directivesEn,
   ...plansEn,
+  ...cellEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -34,6 +36,10 @@ export const en = {
     users: 'Users',
     audit: 'Audit log',
     plans: 'Personal plans',
+    dues: 'Party dues',
+    meetings: 'Cell meetings',
+    myCell: 'My cell',
+    removal: 'Removal to consider',
   },
   common: {
     loading: 'Loading…',

@@ -5,6 +5,7 @@ import { documentsVi } from './documents-vi';
 import { lifecycleVi } from './lifecycle-vi';
 import { plansVi } from './plans-vi';
 import { termsVi } from './terms-vi';
+import { cellVi } from './cell-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -12,6 +13,7 @@ export const vi = {
   ...documentsVi,
   ...directivesVi,
   ...plansVi,
+  ...cellVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -35,6 +37,10 @@ export const vi = {
     users: 'Người dùng',
     audit: 'Nhật ký kiểm toán',
     plans: 'Kế hoạch cá nhân',
+    dues: 'Đảng phí',
+    meetings: 'Sinh hoạt chi bộ',
+    myCell: 'Chi bộ của tôi',
+    removal: 'Xem xét xóa tên',
   },
   common: {
     loading: 'Đang tải…',

@@ -4664,7 +4664,12 @@ export interface components {
       | 'job.manage'
       | 'dues.read'
       | 'dues.write'
-      | 'plan.review';
+      | 'plan.review'
+      | 'review.read'
+      | 'review.write'
+      | 'review.decide'
+      | 'meeting.read'
+      | 'meeting.write';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {

@@ -18,6 +18,10 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
+  WalletOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  UserDeleteOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -26,6 +30,8 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directiveRead, jobManage } from '@/features/directives/lib/directives';
 import { documentRead } from '@/features/documents/lib/documents';
+import { duesRead } from '@/features/dues/lib/dues';
+import { meetingRead } from '@/features/meetings/lib/meetings';
 import { InboxBell } from '@/features/inbox/components/inbox-bell';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
@@ -58,6 +64,10 @@ const areas = [
   'account',
   'inbox',
   'plans',
+  'dues',
+  'meetings',
+  'my-cell',
+  'removal',
 ];
 
 const pageLoading = (
@@ -163,6 +173,30 @@ export function AppLayout() {
       icon: <ScheduleOutlined />,
       label: <Link to={paths.plans(scope ? `org=${scope}` : undefined)}>{t('nav.plans')}</Link>,
     },
+    // Cell life: the dues book, the meetings, the member's own page, the removal list.
+    can(user, duesRead) &&
+      can(user, 'org.read') && {
+        key: 'dues',
+        icon: <WalletOutlined />,
+        label: <Link to={paths.dues({ org: scope })}>{t('nav.dues')}</Link>,
+      },
+    can(user, meetingRead) &&
+      can(user, 'org.read') && {
+        key: 'meetings',
+        icon: <CalendarOutlined />,
+        label: <Link to={paths.meetings({ org: scope })}>{t('nav.meetings')}</Link>,
+      },
+    !!user.member_id && {
+      key: 'my-cell',
+      icon: <HomeOutlined />,
+      label: <Link to={paths.myCell()}>{t('nav.myCell')}</Link>,
+    },
+    can(user, meetingRead) &&
+      can(user, 'org.read') && {
+        key: 'removal',
+        icon: <UserDeleteOutlined />,
+        label: <Link to={paths.removal({ org: scope })}>{t('nav.removal')}</Link>,
+      },
   ].filter((item) => !!item);
 
   return (
