@@ -300,7 +300,8 @@ Result<CampaignView> open_review_campaign(Context& ctx, const CampaignRequest& r
   if (!org->active()) return Error::conflict("org_not_active");
   std::vector<FieldError> errors;
   if (request.review_date.year() != request.year && request.review_date.year() != request.year + 1)
-    errors.push_back({"review_date", "review_date_outside_year", {{"year", std::to_string(request.year)}}});
+    errors.push_back(
+        {"review_date", "review_date_outside_year", {{"year", std::to_string(request.year)}}});
   if (!domain::review::grade_for({}, request.review_date, ctx.services.rules))
     errors.push_back(
         {"review_date", "no_rule_in_force", {{"rule", "review.excellent_min_score_tenths"}}});
