@@ -300,7 +300,7 @@ Result<CellPlans> get_cell_plans(Context& ctx, OrgId id, int year) {
   const std::vector<PlanHead> heads = heads_of(ctx, id, ctx.today());
 
   auto line_of = [&](const Member& m, const std::string& position) {
-    RosterLine line;
+    PlanRosterLine line;
     line.member_id = m.id;
     line.full_name = m.full_name;
     line.position = position;

@@ -71,7 +71,7 @@ struct MemberPlans {
   std::vector<PlanView> items;  // newest year first
 };
 
-struct RosterLine {
+struct PlanRosterLine {
   MemberId member_id;
   std::string full_name;
   std::string position;  // "" when not a head
@@ -84,7 +84,7 @@ struct CellPlans {
   int year = 0;
   std::optional<RuleDate> heads_due, members_due;
   std::optional<domain::plans::ReviewWindow> mid_year, year_end;
-  std::vector<RosterLine> lines;  // heads first (secretary, deputy, members), then name order
+  std::vector<PlanRosterLine> lines;  // heads first (secretary, deputy, members), then name order
   int64_t recorded = 0;
   int64_t not_recorded = 0;
   int64_t heads_not_recorded = 0;
