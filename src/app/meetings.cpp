@@ -376,8 +376,9 @@ MeetingView view_of(Context& ctx, MeetingRow row) {
     v.row = std::move(a);
     view.amendments.push_back(std::move(v));
   }
-  view.may_write =
-      row.state != dm::kApproved && reach_of(ctx, Permission::kMeetingWrite).covers(row.org_path);
+  // The caller may act on this meeting; which acts its state allows (record, approve, amend)
+  // follows from `state`.
+  view.may_write = reach_of(ctx, Permission::kMeetingWrite).covers(row.org_path);
   view.row = std::move(row);
   return view;
 }

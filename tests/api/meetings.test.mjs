@@ -170,7 +170,7 @@ describe('approval locks the meeting; corrections are amendments', () => {
     problem(await api.post(`/api/v1/meetings/${m.october.id}/amendments`, { section: 'other', text: 'x', reason: 'y' }), 409, 'meeting_not_approved');
     const approved = await checked('POST', `/api/v1/meetings/${m.october.id}/approve`, 200, {});
     assert.equal(approved.state, 'approved');
-    assert.equal(approved.may_write, false);
+    assert.equal(approved.may_write, true, 'the secretary may still amend it');
     assert.ok(approved.approved_at);
     const audits = await auditCount();
     problem(await api.patch(`/api/v1/meetings/${m.october.id}`, { place: 'Nơi khác' }), 409, 'meeting_approved');

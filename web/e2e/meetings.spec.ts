@@ -105,7 +105,10 @@ test.describe.serial('meetings', () => {
     await row(excused.member_id).getByTestId('attendance-reason').fill('Đi công tác tỉnh');
     await row(unexcused.member_id).getByText('Vắng không lý do').click();
     await expect(row(unexcused.member_id)).toHaveAttribute('data-status', 'absent_unexcused');
-    const target = await row(chair.member_id).getByText('Có mặt').boundingBox();
+    // The tap target is the whole segment (its label may wrap), not the text inside it.
+    const target = await row(chair.member_id)
+      .locator('.ant-segmented-item', { hasText: 'Có mặt' })
+      .boundingBox();
     expect(target!.height, 'a tap target of at least 40 px').toBeGreaterThanOrEqual(40);
 
     await page.getByTestId('vote-add').click();
