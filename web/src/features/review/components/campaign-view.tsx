@@ -138,7 +138,25 @@ export function CampaignView({ id, org }: { id: number; org: number | undefined 
                 {
                   key: 'grade',
                   label: t('review.campaign.orgGrade'),
-                  children: data.unit.grade ? <GradeTag grade={data.unit.grade} /> : '—',
+                  children: (
+                    <Space>
+                      {data.unit.grade ? <GradeTag grade={data.unit.grade} /> : '—'}
+                      {mayDecide && data.unit && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            setDialog({
+                              kind: 'org',
+                              unit: { ...data.unit, name: shown.name, kind: shown.kind },
+                            })
+                          }
+                          data-testid="review-grade-self-org"
+                        >
+                          {t('review.campaign.gradeOrg')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
                 },
               ]
             : []),
