@@ -20,6 +20,8 @@ interface Member {
 const tag = Date.now().toString(36).slice(-5);
 const year = Number(TODAY.slice(0, 4));
 let serial = Number.parseInt(tag, 36) % 900000;
+// Names take letters only: the tag's digits as letters ("Nguyễn Văn An Kbxaq").
+const nameTag = `K${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
 
 async function post<T>(api: APIRequestContext, url: string, data: unknown, status = 0): Promise<T> {
   const response = await api.post(`/api/v1${url}`, { data });
@@ -63,7 +65,7 @@ test('a campaign from self-assessment to decision, the quota refusal shown, the 
   });
   const names = ['Nguyễn Văn An', 'Trần Văn Bình', 'Lê Văn Cường', 'Phạm Văn Dũng', 'Hoàng Văn Em'];
   const members: Member[] = [];
-  for (const name of names) members.push(await member(api, cell.id, `${name} ${tag}`));
+  for (const name of names) members.push(await member(api, cell.id, `${name} ${nameTag}`));
 
   // The campaign, opened on the review page at the cell.
   await page.goto(`/review?org=${cell.id}`);
