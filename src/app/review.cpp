@@ -6,6 +6,8 @@
 
 #include "app/access_control.h"
 #include "domain/review/order.h"
+#include "domain/review/summary.h"
+#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::app {
 
@@ -834,6 +836,123 @@ Result<std::vector<ShortcomingLine>> list_shortcomings(Context& ctx,
   filter.year = query.year;
   filter.limit = query.limit;
   return shortcoming_lines(ctx, ctx.tx.review().shortcomings(filter));
+}
+
+Result<CampaignView> close_review_campaign(Context& ctx, const CloseCampaignRequest& request) {
+  std::optional<ReviewCampaign> campaign = ctx.tx.review().find_campaign(request.id);
+  if (!campaign) return Error::not_found("review_campaign");
+  if (Status allowed = require_review(ctx, Permission::kReviewDecide, campaign->org_path,
+                                      campaign->org_path, MemberId(), "review_campaign");
+      !allowed)
+    return std::move(allowed).error();
+  if (campaign->version != request.version) return Error::stale_version();
+  if (campaign->state != "open") return Error::conflict("campaign_closed");
+  std::optional<Organization> org = ctx.tx.orgs().find(campaign->org_id);
+  if (!org) return Error::not_found("organization");
+  // Members without a decided grade hold the campaign open, unless they are not reviewed
+  // (exempted, activities suspended, admitted less than six months before the review date).
+  int64_t undecided = 0;
+  std::string first;
+  for (MemberId id : ctx.tx.review().undecided_members(campaign->id, campaign->org_path,
+                                                       ctx.services.catalog.on_roll_statuses())) {
+    std::optional<Member> member = ctx.tx.members().find(id);
+    if (!member || !eligibility_of(ctx, *member, campaign->review_date).reviewed) continue;
+    if (undecided++ == 0) first = member->full_name;
+  }
+  if (undecided > 0)
+    return Error::conflict("review_undecided_members",
+                           {{"count", std::to_string(undecided)}, {"first", first}});
+  campaign->state = "closed";
+  campaign->updated_at = ctx.now();
+  if (!ctx.tx.review().update_campaign_state(*campaign)) return Error::stale_version();
+  ++campaign->version;
+  ctx.audit(AuditEntry::about("review.campaign_close", "review_campaign", campaign->id,
+                              campaign->org_path.str())
+                .with("year", campaign->year));
+  return view_of(ctx, *campaign, *org);
+}
+
+namespace review_xlsx_detail {
+
+using io::xlsx::Cell;
+using io::xlsx::Style;
+
+// Excellent first, as the party's reports list them.
+constexpr int kRanks[] = {4, 3, 2, 1};
+
+int64_t graded_total(const std::array<int64_t, 5>& counts) {
+  return counts[1] + counts[2] + counts[3] + counts[4];
+}
+
+std::vector<Cell> summary_row(int64_t number, const std::string& name,
+                              const std::array<int64_t, 5>& counts, bool total) {
+  const Style text = total ? Style::kTotalLabel : Style::kText;
+  const Style figure = total ? Style::kTotalNumber : Style::kNumber;
+  const int64_t all = graded_total(counts);
+  std::vector<Cell> row;
+  row.push_back(total ? Cell::empty(text) : Cell::of(number));
+  row.push_back(Cell::of(name, text));
+  row.push_back(Cell::of(all, figure));
+  for (int rank : kRanks) {
+    row.push_back(Cell::of(counts[rank], figure));
+    row.push_back(Cell::of(
+        domain::review::share_text(domain::review::share_tenths(counts[rank], all)), text));
+  }
+  return row;
+}
+
+}  // namespace review_xlsx_detail
+
+Result<ReviewSummaryFile> export_review_summary(Context& ctx, int64_t id,
+                                                std::optional<OrgId> org_id) {
+  using namespace review_xlsx_detail;
+  Result<CampaignView> view = get_review_campaign(ctx, id, org_id);
+  if (!view) return std::move(view).error();
+  Result<std::unique_ptr<io::xlsx::Writer>> writer = io::xlsx::Writer::create();
+  if (!writer) return std::move(writer).error();
+  io::xlsx::Writer& out = **writer;
+  const std::string year = std::to_string(view->campaign.year);
+  out.add_sheet("Năm " + year, {6, 36, 12, 10, 9, 10, 9, 10, 9, 10, 9});
+  out.title(view->org.name, Style::kSubtitle);
+  out.title("TỔNG HỢP KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN", Style::kTitle);
+  out.title("Năm " + year + " (" + view->campaign.title + ")", Style::kSubtitle);
+  out.title(std::string("Đợt kiểm điểm: ") +
+                (view->campaign.state == "closed" ? "đã kết thúc" : "đang tiến hành") +
+                "; tỷ lệ (%) trên số đảng viên đã được xếp loại",
+            Style::kNote);
+  out.row(
+      {Cell::of("STT", Style::kHeader), Cell::of("Tổ chức", Style::kHeader),
+       Cell::of("Số đảng viên được xếp loại", Style::kHeader),
+       Cell::of("Hoàn thành xuất sắc nhiệm vụ", Style::kHeader),
+       Cell::of("Tỷ lệ (%)", Style::kHeader), Cell::of("Hoàn thành tốt nhiệm vụ", Style::kHeader),
+       Cell::of("Tỷ lệ (%)", Style::kHeader), Cell::of("Hoàn thành nhiệm vụ", Style::kHeader),
+       Cell::of("Tỷ lệ (%)", Style::kHeader), Cell::of("Không hoàn thành nhiệm vụ", Style::kHeader),
+       Cell::of("Tỷ lệ (%)", Style::kHeader)});
+  int64_t number = 0;
+  std::array<int64_t, 5> children{};
+  for (const UnitLine& child : view->children) {
+    const GradeCounts counts = ctx.tx.review().counts(view->campaign.id, child.unit.org_id);
+    for (int rank = 1; rank <= 4; ++rank) children[rank] += counts.members[rank];
+    out.row(summary_row(++number, child.name, counts.members, false));
+  }
+  // Members directly in the organization (a cell, or a base organization's own members).
+  std::array<int64_t, 5> direct{};
+  for (int rank = 1; rank <= 4; ++rank) direct[rank] = view->counts.members[rank] - children[rank];
+  if (graded_total(direct) > 0 || view->children.empty())
+    out.row(summary_row(++number, view->org.name + " (đảng viên trực thuộc)", direct, false));
+  out.row(summary_row(0, "Tổng cộng", view->counts.members, true));
+  Result<std::string> bytes = out.finish();
+  if (!bytes) return std::move(bytes).error();
+  ReviewSummaryFile file;
+  file.file_name = "xep-loai-" + year + "-" +
+                   (view->org.code.empty() ? std::to_string(view->org.id.value) : view->org.code) +
+                   ".xlsx";
+  file.content = std::move(*bytes);
+  ctx.audit(AuditEntry::about("review.summary_export", "review_campaign", view->campaign.id,
+                              view->org.path.str())
+                .with("org_id", view->org.id.value)
+                .with("year", view->campaign.year));
+  return file;
 }
 
 }  // namespace chibo::app

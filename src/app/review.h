@@ -166,4 +166,21 @@ Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingReques
 Result<ShortcomingLine> close_shortcoming(Context& ctx, const CloseShortcomingRequest& request);
 Result<std::vector<ShortcomingLine>> list_shortcomings(Context& ctx, const ShortcomingQuery& query);
 
+// Closing a campaign (review.decide over its organization): refused while members on the roll
+// of its subtree are undecided, except those not reviewed (exempted, suspended, admitted
+// recently); a closed campaign refuses further steps (409) and its shortcomings carry on.
+struct CloseCampaignRequest {
+  int64_t id = 0;
+  int64_t version = 0;
+};
+Result<CampaignView> close_review_campaign(Context& ctx, const CloseCampaignRequest& request);
+
+// The grade summary of an organization's subtree as a workbook (review.read over it): a row per
+// child organization with its members' decided grades and shares, then the totals; audited.
+struct ReviewSummaryFile {
+  std::string file_name;
+  std::string content;
+};
+Result<ReviewSummaryFile> export_review_summary(Context& ctx, int64_t id, std::optional<OrgId> org);
+
 }  // namespace chibo::app

@@ -17,6 +17,7 @@
 #include "http/problem.h"
 #include "http/query_params.h"
 #include "http/request_body.h"
+#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -55,6 +56,7 @@ json campaign_json(const app::ReviewCampaign& c) {
           {"title", c.title},
           {"state", c.state},
           {"units", c.units},
+          {"version", c.version},
           {"created_at", c.created_at},
           {"created_by", c.created_by}};
 }
@@ -534,6 +536,29 @@ Result<std::tuple<app::ShortcomingQuery>> decode_shortcoming_list(const HttpRequ
   return std::tuple{query};
 }
 
+// POST /review-campaigns/{id}/close with the version seen.
+Result<std::tuple<app::CloseCampaignRequest>> decode_close_campaign(const HttpRequest& request) {
+  auto read = campaign_body(request);
+  if (!read) return std::move(read).error();
+  auto& [id, body] = *read;
+  app::CloseCampaignRequest close;
+  close.id = id;
+  close.version = body.version();
+  if (Status done = body.finish(); !done) return std::move(done).error();
+  return std::tuple{close};
+}
+
+HttpResponse render_summary_file(const app::ReviewSummaryFile& file) {
+  HttpResponse response;
+  response.status = 200;
+  response.content_type = io::xlsx::kContentType;
+  response.body = file.content;
+  // The name is ASCII (year, code): no RFC 6266 encoding needed.
+  response.with_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
+  response.with_header("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace review_http
 
 void add_review_routes(Router& router, ApiContext& api) {
@@ -573,6 +598,11 @@ void add_review_routes(Router& router, ApiContext& api) {
   router.add("GET", "/api/v1/review-shortcomings",
              lists(api, decode_shortcoming_list, app::list_shortcomings,
                    json_reply(200, shortcoming_list_json)));
+  router.add("POST", "/api/v1/review-campaigns/{id}/close",
+             writes(api, decode_close_campaign, app::close_review_campaign,
+                    json_reply(200, campaign_view_json)));
+  router.add("GET", "/api/v1/review-campaigns/{id}/summary.xlsx",
+             reads(api, decode_campaign_get, app::export_review_summary, render_summary_file));
 }
 
 }  // namespace chibo::http

@@ -925,6 +925,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"only_for_attendance_section",
        {"{label}: chỉ dùng khi đính chính điểm danh",
         "{label}: only for an attendance correction"}},
+      // Closing a review campaign (issue 15).
+      {"review_undecided_members",
+       {"Chưa thể kết thúc đợt kiểm điểm: còn {count} đảng viên chưa có quyết định xếp loại "
+        "(đầu tiên: {first}); chỉ những người không thuộc diện kiểm điểm mới được để trống",
+        "The review campaign cannot close: {count} members have no decided grade (first: "
+        "{first}); only those not reviewed may be left without one"}},
   };
   return texts;
 }

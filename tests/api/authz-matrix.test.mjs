@@ -148,6 +148,12 @@ before(async () => {
     fx[`shortcoming${side}`] = ok(await admin.post('/api/v1/review-shortcomings', { campaign_id: fx.campaign.id, member_id: member.id, kind: 'limitation', description: 'Hạn chế kiểm thử', action: 'Khắc phục', owner: 'Bí thư chi bộ', due_on: `${lastYear + 1}-06-30` }), 201);
   }
 
+  // This year's campaign opened at each side's top (closing and the summary lie there).
+  for (const [side, top] of [['In', fx.scope], ['Out', fx.outTop]]) {
+    const year = serverToday().getFullYear();
+    fx[`campaign${side}`] = ok(await admin.post('/api/v1/review-campaigns', { org_id: top.id, year, review_date: `${year}-12-15`, title: `Kiểm điểm kiểm thử ${side}` }), 201).campaign;
+  }
+
   // A cell meeting on each side: one recorded today (everyone present), one scheduled ahead.
   for (const [side, org] of [['In', fx.orgIn], ['Out', fx.orgOut]]) {
     const cell = org.kind === 'party_group' ? ok(await admin.get(`/api/v1/orgs/${org.parent_id}`)) : org;
@@ -374,6 +380,9 @@ function requestFor(key, side) {
     case 'GET /api/v1/meetings/{id}/docx': return { path: `/api/v1/meetings/${meeting.id}/docx` };
     case 'GET /api/v1/meetings/{id}/print': return { path: `/api/v1/meetings/${meeting.id}/print` };
     case 'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': return { path: `/api/v1/meetings/${scheduled.id}/absence-notices/999999999/decision`, json: { decision: 'accepted' }, allowed: 404 };
+    // Closing with a stale version (409 when allowed: nothing closes); the summary of the side.
+    case 'POST /api/v1/review-campaigns/{id}/close': return { path: `/api/v1/review-campaigns/${(side === 'out' ? fx.campaignOut : fx.campaignIn).id}/close`, json: { version: 0 }, allowed: 409 };
+    case 'GET /api/v1/review-campaigns/{id}/summary.xlsx': return { path: `/api/v1/review-campaigns/${(side === 'out' ? fx.campaignOut : fx.campaignIn).id}/summary.xlsx` };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -156,6 +156,12 @@ class ReviewRepository {
   virtual std::optional<Shortcoming> find_shortcoming(int64_t id) = 0;
   virtual bool update_shortcoming(const Shortcoming& shortcoming) = 0;  // version check
   virtual std::vector<Shortcoming> shortcomings(const ShortcomingFilter& filter) = 0;
+
+  // Closing (issue 15): the state with a version check (bumps it), and the members of
+  // `statuses` in the subtree whose review in the campaign has no decided grade.
+  virtual bool update_campaign_state(const ReviewCampaign& campaign) = 0;
+  virtual std::vector<MemberId> undecided_members(int64_t campaign, const OrgPath& subtree,
+                                                  const std::vector<std::string>& statuses) = 0;
 };
 
 }  // namespace chibo::app

@@ -5,6 +5,7 @@
 #include "domain/review/order.h"
 #include "domain/review/quota.h"
 #include "domain/review/screening.h"
+#include "domain/review/summary.h"
 #include "testing/fixtures.h"
 
 namespace chibo::domain::review {
@@ -171,6 +172,26 @@ TEST(ReviewScreening, TwoConsecutiveYearsNotCompleted) {
   EXPECT_FALSE(screening(grades, 2025, on, rules()).listed);  // one year only
   grades.erase(2025);  // a year without a grade breaks the run
   EXPECT_FALSE(screening(grades, 2026, on, rules()).listed);
+}
+
+}  // namespace
+}  // namespace chibo::domain::review
+
+namespace chibo::domain::review {
+namespace {
+
+TEST(ReviewSummary, SharesInTenthsRoundHalfUp) {
+  EXPECT_EQ(share_tenths(1, 3), 333);
+  EXPECT_EQ(share_tenths(2, 3), 667);
+  EXPECT_EQ(share_tenths(1, 8), 125);  // 12.5 exactly
+  EXPECT_EQ(share_tenths(1, 16), 63);  // 6.25 -> 6.3 (half up)
+  EXPECT_EQ(share_tenths(5, 5), 1000);
+  EXPECT_EQ(share_tenths(0, 5), 0);
+  EXPECT_EQ(share_tenths(3, 0), 0);  // nothing graded
+  EXPECT_EQ(share_text(333), "33,3");
+  EXPECT_EQ(share_text(1000), "100");
+  EXPECT_EQ(share_text(125, '.'), "12.5");
+  EXPECT_EQ(share_text(0), "0");
 }
 
 }  // namespace

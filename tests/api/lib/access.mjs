@@ -219,6 +219,10 @@ export const ROUTE_RULES = {
   'GET /api/v1/meetings/{id}/print': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  // Review, closing and the summary (issue 15): a campaign lies at the organization it was
+  // opened at ('org'); closing needs review.decide there, the summary review.read.
+  'POST /api/v1/review-campaigns/{id}/close': { gate: 'full', needs: 'review.decide', object: 'org', read: 'review.read' },
+  'GET /api/v1/review-campaigns/{id}/summary.xlsx': { gate: 'full', needs: 'review.read', object: 'org' },
 };
 
 /**

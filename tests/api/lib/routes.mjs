@@ -153,6 +153,8 @@ export const ROUTES = [
   ['GET', '/api/v1/meetings/{id}/print'],
   ['POST', '/api/v1/meetings/{id}/absence-notices'],
   ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
+  ['POST', '/api/v1/review-campaigns/{id}/close'],
+  ['GET', '/api/v1/review-campaigns/{id}/summary.xlsx'],
 ];
 
 function segments(p) {

@@ -297,3 +297,14 @@ export function removalLoader() {
   void pages.removal();
   return null;
 }
+
+// The annual review (issue 15): the campaigns and shortcomings, one campaign.
+export function reviewLoader() {
+  void pages.review();
+  return null;
+}
+
+export function reviewCampaignLoader() {
+  void pages.reviewCampaign();
+  return null;
+}

@@ -41,6 +41,8 @@ import {
   meetingsMissingLoader,
   myCellLoader,
   removalLoader,
+  reviewLoader,
+  reviewCampaignLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -84,6 +86,8 @@ const MeetingPage = lazy(pages.meeting);
 const MeetingsMissingPage = lazy(pages.meetingsMissing);
 const MyCellPage = lazy(pages.myCell);
 const RemovalPage = lazy(pages.removal);
+const ReviewPage = lazy(pages.review);
+const ReviewCampaignPage = lazy(pages.reviewCampaign);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -318,6 +322,19 @@ export const router = createBrowserRouter([
         path: 'removal',
         element: <RemovalPage />,
         loader: removalLoader,
+        errorElement: <RouteError />,
+      },
+      // The annual review: campaigns and shortcomings, one campaign at an organization.
+      {
+        path: 'review',
+        element: <ReviewPage />,
+        loader: reviewLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'review/:campaignId',
+        element: <ReviewCampaignPage />,
+        loader: reviewCampaignLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -89,6 +89,10 @@ export const paths = {
     withSearch('/meetings/missing', orgQuery(q)),
   myCell: () => '/my-cell',
   removal: (q: { org?: number; year?: number } = {}) => withSearch('/removal', orgQuery(q)),
+  // The annual review (issue 15): the campaigns covering an organization (?tab=shortcomings for
+  // the subtree's shortcomings), one campaign seen at an organization of its subtree.
+  review: (q: { org?: number; tab?: string } = {}) => withSearch('/review', orgQuery(q)),
+  reviewCampaign: (id: number, org?: number) => withSearch(`/review/${id}`, orgQuery({ org })),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

@@ -2635,6 +2635,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/review-campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết thúc đợt kiểm điểm
+     * @description Kết thúc đợt kiểm điểm khi mọi đảng viên trong phạm vi đã có quyết định xếp loại, trừ người không thuộc diện kiểm điểm (miễn, đình chỉ sinh hoạt, kết nạp chưa đủ 6 tháng); nếu còn thì 409 review_undecided_members nêu số người. Đợt đã kết thúc từ chối mọi bước tiếp theo (409 campaign_closed); hạn chế, khuyết điểm vẫn được theo dõi, khắc phục. Cần review.decide với tổ chức mở đợt.
+     */
+    post: operations['closeReviewCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-campaigns/{id}/summary.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tổng hợp kết quả xếp loại dạng Excel (XLSX)
+     * @description Bảng tổng hợp theo mẫu thường dùng: tên tổ chức, năm, dòng tiêu đề, mỗi tổ chức cấp dưới một dòng (số đảng viên được xếp loại, số lượng và tỷ lệ % từng mức), dòng tổng cộng. Việc xuất được ghi nhật ký (review.summary_export). Cần review.read.
+     */
+    get: operations['exportReviewSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8492,6 +8532,7 @@ export interface components {
       units?: number;
       created_at?: string;
       created_by?: string;
+      version?: number;
     };
     ReviewCampaignList: {
       items?: components['schemas']['ReviewCampaign'][];
@@ -8751,6 +8792,10 @@ export interface components {
         year?: number | null;
         rule?: components['schemas']['ReviewRule'];
       };
+    };
+    ReviewCampaignClose: {
+      /** @description Phiên bản đợt kiểm điểm đã xem. */
+      version: number;
     };
   };
   responses: {
@@ -15740,6 +15785,90 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  closeReviewCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewCampaignClose'];
+      };
+    };
+    responses: {
+      /** @description Đã kết thúc. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCampaignView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  exportReviewSummary: {
+    parameters: {
+      query?: {
+        /** @description Tổ chức (mặc định: tổ chức mở đợt). */
+        org_id?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã đợt kiểm điểm. */
+        id: components['parameters']['ReviewCampaignId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp XLSX (Content-Disposition: attachment). */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -508,4 +508,31 @@ std::vector<Shortcoming> SqlReviewRepository::shortcomings(const app::Shortcomin
   return select_shortcomings(where, bindings);
 }
 
+// ---- closing ----------------------------------------------------------------------------------
+
+bool SqlReviewRepository::update_campaign_state(const ReviewCampaign& c) {
+  RowValues values;
+  values.text("state", c.state).text("updated_at", c.updated_at).number("version", c.version + 1);
+  Bindings where;
+  return update_rows(session_, "review_campaigns", values,
+                     "id = " + where.number(c.id) + " AND version = " + where.number(c.version),
+                     where) == 1;
+}
+
+std::vector<MemberId> SqlReviewRepository::undecided_members(
+    int64_t campaign, const OrgPath& subtree, const std::vector<std::string>& statuses) {
+  std::vector<MemberId> ids;
+  if (statuses.empty()) return ids;
+  Bindings bindings;
+  RowReader row(0, 1);
+  const std::string sql =
+      "SELECT m.id FROM members m WHERE " + subtree_condition("m.org_path", subtree, bindings) +
+      " AND m.status IN " + bindings.text_list(statuses) +
+      " AND NOT EXISTS (SELECT 1 FROM review_members r WHERE r.campaign_id = " +
+      bindings.number(campaign) +
+      " AND r.member_id = m.id AND r.grade IS NOT NULL AND r.grade <> '') ORDER BY m.id";
+  select_rows(session_, sql, bindings, row, [&] { ids.push_back(MemberId(row.number(0))); });
+  return ids;
+}
+
 }  // namespace chibo::storage

@@ -39,6 +39,10 @@ class SqlReviewRepository : public app::ReviewRepository {
   bool update_shortcoming(const app::Shortcoming& shortcoming) override;
   std::vector<app::Shortcoming> shortcomings(const app::ShortcomingFilter& filter) override;
 
+  bool update_campaign_state(const app::ReviewCampaign& campaign) override;
+  std::vector<MemberId> undecided_members(int64_t campaign, const OrgPath& subtree,
+                                          const std::vector<std::string>& statuses) override;
+
  private:
   std::vector<app::ReviewCampaign> select_campaigns(const std::string& where, Bindings& bindings);
   std::vector<app::ReviewUnit> select_units(const std::string& where, Bindings& bindings);

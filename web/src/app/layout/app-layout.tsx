@@ -22,6 +22,7 @@ import {
   CalendarOutlined,
   HomeOutlined,
   UserDeleteOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -68,6 +69,7 @@ const areas = [
   'meetings',
   'my-cell',
   'removal',
+  'review',
 ];
 
 const pageLoading = (
@@ -197,6 +199,12 @@ export function AppLayout() {
         icon: <UserDeleteOutlined />,
         label: <Link to={paths.removal({ org: scope })}>{t('nav.removal')}</Link>,
       },
+    // The annual review: the campaigns of the scope, or a member's own grades.
+    can(user, 'review.read') && {
+      key: 'review',
+      icon: <StarOutlined />,
+      label: <Link to={paths.review({ org: scope })}>{t('nav.review')}</Link>,
+    },
   ].filter((item) => !!item);
 
   return (

@@ -1,6 +1,7 @@
 // The member page: the record grouped as the personal history groups it, and its history.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/page-state';
@@ -14,7 +15,11 @@ import { FieldValue, StatusTag } from './field-value';
 import { MemberHistory } from './member-history';
 import { MemberLifecycle } from './member-lifecycle';
 
-export function MemberView({ id }: { id: number }) {
+/**
+ * `aside`: panels other areas add under the history (the app layer mounts them, so that
+ * features do not import one another), e.g. the member's annual reviews.
+ */
+export function MemberView({ id, aside }: { id: number; aside?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -101,6 +106,7 @@ export function MemberView({ id }: { id: number }) {
             <Card size="small" title={t('member.history.title')}>
               <MemberHistory events={data.history} />
             </Card>
+            {aside}
           </Space>
         </Col>
       </Row>
