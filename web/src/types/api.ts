@@ -6958,6 +6958,8 @@ export interface components {
       due_on: string;
       /** @description Số ngày làm việc kể từ ngày ban hành, khi hạn được tính theo ngày làm việc. */
       due_working_days: number | null;
+      /** @description null: không có báo cáo định kỳ. */
+      report_schedule: components['schemas']['ReportSchedule'] | null;
     };
     /** @description Đúng một trong due_on, due_working_days. */
     DirectiveTaskInput: {
@@ -6970,6 +6972,7 @@ export interface components {
       due_on?: string;
       /** @description Hạn tính bằng ngày làm việc từ ngày ban hành. */
       due_working_days?: number;
+      report_schedule?: components['schemas']['ReportScheduleInput'] | null;
     };
     /** @description Lượt giao nhận bởi các tổ chức (và đảng viên) trong cây con, theo trạng thái hiện tại; overdue đếm những lượt đã đánh dấu quá hạn và chưa được chấp nhận. */
     RollupCounts: {
@@ -7018,6 +7021,8 @@ export interface components {
       org: components['schemas']['RollupRow'];
       /** @description Tổ chức trực thuộc có lượt giao trong cây con; chậm nhất trước (quá hạn, tỷ lệ chấp nhận thấp). */
       children: components['schemas']['RollupRow'][];
+      /** @description Báo cáo định kỳ đã đánh dấu quá hạn, chưa được chấp nhận, trong cây của tổ chức (đếm bằng truy vấn theo chỉ mục). */
+      period_overdue: number;
     };
     DirectiveItem: {
       /** Format: int64 */
@@ -7186,6 +7191,8 @@ export interface components {
       review_comment: string;
       /** Format: date-time */
       reviewed_at: string | null;
+      /** @description Kỳ của báo cáo; null: báo cáo của lượt giao (không có lịch báo cáo). */
+      period: string | null;
     };
     AssignmentDetail: components['schemas']['Assignment'] & {
       /** @description Mới nhất trước. */
@@ -7195,6 +7202,8 @@ export interface components {
       may_report: boolean;
       may_review: boolean;
       may_assign: boolean;
+      /** @description Các kỳ báo cáo của nhiệm vụ và trạng thái báo cáo từng kỳ (rỗng: không có lịch báo cáo). */
+      periods: components['schemas']['AssignmentPeriod'][];
     };
     AssignmentStep: {
       version: number;
@@ -7210,14 +7219,20 @@ export interface components {
       document_id?: number;
       /** @description Ghi chú tài liệu kèm theo. */
       attachment_note?: string;
+      /** @description Kỳ của báo cáo (theo lịch báo cáo của nhiệm vụ). Kỳ không có trong lịch: 422; kỳ đã có báo cáo được chấp nhận hoặc đang chờ xem xét: 409. "final" hoặc bỏ trống: báo cáo của lượt giao. */
+      period?: string;
     };
     ReportReview: {
       version: number;
       comment?: string;
+      /** @description Xem xét báo cáo của kỳ này (trạng thái lượt giao không đổi); bỏ trống hoặc "final": báo cáo của lượt giao. */
+      period?: string;
     };
     ReportReturn: {
       version: number;
       comment: string;
+      /** @description Xem xét báo cáo của kỳ này (trạng thái lượt giao không đổi); bỏ trống hoặc "final": báo cáo của lượt giao. */
+      period?: string;
     };
     StudyInput: {
       /** Format: int64 */
@@ -7256,6 +7271,8 @@ export interface components {
       as_of: string;
       /** @description Lượt giao mới đánh dấu quá hạn. */
       marked: number;
+      /** @description Báo cáo định kỳ mới đánh dấu quá hạn. */
+      period_reports: number;
     };
     /** @description Một lần giao nhiệm vụ chạy nền (quá --fanout-inline-max lượt giao): tác vụ nền 'fanout' tạo các lượt giao theo từng lô, mỗi lô một giao dịch. */
     DirectiveFanout: {
@@ -7287,6 +7304,44 @@ export interface components {
       updated_at: string;
       /** Format: date-time */
       finished_at: string | null;
+    };
+    ReportPeriod: {
+      /** @description Kỳ báo cáo: "2027-Q1" (quý), "2027-H1" (6 tháng), "2027" (năm), "final" (tổng kết). */
+      period: string;
+      /** Format: date */
+      starts_on: string;
+      /** Format: date */
+      ends_on: string;
+      /**
+       * Format: date
+       * @description Hạn báo cáo của kỳ: N ngày sau khi kỳ kết thúc (rules/directives.toml), không sau hạn tổng kết.
+       */
+      due_on: string;
+    };
+    ReportSchedule: {
+      /** @enum {string} */
+      cadence: 'quarterly' | 'half_yearly' | 'yearly';
+      /**
+       * Format: date
+       * @description Hạn báo cáo tổng kết riêng (null: hạn của nhiệm vụ).
+       */
+      final_due_on: string | null;
+      /** @description Các kỳ từ ngày ban hành đến hạn nhiệm vụ, kỳ tổng kết (final) cuối cùng. */
+      periods: components['schemas']['ReportPeriod'][];
+    };
+    /** @description Báo cáo định kỳ: theo quý, 6 tháng (sơ kết) hoặc năm, và báo cáo tổng kết. Hạn tổng kết sau hạn nhiệm vụ: 422. */
+    ReportScheduleInput: {
+      /** @enum {string} */
+      cadence: 'quarterly' | 'half_yearly' | 'yearly';
+      /**
+       * Format: date
+       * @description Hạn báo cáo tổng kết; không sau hạn nhiệm vụ (mặc định: hạn nhiệm vụ).
+       */
+      final_due_on?: string;
+    };
+    AssignmentPeriod: components['schemas']['ReportPeriod'] & {
+      /** @enum {string} */
+      state: 'due' | 'reported' | 'accepted' | 'returned' | 'overdue';
     };
     Notification: {
       /** Format: int64 */
