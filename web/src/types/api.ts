@@ -2830,7 +2830,9 @@ export interface components {
         | 'task_not_found'
         | 'document_not_found'
         | 'exceeds_members'
-        | 'calendar_year_missing';
+        | 'calendar_year_missing'
+        | 'directive_final_after_due'
+        | 'directive_period_unknown';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -2930,7 +2932,10 @@ export interface components {
         | 'already_reviewed'
         | 'year_end_reviewed'
         | 'org_holds_no_members'
-        | 'job_nothing_to_do';
+        | 'job_nothing_to_do'
+        | 'directive_period_accepted'
+        | 'directive_period_pending'
+        | 'directive_period_not_reported';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -2976,6 +2981,8 @@ export interface components {
       state?: string;
       /** @description assignment_state: thao tác bị từ chối. */
       action?: string;
+      /** @description Kỳ báo cáo định kỳ của nhiệm vụ (directive_period_*). */
+      period?: string;
     };
     /**
      * @example {
