@@ -19,10 +19,40 @@ using namespace directive_support;
 
 namespace {
 
+// The task of `assignment` (with its schedule).
+std::optional<DirectiveTask> assignment_task(Context& ctx, const Assignment& assignment) {
+  for (DirectiveTask& task : ctx.tx.directives().tasks_of(assignment.directive_id)) {
+    if (task.id == assignment.task_id) return std::move(task);
+  }
+  return std::nullopt;
+}
+
+std::string report_period_key(const AssignmentReport& report) {
+  return report.period.empty() ? std::string(domain::kFinalPeriod) : report.period;
+}
+
+// The assignment's scheduled periods with the state of each one's report.
+std::vector<AssignmentPeriod> assignment_periods(Context& ctx, const Assignment& assignment,
+                                                 const std::vector<AssignmentReport>& reports) {
+  std::vector<AssignmentPeriod> out;
+  std::optional<DirectiveTask> task = assignment_task(ctx, assignment);
+  if (!task || !task->report_schedule) return out;
+  std::vector<domain::PeriodReportSeen> seen;
+  for (const AssignmentReport& r : reports) seen.push_back({report_period_key(r), r.review});
+  for (domain::ReportPeriod& p : task_periods(ctx, *task, assignment.due_on)) {
+    AssignmentPeriod item;
+    item.state = domain::period_state(p, seen, ctx.today());
+    item.period = std::move(p);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 AssignmentView assignment_view(Context& ctx, Assignment assignment) {
   AssignmentView view;
   view.today = ctx.today();
   view.reports = ctx.tx.directives().reports_of(assignment.id);
+  view.periods = assignment_periods(ctx, assignment, view.reports);
   view.children = ctx.tx.directives().child_counts(assignment.id);
   view.may_report = reach_of(ctx, Permission::kDirectiveReport).covers(assignment.org_path);
   view.may_review = reach_of(ctx, Permission::kDirectiveWrite).covers(assignment.assigner_path);
@@ -82,20 +112,69 @@ Result<AssignmentView> simple_step(Context& ctx, int64_t id, int64_t version,
   return assignment_view(ctx, std::move(*moved));
 }
 
+// Reviews the pending report of a scheduled period (not the final one): the report's review
+// changes, the assignment's state stays.
+Result<AssignmentView> review_period(Context& ctx, Assignment assignment, int64_t version,
+                                     AssignmentAction action, const std::string& comment,
+                                     const std::string& period) {
+  if (assignment.version != version) return Error::stale_version();
+  std::vector<AssignmentReport> reports = ctx.tx.directives().reports_of(assignment.id);
+  auto pending = std::find_if(reports.begin(), reports.end(), [&](const AssignmentReport& r) {
+    return r.period == period && r.review == "pending";
+  });
+  if (pending == reports.end())
+    return Error::conflict("directive_period_not_reported", {{"period", period}});
+  pending->review = action == AssignmentAction::kAccept ? "accepted" : "returned";
+  pending->review_comment = comment;
+  pending->reviewed_by = ctx.actor.name;
+  pending->reviewed_at = ctx.now();
+  ctx.tx.directives().update_review(*pending);
+  if (action == AssignmentAction::kAccept)
+    ctx.tx.directives().clear_period_overdue(assignment.id, period);
+  AuditEntry entry =
+      AuditEntry::about("assignment.period_" + std::string(domain::action_code(action)),
+                        "assignment", assignment.id, assignment.org_path.str());
+  entry.with("directive_id", assignment.directive_id)
+      .with("period", period)
+      .with("report_id", pending->id)
+      .with("comment", comment);
+  ctx.audit(entry);
+  return assignment_view(ctx, std::move(assignment));
+}
+
+// Whether `period` is one of the assignment's scheduled periods; else a field error.
+void check_period(Context& ctx, const Assignment& assignment, const std::string& period,
+                  std::vector<FieldError>& errors) {
+  std::optional<DirectiveTask> task = assignment_task(ctx, assignment);
+  const bool scheduled = task && task->report_schedule;
+  if (period.empty() || (period == domain::kFinalPeriod && scheduled)) return;
+  if (scheduled) {
+    for (const domain::ReportPeriod& p : task_periods(ctx, *task, assignment.due_on))
+      if (p.key == period) return;
+  }
+  errors.push_back({"period", "directive_period_unknown", {{"period", period}}});
+}
+
 // Reviews the pending report of an assignment (accept or return).
 Result<AssignmentView> review(Context& ctx, int64_t id, int64_t version, AssignmentAction action,
-                              const std::string& comment) {
+                              const std::string& comment, const std::string& period) {
   Result<Assignment> assignment = actionable(ctx, id, action, Permission::kDirectiveWrite);
   if (!assignment) return std::move(assignment).error();
   std::vector<FieldError> errors;
   check_text("comment", comment, kNoteChars, action == AssignmentAction::kReturn, errors);
+  check_period(ctx, *assignment, period, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (!period.empty() && period != domain::kFinalPeriod)
+    return review_period(ctx, std::move(*assignment), version, action, comment, period);
   Result<Assignment> moved =
       transition(ctx, std::move(*assignment), action, version, {{"comment", comment}});
   if (!moved) return std::move(moved).error();
   std::vector<AssignmentReport> reports = ctx.tx.directives().reports_of(moved->id);
-  if (!reports.empty() && reports.front().review == "pending") {
-    AssignmentReport& report = reports.front();
+  auto own = std::find_if(reports.begin(), reports.end(), [](const AssignmentReport& r) {
+    return r.period.empty() || r.period == domain::kFinalPeriod;
+  });
+  if (own != reports.end() && own->review == "pending") {
+    AssignmentReport& report = *own;
     report.review = action == AssignmentAction::kAccept ? "accepted" : "returned";
     report.review_comment = comment;
     report.reviewed_by = ctx.actor.name;
@@ -253,6 +332,44 @@ Result<AssignmentView> start_assignment(Context& ctx, int64_t id, int64_t versio
   return simple_step(ctx, id, version, AssignmentAction::kStart);
 }
 
+namespace {
+
+// A scheduled period's report: recorded for review, the assignment's state stays. Refused once
+// the period has an accepted report, or while one waits for review.
+Result<AssignmentView> submit_period_report(Context& ctx, Assignment assignment,
+                                            const ReportRequest& request) {
+  if (assignment.version != request.version) return Error::stale_version();
+  if (assignment.state == AssignmentState::kAccepted)
+    return Error::conflict("assignment_state", {{"state", "accepted"}, {"action", "report"}});
+  for (const AssignmentReport& r : ctx.tx.directives().reports_of(assignment.id)) {
+    if (r.period != request.period) continue;
+    if (r.review == "accepted")
+      return Error::conflict("directive_period_accepted", {{"period", request.period}});
+    if (r.review == "pending")
+      return Error::conflict("directive_period_pending", {{"period", request.period}});
+  }
+  AssignmentReport report;
+  report.assignment_id = assignment.id;
+  report.period = request.period;
+  report.body = request.text;
+  report.figures = figures_json(request.figures);
+  report.document_id = request.document_id;
+  report.attachment_note = request.attachment_note;
+  report.submitted_by = ctx.actor.name;
+  report.submitted_at = ctx.now();
+  ctx.tx.directives().insert_report(report);
+  AuditEntry entry = AuditEntry::about("assignment.period_report", "assignment", assignment.id,
+                                       assignment.org_path.str());
+  entry.with("directive_id", assignment.directive_id)
+      .with("period", request.period)
+      .with("report_id", report.id)
+      .with("figures", request.figures.size());
+  ctx.audit(entry);
+  return assignment_view(ctx, std::move(assignment));
+}
+
+}  // namespace
+
 Result<AssignmentView> submit_report(Context& ctx, int64_t id, const ReportRequest& request) {
   Result<Assignment> assignment =
       actionable(ctx, id, AssignmentAction::kReport, Permission::kDirectiveReport);
@@ -266,11 +383,16 @@ Result<AssignmentView> submit_report(Context& ctx, int64_t id, const ReportReque
     check_text(field + ".unit", request.figures[i].unit, 50, false, errors);
   }
   if (request.document_id > 0) linked_document(ctx, request.document_id, "document_id", errors);
+  check_period(ctx, *assignment, request.period, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (!request.period.empty() && request.period != domain::kFinalPeriod) {
+    return submit_period_report(ctx, std::move(*assignment), request);
+  }
   Result<Assignment> moved = transition(ctx, std::move(*assignment), AssignmentAction::kReport,
                                         request.version, {{"figures", request.figures.size()}});
   if (!moved) return std::move(moved).error();
   AssignmentReport report;
+  report.period = request.period;
   report.assignment_id = moved->id;
   report.body = request.text;
   report.figures = figures_json(request.figures);
@@ -283,13 +405,13 @@ Result<AssignmentView> submit_report(Context& ctx, int64_t id, const ReportReque
 }
 
 Result<AssignmentView> accept_report(Context& ctx, int64_t id, int64_t version,
-                                     const std::string& comment) {
-  return review(ctx, id, version, AssignmentAction::kAccept, comment);
+                                     const std::string& comment, const std::string& period) {
+  return review(ctx, id, version, AssignmentAction::kAccept, comment, period);
 }
 
 Result<AssignmentView> return_report(Context& ctx, int64_t id, int64_t version,
-                                     const std::string& comment) {
-  return review(ctx, id, version, AssignmentAction::kReturn, comment);
+                                     const std::string& comment, const std::string& period) {
+  return review(ctx, id, version, AssignmentAction::kReturn, comment, period);
 }
 
 Result<AssignmentList> list_directive_assignments(Context& ctx, int64_t id,
@@ -396,12 +518,31 @@ Result<int64_t> mark_overdue(Context& ctx, Date as_of) {
   return marked;
 }
 
+Result<int64_t> mark_period_overdue(Context& ctx, Date as_of) {
+  const domain::Reach reach = reach_of(ctx, Permission::kDirectiveWrite);
+  int64_t marked = 0;
+  if (reach.everything) {
+    marked = ctx.tx.directives().mark_period_overdue(as_of, std::nullopt);
+  } else {
+    for (const OrgPath& subtree : reach.subtrees)
+      marked += ctx.tx.directives().mark_period_overdue(as_of, subtree);
+  }
+  if (marked > 0) {
+    AuditEntry entry = AuditEntry::about("directive.mark_period_overdue", "directive", 0);
+    entry.with("as_of", as_of.iso()).with("marked", marked);
+    ctx.audit(entry);
+  }
+  return marked;
+}
+
 Result<OverdueMarked> mark_overdue_today(Context& ctx) {
   const domain::Reach reach = reach_of(ctx, Permission::kDirectiveWrite);
   if (!reach.everything && reach.subtrees.empty()) return Error::forbidden("forbidden");
   Result<int64_t> marked = mark_overdue(ctx, ctx.today());
   if (!marked) return std::move(marked).error();
-  return OverdueMarked{ctx.today(), *marked};
+  Result<int64_t> periods = mark_period_overdue(ctx, ctx.today());
+  if (!periods) return std::move(periods).error();
+  return OverdueMarked{ctx.today(), *marked, *periods};
 }
 
 Result<std::vector<DueAssignment>> due_assignments(Context& ctx, Date as_of, int within_days,

@@ -37,11 +37,29 @@ class DirectiveAssignments : public AssignmentSource {
       task.link = "/directives/" + std::to_string(a.directive_id);
       open.push_back(std::move(task));
     }
+    // The scheduled period reports (quarterly, sơ kết ...), each its own subject.
+    for (const DuePeriodReport& due :
+         ctx.tx.directives().due_period_reports(today.add_days(ahead), kMaxAssignments)) {
+      OpenAssignment task;
+      task.id = due.assignment_id;
+      task.subject = due.period;
+      task.title = "Báo cáo kỳ " + due.period + ": " +
+                   (due.task_title.empty() ? due.directive_title : due.task_title);
+      if (!due.number_symbol.empty()) task.title += " (" + due.number_symbol + ")";
+      task.due_on = due.due_on;
+      task.org = due.org_id;
+      task.link = "/directives/" + std::to_string(due.directive_id);
+      open.push_back(std::move(task));
+    }
     return open;
   }
 
   Result<int64_t> mark_overdue(Context& ctx, Date as_of) override {
-    return app::mark_overdue(ctx, as_of);
+    Result<int64_t> marked = app::mark_overdue(ctx, as_of);
+    if (!marked) return marked;
+    Result<int64_t> periods = app::mark_period_overdue(ctx, as_of);
+    if (!periods) return periods;
+    return *marked + *periods;
   }
 };
 

@@ -201,4 +201,18 @@ AssignmentBatch fan_out(Context& ctx, const Directive& directive,
   return batch;
 }
 
+std::vector<domain::ReportPeriod> task_periods(Context& ctx, const DirectiveTask& task,
+                                               Date limit) {
+  std::vector<domain::ReportPeriod> periods;
+  if (!task.report_schedule) return periods;
+  for (domain::ReportPeriod& p : ctx.tx.directives().task_periods(task.id)) {
+    if (p.due_on <= limit) periods.push_back(std::move(p));
+  }
+  const Date final_due = std::min(task.report_schedule->final_due_on.value_or(task.due_on), limit);
+  const Date starts_on = periods.empty() ? final_due : periods.front().starts_on;
+  periods.push_back(
+      {std::string(domain::kFinalPeriod), std::min(starts_on, final_due), final_due, final_due});
+  return periods;
+}
+
 }  // namespace chibo::app::directive_support

@@ -66,4 +66,9 @@ AssignmentBatch fan_out(Context& ctx, const Directive& directive,
                         const std::string& note, int64_t plan_document_id,
                         const std::string& plan_number);
 
+// The scheduled periods of `task` due on or before `limit` (an assignment's due date), the
+// final report last (due on the schedule's final date, or `limit` when earlier). None: the task
+// has no report schedule.
+std::vector<domain::ReportPeriod> task_periods(Context& ctx, const DirectiveTask& task, Date limit);
+
 }  // namespace chibo::app::directive_support

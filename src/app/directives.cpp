@@ -20,6 +20,7 @@ namespace {
 DirectiveView directive_view(Context& ctx, Directive directive) {
   DirectiveView view;
   view.tasks = ctx.tx.directives().tasks_of(directive.id);
+  for (DirectiveTask& task : view.tasks) task.periods = task_periods(ctx, task, task.due_on);
   const auto rollup = ctx.tx.directives().rollup(directive.id, {directive.org_id});
   if (auto it = rollup.find(directive.org_id); it != rollup.end()) view.rollup = it->second;
   view.may_assign = reach_of(ctx, Permission::kDirectiveWrite).covers(directive.org_path);
@@ -144,6 +145,8 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
   }
   if (request.tasks.empty()) errors.push_back({"tasks", "required", {}});
   std::vector<DirectiveTask> tasks;
+  Result<domain::PeriodReportDue> period_due =
+      domain::period_report_due(ctx.services.rules, request.issued_on);
   for (size_t i = 0; i < request.tasks.size(); ++i) {
     const TaskInput& input = request.tasks[i];
     const std::string field = "tasks[" + std::to_string(i) + "]";
@@ -158,6 +161,34 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
     task.description = input.description;
     task.due_on = due.value_or(Date());
     task.due_working_days = input.due_working_days;
+    if (input.report_schedule && due) {
+      const std::string sfield = field + ".report_schedule";
+      std::optional<domain::ReportCadence> cadence =
+          domain::parse_report_cadence(input.report_schedule->cadence);
+      if (!cadence) {
+        errors.push_back({sfield + ".cadence",
+                          input.report_schedule->cadence.empty() ? "required" : "unknown_code",
+                          {{"value", input.report_schedule->cadence}}});
+      } else if (!period_due) {
+        return std::move(period_due).error();
+      } else {
+        domain::ReportSchedule schedule{*cadence, input.report_schedule->final_due_on};
+        const size_t before = errors.size();
+        domain::check_report_schedule(schedule, request.issued_on, *due, sfield, errors);
+        if (errors.size() == before) {
+          Result<std::vector<domain::ReportPeriod>> periods = domain::report_periods(
+              schedule, request.issued_on, *due, *period_due, ctx.services.calendar);
+          if (!periods) {
+            errors.push_back(
+                {sfield, "calendar_year_missing",
+                 periods.error().fields.empty() ? Params{} : periods.error().fields[0].params});
+          } else {
+            task.report_schedule = schedule;
+            task.periods = std::move(*periods);
+          }
+        }
+      }
+    }
     tasks.push_back(std::move(task));
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -179,11 +210,18 @@ Result<DirectiveView> issue_directive(Context& ctx, const DirectiveRequest& requ
     task.created_at = directive.created_at;
   }
   ctx.tx.directives().insert_tasks(tasks);
+  for (const DirectiveTask& task : tasks) {
+    if (task.report_schedule) ctx.tx.directives().insert_task_periods(task.id, task.periods);
+  }
   AuditEntry entry =
       AuditEntry::about("directive.issue", "directive", directive.id, org->path.str());
   nlohmann::json task_json = nlohmann::json::array();
   for (const DirectiveTask& t : tasks)
-    task_json.push_back({{"id", t.id}, {"due_on", t.due_on.iso()}});
+    task_json.push_back({{"id", t.id},
+                         {"due_on", t.due_on.iso()},
+                         {"report_cadence", t.report_schedule ? std::string(domain::cadence_code(
+                                                                    t.report_schedule->cadence))
+                                                              : std::string()}});
   entry.with("kind", directive.kind)
       .with("title", directive.title)
       .with("number_symbol", directive.number_symbol)
@@ -243,6 +281,7 @@ Result<RollupView> directive_rollup(Context& ctx, int64_t id, OrgId org_id) {
   };
   view.org = row_of(*org);
   view.org.has_children = !children.empty();
+  view.period_overdue = ctx.tx.directives().period_overdue_count(directive->id, org->path);
   for (const Organization& child : children) {
     RollupRow row = row_of(child);
     if (row.counts.total == 0 && row.counts.studied == 0) continue;

@@ -23,11 +23,18 @@
 
 namespace chibo::app {
 
+// A task's report schedule as asked (cadence: quarterly, half_yearly, yearly).
+struct ReportScheduleInput {
+  std::string cadence;
+  std::optional<Date> final_due_on;
+};
+
 struct TaskInput {
   std::string title;
   std::string description;
   std::optional<Date> due_on;
   std::optional<int> due_working_days;
+  std::optional<ReportScheduleInput> report_schedule;
 };
 
 struct DirectiveRequest {
@@ -64,6 +71,9 @@ struct ReportFigure {
 
 struct ReportRequest {
   int64_t version = 0;
+  // The scheduled period the report is for ("2027-Q1" ..., "final"); "": the assignment's own
+  // (final) report.
+  std::string period;
   std::string text;
   std::vector<ReportFigure> figures;
   int64_t document_id = 0;
@@ -114,9 +124,16 @@ struct AssignmentBatch {
   std::optional<DirectiveFanout> fanout;
 };
 
+// A scheduled period of an assignment's task and the state of its report.
+struct AssignmentPeriod {
+  domain::ReportPeriod period;
+  domain::PeriodState state = domain::PeriodState::kDue;
+};
+
 struct AssignmentView {
   Assignment assignment;
   std::vector<AssignmentReport> reports;  // newest first
+  std::vector<AssignmentPeriod> periods;  // none: the task has no report schedule
   domain::RollupCounts children;          // of the assignments passed down from it
   bool may_report = false;
   bool may_review = false;
@@ -149,6 +166,7 @@ struct RollupRow {
 
 struct RollupView {
   int64_t directive_id = 0;
+  int64_t period_overdue = 0;  // period reports marked overdue in `org`'s subtree
   Date as_of;
   std::vector<Organization> path;  // from the top the reader sees down to `org`
   RollupRow org;
@@ -162,6 +180,7 @@ struct StudyList {
 struct OverdueMarked {
   Date as_of;
   int64_t marked = 0;
+  int64_t period_reports = 0;  // scheduled period reports marked overdue
 };
 
 // An open assignment near or past its due date, for the reminder job.
@@ -187,10 +206,12 @@ Result<AssignmentView> get_assignment(Context& ctx, int64_t id);
 Result<AssignmentView> acknowledge_assignment(Context& ctx, int64_t id, int64_t version);
 Result<AssignmentView> start_assignment(Context& ctx, int64_t id, int64_t version);
 Result<AssignmentView> submit_report(Context& ctx, int64_t id, const ReportRequest& request);
+// `period` names a scheduled period's report (not "final"): its newest pending report is
+// reviewed, the assignment's state stays. "" or "final": the assignment's own report.
 Result<AssignmentView> accept_report(Context& ctx, int64_t id, int64_t version,
-                                     const std::string& comment);
+                                     const std::string& comment, const std::string& period = "");
 Result<AssignmentView> return_report(Context& ctx, int64_t id, int64_t version,
-                                     const std::string& comment);
+                                     const std::string& comment, const std::string& period = "");
 Result<AssignmentList> org_assignments(Context& ctx, OrgId org, const AssignmentListQuery& query);
 Result<AssignmentList> overdue_assignments(Context& ctx, const AssignmentListQuery& query);
 
@@ -202,6 +223,8 @@ Result<OverdueMarked> mark_overdue_today(Context& ctx);
 // marks overdue as of `as_of` every open assignment past its due date, adjusting the roll-up;
 // idempotent (an assignment is marked once). Returns how many were marked now.
 Result<int64_t> mark_overdue(Context& ctx, Date as_of);
+// The same for the scheduled period reports (directive_period_overdue); how many were marked.
+Result<int64_t> mark_period_overdue(Context& ctx, Date as_of);
 // Open (not accepted) assignments due on or before `as_of` + `within_days` (so also those
 // already overdue), earliest first, each with the responsible (receiving) organization in
 // assignment.org_id / org_path / org_name and how many days it is overdue.

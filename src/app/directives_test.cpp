@@ -27,8 +27,8 @@ class Directives : public ::testing::Test {
     request.title = "Chỉ thị về công tác kiểm tra";
     request.number_symbol = "07-CT/ĐUK";
     request.issued_on = today().add_days(-10);
-    request.tasks = {{"Báo cáo nhanh", "", today().add_days(-2), std::nullopt},
-                     {"Báo cáo đầy đủ", "", today().add_days(5), std::nullopt}};
+    request.tasks = {{"Báo cáo nhanh", "", today().add_days(-2), std::nullopt, std::nullopt},
+                     {"Báo cáo đầy đủ", "", today().add_days(5), std::nullopt, std::nullopt}};
     Result<DirectiveView> view =
         run_write(temp_.services(), temp_.actor(), issue_directive, request);
     EXPECT_TRUE(view) << (view ? "" : view.error().reason);

@@ -207,7 +207,8 @@ class RemindersKind : public JobKind {
   }
 
   static std::string key_of(const OpenAssignment& task, const domain::ReminderStep& step) {
-    return "reminder:" + std::to_string(task.id) + ":" + step.code();
+    const std::string subject = task.subject.empty() ? "" : "@" + task.subject;
+    return "reminder:" + std::to_string(task.id) + subject + ":" + step.code();
   }
 
   void notify(Context& ctx, Recipients& recipients, const OpenAssignment& task,

@@ -22,6 +22,10 @@ struct OpenAssignment {
   Date due_on;
   OrgId org;         // the responsible organization
   std::string link;  // a path of the web UI ("" : none)
+  // What the reminder is about within the assignment, in its steps' keys: "" the assignment
+  // itself ("reminder:<id>:<step>"), else e.g. a scheduled period report "2027-Q1"
+  // ("reminder:<id>@2027-Q1:<step>").
+  std::string subject;
 };
 
 // What the follow-up needs from the directives, in the job's transaction.

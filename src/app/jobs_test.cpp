@@ -197,7 +197,7 @@ TEST_F(Jobs, AFailedRunIsRecordedAndTriedAgainLater) {
 
 TEST_F(Jobs, TheLadderRemindsTheCellThenEscalatesToItsParentOnceEach) {
   auto source = std::make_shared<FakeAssignments>();
-  source->open.push_back({41, "Báo cáo sơ kết 6 tháng", date("2026-03-10"), tree_[3], "/x/41"});
+  source->open.push_back({41, "Báo cáo sơ kết 6 tháng", date("2026-03-10"), tree_[3], "/x/41", ""});
   JobRunner jobs = runner("p1");
   jobs.add(make_reminders_kind(source, {}));
 
@@ -232,7 +232,8 @@ TEST_F(Jobs, TheLadderRemindsTheCellThenEscalatesToItsParentOnceEach) {
 TEST_F(Jobs, ManyAssignmentsGoInBatchesEachNotifiedOnce) {
   auto source = std::make_shared<FakeAssignments>();
   for (int64_t id = 1; id <= 5; ++id) {
-    source->open.push_back({id, "Việc " + std::to_string(id), date("2026-03-10"), tree_[3], ""});
+    source->open.push_back(
+        {id, "Việc " + std::to_string(id), date("2026-03-10"), tree_[3], "", ""});
   }
   JobRunner jobs = runner("p1", 2);  // three batches
   jobs.add(make_reminders_kind(source, {}));
@@ -242,7 +243,7 @@ TEST_F(Jobs, ManyAssignmentsGoInBatchesEachNotifiedOnce) {
   EXPECT_EQ(inbox(cell_user_).total, 5);
   EXPECT_EQ(audit_count("job.steps"), 3);
   // A sixth appears the same day: a run now does only it.
-  source->open.push_back({6, "Việc 6", date("2026-03-10"), tree_[3], ""});
+  source->open.push_back({6, "Việc 6", date("2026-03-10"), tree_[3], "", ""});
   auto now = jobs.run_now(kJobReminders, date("2026-03-10"), temp_.actor());
   ASSERT_TRUE(now);
   EXPECT_EQ(now->steps, 1);

@@ -80,7 +80,7 @@ class Generator {
         lifecycle_(catalog_, rules_, calendar_, rng_, options.today, options.now_utc),
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
-        directives_(options.seed, options.today, options.now_utc),
+        directives_(options.seed, options.today, options.now_utc, &rules_, &calendar_),
         dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
         review_(catalog_, rules_, options.seed, options.today, options.now_utc),

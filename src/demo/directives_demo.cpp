@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/directives/report_schedule.h"
 #include "domain/directives/rollup.h"
 #include "storage/sql/directives/directive_repository.h"
 #include "storage/sql/engine/row_values.h"
@@ -71,8 +72,14 @@ const std::vector<DirectivePlan>& plans() {
 
 }  // namespace
 
-DirectivesDemo::DirectivesDemo(uint64_t seed, Date today, std::string now)
-    : rng_(seed ^ 0xD12EC71FULL), today_(today), now_(std::move(now)) {}
+DirectivesDemo::DirectivesDemo(uint64_t seed, Date today, std::string now,
+                               const domain::RuleSet* rules,
+                               const domain::WorkingCalendar* calendar)
+    : rng_(seed ^ 0xD12EC71FULL),
+      today_(today),
+      now_(std::move(now)),
+      rules_(rules),
+      calendar_(calendar) {}
 
 void DirectivesDemo::org_added(const Organization& org, bool in_bloc) {
   if (in_bloc) orgs_.push_back(org);
@@ -147,9 +154,27 @@ void DirectivesDemo::write(soci::session& session) {
       task.title = plan.tasks[i].title;
       task.due_on = today_.add_days(plan.tasks[i].due_days);
       task.created_at = now_;
+      // The first task running half a year or more reports quarterly (sơ kết, tổng kết).
+      if (i == 0 && rules_ && calendar_ &&
+          task.due_on.serial() - directive.issued_on.serial() >= 180) {
+        Result<domain::PeriodReportDue> due =
+            domain::period_report_due(*rules_, directive.issued_on);
+        domain::ReportSchedule schedule{domain::ReportCadence::kQuarterly, std::nullopt};
+        if (due) {
+          Result<std::vector<domain::ReportPeriod>> periods =
+              domain::report_periods(schedule, directive.issued_on, task.due_on, *due, *calendar_);
+          if (periods) {
+            task.report_schedule = schedule;
+            task.periods = std::move(*periods);
+          }
+        }
+      }
       tasks.push_back(task);
     }
     repo.insert_tasks(tasks);
+    for (const app::DirectiveTask& task : tasks) {
+      if (task.report_schedule) repo.insert_task_periods(task.id, task.periods);
+    }
     std::map<OrgId, domain::RollupCounts> deltas;
     std::vector<app::Assignment> done;  // reported or accepted: they get a report
     auto make = [&](const app::DirectiveTask& task, const Organization& from,
@@ -230,6 +255,26 @@ void DirectivesDemo::write(soci::session& session) {
         repo.update_review(report);
       }
       ++report_.reports;
+      // A scheduled task's past periods: reported and accepted.
+      for (const app::DirectiveTask& task : tasks) {
+        if (task.id != a.task_id || !task.report_schedule) continue;
+        for (const domain::ReportPeriod& p : task.periods) {
+          if (p.key == domain::kFinalPeriod || p.due_on >= today_ || p.due_on > a.due_on) continue;
+          app::AssignmentReport period;
+          period.assignment_id = a.id;
+          period.period = p.key;
+          period.body = "Báo cáo kết quả thực hiện " + p.key + ": đã triển khai theo kế hoạch.";
+          period.figures = "[]";
+          period.submitted_by = "demo";
+          period.submitted_at = now_;
+          period.review = "accepted";
+          repo.insert_report(period);
+          period.reviewed_by = "demo";
+          period.reviewed_at = now_;
+          repo.update_review(period);
+          ++report_.reports;
+        }
+      }
     }
     if (plan.studied) {
       for (const auto& [top, cells] : cells_under) {

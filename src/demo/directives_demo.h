@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "demo/random.h"
+#include "domain/calendar/working_calendar.h"
 #include "domain/org/organization.h"
+#include "domain/rules/rule_set.h"
 
 namespace chibo::demo {
 
@@ -28,7 +30,11 @@ struct DirectivesReport {
 
 class DirectivesDemo {
  public:
-  DirectivesDemo(uint64_t seed, Date today, std::string now);
+  // `rules` and `calendar` (optional): a long task of each directive gets a quarterly report
+  // schedule (rules/directives.toml), and its done assignments accepted reports for the periods
+  // past.
+  DirectivesDemo(uint64_t seed, Date today, std::string now, const domain::RuleSet* rules = nullptr,
+                 const domain::WorkingCalendar* calendar = nullptr);
 
   // Every organization as the generator adds it (parents before children); only the central
   // bloc's take part.
@@ -40,6 +46,8 @@ class DirectivesDemo {
   Rng rng_;
   Date today_;
   std::string now_;
+  const domain::RuleSet* rules_ = nullptr;
+  const domain::WorkingCalendar* calendar_ = nullptr;
   std::vector<domain::Organization> orgs_;  // the bloc's, parents first
   DirectivesReport report_;
 };

@@ -39,13 +39,31 @@ json counts_json(const domain::RollupCounts& c, int64_t members) {
           {"members", members}};
 }
 
+json period_json(const domain::ReportPeriod& p) {
+  return {{"period", p.key},
+          {"starts_on", p.starts_on.iso()},
+          {"ends_on", p.ends_on.iso()},
+          {"due_on", p.due_on.iso()}};
+}
+
+json schedule_json(const app::DirectiveTask& t) {
+  if (!t.report_schedule) return nullptr;
+  json periods = json::array();
+  for (const domain::ReportPeriod& p : t.periods) periods.push_back(period_json(p));
+  const auto& final_due = t.report_schedule->final_due_on;
+  return {{"cadence", std::string(domain::cadence_code(t.report_schedule->cadence))},
+          {"final_due_on", final_due ? json(final_due->iso()) : json(nullptr)},
+          {"periods", std::move(periods)}};
+}
+
 json task_json(const app::DirectiveTask& t) {
   return {{"id", t.id},
           {"position", t.position},
           {"title", t.title},
           {"description", t.description},
           {"due_on", t.due_on.iso()},
-          {"due_working_days", t.due_working_days ? json(*t.due_working_days) : json(nullptr)}};
+          {"due_working_days", t.due_working_days ? json(*t.due_working_days) : json(nullptr)},
+          {"report_schedule", schedule_json(t)}};
 }
 
 json directive_item_json(const app::Directive& d, const std::string& org_name,
@@ -156,7 +174,8 @@ json report_json(const app::AssignmentReport& r) {
           {"submitted_at", r.submitted_at},
           {"review", r.review},
           {"review_comment", r.review_comment},
-          {"reviewed_at", text_or_null(r.reviewed_at)}};
+          {"reviewed_at", text_or_null(r.reviewed_at)},
+          {"period", text_or_null(r.period)}};
 }
 
 json assignment_detail_json(const app::AssignmentView& view) {
@@ -164,6 +183,13 @@ json assignment_detail_json(const app::AssignmentView& view) {
   json reports = json::array();
   for (const app::AssignmentReport& r : view.reports) reports.push_back(report_json(r));
   body["reports"] = std::move(reports);
+  json periods = json::array();
+  for (const app::AssignmentPeriod& p : view.periods) {
+    json item = period_json(p.period);
+    item["state"] = std::string(domain::period_state_code(p.state));
+    periods.push_back(std::move(item));
+  }
+  body["periods"] = std::move(periods);
   body["children"] = counts_json(view.children, 0);
   body["may_report"] = view.may_report;
   body["may_review"] = view.may_review;
@@ -191,11 +217,9 @@ json rollup_json(const app::RollupView& view) {
     path.push_back(org_ref_json(o.id, o.name, o.kind));
   json children = json::array();
   for (const app::RollupRow& row : view.children) children.push_back(rollup_row_json(row));
-  return {{"directive_id", view.directive_id},
-          {"as_of", view.as_of.iso()},
-          {"path", std::move(path)},
-          {"org", rollup_row_json(view.org)},
-          {"children", std::move(children)}};
+  return {{"directive_id", view.directive_id}, {"as_of", view.as_of.iso()},
+          {"path", std::move(path)},           {"org", rollup_row_json(view.org)},
+          {"children", std::move(children)},   {"period_overdue", view.period_overdue}};
 }
 
 json study_json(const app::DirectiveStudy& s) {
@@ -331,6 +355,24 @@ std::vector<app::TaskInput> read_tasks(JsonFields& fields, std::vector<FieldErro
         } else {
           task.due_working_days = static_cast<int>(*days);
         }
+      }
+    }
+    if (const json* schedule = task_fields.raw("report_schedule");
+        schedule && !schedule->is_null()) {
+      if (!schedule->is_object()) {
+        task_errors.push_back({"report_schedule", "wrong_type", {{"expected_code", "object"}}});
+      } else {
+        JsonFields schedule_fields(*schedule);
+        std::vector<FieldError> own;
+        app::ReportScheduleInput input;
+        input.cadence = read_text_field(schedule_fields, "cadence", 20, own);
+        input.final_due_on = read_date_field(schedule_fields, "final_due_on", false, own);
+        for (FieldError& e : schedule_fields.finish()) own.push_back(std::move(e));
+        for (FieldError& e : own) {
+          e.field = "report_schedule." + e.field;
+          task_errors.push_back(std::move(e));
+        }
+        task.report_schedule = std::move(input);
       }
     }
     for (FieldError& e : task_fields.finish()) task_errors.push_back(std::move(e));
@@ -558,7 +600,8 @@ Result<std::tuple<int64_t, int64_t>> decode_step(const HttpRequest& request) {
   return std::tuple{static_cast<int64_t>(*id), version};
 }
 
-Result<std::tuple<int64_t, int64_t, std::string>> decode_review(const HttpRequest& request) {
+Result<std::tuple<int64_t, int64_t, std::string, std::string>> decode_review(
+    const HttpRequest& request) {
   if (Status none = no_query_parameters(request); !none) return std::move(none).error();
   Result<long long> id = path_of(request, "assignment");
   if (!id) return std::move(id).error();
@@ -566,8 +609,9 @@ Result<std::tuple<int64_t, int64_t, std::string>> decode_review(const HttpReques
   if (!body) return std::move(body).error();
   const int64_t version = body->version();
   std::string comment = read_text_field(body->fields(), "comment", 4000, body->errors());
+  std::string period = read_text_field(body->fields(), "period", 20, body->errors());
   if (Status done = body->finish(); !done) return std::move(done).error();
-  return std::tuple{static_cast<int64_t>(*id), version, std::move(comment)};
+  return std::tuple{static_cast<int64_t>(*id), version, std::move(comment), std::move(period)};
 }
 
 std::vector<app::ReportFigure> read_figures(JsonFields& fields, std::vector<FieldError>& errors) {
@@ -627,6 +671,7 @@ Result<std::tuple<int64_t, app::ReportRequest>> decode_report(const HttpRequest&
   out.figures = read_figures(fields, errors);
   out.document_id = optional_id(fields, "document_id");
   out.attachment_note = read_text_field(fields, "attachment_note", 1000, errors);
+  out.period = read_text_field(fields, "period", 20, errors);
   if (Status done = body->finish(); !done) return std::move(done).error();
   return std::tuple{static_cast<int64_t>(*id), std::move(out)};
 }
@@ -659,7 +704,9 @@ Result<std::tuple<>> decode_mark(const HttpRequest& request) {
 }
 
 json marked_json(const app::OverdueMarked& marked) {
-  return {{"as_of", marked.as_of.iso()}, {"marked", marked.marked}};
+  return {{"as_of", marked.as_of.iso()},
+          {"marked", marked.marked},
+          {"period_reports", marked.period_reports}};
 }
 
 }  // namespace directive_http

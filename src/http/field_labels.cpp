@@ -234,6 +234,11 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"campaign_id", {"Đợt kiểm điểm", "Review campaign"}},
       {"owner", {"Người chịu trách nhiệm", "Owner"}},
       {"evidence", {"Kết quả, minh chứng khắc phục", "Evidence"}},
+      // Scheduled periodic reports of directives (issue 13).
+      {"report_schedule", {"Lịch báo cáo định kỳ", "Report schedule"}},
+      {"report_schedule.cadence", {"Chu kỳ báo cáo", "Report cadence"}},
+      {"report_schedule.final_due_on", {"Hạn báo cáo tổng kết", "Final report due"}},
+      {"period", {"Kỳ báo cáo", "Report period"}},
   };
   return labels;
 }

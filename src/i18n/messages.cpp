@@ -931,6 +931,21 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "(đầu tiên: {first}); chỉ những người không thuộc diện kiểm điểm mới được để trống",
         "The review campaign cannot close: {count} members have no decided grade (first: "
         "{first}); only those not reviewed may be left without one"}},
+      // Scheduled periodic reports of directives (issue 13).
+      {"directive_final_after_due",
+       {"{label}: báo cáo tổng kết không được hạn sau hạn của nhiệm vụ ({limit})",
+        "{label}: the final report cannot be due after the task ({limit})"}},
+      {"directive_period_unknown",
+       {"{label}: nhiệm vụ không có kỳ báo cáo \"{period}\"",
+        "{label}: the task has no report period \"{period}\""}},
+      {"directive_period_accepted",
+       {"Báo cáo kỳ {period} đã được chấp nhận; không gửi thêm được",
+        "The report for {period} was accepted already; no further report"}},
+      {"directive_period_pending",
+       {"Báo cáo kỳ {period} đang chờ cấp giao xem xét",
+        "The report for {period} is waiting for review"}},
+      {"directive_period_not_reported",
+       {"Kỳ {period} chưa có báo cáo chờ xem xét", "No report for {period} is waiting for review"}},
   };
   return texts;
 }

@@ -50,6 +50,7 @@ const cellSecretary: Account = {
 const title = `Chỉ thị về chuyển đổi số trong sinh hoạt chi bộ đợt ${tag}`;
 const planTask = `Xây dựng kế hoạch thực hiện ${tag}`;
 const lateTask = `Báo cáo sơ kết quý ${tag}`;
+const periodicTask = `Báo cáo định kỳ việc thực hiện ${tag}`;
 
 async function get<T>(api: APIRequestContext, url: string): Promise<T> {
   const response = await api.get(`/api/v1${url}`);
@@ -346,5 +347,49 @@ test.describe.serial('directives', () => {
         .getByTestId('job-last-run'),
     ).not.toBeEmpty();
     await admin.close();
+  });
+
+  test('a task with a quarterly report schedule: the cell reports a quarter, the period shows it', async ({
+    page,
+    api,
+  }) => {
+    expect(cellId, 'the cell of the test before').toBeGreaterThan(0);
+    const [root] = (await get<{ items: Org[] }>(api, '/orgs')).items;
+    // Issued with the schedule picked in the form.
+    await page.goto(`/directives/new?org=${root.id}`);
+    const form = page.getByTestId('directive-form');
+    await form.locator('#directive_title').fill(`Kế hoạch thực hiện có báo cáo định kỳ ${tag}`);
+    await setDate(page, 'directive_issued_on', daysFromToday(-200));
+    await form.locator('#directive_tasks_0_title').fill(periodicTask);
+    await setDate(page, 'directive_tasks_0_due_on', daysFromToday(200));
+    await form.getByTestId('directive-task-cadence').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Hằng quý' })
+      .click();
+    await form.getByRole('button', { name: 'Lưu' }).first().click();
+    await expect(page.getByTestId('task-schedule')).toContainText('Hằng quý');
+    const id = Number(/\/directives\/(\d+)/.exec(page.url())![1]);
+    const directive = await get<{ tasks: { id: number }[] }>(api, `/directives/${id}`);
+    const assigned = await api.post(`/api/v1/directives/${id}/assignments`, {
+      data: { task_ids: [directive.tasks[0].id], target: { mode: 'orgs', org_ids: [cellId] } },
+    });
+    expect(assigned.ok(), await assigned.text()).toBeTruthy();
+    const { items } = (await assigned.json()) as { items: { id: number }[] };
+
+    // The assignment lists its periods; the first quarter is overdue, and the report form
+    // offers it first.
+    await page.goto(`/assignments/${items[0].id}`);
+    const first = page.getByTestId('assignment-periods').locator('li').first();
+    await expect(first).toHaveAttribute('data-state', 'overdue');
+    await expect(first).toContainText('Quá hạn');
+    await page.getByTestId('assignment-report-open').click();
+    const report = page.getByTestId('report-form');
+    await expect(report.getByTestId('report-period')).toBeVisible();
+    await report.locator('#report_text').fill('Báo cáo kết quả thực hiện trong quý.');
+    await page.getByTestId('report-submit').click();
+    await expect(page.getByTestId('report-form')).toHaveCount(0);
+    await expect(first).toHaveAttribute('data-state', 'reported');
+    await expect(page.getByTestId('assignment-report').first()).toContainText('Quý');
   });
 });

@@ -14,6 +14,7 @@
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "domain/directives/assignment_state.h"
+#include "domain/directives/report_schedule.h"
 #include "domain/directives/rollup.h"
 
 namespace chibo::app {
@@ -45,6 +46,10 @@ struct DirectiveTask {
   Date due_on;
   std::optional<int> due_working_days;
   std::string created_at;
+  // Scheduled periodic reports (none: only the assignment's own report); the periods are
+  // stored with the task (task_periods), the final report's is the assignment's due date.
+  std::optional<domain::ReportSchedule> report_schedule;
+  std::vector<domain::ReportPeriod> periods;  // of the schedule, the final report last
 };
 
 struct Assignment {
@@ -86,6 +91,18 @@ struct AssignmentReport {
   std::string review_comment;
   std::string reviewed_by;
   std::string reviewed_at;
+  std::string period;  // "2027-Q1" ..., "final"; "": the assignment's own report (no schedule)
+};
+
+// A scheduled period report near or past its due date, not accepted, of an open assignment
+// (for the reminder ladder).
+struct DuePeriodReport {
+  int64_t assignment_id = 0;
+  int64_t directive_id = 0;
+  OrgId org_id;
+  std::string period;
+  Date due_on;
+  std::string directive_title, task_title, number_symbol;
 };
 
 struct DirectiveStudy {
@@ -225,6 +242,19 @@ class DirectiveRepository {
   virtual void insert_study(DirectiveStudy& study) = 0;
   virtual bool update_study(DirectiveStudy& study, const DirectiveStudy& before) = 0;
   virtual std::vector<DirectiveStudy> studies_in(int64_t directive_id, const OrgPath& subtree) = 0;
+
+  // Scheduled period reports (migration 0024): a task's periods (without the final report),
+  // the overdue marks of period reports and the open ones near their due date.
+  virtual void insert_task_periods(int64_t task_id,
+                                   const std::vector<domain::ReportPeriod>& periods) = 0;
+  virtual std::vector<domain::ReportPeriod> task_periods(int64_t task_id) = 0;
+  // Marks, as of `as_of`, the period reports past their due date (and not after the
+  // assignment's) without an accepted report, of assignments not accepted; returns how many.
+  virtual int64_t mark_period_overdue(Date as_of, const std::optional<OrgPath>& subtree) = 0;
+  virtual void clear_period_overdue(int64_t assignment_id, const std::string& period) = 0;
+  // Marked overdue period reports of a directive in a subtree.
+  virtual int64_t period_overdue_count(int64_t directive_id, const OrgPath& subtree) = 0;
+  virtual std::vector<DuePeriodReport> due_period_reports(Date until, int limit) = 0;
 
   // Background fan-outs.
   virtual void insert_fanout(DirectiveFanout& fanout) = 0;

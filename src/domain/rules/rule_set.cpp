@@ -185,6 +185,14 @@ const std::vector<std::string>& meetings_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& directives_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "directives.period_report_days",
+      "directives.period_report_working_days",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -203,6 +211,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), review.begin(), review.end());
   const std::vector<std::string>& meetings = meetings_rule_keys();
   keys.insert(keys.end(), meetings.begin(), meetings.end());
+  const std::vector<std::string>& directives = directives_rule_keys();
+  keys.insert(keys.end(), directives.begin(), directives.end());
   return keys;
 }
 

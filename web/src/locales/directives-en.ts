@@ -294,4 +294,36 @@ export const directivesEn = {
     runNow: 'Run now',
     ran: '{{label}}: {{steps}} steps done, {{failed}} failed',
   },
+  // Scheduled periodic reports of a task (quarterly, half-yearly review, yearly, final).
+  periodic: {
+    schedule: 'Periodic reports',
+    scheduleHint:
+      "Periods run from the directive's date to the task's due date; each report is due as the committee's rules say",
+    cadence: {
+      none: 'None',
+      quarterly: 'Quarterly',
+      half_yearly: 'Half-yearly (review)',
+      yearly: 'Yearly',
+    },
+    finalDueOn: 'Final report due',
+    finalDueHint: "Empty: the task's due date",
+    periods: 'Report periods',
+    periodsCount_one: '{{count}} report period',
+    periodsCount_other: '{{count}} report periods',
+    period: 'Report period',
+    quarter: 'Q{{q}} {{year}}',
+    half: '{{which}} half of {{year}}',
+    halfFirst: 'First',
+    halfSecond: 'Second',
+    year: 'Year {{year}}',
+    final: 'Final report',
+    dueOn: 'due {{date}}',
+    state: {
+      due: 'Not due yet',
+      reported: 'Reported',
+      accepted: 'Accepted',
+      returned: 'Returned',
+      overdue: 'Overdue',
+    },
+  },
 };

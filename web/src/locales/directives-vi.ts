@@ -294,4 +294,36 @@ export const directivesVi = {
     runNow: 'Chạy ngay',
     ran: '{{label}}: đã làm {{steps}} bước, {{failed}} bước lỗi',
   },
+  // Scheduled periodic reports of a task (quarterly, sơ kết 6 tháng, yearly, tổng kết).
+  periodic: {
+    schedule: 'Báo cáo định kỳ',
+    scheduleHint:
+      'Các kỳ tính từ ngày ban hành đến hạn nhiệm vụ; hạn báo cáo mỗi kỳ theo quy định của cấp ủy',
+    cadence: {
+      none: 'Không',
+      quarterly: 'Hằng quý',
+      half_yearly: '6 tháng (sơ kết)',
+      yearly: 'Hằng năm',
+    },
+    finalDueOn: 'Hạn báo cáo tổng kết',
+    finalDueHint: 'Bỏ trống: hạn của nhiệm vụ',
+    periods: 'Kỳ báo cáo',
+    periodsCount_one: '{{count}} kỳ báo cáo',
+    periodsCount_other: '{{count}} kỳ báo cáo',
+    period: 'Kỳ báo cáo',
+    quarter: 'Quý {{q}}/{{year}}',
+    half: '6 tháng {{which}} năm {{year}}',
+    halfFirst: 'đầu',
+    halfSecond: 'cuối',
+    year: 'Năm {{year}}',
+    final: 'Tổng kết',
+    dueOn: 'hạn {{date}}',
+    state: {
+      due: 'Chưa đến hạn',
+      reported: 'Đã báo cáo',
+      accepted: 'Đã chấp nhận',
+      returned: 'Bị trả lại',
+      overdue: 'Quá hạn',
+    },
+  },
 };

@@ -2870,7 +2870,9 @@ export interface components {
         | 'task_not_found'
         | 'document_not_found'
         | 'exceeds_members'
-        | 'calendar_year_missing';
+        | 'calendar_year_missing'
+        | 'directive_final_after_due'
+        | 'directive_period_unknown';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -2970,7 +2972,10 @@ export interface components {
         | 'already_reviewed'
         | 'year_end_reviewed'
         | 'org_holds_no_members'
-        | 'job_nothing_to_do';
+        | 'job_nothing_to_do'
+        | 'directive_period_accepted'
+        | 'directive_period_pending'
+        | 'directive_period_not_reported';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -3016,6 +3021,8 @@ export interface components {
       state?: string;
       /** @description assignment_state: thao tác bị từ chối. */
       action?: string;
+      /** @description Kỳ báo cáo định kỳ của nhiệm vụ (directive_period_*). */
+      period?: string;
     };
     /**
      * @example {
@@ -6998,6 +7005,8 @@ export interface components {
       due_on: string;
       /** @description Số ngày làm việc kể từ ngày ban hành, khi hạn được tính theo ngày làm việc. */
       due_working_days: number | null;
+      /** @description null: không có báo cáo định kỳ. */
+      report_schedule: components['schemas']['ReportSchedule'] | null;
     };
     /** @description Đúng một trong due_on, due_working_days. */
     DirectiveTaskInput: {
@@ -7010,6 +7019,7 @@ export interface components {
       due_on?: string;
       /** @description Hạn tính bằng ngày làm việc từ ngày ban hành. */
       due_working_days?: number;
+      report_schedule?: components['schemas']['ReportScheduleInput'] | null;
     };
     /** @description Lượt giao nhận bởi các tổ chức (và đảng viên) trong cây con, theo trạng thái hiện tại; overdue đếm những lượt đã đánh dấu quá hạn và chưa được chấp nhận. */
     RollupCounts: {
@@ -7058,6 +7068,8 @@ export interface components {
       org: components['schemas']['RollupRow'];
       /** @description Tổ chức trực thuộc có lượt giao trong cây con; chậm nhất trước (quá hạn, tỷ lệ chấp nhận thấp). */
       children: components['schemas']['RollupRow'][];
+      /** @description Báo cáo định kỳ đã đánh dấu quá hạn, chưa được chấp nhận, trong cây của tổ chức (đếm bằng truy vấn theo chỉ mục). */
+      period_overdue: number;
     };
     DirectiveItem: {
       /** Format: int64 */
@@ -7226,6 +7238,8 @@ export interface components {
       review_comment: string;
       /** Format: date-time */
       reviewed_at: string | null;
+      /** @description Kỳ của báo cáo; null: báo cáo của lượt giao (không có lịch báo cáo). */
+      period: string | null;
     };
     AssignmentDetail: components['schemas']['Assignment'] & {
       /** @description Mới nhất trước. */
@@ -7235,6 +7249,8 @@ export interface components {
       may_report: boolean;
       may_review: boolean;
       may_assign: boolean;
+      /** @description Các kỳ báo cáo của nhiệm vụ và trạng thái báo cáo từng kỳ (rỗng: không có lịch báo cáo). */
+      periods: components['schemas']['AssignmentPeriod'][];
     };
     AssignmentStep: {
       version: number;
@@ -7250,14 +7266,20 @@ export interface components {
       document_id?: number;
       /** @description Ghi chú tài liệu kèm theo. */
       attachment_note?: string;
+      /** @description Kỳ của báo cáo (theo lịch báo cáo của nhiệm vụ). Kỳ không có trong lịch: 422; kỳ đã có báo cáo được chấp nhận hoặc đang chờ xem xét: 409. "final" hoặc bỏ trống: báo cáo của lượt giao. */
+      period?: string;
     };
     ReportReview: {
       version: number;
       comment?: string;
+      /** @description Xem xét báo cáo của kỳ này (trạng thái lượt giao không đổi); bỏ trống hoặc "final": báo cáo của lượt giao. */
+      period?: string;
     };
     ReportReturn: {
       version: number;
       comment: string;
+      /** @description Xem xét báo cáo của kỳ này (trạng thái lượt giao không đổi); bỏ trống hoặc "final": báo cáo của lượt giao. */
+      period?: string;
     };
     StudyInput: {
       /** Format: int64 */
@@ -7296,6 +7318,8 @@ export interface components {
       as_of: string;
       /** @description Lượt giao mới đánh dấu quá hạn. */
       marked: number;
+      /** @description Báo cáo định kỳ mới đánh dấu quá hạn. */
+      period_reports: number;
     };
     /** @description Một lần giao nhiệm vụ chạy nền (quá --fanout-inline-max lượt giao): tác vụ nền 'fanout' tạo các lượt giao theo từng lô, mỗi lô một giao dịch. */
     DirectiveFanout: {
@@ -7327,6 +7351,44 @@ export interface components {
       updated_at: string;
       /** Format: date-time */
       finished_at: string | null;
+    };
+    ReportPeriod: {
+      /** @description Kỳ báo cáo: "2027-Q1" (quý), "2027-H1" (6 tháng), "2027" (năm), "final" (tổng kết). */
+      period: string;
+      /** Format: date */
+      starts_on: string;
+      /** Format: date */
+      ends_on: string;
+      /**
+       * Format: date
+       * @description Hạn báo cáo của kỳ: N ngày sau khi kỳ kết thúc (rules/directives.toml), không sau hạn tổng kết.
+       */
+      due_on: string;
+    };
+    ReportSchedule: {
+      /** @enum {string} */
+      cadence: 'quarterly' | 'half_yearly' | 'yearly';
+      /**
+       * Format: date
+       * @description Hạn báo cáo tổng kết riêng (null: hạn của nhiệm vụ).
+       */
+      final_due_on: string | null;
+      /** @description Các kỳ từ ngày ban hành đến hạn nhiệm vụ, kỳ tổng kết (final) cuối cùng. */
+      periods: components['schemas']['ReportPeriod'][];
+    };
+    /** @description Báo cáo định kỳ: theo quý, 6 tháng (sơ kết) hoặc năm, và báo cáo tổng kết. Hạn tổng kết sau hạn nhiệm vụ: 422. */
+    ReportScheduleInput: {
+      /** @enum {string} */
+      cadence: 'quarterly' | 'half_yearly' | 'yearly';
+      /**
+       * Format: date
+       * @description Hạn báo cáo tổng kết; không sau hạn nhiệm vụ (mặc định: hạn nhiệm vụ).
+       */
+      final_due_on?: string;
+    };
+    AssignmentPeriod: components['schemas']['ReportPeriod'] & {
+      /** @enum {string} */
+      state: 'due' | 'reported' | 'accepted' | 'returned' | 'overdue';
     };
     Notification: {
       /** Format: int64 */

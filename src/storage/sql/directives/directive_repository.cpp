@@ -239,17 +239,24 @@ void SqlDirectiveRepository::insert_tasks(std::vector<DirectiveTask>& tasks) {
         .text("description", t.description)
         .date("due_on", t.due_on)
         .text("due_working_days", t.due_working_days ? std::to_string(*t.due_working_days) : "")
-        .text("created_at", t.created_at);
+        .text("created_at", t.created_at)
+        .text("report_cadence", t.report_schedule
+                                    ? std::string(domain::cadence_code(t.report_schedule->cadence))
+                                    : "")
+        .text("report_final_due_on", t.report_schedule && t.report_schedule->final_due_on
+                                         ? t.report_schedule->final_due_on->iso()
+                                         : "");
     t.id = insert_returning_id(session_, "directive_tasks", values);
   }
 }
 
 std::vector<DirectiveTask> SqlDirectiveRepository::tasks_of(int64_t directive_id) {
   std::vector<DirectiveTask> tasks;
-  RowReader row(4, 4);
+  RowReader row(6, 4);
   Bindings bindings;
   select_rows(session_,
-              "SELECT title, description, due_on, created_at, id, directive_id, position, "
+              "SELECT title, description, due_on, created_at, report_cadence, "
+              "report_final_due_on, id, directive_id, position, "
               "due_working_days FROM directive_tasks WHERE directive_id = " +
                   bindings.number(directive_id) + " ORDER BY position",
               bindings, row, [&] {
@@ -262,6 +269,9 @@ std::vector<DirectiveTask> SqlDirectiveRepository::tasks_of(int64_t directive_id
                 t.directive_id = row.number(1);
                 t.position = static_cast<int>(row.number(2));
                 if (!row.is_null_number(3)) t.due_working_days = static_cast<int>(row.number(3));
+                if (auto cadence = domain::parse_report_cadence(row.text(4))) {
+                  t.report_schedule = domain::ReportSchedule{*cadence, row.date(5)};
+                }
                 tasks.push_back(std::move(t));
               });
   return tasks;
@@ -513,7 +523,8 @@ void SqlDirectiveRepository::insert_report(AssignmentReport& r) {
       .text("attachment_note", r.attachment_note)
       .text("submitted_by", r.submitted_by)
       .text("submitted_at", r.submitted_at)
-      .text("review", r.review);
+      .text("review", r.review)
+      .text("period", r.period);
   r.id = insert_returning_id(session_, "directive_reports", values);
 }
 
@@ -523,7 +534,7 @@ std::vector<AssignmentReport> SqlDirectiveRepository::reports_of(int64_t assignm
   Bindings bindings;
   select_rows(session_,
               "SELECT body, figures, attachment_note, submitted_by, submitted_at, review, "
-              "review_comment, reviewed_by, reviewed_at, '' , id, assignment_id, document_id "
+              "review_comment, reviewed_by, reviewed_at, period, id, assignment_id, document_id "
               "FROM directive_reports WHERE assignment_id = " +
                   bindings.number(assignment_id) + " ORDER BY id DESC",
               bindings, row, [&] {
@@ -537,6 +548,7 @@ std::vector<AssignmentReport> SqlDirectiveRepository::reports_of(int64_t assignm
                 r.review_comment = row.text(6);
                 r.reviewed_by = row.text(7);
                 r.reviewed_at = row.text(8);
+                r.period = row.text(9);
                 r.id = row.number(0);
                 r.assignment_id = row.number(1);
                 r.document_id = row.number(2);
@@ -553,6 +565,120 @@ void SqlDirectiveRepository::update_review(const AssignmentReport& r) {
       .text("reviewed_at", r.reviewed_at);
   Bindings where;
   update_rows(session_, "directive_reports", values, "id = " + where.number(r.id), where);
+}
+
+// --- scheduled period reports -------------------------------------------------------------
+
+namespace {
+
+long long run_period_sql(soci::session& session, const std::string& sql, Bindings& bindings) {
+  soci::statement statement(session);
+  bindings.attach(statement);
+  prepare_unnamed(statement, sql);
+  statement.execute(true);
+  return statement.get_affected_rows();
+}
+
+}  // namespace
+
+void SqlDirectiveRepository::insert_task_periods(int64_t task_id,
+                                                 const std::vector<domain::ReportPeriod>& periods) {
+  for (const domain::ReportPeriod& p : periods) {
+    if (p.key == domain::kFinalPeriod) continue;  // the assignment's own report
+    RowValues values;
+    values.number("task_id", task_id)
+        .text("period", p.key)
+        .date("starts_on", p.starts_on)
+        .date("ends_on", p.ends_on)
+        .date("due_on", p.due_on);
+    soci::statement statement(session_);
+    values.attach(statement);
+    prepare_unnamed(statement, values.insert_sql("directive_task_periods"));
+    statement.execute(true);
+  }
+}
+
+std::vector<domain::ReportPeriod> SqlDirectiveRepository::task_periods(int64_t task_id) {
+  std::vector<domain::ReportPeriod> found;
+  RowReader row(4, 0);
+  Bindings bindings;
+  select_rows(session_,
+              "SELECT period, starts_on, ends_on, due_on FROM directive_task_periods WHERE "
+              "task_id = " +
+                  bindings.number(task_id) + " ORDER BY ends_on",
+              bindings, row, [&] {
+                found.push_back({row.text(0), row.date(1).value_or(Date()),
+                                 row.date(2).value_or(Date()), row.date(3).value_or(Date())});
+              });
+  return found;
+}
+
+int64_t SqlDirectiveRepository::mark_period_overdue(Date as_of,
+                                                    const std::optional<OrgPath>& subtree) {
+  Bindings bindings;
+  const std::string day = as_of.iso();
+  std::string sql =
+      "INSERT INTO directive_period_overdue (assignment_id, period, directive_id, org_path, "
+      "due_on, marked_on) SELECT a.id, p.period, a.directive_id, a.org_path, p.due_on, " +
+      bindings.text(day) +
+      " FROM directive_task_periods p JOIN directive_assignments a ON a.task_id = p.task_id "
+      "WHERE p.due_on < " +
+      bindings.text(day) + " AND p.due_on <= a.due_on AND a.state <> 'accepted'";
+  if (subtree) sql += " AND " + subtree_condition("a.org_path", *subtree, bindings);
+  sql +=
+      " AND NOT EXISTS (SELECT 1 FROM directive_reports r WHERE r.assignment_id = a.id AND "
+      "r.period = p.period AND r.review = 'accepted') AND NOT EXISTS (SELECT 1 FROM "
+      "directive_period_overdue o WHERE o.assignment_id = a.id AND o.period = p.period)";
+  return run_period_sql(session_, sql, bindings);
+}
+
+void SqlDirectiveRepository::clear_period_overdue(int64_t assignment_id,
+                                                  const std::string& period) {
+  Bindings bindings;
+  run_period_sql(session_,
+                 "DELETE FROM directive_period_overdue WHERE assignment_id = " +
+                     bindings.number(assignment_id) + " AND period = " + bindings.text(period),
+                 bindings);
+}
+
+int64_t SqlDirectiveRepository::period_overdue_count(int64_t directive_id, const OrgPath& subtree) {
+  Bindings bindings;
+  return count_of(session_,
+                  "SELECT COUNT(*) FROM directive_period_overdue o WHERE o.directive_id = " +
+                      bindings.number(directive_id) + " AND " +
+                      subtree_condition("o.org_path", subtree, bindings),
+                  bindings);
+}
+
+std::vector<app::DuePeriodReport> SqlDirectiveRepository::due_period_reports(Date until,
+                                                                             int limit) {
+  std::vector<app::DuePeriodReport> found;
+  RowReader row(5, 3);
+  Bindings bindings;
+  select_rows(
+      session_,
+      "SELECT p.period, p.due_on, d.title, t.title, d.number_symbol, a.id, a.directive_id, "
+      "a.org_id FROM directive_task_periods p JOIN directive_assignments a ON a.task_id = "
+      "p.task_id JOIN directives d ON d.id = a.directive_id JOIN directive_tasks t ON t.id = "
+      "a.task_id WHERE p.due_on <= " +
+          bindings.text(until.iso()) +
+          " AND p.due_on <= a.due_on AND a.state <> 'accepted' AND NOT EXISTS (SELECT 1 FROM "
+          "directive_reports r WHERE r.assignment_id = a.id AND r.period = p.period AND "
+          "r.review = 'accepted') ORDER BY p.due_on, a.id LIMIT " +
+          std::to_string(limit),
+      bindings, row, [&] {
+        app::DuePeriodReport due;
+        due.period = row.text(0);
+        due.due_on = row.date(1).value_or(Date());
+        due.directive_title = row.text(2);
+        due.task_title = row.text(3);
+        due.number_symbol = row.text(4);
+        due.assignment_id = row.number(0);
+        due.directive_id = row.number(1);
+        due.org_id = OrgId(row.number(2));
+        found.push_back(std::move(due));
+      });
+  return found;
 }
 
 // --- studies --------------------------------------------------------------------------------

@@ -51,6 +51,14 @@ class SqlDirectiveRepository : public app::DirectiveRepository {
   std::vector<app::DirectiveStudy> studies_in(int64_t directive_id,
                                               const OrgPath& subtree) override;
 
+  void insert_task_periods(int64_t task_id,
+                           const std::vector<domain::ReportPeriod>& periods) override;
+  std::vector<domain::ReportPeriod> task_periods(int64_t task_id) override;
+  int64_t mark_period_overdue(Date as_of, const std::optional<OrgPath>& subtree) override;
+  void clear_period_overdue(int64_t assignment_id, const std::string& period) override;
+  int64_t period_overdue_count(int64_t directive_id, const OrgPath& subtree) override;
+  std::vector<app::DuePeriodReport> due_period_reports(Date until, int limit) override;
+
   void insert_fanout(app::DirectiveFanout& fanout) override;
   std::optional<app::DirectiveFanout> find_fanout(int64_t id) override;
   std::vector<app::DirectiveFanout> fanouts_of(int64_t directive_id, int limit) override;

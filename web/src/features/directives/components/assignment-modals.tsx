@@ -2,7 +2,7 @@
 // and reviewing one (accept, with an optional comment; return, with a required comment). They
 // send the version seen; a refusal shows under its field.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -11,7 +11,13 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import { useProblemText } from '@/lib/problem-text';
 import type { AssignmentDetail, ProblemFieldError } from '@/types';
 import { useAssignmentStep, useSubmitReport } from '../api/directives';
-import { reportInput, type ReportValues } from '../lib/directives';
+import {
+  reportablePeriods,
+  reportInput,
+  reviewablePeriods,
+  type ReportValues,
+} from '../lib/directives';
+import { usePeriodLabel } from './report-periods';
 
 export function ReportModal({
   assignment,
@@ -27,6 +33,8 @@ export function ReportModal({
   const submit = useSubmitReport(assignment.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
   const label = t('assignment.reportForm.text');
+  const periodLabel = usePeriodLabel();
+  const periods = reportablePeriods(assignment);
 
   async function send(values: ReportValues) {
     setRest([]);
@@ -36,7 +44,14 @@ export function ReportModal({
       onClose();
     } catch (error) {
       if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, ['text', 'figures', 'attachment_note'], text));
+      setRest(
+        applyFieldErrors(
+          form,
+          error.problem,
+          ['period', 'text', 'figures', 'attachment_note'],
+          text,
+        ),
+      );
     }
   }
 
@@ -58,10 +73,27 @@ export function ReportModal({
         form={form}
         name="report"
         layout="vertical"
-        initialValues={{ figures: [] }}
+        initialValues={{ figures: [], period: periods[0] }}
         onFinish={(values) => void send(values)}
         data-testid="report-form"
       >
+        {periods.length > 0 && (
+          <Form.Item
+            name="period"
+            label={t('periodic.period')}
+            rules={[
+              {
+                required: true,
+                message: t('validation.required', { label: t('periodic.period') }),
+              },
+            ]}
+          >
+            <Select
+              options={periods.map((key) => ({ value: key, label: periodLabel(key) }))}
+              data-testid="report-period"
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="text"
           label={label}
@@ -121,10 +153,12 @@ export function ReviewModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useProblemText();
-  const [form] = Form.useForm<{ comment?: string }>();
+  const [form] = Form.useForm<{ comment?: string; period?: string }>();
   const step = useAssignmentStep(assignment.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
   const label = t('assignment.reviewForm.comment');
+  const periodLabel = usePeriodLabel();
+  const periods = reviewablePeriods(assignment);
 
   async function review(kind: 'accept' | 'return') {
     setRest([]);
@@ -133,16 +167,21 @@ export function ReviewModal({
       form.setFields([{ name: 'comment', errors: [t('validation.required', { label })] }]);
       return;
     }
+    const period: string | undefined = form.getFieldValue('period');
     try {
       await step.mutateAsync({
         step: kind,
-        body: comment ? { version: assignment.version, comment } : { version: assignment.version },
+        body: {
+          version: assignment.version,
+          ...(comment ? { comment } : {}),
+          ...(period ? { period } : {}),
+        },
       });
       message.success(t(`assignment.done.${kind}`));
       onClose();
     } catch (error) {
       if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, ['comment'], text));
+      setRest(applyFieldErrors(form, error.problem, ['period', 'comment'], text));
     }
   }
 
@@ -176,7 +215,21 @@ export function ReviewModal({
       }
     >
       <ProblemAlert error={step.error} rest={rest} />
-      <Form form={form} name="review" layout="vertical" data-testid="review-form">
+      <Form
+        form={form}
+        name="review"
+        layout="vertical"
+        initialValues={{ period: periods[0] }}
+        data-testid="review-form"
+      >
+        {periods.length > 0 && (
+          <Form.Item name="period" label={t('periodic.period')}>
+            <Select
+              options={periods.map((key) => ({ value: key, label: periodLabel(key) }))}
+              data-testid="review-period"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="comment" label={label} extra={t('assignment.reviewForm.commentHint')}>
           <Input.TextArea maxLength={4000} autoSize={{ minRows: 2, maxRows: 8 }} />
         </Form.Item>

@@ -22,11 +22,12 @@ import { isApiError } from '@/lib/api-client';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import type { AssignmentDetail, AssignmentReport } from '@/types';
 import { useAssignment, useAssignmentStep } from '../api/directives';
-import { assignmentActions } from '../lib/directives';
+import { assignmentActions, reportablePeriods, reviewablePeriods } from '../lib/directives';
 import { progressKeys, reached } from '../lib/rollup';
 import { AssignModal } from './assign-modal';
 import { ReportModal, ReviewModal } from './assignment-modals';
 import { DueCell, StateTag } from './assignment-table';
+import { ReportPeriods, usePeriodLabel } from './report-periods';
 
 export function AssignmentView({ id }: { id: number }) {
   const assignment = useAssignment(id);
@@ -41,10 +42,12 @@ const reviewColor = { pending: 'processing', accepted: 'success', returned: 'war
 
 function Report({ report }: { report: AssignmentReport }) {
   const { t, i18n } = useTranslation();
+  const periodLabel = usePeriodLabel();
   return (
     <li data-testid="assignment-report" data-review={report.review}>
       <Flex justify="space-between" wrap gap={8}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {report.period ? `${periodLabel(report.period)} · ` : ''}
           {t('assignment.submittedAt', { at: formatDateTime(report.submitted_at) })}
         </Typography.Text>
         <Tag color={reviewColor[report.review]}>{t(`assignment.review.${report.review}`)}</Tag>
@@ -86,6 +89,10 @@ function AssignmentPage({ assignment }: { assignment: AssignmentDetail }) {
   const step = useAssignmentStep(assignment.id);
   const [dialog, setDialog] = useState<'report' | 'review' | 'subassign' | null>(null);
   const actions = assignmentActions(assignment);
+  // A task with a report schedule is reported period by period (the final report is the
+  // assignment's own): reporting and reviewing follow the periods open.
+  const mayReport = actions.includes('report') || reportablePeriods(assignment).length > 0;
+  const mayReview = actions.includes('review') || reviewablePeriods(assignment).length > 0;
   const downstream = reached(assignment.children);
 
   async function move(kind: 'acknowledge' | 'start') {
@@ -141,7 +148,7 @@ function AssignmentPage({ assignment }: { assignment: AssignmentDetail }) {
             {t('assignment.actions.start')}
           </Button>
         )}
-        {actions.includes('report') && (
+        {mayReport && (
           <Button
             type="primary"
             icon={<SendOutlined />}
@@ -160,7 +167,7 @@ function AssignmentPage({ assignment }: { assignment: AssignmentDetail }) {
             {t('assignment.actions.subassign')}
           </Button>
         )}
-        {actions.includes('review') && (
+        {mayReview && (
           <Button
             type="primary"
             icon={<CommentOutlined />}
@@ -241,6 +248,7 @@ function AssignmentPage({ assignment }: { assignment: AssignmentDetail }) {
           </Flex>
         )}
       </Card>
+      <ReportPeriods assignment={assignment} />
       <Card size="small" title={t('assignment.reports')} data-testid="assignment-reports">
         {assignment.reports.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assignment.noReports')} />

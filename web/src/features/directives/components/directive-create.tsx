@@ -36,6 +36,7 @@ import {
   formPath,
   issueFields,
   issueInput,
+  reportCadences,
   type IssueValues,
 } from '../lib/directives';
 
@@ -93,7 +94,7 @@ export function DirectiveCreate({ org }: { org?: number }) {
       kind: 'directive',
       issued_on: today,
       source: 'text',
-      tasks: [{ due_mode: 'date' }],
+      tasks: [{ due_mode: 'date', report_schedule: { cadence: 'none' } }],
     }),
     [org, today],
   );
@@ -312,13 +313,50 @@ export function DirectiveCreate({ org }: { org?: number }) {
                       )
                     }
                   </Form.Item>
+                  <Flex wrap gap={12}>
+                    <Form.Item
+                      name={[item.name, 'report_schedule', 'cadence']}
+                      label={t('periodic.schedule')}
+                      extra={t('periodic.scheduleHint')}
+                      style={{ minWidth: 200 }}
+                    >
+                      <Select
+                        options={(['none', ...reportCadences] as const).map((value) => ({
+                          value,
+                          label: t(`periodic.cadence.${value}`),
+                        }))}
+                        data-testid="directive-task-cadence"
+                      />
+                    </Form.Item>
+                    <Form.Item
+                      noStyle
+                      shouldUpdate={(before, after) =>
+                        before.tasks?.[index]?.report_schedule?.cadence !==
+                        after.tasks?.[index]?.report_schedule?.cadence
+                      }
+                    >
+                      {({ getFieldValue }) =>
+                        (getFieldValue(['tasks', item.name, 'report_schedule', 'cadence']) ??
+                          'none') !== 'none' && (
+                          <Form.Item
+                            name={[item.name, 'report_schedule', 'final_due_on']}
+                            label={t('periodic.finalDueOn')}
+                            extra={t('periodic.finalDueHint')}
+                            style={{ maxWidth: 220 }}
+                          >
+                            <DateInput />
+                          </Form.Item>
+                        )
+                      }
+                    </Form.Item>
+                  </Flex>
                 </Card>
               ))}
               {items.length < 100 && (
                 <Button
                   type="dashed"
                   icon={<PlusOutlined />}
-                  onClick={() => add({ due_mode: 'date' })}
+                  onClick={() => add({ due_mode: 'date', report_schedule: { cadence: 'none' } })}
                   data-testid="directive-add-task"
                 >
                   {t('directive.addTask')}

@@ -85,6 +85,12 @@ function DirectivePage({ directive, org }: { directive: Directive; org?: number 
               {t('directive.workingDays', { count: task.due_working_days })}
             </Typography.Text>
           ) : null}
+          {task.report_schedule ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-schedule">
+              {t(`periodic.cadence.${task.report_schedule.cadence}`)} ·{' '}
+              {t('periodic.periodsCount', { count: task.report_schedule.periods.length })}
+            </Typography.Text>
+          ) : null}
         </Space>
       ),
     },

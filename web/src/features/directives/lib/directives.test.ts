@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   assignmentActions,
   formPath,
+  periodParts,
+  reportablePeriods,
+  reviewablePeriods,
   issueInput,
   reportInput,
   targetInput,
@@ -134,5 +137,91 @@ describe('assignmentActions', () => {
   it('lets the assigning side review a report, once', () => {
     expect(of('reported', { review: true })).toEqual(['review']);
     expect(of('accepted', { review: true, assign: true })).toEqual([]);
+  });
+});
+
+describe('scheduled periodic reports', () => {
+  const periods = [
+    {
+      period: '2026-Q4',
+      starts_on: '2026-10-01',
+      ends_on: '2026-12-31',
+      due_on: '2027-01-15',
+      state: 'accepted' as const,
+    },
+    {
+      period: '2027-Q1',
+      starts_on: '2027-01-01',
+      ends_on: '2027-03-31',
+      due_on: '2027-04-15',
+      state: 'overdue' as const,
+    },
+    {
+      period: '2027-Q2',
+      starts_on: '2027-04-01',
+      ends_on: '2027-06-30',
+      due_on: '2027-07-15',
+      state: 'reported' as const,
+    },
+    {
+      period: '2027-Q3',
+      starts_on: '2027-07-01',
+      ends_on: '2027-09-30',
+      due_on: '2027-10-15',
+      state: 'due' as const,
+    },
+    {
+      period: 'final',
+      starts_on: '2026-10-01',
+      ends_on: '2027-12-31',
+      due_on: '2027-12-31',
+      state: 'due' as const,
+    },
+  ];
+  const a = { state: 'assigned' as const, may_report: true, may_review: true, periods };
+
+  it('offers the periods still to report; the final one only when a report is possible', () => {
+    expect(reportablePeriods(a)).toEqual(['2027-Q1', '2027-Q3']);
+    expect(reportablePeriods({ ...a, state: 'in_progress' })).toEqual([
+      '2027-Q1',
+      '2027-Q3',
+      'final',
+    ]);
+    expect(reportablePeriods({ ...a, state: 'accepted' })).toEqual([]);
+    expect(reportablePeriods({ ...a, may_report: false })).toEqual([]);
+    expect(reportablePeriods({ ...a, periods: [] })).toEqual([]);
+  });
+
+  it('offers the reported periods for review', () => {
+    expect(reviewablePeriods(a)).toEqual(['2027-Q2']);
+    expect(reviewablePeriods({ ...a, may_review: false })).toEqual([]);
+  });
+
+  it('sends the schedule with a task, and names the periods', () => {
+    expect(
+      taskInput({
+        title: 'T',
+        due_mode: 'date',
+        due_on: '2027-12-31',
+        report_schedule: { cadence: 'half_yearly' },
+      }),
+    ).toEqual({ title: 'T', due_on: '2027-12-31', report_schedule: { cadence: 'half_yearly' } });
+    expect(
+      taskInput({
+        title: 'T',
+        due_mode: 'date',
+        due_on: '2027-12-31',
+        report_schedule: { cadence: 'none' },
+      }),
+    ).toEqual({ title: 'T', due_on: '2027-12-31' });
+    expect(periodParts('2027-Q3')).toEqual({ kind: 'quarter', year: '2027', n: 3 });
+    expect(periodParts('2027-H1')).toEqual({ kind: 'half', year: '2027', n: 1 });
+    expect(periodParts('2027')).toEqual({ kind: 'year', year: '2027' });
+    expect(periodParts('final')).toEqual({ kind: 'final' });
+    expect(reportInput(3, { period: '2027-Q1', text: ' x ' })).toEqual({
+      version: 3,
+      period: '2027-Q1',
+      text: 'x',
+    });
   });
 });

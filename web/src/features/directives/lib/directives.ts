@@ -39,12 +39,16 @@ export const assignmentStates: AssignmentState[] = [
 
 export type DueMode = 'date' | 'working_days';
 
+export type ReportCadence = NonNullable<DirectiveTaskInput['report_schedule']>['cadence'];
+export const reportCadences: ReportCadence[] = ['quarterly', 'half_yearly', 'yearly'];
+
 export interface TaskValues {
   title?: string;
   description?: string;
   due_mode?: DueMode;
   due_on?: string | null;
   due_working_days?: number | null;
+  report_schedule?: { cadence?: ReportCadence | 'none'; final_due_on?: string | null };
 }
 
 /** The issue form. The document is one of the register's, or typed (one from above). */
@@ -81,6 +85,11 @@ export function taskInput(values: TaskValues): DirectiveTaskInput {
   const input: DirectiveTaskInput = { title: (values.title ?? '').trim() };
   const description = trimmed(values.description);
   if (description) input.description = description;
+  const cadence = values.report_schedule?.cadence;
+  if (cadence && cadence !== 'none') {
+    const finalDue = values.report_schedule?.final_due_on;
+    input.report_schedule = finalDue ? { cadence, final_due_on: finalDue } : { cadence };
+  }
   if (values.due_mode === 'working_days') {
     if (values.due_working_days) input.due_working_days = values.due_working_days;
   } else if (values.due_on) {
@@ -146,6 +155,7 @@ export interface FigureValues {
 }
 
 export interface ReportValues {
+  period?: string;
   text?: string;
   figures?: FigureValues[];
   attachment_note?: string;
@@ -161,6 +171,7 @@ export function reportInput(version: number, values: ReportValues): ReportInput 
     figures.push(unit ? { label, value: figure.value, unit } : { label, value: figure.value });
   }
   const input: ReportInput = { version, text: (values.text ?? '').trim() };
+  if (values.period) input.period = values.period;
   if (figures.length) input.figures = figures;
   const note = trimmed(values.attachment_note);
   if (note) input.attachment_note = note;
@@ -192,4 +203,43 @@ export function assignmentActions(
   }
   if (a.may_review && a.state === 'reported') actions.push('review');
   return actions;
+}
+
+type PeriodsOf = Pick<AssignmentDetail, 'state' | 'may_report' | 'may_review' | 'periods'>;
+
+/**
+ * The scheduled periods a report may be sent for now: those not reported, accepted or waiting;
+ * the final report (the assignment's own) only where the assignment's state allows a report.
+ * None when the task has no schedule (the report is then the assignment's own, as before).
+ */
+export function reportablePeriods(a: PeriodsOf): string[] {
+  if (!a.may_report || a.state === 'accepted') return [];
+  const finalOpen =
+    a.state === 'acknowledged' || a.state === 'in_progress' || a.state === 'returned';
+  return a.periods
+    .filter((p) => p.state === 'due' || p.state === 'overdue' || p.state === 'returned')
+    .filter((p) => p.period !== 'final' || finalOpen)
+    .map((p) => p.period);
+}
+
+/** The periods whose report waits for the assigning level's review. */
+export function reviewablePeriods(a: PeriodsOf): string[] {
+  if (!a.may_review) return [];
+  return a.periods.filter((p) => p.state === 'reported').map((p) => p.period);
+}
+
+/** A period key as words: "2027-Q1", "2027-H2", "2027", "final". */
+export function periodParts(
+  key: string,
+):
+  | { kind: 'quarter'; year: string; n: number }
+  | { kind: 'half'; year: string; n: number }
+  | { kind: 'year'; year: string }
+  | { kind: 'final' } {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return { kind: 'quarter', year: quarter[1]!, n: Number(quarter[2]) };
+  const half = /^(\d{4})-H([12])$/.exec(key);
+  if (half) return { kind: 'half', year: half[1]!, n: Number(half[2]) };
+  if (/^\d{4}$/.test(key)) return { kind: 'year', year: key };
+  return { kind: 'final' };
 }
