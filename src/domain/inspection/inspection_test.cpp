@@ -32,14 +32,15 @@ TEST(InspectionStage, CodesRoundTripInOrder) {
 
 TEST(InspectionStage, OnlyTheNextStageOnOrAfterThePrevious) {
   EXPECT_EQ(check_stage({}, Stage::kDecision, date("2026-02-01")), "");
-  EXPECT_EQ(check_stage({}, Stage::kPlan, date("2026-02-01")), "out_of_order");
+  EXPECT_EQ(check_stage({}, Stage::kPlan, date("2026-02-01")), "inspection_out_of_order");
   const StageFacts planned{Stage::kPlan, date("2026-03-01")};
   EXPECT_EQ(check_stage(planned, Stage::kWork, date("2026-03-01")), "");
-  EXPECT_EQ(check_stage(planned, Stage::kWork, date("2026-02-28")), "before_previous");
-  EXPECT_EQ(check_stage(planned, Stage::kConclusion, date("2026-04-01")), "out_of_order");
-  EXPECT_EQ(check_stage(planned, Stage::kPlan, date("2026-04-01")), "out_of_order");
+  EXPECT_EQ(check_stage(planned, Stage::kWork, date("2026-02-28")), "inspection_before_previous");
+  EXPECT_EQ(check_stage(planned, Stage::kConclusion, date("2026-04-01")),
+            "inspection_out_of_order");
+  EXPECT_EQ(check_stage(planned, Stage::kPlan, date("2026-04-01")), "inspection_out_of_order");
   const StageFacts concluded{Stage::kConclusion, date("2026-05-01")};
-  EXPECT_EQ(check_stage(concluded, Stage::kDecision, date("2026-06-01")), "finished");
+  EXPECT_EQ(check_stage(concluded, Stage::kDecision, date("2026-06-01")), "inspection_finished");
 }
 
 TEST(InspectionStage, IssuerDecidesAndConcludesTheTeamWorks) {
@@ -92,13 +93,13 @@ TEST(InspectionProgramme, TimeWindowInsideTheYear) {
   InspectionFacts facts = good_inspection();
   facts.starts_on = date("2025-12-31");
   EXPECT_TRUE(has(check_inspection(facts, rules(), "inspections[0]."), "inspections[0].starts_on",
-                  "outside_year"));
+                  "inspection_outside_year"));
   facts = good_inspection();
   facts.ends_on = date("2027-01-01");
-  EXPECT_TRUE(has(check_inspection(facts, rules()), "ends_on", "outside_year"));
+  EXPECT_TRUE(has(check_inspection(facts, rules()), "ends_on", "inspection_outside_year"));
   facts = good_inspection();
   facts.ends_on = date("2026-02-28");
-  EXPECT_TRUE(has(check_inspection(facts, rules()), "ends_on", "before_start"));
+  EXPECT_TRUE(has(check_inspection(facts, rules()), "ends_on", "inspection_before_start"));
   facts.ends_on = date("2026-03-01");  // one day is a window
   EXPECT_TRUE(check_inspection(facts, rules()).empty());
 }
@@ -110,20 +111,20 @@ TEST(InspectionProgramme, SubjectKindContentTeam) {
   facts.content = "";
   facts.team = {"Nguyễn Văn An"};
   const auto errors = check_inspection(facts, rules());
-  EXPECT_TRUE(has(errors, "subject", "outside_subtree"));
+  EXPECT_TRUE(has(errors, "subject", "inspection_outside_subtree"));
   EXPECT_TRUE(has(errors, "kind", "not_allowed"));
   EXPECT_TRUE(has(errors, "content", "required"));
-  ASSERT_TRUE(has(errors, "team", "too_few"));
+  ASSERT_TRUE(has(errors, "team", "inspection_team_too_small"));
   facts = good_inspection();
   facts.team = {"An", "An"};
-  EXPECT_TRUE(has(check_inspection(facts, rules()), "team", "duplicate"));
+  EXPECT_TRUE(has(check_inspection(facts, rules()), "team", "inspection_team_duplicate"));
 }
 
 TEST(InspectionProgramme, TeamMinimumNamesItsRule) {
   InspectionFacts facts = good_inspection();
   facts.team = {"An"};
   for (const FieldError& error : check_inspection(facts, rules())) {
-    if (error.code != "too_few") continue;
+    if (error.code != "inspection_team_too_small") continue;
     bool named = false;
     for (const auto& [key, value] : error.params)
       if (key == "rule" && value == "inspection.min_team_members") named = true;
@@ -137,11 +138,11 @@ TEST(InspectionItem, DueAfterTheConclusionWithinTheRule) {
                  date("2026-09-30")};
   EXPECT_TRUE(check_item(item, concluded, rules()).empty());
   item.due_on = date("2026-06-14");
-  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "before_conclusion"));
+  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "inspection_before_conclusion"));
   item.due_on = date("2027-06-15");  // 12 months exactly
   EXPECT_TRUE(check_item(item, concluded, rules()).empty());
   item.due_on = date("2027-06-16");
-  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "too_late"));
+  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "inspection_due_too_late"));
   item = {"note", "", "", "", concluded};
   const auto errors = check_item(item, concluded, rules(), "items[1].");
   EXPECT_TRUE(has(errors, "items[1].kind", "not_allowed"));
@@ -163,7 +164,8 @@ TEST(InspectionItem, ClosingOnceNotInTheFutureNorBeforeTheConclusion) {
   EXPECT_EQ(check_close("open", today, concluded, today), "");
   EXPECT_EQ(check_close("closed", today, concluded, today), "already_closed");
   EXPECT_EQ(check_close("open", date("2026-12-07"), concluded, today), "in_future");
-  EXPECT_EQ(check_close("open", date("2026-06-14"), concluded, today), "before_conclusion");
+  EXPECT_EQ(check_close("open", date("2026-06-14"), concluded, today),
+            "inspection_before_conclusion");
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ std::vector<FieldError> check_item(const ItemFacts& facts, Date concluded_on, co
 bool overdue(const std::string& state, Date due_on, Date today);
 
 // Why closing is refused ("" when allowed): "already_closed", "in_future" (closed after today),
-// "before_conclusion".
+// "inspection_before_conclusion".
 std::string check_close(const std::string& state, Date closed_on, Date concluded_on, Date today);
 
 }  // namespace chibo::domain::inspection

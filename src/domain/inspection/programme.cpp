@@ -22,14 +22,16 @@ std::vector<FieldError> check_inspection(const InspectionFacts& facts, const Rul
   if (!is_kind(facts.kind))
     errors.push_back({prefix + "kind", "not_allowed", {{"allowed", kKindCodes}}});
   if (facts.content.empty()) errors.push_back({prefix + "content", "required", {}});
-  if (!facts.subject_in_subtree) errors.push_back({prefix + "subject", "outside_subtree", {}});
+  if (!facts.subject_in_subtree)
+    errors.push_back({prefix + facts.subject_field, "inspection_outside_subtree", {}});
   const Params year = {{"year", std::to_string(facts.year)}};
   if (facts.starts_on.year() != facts.year)
-    errors.push_back({prefix + "starts_on", "outside_year", year});
+    errors.push_back({prefix + "starts_on", "inspection_outside_year", year});
   if (facts.ends_on.year() != facts.year)
-    errors.push_back({prefix + "ends_on", "outside_year", year});
+    errors.push_back({prefix + "ends_on", "inspection_outside_year", year});
   else if (facts.ends_on < facts.starts_on)
-    errors.push_back({prefix + "ends_on", "before_start", {{"starts_on", facts.starts_on.iso()}}});
+    errors.push_back(
+        {prefix + "ends_on", "inspection_before_start", {{"starts_on", facts.starts_on.iso()}}});
   std::set<std::string> names;
   for (const std::string& name : facts.team) {
     if (name.empty()) {
@@ -37,14 +39,14 @@ std::vector<FieldError> check_inspection(const InspectionFacts& facts, const Rul
       break;
     }
     if (!names.insert(name).second) {
-      errors.push_back({prefix + "team", "duplicate", {{"name", name}}});
+      errors.push_back({prefix + "team", "inspection_team_duplicate", {{"name", name}}});
       break;
     }
   }
   if (const RuleParameter* min = rules.in_force("inspection.min_team_members", facts.starts_on);
       min && static_cast<int64_t>(facts.team.size()) < min->value)
     errors.push_back({prefix + "team",
-                      "too_few",
+                      "inspection_team_too_small",
                       {{"min", std::to_string(min->value)},
                        {"rule", min->key},
                        {"value", std::to_string(min->value)},

@@ -31,6 +31,7 @@ struct InspectionFacts {
   Date ends_on;
   std::vector<std::string> team;  // names, the head first
   bool subject_in_subtree = false;
+  std::string subject_field = "subject";  // the field named when outside the subtree
 };
 
 // Field errors of an inspection planned in a programme; `prefix` goes before each field name

@@ -47,9 +47,9 @@ bool may_record(Stage stage, const Standing& standing) {
 
 std::string check_stage(const StageFacts& facts, Stage stage, Date on) {
   std::optional<Stage> next = next_stage(facts.current);
-  if (!next) return "finished";
-  if (*next != stage) return "out_of_order";
-  if (facts.current_on && on < *facts.current_on) return "before_previous";
+  if (!next) return "inspection_finished";
+  if (*next != stage) return "inspection_out_of_order";
+  if (facts.current_on && on < *facts.current_on) return "inspection_before_previous";
   return "";
 }
 

@@ -36,8 +36,9 @@ struct Standing {
 // report the team's (the issuer, or a level above the subject).
 bool may_record(Stage stage, const Standing& standing);
 
-// Why recording `stage` on `on` is refused ("" when allowed): "out_of_order" (not the next
-// stage; "finished" after the conclusion), "before_previous" (earlier than the stage before it).
+// Why recording `stage` on `on` is refused ("" when allowed): "inspection_out_of_order" (not the
+// next stage; "inspection_finished" after the conclusion), "inspection_before_previous" (earlier
+// than the stage before it).
 struct StageFacts {
   std::optional<Stage> current;
   std::optional<Date> current_on;  // the date the current stage was recorded with
