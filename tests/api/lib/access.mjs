@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'plan.review',
   'review.read', 'review.write', 'review.decide',
   'meeting.read', 'meeting.write',
+  'inspection.read', 'inspection.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -219,6 +220,17 @@ export const ROUTE_RULES = {
   'GET /api/v1/meetings/{id}/print': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  // Inspection and supervision: a programme lies where it was issued, an inspection where its
+  // programme was issued or its subject is, a conclusion's item with its inspection (like 'org').
+  'POST /api/v1/inspection-programmes': { gate: 'full', needs: 'inspection.write', object: 'org', read: 'inspection.read' },
+  'GET /api/v1/inspection-programmes': { gate: 'full', needs: 'inspection.read', object: 'org' },
+  'GET /api/v1/inspection-programmes/{id}': { gate: 'full', needs: 'inspection.read', object: 'inspection-programme' },
+  'PATCH /api/v1/inspection-programmes/{id}': { gate: 'full', needs: 'inspection.write', object: 'inspection-programme', read: 'inspection.read' },
+  'GET /api/v1/inspections/{id}': { gate: 'full', needs: 'inspection.read', object: 'inspection' },
+  'POST /api/v1/inspections/{id}/stages': { gate: 'full', needs: 'inspection.write', object: 'inspection', read: 'inspection.read' },
+  'POST /api/v1/inspections/{id}/conclusion': { gate: 'full', needs: 'inspection.write', object: 'inspection', read: 'inspection.read' },
+  'GET /api/v1/inspection-items': { gate: 'full', needs: 'inspection.read', object: 'org' },
+  'POST /api/v1/inspection-items/{id}/close': { gate: 'full', needs: 'inspection.write', object: 'inspection-item', read: 'inspection.read' },
 };
 
 /**

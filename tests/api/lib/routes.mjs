@@ -153,6 +153,15 @@ export const ROUTES = [
   ['GET', '/api/v1/meetings/{id}/print'],
   ['POST', '/api/v1/meetings/{id}/absence-notices'],
   ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
+  ['POST', '/api/v1/inspection-programmes'],
+  ['GET', '/api/v1/inspection-programmes'],
+  ['GET', '/api/v1/inspection-programmes/{id}'],
+  ['PATCH', '/api/v1/inspection-programmes/{id}'],
+  ['GET', '/api/v1/inspections/{id}'],
+  ['POST', '/api/v1/inspections/{id}/stages'],
+  ['POST', '/api/v1/inspections/{id}/conclusion'],
+  ['GET', '/api/v1/inspection-items'],
+  ['POST', '/api/v1/inspection-items/{id}/close'],
 ];
 
 function segments(p) {
