@@ -297,3 +297,18 @@ export function removalLoader() {
   void pages.removal();
   return null;
 }
+
+export function inspectionsLoader() {
+  void pages.inspections();
+  return null;
+}
+
+export function inspectionLoader() {
+  void pages.inspection();
+  return null;
+}
+
+export function inspectionItemsLoader() {
+  void pages.inspectionItems();
+  return null;
+}

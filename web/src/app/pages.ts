@@ -38,4 +38,7 @@ export const pages = {
   meetingsMissing: () => import('./routes/meetings-missing'),
   myCell: () => import('./routes/my-cell'),
   removal: () => import('./routes/removal'),
+  inspections: () => import('./routes/inspections'),
+  inspection: () => import('./routes/inspection'),
+  inspectionItems: () => import('./routes/inspection-items'),
 };

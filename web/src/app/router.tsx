@@ -41,6 +41,9 @@ import {
   meetingsMissingLoader,
   myCellLoader,
   removalLoader,
+  inspectionsLoader,
+  inspectionLoader,
+  inspectionItemsLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -84,6 +87,9 @@ const MeetingPage = lazy(pages.meeting);
 const MeetingsMissingPage = lazy(pages.meetingsMissing);
 const MyCellPage = lazy(pages.myCell);
 const RemovalPage = lazy(pages.removal);
+const InspectionsPage = lazy(pages.inspections);
+const InspectionPage = lazy(pages.inspection);
+const InspectionItemsPage = lazy(pages.inspectionItems);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -318,6 +324,25 @@ export const router = createBrowserRouter([
         path: 'removal',
         element: <RemovalPage />,
         loader: removalLoader,
+        errorElement: <RouteError />,
+      },
+      // Inspection and supervision (issue 15).
+      {
+        path: 'inspections',
+        element: <InspectionsPage />,
+        loader: inspectionsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'inspections/items',
+        element: <InspectionItemsPage />,
+        loader: inspectionItemsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'inspections/:inspectionId',
+        element: <InspectionPage />,
+        loader: inspectionLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

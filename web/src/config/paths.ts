@@ -89,6 +89,12 @@ export const paths = {
     withSearch('/meetings/missing', orgQuery(q)),
   myCell: () => '/my-cell',
   removal: (q: { org?: number; year?: number } = {}) => withSearch('/removal', orgQuery(q)),
+  // Inspection and supervision (issue 15): a subtree's programmes of a year, one inspection, the
+  // open violations and recommendations of a subtree.
+  inspections: (q: { org?: number; year?: number } = {}) => withSearch('/inspections', orgQuery(q)),
+  inspection: (id: number) => `/inspections/${id}`,
+  inspectionItems: (q: { org?: number; filter?: string } = {}) =>
+    withSearch('/inspections/items', orgQuery(q)),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

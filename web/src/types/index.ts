@@ -242,3 +242,21 @@ export type RemovalCandidates = Schemas['RemovalCandidates'];
 export type RemovalCandidate = RemovalCandidates['items'][number];
 export type MyMeetings = Schemas['MyMeetings'];
 export type MeetingCatalog = Schemas['MeetingCatalog'];
+
+// Inspection and supervision (issue 15).
+export type InspectionProgramme = Schemas['InspectionProgramme'];
+export type InspectionProgrammeLine = Schemas['InspectionProgrammeLine'];
+export type InspectionProgrammeList = Schemas['InspectionProgrammeList'];
+export type InspectionProgrammeView = Schemas['InspectionProgrammeView'];
+export type InspectionProgrammeNew = Schemas['InspectionProgrammeNew'];
+export type InspectionProgrammePatch = Schemas['InspectionProgrammePatch'];
+export type InspectionNew = Schemas['InspectionNew'];
+export type InspectionLine = Schemas['InspectionLine'];
+export type InspectionView = Schemas['InspectionView'];
+export type InspectionStageNew = Schemas['InspectionStageNew'];
+export type InspectionConclusionNew = Schemas['InspectionConclusionNew'];
+export type InspectionItem = Schemas['InspectionItem'];
+export type InspectionItemList = Schemas['InspectionItemList'];
+export type InspectionItemClose = Schemas['InspectionItemClose'];
+export type InspectionStageCode = InspectionLine['stage'];
+export type InspectionKind = InspectionLine['kind'];
