@@ -271,19 +271,18 @@ void record_stage(Context& ctx, Loaded& loaded, Stage stage, Date on,
 
 }  // namespace inspection_detail
 
-using namespace inspection_detail;
-
 Result<ProgrammeView> create_inspection_programme(Context& ctx, const ProgrammeRequest& request) {
   std::optional<Organization> org = ctx.tx.orgs().find(request.org_id);
   if (!org) return Error::not_found("organization");
-  if (Status allowed = require_reach(ctx, Permission::kInspectionWrite, Permission::kInspectionRead,
-                                     org->path, "organization");
+  if (Status allowed =
+          require_reach(ctx, domain::Permission::kInspectionWrite,
+                        domain::Permission::kInspectionRead, org->path, "organization");
       !allowed)
     return std::move(allowed).error();
   if (!org->active()) return Error::conflict("org_not_active");
   std::vector<FieldError> errors =
       domain::inspection::check_programme({request.year, request.issuer, request.title});
-  if (!errors.empty()) return invalid(std::move(errors));
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
   if (ctx.tx.inspection().programme_exists(org->id, request.year, request.issuer))
     return Error::conflict("inspection_programme_exists",
                            {{"year", std::to_string(request.year)}, {"issuer", request.issuer}});
@@ -295,8 +294,8 @@ Result<ProgrammeView> create_inspection_programme(Context& ctx, const ProgrammeR
   programme.title = request.title;
   programme.note = request.note;
   std::vector<Inspection> inspections =
-      plan_all(ctx, programme, request.inspections, "inspections", errors);
-  if (!errors.empty()) return invalid(std::move(errors));
+      inspection_detail::plan_all(ctx, programme, request.inspections, "inspections", errors);
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
   programme.created_at = programme.updated_at = ctx.now();
   programme.created_by = ctx.actor.name;
   ctx.tx.inspection().insert_programme(programme);
@@ -305,18 +304,18 @@ Result<ProgrammeView> create_inspection_programme(Context& ctx, const ProgrammeR
                 .with("year", programme.year)
                 .with("issuer", programme.issuer)
                 .with("inspections", inspections.size()));
-  insert_planned(ctx, programme, inspections);
-  return programme_view(ctx, std::move(programme));
+  inspection_detail::insert_planned(ctx, programme, inspections);
+  return inspection_detail::programme_view(ctx, std::move(programme));
 }
 
 Result<std::vector<ProgrammeLine>> list_inspection_programmes(Context& ctx, OrgId id, int year) {
   std::optional<Organization> org = ctx.tx.orgs().find(id);
-  if (!org || !reach_of(ctx, Permission::kInspectionRead).covers(org->path))
+  if (!org || !reach_of(ctx, domain::Permission::kInspectionRead).covers(org->path))
     return Error::not_found("organization");
   std::vector<ProgrammeLine> lines;
   for (InspectionProgramme& programme : ctx.tx.inspection().programmes(org->path, year)) {
     ProgrammeLine line;
-    line.org_name = org_name(ctx, programme.org_id);
+    line.org_name = inspection_detail::org_name(ctx, programme.org_id);
     line.inspections =
         static_cast<int64_t>(ctx.tx.inspection().inspections_of(programme.id).size());
     line.programme = std::move(programme);
@@ -326,23 +325,23 @@ Result<std::vector<ProgrammeLine>> list_inspection_programmes(Context& ctx, OrgI
 }
 
 Result<ProgrammeView> get_inspection_programme(Context& ctx, int64_t id) {
-  Result<InspectionProgramme> programme = readable_programme(ctx, id);
+  Result<InspectionProgramme> programme = inspection_detail::readable_programme(ctx, id);
   if (!programme) return std::move(programme).error();
-  return programme_view(ctx, std::move(*programme));
+  return inspection_detail::programme_view(ctx, std::move(*programme));
 }
 
 Result<ProgrammeView> update_inspection_programme(Context& ctx, const ProgrammePatch& patch) {
-  Result<InspectionProgramme> found = readable_programme(ctx, patch.id);
+  Result<InspectionProgramme> found = inspection_detail::readable_programme(ctx, patch.id);
   if (!found) return std::move(found).error();
   InspectionProgramme programme = std::move(*found);
-  if (!reach_of(ctx, Permission::kInspectionWrite).covers(programme.org_path))
+  if (!reach_of(ctx, domain::Permission::kInspectionWrite).covers(programme.org_path))
     return Error::forbidden("forbidden");
   if (programme.version != patch.version) return Error::stale_version();
   std::vector<FieldError> errors;
   if (patch.title && patch.title->empty()) errors.push_back({"title", "required", {}});
   std::vector<Inspection> inspections =
-      plan_all(ctx, programme, patch.add_inspections, "add_inspections", errors);
-  if (!errors.empty()) return invalid(std::move(errors));
+      inspection_detail::plan_all(ctx, programme, patch.add_inspections, "add_inspections", errors);
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
   if (patch.title) programme.title = *patch.title;
   if (patch.note) programme.note = *patch.note;
   programme.updated_at = ctx.now();
@@ -352,33 +351,36 @@ Result<ProgrammeView> update_inspection_programme(Context& ctx, const ProgrammeP
                               programme.org_path.str())
                 .with("title", programme.title)
                 .with("added_inspections", inspections.size()));
-  insert_planned(ctx, programme, inspections);
-  return programme_view(ctx, std::move(programme));
+  inspection_detail::insert_planned(ctx, programme, inspections);
+  return inspection_detail::programme_view(ctx, std::move(programme));
 }
 
 Result<InspectionView> get_inspection(Context& ctx, int64_t id) {
-  Result<Loaded> loaded = readable_inspection(ctx, id);
+  Result<inspection_detail::Loaded> loaded = inspection_detail::readable_inspection(ctx, id);
   if (!loaded) return std::move(loaded).error();
-  return inspection_view(ctx, std::move(*loaded));
+  return inspection_detail::inspection_view(ctx, std::move(*loaded));
 }
 
 Result<InspectionView> advance_inspection(Context& ctx, const StageRequest& request) {
-  Result<Loaded> found = readable_inspection(ctx, request.id);
+  Result<inspection_detail::Loaded> found = inspection_detail::readable_inspection(ctx, request.id);
   if (!found) return std::move(found).error();
-  Loaded loaded = std::move(*found);
-  std::optional<Stage> stage = domain::inspection::parse_stage(request.stage);
+  inspection_detail::Loaded loaded = std::move(*found);
+  std::optional<inspection_detail::Stage> stage = domain::inspection::parse_stage(request.stage);
   if (!stage)
-    return invalid_field("stage", "not_allowed", {{"allowed", "decision, plan, work, report"}});
-  if (*stage == Stage::kConclusion)
-    return invalid_field("stage", "inspection_conclusion_route",
-                         {{"route", "/api/v1/inspections/{id}/conclusion"}});
+    return inspection_detail::invalid_field("stage", "not_allowed",
+                                            {{"allowed", "decision, plan, work, report"}});
+  if (*stage == inspection_detail::Stage::kConclusion)
+    return inspection_detail::invalid_field("stage", "inspection_conclusion_route",
+                                            {{"route", "/api/v1/inspections/{id}/conclusion"}});
   std::vector<FieldError> errors;
-  if (Status allowed = check_stage_move(ctx, loaded, *stage, request.version, request.on, errors);
+  if (Status allowed = inspection_detail::check_stage_move(ctx, loaded, *stage, request.version,
+                                                           request.on, errors);
       !allowed)
     return std::move(allowed).error();
-  check_document(ctx, request.document_id, request.document_text, errors);
-  if (!errors.empty()) return invalid(std::move(errors));
-  record_stage(ctx, loaded, *stage, request.on, request.document_id, request.document_text);
+  inspection_detail::check_document(ctx, request.document_id, request.document_text, errors);
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
+  inspection_detail::record_stage(ctx, loaded, *stage, request.on, request.document_id,
+                                  request.document_text);
   if (!ctx.tx.inspection().update_inspection(loaded.inspection)) return Error::stale_version();
   ++loaded.inspection.version;
   ctx.audit(AuditEntry::about("inspection.stage", "inspection", loaded.inspection.id,
@@ -388,19 +390,19 @@ Result<InspectionView> advance_inspection(Context& ctx, const StageRequest& requ
                 .with("document_id", request.document_id ? nlohmann::json(*request.document_id)
                                                          : nlohmann::json(nullptr))
                 .with("document_text", request.document_text));
-  return inspection_view(ctx, std::move(loaded));
+  return inspection_detail::inspection_view(ctx, std::move(loaded));
 }
 
 Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest& request) {
-  Result<Loaded> found = readable_inspection(ctx, request.id);
+  Result<inspection_detail::Loaded> found = inspection_detail::readable_inspection(ctx, request.id);
   if (!found) return std::move(found).error();
-  Loaded loaded = std::move(*found);
+  inspection_detail::Loaded loaded = std::move(*found);
   std::vector<FieldError> errors;
-  if (Status allowed =
-          check_stage_move(ctx, loaded, Stage::kConclusion, request.version, request.on, errors);
+  if (Status allowed = inspection_detail::check_stage_move(
+          ctx, loaded, inspection_detail::Stage::kConclusion, request.version, request.on, errors);
       !allowed)
     return std::move(allowed).error();
-  check_document(ctx, request.document_id, request.document_text, errors);
+  inspection_detail::check_document(ctx, request.document_id, request.document_text, errors);
   if (request.text.empty()) errors.push_back({"text", "required", {}});
   for (size_t i = 0; i < request.items.size(); ++i) {
     const ItemRequest& item = request.items[i];
@@ -409,9 +411,9 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
              ctx.services.rules, "items[" + std::to_string(i) + "]."))
       errors.push_back(std::move(error));
   }
-  if (!errors.empty()) return invalid(std::move(errors));
-  record_stage(ctx, loaded, Stage::kConclusion, request.on, request.document_id,
-               request.document_text);
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
+  inspection_detail::record_stage(ctx, loaded, inspection_detail::Stage::kConclusion, request.on,
+                                  request.document_id, request.document_text);
   loaded.inspection.conclusion = request.text;
   if (!ctx.tx.inspection().update_inspection(loaded.inspection)) return Error::stale_version();
   ++loaded.inspection.version;
@@ -434,17 +436,18 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
                 .with("on", request.on.iso())
                 .with("items", request.items.size())
                 .with("document_text", request.document_text));
-  return inspection_view(ctx, std::move(loaded));
+  return inspection_detail::inspection_view(ctx, std::move(loaded));
 }
 
 Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRequest& request) {
   std::optional<InspectionItem> item = ctx.tx.inspection().find_item(request.id);
   if (!item) return Error::not_found("inspection_item");
-  Result<Loaded> loaded = readable_inspection(ctx, item->inspection_id);
+  Result<inspection_detail::Loaded> loaded =
+      inspection_detail::readable_inspection(ctx, item->inspection_id);
   if (!loaded) return Error::not_found("inspection_item");
   // Closing is the team's or the issuer's (a level above the subject), not the subject's own.
   const domain::inspection::Standing standing =
-      standing_of(ctx, loaded->programme, loaded->inspection);
+      inspection_detail::standing_of(ctx, loaded->programme, loaded->inspection);
   if (!standing.issuer && !standing.above_subject) return Error::forbidden("forbidden");
   if (item->version != request.version) return Error::stale_version();
   const Date concluded_on = loaded->inspection.stage_on.value_or(Date());
@@ -457,7 +460,7 @@ Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRe
   if (request.evidence.empty()) errors.push_back({"evidence", "required", {}});
   if (!refused.empty())
     errors.push_back({"closed_on", refused, {{"concluded_on", concluded_on.iso()}}});
-  if (!errors.empty()) return invalid(std::move(errors));
+  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
   item->evidence = request.evidence;
   item->closed_on = request.closed_on;
   item->state = "closed";
@@ -468,13 +471,14 @@ Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRe
       AuditEntry::about("inspection.item_close", "inspection_item", item->id, item->org_path.str())
           .with("inspection_id", item->inspection_id)
           .with("closed_on", request.closed_on.iso()));
-  return std::move(item_lines(ctx, loaded->inspection, loaded->programme, {*item}).front());
+  return std::move(
+      inspection_detail::item_lines(ctx, loaded->inspection, loaded->programme, {*item}).front());
 }
 
 Result<std::vector<InspectionItemLine>> list_inspection_items(Context& ctx,
                                                               const InspectionItemQuery& query) {
   std::optional<Organization> org = ctx.tx.orgs().find(query.org_id);
-  if (!org || !reach_of(ctx, Permission::kInspectionRead).covers(org->path))
+  if (!org || !reach_of(ctx, domain::Permission::kInspectionRead).covers(org->path))
     return Error::not_found("organization");
   InspectionItemFilter filter;
   filter.subtree = org->path;
@@ -484,9 +488,11 @@ Result<std::vector<InspectionItemLine>> list_inspection_items(Context& ctx,
   filter.limit = query.limit;
   std::vector<InspectionItemLine> lines;
   for (InspectionItem& item : ctx.tx.inspection().items(filter)) {
-    Result<Loaded> loaded = readable_inspection(ctx, item.inspection_id);
+    Result<inspection_detail::Loaded> loaded =
+        inspection_detail::readable_inspection(ctx, item.inspection_id);
     if (!loaded) continue;
-    auto line = item_lines(ctx, loaded->inspection, loaded->programme, {std::move(item)});
+    auto line = inspection_detail::item_lines(ctx, loaded->inspection, loaded->programme,
+                                              {std::move(item)});
     lines.push_back(std::move(line.front()));
   }
   return lines;

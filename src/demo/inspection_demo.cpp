@@ -9,19 +9,19 @@ namespace chibo::demo {
 // Named, not anonymous: the unity build joins this file with the other demo parts.
 namespace inspection_demo {
 
-constexpr size_t kCommittees = 6;
-constexpr std::array<const char*, 6> kKinds = {"task_performance",           "party_finance",
-                                               "supervision_thematic",       "supervision_regular",
-                                               "lower_inspection_committee", "violation_signs"};
-constexpr std::array<const char*, 6> kContents = {
+constexpr size_t kInspectedCommittees = 6;
+constexpr std::array<const char*, 6> kInspectionKinds = {
+    "task_performance",           "party_finance",  "supervision_thematic", "supervision_regular",
+    "lower_inspection_committee", "violation_signs"};
+constexpr std::array<const char*, 6> kInspectionContents = {
     "Kiểm tra việc thực hiện Nghị quyết Đại hội và quy chế làm việc của cấp ủy",
     "Kiểm tra thu, chi, nộp và quản lý đảng phí",
     "Giám sát chuyên đề việc thực hiện nguyên tắc tập trung dân chủ",
     "Giám sát thường xuyên việc chấp hành chỉ thị, nghị quyết của cấp trên",
     "Kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát của ủy ban kiểm tra cấp dưới",
     "Kiểm tra khi có dấu hiệu vi phạm trong quản lý tài chính, tài sản"};
-constexpr std::array<const char*, 4> kTeam = {"Nguyễn Văn Thanh", "Trần Thị Hằng", "Lê Minh Tuấn",
-                                              "Phạm Thị Liên"};
+constexpr std::array<const char*, 4> kInspectionTeam = {"Nguyễn Văn Thanh", "Trần Thị Hằng",
+                                                        "Lê Minh Tuấn", "Phạm Thị Liên"};
 
 }  // namespace inspection_demo
 
@@ -36,7 +36,7 @@ void InspectionDemo::org_added(const domain::Organization& org, bool in_bloc) {
     root_ = OrgEntry{org.id.value, org.path, org.name};
     return;
   }
-  if (org.parent_id.value == root_->id && committees_.size() < kCommittees &&
+  if (org.parent_id.value == root_->id && committees_.size() < kInspectedCommittees &&
       (org.kind == "committee_above_base" || org.kind == "base_committee"))
     committees_.push_back({org.id.value, org.path, org.name});
 }
@@ -60,19 +60,20 @@ void InspectionDemo::write(soci::session& session) {
       const int count = 1 + static_cast<int>(rng_.below(2));
       for (int n = 0; n < count; ++n) {
         const size_t k =
-            (i * 2 + static_cast<size_t>(n) + static_cast<size_t>(year)) % kKinds.size();
+            (i * 2 + static_cast<size_t>(n) + static_cast<size_t>(year)) % kInspectionKinds.size();
         // Windows spread over the year: February to November.
         const int month = 2 + static_cast<int>((i * 3 + static_cast<size_t>(n) * 5) % 10);
         app::Inspection inspection;
         inspection.programme_id = programme.id;
-        inspection.kind = kKinds[k];
+        inspection.kind = kInspectionKinds[k];
         inspection.subject_org_id = OrgId(committees_[i].id);
         inspection.subject_path = committees_[i].path;
-        inspection.content = std::string(kContents[k]) + " của " + committees_[i].name;
+        inspection.content = std::string(kInspectionContents[k]) + " của " + committees_[i].name;
         inspection.starts_on = *Date::from_ymd(year, month, 1 + static_cast<int>(rng_.below(10)));
         inspection.ends_on = inspection.starts_on.add_days(20 + static_cast<int>(rng_.below(20)));
-        inspection.team = {kTeam[(i + n) % kTeam.size()], kTeam[(i + n + 1) % kTeam.size()],
-                           kTeam[(i + n + 2) % kTeam.size()]};
+        inspection.team = {kInspectionTeam[(i + n) % kInspectionTeam.size()],
+                           kInspectionTeam[(i + n + 1) % kInspectionTeam.size()],
+                           kInspectionTeam[(i + n + 2) % kInspectionTeam.size()]};
         inspection.created_at = inspection.updated_at = now_;
         inspection.created_by = "demo";
         repo.insert_inspection(inspection);

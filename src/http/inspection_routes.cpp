@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "app/inspection.h"
+#include "domain/fields.h"
 #include "http/api.h"
 #include "http/endpoint.h"
 #include "http/json_body.h"
