@@ -161,7 +161,7 @@ describe('an inspection moves through its stages', () => {
     assert.deepEqual(inspection.items.map((i) => [i.kind, i.state, i.overdue]), [['violation', 'open', true], ['recommendation', 'open', false]]);
     assert.equal(inspection.overdue_items, 1);
     problem(await api.post(`/api/v1/inspections/${inspection.id}/stages`, { version: inspection.version, stage: 'decision', on: '2026-06-01', document_text: 'x' }),
-      422, 'validation_failed', [['stage', 'inspection_out_of_order']]);
+      422, 'validation_failed', [['stage', 'inspection_finished']]);
   });
 
   test('items are listed per subtree with open and overdue filters, and closed once', async () => {
