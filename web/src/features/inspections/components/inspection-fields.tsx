@@ -28,7 +28,7 @@ export function InspectionFields() {
         label={label('subject_org_id')}
         rules={required('subject_org_id')}
       >
-        <OrgPicker holdsMembers={false} aria-label={label('subject_org_id')} />
+        <OrgPicker aria-label={label('subject_org_id')} />
       </Form.Item>
       <Form.Item name="content" label={label('content')} rules={required('content')}>
         <Input.TextArea rows={2} maxLength={4000} data-testid="inspection-content" />
