@@ -21,7 +21,7 @@ async function get<T>(api: APIRequestContext, url: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-/** A committee under the bloc without a programme this year, and an organization under it. */
+/** A committee under the bloc without a programme this year, and a uniquely named organization under it. */
 async function committeeAndSubject(api: APIRequestContext, year: number) {
   const [root] = (await get<{ items: Org[] }>(api, '/orgs')).items;
   const committees = (await get<{ items: Org[] }>(api, `/orgs/${root.id}/children`)).items;
@@ -31,8 +31,17 @@ async function committeeAndSubject(api: APIRequestContext, year: number) {
       `/inspection-programmes?org_id=${committee.id}&year=${year}`,
     );
     if (programmes.items.some((p) => p.org_id === committee.id)) continue;
-    const [subject] = (await get<{ items: Org[] }>(api, `/orgs/${committee.id}/children`)).items;
-    return { root, committee, subject };
+    // A subject whose name no other organization has, so that the picker offers it once.
+    for (const subject of (await get<{ items: Org[] }>(api, `/orgs/${committee.id}/children`))
+      .items) {
+      const found = await get<{ items: Org[] }>(
+        api,
+        `/orgs/search?q=${encodeURIComponent(subject.name)}&limit=50`,
+      );
+      if (found.items.filter((org) => org.name === subject.name).length === 1) {
+        return { root, committee, subject };
+      }
+    }
   }
   throw new Error('no committee with a subordinate organization under the bloc');
 }
