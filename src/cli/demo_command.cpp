@@ -173,6 +173,11 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << meetings.meetings << " cell meetings, " << meetings.attendance
             << " attendance rows (" << meetings.unexcused << " unexcused), "
             << meetings.missing_months << " cell-months without a regular meeting\n";
+  const demo::InspectionReport& inspection = report->inspection;
+  std::cout << "  " << inspection.programmes << " inspection programmes, " << inspection.inspections
+            << " inspections (" << inspection.concluded << " concluded), " << inspection.items
+            << " violations and recommendations (" << inspection.items_open << " open, "
+            << inspection.items_overdue << " overdue)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -84,7 +84,8 @@ class Generator {
         dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
         review_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        meetings_(options.seed, options.today, options.now_utc) {
+        meetings_(options.seed, options.today, options.now_utc),
+        inspection_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -126,6 +127,8 @@ class Generator {
     report_.review = review_.report();
     meetings_.write(writer_.session());
     report_.meetings = meetings_.report();
+    inspection_.write(writer_.session());
+    report_.inspection = inspection_.report();
     return report_;
   }
 
@@ -148,6 +151,7 @@ class Generator {
     documents_.org_added(org, in_bloc_);
     directives_.org_added(org, in_bloc_);
     review_.org_added(org, in_bloc_);
+    inspection_.org_added(org, in_bloc_);
     const domain::OrgKind* info = catalog_.org_kind(kind);
     if (info && info->holds_members) ++report_.cells;  // chi bộ cơ sở counts as a cell too
     if (info && info->is_base) ++report_.base_orgs;
@@ -432,6 +436,7 @@ class Generator {
   PlansDemo plans_;
   ReviewDemo review_;
   MeetingsDemo meetings_;
+  InspectionDemo inspection_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

@@ -15,6 +15,7 @@
 #include "demo/directives_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
+#include "demo/inspection_demo.h"
 #include "demo/lifecycle_demo.h"
 #include "demo/meetings_demo.h"
 #include "demo/plans_demo.h"
@@ -48,6 +49,7 @@ struct DemoReport {
   PlansReport plans;
   ReviewReport review;
   MeetingsReport meetings;
+  InspectionReport inspection;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

@@ -239,6 +239,25 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"report_schedule.cadence", {"Chu kỳ báo cáo", "Report cadence"}},
       {"report_schedule.final_due_on", {"Hạn báo cáo tổng kết", "Final report due"}},
       {"period", {"Kỳ báo cáo", "Report period"}},
+
+      // Inspection and supervision (issue 15): fields named with {"subject", "inspection"}.
+      {"issuer", {"Cấp ban hành", "Issuer"}},
+      {"inspection.kind", {"Loại kiểm tra, giám sát", "Kind of inspection"}},
+      {"subject_org_id", {"Tổ chức được kiểm tra, giám sát", "Organization inspected"}},
+      {"subject_member_id", {"Đảng viên được kiểm tra, giám sát", "Member inspected"}},
+      {"inspection.content", {"Nội dung kiểm tra, giám sát", "Content"}},
+      {"starts_on", {"Từ ngày", "From"}},
+      {"ends_on", {"Đến ngày", "To"}},
+      {"team", {"Đoàn kiểm tra, giám sát", "Team"}},
+      {"inspection.stage", {"Bước", "Stage"}},
+      {"inspection.on", {"Ngày của bước", "Date of the stage"}},
+      {"document_text", {"Số, ký hiệu văn bản", "Document number"}},
+      {"inspection.text", {"Nội dung kết luận", "Conclusion"}},
+      {"inspection.items", {"Vi phạm, kiến nghị", "Violations and recommendations"}},
+      {"inspection.action", {"Việc phải làm", "Action"}},
+      {"inspection.closed_on", {"Ngày khắc phục xong", "Closed on"}},
+      {"add_inspections", {"Cuộc kiểm tra, giám sát thêm", "Added inspections"}},
+      {"inspections", {"Các cuộc kiểm tra, giám sát", "Inspections"}},
   };
   return labels;
 }
@@ -299,6 +318,16 @@ std::string error_field_label(const FieldError& error, i18n::Lang lang) {
     const auto& labels = other_labels();
     if (auto found = labels.find(value + "." + error.field); found != labels.end())
       return lang == i18n::Lang::kVi ? found->second.vi : found->second.en;
+    // An item of a list ("items[0].kind"): the subject's label of its last part, with its line.
+    if (const size_t close = error.field.find("]."); close != std::string::npos) {
+      if (auto found = labels.find(value + "." + error.field.substr(close + 2));
+          found != labels.end()) {
+        const std::string base = field_label(error.field, lang);
+        const size_t line = base.rfind(" (");
+        return (lang == i18n::Lang::kVi ? found->second.vi : found->second.en) +
+               (line == std::string::npos ? std::string() : base.substr(line));
+      }
+    }
   }
   return field_label(error.field, lang);
 }

@@ -165,6 +165,23 @@ before(async () => {
     fx[`cell${side}`] = cell;
   }
 
+  // Inspection (issue 15): a programme issued by each top committee with an inspection of the
+  // organization on that side, concluded with one recommendation (left open).
+  const year = serverToday().getUTCFullYear();
+  for (const [side, top, org] of [['In', fx.scope, fx.orgIn], ['Out', fx.outTop, fx.orgOut]]) {
+    const programme = ok(await admin.post('/api/v1/inspection-programmes', { org_id: top.id, year, issuer: 'committee', title: `Chương trình kiểm thử ${side}`,
+      inspections: [{ kind: 'task_performance', subject_org_id: org.id, content: 'Kiểm thử', starts_on: `${year}-01-05`, ends_on: `${year}-01-20`, team: ['Trưởng đoàn', 'Thành viên'] }] }), 201);
+    let inspection = programme.inspections[0];
+    for (const stage of ['decision', 'plan', 'work', 'report']) {
+      inspection = ok(await admin.post(`/api/v1/inspections/${inspection.id}/stages`, { version: inspection.version, stage, on: `${year}-01-10`, document_text: 'Số 1' }));
+    }
+    inspection = ok(await admin.post(`/api/v1/inspections/${inspection.id}/conclusion`, { version: inspection.version, on: `${year}-01-10`, document_text: 'Số 2', text: 'Kết luận kiểm thử',
+      items: [{ kind: 'recommendation', description: 'Kiến nghị kiểm thử', action: 'Khắc phục', owner: 'Cấp ủy', due_on: `${year}-06-30` }] }));
+    fx[`inspectionProgramme${side}`] = programme;
+    fx[`inspection${side}`] = inspection;
+    fx[`inspectionItem${side}`] = inspection.items[0];
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -383,11 +400,21 @@ function requestFor(key, side) {
     // Closing with a stale version (409 when allowed: nothing closes); the summary of the side.
     case 'POST /api/v1/review-campaigns/{id}/close': return { path: `/api/v1/review-campaigns/${(side === 'out' ? fx.campaignOut : fx.campaignIn).id}/close`, json: { version: 0 }, allowed: 409 };
     case 'GET /api/v1/review-campaigns/{id}/summary.xlsx': return { path: `/api/v1/review-campaigns/${(side === 'out' ? fx.campaignOut : fx.campaignIn).id}/summary.xlsx` };
+    // Inspection: an issuer that is no code, stale versions, so that nothing changes.
+    case 'POST /api/v1/inspection-programmes': return { path: '/api/v1/inspection-programmes', json: { org_id: top.id, year: 2026, issuer: 'no_such_issuer', title: 'Thử' }, allowed: 422 };
+    case 'GET /api/v1/inspection-programmes': return { path: `/api/v1/inspection-programmes?org_id=${top.id}` };
+    case 'GET /api/v1/inspection-programmes/{id}': return { path: `/api/v1/inspection-programmes/${(side === 'out' ? fx.inspectionProgrammeOut : fx.inspectionProgrammeIn).id}` };
+    case 'PATCH /api/v1/inspection-programmes/{id}': return { path: `/api/v1/inspection-programmes/${(side === 'out' ? fx.inspectionProgrammeOut : fx.inspectionProgrammeIn).id}`, json: { version: 0, title: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/inspections/{id}': return { path: `/api/v1/inspections/${(side === 'out' ? fx.inspectionOut : fx.inspectionIn).id}` };
+    case 'POST /api/v1/inspections/{id}/stages': return { path: `/api/v1/inspections/${(side === 'out' ? fx.inspectionOut : fx.inspectionIn).id}/stages`, json: { version: 0, stage: 'plan', on: today, document_text: 'Thử' }, allowed: 409 };
+    case 'POST /api/v1/inspections/{id}/conclusion': return { path: `/api/v1/inspections/${(side === 'out' ? fx.inspectionOut : fx.inspectionIn).id}/conclusion`, json: { version: 0, on: today, document_text: 'Thử', text: 'Thử' }, allowed: 409 };
+    case 'GET /api/v1/inspection-items': return { path: `/api/v1/inspection-items?org_id=${org.id}` };
+    case 'POST /api/v1/inspection-items/{id}/close': return { path: `/api/v1/inspection-items/${(side === 'out' ? fx.inspectionItemOut : fx.inspectionItemIn).id}/close`, json: { version: 0, evidence: 'Thử', closed_on: today }, allowed: 409 };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming', 'meeting'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming', 'meeting', 'inspection-programme', 'inspection', 'inspection-item'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -340,3 +340,21 @@ describe('directives on the demo', () => {
     assert.notEqual(view.org.status, 'done');
   });
 });
+
+describe('inspection and supervision (issue 15)', () => {
+  test('the bloc has this year\'s and last year\'s programmes, inspections at several stages, some items overdue', async () => {
+    const year = serverToday().getUTCFullYear();
+    const thisYear = ok(await api.get(`/api/v1/inspection-programmes?org_id=${root.id}&year=${year}`)).items;
+    const lastYear = ok(await api.get(`/api/v1/inspection-programmes?org_id=${root.id}&year=${year - 1}`)).items;
+    assert.equal(thisYear.length, 1);
+    assert.equal(lastYear.length, 1);
+    assert.ok(thisYear[0].inspections > 0);
+    const last = ok(await api.get(`/api/v1/inspection-programmes/${lastYear[0].id}`));
+    assert.ok(last.inspections.every((i) => i.stage === 'conclusion'), 'last year\'s are all concluded');
+    const current = ok(await api.get(`/api/v1/inspection-programmes/${thisYear[0].id}`));
+    assert.ok(new Set(current.inspections.map((i) => i.stage)).size >= 2, 'this year\'s are at several stages');
+    const overdue = ok(await api.get(`/api/v1/inspection-items?org_id=${root.id}&overdue=true`)).items;
+    assert.ok(overdue.length > 0, 'some items are overdue');
+    assert.ok(overdue.every((i) => i.state === 'open' && i.overdue));
+  });
+});

@@ -275,6 +275,15 @@ describe('routes', () => {
     'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/review-campaigns/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/review-campaigns/{id}/summary.xlsx': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/inspection-programmes': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/inspection-programmes': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/inspection-programmes/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/inspection-programmes/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/inspections/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/inspections/{id}/stages': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/inspections/{id}/conclusion': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/inspection-items': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/inspection-items/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
   };
 
   test('every route is in the status table above', () => {

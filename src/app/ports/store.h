@@ -15,6 +15,7 @@
 #include "app/ports/documents.h"
 #include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
+#include "app/ports/inspection.h"
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/meetings.h"
@@ -162,6 +163,7 @@ class Transaction {
   virtual PlanRepository& plans() = 0;
   virtual ReviewRepository& review() = 0;
   virtual MeetingRepository& meetings() = 0;
+  virtual InspectionRepository& inspection() = 0;
 };
 
 class Store {

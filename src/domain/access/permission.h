@@ -36,6 +36,8 @@ enum class Permission {
   kReviewDecide,        // open campaigns, decide members' grades, grade organizations, annul
   kMeetingRead,         // cell meetings, attendance, minutes, quality, the removal list
   kMeetingWrite,        // schedule, record, approve and amend meetings; decide absence notices
+  kInspectionRead,      // inspection and supervision programmes, inspections, recommendations
+  kInspectionWrite,     // issue programmes, advance inspections, record conclusions, close items
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

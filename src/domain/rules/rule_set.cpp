@@ -193,6 +193,14 @@ const std::vector<std::string>& directives_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& inspection_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "inspection.min_team_members",
+      "inspection.item_max_due_months",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -213,6 +221,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), meetings.begin(), meetings.end());
   const std::vector<std::string>& directives = directives_rule_keys();
   keys.insert(keys.end(), directives.begin(), directives.end());
+  const std::vector<std::string>& inspection = inspection_rule_keys();
+  keys.insert(keys.end(), inspection.begin(), inspection.end());
   return keys;
 }
 

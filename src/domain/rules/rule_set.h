@@ -67,6 +67,8 @@ const std::vector<std::string>& meetings_rule_keys();
 const std::vector<std::string>& plans_rule_keys();
 // The keys of the directives' scheduled period reports (directives.*: rules/directives.toml).
 const std::vector<std::string>& directives_rule_keys();
+// The keys the inspection decisions read (inspection.*: domain/inspection, rules/inspection.toml).
+const std::vector<std::string>& inspection_rule_keys();
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

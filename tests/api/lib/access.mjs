@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'plan.review',
   'review.read', 'review.write', 'review.decide',
   'meeting.read', 'meeting.write',
+  'inspection.read', 'inspection.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -223,6 +224,17 @@ export const ROUTE_RULES = {
   // opened at ('org'); closing needs review.decide there, the summary review.read.
   'POST /api/v1/review-campaigns/{id}/close': { gate: 'full', needs: 'review.decide', object: 'org', read: 'review.read' },
   'GET /api/v1/review-campaigns/{id}/summary.xlsx': { gate: 'full', needs: 'review.read', object: 'org' },
+  // Inspection and supervision: a programme lies where it was issued, an inspection where its
+  // programme was issued or its subject is, a conclusion's item with its inspection (like 'org').
+  'POST /api/v1/inspection-programmes': { gate: 'full', needs: 'inspection.write', object: 'org', read: 'inspection.read' },
+  'GET /api/v1/inspection-programmes': { gate: 'full', needs: 'inspection.read', object: 'org' },
+  'GET /api/v1/inspection-programmes/{id}': { gate: 'full', needs: 'inspection.read', object: 'inspection-programme' },
+  'PATCH /api/v1/inspection-programmes/{id}': { gate: 'full', needs: 'inspection.write', object: 'inspection-programme', read: 'inspection.read' },
+  'GET /api/v1/inspections/{id}': { gate: 'full', needs: 'inspection.read', object: 'inspection' },
+  'POST /api/v1/inspections/{id}/stages': { gate: 'full', needs: 'inspection.write', object: 'inspection', read: 'inspection.read' },
+  'POST /api/v1/inspections/{id}/conclusion': { gate: 'full', needs: 'inspection.write', object: 'inspection', read: 'inspection.read' },
+  'GET /api/v1/inspection-items': { gate: 'full', needs: 'inspection.read', object: 'org' },
+  'POST /api/v1/inspection-items/{id}/close': { gate: 'full', needs: 'inspection.write', object: 'inspection-item', read: 'inspection.read' },
 };
 
 /**

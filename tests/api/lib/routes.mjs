@@ -155,6 +155,15 @@ export const ROUTES = [
   ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
   ['POST', '/api/v1/review-campaigns/{id}/close'],
   ['GET', '/api/v1/review-campaigns/{id}/summary.xlsx'],
+  ['POST', '/api/v1/inspection-programmes'],
+  ['GET', '/api/v1/inspection-programmes'],
+  ['GET', '/api/v1/inspection-programmes/{id}'],
+  ['PATCH', '/api/v1/inspection-programmes/{id}'],
+  ['GET', '/api/v1/inspections/{id}'],
+  ['POST', '/api/v1/inspections/{id}/stages'],
+  ['POST', '/api/v1/inspections/{id}/conclusion'],
+  ['GET', '/api/v1/inspection-items'],
+  ['POST', '/api/v1/inspection-items/{id}/close'],
 ];
 
 function segments(p) {

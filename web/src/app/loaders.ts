@@ -306,5 +306,17 @@ export function reviewLoader() {
 
 export function reviewCampaignLoader() {
   void pages.reviewCampaign();
+export function inspectionsLoader() {
+  void pages.inspections();
+  return null;
+}
+
+export function inspectionLoader() {
+  void pages.inspection();
+  return null;
+}
+
+export function inspectionItemsLoader() {
+  void pages.inspectionItems();
   return null;
 }

@@ -40,4 +40,7 @@ export const pages = {
   removal: () => import('./routes/removal'),
   review: () => import('./routes/review'),
   reviewCampaign: () => import('./routes/review-campaign'),
+  inspections: () => import('./routes/inspections'),
+  inspection: () => import('./routes/inspection'),
+  inspectionItems: () => import('./routes/inspection-items'),
 };

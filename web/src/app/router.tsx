@@ -43,6 +43,9 @@ import {
   removalLoader,
   reviewLoader,
   reviewCampaignLoader,
+  inspectionsLoader,
+  inspectionLoader,
+  inspectionItemsLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -88,6 +91,9 @@ const MyCellPage = lazy(pages.myCell);
 const RemovalPage = lazy(pages.removal);
 const ReviewPage = lazy(pages.review);
 const ReviewCampaignPage = lazy(pages.reviewCampaign);
+const InspectionsPage = lazy(pages.inspections);
+const InspectionPage = lazy(pages.inspection);
+const InspectionItemsPage = lazy(pages.inspectionItems);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -335,6 +341,23 @@ export const router = createBrowserRouter([
         path: 'review/:campaignId',
         element: <ReviewCampaignPage />,
         loader: reviewCampaignLoader,
+      // Inspection and supervision (issue 15).
+      {
+        path: 'inspections',
+        element: <InspectionsPage />,
+        loader: inspectionsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'inspections/items',
+        element: <InspectionItemsPage />,
+        loader: inspectionItemsLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'inspections/:inspectionId',
+        element: <InspectionPage />,
+        loader: inspectionLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -93,6 +93,12 @@ export const paths = {
   // the subtree's shortcomings), one campaign seen at an organization of its subtree.
   review: (q: { org?: number; tab?: string } = {}) => withSearch('/review', orgQuery(q)),
   reviewCampaign: (id: number, org?: number) => withSearch(`/review/${id}`, orgQuery({ org })),
+  // Inspection and supervision (issue 15): a subtree's programmes of a year, one inspection, the
+  // open violations and recommendations of a subtree.
+  inspections: (q: { org?: number; year?: number } = {}) => withSearch('/inspections', orgQuery(q)),
+  inspection: (id: number) => `/inspections/${id}`,
+  inspectionItems: (q: { org?: number; filter?: string } = {}) =>
+    withSearch('/inspections/items', orgQuery(q)),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

@@ -6,6 +6,7 @@ import { plansEn } from './plans-en';
 import { termsEn } from './terms-en';
 import { cellEn } from './cell-en';
 import { reviewEn } from './review-en';
+import { inspectionsEn } from './inspections-en';
 
 export const en = {
   ...lifecycleEn,
@@ -15,6 +16,7 @@ export const en = {
   ...plansEn,
   ...cellEn,
   ...reviewEn,
+  ...inspectionsEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -43,6 +45,7 @@ export const en = {
     myCell: 'My cell',
     removal: 'Removal to consider',
     review: 'Annual review',
+    inspections: 'Inspection, supervision',
   },
   common: {
     loading: 'Loading…',

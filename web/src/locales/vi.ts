@@ -7,6 +7,7 @@ import { plansVi } from './plans-vi';
 import { termsVi } from './terms-vi';
 import { cellVi } from './cell-vi';
 import { reviewVi } from './review-vi';
+import { inspectionsVi } from './inspections-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -16,6 +17,7 @@ export const vi = {
   ...plansVi,
   ...cellVi,
   ...reviewVi,
+  ...inspectionsVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -44,6 +46,7 @@ export const vi = {
     myCell: 'Chi bộ của tôi',
     removal: 'Xem xét xóa tên',
     review: 'Kiểm điểm, xếp loại',
+    inspections: 'Kiểm tra, giám sát',
   },
   common: {
     loading: 'Đang tải…',

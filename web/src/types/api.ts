@@ -2675,6 +2675,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inspection-programmes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chương trình kiểm tra, giám sát trong phạm vi
+     * @description Của tổ chức và cấp dưới, theo năm. Cần inspection.read.
+     */
+    get: operations['listInspectionProgrammes'];
+    put?: never;
+    /**
+     * Ban hành chương trình kiểm tra, giám sát năm
+     * @description Cấp ủy hoặc ủy ban kiểm tra, năm, các cuộc kiểm tra, giám sát (đối tượng trong phạm vi, thời gian trong năm, đoàn). Cần inspection.write.
+     */
+    post: operations['createInspectionProgramme'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-programmes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một chương trình và các cuộc kiểm tra
+     * @description Cần inspection.read.
+     */
+    get: operations['getInspectionProgramme'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Sửa chương trình, thêm cuộc kiểm tra
+     * @description Tên, ghi chú, thêm cuộc kiểm tra, giám sát. Cần inspection.write.
+     */
+    patch: operations['updateInspectionProgramme'];
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một cuộc kiểm tra, giám sát
+     * @description Các bước với ngày và văn bản, kết luận, vi phạm và kiến nghị. Cần inspection.read.
+     */
+    get: operations['getInspection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi bước tiếp theo
+     * @description Quyết định, kế hoạch, làm việc với đối tượng, báo cáo, theo thứ tự, với ngày và văn bản. Cấp ban hành ra quyết định; đoàn (cấp trên đối tượng) ghi kế hoạch, làm việc, báo cáo. Cần inspection.write.
+     */
+    post: operations['advanceInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}/conclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết luận
+     * @description Sau báo cáo: kết luận với vi phạm và kiến nghị (việc phải làm, người chịu trách nhiệm, hạn). Cấp ban hành. Cần inspection.write.
+     */
+    post: operations['concludeInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Vi phạm, kiến nghị trong phạm vi
+     * @description Lọc theo trạng thái, loại, quá hạn. Cần inspection.read.
+     */
+    get: operations['listInspectionItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-items/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Xác nhận đã khắc phục
+     * @description Minh chứng và ngày khắc phục xong (không trước ngày kết luận, không sau hôm nay). Cần inspection.write.
+     */
+    post: operations['closeInspectionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4716,7 +4864,9 @@ export interface components {
       | 'review.write'
       | 'review.decide'
       | 'meeting.read'
-      | 'meeting.write';
+      | 'meeting.write'
+      | 'inspection.read'
+      | 'inspection.write';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -8859,6 +9009,173 @@ export interface components {
       /** @description Phiên bản đợt kiểm điểm đã xem. */
       version: number;
     };
+    /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
+    InspectionProgramme: {
+      id: number;
+      org_id: number;
+      org_name: string;
+      year: number;
+      /** @enum {string} */
+      issuer: 'committee' | 'inspection_committee';
+      title: string;
+      note: string | null;
+      created_at: string;
+      created_by: string;
+      version: number;
+    };
+    InspectionProgrammeLine: components['schemas']['InspectionProgramme'] & {
+      /** @description Số cuộc kiểm tra, giám sát. */
+      inspections: number;
+    };
+    InspectionProgrammeList: {
+      items: components['schemas']['InspectionProgrammeLine'][];
+    };
+    /** @description Một cuộc kiểm tra, giám sát trong chương trình. */
+    InspectionLine: {
+      id: number;
+      programme_id: number;
+      /** @enum {string} */
+      kind:
+        | 'violation_signs'
+        | 'task_performance'
+        | 'lower_inspection_committee'
+        | 'party_finance'
+        | 'supervision_regular'
+        | 'supervision_thematic';
+      subject_org_id: number | null;
+      subject_member_id: number | null;
+      subject_name: string;
+      content: string;
+      /** Format: date */
+      starts_on: string;
+      /** Format: date */
+      ends_on: string;
+      team: string[];
+      /** @enum {string} */
+      stage: 'planned' | 'decision' | 'plan' | 'work' | 'report' | 'conclusion';
+      /** Format: date */
+      stage_on: string | null;
+      conclusion: string | null;
+      open_items: number;
+      overdue_items: number;
+      version: number;
+    };
+    InspectionProgrammeView: components['schemas']['InspectionProgramme'] & {
+      inspections: components['schemas']['InspectionLine'][];
+      may_write: boolean;
+    };
+    /** @description Đúng một trong subject_org_id, subject_member_id (trong phạm vi của cấp ban hành). */
+    InspectionNew: {
+      /** @enum {string} */
+      kind:
+        | 'violation_signs'
+        | 'task_performance'
+        | 'lower_inspection_committee'
+        | 'party_finance'
+        | 'supervision_regular'
+        | 'supervision_thematic';
+      subject_org_id?: number;
+      subject_member_id?: number;
+      content: string;
+      /** Format: date */
+      starts_on: string;
+      /** Format: date */
+      ends_on: string;
+      /** @description Họ tên thành viên đoàn, trưởng đoàn trước. */
+      team: string[];
+    };
+    InspectionProgrammeNew: {
+      org_id: number;
+      year: number;
+      /** @enum {string} */
+      issuer: 'committee' | 'inspection_committee';
+      title: string;
+      note?: string;
+      inspections?: components['schemas']['InspectionNew'][];
+    };
+    InspectionProgrammePatch: {
+      version: number;
+      title?: string;
+      note?: string | null;
+      add_inspections?: components['schemas']['InspectionNew'][];
+    };
+    InspectionStage: {
+      /** @enum {string} */
+      stage: 'decision' | 'plan' | 'work' | 'report' | 'conclusion';
+      /** Format: date */
+      on: string;
+      document_id: number | null;
+      document_text: string | null;
+      recorded_at: string;
+      recorded_by: string;
+    };
+    /** @description Vi phạm hoặc kiến nghị của kết luận, theo dõi đến khi khắc phục xong. */
+    InspectionItem: {
+      id: number;
+      inspection_id: number;
+      programme_id: number;
+      year: number;
+      subject_name: string;
+      /** @enum {string} */
+      kind: 'violation' | 'recommendation';
+      description: string;
+      action: string;
+      owner: string;
+      /** Format: date */
+      due_on: string;
+      evidence: string | null;
+      /** @enum {string} */
+      state: 'open' | 'closed';
+      /** Format: date */
+      closed_on: string | null;
+      overdue: boolean;
+      version: number;
+    };
+    InspectionItemList: {
+      items: components['schemas']['InspectionItem'][];
+    };
+    InspectionView: components['schemas']['InspectionLine'] & {
+      programme: components['schemas']['InspectionProgramme'];
+      stages: components['schemas']['InspectionStage'][];
+      items: components['schemas']['InspectionItem'][];
+      /** @enum {string|null} */
+      next_stage: 'decision' | 'plan' | 'work' | 'report' | 'conclusion' | null;
+      may_record_next: boolean;
+    };
+    /** @description Văn bản của bước: document_id (sổ văn bản) hoặc document_text (số, ký hiệu). */
+    InspectionStageNew: {
+      version: number;
+      /** @enum {string} */
+      stage: 'decision' | 'plan' | 'work' | 'report';
+      /** Format: date */
+      on: string;
+      document_id?: number;
+      document_text?: string;
+    };
+    InspectionItemNew: {
+      /** @enum {string} */
+      kind: 'violation' | 'recommendation';
+      description: string;
+      action: string;
+      owner: string;
+      /** Format: date */
+      due_on: string;
+    };
+    InspectionConclusionNew: {
+      version: number;
+      /** Format: date */
+      on: string;
+      document_id?: number;
+      document_text?: string;
+      text: string;
+      items?: components['schemas']['InspectionItemNew'][];
+    };
+    InspectionItemClose: {
+      version: number;
+      evidence: string;
+      /** Format: date */
+      closed_on: string;
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -9238,6 +9555,12 @@ export interface components {
     ReviewCampaignId: number;
     /** @description Mã hạn chế, khuyết điểm. */
     ReviewShortcomingId: number;
+    /** @description Mã chương trình kiểm tra, giám sát. */
+    InspectionProgrammeId: number;
+    /** @description Mã cuộc kiểm tra, giám sát. */
+    InspectionId: number;
+    /** @description Mã vi phạm, kiến nghị. */
+    InspectionItemId: number;
   };
   requestBodies: never;
   headers: {
@@ -15931,6 +16254,385 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listInspectionProgrammes: {
+    parameters: {
+      query: {
+        /** @description Tổ chức. */
+        org_id: number;
+        /** @description Năm. */
+        year?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionProgrammeList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  createInspectionProgramme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionProgrammeNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionProgrammeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getInspectionProgramme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã chương trình kiểm tra, giám sát. */
+        id: components['parameters']['InspectionProgrammeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionProgrammeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updateInspectionProgramme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã chương trình kiểm tra, giám sát. */
+        id: components['parameters']['InspectionProgrammeId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionProgrammePatch'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionProgrammeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getInspection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã cuộc kiểm tra, giám sát. */
+        id: components['parameters']['InspectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  advanceInspection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc kiểm tra, giám sát. */
+        id: components['parameters']['InspectionId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionStageNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  concludeInspection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã cuộc kiểm tra, giám sát. */
+        id: components['parameters']['InspectionId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionConclusionNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listInspectionItems: {
+    parameters: {
+      query: {
+        /** @description Tổ chức. */
+        org_id: number;
+        /** @description open hoặc closed. */
+        state?: 'open' | 'closed';
+        /** @description violation hoặc recommendation. */
+        kind?: 'violation' | 'recommendation';
+        /** @description Chỉ những cái quá hạn chưa khắc phục. */
+        overdue?: boolean;
+        /** @description Tối đa (mặc định 200). */
+        limit?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionItemList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  closeInspectionItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã vi phạm, kiến nghị. */
+        id: components['parameters']['InspectionItemId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionItemClose'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };

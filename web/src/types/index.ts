@@ -260,3 +260,21 @@ export type MemberReviews = Schemas['MemberReviews'];
 export type ReviewGrade = ReviewSelfAssessment['grade'];
 export type ReviewCampaignList = Schemas['ReviewCampaignList'];
 export type ReviewShortcomingList = Schemas['ReviewShortcomingList'];
+
+// Inspection and supervision (issue 15).
+export type InspectionProgramme = Schemas['InspectionProgramme'];
+export type InspectionProgrammeLine = Schemas['InspectionProgrammeLine'];
+export type InspectionProgrammeList = Schemas['InspectionProgrammeList'];
+export type InspectionProgrammeView = Schemas['InspectionProgrammeView'];
+export type InspectionProgrammeNew = Schemas['InspectionProgrammeNew'];
+export type InspectionProgrammePatch = Schemas['InspectionProgrammePatch'];
+export type InspectionNew = Schemas['InspectionNew'];
+export type InspectionLine = Schemas['InspectionLine'];
+export type InspectionView = Schemas['InspectionView'];
+export type InspectionStageNew = Schemas['InspectionStageNew'];
+export type InspectionConclusionNew = Schemas['InspectionConclusionNew'];
+export type InspectionItem = Schemas['InspectionItem'];
+export type InspectionItemList = Schemas['InspectionItemList'];
+export type InspectionItemClose = Schemas['InspectionItemClose'];
+export type InspectionStageCode = InspectionLine['stage'];
+export type InspectionKind = InspectionLine['kind'];

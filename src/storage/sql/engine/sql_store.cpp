@@ -21,6 +21,7 @@
 #include "storage/sql/dues/dues_repository.h"
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/engine/migrations.h"
+#include "storage/sql/inspection/inspection_repository.h"
 #include "storage/sql/jobs/inbox_repository.h"
 #include "storage/sql/jobs/job_repository.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
@@ -63,7 +64,8 @@ class SqlTransaction : public app::Transaction {
         dues_(session),
         plans_(session),
         review_(session),
-        meetings_(session) {}
+        meetings_(session),
+        inspection_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -82,6 +84,7 @@ class SqlTransaction : public app::Transaction {
   app::PlanRepository& plans() override { return plans_; }
   app::ReviewRepository& review() override { return review_; }
   app::MeetingRepository& meetings() override { return meetings_; }
+  app::InspectionRepository& inspection() override { return inspection_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -102,6 +105,7 @@ class SqlTransaction : public app::Transaction {
   SqlPlanRepository plans_;
   SqlReviewRepository review_;
   SqlMeetingRepository meetings_;
+  SqlInspectionRepository inspection_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

@@ -23,6 +23,7 @@ import {
   HomeOutlined,
   UserDeleteOutlined,
   StarOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -33,6 +34,7 @@ import { directiveRead, jobManage } from '@/features/directives/lib/directives';
 import { documentRead } from '@/features/documents/lib/documents';
 import { duesRead } from '@/features/dues/lib/dues';
 import { meetingRead } from '@/features/meetings/lib/meetings';
+import { inspectionRead } from '@/features/inspections/lib/inspections';
 import { InboxBell } from '@/features/inbox/components/inbox-bell';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
@@ -70,6 +72,7 @@ const areas = [
   'my-cell',
   'removal',
   'review',
+  'inspections',
 ];
 
 const pageLoading = (
@@ -205,6 +208,13 @@ export function AppLayout() {
       icon: <StarOutlined />,
       label: <Link to={paths.review({ org: scope })}>{t('nav.review')}</Link>,
     },
+    // Inspection and supervision programmes, their inspections, open recommendations.
+    can(user, inspectionRead) &&
+      can(user, 'org.read') && {
+        key: 'inspections',
+        icon: <SafetyCertificateOutlined />,
+        label: <Link to={paths.inspections({ org: scope })}>{t('nav.inspections')}</Link>,
+      },
   ].filter((item) => !!item);
 
   return (
