@@ -12,6 +12,7 @@
 
 #include "app/ports/accounts.h"
 #include "app/ports/directives.h"
+#include "app/ports/discipline.h"
 #include "app/ports/documents.h"
 #include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
@@ -162,6 +163,7 @@ class Transaction {
   virtual PlanRepository& plans() = 0;
   virtual ReviewRepository& review() = 0;
   virtual MeetingRepository& meetings() = 0;
+  virtual DisciplineRepository& discipline() = 0;
 };
 
 class Store {

@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 27> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 29> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -35,6 +35,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 27> kCodes = {{
     {Permission::kReviewDecide, "review.decide"},
     {Permission::kMeetingRead, "meeting.read"},
     {Permission::kMeetingWrite, "meeting.write"},
+    {Permission::kDisciplineRead, "discipline.read"},
+    {Permission::kDisciplineWrite, "discipline.write"},
 }};
 
 }  // namespace

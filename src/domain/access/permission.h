@@ -36,6 +36,8 @@ enum class Permission {
   kReviewDecide,        // open campaigns, decide members' grades, grade organizations, annul
   kMeetingRead,         // cell meetings, attendance, minutes, quality, the removal list
   kMeetingWrite,        // schedule, record, approve and amend meetings; decide absence notices
+  kDisciplineRead,      // discipline cases in scope (restricted records: every read audited)
+  kDisciplineWrite,     // open cases, record deferrals, the vote, the decision and appeals
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

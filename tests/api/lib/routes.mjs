@@ -153,6 +153,14 @@ export const ROUTES = [
   ['GET', '/api/v1/meetings/{id}/print'],
   ['POST', '/api/v1/meetings/{id}/absence-notices'],
   ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
+  ['POST', '/api/v1/discipline-cases'],
+  ['GET', '/api/v1/discipline-cases'],
+  ['GET', '/api/v1/discipline-cases/{id}'],
+  ['PATCH', '/api/v1/discipline-cases/{id}'],
+  ['POST', '/api/v1/discipline-cases/{id}/vote'],
+  ['POST', '/api/v1/discipline-cases/{id}/decide'],
+  ['POST', '/api/v1/discipline-cases/{id}/appeal'],
+  ['GET', '/api/v1/members/{id}/discipline'],
 ];
 
 function segments(p) {
