@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'plan.review',
   'review.read', 'review.write', 'review.decide',
   'meeting.read', 'meeting.write',
+  'discipline.read', 'discipline.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -219,6 +220,16 @@ export const ROUTE_RULES = {
   'GET /api/v1/meetings/{id}/print': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  // Discipline cases: restricted records; a case lies in its subject's organization
+  // ('discipline': like 'org'). A member's discipline is 403 for those who read the member.
+  'POST /api/v1/discipline-cases': { gate: 'full', needs: 'discipline.write', object: 'member', read: 'discipline.read' },
+  'GET /api/v1/discipline-cases': { gate: 'full', needs: 'discipline.read', object: 'org' },
+  'GET /api/v1/discipline-cases/{id}': { gate: 'full', needs: 'discipline.read', object: 'discipline' },
+  'PATCH /api/v1/discipline-cases/{id}': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/vote': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/decide': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/appeal': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'GET /api/v1/members/{id}/discipline': { gate: 'full', needs: 'discipline.read', object: 'member', read: 'member.read' },
 };
 
 /**

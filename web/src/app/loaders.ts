@@ -297,3 +297,13 @@ export function removalLoader() {
   void pages.removal();
   return null;
 }
+
+export function disciplineLoader() {
+  void pages.discipline();
+  return null;
+}
+
+export function disciplineCaseLoader() {
+  void pages.disciplineCase();
+  return null;
+}

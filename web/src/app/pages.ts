@@ -38,4 +38,6 @@ export const pages = {
   meetingsMissing: () => import('./routes/meetings-missing'),
   myCell: () => import('./routes/my-cell'),
   removal: () => import('./routes/removal'),
+  discipline: () => import('./routes/discipline'),
+  disciplineCase: () => import('./routes/discipline-case'),
 };

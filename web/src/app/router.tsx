@@ -41,6 +41,8 @@ import {
   meetingsMissingLoader,
   myCellLoader,
   removalLoader,
+  disciplineLoader,
+  disciplineCaseLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -84,6 +86,8 @@ const MeetingPage = lazy(pages.meeting);
 const MeetingsMissingPage = lazy(pages.meetingsMissing);
 const MyCellPage = lazy(pages.myCell);
 const RemovalPage = lazy(pages.removal);
+const DisciplinePage = lazy(pages.discipline);
+const DisciplineCasePage = lazy(pages.disciplineCase);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -318,6 +322,19 @@ export const router = createBrowserRouter([
         path: 'removal',
         element: <RemovalPage />,
         loader: removalLoader,
+        errorElement: <RouteError />,
+      },
+      // Discipline (restricted records).
+      {
+        path: 'discipline',
+        element: <DisciplinePage />,
+        loader: disciplineLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'discipline/:caseId',
+        element: <DisciplineCasePage />,
+        loader: disciplineCaseLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -89,6 +89,9 @@ export const paths = {
     withSearch('/meetings/missing', orgQuery(q)),
   myCell: () => '/my-cell',
   removal: (q: { org?: number; year?: number } = {}) => withSearch('/removal', orgQuery(q)),
+  // Discipline (issue 15): an organization's cases, one case.
+  discipline: (q: { org?: number } = {}) => withSearch('/discipline', orgQuery(q)),
+  disciplineCase: (id: number) => `/discipline/${id}`,
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

@@ -22,6 +22,7 @@ import {
   CalendarOutlined,
   HomeOutlined,
   UserDeleteOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -32,6 +33,7 @@ import { directiveRead, jobManage } from '@/features/directives/lib/directives';
 import { documentRead } from '@/features/documents/lib/documents';
 import { duesRead } from '@/features/dues/lib/dues';
 import { meetingRead } from '@/features/meetings/lib/meetings';
+import { disciplineRead } from '@/features/discipline/lib/discipline';
 import { InboxBell } from '@/features/inbox/components/inbox-bell';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
@@ -68,6 +70,7 @@ const areas = [
   'meetings',
   'my-cell',
   'removal',
+  'discipline',
 ];
 
 const pageLoading = (
@@ -196,6 +199,13 @@ export function AppLayout() {
         key: 'removal',
         icon: <UserDeleteOutlined />,
         label: <Link to={paths.removal({ org: scope })}>{t('nav.removal')}</Link>,
+      },
+    // Discipline: restricted records, for holders of discipline.read.
+    can(user, disciplineRead) &&
+      can(user, 'org.read') && {
+        key: 'discipline',
+        icon: <SafetyCertificateOutlined />,
+        label: <Link to={paths.discipline({ org: scope })}>{t('nav.discipline')}</Link>,
       },
   ].filter((item) => !!item);
 
