@@ -173,6 +173,8 @@ int demo(const DemoCommandOptions& options) {
   std::cout << "  " << meetings.meetings << " cell meetings, " << meetings.attendance
             << " attendance rows (" << meetings.unexcused << " unexcused), "
             << meetings.missing_months << " cell-months without a regular meeting\n";
+  std::cout << "  " << report->discipline.cases << " discipline cases ("
+            << report->discipline.decided << " decided)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

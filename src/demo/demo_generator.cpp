@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "demo/demo_data.h"
+#include "demo/discipline_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
@@ -84,7 +85,8 @@ class Generator {
         dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
         review_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        meetings_(options.seed, options.today, options.now_utc) {
+        meetings_(options.seed, options.today, options.now_utc),
+        discipline_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -126,6 +128,8 @@ class Generator {
     report_.review = review_.report();
     meetings_.write(writer_.session());
     report_.meetings = meetings_.report();
+    discipline_.write(writer_.session());
+    report_.discipline = discipline_.report();
     return report_;
   }
 
@@ -292,6 +296,7 @@ class Generator {
       plans_.member_written(member);
       review_.member_written(member, place.in_bloc);
       meetings_.member_written(member);
+      discipline_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -432,6 +437,7 @@ class Generator {
   PlansDemo plans_;
   ReviewDemo review_;
   MeetingsDemo meetings_;
+  DisciplineDemo discipline_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

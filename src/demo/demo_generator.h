@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "demo/directives_demo.h"
+#include "demo/discipline_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
@@ -48,6 +49,7 @@ struct DemoReport {
   PlansReport plans;
   ReviewReport review;
   MeetingsReport meetings;
+  DisciplineReport discipline;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;
