@@ -273,6 +273,14 @@ describe('routes', () => {
     'GET /api/v1/meetings/{id}/print': [200, 400, 401, 403, 404, 405, 409, 503],
     'POST /api/v1/meetings/{id}/absence-notices': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/discipline-cases': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/discipline-cases/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/discipline-cases/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/vote': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/decide': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/appeal': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/discipline': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {
