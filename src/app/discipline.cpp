@@ -301,7 +301,7 @@ Result<DisciplineView> decide_discipline_case(Context& ctx,
   if (!found) return std::move(found).error();
   DisciplineCase c = *found;
   if (c.decided_on) {
-    return Error::conflict("discipline_already_decided")
+    return Error::conflict("discipline_already_decided", {{"on", c.decided_on->iso()}})
         .with_fields({{"decided_on", "discipline_already_decided", {{"on", c.decided_on->iso()}}}});
   }
   std::vector<FieldError> errors;
@@ -374,7 +374,7 @@ Result<DisciplineView> record_discipline_appeal(Context& ctx,
       }
     }
   } else if (request.received_on && *request.received_on != *c.appeal_received_on) {
-    return Error::conflict("discipline_appeal_received")
+    return Error::conflict("discipline_appeal_received", {{"on", c.appeal_received_on->iso()}})
         .with_fields(
             {{"received_on", "discipline_appeal_received", {{"on", c.appeal_received_on->iso()}}}});
   }

@@ -150,8 +150,9 @@ describe('the vote and the decision', () => {
   });
 
   test('deciding twice is a conflict naming the field; the facts no longer change', async () => {
-    problem(await api.post(caseUrl(reprimand.id, '/decide'), { decided_on: '2026-03-21', decision_number: '16-QĐ/CB', version: reprimand.version }),
+    const twice = problem(await api.post(caseUrl(reprimand.id, '/decide'), { decided_on: '2026-03-21', decision_number: '16-QĐ/CB', version: reprimand.version }),
       409, 'discipline_already_decided', [['decided_on', 'discipline_already_decided']]);
+    assert.match(twice.detail, /20\/03\/2026|2026-03-20/, 'the detail names the first decision');
     problem(await api.patch(caseUrl(reprimand.id), { sanction: 'warning', version: reprimand.version }), 409, 'discipline_case_decided');
     problem(await api.patch(caseUrl(reprimand.id), { breach_summary: 'Sửa', version: reprimand.version - 1 }), 409, null);
     assert.equal((await get(reprimand.id)).decision.number, '15-QĐ/CB');
