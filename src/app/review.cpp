@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/access_control.h"
+#include "app/discipline.h"
 #include "domain/review/order.h"
 #include "domain/review/summary.h"
 #include "io/xlsx/xlsx_writer.h"
@@ -122,11 +123,11 @@ bool is_head(Context& ctx, const Member& member, Date on) {
   return false;
 }
 
-bool disciplined_in(const Member& member, int year) {
-  // The record's discipline field is free text until the discipline records land (a later
-  // task): a discipline mentioning the review year counts.
-  return !member.discipline.empty() &&
-         member.discipline.find(std::to_string(year)) != std::string::npos;
+// The members among `ids` disciplined in `year`: a sanction of the discipline records decided
+// that year and not annulled on appeal (app/discipline.h), in one query.
+std::set<MemberId> disciplined_in(Context& ctx, const std::vector<MemberId>& ids, int year) {
+  const std::vector<MemberId> found = disciplined_members_in(ctx.tx, ids, year);
+  return {found.begin(), found.end()};
 }
 
 // Grade deltas along `path` from the campaign's organization down to the path's own.
@@ -447,6 +448,9 @@ Result<std::vector<MemberLine>> decide_review_grades(Context& ctx, int64_t campa
   };
   std::vector<Planned> plan;
   std::set<MemberId> seen;
+  std::vector<MemberId> item_ids;
+  for (const DecisionItem& item : items) item_ids.push_back(item.member_id);
+  const std::set<MemberId> disciplined = disciplined_in(ctx, item_ids, campaign->year);
   for (size_t i = 0; i < items.size(); ++i) {
     const DecisionItem& item = items[i];
     const std::string prefix = "decisions[" + std::to_string(i) + "].";
@@ -468,7 +472,7 @@ Result<std::vector<MemberLine>> decide_review_grades(Context& ctx, int64_t campa
     if (row.cell_at.empty()) return Error::invalid_field(prefix + "member_id", "no_cell_proposal");
     GradeFacts facts;
     facts.score_tenths = item.score;
-    facts.disciplined_in_year = item.disciplined_in_year || disciplined_in(*member, campaign->year);
+    facts.disciplined_in_year = item.disciplined_in_year || disciplined.count(member->id) > 0;
     Result<GradeAnswer> band = check_band(ctx, facts, item.grade, on, prefix + "grade");
     if (!band) return std::move(band).error();
     Planned planned{*member, row, row.grade, band->rules};
@@ -598,7 +602,8 @@ Result<MemberLine> superior_review(Context& ctx, int64_t campaign_id,
   if (request.action == "regrade") {
     GradeFacts facts;
     facts.score_tenths = *request.score;
-    facts.disciplined_in_year = row.disciplined || disciplined_in(*member, campaign->year);
+    facts.disciplined_in_year =
+        row.disciplined || !disciplined_in(ctx, {member->id}, campaign->year).empty();
     Result<GradeAnswer> band =
         check_band(ctx, facts, *request.grade, campaign->review_date, "grade");
     if (!band) return std::move(band).error();

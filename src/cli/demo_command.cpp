@@ -178,6 +178,8 @@ int demo(const DemoCommandOptions& options) {
             << " inspections (" << inspection.concluded << " concluded), " << inspection.items
             << " violations and recommendations (" << inspection.items_open << " open, "
             << inspection.items_overdue << " overdue)\n";
+  std::cout << "  " << report->discipline.cases << " discipline cases ("
+            << report->discipline.decided << " decided)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "demo/demo_data.h"
+#include "demo/discipline_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
 #include "demo/lifecycle_demo.h"
@@ -85,7 +86,8 @@ class Generator {
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
         review_(catalog_, rules_, options.seed, options.today, options.now_utc),
         meetings_(options.seed, options.today, options.now_utc),
-        inspection_(options.seed, options.today, options.now_utc) {
+        inspection_(options.seed, options.today, options.now_utc),
+        discipline_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {
       // Central agencies recruit mostly from Hà Nội and the northern provinces.
       const double weight = province.code == "001"   ? 1500
@@ -129,6 +131,8 @@ class Generator {
     report_.meetings = meetings_.report();
     inspection_.write(writer_.session());
     report_.inspection = inspection_.report();
+    discipline_.write(writer_.session());
+    report_.discipline = discipline_.report();
     return report_;
   }
 
@@ -296,6 +300,7 @@ class Generator {
       plans_.member_written(member);
       review_.member_written(member, place.in_bloc);
       meetings_.member_written(member);
+      discipline_.member_written(member);
       ++report_.members;
       if (options_.progress && report_.members % 50000 == 0)
         options_.progress(report_.members, options_.members);
@@ -437,6 +442,7 @@ class Generator {
   ReviewDemo review_;
   MeetingsDemo meetings_;
   InspectionDemo inspection_;
+  DisciplineDemo discipline_;
   bool in_bloc_ = true;
   long long next_org_id_ = 1;
   long long next_member_id_ = 1;

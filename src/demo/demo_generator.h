@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "demo/directives_demo.h"
+#include "demo/discipline_demo.h"
 #include "demo/documents_demo.h"
 #include "demo/dues_demo.h"
 #include "demo/inspection_demo.h"
@@ -50,6 +51,7 @@ struct DemoReport {
   ReviewReport review;
   MeetingsReport meetings;
   InspectionReport inspection;
+  DisciplineReport discipline;
 };
 
 inline constexpr long long kMaxDemoMembers = 6'000'000;

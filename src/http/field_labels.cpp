@@ -258,6 +258,20 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"inspection.closed_on", {"Ngày khắc phục xong", "Closed on"}},
       {"add_inspections", {"Cuộc kiểm tra, giám sát thêm", "Added inspections"}},
       {"inspections", {"Các cuộc kiểm tra, giám sát", "Inspections"}},
+      // Discipline (issue 15).
+      {"breach_summary", {"Nội dung vi phạm", "Breach"}},
+      {"breach_date", {"Ngày vi phạm", "Breach date"}},
+      {"new_breach_date", {"Ngày vi phạm mới", "New breach date"}},
+      {"deferrals", {"Thời gian chưa xem xét kỷ luật", "Deferrals"}},
+      {"sanction", {"Hình thức kỷ luật", "Sanction"}},
+      {"competent_level", {"Cấp có thẩm quyền", "Competent level"}},
+      {"state_decided_on", {"Ngày cơ quan nhà nước kỷ luật", "State body's decision"}},
+      {"state_notified_on", {"Ngày tổ chức đảng được thông báo", "Notified on"}},
+      {"voted_on", {"Ngày biểu quyết", "Voted on"}},
+      {"entitled", {"Số có quyền biểu quyết", "Entitled to vote"}},
+      {"decision_document_id", {"Quyết định kỷ luật (sổ văn bản)", "Decision (register)"}},
+      {"decision_number", {"Số quyết định kỷ luật", "Decision number"}},
+      {"outcome", {"Kết quả giải quyết khiếu nại", "Appeal outcome"}},
   };
   return labels;
 }

@@ -182,6 +182,11 @@ before(async () => {
     fx[`inspectionItem${side}`] = inspection.items[0];
   }
 
+  // A discipline case on each side (restricted records: discipline.read only).
+  for (const [side, member] of [['In', fx.memberIn2], ['Out', fx.memberOut]]) {
+    fx[`discipline${side}`] = ok(await admin.post('/api/v1/discipline-cases', { member_id: member.id, breach_summary: 'Vi phạm kiểm thử', breach_date: '2026-01-10', sanction: 'reprimand', competent_level: 'Chi bộ' }), 201);
+  }
+
   fx.scopeOrgIds = await walkSubtree(admin, fx.scope.id);
   fx.scopeMemberIds = new Set((await allMembers(admin, { org: fx.scope.id })).map((m) => m.id));
   assert.ok(!fx.scopeOrgIds.has(fx.orgOut.id));
@@ -245,6 +250,7 @@ function requestFor(key, side) {
   const cell = side === 'out' ? fx.cellOut : fx.cellIn;
   const meeting = side === 'out' ? fx.meetingOut : fx.meetingIn;
   const scheduled = side === 'out' ? fx.scheduledOut : fx.scheduledIn;
+  const discipline = side === 'out' ? fx.disciplineOut : fx.disciplineIn;
   const today = iso(serverToday());
   switch (key) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
@@ -410,11 +416,19 @@ function requestFor(key, side) {
     case 'POST /api/v1/inspections/{id}/conclusion': return { path: `/api/v1/inspections/${(side === 'out' ? fx.inspectionOut : fx.inspectionIn).id}/conclusion`, json: { version: 0, on: today, document_text: 'Thử', text: 'Thử' }, allowed: 409 };
     case 'GET /api/v1/inspection-items': return { path: `/api/v1/inspection-items?org_id=${org.id}` };
     case 'POST /api/v1/inspection-items/{id}/close': return { path: `/api/v1/inspection-items/${(side === 'out' ? fx.inspectionItemOut : fx.inspectionItemIn).id}/close`, json: { version: 0, evidence: 'Thử', closed_on: today }, allowed: 409 };
+    case 'POST /api/v1/discipline-cases': return { path: '/api/v1/discipline-cases', json: { member_id: member.id, breach_summary: 'Thử', breach_date: '2026-01-10', sanction: 'dissolution', competent_level: 'Chi bộ' }, allowed: 422 };
+    case 'GET /api/v1/discipline-cases': return { path: `/api/v1/discipline-cases?org_id=${org.id}` };
+    case 'GET /api/v1/discipline-cases/{id}': return { path: `/api/v1/discipline-cases/${discipline.id}` };
+    case 'PATCH /api/v1/discipline-cases/{id}': return { path: `/api/v1/discipline-cases/${discipline.id}`, json: { version: 0, breach_summary: 'Thử' }, allowed: 409 };
+    case 'POST /api/v1/discipline-cases/{id}/vote': return { path: `/api/v1/discipline-cases/${discipline.id}/vote`, json: { version: 0, in_favour: 1, against: 0, abstain: 0, entitled: 1, voted_on: today }, allowed: 409 };
+    case 'POST /api/v1/discipline-cases/{id}/decide': return { path: `/api/v1/discipline-cases/${discipline.id}/decide`, json: { version: 0, decided_on: today, decision_number: '1-QĐ' }, allowed: 409 };
+    case 'POST /api/v1/discipline-cases/{id}/appeal': return { path: `/api/v1/discipline-cases/${discipline.id}/appeal`, json: { version: 0, received_on: today }, allowed: 409 };
+    case 'GET /api/v1/members/{id}/discipline': return { path: `/api/v1/members/${member.id}/discipline` };
     default: throw new Error(`no request for ${key}`);
   }
 }
 
-const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming', 'meeting', 'inspection-programme', 'inspection', 'inspection-item'].includes(ROUTE_RULES[key].object);
+const isObjectRoute = (key) => ['org', 'member', 'user', 'parent', 'member-org', 'member-body', 'candidate', 'transfer', 'term', 'seat', 'document', 'directive', 'assignment', 'plan', 'shortcoming', 'meeting', 'inspection-programme', 'inspection', 'inspection-item', 'discipline'].includes(ROUTE_RULES[key].object);
 
 function sidesOf(key, caller) {
   if (!isObjectRoute(key)) return ['in'];

@@ -358,3 +358,17 @@ describe('inspection and supervision (issue 15)', () => {
     assert.ok(overdue.every((i) => i.state === 'open' && i.overdue));
   });
 });
+
+describe('discipline on the demo', () => {
+  test('a few cases at a realistic rate (well under 1 % of members a year), each with its clocks', async () => {
+    const cases = ok(await api.get(`/api/v1/discipline-cases?org_id=${root.id}&limit=1000`)).items;
+    assert.ok(cases.length > 0, 'some cases');
+    assert.ok(cases.length < 3000 * 0.01 * 2, `${cases.length} cases over two years`);
+    for (const c of cases) {
+      assert.ok(['reprimand', 'warning', 'dismissal'].includes(c.sanction), c.sanction);
+      assert.equal(c.clocks.limitation.unlimited, false);
+      assert.ok(c.clocks.limitation.ends_on > c.breach_date);
+      if (c.decision) assert.equal(c.threshold.passes, true, 'decided only after a vote that passed');
+    }
+  });
+});

@@ -284,6 +284,14 @@ describe('routes', () => {
     'POST /api/v1/inspections/{id}/conclusion': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/inspection-items': [200, 400, 401, 403, 404, 405, 503],
     'POST /api/v1/inspection-items/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/discipline-cases': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/discipline-cases/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'PATCH /api/v1/discipline-cases/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/vote': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/decide': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/appeal': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/members/{id}/discipline': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -12,6 +12,7 @@
 
 #include "app/ports/accounts.h"
 #include "app/ports/directives.h"
+#include "app/ports/discipline.h"
 #include "app/ports/documents.h"
 #include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
@@ -164,6 +165,7 @@ class Transaction {
   virtual ReviewRepository& review() = 0;
   virtual MeetingRepository& meetings() = 0;
   virtual InspectionRepository& inspection() = 0;
+  virtual DisciplineRepository& discipline() = 0;
 };
 
 class Store {

@@ -7,7 +7,7 @@ namespace chibo::domain {
 
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 29> kCodes = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 31> kCodes = {{
     {Permission::kOrgRead, "org.read"},
     {Permission::kOrgWrite, "org.write"},
     {Permission::kMemberRead, "member.read"},
@@ -37,6 +37,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 29> kCodes = {{
     {Permission::kMeetingWrite, "meeting.write"},
     {Permission::kInspectionRead, "inspection.read"},
     {Permission::kInspectionWrite, "inspection.write"},
+    {Permission::kDisciplineRead, "discipline.read"},
+    {Permission::kDisciplineWrite, "discipline.write"},
 }};
 
 }  // namespace

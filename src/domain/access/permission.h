@@ -38,6 +38,8 @@ enum class Permission {
   kMeetingWrite,        // schedule, record, approve and amend meetings; decide absence notices
   kInspectionRead,      // inspection and supervision programmes, inspections, recommendations
   kInspectionWrite,     // issue programmes, advance inspections, record conclusions, close items
+  kDisciplineRead,      // discipline cases in scope (restricted records: every read audited)
+  kDisciplineWrite,     // open cases, record deferrals, the vote, the decision and appeals
 };
 
 std::optional<Permission> parse_permission(std::string_view code);

@@ -201,6 +201,17 @@ const std::vector<std::string>& inspection_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& discipline_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "discipline.vote_share_reprimand",       "discipline.vote_share_expulsion",
+      "discipline.limitation_reprimand_years", "discipline.limitation_warning_years",
+      "discipline.appeal_period_days",         "discipline.appeal_period_working_days",
+      "discipline.appeal_resolve_days",        "discipline.appeal_resolve_working_days",
+      "discipline.state_notice_days",          "discipline.state_notice_working_days",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -223,6 +234,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), directives.begin(), directives.end());
   const std::vector<std::string>& inspection = inspection_rule_keys();
   keys.insert(keys.end(), inspection.begin(), inspection.end());
+  const std::vector<std::string>& discipline = discipline_rule_keys();
+  keys.insert(keys.end(), discipline.begin(), discipline.end());
   return keys;
 }
 

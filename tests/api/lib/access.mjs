@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'review.read', 'review.write', 'review.decide',
   'meeting.read', 'meeting.write',
   'inspection.read', 'inspection.write',
+  'discipline.read', 'discipline.write',
 ];
 
 /** roles.tsv → [{code, name_vi, name_en, scope, requires_totp, permissions: Set}] in file order. */
@@ -235,6 +236,16 @@ export const ROUTE_RULES = {
   'POST /api/v1/inspections/{id}/conclusion': { gate: 'full', needs: 'inspection.write', object: 'inspection', read: 'inspection.read' },
   'GET /api/v1/inspection-items': { gate: 'full', needs: 'inspection.read', object: 'org' },
   'POST /api/v1/inspection-items/{id}/close': { gate: 'full', needs: 'inspection.write', object: 'inspection-item', read: 'inspection.read' },
+  // Discipline cases: restricted records; a case lies in its subject's organization
+  // ('discipline': like 'org'). A member's discipline is 403 for those who read the member.
+  'POST /api/v1/discipline-cases': { gate: 'full', needs: 'discipline.write', object: 'member', read: 'discipline.read' },
+  'GET /api/v1/discipline-cases': { gate: 'full', needs: 'discipline.read', object: 'org' },
+  'GET /api/v1/discipline-cases/{id}': { gate: 'full', needs: 'discipline.read', object: 'discipline' },
+  'PATCH /api/v1/discipline-cases/{id}': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/vote': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/decide': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/appeal': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'GET /api/v1/members/{id}/discipline': { gate: 'full', needs: 'discipline.read', object: 'member', read: 'member.read' },
 };
 
 /**

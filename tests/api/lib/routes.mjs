@@ -164,6 +164,14 @@ export const ROUTES = [
   ['POST', '/api/v1/inspections/{id}/conclusion'],
   ['GET', '/api/v1/inspection-items'],
   ['POST', '/api/v1/inspection-items/{id}/close'],
+  ['POST', '/api/v1/discipline-cases'],
+  ['GET', '/api/v1/discipline-cases'],
+  ['GET', '/api/v1/discipline-cases/{id}'],
+  ['PATCH', '/api/v1/discipline-cases/{id}'],
+  ['POST', '/api/v1/discipline-cases/{id}/vote'],
+  ['POST', '/api/v1/discipline-cases/{id}/decide'],
+  ['POST', '/api/v1/discipline-cases/{id}/appeal'],
+  ['GET', '/api/v1/members/{id}/discipline'],
 ];
 
 function segments(p) {

@@ -306,6 +306,9 @@ export function reviewLoader() {
 
 export function reviewCampaignLoader() {
   void pages.reviewCampaign();
+  return null;
+}
+
 export function inspectionsLoader() {
   void pages.inspections();
   return null;
@@ -318,5 +321,15 @@ export function inspectionLoader() {
 
 export function inspectionItemsLoader() {
   void pages.inspectionItems();
+  return null;
+}
+
+export function disciplineLoader() {
+  void pages.discipline();
+  return null;
+}
+
+export function disciplineCaseLoader() {
+  void pages.disciplineCase();
   return null;
 }

@@ -43,4 +43,6 @@ export const pages = {
   inspections: () => import('./routes/inspections'),
   inspection: () => import('./routes/inspection'),
   inspectionItems: () => import('./routes/inspection-items'),
+  discipline: () => import('./routes/discipline'),
+  disciplineCase: () => import('./routes/discipline-case'),
 };

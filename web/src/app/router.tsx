@@ -46,6 +46,8 @@ import {
   inspectionsLoader,
   inspectionLoader,
   inspectionItemsLoader,
+  disciplineLoader,
+  disciplineCaseLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -94,6 +96,8 @@ const ReviewCampaignPage = lazy(pages.reviewCampaign);
 const InspectionsPage = lazy(pages.inspections);
 const InspectionPage = lazy(pages.inspection);
 const InspectionItemsPage = lazy(pages.inspectionItems);
+const DisciplinePage = lazy(pages.discipline);
+const DisciplineCasePage = lazy(pages.disciplineCase);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -341,6 +345,8 @@ export const router = createBrowserRouter([
         path: 'review/:campaignId',
         element: <ReviewCampaignPage />,
         loader: reviewCampaignLoader,
+        errorElement: <RouteError />,
+      },
       // Inspection and supervision (issue 15).
       {
         path: 'inspections',
@@ -358,6 +364,19 @@ export const router = createBrowserRouter([
         path: 'inspections/:inspectionId',
         element: <InspectionPage />,
         loader: inspectionLoader,
+        errorElement: <RouteError />,
+      },
+      // Discipline (restricted records).
+      {
+        path: 'discipline',
+        element: <DisciplinePage />,
+        loader: disciplineLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'discipline/:caseId',
+        element: <DisciplineCasePage />,
+        loader: disciplineCaseLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -99,6 +99,9 @@ export const paths = {
   inspection: (id: number) => `/inspections/${id}`,
   inspectionItems: (q: { org?: number; filter?: string } = {}) =>
     withSearch('/inspections/items', orgQuery(q)),
+  // Discipline (issue 15): an organization's cases, one case.
+  discipline: (q: { org?: number } = {}) => withSearch('/discipline', orgQuery(q)),
+  disciplineCase: (id: number) => `/discipline/${id}`,
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

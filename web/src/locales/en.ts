@@ -7,6 +7,7 @@ import { termsEn } from './terms-en';
 import { cellEn } from './cell-en';
 import { reviewEn } from './review-en';
 import { inspectionsEn } from './inspections-en';
+import { disciplineEn } from './discipline-en';
 
 export const en = {
   ...lifecycleEn,
@@ -17,6 +18,7 @@ export const en = {
   ...cellEn,
   ...reviewEn,
   ...inspectionsEn,
+  ...disciplineEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -46,6 +48,7 @@ export const en = {
     removal: 'Removal to consider',
     review: 'Annual review',
     inspections: 'Inspection, supervision',
+    discipline: 'Party discipline',
   },
   common: {
     loading: 'Loading…',

@@ -8,6 +8,7 @@ import { termsVi } from './terms-vi';
 import { cellVi } from './cell-vi';
 import { reviewVi } from './review-vi';
 import { inspectionsVi } from './inspections-vi';
+import { disciplineVi } from './discipline-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -18,6 +19,7 @@ export const vi = {
   ...cellVi,
   ...reviewVi,
   ...inspectionsVi,
+  ...disciplineVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -47,6 +49,7 @@ export const vi = {
     removal: 'Xem xét xóa tên',
     review: 'Kiểm điểm, xếp loại',
     inspections: 'Kiểm tra, giám sát',
+    discipline: 'Kỷ luật đảng',
   },
   common: {
     loading: 'Đang tải…',

@@ -2675,6 +2675,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/discipline-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hồ sơ kỷ luật trong một tổ chức
+     * @description Toàn bộ cây tổ chức con. Cần discipline.read (ngoài phạm vi: 404). Mỗi lần xem được ghi nhật ký.
+     */
+    get: operations['listDisciplineCases'];
+    put?: never;
+    /**
+     * Mở hồ sơ kỷ luật
+     * @description Đối với đảng viên (chính thức, dự bị) hoặc tổ chức đảng; hình thức phải áp dụng được cho đối tượng (422). Cần discipline.write.
+     */
+    post: operations['openDisciplineCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hồ sơ kỷ luật
+     * @description Với các thời hạn tính đến hôm nay. Cần discipline.read (ngoài phạm vi: 404). Được ghi nhật ký.
+     */
+    get: operations['getDisciplineCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Sửa hồ sơ kỷ luật
+     * @description Trước quyết định; sau đó chỉ ngày nhận quyết định và thông báo của cơ quan nhà nước (khác: 409). Đổi hình thức thì biểu quyết lại. Cần discipline.write.
+     */
+    patch: operations['updateDisciplineCase'];
+    trace?: never;
+  };
+  '/api/v1/discipline-cases/{id}/vote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi kết quả biểu quyết
+     * @description Tán thành, không tán thành, không biểu quyết; tổng không vượt số có quyền biểu quyết (422). Cần discipline.write.
+     */
+    post: operations['recordDisciplineVote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-cases/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi quyết định kỷ luật
+     * @description Cần biểu quyết đạt tỷ lệ (trên 1/2 hoặc trên 2/3 tổng số có quyền biểu quyết) và còn thời hiệu (422); đã quyết định: 409. Cần discipline.write.
+     */
+    post: operations['decideDisciplineCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-cases/{id}/appeal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi khiếu nại và kết quả giải quyết
+     * @description Lần đầu: ngày nhận khiếu nại, trong thời hạn kể từ ngày nhận quyết định (quá hạn: 422); sau đó: ngày và kết quả giải quyết. Cần discipline.write.
+     */
+    post: operations['recordDisciplineAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/discipline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Kỷ luật của đảng viên
+     * @description Mọi hồ sơ của đảng viên. Cần discipline.read (người xem được đảng viên nhưng không có quyền: 403). Được ghi nhật ký.
+     */
+    get: operations['getMemberDiscipline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inspection-programmes': {
     parameters: {
       query?: never;
@@ -4866,7 +4994,9 @@ export interface components {
       | 'meeting.read'
       | 'meeting.write'
       | 'inspection.read'
-      | 'inspection.write';
+      | 'inspection.write'
+      | 'discipline.read'
+      | 'discipline.write';
     /**
      * @description Một vai trò (data/catalog/roles.tsv).
      * @example {
@@ -9009,6 +9139,259 @@ export interface components {
       /** @description Phiên bản đợt kiểm điểm đã xem. */
       version: number;
     };
+    DisciplineRule: {
+      key: string;
+      value: number;
+      source: string;
+    } | null;
+    DisciplineDeferral: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * @description Mang thai, nghỉ thai sản, bệnh nặng, điều trị nội trú.
+       * @enum {string}
+       */
+      reason: 'pregnancy' | 'maternity' | 'illness' | 'inpatient';
+    };
+    DisciplineDeadline: {
+      /** Format: date */
+      due: string;
+      count: number;
+      /** @enum {string} */
+      unit: 'working_days' | 'calendar_days';
+      days_left: number | null;
+      overdue: boolean;
+      rule: components['schemas']['DisciplineRule'];
+    } | null;
+    DisciplineLimitation: {
+      unlimited: boolean;
+      /** @enum {string|null} */
+      unlimited_reason?: 'expulsion_level' | 'category' | null;
+      /** Format: date */
+      counted_from: string;
+      /** Format: date */
+      ends_on: string | null;
+      deferred_days: number;
+      expired: boolean;
+      days_left: number | null;
+      rule: components['schemas']['DisciplineRule'];
+    } | null;
+    DisciplineCase: {
+      id: number;
+      /** @enum {string} */
+      subject: 'organization' | 'official' | 'probationary';
+      member_id: number | null;
+      org_id: number;
+      org_name?: string;
+      subject_name?: string;
+      breach_summary: string;
+      /** Format: date */
+      breach_date: string;
+      /** Format: date */
+      new_breach_date?: string | null;
+      /** @enum {string} */
+      category: 'ordinary' | 'internal_politics' | 'security_defence_foreign' | 'illegal_diploma';
+      deferrals?: components['schemas']['DisciplineDeferral'][];
+      /** @enum {string} */
+      sanction: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' | 'dissolution';
+      competent_level?: string;
+      /** Format: date */
+      state_decided_on?: string | null;
+      /** Format: date */
+      state_notified_on?: string | null;
+      vote: {
+        in_favour?: number;
+        against?: number;
+        abstain?: number;
+        entitled?: number;
+        /** Format: date */
+        voted_on?: string | null;
+      } | null;
+      /** @description Số phiếu tán thành cần: trên tỷ lệ của TỔNG SỐ người có quyền biểu quyết. */
+      threshold: {
+        passes?: boolean;
+        needed?: number;
+        numerator?: number;
+        denominator?: number;
+        rule?: components['schemas']['DisciplineRule'];
+      } | null;
+      decision: {
+        /** Format: date */
+        decided_on?: string;
+        document_id?: number | null;
+        number?: string | null;
+        /** Format: date */
+        received_on?: string | null;
+      } | null;
+      appeal: {
+        /** Format: date */
+        received_on?: string;
+        /** Format: date */
+        decided_on?: string | null;
+        /** @enum {string|null} */
+        outcome?: 'upheld' | 'reduced' | 'annulled' | null;
+      } | null;
+      clocks: {
+        limitation: components['schemas']['DisciplineLimitation'];
+        appeal: components['schemas']['DisciplineDeadline'];
+        appeal_resolve: components['schemas']['DisciplineDeadline'];
+        state_notice: components['schemas']['DisciplineDeadline'];
+      };
+      /** @enum {string} */
+      state: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided';
+      may_write: boolean;
+      version: number;
+      created_at?: string;
+      created_by?: string;
+      updated_at?: string;
+    };
+    DisciplineCaseList: {
+      items: components['schemas']['DisciplineCase'][];
+    };
+    /**
+     * @example {
+     *       "member_id": 12,
+     *       "breach_summary": "Vi phạm quy định về những điều đảng viên không được làm",
+     *       "breach_date": "2026-02-10",
+     *       "category": "ordinary",
+     *       "sanction": "reprimand",
+     *       "competent_level": "Chi bộ",
+     *       "deferrals": [
+     *         {
+     *           "from": "2026-03-01",
+     *           "to": "2026-03-20",
+     *           "reason": "inpatient"
+     *         }
+     *       ]
+     *     }
+     */
+    DisciplineCaseNew: {
+      /** @description Đảng viên; hoặc org_id (tổ chức đảng), đúng một trong hai. */
+      member_id?: number;
+      org_id?: number;
+      /** @description Nội dung vi phạm. */
+      breach_summary: string;
+      /** Format: date */
+      breach_date: string;
+      /**
+       * Format: date
+       * @description Vi phạm mới: thời hiệu tính lại từ ngày này.
+       */
+      new_breach_date?: string | null;
+      /**
+       * @description Các loại không áp dụng thời hiệu: chính trị nội bộ; an ninh, quốc phòng, đối ngoại; văn bằng bất hợp pháp.
+       * @enum {string}
+       */
+      category?: 'ordinary' | 'internal_politics' | 'security_defence_foreign' | 'illegal_diploma';
+      /** @description Thời gian chưa xem xét kỷ luật: không tính vào thời hiệu. */
+      deferrals?: components['schemas']['DisciplineDeferral'][];
+      /**
+       * @description Hình thức đề nghị: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán (Điều lệ Điều 35).
+       * @enum {string}
+       */
+      sanction: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' | 'dissolution';
+      /** @description Cấp có thẩm quyền. */
+      competent_level: string;
+      /**
+       * Format: date
+       * @description Ngày cơ quan nhà nước, đoàn thể kỷ luật (thông báo trong 5 ngày).
+       */
+      state_decided_on?: string | null;
+      /** Format: date */
+      state_notified_on?: string | null;
+    };
+    DisciplineCasePatch: {
+      /** @description Nội dung vi phạm. */
+      breach_summary?: string;
+      /** Format: date */
+      breach_date?: string;
+      /**
+       * Format: date
+       * @description Vi phạm mới: thời hiệu tính lại từ ngày này.
+       */
+      new_breach_date?: string | null;
+      /**
+       * @description Các loại không áp dụng thời hiệu: chính trị nội bộ; an ninh, quốc phòng, đối ngoại; văn bằng bất hợp pháp.
+       * @enum {string}
+       */
+      category?: 'ordinary' | 'internal_politics' | 'security_defence_foreign' | 'illegal_diploma';
+      /** @description Thời gian chưa xem xét kỷ luật: không tính vào thời hiệu. */
+      deferrals?: components['schemas']['DisciplineDeferral'][];
+      /**
+       * @description Hình thức đề nghị: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán (Điều lệ Điều 35).
+       * @enum {string}
+       */
+      sanction?: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' | 'dissolution';
+      /** @description Cấp có thẩm quyền. */
+      competent_level?: string;
+      /**
+       * Format: date
+       * @description Ngày cơ quan nhà nước, đoàn thể kỷ luật (thông báo trong 5 ngày).
+       */
+      state_decided_on?: string | null;
+      /** Format: date */
+      state_notified_on?: string | null;
+      /**
+       * Format: date
+       * @description Ngày đối tượng nhận quyết định (thời hạn khiếu nại tính từ đó).
+       */
+      received_on?: string | null;
+      version: number;
+    };
+    /**
+     * @example {
+     *       "in_favour": 7,
+     *       "against": 1,
+     *       "abstain": 1,
+     *       "entitled": 9,
+     *       "voted_on": "2026-04-02",
+     *       "version": 1
+     *     }
+     */
+    DisciplineVote: {
+      in_favour: number;
+      against: number;
+      abstain: number;
+      entitled: number;
+      /** Format: date */
+      voted_on: string;
+      version: number;
+    };
+    /**
+     * @example {
+     *       "decided_on": "2026-04-05",
+     *       "decision_number": "15-QĐ/CB",
+     *       "received_on": "2026-04-06",
+     *       "version": 2
+     *     }
+     */
+    DisciplineDecision: {
+      /** Format: date */
+      decided_on: string;
+      decision_document_id?: number;
+      decision_number?: string;
+      /** Format: date */
+      received_on?: string;
+      version: number;
+    };
+    DisciplineAppeal: {
+      /** Format: date */
+      received_on?: string;
+      /** Format: date */
+      decided_on?: string;
+      /** @enum {string} */
+      outcome?: 'upheld' | 'reduced' | 'annulled';
+      version: number;
+    };
+    MemberDiscipline: {
+      member: {
+        id?: number;
+        full_name?: string;
+      };
+      items: components['schemas']['DisciplineCase'][];
+    };
     /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
     InspectionProgramme: {
       id: number;
@@ -9555,6 +9938,8 @@ export interface components {
     ReviewCampaignId: number;
     /** @description Mã hạn chế, khuyết điểm. */
     ReviewShortcomingId: number;
+    /** @description Mã hồ sơ kỷ luật. */
+    DisciplineCaseId: number;
     /** @description Mã chương trình kiểm tra, giám sát. */
     InspectionProgrammeId: number;
     /** @description Mã cuộc kiểm tra, giám sát. */
@@ -16247,6 +16632,353 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listDisciplineCases: {
+    parameters: {
+      query: {
+        /** @description Tổ chức. */
+        org_id: number;
+        /** @description Trạng thái. */
+        state?: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided';
+        /** @description Đối tượng. */
+        subject?: 'organization' | 'official' | 'probationary';
+        /** @description Năm quyết định. */
+        year?: number;
+        /** @description Tối đa. */
+        limit?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCaseList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  openDisciplineCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineCaseNew'];
+      };
+    };
+    responses: {
+      /** @description Đã ghi. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getDisciplineCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  updateDisciplineCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineCasePatch'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDisciplineVote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineVote'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decideDisciplineCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineDecision'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDisciplineAppeal: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineAppeal'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberDiscipline: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id đảng viên (số nguyên dương; khác thì 404).
+         * @example 2051
+         */
+        id: components['parameters']['MemberId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDiscipline'];
         };
       };
       400: components['responses']['BadQuery'];

@@ -278,3 +278,18 @@ export type InspectionItemList = Schemas['InspectionItemList'];
 export type InspectionItemClose = Schemas['InspectionItemClose'];
 export type InspectionStageCode = InspectionLine['stage'];
 export type InspectionKind = InspectionLine['kind'];
+
+// Discipline (issue 15): restricted records with their clocks.
+export type DisciplineCase = Schemas['DisciplineCase'];
+export type DisciplineCaseList = Schemas['DisciplineCaseList'];
+export type DisciplineCaseNew = Schemas['DisciplineCaseNew'];
+export type DisciplineCasePatch = Schemas['DisciplineCasePatch'];
+export type DisciplineVote = Schemas['DisciplineVote'];
+export type DisciplineDecision = Schemas['DisciplineDecision'];
+export type DisciplineAppeal = Schemas['DisciplineAppeal'];
+export type DisciplineDeadline = NonNullable<Schemas['DisciplineDeadline']>;
+export type DisciplineLimitation = NonNullable<Schemas['DisciplineLimitation']>;
+export type DisciplineSanction = DisciplineCase['sanction'];
+export type DisciplineSubject = DisciplineCase['subject'];
+export type DisciplineCategory = DisciplineCase['category'];
+export type MemberDiscipline = Schemas['MemberDiscipline'];

@@ -16,6 +16,7 @@
 #include "storage/sql/derived/maintenance.h"
 #include "storage/sql/directives/directive_repository.h"
 #include "storage/sql/directives/directive_search.h"
+#include "storage/sql/discipline/discipline_repository.h"
 #include "storage/sql/documents/document_repository.h"
 #include "storage/sql/documents/term_repository.h"
 #include "storage/sql/dues/dues_repository.h"
@@ -65,7 +66,8 @@ class SqlTransaction : public app::Transaction {
         plans_(session),
         review_(session),
         meetings_(session),
-        inspection_(session) {}
+        inspection_(session),
+        discipline_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -85,6 +87,7 @@ class SqlTransaction : public app::Transaction {
   app::ReviewRepository& review() override { return review_; }
   app::MeetingRepository& meetings() override { return meetings_; }
   app::InspectionRepository& inspection() override { return inspection_; }
+  app::DisciplineRepository& discipline() override { return discipline_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -106,6 +109,7 @@ class SqlTransaction : public app::Transaction {
   SqlReviewRepository review_;
   SqlMeetingRepository meetings_;
   SqlInspectionRepository inspection_;
+  SqlDisciplineRepository discipline_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

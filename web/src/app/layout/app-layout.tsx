@@ -24,6 +24,7 @@ import {
   UserDeleteOutlined,
   StarOutlined,
   SafetyCertificateOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -35,6 +36,7 @@ import { documentRead } from '@/features/documents/lib/documents';
 import { duesRead } from '@/features/dues/lib/dues';
 import { meetingRead } from '@/features/meetings/lib/meetings';
 import { inspectionRead } from '@/features/inspections/lib/inspections';
+import { disciplineRead } from '@/features/discipline/lib/discipline';
 import { InboxBell } from '@/features/inbox/components/inbox-bell';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '@/components/page-state';
@@ -73,6 +75,7 @@ const areas = [
   'removal',
   'review',
   'inspections',
+  'discipline',
 ];
 
 const pageLoading = (
@@ -214,6 +217,13 @@ export function AppLayout() {
         key: 'inspections',
         icon: <SafetyCertificateOutlined />,
         label: <Link to={paths.inspections({ org: scope })}>{t('nav.inspections')}</Link>,
+      },
+    // Discipline: restricted records, for holders of discipline.read.
+    can(user, disciplineRead) &&
+      can(user, 'org.read') && {
+        key: 'discipline',
+        icon: <AlertOutlined />,
+        label: <Link to={paths.discipline({ org: scope })}>{t('nav.discipline')}</Link>,
       },
   ].filter((item) => !!item);
 

@@ -1,0 +1,89 @@
+#include "demo/discipline_demo.h"
+
+#include <algorithm>
+#include <array>
+
+namespace chibo::demo {
+
+namespace {
+
+// About 3 in 1,000 members on the roll get a case over the two years the demo covers.
+constexpr uint64_t kCasesPerThousand = 3;
+
+constexpr std::array<const char*, 5> kBreaches = {
+    "Vi phạm quy định về những điều đảng viên không được làm",
+    "Thiếu trách nhiệm trong thực hiện nhiệm vụ được giao, gây hậu quả",
+    "Vi phạm quy định về kê khai tài sản, thu nhập",
+    "Vi phạm nguyên tắc tập trung dân chủ trong sinh hoạt chi bộ",
+    "Sử dụng mạng xã hội đăng tải thông tin sai sự thật",
+};
+
+}  // namespace
+
+DisciplineDemo::DisciplineDemo(uint64_t seed, Date today, std::string now)
+    : rng_(seed ^ 0xD15C1F1EULL), today_(today), now_(std::move(now)) {}
+
+void DisciplineDemo::member_written(const domain::Member& member) {
+  if (member.status != "official" && member.status != "probationary") return;
+  if (rng_.below(1000) >= kCasesPerThousand) return;
+  subjects_.push_back({member.id.value, member.org_id.value, member.org_path.str(),
+                       member.status == "probationary"});
+}
+
+void DisciplineDemo::write(soci::session& session) {
+  for (const Subject& s : subjects_) {
+    const uint64_t roll = rng_.below(100);
+    // Reprimands mostly; probationary members only reprimand or warning (Charter Art. 35).
+    std::string sanction = roll < 70                     ? "reprimand"
+                           : roll < 95 || s.probationary ? "warning"
+                                                         : "dismissal";
+    const Date breach = today_.add_days(-static_cast<int32_t>(60 + rng_.below(600)));
+    const int entitled = 5 + static_cast<int>(rng_.below(20));
+    const bool two_thirds = sanction == "dismissal";
+    const int needed = two_thirds ? entitled * 2 / 3 + 1 : entitled / 2 + 1;
+    const int in_favour = std::min(entitled, needed + static_cast<int>(rng_.below(3)));
+    const int against =
+        static_cast<int>(rng_.below(static_cast<uint64_t>(entitled - in_favour) + 1));
+    const Date voted = breach.add_days(static_cast<int32_t>(20 + rng_.below(30)));
+    const bool decided = rng_.below(10) < 8 && voted <= today_.add_days(-5);
+    const Date decided_on = voted.add_days(static_cast<int32_t>(1 + rng_.below(4)));
+    const bool appealed = decided && rng_.below(10) == 0;
+    std::string deferrals = "[]";
+    if (rng_.below(10) == 0) {
+      const Date from = breach.add_days(10);
+      deferrals = "[{\"from\":\"" + from.iso() + "\",\"to\":\"" + from.add_days(14).iso() +
+                  "\",\"reason\":\"inpatient\"}]";
+    }
+    const std::string state = appealed ? "appealed" : decided ? "decided" : "voted";
+    const std::string summary = kBreaches[rng_.below(kBreaches.size())];
+    const std::string level = "Chi bộ";
+    const std::string breach_iso = breach.iso(), voted_iso = voted.iso();
+    const std::string decided_iso = decided ? decided_on.iso() : std::string();
+    const std::string received_iso = decided ? decided_on.add_days(1).iso() : std::string();
+    const std::string number =
+        decided ? std::to_string(1 + rng_.below(60)) + "-QĐ/CB" : std::string();
+    const std::string appeal_iso = appealed ? decided_on.add_days(10).iso() : std::string();
+    soci::indicator d_ind = decided ? soci::i_ok : soci::i_null;
+    soci::indicator d_ind2 = d_ind, d_ind3 = d_ind;
+    soci::indicator a_ind = appealed ? soci::i_ok : soci::i_null;
+    const std::string subject = s.probationary ? "probationary" : "official";
+    const std::string category = "ordinary";
+    const std::string actor = "demo";
+    session << "INSERT INTO discipline_cases (subject, member_id, org_id, org_path, "
+               "breach_summary, breach_date, category, deferrals, sanction, competent_level, "
+               "votes_for, votes_against, votes_abstain, votes_entitled, voted_on, decided_on, "
+               "decision_number, received_on, appeal_received_on, state, version, created_at, "
+               "created_by, updated_at) VALUES (:s, :m, :o, :p, :b, :bd, :c, :df, :sa, :l, :vf, "
+               ":va, 0, :ve, :vo, :de, :dn, :re, :ar, :st, 1, :ca, :cb, :ua)",
+        soci::use(subject), soci::use(s.member_id), soci::use(s.org_id), soci::use(s.org_path),
+        soci::use(summary), soci::use(breach_iso), soci::use(category), soci::use(deferrals),
+        soci::use(sanction), soci::use(level), soci::use(in_favour), soci::use(against),
+        soci::use(entitled), soci::use(voted_iso), soci::use(decided_iso, d_ind),
+        soci::use(number, d_ind2), soci::use(received_iso, d_ind3), soci::use(appeal_iso, a_ind),
+        soci::use(state), soci::use(now_), soci::use(actor), soci::use(now_);
+    ++report_.cases;
+    if (decided) ++report_.decided;
+  }
+}
+
+}  // namespace chibo::demo

@@ -1,0 +1,198 @@
+#include <gtest/gtest.h>
+
+#include "domain/discipline/deadlines.h"
+#include "domain/discipline/limitation.h"
+#include "domain/discipline/sanction.h"
+#include "domain/discipline/vote.h"
+#include "testing/fixtures.h"
+
+namespace chibo::domain::discipline {
+namespace {
+
+using chibo::testing::calendar;
+using chibo::testing::date;
+using chibo::testing::has_error;
+using chibo::testing::rules;
+
+TEST(DisciplineSanction, CodesRoundTrip) {
+  for (const char* code : {"reprimand", "warning", "dismissal", "expulsion", "dissolution"}) {
+    ASSERT_TRUE(parse_sanction(code));
+    EXPECT_EQ(sanction_code(*parse_sanction(code)), code);
+  }
+  for (const char* code : {"organization", "official", "probationary"}) {
+    ASSERT_TRUE(parse_subject(code));
+    EXPECT_EQ(subject_code(*parse_subject(code)), code);
+  }
+  for (const char* code :
+       {"ordinary", "internal_politics", "security_defence_foreign", "illegal_diploma"}) {
+    ASSERT_TRUE(parse_category(code));
+    EXPECT_EQ(category_code(*parse_category(code)), code);
+  }
+  EXPECT_FALSE(parse_sanction("Reprimand"));
+  EXPECT_FALSE(parse_subject(""));
+}
+
+TEST(DisciplineSanction, AllowedPerSubjectAsTheCharterSays) {
+  using enum Sanction;
+  const auto allowed = [](Subject subject, std::vector<Sanction> expected) {
+    for (Sanction sanction : {kReprimand, kWarning, kDismissal, kExpulsion, kDissolution}) {
+      const bool in = std::find(expected.begin(), expected.end(), sanction) != expected.end();
+      EXPECT_EQ(sanction_allowed(subject, sanction), in)
+          << subject_code(subject) << " " << sanction_code(sanction);
+    }
+  };
+  allowed(Subject::kOrganization, {kReprimand, kWarning, kDissolution});
+  allowed(Subject::kOfficialMember, {kReprimand, kWarning, kDismissal, kExpulsion});
+  allowed(Subject::kProbationaryMember, {kReprimand, kWarning});
+}
+
+TEST(DisciplineVote, CountsAreConsistent) {
+  std::vector<FieldError> errors;
+  check_vote({.in_favour = 5, .against = 3, .abstain = 1, .entitled = 9}, errors);
+  EXPECT_TRUE(errors.empty());
+  check_vote({.in_favour = 5, .against = 4, .abstain = 1, .entitled = 9}, errors);
+  EXPECT_TRUE(has_error(errors, "vote.in_favour", "discipline_vote_above_entitled"));
+  errors.clear();
+  check_vote({.in_favour = -1, .entitled = 9}, errors);
+  EXPECT_TRUE(has_error(errors, "vote.in_favour", "discipline_vote_negative"));
+  errors.clear();
+  check_vote({.entitled = 0}, errors);
+  EXPECT_TRUE(has_error(errors, "vote.entitled", "discipline_vote_no_entitled"));
+}
+
+VoteAnswer voted(int in_favour, int entitled, Sanction sanction) {
+  auto answer = vote_outcome({.in_favour = in_favour, .entitled = entitled}, sanction,
+                             date("2026-03-01"), rules());
+  EXPECT_TRUE(answer.has_value());
+  return answer.value_or(VoteAnswer{});
+}
+
+TEST(DisciplineVote, MoreThanHalfOfAllEntitledForReprimandAndWarning) {
+  EXPECT_FALSE(voted(5, 10, Sanction::kReprimand).passes);  // exactly half is not more
+  EXPECT_TRUE(voted(6, 10, Sanction::kReprimand).passes);
+  EXPECT_EQ(voted(0, 10, Sanction::kWarning).needed, 6);
+  EXPECT_TRUE(voted(5, 9, Sanction::kWarning).passes);
+  EXPECT_FALSE(voted(4, 9, Sanction::kWarning).passes);
+  EXPECT_EQ(voted(5, 9, Sanction::kWarning).rule.key, "discipline.vote_share_reprimand");
+}
+
+TEST(DisciplineVote, MoreThanTwoThirdsForDismissalExpulsionDissolution) {
+  EXPECT_FALSE(voted(6, 9, Sanction::kExpulsion).passes);  // exactly 2/3 is not more
+  EXPECT_TRUE(voted(7, 9, Sanction::kExpulsion).passes);
+  EXPECT_EQ(voted(0, 9, Sanction::kDismissal).needed, 7);
+  EXPECT_TRUE(voted(7, 10, Sanction::kDissolution).passes);
+  EXPECT_FALSE(voted(6, 10, Sanction::kDissolution).passes);
+  EXPECT_EQ(voted(7, 9, Sanction::kDismissal).rule.key, "discipline.vote_share_expulsion");
+}
+
+LimitationAnswer clock(LimitationFacts facts, const char* on) {
+  auto answer = limitation(facts, date(on), rules());
+  EXPECT_TRUE(answer.has_value());
+  return answer.value_or(LimitationAnswer{});
+}
+
+TEST(DisciplineLimitation, FiveYearsForReprimandTheDayBeforeAndAfterTheEnd) {
+  const LimitationFacts facts{.level = Sanction::kReprimand, .breach_date = date("2020-03-10")};
+  const LimitationAnswer last = clock(facts, "2025-03-10");
+  EXPECT_EQ(last.ends_on, date("2025-03-10"));
+  EXPECT_FALSE(last.expired);
+  EXPECT_EQ(last.days_left, 0);
+  EXPECT_EQ(last.rule->key, "discipline.limitation_reprimand_years");
+  EXPECT_EQ(clock(facts, "2025-03-09").days_left, 1);
+  EXPECT_TRUE(clock(facts, "2025-03-11").expired);
+  EXPECT_FALSE(clock(facts, "2025-03-11").days_left);
+}
+
+TEST(DisciplineLimitation, TenYearsForWarningAndDismissal) {
+  for (Sanction level : {Sanction::kWarning, Sanction::kDismissal}) {
+    const LimitationFacts facts{.level = level, .breach_date = date("2019-06-01")};
+    EXPECT_EQ(clock(facts, "2026-01-01").ends_on, date("2029-06-01"));
+    EXPECT_EQ(clock(facts, "2026-01-01").rule->key, "discipline.limitation_warning_years");
+    EXPECT_FALSE(clock(facts, "2029-06-01").expired);
+    EXPECT_TRUE(clock(facts, "2029-06-02").expired);
+  }
+}
+
+TEST(DisciplineLimitation, NoLimitForExpulsionLevelAndListedCategories) {
+  for (Sanction level : {Sanction::kExpulsion, Sanction::kDissolution}) {
+    const LimitationAnswer answer =
+        clock({.level = level, .breach_date = date("1990-01-01")}, "2026-01-01");
+    EXPECT_TRUE(answer.unlimited);
+    EXPECT_EQ(answer.unlimited_reason, "expulsion_level");
+    EXPECT_FALSE(answer.ends_on);
+    EXPECT_FALSE(answer.expired);
+  }
+  for (Category category : {Category::kInternalPolitics, Category::kSecurityDefenceForeign,
+                            Category::kIllegalDiploma}) {
+    const LimitationAnswer answer = clock(
+        {.level = Sanction::kReprimand, .category = category, .breach_date = date("2000-01-01")},
+        "2026-01-01");
+    EXPECT_TRUE(answer.unlimited);
+    EXPECT_EQ(answer.unlimited_reason, "category");
+  }
+}
+
+TEST(DisciplineLimitation, ADeferralMovesTheEnd) {
+  // 2021-01-01 .. 2021-01-10: ten days of inpatient treatment inside the period.
+  LimitationFacts facts{.level = Sanction::kReprimand,
+                        .breach_date = date("2020-03-10"),
+                        .deferrals = {{date("2021-01-01"), date("2021-01-10")}}};
+  const LimitationAnswer answer = clock(facts, "2025-03-15");
+  EXPECT_EQ(answer.deferred_days, 10);
+  EXPECT_EQ(answer.ends_on, date("2025-03-20"));
+  EXPECT_FALSE(answer.expired);
+  EXPECT_TRUE(clock(facts, "2025-03-21").expired);
+  // A deferral that starts before the breach counts only from the day after it.
+  facts.deferrals = {{date("2020-03-01"), date("2020-03-12")}};
+  EXPECT_EQ(clock(facts, "2025-01-01").ends_on, date("2025-03-12"));
+  // A deferral straddling the original end: the moved end brings more of it inside.
+  facts.deferrals = {{date("2025-03-01"), date("2025-04-30")}};
+  EXPECT_EQ(clock(facts, "2025-01-01").ends_on, date("2025-03-10").add_days(61));
+}
+
+TEST(DisciplineLimitation, ANewBreachRestartsTheCount) {
+  const LimitationFacts facts{.level = Sanction::kReprimand,
+                              .breach_date = date("2018-05-01"),
+                              .new_breach_date = date("2022-02-01")};
+  const LimitationAnswer answer = clock(facts, "2024-01-01");
+  EXPECT_EQ(answer.counted_from, date("2022-02-01"));
+  EXPECT_EQ(answer.ends_on, date("2027-02-01"));
+  EXPECT_FALSE(clock(facts, "2026-01-01").expired);  // past the first breach's 2023 end
+}
+
+TEST(DisciplineDeadlines, AppealWithinThirtyWorkingDaysOfReceipt) {
+  // Received Monday 2026-03-02: 30 working days (no holiday in March-April before 30/4).
+  Result<Deadline> appeal =
+      appeal_deadline(date("2026-03-02"), date("2026-03-02"), rules(), calendar());
+  ASSERT_TRUE(appeal);
+  EXPECT_TRUE(appeal->working_days);
+  EXPECT_EQ(appeal->count, 30);
+  EXPECT_EQ(appeal->rule.key, "discipline.appeal_period_days");
+  const Date due = appeal->due;
+  EXPECT_EQ(due, *calendar().add_working_days(date("2026-03-02"), 30));
+  Result<Deadline> last = appeal_deadline(date("2026-03-02"), due, rules(), calendar());
+  EXPECT_FALSE(last->overdue);
+  EXPECT_EQ(last->days_left, 0);
+  Result<Deadline> after =
+      appeal_deadline(date("2026-03-02"), due.add_days(1), rules(), calendar());
+  EXPECT_TRUE(after->overdue);
+  EXPECT_FALSE(after->days_left);
+}
+
+TEST(DisciplineDeadlines, ResolutionAndStateNoticeClocks) {
+  Result<Deadline> resolve =
+      appeal_resolve_deadline(date("2026-03-02"), date("2026-03-02"), rules(), calendar());
+  ASSERT_TRUE(resolve);
+  EXPECT_EQ(resolve->rule.key, "discipline.appeal_resolve_days");
+  // A state body decided on Friday 2026-03-06: 5 working days end on Friday 2026-03-13.
+  Result<Deadline> notice =
+      state_notice_deadline(date("2026-03-06"), date("2026-03-12"), rules(), calendar());
+  ASSERT_TRUE(notice);
+  EXPECT_EQ(notice->due, date("2026-03-13"));
+  EXPECT_EQ(notice->days_left, 1);
+  // Before 296-QĐ/TW took effect there is no such rule.
+  EXPECT_FALSE(state_notice_deadline(date("2020-01-06"), date("2020-01-06"), rules(), calendar()));
+}
+
+}  // namespace
+}  // namespace chibo::domain::discipline

@@ -1,0 +1,88 @@
+// The discipline API: an organization's cases (its whole subtree), one case with its clocks,
+// the members of an organization to open a case against; opening a case, recording the vote
+// and the decision. Restricted records: the server audits every read. Every write refreshes
+// the cases.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type {
+  DisciplineCase,
+  DisciplineCaseList,
+  DisciplineCaseNew,
+  DisciplineDecision,
+  DisciplineVote,
+  MemberPage,
+} from '@/types';
+
+export const disciplineKeys = {
+  all: ['discipline'] as const,
+  list: (org: number) => ['discipline', 'list', org] as const,
+  detail: (id: number) => ['discipline', 'detail', id] as const,
+  members: (org: number) => ['discipline', 'members', org] as const,
+};
+
+export const orgCasesQuery = (org: number) =>
+  queryOptions({
+    queryKey: disciplineKeys.list(org),
+    queryFn: ({ signal }) =>
+      api<DisciplineCaseList>('/discipline-cases', { params: { org_id: org }, signal }),
+    enabled: org > 0,
+  });
+
+export function useOrgCases(org: number | undefined) {
+  return useQuery(orgCasesQuery(org ?? 0));
+}
+
+export function useCase(id: number) {
+  return useQuery({
+    queryKey: disciplineKeys.detail(id),
+    queryFn: ({ signal }) => api<DisciplineCase>(`/discipline-cases/${id}`, { signal }),
+  });
+}
+
+/** The organization's members on the roll (its whole subtree), to open a case against one. */
+export function useOrgMembers(org: number, enabled: boolean) {
+  return useQuery({
+    queryKey: disciplineKeys.members(org),
+    queryFn: ({ signal }) =>
+      api<MemberPage>('/members', {
+        params: { org, status: 'official,probationary', page_size: 200 },
+        signal,
+      }),
+    enabled: enabled && org > 0,
+  });
+}
+
+export function useOpenCase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineCaseNew) =>
+      api<DisciplineCase>('/discipline-cases', { method: 'POST', body: input, idempotent: true }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+export function useRecordVote(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineVote) =>
+      api<DisciplineCase>(`/discipline-cases/${id}/vote`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+export function useDecide(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineDecision) =>
+      api<DisciplineCase>(`/discipline-cases/${id}/decide`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}

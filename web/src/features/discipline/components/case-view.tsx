@@ -1,0 +1,293 @@
+// One discipline case: the subject, the breach, the proposed sanction; the clocks (limitation end
+// or "không giới hạn" with the deferred days, the appeal deadline from the decision's receipt,
+// the state body's notice), each with its rule; the vote with the threshold the sanction needs
+// (counted against all entitled); forms to record the vote and the decision for holders of
+// discipline.write. A refusal shows under its field, naming the rule.
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DateInput } from '@/components/date-input';
+import { ErrorState, LoadingState } from '@/components/page-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { applyFieldErrors } from '@/lib/form-errors';
+import { formatDate } from '@/lib/format';
+import { useProblemText } from '@/lib/problem-text';
+import type { DisciplineCase, ProblemFieldError } from '@/types';
+import { useCase, useDecide, useRecordVote } from '../api/discipline';
+import {
+  decisionFields,
+  decisionInput,
+  voteFields,
+  voteInput,
+  type DecisionValues,
+  type VoteValues,
+} from '../lib/discipline';
+import { ClockTag } from './clock-tag';
+
+function RuleText({ rule }: { rule?: { key: string; source: string } | null }) {
+  if (!rule) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {rule.key}: {rule.source}
+    </Typography.Text>
+  );
+}
+
+function Clocks({ item }: { item: DisciplineCase }) {
+  const { t } = useTranslation();
+  const { limitation, appeal, state_notice: notice } = item.clocks;
+  return (
+    <Card title={t('discipline.clock.title')} size="small" data-testid="discipline-clocks">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('discipline.clock.limitation')}>
+          <Space orientation="vertical" size={0}>
+            <ClockTag
+              unlimited={limitation?.unlimited}
+              due={limitation?.ends_on}
+              daysLeft={limitation?.days_left}
+              overdue={limitation?.expired}
+              testId="discipline-limitation"
+            />
+            {limitation && !limitation.unlimited && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('discipline.clock.countedFrom', {
+                  date: formatDate(limitation.counted_from),
+                  days: limitation.deferred_days,
+                })}
+              </Typography.Text>
+            )}
+            {limitation?.unlimited && limitation.unlimited_reason && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(`discipline.clock.reasons.${limitation.unlimited_reason}`)}
+              </Typography.Text>
+            )}
+            <RuleText rule={limitation?.rule} />
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('discipline.clock.appeal')}>
+          <Space orientation="vertical" size={0}>
+            <ClockTag
+              due={appeal?.due}
+              daysLeft={appeal?.days_left}
+              overdue={appeal?.overdue}
+              testId="discipline-appeal"
+            />
+            <RuleText rule={appeal?.rule} />
+          </Space>
+        </Descriptions.Item>
+        {notice && (
+          <Descriptions.Item label={t('discipline.clock.stateNotice')}>
+            <Space orientation="vertical" size={0}>
+              <ClockTag due={notice.due} daysLeft={notice.days_left} overdue={notice.overdue} />
+              <RuleText rule={notice.rule} />
+            </Space>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
+function VoteCard({ item }: { item: DisciplineCase }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<VoteValues>();
+  const record = useRecordVote(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const threshold = item.threshold;
+
+  async function send(values: VoteValues) {
+    setRest([]);
+    try {
+      await record.mutateAsync(voteInput(values, item.version));
+      message.success(t('discipline.vote.done'));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      setRest(applyFieldErrors(form, error.problem, voteFields, problemText));
+    }
+  }
+
+  return (
+    <Card title={t('discipline.vote.title')} size="small" data-testid="discipline-vote">
+      {threshold && (
+        <Space orientation="vertical" size={0} style={{ marginBottom: 12 }}>
+          <Typography.Text data-testid="discipline-threshold">
+            {t('discipline.vote.threshold', {
+              share: `${threshold.numerator}/${threshold.denominator}`,
+              needed: threshold.needed,
+              entitled: item.vote?.entitled ?? '…',
+            })}
+          </Typography.Text>
+          <RuleText rule={threshold.rule} />
+        </Space>
+      )}
+      {item.vote && (
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label={t('discipline.fields.in_favour')}>
+            {item.vote.in_favour}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.against')}>
+            {item.vote.against}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.abstain')}>
+            {item.vote.abstain}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.entitled')}>
+            {item.vote.entitled}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.vote.result')}>
+            <Tag color={threshold?.passes ? 'green' : 'red'} data-testid="discipline-passes">
+              {threshold?.passes ? t('discipline.vote.passes') : t('discipline.vote.fails')}
+            </Tag>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      {item.may_write && !item.decision && (
+        <>
+          <ProblemAlert error={record.error} rest={rest} />
+          <Form<VoteValues>
+            form={form}
+            layout="inline"
+            onFinish={(values) => void send(values)}
+            data-testid="discipline-vote-form"
+          >
+            {(['in_favour', 'against', 'abstain', 'entitled'] as const).map((field) => (
+              <Form.Item key={field} name={field} label={t(`discipline.fields.${field}`)}>
+                <InputNumber<number> min={0} precision={0} style={{ width: 80 }} />
+              </Form.Item>
+            ))}
+            <Form.Item name="voted_on" label={t('discipline.fields.voted_on')}>
+              <DateInput disabledAfterToday style={{ width: 150 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={record.isPending}>
+              {t('discipline.vote.submit')}
+            </Button>
+          </Form>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function DecisionCard({ item }: { item: DisciplineCase }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<DecisionValues>();
+  const decide = useDecide(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+
+  async function send(values: DecisionValues) {
+    setRest([]);
+    try {
+      await decide.mutateAsync(decisionInput(values, item.version));
+      message.success(t('discipline.decision.done'));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      setRest(applyFieldErrors(form, error.problem, decisionFields, problemText));
+    }
+  }
+
+  return (
+    <Card title={t('discipline.decision.title')} size="small" data-testid="discipline-decision">
+      {item.decision ? (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('discipline.fields.decided_on')}>
+            {formatDate(item.decision.decided_on)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.decision_number')}>
+            {item.decision.number ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.received_on')}>
+            {formatDate(item.decision.received_on)}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : item.may_write ? (
+        <>
+          <ProblemAlert error={decide.error} rest={rest} />
+          <Form<DecisionValues>
+            form={form}
+            layout="vertical"
+            onFinish={(values) => void send(values)}
+            data-testid="discipline-decision-form"
+          >
+            <Form.Item name="decided_on" label={t('discipline.fields.decided_on')}>
+              <DateInput disabledAfterToday />
+            </Form.Item>
+            <Form.Item name="decision_number" label={t('discipline.fields.decision_number')}>
+              <Input maxLength={500} />
+            </Form.Item>
+            <Form.Item name="received_on" label={t('discipline.fields.received_on')}>
+              <DateInput disabledAfterToday />
+            </Form.Item>
+            <Form.Item name="vote" hidden>
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={decide.isPending}>
+              {t('discipline.decision.submit')}
+            </Button>
+          </Form>
+        </>
+      ) : (
+        <Typography.Text type="secondary">{t('discipline.decision.none')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+export function CaseView({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const query = useCase(id);
+  if (query.isPending) return <LoadingState rows={8} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const item = query.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="discipline-case">
+      <Space orientation="vertical" size={0}>
+        <Link to={paths.discipline({ org: item.org_id })}>{t('discipline.list.title')}</Link>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="discipline-case-title">
+          {item.subject_name}
+        </Typography.Title>
+        <Space size={[4, 4]} wrap>
+          <Tag>{t(`discipline.subjects.${item.subject}`)}</Tag>
+          <Tag color="volcano">{t(`discipline.sanctions.${item.sanction}`)}</Tag>
+          <Tag>{t(`discipline.states.${item.state}`)}</Tag>
+        </Space>
+      </Space>
+      <Card size="small">
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('discipline.fields.breach_summary')}>
+            {item.breach_summary}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.breach_date')}>
+            {formatDate(item.breach_date)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.category')}>
+            {t(`discipline.categories.${item.category}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.competent_level')}>
+            {item.competent_level}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Clocks item={item} />
+      <VoteCard item={item} />
+      <DecisionCard item={item} />
+    </Space>
+  );
+}
