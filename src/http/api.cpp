@@ -79,6 +79,7 @@ Router build_api(ApiContext& context) {
   add_plan_routes(router, context);
   add_review_routes(router, context);
   add_meeting_routes(router, context);
+  add_compliance_routes(router, context);
   return router;
 }
 

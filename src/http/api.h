@@ -49,6 +49,7 @@ void add_dues_routes(Router& router, ApiContext& context);
 void add_plan_routes(Router& router, ApiContext& context);
 void add_review_routes(Router& router, ApiContext& context);
 void add_meeting_routes(Router& router, ApiContext& context);
+void add_compliance_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

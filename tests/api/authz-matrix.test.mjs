@@ -374,6 +374,8 @@ function requestFor(key, side) {
     case 'GET /api/v1/meetings/{id}/docx': return { path: `/api/v1/meetings/${meeting.id}/docx` };
     case 'GET /api/v1/meetings/{id}/print': return { path: `/api/v1/meetings/${meeting.id}/print` };
     case 'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': return { path: `/api/v1/meetings/${scheduled.id}/absence-notices/999999999/decision`, json: { decision: 'accepted' }, allowed: 404 };
+    case 'GET /api/v1/orgs/{id}/compliance': return { path: `/api/v1/orgs/${org.id}/compliance` };
+    case 'GET /api/v1/orgs/{id}/compliance/items': return { path: `/api/v1/orgs/${org.id}/compliance/items?page=1` };
     default: throw new Error(`no request for ${key}`);
   }
 }

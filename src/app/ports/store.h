@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/compliance.h"
 #include "app/ports/directives.h"
 #include "app/ports/documents.h"
 #include "app/ports/dues.h"
@@ -162,6 +163,7 @@ class Transaction {
   virtual PlanRepository& plans() = 0;
   virtual ReviewRepository& review() = 0;
   virtual MeetingRepository& meetings() = 0;
+  virtual ComplianceRepository& compliance() = 0;
 };
 
 class Store {

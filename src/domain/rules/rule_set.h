@@ -65,6 +65,8 @@ const std::vector<std::string>& meetings_rule_keys();
 
 // The keys the personal plans read (plans.*: domain/plans, rules/plans.toml).
 const std::vector<std::string>& plans_rule_keys();
+// The keys the compliance board reads (compliance.*: domain/compliance, rules/compliance.toml).
+const std::vector<std::string>& compliance_rule_keys();
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

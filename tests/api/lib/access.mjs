@@ -219,6 +219,10 @@ export const ROUTE_RULES = {
   'GET /api/v1/meetings/{id}/print': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices': { gate: 'full', needs: 'meeting.read', object: 'meeting' },
   'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': { gate: 'full', needs: 'meeting.write', object: 'meeting', read: 'meeting.read' },
+  // The compliance board (issue 16): the organization needs org.read; each area's items are
+  // filtered by that area's read permission (compliance.test.mjs covers the filtering).
+  'GET /api/v1/orgs/{id}/compliance': { gate: 'full', needs: 'org.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/compliance/items': { gate: 'full', needs: 'org.read', object: 'org' },
 };
 
 /**

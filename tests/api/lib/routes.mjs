@@ -153,6 +153,8 @@ export const ROUTES = [
   ['GET', '/api/v1/meetings/{id}/print'],
   ['POST', '/api/v1/meetings/{id}/absence-notices'],
   ['POST', '/api/v1/meetings/{id}/absence-notices/{nid}/decision'],
+  ['GET', '/api/v1/orgs/{id}/compliance'],
+  ['GET', '/api/v1/orgs/{id}/compliance/items'],
 ];
 
 function segments(p) {

@@ -297,3 +297,8 @@ export function removalLoader() {
   void pages.removal();
   return null;
 }
+
+export function complianceLoader() {
+  void pages.compliance();
+  return null;
+}

@@ -38,4 +38,5 @@ export const pages = {
   meetingsMissing: () => import('./routes/meetings-missing'),
   myCell: () => import('./routes/my-cell'),
   removal: () => import('./routes/removal'),
+  compliance: () => import('./routes/compliance'),
 };

@@ -41,6 +41,7 @@ import {
   meetingsMissingLoader,
   myCellLoader,
   removalLoader,
+  complianceLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -84,6 +85,7 @@ const MeetingPage = lazy(pages.meeting);
 const MeetingsMissingPage = lazy(pages.meetingsMissing);
 const MyCellPage = lazy(pages.myCell);
 const RemovalPage = lazy(pages.removal);
+const CompliancePage = lazy(pages.compliance);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -318,6 +320,12 @@ export const router = createBrowserRouter([
         path: 'removal',
         element: <RemovalPage />,
         loader: removalLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'compliance',
+        element: <CompliancePage />,
+        loader: complianceLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

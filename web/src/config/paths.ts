@@ -89,6 +89,8 @@ export const paths = {
     withSearch('/meetings/missing', orgQuery(q)),
   myCell: () => '/my-cell',
   removal: (q: { org?: number; year?: number } = {}) => withSearch('/removal', orgQuery(q)),
+  // The compliance board (issue 16) of an organization, optionally of one area.
+  compliance: (q: { org?: number; area?: string } = {}) => withSearch('/compliance', orgQuery(q)),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

@@ -5,6 +5,7 @@ import { lifecycleEn } from './lifecycle-en';
 import { plansEn } from './plans-en';
 import { termsEn } from './terms-en';
 import { cellEn } from './cell-en';
+import { complianceEn } from './compliance-en';
 
 export const en = {
   ...lifecycleEn,
@@ -13,6 +14,7 @@ export const en = {
   ...directivesEn,
   ...plansEn,
   ...cellEn,
+  ...complianceEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -40,6 +42,7 @@ export const en = {
     meetings: 'Cell meetings',
     myCell: 'My cell',
     removal: 'Removal to consider',
+    compliance: 'Compliance',
   },
   common: {
     loading: 'Loading…',

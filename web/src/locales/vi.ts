@@ -6,6 +6,7 @@ import { lifecycleVi } from './lifecycle-vi';
 import { plansVi } from './plans-vi';
 import { termsVi } from './terms-vi';
 import { cellVi } from './cell-vi';
+import { complianceVi } from './compliance-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -14,6 +15,7 @@ export const vi = {
   ...directivesVi,
   ...plansVi,
   ...cellVi,
+  ...complianceVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -41,6 +43,7 @@ export const vi = {
     meetings: 'Sinh hoạt chi bộ',
     myCell: 'Chi bộ của tôi',
     removal: 'Xem xét xóa tên',
+    compliance: 'Bảng tuân thủ',
   },
   common: {
     loading: 'Đang tải…',

@@ -242,3 +242,6 @@ export type RemovalCandidates = Schemas['RemovalCandidates'];
 export type RemovalCandidate = RemovalCandidates['items'][number];
 export type MyMeetings = Schemas['MyMeetings'];
 export type MeetingCatalog = Schemas['MeetingCatalog'];
+export type ComplianceBoard = Schemas['ComplianceBoard'];
+export type ComplianceItems = Schemas['ComplianceItems'];
+export type ComplianceItem = Schemas['ComplianceItem'];

@@ -13,6 +13,7 @@
 #include "storage/sql/accounts/idempotency_repository.h"
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/accounts/user_repository.h"
+#include "storage/sql/compliance/compliance_repository.h"
 #include "storage/sql/derived/maintenance.h"
 #include "storage/sql/directives/directive_repository.h"
 #include "storage/sql/directives/directive_search.h"
@@ -63,7 +64,8 @@ class SqlTransaction : public app::Transaction {
         dues_(session),
         plans_(session),
         review_(session),
-        meetings_(session) {}
+        meetings_(session),
+        compliance_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -82,6 +84,7 @@ class SqlTransaction : public app::Transaction {
   app::PlanRepository& plans() override { return plans_; }
   app::ReviewRepository& review() override { return review_; }
   app::MeetingRepository& meetings() override { return meetings_; }
+  app::ComplianceRepository& compliance() override { return compliance_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -102,6 +105,7 @@ class SqlTransaction : public app::Transaction {
   SqlPlanRepository plans_;
   SqlReviewRepository review_;
   SqlMeetingRepository meetings_;
+  SqlComplianceRepository compliance_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

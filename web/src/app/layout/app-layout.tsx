@@ -22,6 +22,7 @@ import {
   CalendarOutlined,
   HomeOutlined,
   UserDeleteOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -68,6 +69,7 @@ const areas = [
   'meetings',
   'my-cell',
   'removal',
+  'compliance',
 ];
 
 const pageLoading = (
@@ -197,6 +199,12 @@ export function AppLayout() {
         icon: <UserDeleteOutlined />,
         label: <Link to={paths.removal({ org: scope })}>{t('nav.removal')}</Link>,
       },
+    // The compliance board: every area's out-of-rule items of the scope's subtree.
+    can(user, 'org.read') && {
+      key: 'compliance',
+      icon: <SafetyCertificateOutlined />,
+      label: <Link to={paths.compliance({ org: scope })}>{t('nav.compliance')}</Link>,
+    },
   ].filter((item) => !!item);
 
   return (
