@@ -126,9 +126,7 @@ export function ComplianceBoardView({
             : t('compliance.title')}
         </Typography.Title>
         <Space wrap>
-          {board.data && (
-            <Link to={paths.org(board.data.org.id)}>{t('compliance.orgPage')}</Link>
-          )}
+          {board.data && <Link to={paths.org(board.data.org.id)}>{t('compliance.orgPage')}</Link>}
           <OrgPicker
             value={params.org}
             onChange={(org) => onChange({ org: org ?? undefined, area: '', page: 1 })}
@@ -163,9 +161,7 @@ export function ComplianceBoardView({
                       page: 1,
                     })
                   }
-                  style={
-                    params.area === area.area ? { borderColor: '#cf1322' } : undefined
-                  }
+                  style={params.area === area.area ? { borderColor: '#cf1322' } : undefined}
                 >
                   <Statistic
                     title={areaName(area.area)}
