@@ -273,6 +273,8 @@ describe('routes', () => {
     'GET /api/v1/meetings/{id}/print': [200, 400, 401, 403, 404, 405, 409, 503],
     'POST /api/v1/meetings/{id}/absence-notices': [201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/meetings/{id}/absence-notices/{nid}/decision': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'GET /api/v1/orgs/{id}/compliance': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/compliance/items': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {
