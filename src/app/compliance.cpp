@@ -15,6 +15,8 @@ namespace compliance_detail {
 using domain::Permission;
 namespace dc = domain::compliance;
 
+constexpr size_t kLaggingShown = 10;  // organizations listed as lagging most
+
 // One area's kind of out-of-rule fact. `prepare` fills the question from today and the area's
 // rules (false: the source does not apply today); `due_of` turns a stored row's date into the
 // day it was due; `link` is the web route of the item's page.
@@ -174,9 +176,12 @@ Result<ComplianceBoard> get_compliance_board(Context& ctx, OrgId id) {
   std::vector<Organization> children = ctx.tx.orgs().children(org->id, false);
   std::map<OrgId, ComplianceChild> by_child;
   for (const Organization& child : children) by_child[child.id].org = child;
+  std::vector<dc::PathCount> every;
   for (const auto& [source, ask] : readable(ctx, *org)) {
     dc::ChildCounts counts;
-    dc::roll_up(org->path, ctx.tx.compliance().counts(ask), counts);
+    std::vector<dc::PathCount> found = ctx.tx.compliance().counts(ask);
+    dc::roll_up(org->path, found, counts);
+    every.insert(every.end(), found.begin(), found.end());
     auto area = std::find_if(board.areas.begin(), board.areas.end(),
                              [&](const ComplianceAreaCount& a) { return a.area == source->area; });
     if (area == board.areas.end()) {
@@ -196,6 +201,14 @@ Result<ComplianceBoard> get_compliance_board(Context& ctx, OrgId id) {
     }
   }
   for (const Organization& child : children) board.children.push_back(by_child[child.id]);
+  const std::vector<dc::PathCount> top = dc::most_lagging(every, kLaggingShown);
+  std::vector<OrgId> ids;
+  for (const dc::PathCount& each : top) ids.push_back(each.path.leaf());
+  std::map<OrgId, Organization> named;
+  for (Organization& each : ctx.tx.orgs().find_many(ids)) named.emplace(each.id, std::move(each));
+  for (const dc::PathCount& each : top)
+    if (const auto found = named.find(each.path.leaf()); found != named.end())
+      board.lagging.emplace_back(found->second, each.count);
   return board;
 }
 

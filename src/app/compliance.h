@@ -40,6 +40,8 @@ struct ComplianceBoard {
   std::map<std::string, int64_t> own_areas;
   std::vector<ComplianceAreaCount> areas;  // the areas the caller reads, in source order
   std::vector<ComplianceChild> children;   // active direct children, in name order
+  // The organizations of the subtree holding the most items (domain most_lagging).
+  std::vector<std::pair<Organization, int64_t>> lagging;
 };
 
 struct ComplianceItemsQuery {

@@ -39,6 +39,9 @@ json board_json(const app::ComplianceBoard& board) {
                         {"total", child.total},
                         {"areas", area_counts_json(child.areas)}});
   }
+  json lagging = json::array();
+  for (const auto& [org, count] : board.lagging)
+    lagging.push_back({{"org", org_brief_json(org)}, {"total", count}});
   json org = org_brief_json(board.org);
   org["path"] = board.org.path.str();
   return {{"org", std::move(org)},
@@ -46,7 +49,8 @@ json board_json(const app::ComplianceBoard& board) {
           {"total", board.total},
           {"own", {{"total", board.own}, {"areas", area_counts_json(board.own_areas)}}},
           {"areas", std::move(areas)},
-          {"children", std::move(children)}};
+          {"children", std::move(children)},
+          {"lagging", std::move(lagging)}};
 }
 
 json items_json(const app::ComplianceItems& page) {

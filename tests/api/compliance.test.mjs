@@ -75,6 +75,8 @@ describe('counts', () => {
     assert.equal(child(root, tree.baseCell).total, 1);
     assert.equal(child(root, tree.baseCell).areas.meetings, 1);
     assert.equal(root.own.total, 0);
+    assert.deepEqual(root.lagging.map((l) => [l.org.id, l.total]),
+      [[tree.cellA.id, 3], [tree.cellB.id, 2], [tree.baseCell.id, 1]], 'the cells lagging most, one click from the root');
 
     const base = await board(tree.base);
     assert.equal(base.total, 5);

@@ -34,6 +34,18 @@ void roll_up(const OrgPath& asked, const std::vector<PathCount>& counts, ChildCo
   }
 }
 
+std::vector<PathCount> most_lagging(const std::vector<PathCount>& counts, size_t limit) {
+  std::map<OrgPath, int64_t> summed;
+  for (const PathCount& each : counts) summed[each.path] += each.count;
+  std::vector<PathCount> out;
+  for (const auto& [path, count] : summed)
+    if (count > 0) out.push_back({path, count});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PathCount& a, const PathCount& b) { return a.count > b.count; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 bool comes_before(const Item& a, const Item& b) {
   return std::tie(b.days_overdue, a.area, a.kind, a.org_path, a.subject_id) <
          std::tie(a.days_overdue, b.area, b.kind, b.org_path, b.subject_id);

@@ -41,6 +41,11 @@ struct ChildCounts {
 // children. Adds to `into`, so that several sources' counts merge into one.
 void roll_up(const OrgPath& asked, const std::vector<PathCount>& counts, ChildCounts& into);
 
+// The organizations holding the most items: counts of every source summed per path, most first
+// (ties in path order), at most `limit`. The board links to them so that the lagging cell is one
+// click from the root however deep the tree.
+std::vector<PathCount> most_lagging(const std::vector<PathCount>& counts, size_t limit);
+
 // One out-of-rule item, as every source reports it.
 struct Item {
   std::string area;      // "directives", "meetings", "review", "probation", "transfers", "dues"

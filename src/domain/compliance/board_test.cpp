@@ -54,6 +54,19 @@ TEST(ComplianceRollUp, SourcesAddUp) {
   EXPECT_EQ(counts.children.at(OrgId(3)), 1);
 }
 
+TEST(ComplianceLagging, SummedAcrossSourcesMostFirstTiesInPathOrder) {
+  const std::vector<PathCount> top = most_lagging({{path("/1/2/"), 1},
+                                                   {path("/1/3/"), 2},
+                                                   {path("/1/2/"), 2},
+                                                   {path("/1/4/"), 2},
+                                                   {path("/1/5/"), 0}},
+                                                  2);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].path, path("/1/2/"));
+  EXPECT_EQ(top[0].count, 3);
+  EXPECT_EQ(top[1].path, path("/1/3/"));
+}
+
 Item item(const char* area, int64_t days, int64_t subject) {
   Item i;
   i.area = area;

@@ -10,6 +10,7 @@ export const complianceEn = {
     children: 'By direct subordinate organization',
     items: 'Overdue items, most overdue first',
     itemsOf: 'Overdue items: {{area}}',
+    lagging: 'Organizations lagging most',
     empty: 'Nothing is overdue',
     daysOverdue: '{{n}} days overdue',
     columns: {

@@ -10,6 +10,7 @@ export const complianceVi = {
     children: 'Theo tổ chức trực thuộc',
     items: 'Các việc quá hạn, lâu nhất trước',
     itemsOf: 'Các việc quá hạn: {{area}}',
+    lagging: 'Tổ chức tồn đọng nhiều nhất',
     empty: 'Không có việc nào quá hạn',
     daysOverdue: 'Quá {{n}} ngày',
     columns: {

@@ -8855,6 +8855,11 @@ export interface components {
           [key: string]: number;
         };
       }[];
+      /** @description Các tổ chức trong cây có nhiều việc tồn đọng nhất (tối đa 10), nhiều nhất trước: đi thẳng tới chi bộ chậm nhất. */
+      lagging: {
+        org: components['schemas']['OrgBrief'];
+        total: number;
+      }[];
     };
     ComplianceItem: {
       /** @enum {string} */

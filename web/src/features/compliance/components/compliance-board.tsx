@@ -19,6 +19,7 @@ export interface ComplianceParams {
 }
 
 type ChildRow = ComplianceBoard['children'][number];
+type LaggingRow = ComplianceBoard['lagging'][number];
 
 const severityColor: Record<ComplianceItem['severity'], string> = {
   warning: 'gold',
@@ -120,7 +121,7 @@ export function ComplianceBoardView({
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="compliance">
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="compliance-title">
           {board.data
             ? t('compliance.titleOf', { org: board.data.org.name })
             : t('compliance.title')}
@@ -173,6 +174,46 @@ export function ComplianceBoardView({
               </Col>
             ))}
           </Row>
+          {board.data.lagging.length > 0 && board.data.children.length > 0 && (
+            <>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {t('compliance.lagging')}
+              </Typography.Title>
+              <Table<LaggingRow>
+                size="small"
+                rowKey={(row) => row.org.id}
+                dataSource={board.data.lagging}
+                pagination={false}
+                scroll={{ x: 480 }}
+                data-testid="compliance-lagging"
+                columns={[
+                  {
+                    key: 'org',
+                    title: t('compliance.columns.org'),
+                    render: (_, row) => (
+                      <Link
+                        to={paths.compliance({ org: row.org.id })}
+                        data-testid="compliance-lagging-org"
+                        onClick={(event) => {
+                          event.preventDefault();
+                          onChange({ org: row.org.id, area: params.area, page: 1 });
+                        }}
+                      >
+                        {row.org.name}
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: 'total',
+                    title: t('compliance.columns.total'),
+                    width: 100,
+                    align: 'right',
+                    render: (_, row) => <Typography.Text strong>{n(row.total)}</Typography.Text>,
+                  },
+                ]}
+              />
+            </>
+          )}
           {board.data.children.length > 0 && (
             <>
               <Typography.Title level={4} style={{ margin: 0 }}>
