@@ -229,4 +229,10 @@ struct AgendaTemplateItem {
 };
 const std::vector<AgendaTemplateItem>& agenda_template();
 
+// The organization kinds that hold meetings as cells (every kind holding members but a party
+// group): the missing-meeting view and the compliance board ask about these.
+namespace meetings_detail {
+std::vector<std::string> cell_kinds(const Services& services);
+}  // namespace meetings_detail
+
 }  // namespace chibo::app

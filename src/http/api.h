@@ -51,6 +51,7 @@ void add_review_routes(Router& router, ApiContext& context);
 void add_meeting_routes(Router& router, ApiContext& context);
 void add_inspection_routes(Router& router, ApiContext& context);
 void add_discipline_routes(Router& router, ApiContext& context);
+void add_compliance_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/accounts.h"
+#include "app/ports/compliance.h"
 #include "app/ports/directives.h"
 #include "app/ports/discipline.h"
 #include "app/ports/documents.h"
@@ -166,6 +167,7 @@ class Transaction {
   virtual MeetingRepository& meetings() = 0;
   virtual InspectionRepository& inspection() = 0;
   virtual DisciplineRepository& discipline() = 0;
+  virtual ComplianceRepository& compliance() = 0;
 };
 
 class Store {

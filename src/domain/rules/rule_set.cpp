@@ -212,6 +212,14 @@ const std::vector<std::string>& discipline_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& compliance_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "compliance.serious_after_days",
+      "compliance.critical_after_days",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -236,6 +244,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), inspection.begin(), inspection.end());
   const std::vector<std::string>& discipline = discipline_rule_keys();
   keys.insert(keys.end(), discipline.begin(), discipline.end());
+  const std::vector<std::string>& compliance = compliance_rule_keys();
+  keys.insert(keys.end(), compliance.begin(), compliance.end());
   return keys;
 }
 

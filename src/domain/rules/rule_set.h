@@ -71,6 +71,8 @@ const std::vector<std::string>& directives_rule_keys();
 const std::vector<std::string>& inspection_rule_keys();
 // The keys the discipline decisions read (discipline.*: domain/discipline, rules/discipline.toml).
 const std::vector<std::string>& discipline_rule_keys();
+// The keys the compliance board reads (compliance.*: domain/compliance, rules/compliance.toml).
+const std::vector<std::string>& compliance_rule_keys();
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

@@ -333,3 +333,8 @@ export function disciplineCaseLoader() {
   void pages.disciplineCase();
   return null;
 }
+
+export function complianceLoader() {
+  void pages.compliance();
+  return null;
+}

@@ -45,4 +45,5 @@ export const pages = {
   inspectionItems: () => import('./routes/inspection-items'),
   discipline: () => import('./routes/discipline'),
   disciplineCase: () => import('./routes/discipline-case'),
+  compliance: () => import('./routes/compliance'),
 };

@@ -48,6 +48,7 @@ import {
   inspectionItemsLoader,
   disciplineLoader,
   disciplineCaseLoader,
+  complianceLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -98,6 +99,7 @@ const InspectionPage = lazy(pages.inspection);
 const InspectionItemsPage = lazy(pages.inspectionItems);
 const DisciplinePage = lazy(pages.discipline);
 const DisciplineCasePage = lazy(pages.disciplineCase);
+const CompliancePage = lazy(pages.compliance);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -377,6 +379,12 @@ export const router = createBrowserRouter([
         path: 'discipline/:caseId',
         element: <DisciplineCasePage />,
         loader: disciplineCaseLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'compliance',
+        element: <CompliancePage />,
+        loader: complianceLoader,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -102,6 +102,8 @@ export const paths = {
   // Discipline (issue 15): an organization's cases, one case.
   discipline: (q: { org?: number } = {}) => withSearch('/discipline', orgQuery(q)),
   disciplineCase: (id: number) => `/discipline/${id}`,
+  // The compliance board (issue 16) of an organization, optionally of one area.
+  compliance: (q: { org?: number; area?: string } = {}) => withSearch('/compliance', orgQuery(q)),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

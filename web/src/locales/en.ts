@@ -8,6 +8,7 @@ import { cellEn } from './cell-en';
 import { reviewEn } from './review-en';
 import { inspectionsEn } from './inspections-en';
 import { disciplineEn } from './discipline-en';
+import { complianceEn } from './compliance-en';
 
 export const en = {
   ...lifecycleEn,
@@ -19,6 +20,7 @@ export const en = {
   ...reviewEn,
   ...inspectionsEn,
   ...disciplineEn,
+  ...complianceEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -49,6 +51,7 @@ export const en = {
     review: 'Annual review',
     inspections: 'Inspection, supervision',
     discipline: 'Party discipline',
+    compliance: 'Compliance',
   },
   common: {
     loading: 'Loading…',

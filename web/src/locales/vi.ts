@@ -9,6 +9,7 @@ import { cellVi } from './cell-vi';
 import { reviewVi } from './review-vi';
 import { inspectionsVi } from './inspections-vi';
 import { disciplineVi } from './discipline-vi';
+import { complianceVi } from './compliance-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -20,6 +21,7 @@ export const vi = {
   ...reviewVi,
   ...inspectionsVi,
   ...disciplineVi,
+  ...complianceVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -50,6 +52,7 @@ export const vi = {
     review: 'Kiểm điểm, xếp loại',
     inspections: 'Kiểm tra, giám sát',
     discipline: 'Kỷ luật đảng',
+    compliance: 'Bảng tuân thủ',
   },
   common: {
     loading: 'Đang tải…',

@@ -2675,6 +2675,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{id}/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bảng tuân thủ của một tổ chức
+     * @description Số việc trái quy định hoặc quá hạn trong cây của tổ chức: theo lĩnh vực và loại (quy tắc), theo từng tổ chức trực thuộc (cộng dồn mọi cấp dưới) và của chính tổ chức. Cần org.read trên tổ chức (ngoài phạm vi: 404); mỗi lĩnh vực chỉ hiện khi người gọi có quyền đọc lĩnh vực đó trên tổ chức (directive.read, meeting.read, review.read, member.read cho dự bị và chuyển sinh hoạt, dues.read).
+     */
+    get: operations['getComplianceBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/compliance/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các việc trái quy định hoặc quá hạn
+     * @description Các mục của bảng tuân thủ trong cây của tổ chức, quá hạn lâu nhất trước, mỗi trang 50 mục, mỗi mục có đường dẫn tới trang của nó. Quyền như GET /orgs/{id}/compliance: mục của lĩnh vực người gọi không được đọc thì không hiện.
+     */
+    get: operations['listComplianceItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/discipline-cases': {
     parameters: {
       query?: never;
@@ -9138,6 +9178,129 @@ export interface components {
     ReviewCampaignClose: {
       /** @description Phiên bản đợt kiểm điểm đã xem. */
       version: number;
+    };
+    ComplianceBoard: {
+      org: {
+        /** Format: int64 */
+        id: number;
+        name: string;
+        short_name: string | null;
+        kind: string;
+        status: string;
+        /** @example /1/23/ */
+        path: string;
+      };
+      /**
+       * Format: date
+       * @example 2026-11-16
+       */
+      as_of: string;
+      /** @description Tổng số mục trong cây (các lĩnh vực được đọc). */
+      total: number;
+      /** @description Mục của chính tổ chức (không thuộc tổ chức trực thuộc nào). */
+      own: {
+        total: number;
+        /**
+         * @description Số mục theo lĩnh vực (area).
+         * @example {
+         *       "directives": 2,
+         *       "meetings": 1
+         *     }
+         */
+        areas: {
+          [key: string]: number;
+        };
+      };
+      areas: {
+        /** @enum {string} */
+        area: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+        count: number;
+        kinds: {
+          /** @enum {string} */
+          kind:
+            | 'directives.assignment_overdue'
+            | 'meetings.regular_missing'
+            | 'review.shortcoming_overdue'
+            | 'probation.recognition_due'
+            | 'transfers.in_transit_overdue'
+            | 'dues.arrears';
+          count: number;
+        }[];
+      }[];
+      /** @description Tổ chức trực thuộc đang hoạt động, theo tên; số mục cộng dồn cả cây của từng tổ chức. */
+      children: {
+        org: components['schemas']['OrgBrief'];
+        total: number;
+        /**
+         * @description Số mục theo lĩnh vực (area).
+         * @example {
+         *       "directives": 2,
+         *       "meetings": 1
+         *     }
+         */
+        areas: {
+          [key: string]: number;
+        };
+      }[];
+      /** @description Các tổ chức trong cây có nhiều việc tồn đọng nhất (tối đa 10), nhiều nhất trước: đi thẳng tới chi bộ chậm nhất. */
+      lagging: {
+        org: components['schemas']['OrgBrief'];
+        total: number;
+      }[];
+    };
+    ComplianceItem: {
+      /** @enum {string} */
+      area: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+      /** @enum {string} */
+      kind:
+        | 'directives.assignment_overdue'
+        | 'meetings.regular_missing'
+        | 'review.shortcoming_overdue'
+        | 'probation.recognition_due'
+        | 'transfers.in_transit_overdue'
+        | 'dues.arrears';
+      /**
+       * @description Theo số ngày quá hạn (rules/compliance.toml).
+       * @enum {string}
+       */
+      severity: 'warning' | 'serious' | 'critical';
+      org: {
+        /** Format: int64 */
+        id: number;
+        name: string;
+        path: string;
+      };
+      subject: {
+        /** @enum {string} */
+        type: 'assignment' | 'organization' | 'shortcoming' | 'member' | 'transfer';
+        /** Format: int64 */
+        id: number;
+        label: string;
+      };
+      /**
+       * Format: date
+       * @example 2026-11-16
+       */
+      due_on: string;
+      days_overdue: number;
+      /**
+       * @description Đường dẫn trang web của mục.
+       * @example /assignments/12
+       */
+      link: string;
+    };
+    ComplianceItems: {
+      /** Format: int64 */
+      org_id: number;
+      /**
+       * Format: date
+       * @example 2026-11-16
+       */
+      as_of: string;
+      page: number;
+      page_size: number;
+      total: number;
+      items: components['schemas']['ComplianceItem'][];
     };
     DisciplineRule: {
       key: string;
@@ -16632,6 +16795,91 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getComplianceBoard: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplianceBoard'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listComplianceItems: {
+    parameters: {
+      query?: {
+        /** @description Chỉ một lĩnh vực. */
+        area?: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+        /** @description Chỉ một loại (quy tắc). */
+        kind?:
+          | 'directives.assignment_overdue'
+          | 'meetings.regular_missing'
+          | 'review.shortcoming_overdue'
+          | 'probation.recognition_due'
+          | 'transfers.in_transit_overdue'
+          | 'dues.arrears';
+        /** @description Trang, từ 1. */
+        page?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplianceItems'];
         };
       };
       400: components['responses']['BadQuery'];

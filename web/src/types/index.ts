@@ -293,3 +293,6 @@ export type DisciplineSanction = DisciplineCase['sanction'];
 export type DisciplineSubject = DisciplineCase['subject'];
 export type DisciplineCategory = DisciplineCase['category'];
 export type MemberDiscipline = Schemas['MemberDiscipline'];
+export type ComplianceBoard = Schemas['ComplianceBoard'];
+export type ComplianceItems = Schemas['ComplianceItems'];
+export type ComplianceItem = Schemas['ComplianceItem'];

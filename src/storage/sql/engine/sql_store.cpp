@@ -13,6 +13,7 @@
 #include "storage/sql/accounts/idempotency_repository.h"
 #include "storage/sql/accounts/session_repository.h"
 #include "storage/sql/accounts/user_repository.h"
+#include "storage/sql/compliance/compliance_repository.h"
 #include "storage/sql/derived/maintenance.h"
 #include "storage/sql/directives/directive_repository.h"
 #include "storage/sql/directives/directive_search.h"
@@ -67,7 +68,8 @@ class SqlTransaction : public app::Transaction {
         review_(session),
         meetings_(session),
         inspection_(session),
-        discipline_(session) {}
+        discipline_(session),
+        compliance_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -88,6 +90,7 @@ class SqlTransaction : public app::Transaction {
   app::MeetingRepository& meetings() override { return meetings_; }
   app::InspectionRepository& inspection() override { return inspection_; }
   app::DisciplineRepository& discipline() override { return discipline_; }
+  app::ComplianceRepository& compliance() override { return compliance_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -110,6 +113,7 @@ class SqlTransaction : public app::Transaction {
   SqlMeetingRepository meetings_;
   SqlInspectionRepository inspection_;
   SqlDisciplineRepository discipline_;
+  SqlComplianceRepository compliance_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

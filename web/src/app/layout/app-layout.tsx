@@ -25,6 +25,7 @@ import {
   StarOutlined,
   SafetyCertificateOutlined,
   AlertOutlined,
+  CheckCircleOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -76,6 +77,7 @@ const areas = [
   'review',
   'inspections',
   'discipline',
+  'compliance',
 ];
 
 const pageLoading = (
@@ -225,6 +227,12 @@ export function AppLayout() {
         icon: <AlertOutlined />,
         label: <Link to={paths.discipline({ org: scope })}>{t('nav.discipline')}</Link>,
       },
+    // The compliance board: every area's out-of-rule items of the scope's subtree.
+    can(user, 'org.read') && {
+      key: 'compliance',
+      icon: <CheckCircleOutlined />,
+      label: <Link to={paths.compliance({ org: scope })}>{t('nav.compliance')}</Link>,
+    },
   ].filter((item) => !!item);
 
   return (

@@ -6,6 +6,7 @@ import {
   EditOutlined,
   MergeCellsOutlined,
   PlusOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Breadcrumb, Button, Dropdown, Flex, Space, Tag, Typography } from 'antd';
@@ -76,6 +77,13 @@ export function OrgHeader({
             onClick={() => navigate(paths.membersOf(org.id))}
           >
             {t('org.dashboard.members')}
+          </Button>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            onClick={() => navigate(paths.compliance({ org: org.id }))}
+            data-testid="org-compliance"
+          >
+            {t('nav.compliance')}
           </Button>
           {changeable && canAddChild && (
             <Button icon={<PlusOutlined />} onClick={() => onAction('create')}>

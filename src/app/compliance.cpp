@@ -1,0 +1,249 @@
+#include "app/compliance.h"
+
+#include <algorithm>
+
+#include "app/access_control.h"
+#include "app/meetings.h"
+#include "domain/dues/month.h"
+#include "domain/meetings/schedule.h"
+
+namespace chibo::app {
+
+// Named, not anonymous: the unity build joins this file with the other use cases.
+namespace compliance_detail {
+
+using domain::Permission;
+namespace dc = domain::compliance;
+
+constexpr size_t kLaggingShown = 10;  // organizations listed as lagging most
+
+// One area's kind of out-of-rule fact. `prepare` fills the question from today and the area's
+// rules (false: the source does not apply today); `due_of` turns a stored row's date into the
+// day it was due; `link` is the web route of the item's page.
+struct Source {
+  const char* area;
+  const char* kind;
+  Permission permission;
+  const char* subject_type;
+  bool (*prepare)(const Services&, Date today, ComplianceAsk&);
+  std::optional<Date> (*due_of)(const Services&, const ComplianceRow&);
+  std::string (*link)(const ComplianceRow&);
+};
+
+std::optional<Date> due_is_date(const Services&, const ComplianceRow& row) {
+  return Date::parse(row.date);
+}
+
+bool overdue_before_today(const Services&, Date today, ComplianceAsk& ask) {
+  ask.as_of = today;
+  return true;
+}
+
+// Meetings: the regular period (meetings.regular_every_months) that ended last.
+bool last_regular_period(const Services& services, Date today, ComplianceAsk& ask) {
+  namespace dm = domain::meetings;
+  const dm::Month this_month = dm::Month::of(today);
+  const int every = static_cast<int>(
+      std::max<int64_t>(1, dm::applied(services.rules, dm::kRegularEveryMonths, today).value));
+  const dm::Period current = dm::period_of(this_month, every);
+  const dm::Period ended = dm::period_of(current.first.plus(-1), every);
+  ask.from = ended.first.first_day();
+  ask.to = ended.last.last_day();
+  ask.as_of = today;
+  ask.org_kinds = meetings_detail::cell_kinds(services);
+  return true;
+}
+
+// Transfers: in transit past transfer.present_working_days after the letter's date. The query
+// takes letters dated before the first day from which the member would still be on time today.
+bool transfers_late(const Services& services, Date today, ComplianceAsk& ask) {
+  const domain::RuleParameter* days =
+      services.rules.in_force("transfer.present_working_days", today);
+  if (!days) return false;
+  Date first_on_time = today;
+  for (int step = 0; step < 400; ++step) {
+    const Date earlier = first_on_time.add_days(-1);
+    Result<Date> due = services.calendar.add_working_days(earlier, static_cast<int>(days->value));
+    if (!due || *due < today) break;
+    first_on_time = earlier;
+  }
+  ask.as_of = first_on_time;
+  return true;
+}
+
+std::optional<Date> transfer_due(const Services& services, const ComplianceRow& row) {
+  const std::optional<Date> letter = Date::parse(row.date);
+  if (!letter) return std::nullopt;
+  const domain::RuleParameter* days =
+      services.rules.in_force("transfer.present_working_days", *letter);
+  if (!days) return std::nullopt;
+  Result<Date> due = services.calendar.add_working_days(*letter, static_cast<int>(days->value));
+  if (!due) return std::nullopt;
+  return *due;
+}
+
+// Dues: owed for a month that has ended (the arrears list's rule: dues of a month are due
+// within it).
+bool dues_owed(const Services& services, Date today, ComplianceAsk& ask) {
+  ask.as_of = today;
+  ask.text = domain::dues::Month::of(today).plus(-1).iso();
+  ask.statuses = services.catalog.on_roll_statuses();
+  return true;
+}
+
+std::optional<Date> month_end(const Services&, const ComplianceRow& row) {
+  const std::optional<domain::dues::Month> month = domain::dues::Month::parse(row.date);
+  if (!month) return std::nullopt;
+  return month->last_day();
+}
+
+std::string id_link(const char* prefix, int64_t id) { return prefix + std::to_string(id); }
+
+// The sources, in the board's order of areas. Discipline clocks and inspection
+// recommendations plug in here the same way (see docs/architecture.md).
+const std::vector<Source>& sources() {
+  static const std::vector<Source> list = {
+      {"directives", "directives.assignment_overdue", Permission::kDirectiveRead, "assignment",
+       overdue_before_today, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/assignments/", r.subject_id); }},
+      {"meetings", "meetings.regular_missing", Permission::kMeetingRead, "organization",
+       last_regular_period, due_is_date,
+       [](const ComplianceRow& r) {
+         return "/meetings/missing?org=" + std::to_string(r.org_id.value) +
+                "&month=" + r.date.substr(0, 7);
+       }},
+      {"review", "review.shortcoming_overdue", Permission::kReviewRead, "shortcoming",
+       overdue_before_today, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/orgs/", r.org_id.value); }},
+      {"probation", "probation.recognition_due", Permission::kMemberRead, "member",
+       overdue_before_today, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/members/", r.subject_id); }},
+      {"transfers", "transfers.in_transit_overdue", Permission::kMemberRead, "transfer",
+       transfers_late, transfer_due,
+       [](const ComplianceRow&) { return std::string("/transfers"); }},
+      {"dues", "dues.arrears", Permission::kDuesRead, "member", dues_owed, month_end,
+       [](const ComplianceRow& r) { return id_link("/dues/members/", r.subject_id); }},
+  };
+  return list;
+}
+
+Result<Organization> board_org(Context& ctx, OrgId id) {
+  const domain::Reach reach = reach_of(ctx, Permission::kOrgRead);
+  std::optional<Organization> org = ctx.tx.orgs().find(id);
+  if (!org || !reach.covers(org->path)) return Error::not_found("organization");
+  return *org;
+}
+
+// The sources the caller reads over `org` that apply today, each with its question.
+std::vector<std::pair<const Source*, ComplianceAsk>> readable(Context& ctx, const Organization& org,
+                                                              const std::string& area = {},
+                                                              const std::string& kind = {}) {
+  std::vector<std::pair<const Source*, ComplianceAsk>> out;
+  std::map<Permission, bool> covers;
+  for (const Source& source : sources()) {
+    if (!area.empty() && area != source.area) continue;
+    if (!kind.empty() && kind != source.kind) continue;
+    auto known = covers.find(source.permission);
+    if (known == covers.end())
+      known = covers.emplace(source.permission, reach_of(ctx, source.permission).covers(org.path))
+                  .first;
+    if (!known->second) continue;
+    ComplianceAsk ask;
+    ask.kind = source.kind;
+    ask.subtree = org.path;
+    if (!source.prepare(ctx.services, ctx.today(), ask)) continue;
+    out.emplace_back(&source, std::move(ask));
+  }
+  return out;
+}
+
+}  // namespace compliance_detail
+
+using namespace compliance_detail;
+
+std::vector<std::pair<std::string, std::string>> compliance_kinds() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Source& source : sources()) out.emplace_back(source.area, source.kind);
+  return out;
+}
+
+Result<ComplianceBoard> get_compliance_board(Context& ctx, OrgId id) {
+  Result<Organization> org = board_org(ctx, id);
+  if (!org) return std::move(org).error();
+  ComplianceBoard board;
+  board.org = *org;
+  board.as_of = ctx.today();
+  std::vector<Organization> children = ctx.tx.orgs().children(org->id, false);
+  std::map<OrgId, ComplianceChild> by_child;
+  for (const Organization& child : children) by_child[child.id].org = child;
+  std::vector<dc::PathCount> every;
+  for (const auto& [source, ask] : readable(ctx, *org)) {
+    dc::ChildCounts counts;
+    std::vector<dc::PathCount> found = ctx.tx.compliance().counts(ask);
+    dc::roll_up(org->path, found, counts);
+    every.insert(every.end(), found.begin(), found.end());
+    auto area = std::find_if(board.areas.begin(), board.areas.end(),
+                             [&](const ComplianceAreaCount& a) { return a.area == source->area; });
+    if (area == board.areas.end()) {
+      board.areas.push_back({source->area, 0, {}});
+      area = board.areas.end() - 1;
+    }
+    area->count += counts.total;
+    area->kinds.emplace_back(source->kind, counts.total);
+    board.total += counts.total;
+    board.own += counts.own;
+    board.own_areas[source->area] += counts.own;
+    for (auto& [child_id, child] : by_child) {
+      const auto found = counts.children.find(child_id);
+      const int64_t n = found == counts.children.end() ? 0 : found->second;
+      child.areas[source->area] += n;
+      child.total += n;
+    }
+  }
+  for (const Organization& child : children) board.children.push_back(by_child[child.id]);
+  const std::vector<dc::PathCount> top = dc::most_lagging(every, kLaggingShown);
+  std::vector<OrgId> ids;
+  for (const dc::PathCount& each : top) ids.push_back(each.path.leaf());
+  std::map<OrgId, Organization> named;
+  for (Organization& each : ctx.tx.orgs().find_many(ids)) named.emplace(each.id, std::move(each));
+  for (const dc::PathCount& each : top)
+    if (const auto found = named.find(each.path.leaf()); found != named.end())
+      board.lagging.emplace_back(found->second, each.count);
+  return board;
+}
+
+Result<ComplianceItems> list_compliance_items(Context& ctx, const ComplianceItemsQuery& query) {
+  Result<Organization> org = board_org(ctx, query.org);
+  if (!org) return std::move(org).error();
+  ComplianceItems out;
+  out.org = *org;
+  out.as_of = ctx.today();
+  out.page = query.page;
+  out.page_size = query.page_size;
+  const int64_t offset = static_cast<int64_t>(query.page - 1) * query.page_size;
+  std::vector<std::vector<dc::Item>> lists;
+  for (const auto& [source, ask] : readable(ctx, *org, query.area, query.kind)) {
+    for (const dc::PathCount& count : ctx.tx.compliance().counts(ask)) out.total += count.count;
+    std::vector<dc::Item>& list = lists.emplace_back();
+    for (ComplianceRow& row : ctx.tx.compliance().items(ask, offset + query.page_size)) {
+      dc::Item item;
+      item.area = source->area;
+      item.kind = source->kind;
+      item.org_id = row.org_id;
+      item.org_path = row.org_path;
+      item.org_name = std::move(row.org_name);
+      item.subject_type = source->subject_type;
+      item.subject_id = row.subject_id;
+      item.subject_label = row.subject_label;
+      item.due_on = source->due_of(ctx.services, row).value_or(out.as_of);
+      item.days_overdue = std::max(0, out.as_of.serial() - item.due_on.serial());
+      item.severity = dc::severity_of(item.days_overdue, ctx.services.rules, out.as_of);
+      item.link = source->link(row);
+      list.push_back(std::move(item));
+    }
+  }
+  out.items = dc::merge_page(std::move(lists), offset, query.page_size);
+  return out;
+}
+
+}  // namespace chibo::app

@@ -1,0 +1,141 @@
+#include "storage/sql/compliance/compliance_repository.h"
+
+#include <stdexcept>
+
+#include "storage/sql/engine/conditions.h"
+#include "storage/sql/engine/row_values.h"
+
+namespace chibo::storage {
+
+namespace {
+
+// Each source is a SELECT of the columns org_path, org_id, subject_id, subject_label, due
+// (an ISO day, or "YYYY-MM" for dues) over one subtree. Placeholders are made in the order they
+// appear in the text (PostgreSQL numbers them so). Each runs on an index over the path range:
+// directive_assignments_subtree, organizations' path, review_shortcomings_subtree,
+// members_subtree, transfers_from.
+using SourceSql = std::string (*)(const app::ComplianceAsk&, Bindings&);
+
+// An open directive assignment past its due date (directive_assignments.due_on; the roll-up's
+// "overdue" is the same fact once the nightly mark has run).
+std::string assignment_overdue(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT a.org_path AS org_path, a.org_id AS org_id, a.id AS subject_id, t.title AS "
+      "subject_label, a.due_on AS due FROM directive_assignments a JOIN directive_tasks t ON "
+      "t.id = a.task_id WHERE ";
+  sql += subtree_condition("a.org_path", ask.subtree, b);
+  sql += " AND a.state <> 'accepted' AND a.due_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
+// An active cell without a recorded regular meeting in the period that has ended.
+std::string regular_meeting_missing(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT o.path AS org_path, o.id AS org_id, o.id AS subject_id, o.name AS "
+      "subject_label, CAST(" +
+      b.text(ask.to.iso()) + " AS TEXT) AS due FROM organizations o WHERE ";
+  sql += subtree_condition("o.path", ask.subtree, b);
+  sql += " AND o.status = 'active' AND o.kind IN " + b.text_list(ask.org_kinds);
+  sql +=
+      " AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.org_id = o.id AND m.kind = "
+      "'regular' AND m.state <> 'scheduled' AND m.held_on >= " +
+      b.text(ask.from.iso()) + " AND m.held_on <= " + b.text(ask.to.iso()) + ")";
+  return sql;
+}
+
+// An open review shortcoming past its remediation date.
+std::string shortcoming_overdue(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT s.org_path AS org_path, s.org_id AS org_id, s.id AS subject_id, "
+      "COALESCE(m.full_name, s.description) AS subject_label, s.due_on AS due FROM "
+      "review_shortcomings s LEFT JOIN members m ON m.id = s.member_id WHERE ";
+  sql += subtree_condition("s.org_path", ask.subtree, b);
+  sql += " AND s.state = 'open' AND s.due_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
+// A probationary member whose probation has ended and who is not yet recognized.
+std::string probation_ended(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT m.org_path AS org_path, m.org_id AS org_id, m.id AS subject_id, m.full_name AS "
+      "subject_label, m.probation_ends_on AS due FROM members m WHERE ";
+  sql += subtree_condition("m.org_path", ask.subtree, b);
+  sql += " AND m.status = 'probationary' AND m.probation_ends_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
+// A transfer sent from the subtree, still in transit, started before the day from which the
+// member would still be on time (the app computes it in working days).
+std::string transfer_in_transit(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT t.from_path AS org_path, t.from_org_id AS org_id, t.id AS subject_id, "
+      "COALESCE(m.full_name, t.guest_name, '') AS subject_label, t.started_on AS due FROM "
+      "transfers t LEFT JOIN members m ON m.id = t.member_id WHERE ";
+  sql += subtree_condition("t.from_path", ask.subtree, b);
+  sql += " AND t.state = 'in_transit' AND t.started_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
+// A member on the roll who owes dues of a month that has ended (dues_standings.unpaid_from).
+std::string dues_arrears(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT m.org_path AS org_path, m.org_id AS org_id, m.id AS subject_id, m.full_name AS "
+      "subject_label, d.unpaid_from AS due FROM members m JOIN dues_standings d ON d.member_id "
+      "= m.id WHERE ";
+  sql += subtree_condition("m.org_path", ask.subtree, b);
+  sql += " AND m.status IN " + b.text_list(ask.statuses);
+  sql += " AND d.unpaid_from <= " + b.text(ask.text);
+  return sql;
+}
+
+SourceSql source_of(const std::string& kind) {
+  if (kind == "directives.assignment_overdue") return assignment_overdue;
+  if (kind == "meetings.regular_missing") return regular_meeting_missing;
+  if (kind == "review.shortcoming_overdue") return shortcoming_overdue;
+  if (kind == "probation.recognition_due") return probation_ended;
+  if (kind == "transfers.in_transit_overdue") return transfer_in_transit;
+  if (kind == "dues.arrears") return dues_arrears;
+  throw std::logic_error("no compliance source " + kind);
+}
+
+}  // namespace
+
+std::vector<domain::compliance::PathCount> SqlComplianceRepository::counts(
+    const app::ComplianceAsk& ask) {
+  Bindings b;
+  const std::string sql = "SELECT s.org_path, COUNT(*) FROM (" + source_of(ask.kind)(ask, b) +
+                          ") s GROUP BY s.org_path";
+  std::vector<domain::compliance::PathCount> out;
+  RowReader row(1, 1);
+  select_rows(session_, sql, b, row, [&] {
+    if (std::optional<OrgPath> path = OrgPath::parse(row.text(0)))
+      out.push_back({*path, row.number(0)});
+  });
+  return out;
+}
+
+std::vector<app::ComplianceRow> SqlComplianceRepository::items(const app::ComplianceAsk& ask,
+                                                               int64_t limit) {
+  Bindings b;
+  const std::string sql =
+      "SELECT s.org_path, o.name, s.subject_label, s.due, s.org_id, s.subject_id FROM (" +
+      source_of(ask.kind)(ask, b) +
+      ") s JOIN organizations o ON o.id = s.org_id ORDER BY s.due, s.org_path, s.subject_id "
+      "LIMIT " +
+      std::to_string(limit);
+  std::vector<app::ComplianceRow> out;
+  RowReader row(4, 2);
+  select_rows(session_, sql, b, row, [&] {
+    app::ComplianceRow r;
+    r.org_path = OrgPath::parse(row.text(0)).value_or(OrgPath());
+    r.org_name = row.text(1);
+    r.subject_label = row.text(2);
+    r.date = row.text(3);
+    r.org_id = OrgId(row.number(0));
+    r.subject_id = row.number(1);
+    out.push_back(std::move(r));
+  });
+  return out;
+}
+
+}  // namespace chibo::storage

@@ -1,0 +1,177 @@
+// The compliance board through the API (issue 16): out-of-rule facts of several areas created
+// with the fixed test date (CHIBO_TEST_TODAY, 2026-11-16): an overdue directive assignment, cells
+// without a regular meeting in October, an overdue review shortcoming, a probation that ended
+// without recognition. Each is counted at its organization and rolled up to its ancestors' direct
+// children; items come most overdue first with their links and severity (rules/compliance.toml);
+// a caller without an area's read permission does not see that area; out of reach is 404.
+import { before, after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { ok, problem, buildTree, createMember } from './lib/api.mjs';
+import { loadOpenApi, checkReply } from './lib/openapi.mjs';
+import { TEST_TODAY } from './lib/today.mjs';
+
+let server;
+let api;
+let tree;
+let doc;
+const f = {};
+
+before(async () => {
+  assert.equal(TEST_TODAY, '2026-11-16', 'the dates below are written for the suites\' fixed today');
+  server = await startServer();
+  api = server.admin;
+  doc = loadOpenApi();
+  tree = await buildTree(api, 'Tuân Thủ');
+  // A directive of the root whose task was due on 2026-11-01, assigned to cell A.
+  const directive = ok(await api.post('/api/v1/directives', {
+    org_id: tree.root.id, kind: 'resolution', title: 'Nghị quyết về công tác kiểm tra',
+    number_symbol: '07-NQ/ĐUK', issued_on: '2026-10-01',
+    tasks: [{ title: 'Báo cáo kết quả quán triệt', due_on: '2026-11-01' }],
+  }), 201);
+  const assigned = ok(await api.post(`/api/v1/directives/${directive.id}/assignments`,
+    { task_ids: [directive.tasks[0].id], target: { mode: 'orgs', org_ids: [tree.cellA.id] } }), 201);
+  f.assignment = assigned.items[0];
+  // A review shortcoming of cell B due on 2026-11-10, still open.
+  const campaign = ok(await api.post('/api/v1/review-campaigns',
+    { org_id: tree.root.id, year: 2026, review_date: '2026-11-02', title: 'Kiểm điểm năm 2026' }), 201).campaign;
+  f.shortcoming = ok(await api.post('/api/v1/review-shortcomings', {
+    campaign_id: campaign.id, org_id: tree.cellB.id, kind: 'fault', description: 'Sinh hoạt chi bộ chưa đều.',
+    action: 'Sinh hoạt đúng ngày 5 hằng tháng.', owner: 'Chi ủy chi bộ B', due_on: '2026-11-10',
+  }), 201);
+  // A probationary member of cell A admitted on 2025-06-01: probation ended on 2026-06-01.
+  f.probationary = await createMember(api, tree.cellA.id,
+    { full_name: 'Đỗ Văn Dự', birth_date: '1995-01-01', admission_date: '2025-06-01', status: 'probationary' });
+  f.official = await createMember(api, tree.cellB.id, { full_name: 'Bùi Văn Chính' });
+});
+after(async () => { await server?.stop(); });
+
+async function checked(path, client = api) {
+  const reply = await client.get(path);
+  assert.deepEqual(checkReply(doc, 'GET', path, reply), [], `GET ${path} matches the document`);
+  return ok(reply);
+}
+const board = (org, client) => checked(`/api/v1/orgs/${org.id}/compliance`, client);
+const items = (org, query = '', client = api) => checked(`/api/v1/orgs/${org.id}/compliance/items${query}`, client);
+const child = (b, org) => b.children.find((c) => c.org.id === org.id);
+const area = (b, name) => b.areas.find((a) => a.area === name)?.count;
+
+describe('counts', () => {
+  test('each fact is counted at its organization and rolled up to the direct children', async () => {
+    const root = await board(tree.root);
+    assert.equal(root.as_of, TEST_TODAY);
+    assert.equal(root.total, 6, 'one assignment, three cells without a meeting, one shortcoming, one probation');
+    assert.equal(area(root, 'directives'), 1);
+    assert.equal(area(root, 'meetings'), 3);
+    assert.equal(area(root, 'review'), 1);
+    assert.equal(area(root, 'probation'), 1);
+    assert.equal(area(root, 'dues'), 0);
+    assert.equal(area(root, 'transfers'), 0);
+    assert.deepEqual(root.children.map((c) => c.org.id).sort(), [tree.above.id, tree.above2.id, tree.baseCell.id].sort());
+    assert.equal(child(root, tree.above).total, 5);
+    assert.deepEqual(child(root, tree.above).areas,
+      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0 });
+    assert.equal(child(root, tree.above2).total, 0);
+    assert.equal(child(root, tree.baseCell).total, 1);
+    assert.equal(child(root, tree.baseCell).areas.meetings, 1);
+    assert.equal(root.own.total, 0);
+    assert.deepEqual(root.lagging.map((l) => [l.org.id, l.total]),
+      [[tree.cellA.id, 3], [tree.cellB.id, 2], [tree.baseCell.id, 1]], 'the cells lagging most, one click from the root');
+
+    const base = await board(tree.base);
+    assert.equal(base.total, 5);
+    assert.equal(child(base, tree.cellA).total, 3, 'the assignment, the missing meeting, the probation');
+    assert.deepEqual(child(base, tree.cellA).areas,
+      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0 });
+    assert.equal(child(base, tree.cellB).total, 2, 'the shortcoming, the missing meeting');
+
+    const cell = await board(tree.cellA);
+    assert.equal(cell.total, 3);
+    assert.equal(cell.own.total, 3);
+    assert.deepEqual(cell.children, []);
+  });
+});
+
+describe('items', () => {
+  test('most overdue first, each with its organization, subject, days, severity and link', async () => {
+    const page = await items(tree.root);
+    assert.equal(page.total, 6);
+    assert.equal(page.page, 1);
+    assert.equal(page.items.length, 6);
+    const [first] = page.items;
+    assert.equal(first.area, 'probation');
+    assert.equal(first.kind, 'probation.recognition_due');
+    assert.equal(first.subject.id, f.probationary.id);
+    assert.equal(first.subject.label, 'Đỗ Văn Dự');
+    assert.equal(first.org.id, tree.cellA.id);
+    assert.equal(first.due_on, '2026-06-01');
+    assert.equal(first.days_overdue, 168);
+    assert.equal(first.severity, 'critical');
+    assert.equal(first.link, `/members/${f.probationary.id}`);
+    const days = page.items.map((i) => i.days_overdue);
+    assert.deepEqual(days, [...days].sort((a, b) => b - a), 'most overdue first');
+
+    const meetings = page.items.filter((i) => i.area === 'meetings');
+    assert.deepEqual(meetings.map((i) => i.org.id).sort(), [tree.cellA.id, tree.cellB.id, tree.baseCell.id].sort());
+    for (const m of meetings) {
+      assert.equal(m.due_on, '2026-10-31');
+      assert.equal(m.days_overdue, 16);
+      assert.equal(m.severity, 'warning');
+      assert.equal(m.link, `/meetings/missing?org=${m.org.id}&month=2026-10`);
+    }
+    const directive = page.items.find((i) => i.area === 'directives');
+    assert.equal(directive.subject.id, f.assignment.id);
+    assert.equal(directive.subject.label, 'Báo cáo kết quả quán triệt');
+    assert.equal(directive.days_overdue, 15);
+    assert.equal(directive.link, `/assignments/${f.assignment.id}`);
+    const shortcoming = page.items.find((i) => i.area === 'review');
+    assert.equal(shortcoming.subject.id, f.shortcoming.id);
+    assert.equal(shortcoming.org.id, tree.cellB.id);
+    assert.equal(shortcoming.days_overdue, 6);
+  });
+
+  test('filtered by area or kind, and paged', async () => {
+    const onlyMeetings = await items(tree.root, '?area=meetings');
+    assert.equal(onlyMeetings.total, 3);
+    assert.ok(onlyMeetings.items.every((i) => i.area === 'meetings'));
+    const byKind = await items(tree.base, '?kind=directives.assignment_overdue');
+    assert.deepEqual(byKind.items.map((i) => i.subject.id), [f.assignment.id]);
+    const second = await items(tree.root, '?page=2');
+    assert.equal(second.total, 6);
+    assert.deepEqual(second.items, [], 'six items fit on the first page of fifty');
+    problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?area=weather`), 400, 'invalid_parameter', [['area', 'unknown_code']]);
+    problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?page=0`), 400, 'invalid_parameter', [['page', 'out_of_range']]);
+  });
+});
+
+describe('who sees what', () => {
+  test('a caller without an area\'s read permission sees neither its counts nor its items', async () => {
+    const dues = await server.login(await server.addUser({ roles: ['dues_staff'], scope: tree.root.id }));
+    const b = await board(tree.root, dues);
+    assert.deepEqual(b.areas.map((a) => a.area), ['probation', 'transfers', 'dues'],
+      'dues staff read members and dues, not directives, meetings or reviews');
+    assert.equal(b.total, 1);
+    assert.equal(child(b, tree.above).total, 1);
+    assert.equal(child(b, tree.above).areas.meetings, undefined);
+    const seen = await items(tree.root, '', dues);
+    assert.deepEqual(seen.items.map((i) => i.area), ['probation']);
+    const none = await items(tree.root, '?area=directives', dues);
+    assert.equal(none.total, 0);
+    assert.deepEqual(none.items, []);
+
+    const inspection = await server.login(await server.addUser({ roles: ['inspection'], scope: tree.base.id }));
+    const ib = await board(tree.base, inspection);
+    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers'],
+      'no meetings, no dues');
+    assert.equal(ib.total, 3);
+  });
+
+  test('an organization out of reach is not found', async () => {
+    const leader = await server.login(await server.addUser({ roles: ['leader'], scope: tree.above2.id }));
+    problem(await leader.get(`/api/v1/orgs/${tree.root.id}/compliance`), 404, 'not_found');
+    problem(await leader.get(`/api/v1/orgs/${tree.cellA.id}/compliance/items`), 404, 'not_found');
+    const own = await board(tree.above2, leader);
+    assert.equal(own.total, 0);
+    problem(await api.get('/api/v1/orgs/999999/compliance'), 404, 'not_found');
+  });
+});
