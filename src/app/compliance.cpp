@@ -99,8 +99,8 @@ std::optional<Date> month_end(const Services&, const ComplianceRow& row) {
 
 std::string id_link(const char* prefix, int64_t id) { return prefix + std::to_string(id); }
 
-// The sources, in the board's order of areas. Discipline clocks and inspection
-// recommendations plug in here the same way (see docs/architecture.md).
+// The sources, in the board's order of areas. Discipline clocks plug in here the same way (see
+// docs/architecture.md).
 const std::vector<Source>& sources() {
   static const std::vector<Source> list = {
       {"directives", "directives.assignment_overdue", Permission::kDirectiveRead, "assignment",
@@ -123,6 +123,9 @@ const std::vector<Source>& sources() {
        [](const ComplianceRow&) { return std::string("/transfers"); }},
       {"dues", "dues.arrears", Permission::kDuesRead, "member", dues_owed, month_end,
        [](const ComplianceRow& r) { return id_link("/dues/members/", r.subject_id); }},
+      {"inspection", "inspection.item_overdue", Permission::kInspectionRead, "inspection",
+       overdue_before_today, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/inspections/", r.subject_id); }},
   };
   return list;
 }

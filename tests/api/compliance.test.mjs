@@ -3,6 +3,7 @@
 // without a regular meeting in October, an overdue review shortcoming, a probation that ended
 // without recognition. Each is counted at its organization and rolled up to its ancestors' direct
 // children; items come most overdue first with their links and severity (rules/compliance.toml);
+// an inspection's recommendation of cell A due on 2026-11-12, still open;
 // a caller without an area's read permission does not see that area; out of reach is 404.
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +44,22 @@ before(async () => {
   f.probationary = await createMember(api, tree.cellA.id,
     { full_name: 'Đỗ Văn Dự', birth_date: '1995-01-01', admission_date: '2025-06-01', status: 'probationary' });
   f.official = await createMember(api, tree.cellB.id, { full_name: 'Bùi Văn Chính' });
+  // An inspection of cell A concluded with a recommendation due on 2026-11-12, still open.
+  const programme = ok(await api.post('/api/v1/inspection-programmes', {
+    org_id: tree.root.id, year: 2026, issuer: 'committee', title: 'Chương trình kiểm tra năm 2026',
+    inspections: [{ kind: 'task_performance', subject_org_id: tree.cellA.id, content: 'Việc thực hiện nghị quyết',
+      starts_on: '2026-09-01', ends_on: '2026-09-30', team: ['Trưởng đoàn', 'Thành viên'] }],
+  }), 201);
+  let inspection = programme.inspections[0];
+  for (const stage of ['decision', 'plan', 'work', 'report']) {
+    inspection = ok(await api.post(`/api/v1/inspections/${inspection.id}/stages`,
+      { version: inspection.version, stage, on: '2026-09-10', document_text: 'Số 1' }));
+  }
+  f.inspection = ok(await api.post(`/api/v1/inspections/${inspection.id}/conclusion`, {
+    version: inspection.version, on: '2026-09-10', document_text: 'Số 2', text: 'Kết luận kiểm tra',
+    items: [{ kind: 'recommendation', description: 'Bổ sung hồ sơ sinh hoạt chi bộ', action: 'Bổ sung hồ sơ',
+      owner: 'Chi ủy chi bộ A', due_on: '2026-11-12' }],
+  }));
 });
 after(async () => { await server?.stop(); });
 
@@ -60,34 +77,35 @@ describe('counts', () => {
   test('each fact is counted at its organization and rolled up to the direct children', async () => {
     const root = await board(tree.root);
     assert.equal(root.as_of, TEST_TODAY);
-    assert.equal(root.total, 6, 'one assignment, three cells without a meeting, one shortcoming, one probation');
+    assert.equal(root.total, 7, 'one assignment, three cells without a meeting, one shortcoming, one probation, one recommendation');
     assert.equal(area(root, 'directives'), 1);
     assert.equal(area(root, 'meetings'), 3);
     assert.equal(area(root, 'review'), 1);
     assert.equal(area(root, 'probation'), 1);
     assert.equal(area(root, 'dues'), 0);
     assert.equal(area(root, 'transfers'), 0);
+    assert.equal(area(root, 'inspection'), 1);
     assert.deepEqual(root.children.map((c) => c.org.id).sort(), [tree.above.id, tree.above2.id, tree.baseCell.id].sort());
-    assert.equal(child(root, tree.above).total, 5);
+    assert.equal(child(root, tree.above).total, 6);
     assert.deepEqual(child(root, tree.above).areas,
-      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0 });
+      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0, inspection: 1 });
     assert.equal(child(root, tree.above2).total, 0);
     assert.equal(child(root, tree.baseCell).total, 1);
     assert.equal(child(root, tree.baseCell).areas.meetings, 1);
     assert.equal(root.own.total, 0);
     assert.deepEqual(root.lagging.map((l) => [l.org.id, l.total]),
-      [[tree.cellA.id, 3], [tree.cellB.id, 2], [tree.baseCell.id, 1]], 'the cells lagging most, one click from the root');
+      [[tree.cellA.id, 4], [tree.cellB.id, 2], [tree.baseCell.id, 1]], 'the cells lagging most, one click from the root');
 
     const base = await board(tree.base);
-    assert.equal(base.total, 5);
-    assert.equal(child(base, tree.cellA).total, 3, 'the assignment, the missing meeting, the probation');
+    assert.equal(base.total, 6);
+    assert.equal(child(base, tree.cellA).total, 4, 'the assignment, the missing meeting, the probation, the recommendation');
     assert.deepEqual(child(base, tree.cellA).areas,
-      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0 });
+      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0, inspection: 1 });
     assert.equal(child(base, tree.cellB).total, 2, 'the shortcoming, the missing meeting');
 
     const cell = await board(tree.cellA);
-    assert.equal(cell.total, 3);
-    assert.equal(cell.own.total, 3);
+    assert.equal(cell.total, 4);
+    assert.equal(cell.own.total, 4);
     assert.deepEqual(cell.children, []);
   });
 });
@@ -95,9 +113,9 @@ describe('counts', () => {
 describe('items', () => {
   test('most overdue first, each with its organization, subject, days, severity and link', async () => {
     const page = await items(tree.root);
-    assert.equal(page.total, 6);
+    assert.equal(page.total, 7);
     assert.equal(page.page, 1);
-    assert.equal(page.items.length, 6);
+    assert.equal(page.items.length, 7);
     const [first] = page.items;
     assert.equal(first.area, 'probation');
     assert.equal(first.kind, 'probation.recognition_due');
@@ -128,6 +146,14 @@ describe('items', () => {
     assert.equal(shortcoming.subject.id, f.shortcoming.id);
     assert.equal(shortcoming.org.id, tree.cellB.id);
     assert.equal(shortcoming.days_overdue, 6);
+    const recommendation = page.items.find((i) => i.area === 'inspection');
+    assert.equal(recommendation.kind, 'inspection.item_overdue');
+    assert.equal(recommendation.subject.id, f.inspection.id);
+    assert.equal(recommendation.subject.label, 'Bổ sung hồ sơ sinh hoạt chi bộ');
+    assert.equal(recommendation.org.id, tree.cellA.id);
+    assert.equal(recommendation.due_on, '2026-11-12');
+    assert.equal(recommendation.days_overdue, 4);
+    assert.equal(recommendation.link, `/inspections/${f.inspection.id}`);
   });
 
   test('filtered by area or kind, and paged', async () => {
@@ -137,8 +163,8 @@ describe('items', () => {
     const byKind = await items(tree.base, '?kind=directives.assignment_overdue');
     assert.deepEqual(byKind.items.map((i) => i.subject.id), [f.assignment.id]);
     const second = await items(tree.root, '?page=2');
-    assert.equal(second.total, 6);
-    assert.deepEqual(second.items, [], 'six items fit on the first page of fifty');
+    assert.equal(second.total, 7);
+    assert.deepEqual(second.items, [], 'seven items fit on the first page of fifty');
     problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?area=weather`), 400, 'invalid_parameter', [['area', 'unknown_code']]);
     problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?page=0`), 400, 'invalid_parameter', [['page', 'out_of_range']]);
   });
@@ -161,9 +187,9 @@ describe('who sees what', () => {
 
     const inspection = await server.login(await server.addUser({ roles: ['inspection'], scope: tree.base.id }));
     const ib = await board(tree.base, inspection);
-    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers'],
+    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers', 'inspection'],
       'no meetings, no dues');
-    assert.equal(ib.total, 3);
+    assert.equal(ib.total, 4);
   });
 
   test('an organization out of reach is not found', async () => {

@@ -27,6 +27,7 @@ export const complianceEn = {
       probation: 'Recognition',
       transfers: 'Transfers',
       dues: 'Dues arrears',
+      inspection: 'Inspection and supervision',
     },
     kinds: {
       'directives.assignment_overdue': 'Assigned task past its due date',
@@ -35,6 +36,8 @@ export const complianceEn = {
       'probation.recognition_due': 'Probation ended, not yet recognized',
       'transfers.in_transit_overdue': 'Transfer letter not presented in time',
       'dues.arrears': 'Dues of past months not fully paid',
+      'inspection.item_overdue':
+        'Violations and recommendations of an inspection past their due date',
     },
   },
 };

@@ -27,6 +27,7 @@ export const complianceVi = {
       probation: 'Công nhận chính thức',
       transfers: 'Chuyển sinh hoạt',
       dues: 'Nợ đảng phí',
+      inspection: 'Kiểm tra, giám sát',
     },
     kinds: {
       'directives.assignment_overdue': 'Nhiệm vụ được giao quá hạn chưa hoàn thành',
@@ -35,6 +36,7 @@ export const complianceVi = {
       'probation.recognition_due': 'Hết thời gian dự bị, chưa được công nhận chính thức',
       'transfers.in_transit_overdue': 'Chuyển sinh hoạt quá hạn nộp giấy giới thiệu',
       'dues.arrears': 'Chưa đóng đủ đảng phí các tháng đã qua',
+      'inspection.item_overdue': 'Vi phạm, kiến nghị sau kiểm tra quá hạn khắc phục',
     },
   },
 };

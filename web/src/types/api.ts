@@ -9213,7 +9213,8 @@ export interface components {
       };
       areas: {
         /** @enum {string} */
-        area: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+        area:
+          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
         count: number;
         kinds: {
           /** @enum {string} */
@@ -9223,7 +9224,8 @@ export interface components {
             | 'review.shortcoming_overdue'
             | 'probation.recognition_due'
             | 'transfers.in_transit_overdue'
-            | 'dues.arrears';
+            | 'dues.arrears'
+            | 'inspection.item_overdue';
           count: number;
         }[];
       }[];
@@ -9250,7 +9252,8 @@ export interface components {
     };
     ComplianceItem: {
       /** @enum {string} */
-      area: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+      area:
+        'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
       /** @enum {string} */
       kind:
         | 'directives.assignment_overdue'
@@ -9258,7 +9261,8 @@ export interface components {
         | 'review.shortcoming_overdue'
         | 'probation.recognition_due'
         | 'transfers.in_transit_overdue'
-        | 'dues.arrears';
+        | 'dues.arrears'
+        | 'inspection.item_overdue';
       /**
        * @description Theo số ngày quá hạn (rules/compliance.toml).
        * @enum {string}
@@ -9272,7 +9276,7 @@ export interface components {
       };
       subject: {
         /** @enum {string} */
-        type: 'assignment' | 'organization' | 'shortcoming' | 'member' | 'transfer';
+        type: 'assignment' | 'organization' | 'shortcoming' | 'member' | 'transfer' | 'inspection';
         /** Format: int64 */
         id: number;
         label: string;
@@ -16845,7 +16849,8 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Chỉ một lĩnh vực. */
-        area?: 'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues';
+        area?:
+          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
         /** @description Chỉ một loại (quy tắc). */
         kind?:
           | 'directives.assignment_overdue'
@@ -16853,7 +16858,8 @@ export interface operations {
           | 'review.shortcoming_overdue'
           | 'probation.recognition_due'
           | 'transfers.in_transit_overdue'
-          | 'dues.arrears';
+          | 'dues.arrears'
+          | 'inspection.item_overdue';
         /** @description Trang, từ 1. */
         page?: number;
       };

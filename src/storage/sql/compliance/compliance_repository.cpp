@@ -13,7 +13,7 @@ namespace {
 // (an ISO day, or "YYYY-MM" for dues) over one subtree. Placeholders are made in the order they
 // appear in the text (PostgreSQL numbers them so). Each runs on an index over the path range:
 // directive_assignments_subtree, organizations' path, review_shortcomings_subtree,
-// members_subtree, transfers_from.
+// members_subtree, transfers_from, inspection_items_subtree.
 using SourceSql = std::string (*)(const app::ComplianceAsk&, Bindings&);
 
 // An open directive assignment past its due date (directive_assignments.due_on; the roll-up's
@@ -88,6 +88,18 @@ std::string dues_arrears(const app::ComplianceAsk& ask, Bindings& b) {
   return sql;
 }
 
+// An open violation or recommendation of an inspection's conclusion past its due date; the
+// item lies at its subject's path, the subject is the inspection (its page lists the items).
+std::string inspection_item_overdue(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT i.org_path AS org_path, o.id AS org_id, i.inspection_id AS subject_id, "
+      "i.description AS subject_label, i.due_on AS due FROM inspection_items i JOIN "
+      "organizations o ON o.path = i.org_path WHERE ";
+  sql += subtree_condition("i.org_path", ask.subtree, b);
+  sql += " AND i.state = 'open' AND i.due_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
 SourceSql source_of(const std::string& kind) {
   if (kind == "directives.assignment_overdue") return assignment_overdue;
   if (kind == "meetings.regular_missing") return regular_meeting_missing;
@@ -95,6 +107,7 @@ SourceSql source_of(const std::string& kind) {
   if (kind == "probation.recognition_due") return probation_ended;
   if (kind == "transfers.in_transit_overdue") return transfer_in_transit;
   if (kind == "dues.arrears") return dues_arrears;
+  if (kind == "inspection.item_overdue") return inspection_item_overdue;
   throw std::logic_error("no compliance source " + kind);
 }
 
