@@ -71,7 +71,7 @@ for engine in $engines; do
   base="http://127.0.0.1:$port/api/v1"
   root=$(sql "SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1")
   one=$(sql "SELECT id FROM organizations WHERE kind = 'base_committee' AND status = 'active' ORDER BY id LIMIT 1")
-  totals=$(curl -sf -H "Cookie: $cookie" "$base/orgs/$root/compliance" | python3 -c 'import json,sys; b=json.load(sys.stdin); print(b["total"], ", ".join(f"{a[\"area\"]} {a[\"count\"]}" for a in b["areas"]))')
+  totals=$(curl -sf -H "Cookie: $cookie" "$base/orgs/$root/compliance" | python3 -c 'import json,sys; b=json.load(sys.stdin); print(b["total"], ", ".join(a["area"] + " " + str(a["count"]) for a in b["areas"]))')
   echo "at the root: $totals"
   echo "| what | median of 5 |"
   echo "|---|---|"
