@@ -118,7 +118,7 @@ void check_facts(Context& ctx, const DisciplineCase& c, std::vector<FieldError>&
   if (!d::sanction_allowed(c.subject, c.sanction)) {
     errors.push_back({"sanction",
                       "discipline_sanction_not_allowed",
-                      {{"subject", std::string(d::subject_code(c.subject))},
+                      {{"subject_kind", std::string(d::subject_code(c.subject))},
                        {"sanction", std::string(d::sanction_code(c.sanction))},
                        {"source", "Điều lệ Đảng 2011, Điều 35"}}});
   }

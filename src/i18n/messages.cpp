@@ -997,8 +997,8 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"{label}: tổng số phiếu ({cast}) vượt số có quyền biểu quyết ({entitled})",
         "{label}: the votes cast ({cast}) exceed those entitled to vote ({entitled})"}},
       {"discipline_sanction_not_allowed",
-       {"{label}: không áp dụng hình thức {sanction} cho đối tượng {subject} ({source})",
-        "{label}: the sanction {sanction} does not apply to a subject of kind {subject} "
+       {"{label}: không áp dụng hình thức {sanction} cho đối tượng {subject_kind} ({source})",
+        "{label}: the sanction {sanction} does not apply to a subject of kind {subject_kind} "
         "({source})"}},
       {"discipline_new_breach_order",
        {"{label}: phải sau ngày vi phạm trước và không sau hôm nay",

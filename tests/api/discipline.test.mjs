@@ -60,8 +60,10 @@ describe('opening a case', () => {
       422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
     problem(await api.post('/api/v1/discipline-cases', base(m.probationary, { sanction: 'expulsion' })),
       422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
-    problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'dissolution' })),
+    const dissolution = problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'dissolution' })),
       422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
+    const message = dissolution.errors.find((e) => e.field === 'sanction').message;
+    assert.ok(message.includes('official') && !message.includes('{'), `every placeholder filled: ${message}`);
     const { member_id: _unused, ...orgCase } = base(m.official, { org_id: tree.cellB.id, sanction: 'expulsion' });
     problem(await api.post('/api/v1/discipline-cases', orgCase), 422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
     problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'fine' })), 422, 'validation_failed', [['sanction', 'not_allowed']]);
