@@ -219,10 +219,10 @@ Result<AssignmentBatch> assign_tasks(Context& ctx, int64_t directive_id,
       errors.push_back({field, "repeated", {}});
       continue;
     }
-    Date due = task->due_on;
+    // A task whose schedule names the final report's own date is due then.
+    Date due = domain::final_report_due(task->report_schedule, task->due_on);
     if (request.due_on) {
-      domain::check_assignment_due(*request.due_on, directive->issued_on, task->due_on, "due_on",
-                                   errors);
+      domain::check_assignment_due(*request.due_on, directive->issued_on, due, "due_on", errors);
       due = *request.due_on;
     }
     task_dues.emplace_back(task->id, due);

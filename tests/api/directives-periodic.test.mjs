@@ -182,4 +182,28 @@ describe('scheduled periodic reports', () => {
     assert.ok(!periodic.some((n) => n.title.includes(tree.baseCell.name) && done.some((k) => n.title.includes(`kỳ ${k}:`))));
     assert.equal(ok(await api.request('POST', '/api/v1/jobs/reminders/run')).steps, 0, 'nothing twice');
   });
+  test('a final report due before the task: the assignment is due then, and overdue after it', async () => {
+    const finalDue = daysFromToday(-3);
+    const early = ok(await api.post('/api/v1/directives', {
+      org_id: tree.root.id, kind: 'plan', title: 'Kế hoạch tổng kết sớm', issued_on: daysFromToday(-40),
+      tasks: [{ title: 'Tổng kết', due_on: daysFromToday(100), report_schedule: { cadence: 'yearly', final_due_on: finalDue } }],
+    }), 201);
+    const [earlyTask] = early.tasks;
+    assert.deepEqual(earlyTask.report_schedule.periods.map((p) => [p.period, p.due_on]), [['final', finalDue]]);
+    // An explicit due date past the final report's is refused naming the field, nothing written.
+    problem(await api.post(`/api/v1/directives/${early.id}/assignments`, {
+      task_ids: [earlyTask.id], target: { mode: 'children' }, due_on: daysFromToday(10),
+    }), 422, 'validation_failed', [['due_on', 'due_after_parent']]);
+    assert.equal(ok(await api.get(`/api/v1/directives/${early.id}/rollup`)).org.counts.total, 0);
+    ok(await api.post(`/api/v1/directives/${early.id}/assignments`, {
+      task_ids: [earlyTask.id], target: { mode: 'children' },
+    }), 201);
+    const page = ok(await api.get(`/api/v1/orgs/${tree.baseCell.id}/assignments`));
+    const item = page.items.find((a) => a.directive_id === early.id);
+    assert.equal(item.due_on, finalDue);
+    assert.ok(item.overdue, JSON.stringify(item));
+    const marked = ok(await api.post('/api/v1/directives/mark-overdue', {}));
+    assert.equal(marked.marked, 3, "the root's three children");
+    assert.equal(ok(await api.get(`/api/v1/directives/${early.id}/rollup`)).org.counts.overdue, 3);
+  });
 });

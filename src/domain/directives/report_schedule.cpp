@@ -78,6 +78,11 @@ std::string period_key(ReportCadence cadence, int year, int index) {
 
 }  // namespace
 
+Date final_report_due(const std::optional<ReportSchedule>& schedule, Date task_due) {
+  if (!schedule || !schedule->final_due_on) return task_due;
+  return std::min(*schedule->final_due_on, task_due);
+}
+
 Result<std::vector<ReportPeriod>> report_periods(const ReportSchedule& schedule, Date issued_on,
                                                  Date task_due, const PeriodReportDue& due,
                                                  const WorkingCalendar& calendar) {

@@ -45,6 +45,11 @@ struct ReportPeriod {
   Date due_on;
 };
 
+// When the assignment's own report (the final one) is due: the schedule's final date when it has
+// one, else the task's due date. Assignments take it as their due date, so the overdue marking,
+// the roll-up and the reminder ladder follow the final report's own date.
+Date final_report_due(const std::optional<ReportSchedule>& schedule, Date task_due);
+
 // Checks a schedule against its task (errors name `field` + ".cadence" / ".final_due_on"): the
 // final report not before the directive nor after the task's due date.
 void check_report_schedule(const ReportSchedule& schedule, Date issued_on, Date task_due,

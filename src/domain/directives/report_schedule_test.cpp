@@ -60,6 +60,18 @@ TEST(ReportSchedule, YearlyAndAnEarlierFinalReport) {
   EXPECT_EQ(periods->back().due_on, date("2028-11-30"));
 }
 
+TEST(ReportSchedule, TheAssignmentIsDueWhenTheFinalReportIs) {
+  const Date task_due = date("2028-12-31");
+  EXPECT_EQ(final_report_due(std::nullopt, task_due), task_due);
+  EXPECT_EQ(final_report_due(ReportSchedule{ReportCadence::kYearly, std::nullopt}, task_due),
+            task_due);
+  EXPECT_EQ(final_report_due(ReportSchedule{ReportCadence::kYearly, date("2028-11-30")}, task_due),
+            date("2028-11-30"));
+  // A final date after the task's (refused on input) never extends the task.
+  EXPECT_EQ(final_report_due(ReportSchedule{ReportCadence::kYearly, date("2029-01-15")}, task_due),
+            task_due);
+}
+
 TEST(ReportSchedule, WorkingDaysSkipWeekendsAndHolidays) {
   // Q1 2027 ends Wednesday 31 March; 20 working days: April has 30/4 off, and weekends.
   auto periods = report_periods({ReportCadence::kQuarterly, std::nullopt}, date("2027-01-04"),
