@@ -9,64 +9,8 @@
 // are claimed with SELECT ... FOR UPDATE SKIP LOCKED; it runs on SQLite too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import { spawn } from 'node:child_process';
-import { startServer, CHIBO_BIN } from '../api/lib/server.mjs';
-import { chiboEnv } from '../api/lib/today.mjs';
-
-const WAIT_MS = 120_000;  // bounds each wait (a loaded machine); no speed is asserted
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `chibo serve` with the jobs on against `dbUrl`; resolves once it answers /health. */
-async function startWorker(dbUrl, args) {
-  const port = await freePort();
-  const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`,
-    '--jobs', 'on', '--jobs-interval-ms', '50', ...args], { env: chiboEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c) => { output += c; });
-  child.stderr.on('data', (c) => { output += c; });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    try {
-      const reply = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      await reply.arrayBuffer();
-      if (reply.status === 200) break;
-    } catch { /* not yet */ }
-    assert.ok(Date.now() < deadline, `a worker did not start: ${output}`);
-    await sleep(50);
-  }
-  return {
-    child, exited, log: () => output,
-    kill: async (signal = 'SIGTERM') => { child.kill(signal); return exited; },
-  };
-}
-
-async function count(server, sql) {
-  const { stdout, code, stderr } = await server.sql(sql);
-  assert.equal(code, 0, stderr);
-  return Number(stdout.trim());
-}
-
-async function until(probe, what) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    if (await probe()) return;
-    assert.ok(Date.now() < deadline, `${what}: not within ${WAIT_MS} ms`);
-    await sleep(50);
-  }
-}
+import { startServer } from '../api/lib/server.mjs';
+import { startWorker, until, count } from './lib/worker.mjs';
 
 const STEPS_DONE = "SELECT COUNT(*) FROM job_steps WHERE step_key LIKE 'test_count:%'";
 const STEP_AUDITS = "SELECT COUNT(*) FROM audit_events WHERE action = 'job.step'";
