@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace chibo::i18n {
 
@@ -13,8 +17,22 @@ struct Text {
   const char* en;
 };
 
+using Entry = std::pair<std::string_view, Text>;
+
+// The map's own initializer would keep the first of a key written twice and drop the other
+// silently; this throws at the first lookup instead, so every test that renders a message fails
+// until the repeat is fixed.
+std::unordered_map<std::string_view, Text> unique_keys(std::initializer_list<Entry> entries) {
+  std::unordered_map<std::string_view, Text> map;
+  for (const Entry& entry : entries) {
+    if (!map.emplace(entry).second)
+      throw std::logic_error("i18n: message key written twice: " + std::string(entry.first));
+  }
+  return map;
+}
+
 const std::unordered_map<std::string_view, Text>& catalog() {
-  static const std::unordered_map<std::string_view, Text> texts = {
+  static const std::unordered_map<std::string_view, Text> texts = unique_keys({
       // Whole-request problems (titles).
       {"validation_failed", {"Dữ liệu không hợp lệ", "Invalid data"}},
       {"not_found", {"Không tìm thấy {what}", "{what} not found"}},
@@ -630,9 +648,6 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"job.overdue", {"Đánh dấu quá hạn", "Overdue marking"}},
       {"job.mail", {"Gửi thư điện tử", "Sending e-mail"}},
       {"job.test_count", {"Tác vụ kiểm thử", "Test job"}},
-      {"date_outside_term",
-       {"{label}: ngoài nhiệm kỳ (từ {starts_on})",
-        "{label}: outside the term (from {starts_on})"}},
       {"date_outside_congress",
        {"{label}: ngoài thời gian đại hội (bế mạc {closed_on})",
         "{label}: outside the congress (closed on {closed_on})"}},
@@ -1043,7 +1058,7 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "{label}: the appeal was already received on {on}"}},
       {"discipline_appeal_decided",
        {"Khiếu nại đã được giải quyết", "The appeal has already been resolved"}},
-  };
+  });
   return texts;
 }
 

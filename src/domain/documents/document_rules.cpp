@@ -116,8 +116,9 @@ std::vector<FieldError> check_document(const PartyDocument& document,
   } else if (!term) {
     errors.push_back({"issued_on", "no_term", {}});
   } else if (!term->contains(*document.issued_on)) {
-    Params params = {{"starts_on", term->starts_on().iso()}};
-    if (term->ends_on()) params.push_back({"ends_on", term->ends_on()->iso()});
+    // The parameters the terms' message names (i18n "date_outside_term").
+    Params params = {{"from", term->starts_on().iso()},
+                     {"to", term->ends_on() ? term->ends_on()->iso() : std::string()}};
     errors.push_back({"issued_on", "date_outside_term", std::move(params)});
   }
   check_document_text(document.summary, "summary", kSummaryMaxChars, true, errors);

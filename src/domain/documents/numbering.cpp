@@ -38,8 +38,9 @@ Result<AssignedNumber> assign_number(const Issuer& issuer, const DocumentType& t
                                   {{"closed_on", term.congress_closed_on.iso()}});
     }
   } else if (!term.contains(issued_on)) {
-    Params params = {{"starts_on", term.starts_on().iso()}};
-    if (term.ends_on()) params.push_back({"ends_on", term.ends_on()->iso()});
+    // The parameters the terms' message names (i18n "date_outside_term").
+    Params params = {{"from", term.starts_on().iso()},
+                     {"to", term.ends_on() ? term.ends_on()->iso() : std::string()}};
     return Error::invalid_field("issued_on", "date_outside_term", std::move(params));
   }
   const RuleParameter* digits = rules.in_force("document.number_min_digits", issued_on);
