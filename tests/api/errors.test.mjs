@@ -70,6 +70,8 @@ describe('malformed JSON: 400 malformed_json', () => {
     ['single quotes', "{'full_name': 'A'}"],
     ['empty body', ''],
     ['garbage after the object', '{"full_name": "A"} x'],
+    // Found by fuzz/json_fuzz.cpp: answered 500 before.
+    ['a number beyond a double', '{"full_name": "A", "party_card_number": 1e400}'],
   ]) {
     test(`POST /members: ${label}`, async () => {
       const p = problem(await raw('POST', '/api/v1/members', body), 400, 'malformed_json');
