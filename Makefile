@@ -7,7 +7,7 @@ DB ?= chibo.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: setup build web demo serve test test-unit test-asan bench format clean
+.PHONY: setup build web demo serve test test-unit test-asan fuzz bench format clean
 
 setup:
 	@scripts/setup.sh
@@ -45,6 +45,9 @@ test-asan: setup
 	  ctest --output-on-failure -j $(JOBS) -L unit > unit-tests.log 2>&1 || (cat unit-tests.log; exit 1)
 	@echo "test-asan: unit tests under AddressSanitizer + UBSan: $$(grep 'tests passed' $(ASAN_BUILD)/unit-tests.log)"
 
+fuzz: setup
+	@JOBS=$(JOBS) scripts/fuzz.sh
+
 bench: 
 	@scripts/setup.sh --bench
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -Wno-dev >/dev/null
@@ -55,4 +58,4 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) web/dist
+	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz web/dist

@@ -4,6 +4,8 @@
 #   setup      install what is missing (scripts/setup.sh)
 #   build      the release tree and the web UI
 #   asan       the unit tests' tree under AddressSanitizer + UBSan, and those tests
+#   fuzz       the libFuzzer targets (clang), each replaying its regressions and fuzzing for a
+#              fixed time from its kept corpus (scripts/fuzz.sh)
 #   suites     CTest on the release tree: unit, API on SQLite, PostgreSQL and pgbouncer,
 #              faults, documents, web lint/unit, browser (the longest first, two at a time)
 set -uo pipefail
@@ -66,5 +68,6 @@ suites() {
 stage setup scripts/setup.sh
 stage build build_release
 stage asan asan_units
+stage fuzz scripts/fuzz.sh
 stage suites suites
 report
