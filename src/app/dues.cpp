@@ -621,15 +621,17 @@ Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
   const size_t limit = page.limit ? *page.limit : SIZE_MAX;
   const size_t batch = std::clamp<size_t>(page.limit ? *page.limit * 2 : 500, 50, 500);
   const Month horizon = std::max(list.through, Month::of(ctx.today()));
-  std::map<OrgId, std::string> names;
   MemberId after = page.after;
   while (list.items.size() < limit) {
-    const std::vector<MemberId> ids =
+    // A batch of candidates with their member rows and organization names, then their ledgers:
+    // four statements a batch, whatever its size.
+    std::vector<std::pair<Member, std::string>> candidates =
         ctx.tx.dues().arrears_candidates(org->path, statuses, cut, after, batch);
     std::vector<Member> members;
-    for (const MemberId& candidate : ids) {
-      if (std::optional<Member> member = ctx.tx.members().find(candidate))
-        members.push_back(std::move(*member));
+    std::map<MemberId, std::string> org_names;
+    for (auto& [member, name] : candidates) {
+      org_names.emplace(member.id, std::move(name));
+      members.push_back(std::move(member));
     }
     const auto ledgers = ledgers_of(ctx, members, horizon);
     for (const Member& member : members) {
@@ -641,10 +643,7 @@ Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
       entry.member_id = member.id;
       entry.member_name = member.full_name;
       entry.org_id = member.org_id;
-      auto name = names.find(member.org_id);
-      if (name == names.end())
-        name = names.emplace(member.org_id, org_name(ctx, member.org_id)).first;
-      entry.org_name = name->second;
+      entry.org_name = org_names[member.id];
       entry.arrears = ledger.allocation.arrears_through(list.through);
       entry.unpaid = std::move(unpaid);
       list.items.push_back(std::move(entry));
@@ -653,8 +652,8 @@ Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
         break;
       }
     }
-    if (ids.size() < batch) break;
-    after = ids.back();
+    if (members.size() < batch) break;
+    after = members.back().id;
   }
   // A page that ended exactly with the last candidate says there is more; the next page is empty.
   return list;

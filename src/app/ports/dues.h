@@ -13,6 +13,7 @@
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "domain/dues/dues_basis.h"
+#include "domain/members/member.h"
 
 namespace chibo::app {
 
@@ -116,10 +117,10 @@ class DuesRepository {
                             const std::string& at) = 0;
   // Members of a subtree with one of `statuses` whose standing's month is `cut` or earlier: the
   // only ones who can be on the removal list for dues. Member id order, after `after`, at most
-  // `limit`.
-  virtual std::vector<MemberId> arrears_candidates(const OrgPath& subtree,
-                                                   const std::vector<std::string>& statuses,
-                                                   Month cut, MemberId after, size_t limit) = 0;
+  // `limit`; each with the name of their organization (one statement for the lot).
+  virtual std::vector<std::pair<domain::Member, std::string>> arrears_candidates(
+      const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
+      size_t limit) = 0;
   // For `chibo check`: every stored standing, and the members that have a dues basis.
   virtual std::map<MemberId, std::optional<Month>> all_standings() = 0;
   virtual std::vector<MemberId> members_with_bases() = 0;

@@ -1,6 +1,9 @@
 #include "storage/sql/meetings/meeting_repository.h"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "storage/sql/engine/conditions.h"
 #include "storage/sql/engine/row_values.h"
@@ -446,19 +449,48 @@ std::vector<AttendanceFact> SqlMeetingRepository::attendance_in(OrgId org, Date 
 
 std::vector<AttendanceFact> SqlMeetingRepository::attendance_of_members(
     const std::vector<MemberId>& members, Date from, Date to, int64_t except) {
+  // The rows alone, then their meetings' states by id: joined in one statement, PostgreSQL
+  // planned a parallel hash join over every meeting for a cell's 4,000 rows (100 ms and more
+  // on a loaded machine against 10 ms for the two).
   std::vector<AttendanceFact> found;
   for (size_t start = 0; start < members.size(); start += kMeetingChunk) {
     std::vector<long long> ids;
     for (size_t i = start; i < members.size() && i < start + kMeetingChunk; ++i)
       ids.push_back(members[i].value);
     Bindings bindings;
-    auto part = select_facts("a.member_id IN " + bindings.number_list(ids) +
-                                 " AND a.held_on >= " + bindings.text(from.iso()) +
-                                 " AND a.held_on <= " + bindings.text(to.iso()) +
-                                 " AND a.meeting_id <> " + bindings.number(except),
-                             bindings);
-    found.insert(found.end(), part.begin(), part.end());
+    RowReader row(4, 3);
+    select_rows(session_,
+                "SELECT held_on, kind, status, reason, meeting_id, member_id, counted FROM "
+                "meeting_attendance WHERE member_id IN " +
+                    bindings.number_list(ids) + " AND held_on >= " + bindings.text(from.iso()) +
+                    " AND held_on <= " + bindings.text(to.iso()) + " AND meeting_id <> " +
+                    bindings.number(except) + " ORDER BY held_on, meeting_id",
+                bindings, row, [&] {
+                  AttendanceFact f;
+                  f.held_on = row.date(0).value_or(Date());
+                  f.kind = row.text(1);
+                  f.status = row.text(2);
+                  f.reason = row.text(3);
+                  f.meeting_id = row.number(0);
+                  f.member_id = MemberId(row.number(1));
+                  f.counted = row.number(2) != 0;
+                  found.push_back(std::move(f));
+                });
   }
+  std::set<long long> meeting_ids;
+  for (const AttendanceFact& f : found) meeting_ids.insert(f.meeting_id);
+  const std::vector<long long> all(meeting_ids.begin(), meeting_ids.end());
+  std::map<long long, std::string> states;
+  for (size_t start = 0; start < all.size(); start += kMeetingChunk) {
+    const std::vector<long long> ids(
+        all.begin() + static_cast<std::ptrdiff_t>(start),
+        all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), start + kMeetingChunk)));
+    Bindings bindings;
+    RowReader row(1, 1);
+    select_rows(session_, "SELECT state, id FROM meetings WHERE id IN " + bindings.number_list(ids),
+                bindings, row, [&] { states[row.number(0)] = row.text(0); });
+  }
+  for (AttendanceFact& f : found) f.meeting_state = states[f.meeting_id];
   return found;
 }
 
