@@ -370,8 +370,8 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
   ASSERT_TRUE(app::run_write(services(), system, app::decide_discipline_case, decision));
   // A free text typed before the cases existed stays, as the legacy note (migration 0027).
   ASSERT_TRUE(app::run_write(services(), system, [&](app::Context& ctx) -> Status {
-    std::optional<Member> stored = ctx.tx.members().find(in_a);
-    Member noted = *stored;
+    std::optional<domain::Member> stored = ctx.tx.members().find(in_a);
+    domain::Member noted = *stored;
     noted.discipline_legacy = "Khiển trách (2014)";
     EXPECT_TRUE(ctx.tx.members().update(noted, *stored));
     return Ok();

@@ -154,7 +154,7 @@ std::string member_detail_body(const app::MemberDetail& detail, Date today) {
   if (detail.restricted_shown) {
     // The discipline's parts: the decided cases in force (each a link to its case) and the
     // legacy note (migration 0027); `discipline` above is their text.
-    json cases = json::array();
+    nlohmann::json cases = nlohmann::json::array();
     for (const domain::discipline::DecidedSanction& sanction : detail.discipline_cases) {
       cases.push_back(
           {{"case_id", sanction.case_id},
