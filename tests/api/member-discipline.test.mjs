@@ -26,8 +26,7 @@ async function decided(member, sanction, decidedOn, number, received) {
     member_id: member.id, breach_summary: 'Vi phạm quy định', breach_date: '2026-02-10', sanction, competent_level: 'Chi bộ A',
   }), 201);
   c = ok(await admin.post(`/api/v1/discipline-cases/${c.id}/vote`, { in_favour: 6, against: 2, abstain: 0, entitled: 8, voted_on: '2026-03-15', version: c.version }));
-  const decision = { decided_on: decidedOn, version: c.version };
-  if (number) decision.decision_number = number;
+  const decision = { decided_on: decidedOn, decision_number: number, version: c.version };
   if (received) decision.received_on = received;
   return ok(await admin.post(`/api/v1/discipline-cases/${c.id}/decide`, decision));
 }
@@ -50,7 +49,7 @@ before(async () => {
   m.annulled = await createMember(admin, tree.cellA.id, { full_name: 'Đỗ Thị Hủy' });
   m.clean = await createMember(admin, tree.cellA.id, { full_name: 'Đỗ Văn Sạch' });
   warning = await decided(m.warned, 'warning', '2026-05-03', '12-QĐ/ĐU');
-  await decided(m.warned, 'reprimand', '2026-04-01', null);
+  await decided(m.warned, 'reprimand', '2026-04-01', '3-QĐ/CB');
   // A reprimand annulled on appeal is no longer in force.
   let c = await decided(m.annulled, 'reprimand', '2026-11-10', '20-QĐ/CB', '2026-11-11');
   c = ok(await admin.post(`/api/v1/discipline-cases/${c.id}/appeal`, { received_on: '2026-11-12', version: c.version }));
@@ -66,7 +65,7 @@ describe('the derived discipline', () => {
     const before = (await reads(m.warned)).length;
     const seen = await detail(inspector, m.warned);
     assert.equal(seen.discipline,
-      'Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026; Khiển trách — QĐ của Chi bộ A ngày 01/04/2026');
+      'Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026; Khiển trách — QĐ 3-QĐ/CB ngày 01/04/2026');
     assert.equal(seen.discipline_cases.length, 2);
     assert.deepEqual(seen.discipline_cases[0], {
       case_id: warning.id, sanction: 'warning', decided_on: '2026-05-03', decision_number: '12-QĐ/ĐU',
@@ -108,7 +107,7 @@ describe('the derived discipline', () => {
     const csv = await inspector.get(`/api/v1/members.csv?org=${tree.cellA.id}&labels=false`);
     assert.equal(csv.status, 200);
     assert.ok(csv.text.split('\n')[0].includes('discipline'));
-    assert.ok(csv.text.includes('Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026; Khiển trách — QĐ của Chi bộ A ngày 01/04/2026'));
+    assert.ok(csv.text.includes('Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026; Khiển trách — QĐ 3-QĐ/CB ngày 01/04/2026'));
     assert.ok(!csv.text.includes('20-QĐ/CB'), 'the annulled case is not in force');
   });
 });
