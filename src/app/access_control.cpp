@@ -36,6 +36,7 @@ Status require_reach(const Context& ctx, domain::Permission permission, domain::
 void redact(domain::Member& member, const domain::Reach& restricted) {
   if (restricted.covers(member.org_path)) return;
   member.discipline.clear();
+  member.discipline_legacy.clear();
 }
 
 bool touches_restricted(const std::vector<domain::FieldChange>& changes) {

@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include "app/audit_views.h"
+#include "app/discipline.h"
 #include "app/member_changes.h"
 #include "app/member_views.h"
 #include "app/runner.h"
@@ -21,6 +22,7 @@
 namespace chibo {
 namespace {
 
+using testing::date;
 using testing::valid_member_patch;
 
 constexpr const char* kPassword = "mot cau rat dai de nho 2026";
@@ -63,10 +65,8 @@ class Accounts : public ::testing::Test {
     temp_.clock().set(shift_instant(temp_.clock().now_utc(), millis));
   }
 
-  MemberId add_member(OrgId cell, const std::string& citizen_id,
-                      const std::string& discipline = "") {
+  MemberId add_member(OrgId cell, const std::string& citizen_id) {
     domain::MemberPatch patch = valid_member_patch(cell.value, citizen_id);
-    if (!discipline.empty()) patch["discipline"] = discipline;
     auto created = app::run_write(services(), temp_.actor(), app::create_member, patch);
     EXPECT_TRUE(created) << (created ? "" : created.error().reason);
     return created ? created->member.id : MemberId();
@@ -345,8 +345,37 @@ TEST_F(Accounts, AScopedAdministratorManagesOnlyUsersInsideTheirScope) {
 }
 
 TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
-  const MemberId in_a = add_member(tree_[3], "001080000011", "Khiển trách (2024)");
+  const MemberId in_a = add_member(tree_[3], "001080000011");
   const MemberId in_b = add_member(tree_[4], "001080000012");
+  // The discipline is recorded through a case: a warning, voted and decided.
+  const app::Actor system = temp_.actor();
+  app::OpenDisciplineRequest open;
+  open.member_id = in_a;
+  open.facts.breach_summary = "Vi phạm quy định";
+  open.facts.breach_date = date("2020-01-10");
+  open.facts.sanction = domain::discipline::Sanction::kWarning;
+  open.facts.competent_level = "Chi bộ A";
+  auto opened = app::run_write(services(), system, app::open_discipline_case, open);
+  ASSERT_TRUE(opened) << opened.error().reason;
+  auto voted =
+      app::run_write(services(), system, app::record_discipline_vote,
+                     app::DisciplineVoteRequest{
+                         opened->item.id, opened->item.version, {5, 3, 1, 9}, date("2020-02-01")});
+  ASSERT_TRUE(voted) << voted.error().reason;
+  app::DisciplineDecisionRequest decision;
+  decision.id = voted->item.id;
+  decision.version = voted->item.version;
+  decision.decided_on = date("2020-02-10");
+  decision.number = "12-QĐ/ĐU";
+  ASSERT_TRUE(app::run_write(services(), system, app::decide_discipline_case, decision));
+  // A free text typed before the cases existed stays, as the legacy note (migration 0027).
+  ASSERT_TRUE(app::run_write(services(), system, [&](app::Context& ctx) -> Status {
+    std::optional<domain::Member> stored = ctx.tx.members().find(in_a);
+    domain::Member noted = *stored;
+    noted.discipline_legacy = "Khiển trách (2014)";
+    EXPECT_TRUE(ctx.tx.members().update(noted, *stored));
+    return Ok();
+  }));
   add_user("bithu.a", "cell_secretary", tree_[3]);
   add_user("kiemtra", "inspection", tree_[2]);
   add_user("lanhdao", "leader", tree_[2]);
@@ -366,6 +395,7 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0]->id, in_a);
   EXPECT_TRUE(page->items[0]->discipline.empty());
+  EXPECT_TRUE(page->items[0]->discipline_legacy.empty());
 
   auto own = app::run_read(
       services(), secretary, [](app::Context& c, MemberId id) { return app::get_member(c, id); },
@@ -373,6 +403,8 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
   ASSERT_TRUE(own);
   EXPECT_FALSE(own->restricted_shown);
   EXPECT_TRUE(own->member.discipline.empty());
+  EXPECT_TRUE(own->member.discipline_legacy.empty());
+  EXPECT_TRUE(own->discipline_cases.empty());
   auto other = app::run_read(
       services(), secretary, [](app::Context& c, MemberId id) { return app::get_member(c, id); },
       in_b);
@@ -384,7 +416,11 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
       in_a);
   ASSERT_TRUE(inspected);
   EXPECT_TRUE(inspected->restricted_shown);
-  EXPECT_EQ(inspected->member.discipline, "Khiển trách (2024)");
+  EXPECT_EQ(inspected->member.discipline,
+            "Cảnh cáo — QĐ 12-QĐ/ĐU ngày 10/02/2020; Ghi chép trước đây: Khiển trách (2014)");
+  ASSERT_EQ(inspected->discipline_cases.size(), 1u);
+  EXPECT_EQ(inspected->discipline_cases[0].case_id, opened->item.id);
+  EXPECT_EQ(inspected->member.discipline_legacy, "Khiển trách (2014)");
 
   domain::MemberPatch phone;
   phone["phone"] = "0912345678";
@@ -395,27 +431,31 @@ TEST_F(Accounts, MemberAccessIsScopedAndRestrictedFieldsNeedTheirRight) {
   auto beyond = app::run_write(services(), secretary, app::update_member, in_b, 1, phone);
   ASSERT_FALSE(beyond);
   EXPECT_EQ(beyond.error().code, ErrorCode::kNotFound);
-  domain::MemberPatch discipline;
-  discipline["discipline"] = "";
-  auto hidden_field = app::run_write(services(), secretary, app::update_member, in_a,
-                                     own->member.version, discipline);
-  ASSERT_FALSE(hidden_field);
-  EXPECT_EQ(hidden_field.error().fields.at(0).field, "discipline");
-
-  // The inspection committee records discipline, and only that.
-  auto recorded = app::run_write(
-      services(), inspector, app::update_member, in_a, own->member.version,
-      domain::MemberPatch{{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
-  ASSERT_TRUE(recorded) << recorded.error().reason;
-  auto not_theirs = app::run_write(services(), inspector, app::update_member, in_a,
-                                   recorded->member.version, phone);
+  // Nobody types the discipline in, not even the inspection committee: it comes from the cases.
+  for (const app::Actor& actor : {secretary, inspector, system}) {
+    auto typed = app::run_write(
+        services(), actor, app::update_member, in_a, own->member.version,
+        domain::MemberPatch{{"discipline", std::optional<std::string>("Cảnh cáo (2026)")}});
+    ASSERT_FALSE(typed) << actor.name;
+    EXPECT_EQ(typed.error().code, ErrorCode::kInvalid) << actor.name;
+    EXPECT_EQ(typed.error().fields.at(0).field, "discipline");
+    EXPECT_EQ(typed.error().fields.at(0).code, "discipline_member_field_by_case");
+  }
+  domain::MemberPatch created = valid_member_patch(tree_[3].value, "001080000013");
+  created["discipline"] = "Khiển trách";
+  auto typed_new = app::run_write(services(), system, app::create_member, created);
+  ASSERT_FALSE(typed_new);
+  EXPECT_EQ(typed_new.error().fields.at(0).code, "discipline_member_field_by_case");
+  auto not_theirs =
+      app::run_write(services(), inspector, app::update_member, in_a, own->member.version, phone);
   ASSERT_FALSE(not_theirs);
   EXPECT_EQ(not_theirs.error().code, ErrorCode::kForbidden);
   EXPECT_TRUE(app::run_read(services(), inspector, app::list_members, everyone));
 
-  // Reading the restricted record was audited; the secretary's reads were not.
+  // Reading the member's discipline was audited as a discipline read; the secretary's reads
+  // were not.
   app::AuditQuery query;
-  query.action = "member.read_restricted";
+  query.action = "member.read_discipline";
   auto events = app::run_read(services(), temp_.actor(), app::list_audit, query);
   ASSERT_TRUE(events);
   ASSERT_EQ(events->items.size(), 1u);

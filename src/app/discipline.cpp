@@ -439,4 +439,33 @@ std::vector<MemberId> disciplined_members_in(Transaction& tx, const std::vector<
   return tx.discipline().decided_in_year(members, year);
 }
 
+namespace discipline_cases {
+
+std::map<MemberId, std::vector<d::DecidedSanction>> by_member(Transaction& tx,
+                                                              std::vector<DisciplineCase> cases) {
+  std::map<MemberId, std::vector<d::DecidedSanction>> out;
+  for (DisciplineCase& c : cases) {
+    std::string number = std::move(c.decision_number);
+    if (number.empty() && c.decision_document_id > 0) {
+      if (auto document = tx.documents().find(DocumentId(c.decision_document_id)))
+        number = document->symbol;
+    }
+    out[c.member_id].push_back({c.id, c.sanction, *c.decided_on, std::move(number),
+                                std::move(c.competent_level), std::move(c.appeal_outcome)});
+  }
+  return out;
+}
+
+}  // namespace discipline_cases
+
+std::map<MemberId, std::vector<d::DecidedSanction>> decided_sanctions_of(
+    Transaction& tx, const std::vector<MemberId>& members) {
+  return by_member(tx, tx.discipline().decided_of(members));
+}
+
+std::map<MemberId, std::vector<d::DecidedSanction>> decided_sanctions_in(
+    Transaction& tx, const std::optional<OrgPath>& tree) {
+  return by_member(tx, tx.discipline().decided_member_cases(tree));
+}
+
 }  // namespace chibo::app

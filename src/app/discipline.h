@@ -8,6 +8,7 @@
 // discipline.write changes. The clocks are computed on each read, never stored.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "app/ports/discipline.h"
 #include "domain/discipline/deadlines.h"
 #include "domain/discipline/limitation.h"
+#include "domain/discipline/record.h"
 #include "domain/discipline/vote.h"
 
 namespace chibo::app {
@@ -108,5 +110,14 @@ Result<MemberDiscipline> get_member_discipline(Context& ctx, MemberId member);
 // (the review's "disciplined in the year"): one query.
 std::vector<MemberId> disciplined_members_in(Transaction& tx, const std::vector<MemberId>& members,
                                              int year);
+
+// The decided cases of `members` as their records show them (annulled ones too: the record keeps
+// those in force, domain/discipline/record.h), by member, in one query. A decision recorded by
+// its register document carries that document's number. No access check, no audit: the caller's.
+std::map<MemberId, std::vector<domain::discipline::DecidedSanction>> decided_sanctions_of(
+    Transaction& tx, const std::vector<MemberId>& members);
+// The same for every member with a case opened in `tree` (nullopt: everywhere): an export's.
+std::map<MemberId, std::vector<domain::discipline::DecidedSanction>> decided_sanctions_in(
+    Transaction& tx, const std::optional<OrgPath>& tree);
 
 }  // namespace chibo::app

@@ -67,14 +67,13 @@ Error reference_error(std::vector<FieldError> errors) {
 
 namespace {
 
-// Restricted fields are hidden from those who may not change them: to them they do not exist.
-std::vector<FieldError> hidden_fields(const domain::MemberPatch& fields,
-                                      bool may_write_restricted) {
+// The member's discipline (item 21) is the view of the discipline cases (app/discipline.h): it is
+// recorded through a case, never typed in, by anyone.
+std::vector<FieldError> case_only_fields(const domain::MemberPatch& fields) {
   std::vector<FieldError> errors;
-  if (may_write_restricted) return errors;
   for (const auto& [name, value] : fields) {
     const domain::MemberField* field = domain::find_member_field(name);
-    if (field && field->restricted) errors.push_back({name, "unknown_field", {}});
+    if (field && field->restricted) errors.push_back({name, "discipline_member_field_by_case", {}});
   }
   return errors;
 }
@@ -83,10 +82,9 @@ std::vector<FieldError> hidden_fields(const domain::MemberPatch& fields,
 
 Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& fields) {
   const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
-  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedWrite);
   if (write.none()) return Error::forbidden("forbidden");
   Member member;
-  std::vector<FieldError> errors = hidden_fields(fields, !restricted.none());
+  std::vector<FieldError> errors = case_only_fields(fields);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   domain::apply_member_patch(member, fields, ctx.services.catalog, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -95,9 +93,6 @@ Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& field
   if (!errors.empty()) return Error::invalid(std::move(errors));
   errors = check_member_references(ctx, member, write);
   if (!errors.empty()) return reference_error(std::move(errors));
-  if (!member.discipline.empty() && !restricted.covers(member.org_path)) {
-    return Error::invalid_field("discipline", "unknown_field");
-  }
   return member;
 }
 
@@ -110,7 +105,6 @@ Result<MemberDetail> create_member(Context& ctx, const domain::MemberPatch& fiel
   const std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
   ctx.tx.members().append_event({0, member->id, now, ctx.actor.name, "create", changes, {}, {}});
   AuditEntry entry = AuditEntry::about_member("member.create", *member);
-  entry.restricted = !member->discipline.empty();
   entry.details = audit_changes(changes);
   ctx.audit(entry);
   Result<MemberDetail> detail = member_detail_in(ctx.tx, member->id);
@@ -121,24 +115,17 @@ Result<MemberDetail> create_member(Context& ctx, const domain::MemberPatch& fiel
 Result<MemberDetail> update_member(Context& ctx, MemberId id, int64_t version,
                                    const domain::MemberPatch& fields) {
   const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
-  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedWrite);
   std::optional<Member> stored = ctx.tx.members().find(id);
   if (!stored) return Error::not_found("member");
-  // The inspection committee records discipline without the right to edit the rest.
-  const bool restricted_only =
-      !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const auto& entry) {
-        const domain::MemberField* field = domain::find_member_field(entry.first);
-        return field && field->restricted;
-      });
-  if (!write.covers(stored->org_path) &&
-      !(restricted_only && restricted.covers(stored->org_path))) {
-    // Seen (in scope, or one's own record) but not writable: forbidden; else not found.
-    if (reach_of(ctx, domain::Permission::kMemberRead).covers_member(id, stored->org_path))
-      return Error::forbidden("forbidden");
-    return Error::not_found("member");
-  }
-  std::vector<FieldError> errors = hidden_fields(fields, restricted.covers(stored->org_path));
+  const bool seen =
+      reach_of(ctx, domain::Permission::kMemberRead).covers_member(id, stored->org_path);
+  if (!seen && !write.covers(stored->org_path)) return Error::not_found("member");
+  // Whoever sees the record learns that its discipline is recorded through a case (422, the field
+  // named), whatever else they may change; nothing is written.
+  std::vector<FieldError> errors = case_only_fields(fields);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  // Seen (in scope, or one's own record) but not writable: forbidden.
+  if (!write.covers(stored->org_path)) return Error::forbidden("forbidden");
   if (stored->version != version) return Error::stale_version();
   Member member = *stored;
   domain::apply_member_patch(member, fields, ctx.services.catalog, errors);
@@ -155,9 +142,7 @@ Result<MemberDetail> update_member(Context& ctx, MemberId id, int64_t version,
   errors =
       domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today(), false);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  // A restricted-only change leaves the organization as it is: check it against that reach.
-  errors =
-      check_member_references(ctx, member, write.covers(stored->org_path) ? write : restricted);
+  errors = check_member_references(ctx, member, write);
   if (!errors.empty()) return reference_error(std::move(errors));
   std::vector<FieldChange> changes = domain::diff_members(*stored, member);
   if (changes.empty()) return get_member(ctx, id, false);  // nothing to save

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/access_control.h"
+#include "app/discipline.h"
 #include "app/member_changes.h"
 #include "app/runner.h"
 #include "app/single_attempt.h"
@@ -218,9 +219,10 @@ Result<long long> export_members(Services& services, const Actor& actor, const M
   long long written = 0;
   if (options.bom) out << "\xEF\xBB\xBF";
   io::CsvWriter writer(out);
-  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kRestrictedRead);
-  // Restricted columns exist only for those who may read restricted records somewhere; values
-  // outside their restricted reach are blank.
+  const domain::Reach restricted = reach_of(services, actor, domain::Permission::kDisciplineRead);
+  // Restricted columns (discipline: the decided cases in force and the legacy note, the text the
+  // member's detail shows) exist only for those who may read discipline somewhere; values
+  // outside their discipline.read reach are blank.
   std::vector<domain::MemberField> fields;
   for (const domain::MemberField& field : domain::member_fields())
     if (!field.restricted || !restricted.none()) fields.push_back(field);
@@ -264,13 +266,26 @@ Result<long long> export_members(Services& services, const Actor& actor, const M
   Status status = run_read(services, actor, [&](Context& ctx) -> Status {
     if (Status first = once.begin(); !first) return first;
     std::vector<std::string> row;
+    // The decided cases of the export's whole tree, read before the rows stream.
+    std::map<MemberId, std::vector<domain::discipline::DecidedSanction>> decided;
+    if (!restricted.none()) {
+      std::optional<OrgPath> tree;
+      if (checked->subtree) tree = OrgPath::root(checked->subtree->ids().front());
+      decided = decided_sanctions_in(ctx.tx, tree);
+    }
     ctx.tx.members().scan(*checked, [&](const Member& stored, const std::string& org_name) {
       const Member* member = &stored;
-      Member redacted;
-      if (!stored.discipline.empty() && !restricted.covers(stored.org_path)) {
-        redacted = stored;
-        redact(redacted, restricted);
-        member = &redacted;
+      Member shown;
+      if (!restricted.none() && restricted.covers(stored.org_path)) {
+        const auto found = decided.find(stored.id);
+        if (found != decided.end() || !stored.discipline_legacy.empty()) {
+          shown = stored;
+          shown.discipline = domain::discipline::discipline_text(
+              found != decided.end() ? found->second
+                                     : std::vector<domain::discipline::DecidedSanction>{},
+              stored.discipline_legacy);
+          member = &shown;
+        }
       }
       row.clear();
       row.push_back(std::to_string(member->id.value));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/access_control.h"
+#include "app/discipline.h"
 
 #include "text/fold.h"
 
@@ -125,13 +126,13 @@ Result<MemberFilter> build_filter(Context& ctx, domain::Permission permission,
 }
 
 Result<MemberPage> list_members(Context& ctx, const MemberQuery& query) {
-  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedRead);
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kDisciplineRead);
   Result<MemberFilter> filter = build_filter(ctx, domain::Permission::kMemberRead, query);
   if (!filter) return std::move(filter).error();
   MemberPage page = ctx.tx.members().page(*filter);  // with the items' organization names
   // Restricted fields never reach lists for those who may not read them.
   for (MemberRef& item : page.items) {
-    if (!item->discipline.empty() && !restricted.covers(item->org_path)) {
+    if (!item->discipline_legacy.empty() && !restricted.covers(item->org_path)) {
       auto copy = std::make_shared<Member>(*item);
       redact(*copy, restricted);
       item = std::move(copy);
@@ -154,11 +155,16 @@ Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id) {
 
 Result<MemberDetail> shown_to(Context& ctx, MemberDetail detail) {
   const domain::Reach reach = reach_of(ctx, domain::Permission::kMemberRead);
-  const domain::Reach restricted = reach_of(ctx, domain::Permission::kRestrictedRead);
+  const domain::Reach restricted = reach_of(ctx, domain::Permission::kDisciplineRead);
   if (!reach.covers_member(detail.member.id, detail.member.org_path))
     return Error::not_found("member");
   if (restricted.covers(detail.member.org_path)) {
     detail.restricted_shown = true;
+    auto decided = decided_sanctions_of(ctx.tx, {detail.member.id});
+    std::vector<domain::discipline::DecidedSanction>& cases = decided[detail.member.id];
+    detail.member.discipline =
+        domain::discipline::discipline_text(cases, detail.member.discipline_legacy);
+    detail.discipline_cases = domain::discipline::in_force_of(std::move(cases));
     return detail;
   }
   for (MemberEvent& event : detail.history) {
@@ -174,9 +180,14 @@ Result<MemberDetail> get_member(Context& ctx, MemberId id, bool record_read) {
   Result<MemberDetail> detail = shown_to(ctx, std::move(*unchecked));
   if (!detail) return detail;
   if (detail->restricted_shown && record_read && !detail->member.discipline.empty()) {
-    // Reading a restricted record is itself recorded (without its values).
-    AuditEntry entry = AuditEntry::about_member("member.read_restricted", detail->member);
+    // Reading a member's discipline is itself recorded (which cases, not their values), as
+    // every read of discipline cases is.
+    AuditEntry entry = AuditEntry::about_member("member.read_discipline", detail->member);
     entry.restricted = true;
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& sanction : detail->discipline_cases) ids.push_back(sanction.case_id);
+    entry.with("cases", std::move(ids));
+    entry.with("legacy_note", !detail->member.discipline_legacy.empty());
     ctx.audit(entry);
   }
   return detail;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/context.h"
+#include "domain/discipline/record.h"
 
 namespace chibo::app {
 
@@ -35,18 +36,22 @@ struct MemberDetail {
   Organization org;
   std::vector<MemberEvent> history;  // newest first
   bool restricted_shown = false;     // the actor may read the restricted fields (discipline)
+  // With restricted_shown: the decided discipline cases in force that member.discipline lists.
+  std::vector<domain::discipline::DecidedSanction> discipline_cases;
 };
 
 // One member with its history, if the actor may read it ("not found" otherwise). Reading a
-// record whose restricted fields are shown is itself audited.
+// record whose discipline is shown (discipline.read over the member) and not empty is itself
+// audited (member.read_discipline, with the cases' ids), as every read of discipline cases is.
 // `record_read` is false where the record is returned after a write (already audited).
 Result<MemberDetail> get_member(Context& ctx, MemberId id, bool record_read = true);
 
 // The same without access checks or redaction, for use cases that have already checked.
 Result<MemberDetail> member_detail_in(Transaction& tx, MemberId id);
 
-// `detail` as `actor` may see it: "not found" beyond their reach, restricted fields blanked
-// unless they may read them (restricted_shown says which). Audits nothing.
+// `detail` as `actor` may see it: "not found" beyond their reach; the discipline (derived from
+// the decided cases in force, with the legacy note) only with discipline.read over the member,
+// else blanked (restricted_shown says which). Audits nothing.
 Result<MemberDetail> shown_to(Context& ctx, MemberDetail detail);
 
 // The filter list_members would run for `actor` under `permission` (member.read for lists,

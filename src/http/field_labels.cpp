@@ -1,7 +1,10 @@
 #include "http/field_labels.h"
 
+#include <cstdio>
+#include <optional>
 #include <unordered_map>
 
+#include "core/date.h"
 #include "domain/members/member_fields.h"
 
 namespace chibo::http {
@@ -348,6 +351,29 @@ std::string error_field_label(const FieldError& error, i18n::Lang lang) {
 
 }  // namespace
 
+void discipline_words(Params& params, i18n::Lang lang) {
+  for (auto& [name, value] : params) {
+    std::string key;
+    if (name == "sanction") key = "discipline.sanction." + value;
+    if (name == "subject_kind") key = "discipline.subject." + value;
+    if (name == "status") key = "discipline.status." + value;
+    if (!key.empty() && i18n::has_message(key)) {
+      value = i18n::message(key, lang);
+      continue;
+    }
+    // Days as Vietnamese readers write them (03/05/2026); English keeps ISO.
+    const bool day = name == "on" || name == "due" || name == "ends_on";
+    if (day && lang == i18n::Lang::kVi) {
+      if (const std::optional<Date> date = Date::parse(value)) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%02d/%02d/%04d", date->day(), date->month(),
+                      date->year());
+        value = text;
+      }
+    }
+  }
+}
+
 std::string field_message(const FieldError& error, i18n::Lang lang) {
   Params params;
   for (const auto& [name, value] : error.params)
@@ -373,6 +399,7 @@ std::string field_message(const FieldError& error, i18n::Lang lang) {
     }
     value = names;
   }
+  if (error.code.rfind("discipline_", 0) == 0) discipline_words(params, lang);
   std::string text = i18n::message(error.code, lang, params);
   // Codes shared with whole-request problems (org_not_active ...) have no {label}: add it.
   const std::string label = error_field_label(error, lang);

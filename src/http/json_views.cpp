@@ -151,6 +151,23 @@ std::string member_detail_body(const app::MemberDetail& detail, Date today) {
   write_member(json, detail.member, detail.org.name, today, detail.restricted_shown);
   // Extend the member object: drop its closing brace, add the organization and history.
   body.pop_back();
+  if (detail.restricted_shown) {
+    // The discipline's parts: the decided cases in force (each a link to its case) and the
+    // legacy note (migration 0027); `discipline` above is their text.
+    nlohmann::json cases = nlohmann::json::array();
+    for (const domain::discipline::DecidedSanction& sanction : detail.discipline_cases) {
+      cases.push_back(
+          {{"case_id", sanction.case_id},
+           {"sanction", std::string(domain::discipline::sanction_code(sanction.sanction))},
+           {"decided_on", sanction.decided_on.iso()},
+           {"decision_number", text_or_null(sanction.decision_number)},
+           {"competent_level", text_or_null(sanction.competent_level)},
+           {"appeal_outcome", text_or_null(sanction.appeal_outcome)},
+           {"text", domain::discipline::sanction_line(sanction)}});
+    }
+    body += ",\"discipline_cases\":" + cases.dump() +
+            ",\"discipline_legacy\":" + text_or_null(detail.member.discipline_legacy).dump();
+  }
   body += ",\"org\":" + org_brief_json(detail.org).dump() + ",\"history\":";
   std::string history;
   JsonWriter history_json(history);

@@ -45,6 +45,7 @@ HttpResponse problem_response(const Error& error, const HttpRequest& request) {
   for (auto& [name, value] : params) {
     if (name == "what") value = i18n::message("noun." + value, lang);
   }
+  if (reason.rfind("discipline_", 0) == 0) discipline_words(params, lang);
   nlohmann::json body = {
       {"type", "urn:chibo:problem:" + reason},
       {"title", i18n::message(reason, lang, params)},

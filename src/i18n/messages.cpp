@@ -1058,6 +1058,26 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "{label}: the appeal was already received on {on}"}},
       {"discipline_appeal_decided",
        {"Khiếu nại đã được giải quyết", "The appeal has already been resolved"}},
+      // The member's discipline is the view of its cases; the words of the codes in discipline
+      // messages (http/field_labels.cpp: discipline_words).
+      {"discipline_member_field_by_case",
+       {"{label}: được ghi nhận qua hồ sơ kỷ luật (trang Kỷ luật), không nhập trực tiếp",
+        "{label}: recorded through a discipline case (the Discipline page), not typed in"}},
+      {"discipline.sanction.reprimand", {"khiển trách", "reprimand"}},
+      {"discipline.sanction.warning", {"cảnh cáo", "warning"}},
+      {"discipline.sanction.dismissal", {"cách chức", "dismissal"}},
+      {"discipline.sanction.expulsion", {"khai trừ", "expulsion"}},
+      {"discipline.sanction.dissolution", {"giải tán", "dissolution"}},
+      {"discipline.subject.organization", {"tổ chức đảng", "party organization"}},
+      {"discipline.subject.official", {"đảng viên chính thức", "official member"}},
+      {"discipline.subject.probationary", {"đảng viên dự bị", "probationary member"}},
+      {"discipline.status.not_recognized",
+       {"không công nhận chính thức", "not recognized as official"}},
+      {"discipline.status.removed", {"đã xóa tên", "removed from the roll"}},
+      {"discipline.status.expelled", {"đã khai trừ", "expelled"}},
+      {"discipline.status.left", {"đã ra khỏi Đảng", "left the Party"}},
+      {"discipline.status.deceased", {"đã từ trần", "deceased"}},
+      {"discipline.status.transferred_out", {"đã chuyển sinh hoạt ra ngoài", "transferred out"}},
   });
   return texts;
 }

@@ -5,8 +5,9 @@
 // never 403 and never the object; a route the role has no permission for → 403; no session →
 // 401). Denied replies must not carry the object's name or citizen ID, and every list, search and
 // export of a scoped user holds only what lies inside the scope; the restricted field
-// (discipline) never reaches lists or searches, and reaches a member's detail and the CSV export
-// only for the roles with member.restricted.read.
+// (discipline: the view of the decided discipline cases) never reaches lists or searches, and
+// reaches a member's detail and the CSV export
+// only for the roles with discipline.read.
 //
 // Reads run first; the writes of the matrix use stale versions (an allowed write answers 409 and
 // changes nothing) or create fresh objects, and run last.
@@ -37,7 +38,8 @@ const NAMES = {
   memberIn2: 'Lê Thị Cùngchibộ',
   memberOut: 'Ngô Thị Ngoàiphạmvi',
 };
-const DISCIPLINE = `Khiển trách năm 2019 mã ${stamp}`;
+const DISCIPLINE_NUMBER = `${stamp}-QĐ/KT`;
+const DISCIPLINE = `Khiển trách — QĐ ${DISCIPLINE_NUMBER} ngày 20/01/2026`;
 
 /** Strings that must never appear in a refusal, nor in any reply to a scoped user about `out`. */
 function secretsOf(side) {
@@ -81,10 +83,19 @@ before(async () => {
   fx.orgOut = ok(await admin.patch(`/api/v1/orgs/${outOrgId}`, { version: detail.get(outOrgId).version, name: NAMES.orgOut }));
   const [a, b] = byOrg.get(inOrgId);
   const [c] = byOrg.get(outOrgId);
-  fx.memberIn = ok(await admin.patch(`/api/v1/members/${a.id}`, { version: a.version, full_name: NAMES.memberIn, discipline: DISCIPLINE }));
-  fx.memberIn2 = ok(await admin.patch(`/api/v1/members/${b.id}`, { version: b.version, full_name: NAMES.memberIn2, discipline: DISCIPLINE }));
-  fx.memberOut = ok(await admin.patch(`/api/v1/members/${c.id}`, { version: c.version, full_name: NAMES.memberOut, discipline: DISCIPLINE }));
-  assert.equal(fx.memberIn.discipline, DISCIPLINE, 'the administrator reads and writes the restricted field');
+  fx.memberIn = ok(await admin.patch(`/api/v1/members/${a.id}`, { version: a.version, full_name: NAMES.memberIn }));
+  fx.memberIn2 = ok(await admin.patch(`/api/v1/members/${b.id}`, { version: b.version, full_name: NAMES.memberIn2 }));
+  fx.memberOut = ok(await admin.patch(`/api/v1/members/${c.id}`, { version: c.version, full_name: NAMES.memberOut }));
+  // The discipline is the view of the decided cases: a decided reprimand on each of the three.
+  for (const member of [fx.memberIn, fx.memberIn2, fx.memberOut]) {
+    let decided = ok(await admin.post('/api/v1/discipline-cases', { member_id: member.id, breach_summary: 'Vi phạm kiểm thử', breach_date: '2026-01-05', sanction: 'reprimand', competent_level: 'Chi bộ' }), 201);
+    decided = ok(await admin.post(`/api/v1/discipline-cases/${decided.id}/vote`, { in_favour: 3, against: 0, abstain: 0, entitled: 3, voted_on: '2026-01-15', version: decided.version }));
+    ok(await admin.post(`/api/v1/discipline-cases/${decided.id}/decide`, { decided_on: '2026-01-20', decision_number: DISCIPLINE_NUMBER, version: decided.version }));
+  }
+  fx.memberIn = ok(await admin.get(`/api/v1/members/${fx.memberIn.id}`));
+  fx.memberIn2 = ok(await admin.get(`/api/v1/members/${fx.memberIn2.id}`));
+  fx.memberOut = ok(await admin.get(`/api/v1/members/${fx.memberOut.id}`));
+  assert.ok(fx.memberIn.discipline.includes(DISCIPLINE), 'the administrator reads the restricted field');
 
   // Admission files in a cell inside and outside the scope; a temporary transfer of a member on
   // each side (kept open, so that writes on them stay refused and nothing changes).
@@ -623,7 +634,7 @@ describe('lists, searches and exports hold only the scope', () => {
       assert.equal(reply.status, 200, `${caller.label}: ${reply.text.slice(0, 200)}`);
       const rows = parseCsv(reply.text.replace(/^\uFEFF/, ''));
       const header = rows.shift();
-      if (caller.role.permissions.has('member.restricted.read')) {
+      if (caller.role.permissions.has('discipline.read')) {
         // Entitled (administrator, inspection): the column, with the values of their scope.
         assert.ok(header.includes('discipline'), `${caller.label}: no discipline column`);
         assert.ok(reply.text.includes(DISCIPLINE), `${caller.label}: the discipline values are missing`);
@@ -641,15 +652,17 @@ describe('lists, searches and exports hold only the scope', () => {
     }
   });
 
-  test('a member\'s detail and history show discipline only to roles with member.restricted.read', async () => {
+  test('a member\'s detail and history show discipline only to roles with discipline.read', async () => {
     for (const caller of callers.filter((c) => c.role)) {
       for (const member of [fx.memberIn, fx.memberIn2]) {
         const reply = await caller.api.get(`/api/v1/members/${member.id}`);
         if (reply.status !== 200) continue; // the matrix checked who may read it
-        if (caller.role.permissions.has('member.restricted.read')) {
-          assert.equal(reply.body.discipline, DISCIPLINE, caller.label);
+        if (caller.role.permissions.has('discipline.read')) {
+          assert.ok(reply.body.discipline.includes(DISCIPLINE), caller.label);
+          assert.ok(reply.body.discipline_cases.length >= 1, caller.label);
         } else {
           assert.ok(!('discipline' in reply.body), `${caller.label}: discipline shown`);
+          assert.ok(!('discipline_cases' in reply.body) && !('discipline_legacy' in reply.body), `${caller.label}: discipline parts shown`);
           assert.ok(!reply.text.includes(DISCIPLINE), `${caller.label}: the discipline value is in the reply`);
           const history = ok(await caller.api.get(`/api/v1/members/${member.id}/history`));
           assert.ok(!JSON.stringify(history).includes(DISCIPLINE), `${caller.label}: the history shows discipline`);
@@ -721,21 +734,20 @@ describe('the matrix: writes', () => {
     }
   });
 
-  test('the restricted field: roles with member.restricted.write change it; with member.write only, it does not exist (422)', async () => {
+  test('the restricted field is the view of the discipline cases: nobody PATCHes it (422 naming it for whoever sees the member), nothing is written', async () => {
+    const before = ok(await admin.get(`/api/v1/members/${fx.memberIn2.id}`));
     for (const caller of scoped()) {
-      const current = ok(await admin.get(`/api/v1/members/${fx.memberIn2.id}`));
-      const text = `Sửa bởi ${caller.role.code}`;
-      const reply = await caller.api.patch(`/api/v1/members/${fx.memberIn2.id}`, { version: current.version, discipline: text });
-      const restrictedWrite = caller.role.permissions.has('member.restricted.write') && caller.role.scope === 'subtree';
-      const memberWrite = caller.role.permissions.has('member.write') && caller.role.scope === 'subtree';
-      if (restrictedWrite) {
-        assert.equal(reply.status, 200, `${caller.label}: ${reply.text.slice(0, 300)}`);
-        assert.equal(reply.body.discipline, text, caller.label);
-      } else if (memberWrite) {
-        problem(reply, 422, 'validation_failed', [['discipline', 'unknown_field']]);
+      const reply = await caller.api.patch(`/api/v1/members/${fx.memberIn2.id}`, { version: before.version, discipline: `Sửa bởi ${caller.role.code}` });
+      const reads = caller.role.permissions.has('member.read') && caller.role.scope === 'subtree';
+      if (reads) {
+        problem(reply, 422, 'validation_failed', [['discipline', 'discipline_member_field_by_case']]);
       } else {
         assert.ok([403, 404].includes(reply.status), `${caller.label}: ${reply.status} ${reply.text.slice(0, 200)}`);
       }
     }
+    const after = ok(await admin.get(`/api/v1/members/${fx.memberIn2.id}`));
+    assert.equal(after.version, before.version);
+    assert.equal(after.discipline, before.discipline);
   });
+
 });

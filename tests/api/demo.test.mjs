@@ -371,4 +371,14 @@ describe('discipline on the demo', () => {
       if (c.decision) assert.equal(c.threshold.passes, true, 'decided only after a vote that passed');
     }
   });
+
+  test('a member with a decided case shows it as their discipline (the view of the cases)', async () => {
+    const cases = ok(await api.get(`/api/v1/discipline-cases?org_id=${root.id}&limit=1000`)).items;
+    const decided = cases.find((c) => c.decision && c.member_id && c.appeal?.outcome !== 'annulled');
+    assert.ok(decided, 'a decided case against a member');
+    const member = ok(await api.get(`/api/v1/members/${decided.member_id}`));
+    assert.ok(member.discipline_cases.some((s) => s.case_id === decided.id));
+    const words = { reprimand: 'Khiển trách', warning: 'Cảnh cáo', dismissal: 'Cách chức' };
+    assert.ok(member.discipline.includes(words[decided.sanction]), member.discipline);
+  });
 });

@@ -63,7 +63,11 @@ describe('opening a case', () => {
     const dissolution = problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'dissolution' })),
       422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
     const message = dissolution.errors.find((e) => e.field === 'sanction').message;
-    assert.ok(message.includes('official') && !message.includes('{'), `every placeholder filled: ${message}`);
+    assert.ok(message.includes('giải tán') && message.includes('đảng viên chính thức') && !message.includes('{'),
+      `every placeholder filled, with words, not codes: ${message}`);
+    const english = problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'dissolution' }), { headers: { 'accept-language': 'en' } }),
+      422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
+    assert.match(english.errors[0].message, /dissolution does not apply to a subject of kind official member/);
     const { member_id: _unused, ...orgCase } = base(m.official, { org_id: tree.cellB.id, sanction: 'expulsion' });
     problem(await api.post('/api/v1/discipline-cases', orgCase), 422, 'validation_failed', [['sanction', 'discipline_sanction_not_allowed']]);
     problem(await api.post('/api/v1/discipline-cases', base(m.official, { sanction: 'fine' })), 422, 'validation_failed', [['sanction', 'not_allowed']]);

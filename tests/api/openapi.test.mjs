@@ -377,7 +377,7 @@ describe('schemas', () => {
 
   test('member_fields.cpp was read (sanity check of the parser)', () => {
     assert.equal(fields.length, 30);
-    assert.deepEqual(fields.filter((f) => f.derived).map((f) => f.name), ['probation_ends_on']);
+    assert.deepEqual(fields.filter((f) => f.derived).map((f) => f.name), ['discipline', 'probation_ends_on']);
     assert.equal(fields[0].name, 'full_name');
     assert.equal(fields[0].max, 100);
   });

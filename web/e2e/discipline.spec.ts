@@ -1,7 +1,10 @@
 // Discipline end to end: the inspection committee's page of a cell's cases; a case opened
 // against a member through the form lands on the case page, which shows its limitation clock
 // (five years from the breach for a reprimand: the end date and the days left) and the share of
-// ALL entitled the vote needs; an expulsion-level case shows "Không giới hạn".
+// ALL entitled the vote needs; an expulsion-level case shows "Không giới hạn"; a decided case's
+// appeal recorded through its form shows the appeal deadline and the resolution clock, then its
+// outcome; the member's page lists the sanction in force with a link to the case; a deferral
+// period added through the edit form moves the limitation clock.
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TODAY, daysBetween, daysFromToday, toVi } from './dates';
@@ -97,5 +100,138 @@ test.describe.serial('discipline', () => {
     await page.goto(`/discipline/${opened.id}`);
     await expect(page.getByTestId('discipline-limitation')).toHaveText('Không giới hạn');
     await expect(page.getByTestId('discipline-threshold')).toContainText('trên 2/3');
+  });
+
+  test('an appeal recorded through the form shows the clocks; the member page lists the sanction', async ({
+    page,
+    api,
+  }) => {
+    const members = await get<{ items: { id: number; full_name: string }[] }>(
+      api,
+      '/members?status=official&page_size=8',
+    );
+    const member = members.items[members.items.length - 2];
+    const post = async (url: string, data: object) => {
+      const response = await api.post(`/api/v1${url}`, { data });
+      expect(response.ok(), `${url}: ${response.status()} ${await response.text()}`).toBeTruthy();
+      return (await response.json()) as { id: number; version: number };
+    };
+    const opened = await post('/discipline-cases', {
+      member_id: member.id,
+      breach_summary: 'Vi phạm quy chế làm việc',
+      breach_date: daysFromToday(-60),
+      sanction: 'warning',
+      competent_level: 'Ủy ban kiểm tra Đảng ủy',
+    });
+    const voted = await post(`/discipline-cases/${opened.id}/vote`, {
+      in_favour: 7,
+      against: 1,
+      abstain: 0,
+      entitled: 8,
+      voted_on: daysFromToday(-20),
+      version: opened.version,
+    });
+    const number = `${opened.id}-QĐ/UBKT`;
+    await post(`/discipline-cases/${opened.id}/decide`, {
+      decided_on: daysFromToday(-10),
+      decision_number: number,
+      received_on: daysFromToday(-9),
+      version: voted.version,
+    });
+    const decided = await get<{ clocks: { appeal: { due: string } } }>(
+      api,
+      `/discipline-cases/${opened.id}`,
+    );
+
+    await page.goto(`/discipline/${opened.id}`);
+    await expect(page.getByTestId('discipline-appeal')).toContainText(
+      toVi(decided.clocks.appeal.due),
+    );
+    await expect(page.getByTestId('discipline-appeal-resolve')).toHaveCount(0);
+    await page.getByTestId('discipline-appeal-open').click();
+    const received = page.locator('#discipline-appeal_received_on');
+    await received.fill(toVi(TODAY));
+    await received.press('Tab');
+    await page.getByTestId('discipline-appeal-submit').click();
+    await expect(page.getByTestId('discipline-appeal-received')).toHaveText(toVi(TODAY));
+    await expect(page.getByTestId('discipline-state')).toHaveText('Đang khiếu nại');
+    // The appeal deadline is still shown (received on time), and the resolution clock starts.
+    await expect(page.getByTestId('discipline-appeal')).toContainText(
+      toVi(decided.clocks.appeal.due),
+    );
+    await expect(page.getByTestId('discipline-appeal-resolve')).toContainText('còn');
+    await expect(page.getByTestId('discipline-clocks')).toContainText(
+      'discipline.appeal_resolve_days',
+    );
+
+    await page.getByTestId('discipline-appeal-open').click();
+    const resolved = page.locator('#discipline-appeal_decided_on');
+    await resolved.fill(toVi(TODAY));
+    await resolved.press('Tab');
+    await page.locator('#discipline-appeal_outcome').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Giữ nguyên' })
+      .click();
+    await page.getByTestId('discipline-appeal-submit').click();
+    await expect(page.getByTestId('discipline-appeal-outcome-shown')).toHaveText(
+      'Giữ nguyên hình thức kỷ luật',
+    );
+    await expect(page.getByTestId('discipline-appeal-open')).toHaveCount(0);
+
+    await page.goto(`/members/${member.id}`);
+    const card = page.getByTestId('member-discipline');
+    await expect(card).toBeVisible();
+    const line = card.getByTestId('member-discipline-case').filter({ hasText: number });
+    await expect(line).toContainText('Cảnh cáo');
+    await expect(line).toContainText(`QĐ ${number} ngày ${toVi(daysFromToday(-10))}`);
+    await line.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/discipline/${opened.id}$`));
+  });
+
+  test('a deferral period added through the edit form moves the limitation clock', async ({
+    page,
+    api,
+  }) => {
+    const members = await get<{ items: { id: number }[] }>(
+      api,
+      '/members?status=official&page_size=8',
+    );
+    const breach = daysFromToday(-100);
+    const response = await api.post('/api/v1/discipline-cases', {
+      data: {
+        member_id: members.items[members.items.length - 3].id,
+        breach_summary: 'Vi phạm chế độ báo cáo',
+        breach_date: breach,
+        sanction: 'reprimand',
+        competent_level: 'Chi bộ',
+      },
+    });
+    expect(response.status()).toBe(201);
+    const opened = (await response.json()) as { id: number };
+    await page.goto(`/discipline/${opened.id}`);
+    const ends = yearsAfter(breach, 5);
+    await expect(page.getByTestId('discipline-limitation')).toContainText(toVi(ends));
+    await page.getByTestId('discipline-edit').click();
+    await page.getByTestId('discipline-add-deferral').click();
+    const from = page.locator('#discipline-edit_deferrals_0_from');
+    await from.fill(toVi(daysFromToday(-50)));
+    await from.press('Tab');
+    const to = page.locator('#discipline-edit_deferrals_0_to');
+    await to.fill(toVi(daysFromToday(-41)));
+    await to.press('Tab');
+    await page.locator('#discipline-edit_deferrals_0_reason').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Điều trị nội trú' })
+      .click();
+    await page.getByTestId('discipline-edit-submit').click();
+    await expect(page.getByTestId('discipline-deferrals')).toContainText('Điều trị nội trú');
+    // Ten days of inpatient treatment do not count: the end moves ten days later.
+    const moved = new Date(`${ends}T00:00:00Z`);
+    moved.setUTCDate(moved.getUTCDate() + 10);
+    await expect(page.getByTestId('discipline-limitation')).toContainText(
+      toVi(moved.toISOString().slice(0, 10)),
+    );
   });
 });

@@ -72,6 +72,10 @@ class DisciplineRepository {
   virtual std::vector<DisciplineCase> cases(const DisciplineFilter& filter) = 0;
   // The members among `members` with a sanction decided in `year` and not annulled on appeal.
   virtual std::vector<MemberId> decided_in_year(const std::vector<MemberId>& members, int year) = 0;
+  // The decided cases of `members` (annulled ones too): their records' discipline. One query.
+  virtual std::vector<DisciplineCase> decided_of(const std::vector<MemberId>& members) = 0;
+  // The decided cases of members opened in `tree` (nullopt: everywhere), for an export.
+  virtual std::vector<DisciplineCase> decided_member_cases(const std::optional<OrgPath>& tree) = 0;
 };
 
 }  // namespace chibo::app

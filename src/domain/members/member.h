@@ -38,7 +38,12 @@ struct Member {
   std::string occupation;                  // catalog code
   std::string work_unit;
   std::string position;
-  std::string discipline;  // kỷ luật (item 21): restricted, see MemberField::restricted
+  // kỷ luật (item 21): restricted, see MemberField::restricted. Derived, never stored: the
+  // decided discipline cases in force (domain/discipline/record.h), filled where it is shown.
+  std::string discipline;
+  // The free text recorded as item 21 before discipline cases existed (migration 0027 keeps it):
+  // read-only, restricted like `discipline` and shown beside it.
+  std::string discipline_legacy;
   std::optional<Date> admission_date;  // the (first) admission decision: party age counts from it
   std::optional<Date> ceremony_date;   // the admission ceremony: probation counts from it
   std::optional<Date> official_date;   // official from: the exact end of probation

@@ -42,7 +42,7 @@ std::vector<MemberField> build_fields() {
       {"occupation", K::kCode, 100, false, "Nghề nghiệp", "Occupation", &Catalog::occupations},
       {"work_unit", K::kText, kTextChars, false, "Đơn vị công tác", "Work unit"},
       {"position", K::kText, kTextChars, false, "Chức vụ", "Position"},
-      {"discipline", K::kText, 1000, false, "Kỷ luật", "Discipline", nullptr, true},
+      {"discipline", K::kText, 4000, false, "Kỷ luật", "Discipline", nullptr, true, A::kDerived},
       {"admission_date", K::kDate, 10, true, "Ngày vào Đảng", "Admission date"},
       {"ceremony_date", K::kDate, 10, false, "Ngày lễ kết nạp", "Admission ceremony"},
       {"official_date", K::kDate, 10, false, "Ngày chính thức", "Official date"},

@@ -4202,8 +4202,6 @@ export interface components {
        * @example Chuyên viên chính
        */
       position?: string | null;
-      /** @description Kỷ luật (Discipline). Trường hạn chế: chỉ có trong GET /members/{id} với người có quyền member.restricted.read phủ đảng viên này (quản trị, ủy ban kiểm tra); không bao giờ có trong danh sách, tìm kiếm, CSV. Chỉ người có member.restricted.write gửi được (với người khác trường này không tồn tại: unknown_field). Tối đa 1000 ký tự. */
-      discipline?: string | null;
       /**
        * Format: date
        * @description Ngày vào Đảng (Admission date): không sau hôm nay; đủ 18 tuổi vào ngày này (quy tắc member.min_admission_age_years).
@@ -4470,8 +4468,6 @@ export interface components {
        * @example Chuyên viên chính
        */
       position?: string | null;
-      /** @description Kỷ luật (Discipline). Trường hạn chế: chỉ có trong GET /members/{id} với người có quyền member.restricted.read phủ đảng viên này (quản trị, ủy ban kiểm tra); không bao giờ có trong danh sách, tìm kiếm, CSV. Chỉ người có member.restricted.write gửi được (với người khác trường này không tồn tại: unknown_field). Tối đa 1000 ký tự. */
-      discipline?: string | null;
       /**
        * Format: date
        * @description Ngày vào Đảng (Admission date): không sau hôm nay; đủ 18 tuổi vào ngày này (quy tắc member.min_admission_age_years).
@@ -4768,8 +4764,8 @@ export interface components {
        * @example Chuyên viên chính
        */
       position: string | null;
-      /** @description Kỷ luật (Discipline). Trường hạn chế: chỉ có trong GET /members/{id} với người có quyền member.restricted.read phủ đảng viên này (quản trị, ủy ban kiểm tra); không bao giờ có trong danh sách, tìm kiếm, CSV. Chỉ người có member.restricted.write gửi được (với người khác trường này không tồn tại: unknown_field). Tối đa 1000 ký tự. */
-      discipline?: string | null;
+      /** @description Kỷ luật (Discipline), mục 21 lý lịch: do chibo tính từ các hồ sơ kỷ luật đã có quyết định và còn hiệu lực (không bị hủy khi giải quyết khiếu nại), mới nhất trước, mỗi hình thức một dòng nối bằng "; " ("Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026"), rồi ghi chép cũ ("Ghi chép trước đây: ..."). Trường hạn chế: chỉ có trong GET /members/{id} với người có quyền discipline.read phủ đảng viên này (quản trị, ủy ban kiểm tra), và mỗi lần đọc khi có nội dung được ghi nhật ký (member.read_discipline); không bao giờ có trong danh sách, tìm kiếm; trong CSV chỉ với discipline.read. Không gửi được: PATCH/POST có trường này bị từ chối 422 discipline_member_field_by_case (ghi nhận qua hồ sơ kỷ luật). */
+      readonly discipline?: string | null;
       /**
        * Format: date
        * @description Ngày vào Đảng (Admission date): không sau hôm nay; đủ 18 tuổi vào ngày này (quy tắc member.min_admission_age_years).
@@ -4933,11 +4929,12 @@ export interface components {
       /** @description Văn bản quyết định của bước. */
       document: components['schemas']['Document'] | null;
     };
-    MemberDetail: components['schemas']['Member'] & {
-      org: components['schemas']['OrgBrief'];
-      /** @description Lịch sử thay đổi, mới nhất trước. */
-      history: components['schemas']['MemberEvent'][];
-    };
+    MemberDetail: components['schemas']['Member'] &
+      components['schemas']['MemberDisciplineParts'] & {
+        org: components['schemas']['OrgBrief'];
+        /** @description Lịch sử thay đổi, mới nhất trước. */
+        history: components['schemas']['MemberEvent'][];
+      };
     MemberHistory: {
       /** @description Mới nhất trước. */
       items: components['schemas']['MemberEvent'][];
@@ -9558,6 +9555,33 @@ export interface components {
         full_name?: string;
       };
       items: components['schemas']['DisciplineCase'][];
+    };
+    /** @description Chỉ có trong chi tiết đảng viên với người có quyền discipline.read phủ đảng viên (cùng lúc với trường discipline): các phần của kỷ luật. */
+    MemberDisciplineParts: {
+      /** @description Các hình thức kỷ luật đã quyết định và còn hiệu lực, mới nhất trước; mỗi mục dẫn tới hồ sơ (GET /discipline-cases/{case_id}). */
+      discipline_cases?: {
+        /** Format: int64 */
+        case_id: number;
+        /** @enum {string} */
+        sanction: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' | 'dissolution';
+        /** Format: date */
+        decided_on: string;
+        /** @description Số quyết định (số ký hiệu văn bản trong sổ, hoặc số ghi tay). */
+        decision_number: string | null;
+        competent_level: string | null;
+        /**
+         * @description Kết quả giải quyết khiếu nại (annulled thì không còn hiệu lực, không có ở đây).
+         * @enum {string|null}
+         */
+        appeal_outcome: 'upheld' | 'reduced' | null;
+        /**
+         * @description Một dòng của trường discipline.
+         * @example Cảnh cáo — QĐ 12-QĐ/ĐU ngày 03/05/2026
+         */
+        text: string;
+      }[];
+      /** @description Ghi chép kỷ luật dạng chữ tự do nhập trước khi có hồ sơ kỷ luật (giữ nguyên qua migration 0027, chỉ đọc). */
+      readonly discipline_legacy?: string | null;
     };
     /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
     InspectionProgramme: {

@@ -186,4 +186,24 @@ std::vector<MemberId> SqlDisciplineRepository::decided_in_year(const std::vector
   return found;
 }
 
+std::vector<DisciplineCase> SqlDisciplineRepository::decided_of(
+    const std::vector<MemberId>& members) {
+  if (members.empty()) return {};
+  std::vector<long long> ids;
+  ids.reserve(members.size());
+  for (MemberId id : members) ids.push_back(id.value);
+  Bindings bindings;
+  return select_cases("member_id IN " + bindings.number_list(ids) +
+                          " AND decided_on IS NOT NULL ORDER BY decided_on DESC, id DESC",
+                      bindings);
+}
+
+std::vector<DisciplineCase> SqlDisciplineRepository::decided_member_cases(
+    const std::optional<OrgPath>& tree) {
+  Bindings bindings;
+  std::string where = "member_id IS NOT NULL AND decided_on IS NOT NULL";
+  if (tree) where += " AND " + subtree_condition("org_path", *tree, bindings);
+  return select_cases(where + " ORDER BY decided_on DESC, id DESC", bindings);
+}
+
 }  // namespace chibo::storage

@@ -17,6 +17,9 @@ class SqlDisciplineRepository : public app::DisciplineRepository {
   bool update_case(const app::DisciplineCase& c) override;
   std::vector<app::DisciplineCase> cases(const app::DisciplineFilter& filter) override;
   std::vector<MemberId> decided_in_year(const std::vector<MemberId>& members, int year) override;
+  std::vector<app::DisciplineCase> decided_of(const std::vector<MemberId>& members) override;
+  std::vector<app::DisciplineCase> decided_member_cases(
+      const std::optional<OrgPath>& tree) override;
 
  private:
   std::vector<app::DisciplineCase> select_cases(const std::string& where, Bindings& bindings);

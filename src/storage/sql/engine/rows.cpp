@@ -16,7 +16,7 @@ const char* const kMemberColumns =
     "m.place_of_birth, m.home_town, m.permanent_residence, m.current_residence, m.ethnicity, "
     "m.religion, m.citizen_id, m.party_card_no, m.phone, m.email, m.general_education, "
     "m.professional_qualification, m.political_theory, m.occupation, m.work_unit, m.position, "
-    "m.admission_date, m.official_date, m.discipline, m.ceremony_date, m.probation_ends_on, "
+    "m.admission_date, m.official_date, m.discipline_legacy, m.ceremony_date, m.probation_ends_on, "
     "m.exit_date, m.exit_ground, m.party_age_anchor, m.next_badge_on, m.status, m.version, "
     "m.created_at, "
     "m.updated_at, m.party_age_gap_days, m.highest_badge";
@@ -44,7 +44,7 @@ const std::vector<const char*>& member_text_columns() {
                                                    "position",
                                                    "admission_date",
                                                    "official_date",
-                                                   "discipline",
+                                                   "discipline_legacy",
                                                    "ceremony_date",
                                                    "probation_ends_on",
                                                    "exit_date",
@@ -57,6 +57,7 @@ const std::vector<const char*>& member_text_columns() {
 std::string member_column_text(const Member& member, const char* column) {
   if (std::string_view(column) == "party_age_anchor")
     return member.party_age_anchor ? member.party_age_anchor->iso() : std::string();
+  if (std::string_view(column) == "discipline_legacy") return member.discipline_legacy;
   if (std::string_view(column) == "next_badge_on")
     return member.next_badge_on ? member.next_badge_on->iso() : std::string();
   return domain::member_field_text(member, *domain::find_member_field(column));
@@ -140,7 +141,7 @@ void MemberRow::bind(soci::statement& statement) {
                              &position,
                              &admission_date,
                              &official_date,
-                             &discipline,
+                             &discipline_legacy,
                              &ceremony_date,
                              &probation_ends_on,
                              &exit_date,
@@ -197,7 +198,7 @@ Member MemberRow::to_member() const {
   member.position = text(position, 19);
   member.admission_date = to_date(text(admission_date, 20));
   member.official_date = to_date(text(official_date, 21));
-  member.discipline = text(discipline, 22);
+  member.discipline_legacy = text(discipline_legacy, 22);
   member.ceremony_date = to_date(text(ceremony_date, 23));
   member.probation_ends_on = to_date(text(probation_ends_on, 24));
   member.exit_date = to_date(text(exit_date, 25));

@@ -39,7 +39,7 @@ struct MemberRow {
   std::string org_path, full_name, birth_name, aliases, sex, birth_date, place_of_birth, home_town,
       permanent_residence, current_residence, ethnicity, religion, citizen_id, party_card_no, phone,
       email, general_education, professional_qualification, political_theory, occupation, work_unit,
-      position, admission_date, official_date, discipline, ceremony_date, probation_ends_on,
+      position, admission_date, official_date, discipline_legacy, ceremony_date, probation_ends_on,
       exit_date, exit_ground, party_age_anchor, next_badge_on, status, created_at, updated_at;
   long long party_age_gap_days = 0, highest_badge = 0;
   soci::indicator indicators[29]{};

@@ -1,13 +1,15 @@
 // The discipline API: an organization's cases (its whole subtree), one case with its clocks,
-// the members of an organization to open a case against; opening a case, recording the vote
-// and the decision. Restricted records: the server audits every read. Every write refreshes
+// the members of an organization to open a case against; opening a case, editing its facts
+// (deferrals too), recording the vote, the decision and the appeal. Restricted records: the server audits every read. Every write refreshes
 // the cases.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type {
+  DisciplineAppeal,
   DisciplineCase,
   DisciplineCaseList,
   DisciplineCaseNew,
+  DisciplineCasePatch,
   DisciplineDecision,
   DisciplineVote,
   MemberPage,
@@ -79,6 +81,30 @@ export function useDecide(id: number) {
   return useMutation({
     mutationFn: (input: DisciplineDecision) =>
       api<DisciplineCase>(`/discipline-cases/${id}/decide`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+/** PATCH the facts (before the decision; after it only the receipt and the state body's dates). */
+export function useUpdateCase(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineCasePatch) =>
+      api<DisciplineCase>(`/discipline-cases/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+/** The appeal's receipt, then its resolution: the clocks come back recomputed. */
+export function useAppeal(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineAppeal) =>
+      api<DisciplineCase>(`/discipline-cases/${id}/appeal`, {
         method: 'POST',
         body: input,
         idempotent: true,

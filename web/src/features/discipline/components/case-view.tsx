@@ -1,7 +1,8 @@
 // One discipline case: the subject, the breach, the proposed sanction; the clocks (limitation end
 // or "không giới hạn" with the deferred days, the appeal deadline from the decision's receipt,
 // the state body's notice), each with its rule; the vote with the threshold the sanction needs
-// (counted against all entitled); forms to record the vote and the decision for holders of
+// (counted against all entitled); forms to record the vote and the decision, to edit the facts
+// (deferrals too) and to record the appeal and its resolution (case-modals.tsx) for holders of
 // discipline.write. A refusal shows under its field, naming the rule.
 import {
   App,
@@ -28,6 +29,7 @@ import { formatDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, ProblemFieldError } from '@/types';
 import { useCase, useDecide, useRecordVote } from '../api/discipline';
+import { AppealModal, EditCaseModal } from './case-modals';
 import {
   decisionFields,
   decisionInput,
@@ -49,7 +51,7 @@ function RuleText({ rule }: { rule?: { key: string; source: string } | null }) {
 
 function Clocks({ item }: { item: DisciplineCase }) {
   const { t } = useTranslation();
-  const { limitation, appeal, state_notice: notice } = item.clocks;
+  const { limitation, appeal, appeal_resolve: resolve, state_notice: notice } = item.clocks;
   return (
     <Card title={t('discipline.clock.title')} size="small" data-testid="discipline-clocks">
       <Descriptions column={1} size="small">
@@ -89,6 +91,19 @@ function Clocks({ item }: { item: DisciplineCase }) {
             <RuleText rule={appeal?.rule} />
           </Space>
         </Descriptions.Item>
+        {resolve && (
+          <Descriptions.Item label={t('discipline.clock.appealResolve')}>
+            <Space orientation="vertical" size={0}>
+              <ClockTag
+                due={resolve.due}
+                daysLeft={resolve.days_left}
+                overdue={resolve.overdue}
+                testId="discipline-appeal-resolve"
+              />
+              <RuleText rule={resolve.rule} />
+            </Space>
+          </Descriptions.Item>
+        )}
         {notice && (
           <Descriptions.Item label={t('discipline.clock.stateNotice')}>
             <Space orientation="vertical" size={0}>
@@ -250,9 +265,36 @@ function DecisionCard({ item }: { item: DisciplineCase }) {
   );
 }
 
+function AppealCard({ item }: { item: DisciplineCase }) {
+  const { t } = useTranslation();
+  const appeal = item.appeal;
+  return (
+    <Card title={t('discipline.appeal.title')} size="small" data-testid="discipline-appeal-card">
+      {appeal ? (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('discipline.fields.appeal_received_on')}>
+            <span data-testid="discipline-appeal-received">{formatDate(appeal.received_on)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.appeal_decided_on')}>
+            {formatDate(appeal.decided_on)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.fields.appeal_outcome')}>
+            <span data-testid="discipline-appeal-outcome-shown">
+              {appeal.outcome ? t(`discipline.outcomes.${appeal.outcome}`) : '—'}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Typography.Text type="secondary">{t('discipline.appeal.none')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 export function CaseView({ id }: { id: number }) {
   const { t } = useTranslation();
   const query = useCase(id);
+  const [modal, setModal] = useState<'edit' | 'appeal' | null>(null);
   if (query.isPending) return <LoadingState rows={8} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
@@ -266,8 +308,22 @@ export function CaseView({ id }: { id: number }) {
         <Space size={[4, 4]} wrap>
           <Tag>{t(`discipline.subjects.${item.subject}`)}</Tag>
           <Tag color="volcano">{t(`discipline.sanctions.${item.sanction}`)}</Tag>
-          <Tag>{t(`discipline.states.${item.state}`)}</Tag>
+          <Tag data-testid="discipline-state">{t(`discipline.states.${item.state}`)}</Tag>
         </Space>
+        {item.may_write && (
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button onClick={() => setModal('edit')} data-testid="discipline-edit">
+              {t('discipline.edit.open')}
+            </Button>
+            {item.decision && !item.appeal?.decided_on && (
+              <Button onClick={() => setModal('appeal')} data-testid="discipline-appeal-open">
+                {t(
+                  item.appeal ? 'discipline.appeal.resolveTitle' : 'discipline.appeal.recordTitle',
+                )}
+              </Button>
+            )}
+          </Space>
+        )}
       </Space>
       <Card size="small">
         <Descriptions column={1} size="small">
@@ -283,11 +339,31 @@ export function CaseView({ id }: { id: number }) {
           <Descriptions.Item label={t('discipline.fields.competent_level')}>
             {item.competent_level}
           </Descriptions.Item>
+          {item.new_breach_date && (
+            <Descriptions.Item label={t('discipline.fields.new_breach_date')}>
+              {formatDate(item.new_breach_date)}
+            </Descriptions.Item>
+          )}
+          {(item.deferrals ?? []).length > 0 && (
+            <Descriptions.Item label={t('discipline.fields.deferrals')}>
+              <Space orientation="vertical" size={0} data-testid="discipline-deferrals">
+                {(item.deferrals ?? []).map((d) => (
+                  <span key={`${d.from}-${d.to}`}>
+                    {formatDate(d.from)} – {formatDate(d.to)}:{' '}
+                    {t(`discipline.deferralReasons.${d.reason}`)}
+                  </span>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Clocks item={item} />
       <VoteCard item={item} />
       <DecisionCard item={item} />
+      {item.decision && <AppealCard item={item} />}
+      {modal === 'edit' && <EditCaseModal item={item} onClose={() => setModal(null)} />}
+      {modal === 'appeal' && <AppealModal item={item} onClose={() => setModal(null)} />}
     </Space>
   );
 }

@@ -1,5 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { clockState, decisionInput, openCaseInput, sanctionsFor, voteInput } from './discipline';
+import type { DisciplineCase } from '@/types';
+import {
+  appealInput,
+  caseToEditValues,
+  clockState,
+  decisionInput,
+  editInput,
+  openCaseInput,
+  sanctionsFor,
+  voteInput,
+} from './discipline';
+
+const openCase = {
+  id: 4,
+  version: 3,
+  subject: 'official',
+  breach_summary: 'Vi phạm',
+  breach_date: '2026-02-10',
+  new_breach_date: null,
+  category: 'ordinary',
+  deferrals: [],
+  sanction: 'reprimand',
+  competent_level: 'Chi bộ',
+  state_decided_on: null,
+  state_notified_on: null,
+  decision: null,
+  appeal: null,
+} as unknown as DisciplineCase;
 
 describe('discipline', () => {
   it('offers only the sanctions the Charter allows the subject', () => {
@@ -44,5 +71,49 @@ describe('discipline', () => {
     expect(clockState({ overdue: true, days_left: null })).toBe('overdue');
     expect(clockState({ expired: false, days_left: 0 })).toBe('today');
     expect(clockState({ days_left: 12 })).toBe('running');
+  });
+
+  it('sends only the facts that changed, a deferral period as the API takes it', () => {
+    const values = {
+      ...caseToEditValues(openCase),
+      breach_summary: ' Vi phạm nặng hơn ',
+      deferrals: [{ from: '2026-04-01', to: '2026-04-10', reason: 'inpatient' as const }],
+    };
+    expect(editInput(values, openCase)).toEqual({
+      version: 3,
+      breach_summary: 'Vi phạm nặng hơn',
+      deferrals: [{ from: '2026-04-01', to: '2026-04-10', reason: 'inpatient' }],
+    });
+    expect(editInput(caseToEditValues(openCase), openCase)).toEqual({ version: 3 });
+  });
+
+  it('after the decision sends only its receipt and the state body dates', () => {
+    const decided = {
+      ...openCase,
+      decision: { decided_on: '2026-03-20', number: '1', document_id: null, received_on: null },
+    } as unknown as DisciplineCase;
+    const values = {
+      ...caseToEditValues(decided),
+      breach_summary: 'Khác',
+      received_on: '2026-03-23',
+    };
+    expect(editInput(values, decided)).toEqual({ version: 3, received_on: '2026-03-23' });
+  });
+
+  it('records an appeal first, then its resolution', () => {
+    expect(appealInput({ received_on: '2026-04-01' }, openCase)).toEqual({
+      version: 3,
+      received_on: '2026-04-01',
+    });
+    const appealed = {
+      ...openCase,
+      appeal: { received_on: '2026-04-01', decided_on: null, outcome: null },
+    } as unknown as DisciplineCase;
+    expect(
+      appealInput(
+        { received_on: '2026-04-01', decided_on: '2026-05-02', outcome: 'upheld' },
+        appealed,
+      ),
+    ).toEqual({ version: 3, decided_on: '2026-05-02', outcome: 'upheld' });
   });
 });

@@ -2,7 +2,10 @@
 // subject (Art. 35; the server refuses the others), the form's values to the bodies of
 // POST /discipline-cases, /vote and /decide, and how a clock reads (days left, overdue, none).
 import type {
+  DisciplineAppeal,
+  DisciplineCase,
   DisciplineCaseNew,
+  DisciplineCasePatch,
   DisciplineCategory,
   DisciplineDecision,
   DisciplineSanction,
@@ -106,6 +109,115 @@ export function decisionInput(values: DecisionValues, version: number): Discipli
   const number = (values.decision_number ?? '').trim();
   if (number) input.decision_number = number;
   if (values.received_on) input.received_on = values.received_on;
+  return input;
+}
+
+export const deferralReasons = ['pregnancy', 'maternity', 'illness', 'inpatient'] as const;
+export type DeferralReason = (typeof deferralReasons)[number];
+
+export interface DeferralValues {
+  from?: string;
+  to?: string;
+  reason?: DeferralReason;
+}
+
+/** The facts PATCH /discipline-cases/{id} takes, as the edit form holds them. */
+export interface EditValues {
+  breach_summary?: string;
+  breach_date?: string;
+  new_breach_date?: string | null;
+  category?: DisciplineCategory;
+  sanction?: DisciplineSanction;
+  competent_level?: string;
+  deferrals?: DeferralValues[];
+  state_decided_on?: string | null;
+  state_notified_on?: string | null;
+  received_on?: string | null;
+}
+
+/** Before the decision every fact may change; after it only its receipt and the state body's. */
+export function editableFields(item: Pick<DisciplineCase, 'decision'>): (keyof EditValues)[] {
+  const late: (keyof EditValues)[] = ['received_on', 'state_decided_on', 'state_notified_on'];
+  if (item.decision) return late;
+  return [
+    'breach_summary',
+    'breach_date',
+    'new_breach_date',
+    'category',
+    'sanction',
+    'competent_level',
+    'deferrals',
+    'state_decided_on',
+    'state_notified_on',
+  ];
+}
+
+export function caseToEditValues(item: DisciplineCase): EditValues {
+  return {
+    breach_summary: item.breach_summary,
+    breach_date: item.breach_date,
+    new_breach_date: item.new_breach_date ?? null,
+    category: item.category,
+    sanction: item.sanction,
+    competent_level: item.competent_level,
+    deferrals: (item.deferrals ?? []).map((d) => ({
+      from: d.from,
+      to: d.to,
+      reason: d.reason as DeferralReason,
+    })),
+    state_decided_on: item.state_decided_on ?? null,
+    state_notified_on: item.state_notified_on ?? null,
+    received_on: item.decision?.received_on ?? null,
+  };
+}
+
+/**
+ * PATCH's body: only the editable facts that changed (a decided case refuses the others), empty
+ * dates as null (cleared), texts trimmed.
+ */
+export function editInput(values: EditValues, item: DisciplineCase): DisciplineCasePatch {
+  const before = caseToEditValues(item);
+  const input: DisciplineCasePatch = { version: item.version };
+  const body = input as Record<string, unknown>;
+  for (const field of editableFields(item)) {
+    let value: unknown = values[field];
+    if (typeof value === 'string') value = value.trim();
+    if (field === 'deferrals') {
+      value = (values.deferrals ?? []).map((d) => ({
+        from: d.from ?? '',
+        to: d.to ?? '',
+        reason: d.reason ?? '',
+      }));
+    } else if (
+      ['new_breach_date', 'state_decided_on', 'state_notified_on', 'received_on'].includes(field)
+    ) {
+      value = value || null;
+    }
+    if (JSON.stringify(value ?? null) !== JSON.stringify(before[field] ?? null)) {
+      body[field] = value;
+    }
+  }
+  return input;
+}
+
+/** The appeal's two steps: its receipt, then its resolution with the outcome. */
+export interface AppealValues {
+  received_on?: string;
+  decided_on?: string;
+  outcome?: 'upheld' | 'reduced' | 'annulled';
+}
+
+export const appealFields = ['received_on', 'decided_on', 'outcome'] as const;
+export const appealOutcomes = ['upheld', 'reduced', 'annulled'] as const;
+
+export function appealInput(
+  values: AppealValues,
+  item: Pick<DisciplineCase, 'version' | 'appeal'>,
+): DisciplineAppeal {
+  const input: DisciplineAppeal = { version: item.version };
+  if (!item.appeal && values.received_on) input.received_on = values.received_on;
+  if (values.decided_on) input.decided_on = values.decided_on;
+  if (values.outcome) input.outcome = values.outcome;
   return input;
 }
 

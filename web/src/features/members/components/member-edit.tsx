@@ -40,7 +40,8 @@ function MemberEditForm({ initial }: { initial: MemberDetail }) {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const update = useUpdateMember(base.id);
-  // The restricted field is edited only when the server showed it and the user may write it.
+  // Restricted input fields are edited only when the server showed them and the user may write
+  // them. (None is left: the discipline is the view of the discipline cases, never typed in.)
   const restricted = useCan('member.restricted.write') && 'discipline' in base;
   const dirtyRef = useRef(false);
 

@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useMember } from '../api/get-member';
 import { exitFieldNames, fieldGroups } from '../lib/fields';
 import { FieldValue, StatusTag } from './field-value';
+import { MemberDiscipline } from './member-discipline';
 import { MemberHistory } from './member-history';
 import { MemberLifecycle } from './member-lifecycle';
 
@@ -98,6 +99,8 @@ export function MemberView({ id, aside }: { id: number; aside?: ReactNode }) {
                   />
                 </Card>
               ))}
+            {/* The discipline only when the server showed it (discipline.read). */}
+            {'discipline' in data && <MemberDiscipline member={data} />}
           </Space>
         </Col>
         <Col xs={24} xl={8}>

@@ -23,8 +23,9 @@ export interface FieldSpec {
   kind: FieldKind;
   list?: CatalogListName;
   /**
-   * A restricted record class (discipline): the server shows it only to who may read it
-   * (member.restricted.read over the member) and takes it only from who may write it.
+   * A restricted record class: the server shows it only to who may read it and takes it only
+   * from who may write it. (The discipline, item 21, is no longer an input: it is the view of
+   * the member's discipline cases, shown by the member page with discipline.read.)
    */
   restricted?: boolean;
   /**
@@ -57,7 +58,6 @@ export const fieldSpecs: FieldSpec[] = [
   { name: 'occupation', kind: 'code', list: 'occupations' },
   { name: 'work_unit', kind: 'text' },
   { name: 'position', kind: 'text' },
-  { name: 'discipline', kind: 'text', restricted: true },
   { name: 'admission_date', kind: 'date' },
   // Entered for an existing member's file; probation runs 12 months from it.
   { name: 'ceremony_date', kind: 'date' },
@@ -114,7 +114,6 @@ export const fieldGroups: { key: string; fields: string[]; restricted?: boolean 
       'exit_ground',
     ],
   },
-  { key: 'restricted', fields: ['discipline'], restricted: true },
 ];
 
 /** The fields only a procedure changes (sent when a file is created, never in an edit). */

@@ -1,0 +1,311 @@
+// The forms of a case beyond the vote and the decision, for holders of discipline.write: editing
+// its facts (PATCH /discipline-cases/{id}: before the decision the breach, its date and category,
+// a new breach, the sanction proposed, the competent level and the deferral periods, which move
+// the limitation clock; after it only the decision's receipt, which starts the appeal period, and
+// the state body's dates), and the appeal (its receipt within the period, then its resolution with
+// the outcome). A refusal shows under its field; the clocks come back recomputed by the server.
+import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateInput } from '@/components/date-input';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api-client';
+import { applyFieldErrors } from '@/lib/form-errors';
+import { useProblemText } from '@/lib/problem-text';
+import type { DisciplineCase, Problem, ProblemFieldError } from '@/types';
+import { useAppeal, useUpdateCase } from '../api/discipline';
+import {
+  appealFields,
+  appealInput,
+  appealOutcomes,
+  caseToEditValues,
+  categories,
+  deferralReasons,
+  editableFields,
+  editInput,
+  sanctionsFor,
+  type AppealValues,
+  type EditValues,
+} from '../lib/discipline';
+
+/** Errors of the deferral periods ("deferrals[1].to") go under that period's own input. */
+function deferralErrors(
+  form: ReturnType<typeof Form.useForm<EditValues>>[0],
+  problem: Problem,
+  format: (error: ProblemFieldError) => string,
+): Problem {
+  const rest: ProblemFieldError[] = [];
+  const fields: { name: ['deferrals', number, 'from' | 'to' | 'reason']; errors: string[] }[] = [];
+  for (const error of problem.errors ?? []) {
+    const match = /^deferrals\[(\d+)\]\.(from|to|reason)$/.exec(error.field);
+    if (match) {
+      const part = match[2] as 'from' | 'to' | 'reason';
+      fields.push({ name: ['deferrals', Number(match[1]), part], errors: [format(error)] });
+    } else rest.push(error);
+  }
+  form.setFields(fields);
+  return { ...problem, errors: rest };
+}
+
+export function EditCaseModal({ item, onClose }: { item: DisciplineCase; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<EditValues>();
+  const update = useUpdateCase(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const editable = editableFields(item);
+  const shown = (field: keyof EditValues) => editable.includes(field);
+  const label = (field: string) => t(`discipline.fields.${field}`);
+
+  async function send(values: EditValues) {
+    setRest([]);
+    const input = editInput(values, item);
+    if (Object.keys(input).length === 1) {
+      onClose();
+      return;
+    }
+    try {
+      await update.mutateAsync(input);
+      message.success(t('discipline.edit.done'));
+      onClose();
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      const others = deferralErrors(form, error.problem, problemText);
+      setRest(applyFieldErrors(form, others, [...editable, 'vote'], problemText));
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('discipline.edit.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('discipline.edit.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      okButtonProps={{ 'data-testid': 'discipline-edit-submit' } as never}
+      width={640}
+      destroyOnHidden
+    >
+      <ProblemAlert error={update.error} rest={rest} />
+      <Form<EditValues>
+        form={form}
+        name="discipline-edit"
+        layout="vertical"
+        initialValues={caseToEditValues(item)}
+        onFinish={(values) => void send(values)}
+        data-testid="discipline-edit-form"
+      >
+        {shown('breach_summary') && (
+          <Form.Item
+            name="breach_summary"
+            label={label('breach_summary')}
+            rules={[{ required: true, whitespace: true, message: t('discipline.open.required') }]}
+          >
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+        )}
+        <Space wrap size={16}>
+          {shown('breach_date') && (
+            <Form.Item name="breach_date" label={label('breach_date')}>
+              <DateInput disabledAfterToday />
+            </Form.Item>
+          )}
+          {shown('new_breach_date') && (
+            <Form.Item name="new_breach_date" label={label('new_breach_date')}>
+              <DateInput disabledAfterToday />
+            </Form.Item>
+          )}
+        </Space>
+        {shown('category') && (
+          <Form.Item name="category" label={label('category')}>
+            <Select
+              options={categories.map((value) => ({
+                value,
+                label: t(`discipline.categories.${value}`),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {shown('sanction') && (
+          <Form.Item
+            name="sanction"
+            label={label('sanction')}
+            extra={item.vote ? t('discipline.edit.newVote') : undefined}
+          >
+            <Select
+              options={sanctionsFor(item.subject).map((value) => ({
+                value,
+                label: t(`discipline.sanctions.${value}`),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {shown('competent_level') && (
+          <Form.Item
+            name="competent_level"
+            label={label('competent_level')}
+            rules={[{ required: true, whitespace: true, message: t('discipline.open.required') }]}
+          >
+            <Input maxLength={500} />
+          </Form.Item>
+        )}
+        {shown('deferrals') && (
+          <Form.Item label={label('deferrals')} extra={t('discipline.edit.deferralsHint')}>
+            <Form.List name="deferrals">
+              {(periods, { add, remove }) => (
+                <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+                  {periods.map((period) => (
+                    <Space key={period.key} align="baseline" wrap data-testid="discipline-deferral">
+                      <Form.Item
+                        name={[period.name, 'from']}
+                        label={label('deferral_from')}
+                        rules={[{ required: true, message: t('discipline.open.required') }]}
+                      >
+                        <DateInput disabledAfterToday style={{ width: 150 }} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[period.name, 'to']}
+                        label={label('deferral_to')}
+                        rules={[{ required: true, message: t('discipline.open.required') }]}
+                      >
+                        <DateInput style={{ width: 150 }} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[period.name, 'reason']}
+                        label={label('deferral_reason')}
+                        rules={[{ required: true, message: t('discipline.open.required') }]}
+                      >
+                        <Select
+                          style={{ width: 190 }}
+                          options={deferralReasons.map((value) => ({
+                            value,
+                            label: t(`discipline.deferralReasons.${value}`),
+                          }))}
+                        />
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        aria-label={t('discipline.edit.removeDeferral')}
+                        onClick={() => remove(period.name)}
+                      />
+                    </Space>
+                  ))}
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({})}
+                    data-testid="discipline-add-deferral"
+                  >
+                    {t('discipline.edit.addDeferral')}
+                  </Button>
+                </Space>
+              )}
+            </Form.List>
+          </Form.Item>
+        )}
+        <Space wrap size={16}>
+          {shown('received_on') && (
+            <Form.Item
+              name="received_on"
+              label={label('received_on')}
+              extra={t('discipline.edit.receivedHint')}
+            >
+              <DateInput disabledAfterToday />
+            </Form.Item>
+          )}
+          <Form.Item name="state_decided_on" label={label('state_decided_on')}>
+            <DateInput disabledAfterToday />
+          </Form.Item>
+          <Form.Item name="state_notified_on" label={label('state_notified_on')}>
+            <DateInput disabledAfterToday />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<AppealValues>();
+  const appeal = useAppeal(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  // First the appeal's receipt; once received, its resolution.
+  const resolving = !!item.appeal;
+  const label = (field: string) => t(`discipline.fields.appeal_${field}`);
+
+  async function send(values: AppealValues) {
+    setRest([]);
+    try {
+      await appeal.mutateAsync(appealInput(values, item));
+      message.success(t(resolving ? 'discipline.appeal.resolved' : 'discipline.appeal.recorded'));
+      onClose();
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      setRest(applyFieldErrors(form, error.problem, appealFields, problemText));
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t(resolving ? 'discipline.appeal.resolveTitle' : 'discipline.appeal.recordTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('discipline.appeal.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={appeal.isPending}
+      okButtonProps={{ 'data-testid': 'discipline-appeal-submit' } as never}
+      destroyOnHidden
+    >
+      <ProblemAlert error={appeal.error} rest={rest} />
+      <Form<AppealValues>
+        form={form}
+        name="discipline-appeal"
+        layout="vertical"
+        onFinish={(values) => void send(values)}
+        data-testid="discipline-appeal-form"
+      >
+        {!resolving && (
+          <Form.Item
+            name="received_on"
+            label={label('received_on')}
+            extra={t('discipline.appeal.receivedHint')}
+            rules={[{ required: true, message: t('discipline.open.required') }]}
+          >
+            <DateInput disabledAfterToday />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="decided_on"
+          label={label('decided_on')}
+          rules={resolving ? [{ required: true, message: t('discipline.open.required') }] : []}
+          extra={resolving ? undefined : t('discipline.appeal.laterHint')}
+        >
+          <DateInput disabledAfterToday />
+        </Form.Item>
+        <Form.Item
+          name="outcome"
+          label={label('outcome')}
+          rules={resolving ? [{ required: true, message: t('discipline.open.required') }] : []}
+        >
+          <Select
+            allowClear
+            options={appealOutcomes.map((value) => ({
+              value,
+              label: t(`discipline.outcomes.${value}`),
+            }))}
+            data-testid="discipline-appeal-outcome"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
