@@ -47,6 +47,25 @@ async function cells(api: APIRequestContext) {
   return found.items;
 }
 
+// The last cell of the list with members, its last month closed (closed here if need be).
+async function closedBook(api: APIRequestContext): Promise<Book> {
+  let book: Book | undefined;
+  for (const cell of [...(await cells(api))].reverse()) {
+    const candidate = await get<Book>(api, `/orgs/${cell.id}/dues/book?month=${LAST_MONTH}`);
+    if (candidate.lines.length > 0) {
+      book = candidate;
+      break;
+    }
+  }
+  expect(book, 'a cell with members').toBeTruthy();
+  if (book!.closing) return book!;
+  const closed = await api.post(`/api/v1/orgs/${book!.org.id}/dues/close`, {
+    data: { month: LAST_MONTH },
+  });
+  expect(closed.ok(), `close: ${closed.status()}`).toBeTruthy();
+  return (await closed.json()) as Book;
+}
+
 async function phonePage(browser: Browser, baseURL: string) {
   const context = await browser.newContext({
     baseURL,
@@ -136,29 +155,12 @@ test.describe.serial('dues forms', () => {
   });
 
   test('record an adjustment on a closed month and see it in the book', async ({ page, api }) => {
-    // The last cell of the list with members: its last month closed (closed here if need be).
-    const all = await cells(api);
-    let book: Book | undefined;
-    for (const cell of [...all].reverse()) {
-      const candidate = await get<Book>(api, `/orgs/${cell.id}/dues/book?month=${LAST_MONTH}`);
-      if (candidate.lines.length > 0) {
-        book = candidate;
-        break;
-      }
-    }
-    expect(book, 'a cell with members').toBeTruthy();
-    if (!book!.closing) {
-      const closed = await api.post(`/api/v1/orgs/${book!.org.id}/dues/close`, {
-        data: { month: LAST_MONTH },
-      });
-      expect(closed.ok(), `close: ${closed.status()}`).toBeTruthy();
-      book = (await closed.json()) as Book;
-    }
-    const reason = `${book!.lines[0].full_name}: nộp bổ sung sau khi khóa sổ`;
+    const book = await closedBook(api);
+    const reason = `${book.lines[0].full_name}: nộp bổ sung sau khi khóa sổ`;
 
-    await page.goto(`/dues?org=${book!.org.id}&month=${LAST_MONTH}`);
+    await page.goto(`/dues?org=${book.org.id}&month=${LAST_MONTH}`);
     await expect(page.getByTestId('dues-closed')).toBeVisible();
-    await expect(page.getByTestId('dues-total-collected')).toHaveText(vi(book!.totals.collected));
+    await expect(page.getByTestId('dues-total-collected')).toHaveText(vi(book.totals.collected));
     await page.getByTestId('dues-adjust').click();
     const form = page.getByTestId('adjustment-form');
     await expect(form).toBeVisible();
@@ -169,27 +171,19 @@ test.describe.serial('dues forms', () => {
     await expect(page.getByTestId('dues-adjustments')).toContainText(reason);
     await expect(page.getByTestId('dues-adjustments')).toContainText(vi(15_000));
     await expect(page.getByTestId('dues-total-collected')).toHaveText(
-      vi(book!.totals.collected + 15_000),
+      vi(book.totals.collected + 15_000),
     );
-    const after = await get<Book>(api, `/orgs/${book!.org.id}/dues/book?month=${LAST_MONTH}`);
+    const after = await get<Book>(api, `/orgs/${book.org.id}/dues/book?month=${LAST_MONTH}`);
     expect(after.adjustments.some((a) => a.reason === reason && a.amount === 15_000)).toBe(true);
   });
 
   test('the three forms fit a phone (390 px)', async ({ browser, baseURL, api }) => {
-    let line: Line | undefined;
-    let closedCell: number | undefined;
-    for (const cell of [...(await cells(api))].reverse()) {
-      const book = await get<Book>(api, `/orgs/${cell.id}/dues/book?month=${LAST_MONTH}`);
-      if (book.closing && book.lines.length) {
-        closedCell = cell.id;
-        line = book.lines[0];
-        break;
-      }
-    }
-    expect(closedCell, 'the month closed by the test before').toBeTruthy();
+    const book = await closedBook(api);
+    const closedCell = book.org.id;
+    const line = book.lines[0];
     const { context, page } = await phonePage(browser, baseURL!);
     try {
-      await page.goto(`/dues/members/${line!.member_id}`);
+      await page.goto(`/dues/members/${line.member_id}`);
       await expect(page.getByTestId('member-dues')).toBeVisible();
       await fitsPhone(page);
       await page.getByTestId('member-dues-basis').click();
@@ -206,6 +200,7 @@ test.describe.serial('dues forms', () => {
       await page.getByRole('button', { name: 'Hủy' }).click();
 
       await page.goto(`/dues?org=${closedCell}&month=${LAST_MONTH}`);
+      await expect(page.getByTestId('dues-closed')).toBeVisible();
       await page.getByTestId('dues-adjust').click();
       await expect(page.getByTestId('adjustment-form')).toBeVisible();
       await fitsPhone(page);

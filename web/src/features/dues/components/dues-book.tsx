@@ -209,7 +209,7 @@ export function DuesBookView({
             value={params.org}
             holdsMembers
             onChange={(next) => onChange({ ...params, org: next ?? undefined })}
-            style={{ width: 360, maxWidth: '100%' }}
+            style={{ width: 'min(360px, calc(100vw - 112px))' }}
             aria-label={t('dues.org')}
             placeholder={t('dues.chooseCell')}
           />
@@ -265,18 +265,6 @@ export function DuesBookView({
                   </Descriptions.Item>
                 </Descriptions>
               }
-              action={
-                mayWrite && (
-                  <Button
-                    size="small"
-                    icon={<PlusOutlined />}
-                    onClick={() => setAdjusting(true)}
-                    data-testid="dues-adjust"
-                  >
-                    {t('dues.adjustment.open')}
-                  </Button>
-                )
-              }
             />
           ) : (
             mayWrite && (
@@ -295,6 +283,17 @@ export function DuesBookView({
                 )}
               </Flex>
             )
+          )}
+          {closed && mayWrite && (
+            <Flex gap={12} align="center" wrap>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => setAdjusting(true)}
+                data-testid="dues-adjust"
+              >
+                {t('dues.adjustment.open')}
+              </Button>
+            </Flex>
           )}
           <div data-testid="dues-table" data-fetching={book.isFetching ? 'true' : 'false'}>
             <Table<DuesBookLine>
