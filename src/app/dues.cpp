@@ -10,6 +10,7 @@
 #include "io/xlsx/xlsx_reader.h"
 #include "io/xlsx/xlsx_writer.h"
 #include "text/fold.h"
+#include "text/person_name.h"
 
 namespace chibo::app {
 
@@ -130,9 +131,19 @@ struct MemberLedger {
   Allocation allocation;
 };
 
-MemberDuesFacts facts_of(const Member& member, std::vector<DuesBasis> bases,
-                         std::vector<DuesRelief> reliefs) {
+// The day the member joined, for their dues: admission, or a later arrival from outside the tree
+// (a completed incoming transfer); the months before it were owed elsewhere.
+std::optional<Date> joined_party(const Member& member, std::optional<Date> arrived) {
+  if (arrived && (!member.admission_date || *member.admission_date < *arrived)) return arrived;
+  return member.admission_date;
+}
+
+MemberDuesFacts facts_of(const Services& services, const Member& member,
+                         std::vector<DuesBasis> bases, std::vector<DuesRelief> reliefs,
+                         std::optional<Date> arrived) {
   MemberDuesFacts facts;
+  facts.owed =
+      domain::dues::owed_span(joined_party(member, arrived), member.exit_date, services.rules);
   facts.bases = std::move(bases);
   facts.reliefs = std::move(reliefs);
   facts.party_age_anchor =
@@ -171,10 +182,15 @@ std::map<MemberId, MemberLedger> ledgers_of(Context& ctx, const std::vector<Memb
   auto bases = ctx.tx.dues().bases_of(ids);
   auto reliefs = ctx.tx.dues().reliefs_of(ids);
   auto payments = ctx.tx.dues().payments_of(ids);
+  const auto arrivals = ctx.tx.dues().arrivals_of(ids);
   std::map<MemberId, MemberLedger> ledgers;
   for (const Member& m : members) {
+    const auto arrived = arrivals.find(m.id);
     ledgers.emplace(
-        m.id, ledger_of(ctx.services, facts_of(m, std::move(bases[m.id]), std::move(reliefs[m.id])),
+        m.id, ledger_of(ctx.services,
+                        facts_of(ctx.services, m, std::move(bases[m.id]), std::move(reliefs[m.id]),
+                                 arrived == arrivals.end() ? std::nullopt
+                                                           : std::optional(arrived->second)),
                         std::move(payments[m.id]), horizon));
   }
   return ledgers;
@@ -186,8 +202,10 @@ void refresh_standing(Context& ctx, const Member& member) {
   auto bases = ctx.tx.dues().bases_of(one);
   auto reliefs = ctx.tx.dues().reliefs_of(one);
   auto payments = ctx.tx.dues().payments_of(one);
+  const auto arrivals = ctx.tx.dues().arrivals_of(one);
   const MemberDuesFacts facts =
-      facts_of(member, std::move(bases[member.id]), std::move(reliefs[member.id]));
+      facts_of(ctx.services, member, std::move(bases[member.id]), std::move(reliefs[member.id]),
+               arrivals.count(member.id) ? std::optional(arrivals.at(member.id)) : std::nullopt);
   int64_t paid = 0;
   for (const DuesPayment& p : payments[member.id]) paid += p.amount;
   ctx.tx.dues().put_standing(
@@ -241,14 +259,21 @@ Status check_window(std::optional<Month> from, std::optional<Month> to) {
 
 // The first month the member belongs to their present cell: the month of their admission, or of
 // the last move or transfer that brought them there.
-std::optional<Month> joined_cell(Context& ctx, const Member& member) {
+std::optional<Date> joined_cell_on(Context& ctx, const Member& member) {
   std::optional<Date> joined = member.admission_date;
   for (const MemberEvent& event : ctx.tx.members().history(member.id)) {
-    if (event.action != "move" && event.action != "transfer" && event.action != "merge") continue;
+    if (event.action != "move" && event.action != "transfer" && event.action != "merge" &&
+        event.action != "transfer_in")
+      continue;
     std::optional<Date> on = event.effective_on;
     if (!on && event.at.size() >= 10) on = Date::parse(event.at.substr(0, 10));
     if (on && (!joined || *joined < *on)) joined = on;
   }
+  return joined;
+}
+
+std::optional<Month> joined_cell(Context& ctx, const Member& member) {
+  const std::optional<Date> joined = joined_cell_on(ctx, member);
   if (!joined) return std::nullopt;
   return Month::of(*joined);
 }
@@ -259,6 +284,33 @@ std::vector<Member> members_of(Context& ctx, const Organization& org) {
   filter.statuses = on_roll_statuses(ctx.services);
   std::vector<Member> members;
   ctx.tx.members().scan(filter, [&](const Member& m, const std::string&) { members.push_back(m); });
+  return members;
+}
+
+// The members on a cell's book for `month`: those who belonged to it that month, from the month
+// they joined it (admission, a transfer in, a move) to the month they left (exit_date), by the
+// rules of domain::dues::owed_span. Members who have left since are still on the months before.
+std::vector<Member> book_members_of(Context& ctx, const Organization& org, Month month) {
+  std::vector<Member> candidates = members_of(ctx, org);
+  MemberFilter left;
+  left.subtree = org.path;
+  for (const auto& status : ctx.services.catalog.member_statuses)
+    if (!status.on_roll) left.statuses.push_back(status.code);
+  if (!left.statuses.empty()) {
+    ctx.tx.members().scan(left, [&](const Member& m, const std::string&) {
+      if (m.exit_date && month <= Month::of(*m.exit_date)) candidates.push_back(m);
+    });
+  }
+  std::vector<Member> members;
+  for (Member& m : candidates) {
+    if (domain::dues::owed_span(joined_cell_on(ctx, m), m.exit_date, ctx.services.rules)
+            .covers(month))
+      members.push_back(std::move(m));
+  }
+  // Name order, as the roll's scan gives it (the members who left are merged in).
+  std::stable_sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
+    return text::name_sort_key(a.full_name) < text::name_sort_key(b.full_name);
+  });
   return members;
 }
 
@@ -328,7 +380,7 @@ DuesBook book_of(Context& ctx, const Organization& org, Month month) {
   book.month = month;
   book.closing = ctx.tx.dues().find_closing(org.id, month);
   book.adjustments = ctx.tx.dues().adjustments_of(org.id, month);
-  const std::vector<Member> members = members_of(ctx, org);
+  const std::vector<Member> members = book_members_of(ctx, org, month);
   const auto ledgers = ledgers_of(ctx, members, std::max(month, Month::of(ctx.today())));
   for (const Member& member : members) {
     const MemberLedger& ledger = ledgers.at(member.id);
@@ -675,6 +727,7 @@ Result<std::vector<std::string>> check_dues_standings(Context& ctx) {
     auto bases = ctx.tx.dues().bases_of(ids);
     auto reliefs = ctx.tx.dues().reliefs_of(ids);
     auto payments = ctx.tx.dues().payments_of(ids);
+    const auto arrivals = ctx.tx.dues().arrivals_of(ids);
     for (const Member& member : members) {
       const std::string who = "member " + std::to_string(member.id.value);
       auto found = stored.find(member.id);
@@ -682,8 +735,9 @@ Result<std::vector<std::string>> check_dues_standings(Context& ctx) {
         problems.push_back(who + ": has a dues basis but no dues standing (dues_standings)");
         continue;
       }
-      const MemberDuesFacts facts =
-          facts_of(member, std::move(bases[member.id]), std::move(reliefs[member.id]));
+      const MemberDuesFacts facts = facts_of(
+          ctx.services, member, std::move(bases[member.id]), std::move(reliefs[member.id]),
+          arrivals.count(member.id) ? std::optional(arrivals.at(member.id)) : std::nullopt);
       int64_t paid = 0;
       for (const DuesPayment& p : payments[member.id]) paid += p.amount;
       // The stored month may be earlier than the truth, never later.

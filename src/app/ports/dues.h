@@ -124,6 +124,9 @@ class DuesRepository {
   // For `chibo check`: every stored standing, and the members that have a dues basis.
   virtual std::map<MemberId, std::optional<Month>> all_standings() = 0;
   virtual std::vector<MemberId> members_with_bases() = 0;
+  // The day each member last arrived from outside the tree (a completed incoming transfer): dues
+  // are owed here from then on. Members that never arrived are absent.
+  virtual std::map<MemberId, Date> arrivals_of(const std::vector<MemberId>& members) = 0;
 };
 
 }  // namespace chibo::app

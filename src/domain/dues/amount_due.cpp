@@ -45,6 +45,10 @@ DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& r
   DueAmount due;
   due.month = month;
   const Date first = month.first_day();
+  if (!facts.owed.covers(month)) {
+    due.status = "not_member";
+    return due;
+  }
   const DuesBasis* basis = basis_in(facts.bases, month);
   if (!basis) {
     due.status = "no_basis";
@@ -109,6 +113,23 @@ DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& r
     }
   }
   return due;
+}
+
+DuesSpan owed_span(std::optional<Date> joined, std::optional<Date> left, const RuleSet& rules) {
+  DuesSpan span;
+  if (joined) {
+    span.from = Month::of(*joined);
+    // Joined after the cutoff day: the month of joining is not owed.
+    const RuleParameter* cutoff = rules.in_force("dues.joining_day_cutoff", *joined);
+    if (cutoff && joined->day() > cutoff->value) span.from = span.from->plus(1);
+  }
+  if (left) {
+    span.until = Month::of(*left);
+    // Left before the cutoff day: the month of leaving is not owed.
+    const RuleParameter* cutoff = rules.in_force("dues.leaving_day_cutoff", *left);
+    if (cutoff && left->day() < cutoff->value) span.until = span.until->plus(-1);
+  }
+  return span;
 }
 
 std::vector<BasisProblem> check_basis(const DuesBasis& basis, const RuleSet& rules) {

@@ -24,7 +24,8 @@ struct DueAmount {
   Month month;
   // "due": an amount is owed (maybe 0 after a 100 % relief); "exempt_party_age",
   // "exempt_decision": nothing is owed; "no_basis": no dues basis covers the month (nothing is
-  // computed); "no_rule": no rule for the category was in force that month.
+  // computed); "no_rule": no rule for the category was in force that month; "not_member": the
+  // month is before the member joined or after they left (nothing is owed).
   std::string status;
   std::string category;
   int64_t base = 0;         // the income figure a rate applied to (0 for fixed amounts)
@@ -37,12 +38,31 @@ struct DueAmount {
   bool owed() const { return status == "due" && amount > 0; }
 };
 
+// The months a member owes dues in (or appears in a cell's book): from the month they joined to
+// the month they left, both included; an open end when unknown. See owed_span().
+struct DuesSpan {
+  std::optional<Month> from;
+  std::optional<Month> until;
+  bool covers(Month month) const {
+    return (!from || *from <= month) && (!until || month <= *until);
+  }
+};
+
+// The span from the day a member joined (the party: admission, or arriving from outside by
+// transfer; a cell: also an internal transfer) to the day they left (exit_date). Whether the
+// month of joining or of leaving is owed follows dues.joining_day_cutoff and
+// dues.leaving_day_cutoff in force on that day (rules-reference §6 is silent; the office's choice
+// is to owe both months whatever the day). Without those rules, both months are owed.
+DuesSpan owed_span(std::optional<Date> joined, std::optional<Date> left, const RuleSet& rules);
+
 // What the amount depends on besides the month.
 struct MemberDuesFacts {
   std::vector<DuesBasis> bases;
   std::vector<DuesRelief> reliefs;
   // The day party age counts from (the stored anchor, or the first admission); none: unknown.
   std::optional<Date> party_age_anchor;
+  // The months the member is a member here: outside them nothing is owed ("not_member").
+  DuesSpan owed;
 };
 
 DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules);

@@ -258,5 +258,69 @@ TEST(DuesRemittance, EachLevelKeepsItsShare) {
   EXPECT_EQ(kept, 170'001);  // nothing lost or made up
 }
 
+// The office's rules with the joining and leaving cutoffs set to other days (a future text).
+RuleSet rules_with_cutoffs(int64_t joining, int64_t leaving) {
+  std::vector<RuleParameter> all;
+  for (RuleParameter p : rules().all()) {
+    if (p.key == "dues.joining_day_cutoff") p.value = joining;
+    if (p.key == "dues.leaving_day_cutoff") p.value = leaving;
+    all.push_back(std::move(p));
+  }
+  return *RuleSet::build(std::move(all), {});
+}
+
+TEST(DuesSpan, TheMonthOfJoiningIsOwedWhateverTheDayByTheOfficesRule) {
+  // rules/dues.toml: dues.joining_day_cutoff 31, dues.leaving_day_cutoff 1.
+  EXPECT_EQ(owed_span(date("2026-03-01"), std::nullopt, rules()).from, m(2026, 3));
+  EXPECT_EQ(owed_span(date("2026-03-31"), std::nullopt, rules()).from, m(2026, 3));
+  EXPECT_EQ(owed_span(std::nullopt, date("2026-07-01"), rules()).until, m(2026, 7));
+  EXPECT_EQ(owed_span(std::nullopt, date("2026-07-31"), rules()).until, m(2026, 7));
+  const DuesSpan open = owed_span(std::nullopt, std::nullopt, rules());
+  EXPECT_FALSE(open.from);
+  EXPECT_FALSE(open.until);
+  EXPECT_TRUE(open.covers(m(1990, 1)));
+}
+
+TEST(DuesSpan, OtherCutoffsMoveTheBoundaryMonths) {
+  const RuleSet mid = rules_with_cutoffs(15, 16);
+  EXPECT_EQ(owed_span(date("2026-03-15"), std::nullopt, mid).from, m(2026, 3));
+  EXPECT_EQ(owed_span(date("2026-03-16"), std::nullopt, mid).from, m(2026, 4));
+  EXPECT_EQ(owed_span(date("2026-12-31"), std::nullopt, mid).from, m(2027, 1));
+  EXPECT_EQ(owed_span(std::nullopt, date("2026-07-16"), mid).until, m(2026, 7));
+  EXPECT_EQ(owed_span(std::nullopt, date("2026-07-15"), mid).until, m(2026, 6));
+  EXPECT_EQ(owed_span(std::nullopt, date("2026-01-01"), mid).until, m(2025, 12));
+}
+
+TEST(DuesSpan, NothingIsOwedBeforeJoiningNorAfterLeaving) {
+  MemberDuesFacts facts = facts_of("bhxh_salary", 5'000'000, 0, m(2026, 1));
+  facts.owed = owed_span(date("2026-04-30"), date("2026-09-01"), rules());
+  EXPECT_EQ(amount_due(facts, m(2026, 3), rules()).status, "not_member");
+  EXPECT_EQ(amount_due(facts, m(2026, 3), rules()).amount, 0);
+  EXPECT_EQ(amount_due(facts, m(2026, 4), rules()).amount, 50'000);
+  EXPECT_EQ(amount_due(facts, m(2026, 9), rules()).amount, 50'000);
+  EXPECT_EQ(amount_due(facts, m(2026, 10), rules()).status, "not_member");
+}
+
+TEST(DuesSpan, TheRemovalCheckDoesNotCountMonthsBeforeJoining) {
+  // A basis from January, admitted in May, nothing paid: by the end of June only May and June
+  // are unpaid, below the threshold of 3; by the end of July, three months.
+  MemberDuesFacts facts = facts_of("bhxh_salary", 5'000'000, 0, m(2026, 1));
+  facts.owed = owed_span(date("2026-05-20"), std::nullopt, rules());
+  std::vector<DueAmount> dues;
+  for (Month month = m(2026, 1); month <= m(2026, 7); month = month.plus(1))
+    dues.push_back(amount_due(facts, month, rules()));
+  const Allocation allocation = allocate(dues, {});
+  const UnpaidYear june = unpaid_in_year(allocation, 2026, m(2026, 6), rules());
+  EXPECT_EQ(june.months.size(), 2U);
+  EXPECT_FALSE(june.listed());
+  const UnpaidYear july = unpaid_in_year(allocation, 2026, m(2026, 7), rules());
+  EXPECT_EQ(july.months.front(), m(2026, 5));
+  EXPECT_TRUE(july.listed());
+  EXPECT_EQ(allocation.arrears_through(m(2026, 7)), 3 * 50'000);
+  // The standing starts at the month of joining, not at the basis.
+  EXPECT_EQ(first_unpaid_month(facts, 0, rules(), m(2026, 12)), m(2026, 5));
+  EXPECT_EQ(first_unpaid_month(facts, 50'000, rules(), m(2026, 12)), m(2026, 6));
+}
+
 }  // namespace
 }  // namespace chibo::domain::dues

@@ -147,6 +147,8 @@ const std::vector<std::string>& dues_rule_keys() {
       "dues.keep_bp.commune_base",
       "dues.keep_bp.above_base",
       "dues.keep_bp.central",
+      "dues.joining_day_cutoff",
+      "dues.leaving_day_cutoff",
   };
   return keys;
 }

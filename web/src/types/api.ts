@@ -7799,8 +7799,12 @@ export interface components {
     DuesDue: {
       /** @example 2026-03 */
       month: string;
-      /** @enum {string} */
-      status: 'due' | 'exempt_party_age' | 'exempt_decision' | 'no_basis' | 'no_rule';
+      /**
+       * @description not_member: the month is before the member joined (admission, or arrival by transfer from outside) or after they left; nothing is owed (rules dues.joining_day_cutoff, dues.leaving_day_cutoff).
+       * @enum {string}
+       */
+      status:
+        'due' | 'exempt_party_age' | 'exempt_decision' | 'no_basis' | 'no_rule' | 'not_member';
       category: string | null;
       /**
        * Format: int64

@@ -373,4 +373,23 @@ std::vector<MemberId> SqlDuesRepository::members_with_bases() {
   return found;
 }
 
+std::map<MemberId, Date> SqlDuesRepository::arrivals_of(const std::vector<MemberId>& members) {
+  std::map<MemberId, Date> found;
+  in_chunks(members, [&](const std::vector<long long>& ids) {
+    Bindings bindings;
+    RowReader row(1, 1);
+    select_rows(session_,
+                "SELECT completed_on, member_id FROM transfers WHERE direction = 'incoming' "
+                "AND state = 'completed' AND completed_on IS NOT NULL AND member_id IN " +
+                    bindings.number_list(ids),
+                bindings, row, [&] {
+                  const std::optional<Date> on = row.date(0);
+                  if (!on) return;
+                  auto [at, inserted] = found.emplace(MemberId(row.number(0)), *on);
+                  if (!inserted && at->second < *on) at->second = *on;
+                });
+  });
+  return found;
+}
+
 }  // namespace chibo::storage

@@ -39,6 +39,7 @@ class SqlDuesRepository : public app::DuesRepository {
       MemberId after, size_t limit) override;
   std::map<MemberId, std::optional<app::Month>> all_standings() override;
   std::vector<MemberId> members_with_bases() override;
+  std::map<MemberId, Date> arrivals_of(const std::vector<MemberId>& members) override;
 
  private:
   std::vector<app::DuesClosing> select_closings(const std::string& where, Bindings& bindings);

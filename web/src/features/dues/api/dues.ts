@@ -1,6 +1,6 @@
 // The dues API's reads and writes: a cell's book for a month, a member's dues card (and the
 // signed-in member's own), the reconciliation of a subtree, the arrears list; recording a
-// payment (Idempotency-Key) and closing a month. Every write refreshes the dues queries.
+// payment (Idempotency-Key), a basis, a relief decision, an adjustment, and closing a month. Every write refreshes the dues queries.
 import {
   keepPreviousData,
   queryOptions,
@@ -10,9 +10,12 @@ import {
 } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type {
+  DuesAdjustmentNew,
   DuesArrears,
+  DuesBasisNew,
   DuesBook,
   DuesPaymentNew,
+  DuesReliefNew,
   DuesReconciliation,
   MemberDues,
 } from '@/types';
@@ -103,6 +106,48 @@ export function useCloseMonth(org: number) {
       api<DuesBook>(`/orgs/${org}/dues/close`, {
         method: 'POST',
         body: { month },
+        idempotent: true,
+      }),
+    onSuccess: (book) => {
+      client.setQueryData(duesKeys.book(org, book.month), book);
+      void client.invalidateQueries({ queryKey: duesKeys.all });
+    },
+  });
+}
+
+export function useRecordBasis(member: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuesBasisNew) =>
+      api<MemberDues>(`/members/${member}/dues/bases`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: duesKeys.all }),
+  });
+}
+
+export function useRecordRelief(member: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuesReliefNew) =>
+      api<MemberDues>(`/members/${member}/dues/reliefs`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: duesKeys.all }),
+  });
+}
+
+export function useRecordAdjustment(org: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuesAdjustmentNew) =>
+      api<DuesBook>(`/orgs/${org}/dues/adjustments`, {
+        method: 'POST',
+        body: input,
         idempotent: true,
       }),
     onSuccess: (book) => {

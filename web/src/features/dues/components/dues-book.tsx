@@ -1,7 +1,7 @@
 // A cell's dues book for a month: every member on the roll with the basis, the rate, what is
 // due, what was paid for the month and received in it, the arrears; the totals; recording a
 // payment from a member's row; closing the month once it has ended (kept and sent up, then
-// locked: later corrections are adjustments).
+// locked: later corrections are adjustments, recorded from the closed month's book).
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -33,6 +33,7 @@ import { formatMoney, formatMonth, monthEnded, type DuesParams } from '../lib/du
 import { formatBasisPoints, rateRule } from '../lib/rates';
 import { DuesStatusTag } from './dues-status';
 import { MonthInput } from '@/components/month-input';
+import { AdjustmentModal } from './adjustment-modal';
 import { PaymentModal } from './payment-modal';
 
 export function DuesBookView({
@@ -50,6 +51,7 @@ export function DuesBookView({
   const book = useDuesBook(params.org, params.month);
   const close = useCloseMonth(params.org ?? 0);
   const [paying, setPaying] = useState<DuesBookLine | undefined>();
+  const [adjusting, setAdjusting] = useState(false);
   const money = (value: number) => formatMoney(value, lang);
   const data = book.data;
   const closed = !!data?.closing;
@@ -207,7 +209,7 @@ export function DuesBookView({
             value={params.org}
             holdsMembers
             onChange={(next) => onChange({ ...params, org: next ?? undefined })}
-            style={{ width: 360, maxWidth: '100%' }}
+            style={{ width: 'min(360px, calc(100vw - 112px))' }}
             aria-label={t('dues.org')}
             placeholder={t('dues.chooseCell')}
           />
@@ -282,6 +284,17 @@ export function DuesBookView({
               </Flex>
             )
           )}
+          {closed && mayWrite && (
+            <Flex gap={12} align="center" wrap>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => setAdjusting(true)}
+                data-testid="dues-adjust"
+              >
+                {t('dues.adjustment.open')}
+              </Button>
+            </Flex>
+          )}
           <div data-testid="dues-table" data-fetching={book.isFetching ? 'true' : 'false'}>
             <Table<DuesBookLine>
               size="small"
@@ -323,6 +336,7 @@ export function DuesBookView({
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Title level={5}>{t('dues.book.adjustments')}</Typography.Title>
               <Table
+                data-testid="dues-adjustments"
                 size="small"
                 rowKey="id"
                 pagination={false}
@@ -349,6 +363,13 @@ export function DuesBookView({
           )}
         </>
       ) : null}
+      {adjusting && params.org && (
+        <AdjustmentModal
+          org={params.org}
+          month={params.month}
+          onClose={() => setAdjusting(false)}
+        />
+      )}
       {paying && (
         <PaymentModal
           member={paying.member_id}

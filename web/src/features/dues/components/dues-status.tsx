@@ -1,5 +1,5 @@
 // A month's dues status when nothing is due: exempt at 50 years of party age, exempt by
-// decision, no basis recorded, no rule in force.
+// decision, no basis recorded, no rule in force, not a member of the party that month.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DuesDue } from '@/types';
@@ -10,6 +10,7 @@ const colors: Record<DuesDue['status'], string> = {
   exempt_decision: 'green',
   no_basis: 'red',
   no_rule: 'red',
+  not_member: 'default',
 };
 
 export function DuesStatusTag({ status }: { status: DuesDue['status'] }) {

@@ -1,6 +1,6 @@
 // A member's dues card: the months due and paid (oldest first, as payments are applied), the
 // arrears, what was paid in advance, the voluntary extra; the bases, the relief decisions, the
-// payments. Those who may write record a payment from here. The member's own page shows the
+// payments. Those who may write record a payment, a basis or a relief decision from here. The member's own page shows the
 // same card without the actions (GET /dues/mine).
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -26,13 +26,16 @@ import type { DuesMonth, DuesPayment, MemberDues } from '@/types';
 import { formatMoney, formatMonth } from '../lib/dues';
 import { formatBasisPoints, rateRule } from '../lib/rates';
 import { DuesStatusTag } from './dues-status';
+import { BasisModal } from './basis-modal';
 import { PaymentModal } from './payment-modal';
+import { ReliefModal } from './relief-modal';
 
 export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const money = (value: number) => formatMoney(value, lang);
   const [paying, setPaying] = useState(false);
+  const [recording, setRecording] = useState<'basis' | 'relief' | undefined>();
 
   const monthColumns: TableColumnsType<DuesMonth> = [
     {
@@ -153,14 +156,22 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
           </Typography.Text>
         </div>
         {!own && dues.may_write && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setPaying(true)}
-            data-testid="member-dues-pay"
-          >
-            {t('dues.book.pay')}
-          </Button>
+          <Space wrap>
+            <Button onClick={() => setRecording('basis')} data-testid="member-dues-basis">
+              {t('dues.basis.open')}
+            </Button>
+            <Button onClick={() => setRecording('relief')} data-testid="member-dues-relief">
+              {t('dues.relief.open')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setPaying(true)}
+              data-testid="member-dues-pay"
+            >
+              {t('dues.book.pay')}
+            </Button>
+          </Space>
         )}
       </Flex>
       <Row gutter={[12, 12]}>
@@ -283,6 +294,20 @@ export function MemberDuesCard({ dues, own }: { dues: MemberDues; own?: boolean 
           member={dues.member.id}
           name={dues.member.full_name}
           onClose={() => setPaying(false)}
+        />
+      )}
+      {recording === 'basis' && (
+        <BasisModal
+          member={dues.member.id}
+          name={dues.member.full_name}
+          onClose={() => setRecording(undefined)}
+        />
+      )}
+      {recording === 'relief' && (
+        <ReliefModal
+          member={dues.member.id}
+          name={dues.member.full_name}
+          onClose={() => setRecording(undefined)}
         />
       )}
     </Space>

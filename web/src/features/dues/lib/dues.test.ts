@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  adjustmentInput,
+  basisInput,
+  categoryAmount,
+  monthsInclusive,
+  reliefInput,
   formatMoney,
   formatMonth,
   lastEndedMonth,
@@ -187,5 +192,62 @@ describe('reconciliationView', () => {
     expect(view.children.map((c) => c.org.id)).toEqual([2, 3]);
     expect(view.childrenSentUp).toBe(7000);
     expect(view.openBelow).toBe(1);
+  });
+});
+
+describe('the basis, relief and adjustment forms to the API', () => {
+  it('sends the amount as income or fixed amount by category, none for students', () => {
+    expect(categoryAmount('pension')).toBe('income');
+    expect(categoryAmount('abroad_fixed')).toBe('fixed');
+    expect(categoryAmount('student')).toBe('none');
+    expect(
+      basisInput({ valid_from: '2026-03', category: 'bhxh_salary', amount: 8_500_000 }),
+    ).toEqual({ valid_from: '2026-03', category: 'bhxh_salary', income: 8_500_000 });
+    expect(
+      basisInput({ valid_from: '2026-03', category: 'other_fixed', amount: 20_000, note: ' x ' }),
+    ).toEqual({ valid_from: '2026-03', category: 'other_fixed', fixed_amount: 20_000, note: 'x' });
+    expect(basisInput({ valid_from: '2026-03', category: 'student', amount: 5 })).toEqual({
+      valid_from: '2026-03',
+      category: 'student',
+    });
+  });
+
+  it("counts a relief's months from and to, both included; an exemption may stay open", () => {
+    expect(monthsInclusive('2026-04', '2026-06')).toBe(3);
+    expect(monthsInclusive('2026-11', '2027-02')).toBe(4);
+    expect(monthsInclusive('2026-06', '2026-04')).toBe(0);
+    expect(
+      reliefInput({
+        relief: 'reduction',
+        percent: 50,
+        from_month: '2026-04',
+        to_month: '2026-09',
+        decision_number: '15-QĐ/ĐU',
+        decision_date: '2026-03-25',
+      }),
+    ).toEqual({
+      relief: 'reduction',
+      percent: 50,
+      from_month: '2026-04',
+      months: 6,
+      decision: { number: '15-QĐ/ĐU', authority: null },
+      decision_date: '2026-03-25',
+    });
+    const open = reliefInput({ relief: 'exemption', percent: 30, from_month: '2026-04' });
+    expect(open.months).toBeUndefined();
+    expect(open.percent).toBeUndefined();
+  });
+
+  it('sends a deduction as a negative amount', () => {
+    expect(
+      adjustmentInput('2026-10', { direction: 'subtract', amount: 20_000, reason: ' r ' }),
+    ).toEqual({
+      month: '2026-10',
+      amount: -20_000,
+      reason: 'r',
+    });
+    expect(
+      adjustmentInput('2026-10', { direction: 'add', amount: 5_000, reason: 'r' }).amount,
+    ).toBe(5_000);
   });
 });
