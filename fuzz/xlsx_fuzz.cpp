@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_shared_strings = 10000;
   limits.max_shared_string_bytes = 1u << 20;
   limits.max_rows = 10000;
-  auto reader = Reader::open_bytes(std::string_view(reinterpret_cast<const char*>(data), size), limits);
+  auto reader =
+      Reader::open_bytes(std::string_view(reinterpret_cast<const char*>(data), size), limits);
   if (!reader) return 0;
   for (size_t sheet = 0; sheet < reader->sheet_names().size(); ++sheet) {
     (void)reader->read_sheet(sheet, [&](int64_t, const Row& cells) {
