@@ -92,7 +92,7 @@ for engine in $engines; do
   echo "## $engine, $members members"
   if [[ $fresh == 1 ]]; then
     /usr/bin/time -f "generation: %e s elapsed, %M KB max RSS" \
-      "$chibo" demo --db "$url" --members "$members" --quiet 2>&1 | grep -E '^(chibo demo|generation)' | head -2
+      "$chibo" demo --db "$url" --members "$members" ${DEMO_ARGS:-} --quiet 2>&1 | grep -E '^(chibo demo|generation)' | head -2
     [[ $engine == postgresql ]] && echo "$members" > "$pg_dir/bench-members"
     echo "$password" | "$chibo" user add --db "$url" --username bench.office --role office_staff >/dev/null
   else

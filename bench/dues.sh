@@ -104,7 +104,7 @@ for engine in $engines; do
   echo "## $engine, $members members"
   if [[ $fresh == 1 ]]; then
     /usr/bin/time -f "generation: %e s elapsed, %M KB max RSS" \
-      "$chibo" demo --db "$url" --members "$members" --quiet 2>&1 | grep -E '^(chibo demo|  [0-9]|generation|.*dues)' | head -6
+      "$chibo" demo --db "$url" --members "$members" ${DEMO_ARGS:-} --quiet 2>&1 | grep -E '^(chibo demo|  [0-9]|generation|.*dues)' | head -6
     [[ $engine == postgresql ]] && echo "$members" > "$pg_dir/bench-members"
   else
     echo "(database reused from $pg_dir)"

@@ -25,6 +25,7 @@ struct DemoCommandOptions {
   std::string db = storage::kDefaultDatabaseUrl;
   uint64_t seed = 2017;
   long long members = 65000;
+  int history_months = 12;
   bool replace = false;
   bool quiet = false;
 };
@@ -114,6 +115,7 @@ int demo(const DemoCommandOptions& options) {
   demo::DemoOptions demo_options;
   demo_options.seed = options.seed;
   demo_options.members = options.members;
+  demo_options.history_months = options.history_months;
   demo_options.today = (*runtime)->clock.today();
   demo_options.now_utc = (*runtime)->clock.now_utc();
   if (!options.quiet) {
@@ -193,6 +195,11 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")
       ->capture_default_str();
   command->add_option("--members", options->members, "Number of members (up to 6,000,000)")
+      ->capture_default_str();
+  command
+      ->add_option("--history-months", options->history_months,
+                   "Months of meetings and dues history, the running one included")
+      ->check(CLI::Range(1, 12))
       ->capture_default_str();
   command->add_flag("--replace", options->replace, "Delete an existing SQLite file first");
   command->add_flag("--quiet", options->quiet, "No progress line");

@@ -82,10 +82,11 @@ class Generator {
         terms_(catalog_, rules_, options.seed, options.today, options.now_utc),
         documents_(catalog_, rules_, data_, options.seed, options.today, options.now_utc),
         directives_(options.seed, options.today, options.now_utc, &rules_, &calendar_),
-        dues_(catalog_, rules_, options.seed, options.today, options.now_utc),
+        dues_(catalog_, rules_, options.seed, options.today, options.now_utc,
+              options.history_months),
         plans_(catalog_, rules_, options.seed, options.today, options.now_utc),
         review_(catalog_, rules_, options.seed, options.today, options.now_utc),
-        meetings_(options.seed, options.today, options.now_utc),
+        meetings_(options.seed, options.today, options.now_utc, options.history_months),
         inspection_(options.seed, options.today, options.now_utc),
         discipline_(options.seed, options.today, options.now_utc) {
     for (const domain::CatalogEntry& province : catalog_.provinces.entries()) {

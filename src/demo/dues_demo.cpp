@@ -130,12 +130,13 @@ int64_t thousands(double value) { return static_cast<int64_t>(value / 1000.0) * 
 }  // namespace
 
 DuesDemo::DuesDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, uint64_t seed,
-                   Date today, std::string now)
+                   Date today, std::string now, int history_months)
     : catalog_(catalog),
       rules_(rules),
       rng_(seed ^ 0xD0E5ULL),
       today_(today),
-      now_(std::move(now)) {}
+      now_(std::move(now)),
+      history_months_(history_months) {}
 
 void DuesDemo::member_written(const domain::Member& member) {
   const domain::MemberStatusInfo* status = catalog_.member_status(member.status);
@@ -167,8 +168,8 @@ void DuesDemo::member_written(const domain::Member& member) {
     entry.income = thousands(
         std::clamp(9'000'000.0 * std::exp(0.35 * rng_.normal()), 4'960'000.0, 60'000'000.0));
   }
-  // Twelve months: the eleven that have ended and the running one.
-  const Month first = Month::of(today_).plus(-11);
+  // The months that have ended and the running one (twelve unless the options say fewer).
+  const Month first = Month::of(today_).plus(1 - history_months_);
   entry.from = first;
   if (member.admission_date)
     entry.from = std::max(first, Month::of(*member.admission_date).plus(1));

@@ -31,7 +31,7 @@ struct DuesReport {
 class DuesDemo {
  public:
   DuesDemo(const domain::Catalog& catalog, const domain::RuleSet& rules, uint64_t seed, Date today,
-           std::string now);
+           std::string now, int history_months);
 
   // Every member as the generator writes it.
   void member_written(const domain::Member& member);
@@ -55,6 +55,7 @@ class DuesDemo {
   Rng rng_;
   Date today_;
   std::string now_;
+  int history_months_;
   std::vector<Entry> entries_;
   DuesReport report_;
 };

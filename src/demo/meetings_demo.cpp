@@ -106,8 +106,11 @@ struct VoteColumns {
 
 using namespace meetings_demo_detail;
 
-MeetingsDemo::MeetingsDemo(uint64_t seed, Date today, std::string now)
-    : rng_(seed ^ 0x3EE7ULL), today_(today), now_(std::move(now)) {}
+MeetingsDemo::MeetingsDemo(uint64_t seed, Date today, std::string now, int history_months)
+    : rng_(seed ^ 0x3EE7ULL),
+      today_(today),
+      now_(std::move(now)),
+      history_months_(history_months) {}
 
 void MeetingsDemo::member_written(const domain::Member& member) {
   const bool official = member.status == "official";
@@ -131,7 +134,7 @@ void MeetingsDemo::write(soci::session& session) {
   VoteColumns votes;
   long long next_id = 1;
   const Month current = Month::of(today_);
-  const Month first = current.plus(-12);
+  const Month first = current.plus(-history_months_);
   for (auto& [org_id, cell] : cells_) {
     if (cell.members.empty()) continue;
     // Chair and secretary: the first two official members (any member when none is official).

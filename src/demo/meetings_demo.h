@@ -28,7 +28,7 @@ struct MeetingsReport {
 
 class MeetingsDemo {
  public:
-  MeetingsDemo(uint64_t seed, Date today, std::string now);
+  MeetingsDemo(uint64_t seed, Date today, std::string now, int history_months);
 
   // Every member as the generator writes it.
   void member_written(const domain::Member& member);
@@ -50,6 +50,7 @@ class MeetingsDemo {
   Rng rng_;
   Date today_;
   std::string now_;
+  int history_months_;
   std::map<int64_t, Cell> cells_;
   MeetingsReport report_;
 };
