@@ -198,7 +198,7 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   command
       ->add_option("--history-months", options->history_months,
-                   "Months of meetings and dues history, the running one included")
+                   "Ended months of meetings and dues history")
       ->check(CLI::Range(1, 12))
       ->capture_default_str();
   command->add_flag("--replace", options->replace, "Delete an existing SQLite file first");

@@ -32,8 +32,8 @@ namespace chibo::demo {
 struct DemoOptions {
   uint64_t seed = 2017;
   long long members = 65000;
-  // Months of meetings and dues history, the running one included (1 to 12): fewer make the
-  // national demo fit a benchmark run.
+  // Ended months of history (1 to 12): meetings in each of them; dues for up to eleven of them
+  // and the running month. Fewer make the national demo fit a benchmark run.
   int history_months = 12;
   Date today;
   std::string now_utc;

@@ -169,6 +169,25 @@ TEST(Demo, DuesAreThereAndAddUpThroughTheTree) {
   for (const app::ArrearsEntry& entry : arrears->items) EXPECT_GE(entry.unpaid.months.size(), 3u);
 }
 
+// --history-months bounds the meetings and dues written: with one ended month, members pay for
+// it and the running month at most twice, and each cell meets in one month only (the national
+// benchmark's setting).
+TEST(Demo, HistoryMonthsBoundsMeetingsAndDues) {
+  TempStore temp;
+  DemoOptions one_month = options(1500, 5);
+  one_month.history_months = 1;
+  auto report = generate_demo(temp.store(), demo_rules(), one_month);
+  ASSERT_TRUE(report);
+  EXPECT_GT(report->dues.bases, 1300);
+  EXPECT_GT(report->dues.payments, 0);
+  EXPECT_LE(report->dues.payments, 2 * report->dues.bases);
+  EXPECT_GT(report->meetings.meetings, 0);
+  EXPECT_LE(report->meetings.meetings, 3 * report->cells);
+  auto problems = storage::check_consistency(temp.store());
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
 TEST(Demo, TheSameSeedGivesTheSameData) {
   auto export_of = [](uint64_t seed) {
     TempStore temp;

@@ -168,8 +168,8 @@ void DuesDemo::member_written(const domain::Member& member) {
     entry.income = thousands(
         std::clamp(9'000'000.0 * std::exp(0.35 * rng_.normal()), 4'960'000.0, 60'000'000.0));
   }
-  // The months that have ended and the running one (twelve unless the options say fewer).
-  const Month first = Month::of(today_).plus(1 - history_months_);
+  // The running month and up to eleven ended ones (fewer when the options ask for less history).
+  const Month first = Month::of(today_).plus(-std::min(history_months_, 11));
   entry.from = first;
   if (member.admission_date)
     entry.from = std::max(first, Month::of(*member.admission_date).plus(1));
