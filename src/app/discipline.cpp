@@ -73,6 +73,10 @@ DisciplineView view_of(Context& ctx, DisciplineCase c) {
     view.state_notice = value_of(d::state_notice_deadline(
         *c.state_decided_on, c.state_notified_on.value_or(today), rules, calendar));
   }
+  if (c.suspension) {
+    view.suspended_today = d::suspended_on(*c.suspension, today);
+    view.suspension_rule = d::suspension_cap(c.subject, *c.suspension, rules);
+  }
   if (c.member_id.valid()) {
     if (std::optional<Member> member = ctx.tx.members().find(c.member_id))
       view.subject_name = member->full_name;
@@ -404,6 +408,57 @@ Result<DisciplineView> record_discipline_appeal(Context& ctx,
   AuditEntry entry = case_entry("appeal", c);
   entry.with("received_on", c.appeal_received_on->iso());
   if (deciding) entry.with("outcome", request.outcome);
+  return saved(ctx, c, entry);
+}
+
+Result<DisciplineView> record_discipline_suspension(Context& ctx,
+                                                    const DisciplineSuspensionRequest& request) {
+  Result<DisciplineCase> found = writable(ctx, request.id, request.version);
+  if (!found) return std::move(found).error();
+  DisciplineCase c = *found;
+  const Date today = ctx.today();
+  std::vector<FieldError> errors;
+  AuditEntry entry = case_entry("suspension", c);
+  if (request.lifted_on) {
+    // Lifting: alone in the request, once, within the suspension, not in the future.
+    if (request.from || request.until || !request.basis.empty())
+      return Error::invalid_field("lifted_on", "discipline_suspension_lift_alone");
+    if (!c.suspension) return Error::conflict("discipline_not_suspended");
+    if (c.suspension->lifted_on)
+      return Error::conflict("discipline_suspension_lifted",
+                             {{"on", c.suspension->lifted_on->iso()}});
+    if (*request.lifted_on > today) {
+      errors.push_back({"lifted_on", "date_in_future", {}});
+    } else if (*request.lifted_on < c.suspension->from ||
+               *request.lifted_on > c.suspension->until) {
+      errors.push_back({"lifted_on",
+                        "date_outside_term",
+                        {{"from", c.suspension->from.iso()}, {"to", c.suspension->until.iso()}}});
+    }
+    if (!errors.empty()) return Error::invalid(std::move(errors));
+    c.suspension->lifted_on = request.lifted_on;
+    entry.with("lifted_on", request.lifted_on->iso());
+    return saved(ctx, c, entry);
+  }
+  // Suspending or extending: while the case is being considered.
+  if (c.decided_on) return Error::conflict("discipline_case_decided");
+  if (c.suspension && c.suspension->lifted_on)
+    return Error::conflict("discipline_suspension_lifted",
+                           {{"on", c.suspension->lifted_on->iso()}});
+  if (!request.from) errors.push_back({"from", "required", {}});
+  if (!request.until) errors.push_back({"until", "required", {}});
+  if (request.basis.empty()) errors.push_back({"basis", "required", {}});
+  if (request.from && *request.from > today) errors.push_back({"from", "date_in_future", {}});
+  if (request.from && *request.from < c.breach_date)
+    errors.push_back({"from", "date_before_start", {}});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  const d::Suspension next{*request.from, *request.until, request.basis, std::nullopt};
+  d::SuspensionCheck check = d::check_suspension(c.subject, next, c.suspension, ctx.services.rules);
+  if (!check.errors.empty()) return Error::invalid(std::move(check.errors));
+  entry.with(c.suspension ? "extended_until" : "until", next.until.iso())
+      .with("from", next.from.iso())
+      .with("basis", next.basis);
+  c.suspension = next;
   return saved(ctx, c, entry);
 }
 

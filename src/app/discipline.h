@@ -66,6 +66,17 @@ struct DisciplineAppealRequest {
   std::string outcome;              // upheld, reduced, annulled
 };
 
+// Suspends the subject's activities while the case is considered, extends the suspension (same
+// `from`, a later `until`), or lifts it early (`lifted_on` alone).
+struct DisciplineSuspensionRequest {
+  int64_t id = 0;
+  int64_t version = 0;
+  std::optional<Date> from;
+  std::optional<Date> until;
+  std::string basis;  // investigation, prosecution
+  std::optional<Date> lifted_on;
+};
+
 struct DisciplineQuery {
   OrgId org_id;
   std::string state;
@@ -84,6 +95,9 @@ struct DisciplineView {
   std::optional<domain::discipline::Deadline> appeal;  // from the decision's receipt
   std::optional<domain::discipline::Deadline> appeal_resolve;
   std::optional<domain::discipline::Deadline> state_notice;
+  bool suspended_today = false;  // the suspension covers today
+  std::optional<domain::discipline::AppliedRule>
+      suspension_rule;  // its cap; none for a prosecution
   bool may_write = false;
 };
 
@@ -104,6 +118,8 @@ Result<DisciplineView> decide_discipline_case(Context& ctx,
                                               const DisciplineDecisionRequest& request);
 Result<DisciplineView> record_discipline_appeal(Context& ctx,
                                                 const DisciplineAppealRequest& request);
+Result<DisciplineView> record_discipline_suspension(Context& ctx,
+                                                    const DisciplineSuspensionRequest& request);
 Result<MemberDiscipline> get_member_discipline(Context& ctx, MemberId member);
 
 // The members among `members` with a sanction decided in `year` and not annulled on appeal

@@ -86,6 +86,7 @@ domain::review::Eligibility eligibility_of(Context& ctx, const Member& member, D
   EligibilityFacts facts;
   facts.status = member.status;
   facts.admission_date = member.admission_date;
+  facts.activities_suspended = !ctx.tx.discipline().suspended_on({member.id}, review_date).empty();
   return domain::review::eligibility(facts, review_date, ctx.services.rules);
 }
 

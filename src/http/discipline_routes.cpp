@@ -93,6 +93,16 @@ json case_json(const app::DisciplineView& v) {
               {"decided_on", date_json(c.appeal_decided_on)},
               {"outcome", text_or_null(c.appeal_outcome)}};
   }
+  json suspension = nullptr;
+  if (c.suspension) {
+    const d::Suspension& s = *c.suspension;
+    suspension = {{"from", s.from.iso()},
+                  {"until", s.until.iso()},
+                  {"basis", s.basis},
+                  {"lifted_on", date_json(s.lifted_on)},
+                  {"in_force", v.suspended_today},
+                  {"rule", v.suspension_rule ? rule_json(*v.suspension_rule) : json(nullptr)}};
+  }
   return {{"id", c.id},
           {"subject", std::string(d::subject_code(c.subject))},
           {"member_id", c.member_id.valid() ? json(c.member_id.value) : json(nullptr)},
@@ -112,6 +122,7 @@ json case_json(const app::DisciplineView& v) {
           {"threshold", std::move(threshold)},
           {"decision", std::move(decision)},
           {"appeal", std::move(appeal)},
+          {"suspension", std::move(suspension)},
           {"clocks",
            {{"limitation", limitation_json(v.limitation)},
             {"appeal", deadline_json(v.appeal)},
@@ -338,6 +349,25 @@ Result<std::tuple<app::DisciplineAppealRequest>> decode_appeal(const HttpRequest
   return std::tuple{std::move(appeal)};
 }
 
+Result<std::tuple<app::DisciplineSuspensionRequest>> decode_suspension(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  Result<long long> id = case_id(request);
+  if (!id) return std::move(id).error();
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  JsonFields& fields = body->fields();
+  std::vector<FieldError>& errors = body->errors();
+  app::DisciplineSuspensionRequest suspension;
+  suspension.id = *id;
+  suspension.from = read_date_field(fields, "from", false, errors);
+  suspension.until = read_date_field(fields, "until", false, errors);
+  suspension.basis = read_text_field(fields, "basis", 20, errors);
+  suspension.lifted_on = read_date_field(fields, "lifted_on", false, errors);
+  suspension.version = body->version();
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  return std::tuple{std::move(suspension)};
+}
+
 Result<std::tuple<app::DisciplineQuery>> decode_list(const HttpRequest& request) {
   QueryParams params(request.query);
   app::DisciplineQuery query;
@@ -390,6 +420,9 @@ void add_discipline_routes(Router& router, ApiContext& api) {
              writes(api, decode_decision, app::decide_discipline_case, json_reply(200, case_json)));
   router.add("POST", "/api/v1/discipline-cases/{id}/appeal",
              writes(api, decode_appeal, app::record_discipline_appeal, json_reply(200, case_json)));
+  router.add("POST", "/api/v1/discipline-cases/{id}/suspension",
+             writes(api, decode_suspension, app::record_discipline_suspension,
+                    json_reply(200, case_json)));
   router.add("GET", "/api/v1/members/{id}/discipline",
              reads(api, path_id_of<MemberId>("member"), app::get_member_discipline,
                    json_reply(200, member_discipline_json)));

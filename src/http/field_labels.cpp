@@ -275,6 +275,9 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"decision_document_id", {"Quyết định kỷ luật (sổ văn bản)", "Decision (register)"}},
       {"decision_number", {"Số quyết định kỷ luật", "Decision number"}},
       {"outcome", {"Kết quả giải quyết khiếu nại", "Appeal outcome"}},
+      // Suspension of activities (discipline).
+      {"basis", {"Căn cứ đình chỉ", "Basis"}},
+      {"lifted_on", {"Ngày chấm dứt đình chỉ", "Lifted on"}},
   };
   return labels;
 }

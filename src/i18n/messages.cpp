@@ -1078,6 +1078,24 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"discipline.status.left", {"đã ra khỏi Đảng", "left the Party"}},
       {"discipline.status.deceased", {"đã từ trần", "deceased"}},
       {"discipline.status.transferred_out", {"đã chuyển sinh hoạt ra ngoài", "transferred out"}},
+      // Suspension of activities while a case is considered (domain/discipline/suspension.h).
+      {"discipline_suspension_too_long",
+       {"{label}: đình chỉ quá {days} ngày, muộn nhất đến ngày {latest} ({rule}: {source})",
+        "{label}: a suspension longer than {days} days ends on {latest} at the latest ({rule}: "
+        "{source})"}},
+      {"discipline_suspension_start_fixed",
+       {"{label}: gia hạn giữ nguyên ngày bắt đầu đình chỉ ({from})",
+        "{label}: an extension keeps the suspension's first day ({from})"}},
+      {"discipline_suspension_not_later",
+       {"{label}: gia hạn phải kết thúc sau ngày {until}",
+        "{label}: an extension must end after {until}"}},
+      {"discipline_suspension_lift_alone",
+       {"{label}: khi chấm dứt đình chỉ chỉ ghi ngày chấm dứt",
+        "{label}: lifting a suspension takes only the day it ends"}},
+      {"discipline_not_suspended",
+       {"Vụ việc chưa có quyết định đình chỉ sinh hoạt", "The case has no suspension to lift"}},
+      {"discipline_suspension_lifted",
+       {"Đình chỉ sinh hoạt đã chấm dứt ngày {on}", "The suspension was lifted on {on}"}},
   });
   return texts;
 }

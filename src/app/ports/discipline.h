@@ -13,6 +13,7 @@
 #include "core/org_path.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/sanction.h"
+#include "domain/discipline/suspension.h"
 #include "domain/discipline/vote.h"
 
 namespace chibo::app {
@@ -48,6 +49,7 @@ struct DisciplineCase {
   std::optional<Date> appeal_decided_on;
   std::string appeal_outcome;  // upheld, reduced, annulled
   std::string state;           // open, voted, decided, appealed, appeal_decided
+  std::optional<domain::discipline::Suspension> suspension;  // đình chỉ sinh hoạt, if any
   int64_t version = 0;
   std::string created_at;
   std::string created_by;
@@ -76,6 +78,8 @@ class DisciplineRepository {
   virtual std::vector<DisciplineCase> decided_of(const std::vector<MemberId>& members) = 0;
   // The decided cases of members opened in `tree` (nullopt: everywhere), for an export.
   virtual std::vector<DisciplineCase> decided_member_cases(const std::optional<OrgPath>& tree) = 0;
+  // The members among `members` whose activities are suspended on `on` by a case. One query.
+  virtual std::vector<MemberId> suspended_on(const std::vector<MemberId>& members, Date on) = 0;
 };
 
 }  // namespace chibo::app

@@ -3,6 +3,7 @@
 #include "domain/discipline/deadlines.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/sanction.h"
+#include "domain/discipline/suspension.h"
 #include "domain/discipline/vote.h"
 #include "testing/fixtures.h"
 
@@ -192,6 +193,79 @@ TEST(DisciplineDeadlines, ResolutionAndStateNoticeClocks) {
   EXPECT_EQ(notice->days_left, 1);
   // Before 296-QĐ/TW took effect there is no such rule.
   EXPECT_FALSE(state_notice_deadline(date("2020-01-06"), date("2020-01-06"), rules(), calendar()));
+}
+
+TEST(DisciplineSuspension, NinetyDaysAtFirstOneHundredEightyWithExtensions) {
+  const Date from = date("2026-03-02");
+  Suspension first{from, from.add_days(90), "investigation"};
+  SuspensionCheck check = check_suspension(Subject::kOfficialMember, first, {}, rules());
+  EXPECT_TRUE(check.errors.empty());
+  ASSERT_TRUE(check.rule);
+  EXPECT_EQ(check.rule->key, "discipline.suspension_days");
+  EXPECT_EQ(*check.latest_until, from.add_days(90));
+  first.until = from.add_days(91);  // one day past the cap
+  check = check_suspension(Subject::kOfficialMember, first, {}, rules());
+  EXPECT_TRUE(has_error(check.errors, "until", "discipline_suspension_too_long"));
+
+  // An extension keeps the start and ends later, within 180 days in all.
+  const Suspension recorded{from, from.add_days(90), "investigation"};
+  Suspension extended{from, from.add_days(180), "investigation"};
+  check = check_suspension(Subject::kOfficialMember, extended, recorded, rules());
+  EXPECT_TRUE(check.errors.empty());
+  EXPECT_EQ(check.rule->key, "discipline.suspension_max_days");
+  extended.until = from.add_days(181);
+  check = check_suspension(Subject::kOfficialMember, extended, recorded, rules());
+  EXPECT_TRUE(has_error(check.errors, "until", "discipline_suspension_too_long"));
+  EXPECT_EQ(suspension_cap(Subject::kOfficialMember, recorded, rules())->key,
+            "discipline.suspension_days");
+  EXPECT_EQ(
+      suspension_cap(Subject::kOfficialMember, {from, from.add_days(180), "investigation"}, rules())
+          ->key,
+      "discipline.suspension_max_days");
+  extended = {from.add_days(1), from.add_days(100), "investigation"};
+  check = check_suspension(Subject::kOfficialMember, extended, recorded, rules());
+  EXPECT_TRUE(has_error(check.errors, "from", "discipline_suspension_start_fixed"));
+  extended = {from, from.add_days(90), "investigation"};
+  check = check_suspension(Subject::kOfficialMember, extended, recorded, rules());
+  EXPECT_TRUE(has_error(check.errors, "until", "discipline_suspension_not_later"));
+}
+
+TEST(DisciplineSuspension, OrganizationsNinetyDaysNoExtensionNoProsecution) {
+  const Date from = date("2026-03-02");
+  const Suspension org{from, from.add_days(90), "investigation"};
+  EXPECT_TRUE(check_suspension(Subject::kOrganization, org, {}, rules()).errors.empty());
+  const Suspension longer{from, from.add_days(120), "investigation"};
+  SuspensionCheck check = check_suspension(Subject::kOrganization, longer, org, rules());
+  EXPECT_TRUE(has_error(check.errors, "until", "discipline_suspension_too_long"));
+  EXPECT_EQ(check.rule->key, "discipline.org_suspension_days");
+  const Suspension prosecuted{from, from.add_days(30), "prosecution"};
+  check = check_suspension(Subject::kOrganization, prosecuted, {}, rules());
+  EXPECT_TRUE(has_error(check.errors, "basis", "not_allowed"));
+}
+
+TEST(DisciplineSuspension, ProsecutionFollowsTheLawNotTheCap) {
+  const Date from = date("2026-03-02");
+  const Suspension detained{from, from.add_days(400), "prosecution"};
+  SuspensionCheck check = check_suspension(Subject::kOfficialMember, detained, {}, rules());
+  EXPECT_TRUE(check.errors.empty());
+  EXPECT_FALSE(check.rule);
+  const Suspension backwards{from, from.add_days(-1), "investigation"};
+  check = check_suspension(Subject::kProbationaryMember, backwards, {}, rules());
+  EXPECT_TRUE(has_error(check.errors, "until", "date_before_start"));
+  const Suspension unknown{from, from, "rumour"};
+  check = check_suspension(Subject::kOfficialMember, unknown, {}, rules());
+  EXPECT_TRUE(has_error(check.errors, "basis", "not_allowed"));
+}
+
+TEST(DisciplineSuspension, SuspendedFromTheFirstToTheLastDayUnlessLifted) {
+  Suspension s{date("2026-03-02"), date("2026-05-31"), "investigation"};
+  EXPECT_FALSE(suspended_on(s, date("2026-03-01")));
+  EXPECT_TRUE(suspended_on(s, date("2026-03-02")));
+  EXPECT_TRUE(suspended_on(s, date("2026-05-31")));
+  EXPECT_FALSE(suspended_on(s, date("2026-06-01")));
+  s.lifted_on = date("2026-04-10");
+  EXPECT_TRUE(suspended_on(s, date("2026-04-09")));
+  EXPECT_FALSE(suspended_on(s, date("2026-04-10")));
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace chibo::domain::review {
 struct EligibilityFacts {
   std::string status = {};                            // member status code (catalog)
   std::optional<Date> admission_date = std::nullopt;  // the admission decision
-  bool activities_suspended = false;  // đình chỉ sinh hoạt (discipline, a later task)
+  bool activities_suspended = false;  // đình chỉ sinh hoạt on the review date (a discipline case)
 };
 
 struct Eligibility {

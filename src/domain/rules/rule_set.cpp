@@ -205,11 +205,19 @@ const std::vector<std::string>& inspection_rule_keys() {
 
 const std::vector<std::string>& discipline_rule_keys() {
   static const std::vector<std::string> keys = {
-      "discipline.vote_share_reprimand",       "discipline.vote_share_expulsion",
-      "discipline.limitation_reprimand_years", "discipline.limitation_warning_years",
-      "discipline.appeal_period_days",         "discipline.appeal_period_working_days",
-      "discipline.appeal_resolve_days",        "discipline.appeal_resolve_working_days",
-      "discipline.state_notice_days",          "discipline.state_notice_working_days",
+      "discipline.vote_share_reprimand",
+      "discipline.vote_share_expulsion",
+      "discipline.limitation_reprimand_years",
+      "discipline.limitation_warning_years",
+      "discipline.appeal_period_days",
+      "discipline.appeal_period_working_days",
+      "discipline.appeal_resolve_days",
+      "discipline.appeal_resolve_working_days",
+      "discipline.state_notice_days",
+      "discipline.state_notice_working_days",
+      "discipline.suspension_days",
+      "discipline.suspension_max_days",
+      "discipline.org_suspension_days",
   };
   return keys;
 }

@@ -171,6 +171,7 @@ export const ROUTES = [
   ['POST', '/api/v1/discipline-cases/{id}/vote'],
   ['POST', '/api/v1/discipline-cases/{id}/decide'],
   ['POST', '/api/v1/discipline-cases/{id}/appeal'],
+  ['POST', '/api/v1/discipline-cases/{id}/suspension'],
   ['GET', '/api/v1/members/{id}/discipline'],
   ['GET', '/api/v1/orgs/{id}/compliance'],
   ['GET', '/api/v1/orgs/{id}/compliance/items'],

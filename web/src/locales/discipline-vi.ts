@@ -141,5 +141,32 @@ export const disciplineVi = {
       legacy: 'Ghi chép trước đây',
       hint: 'Ghi nhận qua hồ sơ kỷ luật (trang Kỷ luật đảng), không nhập trực tiếp.',
     },
+    suspension: {
+      title: 'Đình chỉ sinh hoạt đảng',
+      titleOrg: 'Đình chỉ hoạt động',
+      none: 'Không bị đình chỉ',
+      open: 'Đình chỉ sinh hoạt',
+      change: 'Gia hạn hoặc chấm dứt đình chỉ',
+      extend: 'Gia hạn',
+      lift: 'Chấm dứt đình chỉ',
+      submit: 'Ghi',
+      saved: 'Đã ghi đình chỉ sinh hoạt',
+      lifted: 'Đã chấm dứt đình chỉ',
+      inForce: 'Đang bị đình chỉ',
+      ended: 'Hết đình chỉ',
+      byLaw: 'Theo thời hạn của pháp luật',
+      untilHint:
+        'Đảng viên tối đa 90 ngày, gia hạn tổng cộng không quá 180 ngày; tổ chức đảng không quá 90 ngày',
+      fields: {
+        from: 'Từ ngày',
+        until: 'Đến hết ngày',
+        basis: 'Căn cứ',
+        lifted_on: 'Ngày chấm dứt',
+      },
+      bases: {
+        investigation: 'Có dấu hiệu vi phạm nghiêm trọng, cản trở việc xem xét',
+        prosecution: 'Bị truy tố, tạm giam',
+      },
+    },
   },
 };

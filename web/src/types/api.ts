@@ -2823,6 +2823,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/discipline-cases/{id}/suspension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đình chỉ sinh hoạt đảng trong khi xem xét, gia hạn hoặc chấm dứt
+     * @description Đình chỉ (from, until, basis) trước khi có quyết định kỷ luật: đảng viên tối đa 90 ngày, kể cả gia hạn 180 ngày; tổ chức đảng 90 ngày, không gia hạn; bị truy tố, tạm giam theo thời hạn của pháp luật (Quy định 22-QĐ/TW Điều 31; rules/discipline.toml). Gia hạn: giữ ngày bắt đầu, ngày kết thúc muộn hơn. Chấm dứt sớm: chỉ lifted_on. Cần discipline.write.
+     */
+    post: operations['recordDisciplineSuspension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}/discipline': {
     parameters: {
       query?: never;
@@ -9401,6 +9421,21 @@ export interface components {
         /** @enum {string|null} */
         outcome?: 'upheld' | 'reduced' | 'annulled' | null;
       } | null;
+      /** @description Đình chỉ sinh hoạt đảng (hoạt động của tổ chức đảng) trong khi xem xét; null khi không có. */
+      suspension: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        until: string;
+        /** @enum {string} */
+        basis: 'investigation' | 'prosecution';
+        /** Format: date */
+        lifted_on: string | null;
+        /** @description Đang bị đình chỉ hôm nay. */
+        in_force: boolean;
+        /** @description Thời hạn tối đa đã áp dụng; null khi theo thời hạn của pháp luật. */
+        rule: components['schemas']['DisciplineRule'] | null;
+      } | null;
       clocks: {
         limitation: components['schemas']['DisciplineLimitation'];
         appeal: components['schemas']['DisciplineDeadline'];
@@ -9586,6 +9621,29 @@ export interface components {
       }[];
       /** @description Ghi chép kỷ luật dạng chữ tự do nhập trước khi có hồ sơ kỷ luật (giữ nguyên qua migration 0027, chỉ đọc). */
       readonly discipline_legacy?: string | null;
+    };
+    DisciplineSuspensionRequest: {
+      /**
+       * Format: date
+       * @description Ngày bắt đầu đình chỉ (gia hạn: giữ nguyên).
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description Ngày cuối cùng của thời hạn đình chỉ.
+       */
+      until?: string;
+      /**
+       * @description investigation: có dấu hiệu vi phạm nghiêm trọng, cản trở việc xem xét; prosecution: bị truy tố, tạm giam (thời hạn theo pháp luật).
+       * @enum {string}
+       */
+      basis?: 'investigation' | 'prosecution';
+      /**
+       * Format: date
+       * @description Chấm dứt đình chỉ sớm từ ngày này (chỉ trường này).
+       */
+      lifted_on?: string;
+      version: number;
     };
     /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
     InspectionProgramme: {
@@ -17209,6 +17267,54 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['DisciplineAppeal'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordDisciplineSuspension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineSuspensionRequest'];
       };
     };
     responses: {

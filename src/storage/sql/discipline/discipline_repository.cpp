@@ -65,6 +65,10 @@ void case_values(RowValues& values, const DisciplineCase& c) {
       .date("appeal_decided_on", c.appeal_decided_on)
       .text("appeal_outcome", c.appeal_outcome)
       .text("state", c.state)
+      .date("suspended_from", c.suspension ? std::optional(c.suspension->from) : std::nullopt)
+      .date("suspended_until", c.suspension ? std::optional(c.suspension->until) : std::nullopt)
+      .text("suspension_basis", c.suspension ? c.suspension->basis : std::string())
+      .date("suspension_lifted_on", c.suspension ? c.suspension->lifted_on : std::nullopt)
       .text("updated_at", c.updated_at);
 }
 
@@ -75,13 +79,14 @@ using namespace discipline_rows;
 std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::string& where,
                                                                   Bindings& bindings) {
   std::vector<DisciplineCase> found;
-  RowReader row(22, 9);
+  RowReader row(26, 9);
   select_rows(
       session_,
       "SELECT subject, org_path, breach_summary, breach_date, new_breach_date, category, "
       "deferrals, sanction, competent_level, state_decided_on, state_notified_on, voted_on, "
       "decided_on, decision_number, received_on, appeal_received_on, appeal_decided_on, "
-      "appeal_outcome, state, created_at, created_by, updated_at, "
+      "appeal_outcome, state, created_at, created_by, updated_at, suspended_from, "
+      "suspended_until, suspension_basis, suspension_lifted_on, "
       "id, member_id, org_id, votes_for, votes_against, votes_abstain, votes_entitled, "
       "decision_document_id, version FROM discipline_cases WHERE " +
           where,
@@ -109,6 +114,8 @@ std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::str
         c.created_at = row.text(19);
         c.created_by = row.text(20);
         c.updated_at = row.text(21);
+        if (auto from = row.date(22), until = row.date(23); from && until)
+          c.suspension = d::Suspension{*from, *until, row.text(24), row.date(25)};
         c.id = row.number(0);
         c.member_id = MemberId(row.number(1));
         c.org_id = OrgId(row.number(2));
@@ -204,6 +211,24 @@ std::vector<DisciplineCase> SqlDisciplineRepository::decided_member_cases(
   std::string where = "member_id IS NOT NULL AND decided_on IS NOT NULL";
   if (tree) where += " AND " + subtree_condition("org_path", *tree, bindings);
   return select_cases(where + " ORDER BY decided_on DESC, id DESC", bindings);
+}
+
+std::vector<MemberId> SqlDisciplineRepository::suspended_on(const std::vector<MemberId>& members,
+                                                            Date on) {
+  std::vector<MemberId> found;
+  if (members.empty()) return found;
+  std::vector<long long> ids;
+  ids.reserve(members.size());
+  for (MemberId id : members) ids.push_back(id.value);
+  Bindings bindings;
+  // The few cases with a suspension; whether it covers `on` is the domain's call.
+  for (const DisciplineCase& c : select_cases(
+           "member_id IN " + bindings.number_list(ids) +
+               " AND suspended_from IS NOT NULL AND suspended_from <= " + bindings.text(on.iso()),
+           bindings)) {
+    if (c.suspension && d::suspended_on(*c.suspension, on)) found.push_back(c.member_id);
+  }
+  return found;
 }
 
 }  // namespace chibo::storage

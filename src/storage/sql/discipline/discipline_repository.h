@@ -20,6 +20,7 @@ class SqlDisciplineRepository : public app::DisciplineRepository {
   std::vector<app::DisciplineCase> decided_of(const std::vector<MemberId>& members) override;
   std::vector<app::DisciplineCase> decided_member_cases(
       const std::optional<OrgPath>& tree) override;
+  std::vector<MemberId> suspended_on(const std::vector<MemberId>& members, Date on) override;
 
  private:
   std::vector<app::DisciplineCase> select_cases(const std::string& where, Bindings& bindings);

@@ -6,6 +6,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from '@/lib/api-client';
 import type {
   DisciplineAppeal,
+  DisciplineSuspensionRequest,
   DisciplineCase,
   DisciplineCaseList,
   DisciplineCaseNew,
@@ -105,6 +106,20 @@ export function useAppeal(id: number) {
   return useMutation({
     mutationFn: (input: DisciplineAppeal) =>
       api<DisciplineCase>(`/discipline-cases/${id}/appeal`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+/** Suspends the subject's activities, extends the suspension, or lifts it early. */
+export function useSuspension(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineSuspensionRequest) =>
+      api<DisciplineCase>(`/discipline-cases/${id}/suspension`, {
         method: 'POST',
         body: input,
         idempotent: true,

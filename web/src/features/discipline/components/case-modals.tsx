@@ -3,7 +3,9 @@
 // a new breach, the sanction proposed, the competent level and the deferral periods, which move
 // the limitation clock; after it only the decision's receipt, which starts the appeal period, and
 // the state body's dates), and the appeal (its receipt within the period, then its resolution with
-// the outcome). A refusal shows under its field; the clocks come back recomputed by the server.
+// the outcome), and the suspension of activities while the case is considered (a new one before
+// the decision, its extension, or lifting it early). A refusal shows under its field; the clocks
+// come back recomputed by the server.
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -14,7 +16,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, Problem, ProblemFieldError } from '@/types';
-import { useAppeal, useUpdateCase } from '../api/discipline';
+import { useAppeal, useSuspension, useUpdateCase } from '../api/discipline';
 import {
   appealFields,
   appealInput,
@@ -25,8 +27,12 @@ import {
   editableFields,
   editInput,
   sanctionsFor,
+  suspensionBases,
+  suspensionFields,
+  suspensionInput,
   type AppealValues,
   type EditValues,
+  type SuspensionValues,
 } from '../lib/discipline';
 
 /** Errors of the deferral periods ("deferrals[1].to") go under that period's own input. */
@@ -305,6 +311,101 @@ export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: 
             data-testid="discipline-appeal-outcome"
           />
         </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function SuspensionModal({ item, onClose }: { item: DisciplineCase; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<SuspensionValues>();
+  const suspension = useSuspension(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const recorded = item.suspension;
+  // A recorded suspension is extended (before the decision) or lifted; a new one needs all three.
+  const [lifting, setLifting] = useState(!!recorded && !!item.decision);
+  const label = (field: string) => t(`discipline.suspension.fields.${field}`);
+  const required = [{ required: true, message: t('discipline.open.required') }];
+
+  async function send(values: SuspensionValues) {
+    setRest([]);
+    try {
+      await suspension.mutateAsync(suspensionInput(values, item, lifting));
+      message.success(t(lifting ? 'discipline.suspension.lifted' : 'discipline.suspension.saved'));
+      onClose();
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      setRest(applyFieldErrors(form, error.problem, suspensionFields, problemText));
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t(recorded ? 'discipline.suspension.change' : 'discipline.suspension.open')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('discipline.suspension.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={suspension.isPending}
+      okButtonProps={{ 'data-testid': 'discipline-suspension-submit' } as never}
+      destroyOnHidden
+    >
+      <ProblemAlert error={suspension.error} rest={rest} />
+      {recorded && !item.decision && (
+        <Select
+          value={lifting ? 'lift' : 'extend'}
+          onChange={(value) => setLifting(value === 'lift')}
+          options={[
+            { value: 'extend', label: t('discipline.suspension.extend') },
+            { value: 'lift', label: t('discipline.suspension.lift') },
+          ]}
+          style={{ width: '100%', marginBottom: 16 }}
+          data-testid="discipline-suspension-mode"
+        />
+      )}
+      <Form<SuspensionValues>
+        form={form}
+        name="discipline-suspension"
+        layout="vertical"
+        initialValues={recorded ? { until: recorded.until } : { basis: 'investigation' }}
+        onFinish={(values) => void send(values)}
+        data-testid="discipline-suspension-form"
+      >
+        {lifting ? (
+          <Form.Item name="lifted_on" label={label('lifted_on')} rules={required}>
+            <DateInput disabledAfterToday />
+          </Form.Item>
+        ) : (
+          <>
+            {!recorded && (
+              <>
+                <Form.Item name="basis" label={label('basis')} rules={required}>
+                  <Select
+                    options={suspensionBases(item.subject).map((value) => ({
+                      value,
+                      label: t(`discipline.suspension.bases.${value}`),
+                    }))}
+                    data-testid="discipline-suspension-basis"
+                  />
+                </Form.Item>
+                <Form.Item name="from" label={label('from')} rules={required}>
+                  <DateInput disabledAfterToday />
+                </Form.Item>
+              </>
+            )}
+            <Form.Item
+              name="until"
+              label={label('until')}
+              rules={required}
+              extra={t('discipline.suspension.untilHint')}
+            >
+              <DateInput />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );

@@ -29,7 +29,7 @@ import { formatDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, ProblemFieldError } from '@/types';
 import { useCase, useDecide, useRecordVote } from '../api/discipline';
-import { AppealModal, EditCaseModal } from './case-modals';
+import { AppealModal, EditCaseModal, SuspensionModal } from './case-modals';
 import {
   decisionFields,
   decisionInput,
@@ -291,10 +291,58 @@ function AppealCard({ item }: { item: DisciplineCase }) {
   );
 }
 
+function SuspensionCard({ item }: { item: DisciplineCase }) {
+  const { t } = useTranslation();
+  const s = item.suspension;
+  const title = t(
+    item.subject === 'organization'
+      ? 'discipline.suspension.titleOrg'
+      : 'discipline.suspension.title',
+  );
+  return (
+    <Card title={title} size="small" data-testid="discipline-suspension-card">
+      {s ? (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('discipline.suspension.fields.basis')}>
+            {t(`discipline.suspension.bases.${s.basis}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.suspension.fields.from')}>
+            {formatDate(s.from)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('discipline.suspension.fields.until')}>
+            <Space orientation="vertical" size={0}>
+              <span data-testid="discipline-suspension-until">{formatDate(s.until)}</span>
+              {s.rule ? (
+                <RuleText rule={s.rule} />
+              ) : (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('discipline.suspension.byLaw')}
+                </Typography.Text>
+              )}
+            </Space>
+          </Descriptions.Item>
+          {s.lifted_on && (
+            <Descriptions.Item label={t('discipline.suspension.fields.lifted_on')}>
+              {formatDate(s.lifted_on)}
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label={t('discipline.fields.state')}>
+            <Tag color={s.in_force ? 'red' : undefined} data-testid="discipline-suspension-state">
+              {t(s.in_force ? 'discipline.suspension.inForce' : 'discipline.suspension.ended')}
+            </Tag>
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Typography.Text type="secondary">{t('discipline.suspension.none')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 export function CaseView({ id }: { id: number }) {
   const { t } = useTranslation();
   const query = useCase(id);
-  const [modal, setModal] = useState<'edit' | 'appeal' | null>(null);
+  const [modal, setModal] = useState<'edit' | 'appeal' | 'suspension' | null>(null);
   if (query.isPending) return <LoadingState rows={8} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
@@ -315,6 +363,14 @@ export function CaseView({ id }: { id: number }) {
             <Button onClick={() => setModal('edit')} data-testid="discipline-edit">
               {t('discipline.edit.open')}
             </Button>
+            {(item.suspension ? !item.suspension.lifted_on : !item.decision) && (
+              <Button
+                onClick={() => setModal('suspension')}
+                data-testid="discipline-suspension-open"
+              >
+                {t(item.suspension ? 'discipline.suspension.change' : 'discipline.suspension.open')}
+              </Button>
+            )}
             {item.decision && !item.appeal?.decided_on && (
               <Button onClick={() => setModal('appeal')} data-testid="discipline-appeal-open">
                 {t(
@@ -359,11 +415,13 @@ export function CaseView({ id }: { id: number }) {
         </Descriptions>
       </Card>
       <Clocks item={item} />
+      <SuspensionCard item={item} />
       <VoteCard item={item} />
       <DecisionCard item={item} />
       {item.decision && <AppealCard item={item} />}
       {modal === 'edit' && <EditCaseModal item={item} onClose={() => setModal(null)} />}
       {modal === 'appeal' && <AppealModal item={item} onClose={() => setModal(null)} />}
+      {modal === 'suspension' && <SuspensionModal item={item} onClose={() => setModal(null)} />}
     </Space>
   );
 }

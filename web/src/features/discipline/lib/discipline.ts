@@ -10,6 +10,7 @@ import type {
   DisciplineDecision,
   DisciplineSanction,
   DisciplineSubject,
+  DisciplineSuspensionRequest,
   DisciplineVote,
   Permission,
 } from '@/types';
@@ -219,6 +220,37 @@ export function appealInput(
   if (values.decided_on) input.decided_on = values.decided_on;
   if (values.outcome) input.outcome = values.outcome;
   return input;
+}
+
+/** A suspension: a new one (from, until, basis), an extension (a later until), or lifting it. */
+export interface SuspensionValues {
+  from?: string;
+  until?: string;
+  basis?: 'investigation' | 'prosecution';
+  lifted_on?: string;
+}
+
+export const suspensionFields = ['from', 'until', 'basis', 'lifted_on'] as const;
+
+export function suspensionBases(subject: DisciplineCase['subject']) {
+  return subject === 'organization'
+    ? (['investigation'] as const)
+    : (['investigation', 'prosecution'] as const);
+}
+
+export function suspensionInput(
+  values: SuspensionValues,
+  item: Pick<DisciplineCase, 'version' | 'suspension'>,
+  lifting: boolean,
+): DisciplineSuspensionRequest {
+  if (lifting) return { version: item.version, lifted_on: values.lifted_on };
+  const recorded = item.suspension;
+  return {
+    version: item.version,
+    from: recorded ? recorded.from : values.from,
+    until: values.until,
+    basis: recorded ? recorded.basis : values.basis,
+  };
 }
 
 /** How a clock reads: "overdue", "today" (the last day), or the days left. */
