@@ -1078,6 +1078,11 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"discipline.status.left", {"đã ra khỏi Đảng", "left the Party"}},
       {"discipline.status.deceased", {"đã từ trần", "deceased"}},
       {"discipline.status.transferred_out", {"đã chuyển sinh hoạt ra ngoài", "transferred out"}},
+      {"storage_full",
+       {"Ổ đĩa của máy chủ đã đầy: thay đổi chưa được lưu. Vui lòng thử lại sau khi quản trị "
+        "viên giải phóng dung lượng",
+        "The server's disk is full: the change was not saved. Please retry once the "
+        "administrator has freed space"}},
   });
   return texts;
 }
