@@ -9,15 +9,18 @@
 //     answered once the server has cut the slow clients off at their read time limit.
 // No duration is asserted: each wait is for an answer, bounded only against a hang.
 //
-// Both engines (CTest fault.sqlite and fault.postgresql).
+// SQLite only (CTest fault.sqlite): connections, time limits and the login limiter are the HTTP
+// layer's and the same on both engines; it passes on PostgreSQL too (scripts/pg-cluster.sh run
+// with FLOOD_ON_POSTGRESQL=1), left out of fault.postgresql to keep the fault stage short.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import http from 'node:http';
-import { startServer } from '../api/lib/server.mjs';
+import { startServer, ENGINE } from '../api/lib/server.mjs';
 import { client, cookieJar, createOrg, ok } from '../api/lib/api.mjs';
 import { startWorker, until } from './lib/worker.mjs';
 
+const skip = ENGINE !== 'sqlite' && !process.env.FLOOD_ON_POSTGRESQL ? 'the HTTP layer: run on SQLite' : false;
 const HEADER = 'GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Chibo-Slow: ';
 
 /**
@@ -74,7 +77,7 @@ function getOnNewConnection(base, path, jar) {
   });
 }
 
-test('slow clients below the connection limit and a login burst: a normal client is served, the limiter answers 429', { timeout: 300_000 }, async () => {
+test('slow clients below the connection limit and a login burst: a normal client is served, the limiter answers 429', { skip, timeout: 300_000 }, async () => {
   const LIMIT = 64;
   const server = await startServer({ serveArgs: ['--jobs', 'off', '--max-connections', String(LIMIT)] });
   const floods = [];
@@ -126,7 +129,7 @@ test('slow clients below the connection limit and a login burst: a normal client
   }
 });
 
-test('slow clients holding every slot are cut off at the read time limit, and the waiting client is served', { timeout: 300_000 }, async () => {
+test('slow clients holding every slot are cut off at the read time limit, and the waiting client is served', { skip, timeout: 300_000 }, async () => {
   const LIMIT = 16;
   const server = await startServer({ serveArgs: ['--jobs', 'off'] });
   let worker;
