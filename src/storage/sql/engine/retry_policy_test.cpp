@@ -18,9 +18,9 @@ TEST(RetryPolicy, SqlstatesMapToFailures) {
   EXPECT_EQ(failure_of_sqlstate("40P01", false), Failure::kSerialization);
   EXPECT_EQ(failure_of_sqlstate("23505", false), Failure::kUniqueRace);
   EXPECT_EQ(failure_of_sqlstate("53100", false), Failure::kDiskFull);
-  EXPECT_EQ(failure_of_sqlstate("58030", false), Failure::kStorage);  // io_error
-  EXPECT_EQ(failure_of_sqlstate("42601", false), Failure::kOther);    // a syntax error is a bug
-  EXPECT_EQ(failure_of_sqlstate("23503", false), Failure::kOther);    // so is a broken reference
+  EXPECT_EQ(failure_of_sqlstate("58030", false), Failure::kStorage);
+  EXPECT_EQ(failure_of_sqlstate("42601", false), Failure::kOther);  // a syntax error is a bug
+  EXPECT_EQ(failure_of_sqlstate("23503", false), Failure::kOther);  // so is a broken reference
   // A dead socket has no SQLSTATE; libpq's connection status tells.
   EXPECT_EQ(failure_of_sqlstate("     ", true), Failure::kConnection);
   EXPECT_EQ(failure_of_sqlstate("42601", true), Failure::kConnection);
