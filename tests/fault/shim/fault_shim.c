@@ -1,17 +1,18 @@
 /* A fault-injection shim for the fault tests (tests/fault/), loaded with LD_PRELOAD
  * into a chibo process; built by CMake for the tests only, never installed or linked into chibo.
  *
- * I/O faults: while the file named by CHIBO_FAULT_TRIGGER exists, every write, pwrite, writev,
- * pwritev, fsync and fdatasync of a file whose path contains CHIBO_FAULT_MATCH fails. The
- * trigger file's first word says how: "EIO" (an I/O error, the default) or "ENOSPC" (the disk is
- * full). Removing the file ends the fault: the test's "space returns". Files that do not match
- * (stderr, sockets, other files) are never touched.
+ * I/O faults: while the file named by CHIBO_FAULT_TRIGGER exists, every write, pwrite(64), writev,
+ * pwritev, fsync, fdatasync and ftruncate(64) of a file whose path contains CHIBO_FAULT_MATCH
+ * fails. The trigger file's first word says how: "EIO" (an I/O error, the default) or "ENOSPC"
+ * (the disk is full). Removing the file ends the fault: the test's "space returns". Files that
+ * do not match (stderr, sockets, other files) are never touched.
  *
  * Clock: CHIBO_FAULT_CLOCK_OFFSET_S (whole seconds, may be negative) moves the process's
  * wall clock (CLOCK_REALTIME through clock_gettime, gettimeofday, time): a clock jump as the
  * process sees it after an NTP step or a wrong hardware clock. Monotonic clocks are left alone.
  *
- * Each call checks the trigger with one stat(); the cost only matters for tests. */
+ * Each call on a matching file opens the trigger file (a readlink for the others); the cost only
+ * matters for tests. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -19,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -34,7 +34,6 @@ static const char* env_or_null(const char* name) {
 static int active_fault(void) {
   const char* trigger = env_or_null("CHIBO_FAULT_TRIGGER");
   if (!trigger) return 0;
-  /* Read with the raw syscalls' libc wrappers that this shim does not replace. */
   FILE* file = fopen(trigger, "re");
   if (!file) return 0;
   char word[16] = {0};
