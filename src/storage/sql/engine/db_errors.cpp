@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace chibo::storage {
 
 namespace {
@@ -22,7 +24,14 @@ Failure failure_of(const soci::soci_error& error, soci::session& session, Engine
       const int code = sqlite->result() & 0xFF;
       if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Failure::kBusy;
       if (code == SQLITE_FULL) return Failure::kDiskFull;
-      if (code == SQLITE_IOERR) return Failure::kStorage;
+      if (code == SQLITE_IOERR) {
+        // A full disk also fails an fsync or a ftruncate, which SQLite reports as I/O errors
+        // (SQLITE_IOERR_FSYNC ...); the system's errno tells them apart.
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+        if (backend && backend->conn_ && sqlite_api::sqlite3_system_errno(backend->conn_) == ENOSPC)
+          return Failure::kDiskFull;
+        return Failure::kStorage;
+      }
     }
     return Failure::kOther;
   }
