@@ -52,6 +52,8 @@ struct ServeOptions {
   int64_t fanout_inline_max = 5000;
   int fanout_batch = 2000;
   int test_fanout_step_ms = 0;
+  std::size_t max_connections = http::ServerOptions{}.max_connections;
+  unsigned read_timeout_seconds = http::ServerOptions{}.read_timeout_seconds;
 };
 
 // Calls JobRunner::run_due_jobs every `interval` until stop(), on a thread of its own.
@@ -137,6 +139,8 @@ int serve(const ServeOptions& options) {
     return 2;
   }
   server.threads = std::max(1u, options.threads);
+  server.max_connections = options.max_connections;
+  server.read_timeout_seconds = options.read_timeout_seconds;
   // The transport takes a whole attachment and a little more, so that one just over the
   // limit gets its 413 from the API (a larger body closes the connection).
   server.max_body_bytes =
@@ -318,6 +322,19 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                    "Tests only: milliseconds each batch of a background fan-out takes")
       ->envname("CHIBO_TEST_FANOUT_STEP_MS")
       ->group("");
+  command
+      ->add_option("--max-connections", options->max_connections,
+                   "Connections served at once; more wait to be accepted")
+      ->envname("CHIBO_MAX_CONNECTIONS")
+      ->check(CLI::Range(std::size_t{4}, std::size_t{65536}))
+      ->capture_default_str();
+  command
+      ->add_option("--read-timeout-seconds", options->read_timeout_seconds,
+                   "Seconds a client has to send a whole request; then its connection closes "
+                   "(slow clients hold a connection no longer)")
+      ->envname("CHIBO_READ_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

@@ -22,9 +22,6 @@ namespace {
 // answers 413 for those; see docs/architecture.md.)
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxHeaderFields = 100;
-// More connections wait in the kernel's accept queue instead of exhausting file descriptors.
-constexpr std::size_t kMaxConnections = 2048;
-
 struct Traits : public restinio::default_traits_t {
   static constexpr bool use_connection_count_limiter = true;
 };
@@ -117,8 +114,8 @@ bool serve_until_signal(const ServerOptions& options, const Router& api, const A
                                     .max_body_size(options.max_body_bytes)
                                     .max_url_size(kMaxUrlBytes)
                                     .max_field_count(kMaxHeaderFields))
-      .max_parallel_connections(kMaxConnections)
-      .read_next_http_message_timelimit(std::chrono::seconds(60))
+      .max_parallel_connections(options.max_connections)
+      .read_next_http_message_timelimit(std::chrono::seconds(options.read_timeout_seconds))
       .handle_request_timeout(std::chrono::seconds(60));
   try {
     auto server =

@@ -23,6 +23,12 @@ struct ServerOptions {
   std::vector<std::string> trusted_proxies;
   // Larger request bodies are cut off by the transport (the connection closes).
   std::uint64_t max_body_bytes = 16 * 1024 * 1024;
+  // Connections served at once; more wait in the kernel's accept queue (file descriptors stay
+  // bounded). A client gets `read_timeout_seconds` for each whole request, headers and body,
+  // however it trickles them in: then its connection closes, so slow clients (slowloris) hold a
+  // slot for that long at most.
+  std::size_t max_connections = 2048;
+  unsigned read_timeout_seconds = 60;
 };
 
 // Decides whether a matched API request reaches its handler (see session_gate.h): a

@@ -1096,6 +1096,11 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Vụ việc chưa có quyết định đình chỉ sinh hoạt", "The case has no suspension to lift"}},
       {"discipline_suspension_lifted",
        {"Đình chỉ sinh hoạt đã chấm dứt ngày {on}", "The suspension was lifted on {on}"}},
+      {"storage_full",
+       {"Ổ đĩa của máy chủ đã đầy: thay đổi chưa được lưu. Vui lòng thử lại sau khi quản trị "
+        "viên giải phóng dung lượng",
+        "The server's disk is full: the change was not saved. Please retry once the "
+        "administrator has freed space"}},
   });
   return texts;
 }

@@ -43,6 +43,7 @@ TEST(Messages, EveryCodeTheCodeUsesHasBothLanguages) {
                            "database_busy",
                            "database_unavailable",
                            "storage_failure",
+                           "storage_full",
                            "internal",
                            "database_too_new",
                            "database_not_initialized",

@@ -5,6 +5,7 @@ namespace chibo::domain {
 SessionState session_state(const SessionTimes& session, int64_t now, const SessionPolicy& policy) {
   if (session.ended) return SessionState::kEnded;
   if (now >= session.expires) return SessionState::kExpired;
+  if (session.last_seen - now > policy.max_clock_skew_ms) return SessionState::kExpired;
   if (now - session.last_seen >= policy.idle_timeout_ms) return SessionState::kIdle;
   return SessionState::kActive;
 }

@@ -14,6 +14,10 @@ struct SessionPolicy {
   int max_failures_per_account_address = 5;      // within the window, since the last success
   int max_failures_per_address = 20;             // within the window, any usernames
   int64_t throttle_window_ms = 15 * 60'000;
+  // A session last seen further in the future than this is over: the clock went back (an NTP
+  // step, a wrong hardware clock), and neither its idleness nor its age can be measured; kept, it
+  // would stay valid, unused, for as long as the clock jumped. Small corrections are tolerated.
+  int64_t max_clock_skew_ms = 5 * 60'000;
 };
 
 enum class SessionState { kActive, kIdle, kExpired, kEnded };

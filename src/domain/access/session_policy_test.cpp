@@ -20,6 +20,16 @@ TEST(SessionPolicy, EndsAfterIdlenessAndAfterItsLifetime) {
   EXPECT_EQ(session_state(session, 0, policy), SessionState::kEnded);
 }
 
+TEST(SessionPolicy, EndsWhenTheClockWentBackFurtherThanTheSkewAllowed) {
+  const SessionPolicy policy;
+  const int64_t day = 24 * 60 * kMinute;
+  const SessionTimes session{day, day, day + 8 * 60 * kMinute, false};
+  // A correction of a few minutes keeps it; a day back ends it instead of keeping it a day.
+  EXPECT_EQ(session_state(session, day - 5 * kMinute, policy), SessionState::kActive);
+  EXPECT_EQ(session_state(session, day - 5 * kMinute - 1, policy), SessionState::kExpired);
+  EXPECT_EQ(session_state(session, 0, policy), SessionState::kExpired);
+}
+
 TEST(SessionPolicy, TouchesAtMostOncePerMinute) {
   const SessionPolicy policy;
   const SessionTimes session{0, 10 * kMinute, 60 * kMinute, false};

@@ -20,18 +20,23 @@ export function freePort() {
   });
 }
 
-/** Starts `chibo serve` with the jobs on against `dbUrl`; resolves once it answers /health
+/** Starts `chibo serve` against `dbUrl` (the jobs on unless `jobs` is false; `env`: more
+ * environment, e.g. faultShimEnv(); `today`: CHIBO_TEST_TODAY); resolves once it answers /health
  * with { child, exited, log(), base, kill(signal) }. */
-export async function startWorker(dbUrl, args) {
+export async function startWorker(dbUrl, args, { env = {}, jobs = true, today } = {}) {
   const port = await freePort();
+  const jobArgs = jobs ? ['--jobs', 'on', '--jobs-interval-ms', '50'] : ['--jobs', 'off'];
   const child = spawn(CHIBO_BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`,
-    '--jobs', 'on', '--jobs-interval-ms', '50', ...args], { env: chiboEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    ...jobArgs, ...args], { env: { ...chiboEnv(today), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c) => { output += c; });
   child.stderr.on('data', (c) => { output += c; });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const deadline = Date.now() + WAIT_MS;
+  let gone = null;
+  exited.then((info) => { gone = info; });
   for (;;) {
+    assert.equal(gone, null, `a worker exited at start: ${output}`);
     try {
       const reply = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       await reply.arrayBuffer();
@@ -59,4 +64,38 @@ export async function until(probe, what) {
     assert.ok(Date.now() < deadline, `${what}: not within ${WAIT_MS} ms`);
     await sleep(50);
   }
+}
+
+// The LD_PRELOAD shim (tests/fault/shim/fault_shim.c; CTest sets CHIBO_FAULT_SHIM to its path).
+export const FAULT_SHIM = process.env.CHIBO_FAULT_SHIM ?? '';
+
+/** The environment that loads the shim into a chibo process: writes to files whose path contains
+ * `match` fail while `trigger` exists (its content "EIO" or "ENOSPC" says how); `clockOffsetS`
+ * moves the process's wall clock. */
+export function faultShimEnv({ trigger = '', match = '', clockOffsetS = 0 } = {}) {
+  assert.ok(FAULT_SHIM, 'CHIBO_FAULT_SHIM: the path of the built fault shim (CTest sets it)');
+  return {
+    LD_PRELOAD: FAULT_SHIM,
+    CHIBO_FAULT_TRIGGER: trigger,
+    CHIBO_FAULT_MATCH: match,
+    CHIBO_FAULT_CLOCK_OFFSET_S: String(clockOffsetS),
+  };
+}
+
+/** Runs the chibo CLI with `env` added; resolves with {code, stdout, stderr}. */
+export function runChiboWith(args, env, { input = '', today } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(CHIBO_BIN, args, { env: { ...chiboEnv(today), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => { stdout += c; });
+    child.stderr.on('data', (c) => { stderr += c; });
+    child.stdin.on('error', () => { /* the command did not read its input */ });
+    child.stdin.end(input);
+    const timer = setTimeout(() => child.kill('SIGKILL'), WAIT_MS);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, signal, stdout, stderr });
+    });
+  });
 }

@@ -3311,7 +3311,8 @@ export interface components {
         | 'job_nothing_to_do'
         | 'directive_period_accepted'
         | 'directive_period_pending'
-        | 'directive_period_not_reported';
+        | 'directive_period_not_reported'
+        | 'storage_full';
       /**
        * @description Thông báo của lỗi trường đầu tiên (kèm "(và N lỗi khác)"), hoặc bằng title.
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -9904,7 +9905,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Cơ sở dữ liệu bận hoặc tạm thời không truy cập được (database_busy, database_unavailable, storage_failure), hoặc mất kết nối đúng lúc lưu nên chưa rõ kết quả (commit_outcome_unknown: gửi lại với cùng Idempotency-Key); thử lại sau Retry-After giây. / The database is busy or unreachable, or the connection broke during the commit so the outcome is unknown (commit_outcome_unknown: resend with the same Idempotency-Key); retry after Retry-After seconds. */
+    /** @description Cơ sở dữ liệu bận hoặc tạm thời không truy cập được (database_busy, database_unavailable, storage_failure, storage_full: ổ đĩa máy chủ đầy), hoặc mất kết nối đúng lúc lưu nên chưa rõ kết quả (commit_outcome_unknown: gửi lại với cùng Idempotency-Key); thử lại sau Retry-After giây. / The database is busy or unreachable, or the server's disk is full (storage_full), or the connection broke during the commit so the outcome is unknown (commit_outcome_unknown: resend with the same Idempotency-Key); retry after Retry-After seconds. */
     Unavailable: {
       headers: {
         /** @description Giây chờ trước khi thử lại. */

@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace chibo::storage {
 
 namespace {
@@ -21,7 +23,15 @@ Failure failure_of(const soci::soci_error& error, soci::session& session, Engine
     if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
       const int code = sqlite->result() & 0xFF;
       if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Failure::kBusy;
-      if (code == SQLITE_FULL || code == SQLITE_IOERR) return Failure::kStorage;
+      if (code == SQLITE_FULL) return Failure::kDiskFull;
+      if (code == SQLITE_IOERR) {
+        // A full disk also fails an fsync or a ftruncate, which SQLite reports as I/O errors
+        // (SQLITE_IOERR_FSYNC ...); the system's errno tells them apart.
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+        if (backend && backend->conn_ && sqlite_api::sqlite3_system_errno(backend->conn_) == ENOSPC)
+          return Failure::kDiskFull;
+        return Failure::kStorage;
+      }
     }
     return Failure::kOther;
   }
@@ -55,6 +65,9 @@ Error error_for(Failure failure, const std::string& detail, bool outcome_unknown
     case Failure::kStorage:
       spdlog::error("database storage failure: {}", detail);
       return unavailable("storage_failure", 5);
+    case Failure::kDiskFull:
+      spdlog::error("database storage full (no space left on the device): {}", detail);
+      return unavailable("storage_full", 30);
     case Failure::kNone:
     case Failure::kOther:
       break;

@@ -16,8 +16,9 @@ Failure failure_of_sqlstate(std::string_view sqlstate, bool connection_lost) {
   if (is("25006")) return Failure::kReadOnly;
   if (is("40001") || is("40P01")) return Failure::kSerialization;
   if (is("23505")) return Failure::kUniqueRace;
-  // 53100 disk_full, 53200 out_of_memory, 58030 io_error.
-  if (is("53100") || is("53200") || is("58030")) return Failure::kStorage;
+  if (is("53100")) return Failure::kDiskFull;
+  // 53200 out_of_memory, 58030 io_error.
+  if (is("53200") || is("58030")) return Failure::kStorage;
   return Failure::kOther;
 }
 
@@ -28,6 +29,7 @@ RetryDecision decide_retry(Failure failure, Phase phase, bool writing, int attem
     case Failure::kNone:
     case Failure::kBusy:
     case Failure::kStorage:
+    case Failure::kDiskFull:
     case Failure::kOther:
       return decision;
     case Failure::kConnection:

@@ -28,7 +28,9 @@ enum class Failure {
   kSerialization,  // 40001 serialization failure, 40P01 deadlock
   kUniqueRace,     // 23505 unique violation
   kBusy,           // SQLite: the database is locked by another process
-  kStorage,        // disk full, I/O error
+  kStorage,        // I/O error, out of memory
+  kDiskFull,       // no space left (SQLITE_FULL, 53100 disk_full): told apart so that people
+                   // learn the cause (storage_full) and whoever runs the machine frees space
   kOther,          // anything else: a bug, reported as such
 };
 

@@ -17,7 +17,8 @@ TEST(RetryPolicy, SqlstatesMapToFailures) {
   EXPECT_EQ(failure_of_sqlstate("40001", false), Failure::kSerialization);
   EXPECT_EQ(failure_of_sqlstate("40P01", false), Failure::kSerialization);
   EXPECT_EQ(failure_of_sqlstate("23505", false), Failure::kUniqueRace);
-  EXPECT_EQ(failure_of_sqlstate("53100", false), Failure::kStorage);
+  EXPECT_EQ(failure_of_sqlstate("53100", false), Failure::kDiskFull);
+  EXPECT_EQ(failure_of_sqlstate("58030", false), Failure::kStorage);
   EXPECT_EQ(failure_of_sqlstate("42601", false), Failure::kOther);  // a syntax error is a bug
   EXPECT_EQ(failure_of_sqlstate("23503", false), Failure::kOther);  // so is a broken reference
   // A dead socket has no SQLSTATE; libpq's connection status tells.
@@ -67,7 +68,8 @@ TEST(RetryPolicy, AUniqueRaceRunsOnceMoreSoTheChecksSeeTheOtherRow) {
 }
 
 TEST(RetryPolicy, OtherFailuresAreNotRetried) {
-  for (Failure failure : {Failure::kOther, Failure::kStorage, Failure::kBusy, Failure::kNone}) {
+  for (Failure failure :
+       {Failure::kOther, Failure::kStorage, Failure::kDiskFull, Failure::kBusy, Failure::kNone}) {
     const RetryDecision decision = decide_retry(failure, Phase::kBody, true, 1);
     EXPECT_FALSE(decision.retry);
     EXPECT_FALSE(decision.drop_connection);
