@@ -162,7 +162,7 @@ export function ReconciliationView({
           <OrgPicker
             value={params.org}
             onChange={(next) => onChange({ ...params, org: next ?? undefined })}
-            style={{ width: 360, maxWidth: '100%' }}
+            style={{ width: 'min(360px, calc(100vw - 112px))' }}
             aria-label={t('dues.org')}
             placeholder={t('dues.chooseOrg')}
           />
