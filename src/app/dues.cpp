@@ -613,12 +613,26 @@ Result<Reconciliation> get_dues_reconciliation(Context& ctx, OrgId id, Month mon
   Reconciliation recon;
   recon.org = *org;
   recon.month = month;
+  // The breadcrumb: the organizations above it that the reader reaches, from the top down.
+  const domain::Reach reach = reach_of(ctx, Permission::kDuesRead);
+  std::vector<OrgId> above;
+  for (const OrgId& on_path : org->path.ids())
+    if (on_path != org->id) above.push_back(on_path);
+  std::map<OrgId, Organization> above_orgs;
+  for (Organization& o : ctx.tx.orgs().find_many(above)) above_orgs[o.id] = std::move(o);
+  for (const OrgId& crumb : above) {
+    auto it = above_orgs.find(crumb);
+    if (it != above_orgs.end() && reach.covers(it->second.path)) recon.path.push_back(it->second);
+  }
+  recon.path.push_back(*org);
+  // The whole subtree's remittance in memory (three statements), then only the drill-down leaves.
   const std::vector<DuesOrg> orgs = ctx.tx.dues().orgs_in(org->path);
   std::map<OrgId, DuesClosing> closed;
   for (DuesClosing& c : ctx.tx.dues().closings_in(org->path, month))
     closed[c.org_id] = std::move(c);
   const std::map<OrgId, Collected> live = ctx.tx.dues().collected_in(org->path, month);
   std::vector<domain::dues::RemittanceNode> nodes;
+  nodes.reserve(orgs.size());
   for (const DuesOrg& o : orgs) {
     const domain::OrgKind* kind = ctx.services.catalog.org_kind(o.kind);
     domain::dues::RemittanceNode node;
@@ -626,26 +640,49 @@ Result<Reconciliation> get_dues_reconciliation(Context& ctx, OrgId id, Month mon
     node.parent_id = o.parent_id.value;
     node.kind = o.kind;
     node.depth = o.path.depth();
-    if (kind && kind->holds_members) {
+    node.holds_members = kind && kind->holds_members;
+    if (node.holds_members) {
       if (auto c = closed.find(o.id); c != closed.end()) {
         node.collected = c->second.collected + c->second.extra;
-      } else if (auto l = live.find(o.id); l != live.end()) {
-        node.collected = l->second.amount + l->second.extra;
+      } else {
+        node.open = true;
+        if (auto l = live.find(o.id); l != live.end())
+          node.collected = l->second.amount + l->second.extra;
       }
     }
-    nodes.push_back(node);
+    nodes.push_back(std::move(node));
   }
-  const auto lines = domain::dues::roll_up(nodes, ctx.services.rules, month.last_day());
-  for (size_t i = 0; i < orgs.size(); ++i) {
-    const domain::OrgKind* kind = ctx.services.catalog.org_kind(orgs[i].kind);
+  const Date on = month.last_day();
+  const auto lines = domain::dues::roll_up(nodes, ctx.services.rules, on);
+  domain::dues::DrillDown drill = domain::dues::drill_down(nodes, lines, org->id.value);
+  std::map<int64_t, size_t> index;
+  for (size_t i = 0; i < orgs.size(); ++i) index[orgs[i].id.value] = i;
+  auto line_of = [&](domain::dues::SubtreeLine sums) {
     ReconciliationLine line;
+    const size_t i = index.at(sums.org_id);
     line.org = orgs[i];
-    line.line = lines[i];
-    line.holds_members = kind && kind->holds_members;
-    line.closed = closed.count(orgs[i].id) > 0;
-    if (line.holds_members && !line.closed) ++recon.open_cells;
-    recon.lines.push_back(std::move(line));
+    line.holds_members = nodes[i].holds_members;
+    line.sums = std::move(sums);
+    return line;
+  };
+  if (index.count(org->id.value)) {
+    recon.line = line_of(std::move(drill.top));
+  } else {
+    // Not active (dissolved, merged): nothing of its own; its line stays empty.
+    recon.line.org = {org->id, org->parent_id, org->path, org->kind, org->name};
+    recon.line.sums.org_id = org->id.value;
   }
+  for (domain::dues::SubtreeLine& child : drill.children)
+    recon.children.push_back(line_of(std::move(child)));
+  // Each share's rule once, in the order first met.
+  std::set<std::string> seen;
+  auto add_rule = [&](const std::string& key) {
+    if (key.empty() || !seen.insert(key).second) return;
+    if (const domain::RuleParameter* rule = ctx.services.rules.in_force(key, on))
+      recon.rules.push_back({key, rule->value, rule->source});
+  };
+  add_rule(recon.line.sums.rule_key);
+  for (const ReconciliationLine& child : recon.children) add_rule(child.sums.rule_key);
   return recon;
 }
 

@@ -1,6 +1,6 @@
 // Use cases of party dues (issue 14; rules-reference §6): a member's dues basis, exemption and
 // reduction decisions, payments; a cell's monthly book and its closing (kept and sent up); the
-// reconciliation of a subtree (collected, kept, sent up, received from below at every level); a
+// reconciliation of a subtree (collected, kept, sent up, received from below, drilled down); a
 // member's own dues; the arrears list for the removal proposal. Reading needs dues.read over the
 // member's or organization's path (a member reads their own record with an own-record grant),
 // writing dues.write.
@@ -97,18 +97,23 @@ struct DuesBook {
   bool may_write = false;
 };
 
+// One organization in the reconciliation: its whole subtree's figures (domain::dues::drill_down).
 struct ReconciliationLine {
   DuesOrg org;
-  domain::dues::RemittanceLine line;
+  domain::dues::SubtreeLine sums;
   bool holds_members = false;  // a cell: collects from its members
-  bool closed = false;         // a cell whose month is closed (figures locked)
 };
 
+// The reconciliation at one organization, as a committee office reads it: its subtree's line and
+// one line per direct child (each drills down to its own), computed from the whole subtree's
+// remittance; the rules of the shares once.
 struct Reconciliation {
   Organization org;
   Month month;
-  std::vector<ReconciliationLine> lines;  // the subtree, in path order
-  int64_t open_cells = 0;                 // cells whose month is not closed yet
+  std::vector<Organization> path;                // from the top of the reader's reach down to `org`
+  ReconciliationLine line;                       // `org` and its whole subtree
+  std::vector<ReconciliationLine> children;      // the direct children, in path order
+  std::vector<domain::dues::AppliedRule> rules;  // the shares of `line` and `children`
 };
 
 struct ArrearsEntry {

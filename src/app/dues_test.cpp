@@ -164,14 +164,24 @@ TEST_F(Dues, BookCloseRollUpAndRemovalList) {
   auto recon =
       run_read(temp_.services(), temp_.actor(), get_dues_reconciliation, tree_[2], m(2026, 10));
   ASSERT_TRUE(recon) << recon.error().reason;
-  ASSERT_EQ(recon->lines.size(), 3u);  // base, cell_a, cell_b
-  EXPECT_EQ(recon->open_cells, 1);
-  const auto& base = recon->lines[0].line;
-  EXPECT_EQ(recon->lines[1].line.sent_up, 563'500);   // the closed figures, locked
-  EXPECT_EQ(recon->lines[2].line.collected, 50'000);  // open: live
+  ASSERT_EQ(recon->children.size(), 2u);  // cell_a, cell_b under the base
+  EXPECT_EQ(recon->line.sums.open_cells, 1);
+  EXPECT_EQ(recon->line.sums.cells, 2);
+  const auto& base = recon->line.sums;
+  EXPECT_EQ(recon->children[0].sums.sent_up, 563'500);  // the closed figures, locked
+  EXPECT_EQ(recon->children[0].sums.open_cells, 0);
+  EXPECT_EQ(recon->children[1].sums.collected, 50'000);  // open: live
+  EXPECT_EQ(recon->children[1].sums.open_cells, 1);
   EXPECT_EQ(base.received_from_below, 563'500 + 35'000);
-  EXPECT_EQ(base.kept, 299'250);
+  EXPECT_EQ(base.own_kept, 299'250);
   EXPECT_EQ(base.sent_up, 299'250);
+  EXPECT_EQ(base.collected, 805'000 + 50'000);
+  EXPECT_EQ(base.kept, 241'500 + 15'000 + 299'250);  // the cells' shares and its own
+  ASSERT_EQ(recon->rules.size(), 2u);                // the base's share, then the cells'
+  EXPECT_EQ(recon->rules[0].key, "dues.keep_bp.base");
+  EXPECT_EQ(recon->rules[1].key, "dues.keep_bp.cell");
+  ASSERT_FALSE(recon->path.empty());
+  EXPECT_EQ(recon->path.back().id, tree_[2]);
 
   // Through October: b paid March only (Apr-Oct unpaid), c paid one month.
   auto arrears = run_read(temp_.services(), temp_.actor(), get_dues_arrears, tree_[2], 2026);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -145,15 +146,31 @@ TEST(Demo, DuesAreThereAndAddUpThroughTheTree) {
   auto recon =
       app::run_read(temp.services(), temp.actor(), app::get_dues_reconciliation, OrgId(1), october);
   ASSERT_TRUE(recon);
-  int64_t kept = 0, collected = 0;
-  std::optional<OrgId> cell;
-  for (const app::ReconciliationLine& line : recon->lines) {
-    kept += line.line.kept;
-    collected += line.line.collected;
-    if (line.holds_members && line.line.collected > 0 && !cell) cell = line.org.id;
+  // Nothing lost or made up on the way: the root's subtree keeps what its cells collected, and
+  // its line adds up its children's. Then down the first branch with money to a cell.
+  EXPECT_GT(recon->line.sums.collected, 0);
+  EXPECT_EQ(recon->line.sums.kept, recon->line.sums.collected);
+  int64_t kept = recon->line.sums.own_kept, collected = recon->line.sums.own_collected;
+  for (const app::ReconciliationLine& line : recon->children) {
+    kept += line.sums.kept;
+    collected += line.sums.collected;
   }
-  EXPECT_GT(collected, 0);
-  EXPECT_EQ(kept, collected);
+  EXPECT_EQ(kept, recon->line.sums.kept);
+  EXPECT_EQ(collected, recon->line.sums.collected);
+  std::optional<OrgId> cell;
+  auto level = recon;
+  for (int depth = 0; depth < 8 && !cell; ++depth) {
+    const auto next = std::find_if(level->children.begin(), level->children.end(),
+                                   [](const auto& l) { return l.sums.collected > 0; });
+    ASSERT_NE(next, level->children.end());
+    if (next->holds_members && !next->sums.has_children) {
+      cell = next->org.id;
+      break;
+    }
+    level = app::run_read(temp.services(), temp.actor(), app::get_dues_reconciliation, next->org.id,
+                          october);
+    ASSERT_TRUE(level);
+  }
   ASSERT_TRUE(cell);
   auto book = app::run_read(temp.services(), temp.actor(), app::get_dues_book, *cell, october);
   ASSERT_TRUE(book);

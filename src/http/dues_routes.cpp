@@ -153,27 +153,35 @@ json book_json(const app::DuesBook& book) {
           {"may_write", book.may_write}};
 }
 
+json reconciliation_line_json(const app::ReconciliationLine& l) {
+  const domain::dues::SubtreeLine& s = l.sums;
+  return {{"org", {{"id", l.org.id.value}, {"name", l.org.name}, {"kind", l.org.kind}}},
+          {"collected", s.collected},
+          {"received_from_below", s.received_from_below},
+          {"kept", s.kept},
+          {"sent_up", s.sent_up},
+          {"own_collected", s.own_collected},
+          {"own_kept", s.own_kept},
+          {"keep_bp", s.keep_bp},
+          {"rule_key", text_or_null(s.rule_key)},
+          {"holds_members", l.holds_members},
+          {"has_children", s.has_children},
+          {"cells", s.cells},
+          {"open_cells", s.open_cells},
+          {"closed", s.cells > 0 && s.open_cells == 0}};
+}
+
 json reconciliation_json(const app::Reconciliation& recon) {
-  json lines = json::array();
-  for (const auto& l : recon.lines) {
-    lines.push_back(
-        {{"org", {{"id", l.org.id.value}, {"name", l.org.name}, {"kind", l.org.kind}}},
-         {"parent_id", l.org.parent_id.valid() ? json(l.org.parent_id.value) : json(nullptr)},
-         {"collected", l.line.collected},
-         {"received_from_below", l.line.received_from_below},
-         {"kept", l.line.kept},
-         {"sent_up", l.line.sent_up},
-         {"keep_bp", l.line.keep_bp},
-         {"rule", l.line.rule_key.empty()
-                      ? json(nullptr)
-                      : json({{"key", l.line.rule_key}, {"source", l.line.rule_source}})},
-         {"holds_members", l.holds_members},
-         {"closed", l.closed}});
-  }
+  json path = json::array();
+  for (const domain::Organization& o : recon.path) path.push_back(org_ref(o));
+  json children = json::array();
+  for (const auto& child : recon.children) children.push_back(reconciliation_line_json(child));
   return {{"org", org_ref(recon.org)},
           {"month", recon.month.iso()},
-          {"open_cells", recon.open_cells},
-          {"lines", std::move(lines)}};
+          {"path", std::move(path)},
+          {"rules", rules_json(recon.rules)},
+          {"line", reconciliation_line_json(recon.line)},
+          {"children", std::move(children)}};
 }
 
 json arrears_json(const app::ArrearsList& list) {

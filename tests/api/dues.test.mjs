@@ -205,23 +205,90 @@ describe('the cell\'s book, the month\'s close and the roll-up', () => {
     assert.ok(actions.includes('dues.adjustment'));
   });
 
-  test('the reconciliation shows collected, kept, sent up and received from below at every level', async () => {
+  test('the reconciliation at the root: its whole tree on one line, one line per direct child', async () => {
+    // October: cell A closed 240,000 (keeps 30 %: 72,000, sends 168,000); cell B open with
+    // 100,000 (30,000 / 70,000); the base committee keeps 50 % of 238,000; the committee above
+    // base 50 % of 119,000; the root keeps the 59,500 that reach it. The base cell collected none.
     const recon = await checked('GET', `/api/v1/orgs/${tree.root.id}/dues/reconciliation?month=2026-10`, 200);
-    const line = (id) => recon.lines.find((l) => l.org.id === id);
-    assert.equal(line(tree.cellA.id).closed, true);
-    assert.equal(line(tree.cellA.id).sent_up, 168_000);
-    assert.equal(line(tree.cellB.id).closed, false);
-    assert.equal(line(tree.cellB.id).collected, 100_000);
-    assert.equal(line(tree.cellB.id).sent_up, 70_000);
-    assert.equal(line(tree.base.id).received_from_below, 238_000);
-    assert.equal(line(tree.base.id).kept, 119_000);
-    assert.equal(line(tree.base.id).rule.key, 'dues.keep_bp.base');
-    assert.equal(line(tree.above.id).received_from_below, 119_000);
-    assert.equal(line(tree.root.id).sent_up, 0, 'the top keeps what reaches it');
-    const kept = recon.lines.reduce((sum, l) => sum + l.kept, 0);
-    const collected = recon.lines.reduce((sum, l) => sum + l.collected, 0);
-    assert.equal(kept, collected, 'nothing lost or made up on the way');
-    assert.equal(recon.open_cells, 2, 'cell B and the base cell have not closed October');
+    assert.equal(recon.month, '2026-10');
+    assert.deepEqual(recon.path.map((o) => o.id), [tree.root.id]);
+    assert.deepEqual(recon.children.map((l) => l.org.id), [tree.above.id, tree.above2.id, tree.baseCell.id]);
+    const child = (id) => recon.children.find((l) => l.org.id === id);
+    const root = recon.line;
+    assert.equal(root.org.id, tree.root.id);
+    assert.equal(root.collected, 340_000);
+    assert.equal(root.received_from_below, 59_500);
+    assert.equal(root.own_kept, 59_500, 'the top keeps what reaches it');
+    assert.equal(root.keep_bp, 10_000);
+    assert.equal(root.rule_key, null);
+    assert.equal(root.kept, 340_000, 'nothing lost or made up on the way');
+    assert.equal(root.sent_up, 0);
+    assert.equal(root.cells, 3);
+    assert.equal(root.open_cells, 2, 'cell B and the base cell have not closed October');
+    assert.equal(root.closed, false);
+    // The root's line is its children's lines plus its own share, as the rule says.
+    const sum = (key) => recon.children.reduce((total, l) => total + l[key], 0);
+    assert.equal(root.collected, sum('collected') + root.own_collected);
+    assert.equal(root.kept, sum('kept') + root.own_kept);
+    assert.equal(root.received_from_below, sum('sent_up'));
+    assert.equal(root.open_cells, sum('open_cells'));
+    const above = child(tree.above.id);
+    assert.equal(above.collected, 340_000);
+    assert.equal(above.received_from_below, 119_000);
+    assert.equal(above.own_kept, 59_500);
+    assert.equal(above.kept, 72_000 + 30_000 + 119_000 + 59_500);
+    assert.equal(above.sent_up, 59_500);
+    assert.equal(above.collected, above.kept + above.sent_up);
+    assert.equal(above.rule_key, 'dues.keep_bp.above_base');
+    assert.equal(above.has_children, true);
+    assert.deepEqual([above.cells, above.open_cells], [2, 1]);
+    assert.equal(child(tree.above2.id).has_children, false);
+    assert.deepEqual([child(tree.above2.id).cells, child(tree.above2.id).collected], [0, 0]);
+    assert.equal(child(tree.baseCell.id).holds_members, true);
+    assert.equal(child(tree.baseCell.id).open_cells, 1);
+    // The shares once, with their sources, not on every line.
+    assert.deepEqual(recon.rules.map((r) => [r.key, r.value]), [['dues.keep_bp.above_base', 5000], ['dues.keep_bp.base', 5000]]);
+    assert.ok(recon.rules.every((r) => r.source.length > 0));
+    assert.equal(above.rule, undefined);
+  });
+
+  test('the reconciliation drills down to a cell, each level\'s line as its parent showed it', async () => {
+    const at = (id) => checked('GET', `/api/v1/orgs/${id}/dues/reconciliation?month=2026-10`, 200);
+    const fromRoot = (await at(tree.root.id)).children.find((l) => l.org.id === tree.above.id);
+    const above = await at(tree.above.id);
+    assert.deepEqual(above.line, fromRoot, 'the child\'s line is its own reconciliation\'s line');
+    assert.deepEqual(above.children.map((l) => l.org.id), [tree.base.id]);
+    const base = await at(tree.base.id);
+    assert.deepEqual(base.path.map((o) => o.id), [tree.root.id, tree.above.id, tree.base.id]);
+    assert.equal(base.line.received_from_below, 168_000 + 70_000);
+    assert.equal(base.line.own_kept, 119_000);
+    assert.equal(base.line.kept, 72_000 + 30_000 + 119_000);
+    assert.equal(base.line.sent_up, 119_000);
+    assert.equal(base.line.rule_key, 'dues.keep_bp.base');
+    assert.deepEqual(base.rules.map((r) => r.key), ['dues.keep_bp.base', 'dues.keep_bp.cell']);
+    const [a, b] = base.children;
+    assert.deepEqual([a.org.id, a.collected, a.kept, a.sent_up, a.closed, a.open_cells], [tree.cellA.id, 240_000, 72_000, 168_000, true, 0]);
+    assert.deepEqual([b.org.id, b.collected, b.kept, b.sent_up, b.closed, b.open_cells], [tree.cellB.id, 100_000, 30_000, 70_000, false, 1]);
+    assert.equal(base.line.kept, a.kept + b.kept + base.line.own_kept);
+    const cell = await at(tree.cellA.id);
+    assert.deepEqual(cell.children, []);
+    assert.deepEqual(cell.line, a);
+    assert.equal(cell.line.own_collected, 240_000);
+    assert.equal(cell.line.has_children, false);
+    assert.deepEqual(cell.path.map((o) => o.id), [tree.root.id, tree.above.id, tree.base.id, tree.cellA.id]);
+  });
+
+  test('the reconciliation: the breadcrumb starts at the reader\'s reach; out of reach is 404; a bad month names it', async () => {
+    const office = await server.login(await server.addUser({ roles: ['office_staff'], scope: tree.above.id }));
+    const base = ok(await office.get(`/api/v1/orgs/${tree.base.id}/dues/reconciliation?month=2026-10`));
+    assert.deepEqual(base.path.map((o) => o.id), [tree.above.id, tree.base.id]);
+    assert.equal(base.line.kept, 221_000);
+    problem(await office.get(`/api/v1/orgs/${tree.root.id}/dues/reconciliation?month=2026-10`), 404, 'not_found');
+    problem(await office.get(`/api/v1/orgs/${tree.baseCell.id}/dues/reconciliation?month=2026-10`), 404, 'not_found');
+    problem(await office.get('/api/v1/orgs/99999999/dues/reconciliation?month=2026-10'), 404, 'not_found');
+    // Query parameters are refused with 400 (the API's rule for a query; 422 is for a body).
+    problem(await api.get(`/api/v1/orgs/${tree.root.id}/dues/reconciliation?month=2026-13`), 400, 'invalid_parameter', [['month', 'month_format']]);
+    problem(await api.get(`/api/v1/orgs/${tree.root.id}/dues/reconciliation`), 400, 'invalid_parameter', [['month', 'required']]);
   });
 
   test('the removal list names members with 3 unpaid months in the year, with the months', async () => {

@@ -3,8 +3,18 @@
 // book's totals changing by exactly that (collected, paid for the month, arrears), then the
 // month closed: locked, no more payments from the book, and the server's closing holding the
 // same collected figure. The money is read as the UI writes it ("1.234.000 đ").
+// Then the month's reconciliation drilled down from the root to a cell (a month no test writes
+// into, so its figures stay): each level's totals row is the line its parent showed for it, and
+// the figures change with the level; back goes up again; nothing runs off a 390 px screen.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { animationsSettled, expect, parseViNumber, screenshotsDir, test } from './fixtures';
+import {
+  adminState,
+  animationsSettled,
+  expect,
+  parseViNumber,
+  screenshotsDir,
+  test,
+} from './fixtures';
 import { TODAY, toVi } from './dates';
 
 interface Line {
@@ -119,4 +129,116 @@ test('a dues month: record a payment in the book, the totals change, close the m
   await row.getByRole('link', { name: line!.full_name }).click();
   await expect(page.getByTestId('member-dues')).toContainText('Chuyển khoản');
   await expect(page.getByTestId('member-dues')).toContainText(toVi(PAID_ON));
+});
+
+interface ReconLine {
+  org: { id: number; name: string };
+  collected: number;
+  kept: number;
+  sent_up: number;
+  holds_members: boolean;
+  has_children: boolean;
+  open_cells: number;
+}
+interface Recon {
+  path: { id: number; name: string }[];
+  line: ReconLine;
+  children: ReconLine[];
+}
+
+// The month before MONTH: the demo's payments, and no test records or closes anything in it.
+const EARLIER =
+  month <= 2
+    ? `${year - 1}-${String(month + 10).padStart(2, '0')}`
+    : `${year}-${String(month - 2).padStart(2, '0')}`;
+const vnd = (value: number) => `${value.toLocaleString('vi-VN')} đ`;
+
+test('the reconciliation drills down from the root to a cell, the figures of each level', async ({
+  page,
+  api,
+  browser,
+  baseURL,
+}) => {
+  const [root] = (await get<{ items: { id: number }[] }>(api, '/orgs')).items;
+  const at = (org: number) => get<Recon>(api, `/orgs/${org}/dues/reconciliation?month=${EARLIER}`);
+  let recon = await at(root.id);
+  expect(recon.line.collected, 'the demo collected dues that month').toBeGreaterThan(0);
+
+  await page.goto(`/dues/reconciliation?org=${root.id}&month=${EARLIER}`);
+  const total = page.getByTestId('reconciliation-total');
+  const expectLevel = async (level: Recon) => {
+    await expect(total).toHaveAttribute('data-org', String(level.line.org.id));
+    await expect(total.getByTestId('reconciliation-collected')).toHaveText(
+      vnd(level.line.collected),
+    );
+    await expect(total.getByTestId('reconciliation-kept')).toHaveText(vnd(level.line.kept));
+    await expect(total.getByTestId('reconciliation-sent')).toHaveText(vnd(level.line.sent_up));
+    await expect(page.getByTestId('reconciliation-child')).toHaveCount(level.children.length);
+    // Children with cells not closed are highlighted.
+    for (const child of level.children.filter((c) => c.open_cells > 0).slice(0, 3)) {
+      await expect(
+        page.locator(`[data-testid="reconciliation-child"][data-org="${child.org.id}"]`),
+      ).toHaveClass(/reconciliation-lagging/);
+    }
+  };
+  await expectLevel(recon);
+  await expect(page.getByTestId('reconciliation-rules')).toContainText('dues.keep_bp');
+
+  // Down the branch with the most money to a cell, one click a level (at most five).
+  const visited: Recon[] = [recon];
+  for (let depth = 0; depth < 5; depth += 1) {
+    const next = [...recon.children].sort((a, b) => b.collected - a.collected)[0];
+    expect(next, `${recon.line.org.name} has children`).toBeTruthy();
+    expect(next.collected, 'a child holds less than its parent').toBeLessThan(
+      recon.line.collected + 1,
+    );
+    await page
+      .locator(`[data-testid="reconciliation-child"][data-org="${next.org.id}"]`)
+      .getByTestId('reconciliation-drill')
+      .click();
+    await expect(page).toHaveURL(new RegExp(`[?&]org=${next.org.id}(&|$)`));
+    const below = await at(next.org.id);
+    expect(below.line, 'the level shows the line its parent showed for it').toEqual(next);
+    await expectLevel(below);
+    visited.push(below);
+    recon = below;
+    if (!next.has_children) break;
+  }
+  expect(recon.line.holds_members, 'the drill ends at a cell').toBe(true);
+  expect(recon.children).toEqual([]);
+  expect(visited.length).toBeGreaterThanOrEqual(3);
+  expect(recon.line.collected, 'the figures change with the level').toBeLessThan(
+    visited[0].line.collected,
+  );
+  await expect(total.getByTestId('reconciliation-book')).toBeVisible();
+  // The breadcrumb up to the root; back goes up one level.
+  await expect(page.getByTestId('reconciliation-path')).toContainText(visited[0].line.org.name);
+  await page.goBack();
+  await expectLevel(visited[visited.length - 2]);
+  await page.getByTestId('reconciliation-path').getByTestId('reconciliation-up').first().click();
+  await expectLevel(visited[0]);
+  await animationsSettled(page);
+  await page.screenshot({ path: `${screenshotsDir}dues-reconciliation.png`, fullPage: true });
+
+  // A phone: the table scrolls inside the page, nothing runs off the side.
+  const phone = await browser.newContext({
+    baseURL,
+    storageState: adminState(),
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const small = await phone.newPage();
+  await small.goto(`/dues/reconciliation?org=${visited[1].line.org.id}&month=${EARLIER}`);
+  await expect(small.getByTestId('reconciliation-total')).toHaveAttribute(
+    'data-org',
+    String(visited[1].line.org.id),
+  );
+  expect(
+    await small.evaluate(() => document.documentElement.scrollWidth),
+    'page width at 390 px',
+  ).toBeLessThanOrEqual(390);
+  await animationsSettled(small);
+  await small.screenshot({ path: `${screenshotsDir}dues-reconciliation-390.png`, fullPage: true });
+  await phone.close();
 });

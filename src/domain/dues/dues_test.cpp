@@ -258,6 +258,65 @@ TEST(DuesRemittance, EachLevelKeepsItsShare) {
   EXPECT_EQ(kept, 170'001);  // nothing lost or made up
 }
 
+TEST(DuesRemittance, ADrillDownShowsEachChildsSubtreeAndAddsUpToTheTop) {
+  // root <- base committee <- cells 3 (closed) and 4 (open); base cell 5 (open) under the root.
+  std::vector<RemittanceNode> nodes = {
+      {1, 0, "committee_central", 0, 0},          {2, 1, "base_committee", 1, 0},
+      {3, 2, "cell", 2, 100'000, true, false},    {4, 2, "cell", 2, 50'001, true, true},
+      {5, 1, "base_cell", 1, 20'000, true, true},
+  };
+  const auto lines = roll_up(nodes, rules(), date("2026-06-30"));
+  const DrillDown root = drill_down(nodes, lines, 1);
+  ASSERT_EQ(root.children.size(), 2u);
+  const SubtreeLine& base = root.children[0];
+  EXPECT_EQ(base.org_id, 2);
+  EXPECT_EQ(base.collected, 150'001);              // both cells
+  EXPECT_EQ(base.kept, 30'000 + 15'000 + 52'500);  // the cells' and its own
+  EXPECT_EQ(base.own_kept, 52'500);
+  EXPECT_EQ(base.received_from_below, 105'001);  // its own: what the cells sent up
+  EXPECT_EQ(base.sent_up, 52'501);               // what leaves its subtree
+  EXPECT_EQ(base.collected, base.kept + base.sent_up);
+  EXPECT_EQ(base.rule_key, "dues.keep_bp.base");
+  EXPECT_EQ(base.keep_bp, 5000);
+  EXPECT_EQ(base.cells, 2);
+  EXPECT_EQ(base.open_cells, 1);
+  EXPECT_TRUE(base.has_children);
+  const SubtreeLine& base_cell = root.children[1];
+  EXPECT_EQ(base_cell.org_id, 5);
+  EXPECT_EQ(base_cell.own_collected, 20'000);
+  EXPECT_EQ(base_cell.kept, 10'000);
+  EXPECT_EQ(base_cell.open_cells, 1);
+  EXPECT_FALSE(base_cell.has_children);
+  // The top: the sum of its children's lines plus its own share of what reached it.
+  const SubtreeLine& top = root.top;
+  EXPECT_EQ(top.collected, base.collected + base_cell.collected + top.own_collected);
+  EXPECT_EQ(top.received_from_below, base.sent_up + base_cell.sent_up);
+  EXPECT_EQ(top.own_kept, 62'501);  // the top of the tree keeps everything
+  EXPECT_EQ(top.kept, base.kept + base_cell.kept + top.own_kept);
+  EXPECT_EQ(top.kept, 170'001);
+  EXPECT_EQ(top.sent_up, 0);
+  EXPECT_EQ(top.cells, 3);
+  EXPECT_EQ(top.open_cells, 2);
+  EXPECT_TRUE(top.rule_key.empty());
+  // Drilling into the base committee: its cells, the same figures as its line above.
+  const DrillDown at_base =
+      drill_down(std::vector<RemittanceNode>(nodes.begin() + 1, nodes.begin() + 4),
+                 std::vector<RemittanceLine>(lines.begin() + 1, lines.begin() + 4), 2);
+  EXPECT_EQ(at_base.top.collected, base.collected);
+  EXPECT_EQ(at_base.top.kept, base.kept);
+  EXPECT_EQ(at_base.top.open_cells, 1);
+  ASSERT_EQ(at_base.children.size(), 2u);
+  EXPECT_EQ(at_base.children[0].open_cells, 0);
+  EXPECT_EQ(at_base.children[0].kept, 30'000);
+  EXPECT_EQ(at_base.children[1].sent_up, 35'001);
+  // A cell: no children, its own figures.
+  const DrillDown cell = drill_down({nodes[2]}, {lines[2]}, 3);
+  EXPECT_TRUE(cell.children.empty());
+  EXPECT_EQ(cell.top.collected, 100'000);
+  EXPECT_EQ(cell.top.cells, 1);
+  EXPECT_EQ(cell.top.open_cells, 0);
+}
+
 // The office's rules with the joining and leaving cutoffs set to other days (a future text).
 RuleSet rules_with_cutoffs(int64_t joining, int64_t leaving) {
   std::vector<RuleParameter> all;

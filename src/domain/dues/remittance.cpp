@@ -56,4 +56,44 @@ std::vector<RemittanceLine> roll_up(const std::vector<RemittanceNode>& nodes, co
   return lines;
 }
 
+DrillDown drill_down(const std::vector<RemittanceNode>& nodes,
+                     const std::vector<RemittanceLine>& lines, int64_t top) {
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < nodes.size(); ++i) index[nodes[i].org_id] = i;
+  std::vector<SubtreeLine> sums(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    SubtreeLine& sum = sums[i];
+    sum.org_id = nodes[i].org_id;
+    sum.collected = sum.own_collected = lines[i].collected;
+    sum.kept = sum.own_kept = lines[i].kept;
+    sum.received_from_below = lines[i].received_from_below;
+    sum.sent_up = lines[i].sent_up;
+    sum.keep_bp = lines[i].keep_bp;
+    sum.rule_key = lines[i].rule_key;
+    sum.cells = nodes[i].holds_members ? 1 : 0;
+    sum.open_cells = nodes[i].holds_members && nodes[i].open ? 1 : 0;
+  }
+  // Deeper first, so that each subtree is complete before it is added to its parent's.
+  std::vector<size_t> order(nodes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return nodes[a].depth > nodes[b].depth; });
+  for (size_t i : order) {
+    if (nodes[i].org_id == top) continue;
+    auto parent = index.find(nodes[i].parent_id);
+    if (parent == index.end()) continue;
+    SubtreeLine& up = sums[parent->second];
+    up.collected += sums[i].collected;
+    up.kept += sums[i].kept;
+    up.cells += sums[i].cells;
+    up.open_cells += sums[i].open_cells;
+    up.has_children = true;
+  }
+  DrillDown result;
+  if (auto it = index.find(top); it != index.end()) result.top = sums[it->second];
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].parent_id == top && nodes[i].org_id != top) result.children.push_back(sums[i]);
+  return result;
+}
+
 }  // namespace chibo::domain::dues

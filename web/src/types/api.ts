@@ -1959,8 +1959,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Đối chiếu đảng phí theo cấp
-     * @description Thu, giữ lại, nộp lên, nhận từ cấp dưới ở mọi tổ chức của cây. Cần dues.read.
+     * Đối chiếu đảng phí theo cấp (xem từng cấp)
+     * @description Ở tổ chức được hỏi: dòng của cả cây tổ chức đó (thu, giữ lại, nộp lên, nhận từ cấp dưới, số chi bộ chưa khóa sổ) và một dòng cho mỗi tổ chức trực thuộc trực tiếp với số liệu của cả cây tổ chức trực thuộc đó; bấm vào một dòng để xem tiếp cấp dưới. Tỷ lệ giữ lại (quy định, nguồn) ghi một lần. Cần dues.read.
      */
     get: operations['getDuesReconciliation'];
     put?: never;
@@ -8158,43 +8158,69 @@ export interface components {
       amount: number;
       reason: string;
     };
-    /** @description Đối chiếu đảng phí của một cây tổ chức trong tháng: thu, giữ lại, nộp lên, nhận từ cấp dưới ở mọi cấp. */
+    /** @description Đối chiếu đảng phí trong tháng ở một tổ chức: dòng của cả cây và mỗi tổ chức trực thuộc trực tiếp (xem tiếp từng cấp); quy định tỷ lệ giữ lại ghi một lần. */
     DuesReconciliation: {
       org: components['schemas']['OrgRef'];
       /** @example 2026-03 */
       month: string;
-      open_cells: number;
-      lines: {
-        org: components['schemas']['OrgRef'];
-        parent_id: number | null;
-        /**
-         * Format: int64
-         * @description Đồng, số nguyên.
-         */
-        collected: number;
-        /**
-         * Format: int64
-         * @description Đồng, số nguyên.
-         */
-        received_from_below: number;
-        /**
-         * Format: int64
-         * @description Đồng, số nguyên.
-         */
-        kept: number;
-        /**
-         * Format: int64
-         * @description Đồng, số nguyên.
-         */
-        sent_up: number;
-        keep_bp: number;
-        rule: {
-          key: string;
-          source: string;
-        } | null;
-        holds_members: boolean;
-        closed: boolean;
+      /** @description Từ cấp cao nhất người đọc được xem xuống đến tổ chức này (kể cả nó). */
+      path: components['schemas']['OrgRef'][];
+      /** @description Các tỷ lệ giữ lại áp dụng cho các dòng (phần vạn), với nguồn; mỗi quy định một lần. */
+      rules: {
+        key: string;
+        value: number;
+        source: string;
       }[];
+      line: components['schemas']['DuesReconciliationLine'];
+      children: components['schemas']['DuesReconciliationLine'][];
+    };
+    /** @description Một tổ chức và cả cây tổ chức của nó trong tháng. Thu và giữ lại cộng trên mọi tổ chức của cây; nhận từ cấp dưới và nộp lên là của chính tổ chức, nên thu = giữ lại + nộp lên. */
+    DuesReconciliationLine: {
+      org: components['schemas']['OrgRef'];
+      /**
+       * Format: int64
+       * @description Đồng: thu của mọi chi bộ trong cây (đảng phí và đóng thêm).
+       */
+      collected: number;
+      /**
+       * Format: int64
+       * @description Đồng: các tổ chức trực thuộc trực tiếp nộp lên tổ chức này.
+       */
+      received_from_below: number;
+      /**
+       * Format: int64
+       * @description Đồng: giữ lại ở mọi cấp trong cây.
+       */
+      kept: number;
+      /**
+       * Format: int64
+       * @description Đồng: tổ chức này nộp lên cấp trên (ra khỏi cây).
+       */
+      sent_up: number;
+      /**
+       * Format: int64
+       * @description Đồng: thu của chính tổ chức (chi bộ).
+       */
+      own_collected: number;
+      /**
+       * Format: int64
+       * @description Đồng: phần chính tổ chức giữ lại theo tỷ lệ của nó.
+       */
+      own_kept: number;
+      /** @description Tỷ lệ chính tổ chức giữ lại, phần vạn (xem rules). */
+      keep_bp: number;
+      /** @description Khóa quy định của tỷ lệ đó (trong rules); null ở cấp cao nhất (giữ toàn bộ). */
+      rule_key: string | null;
+      /** @description Chi bộ: thu của đảng viên và khóa sổ tháng. */
+      holds_members: boolean;
+      /** @description Có tổ chức trực thuộc: xem tiếp được. */
+      has_children: boolean;
+      /** @description Số chi bộ trong cây. */
+      cells: number;
+      /** @description Số chi bộ trong cây chưa khóa sổ tháng (số liệu còn thay đổi). */
+      open_cells: number;
+      /** @description Mọi chi bộ trong cây đã khóa sổ tháng. */
+      closed: boolean;
     };
     /** @description Đảng viên không đóng đảng phí từ 3 tháng trong năm (xem xét xóa tên), với các tháng chưa đóng và quy định. */
     DuesArrears: {

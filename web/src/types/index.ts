@@ -213,7 +213,7 @@ export type DuesClosing = Schemas['DuesClosing'];
 export type DuesCloseInput = Schemas['DuesClose'];
 export type DuesAdjustmentNew = Schemas['DuesAdjustmentNew'];
 export type DuesReconciliation = Schemas['DuesReconciliation'];
-export type DuesReconciliationLine = DuesReconciliation['lines'][number];
+export type DuesReconciliationLine = Schemas['DuesReconciliationLine'];
 export type DuesArrears = Schemas['DuesArrears'];
 export type DuesArrearsItem = DuesArrears['items'][number];
 // Cell meetings, absence notices, quality and the removal list (issue 14).

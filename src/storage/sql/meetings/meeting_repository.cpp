@@ -129,6 +129,21 @@ MeetingRow meeting_of(const RowReader& row) {
   return m;
 }
 
+// One attendance row read as "held_on, kind, status, reason[, meeting state], meeting_id,
+// member_id, counted" (texts, then numbers): the one mapping of both attendance reads.
+AttendanceFact attendance_fact(const RowReader& row, bool with_state) {
+  AttendanceFact f;
+  f.held_on = row.date(0).value_or(Date());
+  f.kind = row.text(1);
+  f.status = row.text(2);
+  f.reason = row.text(3);
+  if (with_state) f.meeting_state = row.text(4);
+  f.meeting_id = row.number(0);
+  f.member_id = MemberId(row.number(1));
+  f.counted = row.number(2) != 0;
+  return f;
+}
+
 }  // namespace meeting_rows
 
 using namespace meeting_rows;
@@ -424,18 +439,7 @@ std::vector<AttendanceFact> SqlMeetingRepository::select_facts(const std::string
               "SELECT a.held_on, a.kind, a.status, a.reason, m.state, a.meeting_id, a.member_id, "
               "a.counted FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE " +
                   where + " ORDER BY a.held_on, a.meeting_id",
-              bindings, row, [&] {
-                AttendanceFact f;
-                f.held_on = row.date(0).value_or(Date());
-                f.kind = row.text(1);
-                f.status = row.text(2);
-                f.reason = row.text(3);
-                f.meeting_state = row.text(4);
-                f.meeting_id = row.number(0);
-                f.member_id = MemberId(row.number(1));
-                f.counted = row.number(2) != 0;
-                found.push_back(std::move(f));
-              });
+              bindings, row, [&] { found.push_back(meeting_rows::attendance_fact(row, true)); });
   return found;
 }
 
@@ -465,17 +469,7 @@ std::vector<AttendanceFact> SqlMeetingRepository::attendance_of_members(
                     bindings.number_list(ids) + " AND held_on >= " + bindings.text(from.iso()) +
                     " AND held_on <= " + bindings.text(to.iso()) + " AND meeting_id <> " +
                     bindings.number(except) + " ORDER BY held_on, meeting_id",
-                bindings, row, [&] {
-                  AttendanceFact f;
-                  f.held_on = row.date(0).value_or(Date());
-                  f.kind = row.text(1);
-                  f.status = row.text(2);
-                  f.reason = row.text(3);
-                  f.meeting_id = row.number(0);
-                  f.member_id = MemberId(row.number(1));
-                  f.counted = row.number(2) != 0;
-                  found.push_back(std::move(f));
-                });
+                bindings, row, [&] { found.push_back(meeting_rows::attendance_fact(row, false)); });
   }
   std::set<long long> meeting_ids;
   for (const AttendanceFact& f : found) meeting_ids.insert(f.meeting_id);

@@ -1,16 +1,12 @@
 // Recording an adjustment to a cell's closed month: an amount added to or taken from what the
 // month collected, and the reason (who and why). The locked closing stays as it was; the book
 // lists the adjustment and counts it in the month's collection. A refusal shows under its field.
-import { App, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
-import { isApiError } from '@/lib/api-client';
-import { applyFieldErrors } from '@/lib/form-errors';
-import { useProblemText } from '@/lib/problem-text';
-import type { ProblemFieldError } from '@/types';
 import { useRecordAdjustment } from '../api/dues';
 import { adjustmentFields, adjustmentInput, formatMonth, type AdjustmentValues } from '../lib/dues';
+import { useRecordForm } from '../hooks/use-record-form';
 import { MoneyInput } from './money-input';
 
 export function AdjustmentModal({
@@ -23,23 +19,11 @@ export function AdjustmentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
-  const [form] = Form.useForm<AdjustmentValues>();
   const record = useRecordAdjustment(org);
-  const [rest, setRest] = useState<ProblemFieldError[]>([]);
-
-  async function send(values: AdjustmentValues) {
-    setRest([]);
-    try {
-      await record.mutateAsync(adjustmentInput(month, values));
-      message.success(t('dues.adjustment.done', { month: formatMonth(month) }));
-      onClose();
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, adjustmentFields, problemText));
-    }
-  }
+  const { form, rest, send } = useRecordForm<AdjustmentValues>({
+    fields: adjustmentFields,
+    onDone: onClose,
+  });
 
   const label = (field: string) => t(`dues.adjustment.fields.${field}`);
 
@@ -62,7 +46,12 @@ export function AdjustmentModal({
         name="dues-adjustment"
         layout="vertical"
         initialValues={{ direction: 'add' }}
-        onFinish={(values) => void send(values)}
+        onFinish={(values) =>
+          void send(
+            () => record.mutateAsync(adjustmentInput(month, values)),
+            t('dues.adjustment.done', { month: formatMonth(month) }),
+          )
+        }
         data-testid="adjustment-form"
       >
         <Form.Item name="direction" label={label('direction')}>

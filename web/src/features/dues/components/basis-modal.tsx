@@ -3,16 +3,11 @@
 // amount in whole đồng when the category takes one, the month it applies from (until the next
 // basis). The server checks it against the rules in force that month; a refusal shows under its
 // field.
-import { App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { MonthInput } from '@/components/month-input';
-import { isApiError } from '@/lib/api-client';
-import { applyFieldErrors } from '@/lib/form-errors';
-import { useProblemText } from '@/lib/problem-text';
 import { useToday } from '@/lib/today';
-import type { ProblemFieldError } from '@/types';
 import { useRecordBasis } from '../api/dues';
 import {
   basisAliases,
@@ -23,6 +18,7 @@ import {
   monthOf,
   type BasisValues,
 } from '../lib/dues';
+import { useRecordForm } from '../hooks/use-record-form';
 import { MoneyInput } from './money-input';
 
 export function BasisModal({
@@ -35,26 +31,15 @@ export function BasisModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
   const today = useToday();
-  const [form] = Form.useForm<BasisValues>();
   const record = useRecordBasis(member);
-  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const { form, rest, send } = useRecordForm<BasisValues>({
+    fields: basisFields,
+    aliases: basisAliases,
+    onDone: onClose,
+  });
   const category = Form.useWatch('category', form);
   const amountKind = categoryAmount(category);
-
-  async function send(values: BasisValues) {
-    setRest([]);
-    try {
-      await record.mutateAsync(basisInput(values));
-      message.success(t('dues.basis.done', { name }));
-      onClose();
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, basisFields, problemText, basisAliases));
-    }
-  }
 
   const label = (field: string) => t(`dues.basis.fields.${field}`);
   const required = (field: string) => ({
@@ -81,7 +66,9 @@ export function BasisModal({
         name="dues-basis"
         layout="vertical"
         initialValues={{ valid_from: monthOf(today), category: 'bhxh_salary' }}
-        onFinish={(values) => void send(values)}
+        onFinish={(values) =>
+          void send(() => record.mutateAsync(basisInput(values)), t('dues.basis.done', { name }))
+        }
         data-testid="basis-form"
       >
         <Row gutter={12}>

@@ -3,16 +3,11 @@
 // extra, the channel (cash to the cell, bank, the public service portal with its transaction
 // reference). The server applies it to the oldest unpaid month first; a refusal shows under
 // its field.
-import { App, Alert, Col, Form, Input, InputNumber, Modal, Radio, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Col, Form, Input, InputNumber, Modal, Radio, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { ProblemAlert } from '@/components/problem-alert';
-import { isApiError } from '@/lib/api-client';
-import { applyFieldErrors } from '@/lib/form-errors';
-import { useProblemText } from '@/lib/problem-text';
 import { useToday } from '@/lib/today';
-import type { ProblemFieldError } from '@/types';
 import { useMemberDues, useRecordPayment } from '../api/dues';
 import {
   formatMoney,
@@ -24,6 +19,7 @@ import {
   suggestedAmount,
   type PaymentValues,
 } from '../lib/dues';
+import { useRecordForm } from '../hooks/use-record-form';
 import { MoneyInput } from './money-input';
 import { MonthInput } from '@/components/month-input';
 
@@ -41,13 +37,13 @@ export function PaymentModal({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { message } = App.useApp();
-  const problemText = useProblemText();
   const today = useToday();
-  const [form] = Form.useForm<PaymentValues>();
   const dues = useMemberDues(member);
   const record = useRecordPayment(member);
-  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const { form, rest, send } = useRecordForm<PaymentValues>({
+    fields: paymentFields,
+    onDone: onClose,
+  });
   const channel = Form.useWatch('channel', form);
 
   const months = dues.data?.months ?? [];
@@ -60,18 +56,6 @@ export function PaymentModal({
     const count = (form.getFieldValue('months') as number | undefined) ?? 1;
     if (!first || !dues.data) return;
     form.setFieldValue('amount', suggestedAmount(months, first, count, monthly) || null);
-  }
-
-  async function send(values: PaymentValues) {
-    setRest([]);
-    try {
-      await record.mutateAsync(paymentInput(values));
-      message.success(t('dues.payment.done', { name }));
-      onClose();
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, paymentFields, problemText));
-    }
   }
 
   const required = (label: string) => ({
@@ -127,7 +111,12 @@ export function PaymentModal({
           onValuesChange={(changed: PaymentValues) => {
             if ('first_month' in changed || 'months' in changed) suggest();
           }}
-          onFinish={(values) => void send(values)}
+          onFinish={(values) =>
+            void send(
+              () => record.mutateAsync(paymentInput(values)),
+              t('dues.payment.done', { name }),
+            )
+          }
           data-testid="payment-form"
         >
           <Row gutter={12}>

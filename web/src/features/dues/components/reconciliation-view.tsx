@@ -1,7 +1,9 @@
-// The reconciliation of dues at every level for a month: at the organization chosen, what was
-// collected by its own cells, received from below, kept (its share, a rule) and sent up; then
-// each child organization with the same figures, a click drilling down into it.
-import { useQuery } from '@tanstack/react-query';
+// The reconciliation of dues for a month as a committee office reads it, one level at a time: the
+// organization chosen with its whole subtree's figures on top (collected, received from below,
+// kept at every level, sent up), then one row per direct child with that child's subtree, rows
+// with cells not closed yet highlighted; a click on a child shows its own children (the URL
+// carries the organization), the breadcrumb goes back up to where the user's reach starts. The
+// shares kept (rules with their sources) are listed once.
 import {
   Alert,
   Breadcrumb,
@@ -16,16 +18,14 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MonthInput } from '@/components/month-input';
 import { OrgPicker } from '@/components/org-picker';
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
-import { orgQuery } from '@/lib/org-queries';
-import type { DuesReconciliationLine } from '@/types';
 import { useReconciliation } from '../api/dues';
 import { formatMoney, formatMonth, type DuesParams } from '../lib/dues';
 import { formatBasisPoints } from '../lib/rates';
-import { reconciliationView } from '../lib/reconciliation';
-import { MonthInput } from '@/components/month-input';
+import { reconciliationRows, type ReconciliationRow } from '../lib/reconciliation';
 
 export function ReconciliationView({
   params,
@@ -37,77 +37,116 @@ export function ReconciliationView({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const money = (value: number) => formatMoney(value, lang);
-  const org = useQuery({ ...orgQuery(params.org ?? 0), enabled: !!params.org });
   const data = useReconciliation(params.org, params.month);
-  const view = data.data ? reconciliationView(data.data.lines, data.data.org.id) : undefined;
+  const reply = data.data;
+  const rows = reply ? reconciliationRows(reply) : [];
+  const ruleOf = (key: string | null) => reply?.rules.find((rule) => rule.key === key);
 
-  const columns: TableColumnsType<DuesReconciliationLine> = [
+  /** A link to this page at another organization (a plain click stays in the app). */
+  const drill = (org: { id: number; name: string }, testId?: string) => (
+    <a
+      href={paths.duesReconciliation({ org: org.id, month: params.month })}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        onChange({ ...params, org: org.id });
+      }}
+      data-testid={testId}
+    >
+      {org.name}
+    </a>
+  );
+
+  const columns: TableColumnsType<ReconciliationRow> = [
     {
       key: 'org',
       title: t('dues.columns.org'),
-      render: (_, line) =>
-        line.holds_members ? (
-          <Space size={4} wrap>
-            <Link to={paths.dues({ org: line.org.id, month: params.month })}>{line.org.name}</Link>
-            {line.closed ? (
-              <Tag color="green">{t('dues.reconciliation.closed')}</Tag>
-            ) : (
-              <Tag color="orange">{t('dues.reconciliation.open')}</Tag>
-            )}
-          </Space>
-        ) : (
-          <a
-            href={paths.duesReconciliation({ org: line.org.id, month: params.month })}
-            onClick={(event) => {
-              event.preventDefault();
-              onChange({ ...params, org: line.org.id });
-            }}
-            data-testid="reconciliation-drill"
-          >
-            {line.org.name}
-          </a>
-        ),
+      fixed: 'left',
+      width: 190,
+      render: (_, row) => (
+        <Space size={4} wrap>
+          {row.total ? (
+            <Typography.Text strong>
+              {t('dues.reconciliation.total', { name: row.line.org.name })}
+            </Typography.Text>
+          ) : (
+            drill(row.line.org, 'reconciliation-drill')
+          )}
+          {row.line.holds_members && (
+            <Link
+              to={paths.dues({ org: row.line.org.id, month: params.month })}
+              data-testid="reconciliation-book"
+            >
+              {t('dues.reconciliation.book')}
+            </Link>
+          )}
+        </Space>
+      ),
     },
     {
       key: 'collected',
       title: t('dues.totals.collected'),
       align: 'right',
-      width: 140,
-      render: (_, l) => money(l.collected),
+      width: 130,
+      render: (_, row) => (
+        <span data-testid="reconciliation-collected">{money(row.line.collected)}</span>
+      ),
     },
     {
       key: 'received',
       title: t('dues.totals.receivedFromBelow'),
       align: 'right',
-      width: 150,
-      render: (_, l) => money(l.received_from_below),
+      width: 140,
+      render: (_, row) => money(row.line.received_from_below),
     },
     {
       key: 'kept',
       title: t('dues.totals.kept'),
       align: 'right',
       width: 170,
-      render: (_, l) => (
-        <Tooltip title={l.rule ? `${l.rule.key} — ${l.rule.source}` : undefined}>
-          <span>
-            {money(l.kept)}{' '}
+      render: (_, row) => {
+        const rule = ruleOf(row.line.rule_key);
+        return (
+          <Tooltip
+            title={t('dues.reconciliation.ownKept', {
+              amount: money(row.line.own_kept),
+              share: formatBasisPoints(row.line.keep_bp, lang),
+            })}
+          >
+            <span data-testid="reconciliation-kept">{money(row.line.kept)}</span>{' '}
             <Typography.Text type="secondary">
-              ({formatBasisPoints(l.keep_bp, lang)})
+              ({formatBasisPoints(rule?.value ?? row.line.keep_bp, lang)})
             </Typography.Text>
-          </span>
-        </Tooltip>
-      ),
+          </Tooltip>
+        );
+      },
     },
     {
       key: 'sent',
       title: t('dues.totals.sentUp'),
       align: 'right',
-      width: 140,
-      render: (_, l) => money(l.sent_up),
+      width: 130,
+      render: (_, row) => <span data-testid="reconciliation-sent">{money(row.line.sent_up)}</span>,
+    },
+    {
+      key: 'open',
+      title: t('dues.reconciliation.openColumn'),
+      align: 'right',
+      width: 130,
+      render: (_, row) =>
+        row.line.open_cells > 0 ? (
+          <Tag color="orange" data-testid="reconciliation-open">
+            {t('dues.reconciliation.openOf', {
+              open: row.line.open_cells,
+              cells: row.line.cells,
+            })}
+          </Tag>
+        ) : row.line.cells > 0 ? (
+          <Tag color="green">{t('dues.reconciliation.closed')}</Tag>
+        ) : null,
     },
   ];
 
-  const ancestors = org.data?.ancestors ?? [];
   return (
     <Space
       orientation="vertical"
@@ -123,7 +162,7 @@ export function ReconciliationView({
           <OrgPicker
             value={params.org}
             onChange={(next) => onChange({ ...params, org: next ?? undefined })}
-            style={{ width: 360, maxWidth: '100%' }}
+            style={{ width: 'min(360px, calc(100vw - 112px))' }}
             aria-label={t('dues.org')}
             placeholder={t('dues.chooseOrg')}
           />
@@ -134,20 +173,11 @@ export function ReconciliationView({
           />
         </Space>
       </Flex>
-      {org.data && (
+      {reply && (
         <Breadcrumb
-          items={[...ancestors, org.data].map((item) => ({
-            title: (
-              <a
-                href={paths.duesReconciliation({ org: item.id, month: params.month })}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onChange({ ...params, org: item.id });
-                }}
-              >
-                {item.name}
-              </a>
-            ),
+          data-testid="reconciliation-path"
+          items={reply.path.map((item, index) => ({
+            title: index === reply.path.length - 1 ? item.name : drill(item, 'reconciliation-up'),
           }))}
         />
       )}
@@ -157,55 +187,57 @@ export function ReconciliationView({
         <LoadingState rows={6} />
       ) : data.isError ? (
         <ErrorState error={data.error} onRetry={() => void data.refetch()} />
-      ) : view?.top ? (
+      ) : reply ? (
         <>
-          <Descriptions
-            bordered
-            size="small"
-            column={{ xs: 1, sm: 2, lg: 4 }}
-            data-testid="reconciliation-top"
-          >
-            <Descriptions.Item label={t('dues.totals.collected')}>
-              {money(view.top.collected)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('dues.totals.receivedFromBelow')}>
-              {money(view.top.received_from_below)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('dues.totals.kept')}>
-              {money(view.top.kept)} ({formatBasisPoints(view.top.keep_bp, lang)})
-            </Descriptions.Item>
-            <Descriptions.Item label={t('dues.totals.sentUp')}>
-              {money(view.top.sent_up)}
-            </Descriptions.Item>
-          </Descriptions>
-          {view.children.length > 0 && view.childrenSentUp !== view.top.received_from_below && (
-            <Alert
-              type="warning"
-              showIcon
-              message={t('dues.reconciliation.mismatch', { sum: money(view.childrenSentUp) })}
-            />
-          )}
-          {(data.data?.open_cells ?? 0) > 0 && (
+          {reply.line.open_cells > 0 && (
             <Alert
               type="info"
               showIcon
-              message={t('dues.reconciliation.openCells', { count: data.data?.open_cells ?? 0 })}
+              message={t('dues.reconciliation.openCells', { count: reply.line.open_cells })}
             />
           )}
-          {view.children.length > 0 && (
-            <Table<DuesReconciliationLine>
+          <Table<ReconciliationRow>
+            size="small"
+            rowKey={(row) => (row.total ? 'total' : row.line.org.id)}
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 890 }}
+            rowClassName={(row) =>
+              [
+                row.total ? 'reconciliation-total' : '',
+                row.line.open_cells > 0 ? 'reconciliation-lagging' : '',
+              ].join(' ')
+            }
+            onRow={(row) =>
+              ({
+                'data-testid': row.total ? 'reconciliation-total' : 'reconciliation-child',
+                'data-org': row.line.org.id,
+              }) as never
+            }
+            data-testid="reconciliation-table"
+          />
+          {reply.rules.length > 0 && (
+            <Descriptions
               size="small"
-              rowKey={(line) => line.org.id}
-              columns={columns}
-              dataSource={view.children}
-              pagination={view.children.length > 50 ? { pageSize: 50 } : false}
-              scroll={{ x: 800 }}
-            />
+              column={1}
+              title={t('dues.reconciliation.rules')}
+              data-testid="reconciliation-rules"
+            >
+              {reply.rules.map((rule) => (
+                <Descriptions.Item key={rule.key} label={formatBasisPoints(rule.value, lang)}>
+                  <Typography.Text type="secondary">
+                    {rule.key} — {rule.source}
+                  </Typography.Text>
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          )}
+          {reply.children.length === 0 && !reply.line.holds_members && (
+            <EmptyState description={t('dues.reconciliation.empty')} />
           )}
         </>
-      ) : (
-        <EmptyState description={t('dues.reconciliation.empty')} />
-      )}
+      ) : null}
     </Space>
   );
 }

@@ -2,18 +2,13 @@
 // the percents the rules in force allow (dues.reduction_percents) for at most
 // dues.reduction_max_months months; from and to month (an exemption may stay open), the
 // decision's number, authority and date, the reason. A refusal shows under its field.
-import { App, Col, Form, Input, Modal, Radio, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, Modal, Radio, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-input';
 import { MonthInput } from '@/components/month-input';
 import { ProblemAlert } from '@/components/problem-alert';
-import { isApiError } from '@/lib/api-client';
 import { ruleInForce, useRules } from '@/lib/catalogs';
-import { applyFieldErrors } from '@/lib/form-errors';
-import { useProblemText } from '@/lib/problem-text';
 import { useToday } from '@/lib/today';
-import type { ProblemFieldError } from '@/types';
 import { useRecordRelief } from '../api/dues';
 import {
   monthOf,
@@ -24,6 +19,7 @@ import {
   type ReductionPercent,
   type ReliefValues,
 } from '../lib/dues';
+import { useRecordForm } from '../hooks/use-record-form';
 
 export function ReliefModal({
   member,
@@ -35,13 +31,14 @@ export function ReliefModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
   const today = useToday();
   const rules = useRules();
-  const [form] = Form.useForm<ReliefValues>();
   const record = useRecordRelief(member);
-  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const { form, rest, send } = useRecordForm<ReliefValues>({
+    fields: reliefFields,
+    aliases: reliefAliases,
+    onDone: onClose,
+  });
   const relief = Form.useWatch('relief', form);
   const from = Form.useWatch('from_month', form) ?? monthOf(today);
 
@@ -52,18 +49,6 @@ export function ReliefModal({
   const percents = (
     percentsRule ? (percentsRule.values.length ? percentsRule.values : [percentsRule.value]) : []
   ) as ReductionPercent[];
-
-  async function send(values: ReliefValues) {
-    setRest([]);
-    try {
-      await record.mutateAsync(reliefInput(values));
-      message.success(t('dues.relief.done', { name }));
-      onClose();
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      setRest(applyFieldErrors(form, error.problem, reliefFields, problemText, reliefAliases));
-    }
-  }
 
   const label = (field: string) => t(`dues.relief.fields.${field}`);
   const required = (field: string) => ({
@@ -91,7 +76,9 @@ export function ReliefModal({
         name="dues-relief"
         layout="vertical"
         initialValues={{ relief: 'reduction', from_month: monthOf(today) }}
-        onFinish={(values) => void send(values)}
+        onFinish={(values) =>
+          void send(() => record.mutateAsync(reliefInput(values)), t('dues.relief.done', { name }))
+        }
         data-testid="relief-form"
       >
         <Form.Item name="relief" label={label('relief')} rules={[required('relief')]}>

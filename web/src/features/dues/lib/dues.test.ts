@@ -163,35 +163,32 @@ describe('formatBasisPoints', () => {
   });
 });
 
-describe('reconciliationView', () => {
-  it('splits the top from its direct children and adds what they sent up', async () => {
-    const { reconciliationView } = await import('./reconciliation');
-    const line = (
-      id: number,
-      parent: number | null,
-      sent: number,
-      holds = false,
-      closed = true,
-    ) => ({
-      org: { id, name: `O${id}`, kind: 'chi_bo' },
-      parent_id: parent,
-      collected: 0,
+describe('reconciliationRows', () => {
+  it('puts the totals row on top of the direct children', async () => {
+    const { reconciliationRows } = await import('./reconciliation');
+    const line = (id: number, collected: number, open: number) => ({
+      org: { id, name: `O${id}`, kind: 'cell' },
+      collected,
       received_from_below: 0,
       kept: 0,
-      sent_up: sent,
-      keep_bp: 0,
-      rule: null,
-      holds_members: holds,
-      closed,
+      sent_up: 0,
+      own_collected: 0,
+      own_kept: 0,
+      keep_bp: 3000,
+      rule_key: 'dues.keep_bp.cell',
+      holds_members: true,
+      has_children: false,
+      cells: 1,
+      open_cells: open,
+      closed: open === 0,
     });
-    const view = reconciliationView(
-      [line(1, null, 0), line(2, 1, 3000), line(3, 1, 4000), line(4, 2, 1000, true, false)],
-      1,
-    );
-    expect(view.top?.org.id).toBe(1);
-    expect(view.children.map((c) => c.org.id)).toEqual([2, 3]);
-    expect(view.childrenSentUp).toBe(7000);
-    expect(view.openBelow).toBe(1);
+    const reply = { line: line(1, 7000, 1), children: [line(2, 3000, 0), line(3, 4000, 1)] };
+    const rows = reconciliationRows(reply);
+    expect(rows.map((r) => [r.total, r.line.org.id])).toEqual([
+      [true, 1],
+      [false, 2],
+      [false, 3],
+    ]);
   });
 });
 

@@ -1,26 +1,18 @@
-// The reconciliation's lines as the page shows them: the organization asked about, and its
-// direct children (each drills down to its own subtree); the sums of the children's figures
-// to check against the organization's "received from below".
-import type { DuesReconciliationLine } from '@/types';
+// The reconciliation's rows as the page shows them: the organization asked about first (its whole
+// subtree, the totals row), then its direct children, each a subtree to drill into.
+import type { DuesReconciliation, DuesReconciliationLine } from '@/types';
 
-export interface ReconciliationView {
-  top: DuesReconciliationLine | undefined;
-  children: DuesReconciliationLine[];
-  /** How many cells below the top hold members and are not closed yet. */
-  openBelow: number;
-  childrenSentUp: number;
+export interface ReconciliationRow {
+  /** The organization asked about: the totals of everything below it. */
+  total: boolean;
+  line: DuesReconciliationLine;
 }
 
-export function reconciliationView(
-  lines: readonly DuesReconciliationLine[],
-  orgId: number,
-): ReconciliationView {
-  const top = lines.find((line) => line.org.id === orgId);
-  const children = lines.filter((line) => line.parent_id === orgId);
-  let childrenSentUp = 0;
-  for (const child of children) childrenSentUp += child.sent_up;
-  const openBelow = lines.filter(
-    (line) => line.org.id !== orgId && line.holds_members && !line.closed,
-  ).length;
-  return { top, children, openBelow, childrenSentUp };
+export function reconciliationRows(
+  reply: Pick<DuesReconciliation, 'line' | 'children'>,
+): ReconciliationRow[] {
+  return [
+    { total: true, line: reply.line },
+    ...reply.children.map((line) => ({ total: false, line })),
+  ];
 }
