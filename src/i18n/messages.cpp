@@ -1078,6 +1078,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"discipline.status.left", {"đã ra khỏi Đảng", "left the Party"}},
       {"discipline.status.deceased", {"đã từ trần", "deceased"}},
       {"discipline.status.transferred_out", {"đã chuyển sinh hoạt ra ngoài", "transferred out"}},
+      // A review campaign fanning out in the background (issue 15).
+      {"review_fanning_out",
+       {"Đợt kiểm điểm đang được triển khai đến các tổ chức ({units}/{total}); vui lòng thử lại "
+        "khi triển khai xong",
+        "The review campaign is still being fanned out to the organizations ({units}/{total}); "
+        "try again when it is done"}},
   });
   return texts;
 }
