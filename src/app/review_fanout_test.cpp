@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "app/review.h"
 #include "app/runner.h"
 #include "testing/fixtures.h"
@@ -59,13 +61,14 @@ class ReviewFanout : public ::testing::Test {
     return found;
   }
 
-  JobRunner runner(int batch_rows) {
+  // A runner with only the review fan-out, `batch_rows` units per step.
+  std::unique_ptr<JobRunner> runner(int batch_rows) {
     JobRunnerOptions options;
     options.owner = "test:1";
     options.lease_seconds = 60;
     options.batch_steps = 1;
-    JobRunner jobs(temp_.services(), options);
-    jobs.add(make_review_fanout_kind({batch_rows, 0}));
+    auto jobs = std::make_unique<JobRunner>(temp_.services(), options);
+    jobs->add(make_review_fanout_kind({batch_rows, 0}));
     return jobs;
   }
 
@@ -100,8 +103,8 @@ TEST_F(ReviewFanout, LargeSubtreeFansOutInBatchesWithTheStepsRefusedUntilDone) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().reason, "review_fanning_out");
 
-  JobRunner jobs = runner(2);
-  auto report = jobs.run_due_jobs(date("2026-12-01"));
+  std::unique_ptr<JobRunner> jobs = runner(2);
+  auto report = jobs->run_due_jobs(date("2026-12-01"));
   ASSERT_TRUE(report) << report.error().reason;
   EXPECT_EQ(report->steps, 3);  // 2 + 2 + 1 units
   const ReviewCampaign done = campaign(id);
@@ -120,7 +123,7 @@ TEST_F(ReviewFanout, LargeSubtreeFansOutInBatchesWithTheStepsRefusedUntilDone) {
   EXPECT_TRUE(read);
 
   // Nothing left: running again writes nothing; the campaign now closes.
-  auto again = jobs.run_due_jobs(date("2026-12-01"));
+  auto again = jobs->run_due_jobs(date("2026-12-01"));
   ASSERT_TRUE(again);
   EXPECT_EQ(again->steps, 0);
   EXPECT_EQ(campaign(id).units, 5);

@@ -87,13 +87,13 @@ describe('with the job runner on: the request wakes it', () => {
   });
 
   test('a subtree within the inline maximum still opens in the request', async () => {
-    const root = await createOrg(api, { kind: 'base_committee', name: 'Đảng bộ Nhỏ Triển Khai', code: `N${Date.now() % 100000}`, established_on: '2010-01-01' });
-    const cell = await createOrg(api, { kind: 'cell', name: 'Chi bộ Nhỏ Triển Khai', parent_id: root.id });
+    const tree = await buildTree(api, 'Nhỏ Triển Khai');
+    const root = tree.base;  // the base and its two cells: 3, not above the maximum
     const opened = await checked(api, 'POST', '/api/v1/review-campaigns', 201,
       { org_id: root.id, year: 2026, review_date: '2026-11-02', title: 'Kiểm điểm năm 2026' });
-    assert.deepEqual(opened.campaign.fanout, { state: 'done', units: 2, total: 2, finished_at: null });
-    assert.equal(opened.campaign.units, 2);
-    await assertUnitsOnce(server, opened.campaign.id, [root, cell]);
+    assert.deepEqual(opened.campaign.fanout, { state: 'done', units: 3, total: 3, finished_at: null });
+    assert.equal(opened.campaign.units, 3);
+    await assertUnitsOnce(server, opened.campaign.id, [root, tree.cellA, tree.cellB]);
   });
 });
 
@@ -139,7 +139,7 @@ describe('with the job runner off: the steps wait for the fan-out', () => {
     // Now the steps go through.
     const line = await checked(api, 'POST', `/api/v1/review-campaigns/${id}/proposals`, 200,
       { member_id: member.id, grade: 'good', comment: 'Hoàn thành tốt nhiệm vụ.', vote: { in_favour: 5, against: 0, entitled: 6 } });
-    assert.equal(line.review.cell_grade, 'good');
+    assert.equal(line.review.proposal.grade, 'good');
     problem(await api.post('/api/v1/jobs/review_fanout/run', {}), 409, 'job_nothing_to_do');
   });
 });

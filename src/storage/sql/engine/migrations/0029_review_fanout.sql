@@ -5,7 +5,8 @@
 -- Campaigns opened before were fanned out in their request: done, every unit written.
 ALTER TABLE review_campaigns ADD COLUMN fanout_state TEXT NOT NULL DEFAULT 'done';
 ALTER TABLE review_campaigns ADD COLUMN fanout_total BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE review_campaigns ADD COLUMN fanout_cursor {{key_text}} NOT NULL DEFAULT '';
+-- NULL: no batch written yet.
+ALTER TABLE review_campaigns ADD COLUMN fanout_cursor {{key_text}};
 ALTER TABLE review_campaigns ADD COLUMN fanout_batches BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE review_campaigns ADD COLUMN fanout_finished_at TEXT;
 UPDATE review_campaigns SET fanout_total = units;
