@@ -137,12 +137,14 @@ test('the inspection pages fit a phone (390 px)', async ({ api, browser, baseURL
     `/inspection-programmes?org_id=${root.id}`,
   );
   expect(programmes.items.length, 'the demo has programmes at the bloc').toBeGreaterThan(0);
-  const programme = await get<{ inspections: { id: number }[]; year: number }>(
+  const programme = await get<{ inspections: { id: number; stage: string }[]; year: number }>(
     api,
     `/inspection-programmes/${programmes.items[0].id}`,
   );
   expect(programme.inspections.length, 'a programme with inspections').toBeGreaterThan(0);
   const inspectionId = programme.inspections[0].id;
+  // One still under way shows the form of its next stage.
+  const underWay = programme.inspections.find((i) => i.stage !== 'conclusion');
 
   const context = await browser.newContext({
     baseURL,
@@ -178,6 +180,11 @@ test('the inspection pages fit a phone (390 px)', async ({ api, browser, baseURL
     await fitsPhone('an inspection');
     await animationsSettled(page);
     await page.screenshot({ path: `${screenshotsDir}inspection-390.png`, fullPage: true });
+    if (underWay) {
+      await page.goto(`/inspections/${underWay.id}`);
+      await expect(page.getByTestId('inspection-steps')).toBeVisible();
+      await fitsPhone('an inspection under way');
+    }
   } finally {
     await context.close();
   }
