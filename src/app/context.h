@@ -24,7 +24,8 @@ struct Services {
   Clock& clock;
   const domain::WorkingCalendar& calendar;  // working days for the rules' deadlines
   // Directives (issue 13): a fan-out of more assignments than this runs as a background job
-  // (chibo serve --fanout-inline-max).
+  // (chibo serve --fanout-inline-max); so does opening a review campaign over more
+  // organizations than this (issue 15, app/review_fanout.h).
   int64_t fanout_inline_max = 5000;
 };
 

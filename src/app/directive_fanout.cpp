@@ -1,11 +1,10 @@
 #include "app/directive_fanout.h"
 
 #include <algorithm>
-#include <chrono>
 #include <set>
-#include <thread>
 
 #include "app/directive_support.h"
+#include "app/fanout_steps.h"
 
 namespace chibo::app {
 
@@ -59,13 +58,9 @@ class FanoutKind : public JobKind {
 
   // One step: one batch of targets (batch_rows assignments at most), whatever `limit`.
   Result<int> run_steps(Context& ctx, const JobRow& job, int) override {
-    const nlohmann::json payload = nlohmann::json::parse(job.payload, nullptr, false);
-    if (!payload.is_object() || !payload.contains("fanout") ||
-        !payload["fanout"].is_number_integer()) {
-      return Error::malformed("job_payload_invalid", {{"key", job.key}});
-    }
-    std::optional<DirectiveFanout> fanout =
-        ctx.tx.directives().find_fanout(payload["fanout"].get<int64_t>());
+    const std::optional<int64_t> fanout_id = fanout_payload_id(job.payload, "fanout");
+    if (!fanout_id) return Error::malformed("job_payload_invalid", {{"key", job.key}});
+    std::optional<DirectiveFanout> fanout = ctx.tx.directives().find_fanout(*fanout_id);
     if (!fanout || fanout->state == "done") return 0;  // nothing left: the run is done
     std::optional<Directive> directive = ctx.tx.directives().find(fanout->directive_id);
     std::optional<Organization> assigner = ctx.tx.orgs().find(fanout->assigner_org_id);
@@ -90,10 +85,9 @@ class FanoutKind : public JobKind {
       return 0;
     }
     // The step's done mark: a batch committed once is never done again.
-    const std::string step_key =
-        "fanout:" + std::to_string(fanout->id) + ":" + std::to_string(fanout->batches);
-    if (!ctx.tx.jobs().mark_step(step_key, job.id, ctx.now()))
-      return Error::conflict("job_lease_lost");
+    if (Status marked = mark_fanout_batch(ctx, job, kJobFanout, fanout->id, fanout->batches);
+        !marked)
+      return std::move(marked).error();
     std::vector<int64_t> task_ids;
     for (const auto& [task, due] : fanout->tasks) task_ids.push_back(task);
     std::vector<OrgId> org_ids;
@@ -138,8 +132,7 @@ class FanoutKind : public JobKind {
     fanout->cursor_path = targets.back().path.str();
     if (!ctx.tx.directives().update_fanout(*fanout, before_batches))
       return Error::conflict("job_lease_lost");
-    if (options_.step_ms > 0)
-      std::this_thread::sleep_for(std::chrono::milliseconds(options_.step_ms));
+    pace_fanout_step(options_);
     return 1;
   }
 
@@ -170,9 +163,7 @@ DirectiveFanout start_fanout(Context& ctx, const Directive& directive,
   fanout.created_by = ctx.actor.name;
   fanout.created_at = fanout.updated_at = ctx.now();
   ctx.tx.directives().insert_fanout(fanout);
-  const nlohmann::json payload = {{"fanout", fanout.id}};
-  ctx.tx.jobs().schedule(kJobFanout, "fanout:" + std::to_string(fanout.id), payload.dump(),
-                         ctx.now(), ctx.now());
+  schedule_fanout(ctx, kJobFanout, "fanout", fanout.id);
   ctx.audit(AuditEntry::about("directive.fanout", "directive", directive.id, assigner.path.str())
                 .with("fanout_id", fanout.id)
                 .with("parent_id", parent_id)

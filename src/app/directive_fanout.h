@@ -6,7 +6,8 @@
 // the batch's assignments, their roll-up adjustments, the fan-out's cursor and the step's done
 // mark commit together. A process killed in the middle leaves the batch out entirely; the next
 // holder of the run starts after the last committed batch, so no assignment is lost or made
-// twice (the unique target of directive_assignments is the last guard). The roll-up is exact
+// twice (the unique target of directive_assignments is the last guard); app/fanout_steps.h
+// holds what this shares with the review campaigns' fan-out. The roll-up is exact
 // after every batch, and so when the fan-out is done.
 #pragma once
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "app/directives.h"
+#include "app/fanout_steps.h"
 #include "app/jobs.h"
 
 namespace chibo::app {
@@ -30,11 +32,6 @@ DirectiveFanout start_fanout(Context& ctx, const Directive& directive,
                              const domain::AssignmentTarget& target, int64_t total,
                              const std::string& note, int64_t plan_document_id,
                              const std::string& plan_number);
-
-struct FanoutKindOptions {
-  int batch_rows = 2000;  // assignments per step (one transaction)
-  int step_ms = 0;        // tests only: each step takes at least this long
-};
 
 std::unique_ptr<JobKind> make_fanout_kind(FanoutKindOptions options);
 

@@ -6,6 +6,7 @@
 
 #include "app/access_control.h"
 #include "app/discipline.h"
+#include "app/review_fanout.h"
 #include "domain/review/order.h"
 #include "domain/review/summary.h"
 #include "io/xlsx/xlsx_writer.h"
@@ -51,11 +52,19 @@ Result<ReviewCampaign> readable_campaign(Context& ctx, int64_t id, const OrgPath
   return Error::not_found("review_campaign");
 }
 
+// The steps need the campaign's units: refused (409) while its fan-out still writes them.
+Status require_fanned_out(const ReviewCampaign& campaign) {
+  if (campaign.fanout_state == "done") return Ok();
+  return Error::conflict("review_fanning_out", {{"units", std::to_string(campaign.units)},
+                                                {"total", std::to_string(campaign.fanout_total)}});
+}
+
 Result<ReviewCampaign> open_campaign_of(Context& ctx, int64_t id, const OrgPath& within,
                                         MemberId member = MemberId()) {
   Result<ReviewCampaign> campaign = readable_campaign(ctx, id, &within, member);
   if (!campaign) return campaign;
   if (campaign->state != "open") return Error::conflict("campaign_closed");
+  if (Status ready = require_fanned_out(*campaign); !ready) return std::move(ready).error();
   return campaign;
 }
 
@@ -322,13 +331,26 @@ Result<CampaignView> open_review_campaign(Context& ctx, const CampaignRequest& r
   campaign.version = 1;
   campaign.created_at = campaign.updated_at = ctx.now();
   campaign.created_by = ctx.actor.name;
+  // A large subtree fans out in the background (app/review_fanout.h), a small one here.
+  const int64_t targets = ctx.tx.review().fanout_targets(org->path);
+  const bool background = targets > ctx.services.fanout_inline_max;
+  if (background) {
+    campaign.fanout_state = "running";
+    campaign.fanout_total = targets;
+  }
   ctx.tx.review().insert_campaign(campaign);
-  campaign.units = ctx.tx.review().fan_out(campaign);
+  if (background) {
+    schedule_fanout(ctx, kJobReviewFanout, "campaign", campaign.id);
+  } else {
+    campaign.units = campaign.fanout_total = ctx.tx.review().fan_out(campaign);
+  }
   ctx.audit(AuditEntry::about("review.campaign_open", "review_campaign", campaign.id,
                               campaign.org_path.str())
                 .with("year", campaign.year)
                 .with("review_date", campaign.review_date.iso())
-                .with("units", campaign.units));
+                .with("units", campaign.units)
+                .with("fanout_total", campaign.fanout_total)
+                .with("fanout", campaign.fanout_state));
   return view_of(ctx, campaign, *org);
 }
 
@@ -853,6 +875,7 @@ Result<CampaignView> close_review_campaign(Context& ctx, const CloseCampaignRequ
     return std::move(allowed).error();
   if (campaign->version != request.version) return Error::stale_version();
   if (campaign->state != "open") return Error::conflict("campaign_closed");
+  if (Status ready = require_fanned_out(*campaign); !ready) return std::move(ready).error();
   std::optional<Organization> org = ctx.tx.orgs().find(campaign->org_id);
   if (!org) return Error::not_found("organization");
   // Members without a decided grade hold the campaign open, unless they are not reviewed

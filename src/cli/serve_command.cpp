@@ -11,6 +11,7 @@
 #include "app/directive_fanout.h"
 #include "app/followup.h"
 #include "app/jobs.h"
+#include "app/review_fanout.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "cli/smtp_mailer.h"
@@ -205,6 +206,7 @@ int serve(const ServeOptions& options) {
     jobs.add(app::make_test_count_kind(options.test_job_steps, options.test_job_step_ms,
                                        options.test_job_mail));
   }
+  jobs.add(app::make_review_fanout_kind({options.fanout_batch, options.test_fanout_step_ms}));
   context.jobs = &jobs;
   std::unique_ptr<JobTicker> ticker;
   if (options.jobs == "on") {
@@ -306,14 +308,16 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->envname("CHIBO_TEST_JOB_MAIL")
       ->group("");
   command
-      ->add_option("--fanout-inline-max", options->fanout_inline_max,
-                   "Directives: a fan-out of more assignments than this runs as a background job")
+      ->add_option(
+          "--fanout-inline-max", options->fanout_inline_max,
+          "Directives, review campaigns: a fan-out of more assignments (units) than this runs as "
+          "a background job")
       ->envname("CHIBO_FANOUT_INLINE_MAX")
       ->check(CLI::Range(int64_t{0}, int64_t{1000000}))
       ->capture_default_str();
   command
       ->add_option("--fanout-batch", options->fanout_batch,
-                   "Directives: assignments a background fan-out makes per transaction")
+                   "Directives, review campaigns: rows a background fan-out writes per transaction")
       ->envname("CHIBO_FANOUT_BATCH")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();

@@ -184,6 +184,7 @@ void ReviewDemo::write(soci::session& session) {
                          std::to_string(year))
       .text("state", "open")
       .number("units", static_cast<long long>(orgs_.size()))
+      .number("fanout_total", static_cast<long long>(orgs_.size()))
       .number("version", 1)
       .text("created_at", now_)
       .text("created_by", kReviewActor)

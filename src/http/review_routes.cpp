@@ -58,7 +58,13 @@ json campaign_json(const app::ReviewCampaign& c) {
           {"units", c.units},
           {"version", c.version},
           {"created_at", c.created_at},
-          {"created_by", c.created_by}};
+          {"created_by", c.created_by},
+          {"fanout",
+           {{"state", c.fanout_state},
+            {"units", c.units},
+            {"total", c.fanout_total},
+            {"finished_at",
+             c.fanout_finished_at.empty() ? json(nullptr) : json(c.fanout_finished_at)}}}};
 }
 
 json campaigns_json(const std::vector<app::ReviewCampaign>& list) {
@@ -563,9 +569,14 @@ HttpResponse render_summary_file(const app::ReviewSummaryFile& file) {
 
 void add_review_routes(Router& router, ApiContext& api) {
   using namespace review_http;
-  router.add(
-      "POST", "/api/v1/review-campaigns",
-      writes(api, decode_campaign, app::open_review_campaign, json_reply(201, campaign_view_json)));
+  // A fan-out left to the background (app/review_fanout.h): the job runner is told at once
+  // rather than at its next tick (chibo serve --jobs-interval-ms).
+  const auto opened = json_reply(201, [&api](const app::CampaignView& v) {
+    if (v.campaign.fanout_state != "done" && api.wake_jobs) api.wake_jobs();
+    return campaign_view_json(v);
+  });
+  router.add("POST", "/api/v1/review-campaigns",
+             writes(api, decode_campaign, app::open_review_campaign, opened));
   router.add("GET", "/api/v1/review-campaigns",
              lists(api, decode_campaign_list, app::list_review_campaigns,
                    json_reply(200, campaigns_json)));

@@ -1101,6 +1101,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "viên giải phóng dung lượng",
         "The server's disk is full: the change was not saved. Please retry once the "
         "administrator has freed space"}},
+      // A review campaign fanning out in the background (issue 15).
+      {"review_fanning_out",
+       {"Đợt kiểm điểm đang được triển khai đến các tổ chức ({units}/{total}); vui lòng thử lại "
+        "khi triển khai xong",
+        "The review campaign is still being fanned out to the organizations ({units}/{total}); "
+        "try again when it is done"}},
   });
   return texts;
 }

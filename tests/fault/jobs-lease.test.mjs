@@ -134,3 +134,56 @@ test('a process killed in the middle of a background fan-out: no assignment lost
     await server.stop();
   }
 });
+
+// The background fan-out of a review campaign (issue 15; app/review_fanout.h): one batch of
+// units per transaction with the campaign's cursor and the step's done mark, so a process
+// killed in the middle neither loses nor repeats a unit (the primary key is the last guard).
+test('a process killed in the middle of a review campaign\'s fan-out: no unit lost or doubled, chibo check passes', { timeout: 300_000 }, async () => {
+  const { ok, buildTree, createOrg } = await import('../api/lib/api.mjs');
+  const CELLS = 40;
+  const ORGS = CELLS + 5;  // the root, two committees above the base, the base, the base cell
+  const fanoutArgs = ['--fanout-inline-max', '1', '--fanout-batch', '1'];
+  const server = await startServer({ serveArgs: ['--jobs', 'off', ...fanoutArgs] });
+  let second;
+  try {
+    const api = server.admin;
+    const tree = await buildTree(api, 'Kiểm Điểm Ngắt');
+    for (let i = 2; i < CELLS; i++) {
+      await createOrg(api, { kind: 'cell', name: `Chi bộ ${i} Kiểm Điểm Ngắt`, parent_id: tree.base.id });
+    }
+    const opened = ok(await api.post('/api/v1/review-campaigns',
+      { org_id: tree.root.id, year: 2026, review_date: '2026-11-02', title: 'Kiểm điểm năm 2026' }), 201);
+    const id = opened.campaign.id;
+    assert.deepEqual([opened.campaign.fanout.state, opened.campaign.fanout.total], ['running', ORGS]);
+    const UNITS = `SELECT COUNT(*) FROM review_units WHERE campaign_id = ${id}`;
+    const DISTINCT = `SELECT COUNT(DISTINCT org_id) FROM review_units WHERE campaign_id = ${id}`;
+    const BATCHES = `SELECT COUNT(*) FROM job_steps WHERE step_key LIKE 'review_fanout:${id}:%'`;
+    const DONE = `SELECT COUNT(*) FROM review_campaigns WHERE id = ${id} AND fanout_state = 'done'`;
+
+    const args = [...fanoutArgs, '--test-fanout-step-ms', '100', '--job-lease-seconds', '3'];
+    const first = await startWorker(server.dbUrl, args);
+    await until(async () => (await count(server, BATCHES)) >= 5, 'some batches done');
+    const { signal } = await first.kill('SIGKILL');
+    assert.equal(signal, 'SIGKILL');
+    const atKill = await count(server, UNITS);
+    assert.ok(atKill >= 5 && atKill < ORGS, `killed in the middle (${atKill} of ${ORGS})`);
+    // What committed is whole: each batch's unit with its done mark and the campaign's count.
+    assert.equal(await count(server, BATCHES), atKill);
+    assert.equal(await count(server, `SELECT units FROM review_campaigns WHERE id = ${id}`), atKill);
+    assert.equal(await count(server, DONE), 0);
+
+    second = await startWorker(server.dbUrl, args);
+    await until(async () => (await count(server, DONE)) === 1, 'the fan-out finished after the restart');
+    assert.equal(await count(server, UNITS), ORGS, 'no unit lost');
+    assert.equal(await count(server, DISTINCT), ORGS, 'none doubled');
+    assert.equal(await count(server, BATCHES), ORGS);
+    assert.equal(await count(server, `SELECT units FROM review_campaigns WHERE id = ${id}`), ORGS);
+    await second.kill();
+    second = undefined;
+    const check = await server.chibo(['check', '--db', server.dbUrl]);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+  } finally {
+    await second?.kill();
+    await server.stop();
+  }
+});

@@ -5,7 +5,7 @@
 // recommendation with its evidence. The demo's programmes (the bloc's) show overdue items in the
 // open list.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { adminState, animationsSettled, expect, screenshotsDir, test } from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
 
 interface Org {
@@ -126,4 +126,66 @@ test('a programme with an inspection, its stages to a conclusion, a recommendati
   await page.getByTestId('close-submit').click();
   await expect(table.getByTestId('item-state')).toHaveText('Đã khắc phục');
   await expect(table.getByTestId('item-close')).toHaveCount(0);
+});
+
+// The inspection pages on a phone (390 px): nothing runs off the page's side; the tables scroll
+// inside their cards; the programme form and the stage form stay usable.
+test('the inspection pages fit a phone (390 px)', async ({ api, browser, baseURL }) => {
+  const [root] = (await get<{ items: Org[] }>(api, '/orgs')).items;
+  const programmes = await get<{ items: { id: number; org_id: number; year: number }[] }>(
+    api,
+    `/inspection-programmes?org_id=${root.id}`,
+  );
+  expect(programmes.items.length, 'the demo has programmes at the bloc').toBeGreaterThan(0);
+  const programme = await get<{ inspections: { id: number; stage: string }[]; year: number }>(
+    api,
+    `/inspection-programmes/${programmes.items[0].id}`,
+  );
+  expect(programme.inspections.length, 'a programme with inspections').toBeGreaterThan(0);
+  const inspectionId = programme.inspections[0].id;
+  // One still under way shows the form of its next stage.
+  const underWay = programme.inspections.find((i) => i.stage !== 'conclusion');
+
+  const context = await browser.newContext({
+    baseURL,
+    storageState: adminState(),
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const fitsPhone = async (what: string) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${what}: page width at 390 px`,
+    ).toBeLessThanOrEqual(390);
+  try {
+    await page.goto(`/inspections?org=${root.id}&year=${programme.year}`);
+    await expect(page.getByTestId('programme-card').first()).toBeVisible();
+    await fitsPhone('programmes');
+    await page.getByTestId('programme-new').click();
+    await expect(page.getByTestId('programme-form')).toBeVisible();
+    await fitsPhone('the programme form');
+    await animationsSettled(page);
+    await page.screenshot({ path: `${screenshotsDir}inspection-programme-390.png` });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('programme-form')).toBeHidden();
+
+    await page.goto(`/inspections/items?org=${root.id}&filter=overdue`);
+    await expect(page.getByTestId('item-table')).toBeVisible();
+    await fitsPhone('recommendations');
+
+    await page.goto(`/inspections/${inspectionId}`);
+    await expect(page.getByTestId('inspection-steps')).toBeVisible();
+    await fitsPhone('an inspection');
+    await animationsSettled(page);
+    await page.screenshot({ path: `${screenshotsDir}inspection-390.png`, fullPage: true });
+    if (underWay) {
+      await page.goto(`/inspections/${underWay.id}`);
+      await expect(page.getByTestId('inspection-steps')).toBeVisible();
+      await fitsPhone('an inspection under way');
+    }
+  } finally {
+    await context.close();
+  }
 });

@@ -28,7 +28,15 @@ struct ReviewCampaign {
   Date review_date;
   std::string title;
   std::string state;  // "open", "closed"
-  int64_t units = 0;  // organizations it was fanned out to
+  int64_t units = 0;  // organizations it was fanned out to (so far, while fanning out)
+  // The fan-out (issue 15): "done" once every unit is written, "running" while the background
+  // job (app/review_fanout.h) writes them in path order; fanout_total: the organizations to
+  // write (known at the opening; the exact count when done); the cursor: the last path written.
+  std::string fanout_state = "done";
+  int64_t fanout_total = 0;
+  std::string fanout_cursor;
+  int64_t fanout_batches = 0;
+  std::string fanout_finished_at;
   int64_t version = 0;
   std::string created_at;
   std::string created_by;
@@ -134,6 +142,15 @@ class ReviewRepository {
   virtual void insert_campaign(ReviewCampaign& campaign) = 0;
   // One unit per active organization of the campaign's subtree (one statement); the count.
   virtual int64_t fan_out(const ReviewCampaign& campaign) = 0;
+  // The active organizations of the subtree at `path` (what a campaign there fans out to).
+  virtual int64_t fanout_targets(const OrgPath& path) = 0;
+  // The background fan-out's batch: units for the next `limit` active organizations of the
+  // campaign's subtree after its cursor, in path order (one statement); sets `last_path` to
+  // the last one written and returns how many (0: none left).
+  virtual int64_t fan_out_batch(const ReviewCampaign& campaign, int limit,
+                                std::string& last_path) = 0;
+  // Saves units and the fan-out columns when fanout_batches is still `before_batches`.
+  virtual bool update_campaign_fanout(const ReviewCampaign& campaign, int64_t before_batches) = 0;
 
   virtual std::optional<ReviewUnit> find_unit(int64_t campaign, OrgId org) = 0;
   virtual std::vector<ReviewUnit> child_units(int64_t campaign, OrgId parent) = 0;

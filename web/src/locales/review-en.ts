@@ -70,6 +70,9 @@ export const reviewEn = {
       decideSelected: 'Decide grades ({{count}})',
       noMembers: 'This organization holds no members directly: pick one below.',
       lastYear: "{{count}} of last year's shortcomings",
+      fanoutTitle: 'Fanning the campaign out to the organizations',
+      fanoutRunning:
+        'Fanning out to the organizations: {{units}}/{{total}}. Self-assessments, proposals and decisions open once it is done.',
     },
     summary: {
       title: "Members' grades",

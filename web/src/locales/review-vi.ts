@@ -71,6 +71,9 @@ export const reviewVi = {
       decideSelected: 'Quyết định xếp loại ({{count}})',
       noMembers: 'Tổ chức này không trực tiếp có đảng viên: chọn tổ chức trực thuộc.',
       lastYear: '{{count}} hạn chế năm trước',
+      fanoutTitle: 'Triển khai đợt đến các tổ chức',
+      fanoutRunning:
+        'Đang triển khai đến các tổ chức: {{units}}/{{total}}. Các bước tự đánh giá, đề xuất, quyết định mở khi triển khai xong.',
     },
     summary: {
       title: 'Tổng hợp xếp loại đảng viên',

@@ -8963,6 +8963,16 @@ export interface components {
       created_at?: string;
       created_by?: string;
       version?: number;
+      /** @description Tiến độ triển khai đợt đến các tổ chức (vấn đề 15): trên ngưỡng --fanout-inline-max, việc ghi các đơn vị chạy nền theo lô; trong khi đang chạy (running), các bước cần đơn vị (tự đánh giá, đề xuất, quyết định, xếp loại tổ chức, kết thúc đợt) bị từ chối 409 review_fanning_out. */
+      fanout?: {
+        /** @enum {string} */
+        state: 'running' | 'done';
+        /** @description Số đơn vị đã ghi. */
+        units: number;
+        /** @description Số tổ chức cần ghi (khi xong: số đã ghi). */
+        total: number;
+        finished_at: string | null;
+      };
     };
     ReviewCampaignList: {
       items?: components['schemas']['ReviewCampaign'][];

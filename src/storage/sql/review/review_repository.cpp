@@ -52,10 +52,11 @@ using namespace review_rows;
 std::vector<ReviewCampaign> SqlReviewRepository::select_campaigns(const std::string& where,
                                                                   Bindings& bindings) {
   std::vector<ReviewCampaign> found;
-  RowReader row(7, 5);
+  RowReader row(10, 7);
   select_rows(session_,
               "SELECT org_path, review_date, title, state, created_at, created_by, updated_at, "
-              "id, org_id, year, units, version FROM review_campaigns WHERE " +
+              "fanout_state, fanout_cursor, fanout_finished_at, id, org_id, year, units, version, "
+              "fanout_total, fanout_batches FROM review_campaigns WHERE " +
                   where,
               bindings, row, [&] {
                 ReviewCampaign c;
@@ -71,6 +72,11 @@ std::vector<ReviewCampaign> SqlReviewRepository::select_campaigns(const std::str
                 c.year = static_cast<int>(row.number(2));
                 c.units = row.number(3);
                 c.version = row.number(4);
+                c.fanout_state = row.text(7);
+                c.fanout_cursor = row.text(8);
+                c.fanout_finished_at = row.text(9);
+                c.fanout_total = row.number(5);
+                c.fanout_batches = row.number(6);
                 found.push_back(std::move(c));
               });
   return found;
@@ -125,7 +131,12 @@ void SqlReviewRepository::insert_campaign(ReviewCampaign& c) {
       .number("version", c.version)
       .text("created_at", c.created_at)
       .text("created_by", c.created_by)
-      .text("updated_at", c.updated_at);
+      .text("updated_at", c.updated_at)
+      .text("fanout_state", c.fanout_state)
+      .number("fanout_total", c.fanout_total)
+      .text("fanout_cursor", c.fanout_cursor)
+      .number("fanout_batches", c.fanout_batches);
+  if (!c.fanout_finished_at.empty()) values.text("fanout_finished_at", c.fanout_finished_at);
   c.id = insert_returning_id(session_, "review_campaigns", values);
 }
 
@@ -144,9 +155,65 @@ int64_t SqlReviewRepository::fan_out(const ReviewCampaign& c) {
   const int64_t units = statement.get_affected_rows();
   Bindings where;
   RowValues values;
-  values.number("units", units);
+  values.number("units", units).number("fanout_total", units);
   update_rows(session_, "review_campaigns", values, "id = " + where.number(c.id), where);
   return units;
+}
+
+int64_t SqlReviewRepository::fanout_targets(const OrgPath& path) {
+  Bindings bindings;
+  RowReader row(0, 1);
+  int64_t count = 0;
+  select_rows(session_,
+              "SELECT COUNT(*) FROM organizations WHERE status = 'active' AND " +
+                  subtree_condition("path", path, bindings),
+              bindings, row, [&] { count = row.number(0); });
+  return count;
+}
+
+int64_t SqlReviewRepository::fan_out_batch(const ReviewCampaign& c, int limit,
+                                           std::string& last_path) {
+  // The batch's last path first (an indexed range read), then its units in one statement.
+  Bindings bindings;
+  std::string range = "status = 'active' AND " + subtree_condition("path", c.org_path, bindings);
+  if (!c.fanout_cursor.empty()) range += " AND path > " + bindings.text(c.fanout_cursor);
+  RowReader row(1, 0);
+  std::string last;
+  select_rows(session_,
+              "SELECT path FROM organizations WHERE " + range + " ORDER BY path LIMIT 1 OFFSET " +
+                  std::to_string(std::max(1, limit) - 1),
+              bindings, row, [&] { last = row.text(0); });
+  if (last.empty()) {
+    // Fewer than `limit` left: the batch runs to the end of the subtree.
+    select_rows(session_, "SELECT MAX(path) FROM organizations WHERE " + range, bindings, row,
+                [&] { last = row.text(0); });
+    if (last.empty()) return 0;
+  }
+  const std::string sql =
+      "INSERT INTO review_units (campaign_id, org_id, org_path, parent_id, version) SELECT " +
+      std::to_string(c.id) + ", id, path, parent_id, 1 FROM organizations WHERE " + range +
+      " AND path <= " + bindings.text(last);
+  soci::statement statement(session_);
+  bindings.attach(statement);
+  prepare_unnamed(statement, sql);
+  statement.execute(true);
+  last_path = last;
+  return statement.get_affected_rows();
+}
+
+bool SqlReviewRepository::update_campaign_fanout(const ReviewCampaign& c, int64_t before_batches) {
+  RowValues values;
+  values.number("units", c.units)
+      .text("fanout_state", c.fanout_state)
+      .number("fanout_total", c.fanout_total)
+      .text("fanout_cursor", c.fanout_cursor)
+      .number("fanout_batches", c.fanout_batches);
+  if (!c.fanout_finished_at.empty()) values.text("fanout_finished_at", c.fanout_finished_at);
+  Bindings where;
+  return update_rows(
+             session_, "review_campaigns", values,
+             "id = " + where.number(c.id) + " AND fanout_batches = " + where.number(before_batches),
+             where) == 1;
 }
 
 // ---- units -------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ class SqlReviewRepository : public app::ReviewRepository {
   std::vector<app::ReviewCampaign> campaigns_covering(const OrgPath& path) override;
   void insert_campaign(app::ReviewCampaign& campaign) override;
   int64_t fan_out(const app::ReviewCampaign& campaign) override;
+  int64_t fanout_targets(const OrgPath& path) override;
+  int64_t fan_out_batch(const app::ReviewCampaign& campaign, int limit,
+                        std::string& last_path) override;
+  bool update_campaign_fanout(const app::ReviewCampaign& campaign, int64_t before_batches) override;
 
   std::optional<app::ReviewUnit> find_unit(int64_t campaign, OrgId org) override;
   std::vector<app::ReviewUnit> child_units(int64_t campaign, OrgId parent) override;

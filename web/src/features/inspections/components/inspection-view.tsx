@@ -8,6 +8,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   Input,
   Select,
   Space,
@@ -111,6 +112,8 @@ function StageForm({ view }: { view: View }) {
   const record = useRecordStage(view.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
   const stage = view.next_stage as Exclude<View['next_stage'], null | 'conclusion'>;
+  // In a row on a wide screen; one field under the other on a phone (no sideways scroll).
+  const wide = Grid.useBreakpoint().md ?? true;
 
   async function send(values: StageValues) {
     setRest([]);
@@ -140,7 +143,7 @@ function StageForm({ view }: { view: View }) {
   return (
     <Form<StageValues>
       form={form}
-      layout="inline"
+      layout={wide ? 'inline' : 'vertical'}
       name="stage"
       initialValues={{ on: today }}
       onFinish={(values) => void send(values)}

@@ -35,7 +35,7 @@ export function OpenItems({
           onChange={(id) => onChange({ org: id ?? undefined, filter })}
           holdsMembers={false}
           aria-label={t('inspections.programmes.org')}
-          style={{ minWidth: 280 }}
+          style={{ width: 280, maxWidth: '100%' }}
         />
         <Segmented<ItemFilter>
           value={filter}

@@ -2,7 +2,7 @@
 // programme (its issuer and title) with a table of its inspections, their subjects, time
 // windows, stages and open or overdue items. Issuing a programme and adding an inspection need
 // inspection.write over the issuing organization.
-import { Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -41,13 +41,13 @@ export function Programmes({
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('inspections.programmes.title', { year })}
         </Typography.Title>
-        <Space wrap>
+        <Flex wrap gap={8} align="center" style={{ maxWidth: '100%' }}>
           <OrgPicker
             value={org ?? null}
             onChange={(id) => onChange({ org: id ?? undefined, year })}
             holdsMembers={false}
             aria-label={t('inspections.programmes.org')}
-            style={{ minWidth: 280 }}
+            style={{ width: 280, maxWidth: '100%' }}
           />
           <Select
             value={year}
@@ -64,7 +64,7 @@ export function Programmes({
             </Button>
           )}
           {org && <Link to={paths.inspectionItems({ org })}>{t('inspections.items.title')}</Link>}
-        </Space>
+        </Flex>
       </Flex>
       {!org ? (
         <EmptyState description={t('inspections.programmes.pickOrg')} />
@@ -88,24 +88,23 @@ function ProgrammeCard({ line, year }: { line: InspectionProgrammeLine; year: nu
   const [adding, setAdding] = useState<InspectionProgrammeView | null>(null);
   return (
     <Card
-      title={line.title}
+      title={<span style={{ whiteSpace: 'normal' }}>{line.title}</span>}
       data-testid="programme-card"
-      extra={
-        <Space>
-          <Tag>{t(`inspections.issuers.${line.issuer}`)}</Tag>
-          <Typography.Text type="secondary">{line.org_name}</Typography.Text>
-          {programme.data?.may_write && (
-            <Button
-              size="small"
-              onClick={() => setAdding(programme.data)}
-              data-testid="inspection-add"
-            >
-              {t('inspections.programmes.add')}
-            </Button>
-          )}
-        </Space>
-      }
     >
+      {/* Under the title rather than beside it: on a phone the title keeps the card's width. */}
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+        <Tag>{t(`inspections.issuers.${line.issuer}`)}</Tag>
+        <Typography.Text type="secondary">{line.org_name}</Typography.Text>
+        {programme.data?.may_write && (
+          <Button
+            size="small"
+            onClick={() => setAdding(programme.data)}
+            data-testid="inspection-add"
+          >
+            {t('inspections.programmes.add')}
+          </Button>
+        )}
+      </Flex>
       {programme.isError ? (
         <ErrorState error={programme.error} onRetry={() => void programme.refetch()} />
       ) : (

@@ -57,8 +57,14 @@ export const campaignQuery = (id: number, org: number | undefined) =>
     retry: false,
   });
 
+/** While the campaign still fans out to its organizations (a large subtree, written in the
+ * background), it is read again every 2 s for the progress. */
 export function useCampaign(id: number, org: number | undefined) {
-  return useQuery(campaignQuery(id, org));
+  return useQuery({
+    ...campaignQuery(id, org),
+    refetchInterval: (query) =>
+      query.state.data?.campaign?.fanout?.state === 'running' ? 2_000 : false,
+  });
 }
 
 export function useMemberReviews(id: number) {

@@ -29,6 +29,7 @@ import { formatDate } from '@/lib/format';
 import type { ReviewMemberLine, ReviewUnit } from '@/types';
 import { summaryXlsxUrl, useCampaign, useCloseCampaign } from '../api/review';
 import { campaignOpen, decidable, stageOf, type LineStage } from '../lib/review';
+import { CampaignFanout } from './fanout-progress';
 import { GradeSummary } from './grade-summary';
 import { GradeTag } from './grade-tag';
 import { DecisionModal, OrgGradeModal, ProposalModal, SelfAssessmentModal } from './step-modals';
@@ -62,8 +63,10 @@ export function CampaignView({ id, org }: { id: number; org: number | undefined 
   const campaign = data.campaign ?? {};
   const shown = data.org ?? {};
   const open = campaignOpen(data);
-  const mayWrite = open && !!data.may_write;
-  const mayDecide = open && !!data.may_decide;
+  // While the campaign fans out in the background, the steps wait (the server refuses them).
+  const ready = campaign.fanout?.state !== 'running';
+  const mayWrite = open && ready && !!data.may_write;
+  const mayDecide = open && ready && !!data.may_decide;
   const atRoot = shown.id === campaign.org_id;
   const members = data.members ?? [];
   const reviewed = members.filter((line) => stageOf(line) !== 'not_reviewed').length;
@@ -122,6 +125,7 @@ export function CampaignView({ id, org }: { id: number; org: number | undefined 
         <ProblemAlert error={close.error} all />
       </div>
       {!open && <Alert type="info" showIcon title={t('review.campaign.closedNote')} />}
+      <CampaignFanout fanout={campaign.fanout} />
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2, md: 3 }}
