@@ -275,6 +275,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"decision_document_id", {"Quyết định kỷ luật (sổ văn bản)", "Decision (register)"}},
       {"decision_number", {"Số quyết định kỷ luật", "Decision number"}},
       {"outcome", {"Kết quả giải quyết khiếu nại", "Appeal outcome"}},
+      {"as_of", {"Số liệu đến ngày", "Figures as of"}},
   };
   return labels;
 }

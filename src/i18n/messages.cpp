@@ -1078,6 +1078,17 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"discipline.status.left", {"đã ra khỏi Đảng", "left the Party"}},
       {"discipline.status.deceased", {"đã từ trần", "deceased"}},
       {"discipline.status.transferred_out", {"đã chuyển sinh hoạt ra ngoài", "transferred out"}},
+      {"stats_as_of_in_future",
+       {"{label}: không được sau hôm nay ({today})", "{label}: must not be after today ({today})"}},
+      {"stats_as_of_too_early",
+       {"{label}: không có số liệu trước ngày {earliest} ({source})",
+        "{label}: no figures before {earliest} ({source})"}},
+      {"stats_period_reversed",
+       {"{label}: phải từ ngày đầu kỳ ({from}) trở đi",
+        "{label}: must be on or after the period's start ({from})"}},
+      {"stats_period_too_long",
+       {"{label}: kỳ báo cáo dài tối đa {max_months} tháng ({source})",
+        "{label}: a report period is at most {max_months} months ({source})"}},
   });
   return texts;
 }
