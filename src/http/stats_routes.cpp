@@ -1,5 +1,7 @@
 // Figures of an organization's subtree: the dashboard's breakdowns (today, or as of a past day)
 // and the periodic member report as JSON and XLSX (issue 16).
+#include <algorithm>
+
 #include "app/org_views.h"
 #include "app/stats_reports.h"
 #include "domain/fields.h"

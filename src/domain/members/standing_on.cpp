@@ -23,7 +23,6 @@ std::optional<StandingOn> standing_on(const MemberFacts& facts, Date on) {
   });
   int64_t org = facts.org;
   std::string status = facts.status;
-  std::optional<Date> exit_date = facts.exit_date;
   bool inside = true;
   for (const DatedMove& move : moves) {
     switch (move.direction) {
@@ -35,7 +34,6 @@ std::optional<StandingOn> standing_on(const MemberFacts& facts, Date on) {
         // Before the letter: on the roll where they left from.
         org = move.from_org;
         status = move.standing.empty() ? std::string("official") : move.standing;
-        exit_date.reset();
         inside = true;
         break;
       case DatedMove::Direction::kIncoming:
@@ -43,22 +41,22 @@ std::optional<StandingOn> standing_on(const MemberFacts& facts, Date on) {
         // which an older outgoing move would then unwind).
         inside = false;
         status = "transferred_out";
-        exit_date.reset();
         break;
     }
   }
   if (!inside) return std::nullopt;
-  // An exit on or before `on` that no move unwound: off the roll.
+  // Off the roll now and no move unwound it (an unwound move leaves an on-roll status): off
+  // the roll on `on` unless the exit came after it.
   if (!on_roll_status(status)) {
-    if (!exit_date || *exit_date <= on) return std::nullopt;
+    if (!facts.exit_date || !(on < *facts.exit_date)) return std::nullopt;
   }
   StandingOn standing;
   standing.org = org;
   standing.status = facts.official_date && *facts.official_date <= on ? "official" : "probationary";
   // Exempted only by a dated fact.
-  std::optional<DatedExemption> last;
+  const DatedExemption* last = nullptr;
   for (const DatedExemption& exemption : facts.exemptions) {
-    if (exemption.on <= on && (!last || exemption.on >= last->on)) last = exemption;
+    if (exemption.on <= on && (!last || exemption.on >= last->on)) last = &exemption;
   }
   if (last && last->starts) {
     standing.status = "exempted";

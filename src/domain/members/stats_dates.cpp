@@ -1,5 +1,8 @@
 #include "domain/members/stats_dates.h"
 
+#include <cstdio>
+#include <optional>
+
 namespace chibo::domain {
 
 namespace {
@@ -9,7 +12,7 @@ std::optional<Date> earliest(const RuleSet& rules, Date on, const RuleParameter*
   if (!rule) rule = rules.latest("stats.earliest_as_of_ymd");
   if (!rule) return std::nullopt;
   const int64_t ymd = rule->value;
-  char iso[16];
+  char iso[64];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", static_cast<int>(ymd / 10000),
                 static_cast<int>(ymd / 100 % 100), static_cast<int>(ymd % 100));
   return Date::parse(iso);

@@ -26,17 +26,17 @@ void each_row(soci::session& session, const std::string& sql, Bindings& bindings
   std::array<std::string, Texts> texts;
   std::array<soci::indicator, Texts> text_indicators{};
   soci::statement statement(session);
-  for (size_t index = 0; index < Ids; ++index)
+  for (size_t index = 0; index + 1 <= Ids; ++index)
     statement.exchange(soci::into(ids[index], id_indicators[index]));
-  for (size_t index = 0; index < Texts; ++index)
+  for (size_t index = 0; index + 1 <= Texts; ++index)
     statement.exchange(soci::into(texts[index], text_indicators[index]));
   bindings.attach(statement);
   prepare_unnamed(statement, sql);
   if (!statement.execute(true)) return;
   do {
-    for (size_t index = 0; index < Ids; ++index)
+    for (size_t index = 0; index + 1 <= Ids; ++index)
       if (id_indicators[index] != soci::i_ok) ids[index] = 0;
-    for (size_t index = 0; index < Texts; ++index)
+    for (size_t index = 0; index + 1 <= Texts; ++index)
       if (text_indicators[index] != soci::i_ok) texts[index].clear();
     on_row(ids, texts, text_indicators);
   } while (statement.fetch());
