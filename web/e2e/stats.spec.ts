@@ -43,7 +43,7 @@ test('the dashboard shows the figures as of a past date and offers the periodic 
     parent_id: home!.id,
   });
   const member = (serial: string, fields: Record<string, string>) => ({
-    full_name: `Nguyễn Văn Số ${serial}`,
+    full_name: serial === '1' ? 'Nguyễn Văn Một' : 'Nguyễn Văn Hai',
     sex: 'male',
     birth_date: '1985-04-04',
     ethnicity: '01',
