@@ -34,15 +34,18 @@ TEST(StatsDates, AsOfFromTheFoundingDayToToday) {
 TEST(StatsDates, AReportCoversAtMostAYear) {
   const RuleSet& rules = testing::rules();
   const Date today = day_of("2026-11-16");
-  EXPECT_TRUE(check_report_period(day_of("2025-01-01"), day_of("2025-12-31"), today, rules).empty());
-  EXPECT_TRUE(check_report_period(day_of("2026-01-01"), day_of("2026-06-30"), today, rules).empty());
+  EXPECT_TRUE(
+      check_report_period(day_of("2025-01-01"), day_of("2025-12-31"), today, rules).empty());
+  EXPECT_TRUE(
+      check_report_period(day_of("2026-01-01"), day_of("2026-06-30"), today, rules).empty());
   const std::vector<FieldError> longer =
       check_report_period(day_of("2025-01-01"), day_of("2026-01-01"), today, rules);
   ASSERT_EQ(longer.size(), 1u);
   EXPECT_EQ(longer[0].code, "stats_period_too_long");
   EXPECT_EQ(check_report_period(day_of("2026-02-01"), day_of("2026-01-31"), today, rules)[0].code,
             "stats_period_reversed");
-  EXPECT_EQ(check_report_period(day_of("2026-07-01"), day_of("2026-12-31"), today, rules)[0].field, "to");
+  EXPECT_EQ(check_report_period(day_of("2026-07-01"), day_of("2026-12-31"), today, rules)[0].field,
+            "to");
 }
 
 }  // namespace
