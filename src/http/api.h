@@ -52,6 +52,7 @@ void add_meeting_routes(Router& router, ApiContext& context);
 void add_inspection_routes(Router& router, ApiContext& context);
 void add_discipline_routes(Router& router, ApiContext& context);
 void add_compliance_routes(Router& router, ApiContext& context);
+void add_stats_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -278,6 +278,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       // Suspension of activities (discipline).
       {"basis", {"Căn cứ đình chỉ", "Basis"}},
       {"lifted_on", {"Ngày chấm dứt đình chỉ", "Lifted on"}},
+      {"as_of", {"Số liệu đến ngày", "Figures as of"}},
   };
   return labels;
 }

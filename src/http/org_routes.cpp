@@ -143,17 +143,6 @@ Result<std::tuple<OrgId, OrgId, std::optional<Date>, std::optional<int64_t>>> de
   return std::tuple{read->first, OrgId(*target), on, version};
 }
 
-json breakdowns_json(const std::vector<app::Breakdown>& breakdowns, const HttpRequest& request) {
-  json body = json::object();
-  for (const app::Breakdown& breakdown : breakdowns) {
-    json values = json::array();
-    for (const auto& [value, count] : breakdown.values)
-      values.push_back({{"value", value}, {"count", count}});
-    body[breakdown.dimension] = std::move(values);
-  }
-  return {{"org_id", path_id(request).value_or(0)}, {"breakdowns", std::move(body)}};
-}
-
 }  // namespace
 
 void add_org_routes(Router& router, ApiContext& api) {
@@ -190,11 +179,7 @@ void add_org_routes(Router& router, ApiContext& api) {
              reads(
                  api, [](const HttpRequest& request) { return decode_children(request, false); },
                  app::list_children, children));
-  router.add("GET", "/api/v1/orgs/{id}/stats",
-             reads(api, path_id_of<OrgId>("organization"), app::org_breakdowns,
-                   [](const std::vector<app::Breakdown>& breakdowns, const HttpRequest& request) {
-                     return json_response(200, breakdowns_json(breakdowns, request));
-                   }));
+  // GET /api/v1/orgs/{id}/stats (today or as of a day): stats_routes.cpp.
   // With an Idempotency-Key the reply is stored with the new organization.
   router.add("POST", "/api/v1/orgs",
              writes(api, decode_new_org, app::create_org, [&catalog](const app::OrgView& view) {

@@ -1107,6 +1107,17 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "khi triển khai xong",
         "The review campaign is still being fanned out to the organizations ({units}/{total}); "
         "try again when it is done"}},
+      {"stats_as_of_in_future",
+       {"{label}: không được sau hôm nay ({today})", "{label}: must not be after today ({today})"}},
+      {"stats_as_of_too_early",
+       {"{label}: không có số liệu trước ngày {earliest} ({source})",
+        "{label}: no figures before {earliest} ({source})"}},
+      {"stats_period_reversed",
+       {"{label}: phải từ ngày đầu kỳ ({from}) trở đi",
+        "{label}: must be on or after the period's start ({from})"}},
+      {"stats_period_too_long",
+       {"{label}: kỳ báo cáo dài tối đa {max_months} tháng ({source})",
+        "{label}: a report period is at most {max_months} months ({source})"}},
   });
   return texts;
 }

@@ -438,6 +438,8 @@ function requestFor(key, side) {
     case 'GET /api/v1/members/{id}/discipline': return { path: `/api/v1/members/${member.id}/discipline` };
     case 'GET /api/v1/orgs/{id}/compliance': return { path: `/api/v1/orgs/${org.id}/compliance` };
     case 'GET /api/v1/orgs/{id}/compliance/items': return { path: `/api/v1/orgs/${org.id}/compliance/items?page=1` };
+    case 'GET /api/v1/orgs/{id}/reports/members': return { path: `/api/v1/orgs/${org.id}/reports/members?from=${today.slice(0, 4)}-01-01&to=${today}` };
+    case 'GET /api/v1/orgs/{id}/reports/members.xlsx': return { path: `/api/v1/orgs/${org.id}/reports/members.xlsx?from=${today.slice(0, 4)}-01-01&to=${today}` };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -483,7 +483,7 @@ describe('query parameters', () => {
   test('unknown parameters are refused on single-object routes too (a typo must not be ignored)', async () => {
     const failures = [];
     for (const path of [`/api/v1/members/${existing.id}?fields=full_name`, `/api/v1/members/${existing.id}/history?page=2`,
-      `/api/v1/orgs/${tree.root.id}?include_dissolved=true`, `/api/v1/orgs/${tree.root.id}/stats?as_of=2020-01-01`]) {
+      `/api/v1/orgs/${tree.root.id}?include_dissolved=true`, `/api/v1/orgs/${tree.root.id}/stats?at=2020-01-01`]) {
       const reply = await api.get(path);
       if (reply.status !== 400) failures.push(`${path} -> ${reply.status}`);
     }

@@ -133,7 +133,7 @@ describe('routes', () => {
     'GET /api/v1/orgs/{id}': [200, 400, 401, 403, 404, 405, 503],
     'PATCH /api/v1/orgs/{id}': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/orgs/{id}/children': [200, 400, 401, 403, 404, 405, 503],
-    'GET /api/v1/orgs/{id}/stats': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/stats': [200, 400, 401, 403, 404, 405, 422, 503],
     'POST /api/v1/orgs/{id}/move': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/orgs/{id}/dissolve': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/orgs/{id}/merge': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
@@ -295,6 +295,8 @@ describe('routes', () => {
     'GET /api/v1/members/{id}/discipline': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/compliance': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/compliance/items': [200, 400, 401, 403, 404, 405, 503],
+    'GET /api/v1/orgs/{id}/reports/members': [200, 400, 401, 403, 404, 405, 422, 503],
+    'GET /api/v1/orgs/{id}/reports/members.xlsx': [200, 400, 401, 403, 404, 405, 422, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -30,6 +30,7 @@
 #include "core/result.h"
 #include "domain/lifecycle/decision.h"
 #include "domain/members/member.h"
+#include "domain/members/standing_on.h"
 #include "domain/org/organization.h"
 
 namespace chibo::app {
@@ -90,6 +91,22 @@ struct Breakdown {
   std::vector<std::pair<std::string, int64_t>> values;
 };
 
+// A member's dated facts and breakdown values, for figures as of a past date (issue 16).
+struct MemberHistory {
+  MemberId id;
+  domain::MemberFacts facts;
+  std::string sex, birth_date, ethnicity, religion, general_education, professional_qualification,
+      political_theory, exit_ground;
+};
+
+// Official transfers that took effect in a period across a subtree's edge (issue 16).
+struct TransferFlows {
+  int64_t in_internal = 0;   // from elsewhere in the tree
+  int64_t in_outside = 0;    // from outside the tree
+  int64_t out_internal = 0;  // to elsewhere in the tree
+  int64_t out_outside = 0;   // out of the tree
+};
+
 class OrgRepository {
  public:
   virtual ~OrgRepository() = default;
@@ -130,6 +147,15 @@ class MemberRepository {
   virtual std::vector<ErrorItem> on_roll_in(const OrgPath& subtree, int limit, int64_t& total) = 0;
   virtual std::vector<Member> direct_members(OrgId org) = 0;
   virtual std::vector<Breakdown> breakdowns(const OrgPath& subtree, Date today) = 0;
+  // Every member who may have been on the roll in `subtree` on some day in (since, until]:
+  // admitted by `until`, and in it now or moved out of it by an official transfer after
+  // `since`; with their official transfers and exemption events after `since` (all of them
+  // for exemptions). The ids of the organizations in the subtree go to `orgs`, sorted.
+  virtual void scan_history(const OrgPath& subtree, Date since, Date until,
+                            std::vector<int64_t>& orgs,
+                            const std::function<void(const MemberHistory&)>& visit) = 0;
+  // Official transfers (not cancelled) that took effect in [from, to] across the subtree's edge.
+  virtual TransferFlows transfer_flows(const OrgPath& subtree, Date from, Date to) = 0;
   // Every member matching `filter` (offset and limit ignored) in its order, with the name of
   // the member's organization; for exports that must not hold the whole list in memory.
   virtual void scan(

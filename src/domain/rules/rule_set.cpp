@@ -230,6 +230,14 @@ const std::vector<std::string>& compliance_rule_keys() {
   return keys;
 }
 
+const std::vector<std::string>& stats_rule_keys() {
+  static const std::vector<std::string> keys = {
+      "stats.earliest_as_of_ymd",
+      "stats.report_max_months",
+  };
+  return keys;
+}
+
 std::vector<std::string> required_rule_keys() {
   std::vector<std::string> keys = registry_rule_keys();
   const std::vector<std::string>& lifecycle = lifecycle_rule_keys();
@@ -256,6 +264,8 @@ std::vector<std::string> required_rule_keys() {
   keys.insert(keys.end(), discipline.begin(), discipline.end());
   const std::vector<std::string>& compliance = compliance_rule_keys();
   keys.insert(keys.end(), compliance.begin(), compliance.end());
+  const std::vector<std::string>& stats = stats_rule_keys();
+  keys.insert(keys.end(), stats.begin(), stats.end());
   return keys;
 }
 

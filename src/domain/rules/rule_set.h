@@ -73,6 +73,8 @@ const std::vector<std::string>& inspection_rule_keys();
 const std::vector<std::string>& discipline_rule_keys();
 // The keys the compliance board reads (compliance.*: domain/compliance, rules/compliance.toml).
 const std::vector<std::string>& compliance_rule_keys();
+// The keys of figures as of a date and periodic reports (stats.*: domain/members/stats_dates).
+const std::vector<std::string>& stats_rule_keys();
 // Every key chibo's decisions read.
 std::vector<std::string> required_rule_keys();
 

@@ -251,6 +251,9 @@ export const ROUTE_RULES = {
   // filtered by that area's read permission (compliance.test.mjs covers the filtering).
   'GET /api/v1/orgs/{id}/compliance': { gate: 'full', needs: 'org.read', object: 'org' },
   'GET /api/v1/orgs/{id}/compliance/items': { gate: 'full', needs: 'org.read', object: 'org' },
+  // The periodic member report (issue 16): the subtree's members, like the stats.
+  'GET /api/v1/orgs/{id}/reports/members': { gate: 'full', needs: 'member.read', object: 'org' },
+  'GET /api/v1/orgs/{id}/reports/members.xlsx': { gate: 'full', needs: 'member.read', object: 'org' },
 };
 
 /**

@@ -175,6 +175,8 @@ export const ROUTES = [
   ['GET', '/api/v1/members/{id}/discipline'],
   ['GET', '/api/v1/orgs/{id}/compliance'],
   ['GET', '/api/v1/orgs/{id}/compliance/items'],
+  ['GET', '/api/v1/orgs/{id}/reports/members'],
+  ['GET', '/api/v1/orgs/{id}/reports/members.xlsx'],
 ];
 
 function segments(p) {

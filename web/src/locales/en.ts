@@ -9,6 +9,7 @@ import { reviewEn } from './review-en';
 import { inspectionsEn } from './inspections-en';
 import { disciplineEn } from './discipline-en';
 import { complianceEn } from './compliance-en';
+import { statsEn } from './stats-en';
 
 export const en = {
   ...lifecycleEn,
@@ -21,6 +22,7 @@ export const en = {
   ...inspectionsEn,
   ...disciplineEn,
   ...complianceEn,
+  ...statsEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',

@@ -10,6 +10,7 @@ import { reviewVi } from './review-vi';
 import { inspectionsVi } from './inspections-vi';
 import { disciplineVi } from './discipline-vi';
 import { complianceVi } from './compliance-vi';
+import { statsVi } from './stats-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -22,6 +23,7 @@ export const vi = {
   ...inspectionsVi,
   ...disciplineVi,
   ...complianceVi,
+  ...statsVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',

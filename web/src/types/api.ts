@@ -180,7 +180,7 @@ export interface paths {
     };
     /**
      * Thống kê đảng viên của cây con
-     * @description Số đảng viên còn trong danh sách sinh hoạt theo trạng thái, giới tính, nhóm tuổi, dân tộc, tôn giáo, trình độ.
+     * @description Số đảng viên còn trong danh sách sinh hoạt theo trạng thái, giới tính, nhóm tuổi, dân tộc, tôn giáo, trình độ. Với as_of: số liệu đến ngày đó, dựng lại từ các ngày đã ghi (kết nạp, chính thức, ra khỏi danh sách, chuyển sinh hoạt, miễn sinh hoạt), nhóm tuổi tính tại ngày đó.
      */
     get: operations['getOrgStats'];
     put?: never;
@@ -3011,6 +3011,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{id}/reports/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Báo cáo thống kê đảng viên định kỳ (số liệu)
+     * @description Đảng viên đầu kỳ và cuối kỳ của cây con; trong kỳ: kết nạp, công nhận chính thức, ra khỏi danh sách theo lý do, chuyển sinh hoạt đến và đi (trong đảng bộ / ngoài đảng bộ); đảng viên cuối kỳ theo loại, giới tính, độ tuổi, dân tộc, tôn giáo, trình độ. Cần member.read trên tổ chức.
+     */
+    get: operations['getMemberPeriodReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{id}/reports/members.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Báo cáo thống kê đảng viên định kỳ dạng Excel (XLSX)
+     * @description Cùng số liệu với GET /orgs/{id}/reports/members, theo mẫu báo cáo của cấp ủy: tên tổ chức, kỳ báo cáo, biến động trong kỳ, đảng viên cuối kỳ phân theo từng tiêu chí (số lượng, tỷ lệ %), phần ký. Việc xuất được ghi nhật ký (stats.report_export). Cần member.read trên tổ chức.
+     */
+    get: operations['exportMemberPeriodReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3978,6 +4018,21 @@ export interface components {
     Stats: {
       /** Format: int64 */
       org_id: number;
+      /**
+       * Format: date
+       * @description Chỉ khi hỏi với as_of: ngày của số liệu.
+       */
+      as_of?: string;
+      /**
+       * Format: int64
+       * @description Chỉ khi hỏi với as_of: số đảng viên trong danh sách ngày đó.
+       */
+      total?: number;
+      /**
+       * Format: int64
+       * @description Chỉ khi hỏi với as_of: đảng viên đang miễn sinh hoạt mà không ghi ngày bắt đầu, được tính là chính thức.
+       */
+      undated_exemptions?: number;
       breakdowns: {
         status: components['schemas']['BreakdownValue'][];
         sex: components['schemas']['BreakdownValue'][];
@@ -9849,6 +9904,72 @@ export interface components {
       /** Format: date */
       closed_on: string;
     };
+    /** @description Báo cáo định kỳ: tổ chức, kỳ, biến động trong kỳ, đảng viên cuối kỳ. */
+    MemberPeriodReport: {
+      /** Format: int64 */
+      org_id: number;
+      org_name: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: int64
+       * @description Đảng viên trong danh sách ngày trước ngày đầu kỳ.
+       */
+      start_total: number;
+      /**
+       * Format: int64
+       * @description Đảng viên trong danh sách ngày cuối kỳ.
+       */
+      end_total: number;
+      /**
+       * Format: int64
+       * @description Đảng viên miễn sinh hoạt chưa ghi ngày bắt đầu (tính là chính thức).
+       */
+      undated_exemptions: number;
+      /**
+       * Format: int64
+       * @description Kết nạp trong kỳ.
+       */
+      admissions: number;
+      /**
+       * Format: int64
+       * @description Công nhận chính thức trong kỳ.
+       */
+      recognitions: number;
+      /**
+       * Format: int64
+       * @description Ra khỏi danh sách trong kỳ (không kể chuyển đi).
+       */
+      exits_total: number;
+      exits: {
+        /** @description Mã lý do (exit_grounds). */
+        ground: string;
+        /** Format: int64 */
+        count: number;
+      }[];
+      transfers: {
+        /** Format: int64 */
+        in_internal: number;
+        /** Format: int64 */
+        in_outside: number;
+        /** Format: int64 */
+        out_internal: number;
+        /** Format: int64 */
+        out_outside: number;
+      };
+      breakdowns: {
+        status: components['schemas']['BreakdownValue'][];
+        sex: components['schemas']['BreakdownValue'][];
+        age_band: components['schemas']['BreakdownValue'][];
+        ethnicity: components['schemas']['BreakdownValue'][];
+        religion: components['schemas']['BreakdownValue'][];
+        general_education: components['schemas']['BreakdownValue'][];
+        professional_qualification: components['schemas']['BreakdownValue'][];
+        political_theory: components['schemas']['BreakdownValue'][];
+      };
+    };
   };
   responses: {
     /** @description Yêu cầu không đọc được: JSON hỏng (malformed_json), thân không phải đối tượng (body_not_object), chuỗi không phải UTF-8 hợp lệ (validation_failed, errors[].code = invalid_utf8), hoặc tham số truy vấn lạ / sai dạng (invalid_parameter), hoặc tiêu đề Idempotency-Key sai dạng (idempotency_key_invalid). */
@@ -10755,7 +10876,10 @@ export interface operations {
   };
   getOrgStats: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Số liệu đến ngày (YYYY-MM-DD), từ 03/02/1930 (stats.earliest_as_of_ymd) đến hôm nay; không có: hôm nay. */
+        as_of?: string;
+      };
       header?: {
         /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
@@ -10786,6 +10910,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17789,6 +17914,90 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberPeriodReport: {
+    parameters: {
+      query: {
+        /** @description Ngày đầu kỳ (YYYY-MM-DD). */
+        from: string;
+        /** @description Ngày cuối kỳ (YYYY-MM-DD), không sau hôm nay; kỳ dài tối đa stats.report_max_months tháng (6 tháng hoặc một năm). */
+        to: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Số liệu báo cáo. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPeriodReport'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  exportMemberPeriodReport: {
+    parameters: {
+      query: {
+        /** @description Ngày đầu kỳ (YYYY-MM-DD). */
+        from: string;
+        /** @description Ngày cuối kỳ (YYYY-MM-DD), không sau hôm nay; kỳ dài tối đa stats.report_max_months tháng (6 tháng hoặc một năm). */
+        to: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp XLSX (Content-Disposition: attachment). */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
       422: components['responses']['Unprocessable'];
       503: components['responses']['Unavailable'];
     };

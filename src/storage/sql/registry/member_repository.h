@@ -37,6 +37,9 @@ class SqlMemberRepository : public app::MemberRepository {
   std::vector<ErrorItem> on_roll_in(const OrgPath& subtree, int limit, int64_t& total) override;
   std::vector<app::Member> direct_members(OrgId org) override;
   std::vector<app::Breakdown> breakdowns(const OrgPath& subtree, Date today) override;
+  void scan_history(const OrgPath& subtree, Date since, Date until, std::vector<int64_t>& orgs,
+                    const std::function<void(const app::MemberHistory&)>& visit) override;
+  app::TransferFlows transfer_flows(const OrgPath& subtree, Date from, Date to) override;
   void scan(const app::MemberFilter& filter,
             const std::function<void(const app::Member&, const std::string&)>& visit) override;
 

@@ -2,18 +2,20 @@
 // breakdowns as charts with their numbers, and its children with their counts; a second tab
 // (?tab=committee, so it can be bookmarked) holds its committee and terms.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DateInput } from '@/components/date-input';
 import { ErrorState, LoadingState } from '@/components/page-state';
 import { useCatalogs } from '@/lib/catalogs';
-import { formatNumber } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { orgQuery } from '@/lib/org-queries';
 import { useOrgStats } from '../api/get-org-stats';
 import { dimensions } from '../lib/breakdowns';
 import { childKinds } from '../lib/kinds';
 import { BreakdownCard } from './breakdown-card';
+import { MemberReport } from './member-report';
 import { OrgChildren } from './org-children';
 import { OrgCounts } from './org-counts';
 import { OrgHeader, type OrgAction } from './org-header';
@@ -27,7 +29,9 @@ export type CommitteeTab = (org: { id: number; kind: string }) => ReactNode;
 export function OrgDashboard({ orgId, committee }: { orgId: number; committee?: CommitteeTab }) {
   const { t, i18n } = useTranslation();
   const org = useQuery(orgQuery(orgId));
-  const stats = useOrgStats(orgId);
+  // Figures as of a past day (issue 16); null: today's.
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const stats = useOrgStats(orgId, asOf);
   const catalogs = useCatalogs().data;
   const [action, setAction] = useState<OrgAction | null>(null);
   // The dialogs' code loads on the first action and stays mounted after that.
@@ -77,12 +81,46 @@ export function OrgDashboard({ orgId, committee }: { orgId: number; committee?: 
                   <Typography.Title level={4} id="breakdowns-title" style={{ marginTop: 0 }}>
                     {t('org.breakdown.title')}
                   </Typography.Title>
-                  <Typography.Paragraph type="secondary">
-                    {t('org.breakdown.basis', {
-                      count: data.counts.on_roll,
-                      n: formatNumber(data.counts.on_roll, i18n.language),
-                    })}
+                  <Space wrap style={{ marginBottom: 12 }}>
+                    <label htmlFor="stats-as-of">{t('stats.asOf')}</label>
+                    <DateInput
+                      id="stats-as-of"
+                      value={asOf}
+                      onChange={setAsOf}
+                      disabledAfterToday
+                      style={{ width: 160 }}
+                    />
+                    {asOf ? (
+                      <Button size="small" onClick={() => setAsOf(null)}>
+                        {t('stats.asOfToday')}
+                      </Button>
+                    ) : null}
+                  </Space>
+                  <Typography.Paragraph type="secondary" data-testid="stats-basis">
+                    {asOf && stats.data?.total !== undefined ? (
+                      <span data-stats-total={stats.data.total}>
+                        {t('stats.asOfBasis', {
+                          n: formatNumber(stats.data.total, i18n.language),
+                          date: formatDate(asOf),
+                        })}
+                      </span>
+                    ) : (
+                      t('org.breakdown.basis', {
+                        count: data.counts.on_roll,
+                        n: formatNumber(data.counts.on_roll, i18n.language),
+                      })
+                    )}
                   </Typography.Paragraph>
+                  {asOf && (stats.data?.undated_exemptions ?? 0) > 0 ? (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      title={t('stats.undatedExemptions', {
+                        n: formatNumber(stats.data?.undated_exemptions ?? 0, i18n.language),
+                      })}
+                    />
+                  ) : null}
                   {stats.isPending ? (
                     <LoadingState rows={6} />
                   ) : stats.isError ? (
@@ -101,6 +139,7 @@ export function OrgDashboard({ orgId, committee }: { orgId: number; committee?: 
                     </Row>
                   )}
                 </section>
+                <MemberReport orgId={data.id} />
                 {data.child_count > 0 || canAddChild ? (
                   <Card
                     size="small"
