@@ -4,8 +4,8 @@
 #   setup      install what is missing (scripts/setup.sh)
 #   build      the release tree and the web UI
 #   asan       the unit tests' tree under AddressSanitizer + UBSan, and those tests
-#   fuzz       the libFuzzer targets (clang), each replaying its regressions and fuzzing for a
-#              fixed time from its kept corpus (scripts/fuzz.sh)
+#   fuzz       the libFuzzer targets (clang), each replaying its regressions and fuzzing a fixed
+#              count of inputs with a fixed seed from its kept corpus (scripts/fuzz.sh)
 #   suites     CTest on the release tree: unit, API on SQLite, PostgreSQL and pgbouncer,
 #              faults, documents, web lint/unit, browser (the longest first, two at a time)
 set -uo pipefail

@@ -71,6 +71,9 @@ struct Handler {
     if (!error) error = std::move(why);
     XML_StopParser(parser, XML_FALSE);
   }
+  // Expat still delivers the end of an empty element (<c r="?"/>) after XML_StopParser, so every
+  // handler checks this first: nothing is read from a cell that was refused.
+  bool halted() const { return error.has_value() || stopped; }
 };
 
 Handler* handler_of(void* data) { return static_cast<Handler*>(data); }
@@ -246,6 +249,7 @@ struct SharedHandler : Handler {
 
 void XMLCALL shared_start(void* data, const XML_Char* name, const XML_Char**) {
   auto* self = static_cast<SharedHandler*>(handler_of(data));
+  if (self->halted()) return;
   const std::string_view local = local_name(name);
   if (local == "si") {
     ++self->in_si;
@@ -259,6 +263,7 @@ void XMLCALL shared_start(void* data, const XML_Char* name, const XML_Char**) {
 
 void XMLCALL shared_end(void* data, const XML_Char* name) {
   auto* self = static_cast<SharedHandler*>(handler_of(data));
+  if (self->halted()) return;
   const std::string_view local = local_name(name);
   if (local == "t") {
     self->collect = false;
@@ -278,6 +283,7 @@ void XMLCALL shared_end(void* data, const XML_Char* name) {
 
 void XMLCALL shared_text(void* data, const XML_Char* text, int length) {
   auto* self = static_cast<SharedHandler*>(handler_of(data));
+  if (self->halted()) return;
   if (!self->collect) return;
   self->bytes += static_cast<uint64_t>(length);
   if (self->current.size() + static_cast<size_t>(length) > self->limits->max_cell_bytes ||
@@ -329,6 +335,7 @@ struct StylesHandler : Handler {
 
 void XMLCALL styles_start(void* data, const XML_Char* name, const XML_Char** attributes) {
   auto* self = static_cast<StylesHandler*>(handler_of(data));
+  if (self->halted()) return;
   const std::string_view local = local_name(name);
   if (local == "numFmt") {
     const XML_Char* id = attribute(attributes, "numFmtId");
@@ -353,6 +360,7 @@ void XMLCALL styles_start(void* data, const XML_Char* name, const XML_Char** att
 
 void XMLCALL styles_end(void* data, const XML_Char* name) {
   auto* self = static_cast<StylesHandler*>(handler_of(data));
+  if (self->halted()) return;
   if (local_name(name) == "cellXfs") self->in_cell_xfs = false;
 }
 
@@ -400,6 +408,7 @@ struct SheetHandler : Handler {
 
 void XMLCALL sheet_start(void* data, const XML_Char* name, const XML_Char** attributes) {
   auto* self = static_cast<SheetHandler*>(handler_of(data));
+  if (self->halted()) return;
   const std::string_view local = local_name(name);
   if (local == "sheetData") {
     self->in_data = true;
@@ -421,13 +430,13 @@ void XMLCALL sheet_start(void* data, const XML_Char* name, const XML_Char** attr
     self->row_has_cells = false;
     self->column = -1;
   } else if (local == "c") {
-    self->in_cell = true;
     int column = self->column + 1;
     if (const XML_Char* r = attribute(attributes, "r")) column = column_of(r);
     if (column < 0 || column >= self->impl->limits.max_columns) {
       self->fail(Error::malformed("xlsx_cell_reference", {{"row", std::to_string(self->row)}}));
       return;
     }
+    self->in_cell = true;
     self->column = column;
     const XML_Char* t = attribute(attributes, "t");
     self->type = t ? t : "n";
@@ -491,6 +500,7 @@ void finish_cell(SheetHandler* self) {
 
 void XMLCALL sheet_end(void* data, const XML_Char* name) {
   auto* self = static_cast<SheetHandler*>(handler_of(data));
+  if (self->halted()) return;
   const std::string_view local = local_name(name);
   if (!self->in_data) return;
   if (local == "v" || local == "t") {
@@ -520,6 +530,7 @@ void XMLCALL sheet_end(void* data, const XML_Char* name) {
 
 void XMLCALL sheet_text(void* data, const XML_Char* text, int length) {
   auto* self = static_cast<SheetHandler*>(handler_of(data));
+  if (self->halted()) return;
   if (!self->collect) return;
   if (self->value.size() + static_cast<size_t>(length) > self->impl->limits.max_cell_bytes) {
     self->fail(Error::too_large("xlsx_cell_too_large", {{"cell", self->where()}}));

@@ -193,6 +193,17 @@ TEST(Xlsx, HostileInputsAreRefused) {
   EXPECT_EQ(reason_of(package(sheet("<row><c r=\"XFE1\"><v>1</v></c></row>"))),
             "xlsx_cell_reference");
   EXPECT_EQ(reason_of(package(sheet("<row><c><v>1</v></row>"))), "xlsx_xml");
+  // Found by the fuzzer: Expat reports the end of an empty element even after the stop, and the
+  // refused cell's column (-1) was then written to.
+  EXPECT_EQ(reason_of(package(sheet("<row><c r=\"A1\"><v>1</v></c><c r=\"1\"/></row>"))),
+            "xlsx_cell_reference");
+  auto refused_row = Reader::open_bytes(
+      package(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"0\"/>")));
+  ASSERT_TRUE(refused_row.ok());
+  int rows_seen = 0;
+  Status read = refused_row->read_sheet(0, [&](int64_t, const Row&) { return ++rows_seen > 0; });
+  EXPECT_EQ(read.error().reason, "xlsx_row_number");
+  EXPECT_EQ(rows_seen, 1);  // the refused row is not handed on with the cells of the one before
   // Entity expansion ("billion laughs") and external entities: any DOCTYPE is refused.
   EXPECT_EQ(reason_of(package("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
                               "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
