@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -121,6 +122,10 @@ int demo(const DemoCommandOptions& options) {
   if (!options.quiet) {
     demo_options.progress = [](long long written, long long total) {
       std::cerr << "\r  " << written << " / " << total << " members" << std::flush;
+    };
+    demo_options.area_written = [&options](const char* area, double seconds) {
+      if (options.members < 50000) return;  // a small demo is done before anyone asks
+      std::fprintf(stderr, "\n  %s: %.1f s", area, seconds);
     };
   }
   auto report = demo::generate_demo(*(*runtime)->store,

@@ -1,6 +1,7 @@
 #include "demo/demo_generator.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include "demo/review_demo.h"
 #include "domain/members/member_rules.h"
 #include "storage/sql/tools/bulk_writer.h"
+#include "storage/sql/tools/deferred_indexes.h"
 #include "text/fold.h"
 
 namespace chibo::demo {
@@ -112,27 +114,47 @@ class Generator {
     build_bloc(bloc, nation ? &*nation : nullptr);
     in_bloc_ = false;
     if (total > bloc) build_provinces(total - bloc, &*nation);
-    lifecycle_.write_awards(writer_);
-    writer_.finish();
-    lifecycle_.write(writer_.session());
+    auto timed = [this](const char* area, auto write) {
+      const auto started = std::chrono::steady_clock::now();
+      write();
+      if (options_.area_written)
+        options_.area_written(
+            area,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    };
+    soci::session& session = writer_.session();
+    timed("members", [&] {
+      lifecycle_.write_awards(writer_);
+      writer_.finish();
+    });
+    timed("admissions and transfers", [&] { lifecycle_.write(session); });
     report_.lifecycle = lifecycle_.report();
-    terms_.write(writer_.session());
+    timed("terms", [&] { terms_.write(session); });
     report_.terms = terms_.report();
-    documents_.write(writer_.session());
+    timed("documents", [&] { documents_.write(session); });
     report_.documents = documents_.report();
-    directives_.write(writer_.session());
+    timed("directives", [&] { directives_.write(session); });
     report_.directives = directives_.report();
-    dues_.write(writer_.session());
-    report_.dues = dues_.report();
-    plans_.write(writer_.session());
-    report_.plans = plans_.report();
-    review_.write(writer_.session());
-    report_.review = review_.report();
-    meetings_.write(writer_.session());
-    report_.meetings = meetings_.report();
-    inspection_.write(writer_.session());
+    {
+      // The areas with a row per member or more load with their indexes built once at the end.
+      storage::DeferredIndexes deferred(
+          session, writer_.engine(),
+          {"dues_bases", "dues_reliefs", "dues_payments", "dues_standings", "plans", "plan_items",
+           "plan_reviews", "plan_assessments", "review_units", "review_members", "review_counts",
+           "review_shortcomings", "meetings", "meeting_attendance", "meeting_votes"});
+      timed("dues", [&] { dues_.write(session); });
+      report_.dues = dues_.report();
+      timed("personal plans", [&] { plans_.write(session); });
+      report_.plans = plans_.report();
+      timed("review", [&] { review_.write(session); });
+      report_.review = review_.report();
+      timed("meetings", [&] { meetings_.write(session); });
+      report_.meetings = meetings_.report();
+      timed("indexes", [&] { deferred.restore(); });
+    }
+    timed("inspection", [&] { inspection_.write(session); });
     report_.inspection = inspection_.report();
-    discipline_.write(writer_.session());
+    timed("discipline", [&] { discipline_.write(session); });
     report_.discipline = discipline_.report();
     return report_;
   }

@@ -38,6 +38,8 @@ struct DemoOptions {
   Date today;
   std::string now_utc;
   std::function<void(long long members_written, long long members_total)> progress;
+  // Called as each area's rows are written (national scale takes long enough to want to know).
+  std::function<void(const char* area, double seconds)> area_written;
 };
 
 struct DemoReport {

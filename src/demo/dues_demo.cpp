@@ -4,8 +4,7 @@
 
 #include "domain/dues/allocation.h"
 #include "domain/dues/amount_due.h"
-#include "storage/sql/engine/bindings.h"
-#include "storage/sql/engine/statement.h"
+#include "storage/sql/tools/table_rows.h"
 
 namespace chibo::demo {
 
@@ -18,112 +17,6 @@ using domain::dues::MemberDuesFacts;
 using domain::dues::Month;
 
 constexpr const char* kActor = "demo";
-// Rows per INSERT: small enough for SQLite's bound-parameter limit (32,766) and a short
-// statement, large enough that statements are few.
-constexpr size_t kRowsPerStatement = 400;
-
-// Multi-row INSERTs: integers are written inline (they cannot carry SQL), text is bound.
-class RowBatch {
- public:
-  RowBatch(soci::session& session, std::string head) : session_(session), head_(std::move(head)) {}
-  ~RowBatch() = default;
-
-  // Starts a row; then add values in column order.
-  RowBatch& row() {
-    if (rows_ == kRowsPerStatement) flush();
-    sql_ += rows_ == 0 ? " VALUES (" : ", (";
-    first_ = true;
-    ++rows_;
-    return *this;
-  }
-  RowBatch& number(long long value) { return put(std::to_string(value)); }
-  RowBatch& text(std::string value) {
-    if (value.empty()) return put("NULL");
-    return put(bindings_.text(std::move(value)));
-  }
-  RowBatch& null() { return put("NULL"); }
-  RowBatch& end() {
-    sql_ += ")";
-    return *this;
-  }
-  void flush() {
-    if (rows_ == 0) return;
-    soci::statement statement(session_);
-    bindings_.attach(statement);
-    storage::prepare_unnamed(statement, head_ + sql_);
-    statement.execute(true);
-    sql_.clear();
-    bindings_ = storage::Bindings();
-    rows_ = 0;
-  }
-
- private:
-  RowBatch& put(const std::string& value) {
-    if (!first_) sql_ += ", ";
-    sql_ += value;
-    first_ = false;
-    return *this;
-  }
-  soci::session& session_;
-  std::string head_;
-  std::string sql_;
-  storage::Bindings bindings_;
-  size_t rows_ = 0;
-  bool first_ = true;
-};
-
-// Payments are most of the rows: bound as columns (SOCI vectors), one prepared INSERT for a
-// batch. SQLite runs it as one statement stepped per row (about a million rows a second).
-constexpr size_t kPaymentsPerBatch = 20000;
-
-struct PaymentColumns {
-  std::vector<long long> member_id, org_id, months, amount, extra;
-  std::vector<std::string> org_path, paid_on, book_month, first_month, channel, reference;
-  std::vector<soci::indicator> reference_ind;
-
-  void flush(soci::session& session, const std::string& now) {
-    if (member_id.empty()) return;
-    // Named: SOCI keeps references to the bound vectors until the statement has run.
-    std::vector<std::string> at(member_id.size(), now);
-    std::vector<std::string> by(member_id.size(), kActor);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO dues_payments (member_id, org_id, org_path, paid_on, "
-                            "book_month, first_month, months, amount, extra, channel, reference, "
-                            "created_at, created_by) VALUES (:m, :o, :p, :d, :b, :f, :n, :a, :e, "
-                            ":c, :r, :t, :u)",
-         soci::use(member_id), soci::use(org_id), soci::use(org_path), soci::use(paid_on),
-         soci::use(book_month), soci::use(first_month), soci::use(months), soci::use(amount),
-         soci::use(extra), soci::use(channel), soci::use(reference, reference_ind), soci::use(at),
-         soci::use(by));
-    statement.execute(true);
-    for (auto* column : {&member_id, &org_id, &months, &amount, &extra}) column->clear();
-    for (auto* column : {&org_path, &paid_on, &book_month, &first_month, &channel, &reference})
-      column->clear();
-    reference_ind.clear();
-  }
-};
-
-struct BasisColumns {
-  std::vector<long long> member_id, income, fixed_amount;
-  std::vector<std::string> valid_from, category;
-
-  void flush(soci::session& session, const std::string& now) {
-    if (member_id.empty()) return;
-    std::vector<std::string> at(member_id.size(), now);
-    std::vector<std::string> by(member_id.size(), kActor);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO dues_bases (member_id, valid_from, category, income, "
-                            "fixed_amount, created_at, created_by) VALUES (:m, :v, :c, :i, :f, "
-                            ":t, :u)",
-         soci::use(member_id), soci::use(valid_from), soci::use(category), soci::use(income),
-         soci::use(fixed_amount), soci::use(at), soci::use(by));
-    statement.execute(true);
-    for (auto* column : {&member_id, &income, &fixed_amount}) column->clear();
-    valid_from.clear();
-    category.clear();
-  }
-};
-
 // Round to a thousand đồng (salaries and pensions are whole thousands in practice).
 int64_t thousands(double value) { return static_cast<int64_t>(value / 1000.0) * 1000; }
 
@@ -178,14 +71,20 @@ void DuesDemo::member_written(const domain::Member& member) {
 }
 
 void DuesDemo::write(soci::session& session) {
-  BasisColumns bases;
-  RowBatch reliefs(session,
-                   "INSERT INTO dues_reliefs (member_id, kind, percent, from_month, months, "
-                   "decision_number, decision_authority, decision_date, reason, created_at, "
-                   "created_by)");
-  PaymentColumns payments;
+  storage::TableRows bases(session, "dues_bases",
+                           {"member_id", "valid_from", "category", "income", "fixed_amount",
+                            "created_at", "created_by"});
+  storage::TableRows reliefs(
+      session, "dues_reliefs",
+      {"member_id", "kind", "percent", "from_month", "months", "decision_number",
+       "decision_authority", "decision_date", "reason", "created_at", "created_by"});
+  storage::TableRows payments(
+      session, "dues_payments",
+      {"member_id", "org_id", "org_path", "paid_on", "book_month", "first_month", "months",
+       "amount", "extra", "channel", "reference", "created_at", "created_by"});
   // The derived standing the server keeps on each dues write (migration 0019).
-  RowBatch standings(session, "INSERT INTO dues_standings (member_id, unpaid_from, updated_at)");
+  storage::TableRows standings(session, "dues_standings",
+                               {"member_id", "unpaid_from", "updated_at"});
   const Month current = Month::of(today_);
   const Month last_ended = current.plus(-1);
   long long reference_serial = 0;
@@ -198,12 +97,14 @@ void DuesDemo::write(soci::session& session) {
     basis.fixed_amount = entry.fixed_amount;
     facts.bases.push_back(basis);
     facts.party_age_anchor = entry.anchor;
-    bases.member_id.push_back(entry.member_id);
-    bases.valid_from.push_back(entry.from.iso());
-    bases.category.push_back(entry.category);
-    bases.income.push_back(entry.income);
-    bases.fixed_amount.push_back(entry.fixed_amount);
-    if (bases.member_id.size() == kPaymentsPerBatch) bases.flush(session, now_);
+    bases.number(entry.member_id)
+        .text(entry.from.iso())
+        .text(entry.category)
+        .number(entry.income)
+        .number(entry.fixed_amount)
+        .text(now_)
+        .text(kActor)
+        .end_row();
     ++report_.bases;
     // A reduction decision now and then (hardship), 30/50/70 % for a few months.
     if (rng_.chance(0.004)) {
@@ -213,8 +114,7 @@ void DuesDemo::write(soci::session& session) {
       relief.from = entry.from.plus(static_cast<int>(rng_.below(6)));
       relief.months = static_cast<int>(rng_.between(3, 12));
       facts.reliefs.push_back(relief);
-      reliefs.row()
-          .number(entry.member_id)
+      reliefs.number(entry.member_id)
           .text(relief.kind)
           .number(relief.percent)
           .text(relief.from.iso())
@@ -225,7 +125,7 @@ void DuesDemo::write(soci::session& session) {
           .text("Hoàn cảnh gia đình khó khăn")
           .text(now_)
           .text(kActor)
-          .end();
+          .end_row();
       ++report_.reliefs;
     }
     // The dues of each month from the basis to the running month.
@@ -278,33 +178,33 @@ void DuesDemo::write(soci::session& session) {
                                                             std::to_string(++reference_serial);
       const int64_t extra = rng_.chance(0.02) ? 10'000 * rng_.between(1, 5) : 0;
       paid_total += amount;
-      payments.member_id.push_back(entry.member_id);
-      payments.org_id.push_back(entry.org_id);
-      payments.org_path.push_back(entry.org_path);
-      payments.paid_on.push_back(paid_on.iso());
-      payments.book_month.push_back(Month::of(paid_on).iso());
-      payments.first_month.push_back(first.iso());
-      payments.months.push_back(months);
-      payments.amount.push_back(amount);
-      payments.extra.push_back(extra);
-      payments.channel.push_back(channel);
-      payments.reference.push_back(reference);
-      payments.reference_ind.push_back(reference.empty() ? soci::i_null : soci::i_ok);
-      if (payments.member_id.size() == kPaymentsPerBatch) payments.flush(session, now_);
+      payments.number(entry.member_id)
+          .number(entry.org_id)
+          .text(entry.org_path)
+          .text(paid_on.iso())
+          .text(Month::of(paid_on).iso())
+          .text(first.iso())
+          .number(months)
+          .number(amount)
+          .number(extra)
+          .text(channel)
+          .text_or_null(reference)
+          .text(now_)
+          .text(kActor)
+          .end_row();
       ++report_.payments;
     }
     if (behind && stop <= count - 2 && last_ended >= entry.from) ++report_.members_in_arrears;
     const std::optional<Month> standing =
         domain::dues::dues_standing(facts, paid_total, rules_, current);
-    standings.row()
-        .number(entry.member_id)
-        .text(standing ? standing->iso() : std::string())
+    standings.number(entry.member_id)
+        .text_or_null(standing ? standing->iso() : std::string())
         .text(now_)
-        .end();
+        .end_row();
   }
-  bases.flush(session, now_);
+  bases.flush();
   reliefs.flush();
-  payments.flush(session, now_);
+  payments.flush();
   standings.flush();
 }
 

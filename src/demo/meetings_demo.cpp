@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/dues/month.h"
+#include "storage/sql/tools/table_rows.h"
 
 namespace chibo::demo {
 
@@ -11,6 +12,8 @@ namespace meetings_demo_detail {
 using domain::dues::Month;
 
 constexpr const char* kMeetingActor = "demo";
+// Rows gathered before the three tables are written, meetings first (attendance and votes refer
+// to them).
 constexpr size_t kMeetingRowsPerBatch = 20000;
 
 const char* const kTopics[] = {
@@ -33,74 +36,6 @@ const char* const kAgendaJson =
     R"({"code":"resolution","title":"Biểu quyết thông qua nghị quyết, nhiệm vụ tháng tới","note":""},)"
     R"({"code":"admissions_recognitions","title":"Kết nạp, công nhận đảng viên chính thức, quần chúng ưu tú","note":""},)"
     R"({"code":"scoring","title":"Đánh giá, chấm điểm chất lượng buổi sinh hoạt","note":""}])";
-
-struct MeetingColumns {
-  std::vector<long long> id, org_id, chair, secretary, counted, present, excused, unexcused;
-  std::vector<std::string> org_path, kind, state, held_on, starts_at, place, topic, resolution,
-      minutes, recorded_at, approved_at;
-  std::vector<soci::indicator> topic_ind, recorded_ind, approved_ind, person_ind;
-
-  size_t size() const { return id.size(); }
-  void flush(soci::session& session, const std::string& now) {
-    if (id.empty()) return;
-    std::vector<std::string> agenda(id.size(), kAgendaJson);
-    std::vector<std::string> at(id.size(), now);
-    std::vector<std::string> by(id.size(), kMeetingActor);
-    std::vector<soci::indicator> chair_ind = person_ind, secretary_ind = person_ind;
-    soci::statement statement =
-        (session.prepare
-             << "INSERT INTO meetings (id, org_id, org_path, kind, state, held_on, starts_at, "
-                "place, topic, agenda, chair_id, secretary_id, resolution, minutes, counted, "
-                "present, absent_excused, absent_unexcused, created_at, created_by, recorded_at, "
-                "recorded_by, approved_at, approved_by) VALUES (:i, :o, :p, :k, :s, :h, :t, :pl, "
-                ":tp, :a, :c, :se, :r, :m, :n, :pr, :e, :u, :ca, :cb, :ra, :rb, :aa, :ab)",
-         soci::use(id), soci::use(org_id), soci::use(org_path), soci::use(kind), soci::use(state),
-         soci::use(held_on), soci::use(starts_at), soci::use(place), soci::use(topic, topic_ind),
-         soci::use(agenda), soci::use(chair, chair_ind), soci::use(secretary, secretary_ind),
-         soci::use(resolution, recorded_ind), soci::use(minutes, recorded_ind), soci::use(counted),
-         soci::use(present), soci::use(excused), soci::use(unexcused), soci::use(at), soci::use(by),
-         soci::use(recorded_at, recorded_ind), soci::use(by, recorded_ind),
-         soci::use(approved_at, approved_ind), soci::use(by, approved_ind));
-    statement.execute(true);
-    *this = MeetingColumns();
-  }
-};
-
-struct AttendanceColumns {
-  std::vector<long long> meeting_id, member_id, counted;
-  std::vector<std::string> org_path, held_on, kind, status, reason;
-  std::vector<soci::indicator> reason_ind;
-
-  size_t size() const { return meeting_id.size(); }
-  void flush(soci::session& session) {
-    if (meeting_id.empty()) return;
-    soci::statement statement =
-        (session.prepare << "INSERT INTO meeting_attendance (meeting_id, member_id, org_path, "
-                            "held_on, kind, status, counted, reason) VALUES (:m, :p, :o, :h, :k, "
-                            ":s, :c, :r)",
-         soci::use(meeting_id), soci::use(member_id), soci::use(org_path), soci::use(held_on),
-         soci::use(kind), soci::use(status), soci::use(counted), soci::use(reason, reason_ind));
-    statement.execute(true);
-    *this = AttendanceColumns();
-  }
-};
-
-struct VoteColumns {
-  std::vector<long long> meeting_id, in_favour, entitled;
-  std::vector<std::string> subject;
-
-  void flush(soci::session& session) {
-    if (meeting_id.empty()) return;
-    std::vector<long long> seq(meeting_id.size(), 1), zero(meeting_id.size(), 0);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO meeting_votes (meeting_id, seq, subject, in_favour, "
-                            "against, abstain, entitled) VALUES (:m, :q, :s, :f, :a, :b, :e)",
-         soci::use(meeting_id), soci::use(seq), soci::use(subject), soci::use(in_favour),
-         soci::use(zero), soci::use(zero), soci::use(entitled));
-    statement.execute(true);
-    *this = VoteColumns();
-  }
-};
 
 }  // namespace meetings_demo_detail
 
@@ -129,9 +64,24 @@ void MeetingsDemo::member_written(const domain::Member& member) {
 }
 
 void MeetingsDemo::write(soci::session& session) {
-  MeetingColumns meetings;
-  AttendanceColumns attendance;
-  VoteColumns votes;
+  storage::TableRows meetings(session, "meetings",
+                              {"id",          "org_id",         "org_path",
+                               "kind",        "state",          "held_on",
+                               "starts_at",   "place",          "topic",
+                               "agenda",      "chair_id",       "secretary_id",
+                               "resolution",  "minutes",        "counted",
+                               "present",     "absent_excused", "absent_unexcused",
+                               "created_at",  "created_by",     "recorded_at",
+                               "recorded_by", "approved_at",    "approved_by"},
+                              storage::TableRows::kOnFlushOnly);
+  storage::TableRows attendance(
+      session, "meeting_attendance",
+      {"meeting_id", "member_id", "org_path", "held_on", "kind", "status", "counted", "reason"},
+      storage::TableRows::kOnFlushOnly);
+  storage::TableRows votes(
+      session, "meeting_votes",
+      {"meeting_id", "seq", "subject", "in_favour", "against", "abstain", "entitled"},
+      storage::TableRows::kOnFlushOnly);
   long long next_id = 1;
   const Month current = Month::of(today_);
   const Month first = current.plus(-history_months_);
@@ -179,62 +129,74 @@ void MeetingsDemo::write(soci::session& session) {
               if (status == "present") ++present_official;
             }
           }
-          attendance.meeting_id.push_back(id);
-          attendance.member_id.push_back(p.id);
-          attendance.org_path.push_back(cell.path);
-          attendance.held_on.push_back(day.iso());
-          attendance.kind.push_back(kind);
-          attendance.status.push_back(status);
-          attendance.counted.push_back(is_counted ? 1 : 0);
-          attendance.reason.push_back(reason);
-          attendance.reason_ind.push_back(reason.empty() ? soci::i_null : soci::i_ok);
+          attendance.number(id)
+              .number(p.id)
+              .text(cell.path)
+              .text(day.iso())
+              .text(kind)
+              .text(status)
+              .number(is_counted ? 1 : 0)
+              .text_or_null(reason)
+              .end_row();
           ++report_.attendance;
           if (is_counted && status == "absent_unexcused") ++report_.unexcused;
         }
-        votes.meeting_id.push_back(id);
-        votes.subject.push_back(kind == "thematic" ? "Thông qua nội dung chuyên đề"
-                                                   : "Thông qua nghị quyết tháng " +
-                                                         std::to_string(month.month()));
-        votes.in_favour.push_back(present_official);
-        votes.entitled.push_back(entitled);
+        votes.number(id)
+            .number(1)
+            .text(kind == "thematic"
+                      ? "Thông qua nội dung chuyên đề"
+                      : "Thông qua nghị quyết tháng " + std::to_string(month.month()))
+            .number(present_official)
+            .number(0)
+            .number(0)
+            .number(entitled)
+            .end_row();
       }
-      meetings.id.push_back(id);
-      meetings.org_id.push_back(org_id);
-      meetings.org_path.push_back(cell.path);
-      meetings.kind.push_back(kind);
-      meetings.state.push_back(!held ? "scheduled" : approved ? "approved" : "held");
-      meetings.held_on.push_back(day.iso());
-      meetings.starts_at.push_back(rng_.chance(0.7) ? "14:00" : "08:00");
-      meetings.place.push_back("Phòng họp cơ quan");
+      // The same draws in the same order as ever: a seed gives the same demo.
+      const char* const starts_at = rng_.chance(0.7) ? "14:00" : "08:00";
       const std::string topic = kind == "thematic" ? kTopics[rng_.below(std::size(kTopics))] : "";
-      meetings.topic.push_back(topic);
-      meetings.topic_ind.push_back(topic.empty() ? soci::i_null : soci::i_ok);
-      meetings.chair.push_back(chair);
-      meetings.secretary.push_back(secretary);
-      meetings.person_ind.push_back(held ? soci::i_ok : soci::i_null);
-      meetings.resolution.push_back(
-          held ? "Chi bộ thống nhất thực hiện các nhiệm vụ trọng tâm tháng " +
-                     std::to_string(month.month() % 12 + 1) + "."
-               : "");
-      meetings.minutes.push_back(held
-                                     ? "Các đồng chí dự họp thảo luận, thống nhất đánh giá kết quả "
-                                       "và nhiệm vụ thời gian tới."
-                                     : "");
-      meetings.recorded_at.push_back(now_);
-      meetings.recorded_ind.push_back(held ? soci::i_ok : soci::i_null);
-      meetings.approved_at.push_back(now_);
-      meetings.approved_ind.push_back(approved ? soci::i_ok : soci::i_null);
-      meetings.counted.push_back(counted);
-      meetings.present.push_back(present);
-      meetings.excused.push_back(excused);
-      meetings.unexcused.push_back(unexcused);
+      meetings.number(id)
+          .number(org_id)
+          .text(cell.path)
+          .text(kind)
+          .text(!held      ? "scheduled"
+                : approved ? "approved"
+                           : "held")
+          .text(day.iso())
+          .text(starts_at)
+          .text("Phòng họp cơ quan")
+          .text_or_null(topic);
+      meetings.text(kAgendaJson);
+      if (held) {
+        meetings.number(chair)
+            .number(secretary)
+            .text("Chi bộ thống nhất thực hiện các nhiệm vụ trọng tâm tháng " +
+                  std::to_string(month.month() % 12 + 1) + ".")
+            .text(
+                "Các đồng chí dự họp thảo luận, thống nhất đánh giá kết quả và nhiệm vụ thời "
+                "gian tới.");
+      } else {
+        meetings.null().null().null().null();
+      }
+      meetings.number(counted).number(present).number(excused).number(unexcused).text(now_).text(
+          kMeetingActor);
+      if (held) {
+        meetings.text(now_).text(kMeetingActor);
+      } else {
+        meetings.null().null();
+      }
+      if (approved) {
+        meetings.text(now_).text(kMeetingActor);
+      } else {
+        meetings.null().null();
+      }
+      meetings.end_row();
       ++report_.meetings;
-      // Meetings first: attendance and votes refer to them (foreign keys).
-      if (meetings.size() >= kMeetingRowsPerBatch || attendance.size() >= kMeetingRowsPerBatch ||
-          votes.meeting_id.size() >= kMeetingRowsPerBatch) {
-        meetings.flush(session, now_);
-        attendance.flush(session);
-        votes.flush(session);
+      if (meetings.pending() >= kMeetingRowsPerBatch ||
+          attendance.pending() >= kMeetingRowsPerBatch || votes.pending() >= kMeetingRowsPerBatch) {
+        meetings.flush();
+        attendance.flush();
+        votes.flush();
       }
     };
     for (Month month = first; month < current; month = month.plus(1)) {
@@ -256,9 +218,9 @@ void MeetingsDemo::write(soci::session& session) {
     const Date ahead = today_.add_days(static_cast<int>(rng_.between(1, 20)));
     add_meeting(Month::of(ahead), "regular", false, ahead);
   }
-  meetings.flush(session, now_);
-  attendance.flush(session);
-  votes.flush(session);
+  meetings.flush();
+  attendance.flush();
+  votes.flush();
   if (session.get_backend_name() == "postgresql") {
     session << "SELECT setval(pg_get_serial_sequence('meetings', 'id'), COALESCE((SELECT MAX(id) "
                "FROM meetings), 0) + 1, false)";

@@ -4,38 +4,15 @@
 #include <unordered_set>
 
 #include "domain/plans/plan.h"
+#include "storage/sql/tools/table_rows.h"
 
 namespace chibo::demo {
 
 namespace plans_demo_detail {
 
 constexpr const char* kPlanActor = "demo";
-// Rows per bound INSERT: SOCI binds the columns as vectors, so SQLite steps one prepared
-// statement per row (the dues payments' way, about a million rows a second).
+// Rows gathered before the four tables are written, parents first (the foreign keys hold).
 constexpr size_t kPlanRowsPerBatch = 20000;
-
-// A column of text that may be NULL (empty).
-struct TextColumn {
-  std::vector<std::string> values;
-  std::vector<soci::indicator> nulls;
-  void push(std::string value) {
-    nulls.push_back(value.empty() ? soci::i_null : soci::i_ok);
-    values.push_back(std::move(value));
-  }
-};
-
-// Calls `bind` (which binds and inserts rows [from, to)) over `rows` rows in batches.
-template <class Bind>
-void insert_rows(size_t rows, Bind bind) {
-  for (size_t from = 0; from < rows; from += kPlanRowsPerBatch)
-    bind(from, std::min(rows, from + kPlanRowsPerBatch));
-}
-
-template <class T>
-std::vector<T> slice(const std::vector<T>& column, size_t from, size_t to) {
-  return std::vector<T>(column.begin() + static_cast<std::ptrdiff_t>(from),
-                        column.begin() + static_cast<std::ptrdiff_t>(to));
-}
 
 struct ItemText {
   const char* content;
@@ -113,18 +90,27 @@ void PlansDemo::write(soci::session& session) {
   const auto mid = domain::plans::review_window(rules_, year, Stage::kMidYear);
   const auto end = domain::plans::review_window(rules_, year, Stage::kYearEnd);
 
-  // Column by column, every table whole, parents first (the foreign keys hold at each insert).
-  std::vector<long long> p_id, p_member, p_org, p_head;
-  std::vector<std::string> p_path, p_kind, p_recorded;
-  std::vector<long long> i_id, i_plan, i_position;
-  std::vector<std::string> i_content, i_measure;
-  TextColumn i_due;
-  std::vector<long long> r_id, r_plan;
-  std::vector<std::string> r_stage, r_on;
-  TextColumn r_comment;
-  std::vector<long long> a_review, a_item;
-  std::vector<std::string> a_assessment;
-  TextColumn a_comment;
+  const std::string actor = kPlanActor;
+  storage::TableRows plans(session, "plans",
+                           {"id", "member_id", "org_id", "org_path", "year", "kind", "head",
+                            "recorded_on", "version", "created_at", "updated_at", "created_by"},
+                           storage::TableRows::kOnFlushOnly);
+  storage::TableRows items(session, "plan_items",
+                           {"id", "plan_id", "position", "content", "measure", "due_on"},
+                           storage::TableRows::kOnFlushOnly);
+  storage::TableRows reviews(
+      session, "plan_reviews",
+      {"id", "plan_id", "stage", "reviewed_on", "comment", "reviewer", "created_at"},
+      storage::TableRows::kOnFlushOnly);
+  storage::TableRows assessments(session, "plan_assessments",
+                                 {"review_id", "item_id", "assessment", "comment"},
+                                 storage::TableRows::kOnFlushOnly);
+  auto flush = [&] {
+    plans.flush();
+    items.flush();
+    reviews.flush();
+    assessments.flush();
+  };
   const int kItemCount = static_cast<int>(std::size(kPlanItems));
   for (const Entry& e : entries_) {
     const bool head = heads.count(e.member_id) > 0;
@@ -138,13 +124,19 @@ void PlansDemo::write(soci::session& session) {
       recorded = today_;
     }
     const long long id = ++plan_id;
-    p_id.push_back(id);
-    p_member.push_back(e.member_id);
-    p_org.push_back(e.org_id);
-    p_path.push_back(e.org_path);
-    p_kind.push_back(rng_.chance(0.6) ? "commitment" : "plan");
-    p_head.push_back(head ? 1 : 0);
-    p_recorded.push_back(recorded.iso());
+    plans.number(id)
+        .number(e.member_id)
+        .number(e.org_id)
+        .text(e.org_path)
+        .number(year)
+        .text(rng_.chance(0.6) ? "commitment" : "plan")
+        .number(head ? 1 : 0)
+        .text(recorded.iso())
+        .number(1)
+        .text(now_)
+        .text(now_)
+        .text(actor)
+        .end_row();
     ++report_.plans;
     const int count = static_cast<int>(rng_.between(3, 5));
     const int first = static_cast<int>(rng_.between(0, kItemCount - 1));
@@ -152,31 +144,36 @@ void PlansDemo::write(soci::session& session) {
     for (int i = 0; i < count; ++i) {
       const ItemText& text = kPlanItems[(first + i) % kItemCount];
       ids.push_back(++item_id);
-      i_id.push_back(item_id);
-      i_plan.push_back(id);
-      i_position.push_back(i);
-      i_content.emplace_back(text.content);
-      i_measure.emplace_back(text.measure);
-      i_due.push(rng_.chance(0.3) ? day_of(year, 12, 31).iso() : std::string());
+      items.number(item_id)
+          .number(id)
+          .number(i)
+          .text(text.content)
+          .text(text.measure)
+          .text_or_null(rng_.chance(0.3) ? day_of(year, 12, 31).iso() : std::string())
+          .end_row();
       ++report_.items;
     }
     // The cell's reviews, once their windows have opened.
     auto review = [&](const char* stage, Date on, double done) {
       const long long rid = ++review_id;
-      r_id.push_back(rid);
-      r_plan.push_back(id);
-      r_stage.emplace_back(stage);
-      r_on.push_back(on.iso());
-      r_comment.push(rng_.chance(0.5) ? "Chi bộ thống nhất đánh giá" : "");
+      reviews.number(rid)
+          .number(id)
+          .text(stage)
+          .text(on.iso())
+          .text_or_null(rng_.chance(0.5) ? "Chi bộ thống nhất đánh giá" : "")
+          .text(actor)
+          .text(now_)
+          .end_row();
       ++report_.reviews;
       for (long long item : ids) {
         const double roll = rng_.real();
         const char* assessment = roll < done ? "done" : roll < done + 0.22 ? "partly" : "not_done";
-        a_review.push_back(rid);
-        a_item.push_back(item);
-        a_assessment.emplace_back(assessment);
-        a_comment.push(std::string(assessment) == "not_done" ? "Cần khắc phục trong thời gian tới"
-                                                             : "");
+        assessments.number(rid)
+            .number(item)
+            .text(assessment)
+            .text_or_null(
+                std::string(assessment) == "not_done" ? "Cần khắc phục trong thời gian tới" : "")
+            .end_row();
       }
     };
     if (mid && mid->opens.on <= today_ && rng_.chance(0.75)) {
@@ -189,61 +186,11 @@ void PlansDemo::write(soci::session& session) {
       if (today_ < on) on = today_;
       review("year_end", on, 0.8);
     }
+    if (std::max({plans.pending(), items.pending(), reviews.pending(), assessments.pending()}) >=
+        kPlanRowsPerBatch)
+      flush();
   }
-  const std::string actor = kPlanActor;
-  insert_rows(p_id.size(), [&](size_t from, size_t to) {
-    auto id = slice(p_id, from, to), member = slice(p_member, from, to),
-         org = slice(p_org, from, to), head = slice(p_head, from, to);
-    auto path = slice(p_path, from, to), kind = slice(p_kind, from, to),
-         recorded = slice(p_recorded, from, to);
-    std::vector<long long> year_column(to - from, year), version(to - from, 1);
-    std::vector<std::string> at(to - from, now_), by(to - from, actor);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO plans (id, member_id, org_id, org_path, year, kind, head, "
-                            "recorded_on, version, created_at, updated_at, created_by) VALUES (:i, "
-                            ":m, :o, :p, :y, :k, :h, :r, :v, :a, :b, :c)",
-         soci::use(id), soci::use(member), soci::use(org), soci::use(path), soci::use(year_column),
-         soci::use(kind), soci::use(head), soci::use(recorded), soci::use(version), soci::use(at),
-         soci::use(at), soci::use(by));
-    statement.execute(true);
-  });
-  insert_rows(i_id.size(), [&](size_t from, size_t to) {
-    auto id = slice(i_id, from, to), plan = slice(i_plan, from, to),
-         position = slice(i_position, from, to);
-    auto content = slice(i_content, from, to), measure = slice(i_measure, from, to),
-         due = slice(i_due.values, from, to);
-    auto due_null = slice(i_due.nulls, from, to);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO plan_items (id, plan_id, position, content, measure, "
-                            "due_on) VALUES (:i, :p, :n, :c, :m, :d)",
-         soci::use(id), soci::use(plan), soci::use(position), soci::use(content),
-         soci::use(measure), soci::use(due, due_null));
-    statement.execute(true);
-  });
-  insert_rows(r_id.size(), [&](size_t from, size_t to) {
-    auto id = slice(r_id, from, to), plan = slice(r_plan, from, to);
-    auto stage = slice(r_stage, from, to), on = slice(r_on, from, to),
-         comment = slice(r_comment.values, from, to);
-    auto comment_null = slice(r_comment.nulls, from, to);
-    std::vector<std::string> at(to - from, now_), by(to - from, actor);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO plan_reviews (id, plan_id, stage, reviewed_on, comment, "
-                            "reviewer, created_at) VALUES (:i, :p, :s, :o, :c, :r, :a)",
-         soci::use(id), soci::use(plan), soci::use(stage), soci::use(on),
-         soci::use(comment, comment_null), soci::use(by), soci::use(at));
-    statement.execute(true);
-  });
-  insert_rows(a_review.size(), [&](size_t from, size_t to) {
-    auto review = slice(a_review, from, to), item = slice(a_item, from, to);
-    auto assessment = slice(a_assessment, from, to), comment = slice(a_comment.values, from, to);
-    auto comment_null = slice(a_comment.nulls, from, to);
-    soci::statement statement =
-        (session.prepare << "INSERT INTO plan_assessments (review_id, item_id, assessment, "
-                            "comment) VALUES (:r, :i, :a, :c)",
-         soci::use(review), soci::use(item), soci::use(assessment),
-         soci::use(comment, comment_null));
-    statement.execute(true);
-  });
+  flush();
   if (session.get_backend_name() == "postgresql") {
     for (const char* table : {"plans", "plan_items", "plan_reviews"}) {
       session << std::string("SELECT setval(pg_get_serial_sequence('") + table +

@@ -8,9 +8,8 @@
 #include "domain/review/eligibility.h"
 #include "domain/review/grade.h"
 #include "domain/review/quota.h"
-#include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/row_values.h"
-#include "storage/sql/engine/statement.h"
+#include "storage/sql/tools/table_rows.h"
 
 namespace chibo::demo {
 
@@ -20,56 +19,6 @@ namespace review_demo {
 using domain::review::Grade;
 
 constexpr const char* kReviewActor = "demo";
-constexpr size_t kReviewRowsPerStatement = 400;
-
-// Multi-row INSERTs: integers are written inline (they cannot carry SQL), text is bound.
-class ReviewRowBatch {
- public:
-  ReviewRowBatch(soci::session& session, std::string head)
-      : session_(session), head_(std::move(head)) {}
-  ReviewRowBatch& row() {
-    if (rows_ == kReviewRowsPerStatement) flush();
-    sql_ += rows_ == 0 ? " VALUES (" : ", (";
-    first_ = true;
-    ++rows_;
-    return *this;
-  }
-  ReviewRowBatch& number(long long value) { return put(std::to_string(value)); }
-  ReviewRowBatch& text(std::string value) {
-    if (value.empty()) return put("NULL");
-    return put(bindings_.text(std::move(value)));
-  }
-  ReviewRowBatch& null() { return put("NULL"); }
-  ReviewRowBatch& end() {
-    sql_ += ")";
-    return *this;
-  }
-  void flush() {
-    if (rows_ == 0) return;
-    soci::statement statement(session_);
-    bindings_.attach(statement);
-    storage::prepare_unnamed(statement, head_ + sql_);
-    statement.execute(true);
-    sql_.clear();
-    bindings_ = storage::Bindings();
-    rows_ = 0;
-  }
-
- private:
-  ReviewRowBatch& put(const std::string& value) {
-    if (!first_) sql_ += ", ";
-    sql_ += value;
-    first_ = false;
-    return *this;
-  }
-  soci::session& session_;
-  std::string head_;
-  std::string sql_;
-  storage::Bindings bindings_;
-  size_t rows_ = 0;
-  bool first_ = true;
-};
-
 // A grade with the realistic spread of a year (excellent is later held to the quota).
 Grade draw_grade(Rng& rng, double excellent, double good, double completed) {
   const double roll = rng.real();
@@ -219,27 +168,26 @@ void ReviewDemo::write(soci::session& session) {
     for (Graded& g : org_grades) siblings[orgs_[g.index].parent_id].push_back(&g);
     hold_to_quota(siblings, review_date, rules_);
   }
-  ReviewRowBatch units(session,
-                       "INSERT INTO review_units (campaign_id, org_id, org_path, parent_id, grade, "
-                       "score, tasks_on_time_pct, tasks_exceeded_pct, tasks_late_pct, note, "
-                       "decided_at, decided_by, version)");
+  storage::TableRows units(
+      session, "review_units",
+      {"campaign_id", "org_id", "org_path", "parent_id", "grade", "score", "tasks_on_time_pct",
+       "tasks_exceeded_pct", "tasks_late_pct", "note", "decided_at", "decided_by", "version"});
   for (const Graded& g : org_grades) {
     const OrgEntry& org = orgs_[g.index];
-    units.row()
-        .number(campaign_id)
+    units.number(campaign_id)
         .number(org.id)
-        .text(org.path)
+        .text_or_null(org.path)
         .number(org.parent_id)
-        .text(std::string(domain::review::grade_code(g.grade)))
+        .text_or_null(std::string(domain::review::grade_code(g.grade)))
         .number(g.score)
         .number(g.grade >= Grade::kGood ? 100 : rng_.between(80, 99))
         .number(g.grade == Grade::kExcellent ? rng_.between(30, 60) : rng_.between(0, 29))
         .number(g.grade == Grade::kNotCompleted ? rng_.between(21, 40) : rng_.between(0, 20))
         .null()
-        .text(decided_at)
-        .text(kReviewActor)
+        .text_or_null(decided_at)
+        .text_or_null(kReviewActor)
         .number(2)
-        .end();
+        .end_row();
     count_along(org.path, g.grade, true);
     ++report_.units;
   }
@@ -278,12 +226,12 @@ void ReviewDemo::write(soci::session& session) {
     for (MemberGrade& g : grades) groups[g.group].push_back(&g);
     hold_to_quota(groups, review_date, rules_);
   }
-  ReviewRowBatch rows(session,
-                      "INSERT INTO review_members (campaign_id, member_id, org_id, org_path, "
-                      "group_org_id, self_score, self_grade, self_text, self_at, cell_grade, "
-                      "cell_comment, votes_for, votes_against, votes_entitled, cell_at, grade, "
-                      "score, disciplined, grade_rules, decided_at, decided_by, version, "
-                      "updated_at)");
+  storage::TableRows rows(
+      session, "review_members",
+      {"campaign_id",   "member_id",      "org_id",     "org_path",   "group_org_id", "self_score",
+       "self_grade",    "self_text",      "self_at",    "cell_grade", "cell_comment", "votes_for",
+       "votes_against", "votes_entitled", "cell_at",    "grade",      "score",        "disciplined",
+       "grade_rules",   "decided_at",     "decided_by", "version",    "updated_at"});
   const std::string self_at = review_date.add_days(-20).iso() + "T02:00:00Z";
   const std::string cell_at = review_date.add_days(-7).iso() + "T08:00:00Z";
   for (const MemberGrade& g : grades) {
@@ -297,31 +245,31 @@ void ReviewDemo::write(soci::session& session) {
                                                 "review.excellent_quota_pct=20"
                           : code == "good"    ? "review.good_min_score_tenths=700"
                                               : "review.completed_min_score_tenths=500";
-    rows.row()
-        .number(campaign_id)
+    rows.number(campaign_id)
         .number(g.member->id)
         .number(g.member->org_id)
-        .text(g.member->org_path)
+        .text_or_null(g.member->org_path)
         .number(g.group)
         .number(self_score)
-        .text(std::string(domain::review::grade_code(band ? band->grade : g.grade)))
-        .text("Bản tự kiểm điểm năm " + std::to_string(year) + " của " + g.member->full_name + ".")
-        .text(self_at)
-        .text(code)
-        .text("Chi bộ nhận xét, đề xuất mức xếp loại.")
+        .text_or_null(std::string(domain::review::grade_code(band ? band->grade : g.grade)))
+        .text_or_null("Bản tự kiểm điểm năm " + std::to_string(year) + " của " +
+                      g.member->full_name + ".")
+        .text_or_null(self_at)
+        .text_or_null(code)
+        .text_or_null("Chi bộ nhận xét, đề xuất mức xếp loại.")
         .number(entitled - against - (rng_.chance(0.2) ? 1 : 0))
         .number(against)
         .number(entitled)
-        .text(cell_at)
-        .text(code)
+        .text_or_null(cell_at)
+        .text_or_null(code)
         .number(g.score)
         .number(0)
-        .text(applied)
-        .text(decided_at)
-        .text(kReviewActor)
+        .text_or_null(applied)
+        .text_or_null(decided_at)
+        .text_or_null(kReviewActor)
         .number(3)
-        .text(decided_at)
-        .end();
+        .text_or_null(decided_at)
+        .end_row();
     count_along(g.member->org_path, g.grade, false);
     ++report_.member_reviews;
     if (g.grade == Grade::kExcellent) ++report_.excellent;
@@ -329,50 +277,50 @@ void ReviewDemo::write(soci::session& session) {
   }
   rows.flush();
 
-  ReviewRowBatch count_rows(session,
-                            "INSERT INTO review_counts (campaign_id, org_id, m_not_completed, "
-                            "m_completed, m_good, m_excellent, o_not_completed, o_completed, "
-                            "o_good, o_excellent)");
+  storage::TableRows count_rows(
+      session, "review_counts",
+      {"campaign_id", "org_id", "m_not_completed", "m_completed", "m_good", "m_excellent",
+       "o_not_completed", "o_completed", "o_good", "o_excellent"});
   for (const auto& [org, c] : counts) {
-    count_rows.row().number(campaign_id).number(org);
+    count_rows.number(campaign_id).number(org);
     for (long long value : c) count_rows.number(value);
-    count_rows.end();
+    count_rows.end_row();
   }
   count_rows.flush();
 
   // Shortcomings: about one member in twelve and one organization in five; most fixed by now,
   // the rest open, some of those past their due date.
-  ReviewRowBatch items(session,
-                       "INSERT INTO review_shortcomings (campaign_id, year, member_id, org_id, "
-                       "org_path, kind, description, action, owner, due_on, evidence, state, "
-                       "closed_on, version, created_at, created_by, updated_at)");
+  storage::TableRows items(session, "review_shortcomings",
+                           {"campaign_id", "year", "member_id", "org_id", "org_path", "kind",
+                            "description", "action", "owner", "due_on", "evidence", "state",
+                            "closed_on", "version", "created_at", "created_by", "updated_at"});
   auto add_item = [&](const MemberEntry* member, const OrgEntry& org, const std::string& text,
                       const std::string& action, const std::string& owner) {
     const Date due = review_date.add_days(static_cast<int32_t>(rng_.between(60, 330)));
     const bool closed = due < today_ ? rng_.chance(0.8) : rng_.chance(0.3);
     const Date closed_on =
         std::min(today_, due.add_days(-static_cast<int32_t>(rng_.between(0, 40))));
-    items.row().number(campaign_id).number(year);
+    items.number(campaign_id).number(year);
     if (member) {
       items.number(member->id);
     } else {
       items.null();
     }
     items.number(org.id)
-        .text(member ? member->org_path : org.path)
-        .text(rng_.chance(0.7) ? "limitation" : "fault")
-        .text(text)
-        .text(action)
-        .text(owner)
-        .text(due.iso())
-        .text(closed ? "Đã khắc phục, chi bộ ghi nhận trong biên bản sinh hoạt." : "")
-        .text(closed ? "closed" : "open")
-        .text(closed ? closed_on.iso() : "")
+        .text_or_null(member ? member->org_path : org.path)
+        .text_or_null(rng_.chance(0.7) ? "limitation" : "fault")
+        .text_or_null(text)
+        .text_or_null(action)
+        .text_or_null(owner)
+        .text_or_null(due.iso())
+        .text_or_null(closed ? "Đã khắc phục, chi bộ ghi nhận trong biên bản sinh hoạt." : "")
+        .text_or_null(closed ? "closed" : "open")
+        .text_or_null(closed ? closed_on.iso() : "")
         .number(closed ? 2 : 1)
-        .text(decided_at)
-        .text(kReviewActor)
-        .text(closed ? closed_on.iso() + "T09:00:00Z" : decided_at)
-        .end();
+        .text_or_null(decided_at)
+        .text_or_null(kReviewActor)
+        .text_or_null(closed ? closed_on.iso() + "T09:00:00Z" : decided_at)
+        .end_row();
     ++report_.shortcomings;
     if (!closed) ++report_.shortcomings_open;
   };

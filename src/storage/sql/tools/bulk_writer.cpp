@@ -121,22 +121,9 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
     return;
   }
   statements_ = std::make_unique<Statements>();
-  {
-    std::vector<std::string> names;
-    std::string name, sql;
-    soci::statement indexes = unnamed_statement(
-        session,
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-        "tbl_name IN ('organizations', 'members', 'member_search_keys', 'member_events')",
-        soci::into(name), soci::into(sql));
-    if (indexes.execute(true)) {
-      do {
-        names.push_back(name);
-        deferred_indexes_.push_back(sql);
-      } while (indexes.fetch());
-    }
-    for (const std::string& index : names) session << "DROP INDEX " + index;
-  }
+  deferred_ = std::make_unique<DeferredIndexes>(
+      session, engine,
+      std::vector<std::string>{"organizations", "members", "member_search_keys", "member_events"});
   Statements& s = *statements_;
   s.insert_org = std::make_unique<soci::statement>(unnamed_statement(
       session,
@@ -364,8 +351,7 @@ void BulkWriter::finish() {
     finish_postgres();
     return;
   }
-  for (const std::string& index : deferred_indexes_) session_ << index;
-  deferred_indexes_.clear();
+  deferred_->restore();
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
   rebuild_search_key_bounds(session_);
@@ -374,55 +360,9 @@ void BulkWriter::finish() {
 void BulkWriter::finish_postgres() {
   Spool& spool = *spool_;
   spool.close();
-  // Indexes and constraints (but the primary keys, which the rows arrive in the order of) go
-  // before the load and come back after it: one sort per index instead of a B-tree kept in
-  // random order, one join per foreign key instead of a lookup per row.
-  session_ << "SET LOCAL maintenance_work_mem = '512MB'";
-  const std::string tables =
-      "'organizations', 'members', 'member_search_keys', 'member_events', 'badge_awards'";
-  std::vector<std::string> indexes;
-  {
-    std::string definition;
-    soci::statement select = unnamed_statement(
-        session_,
-        "SELECT indexdef FROM pg_indexes i WHERE schemaname = current_schema() AND tablename "
-        "IN (" +
-            tables +
-            ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
-            "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)",
-        soci::into(definition));
-    if (select.execute(true)) {
-      do {
-        indexes.push_back(definition);
-      } while (select.fetch());
-    }
-  }
-  struct Constraint {
-    std::string table, name, definition;
-  };
-  std::vector<Constraint> constraints;
-  {
-    Constraint row;
-    soci::statement select = unnamed_statement(
-        session_,
-        "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN "
-        "pg_class c ON c.oid = k.conrelid WHERE k.contype IN ('u', 'f') AND k.connamespace = "
-        "current_schema()::regnamespace AND c.relname IN (" +
-            tables +
-            ") "
-            "ORDER BY k.contype DESC",  // unique ('u') before foreign keys ('f') when re-adding
-        soci::into(row.table), soci::into(row.name), soci::into(row.definition));
-    if (select.execute(true)) {
-      do {
-        constraints.push_back(row);
-      } while (select.fetch());
-    }
-  }
-  for (const std::string& index : indexes)
-    session_ << "DROP INDEX " + index.substr(index.find("INDEX ") + 6,
-                                             index.find(" ON ") - index.find("INDEX ") - 6);
-  for (auto it = constraints.rbegin(); it != constraints.rend(); ++it)
-    session_ << "ALTER TABLE " + it->table + " DROP CONSTRAINT " + it->name;
+  DeferredIndexes deferred(
+      session_, Engine::kPostgres,
+      {"organizations", "members", "member_search_keys", "member_events", "badge_awards"});
   for (int table = 0; table < Spool::kCount; ++table) {
     CopyIn copy(session_, Spool::kTables[table], spool.columns[table]);
     std::FILE* file = std::fopen((spool.folder / Spool::kTables[table]).c_str(), "rb");
@@ -433,10 +373,7 @@ void BulkWriter::finish_postgres() {
     std::fclose(file);
     copy.finish();
   }
-  for (const Constraint& constraint : constraints)
-    session_ << "ALTER TABLE " + constraint.table + " ADD CONSTRAINT " + constraint.name + " " +
-                    constraint.definition;
-  for (const std::string& index : indexes) session_ << index;
+  deferred.restore();
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
   rebuild_search_key_bounds(session_);

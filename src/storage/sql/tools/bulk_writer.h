@@ -15,6 +15,7 @@
 #include "domain/members/member.h"
 #include "domain/org/organization.h"
 #include "storage/sql/engine/dialect.h"
+#include "storage/sql/tools/deferred_indexes.h"
 
 namespace chibo::storage {
 
@@ -38,6 +39,7 @@ class BulkWriter {
   // sequences past the loaded ids.
   void finish();
   soci::session& session() { return session_; }
+  Engine engine() const { return engine_; }
 
  private:
   struct Statements;
@@ -47,7 +49,7 @@ class BulkWriter {
   Engine engine_;
   std::unique_ptr<Statements> statements_;     // SQLite
   std::unique_ptr<Spool> spool_;               // PostgreSQL
-  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run at finish()
+  std::unique_ptr<DeferredIndexes> deferred_;  // SQLite: built again at finish()
 };
 
 // True when the database holds no organization yet.
