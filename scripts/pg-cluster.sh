@@ -40,11 +40,15 @@ start() {  # dir [--keep-fsync] -> prints the URL
   user=$([[ $EUID -eq 0 ]] && echo postgres || id -un)
   as_owner "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; return 1; }
-  local attempt port
+  launch "$dir" "$user" "-c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} ${PG_OPTIONS:-}"
+}
+
+launch() {  # dir user options: starts the server of dir/data on a free port -> prints the URL
+  local dir=$1 user=$2 attempt port
   for attempt in 1 2 3; do
     port=$(free_port)
-    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} ${PG_OPTIONS:-}"
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$options" start >/dev/null; then
+    local options="-p $port -k $dir $3"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
       echo "$port" > "$dir/port"
       echo "$options" > "$dir/options"
       echo "postgresql://$user@127.0.0.1:$port/postgres"
@@ -97,20 +101,7 @@ standby() {  # dir primary_dir -> prints the URL: a copy of the primary streamin
     -U "$user" >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; return 1; }
   # The primary's options but its own port and socket folder; cluster_name is the name the standby
   # gives itself to the primary (application_name), for synchronous_standby_names.
-  local base_options attempt port
-  base_options=$(sed -E 's/^-p [0-9]+ -k [^ ]+ //' "$primary/options")
-  for attempt in 1 2 3; do
-    port=$(free_port)
-    local options="-p $port -k $dir $base_options -c cluster_name=$(basename "$dir" | tr -c 'a-zA-Z0-9_\n' _)"
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
-      echo "$port" > "$dir/port"
-      echo "$options" > "$dir/options"
-      echo "postgresql://$user@127.0.0.1:$port/postgres"
-      return 0
-    fi
-  done
-  cat "$dir/server.log" >&2
-  return 1
+  launch "$dir" "$user" "$(sed -E 's/^-p [0-9]+ -k [^ ]+ //' "$primary/options") -c cluster_name=$(basename "$dir" | tr -c 'a-zA-Z0-9_\n' _)"
 }
 
 promote() {  # dir: the standby ends recovery (every WAL record it received replayed) and takes writes
