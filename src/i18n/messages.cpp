@@ -1123,7 +1123,8 @@ const std::unordered_map<std::string_view, Text>& catalog() {
 }
 
 // A date param (yyyy-mm-dd) reads as the UI shows dates, dd/mm/yyyy, in both languages
-// (web/src/lib/format.ts formatDate); the problem's params keep the ISO value for programs.
+// (web/src/lib/format.ts formatDate). A top-level error's params stay ISO where the problem gives
+// them to clients as extension members (http/problem.cpp).
 std::string shown(const std::string& value) {
   const bool iso = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
                    std::all_of(value.begin(), value.end(),
