@@ -10,6 +10,10 @@
 #   scripts/pg-cluster.sh stop DIR                            stop it and delete DIR
 #   scripts/pg-cluster.sh crash DIR                           SIGKILL the server and all its processes
 #   scripts/pg-cluster.sh resume DIR                          start it again (crash recovery), same port
+#   scripts/pg-cluster.sh standby DIR PRIMARY_DIR             a streaming standby of the cluster in
+#       PRIMARY_DIR (pg_basebackup -R) started in DIR (created), print its URL
+#   scripts/pg-cluster.sh promote DIR                         promote that standby (pg_ctl promote)
+#   scripts/pg-cluster.sh watch OWNER_PID DIR                 stop the cluster in DIR once OWNER_PID is gone
 #
 # PG_SHARED_BUFFERS (default 256MB) and PG_OPTIONS ("-c name=value ...") tune the server.
 # Test clusters run with fsync=off unless --keep-fsync: a killed server loses nothing that way
@@ -36,11 +40,15 @@ start() {  # dir [--keep-fsync] -> prints the URL
   user=$([[ $EUID -eq 0 ]] && echo postgres || id -un)
   as_owner "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; return 1; }
-  local attempt port
+  launch "$dir" "$user" "-c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} ${PG_OPTIONS:-}"
+}
+
+launch() {  # dir user options: starts the server of dir/data on a free port -> prints the URL
+  local dir=$1 user=$2 attempt port
   for attempt in 1 2 3; do
     port=$(free_port)
-    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} ${PG_OPTIONS:-}"
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$options" start >/dev/null; then
+    local options="-p $port -k $dir $3"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
       echo "$port" > "$dir/port"
       echo "$options" > "$dir/options"
       echo "postgresql://$user@127.0.0.1:$port/postgres"
@@ -83,7 +91,33 @@ resume() {  # dir
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
 }
 
+standby() {  # dir primary_dir -> prints the URL: a copy of the primary streaming from it
+  local dir=$1 primary=$2
+  mkdir -p "$dir"
+  if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+  local user
+  user=$([[ $EUID -eq 0 ]] && echo postgres || id -un)
+  as_owner "$bin/pg_basebackup" -D "$dir/data" -R -X stream -c fast -h 127.0.0.1 -p "$(cat "$primary/port")" \
+    -U "$user" >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; return 1; }
+  # The primary's options but its own port and socket folder; cluster_name is the name the standby
+  # gives itself to the primary (application_name), for synchronous_standby_names.
+  launch "$dir" "$user" "$(sed -E 's/^-p [0-9]+ -k [^ ]+ //' "$primary/options") -c cluster_name=$(basename "$dir" | tr -c 'a-zA-Z0-9_\n' _)"
+}
+
+promote() {  # dir: the standby ends recovery (every WAL record it received replayed) and takes writes
+  as_owner "$bin/pg_ctl" -D "$1/data" -w -t 60 promote >/dev/null
+}
+
 case "${1:-}" in
+  standby)
+    standby "$2" "$3"
+    ;;
+  promote)
+    promote "$2"
+    ;;
+  watch)
+    ( watchdog "$2" "$3" </dev/null >/dev/null 2>&1 & )
+    ;;
   crash)
     crash "$2"
     ;;

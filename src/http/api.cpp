@@ -6,6 +6,7 @@
 
 #include "http/problem.h"
 #include "http/query_params.h"
+#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -13,6 +14,17 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+HttpResponse xlsx_response(const std::string& file_name, const std::string& content) {
+  HttpResponse response;
+  response.status = 200;
+  response.content_type = io::xlsx::kContentType;
+  response.body = content;
+  // The name is ASCII: no RFC 6266 encoding needed.
+  response.with_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.with_header("Cache-Control", "no-store");
   return response;
 }
 

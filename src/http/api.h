@@ -58,6 +58,8 @@ Router build_api(ApiContext& context);
 
 // Helpers shared by the route files.
 HttpResponse json_response(int status, const nlohmann::json& body);
+// 200 with an XLSX workbook to download as `file_name` (ASCII: dates, codes, ids), never cached.
+HttpResponse xlsx_response(const std::string& file_name, const std::string& content);
 // Who sent the request: set by the session gate for every non-public route.
 const app::Actor& actor_of(const HttpRequest& request);
 // The {name} path parameter as an id, or nullopt (the route then answers 404).

@@ -285,87 +285,73 @@ Result<std::tuple<int64_t, int64_t, app::DisciplineFacts>> decode_patch(
   return std::tuple{static_cast<int64_t>(*id), version, std::move(facts)};
 }
 
-Result<std::tuple<app::DisciplineVoteRequest>> decode_vote(const HttpRequest& request) {
+// A step on one case (vote, decision, appeal, suspension): no query parameters, the case's id
+// from the path, the body's fields read by `read` into the step's request, its version; every
+// field error reported at once.
+template <typename Step, typename Read>
+Result<std::tuple<Step>> decode_step(const HttpRequest& request, Read read) {
   if (Status none = no_query_parameters(request); !none) return std::move(none).error();
   Result<long long> id = case_id(request);
   if (!id) return std::move(id).error();
   Result<RequestBody> body = RequestBody::read(request);
   if (!body) return std::move(body).error();
-  JsonFields& fields = body->fields();
-  std::vector<FieldError>& errors = body->errors();
-  app::DisciplineVoteRequest vote;
-  vote.id = *id;
-  const auto count = [&](const char* name) {
-    const auto value = fields.integer(name, true);
-    return value ? static_cast<int>(std::clamp<long long>(*value, -1, 1000000)) : 0;
-  };
-  vote.vote.in_favour = count("in_favour");
-  vote.vote.against = count("against");
-  vote.vote.abstain = count("abstain");
-  vote.vote.entitled = count("entitled");
-  const auto voted_on = read_date_field(fields, "voted_on", true, errors);
-  vote.version = body->version();
+  Step step;
+  step.id = *id;
+  read(step, body->fields(), body->errors());
+  step.version = body->version();
   if (Status done = body->finish(); !done) return std::move(done).error();
-  vote.voted_on = *voted_on;
-  return std::tuple{vote};
+  return std::tuple{std::move(step)};
+}
+
+Result<std::tuple<app::DisciplineVoteRequest>> decode_vote(const HttpRequest& request) {
+  return decode_step<app::DisciplineVoteRequest>(
+      request,
+      [](app::DisciplineVoteRequest& vote, JsonFields& fields, std::vector<FieldError>& errors) {
+        const auto count = [&](const char* name) {
+          const auto value = fields.integer(name, true);
+          return value ? static_cast<int>(std::clamp<long long>(*value, -1, 1000000)) : 0;
+        };
+        vote.vote.in_favour = count("in_favour");
+        vote.vote.against = count("against");
+        vote.vote.abstain = count("abstain");
+        vote.vote.entitled = count("entitled");
+        // Required: when it is missing the field error refuses the body.
+        vote.voted_on = read_date_field(fields, "voted_on", true, errors).value_or(Date{});
+      });
 }
 
 Result<std::tuple<app::DisciplineDecisionRequest>> decode_decision(const HttpRequest& request) {
-  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
-  Result<long long> id = case_id(request);
-  if (!id) return std::move(id).error();
-  Result<RequestBody> body = RequestBody::read(request);
-  if (!body) return std::move(body).error();
-  JsonFields& fields = body->fields();
-  std::vector<FieldError>& errors = body->errors();
-  app::DisciplineDecisionRequest decision;
-  decision.id = *id;
-  const auto decided_on = read_date_field(fields, "decided_on", true, errors);
-  if (const auto document = read_id(fields, "decision_document_id", false, errors))
-    decision.document_id = *document;
-  decision.number = read_text_field(fields, "decision_number", kLineChars, errors);
-  decision.received_on = read_date_field(fields, "received_on", false, errors);
-  decision.version = body->version();
-  if (Status done = body->finish(); !done) return std::move(done).error();
-  decision.decided_on = *decided_on;
-  return std::tuple{std::move(decision)};
+  return decode_step<app::DisciplineDecisionRequest>(
+      request, [](app::DisciplineDecisionRequest& decision, JsonFields& fields,
+                  std::vector<FieldError>& errors) {
+        // Required: when it is missing the field error refuses the body.
+        decision.decided_on = read_date_field(fields, "decided_on", true, errors).value_or(Date{});
+        if (const auto document = read_id(fields, "decision_document_id", false, errors))
+          decision.document_id = *document;
+        decision.number = read_text_field(fields, "decision_number", kLineChars, errors);
+        decision.received_on = read_date_field(fields, "received_on", false, errors);
+      });
 }
 
 Result<std::tuple<app::DisciplineAppealRequest>> decode_appeal(const HttpRequest& request) {
-  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
-  Result<long long> id = case_id(request);
-  if (!id) return std::move(id).error();
-  Result<RequestBody> body = RequestBody::read(request);
-  if (!body) return std::move(body).error();
-  JsonFields& fields = body->fields();
-  std::vector<FieldError>& errors = body->errors();
-  app::DisciplineAppealRequest appeal;
-  appeal.id = *id;
-  appeal.received_on = read_date_field(fields, "received_on", false, errors);
-  appeal.decided_on = read_date_field(fields, "decided_on", false, errors);
-  appeal.outcome = read_text_field(fields, "outcome", 20, errors);
-  appeal.version = body->version();
-  if (Status done = body->finish(); !done) return std::move(done).error();
-  return std::tuple{std::move(appeal)};
+  return decode_step<app::DisciplineAppealRequest>(
+      request, [](app::DisciplineAppealRequest& appeal, JsonFields& fields,
+                  std::vector<FieldError>& errors) {
+        appeal.received_on = read_date_field(fields, "received_on", false, errors);
+        appeal.decided_on = read_date_field(fields, "decided_on", false, errors);
+        appeal.outcome = read_text_field(fields, "outcome", 20, errors);
+      });
 }
 
 Result<std::tuple<app::DisciplineSuspensionRequest>> decode_suspension(const HttpRequest& request) {
-  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
-  Result<long long> id = case_id(request);
-  if (!id) return std::move(id).error();
-  Result<RequestBody> body = RequestBody::read(request);
-  if (!body) return std::move(body).error();
-  JsonFields& fields = body->fields();
-  std::vector<FieldError>& errors = body->errors();
-  app::DisciplineSuspensionRequest suspension;
-  suspension.id = *id;
-  suspension.from = read_date_field(fields, "from", false, errors);
-  suspension.until = read_date_field(fields, "until", false, errors);
-  suspension.basis = read_text_field(fields, "basis", 20, errors);
-  suspension.lifted_on = read_date_field(fields, "lifted_on", false, errors);
-  suspension.version = body->version();
-  if (Status done = body->finish(); !done) return std::move(done).error();
-  return std::tuple{std::move(suspension)};
+  return decode_step<app::DisciplineSuspensionRequest>(
+      request, [](app::DisciplineSuspensionRequest& suspension, JsonFields& fields,
+                  std::vector<FieldError>& errors) {
+        suspension.from = read_date_field(fields, "from", false, errors);
+        suspension.until = read_date_field(fields, "until", false, errors);
+        suspension.basis = read_text_field(fields, "basis", 20, errors);
+        suspension.lifted_on = read_date_field(fields, "lifted_on", false, errors);
+      });
 }
 
 Result<std::tuple<app::DisciplineQuery>> decode_list(const HttpRequest& request) {

@@ -15,7 +15,6 @@
 #include "http/problem.h"
 #include "http/query_params.h"
 #include "http/request_body.h"
-#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -450,17 +449,6 @@ Result<std::tuple<OrgId, app::DuesBookPeriod>> decode_book_export(const HttpRequ
   return std::tuple{OrgId(*id), period};
 }
 
-HttpResponse render_book_file(const app::DuesBookFile& file) {
-  HttpResponse response;
-  response.status = 200;
-  response.content_type = io::xlsx::kContentType;
-  response.body = file.content;
-  // The name is ASCII (code, month): no RFC 6266 encoding needed.
-  response.with_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
-  response.with_header("Cache-Control", "no-store");
-  return response;
-}
-
 // POST .../dues/payments.xlsx?month=YYYY-MM with the workbook as the body.
 auto decode_payments_import(ApiContext& api) {
   return [&api](const HttpRequest& request) -> Result<std::tuple<OrgId, Month, std::string>> {
@@ -518,7 +506,7 @@ void add_dues_routes(Router& router, ApiContext& api) {
   router.add("GET", "/api/v1/orgs/{id}/dues/arrears",
              reads(api, decode_arrears, app::get_dues_arrears_page, json_reply(200, arrears_json)));
   router.add("GET", "/api/v1/orgs/{id}/dues/book.xlsx",
-             reads(api, decode_book_export, app::export_dues_book, render_book_file));
+             reads(api, decode_book_export, app::export_dues_book, xlsx_reply()));
   router.add("POST", "/api/v1/orgs/{id}/dues/payments.xlsx",
              writes(api, decode_payments_import(api), app::import_dues_payments,
                     json_reply(201, import_report_json)));

@@ -166,4 +166,9 @@ auto json_reply(int status, Json to_json) {
   };
 }
 
+// A reply with a use case's XLSX file ({file_name, content}) to download: xlsx_response.
+inline auto xlsx_reply() {
+  return [](const auto& file) { return xlsx_response(file.file_name, file.content); };
+}
+
 }  // namespace chibo::http

@@ -17,7 +17,6 @@
 #include "http/problem.h"
 #include "http/query_params.h"
 #include "http/request_body.h"
-#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -554,17 +553,6 @@ Result<std::tuple<app::CloseCampaignRequest>> decode_close_campaign(const HttpRe
   return std::tuple{close};
 }
 
-HttpResponse render_summary_file(const app::ReviewSummaryFile& file) {
-  HttpResponse response;
-  response.status = 200;
-  response.content_type = io::xlsx::kContentType;
-  response.body = file.content;
-  // The name is ASCII (year, code): no RFC 6266 encoding needed.
-  response.with_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
-  response.with_header("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace review_http
 
 void add_review_routes(Router& router, ApiContext& api) {
@@ -613,7 +601,7 @@ void add_review_routes(Router& router, ApiContext& api) {
              writes(api, decode_close_campaign, app::close_review_campaign,
                     json_reply(200, campaign_view_json)));
   router.add("GET", "/api/v1/review-campaigns/{id}/summary.xlsx",
-             reads(api, decode_campaign_get, app::export_review_summary, render_summary_file));
+             reads(api, decode_campaign_get, app::export_review_summary, xlsx_reply()));
 }
 
 }  // namespace chibo::http

@@ -7,7 +7,6 @@
 #include "domain/fields.h"
 #include "http/endpoint.h"
 #include "http/query_params.h"
-#include "io/xlsx/xlsx_writer.h"
 
 namespace chibo::http {
 
@@ -119,17 +118,6 @@ json report_json(const app::PeriodReport& report) {
           {"breakdowns", values_json(report.end.breakdowns)}};
 }
 
-HttpResponse render_report_file(const app::MemberReportFile& file) {
-  HttpResponse response;
-  response.status = 200;
-  response.content_type = io::xlsx::kContentType;
-  response.body = file.content;
-  // The name is ASCII (dates, code or id): no RFC 6266 encoding needed.
-  response.with_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
-  response.with_header("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace stats_http
 
 void add_stats_routes(Router& router, ApiContext& api) {
@@ -139,7 +127,7 @@ void add_stats_routes(Router& router, ApiContext& api) {
   router.add("GET", "/api/v1/orgs/{id}/reports/members",
              reads(api, decode_report, app::member_period_report, json_reply(200, report_json)));
   router.add("GET", "/api/v1/orgs/{id}/reports/members.xlsx",
-             reads(api, decode_report, app::export_member_period_report, render_report_file));
+             reads(api, decode_report, app::export_member_period_report, xlsx_reply()));
 }
 
 }  // namespace chibo::http

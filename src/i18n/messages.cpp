@@ -1122,9 +1122,21 @@ const std::unordered_map<std::string_view, Text>& catalog() {
   return texts;
 }
 
+// A date param (yyyy-mm-dd) reads as the UI shows dates, dd/mm/yyyy, in both languages
+// (web/src/lib/format.ts formatDate). A top-level error's params stay ISO where the problem gives
+// them to clients as extension members (http/problem.cpp).
+std::string shown(const std::string& value) {
+  const bool iso = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
+                   std::all_of(value.begin(), value.end(),
+                               [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!iso) return value;
+  return value.substr(8, 2) + "/" + value.substr(5, 2) + "/" + value.substr(0, 4);
+}
+
 void fill(std::string& text, const Params& params) {
-  for (const auto& [name, value] : params) {
+  for (const auto& [name, raw] : params) {
     const std::string placeholder = "{" + name + "}";
+    const std::string value = shown(raw);
     for (size_t at = text.find(placeholder); at != std::string::npos;
          at = text.find(placeholder, at + value.size())) {
       text.replace(at, placeholder.size(), value);

@@ -24,6 +24,22 @@ TEST(Messages, FillsPlaceholders) {
             "Name: longer than 100 characters");
 }
 
+TEST(Messages, ShowsDatesAsTheUiDoes) {
+  const Params params = {{"label", "Đến ngày"},
+                         {"days", "180"},
+                         {"latest", "2027-05-15"},
+                         {"rule", "discipline.suspension_max_days"},
+                         {"source", "Quy định 22"}};
+  EXPECT_EQ(message("discipline_suspension_too_long", Lang::kVi, params),
+            "Đến ngày: đình chỉ quá 180 ngày, muộn nhất đến ngày 15/05/2027 "
+            "(discipline.suspension_max_days: Quy định 22)");
+  EXPECT_NE(message("discipline_suspension_too_long", Lang::kEn, params).find("15/05/2027"),
+            std::string::npos);
+  // Only a whole date: a number or a month stays as it is.
+  EXPECT_EQ(message("too_long", Lang::kVi, {{"label", "2026-05"}, {"max", "2026-05-1x"}}),
+            "2026-05: dài quá 2026-05-1x ký tự");
+}
+
 TEST(Messages, EveryCodeTheCodeUsesHasBothLanguages) {
   // Codes raised by domain, app, storage and http (grep for them when adding one).
   for (const char* code : {"validation_failed",

@@ -15,59 +15,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, ENGINE } from '../api/lib/server.mjs';
-import { client, buildTree, memberPayload, cccd } from '../api/lib/api.mjs';
-import { startWorker, until, count, faultShimEnv, runChiboWith, FAULT_SHIM } from './lib/worker.mjs';
-import { startWriteLoad, checkLoad, checkDatabase } from './lib/load.mjs';
+import { buildTree, memberPayload, cccd } from '../api/lib/api.mjs';
+import { count, faultShimEnv, runChiboWith } from './lib/worker.mjs';
+import { checkDatabase } from './lib/load.mjs';
+import { storageFaultUnderLoad, startShimServer, SHIM_SKIP as skip } from './lib/storage-fault.mjs';
 
-const PREFIX = 'Chi bộ đĩa đầy';
-const WRITERS = 4;
-const skip = ENGINE !== 'sqlite' ? 'SQLite only' : (!FAULT_SHIM ? 'needs CHIBO_FAULT_SHIM (CTest sets it)' : false);
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DISK_FULL = /disk is full|ổ đĩa của máy chủ đã đầy/i;
 
 test('the disk fills up under a write load: 503 storage_full, nothing half-written, writes resume when space returns', { skip, timeout: 300_000 }, async () => {
-  const server = await startServer({ serveArgs: ['--jobs', 'off'] });
-  let worker;
-  try {
-    const tree = await buildTree(server.admin, 'Đĩa Đầy');
-    const trigger = path.join(server.dir, 'fault-trigger');
-    worker = await startWorker(server.dbUrl, [], { jobs: false, env: faultShimEnv({ trigger, match: server.db }) });
-    const api = client(worker.base, { jar: server.admin.jar });
-    const load = startWriteLoad(api, { parentId: tree.base.id, prefix: PREFIX, writers: WRITERS });
-    try {
-      await until(async () => load.acknowledged.length >= 20, 'writes acknowledged before the disk filled');
-      fs.writeFileSync(trigger, 'ENOSPC\n');
-      load.refusedWriters.clear();
-      await until(async () => load.refusedWriters.size === WRITERS, 'every writer refused while the disk is full');
-      const whileFull = load.acknowledged.length;
-      fs.rmSync(trigger);
-      await until(async () => load.acknowledged.length >= whileFull + 20, 'writes acknowledged once space returned');
-    } finally {
-      await load.stop();
-    }
-    assert.deepEqual(load.unanswered, [], 'every request was answered: chibo did not crash');
-    assert.equal(worker.child.exitCode, null, `the process still runs: ${worker.log()}`);
-    assert.ok(load.refused.length > 0);
-    for (const refused of load.refused) {
-      assert.equal(refused.status, 503, `only 503 while the disk is full: ${JSON.stringify(refused)}`);
-      assert.equal(refused.code, 'storage_full', JSON.stringify(refused));
-      assert.match(refused.title, DISK_FULL, 'the answer names the cause');
-      assert.ok(Number(refused.retryAfter) >= 1, `Retry-After: ${refused.retryAfter}`);
-    }
-    await checkLoad(server, load, PREFIX);
-    assert.match(worker.log(), /storage full/, 'the server logged the cause');
-    await worker.kill();
-    worker = undefined;
-    await checkDatabase(server);
-  } finally {
-    await worker?.kill('SIGKILL');
-    await server.stop();
-  }
+  await storageFaultUnderLoad({
+    errno: 'ENOSPC', code: 'storage_full', logged: /storage full/, treeName: 'Đĩa Đầy', prefix: 'Chi bộ đĩa đầy',
+    inspect: async ({ load }) => {
+      for (const refused of load.refused) assert.match(refused.title, DISK_FULL, 'the answer names the cause');
+    },
+  });
 });
 
 test('the disk fills up during a member import: a clear error, none of its rows, all of them once space returns', { skip, timeout: 300_000 }, async () => {
-  const server = await startServer({ serveArgs: ['--jobs', 'off'] });
+  const { server, trigger } = await startShimServer();
   try {
     const tree = await buildTree(server.admin, 'Nhập Đĩa Đầy');
     const ROWS = 200;
@@ -85,7 +51,6 @@ test('the disk fills up during a member import: a clear error, none of its rows,
     const audited = "SELECT COUNT(*) FROM audit_events WHERE action LIKE 'member.%'";
     const auditBefore = await count(server, audited);
 
-    const trigger = path.join(server.dir, 'fault-trigger');
     fs.writeFileSync(trigger, 'ENOSPC\n');
     const env = { ...faultShimEnv({ trigger, match: server.db }), LANG: 'en_US.UTF-8' };
     const full = await runChiboWith(['import', file, '--db', server.dbUrl], env);

@@ -11,59 +11,21 @@
 // processes): CTest fault.sqlite, which sets CHIBO_FAULT_SHIM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, ENGINE } from '../api/lib/server.mjs';
-import { client, buildTree, ok } from '../api/lib/api.mjs';
-import { startWorker, until, faultShimEnv, FAULT_SHIM } from './lib/worker.mjs';
-import { startWriteLoad, checkLoad, checkDatabase } from './lib/load.mjs';
-
-const PREFIX = 'Chi bộ lỗi đĩa';
-const WRITERS = 4;
+import { ok } from '../api/lib/api.mjs';
+import { storageFaultUnderLoad, SHIM_SKIP } from './lib/storage-fault.mjs';
 
 test('an I/O error (EIO) under a write load: 503 meanwhile, the same process serves on, nothing lost or half-written', {
-  skip: ENGINE !== 'sqlite' ? 'SQLite only' : (!FAULT_SHIM ? 'needs CHIBO_FAULT_SHIM (CTest sets it)' : false),
+  skip: SHIM_SKIP,
   timeout: 300_000,
 }, async () => {
-  const server = await startServer({ serveArgs: ['--jobs', 'off'] });
-  let worker;
-  try {
-    const tree = await buildTree(server.admin, 'Lỗi Ghi');
-    const trigger = path.join(server.dir, 'fault-trigger');
-    worker = await startWorker(server.dbUrl, [], { jobs: false, env: faultShimEnv({ trigger, match: server.db }) });
-    const api = client(worker.base, { jar: server.admin.jar });
-    const load = startWriteLoad(api, { parentId: tree.base.id, prefix: PREFIX, writers: WRITERS });
-    try {
-      await until(async () => load.acknowledged.length >= 20, 'writes acknowledged before the fault');
-      fs.writeFileSync(trigger, 'EIO\n');
-      load.refusedWriters.clear();
-      await until(async () => load.refusedWriters.size === WRITERS, 'every writer refused while the disk fails');
-      const duringFault = load.acknowledged.length;
-      fs.rmSync(trigger);
-      await until(async () => load.acknowledged.length >= duringFault + 20, 'writes acknowledged after the fault ended');
-    } finally {
-      await load.stop();
-    }
-    assert.deepEqual(load.unanswered, [], 'every request was answered: chibo did not crash');
-    assert.equal(worker.child.exitCode, null, `the process still runs: ${worker.log()}`);
-    assert.ok(load.refused.length > 0);
-    for (const refused of load.refused) {
-      assert.equal(refused.status, 503, `only 503 while the disk fails: ${JSON.stringify(refused)}`);
-      assert.equal(refused.code, 'storage_failure', JSON.stringify(refused));
-      assert.ok(Number(refused.retryAfter) >= 1, `Retry-After: ${refused.retryAfter}`);
-    }
-    // Reads and the session still work on the same process.
-    assert.equal(ok(await api.get(`/api/v1/orgs/${tree.base.id}`)).id, tree.base.id);
-    const stored = await checkLoad(server, load, PREFIX);
-    const appliedAnyway = load.refused.filter((r) => stored.has(r.name)).length;
-    console.log(`io-error: ${load.acknowledged.length} acknowledged, ${load.refused.length} refused (503), ` +
-      `${appliedAnyway} of them stored all the same, statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`);
-    assert.match(worker.log(), /storage failure/, 'the server logged the cause');
-    await worker.kill();
-    worker = undefined;
-    await checkDatabase(server);
-  } finally {
-    await worker?.kill('SIGKILL');
-    await server.stop();
-  }
+  await storageFaultUnderLoad({
+    errno: 'EIO', code: 'storage_failure', logged: /storage failure/, treeName: 'Lỗi Ghi', prefix: 'Chi bộ lỗi đĩa',
+    inspect: async ({ api, tree, load, stored }) => {
+      // Reads and the session still work on the same process.
+      assert.equal(ok(await api.get(`/api/v1/orgs/${tree.base.id}`)).id, tree.base.id);
+      const appliedAnyway = load.refused.filter((r) => stored.has(r.name)).length;
+      console.log(`io-error: ${load.acknowledged.length} acknowledged, ${load.refused.length} refused (503), ` +
+        `${appliedAnyway} of them stored all the same, statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`);
+    },
+  });
 });

@@ -1,8 +1,8 @@
 // The admission board of a cell: open a file, record its steps, see a refusal that names the
 // rule broken and its source, and see the card move to the next phase's column.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { TODAY, toVi, yearsBeforeToday } from './dates';
+import { expect, setDate, test } from './fixtures';
+import { TODAY, yearsBeforeToday } from './dates';
 
 interface MemberBrief {
   id: number;
@@ -47,13 +47,6 @@ async function pickIntroducer(page: Page, index: number, member: MemberBrief, st
     .first();
   await option.click();
   await expect(row.locator('.ant-select').first()).toContainText(member.full_name);
-}
-
-async function setDate(page: Page, id: string, iso: string) {
-  const input = page.locator(`#${id}`);
-  await input.fill(toVi(iso));
-  await input.press('Tab');
-  await expect(input).toHaveValue(toVi(iso));
 }
 
 async function recordNext(page: Page, step: string) {

@@ -16,6 +16,7 @@ import {
   expect,
   orgPathLabel,
   screenshotsDir,
+  setDate,
   signIn,
   signedOut,
   test,
@@ -111,13 +112,6 @@ async function tree(api: APIRequestContext) {
     }
   }
   throw new Error('no committee → base committee → cells under the root of the demo');
-}
-
-async function setDate(page: Page, id: string, iso: string) {
-  const input = page.locator(`#${id}`);
-  await input.fill(toVi(iso));
-  await input.press('Tab');
-  await expect(input).toHaveValue(toVi(iso));
 }
 
 async function signedInAs(browser: Browser, baseURL: string, account: Account, width = 1366) {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { scoped } from './accounts';
-import { expect, fold, signIn, signedOut, test } from './fixtures';
+import { expect, fold, setDate, signIn, signedOut, test } from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
 
 interface Org {
@@ -72,13 +72,6 @@ async function choose(page: Page, id: string, title: string) {
   await expect(
     page.locator(`#${id}`).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
   ).toContainText(title);
-}
-
-async function setDate(page: Page, id: string, iso: string) {
-  const input = page.locator(`#${id}`);
-  await input.fill(toVi(iso));
-  await input.press('Tab');
-  await expect(input).toHaveValue(toVi(iso));
 }
 
 const pdf = (text: string) =>

@@ -9,6 +9,7 @@ import {
   type Page,
 } from '@playwright/test';
 import type { Account } from './accounts';
+import { toVi } from './dates';
 import { freshTotp } from './totp';
 
 export const serverUrl = () => {
@@ -160,4 +161,12 @@ export async function chooseMenuItem(page: Page, trigger: Locator, name: string,
     }
     await expect(effect).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 60_000 });
+}
+
+/** Types the ISO date `iso` into the date input `#id` as a user would (dd/mm/yyyy), and leaves it. */
+export async function setDate(page: Page, id: string, iso: string) {
+  const input = page.locator(`#${id}`);
+  await input.fill(toVi(iso));
+  await input.press('Tab');
+  await expect(input).toHaveValue(toVi(iso));
 }

@@ -4,8 +4,8 @@
 // with its date and document), then the conclusion with a recommendation, and closes the
 // recommendation with its evidence. The demo's programmes (the bloc's) show overdue items in the
 // open list.
-import type { APIRequestContext, Page } from '@playwright/test';
-import { adminState, animationsSettled, expect, screenshotsDir, test } from './fixtures';
+import type { APIRequestContext } from '@playwright/test';
+import { adminState, animationsSettled, expect, screenshotsDir, setDate, test } from './fixtures';
 import { TODAY, daysFromToday, toVi } from './dates';
 
 interface Org {
@@ -44,13 +44,6 @@ async function committeeAndSubject(api: APIRequestContext, year: number) {
     }
   }
   throw new Error('no committee with a subordinate organization under the bloc');
-}
-
-async function setDate(page: Page, id: string, iso: string) {
-  const input = page.locator(`#${id}`);
-  await input.fill(toVi(iso));
-  await input.press('Tab');
-  await expect(input).toHaveValue(toVi(iso));
 }
 
 test('a programme with an inspection, its stages to a conclusion, a recommendation closed', async ({

@@ -60,14 +60,14 @@ export function runSql(dbUrl, sql) {
 /** HOST:PORT of a pgbouncer in front of PG_SERVER that chibo connects through, or ''. */
 export const PGBOUNCER = process.env.CHIBO_TEST_PGBOUNCER ?? '';
 
-async function createDatabase() {
+async function createDatabase(pgServer) {
   const name = `chibo_api_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const created = await runSql(PG_SERVER, `CREATE DATABASE ${name}`);
+  const created = await runSql(pgServer, `CREATE DATABASE ${name}`);
   if (created.code !== 0) throw new Error(`cannot create database ${name}: ${created.stderr}`);
   // `url` is chibo's (through pgbouncer when one is given); `direct` is the test's own.
-  const direct = withDatabase(PG_SERVER, name);
+  const direct = withDatabase(pgServer, name);
   let url = direct;
-  if (PGBOUNCER) {
+  if (PGBOUNCER && pgServer === PG_SERVER) {
     const via = new URL(direct);
     via.host = PGBOUNCER;
     url = via.toString();
@@ -75,8 +75,8 @@ async function createDatabase() {
   return { name, url, direct };
 }
 
-async function dropDatabase(name) {
-  await runSql(PG_SERVER, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+async function dropDatabase(pgServer, name) {
+  await runSql(pgServer, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 const live = new Set();
@@ -204,13 +204,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {boolean} [options.signIn] create and sign in the default administrator (default true).
  * @param {string[]} [options.serveArgs] more arguments for `chibo serve`.
  * @param {string} [options.today] the server's civil date (CHIBO_TEST_TODAY; default TEST_TODAY).
+ * @param {string} [options.pgServer] the PostgreSQL server to create the database on (default
+ *   PG_SERVER; a fault test's own cluster).
  * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, today, sql, stop, log, admin,
  *   adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on PostgreSQL)
  */
-export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [], today = TEST_TODAY } = {}) {
+export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [], today = TEST_TODAY, pgServer = PG_SERVER } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
-  const database = PG_SERVER ? await createDatabase() : null;
+  const database = pgServer ? await createDatabase(pgServer) : null;
   const db = database ? null : path.join(dir, 'chibo.db');
   const dbUrl = database ? database.url : `sqlite:${db}`;
   if (data === 'demo') {
@@ -263,7 +265,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
         clearTimeout(timer);
       }
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-      if (database) await dropDatabase(database.name);
+      if (database) await dropDatabase(pgServer, database.name);
     };
     const server = {
       base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE, today,
@@ -278,7 +280,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     return server;
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  if (database) await dropDatabase(database.name);
+  if (database) await dropDatabase(pgServer, database.name);
   throw lastError;
 }
 
