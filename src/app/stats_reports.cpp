@@ -5,8 +5,8 @@
 #include <set>
 
 #include "app/access_control.h"
-#include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
+#include "domain/members/roll_tally.h"
 #include "domain/members/standing_on.h"
 #include "domain/members/stats_dates.h"
 #include "io/xlsx/xlsx_writer.h"
@@ -30,30 +30,22 @@ constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
 constexpr size_t kAgeBand = 2;
 
 // Members on the roll on one day, tallied by each dimension; age bands from birth months and,
-// for the months a birthday splits, birth days (domain/members/age_band_tally.h).
+// for the months a birthday splits, birth days (domain/members/roll_tally.h).
 class RollTally {
  public:
-  explicit RollTally(Date on) : on_(on) {
-    for (const std::string& month : domain::months_split_by_day(on)) split_.insert(month);
-  }
+  explicit RollTally(Date on) : on_(on), births_(on) {}
 
   void add(const MemberHistory& member, const domain::StandingOn& standing) {
     ++total_;
     if (standing.undated_exemption) ++undated_;
-    auto value = [](const std::string& text) { return text.empty() ? "unknown" : text; };
-    ++tallies_[0][standing.status];
-    ++tallies_[1][value(member.sex)];
-    const std::string month = domain::birth_month_of(member.birth_date);
-    if (split_.count(month)) {
-      ++by_day_[member.birth_date];
-    } else {
-      ++by_month_[month];
-    }
-    ++tallies_[3][value(member.ethnicity)];
-    ++tallies_[4][value(member.religion)];
-    ++tallies_[5][value(member.general_education)];
-    ++tallies_[6][value(member.professional_qualification)];
-    ++tallies_[7][value(member.political_theory)];
+    tallies_[0].add(standing.status);
+    tallies_[1].add(member.sex);
+    births_.add(member.birth_date);
+    tallies_[3].add(member.ethnicity);
+    tallies_[4].add(member.religion);
+    tallies_[5].add(member.general_education);
+    tallies_[6].add(member.professional_qualification);
+    tallies_[7].add(member.political_theory);
   }
 
   StatsAsOf result(OrgId org) {
@@ -62,19 +54,19 @@ class RollTally {
     stats.as_of = on_;
     stats.total = total_;
     stats.undated_exemptions = undated_;
-    tallies_[kAgeBand] = domain::tally_age_bands(by_month_, by_day_, on_);
     for (size_t index = 0; index < kDimensionCount; ++index) {
       Breakdown breakdown;
       breakdown.dimension = kDimensions[index];
       if (index == kAgeBand) {
+        const std::map<std::string, int64_t> bands = births_.age_bands();
         for (const std::string& band : domain::age_band_codes()) {
-          if (auto found = tallies_[index].find(band); found != tallies_[index].end())
+          if (auto found = bands.find(band); found != bands.end())
             breakdown.values.emplace_back(band, found->second);
         }
-        if (auto found = tallies_[index].find("unknown"); found != tallies_[index].end())
+        if (auto found = bands.find("unknown"); found != bands.end())
           breakdown.values.emplace_back("unknown", found->second);
       } else {
-        breakdown.values.assign(tallies_[index].begin(), tallies_[index].end());
+        breakdown.values = tallies_[index].counts();
         std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
       }
@@ -85,10 +77,8 @@ class RollTally {
 
  private:
   Date on_;
-  std::set<std::string> split_;
-  std::array<std::map<std::string, int64_t>, kDimensionCount> tallies_;
-  std::map<std::string, int64_t> by_month_;
-  std::map<std::string, int64_t> by_day_;
+  std::array<domain::CodeTally, kDimensionCount> tallies_;  // all but the age band
+  domain::BirthTally births_;
   int64_t total_ = 0;
   int64_t undated_ = 0;
 };

@@ -1,22 +1,20 @@
 // Members with their dated facts, for figures as of a past date and period reports (issue 16).
-// One subtree scan of members (the path index), plus the official transfers and exemption
-// events that took effect after the date; domain/members/standing_on.h does the rest.
+// One streamed subtree scan of members (the covering index members_history), plus the official
+// transfers and exemption events that took effect after the date (their own indexes);
+// domain/members/standing_on.h does the rest.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 
 #include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/statement.h"
 #include "storage/sql/registry/member_repository.h"
+#include "storage/sql/tools/row_streams.h"
 
 namespace chibo::storage {
 
 namespace {
-
-std::optional<Date> date_of(const std::string& text, soci::indicator indicator) {
-  if (indicator != soci::i_ok || text.empty()) return std::nullopt;
-  return Date::parse(text);
-}
 
 // Runs `sql` with `bindings`, reading `ids` integer then `texts` text columns per row.
 template <size_t Ids, size_t Texts, class OnRow>
@@ -93,11 +91,6 @@ void SqlMemberRepository::scan_history(
         exemptions[ids[0]].push_back({*on, texts[0] == "exemption"});
     });
   }
-  Bindings bindings;
-  const std::string columns =
-      "SELECT m.id, m.org_id, m.status, m.admission_date, m.official_date, m.exit_date, "
-      "m.exit_ground, m.sex, m.birth_date, m.ethnicity, m.religion, m.general_education, "
-      "m.professional_qualification, m.political_theory FROM members m WHERE ";
   // In the subtree now, or moved out of it after `since` (internal transfers from it).
   std::vector<long long> moved_out;
   for (const auto& [member, list] : moves) {
@@ -109,39 +102,73 @@ void SqlMemberRepository::scan_history(
       }
     }
   }
-  std::string sql = columns + in_subtree("m.org_path", subtree, bindings) +
-                    " AND m.admission_date <= " + bindings.text(until.iso());
-  if (!moved_out.empty()) {
-    sql += " UNION ALL " + columns + "m.id IN " + bindings.number_list(moved_out) + " AND NOT (" +
-           in_subtree("m.org_path", subtree, bindings) +
-           ") AND m.admission_date <= " + bindings.text(until.iso());
-  }
+  // Streamed (the sqlite3 API, COPY on PostgreSQL) from the covering index members_history
+  // (migration 0033): a root's subtree is every member. The literals are checked: the path is
+  // digits and slashes (OrgPath), the day ISO, the ids integers.
+  static const std::vector<std::string> kColumns = {"id",
+                                                    "org_id",
+                                                    "status",
+                                                    "admission_date",
+                                                    "official_date",
+                                                    "exit_date",
+                                                    "exit_ground",
+                                                    "sex",
+                                                    "birth_date",
+                                                    "ethnicity",
+                                                    "religion",
+                                                    "general_education",
+                                                    "professional_qualification",
+                                                    "political_theory"};
+  const std::string subtree_sql =
+      "org_path >= '" + subtree.str() + "' AND org_path < '" + subtree.subtree_end() + "'";
+  const std::string admitted_sql = " AND admission_date <= '" + until.iso() + "'";
+  const Engine engine =
+      session_.get_backend_name() == "postgresql" ? Engine::kPostgres : Engine::kSqlite;
   app::MemberHistory history;
-  each_row<2, 12>(session_, sql, bindings,
-                  [&](const auto& ids, const auto& texts, const auto& indicators) {
-                    history.id = MemberId(ids[0]);
-                    domain::MemberFacts& facts = history.facts;
-                    facts.org = ids[1];
-                    facts.status = texts[0];
-                    facts.admission_date = date_of(texts[1], indicators[1]);
-                    facts.official_date = date_of(texts[2], indicators[2]);
-                    facts.exit_date = date_of(texts[3], indicators[3]);
-                    history.exit_ground = texts[4];
-                    history.sex = texts[5];
-                    history.birth_date = texts[6];
-                    history.ethnicity = texts[7];
-                    history.religion = texts[8];
-                    history.general_education = texts[9];
-                    history.professional_qualification = texts[10];
-                    history.political_theory = texts[11];
-                    facts.moves.clear();
-                    facts.exemptions.clear();
-                    if (auto found = moves.find(ids[0]); found != moves.end())
-                      facts.moves = found->second;
-                    if (auto found = exemptions.find(ids[0]); found != exemptions.end())
-                      facts.exemptions = found->second;
-                    visit(history);
-                  });
+  auto text = [](const std::optional<std::string>& value) -> const std::string& {
+    static const std::string kEmpty;
+    return value ? *value : kEmpty;
+  };
+  auto date = [](const std::optional<std::string>& value) -> std::optional<Date> {
+    if (!value || value->empty()) return std::nullopt;
+    return Date::parse(*value);
+  };
+  auto number = [](const std::optional<std::string>& value) -> long long {
+    long long parsed = 0;
+    if (value) std::from_chars(value->data(), value->data() + value->size(), parsed);
+    return parsed;
+  };
+  auto on_row = [&](const TextRow& row) {
+    const long long id = number(row[0]);
+    history.id = MemberId(id);
+    domain::MemberFacts& facts = history.facts;
+    facts.org = number(row[1]);
+    facts.status = text(row[2]);
+    facts.admission_date = date(row[3]);
+    facts.official_date = date(row[4]);
+    facts.exit_date = date(row[5]);
+    history.exit_ground = text(row[6]);
+    history.sex = text(row[7]);
+    history.birth_date = text(row[8]);
+    history.ethnicity = text(row[9]);
+    history.religion = text(row[10]);
+    history.general_education = text(row[11]);
+    history.professional_qualification = text(row[12]);
+    history.political_theory = text(row[13]);
+    facts.moves.clear();
+    facts.exemptions.clear();
+    if (auto found = moves.find(id); found != moves.end()) facts.moves = found->second;
+    if (auto found = exemptions.find(id); found != exemptions.end())
+      facts.exemptions = found->second;
+    visit(history);
+  };
+  read_rows(session_, engine, "members", kColumns, on_row, subtree_sql + admitted_sql);
+  if (!moved_out.empty()) {
+    std::string ids;
+    for (long long id : moved_out) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    read_rows(session_, engine, "members", kColumns, on_row,
+              "id IN (" + ids + ") AND NOT (" + subtree_sql + ")" + admitted_sql);
+  }
 }
 
 app::TransferFlows SqlMemberRepository::transfer_flows(const OrgPath& subtree, Date from, Date to) {
