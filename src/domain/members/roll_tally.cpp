@@ -21,10 +21,10 @@ std::string month_code(int key) {
 
 }  // namespace
 
-void CodeTally::add(std::string_view code) {
+void CodeTally::add(std::string_view code, int64_t n) {
   if (code.empty()) code = kUnknown;
   if (last_slot_ != SIZE_MAX && code == last_) {
-    ++counts_[last_slot_];
+    counts_[last_slot_] += n;
     return;
   }
   auto found = index_.find(code);
@@ -32,7 +32,7 @@ void CodeTally::add(std::string_view code) {
     found = index_.emplace(std::string(code), counts_.size()).first;
     counts_.push_back(0);
   }
-  ++counts_[found->second];
+  counts_[found->second] += n;
   last_.assign(code);
   last_slot_ = found->second;
 }
@@ -73,6 +73,19 @@ void BirthTally::add(std::string_view birth_date) {
   } else {
     ++by_month_[key];
   }
+}
+
+bool BirthTally::add_month(std::string_view month, int64_t n) {
+  if (month == kUnknown) {
+    unknown_ += n;
+    return true;
+  }
+  const std::optional<Date> first = Date::parse(std::string(month) + "-01");
+  if (!first) return false;
+  const int key = month_key(first->year(), first->month());
+  if (std::find(split_.begin(), split_.end(), key) != split_.end()) return false;
+  by_month_[key] += n;
+  return true;
 }
 
 std::map<std::string, int64_t> BirthTally::age_bands() const {

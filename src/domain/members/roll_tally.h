@@ -18,7 +18,7 @@ namespace chibo::domain {
 // Members by the value (a code) of one dimension; an empty value counts as "unknown".
 class CodeTally {
  public:
-  void add(std::string_view code);
+  void add(std::string_view code, int64_t n = 1);
   // (code, members), in code order.
   std::vector<std::pair<std::string, int64_t>> counts() const;
 
@@ -40,6 +40,9 @@ class BirthTally {
  public:
   explicit BirthTally(Date on);
   void add(std::string_view birth_date);
+  // `n` members born in `month` (YYYY-MM, or "unknown"), counted elsewhere by month. False, and
+  // nothing counted, for a malformed month or one that `on` splits (those need days).
+  bool add_month(std::string_view month, int64_t n);
   std::map<std::string, int64_t> age_bands() const;
 
  private:
