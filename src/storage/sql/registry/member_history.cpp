@@ -227,18 +227,22 @@ bool SqlMemberRepository::scan_changed_since_kept(
   for (const auto& [dimension, values] : (*table)[std::string(domain::status::kOfficial)])
     for (const auto& [value, n] : values) kept.official[dimension][value] = n;
   HistoryReader reader(session_, subtree, on, orgs);
-  // In the subtree now and possibly standing otherwise on `on` than today: not official today,
-  // admitted or recognized after `on` (or undated), exited after it.
+  // In the subtree now and possibly standing otherwise on `on` than today: not official today
+  // or without an admission or official date (the partial index members_unusual), admitted,
+  // recognized or exited after `on` (each by its day's index, the subtree a filter: written as
+  // an expression so that neither engine walks the subtree instead).
   const std::string day = "'" + on.iso() + "'";
   std::unordered_set<long long> seen;
   auto visit_once = [&](const app::MemberHistory& member) {
     if (seen.insert(member.id.value).second) visit(member);
   };
   reader.read(reader.subtree_sql() +
-                  " AND (status <> 'official' OR admission_date IS NULL OR admission_date > " +
-                  day + " OR official_date IS NULL OR official_date > " + day + " OR exit_date > " +
-                  day + ")",
+                  " AND (status <> 'official' OR admission_date IS NULL OR official_date IS NULL)",
               visit_once);
+  const std::string filtered = "org_path || '' >= '" + subtree.str() + "' AND org_path || '' < '" +
+                               subtree.subtree_end() + "'";
+  for (const char* column : {"admission_date", "official_date", "exit_date"})
+    reader.read(filtered + " AND " + column + " > " + day, visit_once);
   // Anywhere: with an official transfer after `on` or a dated exemption (of any day).
   std::vector<long long> ids;
   for (const auto& [member, list] : reader.moves()) ids.push_back(member);

@@ -9,3 +9,10 @@ CREATE INDEX members_history ON members (org_path, admission_date, official_date
 CREATE INDEX member_events_exemptions ON member_events (action, effective_on, member_id);
 -- The official transfers after a day, and those of a period.
 CREATE INDEX transfers_started ON transfers (started_on);
+-- A large subtree's figures as of a day are today's kept counts less the members whose standing
+-- may have changed since (app/stats_reports.cpp): found by these, not by a scan.
+CREATE INDEX members_unusual ON members (org_path)
+  WHERE status <> 'official' OR admission_date IS NULL OR official_date IS NULL;
+CREATE INDEX members_admitted ON members (admission_date);
+CREATE INDEX members_recognized ON members (official_date);
+CREATE INDEX members_exited ON members (exit_date) WHERE exit_date IS NOT NULL;
