@@ -95,7 +95,7 @@ for engine in $engines; do
     if [[ -z "$baseline" ]]; then
       printf '| %s | %s |\n' "$1" "$(bench_percentiles_ms "$base$2" "$cookie")"
     else
-      printf '| %s | %s | %s |\n' "$1" "$(bench_alternating_ms "$base$2" "$cookie" "$new_base$2" "$new_cookie")"
+      printf '| %s | %s |\n' "$1" "$(bench_alternating_ms "$base$2" "$cookie" "$new_base$2" "$new_cookie")"
     fi
   }
   row "today: GET /orgs/$root/stats" "/orgs/$root/stats"
