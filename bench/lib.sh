@@ -33,3 +33,16 @@ bench_percentiles_ms() {  # url, cookie
 bench_json() {  # expression
   python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"
 }
+
+# "median / p95 | median / p95" of RUNS GETs (default 100) of two URLs asked in turn, one
+# request of each at a time (after 5 warm-ups each): two binaries under the same load.
+bench_alternating_ms() {  # url_a, cookie_a, url_b, cookie_b
+  local runs=${RUNS:-100}
+  for _ in 1 2 3 4 5; do curl -sf -o /dev/null -H "Cookie: $2" "$1"; curl -sf -o /dev/null -H "Cookie: $4" "$3"; done
+  for _ in $(seq "$runs"); do
+    echo "a $(curl -sf -o /dev/null -w '%{time_total}' -H "Cookie: $2" "$1")"
+    echo "b $(curl -sf -o /dev/null -w '%{time_total}' -H "Cookie: $4" "$3")"
+  done | sort -k1,1 -k2n | awk '{t[$1, ++n[$1]] = $2}
+    function pct(k,   m, p) { m = t[k, int((n[k]+1)/2)]; p = t[k, int(n[k]*0.95+0.999)]; return sprintf("%.1f ms / %.1f ms", m*1000, p*1000) }
+    END {printf "%s | %s", pct("a"), pct("b")}'
+}

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unordered_set>
 
 #include "app/access_control.h"
 #include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
+#include "domain/members/roll_tally.h"
 #include "domain/members/standing_on.h"
 #include "domain/members/stats_dates.h"
 #include "io/xlsx/xlsx_writer.h"
@@ -30,31 +32,61 @@ constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
 constexpr size_t kAgeBand = 2;
 
 // Members on the roll on one day, tallied by each dimension; age bands from birth months and,
-// for the months a birthday splits, birth days (domain/members/age_band_tally.h).
+// for the months a birthday splits, birth days (domain/members/roll_tally.h).
 class RollTally {
  public:
-  explicit RollTally(Date on) : on_(on) {
-    for (const std::string& month : domain::months_split_by_day(on)) split_.insert(month);
-  }
+  explicit RollTally(Date on) : on_(on), births_(on) {}
 
   void add(const MemberHistory& member, const domain::StandingOn& standing) {
     ++total_;
     if (standing.undated_exemption) ++undated_;
-    auto value = [](const std::string& text) { return text.empty() ? "unknown" : text; };
-    ++tallies_[0][standing.status];
-    ++tallies_[1][value(member.sex)];
-    const std::string month = domain::birth_month_of(member.birth_date);
-    if (split_.count(month)) {
-      ++by_day_[member.birth_date];
-    } else {
-      ++by_month_[month];
-    }
-    ++tallies_[3][value(member.ethnicity)];
-    ++tallies_[4][value(member.religion)];
-    ++tallies_[5][value(member.general_education)];
-    ++tallies_[6][value(member.professional_qualification)];
-    ++tallies_[7][value(member.political_theory)];
+    tallies_[0].add(standing.status);
+    tallies_[1].add(member.sex);
+    births_.add(member.birth_date);
+    tallies_[3].add(member.ethnicity);
+    tallies_[4].add(member.religion);
+    tallies_[5].add(member.general_education);
+    tallies_[6].add(member.professional_qualification);
+    tallies_[7].add(member.political_theory);
   }
+
+  // Members of unchanged standing, official on the day, by their kept values (dimension ->
+  // value -> n, birth months by month), `by_day` of them given to add_birth instead of by
+  // month. False when the counts do not add up.
+  bool add_official(const std::map<std::string, std::map<std::string, int64_t>>& kept,
+                    int64_t by_day) {
+    static const char* const kKept[kDimensionCount] = {nullptr,
+                                                       "sex",
+                                                       "birth_month",
+                                                       "ethnicity",
+                                                       "religion",
+                                                       "general_education",
+                                                       "professional_qualification",
+                                                       "political_theory"};
+    std::optional<int64_t> members;
+    for (size_t index = 1; index < kDimensionCount; ++index) {
+      int64_t sum = index == kAgeBand ? by_day : 0;
+      if (auto found = kept.find(kKept[index]); found != kept.end()) {
+        for (const auto& [value, n] : found->second) {
+          if (n < 0) return false;
+          if (n == 0) continue;
+          sum += n;
+          if (index == kAgeBand) {
+            if (!births_.add_month(value, n)) return false;
+          } else {
+            tallies_[index].add(value, n);
+          }
+        }
+      }
+      if (members && *members != sum) return false;
+      members = sum;
+    }
+    if (*members > 0) tallies_[0].add(domain::status::kOfficial, *members);
+    total_ += *members;
+    return true;
+  }
+
+  void add_birth(const std::string& birth_date) { births_.add(birth_date); }
 
   StatsAsOf result(OrgId org) {
     StatsAsOf stats;
@@ -62,19 +94,19 @@ class RollTally {
     stats.as_of = on_;
     stats.total = total_;
     stats.undated_exemptions = undated_;
-    tallies_[kAgeBand] = domain::tally_age_bands(by_month_, by_day_, on_);
     for (size_t index = 0; index < kDimensionCount; ++index) {
       Breakdown breakdown;
       breakdown.dimension = kDimensions[index];
       if (index == kAgeBand) {
+        const std::map<std::string, int64_t> bands = births_.age_bands();
         for (const std::string& band : domain::age_band_codes()) {
-          if (auto found = tallies_[index].find(band); found != tallies_[index].end())
+          if (auto found = bands.find(band); found != bands.end())
             breakdown.values.emplace_back(band, found->second);
         }
-        if (auto found = tallies_[index].find("unknown"); found != tallies_[index].end())
+        if (auto found = bands.find("unknown"); found != bands.end())
           breakdown.values.emplace_back("unknown", found->second);
       } else {
-        breakdown.values.assign(tallies_[index].begin(), tallies_[index].end());
+        breakdown.values = tallies_[index].counts();
         std::stable_sort(breakdown.values.begin(), breakdown.values.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
       }
@@ -85,10 +117,8 @@ class RollTally {
 
  private:
   Date on_;
-  std::set<std::string> split_;
-  std::array<std::map<std::string, int64_t>, kDimensionCount> tallies_;
-  std::map<std::string, int64_t> by_month_;
-  std::map<std::string, int64_t> by_day_;
+  std::array<domain::CodeTally, kDimensionCount> tallies_;  // all but the age band
+  domain::BirthTally births_;
   int64_t total_ = 0;
   int64_t undated_ = 0;
 };
@@ -104,6 +134,51 @@ bool inside(const std::vector<int64_t>& orgs, int64_t org) {
   return std::binary_search(orgs.begin(), orgs.end(), org);
 }
 
+// A large subtree, whose breakdowns are kept up to date: today's official members stand the
+// same on `as_of` unless a dated fact after it (or a missing one) says otherwise, so the figures
+// are today's kept counts less the members such facts touch, plus those members as they stood.
+// Reads the few thousand members touched instead of the whole subtree. Nothing when the
+// subtree's breakdowns are not kept, or when they disagree with the members (then the caller
+// counts every member).
+std::optional<StatsAsOf> stats_from_kept(Context& ctx, const Organization& org, Date as_of) {
+  RollTally tally(as_of);
+  std::vector<int64_t> orgs;
+  KeptRoll kept;
+  std::unordered_set<int64_t> touched;
+  std::map<std::string, std::map<std::string, int64_t>> counted_today;
+  auto value = [](const std::string& text) { return text.empty() ? std::string("unknown") : text; };
+  const bool found = ctx.tx.members().scan_changed_since_kept(
+      org.path, as_of, domain::months_split_by_day(as_of), orgs, kept,
+      [&](const MemberHistory& member) {
+        touched.insert(member.id.value);
+        // Counted in today's kept official figures: taken out of them.
+        if (member.facts.status == domain::status::kOfficial && inside(orgs, member.facts.org)) {
+          --counted_today["sex"][value(member.sex)];
+          --counted_today["birth_month"][domain::birth_month_of(member.birth_date)];
+          --counted_today["ethnicity"][value(member.ethnicity)];
+          --counted_today["religion"][value(member.religion)];
+          --counted_today["general_education"][value(member.general_education)];
+          --counted_today["professional_qualification"][value(member.professional_qualification)];
+          --counted_today["political_theory"][value(member.political_theory)];
+        }
+        const std::optional<domain::StandingOn> standing = domain::standing_on(member.facts, as_of);
+        if (standing && inside(orgs, standing->org)) tally.add(member, *standing);
+      });
+  if (!found) return std::nullopt;
+  // The untouched official members born in a month the day splits: by day, not by month.
+  int64_t by_day = 0;
+  for (const auto& [member, birth_date] : kept.born) {
+    if (touched.count(member.value)) continue;
+    --counted_today["birth_month"][domain::birth_month_of(birth_date)];
+    tally.add_birth(birth_date);
+    ++by_day;
+  }
+  for (const auto& [dimension, values] : counted_today)
+    for (const auto& [code, n] : values) kept.official[dimension][code] += n;
+  if (!tally.add_official(kept.official, by_day)) return std::nullopt;
+  return tally.result(org.id);
+}
+
 }  // namespace
 
 Result<StatsAsOf> org_stats_as_of(Context& ctx, OrgId id, Date as_of) {
@@ -112,6 +187,7 @@ Result<StatsAsOf> org_stats_as_of(Context& ctx, OrgId id, Date as_of) {
   std::vector<FieldError> errors =
       domain::check_as_of("as_of", as_of, ctx.today(), ctx.services.rules);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (std::optional<StatsAsOf> quick = stats_from_kept(ctx, *org, as_of)) return *quick;
   RollTally tally(as_of);
   std::vector<int64_t> orgs;
   ctx.tx.members().scan_history(org->path, as_of, as_of, orgs, [&](const MemberHistory& member) {

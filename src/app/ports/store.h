@@ -99,6 +99,15 @@ struct MemberHistory {
       political_theory, exit_ground;
 };
 
+// A large subtree's kept breakdowns of today's official members, for figures as of a past date
+// computed as today's minus what changed since (issue 16).
+struct KeptRoll {
+  // dimension (storage's stat dimensions: "sex", "birth_month", ...) -> value -> members.
+  std::map<std::string, std::map<std::string, int64_t>> official;
+  // The official members of the subtree born in the months asked for: (member, birth date).
+  std::vector<std::pair<MemberId, std::string>> born;
+};
+
 // Official transfers that took effect in a period across a subtree's edge (issue 16).
 struct TransferFlows {
   int64_t in_internal = 0;   // from elsewhere in the tree
@@ -156,6 +165,16 @@ class MemberRepository {
                             const std::function<void(const MemberHistory&)>& visit) = 0;
   // Official transfers (not cancelled) that took effect in [from, to] across the subtree's edge.
   virtual TransferFlows transfer_flows(const OrgPath& subtree, Date from, Date to) = 0;
+  // For a subtree whose breakdowns are kept (large ones): fills `kept` (its official members
+  // today, and those born in `split_months`, YYYY-MM) and visits, each once, every member whose
+  // standing on `on` may differ from today's: in the subtree and not official today, admitted
+  // or recognized after `on` or without the date, or exited after it; and anywhere, those with
+  // an official transfer after `on` or a dated exemption event. False, nothing done, when the
+  // subtree's breakdowns are not kept. `orgs` as for scan_history.
+  virtual bool scan_changed_since_kept(const OrgPath& subtree, Date on,
+                                       const std::vector<std::string>& split_months,
+                                       std::vector<int64_t>& orgs, KeptRoll& kept,
+                                       const std::function<void(const MemberHistory&)>& visit) = 0;
   // Every member matching `filter` (offset and limit ignored) in its order, with the name of
   // the member's organization; for exports that must not hold the whole list in memory.
   virtual void scan(

@@ -40,6 +40,10 @@ class SqlMemberRepository : public app::MemberRepository {
   void scan_history(const OrgPath& subtree, Date since, Date until, std::vector<int64_t>& orgs,
                     const std::function<void(const app::MemberHistory&)>& visit) override;
   app::TransferFlows transfer_flows(const OrgPath& subtree, Date from, Date to) override;
+  bool scan_changed_since_kept(
+      const OrgPath& subtree, Date on, const std::vector<std::string>& split_months,
+      std::vector<int64_t>& orgs, app::KeptRoll& kept,
+      const std::function<void(const app::MemberHistory&)>& visit) override;
   void scan(const app::MemberFilter& filter,
             const std::function<void(const app::Member&, const std::string&)>& visit) override;
 

@@ -106,13 +106,22 @@ void read_rows(soci::session& session, Engine engine, const std::string& table,
     if (step != SQLITE_ROW) statement.fail("read " + table);
     for (size_t index = 0; index < columns.size(); ++index) {
       const int column = static_cast<int>(index);
-      if (sqlite_api::sqlite3_column_type(statement.get(), column) == SQLITE_NULL) {
+      // NULL text for NULL: two calls a value, not three (whole-subtree scans, issue 16).
+      const auto* text =
+          reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement.get(), column));
+      if (!text) {
+        // (Also NULL when out of memory: then the value was not NULL.)
+        if (sqlite_api::sqlite3_column_type(statement.get(), column) != SQLITE_NULL)
+          statement.fail("read " + table);
         row[index].reset();
       } else {
-        const auto* text =
-            reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement.get(), column));
-        row[index].emplace(
-            text, static_cast<size_t>(sqlite_api::sqlite3_column_bytes(statement.get(), column)));
+        const auto bytes =
+            static_cast<size_t>(sqlite_api::sqlite3_column_bytes(statement.get(), column));
+        if (row[index]) {
+          row[index]->assign(text, bytes);  // keeps the string's buffer from row to row
+        } else {
+          row[index].emplace(text, bytes);
+        }
       }
     }
     visit(row);
