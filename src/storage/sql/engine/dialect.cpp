@@ -28,4 +28,8 @@ const char* begin_write_sql(Engine engine) {
   return engine == Engine::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
 }
 
+const char* begin_read_sql(Engine engine) {
+  return engine == Engine::kSqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+}
+
 }  // namespace chibo::storage

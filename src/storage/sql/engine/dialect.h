@@ -15,5 +15,10 @@ std::string render_schema_sql(const std::string& sql, Engine engine);
 // Statement that opens a write transaction; SQLite takes its write lock at once so that two
 // writers never deadlock upgrading a read lock.
 const char* begin_write_sql(Engine engine);
+// A read sees one snapshot from its first statement to its last, as SQLite's read transactions
+// do: on PostgreSQL READ COMMITTED would let a reply of several statements (kept counts, then
+// the members changed since) mix data from before and after another transaction's commit. A
+// serialization failure (a read that also writes) is retried like any other.
+const char* begin_read_sql(Engine engine);
 
 }  // namespace chibo::storage

@@ -52,6 +52,27 @@ TEST(Postgres, NoStatementOutlivesItsTransaction) {
   EXPECT_EQ(temp.store().pool_stats().open, 1);
 }
 
+TEST(Postgres, AReadSeesOneSnapshotThroughout) {
+  TempStore temp;
+  SKIP_UNLESS_POSTGRES(temp);
+  const auto tree = temp.make_tree();
+  auto side = side_session(temp);
+  std::string first, second;
+  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
+    first = tx.orgs().find(tree[1])->name;
+    // Another transaction renames it and commits while this read is still open.
+    *side << "UPDATE organizations SET name = 'Đổi tên giữa chừng' WHERE id = " +
+                 std::to_string(tree[1].value);
+    second = tx.orgs().find(tree[1])->name;
+    return Ok();
+  }));
+  EXPECT_EQ(second, first);  // READ COMMITTED would show the new name here
+  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
+    EXPECT_EQ(tx.orgs().find(tree[1])->name, "Đổi tên giữa chừng");  // the next read does
+    return Ok();
+  }));
+}
+
 TEST(Postgres, ADroppedConnectionIsReplacedWithoutTheCallerNoticing) {
   TempStore temp;
   SKIP_UNLESS_POSTGRES(temp);

@@ -243,7 +243,7 @@ SqlStore::Attempt SqlStore::run_once(soci::session& session, bool writing,
     }
   };
   try {
-    session << (writing ? begin_write_sql(url_.engine) : "BEGIN");
+    session << (writing ? begin_write_sql(url_.engine) : begin_read_sql(url_.engine));
     open = true;
     Status status = work(session);
     // The index copies committed data: read the changed members inside the transaction,
