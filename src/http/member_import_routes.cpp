@@ -6,6 +6,7 @@
 #include "app/member_imports.h"
 #include "http/api.h"
 #include "http/endpoint.h"
+#include "http/field_labels.h"
 #include "http/query_params.h"
 
 namespace chibo::http {
@@ -42,7 +43,9 @@ Result<std::tuple<int64_t>> decode_import_id(const HttpRequest& request) {
   return std::tuple<int64_t>(*id);
 }
 
-json import_json(const app::MemberImportView& view) {
+// Each error with its message in the caller's language (as a problem's errors[] carry them).
+json import_json(const app::MemberImportView& view, const HttpRequest& request) {
+  const i18n::Lang lang = i18n::pick_language(request.header("accept-language"));
   const app::MemberImport& m = view.import;
   std::string state = m.state;
   json progress = {{"phase", nullptr}, {"rows", 0}, {"bytes", nullptr}, {"percent", nullptr}};
@@ -67,6 +70,14 @@ json import_json(const app::MemberImportView& view) {
   }
   json errors = json::parse(m.errors, nullptr, false);
   if (!errors.is_array()) errors = json::array();
+  for (json& error : errors) {
+    FieldError field{error.value("field", ""), error.value("code", ""), {}};
+    if (error.contains("params") && error["params"].is_object()) {
+      for (const auto& [key, value] : error["params"].items())
+        if (value.is_string()) field.params.emplace_back(key, value.get<std::string>());
+    }
+    error["message"] = field_message(field, lang);
+  }
   return {{"id", m.id},
           {"state", state},
           {"format", m.format},
@@ -88,19 +99,22 @@ json import_json(const app::MemberImportView& view) {
 
 void add_member_import_routes(Router& router, ApiContext& api) {
   using namespace member_import_http;
+  const auto import_reply = [](const app::MemberImportView& view, const HttpRequest& request) {
+    return json_response(200, import_json(view, request));
+  };
   // The job runner is told at once rather than at its next tick (--jobs-interval-ms).
   router.add("POST", "/api/v1/members/imports",
              writes(api, decode_upload(api), app::start_member_import,
-                    [&api](const app::MemberImportView& view) {
+                    [&api](const app::MemberImportView& view, const HttpRequest& request) {
                       if (api.wake_jobs) api.wake_jobs();
-                      return json_response(201, import_json(view))
+                      return json_response(201, import_json(view, request))
                           .with_header("Location",
                                        "/api/v1/members/imports/" + std::to_string(view.import.id));
                     }));
   router.add("GET", "/api/v1/members/imports/{id}",
-             reads(api, decode_import_id, app::get_member_import, json_reply(200, import_json)));
+             reads(api, decode_import_id, app::get_member_import, import_reply));
   router.add("POST", "/api/v1/members/imports/{id}/cancel",
-             calls(api, decode_import_id, app::cancel_member_import, json_reply(200, import_json)));
+             calls(api, decode_import_id, app::cancel_member_import, import_reply));
 }
 
 }  // namespace chibo::http
