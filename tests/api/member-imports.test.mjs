@@ -110,7 +110,7 @@ describe('with the job runner on', () => {
     assert.ok(view.finished_at);
     assert.equal(await members(server), before + 3);
     assert.equal(await count(server, "SELECT COUNT(*) FROM members WHERE full_name = 'Lê Văn Hai' AND birth_date = '1981-05-17'"), 1);
-    assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_done' AND object_id = ${view.id}`), 1);
+    assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_done' AND object_id = '${view.id}'`), 1);
   });
 
   test('a good XLSX: Vietnamese headers, Excel dates and typed dates', async () => {
@@ -226,7 +226,7 @@ describe('cancelling a slow import', () => {
     assert.equal(ok(await api.post(path, {})).state, 'cancelled');
     assert.equal((await getImport(api, started.id)).state, 'cancelled');
     assert.equal(await members(server), before);
-    assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_cancel' AND object_id = ${started.id}`), 1);
+    assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_cancel' AND object_id = '${started.id}'`), 1);
   });
 });
 
@@ -257,7 +257,7 @@ describe('a process killed in the middle of the write', () => {
         'the import finished after the restart');
       assert.equal(await members(server), before + ROWS, 'every row once');
       assert.equal(await count(server, `SELECT rows_written FROM member_imports WHERE id = ${started.id}`), ROWS);
-      assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_done' AND object_id = ${started.id}`), 1);
+      assert.equal(await count(server, `SELECT COUNT(*) FROM audit_events WHERE action = 'member.import_done' AND object_id = '${started.id}'`), 1);
       await worker.kill();
       worker = undefined;
       const check = await server.chibo(['check', '--db', server.dbUrl]);
