@@ -38,4 +38,4 @@ echo "csv: $(du -h "$work/members.csv" | cut -f1)"
   "$chibo" import "$work/members.csv" --db "sqlite:$work/chibo.db" 2>&1 | grep -v '^\s*checking\|^\s*writing' | tr '\r' '\n' | grep -v '^  \(checking\|writing\):' || true
 sqlite3 "$work/bare.db" "CREATE TABLE t (full_name, sex, birth_date, ethnicity, religion, citizen_id, admission_date, official_date, org_code, status)"
 /usr/bin/time -f "sqlite3 .import (bare table): %e s, %M KB max RSS" sqlite3 "$work/bare.db" ".import --csv --skip 1 $work/members.csv t"
-echo "rows: chibo $(sqlite3 "$work/chibo.db" "SELECT count(*) FROM members WHERE citizen_id IN (SELECT citizen_id FROM members) AND created_at >= (SELECT MAX(created_at) FROM members) OR 1=0") newest, bare $(sqlite3 "$work/bare.db" 'SELECT count(*) FROM t'); members in all: $(sqlite3 "$work/chibo.db" 'SELECT count(*) FROM members')"
+echo "rows: chibo $(( $(sqlite3 "$work/chibo.db" 'SELECT count(*) FROM members') - 100 )) imported (beside the demo's 100), bare $(sqlite3 "$work/bare.db" 'SELECT count(*) FROM t')"
