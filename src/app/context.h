@@ -17,6 +17,8 @@
 
 namespace chibo::app {
 
+class MemberImportBoard;
+
 struct Services {
   Store& store;
   const domain::Catalog& catalog;
@@ -27,6 +29,9 @@ struct Services {
   // (chibo serve --fanout-inline-max); so does opening a review campaign over more
   // organizations than this (issue 15, app/review_fanout.h).
   int64_t fanout_inline_max = 5000;
+  // The live progress and cancel requests of the background members imports running in this
+  // process (app/member_imports.h); null: none run here.
+  MemberImportBoard* member_import_board = nullptr;
 };
 
 // The person or process behind a request: who (their grants decide what they may touch),

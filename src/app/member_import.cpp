@@ -11,6 +11,7 @@
 #include "app/single_attempt.h"
 #include "domain/members/member_fields.h"
 #include "io/csv.h"
+#include "io/xlsx/xlsx_reader.h"
 #include "text/clean.h"
 #include "text/fold.h"
 
@@ -18,7 +19,7 @@ namespace chibo::app {
 
 namespace {
 
-constexpr long long kProgressEvery = 5000;
+constexpr int kTitleRowsMax = 10;  // title lines a workbook may have above its header
 const char* const kOrgCode = "org_code";
 
 // Columns an export writes that an import may carry back and ignores (chibo derives them).
@@ -76,8 +77,94 @@ struct PreparedRow {
 
 }  // namespace
 
-Result<ImportReport> import_members(Services& services, const Actor& actor, std::istream& in,
-                                    const ImportOptions& options) {
+namespace member_import_detail {
+
+class CsvRows : public MemberRowSource {
+ public:
+  explicit CsvRows(std::istream& in) : reader_(in) {}
+  Status read(const std::function<bool(const SourceRow&)>& on_row) override {
+    SourceRow row;
+    bool header = true;
+    while (reader_.next(row.cells)) {
+      row.line = reader_.record_line();
+      header = false;
+      if (!on_row(row)) return Ok();
+    }
+    if (reader_.error()) {
+      const std::string line = std::to_string(std::max(1LL, reader_.record_line()));
+      return Error::invalid({{"file", "csv_unterminated_quote", {{"line", line}}}});
+    }
+    if (header) return Error::invalid({{"file", "csv_no_header", {{"line", "1"}}}});
+    return Ok();
+  }
+  long long bytes_read() const override { return reader_.bytes_read(); }
+
+ private:
+  io::CsvReader reader_;
+};
+
+class XlsxRows : public MemberRowSource {
+ public:
+  explicit XlsxRows(std::string_view bytes) : bytes_(bytes) {}
+  Status read(const std::function<bool(const SourceRow&)>& on_row) override {
+    Result<io::xlsx::Reader> reader = io::xlsx::Reader::open_bytes(bytes_);
+    if (!reader) return Error::invalid({{"file", "xlsx_unreadable", {{"line", "1"}}}});
+    if (reader->sheet_names().empty())
+      return Error::invalid({{"file", "xlsx_sheet_missing", {{"line", "1"}}}});
+    const bool date1904 = reader->date1904();
+    bool any = false;
+    SourceRow row;
+    Status read = reader->read_sheet(0, [&](int64_t line, const io::xlsx::Row& cells) -> bool {
+      // Rows without a value (a blank line an office left) are not records.
+      bool blank = true;
+      for (const io::xlsx::CellValue& cell : cells) blank = blank && cell.empty();
+      if (blank) return true;
+      any = true;
+      row.line = line;
+      row.cells.clear();
+      row.dates.clear();
+      for (const io::xlsx::CellValue& cell : cells) {
+        row.cells.push_back(io::xlsx::cell_text(cell));
+        row.dates.push_back(cell.type == io::xlsx::CellValue::Type::kNumber
+                                ? io::xlsx::excel_serial_date(cell.number, date1904)
+                                : std::nullopt);
+      }
+      return on_row(row);
+    });
+    if (!read) return Error::invalid({{"file", "xlsx_unreadable", {{"line", "1"}}}});
+    if (!any) return Error::invalid({{"file", "csv_no_header", {{"line", "1"}}}});
+    return Ok();
+  }
+  long long bytes_read() const override { return -1; }
+
+ private:
+  std::string_view bytes_;
+};
+
+Error import_failed(std::vector<FieldError> errors, size_t count) {
+  Error error = Error::invalid(std::move(errors));
+  error.reason = "import_failed";
+  error.params = {{"count", std::to_string(count)}};
+  return error;
+}
+
+}  // namespace member_import_detail
+
+std::unique_ptr<MemberRowSource> csv_member_rows(std::istream& in) {
+  return std::make_unique<member_import_detail::CsvRows>(in);
+}
+
+std::unique_ptr<MemberRowSource> xlsx_member_rows(std::string_view bytes) {
+  return std::make_unique<member_import_detail::XlsxRows>(bytes);
+}
+
+const char* member_file_format(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? "xlsx" : "csv";
+}
+
+Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
+                                        const ImportOptions& options) {
+  using member_import_detail::import_failed;
   ImportReport report;
   std::vector<FieldError> errors;
   size_t error_count = 0;
@@ -85,133 +172,192 @@ Result<ImportReport> import_members(Services& services, const Actor& actor, std:
     ++error_count;
     if (errors.size() < kMaxReportedErrors) errors.push_back(std::move(error));
   };
-  io::CsvReader reader(in);
-  std::vector<std::string> header;
-  if (!reader.next(header)) {
-    return Error::invalid(
-        {{"file", reader.error() ? "csv_unterminated_quote" : "csv_no_header", {{"line", "1"}}}});
-  }
+  Transaction& tx = ctx.tx;
   std::vector<std::string> keys;
-  std::set<std::string> seen;
-  for (const std::string& cell : header) {
-    const std::string key = column_key(cell);
-    if (key.empty()) {
-      add_error(at_line({"file", "column_unknown", {{"column", cell.substr(0, 60)}}}, 1));
-    } else if (!seen.insert(key).second) {
-      add_error(at_line({key, "column_duplicate", {}}, 1));
-    }
-    keys.push_back(key);
-  }
-  for (const domain::MemberField& field : domain::member_fields()) {
-    const bool has_org = seen.count("org_id") || seen.count(kOrgCode);
-    const bool present =
-        field.kind == domain::FieldKind::kOrgRef ? has_org : seen.count(field.name) > 0;
-    if (field.required && !present) add_error(at_line({field.name, "column_missing", {}}, 1));
-  }
-  if (error_count > 0) {
-    Error error = Error::invalid(std::move(errors));
-    error.reason = "import_failed";
-    error.params = {{"count", std::to_string(error_count)}};
-    return error;
-  }
+  std::vector<bool> date_column;
+  bool header_done = false;
+  std::optional<Error> stopped;  // a refusal that ends the reading at once
+  std::vector<PreparedRow> prepared;
+  std::map<std::string, long long> citizen_lines;
+  std::map<std::string, long long> card_lines;
+  std::map<std::string, std::optional<OrgId>> org_codes;
+  const long long every = std::max(1LL, options.progress_every);
 
-  // Importing is a permission of its own; rows outside the importer's reach are "not found".
-  if (reach_of(services, actor, domain::Permission::kMemberImport).none())
-    return Error::not_found("organization");
-  SingleAttempt once;  // the rows are read from the stream inside the transaction
+  auto on_header = [&](const SourceRow& row) -> bool {
+    std::set<std::string> seen;
+    for (const std::string& cell : row.cells) {
+      const std::string key = column_key(cell);
+      if (key.empty()) {
+        // Columns left without a header and without values (a sheet's trailing blanks).
+        if (text::clean_line(cell).text.empty()) {
+          keys.push_back(std::string());
+          date_column.push_back(false);
+          continue;
+        }
+        add_error(at_line({"file", "column_unknown", {{"column", cell.substr(0, 60)}}}, row.line));
+      } else if (!seen.insert(key).second) {
+        add_error(at_line({key, "column_duplicate", {}}, row.line));
+      }
+      keys.push_back(key);
+      const domain::MemberField* field = domain::find_member_field(key);
+      date_column.push_back(field && field->kind == domain::FieldKind::kDate);
+    }
+    for (const domain::MemberField& field : domain::member_fields()) {
+      const bool has_org = seen.count("org_id") || seen.count(kOrgCode);
+      const bool present =
+          field.kind == domain::FieldKind::kOrgRef ? has_org : seen.count(field.name) > 0;
+      if (field.required && !present)
+        add_error(at_line({field.name, "column_missing", {}}, row.line));
+    }
+    if (error_count > 0) {
+      stopped = import_failed(std::move(errors), error_count);
+      return false;
+    }
+    // Importing is a permission of its own; rows outside the importer's reach are "not found".
+    if (reach_of(ctx, domain::Permission::kMemberImport).none()) {
+      stopped = Error::not_found("organization");
+      return false;
+    }
+    return true;
+  };
+
+  auto on_record = [&](const SourceRow& row) -> bool {
+    const long long line = row.line;
+    ++report.rows;
+    if (options.progress && report.rows % every == 0)
+      options.progress({"checking", report.rows, rows.bytes_read()});
+    if (options.cancelled && options.cancelled()) {
+      stopped = Error::conflict("member_import_cancelled");
+      return false;
+    }
+    // A workbook's row may stop at its last value; a CSV record must have every column.
+    const bool short_ok = !row.dates.empty() && row.cells.size() < keys.size();
+    if (row.cells.size() != keys.size() && !short_ok) {
+      bool extra_blank = row.cells.size() > keys.size() && !row.dates.empty();
+      for (size_t index = keys.size(); extra_blank && index < row.cells.size(); ++index)
+        extra_blank = row.cells[index].empty();
+      if (!extra_blank) {
+        add_error(at_line({"file",
+                           "row_width",
+                           {{"found", std::to_string(row.cells.size())},
+                            {"expected", std::to_string(keys.size())}}},
+                          line));
+        return true;
+      }
+    }
+    domain::MemberPatch patch;
+    bool row_ok = true;
+    for (size_t index = 0; index < row.cells.size() && index < keys.size(); ++index) {
+      const std::string& key = keys[index];
+      if (key.empty()) continue;
+      std::string cell = io::unguard_cell(row.cells[index]);
+      if (cell.empty() || is_ignored_column(key)) continue;
+      if (date_column[index]) {
+        // Dates as offices type them: an Excel date (a serial day), dd/mm/yyyy or ISO.
+        if (index < row.dates.size() && row.dates[index]) {
+          cell = row.dates[index]->iso();
+        } else if (std::optional<Date> typed = io::xlsx::parse_text_date(cell)) {
+          cell = typed->iso();
+        }
+      }
+      if (key == kOrgCode) {
+        auto found = org_codes.find(cell);
+        if (found == org_codes.end())
+          found = org_codes.emplace(cell, tx.orgs().find_by_code(cell)).first;
+        if (!found->second) {
+          add_error(at_line({kOrgCode, "org_not_found", {}}, line));
+          row_ok = false;
+        } else {
+          patch["org_id"] = std::to_string(found->second->value);
+        }
+        continue;
+      }
+      patch[key] = cell;
+    }
+    if (!row_ok) return true;
+    Result<Member> member = prepare_new_member(ctx, patch);
+    if (!member) {
+      for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
+      return true;
+    }
+    // Duplicates inside the file, which the store cannot see yet.
+    if (auto [it, fresh] = citizen_lines.emplace(member->citizen_id, line); !fresh) {
+      add_error(at_line({"citizen_id", "duplicate_in_file", {{"line", std::to_string(it->second)}}},
+                        line));
+      return true;
+    }
+    if (!member->party_card_no.empty()) {
+      if (auto [it, fresh] = card_lines.emplace(member->party_card_no, line); !fresh) {
+        add_error(at_line(
+            {"party_card_no", "duplicate_in_file", {{"line", std::to_string(it->second)}}}, line));
+        return true;
+      }
+    }
+    if (!options.dry_run) prepared.push_back({line, std::move(*member)});
+    return true;
+  };
+
+  // A workbook as offices keep it may have title lines above the header: the header is the
+  // first row naming at least two known columns (within the first few rows).
+  int skipped = 0;
+  auto known_columns = [](const SourceRow& row) {
+    int known = 0;
+    for (const std::string& cell : row.cells) known += column_key(cell).empty() ? 0 : 1;
+    return known;
+  };
+  Status read = rows.read([&](const SourceRow& row) -> bool {
+    if (!header_done) {
+      if (!row.dates.empty() && skipped < kTitleRowsMax && known_columns(row) < 2) {
+        ++skipped;
+        return true;
+      }
+      header_done = true;
+      return on_header(row);
+    }
+    return on_record(row);
+  });
+  if (stopped) return std::move(*stopped);
+  if (read && !header_done) add_error({"file", "csv_no_header", {{"line", "1"}}});
+  if (!read) {
+    // The file broke off (an open quote, a damaged workbook): reported with the rows' errors.
+    for (FieldError error : read.error().fields) add_error(std::move(error));
+  }
+  if (error_count > 0) return import_failed(std::move(errors), error_count);
+  if (options.dry_run) return report;
+  const std::string now = ctx.now();
+  for (PreparedRow& row : prepared) {
+    if (options.cancelled && options.cancelled()) return Error::conflict("member_import_cancelled");
+    row.member.created_at = row.member.updated_at = now;
+    tx.members().insert(row.member);
+    tx.members().append_event({0,
+                               row.member.id,
+                               now,
+                               ctx.actor.name,
+                               "import",
+                               domain::diff_members(Member(), row.member),
+                               {},
+                               {}});
+    ++report.imported;
+    if (options.progress && report.imported % every == 0)
+      options.progress({"writing", report.imported, rows.bytes_read()});
+  }
+  ctx.audit(AuditEntry::about("member.import", "import", 0).with("rows", report.imported));
+  return report;
+}
+
+Result<ImportReport> import_members(Services& services, const Actor& actor, MemberRowSource& rows,
+                                    const ImportOptions& options) {
+  SingleAttempt once;  // the rows are read from the source inside the transaction
   return run_write(services, actor, [&](Context& ctx) -> Result<ImportReport> {
     if (Status first = once.begin(); !first) return std::move(first).error();
-    Transaction& tx = ctx.tx;
-    std::vector<PreparedRow> prepared;
-    std::map<std::string, long long> citizen_lines;
-    std::map<std::string, long long> card_lines;
-    std::map<std::string, std::optional<OrgId>> org_codes;
-    std::vector<std::string> cells;
-    while (reader.next(cells)) {
-      const long long line = reader.record_line();
-      ++report.rows;
-      if (options.progress && report.rows % kProgressEvery == 0) {
-        options.progress({"checking", report.rows, reader.bytes_read()});
-      }
-      if (cells.size() != keys.size()) {
-        add_error(at_line(
-            {"file",
-             "row_width",
-             {{"found", std::to_string(cells.size())}, {"expected", std::to_string(keys.size())}}},
-            line));
-        continue;
-      }
-      domain::MemberPatch patch;
-      bool row_ok = true;
-      for (size_t index = 0; index < cells.size(); ++index) {
-        const std::string& key = keys[index];
-        const std::string cell = io::unguard_cell(cells[index]);
-        if (cell.empty() || is_ignored_column(key)) continue;
-        if (key == kOrgCode) {
-          auto found = org_codes.find(cell);
-          if (found == org_codes.end())
-            found = org_codes.emplace(cell, tx.orgs().find_by_code(cell)).first;
-          if (!found->second) {
-            add_error(at_line({kOrgCode, "org_not_found", {}}, line));
-            row_ok = false;
-          } else {
-            patch["org_id"] = std::to_string(found->second->value);
-          }
-          continue;
-        }
-        patch[key] = cell;
-      }
-      if (!row_ok) continue;
-      Result<Member> member = prepare_new_member(ctx, patch);
-      if (!member) {
-        for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
-        continue;
-      }
-      // Duplicates inside the file, which the store cannot see yet.
-      if (auto [it, fresh] = citizen_lines.emplace(member->citizen_id, line); !fresh) {
-        add_error(at_line(
-            {"citizen_id", "duplicate_in_file", {{"line", std::to_string(it->second)}}}, line));
-        continue;
-      }
-      if (!member->party_card_no.empty()) {
-        if (auto [it, fresh] = card_lines.emplace(member->party_card_no, line); !fresh) {
-          add_error(at_line(
-              {"party_card_no", "duplicate_in_file", {{"line", std::to_string(it->second)}}},
-              line));
-          continue;
-        }
-      }
-      prepared.push_back({line, std::move(*member)});
-    }
-    if (reader.error())
-      add_error(at_line({"file", "csv_unterminated_quote", {}}, reader.record_line()));
-    if (error_count > 0) {
-      Error error = Error::invalid(std::move(errors));
-      error.reason = "import_failed";
-      error.params = {{"count", std::to_string(error_count)}};
-      return error;
-    }
-    if (options.dry_run) return report;
-    const std::string now = ctx.now();
-    for (PreparedRow& row : prepared) {
-      row.member.created_at = row.member.updated_at = now;
-      tx.members().insert(row.member);
-      tx.members().append_event({0,
-                                 row.member.id,
-                                 now,
-                                 actor.name,
-                                 "import",
-                                 domain::diff_members(Member(), row.member),
-                                 {},
-                                 {}});
-      ++report.imported;
-      if (options.progress && report.imported % kProgressEvery == 0) {
-        options.progress({"writing", report.imported, reader.bytes_read()});
-      }
-    }
-    ctx.audit(AuditEntry::about("member.import", "import", 0).with("rows", report.imported));
-    return report;
+    return import_member_rows(ctx, rows, options);
   });
+}
+
+Result<ImportReport> import_members(Services& services, const Actor& actor, std::istream& in,
+                                    const ImportOptions& options) {
+  std::unique_ptr<MemberRowSource> rows = csv_member_rows(in);
+  return import_members(services, actor, *rows, options);
 }
 
 Result<long long> export_members(Services& services, const Actor& actor, const MemberQuery& query,

@@ -11,6 +11,7 @@
 #include "app/directive_fanout.h"
 #include "app/followup.h"
 #include "app/jobs.h"
+#include "app/member_imports.h"
 #include "app/review_fanout.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
@@ -55,6 +56,9 @@ struct ServeOptions {
   int test_fanout_step_ms = 0;
   std::size_t max_connections = http::ServerOptions{}.max_connections;
   unsigned read_timeout_seconds = http::ServerOptions{}.read_timeout_seconds;
+  // Members imports (issue 16): the largest file accepted, and a test pacing.
+  size_t max_import_bytes = 256 * 1024 * 1024;
+  int test_import_row_us = 0;
 };
 
 // Calls JobRunner::run_due_jobs every `interval` until stop(), on a thread of its own.
@@ -146,6 +150,8 @@ int serve(const ServeOptions& options) {
   // limit gets its 413 from the API (a larger body closes the connection).
   server.max_body_bytes =
       std::max<std::uint64_t>(server.max_body_bytes, options.max_attachment_bytes + 1024 * 1024);
+  server.max_body_bytes =
+      std::max<std::uint64_t>(server.max_body_bytes, options.max_import_bytes + 1024 * 1024);
   for (const std::string& proxy : options.trusted_proxies) {
     unsigned char parsed[16];
     if (inet_pton(AF_INET, proxy.c_str(), parsed) != 1 &&
@@ -182,6 +188,9 @@ int serve(const ServeOptions& options) {
   context.services.fanout_inline_max = options.fanout_inline_max;
   context.sessions.secure_cookies = options.secure_cookies;
   context.max_attachment_bytes = options.max_attachment_bytes;
+  context.max_import_bytes = options.max_import_bytes;
+  app::MemberImportBoard import_board;
+  context.services.member_import_board = &import_board;
   std::shared_ptr<app::Mailer> mailer;
   if (!options.smtp_url.empty()) {
     auto made = make_smtp_mailer(options.smtp_url, options.smtp_from);
@@ -207,6 +216,7 @@ int serve(const ServeOptions& options) {
                                        options.test_job_mail));
   }
   jobs.add(app::make_review_fanout_kind({options.fanout_batch, options.test_fanout_step_ms}));
+  jobs.add(app::make_member_import_kind({options.test_import_row_us}));
   context.jobs = &jobs;
   std::unique_ptr<JobTicker> ticker;
   if (options.jobs == "on") {
@@ -339,6 +349,17 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->envname("CHIBO_READ_TIMEOUT_SECONDS")
       ->check(CLI::Range(1u, 3600u))
       ->capture_default_str();
+  command
+      ->add_option("--max-import-bytes", options->max_import_bytes,
+                   "Largest members file (CSV, XLSX) accepted by POST /members/imports, in bytes")
+      ->envname("CHIBO_MAX_IMPORT_BYTES")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 31))
+      ->capture_default_str();
+  command
+      ->add_option("--test-import-row-us", options->test_import_row_us,
+                   "Tests only: microseconds each row of a background members import takes")
+      ->envname("CHIBO_TEST_IMPORT_ROW_US")
+      ->group("");
   command->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 

@@ -1,6 +1,7 @@
-// chibo import / chibo export: members as CSV.
+// chibo import / chibo export: members as CSV (import: CSV or an XLSX workbook's first sheet).
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "app/member_import.h"
 #include "cli/commands.h"
@@ -31,11 +32,26 @@ int import_file(const ImportCommandOptions& options) {
   app::ImportOptions import_options;
   import_options.dry_run = options.dry_run;
   import_options.progress = [](const app::ImportProgress& progress) {
-    std::cerr << "\r  " << progress.phase << ": " << progress.rows << " rows ("
-              << progress.bytes / 1024 << " KiB)" << std::flush;
+    std::cerr << "\r  " << progress.phase << ": " << progress.rows << " rows";
+    if (progress.bytes >= 0) std::cerr << " (" << progress.bytes / 1024 << " KiB)";
+    std::cerr << std::flush;
   };
-  auto report = app::import_members(*(*runtime)->services,
-                                    app::Actor::system(cli_actor(), "import"), in, import_options);
+  // A workbook is read whole (it is a ZIP archive); a CSV file streams.
+  char magic[4] = {0, 0, 0, 0};
+  in.read(magic, 4);
+  const bool workbook = in.gcount() == 4 && std::string(magic, 4) == std::string("PK\x03\x04", 4);
+  in.clear();
+  in.seekg(0);
+  std::string bytes;
+  std::unique_ptr<app::MemberRowSource> rows;
+  if (workbook) {
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    rows = app::xlsx_member_rows(bytes);
+  } else {
+    rows = app::csv_member_rows(in);
+  }
+  auto report = app::import_members(
+      *(*runtime)->services, app::Actor::system(cli_actor(), "import"), *rows, import_options);
   std::cerr << "\n";
   if (!report) {
     print_error(report.error());
@@ -93,9 +109,9 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ImportCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "import",
-      "Import members from a CSV file (UTF-8, header row); every row is checked and either all are "
-      "written or none");
-  command->add_option("file", options->file, "CSV file")->required();
+      "Import members from a CSV file (UTF-8, header row) or an XLSX workbook (its first sheet); "
+      "every row is checked and either all are written or none");
+  command->add_option("file", options->file, "CSV or XLSX file")->required();
   add_db_option(*command, options->db);
   command->add_flag("--dry-run", options->dry_run, "Check the file without writing anything");
   command->callback([options, &exit_code] { exit_code = import_file(*options); });

@@ -95,6 +95,7 @@ Router build_api(ApiContext& context) {
   add_discipline_routes(router, context);
   add_compliance_routes(router, context);
   add_stats_routes(router, context);
+  add_member_import_routes(router, context);
   return router;
 }
 

@@ -31,6 +31,8 @@ struct ApiContext {
   app::JobRunner* jobs = nullptr;
   // Wakes this process's job runner (a background fan-out was scheduled); unset: none runs here.
   std::function<void()> wake_jobs;
+  // Largest members file for POST /members/imports (chibo serve --max-import-bytes).
+  size_t max_import_bytes = 256 * 1024 * 1024;
 };
 
 void add_org_routes(Router& router, ApiContext& context);
@@ -53,6 +55,7 @@ void add_inspection_routes(Router& router, ApiContext& context);
 void add_discipline_routes(Router& router, ApiContext& context);
 void add_compliance_routes(Router& router, ApiContext& context);
 void add_stats_routes(Router& router, ApiContext& context);
+void add_member_import_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

@@ -1118,6 +1118,22 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"stats_period_too_long",
        {"{label}: kỳ báo cáo dài tối đa {max_months} tháng ({source})",
         "{label}: a report period is at most {max_months} months ({source})"}},
+      // Members imports in the background (issue 16).
+      {"member_import_empty", {"{label}: tệp rỗng", "{label}: the file is empty"}},
+      {"member_import_file_type",
+       {"{label}: chỉ nhận tệp {accepted}", "{label}: only {accepted} files are accepted"}},
+      {"member_import_cancelled", {"Lần nhập đã bị hủy", "The import was cancelled"}},
+      {"member_import_finished",
+       {"Lần nhập đã kết thúc ({state}): không hủy được nữa",
+        "The import has already ended ({state}): it can no longer be cancelled"}},
+      {"member_import_file_missing",
+       {"Không còn tệp của lần nhập này", "The file of this import is no longer stored"}},
+      {"member_import_importer_disabled",
+       {"Tài khoản người nhập đã bị khóa", "The importer's account is disabled"}},
+      {"xlsx_unreadable",
+       {"{label}: không đọc được tệp Excel (XLSX)",
+        "{label}: the Excel (XLSX) file cannot be read"}},
+      {"noun.member_import", {"lần nhập đảng viên", "Members import"}},
   });
   return texts;
 }

@@ -440,6 +440,9 @@ function requestFor(key, side) {
     case 'GET /api/v1/orgs/{id}/compliance/items': return { path: `/api/v1/orgs/${org.id}/compliance/items?page=1` };
     case 'GET /api/v1/orgs/{id}/reports/members': return { path: `/api/v1/orgs/${org.id}/reports/members?from=${today.slice(0, 4)}-01-01&to=${today}` };
     case 'GET /api/v1/orgs/{id}/reports/members.xlsx': return { path: `/api/v1/orgs/${org.id}/reports/members.xlsx?from=${today.slice(0, 4)}-01-01&to=${today}` };
+    case 'POST /api/v1/members/imports': return { path: '/api/v1/members/imports?name=thu.csv', json: { not: 'a members file' }, allowed: 422 };
+    case 'GET /api/v1/members/imports/{id}': return { path: '/api/v1/members/imports/999999999', allowed: 404 };
+    case 'POST /api/v1/members/imports/{id}/cancel': return { path: '/api/v1/members/imports/999999999/cancel', json: {}, allowed: 404 };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -297,6 +297,9 @@ describe('routes', () => {
     'GET /api/v1/orgs/{id}/compliance/items': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/reports/members': [200, 400, 401, 403, 404, 405, 422, 503],
     'GET /api/v1/orgs/{id}/reports/members.xlsx': [200, 400, 401, 403, 404, 405, 422, 503],
+    'POST /api/v1/members/imports': [201, 400, 401, 403, 405, 409, 413, 422, 503],
+    'GET /api/v1/members/imports/{id}': [200, 400, 401, 403, 404, 405, 503],
+    'POST /api/v1/members/imports/{id}/cancel': [200, 400, 401, 403, 404, 405, 409, 503],
   };
 
   test('every route is in the status table above', () => {
@@ -336,7 +339,7 @@ describe('routes', () => {
         }
       }
       // Attachments and spreadsheets are uploaded as the file itself (its type is told by its content).
-      const upload = ['/api/v1/documents/{id}/attachments', '/api/v1/orgs/{id}/dues/payments.xlsx'];
+      const upload = ['/api/v1/documents/{id}/attachments', '/api/v1/orgs/{id}/dues/payments.xlsx', '/api/v1/members/imports'];
       if (['POST', 'PATCH'].includes(method) && !upload.includes(template)) {
         assert.ok(op.requestBody?.content?.['application/json'], `${method} ${template}: JSON request body`);
       }

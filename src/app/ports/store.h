@@ -21,6 +21,7 @@
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/meetings.h"
+#include "app/ports/member_imports.h"
 #include "app/ports/plans.h"
 #include "app/ports/review.h"
 #include "app/ports/terms.h"
@@ -213,6 +214,7 @@ class Transaction {
   virtual InspectionRepository& inspection() = 0;
   virtual DisciplineRepository& discipline() = 0;
   virtual ComplianceRepository& compliance() = 0;
+  virtual MemberImportRepository& member_imports() = 0;
 };
 
 class Store {

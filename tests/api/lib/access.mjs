@@ -254,6 +254,11 @@ export const ROUTE_RULES = {
   // The periodic member report (issue 16): the subtree's members, like the stats.
   'GET /api/v1/orgs/{id}/reports/members': { gate: 'full', needs: 'member.read', object: 'org' },
   'GET /api/v1/orgs/{id}/reports/members.xlsx': { gate: 'full', needs: 'member.read', object: 'org' },
+  // Members imports (issue 16): an import is its importer's (or seen by member.import over every
+  // organization); the matrix probes one that does not exist (404 for whoever may import).
+  'POST /api/v1/members/imports': { gate: 'full', needs: 'member.import', object: 'none' },
+  'GET /api/v1/members/imports/{id}': { gate: 'full', needs: 'member.import', object: 'none' },
+  'POST /api/v1/members/imports/{id}/cancel': { gate: 'full', needs: 'member.import', object: 'none' },
 };
 
 /**

@@ -177,6 +177,9 @@ export const ROUTES = [
   ['GET', '/api/v1/orgs/{id}/compliance/items'],
   ['GET', '/api/v1/orgs/{id}/reports/members'],
   ['GET', '/api/v1/orgs/{id}/reports/members.xlsx'],
+  ['POST', '/api/v1/members/imports'],
+  ['GET', '/api/v1/members/imports/{id}'],
+  ['POST', '/api/v1/members/imports/{id}/cancel'],
 ];
 
 function segments(p) {

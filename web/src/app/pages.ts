@@ -46,4 +46,5 @@ export const pages = {
   discipline: () => import('./routes/discipline'),
   disciplineCase: () => import('./routes/discipline-case'),
   compliance: () => import('./routes/compliance'),
+  memberImport: () => import('./routes/member-import'),
 };

@@ -100,6 +100,7 @@ const InspectionItemsPage = lazy(pages.inspectionItems);
 const DisciplinePage = lazy(pages.discipline);
 const DisciplineCasePage = lazy(pages.disciplineCase);
 const CompliancePage = lazy(pages.compliance);
+const MemberImportPage = lazy(pages.memberImport);
 
 function Standalone({ children }: { children: ReactNode }) {
   return (
@@ -385,6 +386,11 @@ export const router = createBrowserRouter([
         path: 'compliance',
         element: <CompliancePage />,
         loader: complianceLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'members/import',
+        element: <MemberImportPage />,
         errorElement: <RouteError />,
       },
       { path: '*', element: <NotFoundPage /> },

@@ -104,6 +104,8 @@ export const paths = {
   disciplineCase: (id: number) => `/discipline/${id}`,
   // The compliance board (issue 16) of an organization, optionally of one area.
   compliance: (q: { org?: number; area?: string } = {}) => withSearch('/compliance', orgQuery(q)),
+  // Members imports (issue 16): upload a file, follow import `id`.
+  memberImport: (id?: number) => withSearch('/members/import', id ? `id=${id}` : undefined),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

@@ -10,6 +10,7 @@ import { inspectionsEn } from './inspections-en';
 import { disciplineEn } from './discipline-en';
 import { complianceEn } from './compliance-en';
 import { statsEn } from './stats-en';
+import { memberImportEn } from './member-import-en';
 
 export const en = {
   ...lifecycleEn,
@@ -23,6 +24,7 @@ export const en = {
   ...disciplineEn,
   ...complianceEn,
   ...statsEn,
+  ...memberImportEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -54,6 +56,7 @@ export const en = {
     inspections: 'Inspection, supervision',
     discipline: 'Party discipline',
     compliance: 'Compliance',
+    memberImport: 'Import members',
   },
   common: {
     loading: 'Loading…',

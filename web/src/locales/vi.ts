@@ -11,6 +11,7 @@ import { inspectionsVi } from './inspections-vi';
 import { disciplineVi } from './discipline-vi';
 import { complianceVi } from './compliance-vi';
 import { statsVi } from './stats-vi';
+import { memberImportVi } from './member-import-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -24,6 +25,7 @@ export const vi = {
   ...disciplineVi,
   ...complianceVi,
   ...statsVi,
+  ...memberImportVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -55,6 +57,7 @@ export const vi = {
     inspections: 'Kiểm tra, giám sát',
     discipline: 'Kỷ luật đảng',
     compliance: 'Bảng tuân thủ',
+    memberImport: 'Nhập đảng viên',
   },
   common: {
     loading: 'Đang tải…',

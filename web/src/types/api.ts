@@ -3051,6 +3051,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tải lên tệp đảng viên để nhập (chạy nền)
+     * @description Thân yêu cầu là chính tệp: CSV (UTF-8, Content-Type text/csv) hoặc XLSX (trang tính đầu tiên). Hàng đầu là tiêu đề, nhận theo tên trường API hoặc nhãn tiếng Việt/tiếng Anh (không phân biệt dấu, hoa thường); ngày là ngày Excel hoặc chữ dd/mm/yyyy hay yyyy-mm-dd. Tệp được lưu, lần nhập ở trạng thái queued và một việc nền (member_import) được lên lịch: checking → checked → writing → done, hoặc failed (lỗi theo hàng và cột, tối đa 1000 lỗi được liệt kê) hoặc cancelled. Hàng thuộc tổ chức ngoài phạm vi member.write của người nhập là lỗi của hàng đó. Cần member.import (không có ở đâu: 403). Tệp rỗng hoặc không phải CSV/XLSX: 422 (field file). Quá --max-import-bytes: 413.
+     */
+    post: operations['startMemberImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trạng thái, tiến độ và lỗi của một lần nhập
+     * @description Người nhập xem lần nhập của mình; người có member.import trên toàn bộ cây xem mọi lần nhập; người khác: 404. Tiến độ trực tiếp (progress) có khi giai đoạn đang chạy trong chính tiến trình trả lời.
+     */
+    get: operations['getMemberImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hủy một lần nhập chưa xong
+     * @description Giai đoạn đang chạy dừng ở hàng kế tiếp và bỏ mọi thứ đã ghi trong giao dịch của nó; lần nhập chuyển sang cancelled. Đã done hoặc failed: 409 member_import_finished. Hủy lại lần đã hủy: trả lại lần nhập.
+     */
+    post: operations['cancelMemberImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3248,7 +3308,9 @@ export interface components {
         | 'exceeds_members'
         | 'calendar_year_missing'
         | 'directive_final_after_due'
-        | 'directive_period_unknown';
+        | 'directive_period_unknown'
+        | 'member_import_empty'
+        | 'member_import_file_type';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -9969,6 +10031,52 @@ export interface components {
         professional_qualification: components['schemas']['BreakdownValue'][];
         political_theory: components['schemas']['BreakdownValue'][];
       };
+    };
+    /** @description Một lỗi: hàng (số hàng của trang tính hoặc dòng của CSV; 0: cả tệp), trường (cột), mã lỗi và tham số. */
+    MemberImportError: {
+      /** Format: int64 */
+      row: number;
+      field: string;
+      code: string;
+      params: {
+        [key: string]: string;
+      };
+      /** @description Thông báo lỗi theo ngôn ngữ của người gọi (Accept-Language). */
+      message: string;
+    };
+    MemberImportProgress: {
+      phase: string | null;
+      /** Format: int64 */
+      rows: number;
+      /** Format: int64 */
+      bytes: number | null;
+      percent: number | null;
+    };
+    /** @description Một lần nhập đảng viên chạy nền. */
+    MemberImport: {
+      /** Format: int64 */
+      id: number;
+      /** @enum {string} */
+      state: 'queued' | 'checking' | 'checked' | 'writing' | 'done' | 'failed' | 'cancelled';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      file_name: string;
+      /** Format: int64 */
+      file_size: number;
+      created_by: string;
+      created_at: string;
+      updated_at: string;
+      finished_at: string | null;
+      /** Format: int64 */
+      rows_total: number;
+      /** Format: int64 */
+      rows_checked: number;
+      /** Format: int64 */
+      rows_written: number;
+      /** Format: int64 */
+      error_count: number;
+      errors: components['schemas']['MemberImportError'][];
+      progress: components['schemas']['MemberImportProgress'];
     };
   };
   responses: {
@@ -17999,6 +18107,126 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  startMemberImport: {
+    parameters: {
+      query?: {
+        /** @description Tên tệp (để hiển thị). */
+        name?: string;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Tệp CSV hoặc XLSX. */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Đã nhận tệp; lần nhập đang chờ chạy. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberImport'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMemberImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã lần nhập. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberImport'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  cancelMemberImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /** @description Mã lần nhập. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    /** @description Không cần nội dung (một đối tượng JSON rỗng được chấp nhận). */
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Đã hủy. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberImport'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -297,3 +297,4 @@ export type MemberDiscipline = Schemas['MemberDiscipline'];
 export type ComplianceBoard = Schemas['ComplianceBoard'];
 export type ComplianceItems = Schemas['ComplianceItems'];
 export type ComplianceItem = Schemas['ComplianceItem'];
+export type MemberImport = Schemas['MemberImport'];

@@ -30,6 +30,7 @@
 #include "storage/sql/lifecycle/lifecycle_repository.h"
 #include "storage/sql/lifecycle/transfer_repository.h"
 #include "storage/sql/meetings/meeting_repository.h"
+#include "storage/sql/member_imports/member_import_repository.h"
 #include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
@@ -69,7 +70,8 @@ class SqlTransaction : public app::Transaction {
         meetings_(session),
         inspection_(session),
         discipline_(session),
-        compliance_(session) {}
+        compliance_(session),
+        member_imports_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -91,6 +93,7 @@ class SqlTransaction : public app::Transaction {
   app::InspectionRepository& inspection() override { return inspection_; }
   app::DisciplineRepository& discipline() override { return discipline_; }
   app::ComplianceRepository& compliance() override { return compliance_; }
+  app::MemberImportRepository& member_imports() override { return member_imports_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -114,6 +117,7 @@ class SqlTransaction : public app::Transaction {
   SqlInspectionRepository inspection_;
   SqlDisciplineRepository discipline_;
   SqlComplianceRepository compliance_;
+  SqlMemberImportRepository member_imports_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

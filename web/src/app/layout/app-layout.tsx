@@ -26,6 +26,7 @@ import {
   SafetyCertificateOutlined,
   AlertOutlined,
   CheckCircleOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -232,6 +233,12 @@ export function AppLayout() {
       key: 'compliance',
       icon: <CheckCircleOutlined />,
       label: <Link to={paths.compliance({ org: scope })}>{t('nav.compliance')}</Link>,
+    },
+    // Members imports: a CSV or XLSX file checked and written in the background.
+    can(user, 'member.import') && {
+      key: 'member-import',
+      icon: <UploadOutlined />,
+      label: <Link to={paths.memberImport()}>{t('nav.memberImport')}</Link>,
     },
   ].filter((item) => !!item);
 

@@ -1,0 +1,31 @@
+// Vietnamese texts of the members import page (issue 16); spread into vi.ts.
+export const memberImportVi = {
+  memberImport: {
+    title: 'Nhập danh sách đảng viên',
+    upload: 'Tải lên tệp',
+    drop: 'Kéo tệp CSV hoặc Excel (XLSX) vào đây, hoặc bấm để chọn tệp',
+    hint: 'Hàng đầu là tiêu đề cột (nhãn tiếng Việt như Họ và tên đang dùng, Số CCCD, Ngày sinh...); ngày ghi dd/mm/yyyy hoặc là ngày của Excel. Mọi hàng được kiểm tra trước: có lỗi thì không ghi gì.',
+    progress: 'Tiến độ nhập',
+    state: 'Trạng thái',
+    rowsChecked: 'Số hàng đã kiểm tra',
+    rowsWritten: 'Số đảng viên đã ghi',
+    startedAt: 'Bắt đầu lúc',
+    finishedAt: 'Kết thúc lúc',
+    errors: 'Số lỗi',
+    nothingWritten: 'Có {{count}} lỗi: chưa ghi đảng viên nào. Sửa tệp rồi tải lên lại.',
+    row: 'Hàng',
+    column: 'Cột',
+    message: 'Lỗi',
+    wholeFile: 'Cả tệp',
+    cancel: 'Hủy lần nhập',
+    states: {
+      queued: 'Đang chờ',
+      checking: 'Đang kiểm tra',
+      checked: 'Đã kiểm tra, chờ ghi',
+      writing: 'Đang ghi',
+      done: 'Đã xong',
+      failed: 'Có lỗi',
+      cancelled: 'Đã hủy',
+    },
+  },
+};
