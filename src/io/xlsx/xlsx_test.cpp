@@ -197,8 +197,10 @@ TEST(Xlsx, HostileInputsAreRefused) {
   // refused cell's column (-1) was then written to.
   EXPECT_EQ(reason_of(package(sheet("<row><c r=\"A1\"><v>1</v></c><c r=\"1\"/></row>"))),
             "xlsx_cell_reference");
-  auto refused_row = Reader::open_bytes(
-      package(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"0\"/>")));
+  // The reader reads from the bytes it is given: they must outlive it.
+  const std::string refused_bytes =
+      package(sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"0\"/>"));
+  auto refused_row = Reader::open_bytes(refused_bytes);
   ASSERT_TRUE(refused_row.ok());
   int rows_seen = 0;
   Status read = refused_row->read_sheet(0, [&](int64_t, const Row&) { return ++rows_seen > 0; });
