@@ -18,6 +18,7 @@
 #include "app/ports/dues.h"
 #include "app/ports/idempotency.h"
 #include "app/ports/inspection.h"
+#include "app/ports/remediation.h"
 #include "app/ports/jobs.h"
 #include "app/ports/lifecycle.h"
 #include "app/ports/meetings.h"
@@ -215,6 +216,7 @@ class Transaction {
   virtual DisciplineRepository& discipline() = 0;
   virtual ComplianceRepository& compliance() = 0;
   virtual MemberImportRepository& member_imports() = 0;
+  virtual RemediationRepository& remediation() = 0;
 };
 
 class Store {

@@ -24,6 +24,7 @@
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/inspection/inspection_repository.h"
+#include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/jobs/inbox_repository.h"
 #include "storage/sql/jobs/job_repository.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
@@ -71,7 +72,8 @@ class SqlTransaction : public app::Transaction {
         inspection_(session),
         discipline_(session),
         compliance_(session),
-        member_imports_(session) {}
+        member_imports_(session),
+        remediation_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -94,6 +96,7 @@ class SqlTransaction : public app::Transaction {
   app::DisciplineRepository& discipline() override { return discipline_; }
   app::ComplianceRepository& compliance() override { return compliance_; }
   app::MemberImportRepository& member_imports() override { return member_imports_; }
+  app::RemediationRepository& remediation() override { return remediation_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -118,6 +121,7 @@ class SqlTransaction : public app::Transaction {
   SqlDisciplineRepository discipline_;
   SqlComplianceRepository compliance_;
   SqlMemberImportRepository member_imports_;
+  SqlRemediationRepository remediation_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool
