@@ -143,8 +143,8 @@ std::vector<InspectionItemLine> item_lines(Context& ctx, const Inspection& inspe
 InspectionView inspection_view(Context& ctx, Loaded loaded) {
   InspectionView view;
   view.stages = ctx.tx.inspection().stages_of(loaded.inspection.id);
-  view.items = item_lines(ctx, loaded.inspection, loaded.programme,
-                          items_of(ctx, loaded.inspection.id));
+  view.items =
+      item_lines(ctx, loaded.inspection, loaded.programme, items_of(ctx, loaded.inspection.id));
   std::optional<Stage> current = domain::inspection::parse_stage(loaded.inspection.stage);
   if (std::optional<Stage> next = domain::inspection::next_stage(current)) {
     view.next_stage = std::string(domain::inspection::stage_code(*next));
@@ -433,8 +433,7 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
   // The items lie at the subject: the organization, or the member's organization.
   OrgId item_org = loaded.inspection.subject_org_id;
   if (!item_org.valid() && loaded.inspection.subject_member_id.valid()) {
-    if (std::optional<Member> member =
-            ctx.tx.members().find(loaded.inspection.subject_member_id))
+    if (std::optional<Member> member = ctx.tx.members().find(loaded.inspection.subject_member_id))
       item_org = member->org_id;
   }
   for (const ItemRequest& request_item : request.items) {
@@ -465,7 +464,8 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
 
 Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRequest& request) {
   const domain::remediation::Source& source = domain::remediation::inspection_source();
-  std::optional<InspectionItem> item = ctx.tx.remediation().find(std::string(source.name), request.id);
+  std::optional<InspectionItem> item =
+      ctx.tx.remediation().find(std::string(source.name), request.id);
   if (!item) return Error::not_found("inspection_item");
   Result<inspection_detail::Loaded> loaded =
       inspection_detail::readable_inspection(ctx, item->inspection_id);

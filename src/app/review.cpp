@@ -776,8 +776,8 @@ Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingReques
   if (request.member_id.has_value() == request.org_id.has_value())
     errors.push_back({"member_id", "one_of", {{"fields", "member_id, org_id"}}});
   for (FieldError& error : domain::remediation::check_facts(
-           source, {request.kind, request.description, request.action, request.owner,
-                    request.due_on}))
+           source,
+           {request.kind, request.description, request.action, request.owner, request.due_on}))
     errors.push_back(std::move(error));
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Shortcoming item;

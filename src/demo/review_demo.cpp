@@ -291,8 +291,8 @@ void ReviewDemo::write(soci::session& session) {
   // Shortcomings: about one member in twelve and one organization in five; most fixed by now,
   // the rest open, some of those past their due date.
   storage::TableRows items(session, "remediation_items",
-                           {"source", "campaign_id", "year", "member_id", "org_id", "org_path", "kind",
-                            "description", "action", "owner", "due_on", "evidence", "state",
+                           {"source", "campaign_id", "year", "member_id", "org_id", "org_path",
+                            "kind", "description", "action", "owner", "due_on", "evidence", "state",
                             "closed_on", "version", "created_at", "created_by", "updated_at"});
   auto add_item = [&](const MemberEntry* member, const OrgEntry& org, const std::string& text,
                       const std::string& action, const std::string& owner) {

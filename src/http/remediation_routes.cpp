@@ -68,8 +68,9 @@ Result<std::tuple<app::RemediationQuery>> decode_remediation_list(const HttpRequ
     if (*state == "open" || *state == "closed" || *state == "overdue") {
       query.state = *state;
     } else {
-      errors.push_back(
-          {"state", "unknown_code", {{"value", state->substr(0, 40)}, {"allowed", "open, closed, overdue"}}});
+      errors.push_back({"state",
+                        "unknown_code",
+                        {{"value", state->substr(0, 40)}, {"allowed", "open, closed, overdue"}}});
     }
   }
   if (const auto source = params.text("source")) {
@@ -93,7 +94,8 @@ Result<std::tuple<app::RemediationQuery>> decode_remediation_list(const HttpRequ
 void add_remediation_routes(Router& router, ApiContext& api) {
   using namespace remediation_http;
   router.add("GET", "/api/v1/orgs/{id}/remediation",
-             lists(api, decode_remediation_list, app::list_remediation, json_reply(200, remediation_list_json)));
+             lists(api, decode_remediation_list, app::list_remediation,
+                   json_reply(200, remediation_list_json)));
 }
 
 }  // namespace chibo::http

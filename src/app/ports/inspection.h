@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/remediation.h"
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/org_path.h"
-#include "app/ports/remediation.h"
 
 namespace chibo::app {
 
@@ -79,7 +79,6 @@ class InspectionRepository {
 
   virtual void insert_stage(const InspectionStageRecord& record) = 0;
   virtual std::vector<InspectionStageRecord> stages_of(int64_t inspection) = 0;
-
 };
 
 }  // namespace chibo::app

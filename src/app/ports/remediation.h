@@ -20,12 +20,12 @@ struct RemediationItem {
   // The id its area shows (/review-shortcomings/{id}, /inspection-items/{id}): unique within
   // its source.
   int64_t id = 0;
-  std::string source;        // "review", "inspection"
-  int64_t campaign_id = 0;   // review: the campaign that recorded it
-  int64_t inspection_id = 0; // inspection: the inspection whose conclusion listed it
-  int year = 0;              // the campaign's, or the inspection programme's year
-  MemberId member_id;        // the member it is about; invalid: an organization's
-  OrgId org_id;              // the organization it lies at (the member's)
+  std::string source;         // "review", "inspection"
+  int64_t campaign_id = 0;    // review: the campaign that recorded it
+  int64_t inspection_id = 0;  // inspection: the inspection whose conclusion listed it
+  int year = 0;               // the campaign's, or the inspection programme's year
+  MemberId member_id;         // the member it is about; invalid: an organization's
+  OrgId org_id;               // the organization it lies at (the member's)
   OrgPath org_path;
   std::string kind;  // review: "limitation", "fault"; inspection: "violation", "recommendation"
   std::string description;

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/remediation.h"
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/org_path.h"
-#include "app/ports/remediation.h"
 #include "domain/review/grade.h"
 #include "domain/review/quota.h"
 

@@ -28,14 +28,9 @@ void check_text(const std::string& field, const std::string& value, size_t max,
 
 const Source& review_source() {
   // A review's shortcomings: no upper bound on the due date is known from the regulation.
-  static const Source source{"review",
-                             {"limitation", "fault"},
-                             "review_date",
-                             "due_before_review",
-                             "",
-                             "review_due_too_late",
-                             "closed_before_review",
-                             "shortcoming_closed"};
+  static const Source source{
+      "review", {"limitation", "fault"}, "review_date",          "due_before_review",
+      "",       "review_due_too_late",   "closed_before_review", "shortcoming_closed"};
   return source;
 }
 
@@ -82,8 +77,7 @@ std::vector<FieldError> check_due(const Source& source, Date due_on, Date opened
     return errors;
   }
   if (source.max_due_months_rule.empty()) return errors;
-  const RuleParameter* months =
-      rules.in_force(std::string(source.max_due_months_rule), opened_on);
+  const RuleParameter* months = rules.in_force(std::string(source.max_due_months_rule), opened_on);
   if (!months) return errors;
   const Date latest = opened_on.add_months(static_cast<int>(months->value));
   if (due_on > latest)
@@ -108,8 +102,8 @@ bool overdue(const std::string& state, Date due_on, Date today) {
   return state == "open" && due_on < today;
 }
 
-CloseCheck check_close(const Source& source, const std::string& state,
-                       const std::string& evidence, Date closed_on, Date opened_on, Date today) {
+CloseCheck check_close(const Source& source, const std::string& state, const std::string& evidence,
+                       Date closed_on, Date opened_on, Date today) {
   CloseCheck check;
   if (state != "open") {
     check.conflict = std::string(source.already_closed);

@@ -18,7 +18,7 @@ namespace chibo::domain::remediation {
 
 // What a source calls things; the rules below are the same for every source.
 struct Source {
-  std::string_view name;               // "review", "inspection"
+  std::string_view name;                // "review", "inspection"
   std::vector<std::string_view> kinds;  // the kinds its items may have
   // The day the item was opened on (the campaign's review date, the conclusion's day), as the
   // refusals name it.
@@ -73,7 +73,7 @@ struct CloseCheck {
   std::vector<FieldError> errors;
   bool allowed() const { return conflict.empty() && errors.empty(); }
 };
-CloseCheck check_close(const Source& source, const std::string& state,
-                       const std::string& evidence, Date closed_on, Date opened_on, Date today);
+CloseCheck check_close(const Source& source, const std::string& state, const std::string& evidence,
+                       Date closed_on, Date opened_on, Date today);
 
 }  // namespace chibo::domain::remediation

@@ -148,10 +148,9 @@ TEST(RemediationItem, ClosingOnceWithEvidenceNotInTheFutureNorBeforeOpening) {
     EXPECT_TRUE(has(early.errors, "evidence", "required"));
     EXPECT_TRUE(has(early.errors, "closed_on", std::string(s->closed_before_opening)));
     EXPECT_EQ(param(early.errors, std::string(s->opened_key)), "2026-06-15");
-    EXPECT_TRUE(has(check_close(*s, "open", std::string(kTextChars * 4 + 1, 'a'), today, opened,
-                                today)
-                        .errors,
-                    "evidence", "too_long"));
+    EXPECT_TRUE(has(
+        check_close(*s, "open", std::string(kTextChars * 4 + 1, 'a'), today, opened, today).errors,
+        "evidence", "too_long"));
   }
   EXPECT_EQ(review_source().already_closed, "shortcoming_closed");
   EXPECT_EQ(inspection_source().already_closed, "inspection_item_closed");

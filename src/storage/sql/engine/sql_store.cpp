@@ -24,7 +24,6 @@
 #include "storage/sql/engine/db_errors.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/inspection/inspection_repository.h"
-#include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/jobs/inbox_repository.h"
 #include "storage/sql/jobs/job_repository.h"
 #include "storage/sql/lifecycle/candidate_repository.h"
@@ -35,6 +34,7 @@
 #include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
+#include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/review/review_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 

@@ -27,7 +27,6 @@ class SqlInspectionRepository : public app::InspectionRepository {
   void insert_stage(const app::InspectionStageRecord& record) override;
   std::vector<app::InspectionStageRecord> stages_of(int64_t inspection) override;
 
-
  private:
   std::vector<app::InspectionProgramme> select_programmes(const std::string& where,
                                                           Bindings& bindings);

@@ -105,9 +105,9 @@ void SqlRemediationRepository::insert(RemediationItem& s) {
 std::optional<RemediationItem> SqlRemediationRepository::find(const std::string& source,
                                                               int64_t id) {
   Bindings bindings;
-  auto found = select(
-      "source = " + bindings.text(source) + " AND source_item_id = " + bindings.number(id),
-      bindings);
+  auto found =
+      select("source = " + bindings.text(source) + " AND source_item_id = " + bindings.number(id),
+             bindings);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
@@ -124,9 +124,8 @@ bool SqlRemediationRepository::update(const RemediationItem& s) {
       .number("version", s.version + 1);
   Bindings where;
   return update_rows(session_, "remediation_items", values,
-                     "source = " + where.text(s.source) +
-                         " AND source_item_id = " + where.number(s.id) +
-                         " AND version = " + where.number(s.version),
+                     "source = " + where.text(s.source) + " AND source_item_id = " +
+                         where.number(s.id) + " AND version = " + where.number(s.version),
                      where) == 1;
 }
 

@@ -163,8 +163,8 @@ TEST(RemediationMigration, TakesOverBothTablesKeepingTheirIds) {
     for (const char* sql : kOldTables) session << render_schema_sql(sql, engine);
     session << "INSERT INTO review_campaigns (id, org_id, org_path, year, review_date, title, "
                "state, units, version, created_at, created_by, updated_at) VALUES (7, " +
-                   c + ", '" + cell + "', 2026, '2026-11-02', 'Kiểm điểm', 'open', 1, 1, " +
-                   stamp + ", 'test', " + stamp + ")";
+                   c + ", '" + cell + "', 2026, '2026-11-02', 'Kiểm điểm', 'open', 1, 1, " + stamp +
+                   ", 'test', " + stamp + ")";
     session << "INSERT INTO inspection_programmes (id, org_id, org_path, year, issuer, title, "
                "version, created_at, created_by, updated_at) VALUES (3, " +
                    b + ", '" + base + "', 2025, 'committee', 'Chương trình', 1, " + stamp +
@@ -192,7 +192,9 @@ TEST(RemediationMigration, TakesOverBothTablesKeepingTheirIds) {
                      ", 'test', " + stamp + ")";
     session << "COMMIT";  // migrate() manages its own transaction
     auto applied = migrate(session, engine, known_migrations(engine), "2026-11-29T04:00:00Z");
-    EXPECT_TRUE(applied) << (applied ? "" : applied.error().reason + " " + applied.error().param("detail"));
+    EXPECT_TRUE(applied) << (applied
+                                 ? ""
+                                 : applied.error().reason + " " + applied.error().param("detail"));
     session << "BEGIN";
     return Ok();
   }));
@@ -216,8 +218,8 @@ TEST(RemediationMigration, TakesOverBothTablesKeepingTheirIds) {
     EXPECT_EQ(violation->evidence, "Báo cáo");
     EXPECT_EQ(violation->version, 2);
     // A new item takes an id above every kept one, in either source.
-    RemediationItem fresh = item("inspection", tree[2], *OrgPath::parse(base), "2026-12-31",
-                                 "recommendation");
+    RemediationItem fresh =
+        item("inspection", tree[2], *OrgPath::parse(base), "2026-12-31", "recommendation");
     tx.remediation().insert(fresh);
     EXPECT_GT(fresh.id, 2);
     EXPECT_FALSE(tx.remediation().find("review", fresh.id));
