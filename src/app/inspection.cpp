@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "app/access_control.h"
-#include "domain/inspection/item.h"
 #include "domain/inspection/programme.h"
 #include "domain/inspection/stage.h"
+#include "domain/remediation/item.h"
 
 namespace chibo::app {
 
@@ -86,13 +86,25 @@ std::string subject_name(Context& ctx, const Inspection& inspection) {
   return org_name(ctx, inspection.subject_org_id);
 }
 
+// The conclusion's items, in the order it listed them.
+std::vector<InspectionItem> items_of(Context& ctx, int64_t inspection) {
+  RemediationFilter filter;
+  filter.sources = {"inspection"};
+  filter.inspection = inspection;
+  filter.limit = 1000;
+  std::vector<InspectionItem> items = ctx.tx.remediation().list(filter);
+  std::sort(items.begin(), items.end(),
+            [](const InspectionItem& a, const InspectionItem& b) { return a.id < b.id; });
+  return items;
+}
+
 InspectionLine line_of(Context& ctx, Inspection inspection) {
   InspectionLine line;
   line.subject_name = subject_name(ctx, inspection);
-  for (const InspectionItem& item : ctx.tx.inspection().items_of(inspection.id)) {
+  for (const InspectionItem& item : items_of(ctx, inspection.id)) {
     if (item.state != "open") continue;
     ++line.open_items;
-    if (domain::inspection::overdue(item.state, item.due_on, ctx.today())) ++line.overdue_items;
+    if (domain::remediation::overdue(item.state, item.due_on, ctx.today())) ++line.overdue_items;
   }
   line.inspection = std::move(inspection);
   return line;
@@ -121,7 +133,7 @@ std::vector<InspectionItemLine> item_lines(Context& ctx, const Inspection& inspe
     line.programme_id = programme.id;
     line.year = programme.year;
     line.subject_name = name;
-    line.overdue = domain::inspection::overdue(item.state, item.due_on, ctx.today());
+    line.overdue = domain::remediation::overdue(item.state, item.due_on, ctx.today());
     line.item = std::move(item);
     lines.push_back(std::move(line));
   }
@@ -131,8 +143,8 @@ std::vector<InspectionItemLine> item_lines(Context& ctx, const Inspection& inspe
 InspectionView inspection_view(Context& ctx, Loaded loaded) {
   InspectionView view;
   view.stages = ctx.tx.inspection().stages_of(loaded.inspection.id);
-  view.items = item_lines(ctx, loaded.inspection, loaded.programme,
-                          ctx.tx.inspection().items_of(loaded.inspection.id));
+  view.items =
+      item_lines(ctx, loaded.inspection, loaded.programme, items_of(ctx, loaded.inspection.id));
   std::optional<Stage> current = domain::inspection::parse_stage(loaded.inspection.stage);
   if (std::optional<Stage> next = domain::inspection::next_stage(current)) {
     view.next_stage = std::string(domain::inspection::stage_code(*next));
@@ -406,7 +418,8 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
   if (request.text.empty()) errors.push_back({"text", "required", {}});
   for (size_t i = 0; i < request.items.size(); ++i) {
     const ItemRequest& item = request.items[i];
-    for (FieldError& error : domain::inspection::check_item(
+    for (FieldError& error : domain::remediation::check_item(
+             domain::remediation::inspection_source(),
              {item.kind, item.description, item.action, item.owner, item.due_on}, request.on,
              ctx.services.rules, "items[" + std::to_string(i) + "]."))
       errors.push_back(std::move(error));
@@ -417,9 +430,19 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
   loaded.inspection.conclusion = request.text;
   if (!ctx.tx.inspection().update_inspection(loaded.inspection)) return Error::stale_version();
   ++loaded.inspection.version;
+  // The items lie at the subject: the organization, or the member's organization.
+  OrgId item_org = loaded.inspection.subject_org_id;
+  if (!item_org.valid() && loaded.inspection.subject_member_id.valid()) {
+    if (std::optional<Member> member = ctx.tx.members().find(loaded.inspection.subject_member_id))
+      item_org = member->org_id;
+  }
   for (const ItemRequest& request_item : request.items) {
     InspectionItem item;
+    item.source = std::string(domain::remediation::inspection_source().name);
     item.inspection_id = loaded.inspection.id;
+    item.year = loaded.programme.year;
+    item.member_id = loaded.inspection.subject_member_id;
+    item.org_id = item_org;
     item.org_path = loaded.inspection.subject_path;
     item.kind = request_item.kind;
     item.description = request_item.description;
@@ -429,7 +452,7 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
     item.state = "open";
     item.created_at = item.updated_at = ctx.now();
     item.created_by = ctx.actor.name;
-    ctx.tx.inspection().insert_item(item);
+    ctx.tx.remediation().insert(item);
   }
   ctx.audit(AuditEntry::about("inspection.conclude", "inspection", loaded.inspection.id,
                               loaded.inspection.subject_path.str())
@@ -440,7 +463,9 @@ Result<InspectionView> conclude_inspection(Context& ctx, const ConclusionRequest
 }
 
 Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRequest& request) {
-  std::optional<InspectionItem> item = ctx.tx.inspection().find_item(request.id);
+  const domain::remediation::Source& source = domain::remediation::inspection_source();
+  std::optional<InspectionItem> item =
+      ctx.tx.remediation().find(std::string(source.name), request.id);
   if (!item) return Error::not_found("inspection_item");
   Result<inspection_detail::Loaded> loaded =
       inspection_detail::readable_inspection(ctx, item->inspection_id);
@@ -451,21 +476,17 @@ Result<InspectionItemLine> close_inspection_item(Context& ctx, const CloseItemRe
   if (!standing.issuer && !standing.above_subject) return Error::forbidden("forbidden");
   if (item->version != request.version) return Error::stale_version();
   const Date concluded_on = loaded->inspection.stage_on.value_or(Date());
-  const std::string refused =
-      domain::inspection::check_close(item->state, request.closed_on, concluded_on, ctx.today());
-  if (refused == "already_closed")
-    return Error::conflict("inspection_item_closed",
+  domain::remediation::CloseCheck check = domain::remediation::check_close(
+      source, item->state, request.evidence, request.closed_on, concluded_on, ctx.today());
+  if (!check.conflict.empty())
+    return Error::conflict(std::move(check.conflict),
                            {{"closed_on", item->closed_on ? item->closed_on->iso() : ""}});
-  std::vector<FieldError> errors;
-  if (request.evidence.empty()) errors.push_back({"evidence", "required", {}});
-  if (!refused.empty())
-    errors.push_back({"closed_on", refused, {{"concluded_on", concluded_on.iso()}}});
-  if (!errors.empty()) return inspection_detail::invalid(std::move(errors));
+  if (!check.errors.empty()) return inspection_detail::invalid(std::move(check.errors));
   item->evidence = request.evidence;
   item->closed_on = request.closed_on;
   item->state = "closed";
   item->updated_at = ctx.now();
-  if (!ctx.tx.inspection().update_item(*item)) return Error::stale_version();
+  if (!ctx.tx.remediation().update(*item)) return Error::stale_version();
   ++item->version;
   ctx.audit(
       AuditEntry::about("inspection.item_close", "inspection_item", item->id, item->org_path.str())
@@ -480,14 +501,15 @@ Result<std::vector<InspectionItemLine>> list_inspection_items(Context& ctx,
   std::optional<Organization> org = ctx.tx.orgs().find(query.org_id);
   if (!org || !reach_of(ctx, domain::Permission::kInspectionRead).covers(org->path))
     return Error::not_found("organization");
-  InspectionItemFilter filter;
+  RemediationFilter filter;
+  filter.sources = {"inspection"};
   filter.subtree = org->path;
   filter.state = query.state;
   filter.kind = query.kind;
   if (query.overdue) filter.overdue_on = ctx.today();
   filter.limit = query.limit;
   std::vector<InspectionItemLine> lines;
-  for (InspectionItem& item : ctx.tx.inspection().items(filter)) {
+  for (InspectionItem& item : ctx.tx.remediation().list(filter)) {
     Result<inspection_detail::Loaded> loaded =
         inspection_detail::readable_inspection(ctx, item.inspection_id);
     if (!loaded) continue;

@@ -7,6 +7,7 @@
 #include "app/access_control.h"
 #include "app/discipline.h"
 #include "app/review_fanout.h"
+#include "domain/remediation/item.h"
 #include "domain/review/order.h"
 #include "domain/review/summary.h"
 #include "io/xlsx/xlsx_writer.h"
@@ -196,7 +197,7 @@ std::vector<ShortcomingLine> shortcoming_lines(Context& ctx, std::vector<Shortco
     } else if (auto org = ctx.tx.orgs().find(item.org_id)) {
       line.subject_name = org->name;
     }
-    line.overdue = item.state == "open" && item.due_on < today;
+    line.overdue = domain::remediation::overdue(item.state, item.due_on, today);
     line.item = std::move(item);
     lines.push_back(std::move(line));
   }
@@ -212,11 +213,12 @@ MemberLine line_of(Context& ctx, const ReviewCampaign& campaign, const Member& m
   line.eligibility = eligibility_of(ctx, member, campaign.review_date);
   line.is_head = is_head(ctx, member, campaign.review_date);
   line.review = std::move(review);
-  ShortcomingFilter filter;
+  RemediationFilter filter;
+  filter.sources = {"review"};
   filter.subtree = member.org_path;
   filter.member = member.id;
   filter.year = campaign.year - 1;
-  line.last_year = shortcoming_lines(ctx, ctx.tx.review().shortcomings(filter));
+  line.last_year = shortcoming_lines(ctx, ctx.tx.remediation().list(filter));
   return line;
 }
 
@@ -291,7 +293,6 @@ Result<CampaignView> view_of(Context& ctx, const ReviewCampaign& campaign,
 }
 
 constexpr size_t kReviewTextChars = 4000;
-constexpr size_t kReviewLineChars = 500;
 
 void check_review_text(const std::string& field, const std::string& value, size_t max,
                        bool required, std::vector<FieldError>& errors) {
@@ -750,11 +751,12 @@ Result<MemberReviews> get_member_reviews(Context& ctx, MemberId id) {
       titles[review.campaign_id] = campaign ? campaign->title : std::string();
     }
     year.campaign_title = titles[review.campaign_id];
-    ShortcomingFilter filter;
+    RemediationFilter filter;
+    filter.sources = {"review"};
     filter.subtree = OrgPath::root(member->org_path.ids().front());
     filter.member = member->id;
     filter.year = review.year;
-    year.shortcomings = shortcoming_lines(ctx, ctx.tx.review().shortcomings(filter));
+    year.shortcomings = shortcoming_lines(ctx, ctx.tx.remediation().list(filter));
     if (review.grade) {
       grades[review.year] = *review.grade;
       out.screening_year = std::max(out.screening_year, review.year);
@@ -769,14 +771,14 @@ Result<MemberReviews> get_member_reviews(Context& ctx, MemberId id) {
 }
 
 Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingRequest& request) {
+  const domain::remediation::Source& source = domain::remediation::review_source();
   std::vector<FieldError> errors;
   if (request.member_id.has_value() == request.org_id.has_value())
     errors.push_back({"member_id", "one_of", {{"fields", "member_id, org_id"}}});
-  if (request.kind != "limitation" && request.kind != "fault")
-    errors.push_back({"kind", "not_allowed", {{"allowed", "limitation, fault"}}});
-  check_review_text("description", request.description, kReviewTextChars, true, errors);
-  check_review_text("action", request.action, kReviewTextChars, true, errors);
-  check_review_text("owner", request.owner, kReviewLineChars, true, errors);
+  for (FieldError& error : domain::remediation::check_facts(
+           source,
+           {request.kind, request.description, request.action, request.owner, request.due_on}))
+    errors.push_back(std::move(error));
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Shortcoming item;
   OrgPath path;
@@ -802,9 +804,11 @@ Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingReques
   if (!campaign) return std::move(campaign).error();
   if (!campaign->org_path.contains(path))
     return Error::invalid_field(member ? "member_id" : "org_id", "outside_campaign");
-  if (request.due_on < campaign->review_date)
-    return Error::invalid_field("due_on", "due_before_review",
-                                {{"review_date", campaign->review_date.iso()}});
+  if (std::vector<FieldError> due = domain::remediation::check_due(
+          source, request.due_on, campaign->review_date, ctx.services.rules);
+      !due.empty())
+    return Error::invalid(std::move(due));
+  item.source = std::string(source.name);
   item.campaign_id = campaign->id;
   item.year = campaign->year;
   item.org_path = path;
@@ -816,7 +820,7 @@ Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingReques
   item.state = "open";
   item.created_at = item.updated_at = ctx.now();
   item.created_by = ctx.actor.name;
-  ctx.tx.review().insert_shortcoming(item);
+  ctx.tx.remediation().insert(item);
   ctx.audit(
       AuditEntry::about("review.shortcoming_record", "review_shortcoming", item.id, path.str())
           .with("campaign_id", campaign->id)
@@ -827,23 +831,26 @@ Result<ShortcomingLine> record_shortcoming(Context& ctx, const ShortcomingReques
 }
 
 Result<ShortcomingLine> close_shortcoming(Context& ctx, const CloseShortcomingRequest& request) {
-  std::optional<Shortcoming> item = ctx.tx.review().find_shortcoming(request.id);
+  const domain::remediation::Source& source = domain::remediation::review_source();
+  std::optional<Shortcoming> item = ctx.tx.remediation().find(std::string(source.name), request.id);
   if (!item) return Error::not_found("review_shortcoming");
   if (Status allowed = require_review(ctx, Permission::kReviewWrite, item->org_path, item->org_path,
                                       item->member_id, "review_shortcoming");
       !allowed)
     return std::move(allowed).error();
   if (item->version != request.version) return Error::stale_version();
-  if (item->state == "closed") return Error::conflict("shortcoming_closed");
-  std::vector<FieldError> errors;
-  check_review_text("evidence", request.evidence, kReviewTextChars, true, errors);
-  if (request.closed_on > ctx.today()) errors.push_back({"closed_on", "in_future", {}});
-  if (!errors.empty()) return Error::invalid(std::move(errors));
+  // Not closed before the review that recorded it.
+  std::optional<ReviewCampaign> campaign = ctx.tx.review().find_campaign(item->campaign_id);
+  const Date opened_on = campaign ? campaign->review_date : Date();
+  domain::remediation::CloseCheck check = domain::remediation::check_close(
+      source, item->state, request.evidence, request.closed_on, opened_on, ctx.today());
+  if (!check.conflict.empty()) return Error::conflict(std::move(check.conflict));
+  if (!check.errors.empty()) return Error::invalid(std::move(check.errors));
   item->evidence = request.evidence;
   item->closed_on = request.closed_on;
   item->state = "closed";
   item->updated_at = ctx.now();
-  if (!ctx.tx.review().update_shortcoming(*item)) return Error::stale_version();
+  if (!ctx.tx.remediation().update(*item)) return Error::stale_version();
   ++item->version;
   ctx.audit(AuditEntry::about("review.shortcoming_close", "review_shortcoming", item->id,
                               item->org_path.str())
@@ -856,14 +863,15 @@ Result<std::vector<ShortcomingLine>> list_shortcomings(Context& ctx,
   std::optional<Organization> org = ctx.tx.orgs().find(query.org_id);
   if (!org || !reach_of(ctx, Permission::kReviewRead).covers(org->path))
     return Error::not_found("organization");
-  ShortcomingFilter filter;
+  RemediationFilter filter;
+  filter.sources = {"review"};
   filter.subtree = org->path;
   filter.state = query.state;
   if (query.overdue) filter.overdue_on = ctx.today();
   filter.member = query.member_id;
   filter.year = query.year;
   filter.limit = query.limit;
-  return shortcoming_lines(ctx, ctx.tx.review().shortcomings(filter));
+  return shortcoming_lines(ctx, ctx.tx.remediation().list(filter));
 }
 
 Result<CampaignView> close_review_campaign(Context& ctx, const CloseCampaignRequest& request) {

@@ -141,7 +141,7 @@ class Generator {
           session, writer_.engine(),
           {"dues_bases", "dues_reliefs", "dues_payments", "dues_standings", "plans", "plan_items",
            "plan_reviews", "plan_assessments", "review_units", "review_members", "review_counts",
-           "review_shortcomings", "meetings", "meeting_attendance", "meeting_votes"});
+           "remediation_items", "meetings", "meeting_attendance", "meeting_votes"});
       timed("dues", [&] { dues_.write(session); });
       report_.dues = dues_.report();
       timed("personal plans", [&] { plans_.write(session); });

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "storage/sql/inspection/inspection_repository.h"
+#include "storage/sql/remediation/remediation_repository.h"
 
 namespace chibo::demo {
 
@@ -44,6 +45,7 @@ void InspectionDemo::org_added(const domain::Organization& org, bool in_bloc) {
 void InspectionDemo::write(soci::session& session) {
   if (!root_ || committees_.empty()) return;
   storage::SqlInspectionRepository repo(session);
+  storage::SqlRemediationRepository items_repo(session);
   for (int year : {today_.year() - 1, today_.year()}) {
     app::InspectionProgramme programme;
     programme.org_id = OrgId(root_->id);
@@ -114,7 +116,10 @@ void InspectionDemo::write(soci::session& session) {
         const int items = 1 + static_cast<int>(rng_.below(3));
         for (int j = 0; j < items; ++j) {
           app::InspectionItem item;
+          item.source = "inspection";
           item.inspection_id = inspection.id;
+          item.year = year;
+          item.org_id = inspection.subject_org_id;
           item.org_path = inspection.subject_path;
           item.kind = j == 0 && rng_.chance(0.5) ? "violation" : "recommendation";
           item.description = item.kind == "violation"
@@ -132,7 +137,7 @@ void InspectionDemo::write(soci::session& session) {
           }
           item.created_at = item.updated_at = now_;
           item.created_by = "demo";
-          repo.insert_item(item);
+          items_repo.insert(item);
           ++report_.items;
           if (item.state == "open") {
             ++report_.items_open;

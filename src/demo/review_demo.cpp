@@ -290,9 +290,9 @@ void ReviewDemo::write(soci::session& session) {
 
   // Shortcomings: about one member in twelve and one organization in five; most fixed by now,
   // the rest open, some of those past their due date.
-  storage::TableRows items(session, "review_shortcomings",
-                           {"campaign_id", "year", "member_id", "org_id", "org_path", "kind",
-                            "description", "action", "owner", "due_on", "evidence", "state",
+  storage::TableRows items(session, "remediation_items",
+                           {"source", "campaign_id", "year", "member_id", "org_id", "org_path",
+                            "kind", "description", "action", "owner", "due_on", "evidence", "state",
                             "closed_on", "version", "created_at", "created_by", "updated_at"});
   auto add_item = [&](const MemberEntry* member, const OrgEntry& org, const std::string& text,
                       const std::string& action, const std::string& owner) {
@@ -300,7 +300,7 @@ void ReviewDemo::write(soci::session& session) {
     const bool closed = due < today_ ? rng_.chance(0.8) : rng_.chance(0.3);
     const Date closed_on =
         std::min(today_, due.add_days(-static_cast<int32_t>(rng_.between(0, 40))));
-    items.number(campaign_id).number(year);
+    items.text_or_null("review").number(campaign_id).number(year);
     if (member) {
       items.number(member->id);
     } else {
@@ -338,6 +338,8 @@ void ReviewDemo::write(soci::session& session) {
              "Chi ủy, cấp ủy xây dựng kế hoạch khắc phục, báo cáo cấp trên.", "Bí thư");
   }
   items.flush();
+  // New rows show their row id (storage/sql/remediation).
+  session << "UPDATE remediation_items SET source_item_id = id WHERE source_item_id IS NULL";
 }
 
 }  // namespace chibo::demo

@@ -96,6 +96,7 @@ Router build_api(ApiContext& context) {
   add_compliance_routes(router, context);
   add_stats_routes(router, context);
   add_member_import_routes(router, context);
+  add_remediation_routes(router, context);
   return router;
 }
 

@@ -56,6 +56,7 @@ void add_discipline_routes(Router& router, ApiContext& context);
 void add_compliance_routes(Router& router, ApiContext& context);
 void add_stats_routes(Router& router, ApiContext& context);
 void add_member_import_routes(Router& router, ApiContext& context);
+void add_remediation_routes(Router& router, ApiContext& context);
 
 Router build_api(ApiContext& context);
 

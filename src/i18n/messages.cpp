@@ -1134,6 +1134,12 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"{label}: không đọc được tệp Excel (XLSX)",
         "{label}: the Excel (XLSX) file cannot be read"}},
       {"noun.member_import", {"lần nhập đảng viên", "Members import"}},
+      {"closed_before_review",
+       {"{label}: trước ngày kiểm điểm ({review_date})",
+        "{label}: before the review date ({review_date})"}},
+      {"review_due_too_late",
+       {"{label}: muộn nhất {latest} ({rule} = {value} tháng: {source})",
+        "{label}: {latest} at the latest ({rule} = {value} months: {source})"}},
   });
   return texts;
 }

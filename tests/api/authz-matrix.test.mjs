@@ -443,6 +443,7 @@ function requestFor(key, side) {
     case 'POST /api/v1/members/imports': return { path: '/api/v1/members/imports?name=thu.csv', json: { not: 'a members file' }, allowed: 422 };
     case 'GET /api/v1/members/imports/{id}': return { path: '/api/v1/members/imports/999999999', allowed: 404 };
     case 'POST /api/v1/members/imports/{id}/cancel': return { path: '/api/v1/members/imports/999999999/cancel', json: {}, allowed: 404 };
+    case 'GET /api/v1/orgs/{id}/remediation': return { path: `/api/v1/orgs/${org.id}/remediation` };
     default: throw new Error(`no request for ${key}`);
   }
 }

@@ -300,6 +300,7 @@ describe('routes', () => {
     'POST /api/v1/members/imports': [201, 400, 401, 403, 405, 409, 413, 422, 503],
     'GET /api/v1/members/imports/{id}': [200, 400, 401, 403, 404, 405, 503],
     'POST /api/v1/members/imports/{id}/cancel': [200, 400, 401, 403, 404, 405, 409, 503],
+    'GET /api/v1/orgs/{id}/remediation': [200, 400, 401, 403, 404, 405, 503],
   };
 
   test('every route is in the status table above', () => {

@@ -1,5 +1,5 @@
 // What the inspection use cases (issue 15; rules-reference §8) need from storage, inside the
-// transactions of app/ports/store.h. Overdue is never stored: open past due (domain/inspection).
+// transactions of app/ports/store.h. Overdue is never stored: open past due (domain/remediation).
 #pragma once
 
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/remediation.h"
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -57,31 +58,9 @@ struct InspectionStageRecord {
   std::string recorded_by;
 };
 
-struct InspectionItem {
-  int64_t id = 0;
-  int64_t inspection_id = 0;
-  OrgPath org_path;
-  std::string kind;  // "violation", "recommendation"
-  std::string description;
-  std::string action;
-  std::string owner;
-  Date due_on;
-  std::string evidence;
-  std::string state;  // "open", "closed"
-  std::optional<Date> closed_on;
-  int64_t version = 0;
-  std::string created_at;
-  std::string created_by;
-  std::string updated_at;
-};
-
-struct InspectionItemFilter {
-  OrgPath subtree;
-  std::string state;               // "" any
-  std::string kind;                // "" any
-  std::optional<Date> overdue_on;  // only open ones due before this day
-  int limit = 200;
-};
+// A conclusion's violation or recommendation: an item of the remediation table, source
+// "inspection" (app/ports/remediation.h).
+using InspectionItem = RemediationItem;
 
 class InspectionRepository {
  public:
@@ -100,12 +79,6 @@ class InspectionRepository {
 
   virtual void insert_stage(const InspectionStageRecord& record) = 0;
   virtual std::vector<InspectionStageRecord> stages_of(int64_t inspection) = 0;
-
-  virtual void insert_item(InspectionItem& item) = 0;
-  virtual std::optional<InspectionItem> find_item(int64_t id) = 0;
-  virtual bool update_item(const InspectionItem& item) = 0;  // version check
-  virtual std::vector<InspectionItem> items_of(int64_t inspection) = 0;
-  virtual std::vector<InspectionItem> items(const InspectionItemFilter& filter) = 0;
 };
 
 }  // namespace chibo::app

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ports/remediation.h"
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/org_path.h"
@@ -101,35 +102,9 @@ struct GradeCounts {
   }
 };
 
-struct Shortcoming {
-  int64_t id = 0;
-  int64_t campaign_id = 0;
-  int year = 0;
-  MemberId member_id;  // invalid: the organization's own
-  OrgId org_id;
-  OrgPath org_path;
-  std::string kind;  // "limitation" (hạn chế), "fault" (khuyết điểm)
-  std::string description;
-  std::string action;
-  std::string owner;
-  Date due_on;
-  std::string evidence;
-  std::string state;  // "open", "closed"
-  std::optional<Date> closed_on;
-  int64_t version = 0;
-  std::string created_at;
-  std::string created_by;
-  std::string updated_at;
-};
-
-struct ShortcomingFilter {
-  OrgPath subtree;
-  std::string state;               // "" any
-  std::optional<Date> overdue_on;  // only open ones due before this day
-  std::optional<MemberId> member;  // only this member's
-  std::optional<int> year;
-  int limit = 200;
-};
+// A review's shortcoming (hạn chế, khuyết điểm): an item of the remediation table, source
+// "review" (app/ports/remediation.h).
+using Shortcoming = RemediationItem;
 
 class ReviewRepository {
  public:
@@ -168,11 +143,6 @@ class ReviewRepository {
   // Adds the deltas (per organization) to the subtree counts.
   virtual void adjust_counts(int64_t campaign, const std::map<OrgId, GradeCounts>& deltas) = 0;
   virtual GradeCounts counts(int64_t campaign, OrgId org) = 0;
-
-  virtual void insert_shortcoming(Shortcoming& shortcoming) = 0;
-  virtual std::optional<Shortcoming> find_shortcoming(int64_t id) = 0;
-  virtual bool update_shortcoming(const Shortcoming& shortcoming) = 0;  // version check
-  virtual std::vector<Shortcoming> shortcomings(const ShortcomingFilter& filter) = 0;
 
   // Closing (issue 15): the state with a version check (bumps it), and the members of
   // `statuses` in the subtree whose review in the campaign has no decided grade.

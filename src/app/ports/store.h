@@ -23,6 +23,7 @@
 #include "app/ports/meetings.h"
 #include "app/ports/member_imports.h"
 #include "app/ports/plans.h"
+#include "app/ports/remediation.h"
 #include "app/ports/review.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
@@ -215,6 +216,7 @@ class Transaction {
   virtual DisciplineRepository& discipline() = 0;
   virtual ComplianceRepository& compliance() = 0;
   virtual MemberImportRepository& member_imports() = 0;
+  virtual RemediationRepository& remediation() = 0;
 };
 
 class Store {

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "domain/inspection/item.h"
 #include "domain/inspection/programme.h"
 #include "domain/inspection/stage.h"
 #include "testing/fixtures.h"
@@ -130,42 +129,6 @@ TEST(InspectionProgramme, TeamMinimumNamesItsRule) {
       if (key == "rule" && value == "inspection.min_team_members") named = true;
     EXPECT_TRUE(named);
   }
-}
-
-TEST(InspectionItem, DueAfterTheConclusionWithinTheRule) {
-  const Date concluded = date("2026-06-15");
-  ItemFacts item{"recommendation", "Chậm nộp đảng phí", "Thu đủ", "Bí thư chi bộ",
-                 date("2026-09-30")};
-  EXPECT_TRUE(check_item(item, concluded, rules()).empty());
-  item.due_on = date("2026-06-14");
-  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "inspection_before_conclusion"));
-  item.due_on = date("2027-06-15");  // 12 months exactly
-  EXPECT_TRUE(check_item(item, concluded, rules()).empty());
-  item.due_on = date("2027-06-16");
-  EXPECT_TRUE(has(check_item(item, concluded, rules()), "due_on", "inspection_due_too_late"));
-  item = {"note", "", "", "", concluded};
-  const auto errors = check_item(item, concluded, rules(), "items[1].");
-  EXPECT_TRUE(has(errors, "items[1].kind", "not_allowed"));
-  EXPECT_TRUE(has(errors, "items[1].description", "required"));
-  EXPECT_TRUE(has(errors, "items[1].action", "required"));
-  EXPECT_TRUE(has(errors, "items[1].owner", "required"));
-}
-
-TEST(InspectionItem, OverdueIsOpenPastDue) {
-  const Date due = date("2026-09-30");
-  EXPECT_FALSE(overdue("open", due, date("2026-09-30")));
-  EXPECT_TRUE(overdue("open", due, date("2026-10-01")));
-  EXPECT_FALSE(overdue("closed", due, date("2026-10-01")));
-}
-
-TEST(InspectionItem, ClosingOnceNotInTheFutureNorBeforeTheConclusion) {
-  const Date concluded = date("2026-06-15");
-  const Date today = date("2026-12-06");
-  EXPECT_EQ(check_close("open", today, concluded, today), "");
-  EXPECT_EQ(check_close("closed", today, concluded, today), "already_closed");
-  EXPECT_EQ(check_close("open", date("2026-12-07"), concluded, today), "in_future");
-  EXPECT_EQ(check_close("open", date("2026-06-14"), concluded, today),
-            "inspection_before_conclusion");
 }
 
 }  // namespace

@@ -259,6 +259,11 @@ export const ROUTE_RULES = {
   'POST /api/v1/members/imports': { gate: 'full', needs: 'member.import', object: 'none' },
   'GET /api/v1/members/imports/{id}': { gate: 'full', needs: 'member.import', object: 'none' },
   'POST /api/v1/members/imports/{id}/cancel': { gate: 'full', needs: 'member.import', object: 'none' },
+  // Remediation across its sources (issue 15): each source by its own read permission over the
+  // organization (review.read, inspection.read), none of them: 404. Every role holding
+  // inspection.read holds review.read (roles.tsv), so review.read decides the matrix;
+  // remediation.test.mjs covers the filtering by source.
+  'GET /api/v1/orgs/{id}/remediation': { gate: 'full', needs: 'review.read', object: 'org' },
 };
 
 /**

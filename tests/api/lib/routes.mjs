@@ -180,6 +180,7 @@ export const ROUTES = [
   ['POST', '/api/v1/members/imports'],
   ['GET', '/api/v1/members/imports/{id}'],
   ['POST', '/api/v1/members/imports/{id}/cancel'],
+  ['GET', '/api/v1/orgs/{id}/remediation'],
 ];
 
 function segments(p) {

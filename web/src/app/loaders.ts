@@ -338,3 +338,8 @@ export function complianceLoader() {
   void pages.compliance();
   return null;
 }
+
+export function remediationLoader() {
+  void pages.remediation();
+  return null;
+}

@@ -47,4 +47,5 @@ export const pages = {
   disciplineCase: () => import('./routes/discipline-case'),
   compliance: () => import('./routes/compliance'),
   memberImport: () => import('./routes/member-import'),
+  remediation: () => import('./routes/remediation'),
 };

@@ -49,6 +49,7 @@ import {
   disciplineLoader,
   disciplineCaseLoader,
   complianceLoader,
+  remediationLoader,
 } from './loaders';
 import { pages } from './pages';
 import { Home } from './routes/home';
@@ -100,6 +101,7 @@ const InspectionItemsPage = lazy(pages.inspectionItems);
 const DisciplinePage = lazy(pages.discipline);
 const DisciplineCasePage = lazy(pages.disciplineCase);
 const CompliancePage = lazy(pages.compliance);
+const RemediationPage = lazy(pages.remediation);
 const MemberImportPage = lazy(pages.memberImport);
 
 function Standalone({ children }: { children: ReactNode }) {
@@ -386,6 +388,12 @@ export const router = createBrowserRouter([
         path: 'compliance',
         element: <CompliancePage />,
         loader: complianceLoader,
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'remediation',
+        element: <RemediationPage />,
+        loader: remediationLoader,
         errorElement: <RouteError />,
       },
       {

@@ -106,6 +106,9 @@ export const paths = {
   compliance: (q: { org?: number; area?: string } = {}) => withSearch('/compliance', orgQuery(q)),
   // Members imports (issue 16): upload a file, follow import `id`.
   memberImport: (id?: number) => withSearch('/members/import', id ? `id=${id}` : undefined),
+  // Remediation (issue 15): the items tracked to closure of a subtree, from every source.
+  remediation: (q: { org?: number; state?: string; source?: string } = {}) =>
+    withSearch('/remediation', orgQuery(q)),
 };
 
 /** ?org=&month=&year=&kind= with the empty ones left out. */

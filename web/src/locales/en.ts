@@ -11,6 +11,7 @@ import { disciplineEn } from './discipline-en';
 import { complianceEn } from './compliance-en';
 import { statsEn } from './stats-en';
 import { memberImportEn } from './member-import-en';
+import { remediationEn } from './remediation-en';
 
 export const en = {
   ...lifecycleEn,
@@ -25,6 +26,7 @@ export const en = {
   ...complianceEn,
   ...statsEn,
   ...memberImportEn,
+  ...remediationEn,
   app: {
     nav: 'Navigation by work area',
     scope: 'Working in',
@@ -57,6 +59,7 @@ export const en = {
     discipline: 'Party discipline',
     compliance: 'Compliance',
     memberImport: 'Import members',
+    remediation: 'Remediation',
   },
   common: {
     loading: 'Loading…',

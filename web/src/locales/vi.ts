@@ -12,6 +12,7 @@ import { disciplineVi } from './discipline-vi';
 import { complianceVi } from './compliance-vi';
 import { statsVi } from './stats-vi';
 import { memberImportVi } from './member-import-vi';
+import { remediationVi } from './remediation-vi';
 
 export const vi = {
   ...lifecycleVi,
@@ -26,6 +27,7 @@ export const vi = {
   ...complianceVi,
   ...statsVi,
   ...memberImportVi,
+  ...remediationVi,
   app: {
     nav: 'Điều hướng theo mảng công việc',
     scope: 'Đang làm việc tại',
@@ -58,6 +60,7 @@ export const vi = {
     discipline: 'Kỷ luật đảng',
     compliance: 'Bảng tuân thủ',
     memberImport: 'Nhập đảng viên',
+    remediation: 'Khắc phục',
   },
   common: {
     loading: 'Đang tải…',

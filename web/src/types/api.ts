@@ -3111,6 +3111,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{id}/remediation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các mục khắc phục trong cây tổ chức
+     * @description Hạn chế, khuyết điểm của kiểm điểm và vi phạm, kiến nghị của kết luận kiểm tra trong cây của tổ chức, theo hạn khắc phục (sớm nhất trước), phân trang bằng offset và limit, kèm tổng số. Mỗi nguồn cần quyền đọc của nó trên tổ chức (review.read, inspection.read); nguồn không đọc được thì không có mục; tổ chức ngoài phạm vi mọi nguồn được hỏi: 404. Ghi nhận và đóng mục vẫn ở /review-shortcomings và /inspection-items.
+     */
+    get: operations['listRemediation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10077,6 +10097,47 @@ export interface components {
       error_count: number;
       errors: components['schemas']['MemberImportError'][];
       progress: components['schemas']['MemberImportProgress'];
+    };
+    /** @description Một mục theo dõi đến khi khắc phục xong. */
+    RemediationItem: {
+      /**
+       * @description Nguồn: review (hạn chế, khuyết điểm của kiểm điểm), inspection (vi phạm, kiến nghị của kết luận kiểm tra).
+       * @enum {string}
+       */
+      source: 'review' | 'inspection';
+      /** @description Số của mục trong nguồn của nó: /review-shortcomings/{id} hoặc /inspection-items/{id}. */
+      id: number;
+      /** @description Đợt kiểm điểm (nguồn review). */
+      campaign_id: number | null;
+      /** @description Cuộc kiểm tra (nguồn inspection). */
+      inspection_id: number | null;
+      year: number;
+      /** @description Đảng viên liên quan; null: của tổ chức. */
+      member_id: number | null;
+      org_id: number;
+      org_name: string;
+      /** @description Tên đảng viên, hoặc tên tổ chức. */
+      subject_name: string;
+      /** @enum {string} */
+      kind: 'limitation' | 'fault' | 'violation' | 'recommendation';
+      description: string;
+      action: string;
+      owner: string;
+      /** Format: date */
+      due_on: string;
+      evidence: string | null;
+      /** @enum {string} */
+      state: 'open' | 'closed';
+      /** Format: date */
+      closed_on: string | null;
+      overdue: boolean;
+      version: number;
+    };
+    RemediationList: {
+      items: components['schemas']['RemediationItem'][];
+      total: number;
+      offset: number;
+      limit: number;
     };
   };
   responses: {
@@ -18227,6 +18288,51 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listRemediation: {
+    parameters: {
+      query?: {
+        /** @description open, closed, hoặc overdue (chưa khắc phục, quá hạn). */
+        state?: 'open' | 'closed' | 'overdue';
+        /** @description review hoặc inspection; mặc định cả hai. */
+        source?: 'review' | 'inspection';
+        /** @description Bỏ qua bao nhiêu mục (mặc định 0). */
+        offset?: number;
+        /** @description Số mục một trang (mặc định 50, tối đa 200). */
+        limit?: number;
+      };
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path: {
+        /**
+         * @description Id tổ chức (số nguyên dương; khác thì 404).
+         * @example 309
+         */
+        id: components['parameters']['OrgId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemediationList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -298,3 +298,6 @@ export type ComplianceBoard = Schemas['ComplianceBoard'];
 export type ComplianceItems = Schemas['ComplianceItems'];
 export type ComplianceItem = Schemas['ComplianceItem'];
 export type MemberImport = Schemas['MemberImport'];
+// Remediation across the review and the inspections (issue 15).
+export type RemediationList = Schemas['RemediationList'];
+export type RemediationItem = Schemas['RemediationItem'];

@@ -12,8 +12,8 @@ namespace {
 // Each source is a SELECT of the columns org_path, org_id, subject_id, subject_label, due
 // (an ISO day, or "YYYY-MM" for dues) over one subtree. Placeholders are made in the order they
 // appear in the text (PostgreSQL numbers them so). Each runs on an index over the path range:
-// directive_assignments_subtree, organizations' path, review_shortcomings_subtree,
-// members_subtree, transfers_from, inspection_items_subtree.
+// directive_assignments_subtree, organizations' path, remediation_items_source_subtree,
+// members_subtree, transfers_from.
 using SourceSql = std::string (*)(const app::ComplianceAsk&, Bindings&);
 
 // An open directive assignment past its due date (directive_assignments.due_on; the roll-up's
@@ -46,9 +46,10 @@ std::string regular_meeting_missing(const app::ComplianceAsk& ask, Bindings& b) 
 // An open review shortcoming past its remediation date.
 std::string shortcoming_overdue(const app::ComplianceAsk& ask, Bindings& b) {
   std::string sql =
-      "SELECT s.org_path AS org_path, s.org_id AS org_id, s.id AS subject_id, "
+      "SELECT s.org_path AS org_path, s.org_id AS org_id, s.source_item_id AS subject_id, "
       "COALESCE(m.full_name, s.description) AS subject_label, s.due_on AS due FROM "
-      "review_shortcomings s LEFT JOIN members m ON m.id = s.member_id WHERE ";
+      "remediation_items s LEFT JOIN members m ON m.id = s.member_id WHERE s.source = "
+      "'review' AND ";
   sql += subtree_condition("s.org_path", ask.subtree, b);
   sql += " AND s.state = 'open' AND s.due_on < " + b.text(ask.as_of.iso());
   return sql;
@@ -92,9 +93,9 @@ std::string dues_arrears(const app::ComplianceAsk& ask, Bindings& b) {
 // item lies at its subject's path, the subject is the inspection (its page lists the items).
 std::string inspection_item_overdue(const app::ComplianceAsk& ask, Bindings& b) {
   std::string sql =
-      "SELECT i.org_path AS org_path, o.id AS org_id, i.inspection_id AS subject_id, "
-      "i.description AS subject_label, i.due_on AS due FROM inspection_items i JOIN "
-      "organizations o ON o.path = i.org_path WHERE ";
+      "SELECT i.org_path AS org_path, i.org_id AS org_id, i.inspection_id AS subject_id, "
+      "i.description AS subject_label, i.due_on AS due FROM remediation_items i WHERE "
+      "i.source = 'inspection' AND ";
   sql += subtree_condition("i.org_path", ask.subtree, b);
   sql += " AND i.state = 'open' AND i.due_on < " + b.text(ask.as_of.iso());
   return sql;

@@ -34,6 +34,7 @@
 #include "storage/sql/plans/plan_repository.h"
 #include "storage/sql/registry/member_repository.h"
 #include "storage/sql/registry/org_repository.h"
+#include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/review/review_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 
@@ -71,7 +72,8 @@ class SqlTransaction : public app::Transaction {
         inspection_(session),
         discipline_(session),
         compliance_(session),
-        member_imports_(session) {}
+        member_imports_(session),
+        remediation_(session) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -94,6 +96,7 @@ class SqlTransaction : public app::Transaction {
   app::DisciplineRepository& discipline() override { return discipline_; }
   app::ComplianceRepository& compliance() override { return compliance_; }
   app::MemberImportRepository& member_imports() override { return member_imports_; }
+  app::RemediationRepository& remediation() override { return remediation_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -118,6 +121,7 @@ class SqlTransaction : public app::Transaction {
   SqlDisciplineRepository discipline_;
   SqlComplianceRepository compliance_;
   SqlMemberImportRepository member_imports_;
+  SqlRemediationRepository remediation_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

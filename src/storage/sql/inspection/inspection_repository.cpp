@@ -8,7 +8,6 @@
 namespace chibo::storage {
 
 using app::Inspection;
-using app::InspectionItem;
 using app::InspectionProgramme;
 using app::InspectionStageRecord;
 
@@ -247,95 +246,6 @@ std::vector<InspectionStageRecord> SqlInspectionRepository::stages_of(int64_t in
                 found.push_back(std::move(r));
               });
   return found;
-}
-
-// ---- items -------------------------------------------------------------------------------------
-
-std::vector<InspectionItem> SqlInspectionRepository::select_items(const std::string& where,
-                                                                  Bindings& bindings) {
-  std::vector<InspectionItem> found;
-  RowReader row(12, 3);
-  select_rows(session_,
-              "SELECT org_path, kind, description, action, owner, due_on, evidence, state, "
-              "closed_on, created_at, created_by, updated_at, id, inspection_id, version "
-              "FROM inspection_items WHERE " +
-                  where,
-              bindings, row, [&] {
-                InspectionItem s;
-                s.org_path = path_from(row.text(0));
-                s.kind = row.text(1);
-                s.description = row.text(2);
-                s.action = row.text(3);
-                s.owner = row.text(4);
-                s.due_on = row.date(5).value_or(Date());
-                s.evidence = row.text(6);
-                s.state = row.text(7);
-                s.closed_on = row.date(8);
-                s.created_at = row.text(9);
-                s.created_by = row.text(10);
-                s.updated_at = row.text(11);
-                s.id = row.number(0);
-                s.inspection_id = row.number(1);
-                s.version = row.number(2);
-                found.push_back(std::move(s));
-              });
-  return found;
-}
-
-void SqlInspectionRepository::insert_item(InspectionItem& s) {
-  RowValues values;
-  values.number("inspection_id", s.inspection_id)
-      .text("org_path", s.org_path.str())
-      .text("kind", s.kind)
-      .text("description", s.description)
-      .text("action", s.action)
-      .text("owner", s.owner)
-      .date("due_on", s.due_on)
-      .text("evidence", s.evidence)
-      .text("state", s.state)
-      .date("closed_on", s.closed_on)
-      .number("version", 1)
-      .text("created_at", s.created_at)
-      .text("created_by", s.created_by)
-      .text("updated_at", s.updated_at);
-  s.id = insert_returning_id(session_, "inspection_items", values);
-  s.version = 1;
-}
-
-std::optional<InspectionItem> SqlInspectionRepository::find_item(int64_t id) {
-  Bindings bindings;
-  auto found = select_items("id = " + bindings.number(id), bindings);
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
-}
-
-bool SqlInspectionRepository::update_item(const InspectionItem& s) {
-  RowValues values;
-  values.text("evidence", s.evidence)
-      .text("state", s.state)
-      .date("closed_on", s.closed_on)
-      .text("updated_at", s.updated_at)
-      .number("version", s.version + 1);
-  Bindings where;
-  return update_rows(session_, "inspection_items", values,
-                     "id = " + where.number(s.id) + " AND version = " + where.number(s.version),
-                     where) == 1;
-}
-
-std::vector<InspectionItem> SqlInspectionRepository::items_of(int64_t inspection) {
-  Bindings bindings;
-  return select_items("inspection_id = " + bindings.number(inspection) + " ORDER BY id", bindings);
-}
-
-std::vector<InspectionItem> SqlInspectionRepository::items(const app::InspectionItemFilter& f) {
-  Bindings bindings;
-  std::string where = subtree_condition("org_path", f.subtree, bindings);
-  if (!f.state.empty()) where += " AND state = " + bindings.text(f.state);
-  if (!f.kind.empty()) where += " AND kind = " + bindings.text(f.kind);
-  if (f.overdue_on)
-    where += " AND state = 'open' AND due_on < " + bindings.text(f.overdue_on->iso());
-  where += " ORDER BY due_on, id LIMIT " + std::to_string(std::max(1, f.limit));
-  return select_items(where, bindings);
 }
 
 }  // namespace chibo::storage

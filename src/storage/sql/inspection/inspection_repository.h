@@ -1,5 +1,5 @@
-// Inspection programmes, their inspections, stages and conclusion items, on SOCI (SQLite and
-// PostgreSQL).
+// Inspection programmes, their inspections and stages, on SOCI (SQLite and PostgreSQL); the
+// conclusions' items are storage/sql/remediation.
 #pragma once
 
 #include <soci/soci.h>
@@ -27,17 +27,10 @@ class SqlInspectionRepository : public app::InspectionRepository {
   void insert_stage(const app::InspectionStageRecord& record) override;
   std::vector<app::InspectionStageRecord> stages_of(int64_t inspection) override;
 
-  void insert_item(app::InspectionItem& item) override;
-  std::optional<app::InspectionItem> find_item(int64_t id) override;
-  bool update_item(const app::InspectionItem& item) override;
-  std::vector<app::InspectionItem> items_of(int64_t inspection) override;
-  std::vector<app::InspectionItem> items(const app::InspectionItemFilter& filter) override;
-
  private:
   std::vector<app::InspectionProgramme> select_programmes(const std::string& where,
                                                           Bindings& bindings);
   std::vector<app::Inspection> select_inspections(const std::string& where, Bindings& bindings);
-  std::vector<app::InspectionItem> select_items(const std::string& where, Bindings& bindings);
   soci::session& session_;
 };
 

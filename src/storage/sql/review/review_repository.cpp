@@ -11,7 +11,6 @@ using app::GradeCounts;
 using app::MemberReview;
 using app::ReviewCampaign;
 using app::ReviewUnit;
-using app::Shortcoming;
 using domain::review::Grade;
 
 // Named, not anonymous: the unity build joins this file with the other repositories.
@@ -479,100 +478,6 @@ GradeCounts SqlReviewRepository::counts(int64_t campaign, OrgId org) {
                 }
               });
   return counts;
-}
-
-// ---- shortcomings ------------------------------------------------------------------------------
-
-std::vector<Shortcoming> SqlReviewRepository::select_shortcomings(const std::string& where,
-                                                                  Bindings& bindings) {
-  std::vector<Shortcoming> found;
-  RowReader row(12, 6);
-  select_rows(session_,
-              "SELECT org_path, kind, description, action, owner, due_on, evidence, state, "
-              "closed_on, created_at, created_by, updated_at, id, campaign_id, year, member_id, "
-              "org_id, version FROM review_shortcomings WHERE " +
-                  where,
-              bindings, row, [&] {
-                Shortcoming s;
-                s.org_path = path_of(row.text(0));
-                s.kind = row.text(1);
-                s.description = row.text(2);
-                s.action = row.text(3);
-                s.owner = row.text(4);
-                s.due_on = row.date(5).value_or(Date());
-                s.evidence = row.text(6);
-                s.state = row.text(7);
-                s.closed_on = row.date(8);
-                s.created_at = row.text(9);
-                s.created_by = row.text(10);
-                s.updated_at = row.text(11);
-                s.id = row.number(0);
-                s.campaign_id = row.number(1);
-                s.year = static_cast<int>(row.number(2));
-                s.member_id = MemberId(row.number(3));
-                s.org_id = OrgId(row.number(4));
-                s.version = row.number(5);
-                found.push_back(std::move(s));
-              });
-  return found;
-}
-
-void SqlReviewRepository::insert_shortcoming(Shortcoming& s) {
-  RowValues values;
-  values.number("campaign_id", s.campaign_id)
-      .number("year", s.year)
-      .optional_id("member_id", s.member_id.value)
-      .number("org_id", s.org_id.value)
-      .text("org_path", s.org_path.str())
-      .text("kind", s.kind)
-      .text("description", s.description)
-      .text("action", s.action)
-      .text("owner", s.owner)
-      .date("due_on", s.due_on)
-      .text("evidence", s.evidence)
-      .text("state", s.state)
-      .date("closed_on", s.closed_on)
-      .number("version", 1)
-      .text("created_at", s.created_at)
-      .text("created_by", s.created_by)
-      .text("updated_at", s.updated_at);
-  s.id = insert_returning_id(session_, "review_shortcomings", values);
-  s.version = 1;
-}
-
-std::optional<Shortcoming> SqlReviewRepository::find_shortcoming(int64_t id) {
-  Bindings bindings;
-  auto found = select_shortcomings("id = " + bindings.number(id), bindings);
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
-}
-
-bool SqlReviewRepository::update_shortcoming(const Shortcoming& s) {
-  RowValues values;
-  values.text("action", s.action)
-      .text("owner", s.owner)
-      .date("due_on", s.due_on)
-      .text("evidence", s.evidence)
-      .text("state", s.state)
-      .date("closed_on", s.closed_on)
-      .text("updated_at", s.updated_at)
-      .number("version", s.version + 1);
-  Bindings where;
-  return update_rows(session_, "review_shortcomings", values,
-                     "id = " + where.number(s.id) + " AND version = " + where.number(s.version),
-                     where) == 1;
-}
-
-std::vector<Shortcoming> SqlReviewRepository::shortcomings(const app::ShortcomingFilter& f) {
-  Bindings bindings;
-  std::string where = subtree_condition("org_path", f.subtree, bindings);
-  if (!f.state.empty()) where += " AND state = " + bindings.text(f.state);
-  if (f.overdue_on)
-    where += " AND state = 'open' AND due_on < " + bindings.text(f.overdue_on->iso());
-  if (f.member) where += " AND member_id = " + bindings.number(f.member->value);
-  if (f.year) where += " AND year = " + bindings.number(*f.year);
-  where += " ORDER BY due_on, id LIMIT " + std::to_string(std::max(1, f.limit));
-  return select_shortcomings(where, bindings);
 }
 
 // ---- closing ----------------------------------------------------------------------------------

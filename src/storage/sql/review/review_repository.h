@@ -1,5 +1,5 @@
-// Review campaigns, their organizations' grades, members' reviews, the grade counts per subtree
-// and shortcomings, on SOCI (SQLite and PostgreSQL).
+// Review campaigns, their organizations' grades, members' reviews and the grade counts per
+// subtree, on SOCI (SQLite and PostgreSQL); the shortcomings are storage/sql/remediation.
 #pragma once
 
 #include <soci/soci.h>
@@ -38,11 +38,6 @@ class SqlReviewRepository : public app::ReviewRepository {
   void adjust_counts(int64_t campaign, const std::map<OrgId, app::GradeCounts>& deltas) override;
   app::GradeCounts counts(int64_t campaign, OrgId org) override;
 
-  void insert_shortcoming(app::Shortcoming& shortcoming) override;
-  std::optional<app::Shortcoming> find_shortcoming(int64_t id) override;
-  bool update_shortcoming(const app::Shortcoming& shortcoming) override;
-  std::vector<app::Shortcoming> shortcomings(const app::ShortcomingFilter& filter) override;
-
   bool update_campaign_state(const app::ReviewCampaign& campaign) override;
   std::vector<MemberId> undecided_members(int64_t campaign, const OrgPath& subtree,
                                           const std::vector<std::string>& statuses) override;
@@ -52,7 +47,6 @@ class SqlReviewRepository : public app::ReviewRepository {
   std::vector<app::ReviewUnit> select_units(const std::string& where, Bindings& bindings);
   std::vector<app::MemberReview> select_member_reviews(const std::string& where,
                                                        Bindings& bindings);
-  std::vector<app::Shortcoming> select_shortcomings(const std::string& where, Bindings& bindings);
   soci::session& session_;
 };
 

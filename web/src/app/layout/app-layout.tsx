@@ -27,6 +27,7 @@ import {
   AlertOutlined,
   CheckCircleOutlined,
   UploadOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Spin } from 'antd';
@@ -79,6 +80,7 @@ const areas = [
   'inspections',
   'discipline',
   'compliance',
+  'remediation',
 ];
 
 const pageLoading = (
@@ -234,6 +236,13 @@ export function AppLayout() {
       icon: <CheckCircleOutlined />,
       label: <Link to={paths.compliance({ org: scope })}>{t('nav.compliance')}</Link>,
     },
+    // Remediation: shortcomings, violations and recommendations of the subtree until closed.
+    can(user, 'review.read') &&
+      can(user, 'org.read') && {
+        key: 'remediation',
+        icon: <ToolOutlined />,
+        label: <Link to={paths.remediation({ org: scope })}>{t('nav.remediation')}</Link>,
+      },
     // Members imports: a CSV or XLSX file checked and written in the background.
     can(user, 'member.import') && {
       key: 'member-import',
