@@ -7,6 +7,8 @@
 
 #include <soci/soci.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <sstream>
 
@@ -284,6 +286,12 @@ TEST(BulkImport, LeavesWhatAddingTheMembersOneByOneLeaves) {
   }
   EXPECT_EQ(rows_of(bulk, "SELECT DISTINCT action FROM member_events WHERE member_id > 1"),
             std::vector<std::string>{"import"});
+  // The field lists are JSON as nlohmann writes it (what history reads back).
+  for (const std::string& changes : rows_of(bulk, "SELECT changes FROM member_events")) {
+    const nlohmann::json parsed = nlohmann::json::parse(changes, nullptr, false);
+    ASSERT_TRUE(parsed.is_array()) << changes;
+    EXPECT_EQ(parsed.dump(), changes);
+  }
   EXPECT_EQ(inconsistencies(bulk), std::vector<std::string>{});
   // Found by name, as the one-by-one ones are.
   MemberQuery query;
