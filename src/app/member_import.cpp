@@ -2,9 +2,9 @@
 
 #include <map>
 #include <memory>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "app/access_control.h"
 #include "app/discipline.h"
@@ -306,7 +306,8 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
       if (!writer) writer = tx.members().bulk_insert();
       member->created_at = member->updated_at = now;
       std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
-      writer->add(*member, {0, MemberId(), now, ctx.actor.name, "import", std::move(changes), {}, {}});
+      writer->add(*member,
+                  {0, MemberId(), now, ctx.actor.name, "import", std::move(changes), {}, {}});
       ++report.imported;
     }
     return true;

@@ -237,11 +237,16 @@ TEST(BulkImport, LeavesWhatAddingTheMembersOneByOneLeaves) {
   // One member before, so that the import adds to existing counts, bounds and breakdowns.
   for (testing::TempStore* temp : {&bulk, &single}) {
     Person first = person(100);
-    domain::MemberPatch patch = {{"full_name", first.name}, {"sex", first.sex},
-                                 {"birth_date", first.birth}, {"ethnicity", "01"},
-                                 {"religion", "none"}, {"citizen_id", first.citizen_id},
-                                 {"admission_date", "2010-03-02"}, {"official_date", "2011-03-02"},
-                                 {"org_id", std::to_string(tree[3].value)}, {"status", "official"}};
+    domain::MemberPatch patch = {{"full_name", first.name},
+                                 {"sex", first.sex},
+                                 {"birth_date", first.birth},
+                                 {"ethnicity", "01"},
+                                 {"religion", "none"},
+                                 {"citizen_id", first.citizen_id},
+                                 {"admission_date", "2010-03-02"},
+                                 {"official_date", "2011-03-02"},
+                                 {"org_id", std::to_string(tree[3].value)},
+                                 {"status", "official"}};
     ASSERT_TRUE(run_write(temp->services(), temp->actor(), create_member, patch));
   }
   const int rows = 40;
@@ -254,11 +259,16 @@ TEST(BulkImport, LeavesWhatAddingTheMembersOneByOneLeaves) {
   for (int i = 0; i < rows; ++i) {
     const Person p = person(i);
     const OrgId org = p.org_code == "B.1.1.1" ? tree[3] : tree[4];
-    domain::MemberPatch patch = {{"full_name", p.name}, {"sex", p.sex}, {"birth_date", p.birth},
-                                 {"ethnicity", "01"}, {"religion", "none"},
-                                 {"citizen_id", p.citizen_id}, {"admission_date", "2010-03-02"},
+    domain::MemberPatch patch = {{"full_name", p.name},
+                                 {"sex", p.sex},
+                                 {"birth_date", p.birth},
+                                 {"ethnicity", "01"},
+                                 {"religion", "none"},
+                                 {"citizen_id", p.citizen_id},
+                                 {"admission_date", "2010-03-02"},
                                  {"official_date", "2011-03-02"},
-                                 {"org_id", std::to_string(org.value)}, {"status", "official"}};
+                                 {"org_id", std::to_string(org.value)},
+                                 {"status", "official"}};
     auto created = run_write(single.services(), single.actor(), create_member, patch);
     ASSERT_TRUE(created) << created.error().reason;
   }
@@ -267,7 +277,8 @@ TEST(BulkImport, LeavesWhatAddingTheMembersOneByOneLeaves) {
       "org_member_counts WHERE n <> 0 ORDER BY org_id, status",
       "SELECT CAST(org_id AS TEXT) FROM org_stats_tracked ORDER BY org_id",
       "SELECT CAST(org_id AS TEXT) || ' ' || status || ' ' || dimension || ' ' || value || ' ' || "
-      "CAST(n AS TEXT) FROM org_member_stats WHERE n <> 0 ORDER BY org_id, status, dimension, value",
+      "CAST(n AS TEXT) FROM org_member_stats WHERE n <> 0 ORDER BY org_id, status, dimension, "
+      "value",
       "SELECT search_key || ' ' || low_sort_key || ' ' || high_sort_key FROM search_key_bounds "
       "ORDER BY search_key",
       "SELECT search_key || ' ' || COALESCE(prev_key, '') || ' ' || org_path || ' ' || status || "

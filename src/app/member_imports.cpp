@@ -190,8 +190,8 @@ class MemberImportKind : public JobKind {
       // Cancelled: nothing of the phase stays; the cancel request records the state.
       if (report.error().reason == "member_import_cancelled") return std::move(report).error();
       // A refusal (the rows changed in the database since the check, when writing) leaves
-      // none of the rows (the import discards what it wrote): recorded. Anything else fails the run, rolled back, and the
-      // job runner tries it again later.
+      // none of the rows (the import discards what it wrote): recorded. Anything else fails the
+      // run, rolled back, and the job runner tries it again later.
       if (report.error().reason != "import_failed" && report.error().reason != "not_found" &&
           report.error().reason != "forbidden")
         return std::move(report).error();

@@ -24,8 +24,9 @@ void widen_search_key_bounds(soci::session& session, const std::vector<std::stri
                              const std::string& sort_key);
 
 // Widens the bounds of each key to include its [low, high] sort keys (many members' keys at once).
-void widen_search_key_bounds(soci::session& session,
-                             const std::map<std::string, std::pair<std::string, std::string>>& bounds);
+void widen_search_key_bounds(
+    soci::session& session,
+    const std::map<std::string, std::pair<std::string, std::string>>& bounds);
 
 // Rebuilds the whole table from member_search_keys.
 void rebuild_search_key_bounds(soci::session& session);

@@ -217,13 +217,12 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine, Mode mode, long lo
       "member_id) VALUES (:key, :prev, :path, :status, :sort, :id)",
       soci::use(s.search_key, "key"), soci::use(s.prev_key, "prev"), soci::use(s.org_path, "path"),
       soci::use(s.status, "status"), soci::use(s.sort_key, "sort"), soci::use(s.member_id, "id")));
-  s.insert_event = std::make_unique<soci::statement>(
-      unnamed_statement(session,
-                        "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
-                        "(:id, :at, :actor, :action, :changes)",
-                        soci::use(s.member_id, "id"), soci::use(s.member_created, "at"),
-                        soci::use(s.actor, "actor"), soci::use(s.action, "action"),
-                        soci::use(s.changes, "changes")));
+  s.insert_event = std::make_unique<soci::statement>(unnamed_statement(
+      session,
+      "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
+      "(:id, :at, :actor, :action, :changes)",
+      soci::use(s.member_id, "id"), soci::use(s.member_created, "at"), soci::use(s.actor, "actor"),
+      soci::use(s.action, "action"), soci::use(s.changes, "changes")));
 }
 
 BulkWriter::~BulkWriter() {

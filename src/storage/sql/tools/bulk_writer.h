@@ -45,8 +45,8 @@ class BulkWriter {
   void add_org(const domain::Organization& org);
   // The member row, its search keys and one history event (`action` by `actor`; `changes` its
   // field list as JSON, "[]" when the row itself is the snapshot).
-  void add_member(const domain::Member& member, const std::string& actor,
-                  const std::string& action, const std::string& changes = "[]");
+  void add_member(const domain::Member& member, const std::string& actor, const std::string& action,
+                  const std::string& changes = "[]");
   // kAppend: the id for the next new member (SQLite: after the highest; PostgreSQL: from the
   // members' id sequence, taken in blocks).
   MemberId next_member_id();
@@ -80,9 +80,9 @@ class BulkWriter {
   long long existing_ = 0;               // kAppend on SQLite: members before (the highest id)
   std::vector<long long> reserved_ids_;  // kAppend on PostgreSQL: a block from the sequence
   size_t reserved_used_ = 0;
-  std::unique_ptr<Derived> derived_;  // kAppend: counts, breakdowns, bounds of the added rows
-  std::unique_ptr<Statements> statements_;     // SQLite
-  std::unique_ptr<Spool> spool_;               // PostgreSQL
+  std::unique_ptr<Derived> derived_;        // kAppend: counts, breakdowns, bounds of the added rows
+  std::unique_ptr<Statements> statements_;  // SQLite
+  std::unique_ptr<Spool> spool_;            // PostgreSQL
   std::unique_ptr<DeferredIndexes> deferred_;  // SQLite: built again at finish()
 };
 
