@@ -8,10 +8,12 @@
 
 namespace chibo::app {
 
-std::optional<Organization> check_member_org(Context& ctx, OrgId org_id, const domain::Reach& write,
-                                             const std::string& field,
-                                             std::vector<FieldError>& errors) {
-  std::optional<Organization> org = ctx.tx.orgs().find(org_id);
+namespace {
+
+std::optional<Organization> check_known_member_org(Context& ctx, std::optional<Organization> org,
+                                                   const domain::Reach& write,
+                                                   const std::string& field,
+                                                   std::vector<FieldError>& errors) {
   // An organization beyond the actor's reach is reported like one that does not exist.
   if (!org || !write.covers(org->path)) {
     errors.push_back({field, "org_not_found", {}});
@@ -29,19 +31,47 @@ std::optional<Organization> check_member_org(Context& ctx, OrgId org_id, const d
   return org;
 }
 
+}  // namespace
+
+std::optional<Organization> check_member_org(Context& ctx, OrgId org_id, const domain::Reach& write,
+                                             const std::string& field,
+                                             std::vector<FieldError>& errors) {
+  return check_known_member_org(ctx, ctx.tx.orgs().find(org_id), write, field, errors);
+}
+
+namespace {
+
+// The organization, from the lookups' cache when there is one.
+std::optional<Organization> find_org(Context& ctx, OrgId id, NewMemberLookups* lookups) {
+  if (!lookups) return ctx.tx.orgs().find(id);
+  auto found = lookups->orgs.find(id.value);
+  if (found == lookups->orgs.end())
+    found = lookups->orgs.emplace(id.value, ctx.tx.orgs().find(id)).first;
+  return found->second;
+}
+
+bool in_batch(const std::unordered_map<std::string, long long>* batch, const std::string& value) {
+  return batch && batch->count(value) > 0;
+}
+
+}  // namespace
+
 std::vector<FieldError> check_member_references(Context& ctx, Member& member,
-                                                const domain::Reach& write) {
+                                                const domain::Reach& write,
+                                                NewMemberLookups* lookups) {
   std::vector<FieldError> errors;
   if (member.org_id.valid()) {
-    if (std::optional<Organization> org =
-            check_member_org(ctx, member.org_id, write, "org_id", errors))
+    if (std::optional<Organization> org = check_known_member_org(
+            ctx, find_org(ctx, member.org_id, lookups), write, "org_id", errors))
       member.org_path = org->path;
   }
-  if (!member.citizen_id.empty()) {
+  const bool batch_citizen = lookups && in_batch(lookups->batch_citizen_ids, member.citizen_id);
+  if (!member.citizen_id.empty() && !batch_citizen) {
     const std::optional<MemberId> owner = ctx.tx.members().find_by_citizen_id(member.citizen_id);
     if (owner && *owner != member.id) errors.push_back({"citizen_id", "duplicate", {}});
   }
-  if (!member.party_card_no.empty()) {
+  const bool batch_card = lookups && in_batch(lookups->batch_card_nos, member.party_card_no);
+  if (!member.party_card_no.empty() && !batch_card) {
     const std::optional<MemberId> owner = ctx.tx.members().find_by_card_no(member.party_card_no);
     if (owner && *owner != member.id) errors.push_back({"party_card_no", "duplicate", {}});
   }
@@ -80,8 +110,11 @@ std::vector<FieldError> case_only_fields(const domain::MemberPatch& fields) {
 
 }  // namespace
 
-Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& fields) {
-  const domain::Reach write = reach_of(ctx, domain::Permission::kMemberWrite);
+Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& fields,
+                                  NewMemberLookups* lookups) {
+  if (lookups && !lookups->write) lookups->write = reach_of(ctx, domain::Permission::kMemberWrite);
+  const domain::Reach write =
+      lookups ? *lookups->write : reach_of(ctx, domain::Permission::kMemberWrite);
   if (write.none()) return Error::forbidden("forbidden");
   Member member;
   std::vector<FieldError> errors = case_only_fields(fields);
@@ -91,7 +124,7 @@ Result<Member> prepare_new_member(Context& ctx, const domain::MemberPatch& field
   domain::derive_member_facts(member, ctx.services.rules, {});  // a new record has no gaps yet
   errors = domain::check_member(member, ctx.services.catalog, ctx.services.rules, ctx.today());
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  errors = check_member_references(ctx, member, write);
+  errors = check_member_references(ctx, member, write, lookups);
   if (!errors.empty()) return reference_error(std::move(errors));
   return member;
 }

@@ -1,8 +1,10 @@
 #include "app/member_import.h"
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "app/access_control.h"
 #include "app/discipline.h"
@@ -69,11 +71,6 @@ nlohmann::json export_details(const MemberQuery& query) {
   if (!query.q.empty()) details["q"] = query.q;
   return details;
 }
-
-struct PreparedRow {
-  long long line;
-  Member member;
-};
 
 }  // namespace
 
@@ -177,11 +174,18 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
   std::vector<bool> date_column;
   bool header_done = false;
   std::optional<Error> stopped;  // a refusal that ends the reading at once
-  std::vector<PreparedRow> prepared;
-  std::map<std::string, long long> citizen_lines;
-  std::map<std::string, long long> card_lines;
-  std::map<std::string, std::optional<OrgId>> org_codes;
+  std::unordered_map<std::string, long long> citizen_lines;
+  std::unordered_map<std::string, long long> card_lines;
+  std::unordered_map<std::string, std::optional<OrgId>> org_codes;
+  NewMemberLookups lookups;
+  lookups.batch_citizen_ids = &citizen_lines;
+  lookups.batch_card_nos = &card_lines;
   const long long every = std::max(1LL, options.progress_every);
+  // Rows are written as they pass their checks, while no row has failed (a refused file then
+  // leaves nothing: the writer discards what it wrote). No file's worth of members in memory.
+  std::unique_ptr<MemberBulkInsert> writer;
+  const std::string now = ctx.now();
+  domain::MemberPatch patch;
 
   auto on_header = [&](const SourceRow& row) -> bool {
     std::set<std::string> seen;
@@ -224,8 +228,13 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
   auto on_record = [&](const SourceRow& row) -> bool {
     const long long line = row.line;
     ++report.rows;
-    if (options.progress && report.rows % every == 0)
-      options.progress({"checking", report.rows, rows.bytes_read()});
+    if (options.progress && report.rows % every == 0) {
+      if (options.dry_run) {
+        options.progress({"checking", report.rows, rows.bytes_read()});
+      } else {
+        options.progress({"writing", report.imported, rows.bytes_read()});
+      }
+    }
     if (options.cancelled && options.cancelled()) {
       stopped = Error::conflict("member_import_cancelled");
       return false;
@@ -245,7 +254,7 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
         return true;
       }
     }
-    domain::MemberPatch patch;
+    patch.clear();
     bool row_ok = true;
     for (size_t index = 0; index < row.cells.size() && index < keys.size(); ++index) {
       const std::string& key = keys[index];
@@ -275,7 +284,7 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
       patch[key] = cell;
     }
     if (!row_ok) return true;
-    Result<Member> member = prepare_new_member(ctx, patch);
+    Result<Member> member = prepare_new_member(ctx, patch, &lookups);
     if (!member) {
       for (FieldError error : member.error().fields) add_error(at_line(std::move(error), line));
       return true;
@@ -293,7 +302,14 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
         return true;
       }
     }
-    if (!options.dry_run) prepared.push_back({line, std::move(*member)});
+    if (!options.dry_run && error_count == 0) {
+      if (!writer) writer = tx.members().bulk_insert();
+      member->created_at = member->updated_at = now;
+      std::vector<FieldChange> changes = domain::diff_members(Member(), *member);
+      writer->add(*member,
+                  {0, MemberId(), now, ctx.actor.name, "import", std::move(changes), {}, {}});
+      ++report.imported;
+    }
     return true;
   };
 
@@ -316,31 +332,22 @@ Result<ImportReport> import_member_rows(Context& ctx, MemberRowSource& rows,
     }
     return on_record(row);
   });
-  if (stopped) return std::move(*stopped);
+  auto refuse = [&](Error error) -> Result<ImportReport> {
+    if (writer) writer->discard();
+    return error;
+  };
+  if (stopped) return refuse(std::move(*stopped));
   if (read && !header_done) add_error({"file", "csv_no_header", {{"line", "1"}}});
   if (!read) {
     // The file broke off (an open quote, a damaged workbook): reported with the rows' errors.
     for (FieldError error : read.error().fields) add_error(std::move(error));
   }
-  if (error_count > 0) return import_failed(std::move(errors), error_count);
+  if (error_count > 0) return refuse(import_failed(std::move(errors), error_count));
   if (options.dry_run) return report;
-  const std::string now = ctx.now();
-  for (PreparedRow& row : prepared) {
-    if (options.cancelled && options.cancelled()) return Error::conflict("member_import_cancelled");
-    row.member.created_at = row.member.updated_at = now;
-    tx.members().insert(row.member);
-    tx.members().append_event({0,
-                               row.member.id,
-                               now,
-                               ctx.actor.name,
-                               "import",
-                               domain::diff_members(Member(), row.member),
-                               {},
-                               {}});
-    ++report.imported;
-    if (options.progress && report.imported % every == 0)
-      options.progress({"writing", report.imported, rows.bytes_read()});
-  }
+  if (options.cancelled && options.cancelled())
+    return refuse(Error::conflict("member_import_cancelled"));
+  if (writer) writer->finish();
+  if (options.progress) options.progress({"writing", report.imported, rows.bytes_read()});
   ctx.audit(AuditEntry::about("member.import", "import", 0).with("rows", report.imported));
   return report;
 }

@@ -5,11 +5,18 @@
 
 #include <gtest/gtest.h>
 
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
 #include <sstream>
 
+#include "app/member_changes.h"
 #include "app/member_views.h"
 #include "app/runner.h"
 #include "io/xlsx/xlsx_writer.h"
+#include "storage/sql/tools/consistency.h"
 #include "testing/temp_store.h"
 
 namespace chibo::app {
@@ -140,6 +147,185 @@ TEST_F(XlsxImport, StopsWhenCancelledAndWritesNothing) {
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().reason, "member_import_cancelled");
   EXPECT_EQ(total(temp_), before);
+}
+
+// The bulk write path (issue 16's speed): rows written as they pass, derived tables once.
+
+const char* const kCsvHeader =
+    "full_name,sex,birth_date,ethnicity,religion,citizen_id,admission_date,official_date,org_code,"
+    "status\n";
+
+// Row `i`'s fields as a patch (org_id) and as a CSV line (org_code): varied names, sexes,
+// birth months and cells, so that counts, breakdowns and search keys differ between rows.
+struct Person {
+  std::string name, sex, birth, citizen_id, org_code;
+};
+Person person(int i) {
+  static const char* const family[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"};
+  static const char* const given[] = {"An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh"};
+  const bool female = i % 2 == 1;
+  char citizen[16];
+  std::snprintf(citizen, sizeof citizen, "001%d%02d%06d", female ? 1 : 0, 70 + i % 20, i);
+  char birth[16];
+  std::snprintf(birth, sizeof birth, "19%02d-%02d-%02d", 70 + i % 20, 1 + i % 12, 1 + i % 28);
+  return {std::string(family[i % 5]) + (female ? " Thị " : " Văn ") + given[i % 7],
+          female ? "female" : "male", birth, citizen, i % 3 == 0 ? "B.1.1.2" : "B.1.1.1"};
+}
+std::string csv_line(const Person& p) {
+  return p.name + "," + p.sex + "," + p.birth + ",01,none," + p.citizen_id +
+         ",2010-03-02,2011-03-02," + p.org_code + ",official\n";
+}
+
+// A query's rows, each as one text (the query concatenates its columns).
+std::vector<std::string> rows_of(testing::TempStore& temp, const std::string& sql) {
+  std::vector<std::string> rows;
+  Status read = temp.store().write_session([&](soci::session& session) -> Status {
+    soci::rowset<std::string> found = (session.prepare << sql);
+    for (const std::string& row : found) rows.push_back(row);
+    return Ok();
+  });
+  EXPECT_TRUE(read);
+  return rows;
+}
+
+std::vector<std::string> inconsistencies(testing::TempStore& temp) {
+  auto found = storage::check_consistency(temp.store());
+  EXPECT_TRUE(found);
+  return found ? *found : std::vector<std::string>{"check failed"};
+}
+
+TEST(BulkImport, ARefusedRowAfterTenThousandGoodOnesWritesNothing) {
+  testing::TempStore temp(false, 100);
+  temp.make_tree();
+  const long long before = total(temp);
+  const std::string counts =
+      "SELECT CAST((SELECT COUNT(*) FROM member_events) AS TEXT) || ' ' || "
+      "CAST((SELECT COUNT(*) FROM member_search_keys) AS TEXT) || ' ' || "
+      "CAST((SELECT COUNT(*) FROM org_stats_tracked) AS TEXT) || ' ' || "
+      "CAST((SELECT COUNT(*) FROM search_key_bounds) AS TEXT)";
+  const std::vector<std::string> before_counts = rows_of(temp, counts);
+  std::string csv = kCsvHeader;
+  for (int i = 0; i < 10000; ++i) csv += csv_line(person(i));
+  Person bad = person(10000);
+  bad.org_code = "NOPE";
+  csv += csv_line(bad);
+  std::istringstream in(csv);
+  auto result = import_members(temp.services(), temp.actor(), in, {});
+  ASSERT_FALSE(result);
+  ASSERT_EQ(result.error().fields.size(), 1u);
+  EXPECT_EQ(result.error().fields[0].field, "org_code");
+  EXPECT_EQ(result.error().fields[0].params.back().second, "10002");  // the file's line
+  EXPECT_EQ(total(temp), before);
+  EXPECT_EQ(rows_of(temp, counts), before_counts);
+  EXPECT_EQ(inconsistencies(temp), std::vector<std::string>{});
+  // The same file without the bad row imports whole.
+  csv.erase(csv.size() - csv_line(bad).size());
+  std::istringstream good(csv);
+  auto report = import_members(temp.services(), temp.actor(), good, {});
+  ASSERT_TRUE(report) << report.error().reason;
+  EXPECT_EQ(report->imported, 10000);
+  EXPECT_EQ(total(temp), before + 10000);
+  EXPECT_EQ(inconsistencies(temp), std::vector<std::string>{});
+}
+
+TEST(BulkImport, LeavesWhatAddingTheMembersOneByOneLeaves) {
+  // A low threshold: subtrees start keeping their breakdowns in the middle of the rows.
+  testing::TempStore bulk(false, 7);
+  testing::TempStore single(false, 7);
+  const std::vector<OrgId> tree = bulk.make_tree();
+  ASSERT_EQ(single.make_tree(), tree);
+  // One member before, so that the import adds to existing counts, bounds and breakdowns.
+  for (testing::TempStore* temp : {&bulk, &single}) {
+    Person first = person(100);
+    domain::MemberPatch patch = {{"full_name", first.name},
+                                 {"sex", first.sex},
+                                 {"birth_date", first.birth},
+                                 {"ethnicity", "01"},
+                                 {"religion", "none"},
+                                 {"citizen_id", first.citizen_id},
+                                 {"admission_date", "2010-03-02"},
+                                 {"official_date", "2011-03-02"},
+                                 {"org_id", std::to_string(tree[3].value)},
+                                 {"status", "official"}};
+    ASSERT_TRUE(run_write(temp->services(), temp->actor(), create_member, patch));
+  }
+  const int rows = 40;
+  std::string csv = kCsvHeader;
+  for (int i = 0; i < rows; ++i) csv += csv_line(person(i));
+  std::istringstream in(csv);
+  auto report = import_members(bulk.services(), bulk.actor(), in, {});
+  ASSERT_TRUE(report) << report.error().reason;
+  EXPECT_EQ(report->imported, rows);
+  for (int i = 0; i < rows; ++i) {
+    const Person p = person(i);
+    const OrgId org = p.org_code == "B.1.1.1" ? tree[3] : tree[4];
+    domain::MemberPatch patch = {{"full_name", p.name},
+                                 {"sex", p.sex},
+                                 {"birth_date", p.birth},
+                                 {"ethnicity", "01"},
+                                 {"religion", "none"},
+                                 {"citizen_id", p.citizen_id},
+                                 {"admission_date", "2010-03-02"},
+                                 {"official_date", "2011-03-02"},
+                                 {"org_id", std::to_string(org.value)},
+                                 {"status", "official"}};
+    auto created = run_write(single.services(), single.actor(), create_member, patch);
+    ASSERT_TRUE(created) << created.error().reason;
+  }
+  const std::vector<std::string> queries = {
+      "SELECT CAST(org_id AS TEXT) || ' ' || status || ' ' || CAST(n AS TEXT) FROM "
+      "org_member_counts WHERE n <> 0 ORDER BY org_id, status",
+      "SELECT CAST(org_id AS TEXT) FROM org_stats_tracked ORDER BY org_id",
+      "SELECT CAST(org_id AS TEXT) || ' ' || status || ' ' || dimension || ' ' || value || ' ' || "
+      "CAST(n AS TEXT) FROM org_member_stats WHERE n <> 0 ORDER BY org_id, status, dimension, "
+      "value",
+      "SELECT search_key || ' ' || low_sort_key || ' ' || high_sort_key FROM search_key_bounds "
+      "ORDER BY search_key",
+      "SELECT search_key || ' ' || COALESCE(prev_key, '') || ' ' || org_path || ' ' || status || "
+      "' ' || sort_key || ' ' || CAST(member_id AS TEXT) FROM member_search_keys ORDER BY "
+      "member_id, search_key",
+      "SELECT CAST(id AS TEXT) || ' ' || full_name || ' ' || org_path || ' ' || citizen_id || ' ' "
+      "|| status || ' ' || CAST(version AS TEXT) || ' ' || created_at || ' ' || updated_at FROM "
+      "members ORDER BY id",
+      // The import's history event keeps every field, as a create's does.
+      "SELECT CAST(member_id AS TEXT) || ' ' || at || ' ' || changes FROM member_events ORDER BY "
+      "member_id"};
+  for (const std::string& sql : queries) {
+    const std::vector<std::string> expected = rows_of(single, sql);
+    EXPECT_FALSE(expected.empty()) << sql;
+    EXPECT_EQ(rows_of(bulk, sql), expected) << sql;
+  }
+  EXPECT_EQ(rows_of(bulk, "SELECT DISTINCT action FROM member_events WHERE member_id > 1"),
+            std::vector<std::string>{"import"});
+  // The field lists are JSON as nlohmann writes it (what history reads back).
+  for (const std::string& changes : rows_of(bulk, "SELECT changes FROM member_events")) {
+    const nlohmann::json parsed = nlohmann::json::parse(changes, nullptr, false);
+    ASSERT_TRUE(parsed.is_array()) << changes;
+    EXPECT_EQ(parsed.dump(), changes);
+  }
+  EXPECT_EQ(inconsistencies(bulk), std::vector<std::string>{});
+  // Found by name, as the one-by-one ones are.
+  MemberQuery query;
+  query.q = "Hoàng Thị";
+  EXPECT_EQ(run_read(bulk.services(), bulk.actor(), list_members, query)->total,
+            run_read(single.services(), single.actor(), list_members, query)->total);
+}
+
+TEST(BulkImport, ADuplicateOfAnEarlierRowIsReportedAsInTheFile) {
+  testing::TempStore temp;
+  temp.make_tree();
+  std::string csv = kCsvHeader;
+  for (int i = 0; i < 5; ++i) csv += csv_line(person(i));
+  csv += csv_line(person(2));  // line 7 repeats line 4, already written when it is read
+  std::istringstream in(csv);
+  auto result = import_members(temp.services(), temp.actor(), in, {});
+  ASSERT_FALSE(result);
+  ASSERT_EQ(result.error().fields.size(), 1u);
+  EXPECT_EQ(result.error().fields[0].code, "duplicate_in_file");
+  EXPECT_EQ(result.error().fields[0].params.front().second, "4");
+  EXPECT_EQ(result.error().fields[0].params.back().second, "7");
+  EXPECT_EQ(rows_of(temp, "SELECT CAST(COUNT(*) AS TEXT) FROM members"),
+            std::vector<std::string>{"0"});
 }
 
 }  // namespace

@@ -175,7 +175,7 @@ class MemberImportKind : public JobKind {
       if (options_.row_us > 0)
         std::this_thread::sleep_for(std::chrono::microseconds(options_.row_us));
       if (!board) return;
-      // The write phase checks the rows again first: shown as writing from the start.
+      // The write phase checks each row again as it writes it: shown as writing throughout.
       const bool checked = std::string(progress.phase) == "checking";
       board->set(import.id,
                  {writing ? "writing" : progress.phase,
@@ -189,9 +189,9 @@ class MemberImportKind : public JobKind {
     if (!report) {
       // Cancelled: nothing of the phase stays; the cancel request records the state.
       if (report.error().reason == "member_import_cancelled") return std::move(report).error();
-      // A refusal comes before the first row is written (the rows changed in the database since
-      // the check, when writing): recorded. Anything else fails the run, rolled back, and the
-      // job runner tries it again later.
+      // A refusal (the rows changed in the database since the check, when writing) leaves
+      // none of the rows (the import discards what it wrote): recorded. Anything else fails the
+      // run, rolled back, and the job runner tries it again later.
       if (report.error().reason != "import_failed" && report.error().reason != "not_found" &&
           report.error().reason != "forbidden")
         return std::move(report).error();

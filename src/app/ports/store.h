@@ -147,6 +147,21 @@ class OrgRepository {
                                 OrgId merged_into, const std::string& now) = 0;
 };
 
+// Many new members written in one go (an import), in the caller's transaction: rows in
+// batches through reused statements (COPY on PostgreSQL), the derived tables (subtree counts,
+// kept breakdowns, search key bounds, the search index) brought up to date once, in finish(),
+// to what inserting them one by one would have left. Until finish() the rows may not be
+// visible to reads; discard() (or dropping the writer unfinished) leaves nothing of them.
+class MemberBulkInsert {
+ public:
+  virtual ~MemberBulkInsert() = default;
+  // Fills member.id and version (created_at/updated_at must be set), writes the member, its
+  // search keys and `event` (whose member_id is filled in).
+  virtual void add(Member& member, MemberEvent event) = 0;
+  virtual void finish() = 0;
+  virtual void discard() = 0;
+};
+
 class MemberRepository {
  public:
   virtual ~MemberRepository() = default;
@@ -189,6 +204,8 @@ class MemberRepository {
   virtual bool update(Member& member, const Member& before) = 0;
   virtual void append_event(const MemberEvent& event) = 0;
   virtual std::vector<MemberEvent> history(MemberId id) = 0;
+  // See MemberBulkInsert; one at a time per transaction.
+  virtual std::unique_ptr<MemberBulkInsert> bulk_insert() = 0;
 };
 
 class Transaction {

@@ -104,6 +104,10 @@ class StatsDelta {
     for (size_t index = 0; index < values.size(); ++index)
       changes_[{org, status, stat_dimensions()[index], values[index]}] += sign;
   }
+  void add(long long org, const std::string& status, const std::string& dimension,
+           const std::string& value, long long n) {
+    changes_[{org, status, dimension, value}] += n;
+  }
   void add(long long org, const StatsTable& table, long long sign) {
     for (const auto& [status, dimensions] : table)
       for (const auto& [dimension, values] : dimensions)
@@ -276,6 +280,45 @@ void adjust_member_stats(soci::session& session, const domain::Member* before,
     if (!state.tracked && state.total >= threshold) grown.push_back(id.value);
   }
   if (!grown.empty()) start_tracking(session, grown);
+}
+
+void NewMemberStats::add(const domain::Member& member) {
+  const std::string path = member.org_path.str();
+  const std::vector<std::string> values = stat_values(member);
+  for (size_t index = 0; index < values.size(); ++index)
+    ++tally_[{path, member.status, index, values[index]}];
+}
+
+void NewMemberStats::apply(soci::session& session, long long threshold) {
+  if (tally_.empty()) return;
+  std::map<std::string, std::vector<long long>> ancestors;  // path -> its organizations
+  std::vector<long long> ids;
+  for (const auto& [key, n] : tally_) {
+    auto [found, fresh] = ancestors.emplace(std::get<0>(key), std::vector<long long>());
+    if (!fresh) continue;
+    const std::optional<OrgPath> path = OrgPath::parse(std::get<0>(key));
+    if (!path) continue;
+    found->second = values_of(path->ids());
+    ids.insert(ids.end(), found->second.begin(), found->second.end());
+  }
+  std::sort(ids.begin(), ids.end());  // locks in one order: no deadlock between writers
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  lock_shared(session, ids);
+  const std::map<long long, AncestorState> states = ancestor_states(session, ids);
+  StatsDelta delta;
+  for (const auto& [key, n] : tally_) {
+    for (long long org : ancestors.at(std::get<0>(key)))
+      if (states.at(org).tracked)
+        delta.add(org, std::get<1>(key), stat_dimensions()[std::get<2>(key)], std::get<3>(key), n);
+  }
+  delta.apply(session);
+  std::vector<long long> grown;
+  for (long long org : ids) {
+    const AncestorState& state = states.at(org);
+    if (!state.tracked && state.total >= threshold) grown.push_back(org);
+  }
+  if (!grown.empty()) start_tracking(session, grown);
+  tally_.clear();
 }
 
 void adjust_stats_for_move(soci::session& session, OrgId node, const std::vector<OrgId>& leaving,

@@ -40,6 +40,20 @@ std::vector<std::string> stat_values(const domain::Member& member);
 void adjust_member_stats(soci::session& session, const domain::Member* before,
                          const domain::Member& after, long long threshold);
 
+// New members' breakdowns gathered in memory and added once (a bulk import): the same end state
+// as adjust_member_stats after each of their inserts. apply() after the members are written and
+// their subtree counts adjusted.
+class NewMemberStats {
+ public:
+  void add(const domain::Member& member);
+  void apply(soci::session& session, long long threshold);
+  bool empty() const { return tally_.empty(); }
+
+ private:
+  // (org_path, status, dimension index, value) -> members
+  std::map<std::tuple<std::string, std::string, size_t, std::string>, long long> tally_;
+};
+
 // After moving `node`'s subtree: its members leave `leaving` and join `joining` (ancestors
 // that are not both); those that are tracked follow, and joining ones may start tracking.
 void adjust_stats_for_move(soci::session& session, OrgId node, const std::vector<OrgId>& leaving,

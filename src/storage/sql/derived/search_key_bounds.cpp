@@ -31,6 +31,33 @@ void widen_search_key_bounds(soci::session& session, const std::vector<std::stri
   }
 }
 
+void widen_search_key_bounds(
+    soci::session& session,
+    const std::map<std::string, std::pair<std::string, std::string>>& bounds) {
+  std::string key, low, high;
+  soci::statement insert =
+      unnamed_statement(session,
+                        "INSERT INTO search_key_bounds (search_key, low_sort_key, high_sort_key) "
+                        "VALUES (:key, :low, :high) ON CONFLICT (search_key) DO NOTHING",
+                        soci::use(key, "key"), soci::use(low, "low"), soci::use(high, "high"));
+  soci::statement widen = unnamed_statement(
+      session,
+      "UPDATE search_key_bounds SET "
+      "low_sort_key = CASE WHEN :low1 < low_sort_key THEN :low2 ELSE low_sort_key END, "
+      "high_sort_key = CASE WHEN :high1 > high_sort_key THEN :high2 ELSE high_sort_key END "
+      "WHERE search_key = :key AND (low_sort_key > :low3 OR high_sort_key < :high3)",
+      soci::use(low, "low1"), soci::use(low, "low2"), soci::use(high, "high1"),
+      soci::use(high, "high2"), soci::use(key, "key"), soci::use(low, "low3"),
+      soci::use(high, "high3"));
+  for (const auto& [each, range] : bounds) {
+    key = each;
+    low = range.first;
+    high = range.second;
+    insert.execute(true);
+    widen.execute(true);
+  }
+}
+
 void rebuild_search_key_bounds(soci::session& session) {
   session << "DELETE FROM search_key_bounds";
   session << "INSERT INTO search_key_bounds (search_key, low_sort_key, high_sort_key) "

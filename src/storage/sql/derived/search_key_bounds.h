@@ -12,7 +12,9 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chibo::storage {
@@ -20,6 +22,11 @@ namespace chibo::storage {
 // Widens the bounds of `keys` to include `sort_key` (one member's keys, after they are written).
 void widen_search_key_bounds(soci::session& session, const std::vector<std::string>& keys,
                              const std::string& sort_key);
+
+// Widens the bounds of each key to include its [low, high] sort keys (many members' keys at once).
+void widen_search_key_bounds(
+    soci::session& session,
+    const std::map<std::string, std::pair<std::string, std::string>>& bounds);
 
 // Rebuilds the whole table from member_search_keys.
 void rebuild_search_key_bounds(soci::session& session);

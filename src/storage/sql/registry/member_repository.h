@@ -51,9 +51,9 @@ class SqlMemberRepository : public app::MemberRepository {
   bool update(app::Member& member, const app::Member& before) override;
   void append_event(const app::MemberEvent& event) override;
   std::vector<app::MemberEvent> history(MemberId id) override;
+  std::unique_ptr<app::MemberBulkInsert> bulk_insert() override;
 
  private:
-  std::optional<MemberId> find_id_by(const char* column, const std::string& value);
   // Name searches (member_search.cpp, search_plan.h).
   app::MemberPage page_by_keys(const app::MemberFilter& filter);
   std::optional<long long> scope_members(const app::MemberFilter& filter);
@@ -62,6 +62,15 @@ class SqlMemberRepository : public app::MemberRepository {
   void fill_page(const std::vector<long long>& ids, const std::vector<long long>* versions,
                  app::MemberPage& page);
   void write_search_keys(const app::Member& member);
+  // Duplicate look-ups run for every row of an import: prepared once per transaction.
+  struct Lookup {
+    std::unique_ptr<soci::statement> statement;
+    std::string value;
+    long long id = 0;
+    soci::indicator indicator = soci::i_null;
+  };
+  Lookup by_citizen_id_, by_card_no_;
+  std::optional<MemberId> find_id_by(Lookup& lookup, const char* column, const std::string& value);
 
   soci::session& session_;
   const std::vector<std::string>& on_roll_statuses_;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 #include "domain/members/member_fields.h"
@@ -46,12 +47,40 @@ struct BulkWriter::Statements {
   std::string search_key, prev_key;
   std::unique_ptr<soci::statement> insert_key;
 
-  std::string actor, action;
+  std::string actor, action, changes;
   std::unique_ptr<soci::statement> insert_event;
 
   long long award_member = 0, milestone = 0;
   std::string occasion, decided_on, award_number, award_authority, award_actor, award_at;
   std::unique_ptr<soci::statement> insert_award;
+};
+
+// kAppend: what the added members add to the derived tables, applied once in finish().
+struct BulkWriter::Derived {
+  long long stats_threshold = kDefaultStatsThreshold;
+  std::map<std::pair<std::string, std::string>, long long> counts;  // (org_path, status) -> n
+  NewMemberStats stats;
+  std::map<std::string, std::pair<std::string, std::string>> bounds;  // key -> [low, high]
+
+  void add(const domain::Member& member, const std::string& path, const std::string& sort_key,
+           const std::vector<std::string>& keys) {
+    ++counts[{path, member.status}];
+    stats.add(member);
+    for (const std::string& key : keys) {
+      auto [found, fresh] = bounds.emplace(key, std::make_pair(sort_key, sort_key));
+      if (fresh) continue;
+      if (sort_key < found->second.first) found->second.first = sort_key;
+      if (sort_key > found->second.second) found->second.second = sort_key;
+    }
+  }
+  void apply(soci::session& session) {
+    for (const auto& [group, n] : counts) {
+      const std::optional<OrgPath> path = OrgPath::parse(group.first);
+      if (path) adjust_counts(session, *path, group.second, n);
+    }
+    stats.apply(session, stats_threshold);
+    widen_search_key_bounds(session, bounds);
+  }
 };
 
 // Rows of the five loaded tables in COPY's text format, in files under a temporary folder
@@ -102,7 +131,12 @@ struct BulkWriter::Spool {
   }
 };
 
-BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session), engine_(engine) {
+BulkWriter::BulkWriter(soci::session& session, Engine engine, Mode mode, long long stats_threshold)
+    : session_(session), engine_(engine), mode_(mode) {
+  if (mode == Mode::kAppend) {
+    derived_ = std::make_unique<Derived>();
+    derived_->stats_threshold = stats_threshold;
+  }
   if (engine == Engine::kPostgres) {
     spool_ = std::make_unique<Spool>();
     spool_->columns[0] = {"id",         "parent_id", "path",           "depth",
@@ -121,9 +155,16 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
     return;
   }
   statements_ = std::make_unique<Statements>();
-  deferred_ = std::make_unique<DeferredIndexes>(
-      session, engine,
-      std::vector<std::string>{"organizations", "members", "member_search_keys", "member_events"});
+  if (mode == Mode::kAppend) {
+    session << "SAVEPOINT bulk_writer";
+    session << "SELECT COALESCE(MAX(id), 0) FROM members", soci::into(existing_);
+    next_id_ = existing_ + 1;
+  } else {
+    deferred_ = std::make_unique<DeferredIndexes>(
+        session, engine,
+        std::vector<std::string>{"organizations", "members", "member_search_keys",
+                                 "member_events"});
+  }
   Statements& s = *statements_;
   s.insert_org = std::make_unique<soci::statement>(unnamed_statement(
       session,
@@ -176,15 +217,35 @@ BulkWriter::BulkWriter(soci::session& session, Engine engine) : session_(session
       "member_id) VALUES (:key, :prev, :path, :status, :sort, :id)",
       soci::use(s.search_key, "key"), soci::use(s.prev_key, "prev"), soci::use(s.org_path, "path"),
       soci::use(s.status, "status"), soci::use(s.sort_key, "sort"), soci::use(s.member_id, "id")));
-  s.insert_event = std::make_unique<soci::statement>(
-      unnamed_statement(session,
-                        "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
-                        "(:id, :at, :actor, :action, '[]')",
-                        soci::use(s.member_id, "id"), soci::use(s.member_created, "at"),
-                        soci::use(s.actor, "actor"), soci::use(s.action, "action")));
+  s.insert_event = std::make_unique<soci::statement>(unnamed_statement(
+      session,
+      "INSERT INTO member_events (member_id, at, actor, action, changes) VALUES "
+      "(:id, :at, :actor, :action, :changes)",
+      soci::use(s.member_id, "id"), soci::use(s.member_created, "at"), soci::use(s.actor, "actor"),
+      soci::use(s.action, "action"), soci::use(s.changes, "changes")));
 }
 
-BulkWriter::~BulkWriter() = default;
+BulkWriter::~BulkWriter() {
+  if (mode_ != Mode::kAppend || done_) return;
+  try {
+    discard();
+  } catch (...) {
+    // The caller's transaction rolls back anyway when the writer was abandoned by an exception.
+  }
+}
+
+MemberId BulkWriter::next_member_id() {
+  if (engine_ != Engine::kPostgres) return MemberId(next_id_++);
+  if (reserved_used_ == reserved_ids_.size()) {
+    // A block at a time: one round trip per thousand members, ids unique among writers.
+    reserved_ids_.assign(1000, 0);
+    reserved_used_ = 0;
+    session_ << "SELECT nextval(pg_get_serial_sequence('members', 'id')) "
+                "FROM generate_series(1, 1000)",
+        soci::into(reserved_ids_);
+  }
+  return MemberId(reserved_ids_[reserved_used_++]);
+}
 
 void BulkWriter::add_award(MemberId member, int milestone, Date occasion, Date decided_on,
                            const std::string& number, const std::string& authority,
@@ -280,7 +341,8 @@ void BulkWriter::add_org(const domain::Organization& org) {
 }
 
 void BulkWriter::add_member(const domain::Member& member, const std::string& actor,
-                            const std::string& action) {
+                            const std::string& action, const std::string& changes) {
+  ++members_added_;
   if (spool_) {
     Spool& p = *spool_;
     const std::string path = member.org_path.str();
@@ -301,23 +363,23 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
     p.field(static_cast<long long>(member.party_age_gap_days));
     p.field(static_cast<long long>(member.highest_badge));
     p.end(1);
-    std::string previous;
-    for (std::string& key : domain::member_search_keys(member)) {
-      p.field(std::string_view(key));
-      p.field(std::string_view(previous));
+    const std::vector<std::string> keys = domain::member_search_keys(member);
+    for (size_t index = 0; index < keys.size(); ++index) {
+      p.field(std::string_view(keys[index]));
+      p.field(std::string_view(index ? keys[index - 1] : std::string()));
       p.field(std::string_view(path));
       p.field(std::string_view(member.status));
       p.field(std::string_view(sort_key));
       p.field(static_cast<long long>(member.id.value));
       p.end(2);
-      previous = std::move(key);
     }
     p.field(static_cast<long long>(member.id.value));
     p.field(std::string_view(member.created_at));
     p.field(std::string_view(actor));
     p.field(std::string_view(action));
-    p.field(std::string_view("[]"));
+    p.field(std::string_view(changes));
     p.end(3);
+    if (derived_) derived_->add(member, path, sort_key, keys);
     return;
   }
   Statements& s = *statements_;
@@ -336,17 +398,62 @@ void BulkWriter::add_member(const domain::Member& member, const std::string& act
   s.member_created = member.created_at;
   s.insert_member->execute(true);
   s.prev_key.clear();
-  for (std::string& key : domain::member_search_keys(member)) {
-    s.search_key = std::move(key);
+  const std::vector<std::string> keys = domain::member_search_keys(member);
+  for (const std::string& key : keys) {
+    s.search_key = key;
     s.insert_key->execute(true);
     s.prev_key = s.search_key;
   }
   s.actor = actor;
   s.action = action;
+  s.changes = changes;
   s.insert_event->execute(true);
+  if (!derived_) return;
+  derived_->add(member, s.org_path, s.sort_key, keys);
+  // A large import into a smaller table: sorting each index once at the end beats inserting
+  // into it in random key order (the UNIQUE indexes, which duplicate checks read, stay).
+  if (!deferred_ && members_added_ % 1024 == 0 && members_added_ * 2 >= existing_) {
+    deferred_ = std::make_unique<DeferredIndexes>(
+        session_, engine_,
+        std::vector<std::string>{"members", "member_search_keys", "member_events"});
+  }
+}
+
+void BulkWriter::discard() {
+  if (mode_ != Mode::kAppend || done_) return;
+  done_ = true;
+  if (engine_ != Engine::kPostgres) {
+    session_ << "ROLLBACK TO SAVEPOINT bulk_writer";
+    session_ << "RELEASE SAVEPOINT bulk_writer";
+  }
+  // PostgreSQL: nothing was written; the spool goes with the writer.
+}
+
+void BulkWriter::load_spool(const std::vector<int>& tables) {
+  Spool& spool = *spool_;
+  spool.close();
+  for (int table : tables) {
+    CopyIn copy(session_, Spool::kTables[table], spool.columns[table]);
+    std::FILE* file = std::fopen((spool.folder / Spool::kTables[table]).c_str(), "rb");
+    if (!file) throw std::runtime_error("cannot read the spool");
+    std::vector<char> buffer(1 << 20);
+    for (size_t read; (read = std::fread(buffer.data(), 1, buffer.size(), file)) > 0;)
+      copy.raw(std::string_view(buffer.data(), read));
+    std::fclose(file);
+    copy.finish();
+  }
 }
 
 void BulkWriter::finish() {
+  if (mode_ == Mode::kAppend) {
+    if (done_) throw std::logic_error("bulk writer already finished");
+    if (spool_) load_spool({0, 1, 2, 3, 4});
+    if (deferred_) deferred_->restore();
+    derived_->apply(session_);
+    if (!spool_) session_ << "RELEASE SAVEPOINT bulk_writer";
+    done_ = true;
+    return;
+  }
   if (spool_) {
     finish_postgres();
     return;
@@ -358,21 +465,10 @@ void BulkWriter::finish() {
 }
 
 void BulkWriter::finish_postgres() {
-  Spool& spool = *spool_;
-  spool.close();
   DeferredIndexes deferred(
       session_, Engine::kPostgres,
       {"organizations", "members", "member_search_keys", "member_events", "badge_awards"});
-  for (int table = 0; table < Spool::kCount; ++table) {
-    CopyIn copy(session_, Spool::kTables[table], spool.columns[table]);
-    std::FILE* file = std::fopen((spool.folder / Spool::kTables[table]).c_str(), "rb");
-    if (!file) throw std::runtime_error("cannot read the spool");
-    std::vector<char> buffer(1 << 20);
-    for (size_t read; (read = std::fread(buffer.data(), 1, buffer.size(), file)) > 0;)
-      copy.raw(std::string_view(buffer.data(), read));
-    std::fclose(file);
-    copy.finish();
-  }
+  load_spool({0, 1, 2, 3, 4});
   deferred.restore();
   rebuild_counts(session_);
   rebuild_stats(session_, kDefaultStatsThreshold, true);
