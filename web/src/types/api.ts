@@ -9389,7 +9389,15 @@ export interface components {
       areas: {
         /** @enum {string} */
         area:
-          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+          | 'directives'
+          | 'meetings'
+          | 'review'
+          | 'probation'
+          | 'transfers'
+          | 'dues'
+          | 'inspection'
+          | 'terms'
+          | 'discipline';
         count: number;
         kinds: {
           /** @enum {string} */
@@ -9400,7 +9408,10 @@ export interface components {
             | 'probation.recognition_due'
             | 'transfers.in_transit_overdue'
             | 'dues.arrears'
-            | 'inspection.item_overdue';
+            | 'inspection.item_overdue'
+            | 'terms.congress_overdue'
+            | 'terms.cell_congress_overdue'
+            | 'discipline.appeal_unresolved';
           count: number;
         }[];
       }[];
@@ -9428,7 +9439,15 @@ export interface components {
     ComplianceItem: {
       /** @enum {string} */
       area:
-        'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+        | 'directives'
+        | 'meetings'
+        | 'review'
+        | 'probation'
+        | 'transfers'
+        | 'dues'
+        | 'inspection'
+        | 'terms'
+        | 'discipline';
       /** @enum {string} */
       kind:
         | 'directives.assignment_overdue'
@@ -9437,7 +9456,10 @@ export interface components {
         | 'probation.recognition_due'
         | 'transfers.in_transit_overdue'
         | 'dues.arrears'
-        | 'inspection.item_overdue';
+        | 'inspection.item_overdue'
+        | 'terms.congress_overdue'
+        | 'terms.cell_congress_overdue'
+        | 'discipline.appeal_unresolved';
       /**
        * @description Theo số ngày quá hạn (rules/compliance.toml).
        * @enum {string}
@@ -9451,7 +9473,15 @@ export interface components {
       };
       subject: {
         /** @enum {string} */
-        type: 'assignment' | 'organization' | 'shortcoming' | 'member' | 'transfer' | 'inspection';
+        type:
+          | 'assignment'
+          | 'organization'
+          | 'shortcoming'
+          | 'member'
+          | 'transfer'
+          | 'inspection'
+          | 'term'
+          | 'discipline_case';
         /** Format: int64 */
         id: number;
         label: string;
@@ -17249,7 +17279,15 @@ export interface operations {
       query?: {
         /** @description Chỉ một lĩnh vực. */
         area?:
-          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+          | 'directives'
+          | 'meetings'
+          | 'review'
+          | 'probation'
+          | 'transfers'
+          | 'dues'
+          | 'inspection'
+          | 'terms'
+          | 'discipline';
         /** @description Chỉ một loại (quy tắc). */
         kind?:
           | 'directives.assignment_overdue'
@@ -17258,7 +17296,10 @@ export interface operations {
           | 'probation.recognition_due'
           | 'transfers.in_transit_overdue'
           | 'dues.arrears'
-          | 'inspection.item_overdue';
+          | 'inspection.item_overdue'
+          | 'terms.congress_overdue'
+          | 'terms.cell_congress_overdue'
+          | 'discipline.appeal_unresolved';
         /** @description Trang, từ 1. */
         page?: number;
       };
