@@ -1,9 +1,12 @@
 #include "app/compliance.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "app/access_control.h"
+#include "app/audit_entry.h"
 #include "app/meetings.h"
+#include "domain/discipline/deadlines.h"
 #include "domain/dues/month.h"
 #include "domain/meetings/schedule.h"
 
@@ -19,7 +22,8 @@ constexpr size_t kLaggingShown = 10;  // organizations listed as lagging most
 
 // One area's kind of out-of-rule fact. `prepare` fills the question from today and the area's
 // rules (false: the source does not apply today); `due_of` turns a stored row's date into the
-// day it was due; `link` is the web route of the item's page.
+// day it was due; `link` is the web route of the item's page. A source of restricted records
+// names the audit action that records which of them a page of items showed (`read_audit`).
 struct Source {
   const char* area;
   const char* kind;
@@ -28,6 +32,7 @@ struct Source {
   bool (*prepare)(const Services&, Date today, ComplianceAsk&);
   std::optional<Date> (*due_of)(const Services&, const ComplianceRow&);
   std::string (*link)(const ComplianceRow&);
+  const char* read_audit = nullptr;
 };
 
 std::optional<Date> due_is_date(const Services&, const ComplianceRow& row) {
@@ -97,10 +102,77 @@ std::optional<Date> month_end(const Services&, const ComplianceRow& row) {
   return month->last_day();
 }
 
+// Terms: the running terms whose congress is due (domain::term_standing: due when the term
+// length in force on the congress's close has run). For each version of the length rule, the
+// congresses closed while it was in force and before the last day whose term has run by today.
+template <const char* kClass>
+bool congress_due(const Services& services, Date today, ComplianceAsk& ask) {
+  const std::string key = std::string("term.") + kClass + "_months";
+  for (const domain::OrgKind& kind : services.catalog.org_kinds)
+    if (kind.term_class == kClass) ask.org_kinds.push_back(kind.code);
+  if (ask.org_kinds.empty()) return false;
+  const std::vector<domain::RuleParameter> all = services.rules.all();
+  std::vector<const domain::RuleParameter*> versions;
+  for (const domain::RuleParameter& p : all)
+    if (p.key == key) versions.push_back(&p);
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const int months = static_cast<int>(versions[i]->value);
+    // The first closing day whose term has not run by today: due_on = closed + months, and
+    // overdue when due_on < today; add_months is monotonic, so the overdue days are a prefix.
+    Date first_in_time = today.add_months(-months);
+    while (first_in_time.add_days(-1).add_months(months) >= today)
+      first_in_time = first_in_time.add_days(-1);
+    while (first_in_time.add_months(months) < today) first_in_time = first_in_time.add_days(1);
+    Date before = first_in_time;
+    if (i + 1 < versions.size()) before = std::min(before, versions[i + 1]->effective_from);
+    const Date from = i == 0 ? Date::parse("1900-01-01").value() : versions[i]->effective_from;
+    if (from < before) ask.windows.push_back({from, before});
+  }
+  ask.as_of = today;
+  return true;
+}
+
+std::optional<Date> congress_due_on(const Services& services, const ComplianceRow& row,
+                                    const char* term_class) {
+  const std::optional<Date> closed = Date::parse(row.date);
+  if (!closed) return std::nullopt;
+  const domain::RuleParameter* months =
+      services.rules.in_force(std::string("term.") + term_class + "_months", *closed);
+  if (!months) return std::nullopt;
+  return closed->add_months(static_cast<int>(months->value));
+}
+
+constexpr char kStandardTerm[] = "standard";
+constexpr char kCellTerm[] = "cell";
+
+// Discipline: an appeal still pending after discipline.appeal_resolve_days from its receipt
+// (working or calendar days as the rule says). The query takes appeals received before the
+// first day from which one would still be in time today.
+bool appeal_unresolved(const Services& services, Date today, ComplianceAsk& ask) {
+  Date first_in_time = today;
+  for (int step = 0; step < 1000; ++step) {
+    const Date earlier = first_in_time.add_days(-1);
+    Result<domain::discipline::Deadline> due = domain::discipline::appeal_resolve_deadline(
+        earlier, today, services.rules, services.calendar);
+    if (!due || due->overdue) break;
+    first_in_time = earlier;
+  }
+  ask.as_of = first_in_time;
+  return true;
+}
+
+std::optional<Date> appeal_resolve_due(const Services& services, const ComplianceRow& row) {
+  const std::optional<Date> received = Date::parse(row.date);
+  if (!received) return std::nullopt;
+  Result<domain::discipline::Deadline> due = domain::discipline::appeal_resolve_deadline(
+      *received, *received, services.rules, services.calendar);
+  if (!due) return std::nullopt;
+  return due->due;
+}
+
 std::string id_link(const char* prefix, int64_t id) { return prefix + std::to_string(id); }
 
-// The sources, in the board's order of areas. Discipline clocks plug in here the same way (see
-// docs/architecture.md).
+// The sources, in the board's order of areas (see docs/architecture.md).
 const std::vector<Source>& sources() {
   static const std::vector<Source> list = {
       {"directives", "directives.assignment_overdue", Permission::kDirectiveRead, "assignment",
@@ -126,6 +198,23 @@ const std::vector<Source>& sources() {
       {"inspection", "inspection.item_overdue", Permission::kInspectionRead, "inspection",
        overdue_before_today, due_is_date,
        [](const ComplianceRow& r) { return id_link("/inspections/", r.subject_id); }},
+      {"terms", "terms.congress_overdue", Permission::kOrgRead, "term", congress_due<kStandardTerm>,
+       [](const Services& s, const ComplianceRow& r) {
+         return congress_due_on(s, r, kStandardTerm);
+       },
+       [](const ComplianceRow& r) {
+         return "/orgs/" + std::to_string(r.org_id.value) + "?tab=committee";
+       }},
+      {"terms", "terms.cell_congress_overdue", Permission::kOrgRead, "term",
+       congress_due<kCellTerm>,
+       [](const Services& s, const ComplianceRow& r) { return congress_due_on(s, r, kCellTerm); },
+       [](const ComplianceRow& r) {
+         return "/orgs/" + std::to_string(r.org_id.value) + "?tab=committee";
+       }},
+      {"discipline", "discipline.appeal_unresolved", Permission::kDisciplineRead, "discipline_case",
+       appeal_unresolved, appeal_resolve_due,
+       [](const ComplianceRow& r) { return id_link("/discipline/", r.subject_id); },
+       "discipline_case.list"},
   };
   return list;
 }
@@ -225,6 +314,7 @@ Result<ComplianceItems> list_compliance_items(Context& ctx, const ComplianceItem
   out.page_size = query.page_size;
   const int64_t offset = static_cast<int64_t>(query.page - 1) * query.page_size;
   std::vector<std::vector<dc::Item>> lists;
+  std::map<std::string, nlohmann::json> restricted;  // audit action -> ids the page may show
   for (const auto& [source, ask] : readable(ctx, *org, query.area, query.kind)) {
     for (const dc::PathCount& count : ctx.tx.compliance().counts(ask)) out.total += count.count;
     std::vector<dc::Item>& list = lists.emplace_back();
@@ -246,6 +336,23 @@ Result<ComplianceItems> list_compliance_items(Context& ctx, const ComplianceItem
     }
   }
   out.items = dc::merge_page(std::move(lists), offset, query.page_size);
+  // Restricted records on the page: which ones were shown is in the audit trail, as a list of
+  // them read in their own area would be.
+  for (const dc::Item& item : out.items) {
+    for (const Source& source : sources()) {
+      if (source.kind == item.kind && source.read_audit) {
+        nlohmann::json& ids = restricted[source.read_audit];
+        if (ids.is_null()) ids = nlohmann::json::array();
+        ids.push_back(item.subject_id);
+      }
+    }
+  }
+  for (auto& [action, ids] : restricted) {
+    AuditEntry entry = AuditEntry::about(action, "organization", org->id.value, org->path.str());
+    entry.restricted = true;
+    entry.with("cases", std::move(ids)).with("via", "compliance");
+    ctx.audit(entry);
+  }
   return out;
 }
 

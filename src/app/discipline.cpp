@@ -15,6 +15,9 @@ namespace d = domain::discipline;
 using domain::Permission;
 
 constexpr const char* kCase = "discipline_case";
+constexpr const char* kAppealBodies =
+    "superior_committee, superior_inspection, central_inspection, secretariat, politburo, "
+    "central_committee";
 
 AuditEntry case_entry(const std::string& verb, const DisciplineCase& c) {
   AuditEntry entry = AuditEntry::about("discipline_case." + verb, kCase, c.id, c.org_path.str());
@@ -62,12 +65,22 @@ DisciplineView view_of(Context& ctx, DisciplineCase c) {
   view.vote = d::vote_outcome(c.vote.value_or(d::VoteCount{}), c.sanction,
                               c.voted_on.value_or(today), rules);
   if (const std::optional<Date> from = appeal_from(c); from && c.decided_on) {
-    view.appeal =
-        value_of(d::appeal_deadline(*from, c.appeal_received_on.value_or(today), rules, calendar));
+    const d::NextAppeal next = d::next_appeal(c.appeals, c.sanction, *from, rules);
+    if (next.closed.empty()) {
+      view.appeal = value_of(d::appeal_deadline(next.period_from, today, rules, calendar));
+    } else {
+      // The last appeal's own period, seen on the day it was received.
+      const std::vector<d::Appeal> before(c.appeals.begin(), c.appeals.end() - 1);
+      const d::NextAppeal lodged = d::next_appeal(before, c.sanction, *from, rules);
+      view.appeal = value_of(
+          d::appeal_deadline(lodged.period_from, c.appeals.back().received_on, rules, calendar));
+    }
+    view.next_appeal = next;
   }
-  if (c.appeal_received_on) {
+  if (!c.appeals.empty()) {
+    const d::Appeal& last = c.appeals.back();
     view.appeal_resolve = value_of(d::appeal_resolve_deadline(
-        *c.appeal_received_on, c.appeal_decided_on.value_or(today), rules, calendar));
+        last.received_on, last.decided_on.value_or(today), rules, calendar));
   }
   if (c.state_decided_on) {
     view.state_notice = value_of(d::state_notice_deadline(
@@ -356,58 +369,95 @@ Result<DisciplineView> record_discipline_appeal(Context& ctx,
   if (!found) return std::move(found).error();
   DisciplineCase c = *found;
   if (!c.decided_on) return Error::conflict("discipline_not_decided");
-  if (c.appeal_decided_on) return Error::conflict("discipline_appeal_decided");
-  std::vector<FieldError> errors;
   const Date today = ctx.today();
-  if (!c.appeal_received_on) {
-    if (!request.received_on) {
-      errors.push_back({"received_on", "required", {}});
-    } else if (*request.received_on > today) {
-      errors.push_back({"received_on", "date_in_future", {}});
-    } else {
-      const Date from = *appeal_from(c);
-      Result<d::Deadline> period =
-          d::appeal_deadline(from, *request.received_on, ctx.services.rules, ctx.services.calendar);
-      if (!period) {
-        errors.push_back(domain::calendar_field_error("received_on", period.error()));
-      } else if (*request.received_on < from) {
-        errors.push_back({"received_on", "discipline_appeal_before_receipt", {}});
-      } else if (period->overdue) {
-        errors.push_back(rule_error("received_on", "discipline_appeal_late", period->rule,
-                                    {{"due", period->due.iso()}}));
-      }
-    }
-  } else if (request.received_on && *request.received_on != *c.appeal_received_on) {
-    return Error::conflict("discipline_appeal_received", {{"on", c.appeal_received_on->iso()}})
-        .with_fields(
-            {{"received_on", "discipline_appeal_received", {{"on", c.appeal_received_on->iso()}}}});
+  const domain::RuleSet& rules = ctx.services.rules;
+  std::vector<FieldError> errors;
+  std::optional<d::AppealBody> body;
+  if (!request.body.empty()) {
+    body = d::parse_appeal_body(request.body);
+    if (!body) errors.push_back({"body", "not_allowed", {{"allowed", kAppealBodies}}});
   }
   const bool deciding = request.decided_on.has_value() || !request.outcome.empty();
+  const bool pending = !c.appeals.empty() && !c.appeals.back().decided_on;
+  AuditEntry entry = case_entry("appeal", c);
+  if (pending) {
+    d::Appeal& last = c.appeals.back();
+    if ((request.received_on && *request.received_on != last.received_on) ||
+        (body && last.body && *body != *last.body)) {
+      return Error::conflict("discipline_appeal_received", {{"on", last.received_on.iso()}})
+          .with_fields(
+              {{"received_on", "discipline_appeal_received", {{"on", last.received_on.iso()}}}});
+    }
+    if (body && !last.body) last.body = body;
+    if (!deciding) errors.push_back({"decided_on", "required", {}});
+  } else if (!request.received_on) {
+    // Alone: the day the appellant received the last appeal's outcome.
+    if (!deciding && request.outcome_received_on && !c.appeals.empty()) {
+      d::Appeal& last = c.appeals.back();
+      if (last.outcome_received_on) {
+        return Error::conflict("discipline_appeal_outcome_received",
+                               {{"on", last.outcome_received_on->iso()}});
+      }
+      if (*request.outcome_received_on > today)
+        errors.push_back({"outcome_received_on", "date_in_future", {}});
+      if (*request.outcome_received_on < *last.decided_on)
+        errors.push_back({"outcome_received_on", "date_before_start", {}});
+      if (!errors.empty()) return Error::invalid(std::move(errors));
+      last.outcome_received_on = request.outcome_received_on;
+      entry.with("level", static_cast<int64_t>(c.appeals.size()))
+          .with("outcome_received_on", request.outcome_received_on->iso());
+      return saved(ctx, c, entry);
+    }
+    if (!c.appeals.empty() && deciding) return Error::conflict("discipline_appeal_decided");
+    errors.push_back({"received_on", "required", {}});
+    return Error::invalid(std::move(errors));
+  } else {
+    // A new appeal: the first, or the next level up after a settled one.
+    const d::NextAppeal next = d::next_appeal(c.appeals, c.sanction, *appeal_from(c), rules);
+    if (next.closed == "annulled") return Error::conflict("discipline_appeal_annulled");
+    if (next.closed == "final" && next.final_rule) {
+      const Params params{{"rule", next.final_rule->key}, {"source", next.final_rule->source}};
+      return Error::conflict("discipline_appeal_final", params)
+          .with_fields({{"received_on", "discipline_appeal_final", params}});
+    }
+    Result<d::Deadline> period =
+        d::appeal_deadline(next.period_from, *request.received_on, rules, ctx.services.calendar);
+    if (!period) {
+      errors.push_back(domain::calendar_field_error("received_on", period.error()));
+    } else {
+      for (FieldError& error : d::check_lodging(next, body, *request.received_on, today, *period))
+        errors.push_back(std::move(error));
+    }
+    c.appeals.push_back({body, *request.received_on, std::nullopt, "", std::nullopt});
+    entry.with("level", static_cast<int64_t>(next.level))
+        .with("received_on", request.received_on->iso());
+    if (body) entry.with("body", std::string(d::appeal_body_code(*body)));
+  }
   if (deciding) {
+    d::Appeal& last = c.appeals.back();
     if (!request.decided_on) errors.push_back({"decided_on", "required", {}});
-    if (request.outcome != "upheld" && request.outcome != "reduced" &&
-        request.outcome != "annulled")
+    if (std::find(std::begin(d::kAppealOutcomes), std::end(d::kAppealOutcomes), request.outcome) ==
+        std::end(d::kAppealOutcomes))
       errors.push_back({"outcome", "not_allowed", {{"allowed", "upheld, reduced, annulled"}}});
-    const std::optional<Date> received =
-        c.appeal_received_on ? c.appeal_received_on : request.received_on;
-    if (request.decided_on && received && *request.decided_on < *received)
+    if (request.decided_on && *request.decided_on < last.received_on)
       errors.push_back({"decided_on", "date_before_start", {}});
     if (request.decided_on && *request.decided_on > today)
       errors.push_back({"decided_on", "date_in_future", {}});
-  } else if (c.appeal_received_on) {
-    errors.push_back({"decided_on", "required", {}});
+    if (request.outcome_received_on) {
+      if (*request.outcome_received_on > today)
+        errors.push_back({"outcome_received_on", "date_in_future", {}});
+      if (request.decided_on && *request.outcome_received_on < *request.decided_on)
+        errors.push_back({"outcome_received_on", "date_before_start", {}});
+    }
+    last.decided_on = request.decided_on;
+    last.outcome = request.outcome;
+    last.outcome_received_on = request.outcome_received_on;
+    entry.with("outcome", request.outcome);
+  } else if (request.outcome_received_on) {
+    errors.push_back({"outcome_received_on", "discipline_appeal_not_decided", {}});
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  if (!c.appeal_received_on) c.appeal_received_on = request.received_on;
-  c.state = "appealed";
-  if (deciding) {
-    c.appeal_decided_on = request.decided_on;
-    c.appeal_outcome = request.outcome;
-    c.state = "appeal_decided";
-  }
-  AuditEntry entry = case_entry("appeal", c);
-  entry.with("received_on", c.appeal_received_on->iso());
-  if (deciding) entry.with("outcome", request.outcome);
+  c.state = c.appeals.back().decided_on ? "appeal_decided" : "appealed";
   return saved(ctx, c, entry);
 }
 
@@ -506,7 +556,7 @@ std::map<MemberId, std::vector<d::DecidedSanction>> by_member(Transaction& tx,
         number = document->symbol;
     }
     out[c.member_id].push_back({c.id, c.sanction, *c.decided_on, std::move(number),
-                                std::move(c.competent_level), std::move(c.appeal_outcome)});
+                                std::move(c.competent_level), d::settled_outcome(c.appeals)});
   }
   return out;
 }

@@ -58,12 +58,17 @@ struct DisciplineDecisionRequest {
   std::optional<Date> received_on;
 };
 
+// Lodges an appeal (received_on, and the body it went to: required from the second level up),
+// settles the pending one (decided_on with the outcome, and when known the day the appellant
+// received the outcome), or, alone, records that day on the last settled appeal.
 struct DisciplineAppealRequest {
   int64_t id = 0;
   int64_t version = 0;
-  std::optional<Date> received_on;  // the appeal's receipt (first call)
+  std::optional<Date> received_on;  // the appeal's receipt
+  std::string body;                 // domain/discipline/appeal.h codes; "" unknown
   std::optional<Date> decided_on;   // its resolution, with the outcome
   std::string outcome;              // upheld, reduced, annulled
+  std::optional<Date> outcome_received_on;
 };
 
 // Suspends the subject's activities while the case is considered, extends the suspension (same
@@ -92,8 +97,10 @@ struct DisciplineView {
   std::string org_name;
   std::optional<domain::discipline::LimitationAnswer> limitation;
   std::optional<domain::discipline::VoteAnswer> vote;  // the threshold the sanction needs
-  std::optional<domain::discipline::Deadline> appeal;  // from the decision's receipt
-  std::optional<domain::discipline::Deadline> appeal_resolve;
+  // The appeal period of the next appeal (when one may be lodged) or of the last one lodged.
+  std::optional<domain::discipline::Deadline> appeal;
+  std::optional<domain::discipline::Deadline> appeal_resolve;  // the last appeal's
+  std::optional<domain::discipline::NextAppeal> next_appeal;   // on a decided case
   std::optional<domain::discipline::Deadline> state_notice;
   bool suspended_today = false;  // the suspension covers today
   std::optional<domain::discipline::AppliedRule>

@@ -65,22 +65,27 @@ void DisciplineDemo::write(soci::session& session) {
     const std::string appeal_iso = appealed ? decided_on.add_days(10).iso() : std::string();
     soci::indicator d_ind = decided ? soci::i_ok : soci::i_null;
     soci::indicator d_ind2 = d_ind, d_ind3 = d_ind;
-    soci::indicator a_ind = appealed ? soci::i_ok : soci::i_null;
+    soci::indicator a_ind = appealed ? soci::i_ok : soci::i_null, a_ind2 = a_ind;
+    // A pending first appeal, lodged with the superior inspection committee.
+    const std::string appeals = appealed ? R"([{"body":"superior_inspection","received_on":")" +
+                                               appeal_iso + R"(","outcome":""}])"
+                                         : std::string();
     const std::string subject = s.probationary ? "probationary" : "official";
     const std::string category = "ordinary";
     const std::string actor = "demo";
     session << "INSERT INTO discipline_cases (subject, member_id, org_id, org_path, "
                "breach_summary, breach_date, category, deferrals, sanction, competent_level, "
                "votes_for, votes_against, votes_abstain, votes_entitled, voted_on, decided_on, "
-               "decision_number, received_on, appeal_received_on, state, version, created_at, "
-               "created_by, updated_at) VALUES (:s, :m, :o, :p, :b, :bd, :c, :df, :sa, :l, :vf, "
-               ":va, 0, :ve, :vo, :de, :dn, :re, :ar, :st, 1, :ca, :cb, :ua)",
+               "decision_number, received_on, appeal_received_on, appeals, state, version, "
+               "created_at, created_by, updated_at) VALUES (:s, :m, :o, :p, :b, :bd, :c, :df, "
+               ":sa, :l, :vf, :va, 0, :ve, :vo, :de, :dn, :re, :ar, :ap, :st, 1, :ca, :cb, :ua)",
         soci::use(subject), soci::use(s.member_id), soci::use(s.org_id), soci::use(s.org_path),
         soci::use(summary), soci::use(breach_iso), soci::use(category), soci::use(deferrals),
         soci::use(sanction), soci::use(level), soci::use(in_favour), soci::use(against),
         soci::use(entitled), soci::use(voted_iso), soci::use(decided_iso, d_ind),
         soci::use(number, d_ind2), soci::use(received_iso, d_ind3), soci::use(appeal_iso, a_ind),
-        soci::use(state), soci::use(now_), soci::use(actor), soci::use(now_);
+        soci::use(appeals, a_ind2), soci::use(state), soci::use(now_), soci::use(actor),
+        soci::use(now_);
     ++report_.cases;
     if (decided) ++report_.decided;
   }

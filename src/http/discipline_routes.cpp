@@ -87,11 +87,28 @@ json case_json(const app::DisciplineView& v) {
         {"number", text_or_null(c.decision_number)},
         {"received_on", date_json(c.received_on)}};
   }
-  json appeal = nullptr;
-  if (c.appeal_received_on) {
-    appeal = {{"received_on", c.appeal_received_on->iso()},
-              {"decided_on", date_json(c.appeal_decided_on)},
-              {"outcome", text_or_null(c.appeal_outcome)}};
+  // Every level of appeal, the first first; `appeal` is the last (the one a form acts on).
+  json appeals = json::array();
+  for (size_t i = 0; i < c.appeals.size(); ++i) {
+    const d::Appeal& a = c.appeals[i];
+    appeals.push_back(
+        {{"level", static_cast<int64_t>(i + 1)},
+         {"body", a.body ? json(std::string(d::appeal_body_code(*a.body))) : json(nullptr)},
+         {"received_on", a.received_on.iso()},
+         {"decided_on", date_json(a.decided_on)},
+         {"outcome", text_or_null(a.outcome)},
+         {"outcome_received_on", date_json(a.outcome_received_on)}});
+  }
+  json appeal = appeals.empty() ? json(nullptr) : appeals.back();
+  json next_appeal = nullptr;
+  if (v.next_appeal) {
+    const d::NextAppeal& n = *v.next_appeal;
+    next_appeal = {{"open", n.closed.empty()},
+                   {"closed", text_or_null(n.closed)},
+                   {"level", n.level},
+                   {"from", n.closed.empty() ? json(n.period_from.iso()) : json(nullptr)},
+                   {"min_rank", n.min_rank ? json(*n.min_rank) : json(nullptr)},
+                   {"rule", n.final_rule ? rule_json(*n.final_rule) : json(nullptr)}};
   }
   json suspension = nullptr;
   if (c.suspension) {
@@ -122,6 +139,8 @@ json case_json(const app::DisciplineView& v) {
           {"threshold", std::move(threshold)},
           {"decision", std::move(decision)},
           {"appeal", std::move(appeal)},
+          {"appeals", std::move(appeals)},
+          {"next_appeal", std::move(next_appeal)},
           {"suspension", std::move(suspension)},
           {"clocks",
            {{"limitation", limitation_json(v.limitation)},
@@ -338,8 +357,10 @@ Result<std::tuple<app::DisciplineAppealRequest>> decode_appeal(const HttpRequest
       request, [](app::DisciplineAppealRequest& appeal, JsonFields& fields,
                   std::vector<FieldError>& errors) {
         appeal.received_on = read_date_field(fields, "received_on", false, errors);
+        appeal.body = read_text_field(fields, "body", 40, errors);
         appeal.decided_on = read_date_field(fields, "decided_on", false, errors);
         appeal.outcome = read_text_field(fields, "outcome", 20, errors);
+        appeal.outcome_received_on = read_date_field(fields, "outcome_received_on", false, errors);
       });
 }
 

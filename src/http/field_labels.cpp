@@ -279,6 +279,9 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"basis", {"Căn cứ đình chỉ", "Basis"}},
       {"lifted_on", {"Ngày chấm dứt đình chỉ", "Lifted on"}},
       {"as_of", {"Số liệu đến ngày", "Figures as of"}},
+      // Appeals up the levels (discipline).
+      {"body", {"Cơ quan nhận khiếu nại", "Appealed to"}},
+      {"outcome_received_on", {"Ngày nhận kết quả giải quyết khiếu nại", "Outcome received on"}},
   };
   return labels;
 }
@@ -361,6 +364,7 @@ void discipline_words(Params& params, i18n::Lang lang) {
     if (name == "sanction") key = "discipline.sanction." + value;
     if (name == "subject_kind") key = "discipline.subject." + value;
     if (name == "status") key = "discipline.status." + value;
+    if (name == "body") key = "discipline.appeal_body." + value;
     if (!key.empty() && i18n::has_message(key)) {
       value = i18n::message(key, lang);
       continue;

@@ -88,7 +88,7 @@ describe('counts', () => {
     assert.deepEqual(root.children.map((c) => c.org.id).sort(), [tree.above.id, tree.above2.id, tree.baseCell.id].sort());
     assert.equal(child(root, tree.above).total, 6);
     assert.deepEqual(child(root, tree.above).areas,
-      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0, inspection: 1 });
+      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, discipline: 0 });
     assert.equal(child(root, tree.above2).total, 0);
     assert.equal(child(root, tree.baseCell).total, 1);
     assert.equal(child(root, tree.baseCell).areas.meetings, 1);
@@ -100,7 +100,7 @@ describe('counts', () => {
     assert.equal(base.total, 6);
     assert.equal(child(base, tree.cellA).total, 4, 'the assignment, the missing meeting, the probation, the recommendation');
     assert.deepEqual(child(base, tree.cellA).areas,
-      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0, inspection: 1 });
+      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, discipline: 0 });
     assert.equal(child(base, tree.cellB).total, 2, 'the shortcoming, the missing meeting');
 
     const cell = await board(tree.cellA);
@@ -174,8 +174,8 @@ describe('who sees what', () => {
   test('a caller without an area\'s read permission sees neither its counts nor its items', async () => {
     const dues = await server.login(await server.addUser({ roles: ['dues_staff'], scope: tree.root.id }));
     const b = await board(tree.root, dues);
-    assert.deepEqual(b.areas.map((a) => a.area), ['probation', 'transfers', 'dues'],
-      'dues staff read members and dues, not directives, meetings or reviews');
+    assert.deepEqual(b.areas.map((a) => a.area), ['probation', 'transfers', 'dues', 'terms'],
+      'dues staff read members, dues and organizations, not directives, meetings or reviews');
     assert.equal(b.total, 1);
     assert.equal(child(b, tree.above).total, 1);
     assert.equal(child(b, tree.above).areas.meetings, undefined);
@@ -187,7 +187,7 @@ describe('who sees what', () => {
 
     const inspection = await server.login(await server.addUser({ roles: ['inspection'], scope: tree.base.id }));
     const ib = await board(tree.base, inspection);
-    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers', 'inspection'],
+    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers', 'inspection', 'terms', 'discipline'],
       'no meetings, no dues');
     assert.equal(ib.total, 4);
   });

@@ -214,6 +214,78 @@ describe('the appeal', () => {
   });
 });
 
+describe('appeals up the levels', () => {
+  // A decided case: the vote passes for the sanction, the decision received the next day.
+  async function decided(name, sanction) {
+    const member = await createMember(api, tree.cellA.id, { full_name: name });
+    let c = await checked('POST', '/api/v1/discipline-cases', 201, base(member, { sanction, breach_date: '2026-03-02' }));
+    c = await checked('POST', caseUrl(c.id, '/vote'), 200,
+      { in_favour: 7, against: 0, abstain: 0, entitled: 7, voted_on: '2026-06-01', version: c.version });
+    c = await checked('POST', caseUrl(c.id, '/decide'), 200,
+      { decided_on: '2026-06-02', decision_number: `${c.id}-QĐ/UBKT`, received_on: '2026-06-03', version: c.version });
+    return { member, c };
+  }
+  const appeal = (c, json) => api.post(caseUrl(c.id, '/appeal'), { ...json, version: c.version });
+
+  test('a warning goes up within the period of each outcome until the Central Inspection Committee decides, which is final', async () => {
+    let { c } = await decided('Đỗ Văn Khiếu', 'warning');
+    assert.deepEqual(c.next_appeal, { open: true, closed: null, level: 1, from: '2026-06-03', min_rank: null, rule: null });
+    problem(await appeal(c, { received_on: '2026-06-10', body: 'politbureau' }), 422, 'validation_failed', [['body', 'not_allowed']]);
+    assert.deepEqual((await get(c.id)).appeals, [], 'nothing written');
+
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { received_on: '2026-06-10', body: 'superior_inspection', version: c.version });
+    assert.deepEqual(c.appeals.map((a) => [a.level, a.body, a.received_on]), [[1, 'superior_inspection', '2026-06-10']]);
+    assert.equal(c.next_appeal.closed, 'pending');
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { decided_on: '2026-07-01', outcome: 'upheld', version: c.version });
+    assert.equal(c.state, 'appeal_decided');
+    assert.deepEqual([c.next_appeal.open, c.next_appeal.level, c.next_appeal.from, c.next_appeal.min_rank], [true, 2, '2026-07-01', 1]);
+    // The day the appellant received the outcome moves the start of the next period; once.
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { outcome_received_on: '2026-07-06', version: c.version });
+    assert.equal(c.next_appeal.from, '2026-07-06');
+    problem(await appeal(c, { outcome_received_on: '2026-07-07' }), 409, 'discipline_appeal_outcome_received');
+
+    // The next level: its body is required, not before the outcome's receipt, not after the period.
+    problem(await appeal(c, { received_on: '2026-07-08' }), 422, 'validation_failed', [['body', 'required']]);
+    problem(await appeal(c, { received_on: '2026-07-05', body: 'central_inspection' }), 422, 'validation_failed',
+      [['received_on', 'discipline_appeal_before_outcome']]);
+    const late = problem(await appeal(c, { received_on: '2026-09-30', body: 'central_inspection' }), 422, 'validation_failed',
+      [['received_on', 'discipline_appeal_late']]);
+    assert.match(late.errors[0].message, /discipline\.appeal_period_days/);
+    assert.equal((await get(c.id)).appeals.length, 1, 'nothing written');
+
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { received_on: '2026-07-08', body: 'central_inspection', version: c.version });
+    assert.deepEqual([c.state, c.appeal.level, c.appeal.body, c.appeals.length], ['appealed', 2, 'central_inspection', 2]);
+    assert.equal(c.clocks.appeal_resolve.rule.key, 'discipline.appeal_resolve_days');
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { decided_on: '2026-09-01', outcome: 'upheld', version: c.version });
+    assert.deepEqual([c.next_appeal.open, c.next_appeal.closed, c.next_appeal.rule.key],
+      [false, 'final', 'discipline.appeal_final_rank_warning']);
+    const final = problem(await appeal(c, { received_on: '2026-09-03', body: 'secretariat' }), 409, 'discipline_appeal_final');
+    assert.match(final.detail, /Ủy ban Kiểm tra Trung ương|discipline\.appeal_final_rank_warning/);
+    assert.equal((await get(c.id)).appeals.length, 2, 'nothing written');
+
+    const trail = ok(await api.get(`/api/v1/audit?action=discipline_case.appeal&object_type=discipline_case&object_id=${c.id}`)).items;
+    assert.ok(trail.some((e) => e.details?.level === 2 && e.details?.body === 'central_inspection'),
+      `the second level is in the audit trail: ${JSON.stringify(trail.map((e) => e.details))}`);
+  });
+
+  test('an expulsion goes on past the Central Inspection Committee, never to a lower body; an annulment ends it and the sanction leaves the record', async () => {
+    let { member, c } = await decided('Vũ Văn Khai', 'expulsion');
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200,
+      { received_on: '2026-06-08', body: 'central_inspection', decided_on: '2026-07-01', outcome: 'upheld', version: c.version });
+    assert.deepEqual([c.next_appeal.open, c.next_appeal.min_rank], [true, 2], 'not final for an expulsion');
+    problem(await appeal(c, { received_on: '2026-07-03', body: 'superior_committee' }), 422, 'validation_failed',
+      [['body', 'discipline_appeal_body_lower']]);
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { received_on: '2026-07-03', body: 'secretariat', version: c.version });
+    problem(await appeal(c, { received_on: '2026-07-04', body: 'secretariat' }), 409, 'discipline_appeal_received');
+    c = await checked('POST', caseUrl(c.id, '/appeal'), 200, { decided_on: '2026-08-03', outcome: 'annulled', version: c.version });
+    assert.deepEqual([c.next_appeal.closed, c.appeal.outcome], ['annulled', 'annulled']);
+    problem(await appeal(c, { received_on: '2026-08-05', body: 'politburo' }), 409, 'discipline_appeal_annulled');
+    // The member's record shows the sanctions in force: none.
+    const record = ok(await api.get(`/api/v1/members/${member.id}`));
+    assert.deepEqual([record.discipline, record.discipline_cases], [null, []]);
+  });
+});
+
 describe('restricted records', () => {
   test('a cell secretary cannot read them (404 on cases, 403 on the member\'s discipline)', async () => {
     const secretary = await server.login(await server.addUser({ roles: ['cell_secretary'], scope: tree.cellA.id }));

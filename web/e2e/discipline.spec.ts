@@ -3,7 +3,7 @@
 // (five years from the breach for a reprimand: the end date and the days left) and the share of
 // ALL entitled the vote needs; an expulsion-level case shows "Không giới hạn"; a decided case's
 // appeal recorded through its form shows the appeal deadline and the resolution clock, then its
-// outcome; the member's page lists the sanction in force with a link to the case; a deferral
+// outcome, and a further appeal to the Central Inspection Committee ends final; the member's page lists the sanction in force with a link to the case; a deferral
 // period added through the edit form moves the limitation clock.
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -178,6 +178,36 @@ test.describe.serial('discipline', () => {
       'Giữ nguyên hình thức kỷ luật',
     );
     await expect(page.getByTestId('discipline-appeal-open')).toHaveCount(0);
+
+    // Upheld by a body that is not final for a warning: a further appeal goes up, to the
+    // Central Inspection Committee, whose outcome is final (rules/discipline.toml).
+    await page.getByTestId('discipline-appeal-further').click();
+    const further = page.locator('#discipline-appeal_received_on');
+    await further.fill(toVi(TODAY));
+    await further.press('Tab');
+    await page.locator('#discipline-appeal_body').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Ủy ban Kiểm tra Trung ương' })
+      .click();
+    await page.getByTestId('discipline-appeal-submit').click();
+    await expect(page.getByTestId('discipline-appeal-level')).toHaveCount(2);
+    await expect(page.getByTestId('discipline-appeal-card')).toContainText('Lần 2');
+    await expect(page.getByTestId('discipline-state')).toHaveText('Đang khiếu nại');
+    await page.getByTestId('discipline-appeal-open').click();
+    const settled = page.locator('#discipline-appeal_decided_on');
+    await settled.fill(toVi(TODAY));
+    await settled.press('Tab');
+    await page.locator('#discipline-appeal_outcome').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Giữ nguyên' })
+      .click();
+    await page.getByTestId('discipline-appeal-submit').click();
+    await expect(page.getByTestId('discipline-appeal-final')).toContainText(
+      'discipline.appeal_final_rank_warning',
+    );
+    await expect(page.getByTestId('discipline-appeal-further')).toHaveCount(0);
 
     await page.goto(`/members/${member.id}`);
     const card = page.getByTestId('member-discipline');

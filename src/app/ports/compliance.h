@@ -24,6 +24,13 @@ struct ComplianceAsk {
   std::vector<std::string> org_kinds;  // the organizations concerned (missing meetings: cells)
   std::vector<std::string> statuses;   // members' statuses concerned (dues: those on the roll)
   std::string text;                    // a text bound (dues: the latest month that has ended)
+  // Terms: the organizations of `org_kinds` whose running term's congress closed in
+  // [window_from, window_before): one version of the term length rule, the congress due.
+  struct Window {
+    Date from;
+    Date before;
+  };
+  std::vector<Window> windows;
 };
 
 // One item as stored; the app adds area, severity, days overdue and the link.

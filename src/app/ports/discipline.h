@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/ids.h"
 #include "core/org_path.h"
+#include "domain/discipline/appeal.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/sanction.h"
 #include "domain/discipline/suspension.h"
@@ -45,10 +46,9 @@ struct DisciplineCase {
   int64_t decision_document_id = 0;  // 0: none in the register
   std::string decision_number;
   std::optional<Date> received_on;
-  std::optional<Date> appeal_received_on;
-  std::optional<Date> appeal_decided_on;
-  std::string appeal_outcome;  // upheld, reduced, annulled
-  std::string state;           // open, voted, decided, appealed, appeal_decided
+  // Appeals up the levels, the first first (domain/discipline/appeal.h); the last may be pending.
+  std::vector<domain::discipline::Appeal> appeals;
+  std::string state;  // open, voted, decided, appealed, appeal_decided
   std::optional<domain::discipline::Suspension> suspension;  // đình chỉ sinh hoạt, if any
   int64_t version = 0;
   std::string created_at;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "domain/discipline/appeal.h"
 #include "domain/discipline/deadlines.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/sanction.h"
@@ -266,6 +267,131 @@ TEST(DisciplineSuspension, SuspendedFromTheFirstToTheLastDayUnlessLifted) {
   s.lifted_on = date("2026-04-10");
   EXPECT_TRUE(suspended_on(s, date("2026-04-09")));
   EXPECT_FALSE(suspended_on(s, date("2026-04-10")));
+}
+
+TEST(DisciplineAppeal, BodiesHaveCodesAndRanks) {
+  for (const char* code : {"superior_committee", "superior_inspection", "central_inspection",
+                           "secretariat", "politburo", "central_committee"}) {
+    ASSERT_TRUE(parse_appeal_body(code)) << code;
+    EXPECT_EQ(appeal_body_code(*parse_appeal_body(code)), code);
+  }
+  EXPECT_FALSE(parse_appeal_body("Secretariat"));
+  EXPECT_EQ(appeal_body_rank(AppealBody::kSuperiorCommittee),
+            appeal_body_rank(AppealBody::kSuperiorInspection));
+  EXPECT_LT(appeal_body_rank(AppealBody::kSuperiorInspection),
+            appeal_body_rank(AppealBody::kCentralInspection));
+  EXPECT_LT(appeal_body_rank(AppealBody::kCentralInspection),
+            appeal_body_rank(AppealBody::kSecretariat));
+}
+
+TEST(DisciplineAppeal,
+     TheCentralInspectionCommitteeIsFinalUpToDismissalTheSecretariatForExpulsion) {
+  const Date on = date("2026-06-01");
+  for (Sanction s : {Sanction::kReprimand, Sanction::kWarning, Sanction::kDismissal}) {
+    ASSERT_TRUE(final_for(AppealBody::kCentralInspection, s, on, rules()));
+    EXPECT_TRUE(final_for(AppealBody::kCentralInspection, s, on, rules())->final);
+    EXPECT_FALSE(final_for(AppealBody::kSuperiorInspection, s, on, rules())->final);
+  }
+  const auto cic = final_for(AppealBody::kCentralInspection, Sanction::kExpulsion, on, rules());
+  ASSERT_TRUE(cic);
+  EXPECT_FALSE(cic->final);
+  EXPECT_EQ(cic->rule.key, "discipline.appeal_final_rank_expulsion");
+  EXPECT_TRUE(final_for(AppealBody::kSecretariat, Sanction::kExpulsion, on, rules())->final);
+  // Before Quy định 22-QĐ/TW no rule says which body is final.
+  EXPECT_FALSE(
+      final_for(AppealBody::kSecretariat, Sanction::kExpulsion, date("2021-07-27"), rules()));
+}
+
+TEST(DisciplineAppeal, TheSettledOutcomeKeepsAReductionUntilAnAnnulment) {
+  const auto decided = [](const char* outcome) {
+    return Appeal{
+        AppealBody::kSuperiorInspection, date("2026-03-10"), date("2026-04-10"), outcome, {}};
+  };
+  EXPECT_EQ(settled_outcome({}), "");
+  EXPECT_EQ(settled_outcome({{AppealBody::kSuperiorInspection, date("2026-03-10"), {}, "", {}}}),
+            "");
+  EXPECT_EQ(settled_outcome({decided("upheld")}), "upheld");
+  EXPECT_EQ(settled_outcome({decided("reduced"), decided("upheld")}), "reduced");
+  EXPECT_EQ(settled_outcome({decided("upheld"), decided("reduced")}), "reduced");
+  EXPECT_EQ(settled_outcome({decided("reduced"), decided("annulled")}), "annulled");
+}
+
+TEST(DisciplineAppeal, TheFirstAppealCountsFromTheDecisionsReceipt) {
+  const NextAppeal next = next_appeal({}, Sanction::kWarning, date("2026-03-02"), rules());
+  EXPECT_EQ(next.closed, "");
+  EXPECT_EQ(next.level, 1);
+  EXPECT_EQ(next.period_from, date("2026-03-02"));
+  EXPECT_FALSE(next.min_rank);
+}
+
+TEST(DisciplineAppeal, AFurtherAppealOnlyAfterANonFinalOutcomeThatKeptTheSanction) {
+  Appeal first{AppealBody::kSuperiorInspection, date("2026-03-10"), std::nullopt, "", {}};
+  std::vector<Appeal> appeals{first};
+  EXPECT_EQ(next_appeal(appeals, Sanction::kWarning, date("2026-03-02"), rules()).closed,
+            "pending");
+  appeals.back().decided_on = date("2026-05-04");
+  appeals.back().outcome = "annulled";
+  EXPECT_EQ(next_appeal(appeals, Sanction::kWarning, date("2026-03-02"), rules()).closed,
+            "annulled");
+  appeals.back().outcome = "upheld";
+  NextAppeal next = next_appeal(appeals, Sanction::kWarning, date("2026-03-02"), rules());
+  EXPECT_EQ(next.closed, "");
+  EXPECT_EQ(next.level, 2);
+  EXPECT_EQ(next.period_from, date("2026-05-04"))
+      << "the outcome's day when its receipt is unknown";
+  EXPECT_EQ(next.min_rank, 1);
+  appeals.back().outcome_received_on = date("2026-05-08");
+  EXPECT_EQ(next_appeal(appeals, Sanction::kWarning, date("2026-03-02"), rules()).period_from,
+            date("2026-05-08"));
+  // The Central Inspection Committee settles a warning for good, not an expulsion.
+  appeals.push_back(
+      {AppealBody::kCentralInspection, date("2026-05-20"), date("2026-07-01"), "reduced", {}});
+  next = next_appeal(appeals, Sanction::kWarning, date("2026-03-02"), rules());
+  EXPECT_EQ(next.closed, "final");
+  ASSERT_TRUE(next.final_rule);
+  EXPECT_EQ(next.final_rule->key, "discipline.appeal_final_rank_warning");
+  next = next_appeal(appeals, Sanction::kExpulsion, date("2026-03-02"), rules());
+  EXPECT_EQ(next.closed, "");
+  EXPECT_EQ(next.level, 3);
+  EXPECT_EQ(next.min_rank, 2);
+}
+
+TEST(DisciplineAppeal, LodgingChecksTheBodyTheDayAndThePeriod) {
+  NextAppeal next;
+  next.period_from = date("2026-05-04");
+  next.level = 2;
+  next.min_rank = 2;
+  const Result<Deadline> period =
+      appeal_deadline(next.period_from, date("2026-05-20"), rules(), calendar());
+  ASSERT_TRUE(period);
+  EXPECT_TRUE(
+      check_lodging(next, AppealBody::kSecretariat, date("2026-05-20"), date("2026-06-01"), *period)
+          .empty());
+  auto errors = check_lodging(next, AppealBody::kSuperiorInspection, date("2026-05-20"),
+                              date("2026-06-01"), *period);
+  EXPECT_TRUE(has_error(errors, "body", "discipline_appeal_body_lower"));
+  errors = check_lodging(next, std::nullopt, date("2026-05-20"), date("2026-06-01"), *period);
+  EXPECT_TRUE(has_error(errors, "body", "required"));
+  NextAppeal first;
+  first.period_from = next.period_from;
+  EXPECT_TRUE(
+      check_lodging(first, std::nullopt, date("2026-05-20"), date("2026-06-01"), *period).empty())
+      << "the first appeal's body may stay unknown";
+  errors = check_lodging(next, AppealBody::kSecretariat, date("2026-05-03"), date("2026-06-01"),
+                         *period);
+  EXPECT_TRUE(has_error(errors, "received_on", "discipline_appeal_before_outcome"));
+  errors = check_lodging(next, AppealBody::kSecretariat, date("2026-06-02"), date("2026-06-01"),
+                         *period);
+  EXPECT_TRUE(has_error(errors, "received_on", "date_in_future"));
+  // One day after the period's last day.
+  const Date late_day = period->due.add_days(1);
+  const Result<Deadline> late = appeal_deadline(next.period_from, late_day, rules(), calendar());
+  ASSERT_TRUE(late);
+  errors = check_lodging(next, AppealBody::kSecretariat, late_day, late_day, *late);
+  ASSERT_TRUE(has_error(errors, "received_on", "discipline_appeal_late"));
+  const Result<Deadline> last = appeal_deadline(next.period_from, period->due, rules(), calendar());
+  EXPECT_TRUE(
+      check_lodging(next, AppealBody::kSecretariat, period->due, period->due, *last).empty());
 }
 
 }  // namespace

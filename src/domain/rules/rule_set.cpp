@@ -218,6 +218,11 @@ const std::vector<std::string>& discipline_rule_keys() {
       "discipline.suspension_days",
       "discipline.suspension_max_days",
       "discipline.org_suspension_days",
+      "discipline.appeal_final_rank_reprimand",
+      "discipline.appeal_final_rank_warning",
+      "discipline.appeal_final_rank_dismissal",
+      "discipline.appeal_final_rank_expulsion",
+      "discipline.appeal_final_rank_dissolution",
   };
   return keys;
 }

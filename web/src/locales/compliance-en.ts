@@ -28,6 +28,8 @@ export const complianceEn = {
       transfers: 'Transfers',
       dues: 'Dues arrears',
       inspection: 'Inspection and supervision',
+      terms: 'Congresses and terms',
+      discipline: 'Discipline',
     },
     kinds: {
       'directives.assignment_overdue': 'Assigned task past its due date',
@@ -38,6 +40,9 @@ export const complianceEn = {
       'dues.arrears': 'Dues of past months not fully paid',
       'inspection.item_overdue':
         'Violations and recommendations of an inspection past their due date',
+      'terms.congress_overdue': 'Term ended, the congress not yet held',
+      'terms.cell_congress_overdue': 'A cell whose term ended, its congress not yet held',
+      'discipline.appeal_unresolved': 'A discipline appeal past its time to be resolved',
     },
   },
 };

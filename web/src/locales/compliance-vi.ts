@@ -28,6 +28,8 @@ export const complianceVi = {
       transfers: 'Chuyển sinh hoạt',
       dues: 'Nợ đảng phí',
       inspection: 'Kiểm tra, giám sát',
+      terms: 'Đại hội, nhiệm kỳ',
+      discipline: 'Kỷ luật',
     },
     kinds: {
       'directives.assignment_overdue': 'Nhiệm vụ được giao quá hạn chưa hoàn thành',
@@ -37,6 +39,9 @@ export const complianceVi = {
       'transfers.in_transit_overdue': 'Chuyển sinh hoạt quá hạn nộp giấy giới thiệu',
       'dues.arrears': 'Chưa đóng đủ đảng phí các tháng đã qua',
       'inspection.item_overdue': 'Vi phạm, kiến nghị sau kiểm tra quá hạn khắc phục',
+      'terms.congress_overdue': 'Hết nhiệm kỳ, chưa tổ chức đại hội',
+      'terms.cell_congress_overdue': 'Chi bộ hết nhiệm kỳ, chưa tổ chức đại hội',
+      'discipline.appeal_unresolved': 'Khiếu nại kỷ luật quá thời hạn giải quyết',
     },
   },
 };

@@ -2813,8 +2813,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Ghi khiếu nại và kết quả giải quyết
-     * @description Lần đầu: ngày nhận khiếu nại, trong thời hạn kể từ ngày nhận quyết định (quá hạn: 422); sau đó: ngày và kết quả giải quyết. Cần discipline.write.
+     * Ghi khiếu nại, kết quả giải quyết và khiếu nại tiếp lên cấp trên
+     * @description Khiếu nại: ngày nhận (received_on) và cơ quan nhận (body; bắt buộc từ lần thứ hai), trong thời hạn kể từ ngày nhận quyết định kỷ luật, hoặc kể từ ngày nhận kết quả giải quyết lần trước (quá hạn: 422 nêu quy định). Giải quyết: decided_on và outcome (kèm outcome_received_on nếu biết); chỉ outcome_received_on: ghi ngày nhận kết quả lần cuối. Khiếu nại tiếp bị từ chối (409) khi quyết định đã bị hủy hoặc cơ quan vừa giải quyết là cấp cuối cùng với hình thức kỷ luật đó (rules/discipline.toml discipline.appeal_final_rank_*). Cần discipline.write.
      */
     post: operations['recordDisciplineAppeal'];
     delete?: never;
@@ -9409,7 +9409,15 @@ export interface components {
       areas: {
         /** @enum {string} */
         area:
-          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+          | 'directives'
+          | 'meetings'
+          | 'review'
+          | 'probation'
+          | 'transfers'
+          | 'dues'
+          | 'inspection'
+          | 'terms'
+          | 'discipline';
         count: number;
         kinds: {
           /** @enum {string} */
@@ -9420,7 +9428,10 @@ export interface components {
             | 'probation.recognition_due'
             | 'transfers.in_transit_overdue'
             | 'dues.arrears'
-            | 'inspection.item_overdue';
+            | 'inspection.item_overdue'
+            | 'terms.congress_overdue'
+            | 'terms.cell_congress_overdue'
+            | 'discipline.appeal_unresolved';
           count: number;
         }[];
       }[];
@@ -9448,7 +9459,15 @@ export interface components {
     ComplianceItem: {
       /** @enum {string} */
       area:
-        'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+        | 'directives'
+        | 'meetings'
+        | 'review'
+        | 'probation'
+        | 'transfers'
+        | 'dues'
+        | 'inspection'
+        | 'terms'
+        | 'discipline';
       /** @enum {string} */
       kind:
         | 'directives.assignment_overdue'
@@ -9457,7 +9476,10 @@ export interface components {
         | 'probation.recognition_due'
         | 'transfers.in_transit_overdue'
         | 'dues.arrears'
-        | 'inspection.item_overdue';
+        | 'inspection.item_overdue'
+        | 'terms.congress_overdue'
+        | 'terms.cell_congress_overdue'
+        | 'discipline.appeal_unresolved';
       /**
        * @description Theo số ngày quá hạn (rules/compliance.toml).
        * @enum {string}
@@ -9471,7 +9493,15 @@ export interface components {
       };
       subject: {
         /** @enum {string} */
-        type: 'assignment' | 'organization' | 'shortcoming' | 'member' | 'transfer' | 'inspection';
+        type:
+          | 'assignment'
+          | 'organization'
+          | 'shortcoming'
+          | 'member'
+          | 'transfer'
+          | 'inspection'
+          | 'term'
+          | 'discipline_case';
         /** Format: int64 */
         id: number;
         label: string;
@@ -9587,14 +9617,8 @@ export interface components {
         /** Format: date */
         received_on?: string | null;
       } | null;
-      appeal: {
-        /** Format: date */
-        received_on?: string;
-        /** Format: date */
-        decided_on?: string | null;
-        /** @enum {string|null} */
-        outcome?: 'upheld' | 'reduced' | 'annulled' | null;
-      } | null;
+      /** @description The last appeal (the one a form acts on). */
+      appeal: components['schemas']['DisciplineAppealLevel'] | null;
       /** @description Đình chỉ sinh hoạt đảng (hoạt động của tổ chức đảng) trong khi xem xét; null khi không có. */
       suspension: {
         /** Format: date */
@@ -9623,6 +9647,19 @@ export interface components {
       created_at?: string;
       created_by?: string;
       updated_at?: string;
+      /** @description Every level of appeal, the first first. */
+      appeals: components['schemas']['DisciplineAppealLevel'][];
+      /** @description On a decided case: whether a further appeal may be lodged, from which day its period counts, or why not. */
+      next_appeal: {
+        open: boolean;
+        /** @enum {string|null} */
+        closed: 'pending' | 'annulled' | 'final' | null;
+        level: number;
+        /** Format: date */
+        from: string | null;
+        min_rank: number | null;
+        rule: components['schemas']['DisciplineRule'] | null;
+      } | null;
     };
     DisciplineCaseList: {
       items: components['schemas']['DisciplineCase'][];
@@ -9756,10 +9793,26 @@ export interface components {
     DisciplineAppeal: {
       /** Format: date */
       received_on?: string;
+      /**
+       * @description Cơ quan nhận khiếu nại: cấp ủy hoặc ủy ban kiểm tra cấp trên, Ủy ban Kiểm tra Trung ương, Ban Bí thư, Bộ Chính trị, Ban Chấp hành Trung ương.
+       * @enum {string}
+       */
+      body?:
+        | 'superior_committee'
+        | 'superior_inspection'
+        | 'central_inspection'
+        | 'secretariat'
+        | 'politburo'
+        | 'central_committee';
       /** Format: date */
       decided_on?: string;
       /** @enum {string} */
       outcome?: 'upheld' | 'reduced' | 'annulled';
+      /**
+       * Format: date
+       * @description Ngày người khiếu nại nhận kết quả giải quyết: thời hạn khiếu nại tiếp tính từ ngày này (không có: từ ngày giải quyết).
+       */
+      outcome_received_on?: string;
       version: number;
     };
     MemberDiscipline: {
@@ -9818,6 +9871,26 @@ export interface components {
        */
       lifted_on?: string;
       version: number;
+    };
+    DisciplineAppealLevel: {
+      level: number;
+      /** @enum {string|null} */
+      body:
+        | 'superior_committee'
+        | 'superior_inspection'
+        | 'central_inspection'
+        | 'secretariat'
+        | 'politburo'
+        | 'central_committee'
+        | null;
+      /** Format: date */
+      received_on: string;
+      /** Format: date */
+      decided_on: string | null;
+      /** @enum {string|null} */
+      outcome: 'upheld' | 'reduced' | 'annulled' | null;
+      /** Format: date */
+      outcome_received_on: string | null;
     };
     /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
     InspectionProgramme: {
@@ -17267,7 +17340,15 @@ export interface operations {
       query?: {
         /** @description Chỉ một lĩnh vực. */
         area?:
-          'directives' | 'meetings' | 'review' | 'probation' | 'transfers' | 'dues' | 'inspection';
+          | 'directives'
+          | 'meetings'
+          | 'review'
+          | 'probation'
+          | 'transfers'
+          | 'dues'
+          | 'inspection'
+          | 'terms'
+          | 'discipline';
         /** @description Chỉ một loại (quy tắc). */
         kind?:
           | 'directives.assignment_overdue'
@@ -17276,7 +17357,10 @@ export interface operations {
           | 'probation.recognition_due'
           | 'transfers.in_transit_overdue'
           | 'dues.arrears'
-          | 'inspection.item_overdue';
+          | 'inspection.item_overdue'
+          | 'terms.congress_overdue'
+          | 'terms.cell_congress_overdue'
+          | 'discipline.appeal_unresolved';
         /** @description Trang, từ 1. */
         page?: number;
       };

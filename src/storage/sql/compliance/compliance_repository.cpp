@@ -101,6 +101,41 @@ std::string inspection_item_overdue(const app::ComplianceAsk& ask, Bindings& b) 
   return sql;
 }
 
+// An active organization whose running term (no later congress) opened under one of the
+// windows the app computed from the term length rule's versions: its congress is due and has not
+// been held. Oldest congress first is most overdue first within one term class (one source per
+// class; the rule's versions keep that order unless a later version shortens the term).
+std::string congress_overdue(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT o.path AS org_path, o.id AS org_id, t.id AS subject_id, o.name AS "
+      "subject_label, t.congress_closed_on AS due FROM organizations o JOIN terms t ON t.org_id "
+      "= o.id WHERE ";
+  sql += subtree_condition("o.path", ask.subtree, b);
+  sql += " AND o.status = 'active' AND o.kind IN " + b.text_list(ask.org_kinds);
+  sql += " AND t.next_congress_closed_on IS NULL AND (";
+  if (ask.windows.empty()) sql += "1 = 0";
+  for (size_t i = 0; i < ask.windows.size(); ++i) {
+    if (i > 0) sql += " OR ";
+    sql += "(t.congress_closed_on >= " + b.text(ask.windows[i].from.iso()) +
+           " AND t.congress_closed_on < " + b.text(ask.windows[i].before.iso()) + ")";
+  }
+  return sql + ")";
+}
+
+// A discipline case whose last appeal is still pending, received before the first day from which
+// it would still be in time (the app computes it from discipline.appeal_resolve_days). The label
+// is the decision's number, not the subject: the board names no one.
+std::string appeal_unresolved(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT c.org_path AS org_path, c.org_id AS org_id, c.id AS subject_id, "
+      "COALESCE(NULLIF(c.decision_number, ''), d.symbol, '') AS subject_label, "
+      "c.appeal_received_on AS due FROM discipline_cases c LEFT JOIN documents d ON d.id = "
+      "c.decision_document_id WHERE ";
+  sql += subtree_condition("c.org_path", ask.subtree, b);
+  sql += " AND c.state = 'appealed' AND c.appeal_received_on < " + b.text(ask.as_of.iso());
+  return sql;
+}
+
 SourceSql source_of(const std::string& kind) {
   if (kind == "directives.assignment_overdue") return assignment_overdue;
   if (kind == "meetings.regular_missing") return regular_meeting_missing;
@@ -109,6 +144,9 @@ SourceSql source_of(const std::string& kind) {
   if (kind == "transfers.in_transit_overdue") return transfer_in_transit;
   if (kind == "dues.arrears") return dues_arrears;
   if (kind == "inspection.item_overdue") return inspection_item_overdue;
+  if (kind == "terms.congress_overdue" || kind == "terms.cell_congress_overdue")
+    return congress_overdue;
+  if (kind == "discipline.appeal_unresolved") return appeal_unresolved;
   throw std::logic_error("no compliance source " + kind);
 }
 

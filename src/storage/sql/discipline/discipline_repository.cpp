@@ -38,6 +38,44 @@ std::vector<DeferralPeriod> deferrals_of(const std::string& text) {
   return out;
 }
 
+// The appeals as stored (JSON, the first first). Rows from before the levels were kept carry
+// their one appeal in the appeal_* columns only: read as one appeal to an unknown body.
+std::string appeals_text(const std::vector<d::Appeal>& appeals) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const d::Appeal& a : appeals) {
+    nlohmann::json item = {{"received_on", a.received_on.iso()}, {"outcome", a.outcome}};
+    if (a.body) item["body"] = std::string(d::appeal_body_code(*a.body));
+    if (a.decided_on) item["decided_on"] = a.decided_on->iso();
+    if (a.outcome_received_on) item["outcome_received_on"] = a.outcome_received_on->iso();
+    list.push_back(std::move(item));
+  }
+  return list.dump();
+}
+
+std::vector<d::Appeal> appeals_of(const std::string& text, std::optional<Date> legacy_received,
+                                  std::optional<Date> legacy_decided,
+                                  const std::string& legacy_outcome) {
+  std::vector<d::Appeal> out;
+  const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+  if (list.is_array()) {
+    for (const nlohmann::json& item : list) {
+      if (!item.is_object()) continue;
+      const auto received = Date::parse(item.value("received_on", ""));
+      if (!received) continue;
+      d::Appeal appeal;
+      appeal.body = d::parse_appeal_body(item.value("body", ""));
+      appeal.received_on = *received;
+      appeal.decided_on = Date::parse(item.value("decided_on", ""));
+      appeal.outcome = item.value("outcome", "");
+      appeal.outcome_received_on = Date::parse(item.value("outcome_received_on", ""));
+      out.push_back(std::move(appeal));
+    }
+  }
+  if (out.empty() && legacy_received)
+    out.push_back({std::nullopt, *legacy_received, legacy_decided, legacy_outcome, std::nullopt});
+  return out;
+}
+
 std::string optional_count(const std::optional<d::VoteCount>& vote, int d::VoteCount::*field) {
   return vote ? std::to_string((*vote).*field) : std::string();
 }
@@ -61,9 +99,12 @@ void case_values(RowValues& values, const DisciplineCase& c) {
       .optional_id("decision_document_id", c.decision_document_id)
       .text("decision_number", c.decision_number)
       .date("received_on", c.received_on)
-      .date("appeal_received_on", c.appeal_received_on)
-      .date("appeal_decided_on", c.appeal_decided_on)
-      .text("appeal_outcome", c.appeal_outcome)
+      // The last appeal's days and the outcome the appeals leave, for the queries' filters.
+      .date("appeal_received_on",
+            c.appeals.empty() ? std::nullopt : std::optional(c.appeals.back().received_on))
+      .date("appeal_decided_on", c.appeals.empty() ? std::nullopt : c.appeals.back().decided_on)
+      .text("appeal_outcome", d::settled_outcome(c.appeals))
+      .text("appeals", appeals_text(c.appeals))
       .text("state", c.state)
       .date("suspended_from", c.suspension ? std::optional(c.suspension->from) : std::nullopt)
       .date("suspended_until", c.suspension ? std::optional(c.suspension->until) : std::nullopt)
@@ -79,14 +120,14 @@ using namespace discipline_rows;
 std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::string& where,
                                                                   Bindings& bindings) {
   std::vector<DisciplineCase> found;
-  RowReader row(26, 9);
+  RowReader row(27, 9);
   select_rows(
       session_,
       "SELECT subject, org_path, breach_summary, breach_date, new_breach_date, category, "
       "deferrals, sanction, competent_level, state_decided_on, state_notified_on, voted_on, "
       "decided_on, decision_number, received_on, appeal_received_on, appeal_decided_on, "
       "appeal_outcome, state, created_at, created_by, updated_at, suspended_from, "
-      "suspended_until, suspension_basis, suspension_lifted_on, "
+      "suspended_until, suspension_basis, suspension_lifted_on, appeals, "
       "id, member_id, org_id, votes_for, votes_against, votes_abstain, votes_entitled, "
       "decision_document_id, version FROM discipline_cases WHERE " +
           where,
@@ -107,9 +148,7 @@ std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::str
         c.decided_on = row.date(12);
         c.decision_number = row.text(13);
         c.received_on = row.date(14);
-        c.appeal_received_on = row.date(15);
-        c.appeal_decided_on = row.date(16);
-        c.appeal_outcome = row.text(17);
+        c.appeals = appeals_of(row.text(26), row.date(15), row.date(16), row.text(17));
         c.state = row.text(18);
         c.created_at = row.text(19);
         c.created_by = row.text(20);

@@ -2,8 +2,9 @@
 // its facts (PATCH /discipline-cases/{id}: before the decision the breach, its date and category,
 // a new breach, the sanction proposed, the competent level and the deferral periods, which move
 // the limitation clock; after it only the decision's receipt, which starts the appeal period, and
-// the state body's dates), and the appeal (its receipt within the period, then its resolution with
-// the outcome), and the suspension of activities while the case is considered (a new one before
+// the state body's dates), and the appeal (its receipt within the period and the body it went to,
+// then its resolution with the outcome; after an outcome that was not final, a further appeal to a
+// body at least as high), and the suspension of activities while the case is considered (a new one before
 // the decision, its extension, or lifting it early). A refusal shows under its field; the clocks
 // come back recomputed by the server.
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
@@ -18,9 +19,11 @@ import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, Problem, ProblemFieldError } from '@/types';
 import { useAppeal, useSuspension, useUpdateCase } from '../api/discipline';
 import {
+  appealBodiesFor,
   appealFields,
   appealInput,
   appealOutcomes,
+  appealPending,
   caseToEditValues,
   categories,
   deferralReasons,
@@ -243,8 +246,15 @@ export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: 
   const [form] = Form.useForm<AppealValues>();
   const appeal = useAppeal(item.id);
   const [rest, setRest] = useState<ProblemFieldError[]>([]);
-  // First the appeal's receipt; once received, its resolution.
-  const resolving = !!item.appeal;
+  // First the appeal's receipt; once received, its resolution. After a settled appeal that was
+  // not final, the next one up.
+  const resolving = appealPending(item);
+  const further = !resolving && !!item.appeal;
+  const title = resolving
+    ? 'discipline.appeal.resolveTitle'
+    : further
+      ? 'discipline.appeal.furtherTitle'
+      : 'discipline.appeal.recordTitle';
   const label = (field: string) => t(`discipline.fields.appeal_${field}`);
 
   async function send(values: AppealValues) {
@@ -262,7 +272,7 @@ export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: 
   return (
     <Modal
       open
-      title={t(resolving ? 'discipline.appeal.resolveTitle' : 'discipline.appeal.recordTitle')}
+      title={t(title)}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('discipline.appeal.submit')}
@@ -289,6 +299,23 @@ export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: 
             <DateInput disabledAfterToday />
           </Form.Item>
         )}
+        {!resolving && (
+          <Form.Item
+            name="body"
+            label={t('discipline.appeal.body')}
+            extra={further ? t('discipline.appeal.bodyHint') : undefined}
+            rules={further ? [{ required: true, message: t('discipline.open.required') }] : []}
+          >
+            <Select
+              allowClear
+              options={appealBodiesFor(item).map((value) => ({
+                value,
+                label: t(`discipline.appeal.bodies.${value}`),
+              }))}
+              data-testid="discipline-appeal-body"
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="decided_on"
           label={label('decided_on')}
@@ -310,6 +337,13 @@ export function AppealModal({ item, onClose }: { item: DisciplineCase; onClose: 
             }))}
             data-testid="discipline-appeal-outcome"
           />
+        </Form.Item>
+        <Form.Item
+          name="outcome_received_on"
+          label={t('discipline.appeal.outcomeReceived')}
+          extra={t('discipline.appeal.outcomeReceivedHint')}
+        >
+          <DateInput disabledAfterToday />
         </Form.Item>
       </Form>
     </Modal>

@@ -265,27 +265,67 @@ function DecisionCard({ item }: { item: DisciplineCase }) {
   );
 }
 
+// Every level of appeal, the last one's fields carrying the test ids the forms are checked by;
+// under them, why no further appeal may be lodged (annulled, or the last body was final).
 function AppealCard({ item }: { item: DisciplineCase }) {
   const { t } = useTranslation();
-  const appeal = item.appeal;
+  const next = item.next_appeal;
+  const many = item.appeals.length > 1;
   return (
     <Card title={t('discipline.appeal.title')} size="small" data-testid="discipline-appeal-card">
-      {appeal ? (
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('discipline.fields.appeal_received_on')}>
-            <span data-testid="discipline-appeal-received">{formatDate(appeal.received_on)}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('discipline.fields.appeal_decided_on')}>
-            {formatDate(appeal.decided_on)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('discipline.fields.appeal_outcome')}>
-            <span data-testid="discipline-appeal-outcome-shown">
-              {appeal.outcome ? t(`discipline.outcomes.${appeal.outcome}`) : '—'}
-            </span>
-          </Descriptions.Item>
-        </Descriptions>
-      ) : (
+      {item.appeals.length === 0 && (
         <Typography.Text type="secondary">{t('discipline.appeal.none')}</Typography.Text>
+      )}
+      {item.appeals.map((appeal, index) => {
+        const last = index === item.appeals.length - 1;
+        return (
+          <Descriptions
+            key={appeal.level}
+            column={1}
+            size="small"
+            title={many ? t('discipline.appeal.level', { level: appeal.level }) : undefined}
+            data-testid="discipline-appeal-level"
+          >
+            <Descriptions.Item label={t('discipline.appeal.body')}>
+              {appeal.body
+                ? t(`discipline.appeal.bodies.${appeal.body}`)
+                : t('discipline.appeal.bodyUnknown')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('discipline.fields.appeal_received_on')}>
+              <span data-testid={last ? 'discipline-appeal-received' : undefined}>
+                {formatDate(appeal.received_on)}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('discipline.fields.appeal_decided_on')}>
+              {formatDate(appeal.decided_on)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('discipline.fields.appeal_outcome')}>
+              <span data-testid={last ? 'discipline-appeal-outcome-shown' : undefined}>
+                {appeal.outcome ? t(`discipline.outcomes.${appeal.outcome}`) : '—'}
+              </span>
+            </Descriptions.Item>
+            {appeal.outcome_received_on && (
+              <Descriptions.Item label={t('discipline.appeal.outcomeReceived')}>
+                {formatDate(appeal.outcome_received_on)}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        );
+      })}
+      {next?.closed === 'final' && (
+        <Typography.Paragraph type="secondary" data-testid="discipline-appeal-final">
+          {t('discipline.appeal.final')} <RuleText rule={next.rule} />
+        </Typography.Paragraph>
+      )}
+      {next?.closed === 'annulled' && (
+        <Typography.Paragraph type="secondary">
+          {t('discipline.appeal.annulled')}
+        </Typography.Paragraph>
+      )}
+      {next?.open && item.appeals.length > 0 && next.from && (
+        <Typography.Paragraph type="secondary" data-testid="discipline-appeal-further-from">
+          {t('discipline.appeal.furtherFrom', { date: formatDate(next.from) })}
+        </Typography.Paragraph>
       )}
     </Card>
   );
@@ -376,6 +416,11 @@ export function CaseView({ id }: { id: number }) {
                 {t(
                   item.appeal ? 'discipline.appeal.resolveTitle' : 'discipline.appeal.recordTitle',
                 )}
+              </Button>
+            )}
+            {item.appeal?.decided_on && item.next_appeal?.open && (
+              <Button onClick={() => setModal('appeal')} data-testid="discipline-appeal-further">
+                {t('discipline.appeal.furtherTitle')}
               </Button>
             )}
           </Space>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DisciplineCase } from '@/types';
 import {
+  appealBodiesFor,
   appealInput,
   caseToEditValues,
   clockState,
@@ -115,5 +116,43 @@ describe('discipline', () => {
         appealed,
       ),
     ).toEqual({ version: 3, decided_on: '2026-05-02', outcome: 'upheld' });
+  });
+
+  it('after a settled appeal, sends the next one with its body, never lower than the last', () => {
+    const settled = {
+      ...openCase,
+      appeal: {
+        level: 1,
+        body: 'central_inspection',
+        received_on: '2026-04-01',
+        decided_on: '2026-05-02',
+        outcome: 'upheld',
+        outcome_received_on: null,
+      },
+      next_appeal: { open: true, closed: null, level: 2, from: '2026-05-02', min_rank: 2 },
+    } as unknown as DisciplineCase;
+    expect(appealInput({ received_on: '2026-05-10', body: 'secretariat' }, settled)).toEqual({
+      version: 3,
+      received_on: '2026-05-10',
+      body: 'secretariat',
+    });
+    expect(appealBodiesFor(settled)).toEqual([
+      'central_inspection',
+      'secretariat',
+      'politburo',
+      'central_committee',
+    ]);
+    expect(appealBodiesFor(openCase)).toContain('superior_committee');
+    expect(
+      appealInput(
+        { decided_on: '2026-05-02', outcome: 'reduced', outcome_received_on: '2026-05-04' },
+        { ...settled, appeal: { ...settled.appeal!, decided_on: null, outcome: null } },
+      ),
+    ).toEqual({
+      version: 3,
+      decided_on: '2026-05-02',
+      outcome: 'reduced',
+      outcome_received_on: '2026-05-04',
+    });
   });
 });

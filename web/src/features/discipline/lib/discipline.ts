@@ -201,24 +201,60 @@ export function editInput(values: EditValues, item: DisciplineCase): DisciplineC
   return input;
 }
 
-/** The appeal's two steps: its receipt, then its resolution with the outcome. */
+/**
+ * An appeal's two steps: its receipt (and the body it went to), then its resolution with the
+ * outcome and the day the appellant received it. A settled appeal that was not final may be
+ * followed by one to a higher body (the server says so in `next_appeal`).
+ */
 export interface AppealValues {
   received_on?: string;
+  body?: AppealBody;
   decided_on?: string;
   outcome?: 'upheld' | 'reduced' | 'annulled';
+  outcome_received_on?: string;
 }
 
-export const appealFields = ['received_on', 'decided_on', 'outcome'] as const;
+export type AppealBody = NonNullable<DisciplineAppeal['body']>;
+export const appealFields = [
+  'received_on',
+  'body',
+  'decided_on',
+  'outcome',
+  'outcome_received_on',
+] as const;
 export const appealOutcomes = ['upheld', 'reduced', 'annulled'] as const;
+export const appealBodies: readonly { body: AppealBody; rank: number }[] = [
+  { body: 'superior_committee', rank: 1 },
+  { body: 'superior_inspection', rank: 1 },
+  { body: 'central_inspection', rank: 2 },
+  { body: 'secretariat', rank: 3 },
+  { body: 'politburo', rank: 4 },
+  { body: 'central_committee', rank: 5 },
+];
+
+/** True while the last appeal waits for its resolution. */
+export function appealPending(item: Pick<DisciplineCase, 'appeal'>): boolean {
+  return !!item.appeal && !item.appeal.decided_on;
+}
+
+/** The bodies a new appeal may go to: from the second level up, none lower than the last. */
+export function appealBodiesFor(item: Pick<DisciplineCase, 'next_appeal'>) {
+  const min = item.next_appeal?.min_rank ?? 0;
+  return appealBodies.filter(({ rank }) => rank >= min).map(({ body }) => body);
+}
 
 export function appealInput(
   values: AppealValues,
   item: Pick<DisciplineCase, 'version' | 'appeal'>,
 ): DisciplineAppeal {
   const input: DisciplineAppeal = { version: item.version };
-  if (!item.appeal && values.received_on) input.received_on = values.received_on;
+  if (!appealPending(item)) {
+    if (values.received_on) input.received_on = values.received_on;
+    if (values.body) input.body = values.body;
+  }
   if (values.decided_on) input.decided_on = values.decided_on;
   if (values.outcome) input.outcome = values.outcome;
+  if (values.outcome_received_on) input.outcome_received_on = values.outcome_received_on;
   return input;
 }
 
