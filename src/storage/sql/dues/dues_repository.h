@@ -37,6 +37,10 @@ class SqlDuesRepository : public app::DuesRepository {
   std::vector<std::pair<domain::Member, std::string>> arrears_candidates(
       const OrgPath& subtree, const std::vector<std::string>& statuses, app::Month cut,
       MemberId after, size_t limit) override;
+  std::vector<app::ArrearsFacts> arrears_facts(const OrgPath& subtree,
+                                               const std::vector<std::string>& statuses,
+                                               app::Month cut, MemberId after,
+                                               size_t limit) override;
   std::map<MemberId, std::optional<app::Month>> all_standings() override;
   std::vector<MemberId> members_with_bases() override;
   std::map<MemberId, Date> arrivals_of(const std::vector<MemberId>& members) override;
