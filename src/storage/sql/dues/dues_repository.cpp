@@ -318,14 +318,16 @@ std::map<OrgId, Collected> SqlDuesRepository::collected_in(const OrgPath& subtre
 }
 
 void SqlDuesRepository::put_standing(MemberId member, std::optional<Month> unpaid_from,
-                                     const std::string& at) {
+                                     int64_t paid, const std::string& at) {
   Bindings bindings;
   // NULL through a NULL-valued expression both engines accept for a TEXT column.
   const std::string month = unpaid_from ? bindings.text(unpaid_from->iso()) : "NULL";
   const std::string sql =
-      "INSERT INTO dues_standings (member_id, unpaid_from, updated_at) VALUES (" +
-      bindings.number(member.value) + ", " + month + ", " + bindings.text(at) +
-      ") ON CONFLICT (member_id) DO UPDATE SET unpaid_from = excluded.unpaid_from, updated_at = "
+      "INSERT INTO dues_standings (member_id, unpaid_from, paid, updated_at) VALUES (" +
+      bindings.number(member.value) + ", " + month + ", " + bindings.number(paid) + ", " +
+      bindings.text(at) +
+      ") ON CONFLICT (member_id) DO UPDATE SET unpaid_from = excluded.unpaid_from, paid = "
+      "excluded.paid, updated_at = "
       "excluded.updated_at";
   soci::statement statement(session_);
   bindings.attach(statement);
@@ -360,41 +362,46 @@ std::vector<app::ArrearsFacts> SqlDuesRepository::arrears_facts(
     size_t limit) {
   std::vector<app::ArrearsFacts> found;
   if (statuses.empty() || limit == 0) return found;
-  // 1. The candidates, with only the member columns the ledger and the list read. SQLite is told
-  // to start from the standings' index (the few members owing since `cut`): it cannot weigh the
-  // bound month and would otherwise walk every member in id order, reading each standing.
+  // 1. The candidates, with only the member columns the ledger and the list read, and the
+  // payments' sum kept with the standing (migration 0034): no payment row is read. Both engines
+  // are made to start from the standings' index (the few members owing since `cut`) and look
+  // each one up by id: SQLite cannot weigh the bound month and walked every member in id order;
+  // PostgreSQL hashed a scan of every member, filtering each path (the LATERAL ... OFFSET 0
+  // keeps the lookup per standing).
   {
-    const bool sqlite = session_.get_backend_name() != "postgresql";
+    const bool postgres = session_.get_backend_name() == "postgresql";
     Bindings bindings;
     RowReader row(5, 3);
-    // The payments' sum per candidate as a subquery: both engines run it through the payments'
-    // member index for each candidate (an IN list of thousands of ids made PostgreSQL scan the
-    // whole table).
-    select_rows(
-        session_,
-        std::string("SELECT m.full_name, o.name, m.admission_date, m.exit_date, "
-                    "m.party_age_anchor, m.id, m.org_id, (SELECT CAST(COALESCE(SUM(p.amount), 0) "
-                    "AS BIGINT) FROM dues_payments p WHERE p.member_id = m.id) FROM "
-                    "dues_standings s ") +
-            (sqlite ? "INDEXED BY dues_standings_unpaid " : "") +
-            "JOIN members m ON m.id = s.member_id JOIN organizations o ON o.id = m.org_id "
-            "WHERE s.unpaid_from <= " +
-            bindings.text(cut.iso()) + " AND m.id > " + bindings.number(after.value) +
-            " AND m.status IN " + bindings.text_list(statuses) + " AND " +
-            subtree_condition("m.org_path", subtree, bindings) + " ORDER BY m.id" +
-            (limit == SIZE_MAX ? std::string() : " LIMIT " + std::to_string(limit)),
-        bindings, row, [&] {
-          app::ArrearsFacts facts;
-          facts.full_name = row.text(0);
-          facts.org_name = row.text(1);
-          facts.admission_date = row.date(2);
-          facts.exit_date = row.date(3);
-          facts.party_age_anchor = row.date(4);
-          facts.member_id = MemberId(row.number(0));
-          facts.org_id = OrgId(row.number(1));
-          facts.paid = row.number(2);
-          found.push_back(std::move(facts));
-        });
+    const std::string owing = "s.unpaid_from <= " + bindings.text(cut.iso()) +
+                              " AND s.member_id > " + bindings.number(after.value);
+    const std::string member = "m.status IN " + bindings.text_list(statuses) + " AND " +
+                               subtree_condition("m.org_path", subtree, bindings);
+    const std::string from =
+        postgres
+            ? "dues_standings s CROSS JOIN LATERAL (SELECT m.id, m.org_id, m.full_name, "
+              "m.admission_date, m.exit_date, m.party_age_anchor FROM members m WHERE m.id = "
+              "s.member_id AND " +
+                  member + " OFFSET 0) m JOIN organizations o ON o.id = m.org_id WHERE " + owing
+            : "dues_standings s INDEXED BY dues_standings_unpaid JOIN members m ON m.id = "
+              "s.member_id JOIN organizations o ON o.id = m.org_id WHERE " +
+                  owing + " AND " + member;
+    select_rows(session_,
+                "SELECT m.full_name, o.name, m.admission_date, m.exit_date, m.party_age_anchor, "
+                "m.id, m.org_id, s.paid FROM " +
+                    from + " ORDER BY m.id" +
+                    (limit == SIZE_MAX ? std::string() : " LIMIT " + std::to_string(limit)),
+                bindings, row, [&] {
+                  app::ArrearsFacts facts;
+                  facts.full_name = row.text(0);
+                  facts.org_name = row.text(1);
+                  facts.admission_date = row.date(2);
+                  facts.exit_date = row.date(3);
+                  facts.party_age_anchor = row.date(4);
+                  facts.member_id = MemberId(row.number(0));
+                  facts.org_id = OrgId(row.number(1));
+                  facts.paid = row.number(2);
+                  found.push_back(std::move(facts));
+                });
   }
   // 2. Their bases, reliefs and arrivals by id (integers written into the SQL text), 5,000 a
   // statement, matched back by id (the candidates are in id order).
@@ -477,6 +484,15 @@ std::map<MemberId, std::optional<Month>> SqlDuesRepository::all_standings() {
     found[MemberId(row.number(0))] =
         month.empty() ? std::nullopt : std::optional<Month>(month_of(month));
   });
+  return found;
+}
+
+std::map<MemberId, int64_t> SqlDuesRepository::all_standing_paid() {
+  std::map<MemberId, int64_t> found;
+  Bindings bindings;
+  RowReader row(0, 2);
+  select_rows(session_, "SELECT member_id, paid FROM dues_standings", bindings, row,
+              [&] { found[MemberId(row.number(0))] = row.number(1); });
   return found;
 }
 

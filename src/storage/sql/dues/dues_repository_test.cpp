@@ -182,10 +182,10 @@ TEST(DuesRepository, ArrearsCandidatesCarryMembersAndOrgNames) {
     return Ok();
   }));
   ASSERT_TRUE(temp.store().write([&](app::Transaction& tx) -> Status {
-    tx.dues().put_standing(a, Month::of(2026, 2), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(b, Month::of(2026, 5), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(c, Month::of(2026, 9), "2026-11-29T03:00:00Z");  // after the cut
-    tx.dues().put_standing(d, std::nullopt, "2026-11-29T03:00:00Z");        // no basis
+    tx.dues().put_standing(a, Month::of(2026, 2), 0, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(b, Month::of(2026, 5), 0, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(c, Month::of(2026, 9), 0, "2026-11-29T03:00:00Z");  // after the cut
+    tx.dues().put_standing(d, std::nullopt, 0, "2026-11-29T03:00:00Z");        // no basis
     return Ok();
   }));
   const std::vector<std::string> statuses{"official", "probationary"};
@@ -219,7 +219,7 @@ TEST(DuesRepository, ArrearsCandidatesCarryMembersAndOrgNames) {
 }  // namespace
 // The removal list's candidates with their dues facts for the lot: the same members as
 // arrears_candidates (standing at or before the cut, in the subtree, on the roll, id order,
-// paged), each with their bases, reliefs and the sum of their payments' dues parts.
+// paged), each with their bases, reliefs and the kept sum of their payments' dues parts.
 TEST(DuesRepository, ArrearsFactsCarryBasesReliefsAndPaidSums) {
   TempStore temp;
   const auto tree = temp.make_tree();
@@ -254,13 +254,17 @@ TEST(DuesRepository, ArrearsFactsCarryBasesReliefsAndPaidSums) {
     auto p3 = payment(b, tree[4], path_b, "2026-03-09", 5'000, "cash", "");
     auto p4 = payment(c, tree[3], path_a, "2026-03-09", 9'000, "cash", "");
     for (auto* p : {&p1, &p2, &p3, &p4}) tx.dues().insert_payment(*p);
-    tx.dues().put_standing(a, Month::of(2026, 2), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(b, Month::of(2026, 5), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(c, Month::of(2026, 9), "2026-11-29T03:00:00Z");  // after the cut
+    // The payments' sums kept with the standings (what the dues use cases write).
+    tx.dues().put_standing(a, Month::of(2026, 2), 100'000, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(b, Month::of(2026, 5), 5'000, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(c, Month::of(2026, 9), 9'000, "2026-11-29T03:00:00Z");  // after the cut
     return Ok();
   }));
   const std::vector<std::string> statuses{"official", "probationary"};
   ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
+    const auto kept = tx.dues().all_standing_paid();
+    EXPECT_EQ(kept.size(), 3u);
+    EXPECT_EQ(kept.count(a) ? kept.at(a) : -1, 100'000);
     auto all = tx.dues().arrears_facts(top, statuses, Month::of(2026, 6), MemberId(0), SIZE_MAX);
     EXPECT_EQ(all.size(), 2u);
     if (all.size() == 2) {
