@@ -64,7 +64,7 @@ for engine in $engines; do
     [[ $(sql "SELECT count(*) FROM users WHERE username = '$1'") == 0 ]] || continue  # an earlier run's
     echo "$password" | "$baseline" user add --db "$url" --username "$1" --role "$2" >/dev/null
   done
-  # This build serves a copy, users included (its migrations, such as 0034 which keeps
+  # This build serves a copy, users included (its migrations, such as 0036 which keeps
   # dues_standings.paid, would make the baseline refuse the original).
   if [[ $engine == sqlite ]]; then
     sqlite3 "${url#sqlite:}" ".backup $work/this.db"

@@ -195,7 +195,7 @@ TEST_F(Dues, BookCloseRollUpAndRemovalList) {
   }
 }
 
-// The payments' sum kept with each standing (migration 0034), which the removal list reads
+// The payments' sum kept with each standing (migration 0036), which the removal list reads
 // instead of the payments: equal to the payments' dues parts after payments (with extras),
 // reliefs, a new basis and payments across months and years; `chibo check` recounts it and
 // names a member whose kept sum differs.

@@ -129,7 +129,7 @@ class DuesRepository {
 
   // The derived standing (migration 0019): the first month the member's payments leave owed,
   // never later than the truth (domain::dues::first_unpaid_month); nullopt: no dues basis.
-  // `paid`: the member's payments' dues parts summed, kept with it (migration 0034).
+  // `paid`: the member's payments' dues parts summed, kept with it (migration 0036).
   virtual void put_standing(MemberId member, std::optional<Month> unpaid_from, int64_t paid,
                             const std::string& at) = 0;
   // Members of a subtree with one of `statuses` whose standing's month is `cut` or earlier: the

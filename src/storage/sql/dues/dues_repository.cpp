@@ -363,7 +363,7 @@ std::vector<app::ArrearsFacts> SqlDuesRepository::arrears_facts(
   std::vector<app::ArrearsFacts> found;
   if (statuses.empty() || limit == 0) return found;
   // 1. The candidates, with only the member columns the ledger and the list read, and the
-  // payments' sum kept with the standing (migration 0034): no payment row is read. Both engines
+  // payments' sum kept with the standing (migration 0036): no payment row is read. Both engines
   // are made to start from the standings' index (the few members owing since `cut`) and look
   // each one up by id: SQLite cannot weigh the bound month and walked every member in id order;
   // PostgreSQL hashed a scan of every member, filtering each path (the LATERAL ... OFFSET 0
