@@ -151,6 +151,16 @@ MemberDuesFacts facts_of(const Services& services, const Member& member,
   return facts;
 }
 
+// The same from the few member columns the removal list reads (ArrearsFacts).
+MemberDuesFacts facts_of(const Services& services, ArrearsFacts& candidate) {
+  Member member;
+  member.admission_date = candidate.admission_date;
+  member.exit_date = candidate.exit_date;
+  member.party_age_anchor = candidate.party_age_anchor;
+  return facts_of(services, member, std::move(candidate.bases), std::move(candidate.reliefs),
+                  candidate.arrived);
+}
+
 // The dues from the first basis up to `horizon` (or the last month a payment says it is for),
 // and the payments applied to them.
 MemberLedger ledger_of(const Services& services, MemberDuesFacts facts,
@@ -210,7 +220,7 @@ void refresh_standing(Context& ctx, const Member& member) {
   for (const DuesPayment& p : payments[member.id]) paid += p.amount;
   ctx.tx.dues().put_standing(
       member.id,
-      domain::dues::dues_standing(facts, paid, ctx.services.rules, Month::of(ctx.today())),
+      domain::dues::dues_standing(facts, paid, ctx.services.rules, Month::of(ctx.today())), paid,
       ctx.now());
 }
 
@@ -708,41 +718,36 @@ Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
   if (cut < Month::of(year, 1)) return list;
   const std::vector<std::string> statuses = on_roll_statuses(ctx.services);
   const size_t limit = page.limit ? *page.limit : SIZE_MAX;
-  const size_t batch = std::clamp<size_t>(page.limit ? *page.limit * 2 : 500, 50, 500);
-  const Month horizon = std::max(list.through, Month::of(ctx.today()));
   MemberId after = page.after;
+  // Batches of candidates with their dues facts, four statements each: 5,000 for the whole list
+  // (65,000 members owe a few thousand), twice its size for a page until it is full.
+  const size_t batch = page.limit ? std::clamp<size_t>(*page.limit * 2, 50, 500) : 5000;
   while (list.items.size() < limit) {
-    // A batch of candidates with their member rows and organization names, then their ledgers:
-    // four statements a batch, whatever its size.
-    std::vector<std::pair<Member, std::string>> candidates =
-        ctx.tx.dues().arrears_candidates(org->path, statuses, cut, after, batch);
-    std::vector<Member> members;
-    std::map<MemberId, std::string> org_names;
-    for (auto& [member, name] : candidates) {
-      org_names.emplace(member.id, std::move(name));
-      members.push_back(std::move(member));
-    }
-    const auto ledgers = ledgers_of(ctx, members, horizon);
-    for (const Member& member : members) {
-      const MemberLedger& ledger = ledgers.at(member.id);
+    std::vector<ArrearsFacts> candidates =
+        ctx.tx.dues().arrears_facts(org->path, statuses, cut, after, batch);
+    for (ArrearsFacts& candidate : candidates) {
+      // The months up to `through` only, from the payments' sum: they come out as in the
+      // member's whole ledger (domain::dues::allocate_through).
+      const Allocation allocation = domain::dues::allocate_through(
+          facts_of(ctx.services, candidate), candidate.paid, ctx.services.rules, list.through);
       UnpaidYear unpaid =
-          domain::dues::unpaid_in_year(ledger.allocation, year, list.through, ctx.services.rules);
+          domain::dues::unpaid_in_year(allocation, year, list.through, ctx.services.rules);
       if (!unpaid.listed()) continue;
       ArrearsEntry entry;
-      entry.member_id = member.id;
-      entry.member_name = member.full_name;
-      entry.org_id = member.org_id;
-      entry.org_name = org_names[member.id];
-      entry.arrears = ledger.allocation.arrears_through(list.through);
+      entry.member_id = candidate.member_id;
+      entry.member_name = std::move(candidate.full_name);
+      entry.org_id = candidate.org_id;
+      entry.org_name = std::move(candidate.org_name);
+      entry.arrears = allocation.arrears_through(list.through);
       entry.unpaid = std::move(unpaid);
       list.items.push_back(std::move(entry));
       if (list.items.size() == limit) {
-        list.next_after = member.id;
+        list.next_after = candidate.member_id;
         break;
       }
     }
-    if (members.size() < batch) break;
-    after = members.back().id;
+    if (candidates.size() < batch) break;
+    after = candidates.back().member_id;
   }
   // A page that ended exactly with the last candidate says there is more; the next page is empty.
   return list;
@@ -751,6 +756,7 @@ Result<ArrearsList> get_dues_arrears_page(Context& ctx, OrgId id, int year,
 Result<std::vector<std::string>> check_dues_standings(Context& ctx) {
   std::vector<std::string> problems;
   const auto stored = ctx.tx.dues().all_standings();
+  const auto stored_paid = ctx.tx.dues().all_standing_paid();
   const std::vector<MemberId> with_bases = ctx.tx.dues().members_with_bases();
   constexpr size_t kChunk = 500;
   for (size_t from = 0; from < with_bases.size(); from += kChunk) {
@@ -777,6 +783,12 @@ Result<std::vector<std::string>> check_dues_standings(Context& ctx) {
           arrivals.count(member.id) ? std::optional(arrivals.at(member.id)) : std::nullopt);
       int64_t paid = 0;
       for (const DuesPayment& p : payments[member.id]) paid += p.amount;
+      // The kept sum of payments (the removal list reads it instead of the payments).
+      if (const auto kept = stored_paid.find(member.id);
+          kept != stored_paid.end() && kept->second != paid) {
+        problems.push_back(who + ": dues standing keeps " + std::to_string(kept->second) +
+                           " paid, the payments sum to " + std::to_string(paid));
+      }
       // The stored month may be earlier than the truth, never later.
       if (auto earlier = domain::dues::first_unpaid_month(facts, paid, ctx.services.rules,
                                                           found->second->plus(-1))) {

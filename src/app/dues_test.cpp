@@ -195,5 +195,69 @@ TEST_F(Dues, BookCloseRollUpAndRemovalList) {
   }
 }
 
+// The payments' sum kept with each standing (migration 0036), which the removal list reads
+// instead of the payments: equal to the payments' dues parts after payments (with extras),
+// reliefs, a new basis and payments across months and years; `chibo check` recounts it and
+// names a member whose kept sum differs.
+TEST_F(Dues, KeptPaidSumEqualsThePaymentsAndCheckRecountsIt) {
+  const MemberId a = member("001080000191", tree_[3]);
+  const MemberId b = member("001080000192", tree_[4]);
+  ASSERT_TRUE(basis(a, "bhxh_salary", 8'000'000, m(2025, 11)));
+  ASSERT_TRUE(basis(b, "student", 0, m(2026, 3)));
+  auto sums = [&] {
+    std::map<MemberId, int64_t> kept;
+    EXPECT_TRUE(run_read(temp_.services(), temp_.actor(), [&](Context& ctx) -> Status {
+      kept = ctx.tx.dues().all_standing_paid();
+      return Ok();
+    }));
+    return kept;
+  };
+  auto problems = [&] {
+    auto found = run_read(temp_.services(), temp_.actor(), check_dues_standings);
+    EXPECT_TRUE(found);
+    return found ? *found : std::vector<std::string>{"not read"};
+  };
+  EXPECT_EQ(sums()[a], 0);
+  ASSERT_TRUE(pay(a, "2025-12-20", 160'000, m(2025, 11), 2));  // across the year's boundary
+  PaymentRequest with_extra;
+  with_extra.paid_on = date("2026-02-03");
+  with_extra.amount = 80'000;
+  with_extra.extra = 20'000;  // voluntary: not a dues part, not summed
+  with_extra.first_month = m(2026, 1);
+  with_extra.channel = "cash";
+  ASSERT_TRUE(run_write(temp_.services(), temp_.actor(), record_dues_payment, a, with_extra));
+  ReliefRequest reduction;
+  reduction.kind = "reduction";
+  reduction.percent = 50;
+  reduction.from = m(2026, 3);
+  reduction.months = 2;
+  reduction.decision = {"7-QĐ/ĐU", "Đảng ủy"};
+  ASSERT_TRUE(run_write(temp_.services(), temp_.actor(), record_dues_relief, a, reduction));
+  ASSERT_TRUE(basis(a, "pension", 6'000'000, m(2026, 6)));
+  ASSERT_TRUE(pay(a, "2026-11-28", 30'000, m(2026, 6)));
+  ASSERT_TRUE(pay(b, "2026-03-30", 5'000, m(2026, 3)));
+  auto kept = sums();
+  EXPECT_EQ(kept[a], 270'000);
+  EXPECT_EQ(kept[b], 5'000);
+  EXPECT_TRUE(problems().empty());
+  // The member's own dues agree with what the removal list computes from the kept sum.
+  auto own = run_read(temp_.services(), temp_.actor(), get_member_dues, a, std::optional<Month>(),
+                      std::optional<Month>());
+  ASSERT_TRUE(own);
+  int64_t paid = 0;
+  for (const DuesPayment& p : own->payments) paid += p.amount;
+  EXPECT_EQ(paid, kept[a]);
+  // A kept sum that differs from the payments is reported.
+  ASSERT_TRUE(run_write(temp_.services(), temp_.actor(), [&](Context& ctx) -> Status {
+    ctx.tx.dues().put_standing(b, m(2026, 4), 4'000, "2026-11-29T03:00:00Z");
+    return Ok();
+  }));
+  const auto found = problems();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("member " + std::to_string(b.value)), std::string::npos);
+  EXPECT_NE(found[0].find("4000"), std::string::npos);
+}
+
 }  // namespace
+
 }  // namespace chibo::app

@@ -861,6 +861,8 @@ Result<RemovalList> list_removal_candidates(Context& ctx, OrgId id, int year, in
     absences[f.member_id].push_back(std::move(f));
   dm::AppliedRule meeting_rule =
       dm::applied(ctx.services.rules, dm::kAbsentMonthsForRemoval, through_day);
+  // The members listed for meetings, read together afterwards (one statement, not one each).
+  std::vector<std::pair<MemberId, dm::UnexcusedYear>> listed;
   for (auto& [member_id, facts] : absences) {
     std::vector<Date> days;
     for (const AttendanceFact& f : facts) days.push_back(f.held_on);
@@ -868,16 +870,27 @@ Result<RemovalList> list_removal_candidates(Context& ctx, OrgId id, int year, in
         dm::unexcused_in_year(days, year, through_day, ctx.services.rules);
     meeting_rule = unexcused.rule;
     if (!unexcused.listed()) continue;
-    std::optional<Member> member = ctx.tx.members().find(member_id);
-    if (!member || !meeting_on_roll(ctx.services, *member) || !org->path.contains(member->org_path))
-      continue;
+    listed.emplace_back(member_id, std::move(unexcused));
+  }
+  std::vector<MemberId> listed_ids;
+  for (const auto& [member_id, unexcused] : listed) listed_ids.push_back(member_id);
+  std::map<OrgId, std::string> org_names;
+  std::vector<RemovalMember> rows = ctx.tx.meetings().removal_members(listed_ids);
+  auto row = rows.begin();
+  for (auto& [member_id, unexcused] : listed) {  // both in member id order
+    while (row != rows.end() && row->id < member_id) ++row;
+    if (row == rows.end() || row->id != member_id) continue;
+    Member member;
+    member.status = row->status;
+    if (!meeting_on_roll(ctx.services, member) || !org->path.contains(row->org_path)) continue;
     RemovalEntry& entry = entries[member_id];
     entry.member_id = member_id;
-    entry.name = member->full_name;
-    entry.org_id = member->org_id;
-    entry.unexcused_meetings = std::move(facts);
+    entry.name = row->full_name;
+    entry.org_id = row->org_id;
+    entry.unexcused_meetings = std::move(absences[member_id]);
     entry.unexcused_months = std::move(unexcused.months);
     entry.for_meetings = true;
+    org_names.emplace(row->org_id, row->org_name);
   }
   list.rules.push_back(meeting_rule);
   // Dues: through the dues use case (its own query and rules).
@@ -895,7 +908,6 @@ Result<RemovalList> list_removal_candidates(Context& ctx, OrgId id, int year, in
             {"dues.unpaid_months_for_removal", a.unpaid.threshold, a.unpaid.rule_source});
     }
   }
-  std::map<OrgId, std::string> org_names;
   std::vector<RemovalEntry> all;
   for (auto& [member_id, entry] : entries) {
     if (entry.org_name.empty()) {

@@ -84,7 +84,7 @@ void DuesDemo::write(soci::session& session) {
        "amount", "extra", "channel", "reference", "created_at", "created_by"});
   // The derived standing the server keeps on each dues write (migration 0019).
   storage::TableRows standings(session, "dues_standings",
-                               {"member_id", "unpaid_from", "updated_at"});
+                               {"member_id", "unpaid_from", "paid", "updated_at"});
   const Month current = Month::of(today_);
   const Month last_ended = current.plus(-1);
   long long reference_serial = 0;
@@ -199,6 +199,7 @@ void DuesDemo::write(soci::session& session) {
         domain::dues::dues_standing(facts, paid_total, rules_, current);
     standings.number(entry.member_id)
         .text_or_null(standing ? standing->iso() : std::string())
+        .number(paid_total)
         .text(now_)
         .end_row();
   }

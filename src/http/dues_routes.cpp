@@ -184,19 +184,32 @@ json reconciliation_json(const app::Reconciliation& recon) {
 }
 
 json arrears_json(const app::ArrearsList& list) {
+  // Built member by member with moves (an initializer list copies each nested value, and the
+  // whole list at the root holds thousands of lines); the rule, the same on every line of a
+  // threshold, is built once. The keys come out sorted either way.
   json items = json::array();
+  items.get_ref<json::array_t&>().reserve(list.items.size());
+  json rule;
   for (const auto& e : list.items) {
+    if (rule.is_null() || rule["value"] != e.unpaid.threshold ||
+        rule["source"] != e.unpaid.rule_source) {
+      rule = {{"key", "dues.unpaid_months_for_removal"},
+              {"value", e.unpaid.threshold},
+              {"source", e.unpaid.rule_source}};
+    }
     json months = json::array();
     for (const Month& m : e.unpaid.months) months.push_back(m.iso());
-    items.push_back({{"member_id", e.member_id.value},
-                     {"full_name", e.member_name},
-                     {"org", {{"id", e.org_id.value}, {"name", e.org_name}}},
-                     {"unpaid_months", std::move(months)},
-                     {"arrears", e.arrears},
-                     {"rule",
-                      {{"key", "dues.unpaid_months_for_removal"},
-                       {"value", e.unpaid.threshold},
-                       {"source", e.unpaid.rule_source}}}});
+    json org = json::object();
+    org["id"] = e.org_id.value;
+    org["name"] = e.org_name;
+    json item = json::object();
+    item["member_id"] = e.member_id.value;
+    item["full_name"] = e.member_name;
+    item["org"] = std::move(org);
+    item["unpaid_months"] = std::move(months);
+    item["arrears"] = e.arrears;
+    item["rule"] = rule;
+    items.push_back(std::move(item));
   }
   return {{"org", org_ref(list.org)},
           {"year", list.year},

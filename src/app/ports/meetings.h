@@ -130,6 +130,16 @@ struct AttendanceFact {
   std::string reason;
 };
 
+// A member as the removal list reads them (MeetingRepository::removal_members).
+struct RemovalMember {
+  MemberId id;
+  std::string full_name;
+  OrgId org_id;
+  OrgPath org_path;
+  std::string org_name;  // their organization's
+  std::string status;
+};
+
 class MeetingRepository {
  public:
   virtual ~MeetingRepository() = default;
@@ -173,6 +183,9 @@ class MeetingRepository {
                                            int64_t offset, int limit, int64_t& total) = 0;
   // Unexcused absences (counted) in a subtree at meetings held in [from, to].
   virtual std::vector<AttendanceFact> unexcused_in(const OrgPath& subtree, Date from, Date to) = 0;
+  // The members of `ids` that exist, with their organization's name, in id order: one statement
+  // per 5,000 ids.
+  virtual std::vector<RemovalMember> removal_members(const std::vector<MemberId>& ids) = 0;
 };
 
 }  // namespace chibo::app

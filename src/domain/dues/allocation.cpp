@@ -37,6 +37,18 @@ Allocation allocate(const std::vector<DueAmount>& dues, const std::vector<Paymen
   return allocation;
 }
 
+Allocation allocate_through(const MemberDuesFacts& facts, int64_t paid, const RuleSet& rules,
+                            Month through) {
+  std::optional<Month> first;
+  for (const DuesBasis& basis : facts.bases)
+    if (!first || basis.valid_from < *first) first = basis.valid_from;
+  std::vector<DueAmount> dues;
+  if (first) {
+    for (Month m = *first; m <= through; m = m.plus(1)) dues.push_back(amount_due(facts, m, rules));
+  }
+  return allocate(dues, {PaymentFact{0, Date(), paid, 0}});
+}
+
 UnpaidYear unpaid_in_year(const Allocation& allocation, int year, Month through,
                           const RuleSet& rules) {
   UnpaidYear unpaid;

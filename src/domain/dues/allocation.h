@@ -41,6 +41,14 @@ struct Allocation {
 // pooled and applied oldest month first, each month up to its due.
 Allocation allocate(const std::vector<DueAmount>& dues, const std::vector<PaymentFact>& payments);
 
+// allocate() for the months from the first basis to `through` (included), the payments' dues
+// parts summing to `paid`: those months come out the same as in allocate() over any later
+// horizon, whatever the payments' number and dates (their amounts are pooled, and a later month
+// only takes what the earlier ones left). `credit` is what is left after `through`; `extra` is 0.
+// For the removal list, which reads no month after `through`, without reading each payment.
+Allocation allocate_through(const MemberDuesFacts& facts, int64_t paid, const RuleSet& rules,
+                            Month through);
+
 // The months of `year` up to `through` (included) that were owed and are not fully paid. An
 // exempt month, or one reduced to nothing, was not owed: its decision is the reason.
 struct UnpaidYear {

@@ -234,6 +234,68 @@ TEST(DuesAllocation, FirstUnpaidMonthIsWhereThePooledPaymentsRunOut) {
   EXPECT_EQ(unpaid.months.front(), first_unpaid_month(salary, 120'000, rules(), m(2026, 10)));
 }
 
+// allocate_through from the payments' sum gives every month up to `through` as allocate() does
+// over a longer horizon with the payments one by one: payments in advance, a reduction and an
+// exemption, a basis that changes, the party-age exemption, months across a year's boundary.
+TEST(DuesAllocation, ThroughAMonthFromThePaymentsSumAsTheWholeLedger) {
+  MemberDuesFacts facts = facts_of("student", 0, 0, m(2025, 10));
+  DuesBasis later;
+  later.valid_from = m(2026, 4);
+  later.category = "bhxh_salary";
+  later.income = 9'999'850;
+  facts.bases.push_back(later);
+  DuesRelief half;
+  half.id = 7;
+  half.kind = "reduction";
+  half.percent = 50;
+  half.from = m(2026, 5);
+  half.months = 2;
+  facts.reliefs.push_back(half);
+  DuesRelief exempt;
+  exempt.id = 8;
+  exempt.kind = "exemption";
+  exempt.percent = 100;
+  exempt.from = m(2026, 9);
+  exempt.months = 1;
+  facts.reliefs.push_back(exempt);
+  MemberDuesFacts veteran = facts_of("pension", 6'000'000, 0, m(2025, 11));
+  veteran.party_age_anchor = date("1976-05-15");  // exempt from June 2026
+  const std::vector<std::vector<PaymentFact>> payment_sets = {
+      {},
+      {{1, date("2025-12-01"), 5'000, 0}},
+      {{1, date("2026-01-05"), 30'000, 2'000}, {2, date("2026-06-01"), 99'999, 0}},
+      {{3, date("2026-02-01"), 400'000, 0}},  // far in advance
+      {{4, date("2026-03-01"), 1, 0}, {5, date("2026-03-02"), 49'998, 0}},
+  };
+  for (const MemberDuesFacts& member : {facts, veteran}) {
+    for (const auto& payments : payment_sets) {
+      int64_t paid = 0;
+      for (const PaymentFact& p : payments) paid += p.amount;
+      std::vector<DueAmount> dues;
+      for (Month month = m(2025, 10); month <= m(2027, 3); month = month.plus(1))
+        dues.push_back(amount_due(member, month, rules()));
+      const Allocation whole = allocate(dues, payments);
+      for (Month through = m(2025, 9); through <= m(2027, 1); through = through.plus(1)) {
+        const Allocation part = allocate_through(member, paid, rules(), through);
+        EXPECT_EQ(part.arrears_through(through), whole.arrears_through(through));
+        for (int year : {2025, 2026, 2027}) {
+          EXPECT_EQ(unpaid_in_year(part, year, through, rules()).months,
+                    unpaid_in_year(whole, year, through, rules()).months);
+        }
+        for (const MonthStanding& month : part.months) {
+          ASSERT_LE(month.month, through);
+          const MonthStanding* same = whole.find(month.month);
+          ASSERT_NE(same, nullptr);
+          EXPECT_EQ(month.due, same->due);
+          EXPECT_EQ(month.paid, same->paid);
+        }
+      }
+    }
+  }
+  // Without a basis nothing is owed.
+  EXPECT_TRUE(allocate_through(MemberDuesFacts(), 10'000, rules(), m(2026, 6)).months.empty());
+}
+
 TEST(DuesRemittance, EachLevelKeepsItsShare) {
   // root committee <- base committee <- two cells; a base cell directly under the root.
   const std::vector<RemittanceNode> nodes = {

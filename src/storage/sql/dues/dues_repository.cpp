@@ -1,5 +1,8 @@
 #include "storage/sql/dues/dues_repository.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "storage/sql/engine/conditions.h"
 #include "storage/sql/engine/row_values.h"
 #include "storage/sql/engine/rows.h"
@@ -315,14 +318,16 @@ std::map<OrgId, Collected> SqlDuesRepository::collected_in(const OrgPath& subtre
 }
 
 void SqlDuesRepository::put_standing(MemberId member, std::optional<Month> unpaid_from,
-                                     const std::string& at) {
+                                     int64_t paid, const std::string& at) {
   Bindings bindings;
   // NULL through a NULL-valued expression both engines accept for a TEXT column.
   const std::string month = unpaid_from ? bindings.text(unpaid_from->iso()) : "NULL";
   const std::string sql =
-      "INSERT INTO dues_standings (member_id, unpaid_from, updated_at) VALUES (" +
-      bindings.number(member.value) + ", " + month + ", " + bindings.text(at) +
-      ") ON CONFLICT (member_id) DO UPDATE SET unpaid_from = excluded.unpaid_from, updated_at = "
+      "INSERT INTO dues_standings (member_id, unpaid_from, paid, updated_at) VALUES (" +
+      bindings.number(member.value) + ", " + month + ", " + bindings.number(paid) + ", " +
+      bindings.text(at) +
+      ") ON CONFLICT (member_id) DO UPDATE SET unpaid_from = excluded.unpaid_from, paid = "
+      "excluded.paid, updated_at = "
       "excluded.updated_at";
   soci::statement statement(session_);
   bindings.attach(statement);
@@ -352,6 +357,124 @@ std::vector<std::pair<domain::Member, std::string>> SqlDuesRepository::arrears_c
   return found;
 }
 
+std::vector<app::ArrearsFacts> SqlDuesRepository::arrears_facts(
+    const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
+    size_t limit) {
+  std::vector<app::ArrearsFacts> found;
+  if (statuses.empty() || limit == 0) return found;
+  // 1. The candidates, with only the member columns the ledger and the list read, and the
+  // payments' sum kept with the standing (migration 0036): no payment row is read. Both engines
+  // are made to start from the standings' index (the few members owing since `cut`) and look
+  // each one up by id: SQLite cannot weigh the bound month and walked every member in id order;
+  // PostgreSQL hashed a scan of every member, filtering each path (the LATERAL ... OFFSET 0
+  // keeps the lookup per standing).
+  {
+    const bool postgres = session_.get_backend_name() == "postgresql";
+    Bindings bindings;
+    RowReader row(5, 3);
+    const std::string owing = "s.unpaid_from <= " + bindings.text(cut.iso()) +
+                              " AND s.member_id > " + bindings.number(after.value);
+    const std::string member = "m.status IN " + bindings.text_list(statuses) + " AND " +
+                               subtree_condition("m.org_path", subtree, bindings);
+    const std::string from =
+        postgres
+            ? "dues_standings s CROSS JOIN LATERAL (SELECT m.id, m.org_id, m.full_name, "
+              "m.admission_date, m.exit_date, m.party_age_anchor FROM members m WHERE m.id = "
+              "s.member_id AND " +
+                  member + " OFFSET 0) m JOIN organizations o ON o.id = m.org_id WHERE " + owing
+            : "dues_standings s INDEXED BY dues_standings_unpaid JOIN members m ON m.id = "
+              "s.member_id JOIN organizations o ON o.id = m.org_id WHERE " +
+                  owing + " AND " + member;
+    select_rows(session_,
+                "SELECT m.full_name, o.name, m.admission_date, m.exit_date, m.party_age_anchor, "
+                "m.id, m.org_id, s.paid FROM " +
+                    from + " ORDER BY m.id" +
+                    (limit == SIZE_MAX ? std::string() : " LIMIT " + std::to_string(limit)),
+                bindings, row, [&] {
+                  app::ArrearsFacts facts;
+                  facts.full_name = row.text(0);
+                  facts.org_name = row.text(1);
+                  facts.admission_date = row.date(2);
+                  facts.exit_date = row.date(3);
+                  facts.party_age_anchor = row.date(4);
+                  facts.member_id = MemberId(row.number(0));
+                  facts.org_id = OrgId(row.number(1));
+                  facts.paid = row.number(2);
+                  found.push_back(std::move(facts));
+                });
+  }
+  // 2. Their bases, reliefs and arrivals by id (integers written into the SQL text), 5,000 a
+  // statement, matched back by id (the candidates are in id order).
+  auto of = [&](long long id) -> app::ArrearsFacts* {
+    auto at = std::lower_bound(
+        found.begin(), found.end(), MemberId(id),
+        [](const app::ArrearsFacts& f, MemberId wanted) { return f.member_id < wanted; });
+    return at != found.end() && at->member_id == MemberId(id) ? &*at : nullptr;
+  };
+  constexpr size_t kIds = 5000;
+  for (size_t from = 0; from < found.size(); from += kIds) {
+    std::vector<long long> ids;
+    for (size_t i = from; i < found.size() && i < from + kIds; ++i)
+      ids.push_back(found[i].member_id.value);
+    Bindings none;
+    const std::string in = none.number_list(ids);
+    {
+      RowReader row(3, 4);
+      select_rows(session_,
+                  "SELECT valid_from, category, note, id, member_id, income, fixed_amount "
+                  "FROM dues_bases WHERE member_id IN " +
+                      in + " ORDER BY member_id, valid_from",
+                  none, row, [&] {
+                    app::ArrearsFacts* facts = of(row.number(1));
+                    if (!facts) return;
+                    DuesBasis basis;
+                    basis.valid_from = month_of(row.text(0));
+                    basis.category = row.text(1);
+                    basis.note = row.text(2);
+                    basis.id = row.number(0);
+                    basis.income = row.number(2);
+                    basis.fixed_amount = row.number(3);
+                    facts->bases.push_back(std::move(basis));
+                  });
+    }
+    {
+      RowReader row(5, 4);
+      select_rows(session_,
+                  "SELECT kind, from_month, decision_number, decision_authority, reason, id, "
+                  "member_id, percent, months FROM dues_reliefs WHERE member_id IN " +
+                      in + " ORDER BY member_id, from_month, id",
+                  none, row, [&] {
+                    app::ArrearsFacts* facts = of(row.number(1));
+                    if (!facts) return;
+                    DuesRelief relief;
+                    relief.kind = row.text(0);
+                    relief.from = month_of(row.text(1));
+                    relief.decision_number = row.text(2);
+                    relief.decision_authority = row.text(3);
+                    relief.reason = row.text(4);
+                    relief.id = row.number(0);
+                    relief.percent = static_cast<int>(row.number(2));
+                    if (!row.is_null_number(3)) relief.months = static_cast<int>(row.number(3));
+                    facts->reliefs.push_back(std::move(relief));
+                  });
+    }
+    {
+      RowReader row(1, 1);
+      select_rows(session_,
+                  "SELECT completed_on, member_id FROM transfers WHERE direction = 'incoming' "
+                  "AND state = 'completed' AND completed_on IS NOT NULL AND member_id IN " +
+                      in,
+                  none, row, [&] {
+                    const std::optional<Date> on = row.date(0);
+                    app::ArrearsFacts* facts = of(row.number(0));
+                    if (!on || !facts) return;
+                    if (!facts->arrived || *facts->arrived < *on) facts->arrived = *on;
+                  });
+    }
+  }
+  return found;
+}
+
 std::map<MemberId, std::optional<Month>> SqlDuesRepository::all_standings() {
   std::map<MemberId, std::optional<Month>> found;
   Bindings bindings;
@@ -361,6 +484,15 @@ std::map<MemberId, std::optional<Month>> SqlDuesRepository::all_standings() {
     found[MemberId(row.number(0))] =
         month.empty() ? std::nullopt : std::optional<Month>(month_of(month));
   });
+  return found;
+}
+
+std::map<MemberId, int64_t> SqlDuesRepository::all_standing_paid() {
+  std::map<MemberId, int64_t> found;
+  Bindings bindings;
+  RowReader row(0, 2);
+  select_rows(session_, "SELECT member_id, paid FROM dues_standings", bindings, row,
+              [&] { found[MemberId(row.number(0))] = row.number(1); });
   return found;
 }
 

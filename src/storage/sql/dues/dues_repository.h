@@ -32,12 +32,17 @@ class SqlDuesRepository : public app::DuesRepository {
   std::vector<app::DuesAdjustment> adjustments_of(OrgId org, app::Month month) override;
   std::vector<app::DuesOrg> orgs_in(const OrgPath& subtree) override;
   std::map<OrgId, app::Collected> collected_in(const OrgPath& subtree, app::Month month) override;
-  void put_standing(MemberId member, std::optional<app::Month> unpaid_from,
+  void put_standing(MemberId member, std::optional<app::Month> unpaid_from, int64_t paid,
                     const std::string& at) override;
   std::vector<std::pair<domain::Member, std::string>> arrears_candidates(
       const OrgPath& subtree, const std::vector<std::string>& statuses, app::Month cut,
       MemberId after, size_t limit) override;
+  std::vector<app::ArrearsFacts> arrears_facts(const OrgPath& subtree,
+                                               const std::vector<std::string>& statuses,
+                                               app::Month cut, MemberId after,
+                                               size_t limit) override;
   std::map<MemberId, std::optional<app::Month>> all_standings() override;
+  std::map<MemberId, int64_t> all_standing_paid() override;
   std::vector<MemberId> members_with_bases() override;
   std::map<MemberId, Date> arrivals_of(const std::vector<MemberId>& members) override;
 

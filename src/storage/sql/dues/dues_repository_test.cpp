@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "app/member_changes.h"
 #include "app/runner.h"
 #include "testing/fixtures.h"
@@ -180,10 +182,10 @@ TEST(DuesRepository, ArrearsCandidatesCarryMembersAndOrgNames) {
     return Ok();
   }));
   ASSERT_TRUE(temp.store().write([&](app::Transaction& tx) -> Status {
-    tx.dues().put_standing(a, Month::of(2026, 2), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(b, Month::of(2026, 5), "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(c, Month::of(2026, 9), "2026-11-29T03:00:00Z");  // after the cut
-    tx.dues().put_standing(d, std::nullopt, "2026-11-29T03:00:00Z");        // no basis
+    tx.dues().put_standing(a, Month::of(2026, 2), 0, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(b, Month::of(2026, 5), 0, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(c, Month::of(2026, 9), 0, "2026-11-29T03:00:00Z");  // after the cut
+    tx.dues().put_standing(d, std::nullopt, 0, "2026-11-29T03:00:00Z");        // no basis
     return Ok();
   }));
   const std::vector<std::string> statuses{"official", "probationary"};
@@ -215,4 +217,101 @@ TEST(DuesRepository, ArrearsCandidatesCarryMembersAndOrgNames) {
 }
 
 }  // namespace
+// The removal list's candidates with their dues facts for the lot: the same members as
+// arrears_candidates (standing at or before the cut, in the subtree, on the roll, id order,
+// paged), each with their bases, reliefs and the kept sum of their payments' dues parts.
+TEST(DuesRepository, ArrearsFactsCarryBasesReliefsAndPaidSums) {
+  TempStore temp;
+  const auto tree = temp.make_tree();
+  const MemberId a = make_member(temp, tree[3], "001080000401");
+  const MemberId b = make_member(temp, tree[4], "001080000402");
+  const MemberId c = make_member(temp, tree[3], "001080000403");
+  OrgPath top, path_a, path_b;
+  std::string name_a, name_b;
+  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
+    top = tx.orgs().find(tree[0])->path;
+    path_a = tx.orgs().find(tree[3])->path;
+    path_b = tx.orgs().find(tree[4])->path;
+    name_a = tx.orgs().find(tree[3])->name;
+    name_b = tx.orgs().find(tree[4])->name;
+    return Ok();
+  }));
+  ASSERT_TRUE(temp.store().write([&](app::Transaction& tx) -> Status {
+    app::DuesBasis later{0, Month::of(2026, 6), "pension", 6'000'000, 0, ""};
+    app::DuesBasis first{0, Month::of(2026, 1), "bhxh_salary", 8'000'000, 0, "Lương BHXH"};
+    tx.dues().insert_basis(a, later, "2026-11-29T03:00:00Z", "test");
+    tx.dues().insert_basis(a, first, "2026-11-29T03:00:00Z", "test");
+    app::DuesBasis only{0, Month::of(2026, 2), "student", 0, 0, ""};
+    tx.dues().insert_basis(b, only, "2026-11-29T03:00:00Z", "test");
+    app::DuesRelief reduction;
+    reduction.kind = "reduction";
+    reduction.percent = 30;
+    reduction.from = Month::of(2026, 4);
+    reduction.months = 2;
+    tx.dues().insert_relief(a, reduction, date("2026-03-30"), "2026-11-29T03:00:00Z", "test");
+    auto p1 = payment(a, tree[3], path_a, "2026-02-02", 80'000, "cash", "");
+    auto p2 = payment(a, tree[3], path_a, "2026-01-09", 20'000, "portal", "DVC-7");
+    auto p3 = payment(b, tree[4], path_b, "2026-03-09", 5'000, "cash", "");
+    auto p4 = payment(c, tree[3], path_a, "2026-03-09", 9'000, "cash", "");
+    for (auto* p : {&p1, &p2, &p3, &p4}) tx.dues().insert_payment(*p);
+    // The payments' sums kept with the standings (what the dues use cases write).
+    tx.dues().put_standing(a, Month::of(2026, 2), 100'000, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(b, Month::of(2026, 5), 5'000, "2026-11-29T03:00:00Z");
+    tx.dues().put_standing(c, Month::of(2026, 9), 9'000, "2026-11-29T03:00:00Z");  // after the cut
+    return Ok();
+  }));
+  const std::vector<std::string> statuses{"official", "probationary"};
+  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
+    const auto kept = tx.dues().all_standing_paid();
+    EXPECT_EQ(kept.size(), 3u);
+    EXPECT_EQ(kept.count(a) ? kept.at(a) : -1, 100'000);
+    auto all = tx.dues().arrears_facts(top, statuses, Month::of(2026, 6), MemberId(0), SIZE_MAX);
+    EXPECT_EQ(all.size(), 2u);
+    if (all.size() == 2) {
+      EXPECT_EQ(all[0].member_id, a);
+      EXPECT_EQ(all[0].org_id, tree[3]);
+      EXPECT_EQ(all[0].org_name, name_a);
+      EXPECT_FALSE(all[0].full_name.empty());
+      EXPECT_EQ(all[0].paid, 100'000);  // the dues parts only, not the extras
+      EXPECT_EQ(all[0].bases.size(), 2u);
+      EXPECT_EQ(all[0].reliefs.size(), 1u);
+    }
+    if (all.size() == 2 && all[0].bases.size() == 2 && all[0].reliefs.size() == 1) {
+      EXPECT_EQ(all[0].bases[0].valid_from, Month::of(2026, 1));  // oldest first
+      EXPECT_EQ(all[0].bases[0].category, "bhxh_salary");
+      EXPECT_EQ(all[0].bases[0].income, 8'000'000);
+      EXPECT_EQ(all[0].bases[0].note, "Lương BHXH");
+      EXPECT_EQ(all[0].bases[1].valid_from, Month::of(2026, 6));
+      EXPECT_EQ(all[0].reliefs[0].percent, 30);
+      EXPECT_EQ(all[0].reliefs[0].months, 2);
+      EXPECT_FALSE(all[0].arrived);
+      EXPECT_EQ(all[1].member_id, b);
+      EXPECT_EQ(all[1].org_name, name_b);
+      EXPECT_EQ(all[1].paid, 5'000);
+      EXPECT_EQ(all[1].bases.size(), 1u);
+      EXPECT_TRUE(all[1].reliefs.empty());
+    }
+    // Paged: at most `limit`, after a member id; a subtree; no status: nobody.
+    auto first = tx.dues().arrears_facts(top, statuses, Month::of(2026, 6), MemberId(0), 1);
+    EXPECT_EQ(first.size(), 1u);
+    auto next = tx.dues().arrears_facts(top, statuses, Month::of(2026, 6), a, 10);
+    EXPECT_EQ(next.size(), 1u);
+    if (!next.empty()) {
+      EXPECT_EQ(next[0].member_id, b);
+      EXPECT_EQ(next[0].paid, 5'000);
+    }
+    auto inside = tx.dues().arrears_facts(path_a, statuses, Month::of(2026, 6), MemberId(0), 10);
+    EXPECT_EQ(inside.size(), 1u);
+    auto later_cut = tx.dues().arrears_facts(top, statuses, Month::of(2026, 9), MemberId(0), 10);
+    EXPECT_EQ(later_cut.size(), 3u);
+    if (later_cut.size() == 3) {
+      EXPECT_EQ(later_cut[2].member_id, c);
+      EXPECT_EQ(later_cut[2].paid, 9'000);
+      EXPECT_TRUE(later_cut[2].bases.empty());
+    }
+    EXPECT_TRUE(tx.dues().arrears_facts(top, {}, Month::of(2026, 6), MemberId(0), 10).empty());
+    return Ok();
+  }));
+}
+
 }  // namespace chibo::storage

@@ -557,4 +557,31 @@ std::vector<AttendanceFact> SqlMeetingRepository::unexcused_in(const OrgPath& su
   return found;
 }
 
+std::vector<app::RemovalMember> SqlMeetingRepository::removal_members(
+    const std::vector<MemberId>& ids) {
+  std::vector<app::RemovalMember> found;
+  constexpr size_t kIds = 5000;
+  for (size_t from = 0; from < ids.size(); from += kIds) {
+    std::vector<long long> chunk;
+    for (size_t i = from; i < ids.size() && i < from + kIds; ++i) chunk.push_back(ids[i].value);
+    Bindings bindings;
+    RowReader row(4, 2);
+    select_rows(session_,
+                "SELECT m.full_name, m.org_path, o.name, m.status, m.id, m.org_id FROM members m "
+                "LEFT JOIN organizations o ON o.id = m.org_id WHERE m.id IN " +
+                    bindings.number_list(chunk) + " ORDER BY m.id",
+                bindings, row, [&] {
+                  app::RemovalMember member;
+                  member.full_name = row.text(0);
+                  member.org_path = OrgPath::parse(row.text(1)).value_or(OrgPath());
+                  member.org_name = row.text(2);
+                  member.status = row.text(3);
+                  member.id = MemberId(row.number(0));
+                  member.org_id = OrgId(row.number(1));
+                  found.push_back(std::move(member));
+                });
+  }
+  return found;
+}
+
 }  // namespace chibo::storage

@@ -42,6 +42,7 @@ class SqlMeetingRepository : public app::MeetingRepository {
                                         int limit, int64_t& total) override;
   std::vector<app::AttendanceFact> unexcused_in(const OrgPath& subtree, Date from,
                                                 Date to) override;
+  std::vector<app::RemovalMember> removal_members(const std::vector<MemberId>& ids) override;
 
  private:
   std::vector<app::MeetingRow> select_meetings(const std::string& where_and_order,
