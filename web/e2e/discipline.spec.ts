@@ -5,7 +5,7 @@
 // appeal recorded through its form shows the appeal deadline and the resolution clock, then its
 // outcome, and a further appeal to the Central Inspection Committee ends final; the member's page lists the sanction in force with a link to the case; a deferral
 // period added through the edit form moves the limitation clock.
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TODAY, daysBetween, daysFromToday, toVi } from './dates';
 
@@ -20,6 +20,20 @@ function yearsAfter(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return new Date(Date.UTC(y + years, m - 1, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** Resolves the pending appeal today through its form: the sanction upheld. */
+async function upholdAppeal(page: Page) {
+  await page.getByTestId('discipline-appeal-open').click();
+  const decided = page.locator('#discipline-appeal_decided_on');
+  await decided.fill(toVi(TODAY));
+  await decided.press('Tab');
+  await page.locator('#discipline-appeal_outcome').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'Giữ nguyên' })
+    .click();
+  await page.getByTestId('discipline-appeal-submit').click();
 }
 
 test.describe.serial('discipline', () => {
@@ -164,16 +178,7 @@ test.describe.serial('discipline', () => {
       'discipline.appeal_resolve_days',
     );
 
-    await page.getByTestId('discipline-appeal-open').click();
-    const resolved = page.locator('#discipline-appeal_decided_on');
-    await resolved.fill(toVi(TODAY));
-    await resolved.press('Tab');
-    await page.locator('#discipline-appeal_outcome').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'Giữ nguyên' })
-      .click();
-    await page.getByTestId('discipline-appeal-submit').click();
+    await upholdAppeal(page);
     await expect(page.getByTestId('discipline-appeal-outcome-shown')).toHaveText(
       'Giữ nguyên hình thức kỷ luật',
     );
@@ -194,16 +199,7 @@ test.describe.serial('discipline', () => {
     await expect(page.getByTestId('discipline-appeal-level')).toHaveCount(2);
     await expect(page.getByTestId('discipline-appeal-card')).toContainText('Lần 2');
     await expect(page.getByTestId('discipline-state')).toHaveText('Đang khiếu nại');
-    await page.getByTestId('discipline-appeal-open').click();
-    const settled = page.locator('#discipline-appeal_decided_on');
-    await settled.fill(toVi(TODAY));
-    await settled.press('Tab');
-    await page.locator('#discipline-appeal_outcome').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'Giữ nguyên' })
-      .click();
-    await page.getByTestId('discipline-appeal-submit').click();
+    await upholdAppeal(page);
     await expect(page.getByTestId('discipline-appeal-final')).toContainText(
       'discipline.appeal_final_rank_warning',
     );
