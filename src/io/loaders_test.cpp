@@ -85,6 +85,15 @@ TEST(Rules, ParsesVersionsAndNamesTheBadParameter) {
                               {});
   ASSERT_FALSE(bad_list);
   EXPECT_NE(bad_list.error().param("problem").find("integers"), std::string::npos);
+  // A float is not an integer, however large (toml++ would convert 61e94 to int64 with undefined
+  // behaviour; found by fuzz/regressions/rules/float-value-out-of-int64-range).
+  for (const char* number : {"61e94", "2.0", "[1, 61e94]"}) {
+    auto floating =
+        parse_rules({{"f.toml", std::string("[[parameter]]\nkey = \"x\"\nvalue = ") + number +
+                                    "\neffective_from = 2011-01-19\nsource = \"s\"\n"}},
+                    {});
+    EXPECT_FALSE(floating) << number;
+  }
   // The shipped rules lack nothing the lifecycle reads.
   EXPECT_TRUE(load_rules(""));
   auto no_source = parse_rules(

@@ -38,11 +38,11 @@ Result<domain::RuleSet> parse_rules(const std::vector<std::pair<std::string, std
       if (!entry) return rule_error(name, index, "not a table");
       domain::RuleParameter parameter;
       const auto key = (*entry)["key"].value<std::string>();
-      std::optional<int64_t> value = (*entry)["value"].value<int64_t>();
+      std::optional<int64_t> value = (*entry)["value"].value_exact<int64_t>();
       std::vector<int64_t> values;
       if (const toml::array* items = (*entry)["value"].as_array()) {
         for (const toml::node& item : *items) {
-          const std::optional<int64_t> number = item.value<int64_t>();
+          const std::optional<int64_t> number = item.value_exact<int64_t>();
           if (!number) return rule_error(name, index, "value: a list holds integers only");
           values.push_back(*number);
         }
