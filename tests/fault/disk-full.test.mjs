@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildTree, memberPayload, cccd } from '../api/lib/api.mjs';
-import { count, faultShimEnv, runChiboWith } from './lib/worker.mjs';
+import { armFault, count, faultShimEnv, runChiboWith } from './lib/worker.mjs';
 import { checkDatabase } from './lib/load.mjs';
 import { storageFaultUnderLoad, startShimServer, SHIM_SKIP as skip } from './lib/storage-fault.mjs';
 
@@ -51,7 +51,7 @@ test('the disk fills up during a member import: a clear error, none of its rows,
     const audited = "SELECT COUNT(*) FROM audit_events WHERE action LIKE 'member.%'";
     const auditBefore = await count(server, audited);
 
-    fs.writeFileSync(trigger, 'ENOSPC\n');
+    armFault(trigger, 'ENOSPC');
     const env = { ...faultShimEnv({ trigger, match: server.db }), LANG: 'en_US.UTF-8' };
     const full = await runChiboWith(['import', file, '--db', server.dbUrl], env);
     assert.notEqual(full.code, 0, `the import must fail: ${full.stdout}${full.stderr}`);

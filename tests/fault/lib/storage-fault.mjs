@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, ENGINE } from '../../api/lib/server.mjs';
 import { client, buildTree } from '../../api/lib/api.mjs';
-import { startWorker, until, faultShimEnv, FAULT_SHIM } from './worker.mjs';
+import { startWorker, until, faultShimEnv, armFault, FAULT_SHIM } from './worker.mjs';
 import { startWriteLoad, checkLoad, checkDatabase } from './load.mjs';
 
 /** The `skip` of a test that needs the shim on SQLite's files. */
@@ -39,7 +39,7 @@ export async function storageFaultUnderLoad({ errno, code, logged, treeName, pre
     const load = startWriteLoad(api, { parentId: tree.base.id, prefix, writers });
     try {
       await until(async () => load.acknowledged.length >= 20, 'writes acknowledged before the fault');
-      fs.writeFileSync(trigger, `${errno}\n`);
+      armFault(trigger, errno);
       load.refusedWriters.clear();
       await until(async () => load.refusedWriters.size === writers, `every writer refused while ${errno} lasts`);
       const duringFault = load.acknowledged.length;

@@ -1,6 +1,7 @@
 // What the fault tests share: more chibo processes on a test server's database, killed at will,
 // and waits on conditions (bounded; no speed is asserted).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { CHIBO_BIN } from '../../api/lib/server.mjs';
@@ -80,6 +81,14 @@ export function faultShimEnv({ trigger = '', match = '', clockOffsetS = 0 } = {}
     CHIBO_FAULT_MATCH: match,
     CHIBO_FAULT_CLOCK_OFFSET_S: String(clockOffsetS),
   };
+}
+
+/** Starts the shim's fault: writes `errno` ("EIO" or "ENOSPC") into `trigger` through a rename,
+ * so the shim never reads the file half-written (an empty file would mean EIO, not ENOSPC). */
+export function armFault(trigger, errno) {
+  const staged = `${trigger}.staged`;
+  fs.writeFileSync(staged, `${errno}\n`);
+  fs.renameSync(staged, trigger);
 }
 
 /** Runs the chibo CLI with `env` added; resolves with {code, stdout, stderr}. */
