@@ -258,11 +258,19 @@ Result<CampaignView> view_of(Context& ctx, const ReviewCampaign& campaign,
   view.org = org;
   view.unit = ctx.tx.review().find_unit(campaign.id, org.id);
   view.counts = ctx.tx.review().counts(campaign.id, org.id);
-  for (ReviewUnit& unit : ctx.tx.review().child_units(campaign.id, org.id)) {
+  // The children's names in one statement: at the root of the whole Party a summary lists
+  // dozens of committees, each a round trip when read one by one.
+  std::vector<ReviewUnit> units = ctx.tx.review().child_units(campaign.id, org.id);
+  std::vector<OrgId> child_ids;
+  for (const ReviewUnit& unit : units) child_ids.push_back(unit.org_id);
+  std::map<OrgId, const Organization*> by_id;
+  const std::vector<Organization> children = ctx.tx.orgs().find_many(child_ids);
+  for (const Organization& child : children) by_id.emplace(child.id, &child);
+  for (ReviewUnit& unit : units) {
     UnitLine line;
-    if (auto child = ctx.tx.orgs().find(unit.org_id)) {
-      line.name = child->name;
-      line.kind = child->kind;
+    if (auto child = by_id.find(unit.org_id); child != by_id.end()) {
+      line.name = child->second->name;
+      line.kind = child->second->kind;
     }
     line.unit = std::move(unit);
     view.children.push_back(std::move(line));
@@ -967,8 +975,12 @@ Result<ReviewSummaryFile> export_review_summary(Context& ctx, int64_t id,
        Cell::of("Tỷ lệ (%)", Style::kHeader)});
   int64_t number = 0;
   std::array<int64_t, 5> children{};
+  std::vector<OrgId> child_ids;
+  for (const UnitLine& child : view->children) child_ids.push_back(child.unit.org_id);
+  std::map<OrgId, GradeCounts> child_counts =
+      ctx.tx.review().counts_of(view->campaign.id, child_ids);
   for (const UnitLine& child : view->children) {
-    const GradeCounts counts = ctx.tx.review().counts(view->campaign.id, child.unit.org_id);
+    const GradeCounts& counts = child_counts[child.unit.org_id];
     for (int rank = 1; rank <= 4; ++rank) children[rank] += counts.members[rank];
     out.row(summary_row(++number, child.name, counts.members, false));
   }

@@ -65,6 +65,12 @@ describe('a campaign opened at the root', () => {
     campaign = opened.campaign;
     assert.equal(campaign.units, 7, 'the root, two committees, a base committee, two cells and a base cell');
     assert.equal(opened.children.length, 3);
+    // Each child with its own name and kind (the names are read for all children at once).
+    assert.deepEqual(opened.children.map((c) => [c.org_id, c.name, c.kind]).sort((x, y) => x[0] - y[0]), [
+      [tree.above.id, tree.above.name, 'committee_above_base'],
+      [tree.above2.id, tree.above2.name, 'committee_above_base'],
+      [tree.baseCell.id, tree.baseCell.name, 'base_cell'],
+    ]);
     assert.deepEqual(opened.summary.members, { excellent: 0, good: 0, completed: 0, not_completed: 0 });
     // A second campaign of 2026 covering the same organizations is refused.
     problem(await api.post('/api/v1/review-campaigns', { org_id: tree.base.id, year: 2026, review_date: '2026-11-02', title: 'Trùng' }), 409, 'campaign_exists');

@@ -143,6 +143,10 @@ class ReviewRepository {
   // Adds the deltas (per organization) to the subtree counts.
   virtual void adjust_counts(int64_t campaign, const std::map<OrgId, GradeCounts>& deltas) = 0;
   virtual GradeCounts counts(int64_t campaign, OrgId org) = 0;
+  // The counts of each of `orgs` in one statement (a summary's children); zero counts for one
+  // without a row.
+  virtual std::map<OrgId, GradeCounts> counts_of(int64_t campaign,
+                                                 const std::vector<OrgId>& orgs) = 0;
 
   // Closing (issue 15): the state with a version check (bumps it), and the members of
   // `statuses` in the subtree whose review in the campaign has no decided grade.

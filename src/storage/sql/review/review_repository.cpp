@@ -462,22 +462,34 @@ void SqlReviewRepository::adjust_counts(int64_t campaign,
 }
 
 GradeCounts SqlReviewRepository::counts(int64_t campaign, OrgId org) {
-  GradeCounts counts;
+  std::map<OrgId, GradeCounts> found = counts_of(campaign, {org});
+  return found[org];
+}
+
+std::map<OrgId, GradeCounts> SqlReviewRepository::counts_of(int64_t campaign,
+                                                            const std::vector<OrgId>& orgs) {
+  std::map<OrgId, GradeCounts> found;
+  if (orgs.empty()) return found;
   std::string columns;
-  for (const char* column : kCountColumns)
-    columns += std::string(columns.empty() ? "" : ", ") + column;
+  for (const char* column : kCountColumns) columns += std::string(", ") + column;
+  std::vector<long long> ids;
+  for (OrgId org : orgs) {
+    found.emplace(org, GradeCounts{});
+    ids.push_back(org.value);
+  }
   Bindings bindings;
-  RowReader row(0, 8);
+  RowReader row(0, 9);
   select_rows(session_,
-              "SELECT " + columns + " FROM review_counts WHERE campaign_id = " +
-                  bindings.number(campaign) + " AND org_id = " + bindings.number(org.value),
+              "SELECT org_id" + columns + " FROM review_counts WHERE campaign_id = " +
+                  bindings.number(campaign) + " AND org_id IN " + bindings.number_list(ids),
               bindings, row, [&] {
+                GradeCounts& counts = found[OrgId(row.number(0))];
                 for (int rank = 1; rank <= 4; ++rank) {
-                  counts.members[rank] = row.number(rank - 1);
-                  counts.orgs[rank] = row.number(rank + 3);
+                  counts.members[rank] = row.number(rank);
+                  counts.orgs[rank] = row.number(rank + 4);
                 }
               });
-  return counts;
+  return found;
 }
 
 // ---- closing ----------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ class SqlReviewRepository : public app::ReviewRepository {
 
   void adjust_counts(int64_t campaign, const std::map<OrgId, app::GradeCounts>& deltas) override;
   app::GradeCounts counts(int64_t campaign, OrgId org) override;
+  std::map<OrgId, app::GradeCounts> counts_of(int64_t campaign,
+                                              const std::vector<OrgId>& orgs) override;
 
   bool update_campaign_state(const app::ReviewCampaign& campaign) override;
   std::vector<MemberId> undecided_members(int64_t campaign, const OrgPath& subtree,
