@@ -111,12 +111,9 @@ bool congress_due(const Services& services, Date today, ComplianceAsk& ask) {
   for (const domain::OrgKind& kind : services.catalog.org_kinds)
     if (kind.term_class == kClass) ask.org_kinds.push_back(kind.code);
   if (ask.org_kinds.empty()) return false;
-  const std::vector<domain::RuleParameter> all = services.rules.all();
-  std::vector<const domain::RuleParameter*> versions;
-  for (const domain::RuleParameter& p : all)
-    if (p.key == key) versions.push_back(&p);
+  const std::vector<domain::RuleParameter>& versions = services.rules.versions(key);
   for (size_t i = 0; i < versions.size(); ++i) {
-    const int months = static_cast<int>(versions[i]->value);
+    const int months = static_cast<int>(versions[i].value);
     // The first closing day whose term has not run by today: due_on = closed + months, and
     // overdue when due_on < today; add_months is monotonic, so the overdue days are a prefix.
     Date first_in_time = today.add_months(-months);
@@ -124,8 +121,8 @@ bool congress_due(const Services& services, Date today, ComplianceAsk& ask) {
       first_in_time = first_in_time.add_days(-1);
     while (first_in_time.add_months(months) < today) first_in_time = first_in_time.add_days(1);
     Date before = first_in_time;
-    if (i + 1 < versions.size()) before = std::min(before, versions[i + 1]->effective_from);
-    const Date from = i == 0 ? Date::parse("1900-01-01").value() : versions[i]->effective_from;
+    if (i + 1 < versions.size()) before = std::min(before, versions[i + 1].effective_from);
+    const Date from = i == 0 ? Date::parse("1900-01-01").value() : versions[i].effective_from;
     if (from < before) ask.windows.push_back({from, before});
   }
   ask.as_of = today;

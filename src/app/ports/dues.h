@@ -132,14 +132,10 @@ class DuesRepository {
   // `paid`: the member's payments' dues parts summed, kept with it (migration 0036).
   virtual void put_standing(MemberId member, std::optional<Month> unpaid_from, int64_t paid,
                             const std::string& at) = 0;
-  // Members of a subtree with one of `statuses` whose standing's month is `cut` or earlier: the
-  // only ones who can be on the removal list for dues. Member id order, after `after`, at most
-  // `limit`; each with the name of their organization (one statement for the lot).
-  virtual std::vector<std::pair<domain::Member, std::string>> arrears_candidates(
-      const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
-      size_t limit) = 0;
-  // The same candidates as arrears_candidates(), each with their bases, reliefs, payments' sum
-  // and arrival: four statements per 5,000 candidates; member id order.
+  // Members of a subtree with one of `statuses` whose standing's month is `cut` or earlier (the
+  // only ones who can be on the removal list for dues), member id order, after `after`, at most
+  // `limit`; each with their organization's name, bases, reliefs, payments' sum and arrival:
+  // four statements per 5,000 candidates.
   virtual std::vector<ArrearsFacts> arrears_facts(const OrgPath& subtree,
                                                   const std::vector<std::string>& statuses,
                                                   Month cut, MemberId after, size_t limit) = 0;

@@ -51,8 +51,7 @@ struct Holiday {
 
 std::vector<RestWeek> rest_weeks(const RuleSet& rules) {
   std::vector<RestWeek> weeks;
-  for (const RuleParameter& parameter : rules.all()) {
-    if (parameter.key != "calendar.weekly_rest_days") continue;
+  for (const RuleParameter& parameter : rules.versions("calendar.weekly_rest_days")) {
     RestWeek week{parameter.effective_from, {}};
     for (int64_t day : parameter.values) week.days.push_back(static_cast<int>(day));
     weeks.push_back(std::move(week));

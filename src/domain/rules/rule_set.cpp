@@ -44,6 +44,12 @@ const RuleParameter* RuleSet::latest(const std::string& key) const {
   return &found->second.back();
 }
 
+const std::vector<RuleParameter>& RuleSet::versions(const std::string& key) const {
+  static const std::vector<RuleParameter> kNone;
+  const auto found = versions_.find(key);
+  return found == versions_.end() ? kNone : found->second;
+}
+
 std::vector<RuleParameter> RuleSet::all() const {
   std::vector<RuleParameter> flat;
   for (const auto& [key, versions] : versions_) {

@@ -36,6 +36,8 @@ class RuleSet {
   const RuleParameter* in_force(const std::string& key, Date on) const;
   // The latest version of `key` (in force now or from a future date), or nullptr.
   const RuleParameter* latest(const std::string& key) const;
+  // Every version of `key`, oldest first (empty when the key is unknown).
+  const std::vector<RuleParameter>& versions(const std::string& key) const;
   // Every version of every key, ordered by key then effective date.
   std::vector<RuleParameter> all() const;
 

@@ -24,6 +24,17 @@ TEST(RuleSet, UsesTheVersionInForceOnTheDate) {
   EXPECT_EQ(rules->in_force("missing", date("2025-07-01")), nullptr);
 }
 
+TEST(RuleSet, ListsAKeysVersionsOldestFirst) {
+  auto rules = RuleSet::build(
+      {param("x", 5, "2025-07-01"), param("y", 1, "2020-01-01"), param("x", 3, "2011-01-19")}, {});
+  ASSERT_TRUE(rules);
+  const std::vector<RuleParameter>& x = rules->versions("x");
+  ASSERT_EQ(x.size(), 2u);
+  EXPECT_EQ(x[0].value, 3);
+  EXPECT_EQ(x[1].value, 5);
+  EXPECT_TRUE(rules->versions("missing").empty());
+}
+
 TEST(RuleSet, RefusesMissingKeysAndDuplicateDates) {
   EXPECT_FALSE(RuleSet::build({param("x", 3, "2011-01-19")}, {"x", "y"}));
   auto duplicate = RuleSet::build({param("x", 3, "2011-01-19"), param("x", 4, "2011-01-19")}, {});

@@ -335,28 +335,6 @@ void SqlDuesRepository::put_standing(MemberId member, std::optional<Month> unpai
   statement.execute(true);
 }
 
-std::vector<std::pair<domain::Member, std::string>> SqlDuesRepository::arrears_candidates(
-    const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
-    size_t limit) {
-  std::vector<std::pair<domain::Member, std::string>> found;
-  if (statuses.empty() || limit == 0) return found;
-  Bindings bindings;
-  // Driven by the standings' index: only members owing since `cut` or earlier are read, with
-  // their member rows and organization names in the same statement (not one query each).
-  for_each_row<MemberWithOrgRow>(
-      session_,
-      std::string("SELECT ") + kMemberColumns +
-          ", o.name FROM dues_standings s JOIN members m ON m.id = s.member_id JOIN "
-          "organizations o ON o.id = m.org_id WHERE s.unpaid_from <= " +
-          bindings.text(cut.iso()) + " AND m.id > " + bindings.number(after.value) +
-          " AND m.status IN " + bindings.text_list(statuses) + " AND " +
-          subtree_condition("m.org_path", subtree, bindings) + " ORDER BY m.id LIMIT " +
-          std::to_string(limit),
-      bindings,
-      [&](const MemberWithOrgRow& row) { found.emplace_back(row.to_member(), row.org_name); });
-  return found;
-}
-
 std::vector<app::ArrearsFacts> SqlDuesRepository::arrears_facts(
     const OrgPath& subtree, const std::vector<std::string>& statuses, Month cut, MemberId after,
     size_t limit) {

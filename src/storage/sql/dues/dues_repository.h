@@ -34,9 +34,6 @@ class SqlDuesRepository : public app::DuesRepository {
   std::map<OrgId, app::Collected> collected_in(const OrgPath& subtree, app::Month month) override;
   void put_standing(MemberId member, std::optional<app::Month> unpaid_from, int64_t paid,
                     const std::string& at) override;
-  std::vector<std::pair<domain::Member, std::string>> arrears_candidates(
-      const OrgPath& subtree, const std::vector<std::string>& statuses, app::Month cut,
-      MemberId after, size_t limit) override;
   std::vector<app::ArrearsFacts> arrears_facts(const OrgPath& subtree,
                                                const std::vector<std::string>& statuses,
                                                app::Month cut, MemberId after,

@@ -164,62 +164,9 @@ TEST(DuesRepository, RoundTripsAndSums) {
   EXPECT_FALSE(duplicate);
 }
 
-// The removal list's candidates come with their member rows and organization names in one
-// statement: standing at or before the cut, inside the subtree, on the roll, id order, paged.
-TEST(DuesRepository, ArrearsCandidatesCarryMembersAndOrgNames) {
-  TempStore temp;
-  const auto tree = temp.make_tree();
-  const MemberId a = make_member(temp, tree[3], "001080000301");
-  const MemberId b = make_member(temp, tree[4], "001080000302");
-  const MemberId c = make_member(temp, tree[3], "001080000303");
-  const MemberId d = make_member(temp, tree[3], "001080000304");
-  OrgPath top;
-  std::string name_a, name_b;
-  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
-    top = tx.orgs().find(tree[0])->path;
-    name_a = tx.orgs().find(tree[3])->name;
-    name_b = tx.orgs().find(tree[4])->name;
-    return Ok();
-  }));
-  ASSERT_TRUE(temp.store().write([&](app::Transaction& tx) -> Status {
-    tx.dues().put_standing(a, Month::of(2026, 2), 0, "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(b, Month::of(2026, 5), 0, "2026-11-29T03:00:00Z");
-    tx.dues().put_standing(c, Month::of(2026, 9), 0, "2026-11-29T03:00:00Z");  // after the cut
-    tx.dues().put_standing(d, std::nullopt, 0, "2026-11-29T03:00:00Z");        // no basis
-    return Ok();
-  }));
-  const std::vector<std::string> statuses{"official", "probationary"};
-  ASSERT_TRUE(temp.store().read([&](app::Transaction& tx) -> Status {
-    auto all = tx.dues().arrears_candidates(top, statuses, Month::of(2026, 6), MemberId(0), 10);
-    EXPECT_EQ(all.size(), 2u);
-    if (all.size() == 2) {
-      EXPECT_EQ(all[0].first.id, a);
-      EXPECT_EQ(all[0].first.org_id, tree[3]);
-      EXPECT_FALSE(all[0].first.full_name.empty());
-      EXPECT_EQ(all[0].second, name_a);
-      EXPECT_EQ(all[1].first.id, b);
-      EXPECT_EQ(all[1].second, name_b);
-    }
-    auto first = tx.dues().arrears_candidates(top, statuses, Month::of(2026, 6), MemberId(0), 1);
-    EXPECT_EQ(first.size(), 1u);
-    auto next = tx.dues().arrears_candidates(top, statuses, Month::of(2026, 6), a, 10);
-    EXPECT_EQ(next.size(), 1u);
-    if (!next.empty()) {
-      EXPECT_EQ(next[0].first.id, b);
-    }
-    const OrgPath cell_a = all.empty() ? top : all[0].first.org_path;
-    auto inside =
-        tx.dues().arrears_candidates(cell_a, statuses, Month::of(2026, 6), MemberId(0), 10);
-    EXPECT_EQ(inside.size(), 1u);
-    EXPECT_TRUE(tx.dues().arrears_candidates(top, {}, Month::of(2026, 6), MemberId(0), 10).empty());
-    return Ok();
-  }));
-}
-
-}  // namespace
-// The removal list's candidates with their dues facts for the lot: the same members as
-// arrears_candidates (standing at or before the cut, in the subtree, on the roll, id order,
-// paged), each with their bases, reliefs and the kept sum of their payments' dues parts.
+// The removal list's candidates with their dues facts for the lot: members whose standing is at
+// or before the cut, in the subtree, on the roll, in id order, paged; each with their
+// organization's name, bases, reliefs and the kept sum of their payments' dues parts.
 TEST(DuesRepository, ArrearsFactsCarryBasesReliefsAndPaidSums) {
   TempStore temp;
   const auto tree = temp.make_tree();
@@ -314,4 +261,5 @@ TEST(DuesRepository, ArrearsFactsCarryBasesReliefsAndPaidSums) {
   }));
 }
 
+}  // namespace
 }  // namespace chibo::storage
