@@ -5,6 +5,7 @@
 
 #include "domain/directives/directive_rules.h"
 #include "storage/sql/engine/conditions.h"
+#include "storage/sql/engine/dialect.h"
 #include "storage/sql/engine/row_values.h"
 #include "storage/sql/engine/statement.h"
 
@@ -864,7 +865,9 @@ bool SqlDirectiveRepository::update_fanout(const app::DirectiveFanout& f, int64_
   Bindings where;
   const std::string condition =
       "id = " + where.number(f.id) + " AND batches = " + where.number(before_batches);
-  return update_rows(session_, "directive_fanouts", values, condition, where) == 1;
+  const bool saved = update_rows(session_, "directive_fanouts", values, condition, where) == 1;
+  if (saved && f.state == "done") refresh_planner_statistics(session_, "directive_assignments");
+  return saved;
 }
 
 // --- roll-up --------------------------------------------------------------------------------

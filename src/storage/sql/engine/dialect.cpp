@@ -2,6 +2,11 @@
 
 namespace chibo::storage {
 
+void refresh_planner_statistics(soci::session& session, const std::string& table) {
+  if (session.get_backend_name() != "postgresql") return;
+  session << "ANALYZE " + table;
+}
+
 namespace {
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {

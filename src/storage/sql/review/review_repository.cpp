@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/sql/engine/conditions.h"
+#include "storage/sql/engine/dialect.h"
 #include "storage/sql/engine/row_values.h"
 
 namespace chibo::storage {
@@ -209,10 +210,13 @@ bool SqlReviewRepository::update_campaign_fanout(const ReviewCampaign& c, int64_
       .number("fanout_batches", c.fanout_batches);
   if (!c.fanout_finished_at.empty()) values.text("fanout_finished_at", c.fanout_finished_at);
   Bindings where;
-  return update_rows(
-             session_, "review_campaigns", values,
-             "id = " + where.number(c.id) + " AND fanout_batches = " + where.number(before_batches),
-             where) == 1;
+  const bool saved =
+      update_rows(session_, "review_campaigns", values,
+                  "id = " + where.number(c.id) + " AND fanout_batches = " +
+                      where.number(before_batches),
+                  where) == 1;
+  if (saved && c.fanout_state == "done") refresh_planner_statistics(session_, "review_units");
+  return saved;
 }
 
 // ---- units -------------------------------------------------------------------------------------
