@@ -12,6 +12,9 @@
 #   MEMBERS=65000 bench/review.sh                       # SQLite and PostgreSQL
 #   NATIONAL=1 PG_KEEP=/tmp/pg-national bench/review.sh # 5,600,000 members, PostgreSQL only
 # PG_KEEP=DIR reuses a cluster (and its database) made by bench/directives.sh or this script.
+# CAMPAIGN_YEAR=Y opens the measured campaign for year Y (default this year) when none is open
+# for it: on a reused database, each binary measured side by side opens its own and fans it out.
+#   CHIBO=/tmp/chibo-before PG_KEEP=/tmp/pg-national NATIONAL=1 CAMPAIGN_YEAR=2030 bench/review.sh
 # Servers listen on 127.0.0.1 only and are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +46,8 @@ cleanup() {
 trap cleanup EXIT
 
 password="bench password $(date +%s%N)"
-year=$(date -u +%Y)
+year=${CAMPAIGN_YEAR:-$(date -u +%Y)}
+demo_year=$(($(date -u +%Y) - 1))  # the demo's graded campaign
 echo "# chibo review at scale, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$chibo" --version)"
 echo "# members=$members runs=${RUNS:-100}; chibo serve with 2 threads"
 for engine in $engines; do
@@ -105,9 +109,9 @@ for engine in $engines; do
   root=$(sql "SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1")
   on_roll=$(sql "SELECT COUNT(*) FROM members WHERE status IN ('official', 'probationary', 'exempted')")
   orgs=$(sql "SELECT COUNT(*) FROM organizations WHERE status = 'active'")
-  read -r demo demo_org < <(sql "SELECT id, org_id FROM review_campaigns WHERE year = $((year - 1)) ORDER BY id LIMIT 1" | tr '|' ' ')
+  read -r demo demo_org < <(sql "SELECT id, org_id FROM review_campaigns WHERE year = $demo_year ORDER BY id LIMIT 1" | tr '|' ' ')
   graded=$(sql "SELECT COUNT(*) FROM review_members WHERE campaign_id = $demo AND grade IS NOT NULL")
-  echo "$on_roll members on the roll, $orgs organizations; the demo campaign $demo ($((year - 1))) has $graded members graded"
+  echo "$on_roll members on the roll, $orgs organizations; the demo campaign $demo ($demo_year) has $graded members graded"
   echo "| what | median / p95 |"
   echo "|---|---|"
   printf '| the demo campaign'"'"'s summary at its root (org %s): GET /review-campaigns/%s?org_id=%s | %s |\n' \
