@@ -331,9 +331,9 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
       for (const std::string& month : split) {
         if (!sql.empty()) sql += " UNION ALL ";
         sql += "SELECT m.birth_date, COUNT(*) FROM members m WHERE m.birth_date >= " +
-               bindings.text(month + "-01") + " AND m.birth_date <= " +
-               bindings.text(month + "-31") + " AND m.org_path >= " +
-               bindings.text(subtree.str()) + " AND m.org_path < " +
+               bindings.text(month + "-01") +
+               " AND m.birth_date <= " + bindings.text(month + "-31") +
+               " AND m.org_path >= " + bindings.text(subtree.str()) + " AND m.org_path < " +
                bindings.text(subtree.subtree_end()) + " AND m.status IN " +
                bindings.text_list(on_roll_statuses_) + " GROUP BY m.birth_date";
       }

@@ -210,11 +210,10 @@ bool SqlReviewRepository::update_campaign_fanout(const ReviewCampaign& c, int64_
       .number("fanout_batches", c.fanout_batches);
   if (!c.fanout_finished_at.empty()) values.text("fanout_finished_at", c.fanout_finished_at);
   Bindings where;
-  const bool saved =
-      update_rows(session_, "review_campaigns", values,
-                  "id = " + where.number(c.id) + " AND fanout_batches = " +
-                      where.number(before_batches),
-                  where) == 1;
+  const bool saved = update_rows(session_, "review_campaigns", values,
+                                 "id = " + where.number(c.id) +
+                                     " AND fanout_batches = " + where.number(before_batches),
+                                 where) == 1;
   if (saved && c.fanout_state == "done") refresh_planner_statistics(session_, "review_units");
   return saved;
 }
