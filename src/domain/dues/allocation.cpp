@@ -44,7 +44,8 @@ Allocation allocate_through(const MemberDuesFacts& facts, int64_t paid, const Ru
     if (!first || basis.valid_from < *first) first = basis.valid_from;
   std::vector<DueAmount> dues;
   if (first) {
-    for (Month m = *first; m <= through; m = m.plus(1)) dues.push_back(amount_due(facts, m, rules));
+    for (Month m = *first; m <= through; m = m.plus(1))
+      dues.push_back(amount_due(facts, m, rules, RuleTrail::kNone));
   }
   return allocate(dues, {PaymentFact{0, Date(), paid, 0}});
 }
@@ -73,7 +74,7 @@ std::optional<Month> first_unpaid_month(const MemberDuesFacts& facts, int64_t pa
   if (!first) return std::nullopt;
   int64_t pool = paid;
   for (Month m = *first; m <= limit; m = m.plus(1)) {
-    const DueAmount due = amount_due(facts, m, rules);
+    const DueAmount due = amount_due(facts, m, rules, RuleTrail::kNone);
     if (due.status != "due" || due.amount <= 0) continue;
     if (pool < due.amount) return m;
     pool -= due.amount;

@@ -15,7 +15,7 @@ AppliedRule applied(const RuleParameter& parameter) {
 }
 
 // The rate (or fixed amount) key of a category.
-std::string rule_key_of(std::string_view c) {
+std::string_view rule_key_of(std::string_view c) {
   if (c == category::kBhxhSalary) return "dues.bhxh_salary_rate_bp";
   if (c == category::kBhxhBenefit) return "dues.bhxh_benefit_rate_bp";
   if (c == category::kPension) return "dues.pension_rate_bp";
@@ -41,8 +41,13 @@ int64_t scale_rounded(int64_t amount, int64_t numerator, int64_t denominator, in
   return static_cast<int64_t>((scaled + step / 2) / step) * std::max<int64_t>(unit, 1);
 }
 
-DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules) {
+DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules,
+                     RuleTrail trail) {
   DueAmount due;
+  std::vector<AppliedRule>* used = trail == RuleTrail::kKept ? &due.rules : nullptr;
+  auto keep = [used](const RuleParameter& rule) {
+    if (used) used->push_back(applied(rule));
+  };
   due.month = month;
   const Date first = month.first_day();
   if (!facts.owed.covers(month)) {
@@ -61,7 +66,7 @@ DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& r
       const PartyAge age = party_age_on(*facts.party_age_anchor, {}, first);
       if (age.years >= years->value) {
         due.status = "exempt_party_age";
-        due.rules.push_back(applied(*years));
+        keep(*years);
         return due;
       }
     }
@@ -87,22 +92,22 @@ DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& r
   if (takes_income(basis->category)) {
     due.base = basis->income;
     due.full_amount = scale_rounded(basis->income, rule->value, kBasisPoints, unit);
-    due.rules.push_back(applied(*rule));
-    rounding_unit(rules, first, &due.rules);
+    keep(*rule);
+    rounding_unit(rules, first, used);
   } else if (takes_fixed_amount(basis->category)) {
     due.full_amount = basis->fixed_amount;
     // The bounds the amount was chosen within (its minimum names the rule).
-    due.rules.push_back(applied(*rule));
+    keep(*rule);
   } else {
     due.full_amount = rule->value;
-    due.rules.push_back(applied(*rule));
+    keep(*rule);
   }
   due.amount = due.full_amount;
   if (reduction) {
     due.reduction_percent = reduction->percent;
     due.relief_id = reduction->id;
     if (const RuleParameter* percents = rules.in_force("dues.reduction_percents", first))
-      due.rules.push_back(applied(*percents));
+      keep(*percents);
     // One rounding, of the exact reduced amount (a rate's amount is recomputed from the base so
     // that it is not rounded twice).
     if (takes_income(basis->category)) {
@@ -141,7 +146,8 @@ std::vector<BasisProblem> check_basis(const DuesBasis& basis, const RuleSet& rul
     return problems;
   }
   if (!rules.in_force(rule_key_of(basis.category), first)) {
-    problems.push_back({"valid_from", "no_rule_in_force", {{"rule", rule_key_of(basis.category)}}});
+    problems.push_back(
+        {"valid_from", "no_rule_in_force", {{"rule", std::string(rule_key_of(basis.category))}}});
     return problems;
   }
   if (takes_income(basis.category)) {

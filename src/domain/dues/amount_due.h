@@ -65,7 +65,13 @@ struct MemberDuesFacts {
   DuesSpan owed;
 };
 
-DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules);
+// Whether a due keeps the rules it applied (`rules`, shown with a ledger's months) or not: an
+// allocation over many months and members needs only the amounts, and copying each rule's key and
+// source per month was most of a removal list's time.
+enum class RuleTrail { kKept, kNone };
+
+DueAmount amount_due(const MemberDuesFacts& facts, Month month, const RuleSet& rules,
+                     RuleTrail trail = RuleTrail::kKept);
 
 // `amount` × `numerator` / `denominator`, rounded half up to a multiple of `unit` đồng
 // (unit >= 1). Exact in integers for amounts up to 10^12 đồng.

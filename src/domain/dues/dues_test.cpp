@@ -123,6 +123,38 @@ TEST(DuesAmount, ExemptionDecision) {
   EXPECT_EQ(amount_due(facts, m(2030, 1), rules()).status, "exempt_decision");
 }
 
+TEST(DuesAmount, WithoutTheRuleTrailTheSameAmountsAndNoRules) {
+  // Every branch: a rate with a reduction, a fixed amount, a student's, 50 years, an exemption.
+  MemberDuesFacts salary = facts_of("bhxh_salary", 9'999'850);
+  DuesRelief half;
+  half.kind = "reduction";
+  half.percent = 50;
+  half.from = m(2026, 4);
+  half.months = 3;
+  salary.reliefs.push_back(half);
+  MemberDuesFacts old = facts_of("pension", 6'000'000);
+  old.party_age_anchor = date("1976-05-15");
+  MemberDuesFacts student = facts_of("student", 0);
+  DuesRelief exempt;
+  exempt.kind = "exemption";
+  exempt.from = m(2026, 8);
+  student.reliefs.push_back(exempt);
+  for (const MemberDuesFacts& facts :
+       {salary, old, student, facts_of("other_fixed", 0, 20'000), facts_of("pension", 0, 0, m(2027, 1))}) {
+    for (Month month = m(2025, 12); month <= m(2026, 12); month = month.plus(1)) {
+      const DueAmount kept = amount_due(facts, month, rules());
+      const DueAmount bare = amount_due(facts, month, rules(), RuleTrail::kNone);
+      EXPECT_EQ(bare.status, kept.status) << month.iso();
+      EXPECT_EQ(bare.amount, kept.amount) << month.iso();
+      EXPECT_EQ(bare.full_amount, kept.full_amount) << month.iso();
+      EXPECT_TRUE(bare.rules.empty()) << month.iso();
+      if (kept.status == "due" || kept.status == "exempt_party_age") {
+        EXPECT_FALSE(kept.rules.empty()) << month.iso();
+      }
+    }
+  }
+}
+
 TEST(DuesAmount, RoundingIsExact) {
   EXPECT_EQ(scale_rounded(149, 100, 10000, 1), 1);
   EXPECT_EQ(scale_rounded(150, 100, 10000, 1), 2);

@@ -27,7 +27,7 @@ Result<RuleSet> RuleSet::build(std::vector<RuleParameter> parameters,
   return rules;
 }
 
-const RuleParameter* RuleSet::in_force(const std::string& key, Date on) const {
+const RuleParameter* RuleSet::in_force(std::string_view key, Date on) const {
   const auto found = versions_.find(key);
   if (found == versions_.end()) return nullptr;
   const RuleParameter* current = nullptr;
@@ -38,13 +38,13 @@ const RuleParameter* RuleSet::in_force(const std::string& key, Date on) const {
   return current;
 }
 
-const RuleParameter* RuleSet::latest(const std::string& key) const {
+const RuleParameter* RuleSet::latest(std::string_view key) const {
   const auto found = versions_.find(key);
   if (found == versions_.end() || found->second.empty()) return nullptr;
   return &found->second.back();
 }
 
-const std::vector<RuleParameter>& RuleSet::versions(const std::string& key) const {
+const std::vector<RuleParameter>& RuleSet::versions(std::string_view key) const {
   static const std::vector<RuleParameter> kNone;
   const auto found = versions_.find(key);
   return found == versions_.end() ? kNone : found->second;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -33,16 +34,18 @@ class RuleSet {
                                const std::vector<std::string>& required_keys);
 
   // The version of `key` in force on `on`, or nullptr when none had taken effect yet.
-  const RuleParameter* in_force(const std::string& key, Date on) const;
+  const RuleParameter* in_force(std::string_view key, Date on) const;
   // The latest version of `key` (in force now or from a future date), or nullptr.
-  const RuleParameter* latest(const std::string& key) const;
+  const RuleParameter* latest(std::string_view key) const;
   // Every version of `key`, oldest first (empty when the key is unknown).
-  const std::vector<RuleParameter>& versions(const std::string& key) const;
+  const std::vector<RuleParameter>& versions(std::string_view key) const;
   // Every version of every key, ordered by key then effective date.
   std::vector<RuleParameter> all() const;
 
  private:
-  std::map<std::string, std::vector<RuleParameter>> versions_;  // each sorted by effective_from
+  // Each sorted by effective_from. Looked up by string_view (std::less<>): the dues ledgers ask
+  // for a rule per month per member, and a key built as a std::string each time was a malloc.
+  std::map<std::string, std::vector<RuleParameter>, std::less<>> versions_;
 };
 
 // The keys the registry's decisions read; start-up refuses a rule set that lacks one.
