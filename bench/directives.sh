@@ -8,8 +8,11 @@
 # warm-up; and `chibo check` (which recounts the roll-up).
 #   MEMBERS=65000 bench/directives.sh                   # SQLite and PostgreSQL
 #   NATIONAL=1 bench/directives.sh                      # 5,600,000 members, PostgreSQL only
+#   NATIONAL=1 ENGINES=sqlite SQLITE_DB=/tmp/n.db bench/directives.sh   # on a kept SQLite database
 # PostgreSQL runs in a throwaway cluster (scripts/pg-cluster.sh, fsync on). PG_KEEP=DIR keeps it
 # (and reuses a database of the same MEMBERS generated there by this script or bench/engines.sh).
+# SQLITE_DB=FILE does the same for SQLite: generated there when missing, kept, reused when present.
+# CHECK=0 skips the closing `chibo check` (hours at national scale).
 # Servers listen on 127.0.0.1 only and are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,9 +69,14 @@ echo "# members=$members runs=$runs fanout-batch=$batch; chibo serve with 2 thre
 for engine in $engines; do
   echo
   if [[ $engine == sqlite ]]; then
-    url=sqlite:$work/bench.db
-    sql() { sqlite3 "$work/bench.db" "$@"; }
+    db_file=${SQLITE_DB:-$work/bench.db}
+    url=sqlite:$db_file
+    sql() { sqlite3 "$db_file" "$@"; }
     fresh=1
+    if [[ -n "${SQLITE_DB:-}" && -f "$SQLITE_DB" ]]; then
+      fresh=0
+      password=$(cat "$SQLITE_DB.bench-password")
+    fi
   else
     if [[ -f "$pg_dir/port" && -f "$pg_dir/bench-members" ]]; then
       scripts/pg-cluster.sh resume "$pg_dir"
@@ -95,11 +103,14 @@ for engine in $engines; do
       "$chibo" demo --db "$url" --members "$members" ${DEMO_ARGS:-} --quiet 2>&1 | grep -E '^(chibo demo|generation)' | head -2
     [[ $engine == postgresql ]] && echo "$members" > "$pg_dir/bench-members"
     echo "$password" | "$chibo" user add --db "$url" --username bench.office --role office_staff >/dev/null
-  else
+  elif [[ $engine == postgresql ]]; then
     echo "(database reused from $pg_dir)"
     password=$(cat "$pg_dir/bench-password")
+  else
+    echo "(database reused: $SQLITE_DB)"
   fi
   [[ $engine == postgresql ]] && echo "$password" > "$pg_dir/bench-password"
+  [[ $engine == sqlite && -n "${SQLITE_DB:-}" ]] && echo "$password" > "$SQLITE_DB.bench-password"
 
   "$chibo" serve --db "$url" --listen "127.0.0.1:$port" --threads 2 --log-level warn \
     --fanout-batch "$batch" > "$work/serve-$engine.log" 2>&1 &
@@ -140,6 +151,7 @@ for engine in $engines; do
   kill "${pids[-1]}"
   while kill -0 "${pids[-1]}" 2>/dev/null; do sleep 0.1; done
   unset 'pids[-1]'
+  [[ "${CHECK:-1}" == 0 ]] && continue
   check_started=$(date +%s.%N)
   check=$("$chibo" check --db "$url" 2>&1 | tail -1)
   printf '| chibo check (recounts every roll-up) | %.1f s: %s |\n' "$(echo "$(date +%s.%N) - $check_started" | bc)" "$check"

@@ -8,6 +8,8 @@
 # PostgreSQL runs in a throwaway cluster (scripts/pg-cluster.sh, fsync on, PG_SHARED_BUFFERS,
 # default 2GB). PG_KEEP=DIR keeps that cluster in DIR after the run, and a later run with the
 # same PG_KEEP reuses its database instead of generating it again (MEMBERS must match).
+# SQLITE_DB=FILE does the same for SQLite: generated there when missing, kept, reused when present
+# (NATIONAL=1 ENGINES=sqlite SQLITE_DB=/tmp/n.db: the whole Party on SQLite).
 # Servers listen on 127.0.0.1 only and are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,9 +62,14 @@ echo "# members=$members duration=${duration}s connections=$connections; chibo s
 for engine in $engines; do
   echo
   if [[ $engine == sqlite ]]; then
-    url=sqlite:$work/bench.db
-    sql() { sqlite3 "$work/bench.db" "$@"; }
+    db_file=${SQLITE_DB:-$work/bench.db}
+    url=sqlite:$db_file
+    sql() { sqlite3 "$db_file" "$@"; }
     fresh=1
+    if [[ -n "${SQLITE_DB:-}" && -f "$SQLITE_DB" ]]; then
+      fresh=0
+      password=$(cat "$SQLITE_DB.bench-password")
+    fi
   else
     if [[ -f "$pg_dir/port" && -f "$pg_dir/bench-members" ]]; then
       scripts/pg-cluster.sh resume "$pg_dir"
@@ -89,13 +96,16 @@ for engine in $engines; do
       "$chibo" demo --db "$url" --members "$members" ${DEMO_ARGS:-} --quiet 2>&1 | grep -E '^(chibo demo|  [0-9]|generation)' | head -3
     [[ $engine == postgresql ]] && echo "$members" > "$pg_dir/bench-members"
     echo "$password" | "$chibo" user add --db "$url" --username bench.office --role office_staff >/dev/null
-  else
+  elif [[ $engine == postgresql ]]; then
     echo "(database reused from $pg_dir)"
     password=$(cat "$pg_dir/bench-password")
+  else
+    echo "(database reused: $SQLITE_DB)"
   fi
   [[ $engine == postgresql ]] && echo "$password" > "$pg_dir/bench-password"
+  [[ $engine == sqlite && -n "${SQLITE_DB:-}" ]] && echo "$password" > "$SQLITE_DB.bench-password"
   [[ $engine == postgresql ]] && echo "database size: $(sql "SELECT pg_size_pretty(pg_database_size('bench'))")"
-  [[ $engine == sqlite ]] && echo "database size: $(du -h "$work/bench.db" | cut -f1)"
+  [[ $engine == sqlite ]] && echo "database size: $(du -h "$db_file" | cut -f1)"
 
   # One query per line, sampled from this database's members (bench/make_queries.sql; instr is
   # SQLite's strpos).
