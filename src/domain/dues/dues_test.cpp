@@ -139,8 +139,8 @@ TEST(DuesAmount, WithoutTheRuleTrailTheSameAmountsAndNoRules) {
   exempt.kind = "exemption";
   exempt.from = m(2026, 8);
   student.reliefs.push_back(exempt);
-  for (const MemberDuesFacts& facts :
-       {salary, old, student, facts_of("other_fixed", 0, 20'000), facts_of("pension", 0, 0, m(2027, 1))}) {
+  for (const MemberDuesFacts& facts : {salary, old, student, facts_of("other_fixed", 0, 20'000),
+                                       facts_of("pension", 0, 0, m(2027, 1))}) {
     for (Month month = m(2025, 12); month <= m(2026, 12); month = month.plus(1)) {
       const DueAmount kept = amount_due(facts, month, rules());
       const DueAmount bare = amount_due(facts, month, rules(), RuleTrail::kNone);
