@@ -291,7 +291,10 @@ TEST_F(Accounts, TheFirstAdministratorChangesTheOneTimePasswordThenEnrolsTotp) {
   auto confirm_early = app::run_write(services(), who->actor, app::confirm_totp, "123456");
   ASSERT_FALSE(confirm_early);
   EXPECT_EQ(confirm_early.error().reason, "totp_not_begun");
-  auto enrolment = app::run_write(services(), who->actor, app::begin_totp);
+  const auto begin = [](app::Context& ctx, const std::string& code) {
+    return app::begin_totp(ctx, code);
+  };
+  auto enrolment = app::run_write(services(), who->actor, begin, std::string());
   ASSERT_TRUE(enrolment);
   EXPECT_EQ(enrolment->uri.rfind("otpauth://totp/", 0), 0u);
   auto bad = app::run_write(services(), who->actor, app::confirm_totp, "abc");
@@ -305,6 +308,20 @@ TEST_F(Accounts, TheFirstAdministratorChangesTheOneTimePasswordThenEnrolsTotp) {
   EXPECT_TRUE(me->user.totp_enabled);
   EXPECT_FALSE(me->user.must_change_password);
   EXPECT_EQ(me->session.stage, "full");
+
+  // Replacing the factor now in force: a code from it, fresh (the confirmation's is spent).
+  auto no_code = app::run_write(services(), who->actor, begin, std::string());
+  ASSERT_FALSE(no_code);
+  EXPECT_EQ(no_code.error().fields.at(0).field, "current_code");
+  EXPECT_EQ(no_code.error().fields.at(0).code, "required");
+  auto spent = app::run_write(services(), who->actor, begin,
+                              security::totp_code(enrolment->secret, now_seconds()));
+  ASSERT_FALSE(spent);
+  EXPECT_EQ(spent.error().fields.at(0).code, "totp_invalid");
+  auto replaced = app::run_write(services(), who->actor, begin,
+                                 security::totp_code(enrolment->secret, now_seconds() + 30));
+  ASSERT_TRUE(replaced) << replaced.error().reason;
+  EXPECT_NE(replaced->secret, enrolment->secret);
 }
 
 TEST_F(Accounts, AScopedAdministratorManagesOnlyUsersInsideTheirScope) {

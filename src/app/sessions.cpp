@@ -317,12 +317,35 @@ Result<std::string> change_password(Services& services, const Actor& actor,
   });
 }
 
-Result<TotpEnrolment> begin_totp(Context& ctx) {
+Result<TotpEnrolment> begin_totp(Context& ctx, const std::string& current_code,
+                                 const domain::SessionPolicy& policy) {
+  Result<User> found = current_user(ctx.tx, ctx.actor);
+  if (!found) return std::move(found).error();
+  if (found->totp_enabled) {
+    // The same throttle as signing in: failures of this account from this address in the window.
+    const int64_t now_ms = now_millis(ctx.services);
+    const std::string window_start = format_instant(now_ms - policy.throttle_window_ms);
+    domain::LoginFailures failures;
+    failures.account_at_address =
+        ctx.tx.sessions().failures(found->username, ctx.actor.address, window_start);
+    failures.at_address = ctx.tx.sessions().failures_from(ctx.actor.address, window_start);
+    if (domain::login_throttled(failures, policy))
+      return Error::throttled("login_throttled", policy.throttle_window_ms / 1000);
+    if (current_code.empty()) return Error::invalid_field("current_code", "required");
+    const std::optional<int64_t> step =
+        security::totp_matching_step(found->totp_secret, current_code, now_ms / 1000);
+    if (!step || *step <= found->totp_last_step) {
+      ctx.tx.sessions().record_attempt(found->username, ctx.actor.address, ctx.now(), false);
+      AuditEntry entry = AuditEntry::about("user.totp_begin", "user", found->id);
+      entry.refused = true;
+      ctx.audit(entry.with("reason", "totp_invalid"));
+      return ctx.keep_writes(Error::invalid_field("current_code", "totp_invalid"));
+    }
+    found->totp_last_step = *step;  // a code opens one replacement, as it opens one session
+  }
   TotpEnrolment enrolment;
   enrolment.secret = security::new_totp_secret();
   enrolment.uri = security::totp_uri(kTotpIssuer, ctx.actor.name, enrolment.secret);
-  Result<User> found = current_user(ctx.tx, ctx.actor);
-  if (!found) return std::move(found).error();
   found->totp_pending = enrolment.secret;
   found->updated_at = ctx.now();
   if (!ctx.tx.users().update(*found)) return Error::stale_version();

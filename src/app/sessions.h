@@ -67,8 +67,12 @@ struct TotpEnrolment {
 };
 
 // A new secret, kept pending until confirm_totp sees a code from it (the current factor, if
-// any, stays in force until then).
-Result<TotpEnrolment> begin_totp(Context& ctx);
+// any, stays in force until then). Replacing a factor in force needs a fresh code from it
+// (`current_code`): a session alone (a stolen cookie) must not move the second factor to a device
+// of its own. A wrong code counts towards the sign-in throttle of `policy` and is audited; once
+// throttled, 429 before any code is checked.
+Result<TotpEnrolment> begin_totp(Context& ctx, const std::string& current_code,
+                                 const domain::SessionPolicy& policy = {});
 
 // Activates the pending secret; returns the session's new stage.
 Result<std::string> confirm_totp(Context& ctx, const std::string& code);

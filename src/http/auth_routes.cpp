@@ -23,13 +23,16 @@ std::string required_text(RequestBody& body, const std::string& name) {
   return {};
 }
 
-// An empty JSON object, or no body at all.
-Result<std::tuple<>> empty_body(const HttpRequest& request) {
+// POST /auth/totp/begin: {} for a first enrolment; {"current_code": "123456"} to replace a
+// factor in force (the use case says when it is required).
+Result<std::tuple<std::string>> decode_totp_begin(const HttpRequest& request) {
   if (Status none = no_query_parameters(request); !none) return std::move(none).error();
   Result<RequestBody> body = RequestBody::read(request, true);
   if (!body) return std::move(body).error();
+  std::string code;
+  if (const auto text = body->fields().text("current_code"); text && *text) code = **text;
   if (Status done = body->finish(); !done) return std::move(done).error();
-  return std::tuple<>();
+  return std::tuple{std::move(code)};
 }
 
 // The named required text fields of a JSON body.
@@ -130,10 +133,14 @@ void add_auth_routes(Router& router, ApiContext& api) {
 
   router.add(
       "POST", "/api/v1/auth/totp/begin",
-      writes(api, empty_body, app::begin_totp,
-             [](const app::TotpEnrolment& enrolment) {
-               return json_response(200, {{"secret", enrolment.secret}, {"uri", enrolment.uri}});
-             }),
+      writes(
+          api, decode_totp_begin,
+          [&api](app::Context& ctx, const std::string& current_code) {
+            return app::begin_totp(ctx, current_code, api.sessions.policy);
+          },
+          [](const app::TotpEnrolment& enrolment) {
+            return json_response(200, {{"secret", enrolment.secret}, {"uri", enrolment.uri}});
+          }),
       Gate::kAnySession);
 
   static const char* const kCodeField[] = {"code"};

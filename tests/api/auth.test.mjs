@@ -3,7 +3,7 @@
 // password, password change, TOTP enrolment), and the validation of the user routes.
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, totpCode, totpStepNow, strongPassword } from './lib/server.mjs';
+import { startServer, totpCode, totpStepNow, strongPassword, freshTotp, totpSecret } from './lib/server.mjs';
 import { client, rawClient, cookieJar, setCookieOf, ok, problem, buildTree, createMember, SESSION_COOKIE } from './lib/api.mjs';
 
 let server;
@@ -355,6 +355,35 @@ describe('user validation: 422 naming the field, nothing written', () => {
     problem(await scopedAdmin.post(`/api/v1/users/${server.adminUser.id}/end-sessions`, {}), 404, 'not_found');
     problem(await scopedAdmin.post(`/api/v1/users/${server.adminUser.id}/reset-password`, {}), 404, 'not_found');
     ok(await me(admin));
+  });
+});
+
+describe('replacing a second factor in force (a server of its own: refusals count towards the throttle)', () => {
+  let own;
+  before(async () => { own = await startServer({ data: 'empty', signIn: false }); });
+  after(async () => { await own?.stop(); });
+
+  test('a session alone cannot: a fresh code of the factor is needed, each code once, wrong ones throttled', async () => {
+    const user = await own.addUser({ roles: ['office_staff'], totp: totpSecret() });
+    const api = await own.login(user);
+    const wrongFor = (secret) => String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, '0');
+    problem(await api.post('/api/v1/auth/totp/begin', {}), 422, 'validation_failed', [['current_code', 'required']]);
+    problem(await api.post('/api/v1/auth/totp/begin', { current_code: wrongFor(user.totpSecret) }), 422, 'validation_failed', [['current_code', 'totp_invalid']]);
+    const code = await freshTotp(user.totpSecret);
+    const enrolment = ok(await api.post('/api/v1/auth/totp/begin', { current_code: code }));
+    assert.match(enrolment.secret, /^[A-Z2-7]{16,}$/);
+    assert.notEqual(enrolment.secret, user.totpSecret);
+    // The code opened one replacement: sent again, it is refused.
+    problem(await api.post('/api/v1/auth/totp/begin', { current_code: code }), 422, 'validation_failed', [['current_code', 'totp_invalid']]);
+    const confirmed = ok(await api.post('/api/v1/auth/totp/confirm', { code: totpCode(enrolment.secret) }));
+    assert.equal(confirmed.totp_enabled, true);
+    // Two refusals so far; three more make five, and then even a right code is 429.
+    for (let i = 0; i < 3; i++) {
+      problem(await api.post('/api/v1/auth/totp/begin', { current_code: wrongFor(enrolment.secret) }), 422, 'validation_failed', [['current_code', 'totp_invalid']]);
+    }
+    const locked = await api.post('/api/v1/auth/totp/begin', { current_code: totpCode(enrolment.secret, totpStepNow() + 1) });
+    problem(locked, 429, 'login_throttled');
+    assert.ok(Number(locked.headers.get('retry-after')) > 0);
   });
 });
 

@@ -430,7 +430,7 @@ export interface paths {
     put?: never;
     /**
      * Bắt đầu đăng ký xác thực hai lớp
-     * @description Tạo khóa mới (chưa có hiệu lực cho đến khi xác nhận).
+     * @description Tạo khóa mới (chưa có hiệu lực cho đến khi xác nhận). Khi tài khoản đã có xác thực hai lớp, cần mã hiện tại của thiết bị cũ (current_code): chỉ phiên đăng nhập thì không đủ để chuyển sang thiết bị khác. Mã sai được tính vào giới hạn đăng nhập (429 khi vượt).
      */
     post: operations['beginTotp'];
     delete?: never;
@@ -5353,7 +5353,13 @@ export interface components {
       /** @description Ít nhất 12 ký tự, không nằm trong danh sách mật khẩu phổ biến, không chứa tên đăng nhập (new_password: password_too_short, password_common...). */
       new_password: string;
     };
-    TotpBegin: Record<string, never>;
+    TotpBegin: {
+      /**
+       * @description Mã 6 chữ số của thiết bị hiện tại; bắt buộc khi tài khoản đã bật xác thực hai lớp (thay thiết bị).
+       * @example 123456
+       */
+      current_code?: string;
+    };
     TotpEnrolment: {
       /** @description Khóa base32. */
       secret: string;
@@ -11801,6 +11807,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
