@@ -483,7 +483,7 @@ Result<DemoReport> generate_demo(storage::SqlStore& store, const DemoRules& rule
   Result<DemoData> data = load_demo_data();
   if (!data) return std::move(data).error();
   DemoReport report;
-  Status status = store.write_session([&](soci::session& session) -> Status {
+  Status status = store.bulk_load_session([&](soci::session& session) -> Status {
     if (!storage::database_is_empty(session)) return Error::conflict("database_not_empty");
     storage::BulkWriter writer(session, store.engine());
     Generator generator(*data, rules, writer, options);

@@ -359,6 +359,19 @@ Status SqlStore::vacuum_analyze() {
   return status;
 }
 
+Status SqlStore::bulk_load_session(const std::function<Status(soci::session&)>& work) {
+  if (url_.engine != Engine::kSqlite) return run_pooled(true, work);
+  std::lock_guard lock(writer_mutex_);
+  // Outside any transaction. Leaving WAL needs no other connection open; if one is, SQLite keeps
+  // WAL and says so in `mode`: the load is then only slower.
+  std::string mode;
+  *writer_ << "PRAGMA journal_mode = DELETE", soci::into(mode);
+  Attempt attempt = run_once(*writer_, true, work);
+  *writer_ << "PRAGMA journal_mode = WAL", soci::into(mode);
+  return attempt.failure == Failure::kNone ? std::move(attempt.status)
+                                           : error_for(attempt.failure, attempt.detail, false);
+}
+
 Status SqlStore::write_session(const std::function<Status(soci::session&)>& work) {
   if (url_.engine == Engine::kSqlite) {
     std::lock_guard lock(writer_mutex_);

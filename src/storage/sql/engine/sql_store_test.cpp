@@ -87,6 +87,44 @@ TEST(Migrations, ADatabaseFromANewerChiboIsRefused) {
   EXPECT_EQ(reopened.error().param("found"), "9999");
 }
 
+TEST(SqlStore, ABulkLoadGoesThroughARollbackJournalAllOrNothingThenWalAgain) {
+  TempStore temp;
+  if (temp.on_postgres()) GTEST_SKIP() << "the journal mode is SQLite's";
+  auto journal_mode = [&] {
+    std::string mode;
+    EXPECT_TRUE(temp.store().write_session([&](soci::session& session) -> Status {
+      session << "PRAGMA journal_mode", soci::into(mode);
+      return Ok();
+    }));
+    return mode;
+  };
+  EXPECT_EQ(journal_mode(), "wal");
+  // A failed load leaves nothing, and the database is in WAL again.
+  Status failed = temp.store().bulk_load_session([](soci::session& session) -> Status {
+    std::string mode;
+    session << "PRAGMA journal_mode", soci::into(mode);
+    EXPECT_EQ(mode, "delete");
+    session << "CREATE TABLE loaded (x INT)";
+    session << "INSERT INTO loaded VALUES (1)";
+    return Error::invalid_field("x", "test_failure");
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(journal_mode(), "wal");
+  long long tables = -1;
+  ASSERT_TRUE(temp.store().write_session([&](soci::session& session) -> Status {
+    session << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'loaded'", soci::into(tables);
+    return Ok();
+  }));
+  EXPECT_EQ(tables, 0);
+  ASSERT_TRUE(temp.store().bulk_load_session([](soci::session& session) -> Status {
+    session << "CREATE TABLE loaded (x INT)";
+    session << "INSERT INTO loaded VALUES (1)";
+    return Ok();
+  }));
+  EXPECT_EQ(count_rows(temp.store(), "loaded"), 1);
+  EXPECT_EQ(journal_mode(), "wal");
+}
+
 TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(DatabaseUrl::parse("sqlite:chibo.db")->sqlite_path, "chibo.db");
   EXPECT_EQ(DatabaseUrl::parse("sqlite:///var/lib/chibo.db")->sqlite_path, "/var/lib/chibo.db");
