@@ -18,6 +18,8 @@ namespace chibo::domain::compliance {
 
 inline constexpr const char* kSeriousAfterDays = "compliance.serious_after_days";
 inline constexpr const char* kCriticalAfterDays = "compliance.critical_after_days";
+// How many days before a discipline case's limitation ends the board lists it.
+inline constexpr const char* kLimitationWarnDays = "compliance.limitation_warn_days";
 
 // "warning" (just overdue), "serious", "critical": by the bands in force on `on`. A band whose
 // rule is not in force does not apply.
