@@ -64,7 +64,8 @@ struct Item {
   std::string link;  // the web route of the item's page
 };
 
-// The order of the board: most overdue first, then by area, kind, organization path, subject.
+// The order of the board: most overdue first, then due soonest (items not yet overdue, such as
+// a limitation ending within its warning window), then by area, kind, organization path, subject.
 bool comes_before(const Item& a, const Item& b);
 
 // Merges the sources' lists (each already the first `offset + limit` of its own items in this
