@@ -7,8 +7,10 @@
 #include "app/audit_entry.h"
 #include "app/meetings.h"
 #include "domain/discipline/deadlines.h"
+#include "domain/discipline/limitation.h"
 #include "domain/dues/month.h"
 #include "domain/meetings/schedule.h"
+#include "domain/org/structure_warnings.h"
 
 namespace chibo::app {
 
@@ -24,6 +26,9 @@ constexpr size_t kLaggingShown = 10;  // organizations listed as lagging most
 // rules (false: the source does not apply today); `due_of` turns a stored row's date into the
 // day it was due; `link` is the web route of the item's page. A source of restricted records
 // names the audit action that records which of them a page of items showed (`read_audit`).
+// A source whose rule SQL cannot state exactly (the limitation clock: deferrals move each end)
+// selects a superset with its `facts` (ComplianceAsk::facts) and drops rows with `keep`; its
+// rows are then counted here, not by SQL (the only place a Source drops a row after SQL).
 struct Source {
   const char* area;
   const char* kind;
@@ -33,6 +38,7 @@ struct Source {
   std::optional<Date> (*due_of)(const Services&, const ComplianceRow&);
   std::string (*link)(const ComplianceRow&);
   const char* read_audit = nullptr;
+  bool (*keep)(const Services&, Date today, const ComplianceRow&) = nullptr;
 };
 
 std::optional<Date> due_is_date(const Services&, const ComplianceRow& row) {
@@ -167,6 +173,91 @@ std::optional<Date> appeal_resolve_due(const Services& services, const Complianc
   return due->due;
 }
 
+// Structure (domain::structure_check): the active organizations whose size no longer fits their
+// form, as their page warns (org views' structure_warnings, from the same kept counts). A
+// warning has no due date: its due is today, 0 days overdue (severity "warning") for as long as
+// it lasts.
+template <const char* kCode>
+bool structure_asked(const Services& services, Date today, ComplianceAsk& ask) {
+  const std::optional<domain::StructureCheck> check =
+      domain::structure_check(kCode, services.catalog, services.rules, today);
+  if (!check) return false;
+  ask.org_kinds = check->kinds;
+  ask.statuses = check->statuses;
+  ask.threshold = check->threshold;
+  ask.at_least = check->at_least;
+  ask.as_of = today;
+  return true;
+}
+
+constexpr char kFewOfficial[] = "few_official_members";
+constexpr char kBaseCellTooLarge[] = "base_cell_too_large";
+constexpr char kBaseCommitteeTooSmall[] = "base_committee_too_small";
+
+// Discipline: an open case whose limitation ends within compliance.limitation_warn_days or has
+// ended. SQL takes the cases counted from a breach on or before the last day whose shortest
+// period ends by the window's end; `keep` asks the domain for the exact clock.
+bool limitation_window(const Services& services, Date today, ComplianceAsk& ask) {
+  const domain::RuleParameter* warn = services.rules.in_force(dc::kLimitationWarnDays, today);
+  if (!warn) return false;
+  const std::optional<Date> last = domain::discipline::latest_breach_ending_by(
+      today.add_days(static_cast<int>(warn->value)), services.rules);
+  if (!last) return false;
+  ask.as_of = *last;
+  ask.facts = true;
+  return true;
+}
+
+// The row's facts: "sanction|category|breach_date|new_breach_date|deferrals JSON".
+std::optional<domain::discipline::LimitationFacts> limitation_row_facts(const ComplianceRow& row) {
+  namespace dd = domain::discipline;
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (int field = 0; field < 4; ++field) {
+    const size_t bar = row.facts.find('|', start);
+    if (bar == std::string::npos) return std::nullopt;
+    parts.push_back(row.facts.substr(start, bar - start));
+    start = bar + 1;
+  }
+  const std::optional<dd::Sanction> level = dd::parse_sanction(parts[0]);
+  const std::optional<dd::Category> category = dd::parse_category(parts[1]);
+  const std::optional<Date> breach = Date::parse(parts[2]);
+  if (!level || !category || !breach) return std::nullopt;
+  dd::LimitationFacts facts;
+  facts.level = *level;
+  facts.category = *category;
+  facts.breach_date = *breach;
+  if (!parts[3].empty()) facts.new_breach_date = Date::parse(parts[3]);
+  const nlohmann::json deferrals = nlohmann::json::parse(row.facts.substr(start), nullptr, false);
+  if (deferrals.is_array()) {
+    for (const nlohmann::json& each : deferrals) {
+      if (!each.is_object()) continue;
+      const std::optional<Date> from = Date::parse(each.value("from", ""));
+      const std::optional<Date> to = Date::parse(each.value("to", ""));
+      if (from && to) facts.deferrals.push_back({*from, *to});
+    }
+  }
+  return facts;
+}
+
+bool limitation_warns(const Services& services, Date today, const ComplianceRow& row) {
+  const domain::RuleParameter* warn = services.rules.in_force(dc::kLimitationWarnDays, today);
+  const std::optional<domain::discipline::LimitationFacts> facts = limitation_row_facts(row);
+  return warn && facts &&
+         domain::discipline::limitation_warning(*facts, today, warn->value, services.rules);
+}
+
+// The last day the breach may still be disciplined (the clock's end does not depend on the day
+// it is seen from).
+std::optional<Date> limitation_ends_on(const Services& services, const ComplianceRow& row) {
+  const std::optional<domain::discipline::LimitationFacts> facts = limitation_row_facts(row);
+  if (!facts) return std::nullopt;
+  const std::optional<domain::discipline::LimitationAnswer> clock =
+      domain::discipline::limitation(*facts, facts->breach_date, services.rules);
+  if (!clock) return std::nullopt;
+  return clock->ends_on;
+}
+
 std::string id_link(const char* prefix, int64_t id) { return prefix + std::to_string(id); }
 
 // The sources, in the board's order of areas (see docs/architecture.md).
@@ -208,10 +299,23 @@ const std::vector<Source>& sources() {
        [](const ComplianceRow& r) {
          return "/orgs/" + std::to_string(r.org_id.value) + "?tab=committee";
        }},
+      {"structure", "org.few_official_members", Permission::kOrgRead, "organization",
+       structure_asked<kFewOfficial>, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/orgs/", r.org_id.value); }},
+      {"structure", "org.base_cell_too_large", Permission::kOrgRead, "organization",
+       structure_asked<kBaseCellTooLarge>, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/orgs/", r.org_id.value); }},
+      {"structure", "org.base_committee_too_small", Permission::kOrgRead, "organization",
+       structure_asked<kBaseCommitteeTooSmall>, due_is_date,
+       [](const ComplianceRow& r) { return id_link("/orgs/", r.org_id.value); }},
       {"discipline", "discipline.appeal_unresolved", Permission::kDisciplineRead, "discipline_case",
        appeal_unresolved, appeal_resolve_due,
        [](const ComplianceRow& r) { return id_link("/discipline/", r.subject_id); },
        "discipline_case.list"},
+      {"discipline", "discipline.limitation_expiring", Permission::kDisciplineRead,
+       "discipline_case", limitation_window, limitation_ends_on,
+       [](const ComplianceRow& r) { return id_link("/discipline/", r.subject_id); },
+       "discipline_case.list", limitation_warns},
   };
   return list;
 }
@@ -246,6 +350,26 @@ std::vector<std::pair<const Source*, ComplianceAsk>> readable(Context& ctx, cons
   return out;
 }
 
+// A source's rows as the board counts them: every row `keep` keeps (the candidates SQL selected
+// with their facts), or nullopt when SQL states the rule exactly and counts by itself.
+std::optional<std::vector<ComplianceRow>> kept_rows(Context& ctx, const Source& source,
+                                                    const ComplianceAsk& ask) {
+  if (!source.keep) return std::nullopt;
+  std::vector<ComplianceRow> rows = ctx.tx.compliance().items(ask, -1);
+  const Date today = ctx.today();
+  std::erase_if(rows,
+                [&](const ComplianceRow& row) { return !source.keep(ctx.services, today, row); });
+  return rows;
+}
+
+std::vector<dc::PathCount> counts_of(const std::vector<ComplianceRow>& rows) {
+  std::map<OrgPath, int64_t> per_path;
+  for (const ComplianceRow& row : rows) ++per_path[row.org_path];
+  std::vector<dc::PathCount> out;
+  for (const auto& [path, n] : per_path) out.push_back({path, n});
+  return out;
+}
+
 }  // namespace compliance_detail
 
 using namespace compliance_detail;
@@ -268,7 +392,8 @@ Result<ComplianceBoard> get_compliance_board(Context& ctx, OrgId id) {
   std::vector<dc::PathCount> every;
   for (const auto& [source, ask] : readable(ctx, *org)) {
     dc::ChildCounts counts;
-    std::vector<dc::PathCount> found = ctx.tx.compliance().counts(ask);
+    const std::optional<std::vector<ComplianceRow>> kept = kept_rows(ctx, *source, ask);
+    std::vector<dc::PathCount> found = kept ? counts_of(*kept) : ctx.tx.compliance().counts(ask);
     dc::roll_up(org->path, found, counts);
     every.insert(every.end(), found.begin(), found.end());
     auto area = std::find_if(board.areas.begin(), board.areas.end(),
@@ -313,9 +438,16 @@ Result<ComplianceItems> list_compliance_items(Context& ctx, const ComplianceItem
   std::vector<std::vector<dc::Item>> lists;
   std::map<std::string, nlohmann::json> restricted;  // audit action -> ids the page may show
   for (const auto& [source, ask] : readable(ctx, *org, query.area, query.kind)) {
-    for (const dc::PathCount& count : ctx.tx.compliance().counts(ask)) out.total += count.count;
+    // A filtered source's kept rows are all of its items (merge_page orders them by due).
+    std::optional<std::vector<ComplianceRow>> rows = kept_rows(ctx, *source, ask);
+    if (rows) {
+      out.total += static_cast<int64_t>(rows->size());
+    } else {
+      for (const dc::PathCount& count : ctx.tx.compliance().counts(ask)) out.total += count.count;
+      rows = ctx.tx.compliance().items(ask, offset + query.page_size);
+    }
     std::vector<dc::Item>& list = lists.emplace_back();
-    for (ComplianceRow& row : ctx.tx.compliance().items(ask, offset + query.page_size)) {
+    for (ComplianceRow& row : *rows) {
       dc::Item item;
       item.area = source->area;
       item.kind = source->kind;

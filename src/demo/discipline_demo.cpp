@@ -27,7 +27,7 @@ void DisciplineDemo::member_written(const domain::Member& member) {
   if (member.status != "official" && member.status != "probationary") return;
   if (rng_.below(1000) >= kCasesPerThousand) return;
   subjects_.push_back({member.id.value, member.org_id.value, member.org_path.str(),
-                       member.status == "probationary"});
+                       member.status == "probationary", member.admission_date});
 }
 
 void DisciplineDemo::write(soci::session& session) {
@@ -48,16 +48,23 @@ void DisciplineDemo::write(soci::session& session) {
     const bool decided = rng_.below(10) < 8 && voted <= today_.add_days(-5);
     const Date decided_on = voted.add_days(static_cast<int32_t>(1 + rng_.below(4)));
     const bool appealed = decided && rng_.below(10) == 0;
+    // An old breach for every other open reprimand of a member admitted before it (no random
+    // draw: the rest of the demo stays as it was).
+    Date breach_on = breach;
+    if (!decided && sanction == "reprimand" && open_reprimands_++ % 2 == 0) {
+      const Date old = today_.add_years(-5).add_days(15 + (open_reprimands_ * 37) % 100);
+      if (s.admitted && *s.admitted < old) breach_on = old;
+    }
     std::string deferrals = "[]";
     if (rng_.below(10) == 0) {
-      const Date from = breach.add_days(10);
+      const Date from = breach_on.add_days(10);
       deferrals = "[{\"from\":\"" + from.iso() + "\",\"to\":\"" + from.add_days(14).iso() +
                   "\",\"reason\":\"inpatient\"}]";
     }
     const std::string state = appealed ? "appealed" : decided ? "decided" : "voted";
     const std::string summary = kBreaches[rng_.below(kBreaches.size())];
     const std::string level = "Chi bộ";
-    const std::string breach_iso = breach.iso(), voted_iso = voted.iso();
+    const std::string breach_iso = breach_on.iso(), voted_iso = voted.iso();
     const std::string decided_iso = decided ? decided_on.iso() : std::string();
     const std::string received_iso = decided ? decided_on.add_days(1).iso() : std::string();
     const std::string number =

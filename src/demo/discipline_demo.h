@@ -2,12 +2,15 @@
 // the roll over the last two years (well under 1 % a year): most reprimands, some warnings, a
 // rare dismissal; most decided after a vote that passed (the vote counted against all
 // entitled), a few still open or under appeal; a few with a deferral (inpatient treatment).
+// Every other open reprimand concerns a breach of nearly five years ago (its limitation ends in
+// 15 to 114 days), so that the compliance board's limitation clock has something to show.
 // A few hundred rows for a 65,000-member demo: one INSERT each.
 #pragma once
 
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,12 +39,14 @@ class DisciplineDemo {
     int64_t org_id = 0;
     std::string org_path;
     bool probationary = false;
+    std::optional<Date> admitted;
   };
 
   Rng rng_;
   Date today_;
   std::string now_;
   std::vector<Subject> subjects_;
+  int open_reprimands_ = 0;
   DisciplineReport report_;
 };
 

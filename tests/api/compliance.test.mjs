@@ -3,7 +3,9 @@
 // without a regular meeting in October, an overdue review shortcoming, a probation that ended
 // without recognition. Each is counted at its organization and rolled up to its ancestors' direct
 // children; items come most overdue first with their links and severity (rules/compliance.toml);
-// an inspection's recommendation of cell A due on 2026-11-12, still open;
+// an inspection's recommendation of cell A due on 2026-11-12, still open; and the structure
+// warnings of a tree with two members (every organization under 3 official members, the base
+// committee under 30 on the roll: 8, due today; compliance-sources.test.mjs tests them);
 // a caller without an area's read permission does not see that area; out of reach is 404.
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,7 +79,7 @@ describe('counts', () => {
   test('each fact is counted at its organization and rolled up to the direct children', async () => {
     const root = await board(tree.root);
     assert.equal(root.as_of, TEST_TODAY);
-    assert.equal(root.total, 7, 'one assignment, three cells without a meeting, one shortcoming, one probation, one recommendation');
+    assert.equal(root.total, 15, 'one assignment, three cells without a meeting, one shortcoming, one probation, one recommendation, eight structure warnings');
     assert.equal(area(root, 'directives'), 1);
     assert.equal(area(root, 'meetings'), 3);
     assert.equal(area(root, 'review'), 1);
@@ -85,27 +87,30 @@ describe('counts', () => {
     assert.equal(area(root, 'dues'), 0);
     assert.equal(area(root, 'transfers'), 0);
     assert.equal(area(root, 'inspection'), 1);
+    assert.equal(area(root, 'structure'), 8);
     assert.deepEqual(root.children.map((c) => c.org.id).sort(), [tree.above.id, tree.above2.id, tree.baseCell.id].sort());
-    assert.equal(child(root, tree.above).total, 6);
+    assert.equal(child(root, tree.above).total, 11);
     assert.deepEqual(child(root, tree.above).areas,
-      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, discipline: 0 });
-    assert.equal(child(root, tree.above2).total, 0);
-    assert.equal(child(root, tree.baseCell).total, 1);
+      { directives: 1, meetings: 2, review: 1, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, structure: 5, discipline: 0 });
+    assert.equal(child(root, tree.above2).total, 1, 'its own shortage of official members');
+    assert.equal(child(root, tree.baseCell).total, 2);
     assert.equal(child(root, tree.baseCell).areas.meetings, 1);
-    assert.equal(root.own.total, 0);
-    assert.deepEqual(root.lagging.map((l) => [l.org.id, l.total]),
-      [[tree.cellA.id, 4], [tree.cellB.id, 2], [tree.baseCell.id, 1]], 'the cells lagging most, one click from the root');
+    assert.equal(root.own.total, 1);
+    assert.deepEqual(root.lagging.slice(0, 2).map((l) => [l.org.id, l.total]),
+      [[tree.cellA.id, 5], [tree.cellB.id, 3]], 'the cells lagging most, one click from the root');
+    assert.deepEqual(root.lagging.slice(2, 4).map((l) => [l.org.id, l.total]).sort(),
+      [[tree.base.id, 2], [tree.baseCell.id, 2]].sort());
 
     const base = await board(tree.base);
-    assert.equal(base.total, 6);
-    assert.equal(child(base, tree.cellA).total, 4, 'the assignment, the missing meeting, the probation, the recommendation');
+    assert.equal(base.total, 10);
+    assert.equal(child(base, tree.cellA).total, 5, 'the assignment, the missing meeting, the probation, the recommendation, few official members');
     assert.deepEqual(child(base, tree.cellA).areas,
-      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, discipline: 0 });
-    assert.equal(child(base, tree.cellB).total, 2, 'the shortcoming, the missing meeting');
+      { directives: 1, meetings: 1, review: 0, probation: 1, transfers: 0, dues: 0, inspection: 1, terms: 0, structure: 1, discipline: 0 });
+    assert.equal(child(base, tree.cellB).total, 3, 'the shortcoming, the missing meeting, few official members');
 
     const cell = await board(tree.cellA);
-    assert.equal(cell.total, 4);
-    assert.equal(cell.own.total, 4);
+    assert.equal(cell.total, 5);
+    assert.equal(cell.own.total, 5);
     assert.deepEqual(cell.children, []);
   });
 });
@@ -113,9 +118,9 @@ describe('counts', () => {
 describe('items', () => {
   test('most overdue first, each with its organization, subject, days, severity and link', async () => {
     const page = await items(tree.root);
-    assert.equal(page.total, 7);
+    assert.equal(page.total, 15);
     assert.equal(page.page, 1);
-    assert.equal(page.items.length, 7);
+    assert.equal(page.items.length, 15);
     const [first] = page.items;
     assert.equal(first.area, 'probation');
     assert.equal(first.kind, 'probation.recognition_due');
@@ -163,8 +168,8 @@ describe('items', () => {
     const byKind = await items(tree.base, '?kind=directives.assignment_overdue');
     assert.deepEqual(byKind.items.map((i) => i.subject.id), [f.assignment.id]);
     const second = await items(tree.root, '?page=2');
-    assert.equal(second.total, 7);
-    assert.deepEqual(second.items, [], 'seven items fit on the first page of fifty');
+    assert.equal(second.total, 15);
+    assert.deepEqual(second.items, [], 'fifteen items fit on the first page of fifty');
     problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?area=weather`), 400, 'invalid_parameter', [['area', 'unknown_code']]);
     problem(await api.get(`/api/v1/orgs/${tree.root.id}/compliance/items?page=0`), 400, 'invalid_parameter', [['page', 'out_of_range']]);
   });
@@ -174,22 +179,22 @@ describe('who sees what', () => {
   test('a caller without an area\'s read permission sees neither its counts nor its items', async () => {
     const dues = await server.login(await server.addUser({ roles: ['dues_staff'], scope: tree.root.id }));
     const b = await board(tree.root, dues);
-    assert.deepEqual(b.areas.map((a) => a.area), ['probation', 'transfers', 'dues', 'terms'],
+    assert.deepEqual(b.areas.map((a) => a.area), ['probation', 'transfers', 'dues', 'terms', 'structure'],
       'dues staff read members, dues and organizations, not directives, meetings or reviews');
-    assert.equal(b.total, 1);
-    assert.equal(child(b, tree.above).total, 1);
+    assert.equal(b.total, 9);
+    assert.equal(child(b, tree.above).total, 6);
     assert.equal(child(b, tree.above).areas.meetings, undefined);
     const seen = await items(tree.root, '', dues);
-    assert.deepEqual(seen.items.map((i) => i.area), ['probation']);
+    assert.deepEqual(seen.items.map((i) => i.area), ['probation', ...Array(8).fill('structure')]);
     const none = await items(tree.root, '?area=directives', dues);
     assert.equal(none.total, 0);
     assert.deepEqual(none.items, []);
 
     const inspection = await server.login(await server.addUser({ roles: ['inspection'], scope: tree.base.id }));
     const ib = await board(tree.base, inspection);
-    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers', 'inspection', 'terms', 'discipline'],
+    assert.deepEqual(ib.areas.map((a) => a.area), ['directives', 'review', 'probation', 'transfers', 'inspection', 'terms', 'structure', 'discipline'],
       'no meetings, no dues');
-    assert.equal(ib.total, 4);
+    assert.equal(ib.total, 8, 'four, and the structure warnings of the base committee, cell A and cell B');
   });
 
   test('an organization out of reach is not found', async () => {
@@ -197,7 +202,7 @@ describe('who sees what', () => {
     problem(await leader.get(`/api/v1/orgs/${tree.root.id}/compliance`), 404, 'not_found');
     problem(await leader.get(`/api/v1/orgs/${tree.cellA.id}/compliance/items`), 404, 'not_found');
     const own = await board(tree.above2, leader);
-    assert.equal(own.total, 0);
+    assert.equal(own.total, 1, 'its own shortage of official members only');
     problem(await api.get('/api/v1/orgs/999999/compliance'), 404, 'not_found');
   });
 });

@@ -24,6 +24,14 @@ struct ComplianceAsk {
   std::vector<std::string> org_kinds;  // the organizations concerned (missing meetings: cells)
   std::vector<std::string> statuses;   // members' statuses concerned (dues: those on the roll)
   std::string text;                    // a text bound (dues: the latest month that has ended)
+  // Structure: the organizations whose kept subtree count of `statuses` is at or over
+  // `threshold` (`at_least`), else under it.
+  int64_t threshold = 0;
+  bool at_least = false;
+  // The source also selects a `facts` column the app reads to drop rows after SQL (limitation:
+  // the case's level, category, breaches and deferrals); its counts and items are then read as
+  // rows (items with a negative limit: every row) and counted by the app.
+  bool facts = false;
   // Terms: the organizations of `org_kinds` whose running term's congress closed in
   // [window_from, window_before): one version of the term length rule, the congress due.
   struct Window {
@@ -40,7 +48,8 @@ struct ComplianceRow {
   std::string org_name;
   int64_t subject_id = 0;
   std::string subject_label;
-  std::string date;  // ISO day, or "YYYY-MM" (dues)
+  std::string date;   // ISO day, or "YYYY-MM" (dues)
+  std::string facts;  // the `facts` column when the ask asks for it, else empty
 };
 
 class ComplianceRepository {
@@ -48,7 +57,8 @@ class ComplianceRepository {
   virtual ~ComplianceRepository() = default;
   // Items per organization of the subtree (organizations without items are left out).
   virtual std::vector<domain::compliance::PathCount> counts(const ComplianceAsk& ask) = 0;
-  // The first `limit` items, oldest date first (most overdue first), then by path and subject.
+  // The first `limit` items (every item when `limit` is negative), oldest date first (most
+  // overdue first), then by path and subject.
   virtual std::vector<ComplianceRow> items(const ComplianceAsk& ask, int64_t limit) = 0;
 };
 

@@ -47,8 +47,10 @@ std::vector<PathCount> most_lagging(const std::vector<PathCount>& counts, size_t
 }
 
 bool comes_before(const Item& a, const Item& b) {
-  return std::tie(b.days_overdue, a.area, a.kind, a.org_path, a.subject_id) <
-         std::tie(a.days_overdue, b.area, b.kind, b.org_path, b.subject_id);
+  // Among items not yet overdue (0 days: a warning, or due today) the one due soonest first;
+  // for overdue items the due day follows from the days, so it changes nothing.
+  return std::tie(b.days_overdue, a.due_on, a.area, a.kind, a.org_path, a.subject_id) <
+         std::tie(a.days_overdue, b.due_on, b.area, b.kind, b.org_path, b.subject_id);
 }
 
 std::vector<Item> merge_page(std::vector<std::vector<Item>> lists, int64_t offset, int limit) {

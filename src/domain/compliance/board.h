@@ -18,6 +18,8 @@ namespace chibo::domain::compliance {
 
 inline constexpr const char* kSeriousAfterDays = "compliance.serious_after_days";
 inline constexpr const char* kCriticalAfterDays = "compliance.critical_after_days";
+// How many days before a discipline case's limitation ends the board lists it.
+inline constexpr const char* kLimitationWarnDays = "compliance.limitation_warn_days";
 
 // "warning" (just overdue), "serious", "critical": by the bands in force on `on`. A band whose
 // rule is not in force does not apply.
@@ -62,7 +64,8 @@ struct Item {
   std::string link;  // the web route of the item's page
 };
 
-// The order of the board: most overdue first, then by area, kind, organization path, subject.
+// The order of the board: most overdue first, then due soonest (items not yet overdue, such as
+// a limitation ending within its warning window), then by area, kind, organization path, subject.
 bool comes_before(const Item& a, const Item& b);
 
 // Merges the sources' lists (each already the first `offset + limit` of its own items in this

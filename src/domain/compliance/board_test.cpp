@@ -95,5 +95,19 @@ TEST(ComplianceMerge, MostOverdueFirstAcrossSourcesThenPaged) {
   EXPECT_TRUE(merge_page(lists, 5, 3).empty());
 }
 
+TEST(ComplianceMerge, NotYetOverdueTheOneDueSoonestFirst) {
+  Item later = item("discipline", 0, 1);
+  later.due_on = *Date::parse("2027-02-14");
+  Item sooner = item("discipline", 0, 2);
+  sooner.due_on = *Date::parse("2026-12-01");
+  Item today = item("structure", 0, 3);
+  today.due_on = *Date::parse("2026-11-16");
+  const std::vector<Item> page = merge_page({{later, sooner}, {today}}, 0, 10);
+  ASSERT_EQ(page.size(), 3u);
+  EXPECT_EQ(page[0].subject_id, 3);
+  EXPECT_EQ(page[1].subject_id, 2);
+  EXPECT_EQ(page[2].subject_id, 1);
+}
+
 }  // namespace
 }  // namespace chibo::domain::compliance

@@ -162,6 +162,63 @@ TEST(DisciplineLimitation, ANewBreachRestartsTheCount) {
   EXPECT_FALSE(clock(facts, "2026-01-01").expired);  // past the first breach's 2023 end
 }
 
+// The board narrows by the breach date at the shortest period (5 years for reprimands): the
+// last breach day whose period has ended by the day asked, 29 February included.
+TEST(DisciplineLimitation, TheLatestBreachEndingByADayAtTheShortestPeriod) {
+  EXPECT_EQ(latest_breach_ending_by(date("2026-03-10"), rules()), date("2021-03-10"));
+  // 2024-02-29 + 5 years clamps to 2029-02-28: both 28 and 29 February end on that day.
+  EXPECT_EQ(latest_breach_ending_by(date("2029-02-28"), rules()), date("2024-02-29"));
+  EXPECT_EQ(latest_breach_ending_by(date("2029-02-27"), rules()), date("2024-02-27"));
+  EXPECT_EQ(latest_breach_ending_by(date("2029-03-01"), rules()), date("2024-03-01"));
+  // Every version of both rules counts: a later, shorter one narrows less.
+  const auto param = [](const char* key, int64_t value, const char* from) {
+    RuleParameter p;
+    p.key = key;
+    p.value = value;
+    p.effective_from = date(from);
+    return p;
+  };
+  const Result<RuleSet> versions =
+      RuleSet::build({param("discipline.limitation_reprimand_years", 5, "2018-08-28"),
+                      param("discipline.limitation_warning_years", 10, "2018-08-28"),
+                      param("discipline.limitation_warning_years", 3, "2030-01-01")},
+                     {});
+  ASSERT_TRUE(versions);
+  EXPECT_EQ(latest_breach_ending_by(date("2026-03-10"), *versions), date("2023-03-10"));
+  EXPECT_FALSE(latest_breach_ending_by(date("2026-03-10"), *RuleSet::build({}, {})));
+}
+
+TEST(DisciplineLimitation, TheBoardWarnsWithinTheWindowOrOnceEnded) {
+  const LimitationFacts facts{.level = Sanction::kReprimand, .breach_date = date("2020-03-10")};
+  // Ends 2025-03-10: 90 days before it warns, 91 days before it does not.
+  const auto warned = limitation_warning(facts, date("2024-12-10"), 90, rules());
+  ASSERT_TRUE(warned);
+  EXPECT_EQ(warned->days_left, 90);
+  EXPECT_EQ(warned->ends_on, date("2025-03-10"));
+  EXPECT_FALSE(limitation_warning(facts, date("2024-12-09"), 90, rules()));
+  EXPECT_EQ(limitation_warning(facts, date("2025-03-10"), 90, rules())->days_left, 0);
+  const auto ended = limitation_warning(facts, date("2025-03-11"), 90, rules());
+  ASSERT_TRUE(ended);
+  EXPECT_TRUE(ended->expired);
+  // A deferral moves the end, and the warning with it.
+  LimitationFacts deferred = facts;
+  deferred.deferrals = {{date("2021-01-01"), date("2021-01-10")}};
+  EXPECT_FALSE(limitation_warning(deferred, date("2024-12-10"), 90, rules()));
+  EXPECT_EQ(limitation_warning(deferred, date("2024-12-20"), 90, rules())->ends_on,
+            date("2025-03-20"));
+  // Unlimited breaches and breaches before any rule never warn.
+  EXPECT_FALSE(
+      limitation_warning({.level = Sanction::kExpulsion, .breach_date = date("1990-01-01")},
+                         date("2026-01-01"), 90, rules()));
+  EXPECT_FALSE(limitation_warning({.level = Sanction::kReprimand,
+                                   .category = Category::kIllegalDiploma,
+                                   .breach_date = date("2000-01-01")},
+                                  date("2026-01-01"), 90, rules()));
+  EXPECT_FALSE(
+      limitation_warning({.level = Sanction::kReprimand, .breach_date = date("2010-01-01")},
+                         date("2026-01-01"), 90, rules()));
+}
+
 TEST(DisciplineDeadlines, AppealWithinThirtyWorkingDaysOfReceipt) {
   // Received Monday 2026-03-02: 30 working days (no holiday in March-April before 30/4).
   Result<Deadline> appeal =

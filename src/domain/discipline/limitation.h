@@ -49,4 +49,17 @@ struct LimitationAnswer {
 std::optional<LimitationAnswer> limitation(const LimitationFacts& facts, Date on,
                                            const RuleSet& rules);
 
+// The compliance board's narrowing (issue 16): the last day a breach may be counted from for
+// its limitation to end on or before `until`, whatever its level, the rule's version and its
+// deferrals: the period at the shortest length any version of the two limitation rules has
+// (deferrals only move the end later). A breach counted from a later day cannot have ended by
+// `until`. nullopt when neither rule has a version.
+std::optional<Date> latest_breach_ending_by(Date until, const RuleSet& rules);
+
+// The board's warning (discipline.limitation_expiring): the clock on `today` of a limited breach
+// whose period ends within `warn_days` (0 to warn_days days left) or has already ended. nullopt
+// for an unlimited breach, one with no rule in force, or one whose end is further off.
+std::optional<LimitationAnswer> limitation_warning(const LimitationFacts& facts, Date today,
+                                                   int64_t warn_days, const RuleSet& rules);
+
 }  // namespace chibo::domain::discipline

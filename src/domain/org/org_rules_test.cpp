@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/org/structure_warnings.h"
 #include "testing/fixtures.h"
 
@@ -153,6 +155,63 @@ TEST(StructureWarnings, BaseOrganizationSizeAgainstItsForm) {
   EXPECT_TRUE(structure_warnings(dissolved, catalog().org_kind("base_committee"), counts, rules(),
                                  date("2026-01-01"))
                   .empty());
+}
+
+// The compliance board asks each warning of the whole tree: the same kinds, statuses and rule as
+// structure_warnings, and the same verdict at the thresholds' boundaries.
+TEST(StructureWarnings, ChecksForTheBoardAgreeWithThePerOrganizationWarnings) {
+  const Date on = date("2026-01-01");
+  const auto few = structure_check("few_official_members", catalog(), rules(), on);
+  ASSERT_TRUE(few);
+  EXPECT_EQ(few->rule, "org.min_official_members");
+  EXPECT_EQ(few->threshold, 3);
+  EXPECT_FALSE(few->at_least);
+  EXPECT_EQ(few->statuses, std::vector<std::string>{"official"});
+  for (const OrgKind& kind : catalog().org_kinds) {
+    const bool listed =
+        std::find(few->kinds.begin(), few->kinds.end(), kind.code) != few->kinds.end();
+    EXPECT_EQ(listed, kind.min_official_applies) << kind.code;
+  }
+  EXPECT_FALSE(few->source.empty());
+
+  const auto large = structure_check("base_cell_too_large", catalog(), rules(), on);
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->kinds, std::vector<std::string>{"base_cell"});
+  EXPECT_EQ(large->statuses, catalog().on_roll_statuses());
+  EXPECT_TRUE(large->at_least);
+  const auto small = structure_check("base_committee_too_small", catalog(), rules(), on);
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->kinds, std::vector<std::string>{"base_committee"});
+  EXPECT_FALSE(small->at_least);
+
+  // At the boundary: the check's comparison gives structure_warnings' verdict.
+  const auto warns = [](const StructureCheck& check, int64_t n) {
+    return check.at_least ? n >= check.threshold : n < check.threshold;
+  };
+  for (int64_t n : {large->threshold - 1, large->threshold}) {
+    MemberCounts counts;
+    counts.official = counts.on_roll = n;
+    const Organization base_cell = org(4, "/1/4/", "base_cell");
+    const Organization base_committee = org(5, "/1/5/", "base_committee");
+    const auto has = [](const std::vector<StructureWarning>& list, const char* code) {
+      return std::any_of(list.begin(), list.end(),
+                         [&](const StructureWarning& w) { return w.code == code; });
+    };
+    EXPECT_EQ(warns(*large, n), has(structure_warnings(base_cell, catalog().org_kind("base_cell"),
+                                                       counts, rules(), on),
+                                    "base_cell_too_large"));
+    EXPECT_EQ(warns(*small, n),
+              has(structure_warnings(base_committee, catalog().org_kind("base_committee"), counts,
+                                     rules(), on),
+                  "base_committee_too_small"));
+  }
+  EXPECT_TRUE(warns(*few, 2));
+  EXPECT_FALSE(warns(*few, 3));
+
+  // The rule's effective date: the day before it nothing is asked; unknown codes are not asked.
+  EXPECT_FALSE(structure_check("few_official_members", catalog(), rules(), date("2011-01-18")));
+  EXPECT_TRUE(structure_check("few_official_members", catalog(), rules(), date("2011-01-19")));
+  EXPECT_FALSE(structure_check("too_many_cells", catalog(), rules(), on));
 }
 
 }  // namespace

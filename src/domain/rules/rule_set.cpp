@@ -237,6 +237,7 @@ const std::vector<std::string>& compliance_rule_keys() {
   static const std::vector<std::string> keys = {
       "compliance.serious_after_days",
       "compliance.critical_after_days",
+      "compliance.limitation_warn_days",
   };
   return keys;
 }

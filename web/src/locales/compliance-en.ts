@@ -29,6 +29,7 @@ export const complianceEn = {
       dues: 'Dues arrears',
       inspection: 'Inspection and supervision',
       terms: 'Congresses and terms',
+      structure: 'Organizational structure',
       discipline: 'Discipline',
     },
     kinds: {
@@ -42,7 +43,12 @@ export const complianceEn = {
         'Violations and recommendations of an inspection past their due date',
       'terms.congress_overdue': 'Term ended, the congress not yet held',
       'terms.cell_congress_overdue': 'A cell whose term ended, its congress not yet held',
+      'org.few_official_members': 'A party organization below the minimum of official members',
+      'org.base_cell_too_large': 'A base cell large enough to become a base committee',
+      'org.base_committee_too_small': 'A base committee below the minimum of members',
       'discipline.appeal_unresolved': 'A discipline appeal past its time to be resolved',
+      'discipline.limitation_expiring':
+        'A discipline case whose limitation period is ending or has ended',
     },
   },
 };

@@ -29,6 +29,7 @@ export const complianceVi = {
       dues: 'Nợ đảng phí',
       inspection: 'Kiểm tra, giám sát',
       terms: 'Đại hội, nhiệm kỳ',
+      structure: 'Cơ cấu tổ chức',
       discipline: 'Kỷ luật',
     },
     kinds: {
@@ -41,7 +42,11 @@ export const complianceVi = {
       'inspection.item_overdue': 'Vi phạm, kiến nghị sau kiểm tra quá hạn khắc phục',
       'terms.congress_overdue': 'Hết nhiệm kỳ, chưa tổ chức đại hội',
       'terms.cell_congress_overdue': 'Chi bộ hết nhiệm kỳ, chưa tổ chức đại hội',
+      'org.few_official_members': 'Tổ chức đảng chưa đủ số đảng viên chính thức tối thiểu',
+      'org.base_cell_too_large': 'Chi bộ cơ sở đủ số đảng viên để lập đảng bộ cơ sở',
+      'org.base_committee_too_small': 'Đảng bộ cơ sở dưới số đảng viên tối thiểu',
       'discipline.appeal_unresolved': 'Khiếu nại kỷ luật quá thời hạn giải quyết',
+      'discipline.limitation_expiring': 'Vụ việc kỷ luật sắp hết hoặc đã hết thời hiệu xử lý',
     },
   },
 };

@@ -9423,6 +9423,7 @@ export interface components {
           | 'dues'
           | 'inspection'
           | 'terms'
+          | 'structure'
           | 'discipline';
         count: number;
         kinds: {
@@ -9437,7 +9438,11 @@ export interface components {
             | 'inspection.item_overdue'
             | 'terms.congress_overdue'
             | 'terms.cell_congress_overdue'
-            | 'discipline.appeal_unresolved';
+            | 'org.few_official_members'
+            | 'org.base_cell_too_large'
+            | 'org.base_committee_too_small'
+            | 'discipline.appeal_unresolved'
+            | 'discipline.limitation_expiring';
           count: number;
         }[];
       }[];
@@ -9473,6 +9478,7 @@ export interface components {
         | 'dues'
         | 'inspection'
         | 'terms'
+        | 'structure'
         | 'discipline';
       /** @enum {string} */
       kind:
@@ -9485,7 +9491,11 @@ export interface components {
         | 'inspection.item_overdue'
         | 'terms.congress_overdue'
         | 'terms.cell_congress_overdue'
-        | 'discipline.appeal_unresolved';
+        | 'org.few_official_members'
+        | 'org.base_cell_too_large'
+        | 'org.base_committee_too_small'
+        | 'discipline.appeal_unresolved'
+        | 'discipline.limitation_expiring';
       /**
        * @description Theo số ngày quá hạn (rules/compliance.toml).
        * @enum {string}
@@ -9514,6 +9524,7 @@ export interface components {
       };
       /**
        * Format: date
+       * @description Ngày phải xong (hoặc ngày cuối kỳ). Cảnh báo cơ cấu tổ chức (structure) không có hạn: hạn là hôm nay, 0 ngày quá hạn, còn hiện đến khi hết trái quy định. Thời hiệu kỷ luật (discipline.limitation_expiring): ngày cuối cùng còn được xử lý kỷ luật, hiện từ compliance.limitation_warn_days ngày trước đó.
        * @example 2026-11-16
        */
       due_on: string;
@@ -17355,6 +17366,7 @@ export interface operations {
           | 'dues'
           | 'inspection'
           | 'terms'
+          | 'structure'
           | 'discipline';
         /** @description Chỉ một loại (quy tắc). */
         kind?:
@@ -17367,7 +17379,11 @@ export interface operations {
           | 'inspection.item_overdue'
           | 'terms.congress_overdue'
           | 'terms.cell_congress_overdue'
-          | 'discipline.appeal_unresolved';
+          | 'org.few_official_members'
+          | 'org.base_cell_too_large'
+          | 'org.base_committee_too_small'
+          | 'discipline.appeal_unresolved'
+          | 'discipline.limitation_expiring';
         /** @description Trang, từ 1. */
         page?: number;
       };

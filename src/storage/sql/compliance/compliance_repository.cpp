@@ -10,10 +10,10 @@ namespace chibo::storage {
 namespace {
 
 // Each source is a SELECT of the columns org_path, org_id, subject_id, subject_label, due
-// (an ISO day, or "YYYY-MM" for dues) over one subtree. Placeholders are made in the order they
-// appear in the text (PostgreSQL numbers them so). Each runs on an index over the path range:
-// directive_assignments_subtree, organizations' path, remediation_items_source_subtree,
-// members_subtree, transfers_from.
+// (an ISO day, or "YYYY-MM" for dues) over one subtree, and `facts` when the ask says so.
+// Placeholders are made in the order they appear in the text (PostgreSQL numbers them so). Each
+// runs on an index over the path range: directive_assignments_subtree, organizations' path,
+// remediation_items_source_subtree, members_subtree, transfers_from.
 using SourceSql = std::string (*)(const app::ComplianceAsk&, Bindings&);
 
 // An open directive assignment past its due date (directive_assignments.due_on; the roll-up's
@@ -136,6 +136,43 @@ std::string appeal_unresolved(const app::ComplianceAsk& ask, Bindings& b) {
   return sql;
 }
 
+// An active organization of `org_kinds` whose kept count of members of `statuses` over its whole
+// subtree (org_member_counts, as the organization's page counts them) is under `threshold`, or
+// at or over it (`at_least`): one structure warning (domain::structure_check). It has no due
+// date: the due is today (`as_of`).
+std::string structure_warning(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT o.path AS org_path, o.id AS org_id, o.id AS subject_id, o.name AS "
+      "subject_label, CAST(" +
+      b.text(ask.as_of.iso()) + " AS TEXT) AS due FROM organizations o WHERE ";
+  sql += subtree_condition("o.path", ask.subtree, b);
+  sql += " AND o.status = 'active' AND o.kind IN " + b.text_list(ask.org_kinds);
+  sql +=
+      " AND (SELECT COALESCE(SUM(c.n), 0) FROM org_member_counts c WHERE c.org_id = o.id AND "
+      "c.status IN " +
+      b.text_list(ask.statuses) + ")";
+  sql += ask.at_least ? " >= " : " < ";
+  return sql + b.number(ask.threshold);
+}
+
+// An open discipline case (not yet decided: open or voted) counted from a breach on or before
+// `as_of`, the last day from which the shortest limitation could have run out by the end of the
+// warning window (domain::discipline::latest_breach_ending_by). The exact end (level, category,
+// the rule's version, deferrals) is the domain's: the `facts` column carries
+// "sanction|category|breach_date|new_breach_date|deferrals JSON" and the app drops the rows
+// whose clock does not warn. The label is the case's number: the board names no one.
+std::string limitation_expiring(const app::ComplianceAsk& ask, Bindings& b) {
+  std::string sql =
+      "SELECT c.org_path AS org_path, c.org_id AS org_id, c.id AS subject_id, '#' || CAST(c.id "
+      "AS TEXT) AS subject_label, COALESCE(c.new_breach_date, c.breach_date) AS due, c.sanction "
+      "|| '|' || c.category || '|' || c.breach_date || '|' || COALESCE(c.new_breach_date, '') || "
+      "'|' || c.deferrals AS facts FROM discipline_cases c WHERE ";
+  sql += subtree_condition("c.org_path", ask.subtree, b);
+  sql += " AND c.state IN ('open', 'voted') AND COALESCE(c.new_breach_date, c.breach_date) <= " +
+         b.text(ask.as_of.iso());
+  return sql;
+}
+
 SourceSql source_of(const std::string& kind) {
   if (kind == "directives.assignment_overdue") return assignment_overdue;
   if (kind == "meetings.regular_missing") return regular_meeting_missing;
@@ -147,6 +184,10 @@ SourceSql source_of(const std::string& kind) {
   if (kind == "terms.congress_overdue" || kind == "terms.cell_congress_overdue")
     return congress_overdue;
   if (kind == "discipline.appeal_unresolved") return appeal_unresolved;
+  if (kind == "discipline.limitation_expiring") return limitation_expiring;
+  if (kind == "org.few_official_members" || kind == "org.base_cell_too_large" ||
+      kind == "org.base_committee_too_small")
+    return structure_warning;
   throw std::logic_error("no compliance source " + kind);
 }
 
@@ -169,20 +210,22 @@ std::vector<domain::compliance::PathCount> SqlComplianceRepository::counts(
 std::vector<app::ComplianceRow> SqlComplianceRepository::items(const app::ComplianceAsk& ask,
                                                                int64_t limit) {
   Bindings b;
-  const std::string sql =
-      "SELECT s.org_path, o.name, s.subject_label, s.due, s.org_id, s.subject_id FROM (" +
-      source_of(ask.kind)(ask, b) +
-      ") s JOIN organizations o ON o.id = s.org_id ORDER BY s.due, s.org_path, s.subject_id "
-      "LIMIT " +
-      std::to_string(limit);
+  std::string sql = std::string("SELECT s.org_path, o.name, s.subject_label, s.due, ") +
+                    (ask.facts ? "s.facts, " : "") + "s.org_id, s.subject_id FROM (" +
+                    source_of(ask.kind)(ask, b) +
+                    ") s JOIN organizations o ON o.id = s.org_id ORDER BY s.due, s.org_path, "
+                    "s.subject_id";
+  if (limit >= 0) sql += " LIMIT " + std::to_string(limit);
   std::vector<app::ComplianceRow> out;
-  RowReader row(4, 2);
+  const size_t texts = ask.facts ? 5 : 4;
+  RowReader row(texts, 2);
   select_rows(session_, sql, b, row, [&] {
     app::ComplianceRow r;
     r.org_path = OrgPath::parse(row.text(0)).value_or(OrgPath());
     r.org_name = row.text(1);
     r.subject_label = row.text(2);
     r.date = row.text(3);
+    if (ask.facts) r.facts = row.text(4);
     r.org_id = OrgId(row.number(0));
     r.subject_id = row.number(1);
     out.push_back(std::move(r));
