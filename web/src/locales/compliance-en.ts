@@ -13,12 +13,15 @@ export const complianceEn = {
     lagging: 'Organizations lagging most',
     empty: 'Nothing is overdue',
     daysOverdue: '{{n}} days overdue',
+    daysLeft: '{{n}} days left',
+    dueToday: 'Due today',
+    toReview: 'To review',
     columns: {
       org: 'Organization',
       total: 'Total',
       subject: 'Item',
       due: 'Due',
-      days: 'Overdue',
+      days: 'Status',
     },
     areas: {
       directives: 'Directive tasks',

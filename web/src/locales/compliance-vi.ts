@@ -13,12 +13,15 @@ export const complianceVi = {
     lagging: 'Tổ chức tồn đọng nhiều nhất',
     empty: 'Không có việc nào quá hạn',
     daysOverdue: 'Quá {{n}} ngày',
+    daysLeft: 'Còn {{n}} ngày',
+    dueToday: 'Đến hạn hôm nay',
+    toReview: 'Cần xem xét',
     columns: {
       org: 'Tổ chức',
       total: 'Tổng',
       subject: 'Việc',
       due: 'Hạn',
-      days: 'Quá hạn',
+      days: 'Tình trạng',
     },
     areas: {
       directives: 'Nhiệm vụ chỉ đạo',

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { OrgPicker } from '@/components/org-picker';
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-state';
 import { paths } from '@/config/paths';
+import { daysBetween } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { ComplianceBoard, ComplianceItem } from '@/types';
 import { useComplianceBoard, useComplianceItems } from '../api/compliance';
@@ -80,6 +81,15 @@ export function ComplianceBoardView({
     },
   ];
 
+  // Overdue items say by how long; warnings not yet due (a limitation ending next month) say how
+  // long is left; a structure warning has no due date (its due is the day of the board).
+  const daysLabel = (item: ComplianceItem) => {
+    if (item.days_overdue > 0) return t('compliance.daysOverdue', { n: n(item.days_overdue) });
+    const left = items.data ? daysBetween(items.data.as_of, item.due_on) : 0;
+    if (left > 0) return t('compliance.daysLeft', { n: n(left) });
+    return item.area === 'structure' ? t('compliance.toReview') : t('compliance.dueToday');
+  };
+
   const itemColumns: TableColumnsType<ComplianceItem> = [
     {
       key: 'subject',
@@ -110,11 +120,7 @@ export function ComplianceBoardView({
       key: 'days',
       title: t('compliance.columns.days'),
       width: 150,
-      render: (_, item) => (
-        <Tag color={severityColor[item.severity]}>
-          {t('compliance.daysOverdue', { n: n(item.days_overdue) })}
-        </Tag>
-      ),
+      render: (_, item) => <Tag color={severityColor[item.severity]}>{daysLabel(item)}</Tag>,
     },
   ];
 
