@@ -63,6 +63,16 @@ std::string stage_after(const Services& services, const User& user,
                                user.totp_enabled);
 }
 
+// The refused attempts the sign-in throttle counts: of `username` from `address`, and from
+// `address` under any name, since `window_start`.
+domain::LoginFailures failures_since(Transaction& tx, const std::string& username,
+                                     const std::string& address, const std::string& window_start) {
+  domain::LoginFailures failures;
+  failures.account_at_address = tx.sessions().failures(username, address, window_start);
+  failures.at_address = tx.sessions().failures_from(address, window_start);
+  return failures;
+}
+
 }  // namespace
 
 std::string normalize_username(const std::string& typed) {
@@ -117,9 +127,7 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
   std::optional<User> user;
   domain::LoginFailures failures;
   Status read = run_read(services, actor, [&](Context& ctx) -> Status {
-    failures.account_at_address =
-        ctx.tx.sessions().failures(username, attempt.address, window_start);
-    failures.at_address = ctx.tx.sessions().failures_from(attempt.address, window_start);
+    failures = failures_since(ctx.tx, username, attempt.address, window_start);
     user = ctx.tx.users().find_by_username(username);
     return Ok();
   });
@@ -325,10 +333,8 @@ Result<TotpEnrolment> begin_totp(Context& ctx, const std::string& current_code,
     // The same throttle as signing in: failures of this account from this address in the window.
     const int64_t now_ms = now_millis(ctx.services);
     const std::string window_start = format_instant(now_ms - policy.throttle_window_ms);
-    domain::LoginFailures failures;
-    failures.account_at_address =
-        ctx.tx.sessions().failures(found->username, ctx.actor.address, window_start);
-    failures.at_address = ctx.tx.sessions().failures_from(ctx.actor.address, window_start);
+    const domain::LoginFailures failures =
+        failures_since(ctx.tx, found->username, ctx.actor.address, window_start);
     if (domain::login_throttled(failures, policy))
       return Error::throttled("login_throttled", policy.throttle_window_ms / 1000);
     if (current_code.empty()) return Error::invalid_field("current_code", "required");
