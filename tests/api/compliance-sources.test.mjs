@@ -13,7 +13,8 @@ import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { ok, problem, buildTree, createMember } from './lib/api.mjs';
-import { loadOpenApi, checkReply } from './lib/openapi.mjs';
+import { loadOpenApi } from './lib/openapi.mjs';
+import { complianceReads } from './lib/compliance.mjs';
 import { TEST_TODAY } from './lib/today.mjs';
 
 let server;
@@ -53,14 +54,7 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-async function checked(path, client = api) {
-  const reply = await client.get(path);
-  assert.deepEqual(checkReply(doc, 'GET', path, reply), [], `GET ${path} matches the document`);
-  return ok(reply);
-}
-const board = (org, client) => checked(`/api/v1/orgs/${org.id}/compliance`, client);
-const items = (org, query = '', client = api) => checked(`/api/v1/orgs/${org.id}/compliance/items${query}`, client);
-const child = (b, org) => b.children.find((c) => c.org.id === org.id);
+const { board, items, child } = complianceReads(() => ({ api, doc }));
 const kinds = (b, area) => Object.fromEntries(b.areas.find((a) => a.area === area).kinds.map((k) => [k.kind, k.count]));
 const officials = async (org, n, fields = {}) => {
   for (let i = 0; i < n; i += 1) await createMember(api, org.id, { full_name: 'Trần Văn Đủ', ...fields });

@@ -11,7 +11,8 @@ import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { ok, problem, buildTree, createMember } from './lib/api.mjs';
-import { loadOpenApi, checkReply } from './lib/openapi.mjs';
+import { loadOpenApi } from './lib/openapi.mjs';
+import { complianceReads } from './lib/compliance.mjs';
 import { TEST_TODAY } from './lib/today.mjs';
 
 let server;
@@ -65,14 +66,7 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-async function checked(path, client = api) {
-  const reply = await client.get(path);
-  assert.deepEqual(checkReply(doc, 'GET', path, reply), [], `GET ${path} matches the document`);
-  return ok(reply);
-}
-const board = (org, client) => checked(`/api/v1/orgs/${org.id}/compliance`, client);
-const items = (org, query = '', client = api) => checked(`/api/v1/orgs/${org.id}/compliance/items${query}`, client);
-const child = (b, org) => b.children.find((c) => c.org.id === org.id);
+const { board, items, child } = complianceReads(() => ({ api, doc }));
 const area = (b, name) => b.areas.find((a) => a.area === name)?.count;
 
 describe('counts', () => {
