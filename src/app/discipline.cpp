@@ -61,7 +61,9 @@ DisciplineView view_of(Context& ctx, DisciplineCase c) {
   const Date today = ctx.today();
   const domain::RuleSet& rules = ctx.services.rules;
   const domain::WorkingCalendar& calendar = ctx.services.calendar;
-  view.limitation = d::limitation(limitation_facts(c), c.decided_on.value_or(today), rules);
+  // The clock as it stood when the case ended (decided or closed), else today.
+  const Date clock_day = c.decided_on ? *c.decided_on : c.closure ? c.closure->closed_on : today;
+  view.limitation = d::limitation(limitation_facts(c), clock_day, rules);
   view.vote = d::vote_outcome(c.vote.value_or(d::VoteCount{}), c.sanction,
                               c.voted_on.value_or(today), rules);
   if (const std::optional<Date> from = appeal_from(c); from && c.decided_on) {
@@ -121,6 +123,11 @@ Result<DisciplineCase> writable(Context& ctx, int64_t id, int64_t version) {
       !reach)
     return std::move(reach).error();
   if (found->version != version) return Error::stale_version();
+  // A closed case is finished: nothing more is recorded on it.
+  if (found->closure) {
+    const std::string on = found->closure->closed_on.iso();
+    return Error::conflict("discipline_case_closed", {{"on", on}});
+  }
   return found;
 }
 
@@ -360,6 +367,36 @@ Result<DisciplineView> decide_discipline_case(Context& ctx,
   AuditEntry entry = case_entry("decide", c);
   entry.with("sanction", std::string(d::sanction_code(c.sanction)))
       .with("decided_on", request.decided_on.iso());
+  return saved(ctx, c, entry);
+}
+
+Result<DisciplineView> close_discipline_case(Context& ctx,
+                                             const DisciplineClosureRequest& request) {
+  Result<DisciplineCase> found = writable(ctx, request.id, request.version);
+  if (!found) return std::move(found).error();
+  DisciplineCase c = *found;
+  if (c.decided_on) {
+    return Error::conflict("discipline_already_decided", {{"on", c.decided_on->iso()}});
+  }
+  const d::Closure closure{
+      request.closed_on, request.ground.value_or(d::ClosureGround::kNotDisciplined), request.note};
+  std::vector<FieldError> errors =
+      d::check_closure(closure, limitation_facts(c), c.voted_on, ctx.today(), ctx.services.rules);
+  if (!request.ground) {
+    // Without a ground the note's need is unknown: only the ground is reported.
+    std::erase_if(errors, [](const FieldError& error) { return error.field == "note"; });
+    errors.insert(errors.begin(), {"ground", "required", {}});
+  }
+  if (!errors.empty()) {
+    for (FieldError& error : errors) error.params.emplace_back("subject", "discipline_closure");
+    return Error::invalid(std::move(errors));
+  }
+  c.closure = closure;
+  c.suspension = d::suspension_after_closure(c.suspension, closure.closed_on);
+  c.state = "closed";
+  AuditEntry entry = case_entry("close", c);
+  entry.with("ground", std::string(d::closure_ground_code(closure.ground)))
+      .with("closed_on", closure.closed_on.iso());
   return saved(ctx, c, entry);
 }
 

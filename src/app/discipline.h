@@ -15,6 +15,7 @@
 
 #include "app/context.h"
 #include "app/ports/discipline.h"
+#include "domain/discipline/closure.h"
 #include "domain/discipline/deadlines.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/record.h"
@@ -82,6 +83,16 @@ struct DisciplineSuspensionRequest {
   std::optional<Date> lifted_on;
 };
 
+// Closes an undecided case without a sanction: the ground (domain/discipline/closure.h), the
+// day and the competent body's conclusion. A suspension still running ends that day.
+struct DisciplineClosureRequest {
+  int64_t id = 0;
+  int64_t version = 0;
+  Date closed_on;
+  std::optional<domain::discipline::ClosureGround> ground;  // nullopt: not given (required)
+  std::string note;
+};
+
 struct DisciplineQuery {
   OrgId org_id;
   std::string state;
@@ -127,6 +138,7 @@ Result<DisciplineView> record_discipline_appeal(Context& ctx,
                                                 const DisciplineAppealRequest& request);
 Result<DisciplineView> record_discipline_suspension(Context& ctx,
                                                     const DisciplineSuspensionRequest& request);
+Result<DisciplineView> close_discipline_case(Context& ctx, const DisciplineClosureRequest& request);
 Result<MemberDiscipline> get_member_discipline(Context& ctx, MemberId member);
 
 // The members among `members` with a sanction decided in `year` and not annulled on appeal

@@ -186,7 +186,8 @@ int demo(const DemoCommandOptions& options) {
             << " violations and recommendations (" << inspection.items_open << " open, "
             << inspection.items_overdue << " overdue)\n";
   std::cout << "  " << report->discipline.cases << " discipline cases ("
-            << report->discipline.decided << " decided)\n";
+            << report->discipline.decided << " decided, " << report->discipline.closed
+            << " closed without a sanction)\n";
   return create_demo_users(*(*runtime)->services, options.db, options.quiet);
 }
 

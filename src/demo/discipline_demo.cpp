@@ -41,7 +41,7 @@ void DisciplineDemo::write(soci::session& session) {
     const int entitled = 5 + static_cast<int>(rng_.below(20));
     const bool two_thirds = sanction == "dismissal";
     const int needed = two_thirds ? entitled * 2 / 3 + 1 : entitled / 2 + 1;
-    const int in_favour = std::min(entitled, needed + static_cast<int>(rng_.below(3)));
+    int in_favour = std::min(entitled, needed + static_cast<int>(rng_.below(3)));
     const int against =
         static_cast<int>(rng_.below(static_cast<uint64_t>(entitled - in_favour) + 1));
     const Date voted = breach.add_days(static_cast<int32_t>(20 + rng_.below(30)));
@@ -55,13 +55,28 @@ void DisciplineDemo::write(soci::session& session) {
       const Date old = today_.add_years(-5).add_days(15 + (open_reprimands_ * 37) % 100);
       if (s.admitted && *s.admitted < old) breach_on = old;
     }
+    // One vote short, then closed without a sanction (no random draw either). `against` was drawn
+    // for the larger count, so the votes still add up to at most the entitled.
+    const bool closed =
+        !decided && breach_on == breach && voted <= today_.add_days(-30) && undecided_++ % 4 == 0;
+    if (closed) in_favour = needed - 1;
     std::string deferrals = "[]";
     if (rng_.below(10) == 0) {
       const Date from = breach_on.add_days(10);
       deferrals = "[{\"from\":\"" + from.iso() + "\",\"to\":\"" + from.add_days(14).iso() +
                   "\",\"reason\":\"inpatient\"}]";
     }
-    const std::string state = appealed ? "appealed" : decided ? "decided" : "voted";
+    const std::string state = appealed  ? "appealed"
+                              : decided ? "decided"
+                              : closed  ? "closed"
+                                        : "voted";
+    const std::string closed_iso = closed ? voted.add_days(3).iso() : std::string();
+    const std::string ground = closed ? "not_disciplined" : std::string();
+    const std::string note =
+        closed ? "Biểu quyết không đủ tỷ lệ; chi bộ kết luận không thi hành kỷ luật, nhắc nhở "
+                 "đảng viên rút kinh nghiệm"
+               : std::string();
+    soci::indicator c_ind = closed ? soci::i_ok : soci::i_null, c_ind2 = c_ind, c_ind3 = c_ind;
     const std::string summary = kBreaches[rng_.below(kBreaches.size())];
     const std::string level = "Chi bộ";
     const std::string breach_iso = breach_on.iso(), voted_iso = voted.iso();
@@ -84,17 +99,20 @@ void DisciplineDemo::write(soci::session& session) {
                "breach_summary, breach_date, category, deferrals, sanction, competent_level, "
                "votes_for, votes_against, votes_abstain, votes_entitled, voted_on, decided_on, "
                "decision_number, received_on, appeal_received_on, appeals, state, version, "
-               "created_at, created_by, updated_at) VALUES (:s, :m, :o, :p, :b, :bd, :c, :df, "
-               ":sa, :l, :vf, :va, 0, :ve, :vo, :de, :dn, :re, :ar, :ap, :st, 1, :ca, :cb, :ua)",
+               "created_at, created_by, updated_at, closed_on, closure_ground, closure_note) "
+               "VALUES (:s, :m, :o, :p, :b, :bd, :c, :df, :sa, :l, :vf, :va, 0, :ve, :vo, :de, "
+               ":dn, :re, :ar, :ap, :st, 1, :ca, :cb, :ua, :co, :cg, :cn)",
         soci::use(subject), soci::use(s.member_id), soci::use(s.org_id), soci::use(s.org_path),
         soci::use(summary), soci::use(breach_iso), soci::use(category), soci::use(deferrals),
         soci::use(sanction), soci::use(level), soci::use(in_favour), soci::use(against),
         soci::use(entitled), soci::use(voted_iso), soci::use(decided_iso, d_ind),
         soci::use(number, d_ind2), soci::use(received_iso, d_ind3), soci::use(appeal_iso, a_ind),
         soci::use(appeals, a_ind2), soci::use(state), soci::use(now_), soci::use(actor),
-        soci::use(now_);
+        soci::use(now_), soci::use(closed_iso, c_ind), soci::use(ground, c_ind2),
+        soci::use(note, c_ind3);
     ++report_.cases;
     if (decided) ++report_.decided;
+    if (closed) ++report_.closed;
   }
 }
 

@@ -4,6 +4,8 @@
 // entitled), a few still open or under appeal; a few with a deferral (inpatient treatment).
 // Every other open reprimand concerns a breach of nearly five years ago (its limitation ends in
 // 15 to 114 days), so that the compliance board's limitation clock has something to show.
+// Every fourth of the other undecided cases voted a month ago or more fell one vote short of the
+// share and was closed without a sanction a few days later.
 // A few hundred rows for a 65,000-member demo: one INSERT each.
 #pragma once
 
@@ -22,6 +24,7 @@ namespace chibo::demo {
 struct DisciplineReport {
   long long cases = 0;
   long long decided = 0;
+  long long closed = 0;  // without a sanction (the vote fell short)
 };
 
 class DisciplineDemo {
@@ -47,6 +50,7 @@ class DisciplineDemo {
   std::string now_;
   std::vector<Subject> subjects_;
   int open_reprimands_ = 0;
+  int undecided_ = 0;
   DisciplineReport report_;
 };
 

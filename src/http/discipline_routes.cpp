@@ -1,6 +1,7 @@
 // Discipline cases (issue 15): open, list per subtree, read (each read audited), PATCH the facts,
-// record the vote, the decision and the appeal; a member's cases. Every case carries its clocks
-// as computed today (limitation end or "unlimited", appeal deadline, state body's notice).
+// record the vote, the decision and the appeal, close an undecided case without a sanction; a
+// member's cases. Every case carries its clocks as computed today (limitation end or
+// "unlimited", appeal deadline, state body's notice).
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
@@ -110,6 +111,12 @@ json case_json(const app::DisciplineView& v) {
                    {"min_rank", n.min_rank ? json(*n.min_rank) : json(nullptr)},
                    {"rule", n.final_rule ? rule_json(*n.final_rule) : json(nullptr)}};
   }
+  json closure = nullptr;
+  if (c.closure) {
+    closure = {{"closed_on", c.closure->closed_on.iso()},
+               {"ground", std::string(d::closure_ground_code(c.closure->ground))},
+               {"note", text_or_null(c.closure->note)}};
+  }
   json suspension = nullptr;
   if (c.suspension) {
     const d::Suspension& s = *c.suspension;
@@ -142,6 +149,7 @@ json case_json(const app::DisciplineView& v) {
           {"appeals", std::move(appeals)},
           {"next_appeal", std::move(next_appeal)},
           {"suspension", std::move(suspension)},
+          {"closure", std::move(closure)},
           {"clocks",
            {{"limitation", limitation_json(v.limitation)},
             {"appeal", deadline_json(v.appeal)},
@@ -375,6 +383,21 @@ Result<std::tuple<app::DisciplineSuspensionRequest>> decode_suspension(const Htt
       });
 }
 
+Result<std::tuple<app::DisciplineClosureRequest>> decode_closure(const HttpRequest& request) {
+  return decode_step<app::DisciplineClosureRequest>(
+      request, [](app::DisciplineClosureRequest& closure, JsonFields& fields,
+                  std::vector<FieldError>& errors) {
+        // Required: when it is missing the field error refuses the body.
+        closure.closed_on = read_date_field(fields, "closed_on", true, errors).value_or(Date{});
+        closure.ground = read_code<d::ClosureGround>(fields, "ground", d::closure_grounds(),
+                                                     d::parse_closure_ground, errors);
+        closure.note = read_text_field(fields, "note", kSummaryChars, errors);
+        if (!fields.has("ground")) errors.push_back({"ground", "required", {}});
+        // Labelled as the closure's ("closed_on" alone is a congress's closing day).
+        for (FieldError& error : errors) error.params.emplace_back("subject", "discipline_closure");
+      });
+}
+
 Result<std::tuple<app::DisciplineQuery>> decode_list(const HttpRequest& request) {
   QueryParams params(request.query);
   app::DisciplineQuery query;
@@ -385,9 +408,11 @@ Result<std::tuple<app::DisciplineQuery>> decode_list(const HttpRequest& request)
   if (const auto limit = params.integer("limit", 1, 1000)) query.limit = static_cast<int>(*limit);
   std::vector<FieldError> errors = params.finish();
   if (!query.state.empty() && query.state != "open" && query.state != "voted" &&
-      query.state != "decided" && query.state != "appealed" && query.state != "appeal_decided")
-    errors.push_back(
-        {"state", "not_allowed", {{"allowed", "open, voted, decided, appealed, appeal_decided"}}});
+      query.state != "decided" && query.state != "appealed" && query.state != "appeal_decided" &&
+      query.state != "closed")
+    errors.push_back({"state",
+                      "not_allowed",
+                      {{"allowed", "open, voted, decided, appealed, appeal_decided, closed"}}});
   if (subject) {
     query.subject = d::parse_subject(*subject);
     if (!query.subject)
@@ -430,6 +455,8 @@ void add_discipline_routes(Router& router, ApiContext& api) {
   router.add("POST", "/api/v1/discipline-cases/{id}/suspension",
              writes(api, decode_suspension, app::record_discipline_suspension,
                     json_reply(200, case_json)));
+  router.add("POST", "/api/v1/discipline-cases/{id}/close",
+             writes(api, decode_closure, app::close_discipline_case, json_reply(200, case_json)));
   router.add("GET", "/api/v1/members/{id}/discipline",
              reads(api, path_id_of<MemberId>("member"), app::get_member_discipline,
                    json_reply(200, member_discipline_json)));

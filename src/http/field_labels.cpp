@@ -282,6 +282,10 @@ const std::unordered_map<std::string, Label>& other_labels() {
       // Appeals up the levels (discipline).
       {"body", {"Cơ quan nhận khiếu nại", "Appealed to"}},
       {"outcome_received_on", {"Ngày nhận kết quả giải quyết khiếu nại", "Outcome received on"}},
+      // Closing a case without a sanction (discipline).
+      {"discipline_closure.closed_on", {"Ngày khép hồ sơ", "Closed on"}},
+      {"discipline_closure.ground", {"Căn cứ khép hồ sơ", "Ground for closing"}},
+      {"discipline_closure.note", {"Kết luận, lý do không kỷ luật", "Conclusion"}},
   };
   return labels;
 }
@@ -365,6 +369,7 @@ void discipline_words(Params& params, i18n::Lang lang) {
     if (name == "subject_kind") key = "discipline.subject." + value;
     if (name == "status") key = "discipline.status." + value;
     if (name == "body") key = "discipline.appeal_body." + value;
+    if (name == "unlimited") key = "discipline.unlimited." + value;
     if (!key.empty() && i18n::has_message(key)) {
       value = i18n::message(key, lang);
       continue;

@@ -435,6 +435,7 @@ function requestFor(key, side) {
     case 'POST /api/v1/discipline-cases/{id}/decide': return { path: `/api/v1/discipline-cases/${discipline.id}/decide`, json: { version: 0, decided_on: today, decision_number: '1-QĐ' }, allowed: 409 };
     case 'POST /api/v1/discipline-cases/{id}/appeal': return { path: `/api/v1/discipline-cases/${discipline.id}/appeal`, json: { version: 0, received_on: today }, allowed: 409 };
     case 'POST /api/v1/discipline-cases/{id}/suspension': return { path: `/api/v1/discipline-cases/${discipline.id}/suspension`, json: { version: 0, lifted_on: today }, allowed: 409 };
+    case 'POST /api/v1/discipline-cases/{id}/close': return { path: `/api/v1/discipline-cases/${discipline.id}/close`, json: { version: 0, closed_on: today, ground: 'not_disciplined', note: 'Thử' }, allowed: 409 };
     case 'GET /api/v1/members/{id}/discipline': return { path: `/api/v1/members/${member.id}/discipline` };
     case 'GET /api/v1/orgs/{id}/compliance': return { path: `/api/v1/orgs/${org.id}/compliance` };
     case 'GET /api/v1/orgs/{id}/compliance/items': return { path: `/api/v1/orgs/${org.id}/compliance/items?page=1` };

@@ -292,6 +292,7 @@ describe('routes', () => {
     'POST /api/v1/discipline-cases/{id}/decide': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/discipline-cases/{id}/appeal': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'POST /api/v1/discipline-cases/{id}/suspension': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
+    'POST /api/v1/discipline-cases/{id}/close': [200, 400, 401, 403, 404, 405, 409, 413, 415, 422, 503],
     'GET /api/v1/members/{id}/discipline': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/compliance': [200, 400, 401, 403, 404, 405, 503],
     'GET /api/v1/orgs/{id}/compliance/items': [200, 400, 401, 403, 404, 405, 503],

@@ -4,7 +4,9 @@
 // ALL entitled the vote needs; an expulsion-level case shows "Không giới hạn"; a decided case's
 // appeal recorded through its form shows the appeal deadline and the resolution clock, then its
 // outcome, and a further appeal to the Central Inspection Committee ends final; the member's page lists the sanction in force with a link to the case; a deferral
-// period added through the edit form moves the limitation clock.
+// period added through the edit form moves the limitation clock; a case past its limitation is
+// closed through its form (while it ran the same ground was refused under the field), and the
+// closed case shows no vote or decision form.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TODAY, daysBetween, daysFromToday, toVi } from './dates';
@@ -259,5 +261,74 @@ test.describe.serial('discipline', () => {
     await expect(page.getByTestId('discipline-limitation')).toContainText(
       toVi(moved.toISOString().slice(0, 10)),
     );
+  });
+
+  test('a case past its limitation is closed through its form; a running one is refused', async ({
+    page,
+    api,
+  }) => {
+    const members = await get<{ items: { id: number }[] }>(
+      api,
+      '/members?status=official&page_size=10',
+    );
+    const open = async (breach: string) => {
+      const response = await api.post('/api/v1/discipline-cases', {
+        data: {
+          member_id: members.items[members.items.length - 5].id,
+          breach_summary: 'Vi phạm quy định về sinh hoạt đảng',
+          breach_date: breach,
+          sanction: 'reprimand',
+          competent_level: 'Chi bộ',
+        },
+      });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { id: number }).id;
+    };
+    const closeToday = async (id: number) => {
+      await page.goto(`/discipline/${id}`);
+      await page.getByTestId('discipline-close-open').click();
+      const form = page.getByTestId('discipline-close-form');
+      await expect(form).toBeVisible();
+      await expect(page.getByTestId('discipline-close-ground')).toContainText(
+        'Đã hết thời hiệu xử lý kỷ luật',
+      );
+      const day = page.locator('#discipline-close_closed_on');
+      await day.fill(toVi(TODAY));
+      await day.press('Tab');
+      await page.getByTestId('discipline-close-submit').click();
+      return form;
+    };
+
+    // Still running: the ground was chosen, the server refuses it under the field.
+    const running = await open(daysFromToday(-100));
+    await page.goto(`/discipline/${running}`);
+    await page.getByTestId('discipline-close-open').click();
+    await page.locator('#discipline-close_ground').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Đã hết thời hiệu' })
+      .click();
+    const day = page.locator('#discipline-close_closed_on');
+    await day.fill(toVi(TODAY));
+    await day.press('Tab');
+    await page.getByTestId('discipline-close-submit').click();
+    await expect(page.getByTestId('discipline-close-form')).toContainText(
+      'chưa hết thời hiệu xử lý kỷ luật',
+    );
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('discipline-state')).toHaveText('Đang xem xét');
+
+    // Six years ago: the five years have run, the form suggests that ground.
+    const old = await open(daysFromToday(-6 * 366));
+    const form = await closeToday(old);
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId('discipline-state')).toHaveText('Đã khép hồ sơ');
+    await expect(page.getByTestId('discipline-closure')).toContainText(
+      'Đã hết thời hiệu xử lý kỷ luật',
+    );
+    await expect(page.getByTestId('discipline-closure')).toContainText(toVi(TODAY));
+    await expect(page.getByTestId('discipline-vote-form')).toHaveCount(0);
+    await expect(page.getByTestId('discipline-decision-form')).toHaveCount(0);
+    await expect(page.getByTestId('discipline-close-open')).toHaveCount(0);
   });
 });

@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "core/org_path.h"
 #include "domain/discipline/appeal.h"
+#include "domain/discipline/closure.h"
 #include "domain/discipline/limitation.h"
 #include "domain/discipline/sanction.h"
 #include "domain/discipline/suspension.h"
@@ -48,8 +49,9 @@ struct DisciplineCase {
   std::optional<Date> received_on;
   // Appeals up the levels, the first first (domain/discipline/appeal.h); the last may be pending.
   std::vector<domain::discipline::Appeal> appeals;
-  std::string state;  // open, voted, decided, appealed, appeal_decided
+  std::string state;  // open, voted, decided, appealed, appeal_decided, closed
   std::optional<domain::discipline::Suspension> suspension;  // đình chỉ sinh hoạt, if any
+  std::optional<domain::discipline::Closure> closure;        // closed without a sanction
   int64_t version = 0;
   std::string created_at;
   std::string created_by;

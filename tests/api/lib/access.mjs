@@ -246,6 +246,7 @@ export const ROUTE_RULES = {
   'POST /api/v1/discipline-cases/{id}/decide': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
   'POST /api/v1/discipline-cases/{id}/appeal': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
   'POST /api/v1/discipline-cases/{id}/suspension': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
+  'POST /api/v1/discipline-cases/{id}/close': { gate: 'full', needs: 'discipline.write', object: 'discipline', read: 'discipline.read' },
   'GET /api/v1/members/{id}/discipline': { gate: 'full', needs: 'discipline.read', object: 'member', read: 'member.read' },
   // The compliance board (issue 16): the organization needs org.read; each area's items are
   // filtered by that area's read permission (compliance.test.mjs covers the filtering).

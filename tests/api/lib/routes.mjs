@@ -172,6 +172,7 @@ export const ROUTES = [
   ['POST', '/api/v1/discipline-cases/{id}/decide'],
   ['POST', '/api/v1/discipline-cases/{id}/appeal'],
   ['POST', '/api/v1/discipline-cases/{id}/suspension'],
+  ['POST', '/api/v1/discipline-cases/{id}/close'],
   ['GET', '/api/v1/members/{id}/discipline'],
   ['GET', '/api/v1/orgs/{id}/compliance'],
   ['GET', '/api/v1/orgs/{id}/compliance/items'],

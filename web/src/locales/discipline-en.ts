@@ -65,6 +65,7 @@ export const disciplineEn = {
       decided: 'Decided',
       appealed: 'Under appeal',
       appeal_decided: 'Appeal resolved',
+      closed: 'Closed',
     },
     clock: {
       title: 'Clocks',
@@ -182,6 +183,23 @@ export const disciplineEn = {
       bases: {
         investigation: 'Signs of a serious breach, obstructing the inquiry',
         prosecution: 'Prosecuted or detained',
+      },
+    },
+    closure: {
+      title: 'Closed without a sanction',
+      open: 'Close the case',
+      submit: 'Close the case',
+      done: 'The case is closed',
+      hint: 'A closed case takes no further vote, decision or suspension.',
+      closedHint: 'The case is closed without a sanction.',
+      fields: {
+        closed_on: 'Closed on',
+        ground: 'Ground',
+        note: 'Conclusion',
+      },
+      grounds: {
+        limitation_expired: 'The limitation period has run',
+        not_disciplined: 'The competent body concluded no sanction is due',
       },
     },
   },

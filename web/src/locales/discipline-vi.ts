@@ -66,6 +66,7 @@ export const disciplineVi = {
       decided: 'Đã quyết định',
       appealed: 'Đang khiếu nại',
       appeal_decided: 'Đã giải quyết khiếu nại',
+      closed: 'Đã khép hồ sơ',
     },
     clock: {
       title: 'Các thời hạn',
@@ -184,6 +185,23 @@ export const disciplineVi = {
       bases: {
         investigation: 'Có dấu hiệu vi phạm nghiêm trọng, cản trở việc xem xét',
         prosecution: 'Bị truy tố, tạm giam',
+      },
+    },
+    closure: {
+      title: 'Khép hồ sơ, không thi hành kỷ luật',
+      open: 'Khép hồ sơ',
+      submit: 'Khép hồ sơ',
+      done: 'Đã khép hồ sơ',
+      hint: 'Hồ sơ đã khép thì không ghi thêm biểu quyết, quyết định hay đình chỉ.',
+      closedHint: 'Hồ sơ đã khép, không thi hành kỷ luật.',
+      fields: {
+        closed_on: 'Ngày khép hồ sơ',
+        ground: 'Căn cứ',
+        note: 'Kết luận, lý do không kỷ luật',
+      },
+      grounds: {
+        limitation_expired: 'Đã hết thời hiệu xử lý kỷ luật',
+        not_disciplined: 'Cấp có thẩm quyền kết luận không thi hành kỷ luật',
       },
     },
   },

@@ -2843,6 +2843,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/discipline-cases/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Khép hồ sơ không thi hành kỷ luật
+     * @description Kết thúc vụ việc chưa có quyết định kỷ luật (mở hoặc đã biểu quyết): ground limitation_expired (đã hết thời hiệu xử lý kỷ luật vào ngày khép hồ sơ, Quy định 102-QĐ/TW, 07-QĐi/TW; không áp dụng cho vi phạm không có thời hiệu) hoặc not_disciplined (cấp có thẩm quyền kết luận không kỷ luật, kể cả khi biểu quyết không đủ tỷ lệ; note bắt buộc). Đình chỉ sinh hoạt còn hiệu lực chấm dứt từ ngày khép hồ sơ. Sau đó hồ sơ không ghi thêm được (409 discipline_case_closed); đã có quyết định: 409 discipline_already_decided. Cần discipline.write; ghi nhật ký (discipline_case.close).
+     */
+    post: operations['closeDisciplineCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}/discipline': {
     parameters: {
       query?: never;
@@ -9658,7 +9678,7 @@ export interface components {
         state_notice: components['schemas']['DisciplineDeadline'];
       };
       /** @enum {string} */
-      state: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided';
+      state: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided' | 'closed';
       may_write: boolean;
       version: number;
       created_at?: string;
@@ -9676,6 +9696,14 @@ export interface components {
         from: string | null;
         min_rank: number | null;
         rule: components['schemas']['DisciplineRule'] | null;
+      } | null;
+      /** @description Hồ sơ khép không thi hành kỷ luật; null khi chưa khép. */
+      closure: {
+        /** Format: date */
+        closed_on: string;
+        /** @enum {string} */
+        ground: 'limitation_expired' | 'not_disciplined';
+        note: string | null;
       } | null;
     };
     DisciplineCaseList: {
@@ -9908,6 +9936,21 @@ export interface components {
       outcome: 'upheld' | 'reduced' | 'annulled' | null;
       /** Format: date */
       outcome_received_on: string | null;
+    };
+    DisciplineClosureRequest: {
+      /**
+       * Format: date
+       * @description Ngày khép hồ sơ (không sau hôm nay, không trước ngày vi phạm hay ngày biểu quyết).
+       */
+      closed_on: string;
+      /**
+       * @description limitation_expired: đã hết thời hiệu; not_disciplined: cấp có thẩm quyền kết luận không kỷ luật.
+       * @enum {string}
+       */
+      ground: 'limitation_expired' | 'not_disciplined';
+      /** @description Kết luận, lý do (bắt buộc với not_disciplined). */
+      note?: string;
+      version: number;
     };
     /** @description Chương trình kiểm tra, giám sát năm của cấp ủy hoặc ủy ban kiểm tra. */
     InspectionProgramme: {
@@ -17426,7 +17469,7 @@ export interface operations {
         /** @description Tổ chức. */
         org_id: number;
         /** @description Trạng thái. */
-        state?: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided';
+        state?: 'open' | 'voted' | 'decided' | 'appealed' | 'appeal_decided' | 'closed';
         /** @description Đối tượng. */
         subject?: 'organization' | 'official' | 'probationary';
         /** @description Năm quyết định. */
@@ -17753,6 +17796,54 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['DisciplineSuspensionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineCase'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  closeDisciplineCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /**
+         * @description Khóa chống ghi trùng (draft-ietf-httpapi-idempotency-key-header), 1–255 ký tự ASCII nhìn thấy được, có thể đặt trong ngoặc kép. Gửi lại đúng yêu cầu với cùng khóa (ví dụ khi mất câu trả lời hoặc nhận 503 commit_outcome_unknown) nhận lại đúng câu trả lời đầu (trạng thái, nội dung, Location) kèm Idempotent-Replayed: true và không ghi lần thứ hai (không tạo bản ghi thứ hai, không áp dụng lại một thủ tục). Khóa tính riêng cho từng người dùng, giữ 24 giờ; cùng khóa với yêu cầu khác (đường dẫn hoặc nội dung) bị từ chối 422 idempotency_key_reused. Yêu cầu bị từ chối (4xx) không lưu gì nên gửi lại được với cùng khóa. / A key against duplicate writes: the same request resent with the same key gets the first reply (status, body, Location) with Idempotent-Replayed: true and the write is not done twice (no second record, no procedure applied again). Per user, kept 24 hours; the same key with another request is 422 idempotency_key_reused; refused requests store nothing.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ kỷ luật. */
+        id: components['parameters']['DisciplineCaseId'];
+      };
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineClosureRequest'];
       };
     };
     responses: {

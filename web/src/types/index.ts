@@ -288,6 +288,7 @@ export type DisciplineVote = Schemas['DisciplineVote'];
 export type DisciplineDecision = Schemas['DisciplineDecision'];
 export type DisciplineAppeal = Schemas['DisciplineAppeal'];
 export type DisciplineSuspensionRequest = Schemas['DisciplineSuspensionRequest'];
+export type DisciplineClosureRequest = Schemas['DisciplineClosureRequest'];
 export type DisciplineDeadline = NonNullable<Schemas['DisciplineDeadline']>;
 export type DisciplineLimitation = NonNullable<Schemas['DisciplineLimitation']>;
 export type DisciplineSanction = DisciplineCase['sanction'];

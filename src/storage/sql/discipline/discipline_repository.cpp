@@ -110,6 +110,10 @@ void case_values(RowValues& values, const DisciplineCase& c) {
       .date("suspended_until", c.suspension ? std::optional(c.suspension->until) : std::nullopt)
       .text("suspension_basis", c.suspension ? c.suspension->basis : std::string())
       .date("suspension_lifted_on", c.suspension ? c.suspension->lifted_on : std::nullopt)
+      .date("closed_on", c.closure ? std::optional(c.closure->closed_on) : std::nullopt)
+      .text("closure_ground",
+            c.closure ? std::string(d::closure_ground_code(c.closure->ground)) : std::string())
+      .text("closure_note", c.closure ? c.closure->note : std::string())
       .text("updated_at", c.updated_at);
 }
 
@@ -120,15 +124,16 @@ using namespace discipline_rows;
 std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::string& where,
                                                                   Bindings& bindings) {
   std::vector<DisciplineCase> found;
-  RowReader row(27, 9);
+  RowReader row(30, 9);
   select_rows(
       session_,
       "SELECT subject, org_path, breach_summary, breach_date, new_breach_date, category, "
       "deferrals, sanction, competent_level, state_decided_on, state_notified_on, voted_on, "
       "decided_on, decision_number, received_on, appeal_received_on, appeal_decided_on, "
       "appeal_outcome, state, created_at, created_by, updated_at, suspended_from, "
-      "suspended_until, suspension_basis, suspension_lifted_on, appeals, "
-      "id, member_id, org_id, votes_for, votes_against, votes_abstain, votes_entitled, "
+      "suspended_until, suspension_basis, suspension_lifted_on, appeals, closed_on, "
+      "closure_ground, closure_note, id, member_id, org_id, votes_for, votes_against, "
+      "votes_abstain, votes_entitled, "
       "decision_document_id, version FROM discipline_cases WHERE " +
           where,
       bindings, row, [&] {
@@ -155,6 +160,12 @@ std::vector<DisciplineCase> SqlDisciplineRepository::select_cases(const std::str
         c.updated_at = row.text(21);
         if (auto from = row.date(22), until = row.date(23); from && until)
           c.suspension = d::Suspension{*from, *until, row.text(24), row.date(25)};
+        if (const auto closed_on = row.date(27)) {
+          c.closure = d::Closure{
+              *closed_on,
+              d::parse_closure_ground(row.text(28)).value_or(d::ClosureGround::kNotDisciplined),
+              row.text(29)};
+        }
         c.id = row.number(0);
         c.member_id = MemberId(row.number(1));
         c.org_id = OrgId(row.number(2));

@@ -1,11 +1,12 @@
 // The discipline API: an organization's cases (its whole subtree), one case with its clocks,
 // the members of an organization to open a case against; opening a case, editing its facts
-// (deferrals too), recording the vote, the decision and the appeal. Restricted records: the server audits every read. Every write refreshes
-// the cases.
+// (deferrals too), recording the vote, the decision and the appeal, closing a case without a
+// sanction. Restricted records: the server audits every read. Every write refreshes the cases.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type {
   DisciplineAppeal,
+  DisciplineClosureRequest,
   DisciplineSuspensionRequest,
   DisciplineCase,
   DisciplineCaseList,
@@ -120,6 +121,20 @@ export function useSuspension(id: number) {
   return useMutation({
     mutationFn: (input: DisciplineSuspensionRequest) =>
       api<DisciplineCase>(`/discipline-cases/${id}/suspension`, {
+        method: 'POST',
+        body: input,
+        idempotent: true,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: disciplineKeys.all }),
+  });
+}
+
+/** Closes an undecided case without a sanction (the limitation has run, or no sanction is due). */
+export function useCloseCase(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DisciplineClosureRequest) =>
+      api<DisciplineCase>(`/discipline-cases/${id}/close`, {
         method: 'POST',
         body: input,
         idempotent: true,

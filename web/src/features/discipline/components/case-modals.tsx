@@ -5,8 +5,9 @@
 // the state body's dates), and the appeal (its receipt within the period and the body it went to,
 // then its resolution with the outcome; after an outcome that was not final, a further appeal to a
 // body at least as high), and the suspension of activities while the case is considered (a new one before
-// the decision, its extension, or lifting it early). A refusal shows under its field; the clocks
-// come back recomputed by the server.
+// the decision, its extension, or lifting it early), and closing an undecided case without a
+// sanction (the limitation has run, or the competent body concluded none is due). A refusal shows
+// under its field; the clocks come back recomputed by the server.
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -17,7 +18,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, Problem, ProblemFieldError } from '@/types';
-import { useAppeal, useSuspension, useUpdateCase } from '../api/discipline';
+import { useAppeal, useCloseCase, useSuspension, useUpdateCase } from '../api/discipline';
 import {
   appealBodiesFor,
   appealFields,
@@ -26,6 +27,9 @@ import {
   appealPending,
   caseToEditValues,
   categories,
+  closureFields,
+  closureGrounds,
+  closureInput,
   deferralReasons,
   editableFields,
   editInput,
@@ -33,7 +37,9 @@ import {
   suspensionBases,
   suspensionFields,
   suspensionInput,
+  suggestedGround,
   type AppealValues,
+  type ClosureValues,
   type EditValues,
   type SuspensionValues,
 } from '../lib/discipline';
@@ -440,6 +446,79 @@ export function SuspensionModal({ item, onClose }: { item: DisciplineCase; onClo
             </Form.Item>
           </>
         )}
+      </Form>
+    </Modal>
+  );
+}
+
+export function CloseCaseModal({ item, onClose }: { item: DisciplineCase; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const [form] = Form.useForm<ClosureValues>();
+  const close = useCloseCase(item.id);
+  const [rest, setRest] = useState<ProblemFieldError[]>([]);
+  const ground = Form.useWatch('ground', form);
+  const label = (field: string) => t(`discipline.closure.fields.${field}`);
+  const required = [{ required: true, message: t('discipline.open.required') }];
+
+  async function send(values: ClosureValues) {
+    setRest([]);
+    try {
+      await close.mutateAsync(closureInput(values, item.version));
+      message.success(t('discipline.closure.done'));
+      onClose();
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      setRest(applyFieldErrors(form, error.problem, closureFields, problemText));
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('discipline.closure.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('discipline.closure.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={close.isPending}
+      okButtonProps={{ 'data-testid': 'discipline-close-submit' } as never}
+      destroyOnHidden
+    >
+      <ProblemAlert error={close.error} rest={rest} />
+      <Form<ClosureValues>
+        form={form}
+        name="discipline-close"
+        layout="vertical"
+        initialValues={{ ground: suggestedGround(item) }}
+        onFinish={(values) => void send(values)}
+        data-testid="discipline-close-form"
+      >
+        <Form.Item name="ground" label={label('ground')} rules={required}>
+          <Select
+            options={closureGrounds.map((value) => ({
+              value,
+              label: t(`discipline.closure.grounds.${value}`),
+            }))}
+            data-testid="discipline-close-ground"
+          />
+        </Form.Item>
+        <Form.Item name="closed_on" label={label('closed_on')} rules={required}>
+          <DateInput disabledAfterToday />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={label('note')}
+          rules={
+            ground === 'not_disciplined'
+              ? [{ required: true, whitespace: true, message: t('discipline.open.required') }]
+              : []
+          }
+          extra={t('discipline.closure.hint')}
+        >
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
       </Form>
     </Modal>
   );

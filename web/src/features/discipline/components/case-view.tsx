@@ -29,7 +29,7 @@ import { formatDate } from '@/lib/format';
 import { useProblemText } from '@/lib/problem-text';
 import type { DisciplineCase, ProblemFieldError } from '@/types';
 import { useCase, useDecide, useRecordVote } from '../api/discipline';
-import { AppealModal, EditCaseModal, SuspensionModal } from './case-modals';
+import { AppealModal, CloseCaseModal, EditCaseModal, SuspensionModal } from './case-modals';
 import {
   decisionFields,
   decisionInput,
@@ -172,7 +172,7 @@ function VoteCard({ item }: { item: DisciplineCase }) {
           </Descriptions.Item>
         </Descriptions>
       )}
-      {item.may_write && !item.decision && (
+      {item.may_write && !item.decision && !item.closure && (
         <>
           <ProblemAlert error={record.error} rest={rest} />
           <Form<VoteValues>
@@ -232,7 +232,7 @@ function DecisionCard({ item }: { item: DisciplineCase }) {
             {formatDate(item.decision.received_on)}
           </Descriptions.Item>
         </Descriptions>
-      ) : item.may_write ? (
+      ) : item.may_write && !item.closure ? (
         <>
           <ProblemAlert error={decide.error} rest={rest} />
           <Form<DecisionValues>
@@ -259,7 +259,9 @@ function DecisionCard({ item }: { item: DisciplineCase }) {
           </Form>
         </>
       ) : (
-        <Typography.Text type="secondary">{t('discipline.decision.none')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(item.closure ? 'discipline.closure.closedHint' : 'discipline.decision.none')}
+        </Typography.Text>
       )}
     </Card>
   );
@@ -379,10 +381,31 @@ function SuspensionCard({ item }: { item: DisciplineCase }) {
   );
 }
 
+function ClosureCard({ closure }: { closure: NonNullable<DisciplineCase['closure']> }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('discipline.closure.title')} size="small" data-testid="discipline-closure">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('discipline.closure.fields.ground')}>
+          {t(`discipline.closure.grounds.${closure.ground}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('discipline.closure.fields.closed_on')}>
+          {formatDate(closure.closed_on)}
+        </Descriptions.Item>
+        {closure.note && (
+          <Descriptions.Item label={t('discipline.closure.fields.note')}>
+            {closure.note}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
 export function CaseView({ id }: { id: number }) {
   const { t } = useTranslation();
   const query = useCase(id);
-  const [modal, setModal] = useState<'edit' | 'appeal' | 'suspension' | null>(null);
+  const [modal, setModal] = useState<'edit' | 'appeal' | 'suspension' | 'close' | null>(null);
   if (query.isPending) return <LoadingState rows={8} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
@@ -398,7 +421,7 @@ export function CaseView({ id }: { id: number }) {
           <Tag color="volcano">{t(`discipline.sanctions.${item.sanction}`)}</Tag>
           <Tag data-testid="discipline-state">{t(`discipline.states.${item.state}`)}</Tag>
         </Space>
-        {item.may_write && (
+        {item.may_write && !item.closure && (
           <Space wrap style={{ marginTop: 8 }}>
             <Button onClick={() => setModal('edit')} data-testid="discipline-edit">
               {t('discipline.edit.open')}
@@ -416,6 +439,11 @@ export function CaseView({ id }: { id: number }) {
                 {t(
                   item.appeal ? 'discipline.appeal.resolveTitle' : 'discipline.appeal.recordTitle',
                 )}
+              </Button>
+            )}
+            {!item.decision && (
+              <Button danger onClick={() => setModal('close')} data-testid="discipline-close-open">
+                {t('discipline.closure.open')}
               </Button>
             )}
             {item.appeal?.decided_on && item.next_appeal?.open && (
@@ -459,6 +487,7 @@ export function CaseView({ id }: { id: number }) {
           )}
         </Descriptions>
       </Card>
+      {item.closure && <ClosureCard closure={item.closure} />}
       <Clocks item={item} />
       <SuspensionCard item={item} />
       <VoteCard item={item} />
@@ -467,6 +496,7 @@ export function CaseView({ id }: { id: number }) {
       {modal === 'edit' && <EditCaseModal item={item} onClose={() => setModal(null)} />}
       {modal === 'appeal' && <AppealModal item={item} onClose={() => setModal(null)} />}
       {modal === 'suspension' && <SuspensionModal item={item} onClose={() => setModal(null)} />}
+      {modal === 'close' && <CloseCaseModal item={item} onClose={() => setModal(null)} />}
     </Space>
   );
 }

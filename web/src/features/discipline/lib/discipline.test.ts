@@ -5,10 +5,12 @@ import {
   appealInput,
   caseToEditValues,
   clockState,
+  closureInput,
   decisionInput,
   editInput,
   openCaseInput,
   sanctionsFor,
+  suggestedGround,
   voteInput,
 } from './discipline';
 
@@ -153,6 +155,39 @@ describe('discipline', () => {
       decided_on: '2026-05-02',
       outcome: 'reduced',
       outcome_received_on: '2026-05-04',
+    });
+  });
+});
+
+describe('closing a case without a sanction', () => {
+  it('suggests the limitation once it has run, else no sanction', () => {
+    const clocks = (expired: boolean) =>
+      ({ clocks: { limitation: { expired } } }) as unknown as DisciplineCase;
+    expect(suggestedGround(clocks(true))).toBe('limitation_expired');
+    expect(suggestedGround(clocks(false))).toBe('not_disciplined');
+    expect(suggestedGround({ clocks: { limitation: null } } as unknown as DisciplineCase)).toBe(
+      'not_disciplined',
+    );
+  });
+
+  it('sends the version, the day, the ground and a trimmed conclusion; no blank note', () => {
+    expect(
+      closureInput(
+        { closed_on: '2026-11-10', ground: 'not_disciplined', note: '  Không đủ tỷ lệ  ' },
+        3,
+      ),
+    ).toEqual({
+      version: 3,
+      closed_on: '2026-11-10',
+      ground: 'not_disciplined',
+      note: 'Không đủ tỷ lệ',
+    });
+    expect(
+      closureInput({ closed_on: '2025-03-11', ground: 'limitation_expired', note: ' ' }, 5),
+    ).toEqual({
+      version: 5,
+      closed_on: '2025-03-11',
+      ground: 'limitation_expired',
     });
   });
 });

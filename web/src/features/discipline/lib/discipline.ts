@@ -7,6 +7,7 @@ import type {
   DisciplineCaseNew,
   DisciplineCasePatch,
   DisciplineCategory,
+  DisciplineClosureRequest,
   DisciplineDecision,
   DisciplineSanction,
   DisciplineSubject,
@@ -287,6 +288,31 @@ export function suspensionInput(
     until: values.until,
     basis: recorded ? recorded.basis : values.basis,
   };
+}
+
+/** Closing a case without a sanction: the ground, the day and, unless the limitation ran, the
+ * competent body's conclusion. */
+export interface ClosureValues {
+  closed_on?: string;
+  ground?: 'limitation_expired' | 'not_disciplined';
+  note?: string;
+}
+
+export const closureFields = ['closed_on', 'ground', 'note'] as const;
+export const closureGrounds = ['limitation_expired', 'not_disciplined'] as const;
+
+/** The ground the case's clock suggests: the limitation has run, else no sanction. */
+export function suggestedGround(item: Pick<DisciplineCase, 'clocks'>): ClosureValues['ground'] {
+  return item.clocks.limitation?.expired ? 'limitation_expired' : 'not_disciplined';
+}
+
+export function closureInput(values: ClosureValues, version: number): DisciplineClosureRequest {
+  const input = { version } as DisciplineClosureRequest;
+  if (values.closed_on) input.closed_on = values.closed_on;
+  if (values.ground) input.ground = values.ground;
+  const note = values.note?.trim();
+  if (note) input.note = note;
+  return input;
 }
 
 /** How a clock reads: "overdue", "today" (the last day), or the days left. */
