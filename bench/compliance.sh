@@ -8,6 +8,8 @@
 # PostgreSQL runs in a throwaway cluster (scripts/pg-cluster.sh). Servers listen on 127.0.0.1 and
 # are stopped at the end.
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 cd "$(dirname "$0")/.."
 
 chibo=${CHIBO:-build/src/chibo}

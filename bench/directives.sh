@@ -15,6 +15,8 @@
 # CHECK=0 skips the closing `chibo check` (hours at national scale).
 # Servers listen on 127.0.0.1 only and are stopped at the end.
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 cd "$(dirname "$0")/.."
 
 chibo=${CHIBO:-build/src/chibo}

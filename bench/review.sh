@@ -17,6 +17,8 @@
 #   CHIBO=/tmp/chibo-before PG_KEEP=/tmp/pg-national NATIONAL=1 CAMPAIGN_YEAR=2030 bench/review.sh
 # Servers listen on 127.0.0.1 only and are stopped at the end.
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 

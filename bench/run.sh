@@ -4,6 +4,8 @@
 # hyperfine and nginx-light). Servers listen on 127.0.0.1 only and are stopped at the end.
 #   MEMBERS=65000 DURATION=20 CONNECTIONS=64 bench/run.sh
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 cd "$(dirname "$0")/.."
 
 chibo=${CHIBO:-build/src/chibo}

@@ -5,6 +5,8 @@
 #   bench/search_each.sh DIR [QUERIES]    # QUERIES: one per line (default: drawn by make_queries.sql)
 # The server listens on 127.0.0.1 only and is stopped at the end.
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 dir=$1
 chibo=${CHIBO:-build/src/chibo}
 url="postgresql://postgres@127.0.0.1:$(cat "$dir/port")/bench"

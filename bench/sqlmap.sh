@@ -30,6 +30,8 @@
 # Usage: bench/sqlmap.sh [path/to/chibo]     (default build/src/chibo)
 #        LEVEL=3 RISK=3 TARGET_TIMEOUT=900 bench/sqlmap.sh
 set -euo pipefail
+# Benchmarks send requests faster than any user: chibo's per-user rate limits off.
+export CHIBO_RATE_LIMIT_PER_MINUTE=0 CHIBO_EXPORT_LIMIT_PER_HOUR=0
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CHIBO="${1:-$here/../build/src/chibo}"

@@ -59,6 +59,8 @@ struct ServeOptions {
   // Members imports (issue 16): the largest file accepted, and a test pacing.
   size_t max_import_bytes = 256 * 1024 * 1024;
   int test_import_row_us = 0;
+  // Per-user rate limits (http/rate_limits.h).
+  http::RateLimitSettings rate_limits;
 };
 
 // Calls JobRunner::run_due_jobs every `interval` until stop(), on a thread of its own.
@@ -224,8 +226,11 @@ int serve(const ServeOptions& options) {
     context.wake_jobs = [&ticker] { ticker->wake(); };
   }
   const http::Router api = http::build_api(context);
-  const http::Admission admission = [&context](http::Gate gate, http::HttpRequest& request) {
-    return http::admit(context.services, context.sessions, &context.session_cache, gate, request);
+  http::RateLimits limits(options.rate_limits);
+  const http::Admission admission = [&context, &limits](http::Gate gate,
+                                                        http::HttpRequest& request) {
+    return http::admit(context.services, context.sessions, &context.session_cache, &limits, gate,
+                       request);
   };
   std::string error;
   const bool served = http::serve_until_signal(server, api, admission, web, error);
@@ -354,6 +359,26 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                    "Largest members file (CSV, XLSX) accepted by POST /members/imports, in bytes")
       ->envname("CHIBO_MAX_IMPORT_BYTES")
       ->check(CLI::Range(size_t{1}, size_t{1} << 31))
+      ->capture_default_str();
+  command
+      ->add_option("--rate-limit-per-minute", options->rate_limits.per_minute,
+                   "API requests a signed-in user may make per minute, past the burst (0: no "
+                   "limit); more get 429 with Retry-After")
+      ->envname("CHIBO_RATE_LIMIT_PER_MINUTE")
+      ->check(CLI::Range(0LL, 1000000LL))
+      ->capture_default_str();
+  command
+      ->add_option("--rate-limit-burst", options->rate_limits.burst,
+                   "API requests a signed-in user may make at once before the rate applies")
+      ->envname("CHIBO_RATE_LIMIT_BURST")
+      ->check(CLI::Range(1LL, 1000000LL))
+      ->capture_default_str();
+  command
+      ->add_option("--export-limit-per-hour", options->rate_limits.exports_per_hour,
+                   "Exports (CSV, XLSX) and member imports a user may start per hour (0: no "
+                   "limit); more get 429 with Retry-After")
+      ->envname("CHIBO_EXPORT_LIMIT_PER_HOUR")
+      ->check(CLI::Range(0LL, 1000000LL))
       ->capture_default_str();
   command
       ->add_option("--test-import-row-us", options->test_import_row_us,

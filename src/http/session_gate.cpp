@@ -62,7 +62,8 @@ bool passes_csrf_check(const HttpRequest& request, const SessionSettings& settin
 }
 
 std::optional<HttpResponse> admit(app::Services& services, const SessionSettings& settings,
-                                  app::SessionCache* cache, Gate gate, HttpRequest& request) {
+                                  app::SessionCache* cache, RateLimits* limits, Gate gate,
+                                  HttpRequest& request) {
   if (!passes_csrf_check(request, settings))
     return problem_response(Error::forbidden("csrf_rejected"), request);
   if (gate == Gate::kPublic) return std::nullopt;
@@ -86,6 +87,13 @@ std::optional<HttpResponse> admit(app::Services& services, const SessionSettings
         request);
   }
   request.actor = std::move(authenticated->actor);
+  // Counted once the user is known (the refusal's log line names them).
+  if (limits) {
+    if (std::optional<Error> refused =
+            limits->admit(request.actor->principal.user_id, is_export(request.method, request.path),
+                          std::chrono::steady_clock::now()))
+      return problem_response(*refused, request);
+  }
   return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 
 #include "domain/access/session_policy.h"
 #include "http/message.h"
+#include "http/rate_limits.h"
 #include "http/router.h"
 
 namespace chibo::app {
@@ -36,8 +37,10 @@ std::string cleared_session_cookie(const SessionSettings& settings);
 bool passes_csrf_check(const HttpRequest& request, const SessionSettings& settings);
 
 // Runs before the handler: CSRF for writes, then the session for non-public routes (sets
-// request.actor) and the stage the route needs. A problem response when the request stops here.
+// request.actor), the stage the route needs and the user's rate limits (`limits` may be null).
+// A problem response when the request stops here.
 std::optional<HttpResponse> admit(app::Services& services, const SessionSettings& settings,
-                                  app::SessionCache* cache, Gate gate, HttpRequest& request);
+                                  app::SessionCache* cache, RateLimits* limits, Gate gate,
+                                  HttpRequest& request);
 
 }  // namespace chibo::http

@@ -414,6 +414,14 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"login_throttled",
        {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {retry_after} giây.",
         "Too many failed sign-ins. Try again in {retry_after} seconds."}},
+      {"rate_limited",
+       {"Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retry_after} giây.",
+        "Too many requests in a short time. Try again in {retry_after} seconds."}},
+      {"export_quota",
+       {"Đã đạt số lần xuất, nhập dữ liệu cho phép trong một giờ. Vui lòng thử lại sau "
+        "{retry_after} giây.",
+        "The hour's number of exports and imports has been reached. Try again in "
+        "{retry_after} seconds."}},
       {"password_change_required",
        {"Cần đổi mật khẩu dùng một lần trước khi tiếp tục",
         "Change your one-time password before going on"}},

@@ -17,7 +17,14 @@ import { TODAY } from './dates';
 import { freshTotp } from './totp';
 
 const web = path.resolve(import.meta.dirname, '..');
-const env = { ...process.env, CHIBO_TEST_TODAY: TODAY };
+// The per-user rate limits off: the tests click faster than people, and their outcome must not
+// depend on the machine's speed (tests/api/rate-limits.test.mjs covers the limits).
+const env = {
+  CHIBO_RATE_LIMIT_PER_MINUTE: '0',
+  CHIBO_EXPORT_LIMIT_PER_HOUR: '0',
+  ...process.env,
+  CHIBO_TEST_TODAY: TODAY,
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -10427,7 +10427,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Quá nhiều lần đăng nhập sai: 5 lần cho một tên đăng nhập từ một địa chỉ, hoặc 20 lần từ một địa chỉ, trong 15 phút (login_throttled). */
+    /** @description Quá nhiều yêu cầu, có Retry-After: đăng nhập sai quá nhiều lần (login_throttled: 5 lần cho một tên đăng nhập từ một địa chỉ, hoặc 20 lần từ một địa chỉ, trong 15 phút); một người dùng vượt giới hạn yêu cầu (rate_limited: --rate-limit-per-minute, mặc định 1.200 mỗi phút sau 200 yêu cầu liền) hoặc số lần xuất CSV, XLSX và nhập đảng viên trong một giờ (export_quota: --export-limit-per-hour, mặc định 60). / Too many requests: failed sign-ins (login_throttled), a user past the request rate (rate_limited) or the hourly exports and imports (export_quota). */
     Throttled: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
@@ -10778,6 +10778,7 @@ export interface operations {
       400: components['responses']['BadQuery'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
     };
   };
   getRules: {
@@ -10806,6 +10807,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
     };
   };
   listOrgs: {
@@ -10881,6 +10883,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -10963,6 +10966,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11004,6 +11008,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11087,6 +11092,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11134,6 +11140,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11173,6 +11180,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11213,6 +11221,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11260,6 +11269,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11307,6 +11317,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11354,6 +11365,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11432,6 +11444,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11478,6 +11491,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11563,6 +11577,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11600,6 +11615,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11651,6 +11667,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11687,6 +11704,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11759,6 +11777,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['CsrfRejected'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11787,6 +11806,7 @@ export interface operations {
       400: components['responses']['BadQuery'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11824,6 +11844,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11900,6 +11921,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11936,6 +11958,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -11975,6 +11998,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12008,6 +12032,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12050,6 +12075,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12092,6 +12118,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12133,6 +12160,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12179,6 +12207,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12208,6 +12237,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12254,6 +12284,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12300,6 +12331,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12334,6 +12366,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12382,6 +12415,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12431,6 +12465,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12480,6 +12515,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12529,6 +12565,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12569,6 +12606,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12620,6 +12658,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12664,6 +12703,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12709,6 +12749,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12742,6 +12783,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12795,6 +12837,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12848,6 +12891,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12904,6 +12948,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -12960,6 +13005,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13016,6 +13062,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13052,6 +13099,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13099,6 +13147,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13147,6 +13196,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13191,6 +13241,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13223,6 +13274,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
     };
   };
   listTerms: {
@@ -13258,6 +13310,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13309,6 +13362,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13345,6 +13399,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13378,6 +13433,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13431,6 +13487,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13479,6 +13536,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13532,6 +13590,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13586,6 +13645,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13632,6 +13692,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13678,6 +13739,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13719,6 +13781,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['UnprocessableQuery'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13748,6 +13811,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13782,6 +13846,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13830,6 +13895,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13883,6 +13949,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13931,6 +13998,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -13987,6 +14055,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14029,6 +14098,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14079,6 +14149,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14114,6 +14185,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14147,6 +14219,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14183,6 +14256,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14227,6 +14301,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14272,6 +14347,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14316,6 +14392,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14360,6 +14437,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14393,6 +14471,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14439,6 +14518,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14487,6 +14567,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14523,6 +14604,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14559,6 +14641,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14607,6 +14690,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14644,6 +14728,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14677,6 +14762,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14725,6 +14811,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14773,6 +14860,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14821,6 +14909,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14869,6 +14958,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14917,6 +15007,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -14965,6 +15056,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15012,6 +15104,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15049,6 +15142,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15077,6 +15171,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15118,6 +15213,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15155,6 +15251,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15184,6 +15281,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15226,6 +15324,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15267,6 +15366,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15318,6 +15418,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15369,6 +15470,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15420,6 +15522,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15455,6 +15558,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15495,6 +15599,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15546,6 +15651,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15597,6 +15703,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15636,6 +15743,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15679,6 +15787,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15722,6 +15831,7 @@ export interface operations {
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15776,6 +15886,7 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15809,6 +15920,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15853,6 +15965,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15886,6 +15999,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15939,6 +16053,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -15987,6 +16102,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16026,6 +16142,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16066,6 +16183,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16095,6 +16213,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16128,6 +16247,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16175,6 +16295,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16226,6 +16347,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16271,6 +16393,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16311,6 +16434,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['UnprocessableQuery'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16354,6 +16478,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16387,6 +16512,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16435,6 +16561,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16483,6 +16610,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16531,6 +16659,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16579,6 +16708,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16615,6 +16745,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16649,6 +16780,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16697,6 +16829,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16747,6 +16880,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16780,6 +16914,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16825,6 +16960,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16861,6 +16997,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16909,6 +17046,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -16957,6 +17095,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17005,6 +17144,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17053,6 +17193,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17101,6 +17242,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17137,6 +17279,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17180,6 +17323,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17225,6 +17369,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17273,6 +17418,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17321,6 +17467,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17357,6 +17504,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17393,6 +17541,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17460,6 +17609,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17501,6 +17651,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17546,6 +17697,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17579,6 +17731,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17627,6 +17780,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17675,6 +17829,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17723,6 +17878,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17771,6 +17927,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17819,6 +17976,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17867,6 +18025,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17903,6 +18062,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17938,6 +18098,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -17983,6 +18144,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18016,6 +18178,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18064,6 +18227,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18097,6 +18261,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18145,6 +18310,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18193,6 +18359,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18234,6 +18401,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18282,6 +18450,7 @@ export interface operations {
       413: components['responses']['TooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18324,6 +18493,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18366,6 +18536,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18414,6 +18585,7 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18447,6 +18619,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18486,6 +18659,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
       409: components['responses']['Conflict'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
@@ -18531,6 +18705,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
       503: components['responses']['Unavailable'];
     };
   };
