@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "app/access_control.h"
+#include "app/stats_snapshots.h"
 #include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
 #include "domain/members/roll_tally.h"
@@ -187,6 +188,7 @@ Result<StatsAsOf> org_stats_as_of(Context& ctx, OrgId id, Date as_of) {
   std::vector<FieldError> errors =
       domain::check_as_of("as_of", as_of, ctx.today(), ctx.services.rules);
   if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (std::optional<StatsAsOf> kept = stats_from_snapshot(ctx, *org, as_of)) return *kept;
   if (std::optional<StatsAsOf> quick = stats_from_kept(ctx, *org, as_of)) return *quick;
   RollTally tally(as_of);
   std::vector<int64_t> orgs;

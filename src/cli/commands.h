@@ -17,6 +17,7 @@ void add_check_command(CLI::App& app, int& exit_code);
 void add_user_command(CLI::App& app, int& exit_code);
 void add_audit_command(CLI::App& app, int& exit_code);
 void add_db_command(CLI::App& app, int& exit_code);
+void add_stats_command(CLI::App& app, int& exit_code);
 
 // Runs the command line; returns the process exit code.
 int run(int argc, char** argv);

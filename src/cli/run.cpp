@@ -14,6 +14,7 @@ void add_commands(CLI::App& app, int& exit_code) {
   add_user_command(app, exit_code);
   add_audit_command(app, exit_code);
   add_db_command(app, exit_code);
+  add_stats_command(app, exit_code);
 }
 
 int run(int argc, char** argv) {

@@ -1130,6 +1130,8 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "khi triển khai xong",
         "The review campaign is still being fanned out to the organizations ({units}/{total}); "
         "try again when it is done"}},
+      {"stats_snapshot_not_closed",
+       {"{label}: chỉ lưu số liệu của một ngày đã qua", "{label}: only a day already past"}},
       {"stats_as_of_in_future",
        {"{label}: không được sau hôm nay ({today})", "{label}: must not be after today ({today})"}},
       {"stats_as_of_too_early",

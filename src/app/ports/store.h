@@ -25,6 +25,7 @@
 #include "app/ports/plans.h"
 #include "app/ports/remediation.h"
 #include "app/ports/review.h"
+#include "app/ports/stats_snapshots.h"
 #include "app/ports/terms.h"
 #include "core/error.h"
 #include "core/ids.h"
@@ -194,6 +195,12 @@ class MemberRepository {
                                        const std::function<void(const MemberHistory&)>& visit) = 0;
   // Every member matching `filter` (offset and limit ignored) in its order, with the name of
   // the member's organization; for exports that must not hold the whole list in memory.
+  // The members written after `utc` (an instant as stored: ISO, UTC): their rows, an official
+  // transfer or a dated exemption event; ids in order.
+  virtual std::vector<int64_t> changed_after(const std::string& utc) = 0;
+  // These members' histories (anywhere), with their official transfers after `since`.
+  virtual void scan_members(const std::vector<int64_t>& ids, Date since,
+                            const std::function<void(const MemberHistory&)>& visit) = 0;
   virtual void scan(
       const MemberFilter& filter,
       const std::function<void(const Member&, const std::string& org_name)>& visit) = 0;
@@ -234,6 +241,7 @@ class Transaction {
   virtual ComplianceRepository& compliance() = 0;
   virtual MemberImportRepository& member_imports() = 0;
   virtual RemediationRepository& remediation() = 0;
+  virtual StatsSnapshotRepository& stats_snapshots() = 0;
 };
 
 class Store {

@@ -36,6 +36,7 @@
 #include "storage/sql/registry/org_repository.h"
 #include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/review/review_repository.h"
+#include "storage/sql/stats/stats_snapshot_repository.h"
 #include "storage/sql/tools/pg_copy.h"
 
 namespace chibo::storage {
@@ -73,7 +74,8 @@ class SqlTransaction : public app::Transaction {
         discipline_(session),
         compliance_(session),
         member_imports_(session),
-        remediation_(session) {}
+        remediation_(session),
+        stats_snapshots_(session, url.engine) {}
   app::OrgRepository& orgs() override { return orgs_; }
   app::MemberRepository& members() override { return members_; }
   app::UserRepository& users() override { return users_; }
@@ -97,6 +99,7 @@ class SqlTransaction : public app::Transaction {
   app::ComplianceRepository& compliance() override { return compliance_; }
   app::MemberImportRepository& member_imports() override { return member_imports_; }
   app::RemediationRepository& remediation() override { return remediation_; }
+  app::StatsSnapshotRepository& stats_snapshots() override { return stats_snapshots_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -122,6 +125,7 @@ class SqlTransaction : public app::Transaction {
   SqlComplianceRepository compliance_;
   SqlMemberImportRepository member_imports_;
   SqlRemediationRepository remediation_;
+  SqlStatsSnapshotRepository stats_snapshots_;
 };
 
 // Before the first connection: each connection is used by one thread at a time (the pool

@@ -70,14 +70,27 @@ class HistoryReader {
       each_row<1, 0>(session_, sql, bindings,
                      [&](const auto& ids, const auto&, const auto&) { orgs.push_back(ids[0]); });
     }
-    // Official transfers after `since`, cancelled ones aside (as if never started).
+    load_facts(since, "");
+  }
+
+  // For the members `ids` only (a list from id_list), wherever they are: no subtree.
+  HistoryReader(soci::session& session, Date since, const std::string& ids)
+      : session_(session),
+        engine_(session.get_backend_name() == "postgresql" ? Engine::kPostgres : Engine::kSqlite),
+        orgs_(no_orgs_) {
+    load_facts(since, ids);
+  }
+
+  // The official transfers after `since` (cancelled ones aside: as if never started) and the
+  // dated exemption events, of the members `ids` ("" for all).
+  void load_facts(Date since, const std::string& ids) {
     {
       Bindings bindings;
       const std::string sql =
           "SELECT t.member_id, t.id, t.from_org_id, t.direction, t.started_on, t.standing "
           "FROM transfers t WHERE t.kind = 'official' AND t.state <> 'cancelled' "
           "AND t.member_id IS NOT NULL AND t.started_on > " +
-          bindings.text(since.iso());
+          bindings.text(since.iso()) + (ids.empty() ? "" : " AND t.member_id IN " + ids);
       each_row<3, 3>(session_, sql, bindings, [&](const auto& ids, const auto& texts, const auto&) {
         const std::optional<Date> on = Date::parse(texts[1]);
         if (!on) return;
@@ -96,7 +109,8 @@ class HistoryReader {
       Bindings bindings;
       const std::string sql =
           "SELECT e.member_id, e.action, e.effective_on FROM member_events e "
-          "WHERE e.action IN ('exemption', 'exemption_end') AND e.effective_on IS NOT NULL";
+          "WHERE e.action IN ('exemption', 'exemption_end') AND e.effective_on IS NOT NULL" +
+          (ids.empty() ? std::string() : " AND e.member_id IN " + ids);
       each_row<1, 2>(session_, sql, bindings, [&](const auto& ids, const auto& texts, const auto&) {
         if (const std::optional<Date> on = Date::parse(texts[1]))
           exemptions_[ids[0]].push_back({*on, texts[0] == "exemption"});
@@ -195,6 +209,7 @@ class HistoryReader {
  private:
   soci::session& session_;
   Engine engine_;
+  std::vector<int64_t> no_orgs_;
   const std::vector<int64_t>& orgs_;
   std::string subtree_sql_;
   std::map<long long, std::vector<domain::DatedMove>> moves_;
@@ -272,6 +287,37 @@ bool SqlMemberRepository::scan_changed_since_kept(
     });
   }
   return true;
+}
+
+std::vector<int64_t> SqlMemberRepository::changed_after(const std::string& utc) {
+  // Each by its index: members_updated (migration 0039), transfers by member, the exemption
+  // events (their own index; few).
+  std::vector<int64_t> ids;
+  Bindings bindings;
+  const std::string sql =
+      "SELECT id FROM members WHERE updated_at > " + bindings.text(utc) +
+      " UNION SELECT member_id FROM transfers WHERE member_id IS NOT NULL AND updated_at > " +
+      bindings.text(utc) +
+      " UNION SELECT member_id FROM member_events WHERE action IN ('exemption', "
+      "'exemption_end') AND effective_on IS NOT NULL AND at > " +
+      bindings.text(utc);
+  each_row<1, 0>(session_, sql, bindings,
+                 [&](const auto& row, const auto&, const auto&) { ids.push_back(row[0]); });
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+void SqlMemberRepository::scan_members(
+    const std::vector<int64_t>& ids, Date since,
+    const std::function<void(const app::MemberHistory&)>& visit) {
+  for (size_t start = 0; start < ids.size(); start += 1000) {
+    const std::vector<long long> chunk(
+        ids.begin() + static_cast<std::ptrdiff_t>(start),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + 1000)));
+    const std::string list = HistoryReader::id_list(chunk);
+    HistoryReader reader(session_, since, list);
+    reader.read("id IN " + list, visit);
+  }
 }
 
 app::TransferFlows SqlMemberRepository::transfer_flows(const OrgPath& subtree, Date from, Date to) {

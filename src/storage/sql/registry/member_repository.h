@@ -44,6 +44,9 @@ class SqlMemberRepository : public app::MemberRepository {
       const OrgPath& subtree, Date on, const std::vector<std::string>& split_months,
       std::vector<int64_t>& orgs, app::KeptRoll& kept,
       const std::function<void(const app::MemberHistory&)>& visit) override;
+  std::vector<int64_t> changed_after(const std::string& utc) override;
+  void scan_members(const std::vector<int64_t>& ids, Date since,
+                    const std::function<void(const app::MemberHistory&)>& visit) override;
   void scan(const app::MemberFilter& filter,
             const std::function<void(const app::Member&, const std::string&)>& visit) override;
 

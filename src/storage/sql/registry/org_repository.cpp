@@ -8,6 +8,7 @@
 #include "storage/sql/engine/bindings.h"
 #include "storage/sql/engine/rows.h"
 #include "storage/sql/engine/statement.h"
+#include "storage/sql/stats/stats_snapshot_repository.h"
 #include "text/collation.h"
 #include "text/fold.h"
 #include "text/person_name.h"
@@ -281,6 +282,13 @@ void SqlOrgRepository::move_subtree(const Organization& node, const Organization
   adjust_counts(session_, leaving, moved, -1);
   adjust_counts(session_, joining, moved, 1);
   adjust_stats_for_move(session_, node.id, leaving, joining, stats_threshold_);
+  // The closed-period snapshots' counts of those organizations no longer match their subtrees
+  // (app/stats_snapshots.h): forgotten until the next snapshot.
+  std::vector<OrgId> changed = leaving;
+  changed.insert(changed.end(), joining.begin(), joining.end());
+  const Engine engine =
+      session_.get_backend_name() == "postgresql" ? Engine::kPostgres : Engine::kSqlite;
+  SqlStatsSnapshotRepository(session_, engine).forget_counts(changed);
   if (changes_) changes_->everything = true;  // many members' paths changed
 }
 
