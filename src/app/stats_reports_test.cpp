@@ -174,7 +174,8 @@ TEST_F(StatsAsOfTest, ASnapshotCorrectedByTheMembersWrittenSinceEqualsCountingEv
   ASSERT_EQ(closed.front(), *Date::parse("2019-06-30"));
   ASSERT_EQ(closed.back(), *Date::parse("2026-06-30"));
 
-  // Taken three hours later: the members written before are the snapshot's own.
+  // Taken three hours later: the members written before are the snapshot's own (it counts those
+  // written in the ten minutes before it again).
   temp_.clock().set("2026-11-29T04:00:00.000Z");
   for (const Date& day : closed) {
     auto taken = run_write(temp_.services(), temp_.actor(), take_stats_snapshot, day);

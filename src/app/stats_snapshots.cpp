@@ -30,9 +30,10 @@ constexpr size_t kSnapshotAgeBand = 2;
 // is quicker (take the snapshot again).
 constexpr size_t kMaxChanged = 50000;
 
-// The writes a snapshot may have missed: those of transactions that began before it and
-// committed during its read. Counting a member again is always exact, so the margin is wide.
-constexpr int64_t kTakenMarginMillis = 60LL * 60 * 1000;
+// The writes a snapshot may have missed: on PostgreSQL, those of transactions that began before it
+// and committed during its read (SQLite has one writer: none). Counting a member again is always
+// exact, so the margin is wider than any write transaction lasts.
+constexpr int64_t kTakenMarginMillis = 10LL * 60 * 1000;
 
 std::string known(const std::string& value) { return value.empty() ? "unknown" : value; }
 
