@@ -186,6 +186,7 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
     const domain::Principal principal = principal_of(tx, *fresh);
     Session session;
     session.token_hash = security::token_hash(token);
+    session.public_id = security::random_public_id();
     session.user_id = fresh->id;
     session.stage = stage_after(services, *fresh, principal);
     session.created_at = now;
