@@ -25,15 +25,6 @@ const std::string& dummy_hash() {
   return hash;
 }
 
-domain::SessionTimes times_of(const Session& session) {
-  domain::SessionTimes times;
-  times.created = parse_instant(session.created_at).value_or(0);
-  times.last_seen = parse_instant(session.last_seen_at).value_or(0);
-  times.expires = parse_instant(session.expires_at).value_or(0);
-  times.ended = !session.ended_at.empty();
-  return times;
-}
-
 int64_t now_millis(Services& services) {
   return parse_instant(services.clock.now_utc()).value_or(0);
 }
@@ -63,8 +54,17 @@ std::string stage_after(const Services& services, const User& user,
                                user.totp_enabled);
 }
 
-// The refused attempts the sign-in throttle counts: of `username` from `address`, and from
-// `address` under any name, since `window_start`.
+}  // namespace
+
+domain::SessionTimes times_of(const Session& session) {
+  domain::SessionTimes times;
+  times.created = parse_instant(session.created_at).value_or(0);
+  times.last_seen = parse_instant(session.last_seen_at).value_or(0);
+  times.expires = parse_instant(session.expires_at).value_or(0);
+  times.ended = !session.ended_at.empty();
+  return times;
+}
+
 domain::LoginFailures failures_since(Transaction& tx, const std::string& username,
                                      const std::string& address, const std::string& window_start) {
   domain::LoginFailures failures;
@@ -72,8 +72,6 @@ domain::LoginFailures failures_since(Transaction& tx, const std::string& usernam
   failures.at_address = tx.sessions().failures_from(address, window_start);
   return failures;
 }
-
-}  // namespace
 
 std::string normalize_username(const std::string& typed) {
   std::string name = text::clean_line(typed).text;
@@ -186,6 +184,7 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
     const domain::Principal principal = principal_of(tx, *fresh);
     Session session;
     session.token_hash = security::token_hash(token);
+    session.public_id = security::random_public_id();
     session.user_id = fresh->id;
     session.stage = stage_after(services, *fresh, principal);
     session.created_at = now;

@@ -54,6 +54,15 @@ Result<Authenticated> authenticate(Services& services, const std::string& token,
 // The actor a user acts as: their grants with their scopes' current paths.
 domain::Principal principal_of(Transaction& tx, const User& user);
 
+// A session's instants as the session policy reads them.
+domain::SessionTimes times_of(const Session& session);
+
+// The refused attempts the sign-in throttle counts: of `username` from `address`, and from
+// `address` under any name, since `window_start`. Signing in, begin_totp and end_own_sessions
+// refuse once these reach the policy's limits.
+domain::LoginFailures failures_since(Transaction& tx, const std::string& username,
+                                     const std::string& address, const std::string& window_start);
+
 Status logout(Context& ctx);
 
 // Needs the current password; the new one must pass the password policy. Ends the user's

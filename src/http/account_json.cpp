@@ -93,4 +93,18 @@ json audit_event_json(const domain::AuditEvent& event) {
           {"hash", event.hash}};
 }
 
+json own_sessions_json(const std::vector<app::OwnSession>& sessions) {
+  json items = json::array();
+  for (const app::OwnSession& session : sessions) {
+    items.push_back({{"id", session.id},
+                     {"created_at", session.created_at},
+                     {"last_seen_at", session.last_seen_at},
+                     {"expires_at", session.expires_at},
+                     {"address", session.address},
+                     {"user_agent", session.user_agent},
+                     {"current", session.current}});
+  }
+  return {{"items", std::move(items)}};
+}
+
 }  // namespace chibo::http

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/own_sessions.h"
 #include "app/sessions.h"
 #include "app/users.h"
 #include "core/date.h"
@@ -19,5 +20,7 @@ nlohmann::json me_json(const app::MeView& view, const domain::Catalog& catalog,
                        const domain::SessionPolicy& policy, Date today);
 nlohmann::json user_json(const app::UserView& view, const domain::Catalog& catalog);
 nlohmann::json audit_event_json(const domain::AuditEvent& event);
+// The signed-in user's own sessions: {"items": [...]}, each by its public id.
+nlohmann::json own_sessions_json(const std::vector<app::OwnSession>& sessions);
 
 }  // namespace chibo::http

@@ -1,7 +1,8 @@
 // /api/v1/auth: signing in and out, who am I, the first login's password change and TOTP
-// enrolment (docs/accounts.md).
+// enrolment, and the user's own sessions (docs/accounts.md).
 #include <array>
 
+#include "app/own_sessions.h"
 #include "app/sessions.h"
 #include "http/account_json.h"
 #include "http/endpoint.h"
@@ -62,6 +63,22 @@ Result<app::LoginAttempt> decode_login(const HttpRequest& request) {
   attempt.user_agent = std::string(request.header("user-agent"));
   attempt.request_id = request.request_id;
   return attempt;
+}
+
+// POST /auth/sessions/end: {"id": "...", "current_password": "..."} or {"others": true, ...}.
+// Types and unknown fields here; which of id and others, and the password, in the use case.
+Result<std::tuple<app::EndOwnSessions>> decode_end_sessions(const HttpRequest& request) {
+  if (Status none = no_query_parameters(request); !none) return std::move(none).error();
+  Result<RequestBody> body = RequestBody::read(request);
+  if (!body) return std::move(body).error();
+  JsonFields& fields = body->fields();
+  app::EndOwnSessions end;
+  if (const auto id = fields.text("id"); id && *id) end.id = **id;
+  if (const auto others = fields.boolean("others")) end.others = *others;
+  if (const auto password = fields.text("current_password"); password && *password)
+    end.current_password = **password;
+  if (Status done = body->finish(); !done) return std::move(done).error();
+  return std::tuple{std::move(end)};
 }
 
 // A step of the first login followed by the session's view (its stage may have moved).
@@ -129,6 +146,30 @@ void add_auth_routes(Router& router, ApiContext& api) {
         if (!view) return problem_response(view.error(), request);
         return me_reply(*view);
       },
+      Gate::kAnySession);
+
+  // The user's own sessions, gated as the password change is (any stage of a session).
+  router.add(
+      "GET", "/api/v1/auth/sessions",
+      reads(
+          api, no_inputs,
+          [&api](app::Context& ctx) { return app::list_own_sessions(ctx, api.sessions.policy); },
+          [](const std::vector<app::OwnSession>& sessions) {
+            return json_response(200, own_sessions_json(sessions));
+          }),
+      Gate::kAnySession);
+
+  // Verifying the current password is Argon2id work, outside any transaction.
+  router.add(
+      "POST", "/api/v1/auth/sessions/end",
+      calls(
+          api, decode_end_sessions,
+          [&api](app::Services& services, const app::Actor& actor, const app::EndOwnSessions& end) {
+            return app::end_own_sessions(services, actor, end, api.sessions.policy);
+          },
+          [](int64_t ended) {
+            return json_response(200, {{"ended", ended}});
+          }),
       Gate::kAnySession);
 
   router.add(

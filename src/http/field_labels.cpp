@@ -53,6 +53,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"member_id", {"Hồ sơ đảng viên", "Member record"}},
       {"current_password", {"Mật khẩu hiện tại", "Current password"}},
       {"new_password", {"Mật khẩu mới", "New password"}},
+      {"others", {"Các phiên khác", "Other sessions"}},
       {"disabled", {"Khóa tài khoản", "Disabled"}},
       {"reset_totp", {"Đặt lại xác thực hai lớp", "Reset two-factor authentication"}},
       {"totp_secret", {"Khóa bí mật TOTP", "TOTP secret"}},

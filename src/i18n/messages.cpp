@@ -101,6 +101,7 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"noun.organization", {"tổ chức", "Organization"}},
       {"noun.route", {"địa chỉ", "Address"}},
       {"noun.user", {"người dùng", "User"}},
+      {"noun.session", {"phiên đăng nhập", "Session"}},
       // The member lifecycle (whole-request problems).
       {"duplicate_candidate",
        {"Người này đã là đảng viên hoặc đang có hồ sơ kết nạp",
@@ -618,6 +619,9 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"password_invalid_utf8",
        {"{label}: không phải văn bản UTF-8 hợp lệ", "{label}: not valid UTF-8 text"}},
       {"password_wrong", {"{label}: không đúng", "{label}: wrong"}},
+      {"session_current",
+       {"{label}: là phiên đang dùng; để kết thúc phiên này, hãy đăng xuất",
+        "{label}: this is the session in use; sign out to end it"}},
       {"password_unchanged",
        {"{label}: phải khác mật khẩu hiện tại", "{label}: must differ from the current one"}},
       {"username_format",

@@ -33,6 +33,16 @@ std::string random_token() {
   return token;
 }
 
+std::string random_public_id() {
+  constexpr size_t kIdBytes = 16;
+  const std::string bytes = random_bytes(kIdBytes);
+  std::string id(kIdBytes * 2 + 1, '\0');  // includes the terminating NUL
+  sodium_bin2hex(id.data(), id.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                 bytes.size());
+  id.resize(kIdBytes * 2);
+  return id;
+}
+
 std::string random_password() {
   init_sodium();
   constexpr uint32_t kAlphabetSize = sizeof(kPasswordAlphabet) - 1;

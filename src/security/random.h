@@ -20,6 +20,10 @@ std::string random_bytes(size_t n);
 // Store token_hash(token), never the token itself (hashing.h).
 std::string random_token();
 
+// An identifier to show and to name a thing by, never a secret: 16 random bytes (128 bits) as
+// 32 lower-case hex digits. Unrelated to any token, so it leads to none.
+std::string random_public_id();
+
 // A one-time password a person can read aloud and type: 16 characters drawn uniformly from
 // kPasswordAlphabet (about 92.9 bits), which leaves out the look-alikes 0/O/o and 1/l/I.
 std::string random_password();

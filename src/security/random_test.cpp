@@ -33,6 +33,17 @@ TEST(RandomToken, Is43UrlSafeCharactersAndUnique) {
   EXPECT_EQ(seen.size(), 100u);
 }
 
+TEST(RandomPublicId, Is32LowerCaseHexDigitsAndUnique) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 100; ++i) {
+    const std::string id = random_public_id();
+    ASSERT_EQ(id.size(), 32u);  // 128 bits
+    for (char c : id) ASSERT_TRUE((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) << id;
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 100u);
+}
+
 TEST(RandomPassword, Uses16CharactersWithoutLookAlikes) {
   const std::string_view alphabet(kPasswordAlphabet);
   EXPECT_EQ(alphabet.size(), 56u);

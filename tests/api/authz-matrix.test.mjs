@@ -232,6 +232,8 @@ const scoped = () => callers.filter((c) => c.role && !c.grant.unscoped);
 const ELSEWHERE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password',
   'POST /api/v1/auth/totp/begin', 'POST /api/v1/auth/totp/confirm',
+  // Ending one's own sessions needs the password and ends sessions: sessions.test.mjs covers it.
+  'POST /api/v1/auth/sessions/end',
   // The signed-in member's own dues answer by whether the account is linked to a member record
   // (409 when not): dues.test.mjs covers them.
   'GET /api/v1/dues/mine',
@@ -267,6 +269,7 @@ function requestFor(key, side) {
     case 'GET /api/v1/health': return { path: '/api/v1/health' };
     case 'GET /api/v1/openapi.json': return { path: '/api/v1/openapi.json' };
     case 'GET /api/v1/auth/me': return { path: '/api/v1/auth/me' };
+    case 'GET /api/v1/auth/sessions': return { path: '/api/v1/auth/sessions' };
     case 'GET /api/v1/catalogs': return { path: '/api/v1/catalogs' };
     case 'GET /api/v1/rules': return { path: '/api/v1/rules' };
     case 'GET /api/v1/orgs': return { path: '/api/v1/orgs' };

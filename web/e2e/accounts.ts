@@ -34,6 +34,14 @@ export const office: Account = {
   role: 'office_staff',
 };
 
+/** Signed in on two devices to see and end its own sessions; no other test uses it. */
+export const traveller: Account = {
+  username: 'e2e.traveller',
+  password: 'phien dang nhap nhieu may',
+  displayName: 'Người Dùng Nhiều Máy',
+  role: 'leader',
+};
+
 /** A cell secretary granted one committee's subtree (CHIBO_E2E_SCOPE_ORG). */
 export const scoped: Account = {
   username: 'e2e.scoped',

@@ -1,7 +1,16 @@
 // Signing in and out (docs/accounts.md): the second factor, wrong passwords, the way back to
-// where the user was sent from, and signing out leaving nothing to go back to.
-import { admin2, office } from './accounts';
-import { chooseMenuItem, expect, signIn, signedOut, test } from './fixtures';
+// where the user was sent from, signing out leaving nothing to go back to, and signing out
+// another of one's own sessions from the account page.
+import { admin2, office, traveller } from './accounts';
+import {
+  chooseMenuItem,
+  expect,
+  serverUrl,
+  signIn,
+  signedOut,
+  test,
+  writeHeaders,
+} from './fixtures';
 
 test.use({ storageState: signedOut });
 
@@ -87,4 +96,59 @@ test('signing out returns to the sign-in page, and Back shows no data', async ({
   await expect(page.getByTestId('org-tree')).toHaveCount(0);
   const me = await page.request.get('/api/v1/auth/me');
   expect(me.status()).toBe(401);
+});
+
+test('the account page lists my sessions and signs another one out after my password', async ({
+  page,
+  playwright,
+}) => {
+  // Another device: the same account signed in from a phone's browser.
+  const phone = await playwright.request.newContext({
+    baseURL: serverUrl(),
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+    extraHTTPHeaders: writeHeaders(),
+  });
+  const login = await phone.post('/api/v1/auth/login', {
+    data: { username: traveller.username, password: traveller.password },
+  });
+  expect(login.status()).toBe(200);
+  expect((await phone.get('/api/v1/auth/me')).status()).toBe(200);
+
+  await signIn(page, traveller);
+  await expect(page).toHaveURL(/\/orgs\/\d+$/);
+  await page.goto('/account');
+  const card = page.getByTestId('sessions-card');
+  await expect(card).toContainText('Phiên đăng nhập');
+  const rows = card.getByTestId('sessions-table').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(2);
+  const thisRow = rows.filter({ hasText: 'Phiên này' });
+  await expect(thisRow).toHaveCount(1);
+  await expect(thisRow.getByRole('button', { name: 'Đăng xuất' })).toHaveCount(0);
+  const phoneRow = rows.filter({ hasText: 'Safari trên iPhone' });
+  await expect(phoneRow).toContainText('127.0.0.1');
+
+  // A wrong password is refused under the field, and nothing ends.
+  await phoneRow.getByRole('button', { name: 'Đăng xuất' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Đăng xuất phiên Safari trên iPhone');
+  const password = dialog.getByLabel('Mật khẩu hiện tại');
+  await expect(password).toBeFocused();
+  await password.fill('khong phai mat khau nay');
+  await dialog.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await expect(dialog.getByText('Mật khẩu hiện tại: không đúng')).toBeVisible();
+  expect((await phone.get('/api/v1/auth/me')).status()).toBe(200);
+
+  await password.fill(traveller.password);
+  await dialog.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Đã đăng xuất 1 phiên')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Phiên này');
+  await expect(card.getByRole('button', { name: 'Đăng xuất mọi phiên khác' })).toBeDisabled();
+  // The phone is out at its next request; this page still works.
+  expect((await phone.get('/api/v1/auth/me')).status()).toBe(401);
+  await phone.dispose();
+  await page.reload();
+  await expect(page.getByTestId('account-page')).toBeVisible();
 });

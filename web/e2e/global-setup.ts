@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from '@playwright/test';
-import { admin, admin2, office, scoped, type Account } from './accounts';
+import { admin, admin2, office, scoped, traveller, type Account } from './accounts';
 import { TODAY } from './dates';
 import { freshTotp } from './totp';
 
@@ -109,7 +109,7 @@ export default async function globalSetup() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   console.log(`demo database in ${Date.now() - started} ms (today: ${TODAY})`);
-  for (const account of [admin, admin2, office]) addUser(bin, db, account);
+  for (const account of [admin, admin2, office, traveller]) addUser(bin, db, account);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -38,6 +38,9 @@ struct User {
 // "enrol_totp" (administrators), which allow only those steps.
 struct Session {
   std::string token_hash;
+  // How the user names the session (listing, ending one): random, so nothing about it leads to
+  // the token or its hash; unique.
+  std::string public_id;
   int64_t user_id = 0;
   std::string stage;
   std::string created_at;

@@ -74,6 +74,8 @@ export const ROUTE_RULES = {
   'POST /api/v1/auth/password': { gate: 'any', needs: null, object: 'none' },
   'POST /api/v1/auth/totp/begin': { gate: 'any', needs: null, object: 'none' },
   'POST /api/v1/auth/totp/confirm': { gate: 'any', needs: null, object: 'none' },
+  'GET /api/v1/auth/sessions': { gate: 'any', needs: null, object: 'none' },
+  'POST /api/v1/auth/sessions/end': { gate: 'any', needs: null, object: 'none' },
   'GET /api/v1/catalogs': { gate: 'any', needs: null, object: 'none' },
   'GET /api/v1/rules': { gate: 'full', needs: null, object: 'none' },
   'GET /api/v1/orgs': { gate: 'full', needs: 'org.read', object: 'none', filtered: true },

@@ -29,6 +29,8 @@ export const ROUTES = [
   ['POST', '/api/v1/auth/password'],
   ['POST', '/api/v1/auth/totp/begin'],
   ['POST', '/api/v1/auth/totp/confirm'],
+  ['GET', '/api/v1/auth/sessions'],
+  ['POST', '/api/v1/auth/sessions/end'],
   ['GET', '/api/v1/users'],
   ['POST', '/api/v1/users'],
   ['GET', '/api/v1/users/{id}'],

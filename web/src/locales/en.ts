@@ -386,6 +386,30 @@ export const en = {
     totpEnrol: 'Turn on two-factor authentication',
     totpReenrol: 'Enrol again (new phone)',
     totpEnrolled: 'Authenticator app enrolled',
+    sessions: {
+      title: 'Signed-in sessions',
+      hint: 'Where your account is signed in. If you see a session you do not know, sign it out and change your password.',
+      device: 'Device / browser',
+      address: 'Address',
+      signedInAt: 'Signed in at',
+      lastSeen: 'Last active',
+      actions: 'Actions',
+      current: 'This session',
+      deviceOn: '{{browser}} on {{os}}',
+      unknownDevice: 'Unknown browser',
+      end: 'Sign out',
+      endOthers: 'Sign out all other sessions',
+      endOneTitle: 'Sign out the session on {{device}}',
+      endOneText:
+        'The session on {{device}} (address {{address}}) ends at once. Enter your current password to confirm.',
+      endOthersTitle: 'Sign out all other sessions',
+      endOthersText_one:
+        'Your other session ends at once; this one stays. Enter your current password to confirm.',
+      endOthersText_other:
+        'Your {{count}} other sessions end at once; this one stays. Enter your current password to confirm.',
+      ended_one: 'Signed out {{count}} session',
+      ended_other: 'Signed out {{count}} sessions',
+    },
   },
   users: {
     title: 'Users',
@@ -504,6 +528,7 @@ export const en = {
       user_update: 'User changed',
       user_reset_password: 'Password reset',
       user_end_sessions: 'Sessions ended',
+      user_sessions_end: 'Own sessions ended',
       user_password_change: 'Password changed',
       user_totp_begin: 'Two-factor set-up begun',
       user_totp_enrol: 'Two-factor enrolled',

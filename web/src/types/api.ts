@@ -979,6 +979,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các phiên đăng nhập của tôi
+     * @description Các phiên còn hiệu lực của người đang đăng nhập (chưa kết thúc, chưa quá thời gian chờ, chưa hết hạn), hoạt động gần nhất trước; phiên đang gửi yêu cầu có current: true. Mỗi phiên có mã công khai (id) ngẫu nhiên, không phải mã băm của token và không dẫn tới token. Mọi giai đoạn của phiên (như đổi mật khẩu). / The signed-in user's open sessions, most recently active first, each by a random public id that is not the token hash.
+     */
+    get: operations['listOwnSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sessions/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết thúc phiên đăng nhập của tôi
+     * @description Kết thúc một phiên của chính mình (id) hoặc mọi phiên khác (others: true), sau khi nhập lại mật khẩu hiện tại (ASVS 7.5.2). Có hiệu lực ở yêu cầu tiếp theo của phiên đó. Mật khẩu sai: 422 trên current_password, được ghi nhật ký và tính vào giới hạn đăng nhập (429 sau 5 lần). Mã phiên không có, đã kết thúc hoặc của người khác: 404 như nhau. Phiên đang dùng: 422 trên id (dùng đăng xuất). Thiếu cả hai hoặc có cả id và others: 422 trên id (one_of). Ghi nhật ký user.sessions_end với số phiên đã kết thúc. / Ends one of the user's own sessions or all the others, after re-authentication with the current password.
+     */
+    post: operations['endOwnSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{id}/terms': {
     parameters: {
       query?: never;
@@ -3350,7 +3390,8 @@ export interface components {
         | 'directive_final_after_due'
         | 'directive_period_unknown'
         | 'member_import_empty'
-        | 'member_import_file_type';
+        | 'member_import_file_type'
+        | 'session_current';
       /**
        * @description Thông báo theo Accept-Language (tiếng Việt mặc định, tiếng Anh với "en").
        * @example Số CCCD: phải gồm đúng 12 chữ số
@@ -6791,6 +6832,74 @@ export interface components {
       document: components['schemas']['Document'];
       /** @description Diễn giải theo hồ sơ đảng viên. */
       note: string;
+    };
+    /** @description Một phiên đăng nhập của chính người dùng. / One of the user's own sessions. */
+    OwnSession: {
+      /** @description Mã công khai của phiên: 128 bit ngẫu nhiên, không phải mã băm của token. / The public id: random, not the token hash. */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Đăng nhập lúc.
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description Hoạt động lần cuối (ghi nhiều nhất mỗi phút một lần).
+       */
+      last_seen_at: string;
+      /**
+       * Format: date-time
+       * @description Hết hạn muộn nhất lúc.
+       */
+      expires_at: string;
+      /** @description Địa chỉ IP khi đăng nhập. */
+      address: string;
+      /** @description User-Agent của trình duyệt khi đăng nhập (tối đa 300 ký tự). */
+      user_agent: string;
+      /** @description Phiên đang gửi yêu cầu này. */
+      current: boolean;
+    };
+    /**
+     * @example {
+     *       "items": [
+     *         {
+     *           "id": "6f1c2e0b9a7d4c3e8b5a1f0e2d3c4b5a",
+     *           "created_at": "2026-11-29T08:00:00Z",
+     *           "last_seen_at": "2026-11-29T09:12:00Z",
+     *           "expires_at": "2026-11-29T16:00:00Z",
+     *           "address": "10.1.2.3",
+     *           "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+     *           "current": true
+     *         },
+     *         {
+     *           "id": "0a9b8c7d6e5f40312f1e0d9c8b7a6958",
+     *           "created_at": "2026-11-29T07:30:00Z",
+     *           "last_seen_at": "2026-11-29T08:05:00Z",
+     *           "expires_at": "2026-11-29T15:30:00Z",
+     *           "address": "10.1.9.9",
+     *           "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+     *           "current": false
+     *         }
+     *       ]
+     *     }
+     */
+    OwnSessionList: {
+      items: components['schemas']['OwnSession'][];
+    };
+    /**
+     * @description Đúng một trong id và others. / Exactly one of id and others.
+     * @example {
+     *       "others": true,
+     *       "current_password": "mật khẩu hiện tại của tôi"
+     *     }
+     */
+    OwnSessionsEnd: {
+      /** @description Mã công khai của một phiên khác của chính mình. */
+      id?: string;
+      /** @description true: kết thúc mọi phiên khác, giữ phiên này. */
+      others?: boolean;
+      /** @description Mật khẩu hiện tại (xác thực lại). */
+      current_password: string;
     };
     /** @description Thời hạn đại hội của nhiệm kỳ đang chạy theo quy tắc độ dài nhiệm kỳ (term.standard_*, term.cell_*) có hiệu lực khi nhiệm kỳ mở. */
     TermStanding: {
@@ -13275,6 +13384,92 @@ export interface operations {
       403: components['responses']['Forbidden'];
       405: components['responses']['MethodNotAllowed'];
       429: components['responses']['Throttled'];
+    };
+  };
+  listOwnSessions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Các phiên đang mở. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnSessionList'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthenticated'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['Throttled'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  endOwnSessions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Ngôn ngữ của thông báo lỗi: thẻ đầu tiên bắt đầu bằng "en" cho tiếng Anh, còn lại tiếng Việt (mặc định). */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON (application/json), tối đa 1 MiB. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OwnSessionsEnd'];
+      };
+    };
+    responses: {
+      /** @description Số phiên đã kết thúc. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionsEnded'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['CsrfRejected'];
+      /** @description Không có phiên đang mở nào của người dùng với mã này (kể cả phiên của người khác) (not_found). */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['TooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Dữ liệu không hợp lệ (validation_failed): current_password thiếu (required) hoặc sai (password_wrong); id là phiên đang dùng (session_current); cần đúng một trong id và others (one_of); trường lạ hoặc sai kiểu. Không có gì được kết thúc. */
+      422: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['Throttled'];
+      503: components['responses']['Unavailable'];
     };
   };
   listTerms: {

@@ -302,3 +302,9 @@ export type MemberImport = Schemas['MemberImport'];
 // Remediation across the review and the inspections (issue 15).
 export type RemediationList = Schemas['RemediationList'];
 export type RemediationItem = Schemas['RemediationItem'];
+/** One of the signed-in user's own sessions (GET /auth/sessions), by its public id. */
+export type OwnSession = Schemas['OwnSession'];
+export type OwnSessionList = Schemas['OwnSessionList'];
+/** POST /auth/sessions/end: exactly one of id and others, with the current password. */
+export type OwnSessionsEnd = Schemas['OwnSessionsEnd'];
+export type SessionsEnded = Schemas['SessionsEnded'];

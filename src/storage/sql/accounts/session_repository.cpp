@@ -12,6 +12,7 @@ std::vector<app::Session> SqlSessionRepository::select(const std::string& where,
   std::string first = a, second = b;
   soci::statement statement(session_);
   statement.exchange(soci::into(row.token_hash));
+  statement.exchange(soci::into(row.public_id));
   statement.exchange(soci::into(user_id));
   statement.exchange(soci::into(row.stage));
   statement.exchange(soci::into(row.created_at));
@@ -22,12 +23,10 @@ std::vector<app::Session> SqlSessionRepository::select(const std::string& where,
   statement.exchange(soci::into(row.user_agent));
   statement.exchange(soci::use(first, "a"));
   if (where.find(":b") != std::string::npos) statement.exchange(soci::use(second, "b"));
-  prepare_unnamed(
-      statement,
-      "SELECT token_hash, user_id, stage, created_at, last_seen_at, expires_at, ended_at, address, "
-      "user_agent "
-      "FROM sessions " +
-          where);
+  prepare_unnamed(statement,
+                  "SELECT token_hash, public_id, user_id, stage, created_at, last_seen_at, "
+                  "expires_at, ended_at, address, user_agent FROM sessions " +
+                      where);
   if (statement.execute(true)) {
     do {
       app::Session session = row;
@@ -43,13 +42,14 @@ void SqlSessionRepository::insert(const app::Session& session) {
   long long user_id = session.user_id;
   app::Session copy = session;
   session_
-      << "INSERT INTO sessions (token_hash, user_id, stage, created_at, last_seen_at, expires_at, "
-         "address, "
-         "user_agent) VALUES (:hash, :user, :stage, :created, :seen, :expires, :address, :agent)",
-      soci::use(copy.token_hash, "hash"), soci::use(user_id, "user"),
-      soci::use(copy.stage, "stage"), soci::use(copy.created_at, "created"),
-      soci::use(copy.last_seen_at, "seen"), soci::use(copy.expires_at, "expires"),
-      soci::use(copy.address, "address"), soci::use(copy.user_agent, "agent");
+      << "INSERT INTO sessions (token_hash, public_id, user_id, stage, created_at, last_seen_at, "
+         "expires_at, address, user_agent) VALUES (:hash, :public_id, :user, :stage, :created, "
+         ":seen, :expires, :address, :agent)",
+      soci::use(copy.token_hash, "hash"), soci::use(copy.public_id, "public_id"),
+      soci::use(user_id, "user"), soci::use(copy.stage, "stage"),
+      soci::use(copy.created_at, "created"), soci::use(copy.last_seen_at, "seen"),
+      soci::use(copy.expires_at, "expires"), soci::use(copy.address, "address"),
+      soci::use(copy.user_agent, "agent");
 }
 
 std::optional<app::Session> SqlSessionRepository::find(const std::string& token_hash) {

@@ -82,6 +82,7 @@ export const knownActions = [
   'user.update',
   'user.reset_password',
   'user.end_sessions',
+  'user.sessions_end',
   'user.password_change',
   'user.totp_begin',
   'user.totp_enrol',

@@ -1,5 +1,5 @@
-// "My account": who I am and what I may do where, this session, changing my password, and
-// (re-)enrolling my authenticator app with the same forms as the first login.
+// "My account": who I am and what I may do where, this session, changing my password,
+// (re-)enrolling my authenticator app with the same forms as the first login, and my sessions.
 import { CheckCircleFilled, SafetyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { formatDateTime } from '@/lib/format';
 import { grantLabel } from '@/lib/permissions';
 import { useMe } from '@/lib/session';
 import { PasswordForm } from './password-form';
+import { SessionsCard } from './sessions-card';
 import { TotpEnrolment } from './totp-enrolment';
 
 export function AccountView() {
@@ -129,6 +130,9 @@ export function AccountView() {
               )}
             </Space>
           </Card>
+        </Col>
+        <Col xs={24}>
+          <SessionsCard />
         </Col>
       </Row>
     </Space>
