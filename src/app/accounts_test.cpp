@@ -264,6 +264,21 @@ TEST_F(Accounts, ThePasswordPolicyAndAPasswordChangeEndOtherSessions) {
       app::change_password(services(), who->actor, "not my password", "another long phrase 2026");
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().fields[0].code, "password_wrong");
+  // The sign-in throttle (five failures of the account at this address since its last sign-in):
+  // then refused unread, the right password included, as signing in is.
+  advance(1000);
+  for (int attempt = 0; attempt < 5; ++attempt)
+    ASSERT_FALSE(app::change_password(services(), who->actor, "guess", "another long phrase 2026"));
+  auto throttled = app::change_password(services(), who->actor, kPassword, "a long phrase 2026");
+  ASSERT_FALSE(throttled);
+  EXPECT_EQ(throttled.error().code, ErrorCode::kThrottled);
+  EXPECT_EQ(throttled.error().reason, "login_throttled");
+  advance(15 * 60'000 + 1);  // the throttle's window has passed (and the sessions' idle time)
+  here = login("bithu.a");
+  there = login("bithu.a");
+  ASSERT_TRUE(here && there);
+  who = authenticate(here->token);
+  ASSERT_TRUE(who);
   const std::string long_password(64, 'x');
   ASSERT_TRUE(app::change_password(services(), who->actor, kPassword, long_password + " and more"));
   EXPECT_TRUE(authenticate(here->token));

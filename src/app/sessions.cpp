@@ -280,7 +280,8 @@ Status logout(Context& ctx) {
 }
 
 Result<std::string> change_password(Services& services, const Actor& actor,
-                                    const std::string& current, const std::string& replacement) {
+                                    const std::string& current, const std::string& replacement,
+                                    const domain::SessionPolicy& policy) {
   std::vector<FieldError> errors;
   if (current.empty()) errors.push_back({"current_password", "required", {}});
   if (std::optional<std::string> problem = security::password_problem(replacement, actor.name))
@@ -289,9 +290,17 @@ Result<std::string> change_password(Services& services, const Actor& actor,
                       {{"min", std::to_string(security::kMinPasswordLength)},
                        {"max", std::to_string(security::kMaxPasswordLength)}}});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  Result<User> user =
-      run_read(services, actor, [](Context& ctx) { return current_user(ctx.tx, ctx.actor); });
+  const std::string window_start = format_instant(now_millis(services) - policy.throttle_window_ms);
+  domain::LoginFailures failures;
+  Result<User> user = run_read(services, actor, [&](Context& ctx) -> Result<User> {
+    Result<User> found = current_user(ctx.tx, ctx.actor);
+    if (found) failures = failures_since(ctx.tx, found->username, ctx.actor.address, window_start);
+    return found;
+  });
   if (!user) return std::move(user).error();
+  // The sign-in throttle: a stolen session cannot keep guessing the password here either.
+  if (domain::login_throttled(failures, policy))
+    return Error::throttled("login_throttled", policy.throttle_window_ms / 1000);
   // Argon2id takes a tenth of a second: outside any transaction.
   if (!security::verify_password(current, user->password_hash)) {
     // A wrong current password counts towards throttling and is audited.

@@ -58,17 +58,19 @@ domain::Principal principal_of(Transaction& tx, const User& user);
 domain::SessionTimes times_of(const Session& session);
 
 // The refused attempts the sign-in throttle counts: of `username` from `address`, and from
-// `address` under any name, since `window_start`. Signing in, begin_totp and end_own_sessions
-// refuse once these reach the policy's limits.
+// `address` under any name, since `window_start`. Signing in, change_password, begin_totp and
+// end_own_sessions refuse once these reach the policy's limits.
 domain::LoginFailures failures_since(Transaction& tx, const std::string& username,
                                      const std::string& address, const std::string& window_start);
 
 Status logout(Context& ctx);
 
-// Needs the current password; the new one must pass the password policy. Ends the user's
-// other sessions, and moves this session to its next stage. Returns that stage.
+// Needs the current password (refused, 429, once the account's sign-in throttle is reached at
+// this address: a wrong one counts towards it); the new one must pass the password policy. Ends
+// the user's other sessions, and moves this session to its next stage. Returns that stage.
 Result<std::string> change_password(Services& services, const Actor& actor,
-                                    const std::string& current, const std::string& replacement);
+                                    const std::string& current, const std::string& replacement,
+                                    const domain::SessionPolicy& policy = {});
 
 struct TotpEnrolment {
   std::string secret;  // base32, to type in by hand

@@ -140,7 +140,8 @@ void add_auth_routes(Router& router, ApiContext& api) {
         if (!fields) return problem_response(fields.error(), request);
         const app::Actor& actor = actor_of(request);
         // Verifying the current password is Argon2id work, outside any transaction.
-        auto stage = app::change_password(api.services, actor, (*fields)[0], (*fields)[1]);
+        auto stage = app::change_password(api.services, actor, (*fields)[0], (*fields)[1],
+                                          api.sessions.policy);
         if (!stage) return problem_response(stage.error(), request);
         auto view = app::run_read(api.services, actor, app::me);
         if (!view) return problem_response(view.error(), request);
