@@ -20,17 +20,8 @@ namespace {
 
 using domain::Permission;
 
-// The dimensions of GET /orgs/{id}/stats, in its order.
-const char* const kDimensions[] = {"status",
-                                   "sex",
-                                   "age_band",
-                                   "ethnicity",
-                                   "religion",
-                                   "general_education",
-                                   "professional_qualification",
-                                   "political_theory"};
-constexpr size_t kDimensionCount = sizeof(kDimensions) / sizeof(kDimensions[0]);
-constexpr size_t kAgeBand = 2;
+constexpr size_t kDimensionCount = kStatsDimensions.size();
+constexpr size_t kAgeBand = kStatsAgeBand;
 
 // Members on the roll on one day, tallied by each dimension; age bands from birth months and,
 // for the months a birthday splits, birth days (domain/members/roll_tally.h).
@@ -97,7 +88,7 @@ class RollTally {
     stats.undated_exemptions = undated_;
     for (size_t index = 0; index < kDimensionCount; ++index) {
       Breakdown breakdown;
-      breakdown.dimension = kDimensions[index];
+      breakdown.dimension = kStatsDimensions[index];
       if (index == kAgeBand) {
         const std::map<std::string, int64_t> bands = births_.age_bands();
         for (const std::string& band : domain::age_band_codes()) {

@@ -6,12 +6,24 @@
 // dated facts (domain/members/standing_on.h says what cannot be).
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
 #include "app/context.h"
 
 namespace chibo::app {
+
+// The dimensions of GET /orgs/{id}/stats, in its order; the age band is the third.
+inline constexpr std::array<const char*, 8> kStatsDimensions = {"status",
+                                                                "sex",
+                                                                "age_band",
+                                                                "ethnicity",
+                                                                "religion",
+                                                                "general_education",
+                                                                "professional_qualification",
+                                                                "political_theory"};
+inline constexpr size_t kStatsAgeBand = 2;
 
 struct StatsAsOf {
   OrgId org;

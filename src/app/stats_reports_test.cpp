@@ -61,23 +61,7 @@ class StatsAsOfTest : public ::testing::Test {
     return days;
   }
 
-  std::vector<std::string> figures(OrgId org) {
-    std::vector<std::string> all;
-    for (const Date& day : days()) {
-      auto stats = run_read(temp_.services(), temp_.actor(), org_stats_as_of, org, day);
-      EXPECT_TRUE(stats) << stats.error().reason;
-      if (!stats) continue;
-      std::string text = day.iso() + " total " + std::to_string(stats->total) + " undated " +
-                         std::to_string(stats->undated_exemptions);
-      for (const Breakdown& breakdown : stats->breakdowns) {
-        text += " | " + breakdown.dimension;
-        for (const auto& [value, n] : breakdown.values)
-          text += " " + value + "=" + std::to_string(n);
-      }
-      all.push_back(text);
-    }
-    return all;
-  }
+  std::vector<std::string> figures(OrgId org) { return figures_on(org, days()); }
 
   // Every way's figures of `org` on `days`, as text (as figures() writes them).
   std::vector<std::string> figures_on(OrgId org, const std::vector<Date>& days) {

@@ -15,17 +15,6 @@ namespace chibo::app {
 // Named, not anonymous: the unity build joins this file with app/stats_reports.cpp.
 namespace snapshot_figures {
 
-// The dimensions of GET /orgs/{id}/stats, in its order (as app/stats_reports.cpp counts them).
-constexpr std::array<const char*, 8> kSnapshotDimensions = {"status",
-                                                            "sex",
-                                                            "age_band",
-                                                            "ethnicity",
-                                                            "religion",
-                                                            "general_education",
-                                                            "professional_qualification",
-                                                            "political_theory"};
-constexpr size_t kSnapshotAgeBand = 2;
-
 // Members written after a snapshot are counted again one by one; past this many, another way
 // is quicker (take the snapshot again).
 constexpr size_t kMaxChanged = 50000;
@@ -55,10 +44,10 @@ SnapshotMember snapshot_member(const MemberHistory& member, const domain::Standi
   return row;
 }
 
-// The value of dimension `index` (kSnapshotDimensions' order) of a snapshot row.
+// The value of dimension `index` (kStatsDimensions' order) of a snapshot row.
 const std::string& value_of(const SnapshotMember& row, size_t index) {
   if (index == 0) return row.status;
-  if (index == kSnapshotAgeBand) return row.age_band;
+  if (index == kStatsAgeBand) return row.age_band;
   return row.values[index == 1 ? 0 : index - 2];
 }
 
@@ -83,14 +72,14 @@ class Codes {
 struct CompactMember {
   int64_t member = 0;
   int64_t org = 0;
-  std::array<uint16_t, kSnapshotDimensions.size()> codes{};
+  std::array<uint16_t, kStatsDimensions.size()> codes{};
   bool undated = false;
 };
 
 struct CompactCounts {
   int64_t total = 0;
   int64_t undated = 0;
-  std::array<std::unordered_map<uint16_t, int64_t>, kSnapshotDimensions.size()> by_dimension;
+  std::array<std::unordered_map<uint16_t, int64_t>, kStatsDimensions.size()> by_dimension;
 };
 
 // The breakdowns in the order of GET /orgs/{id}/stats: age bands youngest first then
@@ -101,13 +90,13 @@ StatsAsOf stats_of(OrgId org, Date as_of, const SnapshotCounts& counts) {
   stats.as_of = as_of;
   stats.total = counts.total;
   stats.undated_exemptions = counts.undated;
-  for (size_t index = 0; index < kSnapshotDimensions.size(); ++index) {
+  for (size_t index = 0; index < kStatsDimensions.size(); ++index) {
     Breakdown breakdown;
-    breakdown.dimension = kSnapshotDimensions[index];
-    const auto found = counts.breakdowns.find(kSnapshotDimensions[index]);
+    breakdown.dimension = kStatsDimensions[index];
+    const auto found = counts.breakdowns.find(kStatsDimensions[index]);
     if (found != counts.breakdowns.end()) {
       const std::map<std::string, int64_t>& values = found->second;
-      if (index == kSnapshotAgeBand) {
+      if (index == kStatsAgeBand) {
         std::vector<std::string> order = domain::age_band_codes();
         order.push_back("unknown");
         for (const std::string& band : order)
@@ -128,8 +117,8 @@ StatsAsOf stats_of(OrgId org, Date as_of, const SnapshotCounts& counts) {
 void count(SnapshotCounts& counts, const SnapshotMember& row, int64_t sign) {
   counts.total += sign;
   if (row.undated) counts.undated += sign;
-  for (size_t index = 0; index < kSnapshotDimensions.size(); ++index)
-    counts.breakdowns[kSnapshotDimensions[index]][value_of(row, index)] += sign;
+  for (size_t index = 0; index < kStatsDimensions.size(); ++index)
+    counts.breakdowns[kStatsDimensions[index]][value_of(row, index)] += sign;
 }
 
 }  // namespace snapshot_figures
@@ -192,13 +181,13 @@ Result<SnapshotTaken> take_stats_snapshot(Context& ctx, Date as_of) {
       compact.member = row.member_id;
       compact.org = row.org;
       compact.undated = row.undated;
-      for (size_t index = 0; index < kSnapshotDimensions.size(); ++index)
+      for (size_t index = 0; index < kStatsDimensions.size(); ++index)
         compact.codes[index] = codes.code(value_of(row, index));
       for (uint16_t kept : kept_of(row.org)) {
         CompactCounts& into = counts[kept];
         ++into.total;
         if (row.undated) ++into.undated;
-        for (size_t index = 0; index < kSnapshotDimensions.size(); ++index)
+        for (size_t index = 0; index < kStatsDimensions.size(); ++index)
           ++into.by_dimension[index][compact.codes[index]];
       }
       roll.push_back(compact);
@@ -215,9 +204,9 @@ Result<SnapshotTaken> take_stats_snapshot(Context& ctx, Date as_of) {
     row.org = compact.org;
     row.undated = compact.undated;
     row.status = codes.text(compact.codes[0]);
-    row.age_band = codes.text(compact.codes[kSnapshotAgeBand]);
+    row.age_band = codes.text(compact.codes[kStatsAgeBand]);
     row.values[0] = codes.text(compact.codes[1]);
-    for (size_t index = 3; index < kSnapshotDimensions.size(); ++index)
+    for (size_t index = 3; index < kStatsDimensions.size(); ++index)
       row.values[index - 2] = codes.text(compact.codes[index]);
     snapshots.add(row);
   }
@@ -226,9 +215,9 @@ Result<SnapshotTaken> take_stats_snapshot(Context& ctx, Date as_of) {
     SnapshotCounts& figures = kept_counts[tracked[index]];
     figures.total = counts[index].total;
     figures.undated = counts[index].undated;
-    for (size_t dimension = 0; dimension < kSnapshotDimensions.size(); ++dimension)
+    for (size_t dimension = 0; dimension < kStatsDimensions.size(); ++dimension)
       for (const auto& [code, n] : counts[index].by_dimension[dimension])
-        figures.breakdowns[kSnapshotDimensions[dimension]][codes.text(code)] = n;
+        figures.breakdowns[kStatsDimensions[dimension]][codes.text(code)] = n;
   }
   snapshots.finish(taken_at, kept_counts, static_cast<int64_t>(roll.size()));
   AuditEntry entry = AuditEntry::about("stats.snapshot", "stats_snapshot", 0);
