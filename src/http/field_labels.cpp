@@ -67,6 +67,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"Idempotency-Key", {"Idempotency-Key", "Idempotency-Key"}},
       {"--from", {"--from (nguồn)", "--from (source)"}},
       {"--to", {"--to (đích)", "--to (target)"}},
+      {"--grant-to", {"--grant-to (vai trò của ứng dụng)", "--grant-to (the application's role)"}},
       {"candidate", {"Hồ sơ kết nạp", "Admission file"}},
       {"step", {"Bước", "Step"}},
       {"on", {"Ngày", "Date"}},
