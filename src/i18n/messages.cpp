@@ -594,6 +594,11 @@ const std::unordered_map<std::string_view, Text>& catalog() {
         "$, tối đa 63 ký tự",
         "{label}: not a valid role name: an ASCII letter or _, then letters, digits, _ or $, at "
         "most 63 characters"}},
+      {"db_grant_not_owner",
+       {"{label}: chỉ chủ sở hữu các bảng mới cấp được quyền; hãy kết nối bằng vai trò chủ sở "
+        "hữu CSDL (--db)",
+        "{label}: only the owner of the tables can grant rights; connect as the database's owner "
+        "(--db)"}},
       {"db_role_unknown",
        {"{label}: máy chủ PostgreSQL không có vai trò {role} (tạo bằng CREATE ROLE ... LOGIN)",
         "{label}: the PostgreSQL server has no role {role} (create it with CREATE ROLE ... "

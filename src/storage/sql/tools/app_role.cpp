@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/sql/engine/migrations.h"
 #include "storage/sql/engine/statement.h"
 #include "storage/sql/tools/schema_catalog.h"
 
@@ -54,6 +55,9 @@ bool valid_role_name(const std::string& name) {
 Result<AppRoleGrants> grant_app_role(soci::session& session, const std::string& role) {
   using namespace app_role_detail;
   if (!valid_role_name(role)) return refused("db_role_name", role);
+  // Anyone else's GRANT and REVOKE would only warn ("no privileges were granted") and change
+  // nothing, so the application role could not widen its own rights; say so instead.
+  if (!may_change_schema(session, Engine::kPostgres)) return refused("db_grant_not_owner", role);
   std::string name = role;
   int superuser = 0;
   session << "SELECT CASE WHEN rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname = :r",

@@ -36,7 +36,8 @@ bool valid_role_name(const std::string& name);
 // schema_migrations (SELECT); USAGE and SELECT on each sequence. Running it again gives the
 // same rights, over the tables of any later migration too.
 // Refused (invalid_field "--grant-to"): a name that is not valid_role_name
-// ("db_role_name"), a role that does not exist ("db_role_unknown"), and a superuser or a
+// ("db_role_name"), a connection that is not the owner's ("db_grant_not_owner": it could
+// grant nothing), a role that does not exist ("db_role_unknown"), and a superuser or a
 // member of the role owning the database, the schema or one of its tables ("db_role_owner":
 // such a role has the owner's rights whatever is granted to it).
 Result<AppRoleGrants> grant_app_role(soci::session& session, const std::string& role);
