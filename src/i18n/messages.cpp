@@ -408,6 +408,10 @@ const std::unordered_map<std::string_view, Text>& catalog() {
        {"Phiên làm việc đã hết hạn, vui lòng đăng nhập lại",
         "Your session has ended; please sign in again"}},
       {"login_failed", {"Tên đăng nhập hoặc mật khẩu không đúng", "Wrong username or password"}},
+      {"password_expired",
+       {"Mật khẩu dùng một lần đã hết hạn ({hours} giờ sau khi cấp); đề nghị quản trị viên cấp lại",
+        "The one-time password has expired ({hours} hours after it was issued); ask an "
+        "administrator for a new one"}},
       {"totp_required",
        {"Nhập mã xác thực từ ứng dụng xác thực", "Enter the code from your authenticator app"}},
       {"totp_invalid",
