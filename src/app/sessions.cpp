@@ -143,6 +143,10 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
   std::string refusal;
   if (!user || !password_ok || user->disabled) {
     refusal = "login_failed";
+  } else if (user->must_change_password && !user->one_time_password_at.empty() &&
+             domain::one_time_password_expired(
+                 parse_instant(user->one_time_password_at).value_or(0), now_ms, policy)) {
+    refusal = "password_expired";
   } else if (user->totp_enabled) {
     if (attempt.totp.empty()) {
       // The first step of a two-step form, not a failure.
@@ -161,6 +165,9 @@ Result<SignedIn> login(Services& services, const LoginAttempt& attempt,
       entry.refused = true;
       ctx.audit(entry.with("reason", refusal));
       Error error = Error::unauthenticated(refusal);
+      if (refusal == "password_expired")
+        error.params = {
+            {"hours", std::to_string(policy.one_time_password_lifetime_ms / 3'600'000)}};
       if (refusal == "totp_invalid") error.fields.push_back({"totp", "totp_invalid", {}});
       return ctx.keep_writes(std::move(error));
     });
@@ -322,6 +329,7 @@ Result<std::string> change_password(Services& services, const Actor& actor,
     const std::string now = ctx.now();
     fresh.password_hash = hash;
     fresh.must_change_password = false;
+    fresh.one_time_password_at.clear();
     fresh.updated_at = now;
     if (!tx.users().update(fresh)) return Error::stale_version();
     const int64_t ended = tx.sessions().end_all(fresh.id, now, ctx.actor.session_hash);

@@ -189,6 +189,7 @@ Result<CreatedUser> create_user(Services& services, const Actor& actor, NewUser 
     user.display_name = *display;
     user.password_hash = hash;
     user.must_change_password = !created.one_time_password.empty();
+    if (user.must_change_password) user.one_time_password_at = now;
     if (!draft.totp_secret.empty()) {
       user.totp_secret = security::base32_encode(*security::base32_decode(draft.totp_secret));
       user.totp_enabled = true;
@@ -275,6 +276,7 @@ Result<CreatedUser> reset_password(Services& services, const Actor& actor, int64
     const std::string now = ctx.now();
     user.password_hash = hash;
     user.must_change_password = true;
+    user.one_time_password_at = now;
     if (reset_totp) {
       user.totp_enabled = false;
       user.totp_secret.clear();
@@ -303,14 +305,15 @@ Result<int64_t> end_sessions(Context& ctx, int64_t id) {
   return ended;
 }
 
-Result<CreatedUser> create_first_administrator(Services& services, const Actor& operator_actor) {
+Result<CreatedUser> create_first_administrator(Services& services, const Actor& operator_actor,
+                                               const std::string& username) {
   Result<bool> exists = run_read(services, operator_actor, [](Context& ctx) -> Result<bool> {
     return ctx.tx.users().any_user();
   });
   if (!exists) return std::move(exists).error();
   if (*exists) return Error::conflict("users_exist");
   NewUser admin;
-  admin.username = "admin";
+  admin.username = username;
   admin.display_name = "Quản trị hệ thống";
   admin.grants = {{"administrator", OrgId()}};
   return create_user(services, operator_actor, std::move(admin));

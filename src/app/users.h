@@ -65,6 +65,8 @@ Result<int64_t> end_sessions(Context& ctx, int64_t id);
 
 // `chibo init`: the first administrator ("admin", everywhere) with a one-time password. Refused
 // once any user exists.
-Result<CreatedUser> create_first_administrator(Services& services, const Actor& operator_actor);
+// `username` is checked like any other (username_format); "admin" unless the operator chose.
+Result<CreatedUser> create_first_administrator(Services& services, const Actor& operator_actor,
+                                               const std::string& username = "admin");
 
 }  // namespace chibo::app

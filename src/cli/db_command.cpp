@@ -1,18 +1,23 @@
 // chibo db copy: a whole database from one engine to another (storage/sql/tools/database_copy.h).
-// chibo db backup: SQLite's online backup (storage/sql/tools/sqlite_backup.h).
+// chibo db backup / backup-key / restore: online and sealed backups (storage/sql/tools/).
 // chibo db migrate: the owner's schema upgrade, and the application role's rights
 // (storage/sql/tools/app_role.h).
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 
 #include "app/ports/clock.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
+#include "security/sealed_stream.h"
+#include "security/signing.h"
 #include "storage/sql/engine/migrations.h"
 #include "storage/sql/tools/app_role.h"
 #include "storage/sql/tools/database_copy.h"
+#include "storage/sql/tools/sealed_backup.h"
 #include "storage/sql/tools/sqlite_backup.h"
 
 namespace chibo::cli {
@@ -82,25 +87,45 @@ int copy(const CopyCommandOptions& options) {
 struct BackupCommandOptions {
   std::string db = storage::kDefaultDatabaseUrl;
   std::string to;
+  std::string recipient;  // hex public key: seal the backup for it
 };
+
+Error refusal(const char* reason, const char* flag, const char* code, Params params = {}) {
+  Error error = Error::invalid_field(flag, code, std::move(params));
+  error.reason = reason;
+  return error;
+}
+
+int fail(const Error& error) {
+  print_error(error);
+  return error.code == ErrorCode::kInvalid ? 2 : 1;
+}
+
+int backup_sealed(const storage::DatabaseUrl& db, const BackupCommandOptions& options) {
+  const std::optional<std::string> recipient = security::from_hex(options.recipient);
+  if (!recipient || recipient->size() != 32)
+    return fail(refusal("db_backup_refused", "--recipient", "backup_recipient_format"));
+  app::SystemClock clock;
+  auto report = storage::backup_sealed(db, options.to, *recipient, clock.now_utc());
+  if (!report) return fail(report.error());
+  std::cout << "chibo db backup: " << options.to << ", sealed for key " << report->key_id << ", "
+            << report->sealed_bytes / (1024 * 1024) << " MiB (database "
+            << report->plain.bytes / (1024 * 1024) << " MiB, schema "
+            << report->plain.schema_version << ", integrity_check ok";
+  if (report->plain.attachments > 0)
+    std::cout << ", " << report->plain.attachments << " attachment files";
+  std::cout << "); `chibo db restore` opens it with the secret key\n";
+  return 0;
+}
 
 int backup(const BackupCommandOptions& options) {
   auto db = parse_flag(options.db, "--db");
-  if (!db) {
-    print_error(db.error());
-    return 2;
-  }
-  if (db->engine != storage::Engine::kSqlite) {
-    Error error = Error::invalid_field("--db", "db_backup_sqlite_only");
-    error.reason = "db_backup_refused";
-    print_error(error);
-    return 2;
-  }
+  if (!db) return fail(db.error());
+  if (!options.recipient.empty()) return backup_sealed(*db, options);
+  if (db->engine != storage::Engine::kSqlite)
+    return fail(refusal("db_backup_refused", "--db", "db_backup_sqlite_only"));
   auto report = storage::backup_sqlite(db->sqlite_path, options.to);
-  if (!report) {
-    print_error(report.error());
-    return report.error().code == ErrorCode::kInvalid ? 2 : 1;
-  }
+  if (!report) return fail(report.error());
   std::cout << "chibo db backup: " << options.to << ", " << report->pages << " pages ("
             << report->bytes / (1024 * 1024) << " MiB), schema " << report->schema_version
             << ", integrity_check ok";
@@ -116,34 +141,22 @@ struct MigrateCommandOptions {
   std::string grant_to;
 };
 
-int refuse_grant(Error error) {
-  if (error.code == ErrorCode::kInvalid) error.reason = "db_grant_refused";
-  print_error(error);
-  return error.code == ErrorCode::kInvalid ? 2 : 1;
-}
-
 // Applies the pending migrations and the upkeep that opening with migrations does (sort keys
 // after an ICU upgrade, derived columns and tables), then, with --grant-to, gives the
 // application's role its rights over the tables as they are now.
 int migrate(const MigrateCommandOptions& options) {
   auto db = parse_flag(options.db, "--db");
-  if (!db) {
-    print_error(db.error());
-    return 2;
-  }
+  if (!db) return fail(db.error());
   // Checked before anything changes.
   if (!options.grant_to.empty()) {
     if (db->engine != storage::Engine::kPostgres)
-      return refuse_grant(Error::invalid_field("--grant-to", "db_grant_postgresql_only"));
+      return fail(refusal("db_grant_refused", "--grant-to", "db_grant_postgresql_only"));
     if (!storage::valid_role_name(options.grant_to))
-      return refuse_grant(
-          Error::invalid_field("--grant-to", "db_role_name", {{"role", options.grant_to}}));
+      return fail(
+          refusal("db_grant_refused", "--grant-to", "db_role_name", {{"role", options.grant_to}}));
   }
   auto runtime = open_runtime({options.db, "", 1, true});
-  if (!runtime) {
-    print_error(runtime.error());
-    return 1;
-  }
+  if (!runtime) return fail(runtime.error());
   storage::SqlStore& store = *(*runtime)->store;
   std::cout << "chibo db migrate: schema " << storage::known_migrations(db->engine).back().version;
   if (store.migrations_applied() > 0)
@@ -160,7 +173,11 @@ int migrate(const MigrateCommandOptions& options) {
     grants = std::move(*result);
     return Ok();
   });
-  if (!granted) return refuse_grant(granted.error());
+  if (!granted) {
+    Error error = granted.error();
+    if (error.code == ErrorCode::kInvalid) error.reason = "db_grant_refused";
+    return fail(error);
+  }
   auto names = [](const std::vector<std::string>& tables) {
     std::string list;
     for (const std::string& table : tables) list += (list.empty() ? "" : ", ") + table;
@@ -171,6 +188,57 @@ int migrate(const MigrateCommandOptions& options) {
             << " tables; SELECT, INSERT on " << names(grants.append_only) << "; SELECT on "
             << names(grants.read_only) << "; USAGE, SELECT on " << grants.sequences
             << " sequences; nothing else (no DDL, TRUNCATE or TRIGGER)\n";
+  return 0;
+}
+
+// A new backup key pair: the secret key into a new file (mode 0600), the public key printed.
+int new_backup_key(const std::string& path) {
+  const security::SealingKeyPair key = security::new_sealing_key();
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fail(refusal("db_backup_key_refused", "--to", "db_copy_target_exists", {{"url", path}}));
+  const std::string line = security::to_hex(key.secret_key) + "\n";
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written || !synced) {
+    ::unlink(path.c_str());
+    Error error = Error::internal("db_backup_failed");
+    error.params = {{"detail", "cannot write " + path}};
+    return fail(error);
+  }
+  std::cout << security::to_hex(key.public_key) << "\n";
+  std::cerr << "chibo db backup-key: key " << security::sealing_key_id(key.public_key)
+            << "; its secret half is in " << path
+            << ": keep it OFF this machine (whoever holds it reads every backup sealed for it). "
+               "Seal backups with `chibo db backup --recipient "
+            << security::to_hex(key.public_key) << "`\n";
+  return 0;
+}
+
+struct RestoreCommandOptions {
+  std::string from, key_file, to;
+};
+
+int restore(const RestoreCommandOptions& options) {
+  std::optional<std::string> secret_key;
+  if (std::ifstream in(options.key_file); in) {
+    std::string hex;
+    std::getline(in, hex);
+    secret_key = security::from_hex(hex);
+  }
+  if (!secret_key || secret_key->size() != 32)
+    return fail(refusal("db_restore_refused", "--key", "backup_key_file"));
+  std::string target = options.to;
+  if (target.rfind("sqlite:", 0) == 0) target = target.substr(7);
+  auto report = storage::restore_sealed(options.from, *secret_key, target);
+  if (!report) return fail(report.error());
+  std::cout << "chibo db restore: " << target << ", " << report->bytes / (1024 * 1024)
+            << " MiB opened with key " << report->key_id << ", every chunk verified, schema "
+            << report->schema_version << ", integrity_check ok";
+  if (report->attachments > 0)
+    std::cout << ", " << report->attachments << " attachment files in " << target << ".attachments";
+  std::cout << "\n";
   return 0;
 }
 
@@ -197,13 +265,43 @@ void add_db_command(CLI::App& app, int& exit_code) {
   auto backup_options = std::make_shared<BackupCommandOptions>();
   CLI::App* backup_command = db->add_subcommand(
       "backup",
-      "Online backup of a SQLite database while chibo serves it (SQLite's backup API), checked "
-      "before it takes its name");
-  backup_command->add_option("--db", backup_options->db, "The SQLite database (sqlite:PATH)")
+      "Online backup while chibo serves the database (SQLite's backup API; PostgreSQL only "
+      "sealed, as a copy into SQLite), checked before it takes its name; with --recipient "
+      "sealed so that only the backup key's holder can open it");
+  backup_command
+      ->add_option("--db", backup_options->db,
+                   "The database (sqlite:PATH, or postgresql://... with --recipient)")
       ->envname("CHIBO_DB");
   backup_command->add_option("--to", backup_options->to, "The backup file (must not exist)")
       ->required();
+  backup_command
+      ->add_option("--recipient", backup_options->recipient,
+                   "Seal the backup for this public key (hex, printed by `chibo db backup-key`)")
+      ->envname("CHIBO_BACKUP_RECIPIENT");
   backup_command->callback([backup_options, &exit_code] { exit_code = backup(*backup_options); });
+
+  auto key_path = std::make_shared<std::string>();
+  CLI::App* key_command = db->add_subcommand(
+      "backup-key",
+      "Make a key pair for sealed backups: the secret key into a new file (keep it off this "
+      "machine), the public key printed for --recipient");
+  key_command->add_option("--to", *key_path, "The secret key file (must not exist)")->required();
+  key_command->callback([key_path, &exit_code] { exit_code = new_backup_key(*key_path); });
+
+  auto restore_options = std::make_shared<RestoreCommandOptions>();
+  CLI::App* restore_command = db->add_subcommand(
+      "restore",
+      "Open a sealed backup into a new SQLite file, every chunk verified and the database "
+      "checked before it takes its name");
+  restore_command->add_option("--from", restore_options->from, "The sealed backup file")
+      ->required();
+  restore_command->add_option("--key", restore_options->key_file, "The backup's secret key file")
+      ->required();
+  restore_command
+      ->add_option("--to", restore_options->to, "The SQLite file to restore to (must not exist)")
+      ->required();
+  restore_command->callback(
+      [restore_options, &exit_code] { exit_code = restore(*restore_options); });
 
   auto migrate_options = std::make_shared<MigrateCommandOptions>();
   CLI::App* migrate_command = db->add_subcommand(

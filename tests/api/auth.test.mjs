@@ -3,7 +3,8 @@
 // password, password change, TOTP enrolment), and the validation of the user routes.
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, totpCode, totpStepNow, strongPassword, freshTotp, totpSecret } from './lib/server.mjs';
+import path from 'node:path';
+import { startServer, runChibo, totpCode, totpStepNow, strongPassword, freshTotp, totpSecret } from './lib/server.mjs';
 import { client, rawClient, cookieJar, setCookieOf, ok, problem, buildTree, createMember, SESSION_COOKIE } from './lib/api.mjs';
 
 let server;
@@ -237,6 +238,17 @@ describe('the first login', () => {
     assert.equal(after.stage, 'full');
     assert.equal(after.must_change_password, false);
     ok(await api.get('/api/v1/members'));
+  });
+
+  test('chibo init names the first administrator as told and says how long its password works', async () => {
+    const db = `sqlite:${path.join(server.dir, `init-${process.pid}.db`)}`;
+    const made = await runChibo(['init', '--db', db, '--admin-username', 'QuanTri.Dau']);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /administrator "quantri\.dau" with the one-time password/);
+    assert.match(made.stdout, /works for 72 hours/);
+    const bad = await runChibo(['init', '--db', `sqlite:${path.join(server.dir, `init-bad-${process.pid}.db`)}`, '--admin-username', 'quản trị']);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /username|Tên đăng nhập/i);
   });
 
   test('an administrator without TOTP: change_password → enrol_totp → totp/begin + confirm → full', async () => {

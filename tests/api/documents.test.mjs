@@ -406,6 +406,26 @@ describe('attachments', () => {
     const file = path.join(`${target}.attachments`, added.sha256.slice(0, 2), added.sha256);
     assert.ok(fs.readFileSync(file).equals(PDF));
   });
+
+  test('a sealed backup holds the attachment files and restores them beside the database', { skip: ENGINE !== 'sqlite' }, async () => {
+    const doc = ok(await api.post('/api/v1/documents', outgoing(tree.base.id, { type: 'de_an', summary: 'đề án niêm phong' })), 201);
+    const bytes = Buffer.concat([PDF, Buffer.from('niêm phong')]);
+    const added = ok(await upload(doc.id, 'niem-phong.pdf', bytes), 201);
+    const key = path.join(server.dir, 'documents-backup.key');
+    const made = await server.chibo(['db', 'backup-key', '--to', key]);
+    assert.equal(made.code, 0, made.stderr);
+    const sealed = path.join(server.dir, 'documents.sealed');
+    const backup = await server.chibo(['db', 'backup', '--db', server.dbUrl, '--to', sealed, '--recipient', made.stdout.trim()]);
+    assert.equal(backup.code, 0, backup.stderr);
+    assert.match(backup.stdout, /attachment files/);
+    assert.equal(fs.readFileSync(sealed).indexOf(Buffer.from('niêm phong')), -1);
+    assert.ok(!fs.existsSync(`${sealed}.attachments`));
+    const target = path.join(server.dir, 'documents-restored.db');
+    const restored = await server.chibo(['db', 'restore', '--from', sealed, '--key', key, '--to', target]);
+    assert.equal(restored.code, 0, restored.stdout + restored.stderr);
+    const file = path.join(`${target}.attachments`, added.sha256.slice(0, 2), added.sha256);
+    assert.ok(fs.readFileSync(file).equals(bytes));
+  });
 });
 
 describe('copies', () => {

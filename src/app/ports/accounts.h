@@ -21,6 +21,9 @@ struct User {
   std::string display_name;
   std::string password_hash;
   bool must_change_password = false;
+  // When the one-time password was issued (create, reset), while it is unchanged; it stops
+  // working SessionPolicy::one_time_password_lifetime_ms later.
+  std::string one_time_password_at;
   std::string totp_secret;  // base32, set at enrolment, active once totp_enabled
   bool totp_enabled = false;
   std::string totp_pending;    // a secret shown for enrolment, until its first code confirms it

@@ -19,6 +19,10 @@ bool login_throttled(const LoginFailures& failures, const SessionPolicy& policy)
          failures.at_address >= policy.max_failures_per_address;
 }
 
+bool one_time_password_expired(int64_t issued, int64_t now, const SessionPolicy& policy) {
+  return now - issued >= policy.one_time_password_lifetime_ms;
+}
+
 std::string session_stage(bool must_change_password, bool totp_required, bool totp_enabled) {
   if (must_change_password) return kStageChangePassword;
   if (totp_required && !totp_enabled) return kStageEnrolTotp;

@@ -18,7 +18,14 @@ struct SessionPolicy {
   // step, a wrong hardware clock), and neither its idleness nor its age can be measured; kept, it
   // would stay valid, unused, for as long as the clock jumped. Small corrections are tolerated.
   int64_t max_clock_skew_ms = 5 * 60'000;
+  // A one-time password (a new account's, a reset's) opens no session this long after it was
+  // issued (ASVS 6.4.1): one printed or handed over and never used does not stay a way in.
+  // Three days cover a weekend between the handing over and the first sign-in.
+  int64_t one_time_password_lifetime_ms = 72 * 3'600'000;
 };
+
+// Whether a one-time password issued at `issued` (ms) has expired at `now`.
+bool one_time_password_expired(int64_t issued, int64_t now, const SessionPolicy& policy);
 
 enum class SessionState { kActive, kIdle, kExpired, kEnded };
 

@@ -3461,6 +3461,7 @@ export interface components {
         | 'login_failed'
         | 'totp_required'
         | 'totp_invalid'
+        | 'password_expired'
         | 'login_throttled'
         | 'password_change_required'
         | 'totp_enrolment_required'
@@ -10526,7 +10527,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản bị khóa (login_failed); thiếu mã xác thực (totp_required, errors[].field = totp); mã sai hoặc đã dùng (totp_invalid). */
+    /** @description Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản bị khóa (login_failed); thiếu mã xác thực (totp_required, errors[].field = totp); mã sai hoặc đã dùng (totp_invalid); mật khẩu dùng một lần đã quá 72 giờ chưa đổi (password_expired: quản trị viên cấp lại). */
     LoginRefused: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];

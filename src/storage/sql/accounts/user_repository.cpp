@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kUserColumns =
     "id, username, display_name, password_hash, must_change_password, totp_secret, totp_enabled, "
     "totp_pending, totp_last_step, "
-    "member_id, disabled, version, created_at, updated_at, last_login_at";
+    "member_id, disabled, version, created_at, updated_at, last_login_at, one_time_password_at";
 
 soci::indicator null_if(bool empty) { return empty ? soci::i_null : soci::i_ok; }
 
@@ -23,7 +23,7 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
   int must_change = 0, totp_enabled = 0, disabled = 0;
   long long id = 0, member = 0, version = 0, last_step = 0;
   std::string bound = value;
-  soci::indicator secret_ind{}, pending_ind{}, member_ind{}, login_ind{};
+  soci::indicator secret_ind{}, pending_ind{}, member_ind{}, login_ind{}, issued_ind{};
   soci::statement statement(session_);
   statement.exchange(soci::into(id));
   statement.exchange(soci::into(row.username));
@@ -40,6 +40,7 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
   statement.exchange(soci::into(row.created_at));
   statement.exchange(soci::into(row.updated_at));
   statement.exchange(soci::into(row.last_login_at, login_ind));
+  statement.exchange(soci::into(row.one_time_password_at, issued_ind));
   if (!where.empty()) statement.exchange(soci::use(bound, "value"));
   prepare_unnamed(statement, std::string("SELECT ") + kUserColumns + " FROM users" + where +
                                  " ORDER BY username");
@@ -55,6 +56,7 @@ std::vector<app::User> SqlUserRepository::select(const std::string& where,
       if (secret_ind != soci::i_ok) user.totp_secret.clear();
       if (pending_ind != soci::i_ok) user.totp_pending.clear();
       if (login_ind != soci::i_ok) user.last_login_at.clear();
+      if (issued_ind != soci::i_ok) user.one_time_password_at.clear();
       if (member_ind == soci::i_ok) user.member_id = MemberId(member);
       users.push_back(std::move(user));
     } while (statement.fetch());
@@ -129,18 +131,18 @@ void SqlUserRepository::insert(app::User& user) {
   long long member = user.member_id ? user.member_id->value : 0;
   soci::indicator member_ind = null_if(!user.member_id);
   soci::indicator secret_ind = null_if(user.totp_secret.empty());
+  soci::indicator issued_ind = null_if(user.one_time_password_at.empty());
   long long id = 0;
-  session_
-      << "INSERT INTO users (username, display_name, password_hash, must_change_password, "
-         "totp_secret, "
-         "totp_enabled, member_id, disabled, version, created_at, updated_at) VALUES (:username, "
-         ":display, "
-         ":hash, :must, :secret, :totp, :member, :disabled, 1, :created, :updated) RETURNING id",
+  session_ << "INSERT INTO users (username, display_name, password_hash, must_change_password, "
+              "totp_secret, totp_enabled, member_id, disabled, version, created_at, updated_at, "
+              "one_time_password_at) VALUES (:username, :display, :hash, :must, :secret, :totp, "
+              ":member, :disabled, 1, :created, :updated, :issued) RETURNING id",
       soci::use(user.username, "username"), soci::use(user.display_name, "display"),
       soci::use(user.password_hash, "hash"), soci::use(must_change, "must"),
       soci::use(user.totp_secret, secret_ind, "secret"), soci::use(totp_enabled, "totp"),
       soci::use(member, member_ind, "member"), soci::use(disabled, "disabled"),
-      soci::use(user.created_at, "created"), soci::use(user.updated_at, "updated"), soci::into(id);
+      soci::use(user.created_at, "created"), soci::use(user.updated_at, "updated"),
+      soci::use(user.one_time_password_at, issued_ind, "issued"), soci::into(id);
   user.id = id;
   user.version = 1;
   write_grants(user);
@@ -156,6 +158,7 @@ bool SqlUserRepository::update(app::User& user) {
   soci::indicator secret_ind = null_if(user.totp_secret.empty());
   soci::indicator pending_ind = null_if(user.totp_pending.empty());
   soci::indicator login_ind = null_if(user.last_login_at.empty());
+  soci::indicator issued_ind = null_if(user.one_time_password_at.empty());
   long long id = user.id;
   long long version = user.version;
   long long last_step = user.totp_last_step;
@@ -166,14 +169,16 @@ bool SqlUserRepository::update(app::User& user) {
       ":must, totp_secret = :secret, totp_enabled = :totp, totp_pending = :pending, "
       "totp_last_step = :step, "
       "member_id = :member, disabled = "
-      ":disabled, updated_at = :updated, last_login_at = :login, version = version + 1 "
+      ":disabled, updated_at = :updated, last_login_at = :login, one_time_password_at = :issued, "
+      "version = version + 1 "
       "WHERE id = :id AND version = :version",
       soci::use(user.display_name, "display"), soci::use(user.password_hash, "hash"),
       soci::use(must_change, "must"), soci::use(user.totp_secret, secret_ind, "secret"),
       soci::use(totp_enabled, "totp"), soci::use(user.totp_pending, pending_ind, "pending"),
       soci::use(last_step, "step"), soci::use(member, member_ind, "member"),
       soci::use(disabled, "disabled"), soci::use(user.updated_at, "updated"),
-      soci::use(user.last_login_at, login_ind, "login"), soci::use(id, "id"),
+      soci::use(user.last_login_at, login_ind, "login"),
+      soci::use(user.one_time_password_at, issued_ind, "issued"), soci::use(id, "id"),
       soci::use(version, "version"));
   update.execute(true);
   if (update.get_affected_rows() != 1) return false;
