@@ -19,8 +19,9 @@ packages=(
   # to PDF, poppler-utils reads and draws the page, Liberation Serif stands in for Times New Roman.
   libreoffice-writer-nogui poppler-utils fonts-liberation2
   # PostgreSQL 15: the tests start throwaway clusters of their own (scripts/pg-cluster.sh);
-  # pgbouncer for the transaction-pooling test; python3 picks free ports.
-  postgresql-15 postgresql-client-15 pgbouncer python3
+  # pgbouncer for the transaction-pooling test; python3 picks free ports; openssl makes the TLS
+  # test's throwaway CA (tests/fault/pg-tls.test.mjs).
+  postgresql-15 postgresql-client-15 pgbouncer python3 openssl
 )
 # Benchmarks: load generator, command timer, and nginx as the static-file ceiling.
 if [[ "${1:-}" == "--bench" ]]; then

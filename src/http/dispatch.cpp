@@ -26,6 +26,12 @@ bool security_refusal(const HttpRequest& request, int status) {
   return status == 401 && request.header("cookie").find("chibo_session=") != std::string::npos;
 }
 
+// Input refused as malformed or invalid: logged (ASVS 16.3.3, attempts to get past validation),
+// at info level, as most are typing mistakes.
+bool invalid_input(int status) {
+  return status == 400 || status == 413 || status == 415 || status == 422;
+}
+
 }  // namespace
 
 HttpResponse dispatch(const Router& api, const Admission& admission, const StaticFiles& web,
@@ -68,6 +74,12 @@ HttpResponse dispatch(const Router& api, const Admission& admission, const Stati
   if (head) request.method = "HEAD";
   if (security_refusal(request, response.status)) {
     spdlog::warn("refused {} {} {} -> {} user {} from {}", request.request_id, request.method,
+                 loggable(request.path), response.status,
+                 request.actor ? request.actor->principal.user_id : 0,
+                 loggable(request.remote_address));
+  }
+  if (is_api && invalid_input(response.status)) {
+    spdlog::info("invalid {} {} {} -> {} user {} from {}", request.request_id, request.method,
                  loggable(request.path), response.status,
                  request.actor ? request.actor->principal.user_id : 0,
                  loggable(request.remote_address));

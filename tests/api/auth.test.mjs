@@ -486,6 +486,17 @@ describe('refusals leave a trace in the server log', () => {
     assert.match(await logLine(line), line);
     assert.doesNotMatch(server.log(), /q=nguyen/, 'the query string is not logged');
 
+    // Input refused by validation (422) or as malformed (400): logged too, without the values.
+    const invalid = await leader.post('/api/v1/auth/password', { current_password: 'sai-mat-khau-001', new_password: 'x' });
+    assert.equal(invalid.status, 422);
+    const invalidLine = new RegExp(`invalid ${invalid.headers.get('x-request-id')} POST /api/v1/auth/password -> 422 user ${me.id} from`);
+    assert.match(await logLine(invalidLine), invalidLine);
+    assert.doesNotMatch(server.log(), /sai-mat-khau-001/);
+    const malformed = await leader.request('POST', '/api/v1/orgs', { body: '{"name": ', headers: { 'content-type': 'application/json' } });
+    assert.equal(malformed.status, 400);
+    const malformedLine = new RegExp(`invalid ${malformed.headers.get('x-request-id')} POST /api/v1/orgs -> 400 user ${me.id} from`);
+    assert.match(await logLine(malformedLine), malformedLine);
+
     // A first visit without any cookie is no failure and is not logged.
     const anonymous = await bare.get('/api/v1/auth/me');
     problem(anonymous, 401, null);

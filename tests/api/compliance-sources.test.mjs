@@ -181,3 +181,53 @@ describe('discipline limitation', () => {
     assert.deepEqual([sideways.total, sideways.items], [0, []]);
   });
 });
+
+// Dues: a member on the roll owing a month that has ended (today 2026-11-16: October is the last
+// one). The store reads such members from either end, whichever is smaller (every member of
+// the subtree, or every standing in arrears; storage/sql/compliance): here three standings are
+// in arrears in the whole database (one in another tree), so the root of this tree (four
+// members) is read from the arrears, which must then keep to the subtree, and each cell (two
+// members) from its members. The counts must agree either way.
+describe('dues arrears', () => {
+  let owe;
+  const m = {};
+  const basis = { valid_from: '2026-02', category: 'bhxh_salary', income: 8_500_000 };
+  before(async () => {
+    owe = await buildTree(api, 'Nợ Phí');
+    m.behind = await createMember(api, owe.cellA.id, { full_name: 'Ngô Văn Nợ' });
+    m.paid = await createMember(api, owe.cellA.id, { full_name: 'Ngô Văn Đủ' });
+    m.other = await createMember(api, owe.cellB.id, { full_name: 'Ngô Thị Chậm', sex: 'female' });
+    m.paid2 = await createMember(api, owe.cellB.id, { full_name: 'Ngô Thị Đủ', sex: 'female' });
+    m.outside = await createMember(api, clock.cellA.id, { full_name: 'Ngô Văn Ngoài' });
+    for (const member of Object.values(m))
+      ok(await api.post(`/api/v1/members/${member.id}/dues/bases`, basis), 201);
+    for (const member of [m.paid, m.paid2]) {
+      ok(await api.post(`/api/v1/members/${member.id}/dues/payments`, {
+        paid_on: '2026-11-10', first_month: '2026-02', months: 9, amount: 9 * 85_000, channel: 'cash',
+      }), 201);
+    }
+  });
+
+  test('members owing an ended month, per cell and rolled up; paid up, they leave the board', async () => {
+    const dues = (b) => b.areas.find((a) => a.area === 'dues').count;
+    const root = await board(owe.root);
+    assert.equal(dues(root), 2);
+    assert.equal(child(root, owe.above).areas.dues, 2);
+    assert.equal(dues(await board(owe.base)), 2);
+    assert.equal(dues(await board(owe.cellA)), 1);
+    assert.equal(dues(await board(owe.cellB)), 1);
+    const page = await items(owe.root, '?area=dues');
+    assert.deepEqual(page.items.map((i) => [i.kind, i.subject.type, i.subject.id, i.org.id]).sort(), [
+      ['dues.arrears', 'member', m.behind.id, owe.cellA.id],
+      ['dues.arrears', 'member', m.other.id, owe.cellB.id],
+    ].sort());
+    assert.equal(page.total, 2);
+
+    ok(await api.post(`/api/v1/members/${m.behind.id}/dues/payments`, {
+      paid_on: '2026-11-12', first_month: '2026-02', months: 9, amount: 9 * 85_000, channel: 'cash',
+    }), 201);
+    assert.equal(dues(await board(owe.root)), 1);
+    assert.equal(dues(await board(owe.cellA)), 0);
+    assert.deepEqual((await items(owe.root, '?area=dues')).items.map((i) => i.subject.id), [m.other.id]);
+  });
+});

@@ -28,6 +28,18 @@ describe('GET /api/v1/health', () => {
     assert.equal(reply.headers.get('cache-control'), 'no-store');
     assert.ok(reply.headers.get('x-request-id'), 'X-Request-Id header');
     assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(reply.headers.get('x-frame-options'), 'DENY');
+    assert.equal(reply.headers.get('referrer-policy'), 'no-referrer');
+  });
+
+  test('the web UI\'s pages carry the same headers whether or not the UI is built', async () => {
+    // The API suites' servers may run without web/dist (the page is then a short notice); the
+    // page's own policy is in src/http/static_files_test.cpp and the e2e run.
+    const reply = await fetch(`${server.base}/members`);
+    await reply.arrayBuffer();
+    assert.equal(reply.headers.get('x-frame-options'), 'DENY');
+    assert.equal(reply.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
   });
 
   test('each request gets its own request id', async () => {

@@ -73,7 +73,7 @@ class SqlTransaction : public app::Transaction {
         meetings_(session),
         inspection_(session),
         discipline_(session),
-        compliance_(session),
+        compliance_(session, url.engine),
         member_imports_(session),
         remediation_(session),
         stats_snapshots_(session, url.engine) {}
