@@ -1,4 +1,7 @@
 // chibo db copy: a whole database from one engine to another (storage/sql/tools/database_copy.h).
+// chibo db backup / backup-key / restore: online and sealed backups (storage/sql/tools/).
+// chibo db migrate: the owner's schema upgrade, and the application role's rights
+// (storage/sql/tools/app_role.h).
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -11,6 +14,8 @@
 #include "cli/runtime.h"
 #include "security/sealed_stream.h"
 #include "security/signing.h"
+#include "storage/sql/engine/migrations.h"
+#include "storage/sql/tools/app_role.h"
 #include "storage/sql/tools/database_copy.h"
 #include "storage/sql/tools/sealed_backup.h"
 #include "storage/sql/tools/sqlite_backup.h"
@@ -131,6 +136,61 @@ int backup(const BackupCommandOptions& options) {
   return 0;
 }
 
+struct MigrateCommandOptions {
+  std::string db = storage::kDefaultDatabaseUrl;
+  std::string grant_to;
+};
+
+// Applies the pending migrations and the upkeep that opening with migrations does (sort keys
+// after an ICU upgrade, derived columns and tables), then, with --grant-to, gives the
+// application's role its rights over the tables as they are now.
+int migrate(const MigrateCommandOptions& options) {
+  auto db = parse_flag(options.db, "--db");
+  if (!db) return fail(db.error());
+  // Checked before anything changes.
+  if (!options.grant_to.empty()) {
+    if (db->engine != storage::Engine::kPostgres)
+      return fail(refusal("db_grant_refused", "--grant-to", "db_grant_postgresql_only"));
+    if (!storage::valid_role_name(options.grant_to))
+      return fail(
+          refusal("db_grant_refused", "--grant-to", "db_role_name", {{"role", options.grant_to}}));
+  }
+  auto runtime = open_runtime({options.db, "", 1, true});
+  if (!runtime) return fail(runtime.error());
+  storage::SqlStore& store = *(*runtime)->store;
+  std::cout << "chibo db migrate: schema " << storage::known_migrations(db->engine).back().version;
+  if (store.migrations_applied() > 0)
+    std::cout << " (" << store.migrations_applied() << " migration(s) applied to schema "
+              << store.schema_version_at_open() << ")";
+  else
+    std::cout << " (already current)";
+  std::cout << "\n";
+  if (options.grant_to.empty()) return 0;
+  storage::AppRoleGrants grants;
+  Status granted = store.write_session([&](soci::session& session) -> Status {
+    Result<storage::AppRoleGrants> result = storage::grant_app_role(session, options.grant_to);
+    if (!result) return std::move(result).error();
+    grants = std::move(*result);
+    return Ok();
+  });
+  if (!granted) {
+    Error error = granted.error();
+    if (error.code == ErrorCode::kInvalid) error.reason = "db_grant_refused";
+    return fail(error);
+  }
+  auto names = [](const std::vector<std::string>& tables) {
+    std::string list;
+    for (const std::string& table : tables) list += (list.empty() ? "" : ", ") + table;
+    return list;
+  };
+  std::cout << "chibo db migrate: role " << grants.role << " on " << grants.database << "."
+            << grants.schema << ": SELECT, INSERT, UPDATE, DELETE on " << grants.read_write.size()
+            << " tables; SELECT, INSERT on " << names(grants.append_only) << "; SELECT on "
+            << names(grants.read_only) << "; USAGE, SELECT on " << grants.sequences
+            << " sequences; nothing else (no DDL, TRUNCATE or TRIGGER)\n";
+  return 0;
+}
+
 // A new backup key pair: the secret key into a new file (mode 0600), the public key printed.
 int new_backup_key(const std::string& path) {
   const security::SealingKeyPair key = security::new_sealing_key();
@@ -242,6 +302,19 @@ void add_db_command(CLI::App& app, int& exit_code) {
       ->required();
   restore_command->callback(
       [restore_options, &exit_code] { exit_code = restore(*restore_options); });
+
+  auto migrate_options = std::make_shared<MigrateCommandOptions>();
+  CLI::App* migrate_command = db->add_subcommand(
+      "migrate",
+      "Apply the pending schema migrations and exit, as the database's owner; with --grant-to, "
+      "then give the role chibo serve connects as exactly the rights it needs (PostgreSQL)");
+  add_db_option(*migrate_command, migrate_options->db);
+  migrate_command->add_option(
+      "--grant-to", migrate_options->grant_to,
+      "PostgreSQL: the application's LOGIN role: rows of every table, only SELECT and INSERT on "
+      "audit_events, no DDL; run again after each upgrade");
+  migrate_command->callback(
+      [migrate_options, &exit_code] { exit_code = migrate(*migrate_options); });
 }
 
 }  // namespace chibo::cli

@@ -75,6 +75,7 @@ Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options) {
   storage::StoreOptions store_options;
   store_options.pool_size = options.connections;
   store_options.migrate = options.migrate;
+  store_options.require_current = options.require_current;
   store_options.search_index = options.search_index;
   store_options.on_roll_statuses = runtime->catalog.on_roll_statuses();
   auto store = storage::SqlStore::open(*url, store_options, runtime->clock.now_utc());

@@ -27,6 +27,8 @@ struct RuntimeOptions {
   int connections = 4;
   bool migrate = true;
   bool search_index = false;
+  // With migrate off: refuse a schema that is not this build's newest (StoreOptions).
+  bool require_current = false;
 };
 
 Result<std::unique_ptr<Runtime>> open_runtime(const RuntimeOptions& options);

@@ -37,6 +37,7 @@ struct ServeOptions {
   std::string web_root;
   std::string rules_dir;
   std::string log_level = "info";
+  bool no_migrate = false;  // the schema is the owner's to migrate (chibo db migrate)
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
   size_t max_attachment_bytes = 20 * 1024 * 1024;
@@ -171,6 +172,8 @@ int serve(const ServeOptions& options) {
   runtime_options.connections =
       options.pool_size > 0 ? options.pool_size : static_cast<int>(server.threads) + 2;
   runtime_options.search_index = true;  // the server answers name searches from memory
+  runtime_options.migrate = !options.no_migrate;
+  runtime_options.require_current = options.no_migrate;
   auto runtime = open_runtime(runtime_options);
   if (!runtime) {
     print_error(runtime.error());
@@ -264,6 +267,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                       "Read rule files from this folder instead of the built-in ones");
   command->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
       ->capture_default_str();
+  command
+      ->add_flag("--no-migrate", options->no_migrate,
+                 "Never change the schema: refuse to start unless it is this chibo's newest "
+                 "(migrate with `chibo db migrate` as the database owner)")
+      ->envname("CHIBO_NO_MIGRATE");
   command->add_flag("--secure-cookies", options->secure_cookies,
                     "Behind TLS: Secure __Host- session cookie, and https Origin for writes");
   command

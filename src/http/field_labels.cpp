@@ -70,6 +70,7 @@ const std::unordered_map<std::string, Label>& other_labels() {
       {"--recipient",
        {"--recipient (khóa công khai nhận bản sao lưu)", "--recipient (the backup's public key)"}},
       {"--key", {"--key (tệp khóa bí mật sao lưu)", "--key (the backup's secret key file)"}},
+      {"--grant-to", {"--grant-to (vai trò của ứng dụng)", "--grant-to (the application's role)"}},
       {"candidate", {"Hồ sơ kết nạp", "Admission file"}},
       {"step", {"Bước", "Step"}},
       {"on", {"Ngày", "Date"}},

@@ -87,6 +87,25 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"database_not_initialized",
        {"Cơ sở dữ liệu chưa được khởi tạo: chạy `chibo init`",
         "The database is not initialized: run `chibo init`"}},
+      {"schema_behind_not_owner",
+       {"Lược đồ CSDL đang ở phiên bản {found}, chibo này cần {supported}, và vai trò {role} "
+        "không được phép sửa lược đồ. Hãy chạy `chibo db migrate` bằng vai trò chủ sở hữu CSDL "
+        "trước (docs/deploy.md §2.3).",
+        "The database schema is at version {found}, this chibo needs {supported}, and the role "
+        "{role} may not change the schema. Run `chibo db migrate` as the database's owner first "
+        "(docs/deploy.md §2.3)."}},
+      {"schema_behind",
+       {"Lược đồ CSDL đang ở phiên bản {found}, chibo này cần {supported}; với --no-migrate "
+        "chibo không tự nâng cấp. Hãy chạy `chibo db migrate` bằng vai trò chủ sở hữu CSDL "
+        "trước (docs/deploy.md §2.3).",
+        "The database schema is at version {found} and this chibo needs {supported}; with "
+        "--no-migrate it does not migrate. Run `chibo db migrate` as the database's owner first "
+        "(docs/deploy.md §2.3)."}},
+      {"database_rights_missing",
+       {"Vai trò {role} thiếu quyền trên bảng {tables}. Hãy chạy `chibo db migrate --grant-to "
+        "{role}` bằng vai trò chủ sở hữu CSDL (sau mỗi lần nâng cấp, docs/deploy.md §2.3).",
+        "The role {role} lacks rights on the table(s) {tables}. Run `chibo db migrate --grant-to "
+        "{role}` as the database's owner (after every upgrade, docs/deploy.md §2.3)."}},
       {"database_open_failed",
        {"Không mở được cơ sở dữ liệu {url}: {detail}", "Cannot open database {url}: {detail}"}},
       {"migration_failed",
@@ -592,6 +611,32 @@ const std::unordered_map<std::string_view, Text>& catalog() {
       {"backup_cut",
        {"{label}: bản sao lưu bị cắt cụt (thiếu phần cuối); không khôi phục gì",
         "{label}: the backup is cut short (its end is missing); nothing was restored"}},
+      {"db_grant_refused",
+       {"chibo db migrate: không cấp quyền nào", "chibo db migrate: nothing granted"}},
+      {"db_grant_postgresql_only",
+       {"{label}: chỉ dùng với PostgreSQL; CSDL SQLite là tệp của chính tiến trình chibo, không "
+        "có vai trò nào để cấp quyền",
+        "{label}: PostgreSQL only; a SQLite database is a file the chibo process owns, with no "
+        "roles to grant to"}},
+      {"db_role_name",
+       {"{label}: tên vai trò không hợp lệ: chữ cái ASCII hoặc _, tiếp theo là chữ, số, _ hoặc "
+        "$, tối đa 63 ký tự",
+        "{label}: not a valid role name: an ASCII letter or _, then letters, digits, _ or $, at "
+        "most 63 characters"}},
+      {"db_grant_not_owner",
+       {"{label}: chỉ chủ sở hữu các bảng mới cấp được quyền; hãy kết nối bằng vai trò chủ sở "
+        "hữu CSDL (--db)",
+        "{label}: only the owner of the tables can grant rights; connect as the database's owner "
+        "(--db)"}},
+      {"db_role_unknown",
+       {"{label}: máy chủ PostgreSQL không có vai trò {role} (tạo bằng CREATE ROLE ... LOGIN)",
+        "{label}: the PostgreSQL server has no role {role} (create it with CREATE ROLE ... "
+        "LOGIN)"}},
+      {"db_role_owner",
+       {"{label}: vai trò {role} là superuser hoặc có quyền của chủ sở hữu CSDL, lược đồ hay "
+        "bảng; hãy dùng một vai trò riêng cho ứng dụng",
+        "{label}: the role {role} is a superuser or has the owner's rights on the database, the "
+        "schema or a table; give the application a role of its own"}},
       {"db_copy_refused", {"chibo db copy: không sao chép được", "chibo db copy: cannot copy"}},
       {"db_copy_failed",
        {"Sao chép thất bại, không để lại gì ở đích: {detail}",

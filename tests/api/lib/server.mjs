@@ -16,6 +16,14 @@
 // Every chibo it runs gets CHIBO_TEST_TODAY (lib/today.mjs: a fixed date unless a test asks for
 // another with startServer({ today })): the server's civil date is fixed, its clock stays real.
 //
+// With startServer({ appRole: true }), or CHIBO_TEST_APP_ROLE=1 for every server (PostgreSQL
+// only; SQLite has no roles): the database is owned by a LOGIN role of its own, which runs
+// `chibo init` / `chibo demo` and `chibo db migrate --grant-to`, and `chibo serve` (and
+// server.chibo's commands on server.dbUrl) connect as a least-privilege application role
+// (docs/deploy.md §2.1, docs/security.md 32c). server.ownerUrl is the owner's URL; server.sql
+// stays the superuser's. The application role connects straight to PostgreSQL, never through
+// CHIBO_TEST_PGBOUNCER (whose pool logs in as the superuser).
+//
 // The binary comes from env CHIBO_BIN, else ../../build/src/chibo relative to the test folder.
 import { spawn, execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -60,23 +68,45 @@ export function runSql(dbUrl, sql) {
 /** HOST:PORT of a pgbouncer in front of PG_SERVER that chibo connects through, or ''. */
 export const PGBOUNCER = process.env.CHIBO_TEST_PGBOUNCER ?? '';
 
-async function createDatabase(pgServer) {
+/** True when every PostgreSQL server starts as a least-privilege role (CHIBO_TEST_APP_ROLE). */
+export const APP_ROLE = ENGINE === 'postgresql' && !['', '0', 'false', 'off'].includes(process.env.CHIBO_TEST_APP_ROLE ?? '');
+
+/** `url` (a postgresql:// URL) logging in as `user`. */
+export function withUser(url, user) {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = '';
+  return parsed.toString();
+}
+
+async function createDatabase(pgServer, { appRole = false } = {}) {
   const name = `chibo_api_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const created = await runSql(pgServer, `CREATE DATABASE ${name}`);
+  // Roles belong to the cluster, not the database: named after it, dropped with it.
+  const owner = appRole ? `${name}_owner` : null;
+  const app = appRole ? `${name}_app` : null;
+  for (const role of appRole ? [owner, app] : []) {
+    const made = await runSql(pgServer, `CREATE ROLE ${role} LOGIN`);
+    if (made.code !== 0) throw new Error(`cannot create role ${role}: ${made.stderr}`);
+  }
+  const created = await runSql(pgServer, `CREATE DATABASE ${name}${owner ? ` OWNER ${owner}` : ''}`);
   if (created.code !== 0) throw new Error(`cannot create database ${name}: ${created.stderr}`);
-  // `url` is chibo's (through pgbouncer when one is given); `direct` is the test's own.
+  // `url` is chibo's (through pgbouncer when one is given); `direct` is the test's own;
+  // `ownerUrl` runs what the database's owner runs (init, demo, migrate).
   const direct = withDatabase(pgServer, name);
   let url = direct;
-  if (PGBOUNCER && pgServer === PG_SERVER) {
+  if (appRole) {
+    url = withUser(direct, app);
+  } else if (PGBOUNCER && pgServer === PG_SERVER) {
     const via = new URL(direct);
     via.host = PGBOUNCER;
     url = via.toString();
   }
-  return { name, url, direct };
+  return { name, url, direct, ownerUrl: owner ? withUser(direct, owner) : url, owner, app };
 }
 
-async function dropDatabase(pgServer, name) {
-  await runSql(pgServer, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+async function dropDatabase(pgServer, database) {
+  await runSql(pgServer, `DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
+  if (database.owner) await runSql(pgServer, `DROP ROLE IF EXISTS ${database.app}, ${database.owner}`);
 }
 
 const live = new Set();
@@ -206,20 +236,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {string} [options.today] the server's civil date (CHIBO_TEST_TODAY; default TEST_TODAY).
  * @param {string} [options.pgServer] the PostgreSQL server to create the database on (default
  *   PG_SERVER; a fault test's own cluster).
- * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, engine, today, sql, stop, log, admin,
- *   adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on PostgreSQL)
+ * @param {boolean} [options.appRole] PostgreSQL: serve as a least-privilege role (default
+ *   APP_ROLE; see the top of this file).
+ * @returns {Promise<Server>} `{base, url, dir, db, dbUrl, ownerUrl, appRole, engine, today, sql,
+ *   stop, log, admin, adminUser, chibo, addUser, login, signIn}` (`db`: the SQLite file, null on
+ *   PostgreSQL; `appRole`: the application role's name, or null)
  */
-export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [], today = TEST_TODAY, pgServer = PG_SERVER } = {}) {
+export async function startServer({ data = 'empty', members = 3000, seed = 7, signIn = true, serveArgs = [], today = TEST_TODAY, pgServer = PG_SERVER, appRole = APP_ROLE } = {}) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-api-'));
-  const database = pgServer ? await createDatabase(pgServer) : null;
+  const database = pgServer ? await createDatabase(pgServer, { appRole }) : null;
   const db = database ? null : path.join(dir, 'chibo.db');
   const dbUrl = database ? database.url : `sqlite:${db}`;
+  const ownerUrl = database ? database.ownerUrl : dbUrl;
   if (data === 'demo') {
-    await run(['demo', '--db', dbUrl, '--members', String(members), '--seed', String(seed), '--quiet'], '', today);
+    await run(['demo', '--db', ownerUrl, '--members', String(members), '--seed', String(seed), '--quiet'], '', today);
   } else {
-    await run(['init', '--db', dbUrl], '', today);
+    await run(['init', '--db', ownerUrl], '', today);
   }
+  if (database?.app) await run(['db', 'migrate', '--db', ownerUrl, '--grant-to', database.app], '', today);
 
   let lastError;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -265,10 +300,11 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
         clearTimeout(timer);
       }
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-      if (database) await dropDatabase(pgServer, database.name);
+      if (database) await dropDatabase(pgServer, database);
     };
     const server = {
-      base, url: (p) => base + p, dir, db, dbUrl, stop, log: () => output, engine: ENGINE, today,
+      base, url: (p) => base + p, dir, db, dbUrl, ownerUrl, appRole: database?.app ?? null, stop,
+      log: () => output, engine: ENGINE, today,
       sql: (text) => runSql(database ? database.direct : dbUrl, text),
     };
     decorate(server);
@@ -280,7 +316,7 @@ export async function startServer({ data = 'empty', members = 3000, seed = 7, si
     return server;
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  if (database) await dropDatabase(pgServer, database.name);
+  if (database) await dropDatabase(pgServer, database);
   throw lastError;
 }
 

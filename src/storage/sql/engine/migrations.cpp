@@ -86,8 +86,35 @@ int schema_version(soci::session& session) {
   return indicator == soci::i_ok ? static_cast<int>(version) : 0;
 }
 
+bool has_migrations_table(soci::session& session, Engine engine) {
+  long long found = 0;
+  // to_regclass follows the search_path, as the unqualified name in the queries does.
+  session << (engine == Engine::kPostgres
+                  ? "SELECT COUNT(*) FROM (SELECT to_regclass('schema_migrations') AS t) s "
+                    "WHERE t IS NOT NULL"
+                  : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                    "'schema_migrations'"),
+      soci::into(found);
+  return found > 0;
+}
+
+bool may_change_schema(soci::session& session, Engine engine) {
+  if (engine != Engine::kPostgres) return true;
+  int allowed = 0;
+  // pg_has_role(owner, 'USAGE'): the current role is the owner or inherits its rights (a
+  // superuser is every role). Sequences and indexes follow their tables.
+  session << "SELECT CASE WHEN current_schema() IS NOT NULL "
+             "AND has_schema_privilege(current_schema(), 'CREATE') "
+             "AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = "
+             "current_schema()::regnamespace AND c.relkind IN ('r', 'p') "
+             "AND NOT pg_has_role(c.relowner, 'USAGE')) THEN 1 ELSE 0 END",
+      soci::into(allowed);
+  return allowed == 1;
+}
+
 void lock_migrations(soci::session& session, Engine engine) {
   if (engine == Engine::kPostgres) session << "SELECT pg_advisory_xact_lock(7236348295512580611)";
+  if (has_migrations_table(session, engine)) return;
   session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
              "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }
@@ -149,14 +176,29 @@ Result<int> migrate(soci::session& session, Engine engine, const std::vector<Mig
     // advisory lock (it needs no session state, so it works behind pgbouncer too); SQLite's
     // BEGIN IMMEDIATE serializes them already. The later ones find nothing left to do.
     session << begin_write_sql(engine);
-    lock_migrations(session, engine);
-    const int current = schema_version(session);
+    if (engine == Engine::kPostgres) session << "SELECT pg_advisory_xact_lock(7236348295512580611)";
+    const int current = has_migrations_table(session, engine) ? schema_version(session) : 0;
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
       session << "ROLLBACK";
       return Error::unsupported("database_too_new", {{"found", std::to_string(current)},
                                                      {"supported", std::to_string(latest)}});
     }
+    if (current == latest) {
+      session << "COMMIT";
+      return 0;
+    }
+    // Behind: only the owner may catch up. Asked first, so that the application's role gets
+    // this rather than "permission denied" from the middle of a migration.
+    if (!may_change_schema(session, engine)) {
+      std::string role;
+      session << "SELECT current_user", soci::into(role);
+      session << "ROLLBACK";
+      return Error::unsupported("schema_behind_not_owner", {{"found", std::to_string(current)},
+                                                            {"supported", std::to_string(latest)},
+                                                            {"role", role}});
+    }
+    lock_migrations(session, engine);
     applied = apply_migrations(session, engine, migrations, now_utc, nullptr, &failing);
     session << "COMMIT";
   } catch (const std::exception& error) {

@@ -28,13 +28,26 @@ std::vector<Migration> known_migrations(Engine engine = Engine::kSqlite);
 // and dollar-quoted bodies whole.
 std::vector<std::string> split_sql_statements(const std::string& script);
 
-// Applies what is pending. Returns the number applied.
+// Applies what is pending. Returns the number applied. A schema that is already current is
+// left alone without any DDL, so that a role without the right to change it gets through; one
+// that is behind, when the role may not change it, is refused with "schema_behind_not_owner"
+// (run `chibo db migrate` as the owner) before anything is tried.
 Result<int> migrate(soci::session& session, Engine engine, const std::vector<Migration>& migrations,
                     const std::string& now_utc);
 
 // Inside the caller's open transaction: takes the migration lock (PostgreSQL) and creates
-// schema_migrations if needed.
+// schema_migrations if it is missing (only then: creating needs the right to change the schema,
+// which the application's role on PostgreSQL does not have, docs/deploy.md §2.1).
 void lock_migrations(soci::session& session, Engine engine);
+
+// True when schema_migrations exists (the database has been migrated at least once).
+bool has_migrations_table(soci::session& session, Engine engine);
+
+// Whether the connected role may apply migrations. SQLite: always (the process owns the file).
+// PostgreSQL: it may create in the current schema and has the owner's rights (its own, or as a
+// member of the owning role) on every table there; the least-privilege application role has
+// neither (`chibo db migrate --grant-to`).
+bool may_change_schema(soci::session& session, Engine engine);
 
 // Then applies what is above the recorded version, in that same transaction (`chibo db copy`
 // builds a whole database in one).

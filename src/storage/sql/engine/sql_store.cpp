@@ -37,6 +37,7 @@
 #include "storage/sql/remediation/remediation_repository.h"
 #include "storage/sql/review/review_repository.h"
 #include "storage/sql/stats/stats_snapshot_repository.h"
+#include "storage/sql/tools/app_role.h"
 #include "storage/sql/tools/pg_copy.h"
 
 namespace chibo::storage {
@@ -182,12 +183,39 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const DatabaseUrl& url, StoreOp
   std::unique_ptr<SqlStore> store(new SqlStore(url, std::move(options)));
   try {
     std::unique_ptr<soci::session> setup = store->connect(false);
+    const int latest = known_migrations(url.engine).back().version;
+    store->schema_version_at_open_ =
+        has_migrations_table(*setup, url.engine) ? schema_version(*setup) : 0;
     if (store->options_.migrate) {
       Result<int> migrated = migrate(*setup, url.engine, known_migrations(url.engine), now_utc);
       if (!migrated) return std::move(migrated).error();
+      store->migrations_applied_ = migrated.value();
       if (migrated.value() > 0) spdlog::info("applied {} schema migration(s)", migrated.value());
-    } else if (schema_version(*setup) == 0) {
+    } else if (store->schema_version_at_open_ == 0) {
       return Error::unsupported("database_not_initialized");
+    } else if (store->options_.require_current && store->schema_version_at_open_ > latest) {
+      return Error::unsupported("database_too_new",
+                                {{"found", std::to_string(store->schema_version_at_open_)},
+                                 {"supported", std::to_string(latest)}});
+    } else if (store->options_.require_current && store->schema_version_at_open_ < latest) {
+      return Error::unsupported("schema_behind",
+                                {{"found", std::to_string(store->schema_version_at_open_)},
+                                 {"supported", std::to_string(latest)}});
+    }
+    // A role with less than `chibo db migrate --grant-to` gives (a table added by an upgrade
+    // after the last grant) would fail on the first request that touches it: refused now, for
+    // the commands that write. Read-only tools (audit verify) may use a role that only reads.
+    if (url.engine == Engine::kPostgres &&
+        (store->options_.migrate || store->options_.require_current)) {
+      const std::vector<std::string> lacking = tables_lacking_rights(*setup);
+      if (!lacking.empty()) {
+        std::string role, tables;
+        *setup << "SELECT current_user", soci::into(role);
+        for (size_t index = 0; index < lacking.size() && index < 5; ++index)
+          tables += (index ? ", " : "") + lacking[index];
+        if (lacking.size() > 5) tables += ", ... (" + std::to_string(lacking.size()) + ")";
+        return Error::unsupported("database_rights_missing", {{"role", role}, {"tables", tables}});
+      }
     }
     Status keys = refresh_sort_keys_if_needed(*setup, url.engine);
     if (!keys) return std::move(keys).error();

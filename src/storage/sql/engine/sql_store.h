@@ -28,7 +28,10 @@ struct StoreOptions {
   // PostgreSQL: connections in all (one per transaction in flight). SQLite: read
   // connections (writes have one connection of their own).
   int pool_size = 4;
-  bool migrate = true;        // apply pending migrations at open
+  bool migrate = true;  // apply pending migrations (and their upkeep) at open
+  // Without migrate: refuse a schema other than this build's newest ("schema_behind",
+  // "database_too_new") instead of running on it (`chibo serve --no-migrate`).
+  bool require_current = false;
   bool search_index = false;  // SQLite: keep member name search in memory (for the server)
   std::vector<std::string> on_roll_statuses;
   RetryLimits retry;
@@ -70,6 +73,9 @@ class SqlStore : public app::Store {
   // True when name searches are answered from the in-memory index.
   bool search_in_memory() const { return index_ && index_->enabled(); }
   const DatabaseUrl& url() const { return url_; }
+  // The schema version found at open, and the migrations open applied.
+  int schema_version_at_open() const { return schema_version_at_open_; }
+  int migrations_applied() const { return migrations_applied_; }
   // The connection pool's state (for /health).
   ConnectionPool::Stats pool_stats() const { return pool_->stats(); }
 
@@ -98,6 +104,8 @@ class SqlStore : public app::Store {
   DatabaseUrl url_;
   StoreOptions options_;
   std::atomic<uint64_t> access_generation_{0};
+  int schema_version_at_open_ = 0;
+  int migrations_applied_ = 0;
   std::mutex writer_mutex_;                   // SQLite: held for the whole write transaction
   std::unique_ptr<soci::session> writer_;     // SQLite only
   std::unique_ptr<ConnectionPool> pool_;      // PostgreSQL: every transaction; SQLite: reads

@@ -87,6 +87,53 @@ TEST(Migrations, ADatabaseFromANewerChiboIsRefused) {
   EXPECT_EQ(reopened.error().param("found"), "9999");
 }
 
+// `chibo serve --no-migrate`: a schema behind this build is refused by name, not run on; the
+// read-only tools (audit verify: neither migrate nor require_current) still open it.
+TEST(Migrations, WithoutMigratingASchemaBehindIsRefusedWhenCurrentIsRequired) {
+  TempStore temp;
+  const std::string url = temp.url();
+  const int latest = known_migrations(temp.store().engine()).back().version;
+  ASSERT_TRUE(temp.store().write_session([&](soci::session& session) -> Status {
+    session << "DELETE FROM schema_migrations WHERE version = " + std::to_string(latest);
+    return Ok();
+  }));
+  const int behind = [&] {
+    int version = 0;
+    EXPECT_TRUE(temp.store().write_session([&](soci::session& session) -> Status {
+      version = schema_version(session);
+      return Ok();
+    }));
+    return version;
+  }();
+  ASSERT_LT(behind, latest);
+  StoreOptions options;
+  options.migrate = false;
+  options.require_current = true;
+  auto refused = SqlStore::open(*DatabaseUrl::parse(url), options, "2026-11-29T00:00:00Z");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "schema_behind");
+  EXPECT_EQ(refused.error().param("found"), std::to_string(behind));
+  EXPECT_EQ(refused.error().param("supported"), std::to_string(latest));
+
+  options.require_current = false;
+  auto read_only = SqlStore::open(*DatabaseUrl::parse(url), options, "2026-11-29T00:00:00Z");
+  ASSERT_TRUE(read_only) << read_only.error().reason;
+  EXPECT_EQ((*read_only)->schema_version_at_open(), behind);
+  EXPECT_EQ((*read_only)->migrations_applied(), 0);
+}
+
+// A current schema is opened without any DDL (the least-privilege role on PostgreSQL may not
+// run any): nothing applied, and the same version before and after.
+TEST(Migrations, ACurrentSchemaIsLeftAlone) {
+  TempStore temp;
+  const int latest = known_migrations(temp.store().engine()).back().version;
+  StoreOptions options;
+  auto reopened = SqlStore::open(*DatabaseUrl::parse(temp.url()), options, "2026-11-29T00:00:00Z");
+  ASSERT_TRUE(reopened) << reopened.error().reason;
+  EXPECT_EQ((*reopened)->schema_version_at_open(), latest);
+  EXPECT_EQ((*reopened)->migrations_applied(), 0);
+}
+
 TEST(SqlStore, ABulkLoadGoesThroughARollbackJournalAllOrNothingThenWalAgain) {
   TempStore temp;
   if (temp.on_postgres()) GTEST_SKIP() << "the journal mode is SQLite's";
