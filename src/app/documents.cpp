@@ -887,7 +887,17 @@ Result<RenderedDocument> render_document(Context& ctx, DocumentId id, DocumentFo
     rendered.content = std::move(*page);
     rendered.file_name = stem + ".html";
   }
-  audit_secret_read(ctx, *document, format == DocumentFormat::kDocx ? "docx" : "print");
+  // Every export or print is audited (reference §5 item 3): a secret document's as a restricted
+  // read, any other as an export.
+  const char* what = format == DocumentFormat::kDocx ? "docx" : "print";
+  if (document->secret()) {
+    audit_secret_read(ctx, *document, what);
+  } else {
+    AuditEntry entry = AuditEntry::about("document.export", "document", document->id.value,
+                                         document->org_path.str());
+    entry.with("format", what).with("symbol", document->symbol);
+    ctx.audit(entry);
+  }
   return rendered;
 }
 

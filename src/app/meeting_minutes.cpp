@@ -163,6 +163,11 @@ Result<RenderedMinutes> render_meeting_minutes(Context& ctx, int64_t id, bool do
                                      : io::render_print_html_template("minutes.html", slots);
   if (!content) return std::move(content).error();
   out.content = std::move(*content);
+  // Every export or print of a record is audited (../shared/security/reference.md §5 item 3).
+  AuditEntry entry = AuditEntry::about("meeting.minutes_export", "meeting", view->row.id,
+                                       view->row.org_path.str());
+  entry.with("format", docx ? "docx" : "print");
+  ctx.audit(entry);
   return out;
 }
 

@@ -354,6 +354,10 @@ describe('renderings', () => {
     assert.match(print.text, /@page\s*\{[^}]*A4/);
     assert.match(print.headers.get('content-security-policy'), /default-src 'none'/);
     assert.ok(print.text.includes(doc.symbol));
+    // Every export or print is audited, a document that is not secret too.
+    const trail = ok(await api.get(`/api/v1/audit?action=document.export&object_type=document&object_id=${doc.id}`));
+    assert.deepEqual(trail.items.map((e) => e.details.format).sort(), ['docx', 'print']);
+    assert.ok(trail.items.every((e) => e.details.symbol === doc.symbol && e.record_class !== 'restricted'));
   });
 });
 

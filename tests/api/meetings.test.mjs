@@ -216,6 +216,9 @@ describe('the minutes', () => {
       assert.ok(page.text.includes(text), `the print view holds ${text}`);
     }
     assert.ok(!page.text.includes('DỰ THẢO'), 'an approved meeting is not a draft');
+    // Every export or print of the minutes is audited.
+    const trail = ok(await api.get(`/api/v1/audit?action=meeting.minutes_export&object_type=meeting&object_id=${m.october.id}`));
+    assert.deepEqual(trail.items.map((e) => e.details.format).sort(), ['docx', 'print']);
     problem(await api.get(`/api/v1/meetings/${m.future.id}/docx`), 409, 'meeting_not_held');
   });
 });
