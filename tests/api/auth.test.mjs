@@ -158,6 +158,33 @@ describe('the end of a session', () => {
     assert.equal(again.stage, 'change_password');
   });
 
+  test('reset_totp removes the second factor: a role that needs one enrols again, one that does not signs in without', async () => {
+    // docs/security.md gap 7: what a reset with reset_totp leaves, for both kinds of role.
+    const staff = await server.addUser({ roles: ['office_staff'], totp: totpSecret() });
+    problem(await server.signIn({ ...staff, totpSecret: null }), 401, 'totp_required');
+    const staffReset = ok(await admin.post(`/api/v1/users/${staff.id}/reset-password`, { reset_totp: true }));
+    assert.equal(staffReset.user.totp_enabled, false);
+    const staffJar = cookieJar();
+    const staffApi = client(server.base, { jar: staffJar });
+    assert.equal(ok(await server.signIn({ ...staff, totpSecret: null, password: staffReset.one_time_password }, { jar: staffJar })).stage,
+      'change_password', 'no code asked: the factor is gone');
+    assert.equal(ok(await staffApi.post('/api/v1/auth/password', { current_password: staffReset.one_time_password, new_password: strongPassword() })).stage,
+      'full', 'office staff need no second factor, so none is asked for');
+
+    const second = await server.addUser({ roles: ['administrator'] });
+    const adminReset = ok(await admin.post(`/api/v1/users/${second.id}/reset-password`, { reset_totp: true }));
+    const adminJar = cookieJar();
+    const adminApi = client(server.base, { jar: adminJar });
+    assert.equal(ok(await server.signIn({ ...second, totpSecret: null, password: adminReset.one_time_password }, { jar: adminJar })).stage,
+      'change_password');
+    assert.equal(ok(await adminApi.post('/api/v1/auth/password', { current_password: adminReset.one_time_password, new_password: strongPassword() })).stage,
+      'enrol_totp', 'an administrator must enrol a new factor before anything else');
+    problem(await adminApi.get('/api/v1/members'), 403, 'totp_enrolment_required');
+
+    const trail = ok(await admin.get(`/api/v1/audit?action=user.reset_password&object_type=user&object_id=${staff.id}`));
+    assert.equal(trail.items[0].details.reset_totp, true);
+  });
+
   test('a forged or overlong cookie is 401 and the reply clears the cookie', async () => {
     const anonymous = client(server.base, { jar: null });
     for (const value of ['x', 'A'.repeat(43), 'A'.repeat(5000), '%00', '"quoted"']) {
