@@ -8,14 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, ENGINE } from '../api/lib/server.mjs';
 import { ok, buildTree, memberPayload, cccd } from '../api/lib/api.mjs';
+import { cluster } from './lib/cluster.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const cluster = path.resolve(here, '..', '..', 'scripts', 'pg-cluster.sh');
 const WRITERS = 8;
 // Each phase lasts until what it is for has happened, not for a fixed time: writes acknowledged
 // before the crash, every writer refused (503) while the database is away, writes acknowledged
@@ -35,15 +31,6 @@ async function until(condition, what) {
     assert.ok(Date.now() < deadline, `${what}: not within ${PHASE_MS} ms`);
     await sleep(50);
   }
-}
-
-function clusterCommand(...args) {
-  return new Promise((resolve, reject) => {
-    execFile(cluster, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`pg-cluster.sh ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
 }
 
 test('chibo rides out a killed and restarted PostgreSQL without losing or doubling a write', {
@@ -106,13 +93,13 @@ test('chibo rides out a killed and restarted PostgreSQL without losing or doubli
 
     await until(() => acknowledged.length >= WRITES_BEFORE_CRASH, 'writes before the crash');
     const beforeCrash = acknowledged.length;
-    await clusterCommand('crash', process.env.PG_CLUSTER_DIR);
+    await cluster('crash', process.env.PG_CLUSTER_DIR);
     const crashedAt = Date.now();
     refusedWriters.clear();
     // Down until every writer has been refused: all of them are then resending.
     await until(() => refusedWriters.size === WRITERS, 'every writer refused while the database is down');
     const duringOutage = acknowledged.length;
-    await clusterCommand('resume', process.env.PG_CLUSTER_DIR);
+    await cluster('resume', process.env.PG_CLUSTER_DIR);
     const resumedAt = Date.now();
     // chibo must come back by itself: the first acknowledged write after the restart.
     await until(() => acknowledged.length > duringOutage, 'a write acknowledged after the restart');

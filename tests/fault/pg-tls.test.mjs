@@ -10,27 +10,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile, execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { runSql, runChibo, ENGINE } from '../api/lib/server.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CLUSTER = path.resolve(here, '..', '..', 'scripts', 'pg-cluster.sh');
-
-function cluster(...args) {
-  return new Promise((resolve, reject) => {
-    execFile(CLUSTER, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`pg-cluster.sh ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
-
-async function sqlOk(url, text) {
-  const reply = await runSql(url, text);
-  assert.equal(reply.code, 0, `${text}: ${reply.stderr}`);
-  return reply.stdout.trim();
-}
+import { execFileSync } from 'node:child_process';
+import { runChibo, ENGINE } from '../api/lib/server.mjs';
+import { cluster, sqlOk } from './lib/cluster.mjs';
 
 const openssl = (...args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 

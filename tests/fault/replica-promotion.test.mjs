@@ -20,34 +20,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startServer, runSql, withDatabase, ENGINE } from '../api/lib/server.mjs';
+import { cluster, sqlOk } from './lib/cluster.mjs';
 import { client, buildTree } from '../api/lib/api.mjs';
 import { startWorker, until, count } from './lib/worker.mjs';
 import { startWriteLoad, checkLoad, checkDatabase } from './lib/load.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CLUSTER = path.resolve(here, '..', '..', 'scripts', 'pg-cluster.sh');
 const PREFIX = 'Chi bộ dự phòng';
 const PREFIX_AFTER = 'Chi bộ sau thăng cấp';
 const PREFIX_FOLLOWER = 'Chi bộ đọc ngay';
 const WRITERS = 4;
-
-function cluster(...args) {
-  return new Promise((resolve, reject) => {
-    execFile(CLUSTER, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`pg-cluster.sh ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
-
-async function sqlOk(url, text) {
-  const reply = await runSql(url, text);
-  assert.equal(reply.code, 0, `${text}: ${reply.stderr}`);
-  return reply.stdout.trim();
-}
 
 test('the primary is killed under a write load and its synchronous standby promoted: every acknowledged write there once, writes go on', {
   skip: ENGINE !== 'postgresql' ? 'PostgreSQL only (CTest fault.postgresql)' : false,

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "app/stats_reports.h"
 #include "domain/members/age_band_tally.h"
 #include "domain/members/age_bands.h"
 #include "storage/sql/derived/member_stats.h"
@@ -261,23 +262,16 @@ std::vector<Member> SqlMemberRepository::direct_members(OrgId org) {
 
 namespace {
 
-const char* const kBreakdownDimensions[] = {"status",
-                                            "sex",
-                                            "age_band",
-                                            "ethnicity",
-                                            "religion",
-                                            "general_education",
-                                            "professional_qualification",
-                                            "political_theory"};
-constexpr size_t kBreakdownCount = sizeof(kBreakdownDimensions) / sizeof(kBreakdownDimensions[0]);
+// The dimensions are the dashboard's (app/stats_reports.h), in its order.
+constexpr size_t kBreakdownCount = app::kStatsDimensions.size();
 using Tallies = std::array<std::map<std::string, int64_t>, kBreakdownCount>;
 
 std::vector<app::Breakdown> breakdowns_of(Tallies& tallies) {
   std::vector<app::Breakdown> result;
   for (size_t index = 0; index < kBreakdownCount; ++index) {
     app::Breakdown breakdown;
-    breakdown.dimension = kBreakdownDimensions[index];
-    if (index == 2) {
+    breakdown.dimension = app::kStatsDimensions[index];
+    if (index == app::kStatsAgeBand) {
       for (const std::string& band : domain::age_band_codes()) {
         if (auto found = tallies[index].find(band); found != tallies[index].end()) {
           breakdown.values.emplace_back(band, found->second);
@@ -306,13 +300,13 @@ std::vector<app::Breakdown> SqlMemberRepository::breakdowns(const OrgPath& subtr
       if (found == kept->end()) continue;
       for (const auto& [dimension, values] : found->second) {
         const auto position =
-            std::find(std::begin(kBreakdownDimensions), std::end(kBreakdownDimensions), dimension);
+            std::find(app::kStatsDimensions.begin(), app::kStatsDimensions.end(), dimension);
         for (const auto& [value, n] : values) {
           if (dimension == "sex") tallies[0][status] += n;
           if (dimension == "birth_month") {
             by_month[value] += n;
-          } else if (position != std::end(kBreakdownDimensions)) {
-            tallies[static_cast<size_t>(position - std::begin(kBreakdownDimensions))][value] += n;
+          } else if (position != app::kStatsDimensions.end()) {
+            tallies[static_cast<size_t>(position - app::kStatsDimensions.begin())][value] += n;
           }
         }
       }
